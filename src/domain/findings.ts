@@ -1,0 +1,85 @@
+/** What the rules conclude. Each finding names the rule that decided it and explains it in words. */
+import type { Instant } from './time.ts';
+
+export const VERDICTS = ['violation', 'needs_review', 'permitted', 'not_covered'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export const REASONS = [
+  'NO_AGREEMENT', 'ACT_NOT_PROHIBITED', 'PERPETRATOR_UNKNOWN', 'PERPETRATOR_EXCLUDED',
+  'PERPETRATOR_NOT_PARTY', 'TARGET_CIVILIAN', 'TARGET_EXCLUDED', 'TARGET_PARTY', 'TARGET_NOT_PARTY',
+  'TARGET_UNKNOWN', 'TARGET_OWN_AREA', 'TARGET_INTERMINGLED', 'SELF_DEFENSE_CLAIMED',
+  'TERRITORY_FROM_EXCLUDED', 'TERRITORY_SEIZURE', 'TERRITORY_UNCLEAR',
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+/** Bumped whenever a rule changes meaning; stored with every finding. */
+export const RULES_VERSION = 'truce-rules/1';
+
+export interface IncidentFinding {
+  incident: string;
+  agreement: string | null;
+  verdict: Verdict;
+  violator: string | null;
+  reasons: Reason[];
+  /** The number of the rule in the spec's table that decided (0 for "no agreement applies"). */
+  rule: number;
+  /** The obligation the incident bears on, when the agreement's clauses name one. */
+  obligation: string | null;
+  /** When the incident happened: calm counts violations by this instant's day. */
+  at: Instant;
+  explanation: string;
+}
+
+export interface TerritoryFinding {
+  zone: string;
+  at: Instant;
+  agreement: string;
+  verdict: Verdict;
+  violators: string[];
+  reasons: Reason[];
+  rule: number;
+  gainers: string[];
+  losers: string[];
+  explanation: string;
+}
+
+export interface SiteConflict {
+  site: string;
+  /** Rounded to the metre. */
+  clearanceM: number;
+  notified: boolean;
+}
+
+export interface DeconflictionResult {
+  operation: string;
+  conflicts: SiteConflict[];
+}
+
+export interface ConvoyResult {
+  convoy: string;
+  requiredApprovals: string[];
+  crossesExcluded: string[];
+  /** The zones the route crosses during its window. */
+  zones: string[];
+}
+
+export interface CalmDay {
+  date: string;
+  violations: number;
+  calm: boolean;
+  streak: number;
+}
+
+export interface CalmResult {
+  agreement: string;
+  days: CalmDay[];
+  reducedViolenceOn: string | null;
+}
+
+export interface Evaluation {
+  findings: IncidentFinding[];
+  territory: TerritoryFinding[];
+  deconfliction: DeconflictionResult[];
+  convoys: ConvoyResult[];
+  calm: CalmResult | null;
+}

@@ -1,0 +1,103 @@
+/**
+ * Instants and half-open intervals. An instant is milliseconds since the Unix epoch; the domain
+ * never reads a clock, it only compares the instants it is given.
+ */
+
+export type Instant = number;
+
+/** A half-open interval `from <= t < to`; `to: null` is open-ended. */
+export interface Interval {
+  from: Instant;
+  to: Instant | null;
+}
+
+const ISO_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Parses an ISO 8601 date-time that carries an offset (`2016-02-27T00:00:00+02:00`).
+ * Returns null for anything else, including impossible dates such as 2016-02-30.
+ */
+export function parseInstant(text: string): Instant | null {
+  const m = ISO_WITH_OFFSET.exec(text);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s = '0', frac = '0', offset = 'Z'] = m;
+  const year = Number(y), month = Number(mo), day = Number(d);
+  const hour = Number(h), minute = Number(mi), second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  const offsetMinutes = parseOffset(offset);
+  if (offsetMinutes === null) return null;
+  const ms = Math.floor(Number(`0.${frac}`) * 1000);
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+}
+
+/** `Z`, `+03:00` or `-05:30` as minutes east of UTC; null when malformed. */
+export function parseOffset(offset: string): number | null {
+  if (offset === 'Z') return 0;
+  const m = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
+  if (!m) return null;
+  const hours = Number(m[2]), minutes = Number(m[3]);
+  if (hours > 18 || minutes > 59) return null;
+  return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** An instant as UTC ISO 8601, without milliseconds when they are zero. */
+export function formatInstant(t: Instant): string {
+  const iso = new Date(t).toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+}
+
+export function contains(interval: Interval, t: Instant): boolean {
+  return interval.from <= t && (interval.to === null || t < interval.to);
+}
+
+/** Two half-open intervals overlap when each starts before the other ends. */
+export function overlaps(a: Interval, b: Interval): boolean {
+  return (b.to === null || a.from < b.to) && (a.to === null || b.from < a.to);
+}
+
+/**
+ * A timezone for day boundaries: a fixed offset (`Z`, `+03:00`) or an IANA name
+ * (`Asia/Damascus`). `localDate` gives the calendar day an instant falls on there.
+ */
+export interface DayZone {
+  name: string;
+  localDate(t: Instant): string;
+}
+
+export function dayZone(name: string): DayZone | null {
+  const offset = parseOffset(name);
+  if (offset !== null) {
+    return { name, localDate: (t) => new Date(t + offset * 60_000).toISOString().slice(0, 10) };
+  }
+  try {
+    const format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: name, year: 'numeric', month: '2-digit', day: '2-digit',
+    });
+    return { name, localDate: (t) => format.format(new Date(t)) };
+  } catch {
+    return null;
+  }
+}
+
+/** A calendar date `YYYY-MM-DD` that exists. */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const month = Number(m[2]), day = Number(m[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(m[1]), month);
+}
+
+/** Every calendar date from `from` to `to`, both included. */
+export function datesBetween(from: string, to: string): string[] {
+  const dates: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`); t <= end; t += 86_400_000) {
+    dates.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return dates;
+}
