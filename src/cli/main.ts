@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT, type Io, processIo, UsageError } from './io.ts';
+import { type DbFlags, findings, scenarioLoad } from './database.command.ts';
 import { scenarioRun } from './scenario.command.ts';
 
 interface Command {
@@ -25,7 +26,23 @@ const COMMANDS: Record<string, Command> = {
     options: { explain: { type: 'boolean' } },
     run: (io, [file], v) => scenarioRun(io, need(file, 'FILE'), { explain: Boolean(v.explain) }),
   },
+  'scenario load': {
+    usage: 'truce scenario load FILE',
+    summary: 'store a bundle in the database in one transaction and judge what changed',
+    run: (io, [file], v) => scenarioLoad(io, need(file, 'FILE'), dbFlags(v)),
+  },
+  findings: {
+    usage: 'truce findings [--json]',
+    summary: 'print the stored findings (as a result document with --json)',
+    options: { json: { type: 'boolean' } },
+    run: (io, _args, v) => findings(io, { json: Boolean(v.json) }, dbFlags(v)),
+  },
 };
+
+function dbFlags(v: Record<string, string | boolean | undefined>): DbFlags {
+  const str = (x: string | boolean | undefined) => (typeof x === 'string' ? x : undefined);
+  return { data: str(v.data), 'database-url': str(v['database-url']) };
+}
 
 function need(value: string | undefined, name: string): string {
   if (value === undefined) throw new UsageError(`missing ${name}`);

@@ -77,6 +77,7 @@ export class Rulebook {
   /** Sorted by id, the order findings are reported in. */
   readonly agreements: AgreementView[];
   readonly zones: ZoneLookup;
+  readonly zoneList: readonly Zone[];
 
   constructor(world: { actors: Actor[]; agreements: Agreement[]; zones: Zone[] }, options: RulebookOptions = {}) {
     this.actors = new Map(world.actors.map((a) => [a.id, a]));
@@ -84,6 +85,7 @@ export class Rulebook {
     this.agreements = world.agreements
       .map((g) => new AgreementView(g, designated))
       .sort((a, b) => compareIds(a.id, b.id));
+    this.zoneList = world.zones;
     this.zones = options.zoneIndex === 'scan' ? new ScanZoneIndex(world.zones) : new FlatbushZoneIndex(world.zones);
   }
 

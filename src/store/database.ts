@@ -1,0 +1,104 @@
+/**
+ * One SQL surface over two engines: PGlite (embedded PostgreSQL in a data directory, the
+ * default) and PostgreSQL (via `pg`). Repositories take a `Sql`, so the same queries run in or
+ * out of a transaction and on either engine.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { migrate } from './migrate.ts';
+
+export interface Sql {
+  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  /** Runs a script of several statements, without parameters (migrations). */
+  exec(script: string): Promise<void>;
+}
+
+export interface Database extends Sql {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs fn in one transaction: all its writes land, or none do. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://... selects PostgreSQL; otherwise PGlite in `dataDir`. */
+  url?: string | undefined;
+  /** The PGlite data directory; `memory://` keeps it in memory. Default ./truce-data. */
+  dataDir?: string | undefined;
+  /** A PGlite data directory dump (from `dumpDataDir`) to start from. */
+  loadDataDir?: Blob | File | undefined;
+  /** PostgreSQL schema to work in (tests use one schema each). */
+  schema?: string | undefined;
+  /** Apply pending migrations on open (default true). */
+  migrate?: boolean;
+}
+
+export const DEFAULT_DATA_DIR = './truce-data';
+
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  const db = options.url ? await openPostgres(options.url, options.schema) : await openPglite(options);
+  if (options.migrate !== false) await migrate(db);
+  return db;
+}
+
+/** Where the CLI and server find their database: a flag, then DATABASE_URL, then ./truce-data. */
+export function databaseOptionsFrom(flags: { data?: string | undefined; 'database-url'?: string | undefined }, env = process.env): DatabaseOptions {
+  const url = flags['database-url'] ?? (flags.data ? undefined : env.DATABASE_URL);
+  return url ? { url } : { dataDir: flags.data ?? DEFAULT_DATA_DIR };
+}
+
+async function openPglite(options: DatabaseOptions): Promise<Database> {
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  const lite = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir, {
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
+    query: async <R>(text: string, params?: readonly unknown[]) => (await q.query<R>(text, params as unknown[])).rows,
+    exec: async (script) => {
+      await q.exec(script);
+    },
+  });
+  return {
+    kind: 'pglite',
+    ...wrap(lite),
+    transaction: (fn) => lite.transaction((tx) => fn(wrap(tx))),
+    close: () => lite.close(),
+  };
+}
+
+async function openPostgres(url: string, schema?: string): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const wrap = (q: pg.Pool | pg.PoolClient): Sql => ({
+    query: async <R>(text: string, params?: readonly unknown[]) =>
+      (await q.query(text, params as unknown[])).rows as R[],
+    exec: async (script) => {
+      await q.query(script);
+    },
+  });
+  // Fail now, with the server's own words, rather than at the first query.
+  const probe = await pool.connect();
+  probe.release();
+  return {
+    kind: 'postgres',
+    ...wrap(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

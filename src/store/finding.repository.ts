@@ -1,0 +1,159 @@
+/**
+ * Findings as stored: the current judgement of each incident and change of control under each
+ * agreement, with the rules version that produced it. A finding that a recomputation replaces or
+ * withdraws moves to finding_history first, so no judgement is ever lost.
+ */
+import { RULES_VERSION, type Reason, type Verdict } from '../domain/findings.ts';
+import type { Instant } from '../domain/time.ts';
+import type { Sql } from './database.ts';
+import { ms, sameRecord, ts } from './rows.ts';
+
+export type FindingKind = 'incident' | 'territory';
+
+export interface StoredFinding {
+  key: string;
+  kind: FindingKind;
+  subjectId: string;
+  agreement: string | null;
+  at: Instant;
+  verdict: Verdict;
+  violators: string[];
+  reasons: Reason[];
+  rule: number;
+  obligation: string | null;
+  explanation: string;
+  facts: Record<string, unknown> | null;
+  rulesVersion: string;
+}
+
+export interface FindingChanges {
+  inserted: number;
+  updated: number;
+  withdrawn: number;
+  unchanged: number;
+}
+
+interface FindingRow {
+  key: string; kind: FindingKind; subject_id: string; agreement_id: string | null; at: Date; verdict: Verdict;
+  violators: string[]; reasons: Reason[]; rule: number; obligation: string | null; explanation: string;
+  facts: Record<string, unknown> | null; rules_version: string;
+}
+
+const COLUMNS = 'key, kind, subject_id, agreement_id, at, verdict, violators, reasons, rule, obligation, explanation, facts, rules_version';
+
+const toFinding = (r: FindingRow): StoredFinding => ({
+  key: r.key, kind: r.kind, subjectId: r.subject_id, agreement: r.agreement_id, at: ms(r.at), verdict: r.verdict,
+  violators: r.violators, reasons: r.reasons, rule: r.rule, obligation: r.obligation, explanation: r.explanation,
+  facts: r.facts, rulesVersion: r.rules_version,
+});
+
+export function incidentFindingKey(incident: string, agreement: string | null): string {
+  return `incident:${incident}:${agreement ?? '-'}`;
+}
+
+export function territoryFindingKey(zone: string, at: Instant, agreement: string): string {
+  return `territory:${zone}:${at}:${agreement}`;
+}
+
+export async function listFindings(sql: Sql, kind?: FindingKind): Promise<StoredFinding[]> {
+  const rows = kind
+    ? await sql.query<FindingRow>(`select ${COLUMNS} from findings where kind = $1`, [kind])
+    : await sql.query<FindingRow>(`select ${COLUMNS} from findings`);
+  return rows.map(toFinding);
+}
+
+export async function findingsOfSubjects(sql: Sql, kind: FindingKind, subjectIds: readonly string[]): Promise<StoredFinding[]> {
+  if (subjectIds.length === 0) return [];
+  const rows = await sql.query<FindingRow>(
+    `select ${COLUMNS} from findings where kind = $1 and subject_id = any($2)`, [kind, subjectIds],
+  );
+  return rows.map(toFinding);
+}
+
+export interface HistoryEntry extends StoredFinding {
+  supersededAt: Instant;
+  supersededByVerdict: Verdict | null;
+  cause: string;
+}
+
+export async function findingHistory(sql: Sql, key: string): Promise<HistoryEntry[]> {
+  const rows = await sql.query<FindingRow & { superseded_at: Date; superseded_by_verdict: Verdict | null; cause: string }>(
+    `select ${COLUMNS}, superseded_at, superseded_by_verdict, cause from finding_history where key = $1 order by id`, [key],
+  );
+  return rows.map((r) => ({ ...toFinding(r), supersededAt: ms(r.superseded_at), supersededByVerdict: r.superseded_by_verdict, cause: r.cause }));
+}
+
+/** What a finding says, without its bookkeeping: two findings that say the same are equal. */
+const substance = (f: StoredFinding) => ({
+  agreement: f.agreement, at: f.at, verdict: f.verdict, violators: f.violators, reasons: f.reasons,
+  rule: f.rule, obligation: f.obligation, explanation: f.explanation, facts: f.facts, rulesVersion: f.rulesVersion,
+});
+
+/**
+ * Makes the stored findings of these subjects equal `next`: new ones are inserted, changed ones
+ * updated, vanished ones deleted; the previous version of each changed or deleted finding is
+ * kept in finding_history with the cause. Unchanged findings are not touched.
+ */
+export async function replaceFindings(
+  sql: Sql, kind: FindingKind, subjectIds: readonly string[], next: readonly StoredFinding[], cause: string,
+): Promise<FindingChanges> {
+  const current = new Map((await findingsOfSubjects(sql, kind, subjectIds)).map((f) => [f.key, f]));
+  const changes: FindingChanges = { inserted: 0, updated: 0, withdrawn: 0, unchanged: 0 };
+  const write: StoredFinding[] = [];
+  const superseded: { key: string; by: Verdict | null }[] = [];
+  for (const f of next) {
+    const before = current.get(f.key);
+    current.delete(f.key);
+    if (before && sameRecord(substance(before), substance(f))) {
+      changes.unchanged++;
+      continue;
+    }
+    if (before) {
+      superseded.push({ key: f.key, by: f.verdict });
+      changes.updated++;
+    } else {
+      changes.inserted++;
+    }
+    write.push(f);
+  }
+  for (const gone of current.values()) {
+    superseded.push({ key: gone.key, by: null });
+    changes.withdrawn++;
+  }
+  if (superseded.length > 0) {
+    await sql.query(
+      `insert into finding_history (key, kind, subject_id, agreement_id, at, verdict, violators, reasons, rule, obligation,
+         explanation, facts, rules_version, computed_at, superseded_by_verdict, cause)
+       select f.key, f.kind, f.subject_id, f.agreement_id, f.at, f.verdict, f.violators, f.reasons, f.rule, f.obligation,
+         f.explanation, f.facts, f.rules_version, f.computed_at, s.by, $2
+       from findings f join jsonb_to_recordset($1::jsonb) as s(key text, by text) on s.key = f.key`,
+      [JSON.stringify(superseded), cause],
+    );
+    const withdrawn = superseded.filter((s) => s.by === null).map((s) => s.key);
+    if (withdrawn.length > 0) await sql.query('delete from findings where key = any($1)', [withdrawn]);
+  }
+  await insertFindings(sql, write, true);
+  return changes;
+}
+
+/** Writes findings; with `replace`, a finding with the same key is overwritten. */
+export async function insertFindings(sql: Sql, findings: readonly StoredFinding[], replace = false): Promise<void> {
+  if (findings.length === 0) return;
+  await sql.query(
+    `insert into findings (${COLUMNS})
+     select f.key, f.kind, f.subject_id, f.agreement_id, f.at, f.verdict, array(select jsonb_array_elements_text(f.violators)),
+       array(select jsonb_array_elements_text(f.reasons)), f.rule, f.obligation, f.explanation, f.facts, f.rules_version
+     from jsonb_to_recordset($1::jsonb) as f(key text, kind text, subject_id text, agreement_id text, at timestamptz,
+       verdict text, violators jsonb, reasons jsonb, rule int, obligation text, explanation text, facts jsonb, rules_version text)
+     ${replace ? `on conflict (key) do update set agreement_id = excluded.agreement_id, at = excluded.at, verdict = excluded.verdict,
+       violators = excluded.violators, reasons = excluded.reasons, rule = excluded.rule, obligation = excluded.obligation,
+       explanation = excluded.explanation, facts = excluded.facts, rules_version = excluded.rules_version, computed_at = now()` : ''}`,
+    [JSON.stringify(findings.map((f) => ({
+      key: f.key, kind: f.kind, subject_id: f.subjectId, agreement_id: f.agreement, at: ts(f.at), verdict: f.verdict,
+      violators: f.violators, reasons: f.reasons, rule: f.rule, obligation: f.obligation, explanation: f.explanation,
+      facts: f.facts, rules_version: f.rulesVersion,
+    })))],
+  );
+}
+
+export { RULES_VERSION };
