@@ -11,8 +11,8 @@ import { listZones } from '../store/zone.repository.ts';
 
 /** What every rule needs: actors, agreements, zones. */
 export async function loadRulebook(sql: Sql): Promise<Rulebook> {
-  const [actors, agreements, zones] = await Promise.all([listActors(sql), listAgreements(sql), listZones(sql)]);
-  return new Rulebook({ actors, agreements, zones });
+  // One after another: a transaction's connection runs one query at a time.
+  return new Rulebook({ actors: await listActors(sql), agreements: await listAgreements(sql), zones: await listZones(sql) });
 }
 
 /** The whole world; with `incidents: false`, without the incidents (they can be many). */
