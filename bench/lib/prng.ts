@@ -12,8 +12,6 @@ export interface Random {
   /** True with probability p. */
   chance(p: number): boolean;
   pick<T>(items: readonly T[]): T;
-  /** One of the keys, with probability proportional to its weight. */
-  weighted<K extends string>(weights: Readonly<Record<K, number>>): K;
 }
 
 export function seededRandom(seed: number): Random {
@@ -29,18 +27,28 @@ export function seededRandom(seed: number): Random {
     if (items.length === 0) throw new Error('pick from an empty list');
     return items[Math.floor(items.length * next())]!;
   }
-  function weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
-    const entries = Object.entries(weights) as [K, number][];
-    let r = next() * entries.reduce((sum, [, w]) => sum + w, 0);
-    for (const [key, w] of entries) if ((r -= w) < 0) return key;
-    return entries[entries.length - 1]![0];
-  }
   return {
     next,
     between: (min, max) => min + (max - min) * next(),
     int: (min, max) => min + Math.floor((max - min + 1) * next()),
     chance: (p) => next() < p,
     pick,
-    weighted,
+  };
+}
+
+/**
+ * A choice among keys with probability proportional to each one's weight, prepared once so that
+ * choosing in a loop of a million costs a short scan.
+ */
+export function weightedChoice<K extends string>(weights: Readonly<Record<K, number>>): (random: Random) => K {
+  const keys = Object.keys(weights) as K[];
+  if (keys.length === 0) throw new Error('weightedChoice needs at least one key');
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const key of keys) cumulative.push((total += weights[key]));
+  return (random) => {
+    const r = random.next() * total;
+    for (let i = 0; i < keys.length - 1; i++) if (r < cumulative[i]!) return keys[i]!;
+    return keys[keys.length - 1]!;
   };
 }

@@ -9,7 +9,7 @@ import {
   type Incident, type Party, type Target, type Zone,
 } from '../../src/domain/model.ts';
 import type { Instant } from '../../src/domain/time.ts';
-import { seededRandom, type Random } from './prng.ts';
+import { seededRandom, weightedChoice, type Random } from './prng.ts';
 import { shape, type ShapeKind } from './shapes.ts';
 
 /** [minLon, minLat, maxLon, maxLat] */
@@ -110,7 +110,7 @@ function makeZones(count: number, random: Random): Zone[] {
     const cx = minLon + w * ((i % cols) + 0.5 + random.between(-0.15, 0.15));
     const cy = minLat + h * (Math.floor(i / cols) + 0.5 + random.between(-0.15, 0.15));
     const spread = random.chance(0.125) ? random.between(0.6, 1.2) : random.between(0.3, 0.45);
-    const kind = random.weighted<ShapeKind>({ rectangle: 30, convex: 25, concave: 25, holed: 10, multi: 10 });
+    const kind = shapeKind(random);
     const geometry: Area = shape(kind, cx, cy, w * spread * random.between(0.8, 1), h * spread * random.between(0.8, 1), random);
     const id = `z${String(i + 1).padStart(4, '0')}`;
     zones.push({ id, name: `Zone ${id}`, geometry, control: makeControl(random) });
@@ -118,9 +118,12 @@ function makeZones(count: number, random: Random): Zone[] {
   return zones;
 }
 
+const shapeKind = weightedChoice<ShapeKind>({ rectangle: 30, convex: 25, concave: 25, holed: 10, multi: 10 });
+const controlCount = weightedChoice({ 1: 35, 2: 30, 3: 20, 4: 15 });
+
 /** 1 to 4 entries; most follow one another without a gap (a change of control), a few leave one. */
 function makeControl(random: Random): ControlEntry[] {
-  const count = Number(random.weighted({ 1: 35, 2: 30, 3: 20, 4: 15 }));
+  const count = Number(controlCount(random));
   const changes = Array.from({ length: count - 1 }, () => random.between(PERIOD.from, PERIOD.to)).sort((a, b) => a - b);
   const starts = [random.between(at('2011-03-15T00:00:00Z'), PERIOD.from), ...changes];
   const entries: ControlEntry[] = [];
@@ -144,13 +147,14 @@ function pickOther(random: Random, not: string | null): string {
   }
 }
 
-const ACT_WEIGHTS: Record<Act, number> = {
+const act = weightedChoice<Act>({
   air_strike: 20, shelling: 25, missile: 5, ground_assault: 10, small_arms: 15, atgm: 5,
   territory_seizure: 2, access_denial: 3, arrest: 8, other: 7,
-};
+});
+const targetKind = weightedChoice({ none: 70, civilian: 15, actor: 15 });
 
 /** The states and the larger parties act most often. */
-const PERPETRATOR_WEIGHTS: Record<string, number> = Object.fromEntries(fighters.map((id, i) => [id, i < 4 ? 4 : i < 18 ? 2 : 1]));
+const perpetrator = weightedChoice<string>(Object.fromEntries(fighters.map((id, i) => [id, i < 4 ? 4 : i < 18 ? 2 : 1])));
 
 /** Six in ten in or near a zone, the rest anywhere; mostly no named target, so the map decides. */
 function makeIncidents(count: number, zones: Zone[], actors: Actor[], random: Random): Incident[] {
@@ -170,15 +174,15 @@ function makeIncidents(count: number, zones: Zone[], actors: Actor[], random: Ra
       lon = random.between(minLon, maxLon);
       lat = random.between(minLat, maxLat);
     }
-    const targetKind = random.weighted({ none: 70, civilian: 15, actor: 15 });
-    const target: Target = targetKind === 'none' ? null
-      : targetKind === 'civilian' ? { civilian: random.pick(CIVILIAN_TARGETS) } : { actor: random.pick(actorIds) };
+    const kind = targetKind(random);
+    const target: Target = kind === 'none' ? null
+      : kind === 'civilian' ? { civilian: random.pick(CIVILIAN_TARGETS) } : { actor: random.pick(actorIds) };
     incidents[i] = {
       id: `i${String(i + 1).padStart(7, '0')}`,
       occurredAt: Math.floor(random.between(PERIOD.from, PERIOD.to) / 60_000) * 60_000,
       location: { lon, lat },
-      act: random.weighted(ACT_WEIGHTS),
-      perpetrator: random.chance(0.2) ? null : random.weighted(PERPETRATOR_WEIGHTS),
+      act: act(random),
+      perpetrator: random.chance(0.2) ? null : perpetrator(random),
       target,
       selfDefenseClaim: random.chance(0.05),
     };

@@ -3,22 +3,19 @@
  * writes nothing; records equal to what is stored are not rewritten; the findings that the
  * changed records can affect are judged again (and only those).
  */
-import { bboxOf } from '../domain/geo.ts';
-import type { Interval } from '../domain/time.ts';
 import { bundleToWorld } from '../scenario/convert.ts';
 import { type Problem, validateBundleText } from '../scenario/validate.ts';
 import { listActors, upsertActors } from '../store/actor.repository.ts';
 import { listAgreements, saveAgreement } from '../store/agreement.repository.ts';
 import type { Database } from '../store/database.ts';
-import {
-  incidentIdsDuring, incidentIdsInBoxes, listIncidents, saveIncidents,
-} from '../store/incident.repository.ts';
+import { listIncidents, saveIncidents } from '../store/incident.repository.ts';
 import {
   listConvoys, listOperations, listProtectedSites, saveConvoy, saveOperation, saveProtectedSite,
 } from '../store/plan.repository.ts';
 import { sameRecord } from '../store/rows.ts';
 import { putSettings } from '../store/settings.repository.ts';
 import { listZones, saveZone } from '../store/zone.repository.ts';
+import { AFFECTED_BY_ACTOR, affectedByAgreement, affectedByIncidents, affectedByZone } from './affected-findings.ts';
 import { mergeScopes, NOTHING, recomputeFindings, type RecomputeResult, type RecomputeScope } from './recompute-findings.ts';
 
 export interface LoadSummary {
@@ -49,27 +46,23 @@ export async function loadScenario(db: Database, text: string): Promise<LoadResu
 
     const actors = diff('actors', world.actors, await listActors(tx));
     await upsertActors(tx, actors.touched);
-    // A changed actor (its designation, say) can change any judgement that names it or its areas.
-    if (actors.changed.length > 0) scope = { incidents: 'all', zones: 'all' };
+    if (actors.changed.length > 0) scope = AFFECTED_BY_ACTOR;
 
     const agreements = diff('agreements', world.agreements, await listAgreements(tx));
     for (const g of agreements.touched) {
       await saveAgreement(tx, g);
-      const periods: Interval[] = [...g.inForce, ...(agreements.before.get(g.id)?.inForce ?? [])];
-      scope = mergeScopes(scope, { incidents: new Set(await incidentIdsDuring(tx, periods)), zones: 'all' });
+      scope = mergeScopes(scope, await affectedByAgreement(tx, g, agreements.before.get(g.id)));
     }
 
     const zones = diff('zones', world.zones, await listZones(tx));
     for (const z of zones.touched) {
       await saveZone(tx, z);
-      const previous = zones.before.get(z.id);
-      const boxes = [bboxOf(z.geometry), ...(previous ? [bboxOf(previous.geometry)] : [])];
-      scope = mergeScopes(scope, { incidents: new Set(await incidentIdsInBoxes(tx, boxes)), zones: new Set([z.id]) });
+      scope = mergeScopes(scope, await affectedByZone(tx, z, zones.before.get(z.id)));
     }
 
     const incidents = diff('incidents', world.incidents, await listIncidents(tx, world.incidents.map((i) => i.id)));
     await saveIncidents(tx, incidents.touched);
-    scope = mergeScopes(scope, { incidents: new Set(incidents.touched.map((i) => i.id)), zones: new Set() });
+    scope = mergeScopes(scope, affectedByIncidents(incidents.touched));
 
     // Plans are judged when read (deconfliction, convoys): storing them is enough.
     for (const s of diff('protected_sites', world.protectedSites, await listProtectedSites(tx)).touched) await saveProtectedSite(tx, s);

@@ -134,7 +134,7 @@ export function adjudicateIncident(book: Rulebook, incident: Incident): Incident
     findings.push({
       incident: incident.id, agreement: null, verdict: 'not_covered', violator: null,
       reasons: ['NO_AGREEMENT'], rule: 0, obligation: null, at: t,
-      explanation: `No agreement was in force at ${when(t)} at ${lat.toFixed(4)}N ${lon.toFixed(4)}E.`,
+      explanation: `NO_AGREEMENT: no agreement was both in force at ${when(t)} and in scope at ${lat.toFixed(4)}N ${lon.toFixed(4)}E.`,
     });
   }
   return findings;
@@ -149,7 +149,7 @@ function decide(f: IncidentFacts): IncidentFinding {
   if (verdict === 'violation' && incident.selfDefenseClaim && g.agreement.selfDefense) {
     verdict = 'needs_review';
     reasons.push('SELF_DEFENSE_CLAIMED');
-    explanation += ` The perpetrator claims self-defence, which ${g.id} allows when proportionate: review whether the force used was.`;
+    explanation += ` The perpetrator claims self-defence (SELF_DEFENSE_CLAIMED), which ${g.id} allows when proportionate: review whether the force used was.`;
   }
   return {
     incident: incident.id,

@@ -63,75 +63,116 @@ export function validateBundleText(text: string): Validation {
 
 export function validateBundle(data: unknown): Validation {
   const parsed = bundleSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
-  const problems = crossCheck(parsed.data);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, bundle: parsed.data };
+  // Cross-record checks run on the raw document too, so that one pass names every problem.
+  const problems = [...(parsed.success ? [] : zodProblems(parsed.error)), ...crossCheck(data)];
+  if (problems.length > 0 || !parsed.success) return { ok: false, problems: dedupe(problems).sort(inDocumentOrder) };
+  return { ok: true, bundle: parsed.data };
 }
 
+const TOP_LEVEL = Object.keys(bundleSchema.shape);
+
+/** Problems in the order their places appear in a bundle: by section, then by index and field. */
+function inDocumentOrder(a: Problem, b: Problem): number {
+  const tokens = (p: Problem) => p.path.split(/[.[\]]+/).filter(Boolean);
+  const [ta, tb] = [tokens(a), tokens(b)];
+  const section = TOP_LEVEL.indexOf(ta[0] ?? '') - TOP_LEVEL.indexOf(tb[0] ?? '');
+  if (section !== 0) return section;
+  for (let i = 1; i < Math.min(ta.length, tb.length); i++) {
+    const [x, y] = [ta[i]!, tb[i]!];
+    if (x === y) continue;
+    const [nx, ny] = [Number(x), Number(y)];
+    return Number.isInteger(nx) && Number.isInteger(ny) ? nx - ny : 0;
+  }
+  return 0;
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => !seen.has(formatProblem(p)) && Boolean(seen.add(formatProblem(p))));
+}
+
+// Readers of the raw document: whatever is not of the expected shape reads as absent, since
+// the schema reports it already.
+type Raw = Record<string, unknown>;
+const list = (x: unknown): Raw[] => (Array.isArray(x) ? x.map((v) => (v !== null && typeof v === 'object' ? (v as Raw) : {})) : []);
+const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
+const strings = (x: unknown): (string | null)[] => (Array.isArray(x) ? x.map(str) : []);
+const instant = (x: unknown): number | null => (typeof x === 'string' ? parseInstant(x) : null);
+
 /** The checks a schema of one record cannot make: ids, references, interval order. */
-function crossCheck(b: Bundle): Problem[] {
+function crossCheck(data: unknown): Problem[] {
+  const b: Raw = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Raw) : {};
   const problems: Problem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
 
-  const uniqueIds = (kind: string, items: { id: string }[]): Set<string> => {
+  const uniqueIds = (kind: string): Set<string> => {
     const seen = new Set<string>();
-    items.forEach((item, i) => {
-      if (seen.has(item.id)) add(`${kind}[${i}].id`, `duplicate id "${item.id}"`);
-      seen.add(item.id);
+    list(b[kind]).forEach((item, i) => {
+      const id = str(item.id);
+      if (id === null) return;
+      if (seen.has(id)) add(`${kind}[${i}].id`, `duplicate id "${id}"`);
+      seen.add(id);
     });
     return seen;
   };
-  const actors = uniqueIds('actors', b.actors);
-  const agreements = uniqueIds('agreements', b.agreements);
-  uniqueIds('zones', b.zones);
-  uniqueIds('incidents', b.incidents);
-  uniqueIds('protected_sites', b.protected_sites);
-  uniqueIds('operations', b.operations);
-  uniqueIds('convoys', b.convoys);
+  const actors = uniqueIds('actors');
+  const agreements = uniqueIds('agreements');
+  for (const kind of ['zones', 'incidents', 'protected_sites', 'operations', 'convoys']) uniqueIds(kind);
 
-  const actor = (path: string, ref: string | null) => {
-    if (ref !== null && !actors.has(ref)) add(path, `unknown actor "${ref}"`);
+  const actor = (path: string, ref: unknown) => {
+    const id = str(ref);
+    if (id !== null && id !== '' && !actors.has(id)) add(path, `unknown actor "${id}"`);
   };
-  const interval = (path: string, iv: { from: string; to: string | null }) => {
-    if (iv.to !== null && parseInstant(iv.to)! <= parseInstant(iv.from)!) add(`${path}.to`, 'must be after from');
+  const actorList = (path: string, refs: unknown) => strings(refs).forEach((a, j) => actor(`${path}[${j}]`, a));
+  const ordered = (path: string, from: unknown, to: unknown, fromName = 'from') => {
+    const f = instant(from), t = instant(to);
+    if (f !== null && t !== null && t <= f) add(path, `must be after ${fromName}`);
+  };
+  const interval = (path: string, iv: unknown) => {
+    const raw = (iv ?? {}) as Raw;
+    ordered(`${path}.to`, raw.from, raw.to);
   };
 
   actor('host_state', b.host_state);
-  b.agreements.forEach((g, i) => {
+  list(b.agreements).forEach((g, i) => {
     const at = `agreements[${i}]`;
-    g.in_force.forEach((iv, j) => interval(`${at}.in_force[${j}]`, iv));
-    g.parties.forEach((p, j) => {
+    list(g.in_force).forEach((iv, j) => interval(`${at}.in_force[${j}]`, iv));
+    list(g.parties).forEach((p, j) => {
       actor(`${at}.parties[${j}].actor`, p.actor);
-      if (p.until !== null && parseInstant(p.until)! <= parseInstant(p.accepted_at)!) add(`${at}.parties[${j}].until`, 'must be after accepted_at');
+      ordered(`${at}.parties[${j}].until`, p.accepted_at, p.until, 'accepted_at');
     });
-    g.excluded.forEach((a, j) => actor(`${at}.excluded[${j}]`, a));
+    actorList(`${at}.excluded`, g.excluded);
   });
-  b.zones.forEach((z, i) => {
-    z.control.forEach((e, j) => {
-      e.actors.forEach((a, k) => actor(`zones[${i}].control[${j}].actors[${k}]`, a));
+  list(b.zones).forEach((z, i) => {
+    list(z.control).forEach((e, j) => {
+      actorList(`zones[${i}].control[${j}].actors`, e.actors);
       interval(`zones[${i}].control[${j}]`, e);
     });
   });
-  b.incidents.forEach((inc, i) => {
+  list(b.incidents).forEach((inc, i) => {
     actor(`incidents[${i}].perpetrator`, inc.perpetrator);
-    if (inc.target && 'actor' in inc.target) actor(`incidents[${i}].target.actor`, inc.target.actor);
+    const target = inc.target;
+    if (target !== null && typeof target === 'object') actor(`incidents[${i}].target.actor`, (target as Raw).actor);
   });
-  b.protected_sites.forEach((s, i) => {
+  list(b.protected_sites).forEach((s, i) => {
     actor(`protected_sites[${i}].owner`, s.owner);
-    s.notified_to.forEach((a, j) => actor(`protected_sites[${i}].notified_to[${j}]`, a));
+    actorList(`protected_sites[${i}].notified_to`, s.notified_to);
     interval(`protected_sites[${i}].valid`, s.valid);
   });
-  b.operations.forEach((o, i) => {
+  list(b.operations).forEach((o, i) => {
     actor(`operations[${i}].actor`, o.actor);
     interval(`operations[${i}].window`, o.window);
   });
-  b.convoys.forEach((c, i) => {
+  list(b.convoys).forEach((c, i) => {
     actor(`convoys[${i}].organizer`, c.organizer);
     interval(`convoys[${i}].window`, c.window);
   });
-  if (b.calm) {
-    if (!agreements.has(b.calm.agreement)) add('calm.agreement', `unknown agreement "${b.calm.agreement}"`);
-    if (b.calm.to < b.calm.from) add('calm.to', 'must not be before from');
+  if (b.calm !== null && typeof b.calm === 'object') {
+    const calm = b.calm as Raw;
+    const agreement = str(calm.agreement);
+    if (agreement !== null && agreement !== '' && !agreements.has(agreement)) add('calm.agreement', `unknown agreement "${agreement}"`);
+    const from = str(calm.from), to = str(calm.to);
+    if (from !== null && to !== null && to < from) add('calm.to', 'must not be before from');
   }
   return problems;
 }

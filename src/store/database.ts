@@ -18,6 +18,8 @@ export interface Database extends Sql {
   /** Runs fn in one transaction: all its writes land, or none do. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a gzipped tarball, to start other instances from. */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -63,6 +65,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     ...wrap(lite),
     transaction: (fn) => lite.transaction((tx) => fn(wrap(tx))),
     close: () => lite.close(),
+    dumpDataDir: () => lite.dumpDataDir('gzip'),
   };
 }
 
