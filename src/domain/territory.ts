@@ -40,18 +40,32 @@ interface TerritoryRule {
   verdict: Verdict;
   reason: Reason;
   when(c: ControlChange, g: AgreementView): boolean;
+  explain(c: ControlChange, g: AgreementView, book: Rulebook): string;
 }
 
 const partiesAt = (actors: string[], g: AgreementView, t: Instant) => actors.filter((a) => g.isParty(a, t));
 
 export const TERRITORY_RULES: readonly TerritoryRule[] = [
-  { rule: 1, verdict: 'permitted', reason: 'TERRITORY_FROM_EXCLUDED', when: (c, g) => c.before.every((a) => g.isExcluded(a)) },
+  {
+    rule: 1, verdict: 'permitted', reason: 'TERRITORY_FROM_EXCLUDED',
+    when: (c, g) => c.before.every((a) => g.isExcluded(a)),
+    explain: (_c, g) => `Every previous holder is excluded from ${g.id}, so taking the area from them is permitted.`,
+  },
   {
     rule: 2, verdict: 'violation', reason: 'TERRITORY_SEIZURE',
     when: (c, g) => partiesAt(c.gainers, g, c.at).length > 0 && partiesAt(c.losers, g, c.at).length > 0,
+    explain: (c, g, book) => `${book.describeAll(partiesAt(c.gainers, g, c.at))}, a party, took territory from ` +
+      `${book.describeAll(partiesAt(c.losers, g, c.at))}, a party: parties must not acquire territory from each other.`,
   },
-  { rule: 3, verdict: 'not_covered', reason: 'PERPETRATOR_EXCLUDED', when: (c, g) => c.gainers.every((a) => g.isExcluded(a)) },
-  { rule: 4, verdict: 'needs_review', reason: 'TERRITORY_UNCLEAR', when: () => true },
+  {
+    rule: 3, verdict: 'not_covered', reason: 'PERPETRATOR_EXCLUDED',
+    when: (c, g) => c.gainers.every((a) => g.isExcluded(a)),
+    explain: (_c, g) => `Every gainer is excluded from ${g.id}, which neither binds nor protects it.`,
+  },
+  {
+    rule: 4, verdict: 'needs_review', reason: 'TERRITORY_UNCLEAR', when: () => true,
+    explain: () => 'The gainers and losers do not make this a clear seizure between parties: it needs review.',
+  },
 ];
 
 export function territoryFindings(book: Rulebook, zone: Zone): TerritoryFinding[] {
@@ -81,17 +95,6 @@ export function territoryFindings(book: Rulebook, zone: Zone): TerritoryFinding[
 }
 
 function explainChange(book: Rulebook, g: AgreementView, c: ControlChange, rule: TerritoryRule): string {
-  const head = `Rule ${rule.rule} (${rule.reason}) of ${g.id}: at ${when(c.at)} control of ${c.zone.name} (${c.zone.id}) passed from ` +
-    `${book.describeAll(c.before)} to ${book.describeAll(c.after)}.`;
-  switch (rule.reason) {
-    case 'TERRITORY_FROM_EXCLUDED':
-      return `${head} Every previous holder is excluded from ${g.id}, so taking the area from them is permitted.`;
-    case 'TERRITORY_SEIZURE':
-      return `${head} ${book.describeAll(partiesAt(c.gainers, g, c.at))}, a party, took territory from ` +
-        `${book.describeAll(partiesAt(c.losers, g, c.at))}, a party: parties must not acquire territory from each other.`;
-    case 'PERPETRATOR_EXCLUDED':
-      return `${head} Every gainer is excluded from ${g.id}, which neither binds nor protects it.`;
-    default:
-      return `${head} The gainers and losers do not make this a clear seizure between parties: it needs review.`;
-  }
+  return `Rule ${rule.rule} (${rule.reason}) of ${g.id}: at ${when(c.at)} control of ${c.zone.name || c.zone.id} (${c.zone.id}) ` +
+    `passed from ${book.describeAll(c.before)} to ${book.describeAll(c.after)}. ${rule.explain(c, g, book)}`;
 }

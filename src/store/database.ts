@@ -6,21 +6,9 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { migrate } from './migrate.ts';
+import type { Database, Sql } from './sql.ts';
 
-export interface Sql {
-  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
-  /** Runs a script of several statements, without parameters (migrations). */
-  exec(script: string): Promise<void>;
-}
-
-export interface Database extends Sql {
-  readonly kind: 'pglite' | 'postgres';
-  /** Runs fn in one transaction: all its writes land, or none do. */
-  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-  /** PGlite only: the data directory as a gzipped tarball, to start other instances from. */
-  dumpDataDir?(): Promise<Blob>;
-}
+export type { Database, Sql };
 
 export interface DatabaseOptions {
   /** postgres://... selects PostgreSQL; otherwise PGlite in `dataDir`. */

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Database } from './database.ts';
+import type { Database } from './sql.ts';
 
 const DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 const LOCK_KEY = 7_416_017; // any constant: "truce migrations"

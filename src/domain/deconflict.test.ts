@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { clearanceM, deconflictOperation } from './deconflict.ts';
+import { EARTH_RADIUS_M, type Geometry } from './geo.ts';
+import { interval, operation, rect, site } from './test-builders.ts';
+
+/** Metres in one degree of arc on the spec's sphere (111 194.9 m); a meridian is a great circle. */
+const DEGREE_M = (EARTH_RADIUS_M * Math.PI) / 180;
+const pt = (lon: number, lat: number): Geometry => ({ type: 'Point', coordinates: [lon, lat] });
+
+/** An operation by ru at (0, 0), 1 June 2016 00:00Z to 2 June 00:00Z. */
+const op = operation('o1', { actor: 'ru', area: pt(0, 0), radiusM: 0 });
+
+describe('deconflictOperation: which sites are checked', () => {
+  it("skips the operating party's own site, however close", () => {
+    const own = site('own', { owner: 'ru', geometry: pt(0, 0) });
+    const other = site('other', { owner: 'msf', geometry: pt(0, 0) });
+    expect(deconflictOperation(op, [own, other]).conflicts.map((c) => c.site)).toEqual(['other']);
+  });
+
+  it.each([
+    { name: 'valid only before the window, ending exactly at its start', valid: interval('2016-01-01T00:00:00Z', '2016-06-01T00:00:00Z'), conflict: false },
+    { name: 'valid from exactly the end of the window', valid: interval('2016-06-02T00:00:00Z'), conflict: false },
+    { name: 'valid from the last millisecond of the window', valid: interval('2016-06-01T23:59:59.999Z'), conflict: true },
+    { name: 'valid until one millisecond into the window', valid: interval('2016-01-01T00:00:00Z', '2016-06-01T00:00:00.001Z'), conflict: true },
+    { name: 'valid open-ended from before', valid: interval('2015-01-01T00:00:00Z'), conflict: true },
+    { name: 'valid only within the window', valid: interval('2016-06-01T10:00:00Z', '2016-06-01T11:00:00Z'), conflict: true },
+  ])('site $name -> conflict: $conflict', ({ valid, conflict }) => {
+    const s = site('s', { geometry: pt(0, 0), valid });
+    expect(deconflictOperation(op, [s]).conflicts.length).toBe(conflict ? 1 : 0);
+  });
+
+  it('an open-ended operation window overlaps a site valid later', () => {
+    const open = operation('o', { area: pt(0, 0), window: interval('2016-06-01T00:00:00Z') });
+    expect(deconflictOperation(open, [site('s', { geometry: pt(0, 0), valid: interval('2020-01-01T00:00:00Z') })]).conflicts).toHaveLength(1);
+  });
+
+  it('names the operation and gives an empty list when clear', () => {
+    expect(deconflictOperation(op, [site('far', { geometry: pt(1, 1) })])).toEqual({ operation: 'o1', conflicts: [] });
+    expect(deconflictOperation(op, [])).toEqual({ operation: 'o1', conflicts: [] });
+  });
+});
+
+describe('clearance', () => {
+  // A site 0.01 degrees north of the operation is 1 111.95 m away.
+  it.each([
+    { name: 'distance less radius, rounded up', lat: 0.01, radius: 500, buffer: 1000, clearance: Math.round(0.01 * DEGREE_M - 500) },
+    { name: 'distance less radius, rounded down', lat: 0.0101, radius: 500, buffer: 1000, clearance: Math.round(0.0101 * DEGREE_M - 500) },
+    { name: 'no radius', lat: 0.01, radius: 0, buffer: 2000, clearance: Math.round(0.01 * DEGREE_M) },
+    { name: 'radius beyond the site: at least 0', lat: 0.01, radius: 5000, buffer: 0, clearance: 0 },
+  ])('$name: $clearance m', ({ lat, radius, buffer, clearance }) => {
+    const o = operation('o', { area: pt(0, 0), radiusM: radius });
+    const s = site('s', { geometry: pt(0, lat), bufferM: buffer });
+    expect(clearance).toBe(Math.round(clearance)); // the expectations are whole metres
+    expect(deconflictOperation(o, [s]).conflicts).toEqual([{ site: 's', clearanceM: clearance, notified: false }]);
+  });
+
+  it('hand-computed values: 612 m and 623 m', () => {
+    const o = operation('o', { area: pt(0, 0), radiusM: 500 });
+    expect(deconflictOperation(o, [site('s', { geometry: pt(0, 0.01), bufferM: 1000 })]).conflicts[0]!.clearanceM).toBe(612);
+    expect(deconflictOperation(o, [site('s', { geometry: pt(0, 0.0101), bufferM: 1000 })]).conflicts[0]!.clearanceM).toBe(623);
+  });
+
+  it.each([
+    // Unrounded clearance 611.95 m: a buffer of 611 m is too small, 612 m holds it, and a buffer equal to it counts.
+    { buffer: 611, conflict: false },
+    { buffer: 611.9, conflict: false },
+    { buffer: 612, conflict: true },
+  ])('in conflict only when the clearance is at most the buffer ($buffer m -> $conflict)', ({ buffer, conflict }) => {
+    const o = operation('o', { area: pt(0, 0), radiusM: 500 });
+    expect(deconflictOperation(o, [site('s', { geometry: pt(0, 0.01), bufferM: buffer })]).conflicts.length).toBe(conflict ? 1 : 0);
+  });
+
+  it('a buffer exactly equal to the clearance is a conflict (at most)', () => {
+    const o = operation('o', { area: pt(0, 0), radiusM: 500 });
+    const exact = clearanceM(o, site('s', { geometry: pt(0, 0.01) }));
+    expect(exact).toBeGreaterThan(611);
+    expect(deconflictOperation(o, [site('s', { geometry: pt(0, 0.01), bufferM: exact })]).conflicts).toHaveLength(1);
+    expect(deconflictOperation(o, [site('s', { geometry: pt(0, 0.01), bufferM: exact - 0.001 })]).conflicts).toHaveLength(0);
+  });
+
+  it.each([
+    { name: 'a polygon area holding the site', area: rect(-0.01, -0.01, 0.01, 0.01), geometry: pt(0, 0), radius: 0 },
+    { name: 'a polygon area holding the site, with a radius', area: rect(-0.01, -0.01, 0.01, 0.01), geometry: pt(0.005, 0.005), radius: 300 },
+    { name: 'a polygon site holding the point area', area: pt(0, 0), geometry: rect(-0.01, -0.01, 0.01, 0.01), radius: 0 },
+    { name: 'overlapping polygons', area: rect(0, 0, 0.02, 0.02), geometry: rect(0.01, 0.01, 0.03, 0.03), radius: 0 },
+    { name: 'a route site crossing the operation polygon', area: rect(0, 0, 0.02, 0.02), geometry: { type: 'LineString', coordinates: [[-0.01, 0.01], [0.03, 0.01]] } as Geometry, radius: 0 },
+  ])('$name gives 0', ({ area, geometry, radius }) => {
+    const o = operation('o', { area, radiusM: radius });
+    const s = site('s', { geometry, bufferM: 0 });
+    expect(clearanceM(o, s)).toBe(0);
+    expect(deconflictOperation(o, [s]).conflicts).toEqual([{ site: 's', clearanceM: 0, notified: false }]);
+  });
+
+  it('a polygon area near but not holding the site is measured to its nearest edge', () => {
+    // The operation polygon's east edge is at lon 0; the site is 0.01 degrees east of it on the equator.
+    const o = operation('o', { area: rect(-0.05, -0.05, 0, 0.05), radiusM: 100 });
+    const c = clearanceM(o, site('s', { geometry: pt(0.01, 0) }));
+    expect(Math.abs(c - (0.01 * DEGREE_M - 100))).toBeLessThan(0.005 * 0.01 * DEGREE_M);
+  });
+});
+
+describe('order and notification', () => {
+  it('sorts conflicts by clearance, then by site id', () => {
+    const sites = [
+      site('b', { geometry: pt(0, 0.002) }), // 222 m
+      site('e', { geometry: pt(0, 0.003) }), // 334 m
+      site('a', { geometry: pt(0, -0.002) }), // 222 m, a tie broken by id
+      site('z', { geometry: pt(0, 0.001) }), // 111 m: first despite its id
+      site('far', { geometry: pt(0, 0.01) }), // 1 112 m, beyond its 500 m buffer
+    ];
+    const conflicts = deconflictOperation(op, sites).conflicts;
+    expect(conflicts.map((c) => [c.site, c.clearanceM])).toEqual([
+      ['z', Math.round(0.001 * DEGREE_M)],
+      ['a', Math.round(0.002 * DEGREE_M)],
+      ['b', Math.round(0.002 * DEGREE_M)],
+      ['e', Math.round(0.003 * DEGREE_M)],
+    ]);
+  });
+
+  it.each([
+    { notifiedTo: ['ru'], notified: true },
+    { notifiedTo: ['us', 'ru'], notified: true },
+    { notifiedTo: ['us'], notified: false },
+    { notifiedTo: [], notified: false },
+  ])('notified is whether the operating party is in notified_to ($notifiedTo -> $notified)', ({ notifiedTo, notified }) => {
+    expect(deconflictOperation(op, [site('s', { geometry: pt(0, 0), notifiedTo })]).conflicts).toEqual([{ site: 's', clearanceM: 0, notified }]);
+  });
+});

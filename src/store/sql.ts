@@ -1,0 +1,19 @@
+/**
+ * The SQL surface every repository takes: the same queries run in or out of a transaction, on
+ * PGlite or PostgreSQL (see database.ts for the two implementations).
+ */
+
+export interface Sql {
+  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  /** Runs a script of several statements, without parameters (migrations). */
+  exec(script: string): Promise<void>;
+}
+
+export interface Database extends Sql {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs fn in one transaction: all its writes land, or none do. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** PGlite only: the data directory as a gzipped tarball, to start other instances from. */
+  dumpDataDir?(): Promise<Blob>;
+}
