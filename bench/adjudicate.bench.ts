@@ -86,7 +86,7 @@ function runAdjudicate(): BenchResult {
       `World: ${describeWorld(world)}; seed ${SIZE.seed}, generated in ${round(generated.ms / 1000, 1)} s.`,
       `Findings: ${fmt(tally.findings)} (${Object.entries(tally.byVerdict).map(([v, n]) => `${v} ${fmt(n)}`).join(', ')}); ` +
         `${round((100 * tally.decidedByMap) / all, 1)} % of incidents decided by who held the place (rules 9-14).`,
-      `Identical findings from both indexes on the first ${fmt(SUBSET)} incidents (${fmt(check.findings)} findings, sha256 ${check.digest}), ` +
+      `Identical findings from both indexes on the first ${fmt(SUBSET)} incidents (${fmt(check.findings)} findings; sha256 of their structured fields ${check.digest}), ` +
         'and identical controllers at every one of their places and times.',
       `One thread; timed after a check and a warm-up pass; median of ${RUNS} runs; findings are counted, not stored. ` +
         `Index build: median of ${BUILDS} Rulebook constructions.`,
@@ -147,7 +147,8 @@ function compareIndexes(a: Rulebook, b: Rulebook, incidents: Incident[], count: 
         `  flatbush: controllers ${JSON.stringify(ca)}, findings ${JSON.stringify(fa)}\n` +
         `  scan:     controllers ${JSON.stringify(cb)}, findings ${JSON.stringify(fb)}`);
     }
-    hash.update(JSON.stringify(fa));
+    // The digest leaves out the explanation (free text), so it changes only when a verdict does.
+    for (const f of fa) hash.update(JSON.stringify([f.incident, f.agreement, f.verdict, f.violator, f.reasons, f.rule, f.obligation, f.at]));
     findings += fa.length;
   }
   return { findings, digest: hash.digest('hex').slice(0, 16) };
@@ -161,7 +162,7 @@ function describeWorld(world: SyntheticWorld): string {
     shapes[g.type === 'MultiPolygon' ? 'multipolygons' : g.coordinates.length > 1 ? 'with holes' : 'polygons']++;
     entries += zone.control.length;
   }
-  return `${fmt(world.zones.length)} zones (${Object.entries(shapes).map(([k, n]) => `${n} ${k}`).join(', ')}; ` +
+  return `${fmt(world.zones.length)} zones (${Object.entries(shapes).map(([k, n]) => `${fmt(n)} ${k}`).join(', ')}; ` +
     `${fmt(entries)} control entries), ${world.actors.length} actors, ` +
     `${world.agreements.length} agreements (${world.agreements.map((g) => g.id).join(', ')}), ` +
     `${fmt(world.incidents.length)} incidents over 2016-2019`;

@@ -4,7 +4,7 @@
  * or a fresh PostgreSQL schema), emptied before each test.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, inject, it } from 'vitest';
 import { type Database, openDatabase } from '../src/store/database.ts';
 
 const POSTGRES_URL = process.env.TRUCE_TEST_DATABASE_URL;
@@ -70,5 +70,9 @@ export function describeEachDatabase(title: string, body: (db: () => Database) =
       body(() => db!);
     });
   }
-  if (!POSTGRES_URL) describe.skip(`${title} [postgres: skipped, TRUCE_TEST_DATABASE_URL not set]`, () => {});
+  if (!POSTGRES_URL) {
+    describe.skip(`${title} [postgres]`, () => {
+      it('is skipped: TRUCE_TEST_DATABASE_URL is not set (.ci/run sets it)', () => {});
+    });
+  }
 }
