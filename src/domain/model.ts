@@ -102,7 +102,7 @@ export interface ProtectedSite {
 export interface Operation {
   id: string;
   actor: string;
-  kind: Act;
+  kind: string;
   area: Geometry;
   radiusM: number;
   window: Interval;

@@ -43,7 +43,7 @@ export const geometrySchema = z.discriminatedUnion('type', [
 
 export const actorSchema = z.object({
   id,
-  name: text,
+  name: text.optional(),
   kind: z.enum(ACTOR_KINDS),
   aliases: z.array(text).default([]),
   designated: z.boolean().default(false),
@@ -113,7 +113,8 @@ export const protectedSiteSchema = z.object({
 export const operationSchema = z.object({
   id,
   actor: id,
-  kind: z.enum(ACTS),
+  /** Usually one of the acts (air_strike, shelling...); not read by the rules, so free text. */
+  kind: text,
   area: geometrySchema,
   radius_m: z.number().min(0, 'must be 0 or more').default(0),
   window: openIntervalSchema,

@@ -15,7 +15,7 @@ const interval = (iv: { from: string; to: string | null }): Interval => ({ from:
 const iso = (t: number | null): string | null => (t === null ? null : formatInstant(t));
 const isoInterval = (iv: Interval) => ({ from: formatInstant(iv.from), to: iso(iv.to) });
 
-export const toActor = (a: BundleActor): Actor => ({ ...a });
+export const toActor = (a: BundleActor): Actor => ({ ...a, name: a.name ?? a.id });
 
 export const toAgreement = (g: BundleAgreement): Agreement => ({
   id: g.id,

@@ -33,8 +33,10 @@ export function zodProblems(error: z.ZodError, prefix: readonly PropertyKey[] = 
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  // JSON has no undefined: an undefined input is a missing field, whether a type, an enum or a literal was expected.
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) return 'is required';
   if (issue.code === 'invalid_type') return `must be ${article(issue.expected)}, not ${kindOf(issue.input)}`;
+  if (issue.code === 'invalid_value' && issue.values.length === 1) return `must be ${JSON.stringify(issue.values[0])}`;
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return issue.message;

@@ -31,3 +31,20 @@ export async function upsertActors(sql: Sql, actors: readonly (Actor & { source?
     [JSON.stringify(actors.map((a) => ({ ...a, source: a.source ?? null })))],
   );
 }
+
+/**
+ * Inserts the actors whose id is not stored yet and leaves stored ones as they are (an importer
+ * must not overwrite actors a person curated); returns the ids inserted.
+ */
+export async function insertNewActors(sql: Sql, actors: readonly (Actor & { source?: unknown })[]): Promise<string[]> {
+  if (actors.length === 0) return [];
+  const rows = await sql.query<{ id: string }>(
+    `insert into actors (id, name, kind, aliases, designated, source)
+     select a.id, a.name, a.kind, array(select jsonb_array_elements_text(a.aliases)), a.designated, a.source
+       from jsonb_to_recordset($1::jsonb) as a(id text, name text, kind text, aliases jsonb, designated boolean, source jsonb)
+     on conflict (id) do nothing
+     returning id`,
+    [JSON.stringify(actors.map((a) => ({ ...a, source: a.source ?? null })))],
+  );
+  return rows.map((r) => r.id);
+}

@@ -1,11 +1,11 @@
 /** What the parties are told in advance: protected sites, planned operations, convoys. */
 import type { Geometry } from '../domain/geo.ts';
-import type { Act, Convoy, Operation, ProtectedSite } from '../domain/model.ts';
+import type { Convoy, Operation, ProtectedSite } from '../domain/model.ts';
 import type { Sql } from './database.ts';
 import { ms, msOrNull, ts } from './rows.ts';
 
 interface SiteRow { id: string; kind: string; owner: string; geometry: Geometry; buffer_m: number; valid_from: Date; valid_to: Date | null; notified_to: string[] }
-interface OperationRow { id: string; actor: string; kind: Act; area: Geometry; radius_m: number; window_from: Date; window_to: Date | null }
+interface OperationRow { id: string; actor: string; kind: string; area: Geometry; radius_m: number; window_from: Date; window_to: Date | null }
 interface ConvoyRow { id: string; organizer: string; route: Geometry; window_from: Date; window_to: Date | null }
 
 export async function listProtectedSites(sql: Sql): Promise<ProtectedSite[]> {
