@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { convoyApprovals } from './convoys.ts';
 import type { Geometry, Position } from './geo.ts';
 import type { Zone } from './model.ts';
+import { Rulebook } from './rulebook.ts';
 import { actor, agreement, control, convoy, interval, rect, ring, rulebook, zone } from './test-builders.ts';
 
 /** nus is excluded by coh, isil is designated, kurd is excluded only by a second agreement. */
@@ -94,5 +95,24 @@ describe('convoyApprovals: control during the window (06:00Z to 18:00Z, 1 June 2
     const z = zone('a', rect(0, 0, 1, 1), control(['gov'], '2020-01-01T00:00:00Z'));
     const r = convoyApprovals(rulebook({ actors, agreements, zones: [z] }), convoy('c1', { route, window: interval('2016-06-01T06:00:00Z') }), null);
     expect(r.requiredApprovals).toEqual(['gov']);
+  });
+});
+
+describe('convoys in a world without agreements', () => {
+  it('still treats a designated group as excluded, not as someone to ask', () => {
+    const square = { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] as [number, number][][] };
+    const book = new Rulebook({
+      actors: [
+        { id: 'isil', name: 'IS', kind: 'armed_group', aliases: [], designated: true },
+        { id: 'un', name: 'UN', kind: 'un', aliases: [], designated: false },
+      ],
+      agreements: [],
+      zones: [{ id: 'z', name: 'z', geometry: square, control: [{ actors: ['isil'], from: 0, to: null }] }],
+    });
+    const result = convoyApprovals(book, {
+      id: 'c', organizer: 'un', route: { type: 'LineString', coordinates: [[-1, 0.5], [2, 0.5]] }, window: { from: 10, to: 20 },
+    }, null);
+    expect(result.requiredApprovals).toEqual([]);
+    expect(result.crossesExcluded).toEqual(['isil']);
   });
 });

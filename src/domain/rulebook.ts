@@ -95,8 +95,12 @@ export class Rulebook {
   }
 
   /** Excluded under at least one agreement of the world. */
+  /**
+   * Excluded under at least one agreement of the world. A designated group is excluded from
+   * every agreement, so it counts even in a world that records no agreement.
+   */
   isExcludedAnywhere(actor: string): boolean {
-    return this.agreements.some((g) => g.isExcluded(actor));
+    return this.actors.get(actor)?.designated === true || this.agreements.some((g) => g.isExcluded(actor));
   }
 
   /** "Syrian Arab Army (sy-gov)" for people; the bare id when the actor is unknown. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Area } from './geo.ts';
 import type { Agreement, ControlEntry } from './model.ts';
 import { controlChanges, territoryFindings } from './territory.ts';
 import { actor, agreement, at, control, interval, party, rect, ring, rulebook, zone } from './test-builders.ts';
@@ -16,7 +17,7 @@ const square = rect(0, 0, 1, 1);
 const handover = (before: string[], after: string[]) =>
   zone('z', square, control(before, SINCE, CHANGE), control(after, CHANGE));
 
-const judge = (entries: ControlEntry[], agreements: Agreement[] = [coh], geometry = square) =>
+const judge = (entries: ControlEntry[], agreements: Agreement[] = [coh], geometry: Area = square) =>
   territoryFindings(rulebook({ actors, agreements }), zone('z', geometry, ...entries));
 
 describe('territoryFindings: the rule table (spec "Territory findings")', () => {
