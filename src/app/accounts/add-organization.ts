@@ -1,0 +1,25 @@
+/** `truce org add`: a new organization. Only admins, or the operator at the command line. */
+import { insertOrg } from '../../store/account.repository.ts';
+import { audit } from '../audit.ts';
+import { type Caller, ORG_KINDS, type OrgKind, requirePermission } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+import { AppError, invalid } from '../errors.ts';
+
+export interface NewOrganization {
+  id: string;
+  name: string;
+  kind: OrgKind;
+  taskForce: boolean;
+}
+
+export async function addOrganization(ctx: AppContext, caller: Caller | 'operator', org: NewOrganization): Promise<void> {
+  const by = caller === 'operator' ? null : requirePermission(caller, 'accounts:manage');
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(org.id)) throw invalid('id', 'must be lowercase letters, digits and dashes');
+  if (!(ORG_KINDS as readonly string[]).includes(org.kind)) throw invalid('kind', `must be one of ${ORG_KINDS.join(', ')}`);
+  await ctx.db.transaction(async (tx) => {
+    const row = { id: org.id, name: org.name, kind: org.kind, task_force: org.taskForce };
+    if (!(await insertOrg(tx, row))) throw new AppError('CONFLICT', `organization "${org.id}" exists already`, 'id');
+    await audit(tx, by, ctx.now(), [{ action: 'create', entity: 'organization', entityId: org.id, after: row }]);
+  });
+  ctx.wrote();
+}

@@ -1,0 +1,69 @@
+/**
+ * Sessions and tokens: signing in with a password gives a session (a cookie's secret and a CSRF
+ * token); an API token is a long-lived secret for machines. Both are stored only as SHA-256.
+ */
+import {
+  deleteSession, getUserByName, insertApiToken, insertSession, principalBySession, principalByToken, type PrincipalRow,
+} from '../../store/account.repository.ts';
+import { audit } from '../audit.ts';
+import { type Caller, clearanceOf, type OrgKind, requireCaller, type Role } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { newId, newSecret, sha256, verifyPassword } from './secrets.ts';
+
+export const SESSION_HOURS = 12;
+
+export interface Session {
+  token: string;
+  csrfToken: string;
+  expiresAt: number;
+  caller: Caller;
+}
+
+const toCaller = (p: PrincipalRow): Caller => ({
+  userId: p.id, username: p.username, orgId: p.org_id, orgKind: p.org_kind as OrgKind, role: p.role as Role,
+  clearance: clearanceOf({ kind: p.org_kind as OrgKind, task_force: p.org_task_force }),
+});
+
+export async function signIn(ctx: AppContext, username: string, password: string): Promise<Session> {
+  const user = await getUserByName(ctx.db, username);
+  const ok = user !== null && user.disabled_at === null && user.password_hash !== null && (await verifyPassword(user.password_hash, password));
+  if (!ok || !user) throw new AppError('UNAUTHENTICATED', 'wrong username or password');
+  const token = newSecret();
+  const csrfToken = newSecret();
+  const expiresAt = ctx.now() + SESSION_HOURS * 3_600_000;
+  const caller = toCaller(user);
+  await ctx.db.transaction(async (tx) => {
+    await insertSession(tx, { token_hash: sha256(token), user_id: user.id, csrf_token: csrfToken, expires_at: new Date(expiresAt) });
+    await audit(tx, caller, ctx.now(), [{ action: 'sign-in', entity: 'user', entityId: user.id, ownerOrg: user.org_id }]);
+  });
+  ctx.wrote();
+  return { token, csrfToken, expiresAt, caller };
+}
+
+export async function signOut(ctx: AppContext, token: string): Promise<void> {
+  await deleteSession(ctx.db, sha256(token));
+}
+
+export async function callerFromSession(ctx: AppContext, token: string): Promise<(Caller & { csrfToken: string }) | null> {
+  const p = await principalBySession(ctx.db, sha256(token));
+  return p ? { ...toCaller(p), csrfToken: p.csrf_token ?? '' } : null;
+}
+
+export async function callerFromToken(ctx: AppContext, token: string): Promise<Caller | null> {
+  const p = await principalByToken(ctx.db, sha256(token));
+  return p ? toCaller(p) : null;
+}
+
+/** A new API token for the caller itself; the secret is shown once. */
+export async function createApiToken(ctx: AppContext, caller: Caller | null, name: string): Promise<{ id: string; token: string }> {
+  const c = requireCaller(caller);
+  const id = newId();
+  const token = `truce_${newSecret()}`;
+  await ctx.db.transaction(async (tx) => {
+    await insertApiToken(tx, { id, user_id: c.userId, name, token_hash: sha256(token) });
+    await audit(tx, c, ctx.now(), [{ action: 'create', entity: 'api_token', entityId: id, ownerOrg: c.orgId, after: { name } }]);
+  });
+  ctx.wrote();
+  return { id, token };
+}

@@ -1,0 +1,57 @@
+/**
+ * Who is asking: a signed-in user of an organization with a role, or nobody. The caller's
+ * clearance comes from its organization; what it may do comes from its role.
+ */
+import { AppError, forbidden } from './errors.ts';
+import type { Clearance, Reader } from '../store/reader.ts';
+import { ANONYMOUS } from '../store/reader.ts';
+
+export const ROLES = ['admin', 'analyst', 'monitor', 'reporter', 'humanitarian', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORG_KINDS = ['co_chair', 'un', 'humanitarian', 'monitor', 'party', 'other'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+export interface Caller {
+  userId: string;
+  username: string;
+  orgId: string;
+  orgKind: OrgKind;
+  role: Role;
+  clearance: Clearance;
+}
+
+/** A co-chair sees what is for the co-chairs; a task force member what is for the task force. */
+export function clearanceOf(org: { kind: OrgKind; task_force: boolean }): Clearance {
+  return org.kind === 'co_chair' ? 'co_chairs' : org.task_force ? 'task_force' : 'public';
+}
+
+export function readerOf(caller: Caller | null): Reader {
+  return caller ? { userId: caller.userId, orgId: caller.orgId, clearance: caller.clearance } : ANONYMOUS;
+}
+
+/** What each role may do. Reading is governed by clearance, not by role. */
+export const PERMISSIONS = {
+  'report:file': ['admin', 'analyst', 'monitor', 'reporter', 'humanitarian'],
+  'incident:manage': ['admin', 'analyst'],
+  'world:manage': ['admin', 'analyst'],
+  'plan:manage': ['admin', 'analyst', 'humanitarian'],
+  'accounts:manage': ['admin'],
+  'audit:read': ['admin', 'analyst'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(caller: Caller | null, permission: Permission): boolean {
+  return caller !== null && (PERMISSIONS[permission] as readonly Role[]).includes(caller.role);
+}
+
+export function requireCaller(caller: Caller | null): Caller {
+  if (!caller) throw new AppError('UNAUTHENTICATED', 'sign in first');
+  return caller;
+}
+
+export function requirePermission(caller: Caller | null, permission: Permission): Caller {
+  const c = requireCaller(caller);
+  if (!can(c, permission)) throw forbidden(`the ${c.role} role cannot ${permission.replace(':', ' ')}`);
+  return c;
+}

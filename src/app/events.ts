@@ -1,0 +1,40 @@
+/**
+ * Live events: a new report, a changed finding, an alert. An event names a record and its
+ * classification; subscribers (the SSE route) re-read the record as their reader before
+ * sending it, so the live stream can never show what a list would hide.
+ */
+export interface TruceEvent {
+  type: 'report.created' | 'incident.updated' | 'finding.changed' | 'alert';
+  entity: string;
+  id: string;
+  at: number;
+}
+
+export interface EventBus {
+  publish(event: TruceEvent): void;
+  subscribe(listener: (event: TruceEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** Events within one process. */
+export class LocalEventBus implements EventBus {
+  readonly #listeners = new Set<(event: TruceEvent) => void>();
+
+  publish(event: TruceEvent): void {
+    this.deliver(event);
+  }
+
+  /** Hands an event to this process's subscribers (also used by the PostgreSQL bus). */
+  deliver(event: TruceEvent): void {
+    for (const listener of this.#listeners) listener(event);
+  }
+
+  subscribe(listener: (event: TruceEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.#listeners.clear();
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Who is calling: a session cookie (browsers, with a CSRF token on every write) or a bearer API
+ * token (machines). The caller is resolved once per request and handed to the use cases.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { callerFromSession, callerFromToken, type Session } from '../app/accounts/sign-in.ts';
+import type { Caller } from '../app/caller.ts';
+import type { AppContext } from '../app/context.ts';
+import { AppError } from '../app/errors.ts';
+
+export const SESSION_COOKIE = 'truce_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller | null;
+  }
+}
+
+export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('caller', null);
+  app.addHook('onRequest', async (request) => {
+    const bearer = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (bearer) {
+      request.caller = await callerFromToken(ctx, bearer);
+      if (!request.caller) throw new AppError('UNAUTHENTICATED', 'the API token is unknown or revoked');
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const caller = await callerFromSession(ctx, token);
+    if (!caller) return;
+    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== caller.csrfToken) {
+      throw new AppError('CSRF', 'missing or wrong X-CSRF-Token header: read it from GET /api/v1/auth/me');
+    }
+    const { csrfToken: _csrf, ...rest } = caller;
+    request.caller = rest;
+  });
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: Session): void {
+  void reply.setCookie(SESSION_COOKIE, session.token, {
+    path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', expires: new Date(session.expiresAt),
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

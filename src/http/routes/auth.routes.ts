@@ -1,0 +1,55 @@
+/** Signing in and out, who am I, API tokens. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { callerFromSession, createApiToken, signIn, signOut } from '../../app/accounts/sign-in.ts';
+import { requireCaller } from '../../app/caller.ts';
+import type { AppContext } from '../../app/context.ts';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../auth.ts';
+import { errorResponses } from '../schemas.ts';
+
+const me = z.object({
+  user_id: z.string(), username: z.string(), org: z.string(), org_kind: z.string(), role: z.string(),
+  clearance: z.string(), csrf_token: z.string().nullable(),
+}).meta({ id: 'Me' });
+
+export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.post('/auth/login', {
+    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['auth'], summary: 'Sign in with a password; sets an HttpOnly session cookie',
+      body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
+      response: { 200: me, ...errorResponses, 429: errorResponses[400] },
+    },
+  }, async (request, reply) => {
+    const session = await signIn(ctx, request.body.username, request.body.password);
+    setSessionCookie(request, reply, session);
+    const c = session.caller;
+    return { user_id: c.userId, username: c.username, org: c.orgId, org_kind: c.orgKind, role: c.role, clearance: c.clearance, csrf_token: session.csrfToken };
+  });
+
+  app.post('/auth/logout', {
+    schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null(), ...errorResponses } },
+  }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await signOut(ctx, token);
+    clearSessionCookie(reply);
+    return reply.status(204).send(null);
+  });
+
+  app.get('/auth/me', {
+    schema: { tags: ['auth'], summary: 'The signed-in caller, with the CSRF token for writes', response: { 200: me, ...errorResponses } },
+  }, async (request) => {
+    const c = requireCaller(request.caller);
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? await callerFromSession(ctx, token) : null;
+    return { user_id: c.userId, username: c.username, org: c.orgId, org_kind: c.orgKind, role: c.role, clearance: c.clearance, csrf_token: session?.csrfToken ?? null };
+  });
+
+  app.post('/auth/tokens', {
+    schema: {
+      tags: ['auth'], summary: 'Create an API token for yourself (shown once)',
+      body: z.object({ name: z.string().min(1).max(100) }),
+      response: { 201: z.object({ id: z.string(), token: z.string() }), ...errorResponses },
+    },
+  }, async (request, reply) => reply.status(201).send(await createApiToken(ctx, request.caller, request.body.name)));
+};

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../test/databases.ts';
+import { PASSWORD, startTestServer, type TestServer } from '../../test/server.ts';
+
+describeEachDatabase('the HTTP server', (db) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(db());
+  });
+  afterAll(() => server.close());
+  // The database is emptied before each test: seed the accounts again.
+  const fresh = async () => {
+    await server.close();
+    server = await startTestServer(db());
+  };
+
+  it('signs in with a password and says who you are', async () => {
+    await fresh();
+    const login = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'us-analyst', password: PASSWORD } });
+    expect(login.statusCode).toBe(200);
+    const cookie = login.cookies.find((c) => c.name === 'truce_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    expect(login.json()).toMatchObject({ username: 'us-analyst', org: 'us', role: 'analyst', clearance: 'co_chairs' });
+    const me = await server.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: `truce_session=${cookie.value}` } });
+    expect(me.json()).toMatchObject({ username: 'us-analyst', csrf_token: login.json().csrf_token });
+    expect(login.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('refuses a wrong password without saying which part was wrong', async () => {
+    await fresh();
+    const res = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'us-analyst', password: 'nope' } });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toEqual({ code: 'UNAUTHENTICATED', message: 'wrong username or password' });
+  });
+
+  it('rejects a cookie-authenticated write without the CSRF token', async () => {
+    await fresh();
+    const { cookie } = await server.as('us-analyst');
+    const res = await server.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: { cookie }, payload: { name: 'x' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('CSRF');
+  });
+
+  it('issues API tokens that authenticate machines', async () => {
+    await fresh();
+    const created = await server.call('ngo-reporter', { method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'field app' } });
+    expect(created.statusCode).toBe(201);
+    const me = await server.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${created.json().token}` } });
+    expect(me.json()).toMatchObject({ username: 'ngo-reporter', clearance: 'public' });
+    const bad = await server.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Bearer nope' } });
+    expect(bad.statusCode).toBe(401);
+  });
+
+  it('answers client mistakes with 4xx and { code, message, path }', async () => {
+    await fresh();
+    const malformed = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json()).toMatchObject({ code: 'BAD_REQUEST' });
+    const wrongType = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 5, password: 'x' } });
+    expect(wrongType.statusCode).toBe(400);
+    expect(wrongType.json()).toMatchObject({ code: 'VALIDATION', path: 'username' });
+    const missing = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x' } });
+    expect(missing.json()).toMatchObject({ code: 'VALIDATION', path: 'password', message: 'password: is required' });
+    const huge = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x', password: 'y'.repeat(9 * 1024 * 1024) } });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().code).toBe('PAYLOAD_TOO_LARGE');
+    const nowhere = await server.app.inject({ method: 'GET', url: '/api/v1/nowhere' });
+    expect(nowhere.statusCode).toBe(404);
+  });
+
+  it('rate-limits sign-in attempts', async () => {
+    await fresh();
+    const codes: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      codes.push((await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'ru-admin', password: 'wrong' } })).statusCode);
+    }
+    expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
+    expect(codes.at(-1)).toBe(429);
+  });
+
+  it('serves an OpenAPI 3.1 document and its reference page', async () => {
+    await fresh();
+    const doc = await server.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    expect(doc.json()).toMatchObject({ openapi: '3.1.0', info: { title: 'Truce API' } });
+    expect(Object.keys(doc.json().paths)).toContain('/api/v1/auth/login');
+    const page = await server.app.inject({ method: 'GET', url: '/api/v1/docs/' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+  });
+});

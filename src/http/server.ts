@@ -1,0 +1,76 @@
+/**
+ * The HTTP server: Fastify with Zod schemas that validate requests and generate the OpenAPI
+ * document, one error plugin, security headers, cookies, login rate limiting, the caller on
+ * every request, and one routes file per resource under /api/v1.
+ */
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../app/context.ts';
+import { registerAuth } from './auth.ts';
+import { registerErrorHandler } from './errors.ts';
+import { API_ROUTES } from './routes/index.ts';
+import { validatorCompiler } from './validation.ts';
+
+export interface ServerOptions {
+  ctx: AppContext;
+  logger?: boolean;
+  /** Largest request body in bytes (attachments travel base64 in JSON). Default 8 MiB. */
+  bodyLimit?: number;
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto so cookies get `Secure`. */
+  trustProxy?: boolean;
+}
+
+export const API_PREFIX = '/api/v1';
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], workerSrc: ["'self'", 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429, code: 'RATE_LIMITED', message: `too many attempts: try again in ${Math.ceil(context.ttl / 1000)} s`,
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Truce API', version: '1', description: 'Ceasefire monitoring: agreements, control, reports, incidents, findings, deconfliction, access.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'truce_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
+  registerAuth(app, options.ctx);
+
+  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
+  app.get(`${API_PREFIX}/health`, { schema: { hide: true } }, async () => ({ ok: true, database: options.ctx.db.kind }));
+  for (const routes of API_ROUTES) await app.register(routes, { prefix: API_PREFIX, ctx: options.ctx });
+  return app;
+}

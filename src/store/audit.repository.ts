@@ -1,0 +1,138 @@
+/**
+ * The audit trail: every write appends an entry (who, when, what, before and after). Each
+ * entry's content is hashed when written; the sealer appends entries to a SHA-256 chain in
+ * order, so that an edit, deletion or reordering made directly in the database breaks a link
+ * that `verifyAudit` names.
+ */
+import { createHash } from 'node:crypto';
+import { ms, stableStringify } from './rows.ts';
+import type { Database, Sql } from './sql.ts';
+
+export interface AuditEntry {
+  at: number;
+  userId: string | null;
+  orgId: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  classification: string;
+  ownerOrg: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface StoredAuditEntry extends AuditEntry {
+  seq: number;
+  chainPos: number | null;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const GENESIS = '0'.repeat(64);
+const SEAL_LOCK = 7_416_018;
+
+/** The hash of an entry's content: every field but its place in the chain. */
+export function entryHash(e: AuditEntry): string {
+  return sha256(stableStringify({
+    at: new Date(e.at).toISOString(), user: e.userId, org: e.orgId, action: e.action, entity: e.entity, id: e.entityId,
+    classification: e.classification, owner: e.ownerOrg, before: e.before ?? null, after: e.after ?? null,
+  }));
+}
+
+export const chainHash = (prev: string, entry: string) => sha256(prev + entry);
+
+export async function appendAudit(sql: Sql, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await sql.query(
+    `insert into audit_log (at, user_id, org_id, action, entity, entity_id, classification, owner_org, before, after, entry_hash)
+     select e.at, e.user_id, e.org_id, e.action, e.entity, e.entity_id, e.classification, e.owner_org, e.before, e.after, e.entry_hash
+     from jsonb_to_recordset($1::jsonb) as e(at timestamptz, user_id text, org_id text, action text, entity text, entity_id text,
+       classification text, owner_org text, before jsonb, after jsonb, entry_hash text)`,
+    [JSON.stringify(entries.map((e) => ({
+      at: new Date(e.at).toISOString(), user_id: e.userId, org_id: e.orgId, action: e.action, entity: e.entity, entity_id: e.entityId,
+      classification: e.classification, owner_org: e.ownerOrg, before: e.before ?? null, after: e.after ?? null, entry_hash: entryHash(e),
+    })))],
+  );
+}
+
+/** Appends every unsealed entry to the chain, in the order they were written. Returns how many. */
+export async function sealAudit(db: Database, batch = 5_000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const sealed = await db.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock($1)', [SEAL_LOCK]);
+      const [last] = await tx.query<{ chain_pos: string | number; chain_hash: string }>(
+        'select chain_pos, chain_hash from audit_log where chain_pos is not null order by chain_pos desc limit 1',
+      );
+      const pending = await tx.query<{ seq: string | number; entry_hash: string }>(
+        'select seq, entry_hash from audit_log where chain_pos is null order by seq limit $1', [batch],
+      );
+      let pos = last ? Number(last.chain_pos) : 0;
+      let prev = last?.chain_hash ?? GENESIS;
+      const links = pending.map((p) => {
+        const link = { seq: Number(p.seq), chain_pos: ++pos, prev_hash: prev, chain_hash: chainHash(prev, p.entry_hash) };
+        prev = link.chain_hash;
+        return link;
+      });
+      if (links.length > 0) {
+        await tx.query(
+          `update audit_log a set chain_pos = l.chain_pos, prev_hash = l.prev_hash, chain_hash = l.chain_hash
+           from jsonb_to_recordset($1::jsonb) as l(seq bigint, chain_pos bigint, prev_hash text, chain_hash text)
+           where a.seq = l.seq`,
+          [JSON.stringify(links)],
+        );
+      }
+      return links.length;
+    });
+    total += sealed;
+    if (sealed < batch) return total;
+  }
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  sealed: number;
+  unsealed: number;
+  /** The last link's hash: publish it, and a later verification proves nothing before it changed. */
+  head: string;
+  broken: { chainPos: number; seq: number; problem: string } | null;
+}
+
+interface AuditRow {
+  seq: string | number; at: Date; user_id: string | null; org_id: string | null; action: string; entity: string;
+  entity_id: string; classification: string; owner_org: string | null; before: unknown; after: unknown;
+  entry_hash: string; chain_pos: string | number | null; prev_hash: string | null; chain_hash: string | null;
+}
+
+const toEntry = (r: AuditRow): StoredAuditEntry => ({
+  seq: Number(r.seq), chainPos: r.chain_pos === null ? null : Number(r.chain_pos), at: ms(r.at), userId: r.user_id,
+  orgId: r.org_id, action: r.action, entity: r.entity, entityId: r.entity_id, classification: r.classification,
+  ownerOrg: r.owner_org, before: r.before, after: r.after,
+});
+
+/** Walks the chain from its start; names the first link that does not hold. */
+export async function verifyAudit(sql: Sql): Promise<AuditVerification> {
+  const rows = await sql.query<AuditRow>('select * from audit_log where chain_pos is not null order by chain_pos');
+  const [{ n: unsealed } = { n: 0 }] = await sql.query<{ n: number }>('select count(*)::int as n from audit_log where chain_pos is null');
+  let prev = GENESIS;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const pos = Number(row.chain_pos);
+    const broken = (problem: string): AuditVerification => ({
+      ok: false, sealed: rows.length, unsealed, head: prev, broken: { chainPos: pos, seq: Number(row.seq), problem },
+    });
+    if (pos !== i + 1) return broken(`expected chain position ${i + 1} here: ${pos > i + 1 ? 'an entry before it was deleted' : 'positions repeat'}`);
+    if (row.prev_hash !== prev) return broken('its link to the previous entry does not match: an entry before it was deleted, inserted or reordered');
+    if (entryHash(toEntry(row)) !== row.entry_hash) return broken('its content does not match its hash: the entry was edited');
+    if (chainHash(prev, row.entry_hash) !== row.chain_hash) return broken('its chain hash does not match: the chain was rewritten here');
+    // Entries are sealed in the order they were written, so sequence numbers rise along the chain.
+    if (i > 0 && Number(row.seq) <= Number(rows[i - 1]!.seq)) return broken('it stands after a later entry: the trail was reordered');
+    prev = row.chain_hash;
+  }
+  return { ok: true, sealed: rows.length, unsealed, head: prev, broken: null };
+}
+
+/** A record's history, oldest first, as far as the reader may see it. */
+export async function auditHistory(sql: Sql, entity: string, entityId: string): Promise<StoredAuditEntry[]> {
+  const rows = await sql.query<AuditRow>('select * from audit_log where entity = $1 and entity_id = $2 order by seq', [entity, entityId]);
+  return rows.map(toEntry);
+}
