@@ -56,9 +56,11 @@ function runAdjudicate(): BenchResult {
   const scanBuild = repeat(BUILDS, () => new Rulebook(world, { zoneIndex: 'scan' }));
   const flat = flatBuild.value, scan = scanBuild.value;
 
-  // Also the first warm-up of both: every function on the path has run before the timing starts.
+  // Untimed: the check runs both books, then a full pass counts the verdicts; both warm up
+  // every function on the path before the timing starts.
   const check = compareIndexes(flat, scan, incidents, SUBSET);
   const tally = adjudicateAll(flat, incidents, all);
+  const places = placesOf(flat, incidents, SUBSET);
 
   const timings = {
     flatbush: measure(all, () => adjudicateAll(flat, incidents, all)),
@@ -84,6 +86,8 @@ function runAdjudicate(): BenchResult {
     ],
     notes: [
       `World: ${describeWorld(world)}; seed ${SIZE.seed}, generated in ${round(generated.ms / 1000, 1)} s.`,
+      `Of the first ${fmt(SUBSET)} incidents, ${round((100 * places.inZone) / SUBSET, 1)} % lie in a zone, ` +
+        `${round((100 * places.inSeveral) / SUBSET, 1)} % in two or more (zones mostly do not overlap).`,
       `Findings: ${fmt(tally.findings)} (${Object.entries(tally.byVerdict).map(([v, n]) => `${v} ${fmt(n)}`).join(', ')}); ` +
         `${round((100 * tally.decidedByMap) / all, 1)} % of incidents decided by who held the place (rules 9-14).`,
       `Identical findings from both indexes on the first ${fmt(SUBSET)} incidents (${fmt(check.findings)} findings; sha256 of their structured fields ${check.digest}), ` +
@@ -98,6 +102,7 @@ function runAdjudicate(): BenchResult {
       buildMs,
       adjudicate: { flatbush: { ...timings.flatbush }, scan: { ...timings.scan } },
       controllersAt: { flatbush: { ...timings.flatbushLookups }, scan: { ...timings.scanLookups } },
+      places: { incidents: SUBSET, ...places },
       findings: { total: tally.findings, byVerdict: { ...tally.byVerdict }, incidentsDecidedByMap: tally.decidedByMap },
       check: { incidents: SUBSET, findings: check.findings, identical: true, sha256: check.digest },
     },
@@ -131,6 +136,18 @@ function lookUpAll(book: Rulebook, incidents: Incident[], count: number): number
     held += book.controllersAt(location.lon, location.lat, occurredAt).length;
   }
   return held;
+}
+
+/** How many of the first `count` incidents lie in some zone, and in more than one. */
+function placesOf(book: Rulebook, incidents: Incident[], count: number): { inZone: number; inSeveral: number } {
+  let inZone = 0, inSeveral = 0;
+  for (let i = 0; i < count; i++) {
+    const { lon, lat } = incidents[i]!.location;
+    const zones = book.zones.containing(lon, lat).length;
+    if (zones > 0) inZone++;
+    if (zones > 1) inSeveral++;
+  }
+  return { inZone, inSeveral };
 }
 
 /** Throws at the first incident where the two books disagree, on a finding or on who held the place. */

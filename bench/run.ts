@@ -23,12 +23,12 @@ if (unknown.length > 0) {
 
 const selected = args.length === 0 ? BENCHMARKS : args.map((name) => findBenchmark(name)!);
 const m = machine();
-console.log(`Node ${m.node}, ${m.cpu} (${m.cores} cores), ${m.memoryGiB} GiB`);
+console.log(`Node ${m.node}, ${m.cpu} (${m.cores} cores), ${m.memoryGiB} GiB, load average ${m.loadAverage.join(' ')}`);
 for (const bench of selected) await runOne(bench);
 
 async function runOne(bench: Benchmark): Promise<void> {
   console.log(`\n## ${bench.name}: ${bench.description}\n`);
-  const date = new Date();
+  const started = { date: new Date(), machine: machine() };
   let result: BenchResult;
   try {
     result = await bench.run();
@@ -45,5 +45,5 @@ async function runOne(bench: Benchmark): Promise<void> {
     console.log(`\nGoal: ${description}: ${met ? 'met' : 'NOT MET'} (${measured.toLocaleString('en-US')} ${unit}).`);
     if (!met) process.exitCode = 1;
   }
-  console.log(`Written ${await writeResult(bench, result, date)}`);
+  console.log(`Written ${await writeResult(bench, result, started)}`);
 }

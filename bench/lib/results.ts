@@ -17,6 +17,8 @@ export interface Machine {
   cpu: string;
   cores: number;
   memoryGiB: number;
+  /** The 1, 5 and 15 minute load averages as the run began: above 1 per core, figures suffer. */
+  loadAverage: number[];
 }
 
 export function machine(): Machine {
@@ -28,16 +30,17 @@ export function machine(): Machine {
     cpu: cpus[0]?.model.trim() ?? 'unknown',
     cores: cpus.length,
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
   };
 }
 
 /** Returns the path written. Writes a .tmp file first so a crash never leaves half a result. */
-export async function writeResult(bench: Benchmark, result: BenchResult, date: Date, dir = RESULTS_DIR): Promise<string> {
+export async function writeResult(bench: Benchmark, result: BenchResult, started: { date: Date; machine: Machine }, dir = RESULTS_DIR): Promise<string> {
   const document = {
     benchmark: bench.name,
     description: bench.description,
-    date: date.toISOString(),
-    machine: machine(),
+    date: started.date.toISOString(),
+    machine: started.machine,
     goal: result.goal,
     columns: result.columns,
     rows: result.rows,

@@ -117,17 +117,34 @@ export const INCIDENT_RULES: readonly IncidentRule[] = [
 ];
 
 /** One finding per agreement that applies at the incident's place and time, sorted by agreement. */
+/** The facts of one incident under one agreement; who held the place is looked up once, if asked. */
+class Facts implements IncidentFacts {
+  readonly book: Rulebook;
+  readonly incident: Incident;
+  readonly perp: string;
+  g!: AgreementView;
+  #controllers: string[] | null = null;
+
+  constructor(book: Rulebook, incident: Incident) {
+    this.book = book;
+    this.incident = incident;
+    this.perp = incident.perpetrator ?? '';
+  }
+
+  controllers(): string[] {
+    const { lon, lat } = this.incident.location;
+    return (this.#controllers ??= this.book.controllersAt(lon, lat, this.incident.occurredAt));
+  }
+}
+
 export function adjudicateIncident(book: Rulebook, incident: Incident): IncidentFinding[] {
   const { lon, lat } = incident.location;
   const t = incident.occurredAt;
-  let controllers: string[] | null = null;
+  const facts = new Facts(book, incident);
   const findings: IncidentFinding[] = [];
   for (const g of book.agreements) {
     if (!g.appliesAt(lon, lat, t)) continue;
-    const facts: IncidentFacts = {
-      book, incident, g, perp: incident.perpetrator ?? '',
-      controllers: () => (controllers ??= book.controllersAt(lon, lat, t)),
-    };
+    facts.g = g;
     findings.push(decide(facts));
   }
   if (findings.length === 0) {
