@@ -25,7 +25,7 @@ function expectedDocument(text: string) {
 describeEachDatabase('scenario load', (db) => {
   const rowCounts = async () => {
     const tables = ['actors', 'agreements', 'agreement_parties', 'agreement_in_force', 'zones', 'zone_control', 'incidents',
-      'protected_sites', 'operations', 'convoys', 'findings', 'finding_history', 'settings'];
+      'protected_sites', 'operations', 'convoys', 'findings', 'finding_history', 'settings', 'audit_log'];
     const counts: Record<string, number> = {};
     for (const t of tables) counts[t] = (await db().query<{ n: number }>(`select count(*)::int as n from ${t}`))[0]!.n;
     return counts;

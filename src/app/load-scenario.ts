@@ -15,6 +15,8 @@ import {
 import { sameRecord } from '../store/rows.ts';
 import { putSettings } from '../store/settings.repository.ts';
 import { listZones, saveZone } from '../store/zone.repository.ts';
+import { audit, type Change } from './audit.ts';
+import type { Caller } from './caller.ts';
 import { AFFECTED_BY_ACTOR, affectedByAgreement, affectedByIncidents, affectedByZone } from './affected-findings.ts';
 import { mergeScopes, NOTHING, recomputeFindings, type RecomputeResult, type RecomputeScope } from './recompute-findings.ts';
 
@@ -27,12 +29,19 @@ export interface LoadSummary {
 
 export type LoadResult = { ok: true; summary: LoadSummary } | { ok: false; problems: Problem[] };
 
-export async function loadScenario(db: Database, text: string): Promise<LoadResult> {
+export interface LoadOptions {
+  /** Who loads it, for the audit trail; null (default) is the operator at the command line. */
+  caller?: Caller | null;
+  now?: number;
+}
+
+export async function loadScenario(db: Database, text: string, options: LoadOptions = {}): Promise<LoadResult> {
   const v = validateBundleText(text);
   if (!v.ok) return v;
   const world = bundleToWorld(v.bundle);
   const summary = await db.transaction(async (tx) => {
     const records: LoadSummary['records'] = {};
+    const changes: Change[] = [];
     let scope: RecomputeScope = NOTHING;
 
     /** Splits records into new, changed and unchanged against what is stored, by id. */
@@ -41,6 +50,9 @@ export async function loadScenario(db: Database, text: string): Promise<LoadResu
       const added = next.filter((r) => !byId.has(r.id));
       const changed = next.filter((r) => byId.has(r.id) && !sameRecord(r, byId.get(r.id)));
       records[kind] = { added: added.length, changed: changed.length, unchanged: next.length - added.length - changed.length };
+      const entity = kind.replace(/s$/, '');
+      for (const r of added) changes.push({ action: 'create', entity, entityId: r.id, after: r });
+      for (const r of changed) changes.push({ action: 'update', entity, entityId: r.id, before: byId.get(r.id), after: r });
       return { added, changed, touched: [...added, ...changed], before: byId };
     };
 
@@ -71,6 +83,7 @@ export async function loadScenario(db: Database, text: string): Promise<LoadResu
     await putSettings(tx, { name: v.bundle.name, timezone: world.timezone, hostState: world.hostState, calm: world.calm });
 
     const findings = await recomputeFindings(tx, scope, `scenario load: ${v.bundle.name || 'bundle'}`);
+    await audit(tx, options.caller ?? null, options.now ?? Date.now(), changes);
     return { name: v.bundle.name, records, findings };
   });
   return { ok: true, summary };
