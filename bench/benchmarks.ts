@@ -3,15 +3,16 @@
  * `bench/<name>.bench.ts` exporting a `Benchmark` (see lib/benchmark.ts), and list it here.
  */
 import { adjudicateBenchmark } from './adjudicate.bench.ts';
+import { importBenchmark } from './import.bench.ts';
 import type { Benchmark } from './lib/benchmark.ts';
 
 export const BENCHMARKS: readonly Benchmark[] = [
   // Domain: the rules, in memory, on one core.
   adjudicateBenchmark,
 
-  // Import: UCDP rows per second into PGlite and into PostgreSQL (import.bench.ts, to come).
-  // A benchmark that needs a server reads its address from the environment
-  // (TRUCE_BENCH_DATABASE_URL) and says in its notes when it skipped a target.
+  // Import: UCDP rows per second into PGlite and into PostgreSQL, beside COPY. It reads the
+  // server's address from TRUCE_BENCH_DATABASE_URL and says in its notes when it skipped it.
+  importBenchmark,
 
   // HTTP: requests per second and latency of the API under load (http.bench.ts, to come).
 ];

@@ -5,7 +5,13 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT, type Io, processIo, UsageError } from './io.ts';
 import { type DbFlags, findings, scenarioLoad } from './database.command.ts';
+import { importUcdpFile } from './import.command.ts';
 import { scenarioRun } from './scenario.command.ts';
+import { serve } from './serve.command.ts';
+import {
+  orgAdd, readPasswordFromStdin, userAdd, userDisable, userList, userPasswd, withAccounts,
+} from './accounts.command.ts';
+import { auditSeal, auditVerify } from './audit.command.ts';
 
 interface Command {
   usage: string;
@@ -37,11 +43,84 @@ const COMMANDS: Record<string, Command> = {
     options: { json: { type: 'boolean' } },
     run: (io, _args, v) => findings(io, { json: Boolean(v.json) }, dbFlags(v)),
   },
+  'import ucdp': {
+    usage: 'truce import ucdp FILE.csv',
+    summary: 'load UCDP GED events as incidents and judge the new ones; bad rows are listed, the rest load',
+    run: (io, [file], v) => importUcdpFile(io, need(file, 'FILE.csv'), dbFlags(v)),
+  },
+  serve: {
+    usage: 'truce serve [--port 8080] [--host 127.0.0.1] [--empty]',
+    summary: 'run the server; a first start loads the demo world (not with --empty) and creates the admin',
+    options: { port: { type: 'string' }, host: { type: 'string' }, empty: { type: 'boolean' } },
+    run: (io, _args, v) => serve(io, { port: str(v.port), host: str(v.host), empty: Boolean(v.empty) }, dbFlags(v)),
+  },
+  'org add': {
+    usage: 'truce org add ID --name NAME --kind KIND [--task-force]',
+    summary: 'add an organization; KIND is co_chair (reads co_chairs records), un, humanitarian, monitor, party or other',
+    options: { name: { type: 'string' }, kind: { type: 'string' }, 'task-force': { type: 'boolean' } },
+    run: (io, [id], v) => {
+      const org = { id: need(id, 'ID'), name: need(str(v.name), '--name'), kind: need(str(v.kind), '--kind'), taskForce: Boolean(v['task-force']) };
+      return withAccounts(io, 'org add', dbFlags(v), (ctx) => orgAdd(io, ctx, org));
+    },
+  },
+  'user add': {
+    usage: 'truce user add USERNAME --org ORG --role ROLE [--password-stdin]',
+    summary: 'add a user (ROLE: admin, analyst, monitor, reporter, humanitarian, observer); prints a generated password',
+    options: { org: { type: 'string' }, role: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+    run: (io, [username], v) => {
+      const user = { username: need(username, 'USERNAME'), orgId: need(str(v.org), '--org'), role: need(str(v.role), '--role') };
+      return withAccounts(io, 'user add', dbFlags(v), (ctx) => userAdd(io, ctx, user, v['password-stdin'] ? readPasswordFromStdin : null));
+    },
+  },
+  'user passwd': {
+    usage: 'truce user passwd USERNAME [--password-stdin]',
+    summary: 'set a user\'s password (read from stdin, or generated and printed once)',
+    options: { 'password-stdin': { type: 'boolean' } },
+    run: (io, [username], v) => {
+      const name = need(username, 'USERNAME');
+      return withAccounts(io, 'user passwd', dbFlags(v), (ctx) => userPasswd(io, ctx, name, v['password-stdin'] ? readPasswordFromStdin : null));
+    },
+  },
+  'user disable': {
+    usage: 'truce user disable USERNAME',
+    summary: 'stop a user from signing in; ends their sessions and revokes their API tokens',
+    run: (io, [username], v) => {
+      const name = need(username, 'USERNAME');
+      return withAccounts(io, 'user disable', dbFlags(v), (ctx) => userDisable(io, ctx, name, true));
+    },
+  },
+  'user enable': {
+    usage: 'truce user enable USERNAME',
+    summary: 'let a disabled user sign in again',
+    run: (io, [username], v) => {
+      const name = need(username, 'USERNAME');
+      return withAccounts(io, 'user enable', dbFlags(v), (ctx) => userDisable(io, ctx, name, false));
+    },
+  },
+  'user list': {
+    usage: 'truce user list',
+    summary: 'list the users with their organization, role, clearance and status',
+    run: (io, _args, v) => withAccounts(io, 'user list', dbFlags(v), (ctx) => userList(io, ctx)),
+  },
+  'audit verify': {
+    usage: 'truce audit verify',
+    summary: 'check the audit trail\'s hash chain; names the first broken link (exit 1); does not seal',
+    run: (io, _args, v) => auditVerify(io, dbFlags(v)),
+  },
+  'audit seal': {
+    usage: 'truce audit seal',
+    summary: 'chain the audit entries not sealed yet (the server does this by itself)',
+    run: (io, _args, v) => auditSeal(io, dbFlags(v)),
+  },
 };
 
 function dbFlags(v: Record<string, string | boolean | undefined>): DbFlags {
   const str = (x: string | boolean | undefined) => (typeof x === 'string' ? x : undefined);
   return { data: str(v.data), 'database-url': str(v['database-url']) };
+}
+
+function str(x: string | boolean | undefined): string | undefined {
+  return typeof x === 'string' ? x : undefined;
 }
 
 function need(value: string | undefined, name: string): string {

@@ -9,16 +9,18 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
 import { API_ROUTES } from './routes/index.ts';
 import { validatorCompiler } from './validation.ts';
+import { registerWeb } from './web.ts';
 
 export interface ServerOptions {
   ctx: AppContext;
-  logger?: boolean;
+  /** false (default, tests), true, or a pino level such as 'warn'. */
+  logger?: boolean | string;
   /** Largest request body in bytes (attachments travel base64 in JSON). Default 8 MiB. */
   bodyLimit?: number;
   /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto so cookies get `Secure`. */
@@ -29,7 +31,7 @@ export const API_PREFIX = '/api/v1';
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: typeof options.logger === 'string' ? { level: options.logger } : (options.logger ?? false),
     bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
@@ -65,6 +67,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       security: [{ session: [] }, { token: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
   registerAuth(app, options.ctx);
@@ -72,5 +75,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
   app.get(`${API_PREFIX}/health`, { schema: { hide: true } }, async () => ({ ok: true, database: options.ctx.db.kind }));
   for (const routes of API_ROUTES) await app.register(routes, { prefix: API_PREFIX, ctx: options.ctx });
+  await registerWeb(app);
   return app;
 }

@@ -1,6 +1,7 @@
 /** Actors: the parties, the excluded groups, the humanitarian organizations. */
 import type { Actor, ActorKind } from '../domain/model.ts';
 import type { Sql } from './database.ts';
+import { containing, keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
 
 interface ActorRow {
   id: string;
@@ -47,4 +48,52 @@ export async function insertNewActors(sql: Sql, actors: readonly (Actor & { sour
     [JSON.stringify(actors.map((a) => ({ ...a, source: a.source ?? null })))],
   );
   return rows.map((r) => r.id);
+}
+
+export async function getActor(sql: Sql, id: string): Promise<Actor | null> {
+  const [row] = await sql.query<ActorRow>('select id, name, kind, aliases, designated from actors where id = $1', [id]);
+  return row ? toActor(row) : null;
+}
+
+/** Which of these ids name a stored actor. */
+export async function knownActorIds(sql: Sql, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await sql.query<{ id: string }>('select id from actors where id = any($1)', [[...new Set(ids)]]);
+  return new Set(rows.map((r) => r.id));
+}
+
+export interface ActorFilter {
+  /** Text in the name or an alias, any case. */
+  q?: string | undefined;
+  kind?: ActorKind | undefined;
+  designated?: boolean | undefined;
+}
+
+export type ActorSort = 'id' | 'name' | '-name';
+
+export async function searchActors(sql: Sql, filter: ActorFilter, sort: ActorSort, page: PageRequest): Promise<Page<Actor>> {
+  const params = new Params();
+  const conditions: string[] = [];
+  if (filter.q) {
+    const q = params.add(containing(filter.q));
+    conditions.push(`(name ilike ${q} or exists (select 1 from unnest(aliases) as alias where alias ilike ${q}))`);
+  }
+  if (filter.kind) conditions.push(`kind = ${params.add(filter.kind)}`);
+  if (filter.designated !== undefined) conditions.push(`designated = ${params.add(filter.designated)}`);
+  const columns = sort === 'id' ? ['id'] : ['name', 'id'];
+  const { condition, tail } = keyset(params, columns, sort === '-name', page);
+  if (condition) conditions.push(condition);
+  const rows = await sql.query<ActorRow>(
+    `select id, name, kind, aliases, designated from actors ${whereAll(conditions)} ${tail}`, params.values,
+  );
+  return takePage(rows.map(toActor), page, (a) => (sort === 'id' ? [a.id] : [a.name, a.id]));
+}
+
+/** Inserts a new actor; false when the id is taken. */
+export async function insertActor(sql: Sql, actor: Actor): Promise<boolean> {
+  const rows = await sql.query(
+    `insert into actors (id, name, kind, aliases, designated) values ($1, $2, $3, $4, $5) on conflict (id) do nothing returning id`,
+    [actor.id, actor.name, actor.kind, actor.aliases, actor.designated],
+  );
+  return rows.length > 0;
 }

@@ -6,6 +6,7 @@
 import { RULES_VERSION, type Reason, type Verdict } from '../domain/findings.ts';
 import type { Instant } from '../domain/time.ts';
 import type { Sql } from './database.ts';
+import { keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
 import { ms, sameRecord, ts } from './rows.ts';
 
 export type FindingKind = 'incident' | 'territory';
@@ -154,6 +155,58 @@ export async function insertFindings(sql: Sql, findings: readonly StoredFinding[
       facts: f.facts, rules_version: f.rulesVersion,
     })))],
   );
+}
+
+export interface FindingFilter {
+  kind?: FindingKind | undefined;
+  agreement?: string | undefined;
+  verdict?: Verdict | undefined;
+  /** Findings that name this actor as a violator. */
+  violator?: string | undefined;
+  /** The incident or zone judged. */
+  subject?: string | undefined;
+  /** Findings at or after `from` and before `to`. */
+  from?: Instant | undefined;
+  to?: Instant | undefined;
+}
+
+export async function searchFindings(sql: Sql, filter: FindingFilter, descending: boolean, page: PageRequest): Promise<Page<StoredFinding>> {
+  const params = new Params();
+  const conditions: string[] = [];
+  if (filter.kind) conditions.push(`kind = ${params.add(filter.kind)}`);
+  if (filter.agreement) conditions.push(`agreement_id = ${params.add(filter.agreement)}`);
+  if (filter.verdict) conditions.push(`verdict = ${params.add(filter.verdict)}`);
+  if (filter.violator) conditions.push(`${params.add(filter.violator)} = any(violators)`);
+  if (filter.subject) conditions.push(`subject_id = ${params.add(filter.subject)}`);
+  if (filter.from !== undefined) conditions.push(`at >= ${params.add(ts(filter.from))}`);
+  if (filter.to !== undefined) conditions.push(`at < ${params.add(ts(filter.to))}`);
+  const { condition, tail } = keyset(params, ['at', 'key'], descending, page);
+  if (condition) conditions.push(condition);
+  const rows = await sql.query<FindingRow>(`select ${COLUMNS} from findings ${whereAll(conditions)} ${tail}`, params.values);
+  return takePage(rows.map(toFinding), page, (f) => [ts(f.at)!, f.key]);
+}
+
+export async function getFinding(sql: Sql, key: string): Promise<StoredFinding | null> {
+  const [row] = await sql.query<FindingRow>(`select ${COLUMNS} from findings where key = $1`, [key]);
+  return row ? toFinding(row) : null;
+}
+
+/** How many findings give each verdict. */
+export async function countFindingsByVerdict(sql: Sql): Promise<Record<Verdict, number>> {
+  const rows = await sql.query<{ verdict: Verdict; n: number }>('select verdict, count(*)::int as n from findings group by verdict');
+  const counts: Record<Verdict, number> = { violation: 0, needs_review: 0, permitted: 0, not_covered: 0 };
+  for (const r of rows) counts[r.verdict] = r.n;
+  return counts;
+}
+
+/** The violations found in [from, to): when, and under which agreement. */
+export async function violationsDuring(sql: Sql, from: Instant, to: Instant, agreement?: string): Promise<{ agreement: string | null; at: Instant }[]> {
+  const rows = await sql.query<{ agreement_id: string | null; at: Date }>(
+    `select agreement_id, at from findings
+      where verdict = 'violation' and at >= $1 and at < $2 and ($3::text is null or agreement_id = $3::text) order by at`,
+    [ts(from), ts(to), agreement ?? null],
+  );
+  return rows.map((r) => ({ agreement: r.agreement_id, at: ms(r.at) }));
 }
 
 export { RULES_VERSION };

@@ -2,11 +2,15 @@
  * Incidents: what happened, where, when, by whom, to whom, and (for imported events) how
  * precisely that is known, the deaths and the source.
  */
+import type { AttributionGrade, IncidentStatus } from '../domain/assessment.ts';
+import type { Verdict } from '../domain/findings.ts';
 import type { BBox } from '../domain/geo.ts';
 import type { Act, CivilianTarget, Incident } from '../domain/model.ts';
 import type { Instant, Interval } from '../domain/time.ts';
 import type { Sql } from './database.ts';
-import { ms, ts } from './rows.ts';
+import { containing, keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
+import type { Classification } from './reader.ts';
+import { ms, msOrNull, ts } from './rows.ts';
 
 /** An incident with what an importer knows beyond the rules' needs. */
 export interface IncidentRecord extends Incident {
@@ -145,4 +149,195 @@ export async function saveIncidents(sql: Sql, incidents: readonly IncidentRecord
        source_ref = excluded.source_ref, headline = excluded.headline`,
     [JSON.stringify(incidents.map(recordJson))],
   );
+}
+
+// ---- Incidents as the API shows them: with status, grade, classification, their accounts' count
+// and current verdicts; filtered lists with keyset pages; single writes by hand.
+
+export interface IncidentView extends IncidentRecord {
+  status: IncidentStatus;
+  grade: AttributionGrade | null;
+  classification: Classification;
+  ownerOrg: string | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+  /** The linked reports the reader may see. */
+  reportCount: number;
+  /** The current finding under each agreement. */
+  verdicts: { agreement: string | null; verdict: Verdict }[];
+}
+
+interface IncidentViewRow extends IncidentRow {
+  occurred_until: Date | null; date_precision: number | null; location_precision: number | null; place: string | null;
+  deaths_low: number | null; deaths_best: number | null; deaths_high: number | null; deaths: Record<string, number> | null;
+  sides: string[]; source: string | null; source_ref: string | null; headline: string | null;
+  status: IncidentStatus; grade: AttributionGrade | null; classification: Classification; owner_org: string | null;
+  created_at: Date; updated_at: Date; report_count: number; verdicts: { agreement: string | null; verdict: Verdict }[];
+}
+
+const VIEW = `select i.id, i.occurred_at, i.occurred_until, i.date_precision, i.lon, i.lat, i.location_precision, i.place, i.act,
+    i.perpetrator, i.target_civilian, i.target_actor, i.self_defense_claim, i.deaths_low, i.deaths_best, i.deaths_high, i.deaths,
+    i.sides, i.source, i.source_ref, i.headline, i.status, i.grade, i.classification, i.owner_org, i.created_at, i.updated_at,
+    (select count(*)::int from reports r where r.incident_id = i.id) as report_count,
+    coalesce((select jsonb_agg(jsonb_build_object('agreement', f.agreement_id, 'verdict', f.verdict) order by f.agreement_id nulls first)
+      from findings f where f.kind = 'incident' and f.subject_id = i.id), '[]'::jsonb) as verdicts
+  from incidents i`;
+
+const toView = (r: IncidentViewRow): IncidentView => ({
+  ...toIncident(r),
+  occurredUntil: msOrNull(r.occurred_until), datePrecision: r.date_precision, locationPrecision: r.location_precision, place: r.place,
+  // A toll is shown by its best estimate; without one there is no toll to show (or sort by).
+  deaths: r.deaths_best === null ? null
+    : { low: r.deaths_low ?? r.deaths_best, best: r.deaths_best, high: r.deaths_high ?? r.deaths_best, bySide: r.deaths ?? {} },
+  sides: r.sides, source: r.source, sourceRef: r.source_ref, headline: r.headline, status: r.status, grade: r.grade,
+  classification: r.classification, ownerOrg: r.owner_org, createdAt: ms(r.created_at), updatedAt: ms(r.updated_at),
+  reportCount: r.report_count, verdicts: r.verdicts,
+});
+
+export async function getIncidentViews(sql: Sql, ids: readonly string[]): Promise<IncidentView[]> {
+  if (ids.length === 0) return [];
+  const rows = await sql.query<IncidentViewRow>(`${VIEW} where i.id = any($1)`, [ids]);
+  const byId = new Map(rows.map((r) => [r.id, toView(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Locks an incident against concurrent changes; false when it is not there (or not visible). */
+export async function lockIncident(sql: Sql, id: string): Promise<boolean> {
+  return (await sql.query('select id from incidents where id = $1 for update', [id])).length > 0;
+}
+
+export interface IncidentFilter {
+  from?: Instant | undefined;
+  to?: Instant | undefined;
+  bbox?: BBox | undefined;
+  /** Named as perpetrator or as target. */
+  actor?: string | undefined;
+  act?: Act | undefined;
+  /** Has a current finding with this verdict. */
+  verdict?: Verdict | undefined;
+  status?: IncidentStatus | undefined;
+  grade?: AttributionGrade | undefined;
+  classification?: Classification | undefined;
+  /** In its place, headline or the narrative of an account the reader may see. */
+  q?: string | undefined;
+}
+
+export const INCIDENT_SORTS = ['-occurred_at', 'occurred_at', '-deaths', 'deaths'] as const;
+export type IncidentSort = (typeof INCIDENT_SORTS)[number];
+
+const sortColumn = (sort: IncidentSort) => (sort.endsWith('deaths') ? 'coalesce(i.deaths_best, -1)' : 'i.occurred_at');
+
+/** An incident's position in a sorted list: its sort value and id (for the next page's cursor). */
+export const incidentCursor = (sort: IncidentSort, i: IncidentView): (string | number)[] =>
+  [sort.endsWith('deaths') ? (i.deaths?.best ?? -1) : new Date(i.occurredAt).toISOString(), i.id];
+
+const inBox = (params: Params, [x1, y1, x2, y2]: BBox) =>
+  `point(i.lon, i.lat) <@ box(point(${params.add(x1)}, ${params.add(y1)}), point(${params.add(x2)}, ${params.add(y2)}))`;
+
+function incidentConditions(params: Params, f: IncidentFilter): string[] {
+  const c: string[] = [];
+  if (f.from !== undefined) c.push(`i.occurred_at >= ${params.add(ts(f.from))}`);
+  if (f.to !== undefined) c.push(`i.occurred_at < ${params.add(ts(f.to))}`);
+  if (f.bbox) c.push(inBox(params, f.bbox));
+  if (f.actor) {
+    const p = params.add(f.actor);
+    c.push(`(i.perpetrator = ${p} or i.target_actor = ${p})`);
+  }
+  if (f.act) c.push(`i.act = ${params.add(f.act)}`);
+  if (f.verdict) c.push(`exists (select 1 from findings f where f.kind = 'incident' and f.subject_id = i.id and f.verdict = ${params.add(f.verdict)})`);
+  if (f.status) c.push(`i.status = ${params.add(f.status)}`);
+  if (f.grade) c.push(`i.grade = ${params.add(f.grade)}`);
+  if (f.classification) c.push(`i.classification = ${params.add(f.classification)}`);
+  if (f.q) {
+    const p = params.add(containing(f.q));
+    c.push(`(i.place ilike ${p} or i.headline ilike ${p} or exists (select 1 from reports r where r.incident_id = i.id and r.narrative ilike ${p}))`);
+  }
+  return c;
+}
+
+/** One page of incidents, sorted, after the cursor (the sort value, ISO time or deaths, and the id). */
+export async function listIncidentPage(sql: Sql, filter: IncidentFilter, sort: IncidentSort, page: PageRequest): Promise<Page<IncidentView>> {
+  const params = new Params();
+  const c = incidentConditions(params, filter);
+  const order = keyset(params, [sortColumn(sort), 'i.id'], sort.startsWith('-'), page);
+  if (order.condition) c.push(order.condition);
+  const rows = await sql.query<IncidentViewRow>(`${VIEW} ${whereAll(c)} ${order.tail}`, params.values);
+  return takePage(rows.map(toView), page, (i) => incidentCursor(sort, i));
+}
+
+export async function countIncidentsWhere(sql: Sql, filter: IncidentFilter): Promise<number> {
+  const params = new Params();
+  const [row] = await sql.query<{ n: number }>(`select count(*)::int as n from incidents i ${whereAll(incidentConditions(params, filter))}`, params.values);
+  return row?.n ?? 0;
+}
+
+/** Incidents whose window comes within the interval and whose place lies in the box (suggestion candidates). */
+export async function incidentsNear(sql: Sql, during: { from: Instant; to: Instant }, box: BBox, limit: number): Promise<IncidentView[]> {
+  const params = new Params();
+  const rows = await sql.query<IncidentViewRow>(
+    `${VIEW} where i.occurred_at <= ${params.add(ts(during.to))} and coalesce(i.occurred_until, i.occurred_at) >= ${params.add(ts(during.from))}
+       and ${inBox(params, box)} order by i.occurred_at, i.id limit ${params.add(limit)}`,
+    params.values,
+  );
+  return rows.map(toView);
+}
+
+/** What a person may set on an incident: its facts and how it stands. */
+export interface IncidentWrite extends IncidentRecord {
+  status: IncidentStatus;
+  grade: AttributionGrade | null;
+  classification: Classification;
+  ownerOrg: string | null;
+}
+
+const writeParams = (i: IncidentWrite, at: Instant) => {
+  const r = recordJson(i);
+  return [r.id, r.occurred_at, r.occurred_until, r.date_precision, r.lon, r.lat, r.location_precision, r.place, r.act, r.perpetrator,
+    r.target_civilian, r.target_actor, r.self_defense_claim, r.deaths_low, r.deaths_best, r.deaths_high, r.deaths ? JSON.stringify(r.deaths) : null,
+    r.sides, r.source, r.source_ref, r.headline, i.status, i.grade, i.classification, i.ownerOrg, ts(at)];
+};
+
+export async function insertIncident(sql: Sql, incident: IncidentWrite, at: Instant): Promise<void> {
+  await sql.query(
+    `insert into incidents (id, occurred_at, occurred_until, date_precision, lon, lat, location_precision, place, act, perpetrator,
+       target_civilian, target_actor, self_defense_claim, deaths_low, deaths_best, deaths_high, deaths, sides, source, source_ref,
+       headline, status, grade, classification, owner_org, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::text::jsonb, $18, $19, $20, $21, $22, $23, $24, $25, $26, $26)`,
+    writeParams(incident, at),
+  );
+}
+
+export async function updateIncident(sql: Sql, incident: IncidentWrite, at: Instant): Promise<void> {
+  await sql.query(
+    `update incidents set occurred_at = $2, occurred_until = $3, date_precision = $4, lon = $5, lat = $6, location_precision = $7,
+       place = $8, act = $9, perpetrator = $10, target_civilian = $11, target_actor = $12, self_defense_claim = $13, deaths_low = $14,
+       deaths_best = $15, deaths_high = $16, deaths = $17::text::jsonb, sides = $18, source = $19, source_ref = $20, headline = $21, status = $22,
+       grade = $23, classification = $24, owner_org = $25, updated_at = $26
+     where id = $1`,
+    writeParams(incident, at),
+  );
+}
+
+export interface IncidentFindingHistoryEntry {
+  key: string; agreement: string | null; at: Instant; verdict: Verdict; violators: string[]; reasons: string[]; rule: number;
+  obligation: string | null; explanation: string; rulesVersion: string; computedAt: Instant; supersededAt: Instant;
+  supersededByVerdict: Verdict | null; cause: string;
+}
+
+/** Every finding of an incident that a recomputation replaced or withdrew, oldest first. */
+export async function incidentFindingHistory(sql: Sql, incidentId: string): Promise<IncidentFindingHistoryEntry[]> {
+  const rows = await sql.query<{
+    key: string; agreement_id: string | null; at: Date; verdict: Verdict; violators: string[]; reasons: string[]; rule: number;
+    obligation: string | null; explanation: string; rules_version: string; computed_at: Date; superseded_at: Date;
+    superseded_by_verdict: Verdict | null; cause: string;
+  }>(
+    `select key, agreement_id, at, verdict, violators, reasons, rule, obligation, explanation, rules_version, computed_at, superseded_at,
+       superseded_by_verdict, cause
+     from finding_history where kind = 'incident' and subject_id = $1 order by id`, [incidentId],
+  );
+  return rows.map((r) => ({
+    key: r.key, agreement: r.agreement_id, at: ms(r.at), verdict: r.verdict, violators: r.violators, reasons: r.reasons, rule: r.rule,
+    obligation: r.obligation, explanation: r.explanation, rulesVersion: r.rules_version, computedAt: ms(r.computed_at),
+    supersededAt: ms(r.superseded_at), supersededByVerdict: r.superseded_by_verdict, cause: r.cause,
+  }));
 }

@@ -1,31 +1,48 @@
 /** What the parties are told in advance: protected sites, planned operations, convoys. */
 import type { Geometry } from '../domain/geo.ts';
 import type { Convoy, Operation, ProtectedSite } from '../domain/model.ts';
+import type { Instant } from '../domain/time.ts';
 import type { Sql } from './database.ts';
+import { keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
+import type { Classification } from './reader.ts';
 import { ms, msOrNull, ts } from './rows.ts';
 
-interface SiteRow { id: string; kind: string; owner: string; geometry: Geometry; buffer_m: number; valid_from: Date; valid_to: Date | null; notified_to: string[] }
-interface OperationRow { id: string; actor: string; kind: string; area: Geometry; radius_m: number; window_from: Date; window_to: Date | null }
-interface ConvoyRow { id: string; organizer: string; route: Geometry; window_from: Date; window_to: Date | null }
+interface Meta { classification: Classification; owner_org: string | null }
+interface SiteRow extends Meta { id: string; kind: string; owner: string; geometry: Geometry; buffer_m: number; valid_from: Date; valid_to: Date | null; notified_to: string[] }
+interface OperationRow extends Meta { id: string; actor: string; kind: string; area: Geometry; radius_m: number; window_from: Date; window_to: Date | null }
+interface ConvoyRow extends Meta { id: string; organizer: string; route: Geometry; window_from: Date; window_to: Date | null }
+
+/** Who may read a plan, and the organization that owns it. */
+export interface PlanMeta {
+  classification: Classification;
+  ownerOrg: string | null;
+}
+export type SiteRecord = ProtectedSite & PlanMeta;
+export type OperationRecord = Operation & PlanMeta;
+export type ConvoyRecord = Convoy & PlanMeta;
+
+const toSite = (r: SiteRow): ProtectedSite => ({
+  id: r.id, kind: r.kind, owner: r.owner, geometry: r.geometry, bufferM: r.buffer_m,
+  valid: { from: ms(r.valid_from), to: msOrNull(r.valid_to) }, notifiedTo: r.notified_to,
+});
+const toOperation = (r: OperationRow): Operation => ({
+  id: r.id, actor: r.actor, kind: r.kind, area: r.area, radiusM: r.radius_m, window: { from: ms(r.window_from), to: msOrNull(r.window_to) },
+});
+const toConvoy = (r: ConvoyRow): Convoy => ({
+  id: r.id, organizer: r.organizer, route: r.route, window: { from: ms(r.window_from), to: msOrNull(r.window_to) },
+});
+const meta = (r: Meta): PlanMeta => ({ classification: r.classification, ownerOrg: r.owner_org });
 
 export async function listProtectedSites(sql: Sql): Promise<ProtectedSite[]> {
-  const rows = await sql.query<SiteRow>('select * from protected_sites order by id');
-  return rows.map((r) => ({
-    id: r.id, kind: r.kind, owner: r.owner, geometry: r.geometry, bufferM: r.buffer_m,
-    valid: { from: ms(r.valid_from), to: msOrNull(r.valid_to) }, notifiedTo: r.notified_to,
-  }));
+  return (await sql.query<SiteRow>('select * from protected_sites order by id')).map(toSite);
 }
 
 export async function listOperations(sql: Sql): Promise<Operation[]> {
-  const rows = await sql.query<OperationRow>('select * from operations order by id');
-  return rows.map((r) => ({
-    id: r.id, actor: r.actor, kind: r.kind, area: r.area, radiusM: r.radius_m, window: { from: ms(r.window_from), to: msOrNull(r.window_to) },
-  }));
+  return (await sql.query<OperationRow>('select * from operations order by id')).map(toOperation);
 }
 
 export async function listConvoys(sql: Sql): Promise<Convoy[]> {
-  const rows = await sql.query<ConvoyRow>('select * from convoys order by id');
-  return rows.map((r) => ({ id: r.id, organizer: r.organizer, route: r.route, window: { from: ms(r.window_from), to: msOrNull(r.window_to) } }));
+  return (await sql.query<ConvoyRow>('select * from convoys order by id')).map(toConvoy);
 }
 
 export async function saveProtectedSite(sql: Sql, s: ProtectedSite): Promise<void> {
@@ -54,4 +71,100 @@ export async function saveConvoy(sql: Sql, c: Convoy): Promise<void> {
        window_from = excluded.window_from, window_to = excluded.window_to`,
     [c.id, c.organizer, JSON.stringify(c.route), ts(c.window.from), ts(c.window.to)],
   );
+}
+
+/** Filters shared by the three lists: an actor (owner, actor, organizer), a kind, a time range. */
+export interface PlanFilter {
+  actor?: string | undefined;
+  kind?: string | undefined;
+  /** Plans whose validity or window overlaps [from, to). */
+  from?: Instant | undefined;
+  to?: Instant | undefined;
+}
+
+interface PlanTable {
+  table: string;
+  actorColumn: string;
+  kindColumn: string | null;
+  fromColumn: string;
+  toColumn: string;
+}
+
+async function searchPlans<Row extends Meta & { id: string }>(sql: Sql, t: PlanTable, filter: PlanFilter, page: PageRequest): Promise<Page<Row>> {
+  const params = new Params();
+  const conditions: string[] = [];
+  if (filter.actor) conditions.push(`${t.actorColumn} = ${params.add(filter.actor)}`);
+  if (filter.kind && t.kindColumn) conditions.push(`${t.kindColumn} = ${params.add(filter.kind)}`);
+  if (filter.to !== undefined) conditions.push(`${t.fromColumn} < ${params.add(ts(filter.to))}`);
+  if (filter.from !== undefined) conditions.push(`(${t.toColumn} is null or ${t.toColumn} > ${params.add(ts(filter.from))})`);
+  const { condition, tail } = keyset(params, ['id'], false, page);
+  if (condition) conditions.push(condition);
+  const rows = await sql.query<Row>(`select * from ${t.table} ${whereAll(conditions)} ${tail}`, params.values);
+  return takePage(rows, page, (r) => [r.id]);
+}
+
+const SITES: PlanTable = { table: 'protected_sites', actorColumn: 'owner', kindColumn: 'kind', fromColumn: 'valid_from', toColumn: 'valid_to' };
+const OPERATIONS: PlanTable = { table: 'operations', actorColumn: 'actor', kindColumn: 'kind', fromColumn: 'window_from', toColumn: 'window_to' };
+const CONVOYS: PlanTable = { table: 'convoys', actorColumn: 'organizer', kindColumn: null, fromColumn: 'window_from', toColumn: 'window_to' };
+
+const mapPage = <R, T>(page: Page<R>, fn: (row: R) => T): Page<T> => ({ items: page.items.map(fn), next: page.next });
+
+export async function searchProtectedSites(sql: Sql, filter: PlanFilter, page: PageRequest): Promise<Page<SiteRecord>> {
+  return mapPage(await searchPlans<SiteRow>(sql, SITES, filter, page), (r) => ({ ...toSite(r), ...meta(r) }));
+}
+
+export async function searchOperations(sql: Sql, filter: PlanFilter, page: PageRequest): Promise<Page<OperationRecord>> {
+  return mapPage(await searchPlans<OperationRow>(sql, OPERATIONS, filter, page), (r) => ({ ...toOperation(r), ...meta(r) }));
+}
+
+export async function searchConvoys(sql: Sql, filter: PlanFilter, page: PageRequest): Promise<Page<ConvoyRecord>> {
+  return mapPage(await searchPlans<ConvoyRow>(sql, CONVOYS, filter, page), (r) => ({ ...toConvoy(r), ...meta(r) }));
+}
+
+export async function getProtectedSite(sql: Sql, id: string): Promise<SiteRecord | null> {
+  const [row] = await sql.query<SiteRow>('select * from protected_sites where id = $1', [id]);
+  return row ? { ...toSite(row), ...meta(row) } : null;
+}
+
+export async function getOperation(sql: Sql, id: string): Promise<OperationRecord | null> {
+  const [row] = await sql.query<OperationRow>('select * from operations where id = $1', [id]);
+  return row ? { ...toOperation(row), ...meta(row) } : null;
+}
+
+export async function getConvoy(sql: Sql, id: string): Promise<ConvoyRecord | null> {
+  const [row] = await sql.query<ConvoyRow>('select * from convoys where id = $1', [id]);
+  return row ? { ...toConvoy(row), ...meta(row) } : null;
+}
+
+/** The ids of the protected sites the connection may see. */
+export async function protectedSiteIds(sql: Sql): Promise<Set<string>> {
+  return new Set((await sql.query<{ id: string }>('select id from protected_sites')).map((r) => r.id));
+}
+
+/** Inserts a new site; false when the id is taken. */
+export async function insertProtectedSite(sql: Sql, s: SiteRecord): Promise<boolean> {
+  const rows = await sql.query(
+    `insert into protected_sites (id, kind, owner, geometry, buffer_m, valid_from, valid_to, notified_to, classification, owner_org)
+     values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10) on conflict (id) do nothing returning id`,
+    [s.id, s.kind, s.owner, JSON.stringify(s.geometry), s.bufferM, ts(s.valid.from), ts(s.valid.to), s.notifiedTo, s.classification, s.ownerOrg],
+  );
+  return rows.length > 0;
+}
+
+export async function insertOperation(sql: Sql, o: OperationRecord): Promise<boolean> {
+  const rows = await sql.query(
+    `insert into operations (id, actor, kind, area, radius_m, window_from, window_to, classification, owner_org)
+     values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9) on conflict (id) do nothing returning id`,
+    [o.id, o.actor, o.kind, JSON.stringify(o.area), o.radiusM, ts(o.window.from), ts(o.window.to), o.classification, o.ownerOrg],
+  );
+  return rows.length > 0;
+}
+
+export async function insertConvoy(sql: Sql, c: ConvoyRecord): Promise<boolean> {
+  const rows = await sql.query(
+    `insert into convoys (id, organizer, route, window_from, window_to, classification, owner_org)
+     values ($1, $2, $3::jsonb, $4, $5, $6, $7) on conflict (id) do nothing returning id`,
+    [c.id, c.organizer, JSON.stringify(c.route), ts(c.window.from), ts(c.window.to), c.classification, c.ownerOrg],
+  );
+  return rows.length > 0;
 }

@@ -2,17 +2,26 @@
 import { type BBox, bboxOf } from '../domain/geo.ts';
 import type { Zone } from '../domain/model.ts';
 import type { Sql } from './database.ts';
+import type { Classification } from './reader.ts';
 import { ms, msOrNull, ts } from './rows.ts';
+
+/** A zone with its classification and owner, as the API shows and changes it. */
+export interface ZoneRecord extends Zone {
+  classification: Classification;
+  ownerOrg: string | null;
+}
 
 interface ZoneRow {
   id: string;
   name: string;
   geometry: Zone['geometry'];
+  classification: Classification;
+  owner_org: string | null;
   control: { actors: string[]; from: string; to: string | null }[];
 }
 
 const SELECT = `
-  select z.id, z.name, z.geometry,
+  select z.id, z.name, z.geometry, z.classification, z.owner_org,
     coalesce((select jsonb_agg(jsonb_build_object('actors', to_jsonb(c.actors), 'from', c.valid_from, 'to', c.valid_to) order by c.position)
                 from zone_control c where c.zone_id = z.id), '[]') as control
   from zones z`;
@@ -24,6 +33,8 @@ const toZone = (r: ZoneRow): Zone => ({
   control: r.control.map((c) => ({ actors: c.actors, from: ms(c.from), to: msOrNull(c.to) })),
 });
 
+const toRecord = (r: ZoneRow): ZoneRecord => ({ ...toZone(r), classification: r.classification, ownerOrg: r.owner_org });
+
 export async function listZones(sql: Sql): Promise<Zone[]> {
   return (await sql.query<ZoneRow>(`${SELECT} order by z.id`)).map(toZone);
 }
@@ -33,14 +44,45 @@ export async function getZone(sql: Sql, id: string): Promise<Zone | null> {
   return row ? toZone(row) : null;
 }
 
-/** Writes a zone whole: its geometry and box, and its control history replaced. */
-export async function saveZone(sql: Sql, zone: Zone): Promise<void> {
+export async function getZoneRecord(sql: Sql, id: string): Promise<ZoneRecord | null> {
+  const [row] = await sql.query<ZoneRow>(`${SELECT} where z.id = $1`, [id]);
+  return row ? toRecord(row) : null;
+}
+
+/** Zones by id, those whose box meets `bbox` when one is given. */
+export async function listZoneRecords(sql: Sql, bbox?: BBox): Promise<ZoneRecord[]> {
+  const rows = bbox
+    ? await sql.query<ZoneRow>(
+      `${SELECT} where box(point(z.min_lon, z.min_lat), point(z.max_lon, z.max_lat)) && box(point($1, $2), point($3, $4)) order by z.id`,
+      bbox,
+    )
+    : await sql.query<ZoneRow>(`${SELECT} order by z.id`);
+  return rows.map(toRecord);
+}
+
+/** Locks the zone's row until the transaction ends (two changes of one zone take turns); false when there is none. */
+export async function lockZone(sql: Sql, id: string): Promise<boolean> {
+  return (await sql.query('select id from zones where id = $1 for update', [id])).length > 0;
+}
+
+export async function zoneExists(sql: Sql, id: string): Promise<boolean> {
+  return (await sql.query('select 1 from zones where id = $1', [id])).length > 0;
+}
+
+/**
+ * Writes a zone whole: its geometry and box, and its control history replaced. A record brings
+ * its classification and owner; a plain zone (a scenario bundle) keeps the stored ones.
+ */
+export async function saveZone(sql: Sql, zone: Zone | ZoneRecord): Promise<void> {
   const [minLon, minLat, maxLon, maxLat] = bboxOf(zone.geometry);
+  const meta = 'classification' in zone ? zone : null;
   await sql.query(
-    `insert into zones (id, name, geometry, min_lon, min_lat, max_lon, max_lat) values ($1, $2, $3::jsonb, $4, $5, $6, $7)
+    `insert into zones (id, name, geometry, min_lon, min_lat, max_lon, max_lat, classification, owner_org)
+     values ($1, $2, $3::jsonb, $4, $5, $6, $7, coalesce($8::text, 'public'), $9)
      on conflict (id) do update set name = excluded.name, geometry = excluded.geometry,
-       min_lon = excluded.min_lon, min_lat = excluded.min_lat, max_lon = excluded.max_lon, max_lat = excluded.max_lat`,
-    [zone.id, zone.name, JSON.stringify(zone.geometry), minLon, minLat, maxLon, maxLat],
+       min_lon = excluded.min_lon, min_lat = excluded.min_lat, max_lon = excluded.max_lon, max_lat = excluded.max_lat,
+       classification = coalesce($8::text, zones.classification), owner_org = coalesce($9::text, zones.owner_org)`,
+    [zone.id, zone.name, JSON.stringify(zone.geometry), minLon, minLat, maxLon, maxLat, meta?.classification ?? null, meta?.ownerOrg ?? null],
   );
   await sql.query('delete from zone_control where zone_id = $1', [zone.id]);
   await sql.query(

@@ -1,8 +1,28 @@
 /** Every resource's routes, registered under /api/v1 by server.ts. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context.ts';
+import { actorsRoutes } from './actors.routes.ts';
+import { agreementsRoutes } from './agreements.routes.ts';
+import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
+import { eventsRoutes } from './events.routes.ts';
+import { findingsRoutes } from './findings.routes.ts';
+import { mapRoutes } from './map.routes.ts';
+import { plansRoutes } from './plans.routes.ts';
+import { incidentsRoutes } from './incidents.routes.ts';
+import { reportsRoutes } from './reports.routes.ts';
+import { zonesRoutes } from './zones.routes.ts';
 
 export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   authRoutes,
+  reportsRoutes,
+  incidentsRoutes,
+  auditRoutes,
+  eventsRoutes,
+  mapRoutes,
+  actorsRoutes,
+  agreementsRoutes,
+  zonesRoutes,
+  plansRoutes,
+  findingsRoutes,
 ];

@@ -1,0 +1,22 @@
+/** The sign-in page. */
+import type { Page } from 'playwright-core';
+
+export class SignInPage {
+  constructor(readonly page: Page, readonly baseUrl: string) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/sign-in`);
+    await this.page.locator('#username').waitFor();
+  }
+
+  async signIn(username: string, password: string): Promise<void> {
+    await this.page.locator('#username').fill(username);
+    await this.page.locator('#password').fill(password);
+    await this.page.locator('form button[type=submit]').click();
+    await this.page.locator('nav .nav').waitFor();
+  }
+
+  errorText(): Promise<string> {
+    return this.page.locator('[role=alert]').innerText();
+  }
+}

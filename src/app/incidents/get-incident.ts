@@ -1,0 +1,35 @@
+/**
+ * One incident as the caller may see it: its facts and standing, every account linked to it
+ * that the caller may see (contradictory ones side by side, with the facts they dispute), its
+ * current findings and every finding they replaced.
+ */
+import { type DisputableFact, disputedFacts } from '../../domain/assessment.ts';
+import { findingsOfSubjects, type StoredFinding } from '../../store/finding.repository.ts';
+import {
+  getIncidentViews, incidentFindingHistory, type IncidentFindingHistoryEntry, type IncidentView,
+} from '../../store/incident.repository.ts';
+import { asReader } from '../../store/reader.ts';
+import { type ReportRecord, reportsOfIncident } from '../../store/report.repository.ts';
+import { type Caller, readerOf, requireCaller } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+import { notFound } from '../errors.ts';
+
+export interface IncidentDetail {
+  incident: IncidentView;
+  accounts: ReportRecord[];
+  /** The facts on which the accounts contradict one another. */
+  disputed: DisputableFact[];
+  findings: StoredFinding[];
+  findingHistory: IncidentFindingHistoryEntry[];
+}
+
+export async function getIncident(ctx: AppContext, caller: Caller | null, id: string): Promise<IncidentDetail> {
+  const c = requireCaller(caller);
+  return asReader(ctx.db, readerOf(c), async (sql) => {
+    const [incident] = await getIncidentViews(sql, [id]);
+    if (!incident) throw notFound('incident', id);
+    const accounts = await reportsOfIncident(sql, id);
+    const findings = (await findingsOfSubjects(sql, 'incident', [id])).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return { incident, accounts, disputed: disputedFacts(accounts), findings, findingHistory: await incidentFindingHistory(sql, id) };
+  });
+}

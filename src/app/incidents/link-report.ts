@@ -1,0 +1,71 @@
+/**
+ * Linking a report to an incident by hand, and unlinking it: both must be visible to the
+ * caller. A report is an account of one incident at a time. The facts of the incident do not
+ * change, so its findings stand; the audit trail records the link on both records.
+ */
+import { getIncidentViews, type IncidentView, lockIncident } from '../../store/incident.repository.ts';
+import type { Sql } from '../../store/sql.ts';
+import { readWithin } from '../../store/reader-within.ts';
+import { getReports, lockReports, type ReportRecord, setReportsIncident } from '../../store/report.repository.ts';
+import { audit } from '../audit.ts';
+import { type Caller, readerOf, requirePermission } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+import { AppError, invalid, notFound } from '../errors.ts';
+import { getIncident, type IncidentDetail } from './get-incident.ts';
+import { publishIncidentChange } from './incident-changes.ts';
+
+interface Pair {
+  incident: IncidentView;
+  report: ReportRecord;
+  /** The incident the report is linked to now (whether the caller may see it or not). */
+  linkedTo: string | null;
+}
+
+/** Both records as the caller sees them, locked; an unseen incident is not found, an unseen report is a bad request. */
+async function lockPair(sql: Sql, incidentId: string, reportId: string, reportNotFound: (id: string) => AppError): Promise<Pair> {
+  const incident = (await lockIncident(sql, incidentId)) ? (await getIncidentViews(sql, [incidentId]))[0] : undefined;
+  if (!incident) throw notFound('incident', incidentId);
+  const current = await lockReports(sql, [reportId]);
+  const [report] = current.has(reportId) ? await getReports(sql, [reportId]) : [];
+  if (!report) throw reportNotFound(reportId);
+  return { incident, report, linkedTo: current.get(reportId) ?? null };
+}
+
+export async function linkReport(ctx: AppContext, caller: Caller | null, incidentId: string, reportId: string): Promise<IncidentDetail> {
+  const c = requirePermission(caller, 'incident:manage');
+  const at = ctx.now();
+  const wrote = await ctx.db.transaction(async (tx) => {
+    const { incident, report, linkedTo } = await readWithin(tx, readerOf(c), (sql) =>
+      lockPair(sql, incidentId, reportId, (id) => invalid('report_id', `unknown report "${id}"`)));
+    if (linkedTo === incidentId) return false;
+    if (linkedTo !== null) throw new AppError('CONFLICT', `report "${reportId}" is already an account of another incident: unlink it first`, 'report_id');
+    await setReportsIncident(tx, [reportId], incidentId);
+    await audit(tx, c, at, [
+      { action: 'link', entity: 'report', entityId: reportId, classification: report.classification, ownerOrg: report.ownerOrg, before: { incident_id: null }, after: { incident_id: incidentId } },
+      { action: 'link-report', entity: 'incident', entityId: incidentId, classification: incident.classification, ownerOrg: incident.ownerOrg, after: { report_id: reportId } },
+    ]);
+    return true;
+  });
+  if (wrote) {
+    ctx.wrote();
+    publishIncidentChange(ctx, incidentId, at, false);
+  }
+  return getIncident(ctx, c, incidentId);
+}
+
+export async function unlinkReport(ctx: AppContext, caller: Caller | null, incidentId: string, reportId: string): Promise<IncidentDetail> {
+  const c = requirePermission(caller, 'incident:manage');
+  const at = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    const { incident, report, linkedTo } = await readWithin(tx, readerOf(c), (sql) => lockPair(sql, incidentId, reportId, (id) => notFound('report', id)));
+    if (linkedTo !== incidentId) throw notFound(`account "${reportId}" of incident`, incidentId);
+    await setReportsIncident(tx, [reportId], null);
+    await audit(tx, c, at, [
+      { action: 'unlink', entity: 'report', entityId: reportId, classification: report.classification, ownerOrg: report.ownerOrg, before: { incident_id: incidentId }, after: { incident_id: null } },
+      { action: 'unlink-report', entity: 'incident', entityId: incidentId, classification: incident.classification, ownerOrg: incident.ownerOrg, before: { report_id: reportId } },
+    ]);
+  });
+  ctx.wrote();
+  publishIncidentChange(ctx, incidentId, at, false);
+  return getIncident(ctx, c, incidentId);
+}

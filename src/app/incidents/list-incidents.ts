@@ -1,0 +1,20 @@
+/** Incidents as the caller may see them: filtered, sorted, a page at a time, and counted. */
+import {
+  countIncidentsWhere, type IncidentFilter, type IncidentSort, type IncidentView, listIncidentPage,
+} from '../../store/incident.repository.ts';
+import type { Page, PageRequest } from '../../store/query.ts';
+import { asReader } from '../../store/reader.ts';
+import { type Caller, readerOf, requireCaller } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+
+export async function listIncidents(
+  ctx: AppContext, caller: Caller | null, filter: IncidentFilter, sort: IncidentSort, page: PageRequest,
+): Promise<Page<IncidentView>> {
+  const c = requireCaller(caller);
+  return asReader(ctx.db, readerOf(c), (sql) => listIncidentPage(sql, filter, sort, page));
+}
+
+export async function countIncidents(ctx: AppContext, caller: Caller | null, filter: IncidentFilter): Promise<number> {
+  const c = requireCaller(caller);
+  return asReader(ctx.db, readerOf(c), (sql) => countIncidentsWhere(sql, filter));
+}

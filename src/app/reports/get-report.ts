@@ -1,0 +1,13 @@
+/** One report, as the caller may see it. */
+import { asReader } from '../../store/reader.ts';
+import { getReports, type ReportRecord } from '../../store/report.repository.ts';
+import { type Caller, readerOf, requireCaller } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+import { notFound } from '../errors.ts';
+
+export async function getReport(ctx: AppContext, caller: Caller | null, id: string): Promise<ReportRecord> {
+  const c = requireCaller(caller);
+  const [report] = await asReader(ctx.db, readerOf(c), (sql) => getReports(sql, [id]));
+  if (!report) throw notFound('report', id);
+  return report;
+}

@@ -1,0 +1,20 @@
+/** Reports as the caller may see them: filtered, sorted, a page at a time, and counted. */
+import { asReader } from '../../store/reader.ts';
+import type { Page, PageRequest } from '../../store/query.ts';
+import {
+  countReports as countStored, listReportPage, type ReportFilter, type ReportRecord, type ReportSort,
+} from '../../store/report.repository.ts';
+import { type Caller, readerOf, requireCaller } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+
+export async function listReports(
+  ctx: AppContext, caller: Caller | null, filter: ReportFilter, sort: ReportSort, page: PageRequest,
+): Promise<Page<ReportRecord>> {
+  const c = requireCaller(caller);
+  return asReader(ctx.db, readerOf(c), (sql) => listReportPage(sql, filter, sort, page));
+}
+
+export async function countReports(ctx: AppContext, caller: Caller | null, filter: ReportFilter): Promise<number> {
+  const c = requireCaller(caller);
+  return asReader(ctx.db, readerOf(c), (sql) => countStored(sql, filter));
+}

@@ -1,0 +1,26 @@
+/** POST /convoys: a planned convoy (analysts, and humanitarians for their own organization). */
+import { randomUUID } from 'node:crypto';
+import { toConvoy } from '../../scenario/convert.ts';
+import { type ConvoyRecord, insertConvoy } from '../../store/plan.repository.ts';
+import { type Caller, requirePermission } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import type { NewConvoy } from './inputs.ts';
+import { requireAfter, requireKnownActors } from './references.ts';
+import { convoyView } from './views.ts';
+import { writeWorld } from './write-world.ts';
+
+export async function createConvoy(ctx: AppContext, caller: Caller | null, input: NewConvoy): Promise<ConvoyRecord> {
+  const by = requirePermission(caller, 'plan:manage');
+  const convoy: ConvoyRecord = { ...toConvoy({ ...input, id: input.id ?? `convoy-${randomUUID()}` }), classification: input.classification, ownerOrg: by.orgId };
+  requireAfter('window.to', convoy.window.from, convoy.window.to);
+  const { value } = await writeWorld(ctx, by, async (tx) => {
+    await requireKnownActors(tx, [{ path: 'organizer', id: convoy.organizer }]);
+    if (!(await insertConvoy(tx, convoy))) throw new AppError('CONFLICT', `convoy "${convoy.id}" exists already`, 'id');
+    return {
+      value: convoy,
+      audit: [{ action: 'create', entity: 'convoy', entityId: convoy.id, classification: convoy.classification, ownerOrg: convoy.ownerOrg, after: convoyView(convoy) }],
+    };
+  });
+  return value;
+}

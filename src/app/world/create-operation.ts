@@ -1,0 +1,38 @@
+/**
+ * POST /operations: a planned operation, returned with its deconfliction. Planning operations is
+ * for analysts and admins; the humanitarian role plans sites and convoys, not operations.
+ */
+import { randomUUID } from 'node:crypto';
+import { toOperation } from '../../scenario/convert.ts';
+import { insertOperation, type OperationRecord } from '../../store/plan.repository.ts';
+import { type Caller, readerOf, requirePermission } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+import { AppError, forbidden } from '../errors.ts';
+import type { NewOperation } from './inputs.ts';
+import { type Deconfliction, judgeOperation } from './judge-operation.ts';
+import { requireAfter, requireKnownActors } from './references.ts';
+import { operationView } from './views.ts';
+import { writeWorld } from './write-world.ts';
+
+export async function createOperation(
+  ctx: AppContext, caller: Caller | null, input: NewOperation,
+): Promise<{ operation: OperationRecord; deconfliction: Deconfliction }> {
+  const by = requirePermission(caller, 'plan:manage');
+  if (by.role === 'humanitarian') throw forbidden('the humanitarian role cannot plan operations');
+  const operation: OperationRecord = {
+    ...toOperation({ ...input, id: input.id ?? `op-${randomUUID()}` }), classification: input.classification, ownerOrg: by.orgId,
+  };
+  requireAfter('window.to', operation.window.from, operation.window.to);
+  const { value } = await writeWorld(ctx, by, async (tx) => {
+    await requireKnownActors(tx, [{ path: 'actor', id: operation.actor }]);
+    if (!(await insertOperation(tx, operation))) throw new AppError('CONFLICT', `operation "${operation.id}" exists already`, 'id');
+    return {
+      value: { operation, deconfliction: await judgeOperation(tx, readerOf(by), operation) },
+      audit: [{
+        action: 'create', entity: 'operation', entityId: operation.id, classification: operation.classification, ownerOrg: operation.ownerOrg,
+        after: operationView(operation),
+      }],
+    };
+  });
+  return value;
+}

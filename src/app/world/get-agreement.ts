@@ -1,0 +1,12 @@
+/** GET /agreements/{id}: parties, exclusions, prohibited acts, periods, and the clauses the caller may see. */
+import { type AgreementRecord, getAgreementRecord } from '../../store/agreement.repository.ts';
+import { asReader } from '../../store/reader.ts';
+import { type Caller, readerOf, requireCaller } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+import { notFound } from '../errors.ts';
+
+export async function getAgreement(ctx: AppContext, caller: Caller | null, id: string): Promise<AgreementRecord> {
+  const agreement = await asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => getAgreementRecord(sql, id));
+  if (!agreement) throw notFound('agreement', id);
+  return agreement;
+}

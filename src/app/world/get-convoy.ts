@@ -1,0 +1,25 @@
+/**
+ * GET /convoys/{id}: the convoy and who must approve it. Approvals are worked out from the
+ * zones and agreements the reader may see: naming who holds a hidden zone would reveal it.
+ */
+import type { ConvoyResult } from '../../domain/findings.ts';
+import { convoyApprovals } from '../../domain/convoys.ts';
+import { Rulebook } from '../../domain/rulebook.ts';
+import { listActors } from '../../store/actor.repository.ts';
+import { listAgreements } from '../../store/agreement.repository.ts';
+import { type ConvoyRecord, getConvoy as findConvoy } from '../../store/plan.repository.ts';
+import { asReader } from '../../store/reader.ts';
+import { getSettings } from '../../store/settings.repository.ts';
+import { listZones } from '../../store/zone.repository.ts';
+import { type Caller, readerOf, requireCaller } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+import { notFound } from '../errors.ts';
+
+export async function getConvoy(ctx: AppContext, caller: Caller | null, id: string): Promise<{ convoy: ConvoyRecord; approvals: ConvoyResult }> {
+  return asReader(ctx.db, readerOf(requireCaller(caller)), async (sql) => {
+    const convoy = await findConvoy(sql, id);
+    if (!convoy) throw notFound('convoy', id);
+    const book = new Rulebook({ actors: await listActors(sql), agreements: await listAgreements(sql), zones: await listZones(sql) });
+    return { convoy, approvals: convoyApprovals(book, convoy, (await getSettings(sql)).hostState) };
+  });
+}

@@ -1,0 +1,12 @@
+/** GET /zones/{id}: the geometry and the whole control history. */
+import { asReader } from '../../store/reader.ts';
+import { getZoneRecord, type ZoneRecord } from '../../store/zone.repository.ts';
+import { type Caller, readerOf, requireCaller } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+import { notFound } from '../errors.ts';
+
+export async function getZone(ctx: AppContext, caller: Caller | null, id: string): Promise<ZoneRecord> {
+  const zone = await asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => getZoneRecord(sql, id));
+  if (!zone) throw notFound('zone', id);
+  return zone;
+}

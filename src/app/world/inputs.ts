@@ -1,0 +1,68 @@
+/**
+ * What the API accepts for the world: the bundle's schemas (one schema for the scenario format,
+ * the HTTP API and its OpenAPI document), with a classification where a record carries one.
+ * The owning organization is always the caller's.
+ */
+import { z } from 'zod';
+import { ACTOR_KINDS } from '../../domain/model.ts';
+import {
+  actorSchema, agreementSchema, clauseSchema, controlEntrySchema, convoySchema, instantSchema, operationSchema,
+  partySchema, protectedSiteSchema, zoneSchema,
+} from '../../scenario/bundle.schema.ts';
+import { CLASSIFICATIONS } from '../../store/reader.ts';
+
+export const classificationSchema = z.enum(CLASSIFICATIONS)
+  .describe('Who may read it: public, task_force, co_chairs, or org (the owning organization only)');
+
+const id = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+
+export const newActorSchema = actorSchema.extend({ id });
+export type NewActor = z.infer<typeof newActorSchema>;
+
+/** Only the fields given change. */
+export const actorPatchSchema = z.object({
+  name: z.string().min(1, 'must not be empty').optional(),
+  kind: z.enum(ACTOR_KINDS).optional(),
+  aliases: z.array(z.string()).optional(),
+  designated: z.boolean().optional(),
+}).strict();
+export type ActorPatch = z.infer<typeof actorPatchSchema>;
+
+/** A clause; without a classification it keeps the one of the stored clause it repeats, or is public. */
+export const clauseInputSchema = clauseSchema.extend({ classification: classificationSchema.optional() });
+export type ClauseInput = z.infer<typeof clauseInputSchema>;
+
+/** An agreement whole (PUT): without a classification a new one is public and a stored one keeps its own. */
+export const agreementInputSchema = agreementSchema.omit({ id: true }).extend({
+  classification: classificationSchema.optional(),
+  clauses: z.array(clauseInputSchema).default([]),
+});
+export type AgreementInput = z.infer<typeof agreementInputSchema>;
+
+export const partyInputSchema = partySchema;
+export type PartyInput = z.infer<typeof partyInputSchema>;
+
+export const withdrawalSchema = z.object({ at: instantSchema.describe('When the party withdrew') });
+
+export const newZoneSchema = zoneSchema.extend({ id, classification: classificationSchema.default('public') });
+export type NewZone = z.infer<typeof newZoneSchema>;
+
+export const controlHistorySchema = z.object({ control: z.array(controlEntrySchema) });
+export type ControlHistoryInput = z.infer<typeof controlHistorySchema>;
+
+export const controlChangeSchema = z.object({
+  at: instantSchema.describe('When control changed hands'),
+  actors: z.array(id).describe('Who holds the zone from then on'),
+});
+export type ControlChangeInput = z.infer<typeof controlChangeSchema>;
+
+/** Plans get a generated id when none is given. */
+export const newSiteSchema = protectedSiteSchema.extend({ id: id.optional(), classification: classificationSchema.default('public') });
+export type NewSite = z.infer<typeof newSiteSchema>;
+export const newOperationSchema = operationSchema.extend({ id: id.optional(), classification: classificationSchema.default('public') });
+export type NewOperation = z.infer<typeof newOperationSchema>;
+export const newConvoySchema = convoySchema.extend({ id: id.optional(), classification: classificationSchema.default('public') });
+export type NewConvoy = z.infer<typeof newConvoySchema>;
+/** A planned operation to check, not stored. */
+export const operationCheckSchema = operationSchema.extend({ id: id.default('check') });
+export type OperationCheck = z.infer<typeof operationCheckSchema>;

@@ -1,0 +1,12 @@
+/** GET /actors: actors by text (name or alias), kind and designation, a page at a time. */
+import type { Actor } from '../../domain/model.ts';
+import { type ActorFilter, type ActorSort, searchActors } from '../../store/actor.repository.ts';
+import type { Page, PageRequest } from '../../store/query.ts';
+import { asReader } from '../../store/reader.ts';
+import { type Caller, readerOf, requireCaller } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+
+export async function listActors(ctx: AppContext, caller: Caller | null, filter: ActorFilter, sort: ActorSort, page: PageRequest): Promise<Page<Actor>> {
+  const reader = readerOf(requireCaller(caller));
+  return asReader(ctx.db, reader, (sql) => searchActors(sql, filter, sort, page));
+}

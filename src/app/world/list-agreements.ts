@@ -1,0 +1,10 @@
+/** GET /agreements: the agreements the caller may see, with the clauses it may see. */
+import { type AgreementFilter, type AgreementRecord, searchAgreementRecords } from '../../store/agreement.repository.ts';
+import type { Page, PageRequest } from '../../store/query.ts';
+import { asReader } from '../../store/reader.ts';
+import { type Caller, readerOf, requireCaller } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+
+export async function listAgreements(ctx: AppContext, caller: Caller | null, filter: AgreementFilter, page: PageRequest): Promise<Page<AgreementRecord>> {
+  return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => searchAgreementRecords(sql, filter, page));
+}

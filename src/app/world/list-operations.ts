@@ -1,0 +1,10 @@
+/** GET /operations: by actor, kind and window, a page at a time. */
+import { type OperationRecord, type PlanFilter, searchOperations } from '../../store/plan.repository.ts';
+import type { Page, PageRequest } from '../../store/query.ts';
+import { asReader } from '../../store/reader.ts';
+import { type Caller, readerOf, requireCaller } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+
+export async function listOperations(ctx: AppContext, caller: Caller | null, filter: PlanFilter, page: PageRequest): Promise<Page<OperationRecord>> {
+  return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => searchOperations(sql, filter, page));
+}

@@ -1,0 +1,10 @@
+/** GET /protected-sites: by owner, kind and validity, a page at a time. */
+import { type PlanFilter, searchProtectedSites, type SiteRecord } from '../../store/plan.repository.ts';
+import type { Page, PageRequest } from '../../store/query.ts';
+import { asReader } from '../../store/reader.ts';
+import { type Caller, readerOf, requireCaller } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+
+export async function listProtectedSites(ctx: AppContext, caller: Caller | null, filter: PlanFilter, page: PageRequest): Promise<Page<SiteRecord>> {
+  return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => searchProtectedSites(sql, filter, page));
+}

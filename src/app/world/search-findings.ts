@@ -1,0 +1,12 @@
+/** GET /findings: the current findings the caller may see, by kind, agreement, verdict, violator, subject and time. */
+import { type FindingFilter, searchFindings as findFindings, type StoredFinding } from '../../store/finding.repository.ts';
+import type { Page, PageRequest } from '../../store/query.ts';
+import { asReader } from '../../store/reader.ts';
+import { type Caller, readerOf, requireCaller } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+
+export async function searchFindings(
+  ctx: AppContext, caller: Caller | null, filter: FindingFilter, sort: 'at' | '-at', page: PageRequest,
+): Promise<Page<StoredFinding>> {
+  return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => findFindings(sql, filter, sort === '-at', page));
+}

@@ -1,0 +1,89 @@
+/**
+ * `truce org add`, `truce user add|passwd|disable|enable|list`: the operator at the command line
+ * manages accounts through the same use cases as an admin over the API (audited, as the
+ * system). A password comes from stdin with --password-stdin (never from an argument, which
+ * other users could read in the process list), or is generated and printed once.
+ */
+import { addOrganization } from '../app/accounts/add-organization.ts';
+import { addUser } from '../app/accounts/add-user.ts';
+import { setPassword, setUserDisabled } from '../app/accounts/change-user.ts';
+import { newPassword } from '../app/accounts/secrets.ts';
+import { clearanceOf, type OrgKind, type Role } from '../app/caller.ts';
+import { type AppContext, createContext } from '../app/context.ts';
+import { AppError } from '../app/errors.ts';
+import { listOrgs, listUsers } from '../store/account.repository.ts';
+import { type DbFlags, withDatabase } from './database.command.ts';
+import { EXIT, type Io } from './io.ts';
+
+/** Where a password comes from: stdin with --password-stdin, else null (generate one). */
+export type PasswordSource = (() => Promise<string>) | null;
+
+/** Opens the database, runs fn with a context, seals the audit trail, and turns use-case errors into exit codes. */
+export async function withAccounts(io: Io, command: string, flags: DbFlags, fn: (ctx: AppContext) => Promise<number>): Promise<number> {
+  return withDatabase(flags, async (db) => {
+    const ctx = createContext(db);
+    try {
+      return await fn(ctx);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      io.err(`truce ${command}: ${e.path ? `${e.path}: ` : ''}${e.message}\n`);
+      return ['VALIDATION', 'CONFLICT', 'NOT_FOUND'].includes(e.code) ? EXIT.invalid : EXIT.failure;
+    } finally {
+      await ctx.close();
+    }
+  });
+}
+
+export async function orgAdd(io: Io, ctx: AppContext, org: { id: string; name: string; kind: string; taskForce: boolean }): Promise<number> {
+  await addOrganization(ctx, 'operator', { ...org, kind: org.kind as OrgKind });
+  const clearance = clearanceOf({ kind: org.kind as OrgKind, task_force: org.taskForce });
+  io.out(`Added organization ${org.id} (${org.name}): ${org.kind}${org.taskForce ? ', task force' : ''}; its users read ${clearance} records.\n`);
+  return EXIT.ok;
+}
+
+export async function userAdd(
+  io: Io, ctx: AppContext, user: { username: string; orgId: string; role: string }, password: PasswordSource,
+): Promise<number> {
+  const secret = password ? await password() : newPassword();
+  await addUser(ctx, 'operator', { ...user, role: user.role as Role, password: secret });
+  io.out(`Added user ${user.username}: ${user.role} of ${user.orgId}.\n`);
+  if (!password) io.out(`Password: ${secret}\n(shown once; change it with \`truce user passwd ${user.username}\`)\n`);
+  return EXIT.ok;
+}
+
+export async function userPasswd(io: Io, ctx: AppContext, username: string, password: PasswordSource): Promise<number> {
+  const secret = password ? await password() : newPassword();
+  await setPassword(ctx, 'operator', username, secret);
+  io.out(`Changed the password of ${username}.\n`);
+  if (!password) io.out(`Password: ${secret}\n(shown once)\n`);
+  return EXIT.ok;
+}
+
+export async function userDisable(io: Io, ctx: AppContext, username: string, disabled: boolean): Promise<number> {
+  await setUserDisabled(ctx, 'operator', username, disabled);
+  io.out(disabled ? `Disabled ${username}: their sessions and API tokens no longer work.\n` : `Enabled ${username}.\n`);
+  return EXIT.ok;
+}
+
+export async function userList(io: Io, ctx: AppContext): Promise<number> {
+  const orgs = new Map((await listOrgs(ctx.db)).map((o) => [o.id, o]));
+  const rows = (await listUsers(ctx.db)).map((u) => {
+    const org = orgs.get(u.org_id);
+    const clearance = org ? clearanceOf({ kind: org.kind as OrgKind, task_force: org.task_force }) : '?';
+    return [u.username, u.org_id, u.role, clearance, u.disabled_at ? 'disabled' : 'active'];
+  });
+  io.out(table([['USERNAME', 'ORG', 'ROLE', 'CLEARANCE', 'STATUS'], ...rows]));
+  return EXIT.ok;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n') + '\n';
+}
+
+/** The password on stdin (`printf %s "$PW" | truce user add ... --password-stdin`), without its final line break. */
+export async function readPasswordFromStdin(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text.replace(/\r?\n$/, '');
+}

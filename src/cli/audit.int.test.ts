@@ -1,0 +1,141 @@
+import { expect, it } from 'vitest';
+import { addOrganization } from '../app/accounts/add-organization.ts';
+import { addUser } from '../app/accounts/add-user.ts';
+import { setPassword, setUserDisabled } from '../app/accounts/change-user.ts';
+import { type AppContext, createContext } from '../app/context.ts';
+import { appendAudit, sealAudit } from '../store/audit.repository.ts';
+import type { Database } from '../store/sql.ts';
+import { describeEachDatabase } from '../../test/databases.ts';
+import { sealAuditTrail, verifyAuditTrail } from './audit.command.ts';
+import type { Io } from './io.ts';
+
+function captureIo(): Io & { stdout: string } {
+  const io = { stdout: '', isTty: false, out: (t: string) => { io.stdout += t; }, err: (t: string) => { io.stdout += t; } };
+  return io;
+}
+
+/** Audited changes through the use cases: 8 entries, sealed. */
+async function writeAuditedChanges(db: Database): Promise<void> {
+  const ctx = createContext(db);
+  await addOrganization(ctx, 'operator', { id: 'us', name: 'United States', kind: 'co_chair', taskForce: true });
+  await addOrganization(ctx, 'operator', { id: 'ru', name: 'Russian Federation', kind: 'co_chair', taskForce: true });
+  await addOrganization(ctx, 'operator', { id: 'sarc', name: 'Syrian Arab Red Crescent', kind: 'humanitarian', taskForce: false });
+  await addUser(ctx, 'operator', { username: 'alice', orgId: 'us', role: 'analyst', password: 'a long password' });
+  await addUser(ctx, 'operator', { username: 'boris', orgId: 'ru', role: 'analyst', password: 'a long password' });
+  await addUser(ctx, 'operator', { username: 'salma', orgId: 'sarc', role: 'reporter', password: 'a long password' });
+  await setPassword(ctx, 'operator', 'alice', 'another long password');
+  await setUserDisabled(ctx, 'operator', 'boris', true);
+  await ctx.close();
+}
+
+const verify = async (db: Database) => {
+  const io = captureIo();
+  const code = await verifyAuditTrail(io, db);
+  return { code, out: io.stdout };
+};
+
+/** The seq of the entry at a chain position. */
+const seqAt = async (db: Database, pos: number) =>
+  Number((await db.query<{ seq: string }>('select seq from audit_log where chain_pos = $1', [pos]))[0]!.seq);
+
+/** Swaps a column's values between two rows (through a free value: the columns are unique). */
+async function swap(db: Database, column: 'seq' | 'chain_pos', a: number, b: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(`update audit_log set ${column} = -1 where ${column} = $1`, [a]);
+    await tx.query(`update audit_log set ${column} = $1 where ${column} = $2`, [a, b]);
+    await tx.query(`update audit_log set ${column} = $1 where ${column} = -1`, [b]);
+  });
+}
+
+describeEachDatabase('truce audit verify', (db) => {
+  it('says OK with the count and the head hash of a sealed trail', async () => {
+    await writeAuditedChanges(db());
+    const { code, out } = await verify(db());
+    expect(code).toBe(0);
+    expect(out).toMatch(/^OK: 8 entries, head [0-9a-f]{64}\n$/);
+  });
+
+  it('counts entries not sealed yet, and does not seal them', async () => {
+    await writeAuditedChanges(db());
+    const quiet: AppContext = { ...createContext(db()), wrote: () => {} };
+    await addOrganization(quiet, 'operator', { id: 'ocha', name: 'OCHA', kind: 'un', taskForce: true });
+    const { code, out } = await verify(db());
+    expect(code).toBe(0);
+    expect(out).toMatch(/^OK: 8 entries, head [0-9a-f]{64} \(and 1 entry not sealed yet/);
+    expect(await db().query('select seq from audit_log where chain_pos is null')).toHaveLength(1);
+    const seal = captureIo();
+    expect(await sealAuditTrail(seal, db())).toBe(0);
+    expect(seal.stdout).toBe('Sealed 1 entry.\n');
+    expect((await verify(db())).out).toMatch(/^OK: 9 entries, head [0-9a-f]{64}\n$/);
+  });
+
+  it('names the entry whose content was edited', async () => {
+    await writeAuditedChanges(db());
+    const seq = await seqAt(db(), 3);
+    await db().query(`update audit_log set after = jsonb_set(after, '{name}', '"Someone else"') where chain_pos = 3`);
+    const { code, out } = await verify(db());
+    expect(code).toBe(1);
+    expect(out).toMatch(new RegExp(`^BROKEN at chain position 3 \\(audit entry seq ${seq}\\): its content does not match its hash`));
+  });
+
+  it('names the place of a deleted entry: the next one no longer links', async () => {
+    await writeAuditedChanges(db());
+    const next = await seqAt(db(), 5);
+    await db().query('delete from audit_log where chain_pos = 4');
+    const { code, out } = await verify(db());
+    expect(code).toBe(1);
+    expect(out).toMatch(new RegExp(`^BROKEN at chain position 5 \\(audit entry seq ${next}\\): expected chain position 4 here: an entry before it was deleted`));
+  });
+
+  it('names the first of two entries whose chain positions were swapped', async () => {
+    await writeAuditedChanges(db());
+    const moved = await seqAt(db(), 6);
+    await swap(db(), 'chain_pos', 2, 6);
+    const { code, out } = await verify(db());
+    expect(code).toBe(1);
+    expect(out).toMatch(new RegExp(`^BROKEN at chain position 2 \\(audit entry seq ${moved}\\): its link to the previous entry does not match`));
+  });
+
+  it('names the first of two entries whose sequence numbers were swapped', async () => {
+    await writeAuditedChanges(db());
+    const [s2, s6] = [await seqAt(db(), 2), await seqAt(db(), 6)];
+    await swap(db(), 'seq', s2, s6);
+    const { code, out } = await verify(db());
+    expect(code).toBe(1);
+    expect(out).toMatch(new RegExp(`^BROKEN at chain position 2 \\(audit entry seq ${s6}\\): `));
+  });
+
+  it('holds when concurrent writes commit out of sequence order (PostgreSQL)', async (test) => {
+    if (db().kind !== 'postgres') test.skip(); // PGlite runs one transaction at a time
+    await writeAuditedChanges(db());
+    const entry = (id: string) => ({ at: Date.now(), userId: null, orgId: null, action: 'create', entity: 'organization', entityId: id,
+      classification: 'public', ownerOrg: null, before: null, after: { id } });
+    let release = () => {};
+    let appended = () => {};
+    const held = new Promise<void>((r) => { release = r; });
+    const written = new Promise<void>((r) => { appended = r; });
+    const slow = db().transaction(async (tx) => {
+      await appendAudit(tx, [entry('slow')]); // takes the lower seq, commits last
+      appended();
+      await held;
+    });
+    await written;
+    await appendAudit(db(), [entry('fast')]);
+    await sealAudit(db());
+    release();
+    await slow;
+    await sealAudit(db());
+    const order = await db().query<{ id: string }>(`select entity_id as id from audit_log where chain_pos > 8 order by chain_pos`);
+    expect(order.map((r) => r.id)).toEqual(['fast', 'slow']);
+    const seqs = await db().query<{ seq: string }>('select seq from audit_log where chain_pos > 8 order by chain_pos');
+    expect(seqs.map((r) => Number(r.seq))).toEqual([10, 9]);
+    expect((await verify(db())).out).toMatch(/^OK: 10 entries/);
+  });
+
+  it('names the last entry when it was edited', async () => {
+    await writeAuditedChanges(db());
+    await db().query(`update audit_log set action = 'nothing happened' where chain_pos = 8`);
+    const { code, out } = await verify(db());
+    expect([code, out.split(':')[0]]).toEqual([1, 'BROKEN at chain position 8 (audit entry seq 8)']);
+  });
+});

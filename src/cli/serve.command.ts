@@ -1,0 +1,126 @@
+/**
+ * `truce serve`: the HTTP server on the embedded database (./truce-data) or on PostgreSQL. The
+ * first start on an empty database loads the demo world and creates the admin account
+ * (src/app/seed-demo-world.ts). On PostgreSQL, live events go through LISTEN/NOTIFY so that
+ * several servers on one database see each other's; on PGlite they stay in the process.
+ * SIGINT or SIGTERM stops it: no new connections, open event streams end, requests in flight
+ * finish, the audit trail is sealed, the database is closed.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { pipeline, type Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { createContext } from '../app/context.ts';
+import { AppError } from '../app/errors.ts';
+import { type EventBus, LocalEventBus } from '../app/events.ts';
+import { PgEventBus } from '../app/pg-event-bus.ts';
+import { type FirstStartResult, planFirstStart, seedDemoWorld } from '../app/seed-demo-world.ts';
+import { buildServer } from '../http/server.ts';
+import { databaseOptionsFrom, openDatabase } from '../store/database.ts';
+import type { DbFlags } from './database.command.ts';
+import { EXIT, type Io, UsageError } from './io.ts';
+
+const ROOT = new URL('../../', import.meta.url);
+export const DEMO_BUNDLE = new URL('examples/syria-2016.json', ROOT);
+export const DEMO_UCDP = new URL('data/ucdp-ged-syria-2016.csv.gz', ROOT);
+
+export interface ServeOptions {
+  port: string | undefined;
+  host: string | undefined;
+  empty: boolean;
+}
+
+/** Runs until `stop` resolves (by default: SIGINT or SIGTERM). */
+export async function serve(io: Io, options: ServeOptions, flags: DbFlags, stop: Promise<unknown> = untilSignal()): Promise<number> {
+  const port = Number(options.port ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a number from 0 to 65535, not "${options.port}"`);
+  const host = options.host ?? '127.0.0.1';
+  const dbOptions = databaseOptionsFrom(flags);
+  const db = await openDatabase(dbOptions);
+  let events: EventBus | null = null;
+  try {
+    events = dbOptions.url ? await PgEventBus.connect({ url: dbOptions.url, sql: db }) : new LocalEventBus();
+    const ctx = createContext(db, { events });
+    try {
+      try {
+        await firstStart(io, ctx, options.empty);
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        io.err(`truce serve: ${e.path ? `${e.path}: ` : ''}${e.message}\n`);
+        return EXIT.invalid;
+      }
+      const app = await buildServer({ ctx, logger: process.env.TRUCE_LOG_LEVEL ?? 'warn' });
+      try {
+        await app.listen({ port, host });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+        io.err(`truce serve: ${host}:${port} is in use; choose another port with --port\n`);
+        return EXIT.failure;
+      }
+      const { port: bound } = app.server.address() as { port: number };
+      io.out(`Truce is running at http://${host.includes(':') ? `[${host}]` : host}:${bound}/ (${db.kind === 'pglite' ? `embedded database in ${dbOptions.dataDir}` : 'PostgreSQL'}; Ctrl-C stops it)\n`);
+      await stop;
+      io.out('Stopping...\n');
+      await app.close();
+    } finally {
+      await ctx.close();
+    }
+    io.out('Stopped.\n');
+    return EXIT.ok;
+  } finally {
+    await events?.close();
+    await db.close();
+  }
+}
+
+async function firstStart(io: Io, ctx: Parameters<typeof seedDemoWorld>[0], empty: boolean): Promise<void> {
+  const plan = await planFirstStart(ctx.db, { empty });
+  if (!plan.demo && !plan.admin) return;
+  io.out(plan.demo
+    ? 'First start on an empty database: creating the admin account and loading the demo world (Syria 2016: the truce bundle and the UCDP events)...\n'
+    : 'First start: no users yet, creating the admin account...\n');
+  const result = await seedDemoWorld(ctx, plan, {
+    scenario: plan.demo ? await readFile(DEMO_BUNDLE, 'utf8') : '',
+    ucdpEvents: () => gunzipped(DEMO_UCDP),
+  }, { adminPassword: process.env.TRUCE_ADMIN_PASSWORD || undefined });
+  report(io, result);
+}
+
+function report(io: Io, r: FirstStartResult): void {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  if (r.organizations.length > 0) io.out(`  organizations  ${r.organizations.join(', ')}\n`);
+  if (r.scenario) {
+    const records = Object.entries(r.scenario.records).map(([kind, c]) => `${n(c.added)} ${kind.replace('_', ' ')}`).join(', ');
+    io.out(`  demo bundle    ${records} (${s(r.ms.scenario)})\n`);
+  }
+  if (r.ucdp) {
+    const u = r.ucdp;
+    io.out(`  UCDP 2016      ${n(u.inserted)} incidents, ${n(u.findings)} findings, ${n(u.actorsAdded.length)} new actors`
+      + `${u.rejected.length > 0 ? `, ${n(u.rejected.length)} rows rejected` : ''} (${s(r.ms.ucdp)})\n`);
+  }
+  io.out(`First start done in ${s(r.ms.total)}.\n`);
+  if (r.admin) {
+    io.out(r.admin.generated
+      ? `Admin account: ${r.admin.username}, password ${r.admin.password}\n  (shown only this once: change it with \`truce user passwd ${r.admin.username}\`)\n`
+      : `Admin account: ${r.admin.username}, with the password in TRUCE_ADMIN_PASSWORD\n`);
+  }
+}
+
+/** A gzipped file, unzipped as it is read; closing the result closes the file. */
+function gunzipped(url: URL): Readable {
+  return pipeline(createReadStream(url), createGunzip(), () => undefined);
+}
+
+/** Resolves on the first SIGINT or SIGTERM; a second one then ends the process the usual way. */
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      resolve(signal);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+}

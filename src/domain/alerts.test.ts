@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { alertReasons, type AlertSubject } from './alerts.ts';
+import type { ProtectedSite } from './model.ts';
+
+const T = Date.parse('2016-05-01T00:00:00Z');
+const hospital: ProtectedSite = {
+  id: 'quds', kind: 'hospital', owner: 'un', geometry: { type: 'Point', coordinates: [37.15, 36.2] }, bufferM: 500,
+  valid: { from: T - 86_400_000, to: T + 86_400_000 }, notifiedTo: ['ru', 'us'],
+};
+const unnotified: ProtectedSite = { ...hospital, id: 'school', notifiedTo: [] };
+// About 333 m north of the hospital, and about 1.1 km north.
+const near = { lon: 37.15, lat: 36.203, at: T };
+const far = { lon: 37.15, lat: 36.21, at: T };
+
+describe('alertReasons', () => {
+  const cases: [string, AlertSubject, readonly ProtectedSite[], string[]][] = [
+    ['a violation', { verdict: 'violation', agreement: 'coh', violators: ['sy-gov'] }, [], ['violation']],
+    ['a permitted finding far from sites', { verdict: 'permitted', where: far }, [hospital], []],
+    ['a report inside a notified site\'s buffer', { where: near }, [hospital], ['protected_site']],
+    ['a report outside the buffer', { where: far }, [hospital], []],
+    ['a site nobody was told about', { where: near }, [unnotified], []],
+    ['a site not valid at the time', { where: { ...near, at: T + 2 * 86_400_000 } }, [hospital], []],
+    ['a violation at a notified site', { verdict: 'violation', where: near }, [hospital], ['violation', 'protected_site']],
+    ['a site the reader cannot see (not passed)', { where: near }, [], []],
+  ];
+  it.each(cases)('%s', (_name, subject, sites, rules) => {
+    expect(alertReasons(subject, sites).map((r) => r.rule)).toEqual(rules);
+  });
+
+  it('says why, with the distance, the site and whom it was notified to', () => {
+    const [reason] = alertReasons({ where: near }, [hospital]);
+    expect(reason).toMatchObject({ site: 'quds' });
+    expect(reason!.message).toMatch(/^33\d m from protected site quds \(hospital, buffer 500 m\), notified to ru, us$/);
+    expect(alertReasons({ verdict: 'violation', agreement: 'coh', violators: ['sy-gov'] }, [])[0]!.message).toBe('a violation of coh by sy-gov');
+  });
+});

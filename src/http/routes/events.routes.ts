@@ -1,0 +1,108 @@
+/**
+ * Live events as Server-Sent Events: new reports, changed incidents and findings, alerts. Each
+ * event is re-read as the caller before it is sent (src/app/live-events.ts), so the stream shows
+ * only what the caller may see. Heartbeat comments keep proxies from closing an idle stream, and
+ * each heartbeat checks that the caller is still signed in (a signed-out or disabled user's
+ * stream ends).
+ */
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { callerFromSession, callerFromToken } from '../../app/accounts/sign-in.ts';
+import { requireCaller } from '../../app/caller.ts';
+import type { AppContext } from '../../app/context.ts';
+import { type LiveMessage, visibleMessages } from '../../app/live-events.ts';
+import { SESSION_COOKIE } from '../auth.ts';
+import { EventFeed, type FeedEvent } from '../event-feed.ts';
+import { errorResponses } from '../schemas.ts';
+
+export const HEARTBEAT_MS = 15_000;
+const RETRY_MS = 5_000;
+/** A client this far behind (events waiting, or bytes unsent) is cut off; it reconnects with Last-Event-ID. */
+const MAX_PENDING = 1_000;
+const MAX_UNSENT_BYTES = 1 << 20;
+
+export const eventsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const feed = new EventFeed(ctx.events);
+  const streams = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of streams) end();
+  });
+  app.addHook('onClose', async () => feed.close());
+
+  app.get('/events', {
+    schema: {
+      tags: ['events'],
+      summary: 'Live events (Server-Sent Events): new reports, changed findings and alerts you may see',
+      description: 'A `text/event-stream`. Each event has an `id:` (send it back as `Last-Event-ID` to get what you missed) '
+        + 'and a JSON `data:` line: `{ type, entity, id, at, data }`, where data is the record as you may see it '
+        + `(an alert adds \`reasons\`). A comment line comes every ${HEARTBEAT_MS / 1000} s.`,
+      querystring: z.object({ last_event_id: z.string().max(100).optional().describe('the same as the Last-Event-ID header') }),
+      response: {
+        200: z.string().meta({
+          description: 'the event stream',
+          content: { 'text/event-stream': { schema: { type: 'string', description: 'data: lines hold a LiveEvent', example: 'id: 9f2c01ab-1\ndata: {"type":"report.created","entity":"report","id":"r1","at":"2016-09-19T18:00:00.000Z","data":{}}\n\n' } } },
+        }),
+        ...errorResponses,
+      },
+    },
+  }, async (request, reply) => {
+    const caller = requireCaller(request.caller);
+    const signedIn = signedInCheck(ctx, request);
+    const lastEventId = request.query.last_event_id ?? header(request, 'last-event-id');
+    reply.hijack();
+    const res = reply.raw;
+    for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) res.setHeader(name, value);
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive', 'x-accel-buffering': 'no',
+    });
+    res.write(`retry: ${RETRY_MS}\n: signed in as ${caller.username}\n\n`);
+
+    let open = true;
+    let pending = 0;
+    let unsubscribe = () => {};
+    let queue = Promise.resolve();
+    const end = () => {
+      if (!open) return;
+      open = false;
+      unsubscribe();
+      clearInterval(heartbeat);
+      streams.delete(end);
+      res.end();
+    };
+    const send = (e: FeedEvent) => {
+      if (++pending > MAX_PENDING) return end();
+      queue = queue.then(async () => {
+        pending--;
+        if (!open) return;
+        for (const m of await visibleMessages(ctx, caller, e.event)) res.write(frame(e.id, m));
+        if (res.writableLength > MAX_UNSENT_BYTES) end();
+      }).catch((err: unknown) => {
+        request.log.error(err, 'live event');
+      });
+    };
+    const heartbeat = setInterval(() => {
+      signedIn().then((ok) => (ok && open ? res.write(': heartbeat\n\n') : end()), () => undefined);
+    }, HEARTBEAT_MS);
+    streams.add(end);
+    res.on('close', end);
+    unsubscribe = feed.subscribe(lastEventId, send);
+  });
+};
+
+function frame(id: string, m: LiveMessage): string {
+  return `id: ${id}\ndata: ${JSON.stringify(m)}\n\n`;
+}
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Whether the session or token the stream was opened with still names an enabled user. */
+function signedInCheck(ctx: AppContext, request: FastifyRequest): () => Promise<boolean> {
+  const bearer = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  const cookie = request.cookies[SESSION_COOKIE];
+  return async () => (bearer ? await callerFromToken(ctx, bearer) : cookie ? await callerFromSession(ctx, cookie) : null) !== null;
+}

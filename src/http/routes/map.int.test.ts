@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/databases.ts';
+import { startTestServer, type TestServer } from '../../../test/server.ts';
+
+/** Incidents around Aleppo and Daraya, a few classified, with findings under two agreements. */
+async function seed(server: TestServer): Promise<void> {
+  const sql = server.ctx.db;
+  await sql.query(`insert into actors (id, name, kind) values ('a', 'A', 'state')`);
+  await sql.query(`insert into agreements (id, title) values ('g1', 'One'), ('g2', 'Two')`);
+  const rows: string[] = [];
+  // 20 public incidents in one spot near Aleppo, on 2016-09-01 .. 2016-09-20.
+  for (let k = 0; k < 20; k++) {
+    rows.push(`('al-${k}', '2016-09-${String(k + 1).padStart(2, '0')}T12:00:00+03:00', ${37.15 + k * 0.001}, ${36.2 + k * 0.001}, 'shelling', 'a', 'public', null)`);
+  }
+  rows.push(`('da-1', '2016-09-05T12:00:00+03:00', 36.23, 33.46, 'air_strike', null, 'public', null)`);
+  rows.push(`('da-2', '2016-09-06T12:00:00+03:00', 36.231, 33.461, 'shelling', null, 'co_chairs', null)`);
+  rows.push(`('da-3', '2016-09-07T12:00:00+03:00', 36.232, 33.462, 'shelling', null, 'org', 'ngo')`);
+  await sql.query(`insert into incidents (id, occurred_at, lon, lat, act, perpetrator, classification, owner_org) values ${rows.join(', ')}`);
+  const finding = (id: string, agreement: string, verdict: string, violators = '{}') =>
+    `('incident:${id}:${agreement}', 'incident', '${id}', '${agreement}', (select occurred_at from incidents where id = '${id}'), '${verdict}', '${violators}', '{}', 1, 'x', 'r')`;
+  await sql.query(`insert into findings (key, kind, subject_id, agreement_id, at, verdict, violators, reasons, rule, explanation, rules_version) values
+    ${[finding('al-0', 'g1', 'permitted'), finding('al-0', 'g2', 'violation', '{a}'), finding('al-1', 'g1', 'needs_review'), finding('da-1', 'g1', 'violation'),
+    finding('da-3', 'g1', 'violation', '{a}'), finding('da-3', 'g2', 'violation', '{a,b}')].join(', ')}`);
+  await sql.query(`insert into settings (key, value) values ('timezone', '"+03:00"')`);
+}
+
+describeEachDatabase('GET /map/incidents', (db) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(db());
+  });
+  afterAll(() => server.close());
+  const fresh = async () => {
+    await server.close();
+    server = await startTestServer(db());
+    await seed(server);
+  };
+  const get = async (user: string | null, query: string) => server.call(user, { method: 'GET', url: `/api/v1/map/incidents?${query}` });
+
+  it('clusters a dense cell with counts by the most serious verdict, and lists a sparse one', async () => {
+    await fresh();
+    const res = await get('ngo-analyst', 'bbox=35,32,42,37.5&zoom=6');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.total).toBe(22);
+    expect(body.clusters).toHaveLength(1);
+    expect(body.clusters[0]).toMatchObject({ count: 20, verdicts: { violation: 1, needs_review: 1, permitted: 0, not_covered: 0, unjudged: 18 } });
+    expect(body.clusters[0].bbox[0]).toBeCloseTo(37.15, 6);
+    // Daraya: one public incident and the NGO's own; the co-chairs' one is hidden.
+    expect(body.points.map((p: { id: string }) => p.id).sort()).toEqual(['da-1', 'da-3']);
+    expect(body.points.find((p: { id: string }) => p.id === 'da-1')).toMatchObject({ verdict: 'violation', act: 'air_strike', lon: 36.23 });
+  });
+
+  it('tells the range of the incidents the caller may see', async () => {
+    await fresh();
+    const extent = await server.call('un-ose-analyst', { method: 'GET', url: '/api/v1/map/extent' });
+    expect(extent.json()).toEqual({ count: 21, first: '2016-09-01T09:00:00.000Z', last: '2016-09-20T09:00:00.000Z' });
+    expect((await server.call(null, { method: 'GET', url: '/api/v1/map/extent' })).statusCode).toBe(401);
+  });
+
+  it('counts violations per local day by governorate and by violator, as the caller may see them', async () => {
+    await fresh();
+    const url = '/api/v1/map/violations?from=2016-09-01&to=2016-09-07';
+    const ngo = (await server.call('ngo-analyst', { method: 'GET', url })).json();
+    expect(ngo.timezone).toBe('+03:00');
+    expect(ngo.dates).toHaveLength(7);
+    // al-0 on the 1st (Aleppo), da-1 on the 5th (Rural Damascus), the NGO's own da-3 on the 7th counted once.
+    expect(ngo.total).toEqual([1, 0, 0, 0, 1, 0, 1]);
+    expect(ngo.areas).toEqual([
+      { pcode: 'SY03', name_en: 'Rural Damascus', name_ar: expect.any(String), total: 2, days: [0, 0, 0, 0, 1, 0, 1] },
+      { pcode: 'SY02', name_en: 'Aleppo', name_ar: 'حلب', total: 1, days: [1, 0, 0, 0, 0, 0, 0] },
+    ]);
+    expect(ngo.violators).toEqual([
+      { actor: 'a', total: 2, days: [1, 0, 0, 0, 0, 0, 1] },
+      { actor: null, total: 1, days: [0, 0, 0, 0, 1, 0, 0] },
+      { actor: 'b', total: 1, days: [0, 0, 0, 0, 0, 0, 1] },
+    ]);
+    const un = (await server.call('un-ose-analyst', { method: 'GET', url })).json();
+    expect(un.total).toEqual([1, 0, 0, 0, 1, 0, 0]);
+    const bad = await server.call('ngo-analyst', { method: 'GET', url: '/api/v1/map/violations?from=2016-09-08&to=2016-09-07' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().path).toBe('querystring.from');
+  });
+
+  it('counts only what the caller may see', async () => {
+    await fresh();
+    const us = (await get('us-observer', 'bbox=36,33,37,34&zoom=6')).json();
+    expect(us.total).toBe(3 - 1);
+    expect(us.points.map((p: { id: string }) => p.id).sort()).toEqual(['da-1', 'da-2']);
+    const un = (await get('un-ose-analyst', 'bbox=36,33,37,34&zoom=6')).json();
+    expect(un.points.map((p: { id: string }) => p.id)).toEqual(['da-1']);
+    expect((await get(null, 'bbox=36,33,37,34&zoom=6')).statusCode).toBe(401);
+  });
+
+  it('filters by time (as_of), act and actor', async () => {
+    await fresh();
+    const asOf = (await get('us-analyst', `bbox=35,32,42,37.5&zoom=6&as_of=${encodeURIComponent('2016-09-03T00:00:00+03:00')}`)).json();
+    expect(asOf.total).toBe(2);
+    expect(asOf.points.map((p: { id: string }) => p.id)).toEqual(['al-0', 'al-1']);
+    const window = (await get('us-analyst', `bbox=35,32,42,37.5&zoom=6&from=${encodeURIComponent('2016-09-06T00:00:00+03:00')}&to=${encodeURIComponent('2016-09-07T00:00:00+03:00')}`)).json();
+    expect(window.points.map((p: { id: string }) => p.id).sort()).toEqual(['al-5', 'da-2']);
+    expect((await get('us-analyst', 'bbox=35,32,42,37.5&zoom=6&act=air_strike')).json().total).toBe(1);
+    expect((await get('us-analyst', 'bbox=35,32,42,37.5&zoom=6&actor=a')).json().total).toBe(20);
+  });
+
+  it('splits clusters as the zoom grows', async () => {
+    await fresh();
+    const near = (await get('us-analyst', 'bbox=37.1,36.15,37.2,36.25&zoom=14')).json();
+    expect(near.clusters).toHaveLength(0);
+    expect(near.points).toHaveLength(20);
+  });
+
+  it('answers a bad box or zoom with 400 and the path', async () => {
+    await fresh();
+    const bad = await get('us-analyst', 'bbox=40,30,35,37&zoom=6');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('the minimum must be below the maximum') });
+    expect(bad.json().path).toContain('bbox');
+    const zoom = await get('us-analyst', 'bbox=35,32,42,37.5&zoom=99');
+    expect(zoom.statusCode).toBe(400);
+    expect(zoom.json().path).toContain('zoom');
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Schemas shared by the world's routes (actors, agreements, zones, plans, findings): how records
+ * look in responses, and the query parameters they share (instants, boxes, pages).
+ */
+import { z } from 'zod';
+import { AppError } from '../../app/errors.ts';
+import type { BBox } from '../../domain/geo.ts';
+import { type Instant, parseInstant } from '../../domain/time.ts';
+import { instantSchema } from '../../scenario/bundle.schema.ts';
+import type { Cursor, Page, PageRequest } from '../../store/query.ts';
+import { CLASSIFICATIONS } from '../../store/reader.ts';
+import { decodeCursor, encodeCursor } from '../schemas.ts';
+
+export const classificationOut = z.enum(CLASSIFICATIONS);
+export const classified = { classification: classificationOut, owner_org: z.string().nullable() };
+export const instantOut = z.string().describe('ISO 8601 with offset');
+export const intervalOut = z.object({ from: instantOut, to: instantOut.nullable() });
+export const geometryOut = z.object({
+  type: z.enum(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']),
+  coordinates: z.array(z.unknown()),
+}).meta({ id: 'Geometry', description: 'A GeoJSON geometry (RFC 7946), [lon, lat] positions' });
+
+/** An instant in a query string (`+` in an offset must be sent as %2B). */
+export const instantQuery = instantSchema.optional();
+export const toInstant = (text: string | undefined): Instant | undefined => (text === undefined ? undefined : parseInstant(text)!);
+
+export const dateQuery = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional();
+
+const BBOX = /^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/;
+/** `minLon,minLat,maxLon,maxLat`. */
+export const bboxQuery = z.string().regex(BBOX, 'must be minLon,minLat,maxLon,maxLat')
+  .refine((s) => {
+    const [x1, y1, x2, y2] = s.split(',').map(Number) as BBox;
+    return x1 >= -180 && x2 <= 180 && y1 >= -90 && y2 <= 90 && x1 <= x2 && y1 <= y2;
+  }, 'must be minLon,minLat,maxLon,maxLat within -180..180 and -90..90, min before max')
+  .optional();
+export const toBBox = (text: string | undefined): BBox | undefined => (text === undefined ? undefined : (text.split(',').map(Number) as BBox));
+
+export const booleanQuery = z.enum(['true', 'false']).optional();
+export const toBoolean = (text: 'true' | 'false' | undefined): boolean | undefined => (text === undefined ? undefined : text === 'true');
+
+/** The page asked for: `cursor` must be one this API gave, with `length` values. */
+export function pageRequest(query: { limit: number; cursor?: string | undefined }, length: number): PageRequest {
+  const after = decodeCursor(query.cursor, length);
+  if (query.cursor !== undefined && (after === null || after.some((v) => v === null))) {
+    throw new AppError('VALIDATION', 'querystring.cursor: is not a cursor this API gave', 'querystring.cursor');
+  }
+  return { limit: query.limit, after: after as Cursor | null };
+}
+
+export function pageResponse<T, V>(page: Page<T>, view: (item: T) => V): { items: V[]; next_cursor: string | null } {
+  return { items: page.items.map(view), next_cursor: page.next === null ? null : encodeCursor(page.next) };
+}
+
+export const recomputedOut = z.object({
+  incidents: z.object({ inserted: z.number(), updated: z.number(), withdrawn: z.number(), unchanged: z.number() }),
+  territory: z.object({ inserted: z.number(), updated: z.number(), withdrawn: z.number(), unchanged: z.number() }),
+}).nullable().describe('What the change did to the findings: judged again in the same transaction');

@@ -1,0 +1,18 @@
+/**
+ * Whether a record named by its audit entity and id is there for whoever runs the query: run
+ * as the reader, row-level security answers whether the reader may see it.
+ */
+import type { Sql } from './sql.ts';
+
+/** The audit trail's entity names of records with a table of their own. */
+export const RECORD_TABLES: Readonly<Record<string, string>> = {
+  report: 'reports', incident: 'incidents', agreement: 'agreements', zone: 'zones', protected_site: 'protected_sites',
+  operation: 'operations', convoy: 'convoys', actor: 'actors',
+};
+
+/** True or false for a known kind of record; null when the entity has no table to look in. */
+export async function recordVisible(sql: Sql, entity: string, id: string): Promise<boolean | null> {
+  const table = Object.hasOwn(RECORD_TABLES, entity) ? RECORD_TABLES[entity] : undefined;
+  if (table === undefined) return null;
+  return (await sql.query(`select 1 from ${table} where id = $1`, [id])).length > 0;
+}

@@ -1,0 +1,202 @@
+/**
+ * Reports: one source's account of an event, with its attachments (stored with their SHA-256).
+ * Reads run as the reader (row-level security hides what it may not see, attachments and the
+ * linked incident's id included); writes run in the caller's transaction.
+ */
+import type { ReportChannel } from '../domain/assessment.ts';
+import type { BBox } from '../domain/geo.ts';
+import type { Act, CivilianTarget, Target } from '../domain/model.ts';
+import type { Instant } from '../domain/time.ts';
+import { containing, keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
+import type { Classification } from './reader.ts';
+import { ms, ts } from './rows.ts';
+import type { Sql } from './sql.ts';
+
+export interface AttachmentMeta {
+  id: string;
+  filename: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+export interface Casualties {
+  low: number | null;
+  best: number | null;
+  high: number | null;
+}
+
+export interface ReportRecord {
+  id: string;
+  /** The incident it is linked to, when the reader may see that incident. */
+  incidentId: string | null;
+  orgId: string;
+  channel: ReportChannel;
+  receivedAt: Instant;
+  narrative: string;
+  claimedAt: Instant;
+  timePrecisionS: number;
+  location: { lon: number; lat: number };
+  locationPrecisionM: number;
+  allegedPerpetrator: string | null;
+  target: Target;
+  act: Act;
+  casualties: Casualties | null;
+  classification: Classification;
+  ownerOrg: string | null;
+  attachments: AttachmentMeta[];
+}
+
+export interface NewAttachment extends AttachmentMeta {
+  content: Buffer;
+}
+
+interface ReportRow {
+  id: string; incident_id: string | null; org_id: string; channel: ReportChannel; received_at: Date; narrative: string;
+  claimed_at: Date; time_precision_s: number; lon: number; lat: number; location_precision_m: number;
+  alleged_perpetrator: string | null; target_civilian: CivilianTarget | null; target_actor: string | null; act: Act;
+  casualties_low: number | null; casualties_best: number | null; casualties_high: number | null;
+  classification: Classification; owner_org: string | null;
+  attachments: { id: string; filename: string; media_type: string; size_bytes: number; sha256: string }[];
+}
+
+const SELECT = `select r.id, (select i.id from incidents i where i.id = r.incident_id) as incident_id, r.org_id, r.channel,
+    r.received_at, r.narrative, r.claimed_at, r.time_precision_s, r.lon, r.lat, r.location_precision_m, r.alleged_perpetrator,
+    r.target_civilian, r.target_actor, r.act, r.casualties_low, r.casualties_best, r.casualties_high, r.classification, r.owner_org,
+    coalesce((select jsonb_agg(jsonb_build_object('id', a.id, 'filename', a.filename, 'media_type', a.media_type,
+        'size_bytes', a.size_bytes, 'sha256', a.sha256) order by a.created_at, a.id)
+      from report_attachments a where a.report_id = r.id), '[]'::jsonb) as attachments
+  from reports r`;
+
+const toReport = (r: ReportRow): ReportRecord => ({
+  id: r.id, incidentId: r.incident_id, orgId: r.org_id, channel: r.channel, receivedAt: ms(r.received_at), narrative: r.narrative,
+  claimedAt: ms(r.claimed_at), timePrecisionS: r.time_precision_s, location: { lon: r.lon, lat: r.lat },
+  locationPrecisionM: r.location_precision_m, allegedPerpetrator: r.alleged_perpetrator,
+  target: r.target_civilian !== null ? { civilian: r.target_civilian } : r.target_actor !== null ? { actor: r.target_actor } : null,
+  act: r.act,
+  casualties: r.casualties_low === null && r.casualties_best === null && r.casualties_high === null ? null
+    : { low: r.casualties_low, best: r.casualties_best, high: r.casualties_high },
+  classification: r.classification, ownerOrg: r.owner_org,
+  attachments: r.attachments.map((a) => ({ id: a.id, filename: a.filename, mediaType: a.media_type, sizeBytes: a.size_bytes, sha256: a.sha256 })),
+});
+
+/** Inserts a report (its owner is its organization) and its attachments. */
+export async function insertReport(sql: Sql, report: ReportRecord, createdBy: string | null, attachments: readonly NewAttachment[]): Promise<void> {
+  const target = report.target;
+  await sql.query(
+    `insert into reports (id, incident_id, org_id, created_by, channel, received_at, narrative, claimed_at, time_precision_s, lon, lat,
+       location_precision_m, alleged_perpetrator, target_civilian, target_actor, act, casualties_low, casualties_best, casualties_high,
+       classification, owner_org)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $3)`,
+    [report.id, report.incidentId, report.orgId, createdBy, report.channel, ts(report.receivedAt), report.narrative, ts(report.claimedAt),
+      report.timePrecisionS, report.location.lon, report.location.lat, report.locationPrecisionM, report.allegedPerpetrator,
+      target !== null && 'civilian' in target ? target.civilian : null, target !== null && 'actor' in target ? target.actor : null,
+      report.act, report.casualties?.low ?? null, report.casualties?.best ?? null, report.casualties?.high ?? null, report.classification],
+  );
+  if (attachments.length === 0) return;
+  await sql.query(
+    `insert into report_attachments (id, report_id, filename, media_type, size_bytes, sha256, content)
+     select a.id, $2, a.filename, a.media_type, a.size_bytes, a.sha256, decode(a.content, 'base64')
+     from jsonb_to_recordset($1::jsonb) as a(id text, filename text, media_type text, size_bytes int, sha256 text, content text)`,
+    [JSON.stringify(attachments.map((a) => ({
+      id: a.id, filename: a.filename, media_type: a.mediaType, size_bytes: a.sizeBytes, sha256: a.sha256, content: a.content.toString('base64'),
+    }))), report.id],
+  );
+}
+
+export async function getReports(sql: Sql, ids: readonly string[]): Promise<ReportRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await sql.query<ReportRow>(`${SELECT} where r.id = any($1)`, [ids]);
+  const byId = new Map(rows.map((r) => [r.id, toReport(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The accounts linked to an incident, in the order they were received. */
+export async function reportsOfIncident(sql: Sql, incidentId: string): Promise<ReportRecord[]> {
+  const rows = await sql.query<ReportRow>(`${SELECT} where r.incident_id = $1 order by r.received_at, r.id`, [incidentId]);
+  return rows.map(toReport);
+}
+
+/** Links reports to an incident, or unlinks them (null). */
+export async function setReportsIncident(sql: Sql, reportIds: readonly string[], incidentId: string | null): Promise<void> {
+  if (reportIds.length === 0) return;
+  await sql.query('update reports set incident_id = $2 where id = any($1)', [reportIds, incidentId]);
+}
+
+/** Locks reports against a concurrent link, as whoever runs it may see them; returns their current incident. */
+export async function lockReports(sql: Sql, ids: readonly string[]): Promise<Map<string, string | null>> {
+  const rows = await sql.query<{ id: string; incident_id: string | null }>(
+    'select id, incident_id from reports where id = any($1) order by id for update', [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.incident_id]));
+}
+
+export interface ReportFilter {
+  from?: Instant | undefined;
+  to?: Instant | undefined;
+  bbox?: BBox | undefined;
+  act?: Act | undefined;
+  /** Named as alleged perpetrator or as target. */
+  actor?: string | undefined;
+  org?: string | undefined;
+  q?: string | undefined;
+  /** true: linked to an incident (one the reader may see); false: not linked. */
+  linked?: boolean | undefined;
+  incidentId?: string | undefined;
+}
+
+export const REPORT_SORTS = ['-received_at', 'received_at', '-claimed_at', 'claimed_at'] as const;
+export type ReportSort = (typeof REPORT_SORTS)[number];
+
+const sortColumn = (sort: ReportSort) => (sort.endsWith('claimed_at') ? 'r.claimed_at' : 'r.received_at');
+
+/** A report's position in a sorted list: its sort value and id (for the next page's cursor). */
+export const reportCursor = (sort: ReportSort, r: ReportRecord): (string | number)[] =>
+  [new Date(sort.endsWith('claimed_at') ? r.claimedAt : r.receivedAt).toISOString(), r.id];
+
+function conditions(params: Params, f: ReportFilter): string[] {
+  const c: string[] = [];
+  if (f.from !== undefined) c.push(`r.claimed_at >= ${params.add(ts(f.from))}`);
+  if (f.to !== undefined) c.push(`r.claimed_at < ${params.add(ts(f.to))}`);
+  if (f.bbox) c.push(`point(r.lon, r.lat) <@ box(point(${params.add(f.bbox[0])}, ${params.add(f.bbox[1])}), point(${params.add(f.bbox[2])}, ${params.add(f.bbox[3])}))`);
+  if (f.act) c.push(`r.act = ${params.add(f.act)}`);
+  if (f.actor) {
+    const p = params.add(f.actor);
+    c.push(`(r.alleged_perpetrator = ${p} or r.target_actor = ${p})`);
+  }
+  if (f.org) c.push(`r.org_id = ${params.add(f.org)}`);
+  if (f.q) c.push(`r.narrative ilike ${params.add(containing(f.q))}`);
+  if (f.linked !== undefined) c.push(`${f.linked ? '' : 'not '}exists (select 1 from incidents i where i.id = r.incident_id)`);
+  // Through incidents, so that a hidden incident's accounts cannot be found by its id.
+  if (f.incidentId) c.push(`r.incident_id = ${params.add(f.incidentId)} and exists (select 1 from incidents i where i.id = r.incident_id)`);
+  return c;
+}
+
+/** One page of reports, sorted, after the cursor (the sort value as ISO time, and the id). */
+export async function listReportPage(sql: Sql, filter: ReportFilter, sort: ReportSort, page: PageRequest): Promise<Page<ReportRecord>> {
+  const params = new Params();
+  const c = conditions(params, filter);
+  const order = keyset(params, [sortColumn(sort), 'r.id'], sort.startsWith('-'), page);
+  if (order.condition) c.push(order.condition);
+  const rows = await sql.query<ReportRow>(`${SELECT} ${whereAll(c)} ${order.tail}`, params.values);
+  return takePage(rows.map(toReport), page, (r) => reportCursor(sort, r));
+}
+
+export async function countReports(sql: Sql, filter: ReportFilter): Promise<number> {
+  const params = new Params();
+  const [row] = await sql.query<{ n: number }>(`select count(*)::int as n from reports r ${whereAll(conditions(params, filter))}`, params.values);
+  return row?.n ?? 0;
+}
+
+export interface StoredAttachment extends AttachmentMeta {
+  content: Buffer;
+}
+
+export async function getAttachment(sql: Sql, reportId: string, attachmentId: string): Promise<StoredAttachment | null> {
+  const [row] = await sql.query<{ id: string; filename: string; media_type: string; size_bytes: number; sha256: string; content: Uint8Array }>(
+    'select id, filename, media_type, size_bytes, sha256, content from report_attachments where report_id = $1 and id = $2',
+    [reportId, attachmentId],
+  );
+  if (!row) return null;
+  return { id: row.id, filename: row.filename, mediaType: row.media_type, sizeBytes: row.size_bytes, sha256: row.sha256, content: Buffer.from(row.content) };
+}

@@ -1,0 +1,86 @@
+/**
+ * Live events from the server (Server-Sent Events on /api/v1/events): new reports, changed
+ * incidents and findings, alerts, each already filtered by the user's clearance. Pages
+ * subscribe to refresh what they show; the shell shows a short notice for each.
+ */
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+
+export interface LiveEvent {
+  type: 'report.created' | 'incident.updated' | 'finding.changed' | 'alert';
+  entity: string;
+  id: string;
+  at: string;
+  data: Record<string, unknown>;
+}
+
+export interface Live {
+  connected: boolean;
+  /** The latest events, newest first (at most 20). */
+  recent: LiveEvent[];
+  subscribe(listener: (e: LiveEvent) => void): () => void;
+  dismiss(event: LiveEvent): void;
+}
+
+const LiveContext = createContext<Live | null>(null);
+
+export function parseLiveEvent(data: string): LiveEvent | null {
+  try {
+    const e = JSON.parse(data) as Partial<LiveEvent>;
+    if (typeof e.type === 'string' && typeof e.id === 'string' && typeof e.entity === 'string') {
+      return { type: e.type, entity: e.entity, id: e.id, at: e.at ?? new Date().toISOString(), data: e.data ?? {} };
+    }
+  } catch {
+    // not ours
+  }
+  return null;
+}
+
+export function LiveProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
+  const [connected, setConnected] = useState(false);
+  const [recent, setRecent] = useState<LiveEvent[]>([]);
+  const listeners = useRef(new Set<(e: LiveEvent) => void>());
+
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') return;
+    const source = new EventSource('/api/v1/events');
+    source.onopen = () => setConnected(true);
+    source.onerror = () => setConnected(source.readyState === EventSource.OPEN);
+    source.onmessage = (m: MessageEvent<string>) => {
+      const event = parseLiveEvent(m.data);
+      if (!event) return;
+      setRecent((r) => [event, ...r].slice(0, 20));
+      // A notice stays a while, then goes by itself.
+      window.setTimeout(() => setRecent((r) => r.filter((x) => x !== event)), 15_000);
+      for (const l of listeners.current) l(event);
+    };
+    return () => {
+      source.close();
+      setConnected(false);
+    };
+  }, [enabled]);
+
+  const subscribe = useCallback((listener: (e: LiveEvent) => void) => {
+    listeners.current.add(listener);
+    return () => {
+      listeners.current.delete(listener);
+    };
+  }, []);
+  const dismiss = useCallback((event: LiveEvent) => setRecent((r) => r.filter((e) => e !== event)), []);
+
+  const value = useMemo<Live>(() => ({ connected, recent, subscribe, dismiss }), [connected, recent, subscribe, dismiss]);
+  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
+}
+
+export function useLive(): Live {
+  const value = useContext(LiveContext);
+  if (!value) throw new Error('useLive outside LiveProvider');
+  return value;
+}
+
+/** Calls `onEvent` for each live event while the component is mounted. */
+export function useLiveEvents(onEvent: (e: LiveEvent) => void): void {
+  const { subscribe } = useLive();
+  const ref = useRef(onEvent);
+  ref.current = onEvent;
+  useEffect(() => subscribe((e) => ref.current(e)), [subscribe]);
+}

@@ -1,0 +1,82 @@
+/**
+ * What every page names: actors and agreements by id, and the truce's timezone (dates are shown
+ * in it). Loaded once after sign-in, as the user may see them.
+ */
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
+import { api, type Schemas, unwrap } from './client.ts';
+
+export type Actor = Schemas['Actor'];
+export type Agreement = Schemas['Agreement'];
+
+export interface World {
+  actors: Actor[];
+  agreements: Agreement[];
+  actorName(id: string | null | undefined): string;
+  agreementTitle(id: string | null | undefined): string;
+  ready: boolean;
+}
+
+const WorldContext = createContext<World | null>(null);
+
+async function allActors(): Promise<Actor[]> {
+  const out: Actor[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = unwrap(await api.GET('/api/v1/actors', { params: { query: { limit: 500, sort: 'name', ...(cursor ? { cursor } : {}) } } }));
+    out.push(...page.items);
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor);
+  return out;
+}
+
+async function allAgreements(): Promise<Agreement[]> {
+  const out: Agreement[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = unwrap(await api.GET('/api/v1/agreements', { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } }));
+    out.push(...page.items);
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor);
+  return out;
+}
+
+export function WorldProvider({ children }: { children: ReactNode }) {
+  const { setTimezone } = useI18n();
+  const [actors, setActors] = useState<Actor[]>([]);
+  const [agreements, setAgreements] = useState<Agreement[]>([]);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([
+      allActors(), allAgreements(),
+      api.GET('/api/v1/state', { params: { query: {} } }).then((r) => (r.data ? r.data.timezone : null)),
+    ]).then(([a, g, tz]) => {
+      if (!live) return;
+      setActors(a);
+      setAgreements(g);
+      if (tz) setTimezone(tz);
+    }).catch(() => undefined).finally(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, [setTimezone]);
+
+  const value = useMemo<World>(() => {
+    const names = new Map(actors.map((a) => [a.id, a.name]));
+    const titles = new Map(agreements.map((g) => [g.id, g.title || g.id]));
+    return {
+      actors, agreements, ready,
+      actorName: (id) => (id ? names.get(id) ?? id : '—'),
+      agreementTitle: (id) => (id ? titles.get(id) ?? id : '—'),
+    };
+  }, [actors, agreements, ready]);
+  return <WorldContext.Provider value={value}>{children}</WorldContext.Provider>;
+}
+
+export function useWorld(): World {
+  const value = useContext(WorldContext);
+  if (!value) throw new Error('useWorld outside WorldProvider');
+  return value;
+}

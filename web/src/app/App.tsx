@@ -1,0 +1,70 @@
+/** The app: language, session, the world's names, live events, and the page for the path. */
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { LiveProvider } from '../api/live.tsx';
+import { SessionProvider, useSession } from '../api/session.tsx';
+import { WorldProvider } from '../api/world.tsx';
+import { AgreementPage } from '../features/agreement/AgreementPage.tsx';
+import { IncidentPage } from '../features/incidents/IncidentPage.tsx';
+import { IncidentsPage } from '../features/incidents/IncidentsPage.tsx';
+import { SignInPage } from '../features/sign-in/SignInPage.tsx';
+import { StatePage } from '../features/state/StatePage.tsx';
+import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
+import { matchPath, navigate, useLocation } from './router.tsx';
+import { Shell } from './Shell.tsx';
+import { Loading } from './ui.tsx';
+
+// The map pages carry MapLibre: loaded only when one is opened.
+const MapPage = lazy(() => import('../features/map/MapPage.tsx').then((m) => ({ default: m.MapPage })));
+const ReportPage = lazy(() => import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <Gate />
+      </SessionProvider>
+    </I18nProvider>
+  );
+}
+
+function Gate() {
+  const { me, loading } = useSession();
+  const { path } = useLocation();
+  useEffect(() => {
+    if (loading) return;
+    if (!me && path !== '/sign-in') navigate(`/sign-in${path !== '/' ? `?next=${encodeURIComponent(path + location.search)}` : ''}`, { replace: true });
+    if (me && (path === '/sign-in' || path === '/')) {
+      const next = new URLSearchParams(location.search).get('next');
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/map', { replace: true });
+    }
+  }, [me, loading, path]);
+  if (loading) return <Loading />;
+  if (!me) return <SignInPage />;
+  return (
+    <WorldProvider>
+      <LiveProvider enabled>
+        <Shell>
+          <Suspense fallback={<Loading />}>
+            <Page path={path} />
+          </Suspense>
+        </Shell>
+      </LiveProvider>
+    </WorldProvider>
+  );
+}
+
+function Page({ path }: { path: string }): ReactNode {
+  const { t } = useI18n();
+  const { can } = useSession();
+  if (path === '/map') return <MapPage />;
+  if (path === '/incidents') return <IncidentsPage />;
+  const incident = matchPath('/incidents/:id', path);
+  if (incident) return <IncidentPage id={incident.id!} />;
+  if (path === '/report' && can('report:file')) return <ReportPage />;
+  if (path === '/agreements') return <AgreementPage id={null} />;
+  const agreement = matchPath('/agreements/:id', path);
+  if (agreement) return <AgreementPage id={agreement.id!} />;
+  if (path === '/state') return <StatePage />;
+  if (path === '/sign-in' || path === '/') return <Loading />;
+  return <div className="page"><p className="empty">{t('common.notFound')}</p></div>;
+}

@@ -1,0 +1,108 @@
+/** The frame of every page: the side navigation, who is signed in, the language switch, live notices. */
+import type { ReactNode } from 'react';
+import { type LiveEvent, useLive } from '../api/live.tsx';
+import { useSession } from '../api/session.tsx';
+import type { MessageKey } from '../i18n/en.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Link, navigate, useLocation } from './router.tsx';
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  icon: ReactNode;
+  show: boolean;
+}
+
+const icon = (d: string) => (
+  <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round"><path d={d} /></svg>
+);
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { t, tx, lang, setLang } = useI18n();
+  const { me, can, signOut } = useSession();
+  const { path } = useLocation();
+  const { connected } = useLive();
+  const items: NavItem[] = [
+    { to: '/map', label: 'nav.map', icon: icon('M9 4 3 6v14l6-2 6 2 6-2V4l-6 2-6-2zM9 4v14M15 6v14'), show: true },
+    { to: '/incidents', label: 'nav.incidents', icon: icon('M4 6h16M4 12h16M4 18h10'), show: true },
+    { to: '/report', label: 'nav.report', icon: icon('M12 5v14M5 12h14'), show: can('report:file') },
+    { to: '/agreements', label: 'nav.agreement', icon: icon('M7 3h7l5 5v13H7zM14 3v5h5M10 13h6M10 17h6'), show: true },
+    { to: '/state', label: 'nav.state', icon: icon('M4 20V10M10 20V4M16 20v-7M22 20H2'), show: true },
+  ];
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">{t('nav.main')}</a>
+      <aside className="sidebar">
+        <Link to="/map" className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            <svg viewBox="0 0 32 32" width="30" height="30"><rect width="32" height="32" rx="8" fill="#e9eef6" /><path d="M9 17.5l4.5 4.5L23 11" fill="none" stroke="#1d3557" strokeWidth="3.2" strokeLinecap="round" strokeLinejoin="round" /></svg>
+          </span>
+          <span>
+            <span className="brand-name">{t('app.name')}</span>
+            <span className="brand-tagline">{t('app.tagline')}</span>
+          </span>
+        </Link>
+        <nav aria-label={t('nav.main')}>
+          <ul className="nav">
+            {items.filter((i) => i.show).map((i) => (
+              <li key={i.to}>
+                <Link to={i.to} className={`nav-link${path === i.to || path.startsWith(`${i.to}/`) ? ' active' : ''}`}
+                  aria-current={path === i.to || path.startsWith(`${i.to}/`) ? 'page' : undefined}>
+                  {i.icon}<span>{t(i.label)}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="sidebar-foot">
+          <div className={`live-state${connected ? ' on' : ''}`} data-testid="live-state">
+            <span className="dot" aria-hidden="true" />{connected ? t('nav.live') : t('nav.offline')}
+          </div>
+          <div className="lang-switch" role="group" aria-label={t('nav.language')}>
+            <button type="button" lang="en" aria-pressed={lang === 'en'} onClick={() => setLang('en')}>EN</button>
+            <button type="button" lang="ar" aria-pressed={lang === 'ar'} onClick={() => setLang('ar')}>عربي</button>
+          </div>
+          {me && (
+            <div className="user">
+              <div className="user-name">{me.username}</div>
+              <div className="user-meta">{tx('role', me.role)} · {me.org}</div>
+              <button type="button" className="btn btn-ghost btn-small" onClick={() => void signOut().then(() => navigate('/sign-in'))}>{t('nav.signOut')}</button>
+            </div>
+          )}
+        </div>
+      </aside>
+      <main id="main" className="main" tabIndex={-1}>{children}</main>
+      <LiveToasts />
+    </div>
+  );
+}
+
+function LiveToasts() {
+  const { recent, dismiss } = useLive();
+  const { t } = useI18n();
+  const text = (e: LiveEvent): string => {
+    switch (e.type) {
+      case 'report.created': return t('live.report', { id: e.id, org: String(e.data.org ?? '') });
+      case 'finding.changed': return t('live.finding', { id: e.id });
+      case 'incident.updated': return t('live.incident', { id: e.id });
+      case 'alert': return t('live.alert', { id: e.id });
+    }
+  };
+  const link = (e: LiveEvent): string | null => {
+    const incident = e.entity === 'incident' ? e.id : typeof e.data.incident_id === 'string' ? e.data.incident_id : null;
+    return incident ? `/incidents/${encodeURIComponent(incident)}` : null;
+  };
+  return (
+    <div className="toasts" aria-live="polite" data-testid="live-toasts">
+      {recent.slice(0, 4).map((e) => {
+        const to = link(e);
+        return (
+          <div key={`${e.type}:${e.id}:${e.at}`} className={`toast toast-${e.type.replace('.', '-')}`}>
+            {to ? <Link to={to}>{text(e)}</Link> : <span>{text(e)}</span>}
+            <button type="button" className="toast-close" aria-label={t('common.close')} onClick={() => dismiss(e)}>×</button>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

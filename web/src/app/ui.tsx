@@ -1,0 +1,52 @@
+/** Small pieces every page uses: loading and error states, verdict and status badges. */
+import type { ReactNode } from 'react';
+import { ApiError } from '../api/client.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+export function Loading() {
+  const { t } = useI18n();
+  return <div className="loading" role="status"><span className="spinner" aria-hidden="true" />{t('common.loading')}</div>;
+}
+
+export function ErrorNotice({ error, onRetry }: { error: Error; onRetry?: () => void }) {
+  const { t } = useI18n();
+  const text = error instanceof ApiError && error.status === 404 ? t('common.notFound')
+    : error instanceof ApiError && error.status === 403 ? t('common.forbidden')
+      : t('common.error', { message: error.message });
+  return (
+    <div className="notice notice-error" role="alert">
+      <span>{text}</span>
+      {onRetry && <button type="button" className="btn btn-small" onClick={onRetry}>{t('common.retry')}</button>}
+    </div>
+  );
+}
+
+export function VerdictBadge({ verdict }: { verdict: string }) {
+  const { tx } = useI18n();
+  return <span className={`badge verdict-${verdict}`}><span className="dot" aria-hidden="true" />{tx('verdict', verdict)}</span>;
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  const { tx } = useI18n();
+  return <span className={`badge status-${status}`}>{tx('status', status)}</span>;
+}
+
+export function Field({ label, error, help, htmlFor, children }: { label: string; error?: string | undefined; help?: string | undefined; htmlFor: string; children: ReactNode }) {
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={htmlFor}>{label}</label>
+      {children}
+      {help && !error && <p className="field-help" id={`${htmlFor}-help`}>{help}</p>}
+      {error && <p className="field-error" id={`${htmlFor}-error`} role="alert">{error}</p>}
+    </div>
+  );
+}
+
+export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <header className="page-header">
+      <h1>{title}</h1>
+      {children && <div className="page-actions">{children}</div>}
+    </header>
+  );
+}

@@ -1,0 +1,117 @@
+/** The agreements: who accepted them when and with what caveats, who is excluded, what is prohibited, the clauses. */
+import { type Agreement, useWorld } from '../../api/world.tsx';
+import { Link, navigate } from '../../app/router.tsx';
+import { Loading, PageHeader } from '../../app/ui.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+export function AgreementPage({ id }: { id: string | null }) {
+  const { t, timezoneLabel } = useI18n();
+  const { agreements, ready } = useWorld();
+  if (!ready) return <div className="page"><Loading /></div>;
+  const current = agreements.find((g) => g.id === id) ?? agreements[0];
+  return (
+    <div className="page page-wide">
+      <PageHeader title={t('agreement.title')}>
+        <span className="muted small">{t('common.times', { zone: timezoneLabel })}</span>
+      </PageHeader>
+      {!current ? <p className="empty">{t('agreement.none')}</p> : (
+        <>
+          {agreements.length > 1 && (
+            <div className="tabs" role="tablist" aria-label={t('agreement.title')}>
+              {agreements.map((g) => (
+                <button key={g.id} type="button" role="tab" aria-selected={g.id === current.id} className={`tab${g.id === current.id ? ' active' : ''}`} title={g.title}
+                  onClick={() => navigate(`/agreements/${encodeURIComponent(g.id)}`, { replace: true })}>
+                  {g.id}
+                </button>
+              ))}
+            </div>
+          )}
+          <AgreementView agreement={current} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function AgreementView({ agreement: g }: { agreement: Agreement }) {
+  const { t, tx, dateTime, number } = useI18n();
+  const { actorName, actors } = useWorld();
+  const designated = new Set(actors.filter((a) => a.designated).map((a) => a.id));
+  return (
+    <div className="agreement" role="tabpanel">
+      <h2 className="agreement-title" dir="auto">{g.title || g.id}</h2>
+      <div className="badges">
+        <span className="badge badge-outline">{tx('classification', g.classification)}</span>
+        {g.self_defense && <span className="badge badge-outline">{t('agreement.selfDefense')}</span>}
+      </div>
+
+      <div className="incident-grid">
+        <section className="panel">
+          <h3>{t('agreement.inForce')}</h3>
+          <ul className="plain">
+            {g.in_force.map((p) => (
+              <li key={p.from}>{p.to ? t('agreement.between', { from: dateTime(p.from), to: dateTime(p.to) }) : t('agreement.since', { from: dateTime(p.from) })}</li>
+            ))}
+          </ul>
+          <h3>{t('agreement.scope')}</h3>
+          <p>{g.scope ? t('agreement.scope.area') : t('agreement.scope.everywhere')}</p>
+        </section>
+        <section className="panel">
+          <h3>{t('agreement.excluded')}</h3>
+          {g.excluded.length === 0 ? <p className="muted">{t('common.none')}</p> : (
+            <ul className="tags">
+              {g.excluded.map((a) => <li key={a} className="tag tag-danger">{actorName(a)}{designated.has(a) ? ` · ${t('agreement.designated')}` : ''}</li>)}
+            </ul>
+          )}
+          <h3>{t('agreement.prohibited')}</h3>
+          <ul className="tags">{g.prohibited.map((a) => <li key={a} className="tag">{tx('act', a)}</li>)}</ul>
+        </section>
+      </div>
+
+      <section className="section">
+        <h3>{t('agreement.parties')} <span className="count">{number(g.parties.length)}</span></h3>
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('agreement.party')}</th>
+                <th scope="col">{t('agreement.acceptedAt')}</th>
+                <th scope="col">{t('agreement.until')}</th>
+                <th scope="col">{t('agreement.channel')}</th>
+                <th scope="col">{t('agreement.caveats')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {g.parties.map((p) => (
+                <tr key={`${p.actor}:${p.accepted_at}`}>
+                  <td><strong>{actorName(p.actor)}</strong></td>
+                  <td className="nowrap">{dateTime(p.accepted_at)}</td>
+                  <td className="nowrap">{p.until ? dateTime(p.until) : '—'}</td>
+                  <td>{p.channel ? actorName(p.channel) : '—'}</td>
+                  <td>{p.caveats.length === 0 ? <span className="muted">{t('agreement.noCaveats')}</span> : <ul className="plain">{p.caveats.map((c) => <li key={c} dir="auto">{c}</li>)}</ul>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className="section">
+        <h3>{t('agreement.clauses')} <span className="count">{number(g.clauses.length)}</span></h3>
+        {g.clauses.length === 0 && <p className="muted">{t('common.none')}</p>}
+        <ol className="clauses">
+          {g.clauses.map((c) => (
+            <li key={c.code} className="clause">
+              <span className="clause-code" dir="ltr">{c.code}</span>
+              <div>
+                <p dir="auto">{c.text}</p>
+                {c.acts.length > 0 && <ul className="tags">{c.acts.map((a) => <li key={a} className="tag">{tx('act', a)}</li>)}</ul>}
+              </div>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <p className="muted small"><Link to="/incidents?verdict=violation">{t('verdict.violation')} →</Link></p>
+    </div>
+  );
+}

@@ -1,0 +1,268 @@
+/**
+ * One incident: what happened, every account side by side (contradictions included), the
+ * findings with the rule and the explanation, the grade and status and how they changed, and
+ * the audit history. Analysts review it here; others only read.
+ */
+import { type FormEvent, useEffect, useState } from 'react';
+import { api, ApiError, type Schemas, unwrap } from '../../api/client.ts';
+import { ATTRIBUTION_GRADES, INCIDENT_STATUSES } from '../../api/enums.ts';
+import { useLiveEvents } from '../../api/live.tsx';
+import { useSession } from '../../api/session.tsx';
+import { useQuery } from '../../api/use-query.ts';
+import { useWorld } from '../../api/world.tsx';
+import { Link } from '../../app/router.tsx';
+import { ErrorNotice, Loading, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { changedFields, statusChanges } from './history.ts';
+import { worstVerdict } from './verdicts.ts';
+
+type Detail = Schemas['IncidentDetail'];
+type Report = Schemas['Report'];
+
+export function IncidentPage({ id }: { id: string }) {
+  const { t, tx, timezoneLabel, dateTime, number } = useI18n();
+  const { actorName } = useWorld();
+  const { can } = useSession();
+  const q = useQuery(async (signal) => unwrap(await api.GET('/api/v1/incidents/{id}', { params: { path: { id } }, signal })), [id]);
+  const audit = useQuery(async (signal) => {
+    const r = await api.GET('/api/v1/audit/{entity}/{id}', { params: { path: { entity: 'incident', id } }, signal });
+    if (r.response.status === 403) return null;
+    return unwrap(r).items;
+  }, [id]);
+
+  useLiveEvents((e) => {
+    if ((e.entity === 'incident' && e.id === id) || e.data.incident_id === id || (e.entity === 'finding' && e.id.startsWith(`incident:${id}:`))) {
+      q.reload();
+      audit.reload();
+    }
+  });
+
+  if (q.error) return <div className="page"><ErrorNotice error={q.error} onRetry={q.reload} /></div>;
+  if (!q.data) return <div className="page"><Loading /></div>;
+  const i = q.data;
+  const verdict = worstVerdict(i.verdicts.map((v) => v.verdict));
+  const target = i.target === null ? t('common.unknown') : 'civilian' in i.target ? tx('target', i.target.civilian) : actorName(i.target.actor);
+
+  return (
+    <div className="page page-wide incident-page">
+      <nav className="breadcrumb" aria-label="breadcrumb"><Link to="/incidents">{t('incident.back')}</Link></nav>
+      <header className="page-header">
+        <div>
+          <p className="card-kicker">{tx('act', i.act)} · <span className="id" dir="ltr">{i.id}</span></p>
+          <h1 dir="auto">{i.headline || i.place || t('incident.title', { id: i.id })}</h1>
+          <div className="badges">
+            <VerdictBadge verdict={verdict} />
+            <StatusBadge status={i.status} />
+            <span className="badge badge-outline">{i.grade ? `${t('incident.grade')}: ${tx('grade', i.grade)}` : t('incident.noGrade')}</span>
+            <span className="badge badge-outline">{tx('classification', i.classification)}</span>
+          </div>
+        </div>
+        <span className="muted small">{t('common.times', { zone: timezoneLabel })}</span>
+      </header>
+
+      <div className="incident-grid">
+        <section className="panel" aria-labelledby="facts-title">
+          <h2 id="facts-title">{t('incident.when')} · {t('incident.where')}</h2>
+          <dl className="facts">
+            <dt>{t('incident.when')}</dt>
+            <dd>{dateTime(i.occurred_at)}{i.occurred_until ? ` – ${dateTime(i.occurred_until)}` : ''}</dd>
+            <dt>{t('incident.where')}</dt>
+            <dd>{i.place && <span dir="auto">{i.place}</span>}{i.place ? ' · ' : ''}<span dir="ltr">{i.location.lat.toFixed(4)}, {i.location.lon.toFixed(4)}</span></dd>
+            <dt>{t('incident.perpetrator')}</dt><dd>{actorName(i.perpetrator)}</dd>
+            <dt>{t('incident.target')}</dt><dd>{target}</dd>
+            {i.deaths && <><dt>{t('incident.deaths')}</dt><dd>{number(i.deaths.low)} / {number(i.deaths.best)} / {number(i.deaths.high)}</dd></>}
+            {i.source && <><dt>{t('incident.source')}</dt><dd>{i.source}{i.source_ref ? ` #${i.source_ref}` : ''}</dd></>}
+          </dl>
+        </section>
+
+        <section className="panel" aria-labelledby="findings-title">
+          <h2 id="findings-title">{t('incident.findings')}</h2>
+          {i.findings.length === 0 && <p className="empty">{t('incident.finding.none')}</p>}
+          {i.findings.map((f) => <FindingView key={f.key} finding={f} />)}
+          {i.finding_history.length > 0 && (
+            <details className="history">
+              <summary>{t('incident.finding.history')} ({number(i.finding_history.length)})</summary>
+              <ul className="timeline">
+                {i.finding_history.map((h) => (
+                  <li key={`${h.key}:${h.superseded_at}`}>
+                    <time>{dateTime(h.superseded_at)}</time> <VerdictBadge verdict={h.verdict} /> → {h.superseded_by_verdict ? <VerdictBadge verdict={h.superseded_by_verdict} /> : '—'}
+                    <div className="muted small" dir="auto">{h.cause}</div>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </section>
+      </div>
+
+      {can('incident:manage') && <ReviewForm incident={i} onSaved={q.reload} />}
+
+      <section className="section" aria-labelledby="accounts-title">
+        <h2 id="accounts-title">{t('incident.accounts')} <span className="count">{number(i.accounts.length)}</span></h2>
+        {i.disputed.length > 0 && (
+          <p className="notice notice-warn">{t('status.disputed')}: {i.disputed.map((d) => t(d === 'act' ? 'report.act' : d === 'target' ? 'incident.target' : 'incident.perpetrator')).join(', ')}</p>
+        )}
+        {i.accounts.length === 0 ? <p className="empty">{t('incident.accounts.none')}</p> : (
+          <div className="accounts" data-testid="accounts">
+            {i.accounts.map((r) => <AccountCard key={r.id} report={r} disputed={i.disputed} />)}
+          </div>
+        )}
+      </section>
+
+      <div className="incident-grid">
+        <section className="panel" aria-labelledby="status-title">
+          <h2 id="status-title">{t('incident.statusHistory')}</h2>
+          {audit.data ? <StatusChanges entries={audit.data} /> : audit.loading ? <Loading /> : <p className="muted">{t('common.forbidden')}</p>}
+        </section>
+        <section className="panel" aria-labelledby="audit-title">
+          <h2 id="audit-title">{t('incident.audit')}</h2>
+          {audit.error && <ErrorNotice error={audit.error} />}
+          {audit.data === null && <p className="muted">{t('common.forbidden')}</p>}
+          {audit.data && audit.data.length === 0 && <p className="empty">{t('incident.audit.none')}</p>}
+          {audit.data && audit.data.length > 0 && (
+            <ol className="timeline" data-testid="audit">
+              {audit.data.map((e) => (
+                <li key={e.seq}>
+                  <time>{dateTime(e.at)}</time>
+                  <div>{t('incident.audit.by', { action: tx('audit', e.action), user: e.org ?? t('incident.audit.system') })}</div>
+                  {e.action === 'update' && <div className="muted small" dir="ltr">{changedFields(e).join(', ')}</div>}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function FindingView({ finding: f }: { finding: Detail['findings'][number] }) {
+  const { t, dateTime } = useI18n();
+  const { actorName, agreementTitle } = useWorld();
+  return (
+    <article className="finding">
+      <header>
+        <VerdictBadge verdict={f.verdict} />
+        <span className="muted small">{f.agreement ? t('incident.finding.agreement', { agreement: agreementTitle(f.agreement) }) : t('incident.finding.noAgreement')}</span>
+      </header>
+      <p className="explanation" dir="auto">{f.explanation}</p>
+      <dl className="facts compact">
+        <dt>{t('incident.finding.rule', { rule: f.rule })}</dt><dd className="muted small" dir="ltr">{f.rules_version} · {dateTime(f.at)}</dd>
+        {f.obligation && <><dt>{t('incident.finding.obligation')}</dt><dd dir="ltr">{f.obligation}</dd></>}
+        {f.violators.length > 0 && <><dt>{t('incident.finding.violators')}</dt><dd>{f.violators.map(actorName).join(', ')}</dd></>}
+        {f.reasons.length > 0 && <><dt>{t('incident.finding.reasons')}</dt><dd><span className="codes" dir="ltr">{f.reasons.join(' · ')}</span></dd></>}
+      </dl>
+    </article>
+  );
+}
+
+function AccountCard({ report: r, disputed }: { report: Report; disputed: string[] }) {
+  const { t, tx, dateTime, number } = useI18n();
+  const { actorName } = useWorld();
+  const target = r.target === null ? t('common.unknown') : 'civilian' in r.target ? tx('target', r.target.civilian) : actorName(r.target.actor);
+  const mark = (fact: string) => (disputed.includes(fact) ? ' disputed' : '');
+  return (
+    <article className="account" aria-label={r.id}>
+      <header>
+        <strong>{r.org}</strong>
+        <span className="badge badge-outline">{tx('channel', r.channel)}</span>
+      </header>
+      <dl className="facts compact">
+        <dt>{t('incident.account.received')}</dt><dd>{dateTime(r.received_at)}</dd>
+        <dt>{t('incident.account.claimed')}</dt><dd>{dateTime(r.claimed_at)}{r.time_precision_s > 0 ? ` ± ${number(Math.round(r.time_precision_s / 60))} min` : ''}</dd>
+        <dt>{t('incident.account.place')}</dt><dd><span dir="ltr">{r.location.lat.toFixed(4)}, {r.location.lon.toFixed(4)}</span>{r.location_precision_m > 0 ? ` ± ${number(r.location_precision_m)} m` : ''}</dd>
+        <dt>{t('report.act')}</dt><dd className={mark('act')}>{tx('act', r.act)}</dd>
+        <dt>{t('report.perpetrator')}</dt><dd className={mark('perpetrator')}>{actorName(r.alleged_perpetrator)}</dd>
+        <dt>{t('incident.target')}</dt><dd className={mark('target')}>{target}</dd>
+        {r.casualties && <><dt>{t('incident.account.casualties')}</dt><dd>{[r.casualties.low, r.casualties.best, r.casualties.high].map((n) => (n === null ? '–' : number(n))).join(' / ')}</dd></>}
+      </dl>
+      {r.narrative && <blockquote className="narrative" dir="auto">{r.narrative}</blockquote>}
+      <div className="attachments">
+        <h3>{t('incident.account.attachments')}</h3>
+        {r.attachments.length === 0 ? <p className="muted small">{t('incident.account.noAttachments')}</p> : (
+          <ul>
+            {r.attachments.map((a) => (
+              <li key={a.id}>
+                <a href={a.url} download={a.filename}>{a.filename}</a>
+                <span className="muted small"> · {number(Math.ceil(a.size_bytes / 1024))} KB · <code title={a.sha256}>sha256 {a.sha256.slice(0, 12)}…</code></span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </article>
+  );
+}
+
+function StatusChanges({ entries }: { entries: Schemas['AuditEntry'][] }) {
+  const { t, tx, dateTime } = useI18n();
+  const changes = statusChanges(entries);
+  if (changes.length === 0) return <p className="empty">{t('incident.audit.none')}</p>;
+  return (
+    <ol className="timeline" data-testid="status-changes">
+      {changes.map((c, n) => (
+        <li key={n}>
+          <time>{dateTime(c.at)}</time>
+          <div>
+            {t(c.field === 'status' ? 'incident.status' : 'incident.grade')}: {c.from ? tx(c.field, c.from) : '—'} → <strong>{c.to ? tx(c.field, c.to) : '—'}</strong>
+            {c.org && <span className="muted small"> · {c.org}</span>}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function ReviewForm({ incident, onSaved }: { incident: Detail; onSaved(): void }) {
+  const { t, tx } = useI18n();
+  const [status, setStatus] = useState(incident.status);
+  const [grade, setGrade] = useState<string>(incident.grade ?? '');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    setStatus(incident.status);
+    setGrade(incident.grade ?? '');
+  }, [incident.status, incident.grade]);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    try {
+      unwrap(await api.PATCH('/api/v1/incidents/{id}', {
+        params: { path: { id: incident.id } },
+        body: { status, grade: grade === '' ? null : (grade as (typeof ATTRIBUTION_GRADES)[number]) },
+      }));
+      setMessage(t('incident.edit.saved'));
+      onSaved();
+    } catch (err) {
+      setMessage(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="panel review" onSubmit={(e) => void save(e)} aria-labelledby="review-title">
+      <h2 id="review-title">{t('incident.edit')}</h2>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="r-status">{t('incident.status')}</label>
+          <select id="r-status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+            {INCIDENT_STATUSES.map((s) => <option key={s} value={s}>{tx('status', s)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="r-grade">{t('incident.grade')}</label>
+          <select id="r-grade" value={grade} onChange={(e) => setGrade(e.target.value)}>
+            <option value="">{t('incident.noGrade')}</option>
+            {ATTRIBUTION_GRADES.map((g) => <option key={g} value={g}>{tx('grade', g)}</option>)}
+          </select>
+        </div>
+        <div className="field field-action">
+          <button type="submit" className="btn btn-primary" disabled={busy || (status === incident.status && grade === (incident.grade ?? ''))}>{t('incident.edit.save')}</button>
+        </div>
+      </div>
+      {message && <p className="muted small" role="status">{message}</p>}
+    </form>
+  );
+}

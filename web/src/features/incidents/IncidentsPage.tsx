@@ -1,0 +1,237 @@
+/** The incidents: the API's filters (time, area, actor, act, finding, status, text) and the matching list. */
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { api, type Schemas, unwrap } from '../../api/client.ts';
+import type { paths } from '../../api/schema';
+import { useLiveEvents } from '../../api/live.tsx';
+import { useQuery } from '../../api/use-query.ts';
+import { useWorld } from '../../api/world.tsx';
+import { Link, navigate, useLocation } from '../../app/router.tsx';
+import { ErrorNotice, Loading, PageHeader, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { type AdminArea, loadAdminAreas } from '../../map/admin-areas.ts';
+import { ACTS, INCIDENT_STATUSES, VERDICTS } from '../../api/enums.ts';
+import { activeFilterCount, type IncidentFilters, readFilters, toApiQuery, writeFilters } from './filters.ts';
+import { worstVerdict } from './verdicts.ts';
+
+const AreaDrawDialog = lazy(() => import('./AreaDrawDialog.tsx').then((m) => ({ default: m.AreaDrawDialog })));
+const PAGE = 50;
+
+type Incident = Schemas['Incident'];
+type IncidentQuery = Omit<NonNullable<paths['/api/v1/incidents']['get']['parameters']['query']>, 'limit' | 'sort' | 'cursor'>;
+
+export function IncidentsPage() {
+  const { t, tx, lang, timezone, timezoneLabel, dateTime, number } = useI18n();
+  const { actors, actorName } = useWorld();
+  const { query } = useLocation();
+  const filters = useMemo(() => readFilters(query), [query]);
+  const [text, setText] = useState(filters.q);
+  const [drawing, setDrawing] = useState(false);
+  const [areas, setAreas] = useState<AdminArea[]>([]);
+  const [items, setItems] = useState<Incident[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [more, setMore] = useState(false);
+
+  useEffect(() => {
+    loadAdminAreas().then(setAreas).catch(() => undefined);
+  }, []);
+  useEffect(() => setText(filters.q), [filters.q]);
+
+  const apiQuery = useMemo(
+    () => toApiQuery(filters, timezone, (p) => areas.find((a) => a.pcode === p)?.bbox ?? null),
+    [filters, timezone, areas],
+  );
+  const waitingForArea = filters.area !== '' && areas.length === 0;
+  const key = JSON.stringify(apiQuery);
+
+  const page = useQuery(async (signal) => {
+    if (waitingForArea) return null;
+    const q = apiQuery as IncidentQuery;
+    const [list, count] = await Promise.all([
+      api.GET('/api/v1/incidents', { params: { query: { ...q, limit: PAGE } }, signal }).then(unwrap),
+      api.GET('/api/v1/incidents/count', { params: { query: { ...q } }, signal }).then(unwrap),
+    ]);
+    return { list, count: count.count };
+  }, [key, waitingForArea]);
+
+  useEffect(() => {
+    if (!page.data) return;
+    setItems(page.data.list.items);
+    setCursor(page.data.list.next_cursor);
+  }, [page.data]);
+
+  const loadMore = async () => {
+    if (!cursor) return;
+    setMore(true);
+    try {
+      const next = unwrap(await api.GET('/api/v1/incidents', { params: { query: { ...(apiQuery as IncidentQuery), limit: PAGE, cursor } } }));
+      setItems((prev) => [...prev, ...next.items]);
+      setCursor(next.next_cursor);
+    } finally {
+      setMore(false);
+    }
+  };
+
+  // Changed or new incidents appear without a reload.
+  const timer = useRef<number | undefined>(undefined);
+  useLiveEvents((e) => {
+    if (e.type !== 'incident.updated' && e.type !== 'finding.changed' && e.type !== 'report.created') return;
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(page.reload, 500);
+  });
+
+  const apply = (next: Partial<IncidentFilters>) => {
+    const merged = { ...filters, ...next };
+    navigate(`/incidents${writeFilters(merged) ? `?${writeFilters(merged)}` : ''}`, { replace: true });
+  };
+  useEffect(() => {
+    if (text === filters.q) return;
+    const id = window.setTimeout(() => apply({ q: text.trim() }), 350);
+    return () => window.clearTimeout(id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text]);
+
+  const areaName = (a: AdminArea) => (lang === 'ar' ? a.name_ar : a.name_en);
+  const governorates = areas.filter((a) => a.level === 1).sort((a, b) => areaName(a).localeCompare(areaName(b), lang));
+  const count = page.data?.count;
+
+  return (
+    <div className="page page-wide">
+      <PageHeader title={t('incidents.title')}>
+        <span className="muted small">{t('common.times', { zone: timezoneLabel })}</span>
+      </PageHeader>
+      <div className="with-filters">
+        <form className="filters" role="search" aria-label={t('incidents.filters')} onSubmit={(e) => e.preventDefault()}>
+          <div className="filters-head">
+            <h2>{t('incidents.filters')}</h2>
+            {activeFilterCount(filters) > 0 && (
+              <button type="button" className="btn btn-ghost btn-small" onClick={() => navigate('/incidents', { replace: true })}>{t('common.clear')}</button>
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor="f-q">{t('incidents.text')}</label>
+            <input id="f-q" type="search" value={text} placeholder={t('incidents.textPlaceholder')} onChange={(e) => setText(e.target.value)} />
+          </div>
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor="f-from">{t('common.from')}</label>
+              <input id="f-from" type="date" value={filters.from} onChange={(e) => apply({ from: e.target.value })} />
+            </div>
+            <div className="field">
+              <label htmlFor="f-to">{t('common.to')}</label>
+              <input id="f-to" type="date" value={filters.to} onChange={(e) => apply({ to: e.target.value })} />
+            </div>
+          </div>
+          <div className="field">
+            <label htmlFor="f-area">{t('incidents.area.admin')}</label>
+            <select id="f-area" value={filters.area} onChange={(e) => apply({ area: e.target.value, bbox: '' })}>
+              <option value="">{t('common.any')}</option>
+              {governorates.map((g) => (
+                <optgroup key={g.pcode} label={areaName(g)}>
+                  <option value={g.pcode}>{areaName(g)}</option>
+                  {areas.filter((d) => d.parent === g.pcode).sort((a, b) => areaName(a).localeCompare(areaName(b), lang)).map((d) => (
+                    <option key={d.pcode} value={d.pcode}>{`— ${areaName(d)}`}</option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <span className="label">{t('incidents.area.drawn')}</span>
+            {filters.bbox ? (
+              <div className="chip">
+                <span dir="ltr">{filters.bbox.split(',').map((n) => Number(n).toFixed(2)).join(', ')}</span>
+                <button type="button" aria-label={t('incidents.area.clear')} onClick={() => apply({ bbox: '' })}>×</button>
+              </div>
+            ) : (
+              <button type="button" className="btn btn-block" onClick={() => setDrawing(true)}>{t('incidents.area.draw')}</button>
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor="f-actor">{t('incidents.actor')}</label>
+            <select id="f-actor" value={filters.actor} onChange={(e) => apply({ actor: e.target.value })}>
+              <option value="">{t('common.any')}</option>
+              {actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-act">{t('incidents.act')}</label>
+            <select id="f-act" value={filters.act} onChange={(e) => apply({ act: e.target.value })}>
+              <option value="">{t('common.any')}</option>
+              {ACTS.map((a) => <option key={a} value={a}>{tx('act', a)}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-verdict">{t('incidents.verdict')}</label>
+            <select id="f-verdict" value={filters.verdict} onChange={(e) => apply({ verdict: e.target.value })}>
+              <option value="">{t('common.any')}</option>
+              {VERDICTS.map((v) => <option key={v} value={v}>{tx('verdict', v)}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-status">{t('incidents.status')}</label>
+            <select id="f-status" value={filters.status} onChange={(e) => apply({ status: e.target.value })}>
+              <option value="">{t('common.any')}</option>
+              {INCIDENT_STATUSES.map((s) => <option key={s} value={s}>{tx('status', s)}</option>)}
+            </select>
+          </div>
+        </form>
+
+        <section className="results" aria-live="polite" aria-busy={page.loading}>
+          <div className="results-head">
+            <h2 data-testid="incident-count">
+              {count === undefined ? t('common.loading') : t('incidents.results', { count: number(count) })}
+            </h2>
+            {count !== undefined && items.length < count && (
+              <span className="muted small">{t('incidents.resultsMore', { shown: number(items.length), count: number(count) })}</span>
+            )}
+          </div>
+          {page.error && <ErrorNotice error={page.error} onRetry={page.reload} />}
+          {!page.data && page.loading && <Loading />}
+          {page.data && items.length === 0 && <p className="empty">{t('incidents.empty')}</p>}
+          {items.length > 0 && (
+            <div className="table-wrap">
+              <table className="table" data-testid="incident-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('incidents.col.when')}</th>
+                    <th scope="col">{t('incidents.col.where')}</th>
+                    <th scope="col">{t('incidents.col.act')}</th>
+                    <th scope="col">{t('incidents.col.perpetrator')}</th>
+                    <th scope="col">{t('incidents.col.verdict')}</th>
+                    <th scope="col">{t('incidents.col.status')}</th>
+                    <th scope="col" className="num">{t('incidents.col.accounts')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((i) => (
+                    <tr key={i.id} onClick={(e) => { if (!(e.target as HTMLElement).closest('a')) navigate(`/incidents/${encodeURIComponent(i.id)}`); }}>
+                      <td className="nowrap">{dateTime(i.occurred_at)}</td>
+                      <td>
+                        <Link to={`/incidents/${encodeURIComponent(i.id)}`} dir="auto">{i.place || i.headline || i.id}</Link>
+                        <div className="muted small" dir="ltr">{i.place || i.headline ? i.id : `${i.location.lat.toFixed(3)}, ${i.location.lon.toFixed(3)}`}</div>
+                      </td>
+                      <td>{tx('act', i.act)}</td>
+                      <td>{actorName(i.perpetrator)}</td>
+                      <td><VerdictBadge verdict={worstVerdict(i.verdicts.map((v) => v.verdict))} /></td>
+                      <td><StatusBadge status={i.status} /></td>
+                      <td className="num">{number(i.report_count)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {cursor && (
+            <button type="button" className="btn load-more" disabled={more} onClick={() => void loadMore()}>{more ? t('common.loading') : t('common.loadMore')}</button>
+          )}
+        </section>
+      </div>
+      {drawing && (
+        <Suspense fallback={null}>
+          <AreaDrawDialog onClose={() => setDrawing(false)} onDone={(bbox) => { setDrawing(false); apply({ bbox, area: '' }); }} />
+        </Suspense>
+      )}
+    </div>
+  );
+}
+

@@ -1,0 +1,137 @@
+/** The card of what was clicked on the map: an incident, a cluster, a zone, a site or a convoy. */
+import { api, unwrap } from '../../api/client.ts';
+import { useQuery } from '../../api/use-query.ts';
+import { useWorld } from '../../api/world.tsx';
+import { Link, navigate } from '../../app/router.tsx';
+import { ErrorNotice, Loading, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { MAP_VERDICTS, VERDICT_COLORS } from '../../map/colors.ts';
+import type { Cluster } from '../../map/incident-features.ts';
+import { worstVerdict } from '../incidents/verdicts.ts';
+
+export type Selection =
+  | { kind: 'incident'; id: string }
+  | { kind: 'cluster'; cluster: Cluster }
+  | { kind: 'zone'; id: string; name: string; status: string; controllers: string[] }
+  | { kind: 'site'; id: string; owner: string; siteKind: string; bufferM: number }
+  | { kind: 'convoy'; id: string; organizer: string; from: string; to: string };
+
+interface Props {
+  selection: Selection;
+  days: { from: string | null; to: string };
+  onClose(): void;
+  onZoom(bbox: number[]): void;
+}
+
+export function MapCard({ selection, days, onClose, onZoom }: Props) {
+  const { t } = useI18n();
+  return (
+    <aside className="map-card" aria-label={t('common.open')} data-testid="map-card">
+      <button type="button" className="card-close" aria-label={t('common.close')} onClick={onClose}>×</button>
+      {selection.kind === 'incident' && <IncidentCard id={selection.id} />}
+      {selection.kind === 'cluster' && <ClusterCard cluster={selection.cluster} days={days} onZoom={onZoom} />}
+      {selection.kind === 'zone' && <ZoneCard {...selection} />}
+      {selection.kind === 'site' && <SiteCard {...selection} />}
+      {selection.kind === 'convoy' && <ConvoyCard {...selection} />}
+    </aside>
+  );
+}
+
+function IncidentCard({ id }: { id: string }) {
+  const { t, tx, dateTime, number } = useI18n();
+  const { actorName } = useWorld();
+  const q = useQuery(async (signal) => unwrap(await api.GET('/api/v1/incidents/{id}', { params: { path: { id } }, signal })), [id]);
+  if (q.error) return <ErrorNotice error={q.error} />;
+  if (!q.data) return <Loading />;
+  const i = q.data;
+  const verdict = worstVerdict(i.verdicts.map((v) => v.verdict));
+  return (
+    <div className="card-body">
+      <p className="card-kicker">{tx('act', i.act)}</p>
+      <h2 dir="auto">{i.headline || i.place || t('incident.title', { id: i.id })}</h2>
+      <div className="badges"><VerdictBadge verdict={verdict} /><StatusBadge status={i.status} /></div>
+      <dl className="facts">
+        <dt>{t('incident.when')}</dt><dd>{dateTime(i.occurred_at)}</dd>
+        {i.place && <><dt>{t('incident.where')}</dt><dd dir="auto">{i.place}</dd></>}
+        <dt>{t('incident.perpetrator')}</dt><dd>{actorName(i.perpetrator)}</dd>
+        {i.deaths && <><dt>{t('incident.deaths')}</dt><dd>{number(i.deaths.low)} / {number(i.deaths.best)} / {number(i.deaths.high)}</dd></>}
+        <dt>{t('incidents.col.accounts')}</dt><dd>{number(i.report_count)}</dd>
+      </dl>
+      {i.findings[0] && <p className="explanation" dir="auto">{i.findings[0].explanation}</p>}
+      <Link className="btn btn-primary btn-block" to={`/incidents/${encodeURIComponent(i.id)}`}>{t('map.incident.open')}</Link>
+    </div>
+  );
+}
+
+function ClusterCard({ cluster, days, onZoom }: { cluster: Cluster; days: Props['days']; onZoom(b: number[]): void }) {
+  const { t, number } = useI18n();
+  // The box of the cluster's incidents, grown a little so those on its edge stay in.
+  const [x1, y1, x2, y2] = cluster.bbox as [number, number, number, number];
+  const box = [Math.floor((x1 - 1e-4) * 1e4) / 1e4, Math.floor((y1 - 1e-4) * 1e4) / 1e4, Math.ceil((x2 + 1e-4) * 1e4) / 1e4, Math.ceil((y2 + 1e-4) * 1e4) / 1e4];
+  const params = new URLSearchParams({ ...(days.from ? { from: days.from } : {}), to: days.to, bbox: box.join(',') });
+  return (
+    <div className="card-body">
+      <h2>{t('map.cluster', { count: number(cluster.count) })}</h2>
+      <ul className="bars">
+        {MAP_VERDICTS.filter((v) => cluster.verdicts[v] > 0).map((v) => (
+          <li key={v}>
+            <span className="bar-label">{t(`verdict.${v}`)}</span>
+            <span className="bar-track"><span className="bar-fill" style={{ width: `${(100 * cluster.verdicts[v]) / cluster.count}%`, background: VERDICT_COLORS[v] }} /></span>
+            <span className="bar-value">{number(cluster.verdicts[v])}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="card-actions">
+        <button type="button" className="btn" onClick={() => onZoom(cluster.bbox)}>{t('map.cluster.zoom')}</button>
+        <button type="button" className="btn btn-primary" onClick={() => navigate(`/incidents?${params.toString()}`)}>{t('map.cluster.list')}</button>
+      </div>
+    </div>
+  );
+}
+
+function ZoneCard({ id, name, status, controllers }: { id: string; name: string; status: string; controllers: string[] }) {
+  const { t, tx } = useI18n();
+  const { actorName } = useWorld();
+  return (
+    <div className="card-body">
+      <p className="card-kicker">{t('map.zone')}</p>
+      <h2>{name || id}</h2>
+      <p><span className={`badge zone-${status}`}>{tx('zone', status)}</span></p>
+      <dl className="facts">
+        <dt>{t('map.controllers')}</dt><dd>{controllers.length ? controllers.map(actorName).join(', ') : t('common.unknown')}</dd>
+      </dl>
+    </div>
+  );
+}
+
+function SiteCard({ id, owner, siteKind, bufferM }: { id: string; owner: string; siteKind: string; bufferM: number }) {
+  const { t, tx, number } = useI18n();
+  const { actorName } = useWorld();
+  return (
+    <div className="card-body">
+      <p className="card-kicker">{t('map.site')}</p>
+      <h2>{tx('target', siteKind)}</h2>
+      <dl className="facts">
+        <dt>{t('common.id')}</dt><dd>{id}</dd>
+        <dt>{t('map.owner')}</dt><dd>{actorName(owner)}</dd>
+        <dt>{t('map.buffer')}</dt><dd>{number(bufferM)}</dd>
+      </dl>
+    </div>
+  );
+}
+
+function ConvoyCard({ id, organizer, from, to }: { id: string; organizer: string; from: string; to: string }) {
+  const { t, dateTime } = useI18n();
+  const { actorName } = useWorld();
+  return (
+    <div className="card-body">
+      <p className="card-kicker">{t('map.convoy')}</p>
+      <h2>{id}</h2>
+      <dl className="facts">
+        <dt>{t('map.owner')}</dt><dd>{actorName(organizer)}</dd>
+        <dt>{t('common.from')}</dt><dd>{dateTime(from)}</dd>
+        {to && <><dt>{t('common.to')}</dt><dd>{dateTime(to)}</dd></>}
+      </dl>
+    </div>
+  );
+}
