@@ -22,7 +22,7 @@ export interface TruceState {
   window: { from: string; to: string };
   /** Per agreement (null: no agreement applied), one count per day of the window. */
   violationsPerDay: { agreement: string | null; days: { date: string; violations: number }[] }[];
-  calm: CalmResult | null;
+  calm: (CalmResult & { thresholdPerDay: number; daysRequired: number }) | null;
 }
 
 const DAY = 86_400_000;
@@ -53,11 +53,14 @@ export async function getTruceState(ctx: AppContext, caller: Caller | null, wind
       .sort(([a], [b]) => compareIds(a ?? '', b ?? ''))
       .map(([agreement, days]) => ({ agreement, days: dates.map((date) => ({ date, violations: days.get(date) ?? 0 })) }));
 
-    let calm: CalmResult | null = null;
+    let calm: TruceState['calm'] = null;
     const spec = settings.calm;
     if (spec && (await getAgreement(sql, spec.agreement))) {
       const verdicts = await violationsDuring(sql, Date.parse(`${spec.from}T00:00:00Z`) - MARGIN, Date.parse(`${spec.to}T00:00:00Z`) + DAY + MARGIN, spec.agreement);
-      calm = countCalm(spec, zone, verdicts.map((v) => ({ ...v, verdict: 'violation' })));
+      calm = {
+        ...countCalm(spec, zone, verdicts.map((v) => ({ ...v, verdict: 'violation' }))),
+        thresholdPerDay: spec.thresholdPerDay, daysRequired: spec.daysRequired,
+      };
     }
     const verdicts = await countFindingsByVerdict(sql);
     return { timezone: zone.name, verdicts, needsReview: verdicts.needs_review, window: { from, to }, violationsPerDay, calm };

@@ -37,6 +37,8 @@ const calmOut = z.object({
   agreement: z.string(),
   days: z.array(z.object({ date: z.string(), violations: z.number(), calm: z.boolean(), streak: z.number() })),
   reduced_violence_on: z.string().nullable(),
+  threshold_per_day: z.number().describe('A day is calm with at most this many violations'),
+  days_required: z.number().describe('Calm days in a row that make reduced violence'),
 });
 
 const stateOut = z.object({
@@ -95,7 +97,10 @@ export const findingsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     return {
       timezone: s.timezone, verdicts: s.verdicts, needs_review: s.needsReview, window: s.window,
       violations_per_day: s.violationsPerDay,
-      calm: s.calm && { agreement: s.calm.agreement, days: s.calm.days, reduced_violence_on: s.calm.reducedViolenceOn },
+      calm: s.calm && {
+        agreement: s.calm.agreement, days: s.calm.days, reduced_violence_on: s.calm.reducedViolenceOn,
+        threshold_per_day: s.calm.thresholdPerDay, days_required: s.calm.daysRequired,
+      },
     };
   });
 };

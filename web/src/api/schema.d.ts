@@ -5083,7 +5083,11 @@ export interface components {
                     streak: number;
                     violations: number;
                 }[];
+                /** @description Calm days in a row that make reduced violence */
+                days_required: number;
                 reduced_violence_on: string | null;
+                /** @description A day is calm with at most this many violations */
+                threshold_per_day: number;
             } | null;
             /** @description The review queue */
             needs_review: number;
@@ -5115,7 +5119,11 @@ export interface components {
                     streak: number;
                     violations: number;
                 }[];
+                /** @description Calm days in a row that make reduced violence */
+                days_required: number;
                 reduced_violence_on: string | null;
+                /** @description A day is calm with at most this many violations */
+                threshold_per_day: number;
             } | null;
             /** @description The review queue */
             needs_review: number;
