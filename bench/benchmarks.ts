@@ -3,8 +3,10 @@
  * `bench/<name>.bench.ts` exporting a `Benchmark` (see lib/benchmark.ts), and list it here.
  */
 import { adjudicateBenchmark } from './adjudicate.bench.ts';
+import { httpBenchmark } from './http.bench.ts';
 import { importBenchmark } from './import.bench.ts';
 import type { Benchmark } from './lib/benchmark.ts';
+import { mapBenchmark } from './map.bench.ts';
 
 export const BENCHMARKS: readonly Benchmark[] = [
   // Domain: the rules, in memory, on one core.
@@ -14,7 +16,13 @@ export const BENCHMARKS: readonly Benchmark[] = [
   // server's address from TRUCE_BENCH_DATABASE_URL and says in its notes when it skipped it.
   importBenchmark,
 
-  // HTTP: requests per second and latency of the API under load (http.bench.ts, to come).
+  // HTTP: requests per second and latency of the API under load, through `truce serve` in a child
+  // process, on PostgreSQL (a new database, dropped after) and on PGlite. See http.bench.ts.
+  httpBenchmark,
+
+  // Map: first render of the map page in Chromium with 100,000 incidents, and the p95 of the map's
+  // data requests, on PostgreSQL (a new database, dropped after) and on PGlite. See map.bench.ts.
+  mapBenchmark,
 ];
 
 export function findBenchmark(name: string): Benchmark | undefined {

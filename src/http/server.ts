@@ -11,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.ts';
+import { requireCaller } from '../app/caller.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
 import { API_ROUTES } from './routes/index.ts';
@@ -28,6 +29,7 @@ export interface ServerOptions {
 }
 
 export const API_PREFIX = '/api/v1';
+const OPEN_API_ROUTES = new Set(['/auth/login', '/auth/logout', '/health', '/openapi.json'].map((path) => `${API_PREFIX}${path}`));
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -71,6 +73,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
   registerAuth(app, options.ctx);
+  // Strangers get 401 before anything else is looked at, a malformed request included, on every API route
+  // but signing in and out and the public documents.
+  app.addHook('onRequest', async (request) => {
+    const url = request.routeOptions.url;
+    if (url?.startsWith(`${API_PREFIX}/`) && !OPEN_API_ROUTES.has(url) && !url.startsWith(`${API_PREFIX}/docs`)) requireCaller(request.caller);
+  });
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
   app.get(`${API_PREFIX}/health`, { schema: { hide: true } }, async () => ({ ok: true, database: options.ctx.db.kind }));

@@ -43,16 +43,24 @@ export const chainHash = (prev: string, entry: string, seq: number) => sha256(`$
 
 export async function appendAudit(sql: Sql, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await sql.query(
-    `insert into audit_log (at, user_id, org_id, action, entity, entity_id, classification, owner_org, before, after, entry_hash)
+  await sql.query(auditInsert('$1'), [auditRecordset(entries)]);
+}
+
+/**
+ * The statement appending the entries in the jsonb parameter `param` (from `auditRecordset`):
+ * usable as a data-modifying CTE, so that a write and its audit entries go in one statement.
+ */
+export const auditInsert = (param: string): string =>
+  `insert into audit_log (at, user_id, org_id, action, entity, entity_id, classification, owner_org, before, after, entry_hash)
      select e.at, e.user_id, e.org_id, e.action, e.entity, e.entity_id, e.classification, e.owner_org, e.before, e.after, e.entry_hash
-     from jsonb_to_recordset($1::jsonb) as e(at timestamptz, user_id text, org_id text, action text, entity text, entity_id text,
-       classification text, owner_org text, before jsonb, after jsonb, entry_hash text)`,
-    [JSON.stringify(entries.map((e) => ({
-      at: new Date(e.at).toISOString(), user_id: e.userId, org_id: e.orgId, action: e.action, entity: e.entity, entity_id: e.entityId,
-      classification: e.classification, owner_org: e.ownerOrg, before: e.before ?? null, after: e.after ?? null, entry_hash: entryHash(e),
-    })))],
-  );
+     from jsonb_to_recordset(${param}::jsonb) as e(at timestamptz, user_id text, org_id text, action text, entity text, entity_id text,
+       classification text, owner_org text, before jsonb, after jsonb, entry_hash text)`;
+
+export function auditRecordset(entries: readonly AuditEntry[]): string {
+  return JSON.stringify(entries.map((e) => ({
+    at: new Date(e.at).toISOString(), user_id: e.userId, org_id: e.orgId, action: e.action, entity: e.entity, entity_id: e.entityId,
+    classification: e.classification, owner_org: e.ownerOrg, before: e.before ?? null, after: e.after ?? null, entry_hash: entryHash(e),
+  })));
 }
 
 /** Appends every unsealed entry to the chain, in the order they were written. Returns how many. */

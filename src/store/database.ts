@@ -60,7 +60,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
 async function openPostgres(url: string, schema?: string): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: 20,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const wrap = (q: pg.Pool | pg.PoolClient): Sql => ({

@@ -7,6 +7,7 @@ import type { ReportChannel } from '../domain/assessment.ts';
 import type { BBox } from '../domain/geo.ts';
 import type { Act, CivilianTarget, Target } from '../domain/model.ts';
 import type { Instant } from '../domain/time.ts';
+import { type AuditEntry, auditInsert, auditRecordset } from './audit.repository.ts';
 import { containing, keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
 import type { Classification } from './reader.ts';
 import { ms, ts } from './rows.ts';
@@ -80,27 +81,38 @@ const toReport = (r: ReportRow): ReportRecord => ({
   attachments: r.attachments.map((a) => ({ id: a.id, filename: a.filename, mediaType: a.media_type, sizeBytes: a.size_bytes, sha256: a.sha256 })),
 });
 
-/** Inserts a report (its owner is its organization) and its attachments. */
-export async function insertReport(sql: Sql, report: ReportRecord, createdBy: string | null, attachments: readonly NewAttachment[]): Promise<void> {
+/**
+ * Inserts a report (its owner is its organization), its attachments and the audit entries given,
+ * in ONE statement (data-modifying CTEs): atomic by itself, so that a report filed outside a
+ * transaction costs a single round trip and still never lands without its audit entry.
+ */
+export async function insertReport(
+  sql: Sql, report: ReportRecord, createdBy: string | null, attachments: readonly NewAttachment[], auditTrail: readonly AuditEntry[] = [],
+): Promise<void> {
   const target = report.target;
   await sql.query(
-    `insert into reports (id, incident_id, org_id, created_by, channel, received_at, narrative, claimed_at, time_precision_s, lon, lat,
-       location_precision_m, alleged_perpetrator, target_civilian, target_actor, act, casualties_low, casualties_best, casualties_high,
-       classification, owner_org)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $3)`,
+    `with report as (
+       insert into reports (id, incident_id, org_id, created_by, channel, received_at, narrative, claimed_at, time_precision_s, lon, lat,
+         location_precision_m, alleged_perpetrator, target_civilian, target_actor, act, casualties_low, casualties_best, casualties_high,
+         classification, owner_org)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $3)
+       returning id
+     ), attachments as (
+       insert into report_attachments (id, report_id, filename, media_type, size_bytes, sha256, content)
+       select a.id, report.id, a.filename, a.media_type, a.size_bytes, a.sha256, decode(a.content, 'base64')
+       from report, jsonb_to_recordset($21::jsonb) as a(id text, filename text, media_type text, size_bytes int, sha256 text, content text)
+     ), audit as (
+       ${auditInsert('$22')}
+     )
+     select 1`,
     [report.id, report.incidentId, report.orgId, createdBy, report.channel, ts(report.receivedAt), report.narrative, ts(report.claimedAt),
       report.timePrecisionS, report.location.lon, report.location.lat, report.locationPrecisionM, report.allegedPerpetrator,
       target !== null && 'civilian' in target ? target.civilian : null, target !== null && 'actor' in target ? target.actor : null,
-      report.act, report.casualties?.low ?? null, report.casualties?.best ?? null, report.casualties?.high ?? null, report.classification],
-  );
-  if (attachments.length === 0) return;
-  await sql.query(
-    `insert into report_attachments (id, report_id, filename, media_type, size_bytes, sha256, content)
-     select a.id, $2, a.filename, a.media_type, a.size_bytes, a.sha256, decode(a.content, 'base64')
-     from jsonb_to_recordset($1::jsonb) as a(id text, filename text, media_type text, size_bytes int, sha256 text, content text)`,
-    [JSON.stringify(attachments.map((a) => ({
-      id: a.id, filename: a.filename, media_type: a.mediaType, size_bytes: a.sizeBytes, sha256: a.sha256, content: a.content.toString('base64'),
-    }))), report.id],
+      report.act, report.casualties?.low ?? null, report.casualties?.best ?? null, report.casualties?.high ?? null, report.classification,
+      JSON.stringify(attachments.map((a) => ({
+        id: a.id, filename: a.filename, media_type: a.mediaType, size_bytes: a.sizeBytes, sha256: a.sha256, content: a.content.toString('base64'),
+      }))),
+      auditRecordset(auditTrail)],
   );
 }
 

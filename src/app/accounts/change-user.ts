@@ -5,6 +5,7 @@ import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './secrets.ts';
+import { forgetCachedTokens } from './sign-in.ts';
 
 export async function setPassword(ctx: AppContext, caller: Caller | 'operator', username: string, password: string): Promise<void> {
   const by = caller === 'operator' ? null : requirePermission(caller, 'accounts:manage');
@@ -30,5 +31,6 @@ export async function setUserDisabled(ctx: AppContext, caller: Caller | 'operato
       before: { disabled: user.disabled_at !== null }, after: { disabled },
     }]);
   });
+  forgetCachedTokens();
   ctx.wrote();
 }

@@ -50,9 +50,35 @@ export async function callerFromSession(ctx: AppContext, token: string): Promise
   return p ? { ...toCaller(p), csrfToken: p.csrf_token ?? '' } : null;
 }
 
+/**
+ * How long a token's caller is remembered in memory (per process): a token that is revoked, or
+ * whose user is disabled or changes role, keeps working for at most this long in a server that
+ * did not make the change (another worker, or the CLI); the process that disables a user forgets
+ * every cached token at once. Unknown tokens are not cached.
+ */
+export const TOKEN_CACHE_MS = 5_000;
+const TOKEN_CACHE_MAX = 10_000;
+const tokenCache = new Map<string, { caller: Caller; until: number }>();
+
+/** Forgets every cached token (after a user is disabled or a token revoked). */
+export function forgetCachedTokens(): void {
+  tokenCache.clear();
+}
+
 export async function callerFromToken(ctx: AppContext, token: string): Promise<Caller | null> {
-  const p = await principalByToken(ctx.db, sha256(token));
-  return p ? toCaller(p) : null;
+  const hash = sha256(token);
+  const now = Date.now();
+  const cached = tokenCache.get(hash);
+  if (cached && cached.until > now) return cached.caller;
+  const p = await principalByToken(ctx.db, hash);
+  if (!p) {
+    tokenCache.delete(hash);
+    return null;
+  }
+  const caller = toCaller(p);
+  if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
+  tokenCache.set(hash, { caller, until: now + TOKEN_CACHE_MS });
+  return caller;
 }
 
 /** A new API token for the caller itself; the secret is shown once. */

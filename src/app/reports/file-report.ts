@@ -9,10 +9,11 @@ import type { Act, Target } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
 import { getIncidentViews, lockIncident } from '../../store/incident.repository.ts';
 import type { Classification } from '../../store/reader.ts';
+import type { Sql } from '../../store/sql.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { type Casualties, insertReport, type NewAttachment, type ReportRecord } from '../../store/report.repository.ts';
 import { newId } from '../accounts/secrets.ts';
-import { audit, type Change } from '../audit.ts';
+import { auditEntries, type Change } from '../audit.ts';
 import { can, type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { forbidden, invalid } from '../errors.ts';
@@ -59,32 +60,37 @@ export async function fileReport(ctx: AppContext, caller: Caller | null, input: 
     classification: input.classification, ownerOrg: c.orgId,
     attachments: attachments.map(({ content: _content, ...meta }) => meta),
   };
-  const linked = await ctx.db.transaction(async (tx) => {
-    const changes: Change[] = [{
-      action: 'create', entity: 'report', entityId: report.id, classification: report.classification, ownerOrg: report.ownerOrg,
-      after: reportSnapshot(report),
-    }];
-    let incident = null;
-    if (report.incidentId !== null) {
-      const id = report.incidentId;
-      incident = await readWithin(tx, readerOf(c), async (sql) => ((await lockIncident(sql, id)) ? (await getIncidentViews(sql, [id]))[0] : undefined));
-      if (!incident) throw invalid('incident_id', `unknown incident "${id}"`);
-      changes.push({
-        action: 'link-report', entity: 'incident', entityId: id, classification: incident.classification, ownerOrg: incident.ownerOrg,
-        after: { report_id: report.id },
-      });
-    }
+  const created: Change = {
+    action: 'create', entity: 'report', entityId: report.id, classification: report.classification, ownerOrg: report.ownerOrg,
+    after: reportSnapshot(report),
+  };
+  const write = async (sql: Sql, changes: Change[]) => {
     try {
-      await insertReport(tx, report, c.userId, attachments);
+      // One statement: the report, its attachments and its audit entries, atomic by themselves.
+      await insertReport(sql, report, c.userId, attachments, auditEntries(c, report.receivedAt, changes));
     } catch (e) {
       throw foreignKeyError(e, {
         reports_alleged_perpetrator_fkey: { path: 'alleged_perpetrator', what: 'actor', id: report.allegedPerpetrator },
         reports_target_actor_fkey: { path: 'target.actor', what: 'actor', id: report.target !== null && 'actor' in report.target ? report.target.actor : null },
       });
     }
-    await audit(tx, c, report.receivedAt, changes);
-    return incident !== null;
-  });
+  };
+  let linked = false;
+  if (report.incidentId === null) {
+    // Nothing to read first: no transaction needed, one round trip.
+    await write(ctx.db, [created]);
+  } else {
+    const id = report.incidentId;
+    linked = await ctx.db.transaction(async (tx) => {
+      const incident = await readWithin(tx, readerOf(c), async (sql) => ((await lockIncident(sql, id)) ? (await getIncidentViews(sql, [id]))[0] : undefined));
+      if (!incident) throw invalid('incident_id', `unknown incident "${id}"`);
+      await write(tx, [created, {
+        action: 'link-report', entity: 'incident', entityId: id, classification: incident.classification, ownerOrg: incident.ownerOrg,
+        after: { report_id: report.id },
+      }]);
+      return true;
+    });
+  }
   ctx.wrote();
   ctx.events.publish({ type: 'report.created', entity: 'report', id: report.id, at: report.receivedAt });
   if (linked && report.incidentId !== null) {

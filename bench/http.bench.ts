@@ -1,0 +1,272 @@
+/**
+ * The API under load: `truce serve` as a child process on a fresh database (PostgreSQL: a new
+ * database on the server, dropped after; PGlite: a new data directory), the demo bundle loaded,
+ * a reporter with an API token, then autocannon on loopback with a mix of ~80 % report filing
+ * (POST /api/v1/reports, varied bodies, bearer token) and ~20 % incident listing
+ * (GET /api/v1/incidents?limit=50). Afterwards the server is stopped and every report that got a
+ * 201 is looked up in the database: an acknowledged report that is missing fails the run.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openDatabase } from '../src/store/database.ts';
+import { atLeast, type Benchmark, type Cell, type Json } from './lib/benchmark.ts';
+import { benchDatabaseUrl } from './lib/bench-databases.ts';
+import { seededRandom } from './lib/prng.ts';
+import { round } from './lib/timing.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const TRUCE = join(ROOT, 'bin/truce.js');
+const BUNDLE = join(ROOT, 'examples/syria-2016.json');
+const CONNECTIONS = Number(process.env.TRUCE_BENCH_CONNECTIONS ?? 32);
+const DURATION_S = Number(process.env.TRUCE_BENCH_DURATION ?? 10);
+const WARMUP_S = 2;
+/** `truce serve --workers N` on PostgreSQL, once serve has it (PGlite is one process). */
+const PG_WORKERS = process.env.TRUCE_BENCH_WORKERS;
+// TRUCE_BENCH_TARGETS=postgres or pglite: only that one (while tuning).
+const GOAL_WRITES = 1_500;
+const GOAL_P99_MS = 50;
+const PASSWORD = 'bench-password-123';
+
+interface Target {
+  name: 'postgres' | 'pglite';
+  /** The CLI's database flags. */
+  flags: string[];
+  open(): ReturnType<typeof openDatabase>;
+  dispose(): Promise<void>;
+}
+
+interface Measured {
+  target: string;
+  requestsPerS: number;
+  writesPerS: number;
+  readsPerS: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  acknowledged: number;
+  missing: number;
+  reportsInDb: number;
+  workers: number;
+}
+
+export const httpBenchmark: Benchmark = {
+  name: 'http',
+  description: 'the API under load: report filing and incident listing through `truce serve`, autocannon on loopback',
+  run: async () => {
+    const notes: string[] = [];
+    const results: Measured[] = [];
+    const pgTarget = await postgresTarget(benchDatabaseUrl());
+    if ('skipped' in pgTarget) notes.push(pgTarget.skipped);
+    const only = process.env.TRUCE_BENCH_TARGETS?.split(',');
+    for (const target of ['skipped' in pgTarget ? null : pgTarget, only && !only.includes('pglite') ? null : await pgliteTarget()]) {
+      if (!target) continue;
+      try {
+        results.push(await measure(target, target.name === 'postgres' ? Number(PG_WORKERS ?? 0) : 0));
+      } finally {
+        await target.dispose();
+      }
+    }
+    for (const r of results) {
+      if (r.missing > 0) throw new Error(`${r.target}: ${r.missing} of ${r.acknowledged} acknowledged reports are missing from the database`);
+    }
+    const pgResult = results.find((r) => r.target === 'postgres');
+    notes.push(
+      `${CONNECTIONS} connections, ${DURATION_S} s measured after a ${WARMUP_S} s warm-up; each connection cycles 4 POST /api/v1/reports`
+      + ' (bearer token, varied bodies: act, place, time, target, casualties, classification) and 1 GET /api/v1/incidents?limit=50.',
+      'The server is `node bin/truce.js serve --empty` in a child process on a fresh database holding examples/syria-2016.json;'
+      + ' latency is autocannon\'s, over all requests; writes/s counts 201 responses.',
+      'After the run the server is stopped and every report id that got a 201 (warm-up included) is looked up in the database.',
+    );
+    const writes = pgResult?.writesPerS ?? 0;
+    const p99 = pgResult?.p99 ?? Infinity;
+    const clean = pgResult !== undefined && pgResult.errors === 0 && pgResult.non2xx === 0 && pgResult.missing === 0;
+    const goal = atLeast(`on PostgreSQL, at least ${GOAL_WRITES.toLocaleString('en-US')} report writes/s with p99 under ${GOAL_P99_MS} ms, no errors, nothing lost`,
+      'report writes/s', GOAL_WRITES, writes);
+    goal.met = goal.met && p99 < GOAL_P99_MS && clean;
+    if (pgResult && !goal.met) notes.push(`PostgreSQL: ${writes} writes/s, p99 ${p99} ms, ${pgResult.errors} errors, ${pgResult.non2xx} non-2xx.`);
+    return {
+      columns: ['target', 'workers', 'requests/s', 'report writes/s', 'listings/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'acknowledged', 'missing', 'reports in db'],
+      rows: results.map((r): Record<string, Cell> => ({
+        target: r.target, workers: r.workers, 'requests/s': r.requestsPerS, 'report writes/s': r.writesPerS, 'listings/s': r.readsPerS,
+        'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors, 'non-2xx': r.non2xx, acknowledged: r.acknowledged, missing: r.missing,
+        'reports in db': r.reportsInDb,
+      })),
+      notes,
+      figures: { connections: CONNECTIONS, durationS: DURATION_S, warmupS: WARMUP_S, results: results as unknown as Json },
+      goal,
+    };
+  },
+};
+
+async function measure(target: Target, workers: number): Promise<Measured> {
+  await cli(['scenario', 'load', BUNDLE, ...target.flags]);
+  await cli(['org', 'add', 'bench', '--name', 'Bench monitors', '--kind', 'monitor', ...target.flags]);
+  await cli(['user', 'add', 'bench-reporter', '--org', 'bench', '--role', 'reporter', '--password-stdin', ...target.flags], `${PASSWORD}\n`);
+  const server = await startServer(target.flags, workers);
+  const acknowledged: string[] = [];
+  let result: autocannon.Result;
+  let writes: number;
+  try {
+    const token = await apiToken(server.url);
+    await load(server.url, token, WARMUP_S, acknowledged);
+    const before = acknowledged.length;
+    result = await load(server.url, token, DURATION_S, acknowledged);
+    writes = acknowledged.length - before;
+  } finally {
+    await server.stop();
+  }
+  const db = await target.open();
+  try {
+    const [present] = await db.query<{ n: number }>('select count(*)::int as n from reports where id = any($1)', [acknowledged]);
+    const [total] = await db.query<{ n: number }>('select count(*)::int as n from reports');
+    const seconds = result.duration;
+    const reads = result.statusCodeStats?.['200']?.count ?? 0;
+    return {
+      target: target.name, workers: target.name === 'postgres' ? Math.max(workers, 1) : 1,
+      requestsPerS: round(result.requests.total / seconds), writesPerS: round(writes / seconds), readsPerS: round(reads / seconds),
+      p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx,
+      acknowledged: acknowledged.length, missing: acknowledged.length - (present?.n ?? 0), reportsInDb: total?.n ?? 0,
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+const ACTS = ['air_strike', 'shelling', 'missile', 'ground_assault', 'small_arms', 'atgm', 'arrest', 'other'];
+const CIVILIAN = ['hospital', 'school', 'market', 'residential', 'civilians'];
+const ACTORS = ['sy-gov', 'ru', 'us', 'tr', 'fsa-north', 'fsa-south', 'sdf', 'nusra'];
+const CLASSES = ['public', 'task_force', 'org'];
+
+function load(url: string, token: string, seconds: number, acknowledged: string[]): Promise<autocannon.Result> {
+  const random = seededRandom(seconds * 7919 + acknowledged.length);
+  const body = (): string => {
+    const casualties = random.chance(0.5) ? null : (() => {
+      const best = random.int(0, 30);
+      return { low: Math.max(0, best - random.int(0, 3)), best, high: best + random.int(0, 5) };
+    })();
+    const target = random.chance(0.4) ? null : random.chance(0.5) ? { civilian: random.pick(CIVILIAN) } : { actor: random.pick(ACTORS) };
+    return JSON.stringify({
+      claimed_at: new Date(Date.parse('2016-02-27T00:00:00Z') + random.int(0, 300 * 86_400) * 1000).toISOString(),
+      time_precision_s: random.int(0, 3600),
+      location: { lon: round(random.between(35.8, 42.3), 5), lat: round(random.between(32.4, 37.2), 5) },
+      location_precision_m: random.int(0, 5000),
+      narrative: `Bench report ${random.int(0, 1e9)}: ${random.pick(ACTS)} reported by a local source.`,
+      alleged_perpetrator: random.chance(0.2) ? null : random.pick(ACTORS),
+      target, act: random.pick(ACTS), casualties, classification: random.pick(CLASSES),
+    });
+  };
+  const auth = { authorization: `Bearer ${token}` };
+  const post: autocannon.Request = {
+    method: 'POST', path: '/api/v1/reports', headers: { ...auth, 'content-type': 'application/json' },
+    setupRequest: (req) => ({ ...req, body: body() }),
+    onResponse: (status, responseBody) => {
+      if (status === 201) acknowledged.push((JSON.parse(responseBody) as { id: string }).id);
+    },
+  };
+  const get: autocannon.Request = { method: 'GET', path: '/api/v1/incidents?limit=50', headers: auth };
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: CONNECTIONS, duration: seconds, requests: [post, post, post, post, get] }, (err, result) => {
+      if (err) reject(err); else resolve(result);
+    });
+  });
+}
+
+async function apiToken(url: string): Promise<string> {
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench-reporter', password: PASSWORD }),
+  });
+  if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
+  const me = await login.json() as { csrf_token: string };
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const created = await fetch(`${url}/api/v1/auth/tokens`, {
+    method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrf_token }, body: JSON.stringify({ name: 'bench' }),
+  });
+  if (created.status !== 201) throw new Error(`token: ${created.status} ${await created.text()}`);
+  return (await created.json() as { token: string }).token;
+}
+
+/** Runs the CLI; rejects with its output when it exits non-zero. */
+function cli(args: string[], input = ''): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [TRUCE, ...args], { cwd: ROOT, env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stdin.end(input);
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`truce ${args.join(' ')} exited ${code}: ${out}`))));
+  });
+}
+
+function childEnv(): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _url, ...env } = process.env;
+  return { ...env, TRUCE_ADMIN_PASSWORD: 'bench-admin-password-123', TRUCE_LOG_LEVEL: 'warn' };
+}
+
+async function startServer(flags: string[], workers: number): Promise<{ url: string; stop(): Promise<void> }> {
+  const args = [TRUCE, 'serve', '--empty', '--port', '0', ...flags, ...(workers > 1 ? ['--workers', String(workers)] : [])];
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`truce serve did not start in 120 s: ${output}`)), 120_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      output += d.toString();
+      const m = /running at (http:\/\/\S+?)\/? /.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
+    void exited.then((code) => reject(new Error(`truce serve exited ${code}: ${output}`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      const code = await exited;
+      if (code !== 0) throw new Error(`truce serve stopped with ${code}: ${output}`);
+    },
+  };
+}
+
+async function pgliteTarget(): Promise<Target> {
+  const dir = await mkdtemp(join(tmpdir(), 'truce-http-bench-'));
+  return {
+    name: 'pglite', flags: ['--data', dir],
+    open: () => openDatabase({ dataDir: dir }),
+    dispose: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+async function postgresTarget(base: string): Promise<Target | { skipped: string }> {
+  const name = `truce_bench_${Date.now()}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: base, connectionTimeoutMillis: 3_000 });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  try {
+    await admin(`create database ${name}`);
+  } catch (e) {
+    return { skipped: `PostgreSQL skipped: ${base.replace(/\/\/[^@/]*@/, '//…@')} did not answer (${(e as Error).message})` };
+  }
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    name: 'postgres', flags: ['--database-url', url.toString()],
+    open: () => openDatabase({ url: url.toString() }),
+    dispose: () => admin(`drop database if exists ${name} with (force)`),
+  };
+}
