@@ -109,8 +109,8 @@ async function measure(db: Database): Promise<Measured> {
       await page.locator('nav .nav').waitFor();
       const start = Date.now();
       await page.goto(`${base}/map`);
-      await page.waitForFunction(() => typeof (window as { __truceMapReady?: number }).__truceMapReady === 'number', null, { timeout: 60_000 });
-      const ready = await page.evaluate(() => (window as { __truceMapReady?: number }).__truceMapReady!);
+      await page.waitForFunction(() => typeof (globalThis as { __truceMapReady?: number }).__truceMapReady === 'number', null, { timeout: 60_000 });
+      const ready = await page.evaluate(() => (globalThis as { __truceMapReady?: number }).__truceMapReady!);
       // performance.now() counts from the navigation's start.
       if (i > 0) renders.push(ready); // the first run warms the browser's and the server's caches
       void start;
