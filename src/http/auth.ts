@@ -14,11 +14,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 declare module 'fastify' {
   interface FastifyRequest {
     caller: Caller | null;
+    /** The session's CSRF token, when the caller came by session cookie. */
+    csrfToken: string | null;
   }
 }
 
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('caller', null);
+  app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (request) => {
     const bearer = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
@@ -33,8 +36,9 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== caller.csrfToken) {
       throw new AppError('CSRF', 'missing or wrong X-CSRF-Token header: read it from GET /api/v1/auth/me');
     }
-    const { csrfToken: _csrf, ...rest } = caller;
+    const { csrfToken, ...rest } = caller;
     request.caller = rest;
+    request.csrfToken = csrfToken;
   });
 }
 

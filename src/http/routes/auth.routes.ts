@@ -1,7 +1,7 @@
 /** Signing in and out, who am I, API tokens. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { callerFromSession, createApiToken, signIn, signOut } from '../../app/accounts/sign-in.ts';
+import { createApiToken, signIn, signOut } from '../../app/accounts/sign-in.ts';
 import { requireCaller } from '../../app/caller.ts';
 import type { AppContext } from '../../app/context.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../auth.ts';
@@ -40,9 +40,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     schema: { tags: ['auth'], summary: 'The signed-in caller, with the CSRF token for writes', response: { 200: me, ...errorResponses } },
   }, async (request) => {
     const c = requireCaller(request.caller);
-    const token = request.cookies[SESSION_COOKIE];
-    const session = token ? await callerFromSession(ctx, token) : null;
-    return { user_id: c.userId, username: c.username, org: c.orgId, org_kind: c.orgKind, role: c.role, clearance: c.clearance, csrf_token: session?.csrfToken ?? null };
+    return { user_id: c.userId, username: c.username, org: c.orgId, org_kind: c.orgKind, role: c.role, clearance: c.clearance, csrf_token: request.csrfToken };
   });
 
   app.post('/auth/tokens', {
