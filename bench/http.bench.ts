@@ -28,6 +28,7 @@ const WARMUP_S = 2;
 /** `truce serve --workers N` on PostgreSQL, once serve has it (PGlite is one process). */
 const PG_WORKERS = process.env.TRUCE_BENCH_WORKERS;
 // TRUCE_BENCH_TARGETS=postgres or pglite: only that one (while tuning).
+// TRUCE_BENCH_PROFILE=dir: the server writes a V8 CPU profile there when it stops.
 const GOAL_WRITES = 1_500;
 const GOAL_P99_MS = 50;
 const PASSWORD = 'bench-password-123';
@@ -210,7 +211,8 @@ function childEnv(): NodeJS.ProcessEnv {
 }
 
 async function startServer(flags: string[], workers: number): Promise<{ url: string; stop(): Promise<void> }> {
-  const args = [TRUCE, 'serve', '--empty', '--port', '0', ...flags, ...(workers > 1 ? ['--workers', String(workers)] : [])];
+  const profile = process.env.TRUCE_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.TRUCE_BENCH_PROFILE] : [];
+  const args = [...profile, TRUCE, 'serve', '--empty', '--port', '0', ...flags, ...(workers > 1 ? ['--workers', String(workers)] : [])];
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -58,8 +58,8 @@ const toAgreement = (r: AgreementRow): Agreement => ({
   clauses: r.clauses.map((c) => ({ code: c.code, text: c.text, acts: c.acts })),
 });
 
-const toRecord = (r: AgreementRow): AgreementRecord => ({
-  ...toAgreement(r),
+// The spread goes last (a leading spread followed by properties is slow in V8); its clauses are replaced.
+const toRecord = (r: AgreementRow): AgreementRecord => Object.assign(toAgreement(r), {
   classification: r.classification,
   ownerOrg: r.owner_org,
   clauses: r.clauses.map((c) => ({ code: c.code, text: c.text, acts: c.acts, classification: c.classification, ownerOrg: c.owner_org })),

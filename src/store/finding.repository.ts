@@ -81,7 +81,8 @@ export async function findingHistory(sql: Sql, key: string): Promise<HistoryEntr
   const rows = await sql.query<FindingRow & { superseded_at: Date; superseded_by_verdict: Verdict | null; cause: string }>(
     `select ${COLUMNS}, superseded_at, superseded_by_verdict, cause from finding_history where key = $1 order by id`, [key],
   );
-  return rows.map((r) => ({ ...toFinding(r), supersededAt: ms(r.superseded_at), supersededByVerdict: r.superseded_by_verdict, cause: r.cause }));
+  // The spread goes last: spreading first and adding properties after is slow in V8.
+  return rows.map((r) => ({ supersededAt: ms(r.superseded_at), supersededByVerdict: r.superseded_by_verdict, cause: r.cause, ...toFinding(r) }));
 }
 
 /** What a finding says, without its bookkeeping: two findings that say the same are equal. */

@@ -31,7 +31,10 @@ const toOperation = (r: OperationRow): Operation => ({
 const toConvoy = (r: ConvoyRow): Convoy => ({
   id: r.id, organizer: r.organizer, route: r.route, window: { from: ms(r.window_from), to: msOrNull(r.window_to) },
 });
-const meta = (r: Meta): PlanMeta => ({ classification: r.classification, ownerOrg: r.owner_org });
+// Records: the meta first, the spread last (a leading spread followed by properties is slow in V8).
+const toSiteRecord = (r: SiteRow): SiteRecord => ({ classification: r.classification, ownerOrg: r.owner_org, ...toSite(r) });
+const toOperationRecord = (r: OperationRow): OperationRecord => ({ classification: r.classification, ownerOrg: r.owner_org, ...toOperation(r) });
+const toConvoyRecord = (r: ConvoyRow): ConvoyRecord => ({ classification: r.classification, ownerOrg: r.owner_org, ...toConvoy(r) });
 
 export async function listProtectedSites(sql: Sql): Promise<ProtectedSite[]> {
   return (await sql.query<SiteRow>('select * from protected_sites order by id')).map(toSite);
@@ -110,30 +113,30 @@ const CONVOYS: PlanTable = { table: 'convoys', actorColumn: 'organizer', kindCol
 const mapPage = <R, T>(page: Page<R>, fn: (row: R) => T): Page<T> => ({ items: page.items.map(fn), next: page.next });
 
 export async function searchProtectedSites(sql: Sql, filter: PlanFilter, page: PageRequest): Promise<Page<SiteRecord>> {
-  return mapPage(await searchPlans<SiteRow>(sql, SITES, filter, page), (r) => ({ ...toSite(r), ...meta(r) }));
+  return mapPage(await searchPlans<SiteRow>(sql, SITES, filter, page), toSiteRecord);
 }
 
 export async function searchOperations(sql: Sql, filter: PlanFilter, page: PageRequest): Promise<Page<OperationRecord>> {
-  return mapPage(await searchPlans<OperationRow>(sql, OPERATIONS, filter, page), (r) => ({ ...toOperation(r), ...meta(r) }));
+  return mapPage(await searchPlans<OperationRow>(sql, OPERATIONS, filter, page), toOperationRecord);
 }
 
 export async function searchConvoys(sql: Sql, filter: PlanFilter, page: PageRequest): Promise<Page<ConvoyRecord>> {
-  return mapPage(await searchPlans<ConvoyRow>(sql, CONVOYS, filter, page), (r) => ({ ...toConvoy(r), ...meta(r) }));
+  return mapPage(await searchPlans<ConvoyRow>(sql, CONVOYS, filter, page), toConvoyRecord);
 }
 
 export async function getProtectedSite(sql: Sql, id: string): Promise<SiteRecord | null> {
   const [row] = await sql.query<SiteRow>('select * from protected_sites where id = $1', [id]);
-  return row ? { ...toSite(row), ...meta(row) } : null;
+  return row ? toSiteRecord(row) : null;
 }
 
 export async function getOperation(sql: Sql, id: string): Promise<OperationRecord | null> {
   const [row] = await sql.query<OperationRow>('select * from operations where id = $1', [id]);
-  return row ? { ...toOperation(row), ...meta(row) } : null;
+  return row ? toOperationRecord(row) : null;
 }
 
 export async function getConvoy(sql: Sql, id: string): Promise<ConvoyRecord | null> {
   const [row] = await sql.query<ConvoyRow>('select * from convoys where id = $1', [id]);
-  return row ? { ...toConvoy(row), ...meta(row) } : null;
+  return row ? toConvoyRecord(row) : null;
 }
 
 /** The ids of the protected sites the connection may see. */

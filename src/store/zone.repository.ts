@@ -30,10 +30,14 @@ const toZone = (r: ZoneRow): Zone => ({
   id: r.id,
   name: r.name,
   geometry: r.geometry,
-  control: r.control.map((c) => ({ actors: c.actors, from: ms(c.from), to: msOrNull(c.to) })),
+  control: controlOf(r),
 });
 
-const toRecord = (r: ZoneRow): ZoneRecord => ({ ...toZone(r), classification: r.classification, ownerOrg: r.owner_org });
+const controlOf = (r: ZoneRow) => r.control.map((c) => ({ actors: c.actors, from: ms(c.from), to: msOrNull(c.to) }));
+
+const toRecord = (r: ZoneRow): ZoneRecord => ({
+  id: r.id, name: r.name, geometry: r.geometry, control: controlOf(r), classification: r.classification, ownerOrg: r.owner_org,
+});
 
 export async function listZones(sql: Sql): Promise<Zone[]> {
   return (await sql.query<ZoneRow>(`${SELECT} order by z.id`)).map(toZone);

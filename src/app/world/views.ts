@@ -32,7 +32,7 @@ export const agreementHeadView = (g: AgreementRecord) => ({
   self_defense: g.selfDefense,
 });
 
-export const agreementView = (g: AgreementRecord) => ({ ...agreementHeadView(g), clauses: g.clauses.map(clauseView) });
+export const agreementView = (g: AgreementRecord) => Object.assign(agreementHeadView(g), { clauses: g.clauses.map(clauseView) });
 
 export const controlView = (c: ControlEntry) => ({ actors: c.actors, from: iso(c.from), to: isoOrNull(c.to) });
 
@@ -53,6 +53,6 @@ export const findingView = (f: StoredFinding) => ({
   reasons: f.reasons, rule: f.rule, obligation: f.obligation, explanation: f.explanation, facts: f.facts, rules_version: f.rulesVersion,
 });
 
-export const historyView = (h: HistoryEntry) => ({
-  ...findingView(h), superseded_at: iso(h.supersededAt), superseded_by_verdict: h.supersededByVerdict, cause: h.cause,
+export const historyView = (h: HistoryEntry) => Object.assign(findingView(h), {
+  superseded_at: iso(h.supersededAt), superseded_by_verdict: h.supersededByVerdict, cause: h.cause,
 });
