@@ -82,6 +82,34 @@ describeEachDatabase('GET /map/incidents', (db) => {
     expect(bad.json().path).toBe('querystring.from');
   });
 
+  it('colours an incident only by the findings the caller may see', async () => {
+    await fresh();
+    // al-0 is permitted under g1 and a violation under g2, which only the co-chairs may now see.
+    await server.ctx.db.query(`update agreements set classification = 'co_chairs' where id = 'g2'`);
+    const verdicts = async (user: string) => (await get(user, 'bbox=35,32,42,37.5&zoom=6')).json().clusters[0].verdicts;
+    expect(await verdicts('us-observer')).toEqual({ violation: 1, needs_review: 1, permitted: 0, not_covered: 0, unjudged: 18 });
+    expect(await verdicts('un-ose-analyst')).toEqual({ violation: 0, needs_review: 1, permitted: 1, not_covered: 0, unjudged: 18 });
+    // Up close the same incident is a point, coloured the same way.
+    const point = async (user: string) => (await get(user, 'bbox=37.14,36.19,37.16,36.21&zoom=16')).json().points
+      .find((p: { id: string }) => p.id === 'al-0').verdict;
+    expect(await point('us-observer')).toBe('violation');
+    expect(await point('un-ose-analyst')).toBe('permitted');
+  });
+
+  it('keeps each incident\'s verdict summary in step with its findings, whoever writes them', async () => {
+    await fresh();
+    const summary = async (id: string) => (await server.ctx.db.query<{ worst_rank: number; verdict_agreements: string[] }>(
+      'select worst_rank, verdict_agreements from incidents where id = $1', [id]))[0];
+    expect(await summary('al-0')).toEqual({ worst_rank: 1, verdict_agreements: ['g1', 'g2'] });
+    expect(await summary('al-5')).toEqual({ worst_rank: 5, verdict_agreements: [] });
+    await server.ctx.db.query(`update findings set verdict = 'permitted' where key = 'incident:al-0:g2'`);
+    expect(await summary('al-0')).toEqual({ worst_rank: 3, verdict_agreements: ['g1', 'g2'] });
+    await server.ctx.db.query(`delete from findings where key = 'incident:al-0:g1'`);
+    expect(await summary('al-0')).toEqual({ worst_rank: 3, verdict_agreements: ['g2'] });
+    await server.ctx.db.query(`delete from findings where subject_id = 'al-0'`);
+    expect(await summary('al-0')).toEqual({ worst_rank: 5, verdict_agreements: [] });
+  });
+
   it('counts only what the caller may see', async () => {
     await fresh();
     const us = (await get('us-observer', 'bbox=36,33,37,34&zoom=6')).json();
