@@ -4,9 +4,12 @@
  * a reload), a live update from another session, Arabic right-to-left, role-aware navigation,
  * and an axe-core check of every main page. Screenshots of the main pages go to e2e/screenshots/.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, hasChromium, launchBrowser, screenshot, seriousA11yViolations } from './browser.ts';
+import { buildServer } from '../src/http/server.ts';
 import { type E2EWorld, PASSWORD, startE2EWorld } from './harness.ts';
 import { AgreementPage, StatePage } from './pages/agreement.page.ts';
 import { IncidentPage } from './pages/incident.page.ts';
@@ -112,6 +115,38 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     await screenshot(page, '04-map-incident-card');
     await map.card().locator('a.btn-primary').click();
     await new IncidentPage(page).loaded();
+  });
+
+  it('draws a deployment\'s own tiles under the boundaries, allowed by the page\'s security policy', async () => {
+    // A tile server on another port (another origin), answering every tile with one grey pixel.
+    const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGP4DwABAQEAGJzZ2wAAAABJRU5ErkJggg==', 'base64');
+    const tileRequests: string[] = [];
+    const tiles = createServer((req, res) => {
+      tileRequests.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'image/png', 'access-control-allow-origin': '*' }).end(pixel);
+    });
+    await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
+    const tileOrigin = `http://127.0.0.1:${(tiles.address() as AddressInfo).port}`;
+    const app = await buildServer({ ctx: world.ctx, basemap: { kind: 'xyz', url: `${tileOrigin}/{z}/{x}/{y}.png`, origin: tileOrigin } });
+    try {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+      await session('analyst'); // signs in once; cookies do not depend on the port
+      // Under the server's CSP this time: a refused tile would show as a console error.
+      const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-GB', storageState: signedIn.get('analyst')! });
+      contexts.push(context);
+      const page = await context.newPage();
+      const refused: string[] = [];
+      page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text()); });
+      await new MapPage(page, baseUrl).goto('day=2016-09-19&window=30');
+      await expect.poll(() => tileRequests.length).toBeGreaterThan(0);
+      expect(tileRequests.every((u) => /^\/\d+\/\d+\/\d+\.png$/.test(u)), tileRequests.join(' ')).toBe(true);
+      expect(refused).toEqual([]);
+      await screenshot(page, '02b-map-deployment-tiles');
+    } finally {
+      await app.close();
+      tiles.close();
+    }
   });
 
   it('filters incidents and opens one with its findings and accounts', async () => {

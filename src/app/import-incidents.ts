@@ -128,7 +128,9 @@ async function storeBatch(sql: Sql, batch: JudgedBatch): Promise<{ added: string
   // batches committed costs nothing: their commits need not wait for the disk.
   await sql.query('set local synchronous_commit = off');
   const added = await insertNewActors(sql, batch.newActors);
-  const inserted = await insertNewIncidents(sql, batch.incidents);
+  // Each incident goes in with the summary of the findings that follow, so that the findings'
+  // trigger finds nothing to update: otherwise every new incident would be written twice.
+  const inserted = await insertNewIncidents(sql, batch.incidents, batch.findings);
   const findings = inserted.flatMap((id) => batch.findings.get(id) ?? []);
   await insertFindings(sql, findings, true);
   return { added, inserted, findings: findings.length };

@@ -114,6 +114,35 @@ describeEachDatabase('import ucdp', (db) => {
     ].sort((a, b) => (a.subject_id < b.subject_id ? -1 : 1)));
   });
 
+  it('stores each new incident with the summary of its findings, and does not write it again', async () => {
+    expect((await loadScenario(db(), ALEPPO)).ok).toBe(true);
+    // Every row the import updates in incidents lands here (the findings' trigger would be one).
+    await db().exec(`
+      create table rewritten (id text);
+      create function note_rewrite() returns trigger language plpgsql as $f$
+        begin insert into rewritten values (old.id); return null; end $f$;
+      create trigger note_rewrite after update on incidents for each row execute function note_rewrite()`);
+    try {
+      await importUcdp(db(), sample(), { batchSize: 7 });
+      expect(await db().query('select id from rewritten')).toEqual([]);
+    } finally {
+      await db().exec('drop table rewritten; drop function note_rewrite() cascade');
+    }
+    // What the trigger computes from the findings (migration 005), beside what was stored.
+    const rows = await db().query<{ id: string; worst_rank: number; verdict_agreements: string[]; rank: number; agreements: string[] }>(
+      `select i.id, i.worst_rank, i.verdict_agreements, coalesce(min(truce_verdict_rank(f.verdict)), 5)::int as rank,
+         coalesce(array_agg(distinct f.agreement_id collate "C") filter (where f.agreement_id is not null), '{}') as agreements
+       from incidents i left join findings f on f.kind = 'incident' and f.subject_id = i.id
+       where i.source = 'ucdp' group by i.id order by i.id`,
+    );
+    expect(rows).toHaveLength(38);
+    expect(rows.map((r) => ({ id: r.id, rank: r.worst_rank, agreements: r.verdict_agreements })))
+      .toEqual(rows.map((r) => ({ id: r.id, rank: r.rank, agreements: r.agreements })));
+    // The sample gives every rank a finding can have, under the truce and under none.
+    expect(new Set(rows.map((r) => r.worst_rank))).toEqual(new Set([1, 2, 3, 4]));
+    expect(new Set(rows.map((r) => r.verdict_agreements.join()))).toEqual(new Set(['', 'coh']));
+  });
+
   it('judges with the designation of the actors it adds', async () => {
     expect((await loadScenario(db(), ALEPPO)).ok).toBe(true);
     // HTS is not in the Aleppo bundle: the import adds it, designated, so it is excluded from the truce.

@@ -49,10 +49,11 @@ const COMMANDS: Record<string, Command> = {
     run: (io, [file], v) => importUcdpFile(io, need(file, 'FILE.csv'), dbFlags(v)),
   },
   serve: {
-    usage: 'truce serve [--port 8080] [--host 127.0.0.1] [--empty]',
-    summary: 'run the server; a first start loads the demo world (not with --empty) and creates the admin',
-    options: { port: { type: 'string' }, host: { type: 'string' }, empty: { type: 'boolean' } },
-    run: (io, _args, v) => serve(io, { port: str(v.port), host: str(v.host), empty: Boolean(v.empty) }, dbFlags(v)),
+    usage: 'truce serve [--port 8080] [--host 127.0.0.1] [--empty] [--tile-url URL]',
+    summary: 'run the server; a first start loads the demo world (not with --empty) and creates the admin;'
+      + ' --tile-url (or TRUCE_TILE_URL): map tiles to draw under the boundaries, as an XYZ template, pmtiles://URL or style.json URL',
+    options: { port: { type: 'string' }, host: { type: 'string' }, empty: { type: 'boolean' }, 'tile-url': { type: 'string' } },
+    run: (io, _args, v) => serve(io, { port: str(v.port), host: str(v.host), empty: Boolean(v.empty), tileUrl: str(v['tile-url']) }, dbFlags(v)),
   },
   'org add': {
     usage: 'truce org add ID --name NAME --kind KIND [--task-force]',

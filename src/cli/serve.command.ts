@@ -15,6 +15,7 @@ import { AppError } from '../app/errors.ts';
 import { type EventBus, LocalEventBus } from '../app/events.ts';
 import { PgEventBus } from '../app/pg-event-bus.ts';
 import { type FirstStartResult, planFirstStart, seedDemoWorld } from '../app/seed-demo-world.ts';
+import { parseBasemap } from '../http/basemap.ts';
 import { buildServer } from '../http/server.ts';
 import { databaseOptionsFrom, openDatabase } from '../store/database.ts';
 import type { DbFlags } from './database.command.ts';
@@ -28,6 +29,8 @@ export interface ServeOptions {
   port: string | undefined;
   host: string | undefined;
   empty: boolean;
+  /** The deployment's map tiles (--tile-url, else TRUCE_TILE_URL). */
+  tileUrl?: string | undefined;
 }
 
 /** Runs until `stop` resolves (by default: SIGINT or SIGTERM). */
@@ -35,6 +38,9 @@ export async function serve(io: Io, options: ServeOptions, flags: DbFlags, stop:
   const port = Number(options.port ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a number from 0 to 65535, not "${options.port}"`);
   const host = options.host ?? '127.0.0.1';
+  const tileUrl = options.tileUrl ?? process.env.TRUCE_TILE_URL;
+  const basemap = tileUrl ? parseBasemap(tileUrl) : null;
+  if (typeof basemap === 'string') throw new UsageError(`--tile-url ${basemap}`);
   const dbOptions = databaseOptionsFrom(flags);
   const db = await openDatabase(dbOptions);
   let events: EventBus | null = null;
@@ -49,7 +55,7 @@ export async function serve(io: Io, options: ServeOptions, flags: DbFlags, stop:
         io.err(`truce serve: ${e.path ? `${e.path}: ` : ''}${e.message}\n`);
         return EXIT.invalid;
       }
-      const app = await buildServer({ ctx, logger: process.env.TRUCE_LOG_LEVEL ?? 'warn' });
+      const app = await buildServer({ ctx, logger: process.env.TRUCE_LOG_LEVEL ?? 'warn', basemap });
       try {
         await app.listen({ port, host });
       } catch (e) {

@@ -69,6 +69,9 @@ describe('truce serve [pglite]', () => {
     io.stderr = '';
     expect(await serve(io, { port: '0', host: '127.0.0.1', empty: true }, { data: 'memory://' }, new Promise(() => {}))).toBe(2);
     expect(io.stderr).toBe('truce serve: TRUCE_ADMIN_PASSWORD: must be at least 10 characters\n');
+    // A tile setting the map could not use is refused before anything starts.
+    await expect(serve(io, { port: '0', host: '127.0.0.1', empty: true, tileUrl: 'tiles.example.org/{z}/{x}/{y}.png' }, { data: 'memory://' }, new Promise(() => {})))
+      .rejects.toThrow(/^--tile-url "tiles.example.org\/\{z\}\/\{x\}\/\{y\}.png" is not a URL/);
     expect(await first.stop()).toBe(0);
 
     const again = await start({ data: dir });

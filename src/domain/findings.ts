@@ -4,6 +4,14 @@ import type { Instant } from './time.ts';
 export const VERDICTS = ['violation', 'needs_review', 'permitted', 'not_covered'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
+/**
+ * Most serious first: an incident judged under two agreements shows its worst finding. The same
+ * ranks as truce_verdict_rank in the database (migration 005), which keeps each incident's summary.
+ */
+export const VERDICT_RANK: Record<Verdict, number> = { violation: 1, needs_review: 2, permitted: 3, not_covered: 4 };
+/** The rank of an incident with no finding yet. */
+export const UNJUDGED_RANK = 5;
+
 export const REASONS = [
   'NO_AGREEMENT', 'ACT_NOT_PROHIBITED', 'PERPETRATOR_UNKNOWN', 'PERPETRATOR_EXCLUDED',
   'PERPETRATOR_NOT_PARTY', 'TARGET_CIVILIAN', 'TARGET_EXCLUDED', 'TARGET_PARTY', 'TARGET_NOT_PARTY',

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/databases.ts';
 import { PASSWORD, startTestServer, type TestServer } from '../../test/server.ts';
+import { parseBasemap } from './basemap.ts';
+import { buildServer } from './server.ts';
 
 describeEachDatabase('the HTTP server', (db) => {
   let server: TestServer;
@@ -24,6 +26,22 @@ describeEachDatabase('the HTTP server', (db) => {
     const me = await server.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: `truce_session=${cookie.value}` } });
     expect(me.json()).toMatchObject({ username: 'us-analyst', csrf_token: login.json().csrf_token });
     expect(login.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('lets the browser fetch the deployment\'s tiles, and nothing else from elsewhere', async () => {
+    const basemap = parseBasemap('pmtiles://https://files.example.org/syria.pmtiles');
+    if (typeof basemap === 'string') throw new Error(basemap);
+    const app = await buildServer({ ctx: server.ctx, basemap });
+    try {
+      const csp = String((await app.inject({ url: '/api/v1/health' })).headers['content-security-policy']);
+      expect(csp).toContain("connect-src 'self' https://files.example.org");
+      expect(csp).toContain("img-src 'self' data: blob: https://files.example.org");
+      expect(csp).toContain("script-src 'self'");
+    } finally {
+      await app.close();
+    }
+    const plain = String((await server.app.inject({ url: '/api/v1/health' })).headers['content-security-policy']);
+    expect(plain).toMatch(/connect-src 'self'(;|$)/);
   });
 
   it('refuses a wrong password without saying which part was wrong', async () => {

@@ -13,6 +13,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, typ
 import type { AppContext } from '../app/context.ts';
 import { requireCaller } from '../app/caller.ts';
 import { registerAuth } from './auth.ts';
+import type { Basemap } from './basemap.ts';
 import { registerErrorHandler } from './errors.ts';
 import { API_ROUTES } from './routes/index.ts';
 import { validatorCompiler } from './validation.ts';
@@ -26,6 +27,8 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto so cookies get `Secure`. */
   trustProxy?: boolean;
+  /** The deployment's map tiles, drawn under the boundaries (see basemap.ts). */
+  basemap?: Basemap | null;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -41,11 +44,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
+  const tiles = options.basemap ? [options.basemap.origin] : [];
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
-        defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], workerSrc: ["'self'", 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], connectSrc: ["'self'"],
+        defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:', ...tiles], workerSrc: ["'self'", 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], connectSrc: ["'self'", ...tiles],
       },
     },
   });
@@ -83,6 +87,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
   app.get(`${API_PREFIX}/health`, { schema: { hide: true } }, async () => ({ ok: true, database: options.ctx.db.kind }));
   for (const routes of API_ROUTES) await app.register(routes, { prefix: API_PREFIX, ctx: options.ctx });
-  await registerWeb(app);
+  await registerWeb(app, { basemap: options.basemap ?? null });
   return app;
 }

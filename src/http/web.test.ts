@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
-import { registerWeb, staticFileFor } from './web.ts';
+import { registerWeb, staticFileFor, withBasemap } from './web.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'truce-web-'));
 mkdirSync(join(root, 'assets'));
@@ -50,6 +50,17 @@ describe('the web app at /', () => {
     expect((await a.inject({ url: '/api/v1/health' })).json()).toEqual({ ok: true });
     expect((await a.inject({ url: '/api/v1/nope' })).statusCode).toBe(404);
     expect((await a.inject({ url: '/assets/missing-1.js' })).statusCode).toBe(404);
+  });
+
+  it('names the deployment\'s tiles in a <meta> of the page, escaped', async () => {
+    const a = Fastify();
+    await registerWeb(a, { root, basemap: { kind: 'xyz', url: 'https://t.example/{z}/{x}/{y}.png?a=1&b="2"', origin: 'https://t.example' } });
+    const res = await a.inject({ url: '/map' });
+    expect(res.body).toContain('<meta name="truce-basemap" data-kind="xyz" content="https://t.example/{z}/{x}/{y}.png?a=1&amp;b=&quot;2&quot;">');
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(withBasemap('<html><head><title>T</title></head></html>', { kind: 'style', url: 'https://s/style.json', origin: 'https://s' }))
+      .toBe('<html><head><title>T</title><meta name="truce-basemap" data-kind="style" content="https://s/style.json"></head></html>');
   });
 
   it('says how to build the app when it is not built', async () => {

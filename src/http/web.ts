@@ -4,10 +4,12 @@
  * the app's own router handles it. Without a build, `/` says how to make one.
  */
 import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import type { Basemap } from './basemap.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -31,8 +33,16 @@ export function staticFileFor(root: string, urlPath: string): string | null {
   }
 }
 
-export async function registerWeb(app: FastifyInstance, options: { root?: string } = {}): Promise<void> {
+/** The page with the deployment's basemap in a <meta> the app reads (the CSP forbids inline scripts). */
+export function withBasemap(html: string, basemap: Basemap): string {
+  const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const meta = `<meta name="truce-basemap" data-kind="${attr(basemap.kind)}" content="${attr(basemap.url)}">`;
+  return html.includes('</head>') ? html.replace('</head>', `${meta}</head>`) : `${meta}${html}`;
+}
+
+export async function registerWeb(app: FastifyInstance, options: { root?: string; basemap?: Basemap | null } = {}): Promise<void> {
   const root = options.root ?? WEB_DIST;
+  const basemap = options.basemap ?? null;
   await app.register(fastifyStatic, { root, serve: false });
   app.route({
     method: ['GET', 'HEAD'],
@@ -53,7 +63,9 @@ export async function registerWeb(app: FastifyInstance, options: { root?: string
       // A missing file is a 404, not the app.
       if (/\.[a-z0-9]+$/i.test(path)) return reply.callNotFound();
       // A route of the app: the shell, never cached, so a new build is picked up at once.
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+      if (basemap === null) return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+      const html = withBasemap(await readFile(join(root, 'index.html'), 'utf8'), basemap);
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
     },
   });
 }

@@ -3,7 +3,7 @@
  * precisely that is known, the deaths and the source.
  */
 import type { AttributionGrade, IncidentStatus } from '../domain/assessment.ts';
-import type { Verdict } from '../domain/findings.ts';
+import { UNJUDGED_RANK, VERDICT_RANK, type Verdict } from '../domain/findings.ts';
 import type { BBox } from '../domain/geo.ts';
 import type { Act, CivilianTarget, Incident } from '../domain/model.ts';
 import type { Instant, Interval } from '../domain/time.ts';
@@ -94,7 +94,31 @@ export async function countIncidents(sql: Sql): Promise<number> {
   return row?.n ?? 0;
 }
 
-const recordJson = (i: IncidentRecord) => ({
+/** What the database keeps on each incident about its findings (migration 005). */
+export interface VerdictSummary {
+  /** The most serious verdict's rank; UNJUDGED_RANK without a finding. */
+  worstRank: number;
+  /** The distinct agreements the findings judge under, sorted. */
+  agreements: readonly string[];
+}
+
+const NO_FINDINGS: VerdictSummary = { worstRank: UNJUDGED_RANK, agreements: [] };
+
+/**
+ * The summary the findings triggers would compute from these findings. The agreements are sorted
+ * by code unit, which is the trigger's "C" collation order for the ASCII ids agreements have.
+ */
+export function verdictSummary(findings: readonly { verdict: Verdict; agreement: string | null }[]): VerdictSummary {
+  const agreements = new Set<string>();
+  let worstRank = UNJUDGED_RANK;
+  for (const f of findings) {
+    worstRank = Math.min(worstRank, VERDICT_RANK[f.verdict]);
+    if (f.agreement !== null) agreements.add(f.agreement);
+  }
+  return { worstRank, agreements: [...agreements].sort() };
+}
+
+const recordJson = (i: IncidentRecord, summary = NO_FINDINGS) => ({
   id: i.id,
   occurred_at: ts(i.occurredAt),
   occurred_until: ts(i.occurredUntil ?? null),
@@ -116,26 +140,38 @@ const recordJson = (i: IncidentRecord) => ({
   source: i.source ?? null,
   source_ref: i.sourceRef ?? null,
   headline: i.headline ?? null,
+  worst_rank: summary.worstRank,
+  verdict_agreements: summary.agreements,
 });
 
 const RECORDSET = `jsonb_to_recordset($1::jsonb) as r(
   id text, occurred_at timestamptz, occurred_until timestamptz, date_precision smallint, lon float8, lat float8,
   location_precision smallint, place text, act text, perpetrator text, target_civilian text, target_actor text,
   self_defense_claim boolean, deaths_low int, deaths_best int, deaths_high int, deaths jsonb, sides jsonb,
-  source text, source_ref text, headline text)`;
+  source text, source_ref text, headline text, worst_rank smallint, verdict_agreements jsonb)`;
 
+// The summary is written only on insert: an incident replaced by saveIncidents keeps the one its
+// findings gave it.
 const INSERT = `insert into incidents (id, occurred_at, occurred_until, date_precision, lon, lat, location_precision, place,
     act, perpetrator, target_civilian, target_actor, self_defense_claim, deaths_low, deaths_best, deaths_high, deaths,
-    sides, source, source_ref, headline)
+    sides, source, source_ref, headline, worst_rank, verdict_agreements)
   select r.id, r.occurred_at, r.occurred_until, r.date_precision, r.lon, r.lat, r.location_precision, r.place,
     r.act, r.perpetrator, r.target_civilian, r.target_actor, r.self_defense_claim, r.deaths_low, r.deaths_best,
-    r.deaths_high, r.deaths, array(select jsonb_array_elements_text(r.sides)), r.source, r.source_ref, r.headline
+    r.deaths_high, r.deaths, array(select jsonb_array_elements_text(r.sides)), r.source, r.source_ref, r.headline,
+    r.worst_rank, array(select jsonb_array_elements_text(r.verdict_agreements))
   from ${RECORDSET}`;
 
-/** Inserts incidents whose id is new; returns the ids that were inserted. */
-export async function insertNewIncidents(sql: Sql, incidents: readonly IncidentRecord[]): Promise<string[]> {
+/**
+ * Inserts incidents whose id is new; returns the ids that were inserted. An importer that is
+ * about to insert their findings gives them here: each incident is then stored with the summary
+ * those findings give it, and the findings' trigger has no row to write again.
+ */
+export async function insertNewIncidents(
+  sql: Sql, incidents: readonly IncidentRecord[], findings?: ReadonlyMap<string, readonly { verdict: Verdict; agreement: string | null }[]>,
+): Promise<string[]> {
   if (incidents.length === 0) return [];
-  const rows = await sql.query<{ id: string }>(`${INSERT} on conflict do nothing returning id`, [JSON.stringify(incidents.map(recordJson))]);
+  const json = JSON.stringify(incidents.map((i) => recordJson(i, verdictSummary(findings?.get(i.id) ?? []))));
+  const rows = await sql.query<{ id: string }>(`${INSERT} on conflict do nothing returning id`, [json]);
   return rows.map((r) => r.id);
 }
 
@@ -150,7 +186,7 @@ export async function saveIncidents(sql: Sql, incidents: readonly IncidentRecord
        self_defense_claim = excluded.self_defense_claim, deaths_low = excluded.deaths_low, deaths_best = excluded.deaths_best,
        deaths_high = excluded.deaths_high, deaths = excluded.deaths, sides = excluded.sides, source = excluded.source,
        source_ref = excluded.source_ref, headline = excluded.headline`,
-    [JSON.stringify(incidents.map(recordJson))],
+    [JSON.stringify(incidents.map((i) => recordJson(i)))],
   );
 }
 

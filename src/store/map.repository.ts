@@ -3,10 +3,10 @@
  * (an incident counts under its most serious finding the reader may see). Cells holding few
  * incidents also return them one by one.
  *
- * Two queries, neither reading findings row by row. The first groups every incident in the box
- * by cell and rank in one pass, over the covering index of migration 005 (an index-only scan,
- * 100,000 incidents in some 40 ms); the second fetches the incidents of the few small cells,
- * through the spatial index, cell by cell.
+ * No query reads the findings row by row. Counting groups every incident in the box by cell and
+ * rank in one pass over the covering index of migration 005 (an index-only scan: 100,000
+ * incidents in some 40 ms); the incidents of the few small cells then come through the spatial
+ * index, cell by cell.
  */
 import type { Sql } from './database.ts';
 import { Params, whereAll } from './query.ts';

@@ -3,17 +3,16 @@
  * so a screen shows a few dozen clusters whatever the number of incidents. Pure: the SQL in
  * map.repository.ts groups by the cell indices these functions define.
  */
-import type { Verdict } from '../../domain/findings.ts';
+import { UNJUDGED_RANK } from '../../domain/findings.ts';
+
+// The ranks live in the domain, where the store can use them too; the map's users find them here.
+export { UNJUDGED_RANK, VERDICT_RANK } from '../../domain/findings.ts';
 
 export type BBox = readonly [minLon: number, minLat: number, maxLon: number, maxLat: number];
 
 /** An incident's colour on the map: its most serious finding, or none yet. */
 export const MAP_VERDICTS = ['violation', 'needs_review', 'permitted', 'not_covered', 'unjudged'] as const;
 export type MapVerdict = (typeof MAP_VERDICTS)[number];
-
-/** Most serious first: an incident judged under two agreements shows its worst finding. */
-export const VERDICT_RANK: Record<Verdict, number> = { violation: 1, needs_review: 2, permitted: 3, not_covered: 4 };
-export const UNJUDGED_RANK = 5;
 
 export function verdictOfRank(rank: number): MapVerdict {
   return MAP_VERDICTS[Math.min(Math.max(Math.round(rank), 1), UNJUDGED_RANK) - 1]!;

@@ -1,16 +1,33 @@
 /**
  * The basemap, drawn with no internet: the OCHA boundaries (country, governorates, districts)
- * served with the app, on a plain background. A deployment that has raster tiles can set
- * VITE_TRUCE_TILE_URL (an XYZ template) at build time; they are drawn under the boundaries.
+ * served with the app, on a plain background. A deployment that has tiles sets them on the
+ * server (`truce serve --tile-url`), which puts them in a <meta> of the page: an XYZ raster
+ * template, a raster PMTiles archive (pmtiles://…), or a MapLibre style (…/style.json, for
+ * vector tiles). They are drawn under the boundaries. VITE_TRUCE_TILE_URL (an XYZ template) is
+ * the same at build time.
  */
-import type { StyleSpecification } from 'maplibre-gl';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 
 export const BOUNDARY_ATTRIBUTION = 'Boundaries © UN OCHA / UNCS COD-AB, CC BY 3.0 IGO';
 
 /** Syria and a margin: where the map opens before it knows the data. */
 export const DEFAULT_BOUNDS: [[number, number], [number, number]] = [[35.5, 32.2], [42.5, 37.4]];
 
-export function basemapStyle(options: { tileUrl?: string | undefined; base?: string } = {}): StyleSpecification {
+export interface BasemapTiles {
+  kind: 'xyz' | 'pmtiles' | 'style';
+  url: string;
+}
+
+/** The deployment's tiles: the server's setting in the page, else the build's, else none. */
+export function basemapTiles(doc: Pick<Document, 'querySelector'> | null, buildUrl: string | undefined): BasemapTiles | null {
+  const meta = doc?.querySelector('meta[name="truce-basemap"]');
+  const url = meta?.getAttribute('content');
+  const kind = meta?.getAttribute('data-kind');
+  if (url && (kind === 'xyz' || kind === 'pmtiles' || kind === 'style')) return { kind, url };
+  return buildUrl ? { kind: 'xyz', url: buildUrl } : null;
+}
+
+export function basemapStyle(options: { tiles?: BasemapTiles | null; base?: string } = {}): StyleSpecification {
   const base = options.base ?? '';
   const style: StyleSpecification = {
     version: 8,
@@ -33,11 +50,29 @@ export function basemapStyle(options: { tileUrl?: string | undefined; base?: str
       { id: 'country-line', type: 'line', source: 'admin0', paint: { 'line-color': '#4a5568', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.2, 10, 2.4] } },
     ],
   };
-  if (options.tileUrl) {
-    style.sources.tiles = { type: 'raster', tiles: [options.tileUrl], tileSize: 256 };
+  const tiles = options.tiles;
+  if (tiles && tiles.kind !== 'style') {
+    style.sources.tiles = tiles.kind === 'xyz'
+      ? { type: 'raster', tiles: [tiles.url], tileSize: 256 }
+      : { type: 'raster', url: tiles.url, tileSize: 256 };
     style.layers.splice(1, 0, { id: 'tiles', type: 'raster', source: 'tiles', paint: { 'raster-opacity': 0.85 } });
-    // The country stays outlined, not filled, over tiles.
-    style.layers = style.layers.filter((l) => l.id !== 'country-fill');
+    return outlinedOnly(style);
   }
   return style;
+}
+
+/** The country stays outlined, not filled, over tiles. */
+const outlinedOnly = (style: StyleSpecification): StyleSpecification => ({ ...style, layers: style.layers.filter((l) => l.id !== 'country-fill') });
+
+/**
+ * A deployment's style with the boundaries over it: its sources, glyphs and sprite, its layers,
+ * then ours (their ids and source names prefixed, so that nothing of theirs is overwritten).
+ */
+export function overStyle(theirs: StyleSpecification, base = ''): StyleSpecification {
+  const ours = outlinedOnly(basemapStyle({ base }));
+  const sources = { ...theirs.sources };
+  for (const [name, source] of Object.entries(ours.sources)) sources[`truce-${name}`] = source;
+  const layers = ours.layers.flatMap((l): LayerSpecification[] =>
+    (l.type === 'background' ? [] : [{ ...l, id: `truce-${l.id}`, source: `truce-${l.source}` } as LayerSpecification]));
+  return { ...theirs, sources, layers: [...theirs.layers, ...layers] };
 }
