@@ -64,7 +64,8 @@ export function MapView({ onReady, className, label, bounds, view }: MapViewProp
     let map: maplibregl.Map | null = null;
     let cleanup: void | (() => void);
     let gone = false;
-    void styleFor(basemapTiles(document, import.meta.env.VITE_TRUCE_TILE_URL as string | undefined)).then((style) => {
+    const tiles = basemapTiles(document, import.meta.env.VITE_TRUCE_TILE_URL as string | undefined);
+    void styleFor(tiles).catch(() => basemapStyle()).then((style) => {
       if (gone) return;
       const m = new maplibregl.Map({
         container: element,
