@@ -66,6 +66,9 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
     // of 4 models spinning disks); at 1.1 the planner reads the map's covering index, not the table.
     options: `-c jit=off -c random_page_cost=1.1${schema ? ` -c search_path=${schema}` : ''}`,
   });
+  // An idle connection the server closes (a restart, pg_terminate_backend) is dropped from the
+  // pool, and the next query opens another; without a listener the error would end the process.
+  pool.on('error', () => undefined);
   const statements = new StatementNames();
   const wrap = (q: pg.Pool | pg.PoolClient): Sql => ({
     query: async <R>(text: string, params?: readonly unknown[]) => {
