@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/databases.ts';
 import { openDatabase, StatementNames } from './database.ts';
-import { asReader, type Reader } from './reader.ts';
+import { asReader, literal, type Reader } from './reader.ts';
 import type { Sql } from './sql.ts';
 
 const POSTGRES_URL = process.env.TRUCE_TEST_DATABASE_URL;
@@ -24,6 +24,17 @@ describeEachDatabase('the database', (db) => {
       expect(await asReader(db(), PUBLIC_READER, (sql) => count(sql))).toBe(1);
       expect(await asReader(db(), { ...PUBLIC_READER, clearance: 'co_chairs' }, (sql) => count(sql))).toBe(2);
     }
+  });
+
+  it('reads as someone whose settings travel as literals, quotes and backslashes included', async () => {
+    for (const org of ["o'brien", 'back\\slash\\', "'; drop table incidents; --"]) {
+      const [row] = await asReader(db(), { userId: null, orgId: org, clearance: 'task_force' },
+        (sql) => sql.query<{ org: string; clearance: string; role: string }>(
+          `select current_setting('truce.org') as org, current_setting('truce.clearance') as clearance, current_user as role`, []));
+      expect(row).toEqual({ org, clearance: 'task_force', role: 'truce_reader' });
+    }
+    expect(literal("a'b\\c")).toBe("E'a''b\\\\c'");
+    expect(() => literal('a\0b')).toThrow(/NUL/);
   });
 
   it('writes nothing of a transaction that fails', async () => {

@@ -51,7 +51,10 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   return {
     kind: 'pglite',
     ...wrap(lite),
-    transaction: (fn) => lite.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn, options) => lite.transaction(async (tx) => {
+      if (options?.setup) await tx.exec(options.setup);
+      return fn(wrap(tx));
+    }),
     close: () => lite.close(),
     dumpDataDir: () => lite.dumpDataDir('gzip'),
   };
@@ -85,10 +88,11 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
   return {
     kind: 'postgres',
     ...wrap(pool),
-    async transaction(fn) {
+    async transaction(fn, options) {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
+        // One simple-protocol message carries several statements: one round trip, not two.
+        await client.query(options?.setup ? `BEGIN; ${options.setup}` : 'BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;

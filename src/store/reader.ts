@@ -22,11 +22,15 @@ export interface Reader {
 export const ANONYMOUS: Reader = { userId: null, orgId: null, clearance: 'public' };
 
 export async function asReader<T>(db: Database, reader: Reader, fn: (sql: Sql) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.query(
-      `select set_config('truce.org', $1, true), set_config('truce.clearance', $2, true), set_config('role', 'truce_reader', true)`,
-      [reader.orgId ?? '', reader.clearance],
-    );
-    return fn(tx);
-  });
+  // The settings travel with BEGIN (one round trip fewer on every read), so as literals.
+  const setup = `select set_config('truce.org', ${literal(reader.orgId ?? '')}, true), `
+    + `set_config('truce.clearance', ${literal(CLEARANCES.includes(reader.clearance) ? reader.clearance : 'public')}, true), `
+    + `set_config('role', 'truce_reader', true)`;
+  return db.transaction(fn, { setup });
+}
+
+/** A string as an SQL literal: an escape string, read the same whatever standard_conforming_strings says. */
+export function literal(text: string): string {
+  if (text.includes('\0')) throw new Error('an SQL literal cannot hold NUL');
+  return `E'${text.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 }

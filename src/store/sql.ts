@@ -11,8 +11,11 @@ export interface Sql {
 
 export interface Database extends Sql {
   readonly kind: 'pglite' | 'postgres';
-  /** Runs fn in one transaction: all its writes land, or none do. */
-  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in one transaction: all its writes land, or none do. `setup` (statements without
+   * parameters) runs first, in the same round trip as BEGIN where the engine allows.
+   */
+  transaction<T>(fn: (tx: Sql) => Promise<T>, options?: { setup?: string }): Promise<T>;
   close(): Promise<void>;
   /** PGlite only: the data directory as a gzipped tarball, to start other instances from. */
   dumpDataDir?(): Promise<Blob>;
