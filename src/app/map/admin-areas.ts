@@ -1,6 +1,7 @@
 /**
- * The governorates (OCHA admin 1) the state of the truce counts violations by: the boundaries
- * the web map draws (web/public/boundaries, see scripts/copy-boundaries.ts), read once.
+ * The governorates and districts (OCHA admin 1 and 2): the boundaries the web map draws
+ * (web/public/boundaries, see scripts/copy-boundaries.ts), read once. The state of the truce
+ * counts violations by governorate; the incident list filters by either.
  */
 import { readFileSync } from 'node:fs';
 import { type Area, areaContains, type BBox, bboxOf } from '../../domain/geo.ts';
@@ -13,18 +14,35 @@ export interface AdminArea {
   bbox: BBox;
 }
 
-const ADMIN1 = new URL('../../../web/public/boundaries/admin1.geojson', import.meta.url);
-let cached: AdminArea[] | null = null;
+const LEVELS = [1, 2] as const;
+const cached = new Map<number, AdminArea[]>();
 
-export function adminAreas(): AdminArea[] {
-  if (cached) return cached;
+function level(n: (typeof LEVELS)[number]): AdminArea[] {
+  let areas = cached.get(n);
+  if (areas) return areas;
   try {
-    const doc = JSON.parse(readFileSync(ADMIN1, 'utf8')) as { features: { properties: { pcode: string; name_en: string; name_ar: string }; geometry: Area }[] };
-    cached = doc.features.map((f) => ({ pcode: f.properties.pcode, nameEn: f.properties.name_en, nameAr: f.properties.name_ar, area: f.geometry, bbox: bboxOf(f.geometry) }));
+    const file = new URL(`../../../web/public/boundaries/admin${n}.geojson`, import.meta.url);
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { features: { properties: { pcode: string; name_en: string; name_ar: string }; geometry: Area }[] };
+    areas = doc.features.map((f) => ({ pcode: f.properties.pcode, nameEn: f.properties.name_en, nameAr: f.properties.name_ar, area: f.geometry, bbox: bboxOf(f.geometry) }));
   } catch {
-    cached = [];
+    areas = [];
   }
-  return cached;
+  cached.set(n, areas);
+  return areas;
+}
+
+/** The governorates. */
+export function adminAreas(): AdminArea[] {
+  return level(1);
+}
+
+/** A governorate or a district by its pcode, or null. */
+export function adminAreaByPcode(pcode: string): AdminArea | null {
+  for (const n of LEVELS) {
+    const found = level(n).find((a) => a.pcode === pcode);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** The area a point lies in, or null outside them all. */

@@ -169,6 +169,24 @@ describeEachDatabase('incidents over HTTP', (db) => {
     expect((await history('incident', 'i29-urum-convoy-coi')).map((e: { action: string }) => e.action)).toEqual(['link-report', 'unlink-report']);
   });
 
+  it('lists the incidents inside a governorate or a district by its boundary, not its box', async () => {
+    await fresh();
+    // The second lies inside Aleppo governorate's box, but in Idleb.
+    await server.ctx.db.query(`insert into incidents (id, occurred_at, lon, lat, act, classification) values
+      ('x-aleppo', '2016-05-01T00:00:00Z', 37.16, 36.2, 'shelling', 'public'),
+      ('x-idleb-in-aleppo-box', '2016-05-01T00:00:00Z', 36.6, 35.9, 'shelling', 'public')`);
+    const ids = async (query: string) => (await get('us-analyst', `/api/v1/incidents?limit=500&${query}`)).items.map((i: { id: string }) => i.id) as string[];
+    const aleppo = await ids('admin=SY02');
+    expect(aleppo).toContain('x-aleppo');
+    expect(aleppo).not.toContain('x-idleb-in-aleppo-box');
+    expect(await ids('admin=SY07')).toContain('x-idleb-in-aleppo-box');
+    expect(await ids('admin=SY0200')).toContain('x-aleppo'); // Jebel Saman district
+    expect((await get('us-analyst', '/api/v1/incidents/count?admin=SY02')).count).toBe(aleppo.length);
+    const unknown = await server.call('us-analyst', { method: 'GET', url: '/api/v1/incidents?admin=SY99' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ code: 'VALIDATION', path: 'querystring.admin' });
+  });
+
   it('lists incidents by time, place, actor, act, verdict, status and text, a page at a time', async () => {
     await fresh();
     const list = async (query: string, user = 'us-analyst') => (await get(user, `/api/v1/incidents?limit=500&${query}`)).items.map((i: { id: string }) => i.id) as string[];

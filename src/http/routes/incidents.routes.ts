@@ -13,8 +13,10 @@ import { getIncident } from '../../app/incidents/get-incident.ts';
 import { linkReport, unlinkReport } from '../../app/incidents/link-report.ts';
 import { countIncidents, listIncidents } from '../../app/incidents/list-incidents.ts';
 import { updateIncident } from '../../app/incidents/update-incident.ts';
+import { adminAreaByPcode } from '../../app/map/admin-areas.ts';
 import { ATTRIBUTION_GRADES, INCIDENT_STATUSES } from '../../domain/assessment.ts';
 import { VERDICTS } from '../../domain/findings.ts';
+import type { Area } from '../../domain/geo.ts';
 import { ACTS } from '../../domain/model.ts';
 import { parseInstant } from '../../domain/time.ts';
 import { incidentSchema, instantSchema, targetSchema } from '../../scenario/bundle.schema.ts';
@@ -65,6 +67,7 @@ const filterQuery = z.object({
   from: instantQuery.describe('occurred at or after this instant'),
   to: instantQuery.describe('occurred before this instant'),
   bbox: bboxQuery.describe('minLon,minLat,maxLon,maxLat'),
+  admin: z.string().min(1).max(20).optional().describe('inside this governorate or district (OCHA admin 1 or 2 pcode, such as SY02 or SY0200)'),
   actor: z.string().min(1).max(200).optional().describe('as perpetrator or target'),
   act: z.enum(ACTS).optional(),
   verdict: z.enum(VERDICTS).optional().describe('has a current finding with this verdict'),
@@ -75,9 +78,15 @@ const filterQuery = z.object({
 });
 
 const toFilter = (q: z.infer<typeof filterQuery>): IncidentFilter => ({
-  from: toInstant(q.from), to: toInstant(q.to), bbox: toBBox(q.bbox), actor: q.actor, act: q.act, verdict: q.verdict,
-  status: q.status, grade: q.grade, classification: q.classification, q: q.q,
+  from: toInstant(q.from), to: toInstant(q.to), bbox: toBBox(q.bbox), area: q.admin === undefined ? undefined : adminAreaOf(q.admin),
+  actor: q.actor, act: q.act, verdict: q.verdict, status: q.status, grade: q.grade, classification: q.classification, q: q.q,
 });
+
+function adminAreaOf(pcode: string): Area {
+  const found = adminAreaByPcode(pcode);
+  if (!found) throw new AppError('VALIDATION', `querystring.admin: no governorate or district has the pcode "${pcode}"`, 'querystring.admin');
+  return found.area;
+}
 
 /** A cursor of one sort used with another is the client's mistake: say so rather than fail in SQL. */
 function incidentPage(query: { limit: number; cursor?: string | undefined }, sort: IncidentSort): PageRequest {

@@ -5336,6 +5336,8 @@ export interface operations {
                 act?: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
                 /** @description as perpetrator or target */
                 actor?: string;
+                /** @description inside this governorate or district (OCHA admin 1 or 2 pcode, such as SY02 or SY0200) */
+                admin?: string;
                 /** @description minLon,minLat,maxLon,maxLat */
                 bbox?: string;
                 classification?: "public" | "task_force" | "co_chairs" | "org";
@@ -5976,6 +5978,8 @@ export interface operations {
                 act?: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
                 /** @description as perpetrator or target */
                 actor?: string;
+                /** @description inside this governorate or district (OCHA admin 1 or 2 pcode, such as SY02 or SY0200) */
+                admin?: string;
                 /** @description minLon,minLat,maxLon,maxLat */
                 bbox?: string;
                 classification?: "public" | "task_force" | "co_chairs" | "org";

@@ -37,21 +37,19 @@ export function IncidentsPage() {
   useEffect(() => setText(filters.q), [filters.q]);
 
   const apiQuery = useMemo(
-    () => toApiQuery(filters, timezone, (p) => areas.find((a) => a.pcode === p)?.bbox ?? null),
-    [filters, timezone, areas],
+    () => toApiQuery(filters, timezone),
+    [filters, timezone],
   );
-  const waitingForArea = filters.area !== '' && areas.length === 0;
   const key = JSON.stringify(apiQuery);
 
   const page = useQuery(async (signal) => {
-    if (waitingForArea) return null;
     const q = apiQuery as IncidentQuery;
     const [list, count] = await Promise.all([
       api.GET('/api/v1/incidents', { params: { query: { ...q, limit: PAGE } }, signal }).then(unwrap),
       api.GET('/api/v1/incidents/count', { params: { query: { ...q } }, signal }).then(unwrap),
     ]);
     return { list, count: count.count };
-  }, [key, waitingForArea]);
+  }, [key]);
 
   useEffect(() => {
     if (!page.data) return;

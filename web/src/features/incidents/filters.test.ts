@@ -12,18 +12,16 @@ describe('incident filters in the query string', () => {
 });
 
 describe('toApiQuery', () => {
-  const areas = (p: string) => (p === 'SY02' ? [36.123456, 35.5, 38.5, 36.8] : null);
   it('makes the days instants in the truce timezone, the last day included', () => {
-    expect(toApiQuery({ ...EMPTY_FILTERS, from: '2016-09-12', to: '2016-09-19' }, '+03:00', areas))
+    expect(toApiQuery({ ...EMPTY_FILTERS, from: '2016-09-12', to: '2016-09-19' }, '+03:00'))
       .toEqual({ from: '2016-09-11T21:00:00.000Z', to: '2016-09-19T21:00:00.000Z' });
   });
-  it('uses a drawn box before an admin area, and the area\'s box otherwise', () => {
-    expect(toApiQuery({ ...EMPTY_FILTERS, area: 'SY02', bbox: '1,2,3,4' }, 'Z', areas)).toEqual({ bbox: '1,2,3,4' });
-    expect(toApiQuery({ ...EMPTY_FILTERS, area: 'SY02' }, 'Z', areas)).toEqual({ bbox: '36.1235,35.5,38.5,36.8' });
-    expect(toApiQuery({ ...EMPTY_FILTERS, area: 'nowhere' }, 'Z', areas)).toEqual({});
+  it('uses a drawn box before an admin area, and the area\'s pcode otherwise', () => {
+    expect(toApiQuery({ ...EMPTY_FILTERS, area: 'SY02', bbox: '1,2,3,4' }, 'Z')).toEqual({ bbox: '1,2,3,4' });
+    expect(toApiQuery({ ...EMPTY_FILTERS, area: 'SY02' }, 'Z')).toEqual({ admin: 'SY02' });
   });
   it('passes the other filters as they are', () => {
-    expect(toApiQuery({ ...EMPTY_FILTERS, q: 'x', actor: 'sy-gov', act: 'shelling', verdict: 'violation', status: 'verified' }, 'Z', areas))
+    expect(toApiQuery({ ...EMPTY_FILTERS, q: 'x', actor: 'sy-gov', act: 'shelling', verdict: 'violation', status: 'verified' }, 'Z'))
       .toEqual({ q: 'x', actor: 'sy-gov', act: 'shelling', verdict: 'violation', status: 'verified' });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The incident list's filters: kept in the page's query string (a filtered list is a link that
  * can be shared), and turned into the API's query (days of the truce's timezone become instants;
- * an admin area becomes its bounding box).
+ * an admin area goes by its pcode, and the server tests each incident against its boundary).
  */
 import { addDays, instantOfLocal } from '../../i18n/format.ts';
 
@@ -53,10 +53,11 @@ export interface ApiIncidentQuery {
   verdict?: string;
   status?: string;
   bbox?: string;
+  admin?: string;
 }
 
-/** The API's filters; `areaBBox` gives an admin area's box. */
-export function toApiQuery(f: IncidentFilters, tz: string, areaBBox: (pcode: string) => number[] | null): ApiIncidentQuery {
+/** The API's filters. */
+export function toApiQuery(f: IncidentFilters, tz: string): ApiIncidentQuery {
   const out: ApiIncidentQuery = {};
   if (f.q) out.q = f.q;
   if (f.from) out.from = new Date(instantOfLocal(f.from, tz)).toISOString();
@@ -65,8 +66,9 @@ export function toApiQuery(f: IncidentFilters, tz: string, areaBBox: (pcode: str
   if (f.act) out.act = f.act;
   if (f.verdict) out.verdict = f.verdict;
   if (f.status) out.status = f.status;
-  const box = f.bbox ? f.bbox : f.area ? areaBBox(f.area)?.map((n) => Math.round(n * 1e4) / 1e4).join(',') : undefined;
-  if (box) out.bbox = box;
+  // A box drawn on the map replaces the admin area (choosing one clears the other).
+  if (f.bbox) out.bbox = f.bbox;
+  else if (f.area) out.admin = f.area;
   return out;
 }
 
