@@ -205,8 +205,8 @@ export function IncidentsPage() {
                     <tr key={i.id} onClick={(e) => { if (!(e.target as HTMLElement).closest('a')) navigate(`/incidents/${encodeURIComponent(i.id)}`); }}>
                       <td className="nowrap">{dateTime(i.occurred_at)}</td>
                       <td>
-                        <Link to={`/incidents/${encodeURIComponent(i.id)}`} dir="auto">{i.place || i.headline || i.id}</Link>
-                        <div className="muted small" dir="ltr">{i.place || i.headline ? i.id : `${i.location.lat.toFixed(3)}, ${i.location.lon.toFixed(3)}`}</div>
+                        <Link to={`/incidents/${encodeURIComponent(i.id)}`} dir="auto" title={i.id}>{i.place || i.headline || i.id}</Link>
+                        <div className="muted small" dir="ltr">{`${i.location.lat.toFixed(3)}, ${i.location.lon.toFixed(3)}`}</div>
                       </td>
                       <td>{tx('act', i.act)}</td>
                       <td>{actorName(i.perpetrator)}</td>

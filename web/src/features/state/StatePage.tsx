@@ -94,7 +94,9 @@ function StateView({ data, lang, day, number, actorName, agreementTitle, t }: Vi
           <span className="kpi-label">{t('state.calm')}{calm ? <> · <span dir="auto">{calm.agreement}</span></> : null}</span>
           {calm ? (
             <>
-              <span className="kpi-value" data-testid="kpi-calm">{required ? t('state.calmOf', { days: number(streak), required: number(required) }) : number(streak)}</span>
+              <span className="kpi-value" data-testid="kpi-calm">
+                {number(streak)}{required ? <span className="kpi-unit">{t('state.calmNeeded', { required: number(required) })}</span> : null}
+              </span>
               {required !== undefined && (
                 <span className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={required} aria-valuenow={Math.min(streak, required)} aria-label={t('state.calm')}>
                   <span style={{ width: `${Math.min(100, (100 * streak) / Math.max(required, 1))}%` }} />
@@ -125,8 +127,21 @@ function StateView({ data, lang, day, number, actorName, agreementTitle, t }: Vi
       <section className="panel">
         <h2>{t('state.perDay')}</h2>
         {total === 0 ? <p className="empty">{t('state.noViolations')}</p> : (
-          <DayChart dates={v.dates} values={v.total} day={day} number={number} threshold={threshold} calmDays={calm?.days} label={t('state.perDay')}
-            calmLabels={{ title: t('state.calmDays'), yes: t('state.calm.yes'), no: t('state.calm.no') }} />
+          <>
+            <DayChart dates={v.dates} values={v.total} day={day} number={number} threshold={threshold} calmDays={calm?.days} label={t('state.perDay')}
+              calmLabels={{ title: t('state.calmDays'), yes: t('state.calm.yes'), no: t('state.calm.no') }} />
+            {(threshold !== undefined || (calm?.days.length ?? 0) > 0) && (
+              <p className="chart-legend">
+                {threshold !== undefined && <span><span className="swatch swatch-threshold" aria-hidden="true" />{t('state.calmLegendThreshold', { threshold: number(threshold) })}</span>}
+                {(calm?.days.length ?? 0) > 0 && (
+                  <>
+                    <span><span className="swatch swatch-calm" aria-hidden="true" />{t('state.calm.yes')}</span>
+                    <span><span className="swatch swatch-not-calm" aria-hidden="true" />{t('state.calm.no')}</span>
+                  </>
+                )}
+              </p>
+            )}
+          </>
         )}
       </section>
 
