@@ -99,6 +99,11 @@ const substance = (f: StoredFinding) => ({
 export async function replaceFindings(
   sql: Sql, kind: FindingKind, subjectIds: readonly string[], next: readonly StoredFinding[], cause: string,
 ): Promise<FindingChanges> {
+  // The incidents first, in one order: a concurrent writer of their findings waits here rather
+  // than summarizing them from a snapshot without ours (migration 005), or deadlocking with us.
+  if (kind === 'incident' && subjectIds.length > 0) {
+    await sql.query('select 1 from incidents where id = any($1) order by id for update', [subjectIds]);
+  }
   const current = new Map((await findingsOfSubjects(sql, kind, subjectIds)).map((f) => [f.key, f]));
   const changes: FindingChanges = { inserted: 0, updated: 0, withdrawn: 0, unchanged: 0 };
   const write: StoredFinding[] = [];

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.ts';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
+import { asReader } from '../../store/reader.ts';
 
 /** Incidents around Aleppo and Daraya, a few classified, with findings under two agreements. */
 async function seed(server: TestServer): Promise<void> {
@@ -96,7 +97,7 @@ describeEachDatabase('GET /map/incidents', (db) => {
     expect(await point('un-ose-analyst')).toBe('permitted');
   });
 
-  it('keeps each incident\'s verdict summary in step with its findings, whoever writes them', async () => {
+  it('keeps each incident\'s verdict summary in step with its findings, whoever writes them and whatever they may see', async () => {
     await fresh();
     const summary = async (id: string) => (await server.ctx.db.query<{ worst_rank: number; verdict_agreements: string[] }>(
       'select worst_rank, verdict_agreements from incidents where id = $1', [id]))[0];
@@ -108,6 +109,14 @@ describeEachDatabase('GET /map/incidents', (db) => {
     expect(await summary('al-0')).toEqual({ worst_rank: 3, verdict_agreements: ['g2'] });
     await server.ctx.db.query(`delete from findings where subject_id = 'al-0'`);
     expect(await summary('al-0')).toEqual({ worst_rank: 5, verdict_agreements: [] });
+
+    // Written by a reader who cannot see g2: the summary still counts al-1's finding under it.
+    await server.ctx.db.query(`update agreements set classification = 'co_chairs' where id = 'g2'`);
+    await server.ctx.db.query(`insert into findings (key, kind, subject_id, agreement_id, at, verdict, violators, reasons, rule, explanation, rules_version)
+      values ('incident:al-1:g2', 'incident', 'al-1', 'g2', '2016-09-02T09:00:00Z', 'violation', '{a}', '{}', 1, 'x', 'r')`);
+    await asReader(server.ctx.db, { userId: null, orgId: 'ngo', clearance: 'public' },
+      (sql) => sql.query(`update findings set verdict = 'permitted' where key = 'incident:al-1:g1'`));
+    expect(await summary('al-1')).toEqual({ worst_rank: 1, verdict_agreements: ['g1', 'g2'] });
   });
 
   it('counts only what the caller may see', async () => {

@@ -20,8 +20,13 @@ alter table incidents
   add column verdict_agreements text[] not null default '{}';
 
 -- Recomputes the summary of these incidents from their findings; writes only what changed (an
--- importer that fills the summary as it inserts pays nothing more).
-create function truce_refresh_verdict_summary(ids text[]) returns void language sql as $f$
+-- importer that fills the summary as it inserts pays nothing more). It runs as its owner, who
+-- sees every finding, whoever wrote them; its search path is the one it was created with.
+-- Two transactions writing findings of one incident must not both compute from a snapshot
+-- without the other's: writers lock the incidents first (replaceFindings does), so the second
+-- waits, and this function's statement then sees what the first committed.
+create function truce_refresh_verdict_summary(ids text[]) returns void language sql
+  security definer set search_path from current as $f$
   update incidents i set worst_rank = s.worst_rank, verdict_agreements = s.agreements
   from (
     select c.id, coalesce(min(truce_verdict_rank(f.verdict)), 5)::smallint as worst_rank,
