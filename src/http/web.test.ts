@@ -37,7 +37,7 @@ describe('the web app at /', () => {
 
   it('answers the app\'s own paths with index.html, never cached', async () => {
     const a = await app();
-    for (const url of ['/', '/map?day=2016-09-19', '/incidents/abc']) {
+    for (const url of ['/', '/map?day=2016-09-19', '/incidents/abc', '/index.html']) {
       const res = await a.inject({ url });
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('<title>Truce</title>');
@@ -57,10 +57,11 @@ describe('the web app at /', () => {
     await registerWeb(a, { root, basemap: { kind: 'xyz', url: 'https://t.example/{z}/{x}/{y}.png?a=1&b="2"', origin: 'https://t.example' } });
     const res = await a.inject({ url: '/map' });
     expect(res.body).toContain('<meta name="truce-basemap" data-kind="xyz" content="https://t.example/{z}/{x}/{y}.png?a=1&amp;b=&quot;2&quot;">');
+    expect((await a.inject({ url: '/index.html' })).body).toBe(res.body);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['cache-control']).toBe('no-cache');
-    expect(withBasemap('<html><head><title>T</title></head></html>', { kind: 'style', url: 'https://s/style.json', origin: 'https://s' }))
-      .toBe('<html><head><title>T</title><meta name="truce-basemap" data-kind="style" content="https://s/style.json"></head></html>');
+    expect(withBasemap('<html><head><title>T</title></head></html>', { kind: 'style', url: 'https://s/$&/style.json', origin: 'https://s' }))
+      .toBe('<html><head><title>T</title><meta name="truce-basemap" data-kind="style" content="https://s/$&amp;/style.json"></head></html>');
   });
 
   it('says how to build the app when it is not built', async () => {

@@ -37,7 +37,8 @@ export function staticFileFor(root: string, urlPath: string): string | null {
 export function withBasemap(html: string, basemap: Basemap): string {
   const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const meta = `<meta name="truce-basemap" data-kind="${attr(basemap.kind)}" content="${attr(basemap.url)}">`;
-  return html.includes('</head>') ? html.replace('</head>', `${meta}</head>`) : `${meta}${html}`;
+  // A function, so that "$&" and the like in the URL are not read as replacement patterns.
+  return html.includes('</head>') ? html.replace('</head>', () => `${meta}</head>`) : `${meta}${html}`;
 }
 
 export async function registerWeb(app: FastifyInstance, options: { root?: string; basemap?: Basemap | null } = {}): Promise<void> {
@@ -56,13 +57,14 @@ export async function registerWeb(app: FastifyInstance, options: { root?: string
           .send('The web app is not built: run `npm run build:web`, then reload.\nThe API is at /api/v1 (reference at /api/v1/docs).\n');
       }
       const file = staticFileFor(root, path);
-      if (file !== null) {
+      if (file !== null && file !== 'index.html') {
         const hashed = file.startsWith(`assets${sep}`) || file.startsWith('assets/');
         return reply.sendFile(file, { cacheControl: true, maxAge: hashed ? 31_536_000_000 : 3_600_000, immutable: hashed });
       }
       // A missing file is a 404, not the app.
-      if (/\.[a-z0-9]+$/i.test(path)) return reply.callNotFound();
-      // A route of the app: the shell, never cached, so a new build is picked up at once.
+      if (file === null && /\.[a-z0-9]+$/i.test(path)) return reply.callNotFound();
+      // A route of the app, or /index.html itself: the shell, never cached, so a new build is
+      // picked up at once.
       if (basemap === null) return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
       const html = withBasemap(await readFile(join(root, 'index.html'), 'utf8'), basemap);
       return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);

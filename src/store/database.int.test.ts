@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/databases.ts';
-import { openDatabase, StatementNames } from './database.ts';
+import { databaseOptionsFrom, openDatabase, StatementNames } from './database.ts';
 import { asReader, literal, type Reader } from './reader.ts';
 import type { Sql } from './sql.ts';
 
@@ -37,6 +37,21 @@ describeEachDatabase('the database', (db) => {
     expect(() => literal('a\0b')).toThrow(/NUL/);
   });
 
+  it('answers a query prepared before its table changed', async () => {
+    await db().exec('create table scratch (a int)');
+    try {
+      await db().query('insert into scratch values (1)');
+      const read = () => db().query('select * from scratch where a = $1', [1]);
+      expect(await read()).toEqual([{ a: 1 }]);
+      // As another process's migration would, under a statement this pool has prepared.
+      await db().exec('alter table scratch add column b int default 2');
+      expect(await read()).toEqual([{ a: 1, b: 2 }]);
+      expect(await read()).toEqual([{ a: 1, b: 2 }]);
+    } finally {
+      await db().exec('drop table scratch');
+    }
+  });
+
   it('writes nothing of a transaction that fails', async () => {
     await expect(db().transaction(async (tx) => {
       await tx.query(`insert into actors (id, name, kind) values ($1, $2, 'state')`, ['x', 'X']);
@@ -47,12 +62,21 @@ describeEachDatabase('the database', (db) => {
 });
 
 describe('statement names', () => {
-  it('name each text once, the same every time, and no more texts than the cap', () => {
+  it('name each text once, the same every time, no more texts than the cap, and none for a forgotten text', () => {
     const names = new StatementNames(2);
     expect(names.nameOf('select 1')).toBe('truce_0');
     expect(names.nameOf('select 2')).toBe('truce_1');
     expect(names.nameOf('select 1')).toBe('truce_0');
-    expect(names.nameOf('select 3')).toBeUndefined();
+    names.forget('select 1');
+    expect(names.nameOf('select 1')).toBeUndefined();
+    expect(names.nameOf('select 3')).toBeUndefined(); // the forgotten text still counts
+    expect(new StatementNames(0).nameOf('select 1')).toBeUndefined();
+  });
+
+  it('are off with TRUCE_PG_PREPARED=off, for a pooler that cannot keep them', () => {
+    expect(databaseOptionsFrom({}, { DATABASE_URL: 'postgres://h/db' })).toEqual({ url: 'postgres://h/db', preparedStatements: true });
+    expect(databaseOptionsFrom({}, { DATABASE_URL: 'postgres://h/db', TRUCE_PG_PREPARED: 'off' })).toEqual({ url: 'postgres://h/db', preparedStatements: false });
+    expect(databaseOptionsFrom({ data: 'dir' }, { DATABASE_URL: 'postgres://h/db' })).toEqual({ dataDir: 'dir' });
   });
 });
 

@@ -6,7 +6,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { migrate } from './migrate.ts';
-import type { Database, Sql } from './sql.ts';
+import type { Database, QueryOptions, Sql } from './sql.ts';
 
 export type { Database, Sql };
 
@@ -21,12 +21,17 @@ export interface DatabaseOptions {
   schema?: string | undefined;
   /** Apply pending migrations on open (default true). */
   migrate?: boolean;
+  /**
+   * PostgreSQL: prepare each statement once per connection (default true). Off behind a pooler
+   * that cannot keep them, such as PgBouncer in transaction mode before 1.21.
+   */
+  preparedStatements?: boolean;
 }
 
 export const DEFAULT_DATA_DIR = './truce-data';
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  const db = options.url ? await openPostgres(options.url, options.schema) : await openPglite(options);
+  const db = options.url ? await openPostgres(options.url, options.schema, options.preparedStatements ?? true) : await openPglite(options);
   if (options.migrate !== false) await migrate(db);
   return db;
 }
@@ -34,7 +39,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 /** Where the CLI and server find their database: a flag, then DATABASE_URL, then ./truce-data. */
 export function databaseOptionsFrom(flags: { data?: string | undefined; 'database-url'?: string | undefined }, env = process.env): DatabaseOptions {
   const url = flags['database-url'] ?? (flags.data ? undefined : env.DATABASE_URL);
-  return url ? { url } : { dataDir: flags.data ?? DEFAULT_DATA_DIR };
+  return url ? { url, preparedStatements: env.TRUCE_PG_PREPARED !== 'off' } : { dataDir: flags.data ?? DEFAULT_DATA_DIR };
 }
 
 async function openPglite(options: DatabaseOptions): Promise<Database> {
@@ -60,23 +65,38 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string, schema?: string): Promise<Database> {
+async function openPostgres(url: string, schema?: string, prepare = true): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: 20,
-    // No JIT: compiling a query's expressions took 400 ms to save a few on a 70 ms map query.
-    // Random reads cost about what sequential ones do on SSDs and in the page cache (the default
-    // of 4 models spinning disks); at 1.1 the planner reads the map's covering index, not the table.
-    options: `-c jit=off -c random_page_cost=1.1${schema ? ` -c search_path=${schema}` : ''}`,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // Set on each new connection (a session setting, so that a pooler that refuses startup
+  // options still passes it). No JIT: compiling a query's expressions took 400 ms to save a
+  // few on a 70 ms map query. Random reads cost about what sequential ones do on SSDs and in
+  // the page cache (the default of 4 models spinning disks): at 1.1 the planner reads the
+  // map's covering index, not the table. Queued before any query the client is lent for.
+  pool.on('connect', (client) => {
+    client.query('set jit = off; set random_page_cost = 1.1').catch(() => undefined);
   });
   // An idle connection the server closes (a restart, pg_terminate_backend) is dropped from the
   // pool, and the next query opens another; without a listener the error would end the process.
-  pool.on('error', () => undefined);
-  const statements = new StatementNames();
-  const wrap = (q: pg.Pool | pg.PoolClient): Sql => ({
-    query: async <R>(text: string, params?: readonly unknown[]) => {
-      const name = params === undefined ? undefined : statements.nameOf(text);
-      return (await q.query(name === undefined ? { text, values: params as unknown[] } : { name, text, values: params as unknown[] })).rows as R[];
+  pool.on('error', (e) => process.emitWarning(`PostgreSQL closed an idle connection: ${e.message}`));
+  const statements = new StatementNames(prepare ? undefined : 0);
+  const wrap = (q: pg.Pool | pg.PoolClient, inTransaction: boolean): Sql => ({
+    query: async <R>(text: string, params?: readonly unknown[], options?: QueryOptions) => {
+      const name = params === undefined || options?.prepare === false ? undefined : statements.nameOf(text);
+      const values = params as unknown[] | undefined;
+      try {
+        return (await q.query(name === undefined ? { text, values } : { name, text, values })).rows as R[];
+      } catch (e) {
+        // A statement prepared before a migration changed its table, or dropped by the server
+        // or a pooler: that text runs unnamed from now on (and now, outside a transaction).
+        if (name === undefined || !isStalePreparedStatement(e)) throw e;
+        statements.forget(text);
+        if (inTransaction) throw e;
+        return (await q.query({ text, values })).rows as R[];
+      }
     },
     exec: async (script) => {
       await q.query(script);
@@ -87,24 +107,34 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
   probe.release();
   return {
     kind: 'postgres',
-    ...wrap(pool),
+    ...wrap(pool, false),
     async transaction(fn, options) {
       const client = await pool.connect();
+      let broken: Error | undefined;
       try {
         // One simple-protocol message carries several statements: one round trip, not two.
         await client.query(options?.setup ? `BEGIN; ${options.setup}` : 'BEGIN');
-        const result = await fn(wrap(client));
+        const result = await fn(wrap(client, true));
         await client.query('COMMIT');
         return result;
       } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        // A connection that cannot even roll back is closed, not lent again.
+        await client.query('ROLLBACK').catch((rollback: unknown) => {
+          broken = rollback instanceof Error ? rollback : new Error(String(rollback));
+        });
         throw e;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     close: () => pool.end(),
   };
+}
+
+/** 0A000 "cached plan must not change result type"; 26000 "prepared statement … does not exist". */
+function isStalePreparedStatement(e: unknown): boolean {
+  const code = (e as { code?: unknown }).code;
+  return code === '26000' || (code === '0A000' && /cached plan/i.test(String((e as Error).message)));
 }
 
 /**
@@ -117,16 +147,23 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
  * unnamed, so a query built with values in its text cannot fill every connection's memory.
  */
 export class StatementNames {
-  readonly #names = new Map<string, string>();
+  readonly #names = new Map<string, string | null>();
+  #count = 0;
 
-  constructor(readonly cap = 2_000) {}
+  /** Each server process keeps a plan per name on every connection: 500 is some tens of MB. */
+  constructor(readonly cap = 500) {}
 
   nameOf(text: string): string | undefined {
-    let name = this.#names.get(text);
-    if (name === undefined && this.#names.size < this.cap) {
-      name = `truce_${this.#names.size}`;
-      this.#names.set(text, name);
-    }
+    const known = this.#names.get(text);
+    if (known !== undefined) return known ?? undefined;
+    if (this.#names.size >= this.cap) return undefined;
+    const name = `truce_${this.#count++}`;
+    this.#names.set(text, name);
     return name;
+  }
+
+  /** This text runs unnamed from now on. */
+  forget(text: string): void {
+    this.#names.set(text, null);
   }
 }

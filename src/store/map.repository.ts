@@ -54,6 +54,10 @@ const SUMMARY_HOLDS = `i.verdict_agreements <@ (select coalesce(array_agg(g.id),
 const RANK = `case when ${SUMMARY_HOLDS} then i.worst_rank
     else coalesce((select min(truce_verdict_rank(f.verdict)) from findings f where f.kind = 'incident' and f.subject_id = i.id), 5) end`;
 
+/** The box as ranges of lon and lat (edges included). */
+const inRanges = (p: Params, [x1, y1, x2, y2]: GridQuery['bbox']): string[] =>
+  [`i.lon between ${p.add(x1)} and ${p.add(x2)}`, `i.lat between ${p.add(y1)} and ${p.add(y2)}`];
+
 /** The filters other than the box, shared by both queries. */
 function filters(p: Params, q: GridQuery): string[] {
   const where: string[] = [];
@@ -78,16 +82,15 @@ async function rankCounts(sql: Sql, q: GridQuery, rank: string, condition?: stri
   const cell = p.add(q.cell);
   // The box as ranges on lon and lat, which the planner can estimate (a box operator it cannot,
   // and then it sorts 100,000 rows instead of hashing them).
-  const where = [
-    `i.lon between ${p.add(q.bbox[0])} and ${p.add(q.bbox[2])}`, `i.lat between ${p.add(q.bbox[1])} and ${p.add(q.bbox[3])}`,
-    ...filters(p, q), ...(condition ? [condition] : []),
-  ];
+  const where = [...inRanges(p, q.bbox), ...filters(p, q), ...(condition ? [condition] : [])];
   return sql.query<RankRow>(
     `select floor(i.lon / ${cell}::float8)::int as cx, floor(i.lat / ${cell}::float8)::int as cy, ${rank} as rank, count(*)::int as n,
        sum(i.lon) as sum_lon, sum(i.lat) as sum_lat, min(i.lon) as min_lon, min(i.lat) as min_lat, max(i.lon) as max_lon, max(i.lat) as max_lat
      from incidents i ${whereAll(where)}
      group by 1, 2, 3`,
     p.values,
+    // Planned for its box each time: a generic plan would guess a few hundred rows for any box.
+    { prepare: false },
   );
 }
 
@@ -139,11 +142,16 @@ async function cellPoints(sql: Sql, q: GridQuery, cells: readonly { cx: number; 
   const cell = p.add(q.cell);
   const cx = p.add(cells.map((c) => c.cx));
   const cy = p.add(cells.map((c) => c.cy));
-  // The cell's closed box finds candidates through the spatial index; floor() then keeps only
-  // the incidents of this cell (one on a cell's edge belongs to the cell to its east or north).
+  // The cell's box, a hair wider than the cell (a product of floats may land a hair off), finds
+  // candidates through the spatial index; floor() then keeps this cell's incidents, as the
+  // counts did (one on a cell's edge belongs to the cell to its east or north), and the ranges
+  // keep those the counts kept (a cell may reach past the box).
+  const pad = p.add(q.cell * 1e-9);
   const where = [
-    `point(i.lon, i.lat) <@ box(point(c.cx * ${cell}::float8, c.cy * ${cell}::float8), point((c.cx + 1) * ${cell}::float8, (c.cy + 1) * ${cell}::float8))`,
-    `floor(i.lon / ${cell}::float8)::int = c.cx`, `floor(i.lat / ${cell}::float8)::int = c.cy`, ...filters(p, q),
+    `point(i.lon, i.lat) <@ box(point(c.cx * ${cell}::float8 - ${pad}, c.cy * ${cell}::float8 - ${pad}),
+      point((c.cx + 1) * ${cell}::float8 + ${pad}, (c.cy + 1) * ${cell}::float8 + ${pad}))`,
+    `floor(i.lon / ${cell}::float8)::int = c.cx`, `floor(i.lat / ${cell}::float8)::int = c.cy`,
+    ...inRanges(p, q.bbox), ...filters(p, q),
   ];
   const rows = await sql.query<GridPoint & { cx: number; cy: number }>(
     `select c.cx, c.cy, i.id, i.lon, i.lat, i.occurred_at as at, i.act, ${RANK} as rank

@@ -3,8 +3,16 @@
  * PGlite or PostgreSQL (see database.ts for the two implementations).
  */
 
+export interface QueryOptions {
+  /**
+   * false: plan this query on each run instead of preparing it (PostgreSQL). For queries whose
+   * best plan depends on the values, which a prepared statement's generic plan cannot see.
+   */
+  prepare?: boolean;
+}
+
 export interface Sql {
-  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<R[]>;
   /** Runs a script of several statements, without parameters (migrations). */
   exec(script: string): Promise<void>;
 }

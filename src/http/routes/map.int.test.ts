@@ -119,6 +119,19 @@ describeEachDatabase('GET /map/incidents', (db) => {
     expect(await summary('al-1')).toEqual({ worst_rank: 1, verdict_agreements: ['g1', 'g2'] });
   });
 
+  it('lists the points of a cell only as far as the box reaches', async () => {
+    await fresh();
+    // At zoom 6 a cell is 0.703125°: the box ends on the edge lon 36.5625 (cell 52), where one
+    // incident lies; another lies further inside cell 52, outside the box.
+    await server.ctx.db.query(`insert into incidents (id, occurred_at, lon, lat, act, classification) values
+      ('edge', '2016-09-01T00:00:00Z', 36.5625, 33.75, 'shelling', 'public'), ('beyond', '2016-09-01T00:00:00Z', 36.9, 33.8, 'shelling', 'public')`);
+    const body = (await get('us-observer', 'bbox=36,33,36.5625,34&zoom=6')).json();
+    const ids = body.points.map((p: { id: string }) => p.id);
+    expect(ids).toContain('edge');
+    expect(ids).not.toContain('beyond');
+    expect(body.points.length + body.clusters.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(body.total);
+  });
+
   it('counts only what the caller may see', async () => {
     await fresh();
     const us = (await get('us-observer', 'bbox=36,33,37,34&zoom=6')).json();

@@ -33,7 +33,7 @@ async function styleFor(tiles: BasemapTiles | null): Promise<StyleSpecification>
   try {
     const response = await fetch(tiles.url);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return overStyle(await response.json() as StyleSpecification);
+    return overStyle(await response.json() as StyleSpecification, new URL(tiles.url, location.href).toString());
   } catch (e) {
     console.warn(`The map style ${tiles.url} could not be read (${String(e)}): drawing the boundaries alone.`);
     return basemapStyle();

@@ -1,6 +1,6 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import { basemapStyle, basemapTiles, overStyle } from './basemap.ts';
+import { basemapStyle, basemapTiles, overStyle, resolvedAgainst } from './basemap.ts';
 
 /** A stand-in for the page: querySelector finds the <meta> the server wrote, or nothing. */
 const page = (meta: Record<string, string> | null) => ({
@@ -34,12 +34,30 @@ describe('the deployment\'s tiles', () => {
       sources: { admin0: { type: 'vector', url: 'pmtiles://https://f.example/world.pmtiles' } },
       layers: [{ id: 'background', type: 'background' }, { id: 'water', type: 'fill', source: 'admin0', 'source-layer': 'water' }],
     };
-    const merged = overStyle(theirs);
+    const merged = overStyle(theirs, 'https://f.example/styles/style.json');
     expect(merged.glyphs).toBe(theirs.glyphs);
     // Their source called admin0 is kept; ours are prefixed.
     expect(merged.sources.admin0).toEqual(theirs.sources.admin0);
     expect(merged.sources['truce-admin0']).toMatchObject({ type: 'geojson', data: '/boundaries/admin0.geojson' });
     expect(merged.layers.map((l) => l.id)).toEqual(['background', 'water', 'truce-district-line', 'truce-governorate-line', 'truce-country-line']);
     expect(merged.layers.at(-1)).toMatchObject({ source: 'truce-admin0' });
+  });
+
+  it('read a style\'s relative URLs against the style, not the page', () => {
+    const style: StyleSpecification = {
+      version: 8, glyphs: '../fonts/{fontstack}/{range}.pbf', sprite: 'sprites/light',
+      sources: {
+        base: { type: 'vector', url: 'pmtiles://https://f.example/world.pmtiles' },
+        hills: { type: 'raster', tiles: ['/hills/{z}/{x}/{y}.png'], tileSize: 256 },
+        rivers: { type: 'geojson', data: 'rivers.geojson' },
+      },
+      layers: [],
+    };
+    const resolved = resolvedAgainst(style, 'https://f.example/styles/light/style.json');
+    expect(resolved.glyphs).toBe('https://f.example/styles/fonts/{fontstack}/{range}.pbf');
+    expect(resolved.sprite).toBe('https://f.example/styles/light/sprites/light');
+    expect(resolved.sources.base).toEqual(style.sources.base);
+    expect(resolved.sources.hills).toMatchObject({ tiles: ['https://f.example/hills/{z}/{x}/{y}.png'] });
+    expect(resolved.sources.rivers).toMatchObject({ data: 'https://f.example/styles/light/rivers.geojson' });
   });
 });

@@ -3,8 +3,8 @@
  * served with the app, on a plain background. A deployment that has tiles sets them on the
  * server (`truce serve --tile-url`), which puts them in a <meta> of the page: an XYZ raster
  * template, a raster PMTiles archive (pmtiles://…), or a MapLibre style (…/style.json, for
- * vector tiles). They are drawn under the boundaries. VITE_TRUCE_TILE_URL (an XYZ template) is
- * the same at build time.
+ * vector tiles). They are drawn under the boundaries. VITE_TRUCE_TILE_URL (an XYZ template) sets
+ * tiles at build time instead; the server must still admit their origin (--tile-url does).
  */
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 
@@ -68,11 +68,37 @@ const outlinedOnly = (style: StyleSpecification): StyleSpecification => ({ ...st
  * A deployment's style with the boundaries over it: its sources, glyphs and sprite, its layers,
  * then ours (their ids and source names prefixed, so that nothing of theirs is overwritten).
  */
-export function overStyle(theirs: StyleSpecification, base = ''): StyleSpecification {
+export function overStyle(fetched: StyleSpecification, styleUrl: string, base = ''): StyleSpecification {
+  const theirs = resolvedAgainst(fetched, styleUrl);
   const ours = outlinedOnly(basemapStyle({ base }));
   const sources = { ...theirs.sources };
   for (const [name, source] of Object.entries(ours.sources)) sources[`truce-${name}`] = source;
   const layers = ours.layers.flatMap((l): LayerSpecification[] =>
     (l.type === 'background' ? [] : [{ ...l, id: `truce-${l.id}`, source: `truce-${l.source}` } as LayerSpecification]));
   return { ...theirs, sources, layers: [...theirs.layers, ...layers] };
+}
+
+/**
+ * The style with its relative URLs (glyphs, sprite, sources) made absolute against the style's
+ * own URL: given to MapLibre as an object, they would otherwise be read against the app's page.
+ */
+export function resolvedAgainst(style: StyleSpecification, styleUrl: string): StyleSpecification {
+  const resolve = (url: string) => (/^[a-z][a-z0-9+.-]*:/i.test(url) ? url
+    // new URL() percent-encodes the braces of {z}, {fontstack} and the like: keep them.
+    : new URL(url, styleUrl).toString().replace(/%7B/gi, '{').replace(/%7D/gi, '}'));
+  const sources: StyleSpecification['sources'] = {};
+  for (const [name, source] of Object.entries(style.sources)) {
+    const s = { ...source } as Record<string, unknown>;
+    if (typeof s.url === 'string') s.url = resolve(s.url);
+    if (Array.isArray(s.tiles)) s.tiles = (s.tiles as string[]).map(resolve);
+    if (typeof s.data === 'string') s.data = resolve(s.data);
+    sources[name] = s as unknown as StyleSpecification['sources'][string];
+  }
+  const sprite = style.sprite === undefined ? undefined
+    : typeof style.sprite === 'string' ? resolve(style.sprite) : style.sprite.map((sp) => ({ id: sp.id, url: resolve(sp.url) }));
+  return {
+    ...style, sources,
+    ...(style.glyphs !== undefined ? { glyphs: resolve(style.glyphs) } : {}),
+    ...(sprite !== undefined ? { sprite } : {}),
+  };
 }
