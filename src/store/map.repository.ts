@@ -170,18 +170,19 @@ async function cellPoints(sql: Sql, q: GridQuery, cells: readonly { cx: number; 
 }
 
 export interface IncidentExtentRow {
-  n: number;
+  n: number | null;
   first: Date | null;
   last: Date | null;
 }
 
 /**
- * How many incidents there are and when the first and last happened. Three subqueries: min and
- * max alone each read one end of the time index; with count(*) beside them they would not.
+ * How many incidents there are (unless not asked: it reads every one) and when the first and
+ * last happened. Subqueries: min and max alone each read one end of the time index; with
+ * count(*) beside them they would not.
  */
-export async function incidentExtent(sql: Sql): Promise<IncidentExtentRow> {
+export async function incidentExtent(sql: Sql, options = { count: true }): Promise<IncidentExtentRow> {
   const [row] = await sql.query<IncidentExtentRow>(
-    `select (select count(*) from incidents)::int as n, (select min(occurred_at) from incidents) as first,
+    `select ${options.count ? '(select count(*) from incidents)::int' : 'null::int'} as n, (select min(occurred_at) from incidents) as first,
        (select max(occurred_at) from incidents) as last`,
   );
   return row ?? { n: 0, first: null, last: null };

@@ -5,12 +5,13 @@ import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 
 export interface IncidentExtent {
-  count: number;
+  /** Null when not asked for. */
+  count: number | null;
   first: string | null;
   last: string | null;
 }
 
-export async function getIncidentExtent(ctx: AppContext, caller: Caller | null): Promise<IncidentExtent> {
-  const row = await asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => incidentExtent(sql));
+export async function getIncidentExtent(ctx: AppContext, caller: Caller | null, options = { count: true }): Promise<IncidentExtent> {
+  const row = await asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => incidentExtent(sql, options));
   return { count: row.n, first: row.first ? new Date(row.first).toISOString() : null, last: row.last ? new Date(row.last).toISOString() : null };
 }

@@ -56,6 +56,9 @@ describeEachDatabase('GET /map/incidents', (db) => {
     await fresh();
     const extent = await server.call('un-ose-analyst', { method: 'GET', url: '/api/v1/map/extent' });
     expect(extent.json()).toEqual({ count: 21, first: '2016-09-01T09:00:00.000Z', last: '2016-09-20T09:00:00.000Z' });
+    const range = await server.call('un-ose-analyst', { method: 'GET', url: '/api/v1/map/extent?count=false' });
+    expect(range.json()).toEqual({ count: null, first: '2016-09-01T09:00:00.000Z', last: '2016-09-20T09:00:00.000Z' });
+    expect((await server.call('un-ose-analyst', { method: 'GET', url: '/api/v1/map/extent?count=maybe' })).json()).toMatchObject({ path: 'querystring.count' });
     expect((await server.call(null, { method: 'GET', url: '/api/v1/map/extent' })).statusCode).toBe(401);
   });
 

@@ -4,6 +4,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { booleanQuery } from './world-schemas.ts';
 import type { AppContext } from '../../app/context.ts';
 import { MAP_VERDICTS, parseBBox } from '../../app/map/grid.ts';
 import { countViolations } from '../../app/map/count-violations.ts';
@@ -63,12 +64,15 @@ export const mapRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   app.get('/map/extent', {
     schema: {
       tags: ['map'], summary: 'How many incidents you may see, and when the first and the last happened',
+      querystring: z.object({
+        count: booleanQuery.describe('false: only the first and the last (count is null), without counting every incident'),
+      }),
       response: {
-        200: z.object({ count: z.number().int(), first: z.string().nullable(), last: z.string().nullable() }).meta({ id: 'IncidentExtent' }),
+        200: z.object({ count: z.number().int().nullable(), first: z.string().nullable(), last: z.string().nullable() }).meta({ id: 'IncidentExtent' }),
         ...errorResponses,
       },
     },
-  }, async (request) => getIncidentExtent(ctx, request.caller));
+  }, async (request) => getIncidentExtent(ctx, request.caller, { count: request.query.count !== 'false' }));
 
   const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional();
   app.get('/map/violations', {

@@ -2246,7 +2246,10 @@ export interface paths {
         /** How many incidents you may see, and when the first and the last happened */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description false: only the first and the last (count is null), without counting every incident */
+                    count?: "true" | "false";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -4678,12 +4681,12 @@ export interface components {
             }[];
         };
         IncidentExtent: {
-            count: number;
+            count: number | null;
             first: string | null;
             last: string | null;
         };
         IncidentExtentInput: {
-            count: number;
+            count: number | null;
             first: string | null;
             last: string | null;
         };

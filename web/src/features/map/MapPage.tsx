@@ -26,7 +26,7 @@ const clampBox = (b: maplibregl.LngLatBounds): string => {
 export function MapPage() {
   const { t, timezone, day: showDay, number } = useI18n();
   const { query } = useLocation();
-  const extent = useQuery(async (signal) => unwrap(await api.GET('/api/v1/map/extent', { signal })), []);
+  const extent = useQuery(async (signal) => unwrap(await api.GET('/api/v1/map/extent', { params: { query: { count: 'false' } }, signal })), []);
   const range = useMemo(() => dayRange(extent.data, timezone, Date.now()), [extent.data, timezone]);
   const time = readMapTime(query, range);
   const [layers, setLayers] = useState<Record<LayerGroup, boolean>>({ incidents: true, zones: true, plans: true });

@@ -20,7 +20,7 @@ export function StatePage() {
   const { t, lang, timezone, timezoneLabel, day, number } = useI18n();
   const { actorName, agreementTitle } = useWorld();
   const { query } = useLocation();
-  const extent = useQuery(async (signal) => unwrap(await api.GET('/api/v1/map/extent', { signal })), []);
+  const extent = useQuery(async (signal) => unwrap(await api.GET('/api/v1/map/extent', { params: { query: { count: 'false' } }, signal })), []);
   const lastDay = extent.data?.last ? localDate(extent.data.last, timezone) : localDate(Date.now(), timezone);
   const to = DAY_RE.test(query.get('to') ?? '') ? query.get('to')! : lastDay;
   const from = DAY_RE.test(query.get('from') ?? '') && query.get('from')! <= to ? query.get('from')! : addDays(to, -29);
