@@ -6,27 +6,24 @@
  * (GET /api/v1/incidents?limit=50). Afterwards the server is stopped and every report that got a
  * 201 is looked up in the database: an acknowledged report that is missing fails the run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { openDatabase } from '../src/store/database.ts';
+import { createScratchDatabase } from '../test/scratch-database.ts';
+import { createApiToken, runTruce, type ServeProcess, startTruceServe, truceEnv } from '../test/truce-process.ts';
 import { atLeast, type Benchmark, type Cell, type Json } from './lib/benchmark.ts';
 import { benchDatabaseUrl } from './lib/bench-databases.ts';
 import { seededRandom } from './lib/prng.ts';
 import { round } from './lib/timing.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const TRUCE = join(ROOT, 'bin/truce.js');
 const BUNDLE = join(ROOT, 'examples/syria-2016.json');
 const CONNECTIONS = Number(process.env.TRUCE_BENCH_CONNECTIONS ?? 32);
 const DURATION_S = Number(process.env.TRUCE_BENCH_DURATION ?? 10);
 const WARMUP_S = 2;
-/** `truce serve --workers N` on PostgreSQL, once serve has it (PGlite is one process). */
-const PG_WORKERS = process.env.TRUCE_BENCH_WORKERS;
 // TRUCE_BENCH_TARGETS=postgres or pglite: only that one (while tuning).
 // TRUCE_BENCH_PROFILE=dir: the server writes a V8 CPU profile there when it stops.
 const GOAL_WRITES = 1_500;
@@ -53,7 +50,6 @@ interface Measured {
   acknowledged: number;
   missing: number;
   reportsInDb: number;
-  workers: number;
 }
 
 export const httpBenchmark: Benchmark = {
@@ -68,7 +64,7 @@ export const httpBenchmark: Benchmark = {
     for (const target of ['skipped' in pgTarget ? null : pgTarget, only && !only.includes('pglite') ? null : await pgliteTarget()]) {
       if (!target) continue;
       try {
-        results.push(await measure(target, target.name === 'postgres' ? Number(PG_WORKERS ?? 0) : 0));
+        results.push(await measure(target));
       } finally {
         await target.dispose();
       }
@@ -92,9 +88,9 @@ export const httpBenchmark: Benchmark = {
     goal.met = goal.met && p99 < GOAL_P99_MS && clean;
     if (pgResult && !goal.met) notes.push(`PostgreSQL: ${writes} writes/s, p99 ${p99} ms, ${pgResult.errors} errors, ${pgResult.non2xx} non-2xx.`);
     return {
-      columns: ['target', 'workers', 'requests/s', 'report writes/s', 'listings/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'acknowledged', 'missing', 'reports in db'],
+      columns: ['target', 'requests/s', 'report writes/s', 'listings/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'acknowledged', 'missing', 'reports in db'],
       rows: results.map((r): Record<string, Cell> => ({
-        target: r.target, workers: r.workers, 'requests/s': r.requestsPerS, 'report writes/s': r.writesPerS, 'listings/s': r.readsPerS,
+        target: r.target, 'requests/s': r.requestsPerS, 'report writes/s': r.writesPerS, 'listings/s': r.readsPerS,
         'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors, 'non-2xx': r.non2xx, acknowledged: r.acknowledged, missing: r.missing,
         'reports in db': r.reportsInDb,
       })),
@@ -105,22 +101,23 @@ export const httpBenchmark: Benchmark = {
   },
 };
 
-async function measure(target: Target, workers: number): Promise<Measured> {
+async function measure(target: Target): Promise<Measured> {
   await cli(['scenario', 'load', BUNDLE, ...target.flags]);
   await cli(['org', 'add', 'bench', '--name', 'Bench monitors', '--kind', 'monitor', ...target.flags]);
   await cli(['user', 'add', 'bench-reporter', '--org', 'bench', '--role', 'reporter', '--password-stdin', ...target.flags], `${PASSWORD}\n`);
-  const server = await startServer(target.flags, workers);
+  const profile = process.env.TRUCE_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.TRUCE_BENCH_PROFILE] : [];
+  const server = await startTruceServe(target.flags, ENV, { nodeArgs: profile });
   const acknowledged: string[] = [];
   let result: autocannon.Result;
   let writes: number;
   try {
-    const token = await apiToken(server.url);
+    const token = await createApiToken(server.url, 'bench-reporter', PASSWORD, 'bench');
     await load(server.url, token, WARMUP_S, acknowledged);
     const before = acknowledged.length;
     result = await load(server.url, token, DURATION_S, acknowledged);
     writes = acknowledged.length - before;
   } finally {
-    await server.stop();
+    await stopCleanly(server);
   }
   const db = await target.open();
   try {
@@ -129,7 +126,7 @@ async function measure(target: Target, workers: number): Promise<Measured> {
     const seconds = result.duration;
     const reads = result.statusCodeStats?.['200']?.count ?? 0;
     return {
-      target: target.name, workers: target.name === 'postgres' ? Math.max(workers, 1) : 1,
+      target: target.name,
       requestsPerS: round(result.requests.total / seconds), writesPerS: round(writes / seconds), readsPerS: round(reads / seconds),
       p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx,
       acknowledged: acknowledged.length, missing: acknowledged.length - (present?.n ?? 0), reportsInDb: total?.n ?? 0,
@@ -178,65 +175,17 @@ function load(url: string, token: string, seconds: number, acknowledged: string[
   });
 }
 
-async function apiToken(url: string): Promise<string> {
-  const login = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench-reporter', password: PASSWORD }),
-  });
-  if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
-  const me = await login.json() as { csrf_token: string };
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const created = await fetch(`${url}/api/v1/auth/tokens`, {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrf_token }, body: JSON.stringify({ name: 'bench' }),
-  });
-  if (created.status !== 201) throw new Error(`token: ${created.status} ${await created.text()}`);
-  return (await created.json() as { token: string }).token;
+const ENV = truceEnv({ TRUCE_ADMIN_PASSWORD: 'bench-admin-password-123', TRUCE_LOG_LEVEL: 'warn' });
+
+async function stopCleanly(server: ServeProcess): Promise<void> {
+  const code = await server.stop();
+  if (code !== 0) throw new Error(`truce serve stopped with ${code}: ${server.output()}`);
 }
 
 /** Runs the CLI; rejects with its output when it exits non-zero. */
-function cli(args: string[], input = ''): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TRUCE, ...args], { cwd: ROOT, env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stdin.end(input);
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`truce ${args.join(' ')} exited ${code}: ${out}`))));
-  });
-}
-
-function childEnv(): NodeJS.ProcessEnv {
-  const { DATABASE_URL: _url, ...env } = process.env;
-  return { ...env, TRUCE_ADMIN_PASSWORD: 'bench-admin-password-123', TRUCE_LOG_LEVEL: 'warn' };
-}
-
-async function startServer(flags: string[], workers: number): Promise<{ url: string; stop(): Promise<void> }> {
-  const profile = process.env.TRUCE_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.TRUCE_BENCH_PROFILE] : [];
-  const args = [...profile, TRUCE, 'serve', '--empty', '--port', '0', ...flags, ...(workers > 1 ? ['--workers', String(workers)] : [])];
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`truce serve did not start in 120 s: ${output}`)), 120_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      output += d.toString();
-      const m = /running at (http:\/\/\S+?)\/? /.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
-    void exited.then((code) => reject(new Error(`truce serve exited ${code}: ${output}`)));
-  });
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      const code = await exited;
-      if (code !== 0) throw new Error(`truce serve stopped with ${code}: ${output}`);
-    },
-  };
+async function cli(args: string[], input = ''): Promise<void> {
+  const { code, out } = await runTruce(args, ENV, input);
+  if (code !== 0) throw new Error(`truce ${args.join(' ')} exited ${code}: ${out}`);
 }
 
 async function pgliteTarget(): Promise<Target> {
@@ -249,26 +198,16 @@ async function pgliteTarget(): Promise<Target> {
 }
 
 async function postgresTarget(base: string): Promise<Target | { skipped: string }> {
-  const name = `truce_bench_${Date.now()}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: base, connectionTimeoutMillis: 3_000 });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
+  let database;
   try {
-    await admin(`create database ${name}`);
+    database = await createScratchDatabase(base, `truce_bench_${Date.now()}`);
   } catch (e) {
     return { skipped: `PostgreSQL skipped: ${base.replace(/\/\/[^@/]*@/, '//…@')} did not answer (${(e as Error).message})` };
   }
-  const url = new URL(base);
-  url.pathname = `/${name}`;
+  const url = database.url;
   return {
-    name: 'postgres', flags: ['--database-url', url.toString()],
-    open: () => openDatabase({ url: url.toString() }),
-    dispose: () => admin(`drop database if exists ${name} with (force)`),
+    name: 'postgres', flags: ['--database-url', url],
+    open: () => openDatabase({ url }),
+    dispose: () => database.drop(),
   };
 }

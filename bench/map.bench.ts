@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import pg from 'pg';
 import { addUser } from '../src/app/accounts/add-user.ts';
 import { createContext } from '../src/app/context.ts';
 import { planFirstStart, seedDemoWorld } from '../src/app/seed-demo-world.ts';
@@ -19,6 +18,7 @@ import { buildServer } from '../src/http/server.ts';
 import { registerWeb } from '../src/http/web.ts';
 import { type Database, openDatabase } from '../src/store/database.ts';
 import { buildWebIfStale } from '../e2e/harness.ts';
+import { createScratchDatabase } from '../test/scratch-database.ts';
 import { hasChromium, launchBrowser } from '../e2e/browser.ts';
 import { SignInPage } from '../e2e/pages/sign-in.page.ts';
 import { atMost, type Benchmark, type Cell, type Json } from './lib/benchmark.ts';
@@ -174,13 +174,9 @@ export const mapBenchmark: Benchmark = {
     targets.push({
       name: 'postgres',
       open: async () => {
-        const name = `truce_bench_map_${Date.now()}`;
-        const admin = async (sql: string) => { const c = new pg.Client({ connectionString: url }); await c.connect(); try { await c.query(sql); } finally { await c.end(); } };
-        await admin(`create database ${name}`);
-        const u = new URL(url);
-        u.pathname = `/${name}`;
-        const db = await openDatabase({ url: u.toString() });
-        return { db, dispose: async () => { await db.close(); await admin(`drop database ${name} with (force)`); } };
+        const database = await createScratchDatabase(url, `truce_bench_map_${Date.now()}`);
+        const db = await openDatabase({ url: database.url });
+        return { db, dispose: async () => { await db.close(); await database.drop(); } };
       },
     });
     if (!process.env.TRUCE_BENCH_MAP_ONLY_PG) targets.push({

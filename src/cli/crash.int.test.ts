@@ -6,71 +6,19 @@
  * On PGlite (a fresh data directory) always; on PostgreSQL (a fresh database) when
  * TRUCE_TEST_DATABASE_URL is set.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScratchDatabase, type ScratchDatabase } from '../../test/scratch-database.ts';
+import { createApiToken, runTruce, type ServeProcess, startTruceServe, truceEnv } from '../../test/truce-process.ts';
 
 const POSTGRES_URL = process.env.TRUCE_TEST_DATABASE_URL;
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TRUCE = join(ROOT, 'bin/truce.js');
 const PASSWORD = 'crash-test-password';
+const ENV = truceEnv({ TRUCE_ADMIN_PASSWORD: 'crash-admin-password', TRUCE_LOG_LEVEL: 'error' });
 
-interface Server {
-  child: ChildProcess;
-  url: string;
-  exited: Promise<number | null>;
-}
-
-function cli(args: string[], input = ''): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TRUCE, ...args], { cwd: ROOT, env: env(), stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stdin.end(input);
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, out }));
-  });
-}
-
-function env(): NodeJS.ProcessEnv {
-  const { DATABASE_URL: _url, ...rest } = process.env;
-  return { ...rest, TRUCE_ADMIN_PASSWORD: 'crash-admin-password', TRUCE_LOG_LEVEL: 'error' };
-}
-
-async function start(flags: string[]): Promise<Server> {
-  const child = spawn(process.execPath, [TRUCE, 'serve', '--empty', '--port', '0', ...flags], { cwd: ROOT, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      output += d.toString();
-      const m = /running at (http:\/\/\S+?)\/? /.exec(output);
-      if (m) resolve(m[1]!);
-    });
-    child.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
-    void exited.then((code) => reject(new Error(`truce serve exited ${code}: ${output}`)));
-  });
-  return { child, url, exited };
-}
-
-async function apiToken(url: string): Promise<string> {
-  const login = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'crash-reporter', password: PASSWORD }),
-  });
-  expect(login.status).toBe(200);
-  const { csrf_token: csrf } = await login.json() as { csrf_token: string };
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const created = await fetch(`${url}/api/v1/auth/tokens`, {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf }, body: JSON.stringify({ name: 'crash' }),
-  });
-  expect(created.status).toBe(201);
-  return (await created.json() as { token: string }).token;
-}
+const cli = (args: string[], input = '') => runTruce(args, ENV, input);
+const start = (flags: string[]) => startTruceServe(flags, ENV);
 
 const body = (n: number) => JSON.stringify({
   claimed_at: new Date(Date.parse('2016-03-01T00:00:00Z') + n * 60_000).toISOString(),
@@ -82,7 +30,7 @@ const body = (n: number) => JSON.stringify({
  * Files reports from `connections` loops until the server dies; kills it (SIGKILL) once
  * `killAfter` reports were acknowledged. Returns the ids of the acknowledged ones.
  */
-async function burstAndKill(server: Server, token: string, connections: number, killAfter: number): Promise<string[]> {
+async function burstAndKill(server: ServeProcess, token: string, connections: number, killAfter: number): Promise<string[]> {
   const acknowledged: string[] = [];
   let n = 0;
   let dead = false;
@@ -119,7 +67,7 @@ function crashTest(flags: () => string[]) {
     expect((await cli(['user', 'add', 'crash-reporter', '--org', 'crash', '--role', 'reporter', '--password-stdin', ...flags()], `${PASSWORD}\n`)).code).toBe(0);
 
     const first = await start(flags());
-    const token = await apiToken(first.url);
+    const token = await createApiToken(first.url, 'crash-reporter', PASSWORD, 'crash');
     const acknowledged = await burstAndKill(first, token, 16, 300);
     expect(acknowledged.length).toBeGreaterThanOrEqual(300);
 
@@ -134,8 +82,7 @@ function crashTest(flags: () => string[]) {
       const count = await fetch(`${second.url}/api/v1/reports/count`, { headers: { authorization: `Bearer ${token}` } });
       expect((await count.json() as { count: number }).count).toBeGreaterThanOrEqual(acknowledged.length);
     } finally {
-      second.child.kill('SIGTERM');
-      expect(await second.exited).toBe(0);
+      expect(await second.stop()).toBe(0);
     }
 
     const seal = await cli(['audit', 'seal', ...flags()]);
@@ -152,23 +99,10 @@ describe('kill -9 during a burst of writes [pglite]', () => {
 });
 
 describe.skipIf(!POSTGRES_URL)('kill -9 during a burst of writes [postgres]', () => {
-  const name = `truce_crash_${process.pid}_${Date.now()}`;
-  let url = '';
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
+  let database: ScratchDatabase | undefined;
   beforeAll(async () => {
-    await admin(`create database ${name}`);
-    const u = new URL(POSTGRES_URL!);
-    u.pathname = `/${name}`;
-    url = u.toString();
+    database = await createScratchDatabase(POSTGRES_URL!, `truce_crash_${process.pid}_${Date.now()}`);
   });
-  afterAll(() => admin(`drop database if exists ${name} with (force)`));
-  crashTest(() => ['--database-url', url]);
+  afterAll(() => database?.drop());
+  crashTest(() => ['--database-url', database!.url]);
 });

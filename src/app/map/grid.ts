@@ -5,9 +5,6 @@
  */
 import { UNJUDGED_RANK } from '../../domain/findings.ts';
 
-// The ranks live in the domain, where the store can use them too; the map's users find them here.
-export { UNJUDGED_RANK, VERDICT_RANK } from '../../domain/findings.ts';
-
 export type BBox = readonly [minLon: number, minLat: number, maxLon: number, maxLat: number];
 
 /** An incident's colour on the map: its most serious finding, or none yet. */

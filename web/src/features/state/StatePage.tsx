@@ -75,6 +75,8 @@ function StateView({ data, lang, day, number, actorName, agreementTitle, t }: Vi
   const streak = calm?.days.at(-1)?.streak ?? 0;
   const required = calmSpec?.days_required;
   const threshold = calmSpec?.threshold_per_day;
+  /** The chart draws a strip of calm and not-calm days under its bars. */
+  const calmStrip = (calm?.days.length ?? 0) > 0;
   const verdictTotal = MAP_VERDICTS.filter((x) => x !== 'unjudged').reduce((n, x) => n + (s.verdicts[x as keyof typeof s.verdicts] ?? 0), 0);
 
   return (
@@ -130,10 +132,10 @@ function StateView({ data, lang, day, number, actorName, agreementTitle, t }: Vi
           <>
             <DayChart dates={v.dates} values={v.total} day={day} number={number} threshold={threshold} calmDays={calm?.days} label={t('state.perDay')}
               calmLabels={{ title: t('state.calmDays'), yes: t('state.calm.yes'), no: t('state.calm.no') }} />
-            {(threshold !== undefined || (calm?.days.length ?? 0) > 0) && (
+            {(threshold !== undefined || calmStrip) && (
               <p className="chart-legend">
                 {threshold !== undefined && <span><span className="swatch swatch-threshold" aria-hidden="true" />{t('state.calmLegendThreshold', { threshold: number(threshold) })}</span>}
-                {(calm?.days.length ?? 0) > 0 && (
+                {calmStrip && (
                   <>
                     <span><span className="swatch swatch-calm" aria-hidden="true" />{t('state.calm.yes')}</span>
                     <span><span className="swatch swatch-not-calm" aria-hidden="true" />{t('state.calm.no')}</span>
