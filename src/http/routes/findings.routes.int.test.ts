@@ -55,7 +55,7 @@ describeEachDatabase('findings API and the state of the truce', (db) => {
     const state = res.json();
     expect(state.verdicts).toEqual({ violation: 23, needs_review: 11, permitted: 7, not_covered: 9 });
     expect(state.needs_review).toBe(11);
-    expect(state.timezone).toBe('+03:00');
+    expect(state.timezone).toBe('Asia/Damascus');
     expect(state.calm).toEqual({ ...EXPECTED.calm, threshold_per_day: 2, days_required: 7 });
     const sept = state.violations_per_day.find((v: { agreement: string }) => v.agreement === 'coh-sept');
     expect(sept.days).toEqual(EXPECTED.calm.days.map((d: { date: string; violations: number }) => ({ date: d.date, violations: d.violations })));
