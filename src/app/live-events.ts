@@ -120,5 +120,5 @@ const incidentData = (i: IncidentSummaryRow) => ({
 
 const findingData = (f: FindingSummaryRow) => ({
   key: f.key, kind: f.kind, subject_id: f.subject_id, agreement_id: f.agreement_id, at: iso(f.at), verdict: f.verdict,
-  violators: f.violators, rule: f.rule, obligation: f.obligation, explanation: f.explanation,
+  violators: f.violators, rule: f.rule, obligation: f.obligation, explanation: f.explanation, statements: f.statements,
 });

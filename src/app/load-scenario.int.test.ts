@@ -77,8 +77,9 @@ describeEachDatabase('scenario load', (db) => {
     expect(result.ok && result.summary.findings.incidents).toEqual({ inserted: 0, updated: 1, withdrawn: 0, unchanged: 0 });
     const history = await findingHistory(db(), incidentFindingKey('i03', 'coh'));
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ verdict: 'violation', supersededByVerdict: 'needs_review', rulesVersion: 'truce-rules/1' });
-    expect(history[0]!.cause).toMatch(/scenario load/);
+    expect(history[0]).toMatchObject({ verdict: 'violation', supersededByVerdict: 'needs_review', rulesVersion: 'truce-rules/2' });
+    expect(history[0]!.cause).toBe('The scenario "Syria 2016: the cessation of hostilities, Aleppo to Daraya (illustrative geometry)" was loaded.');
+    expect(history[0]!.causeStatement).toEqual({ code: 'cause.scenario_load', params: { name: { text: 'Syria 2016: the cessation of hostilities, Aleppo to Daraya (illustrative geometry)' } } });
   });
 
   it('judges again the incidents inside a zone whose control changed, and its territory', async () => {

@@ -17,6 +17,7 @@ import { putSettings } from '../store/settings.repository.ts';
 import { listZones, saveZone } from '../store/zone.repository.ts';
 import { audit, type Change } from './audit.ts';
 import type { Caller } from './caller.ts';
+import { scenarioLoaded } from './finding-causes.ts';
 import { AFFECTED_BY_ACTOR, affectedByAgreement, affectedByIncidents, affectedByZone } from './affected-findings.ts';
 import { mergeScopes, NOTHING, recomputeFindings, type RecomputeResult, type RecomputeScope } from './recompute-findings.ts';
 
@@ -82,7 +83,7 @@ export async function loadScenario(db: Database, text: string, options: LoadOpti
     for (const c of diff('convoys', world.convoys, await listConvoys(tx)).touched) await saveConvoy(tx, c);
     await putSettings(tx, { name: v.bundle.name, timezone: world.timezone, hostState: world.hostState, calm: world.calm });
 
-    const findings = await recomputeFindings(tx, scope, `scenario load: ${v.bundle.name || 'bundle'}`);
+    const findings = await recomputeFindings(tx, scope, scenarioLoaded(v.bundle.name));
     await audit(tx, options.caller ?? null, options.now ?? Date.now(), changes);
     return { name: v.bundle.name, records, findings };
   });

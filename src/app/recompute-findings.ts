@@ -9,7 +9,7 @@ import type { Rulebook } from '../domain/rulebook.ts';
 import { territoryFindings } from '../domain/territory.ts';
 import type { Sql } from '../store/database.ts';
 import {
-  type FindingChanges, incidentFindingKey, replaceFindings, type StoredFinding, territoryFindingKey,
+  type Cause, type FindingChanges, incidentFindingKey, replaceFindings, type StoredFinding, territoryFindingKey,
 } from '../store/finding.repository.ts';
 import { listIncidents } from '../store/incident.repository.ts';
 import { loadRulebook } from './world.ts';
@@ -30,13 +30,14 @@ export function mergeScopes(a: RecomputeScope, b: RecomputeScope): RecomputeScop
 export const storedIncidentFinding = (f: IncidentFinding): StoredFinding => ({
   key: incidentFindingKey(f.incident, f.agreement), kind: 'incident', subjectId: f.incident, agreement: f.agreement,
   at: f.at, verdict: f.verdict, violators: f.violator === null ? [] : [f.violator], reasons: f.reasons, rule: f.rule,
-  obligation: f.obligation, explanation: f.explanation, facts: null, rulesVersion: RULES_VERSION,
+  obligation: f.obligation, restsOnZones: f.restsOnZones, statements: f.statements, explanation: f.explanation, facts: null,
+  rulesVersion: RULES_VERSION,
 });
 
 export const storedTerritoryFinding = (f: TerritoryFinding): StoredFinding => ({
   key: territoryFindingKey(f.zone, f.at, f.agreement), kind: 'territory', subjectId: f.zone, agreement: f.agreement,
-  at: f.at, verdict: f.verdict, violators: f.violators, reasons: f.reasons, rule: f.rule, obligation: null,
-  explanation: f.explanation, facts: { gainers: f.gainers, losers: f.losers }, rulesVersion: RULES_VERSION,
+  at: f.at, verdict: f.verdict, violators: f.violators, reasons: f.reasons, rule: f.rule, obligation: null, restsOnZones: [],
+  statements: f.statements, explanation: f.explanation, facts: { gainers: f.gainers, losers: f.losers }, rulesVersion: RULES_VERSION,
 });
 
 export interface RecomputeResult {
@@ -44,7 +45,7 @@ export interface RecomputeResult {
   territory: FindingChanges;
 }
 
-export async function recomputeFindings(sql: Sql, scope: RecomputeScope, cause: string, book?: Rulebook): Promise<RecomputeResult> {
+export async function recomputeFindings(sql: Sql, scope: RecomputeScope, cause: Cause, book?: Rulebook): Promise<RecomputeResult> {
   const rules = book ?? (await loadRulebook(sql));
   const incidents = scope.incidents === 'all' ? await listIncidents(sql)
     : scope.incidents.size === 0 ? [] : await listIncidents(sql, [...scope.incidents]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adjudicateIncident, INCIDENT_RULES } from './adjudicate.ts';
-import type { Incident } from './model.ts';
+import { ACTS, type Incident } from './model.ts';
 import {
   actor, agreement, at, control, incident, interval, party, rect, ring, rulebook, zone,
 } from './test-builders.ts';
@@ -24,10 +24,12 @@ const zones = [
   zone('z-nonparty-excluded', rect(9, 0, 10, 1), control(['nonparty', 'nus'], SINCE)),
 ];
 const actors = [
-  actor('gov', { kind: 'state' }), actor('reb'), actor('ally'), actor('nonparty'), actor('nus'),
-  actor('isil', { designated: true }), actor('both-pe'),
+  actor('gov', { kind: 'state', name: 'The Government' }), actor('reb', { name: 'Rebels' }), actor('ally', { name: 'Allies' }),
+  actor('nonparty', { name: 'Outsiders' }), actor('nus', { name: 'Front' }), actor('isil', { designated: true, name: 'State' }),
+  actor('both-pe', { name: 'Twofold' }),
 ];
 const coh = agreement('coh', {
+  title: 'Cessation of Hostilities',
   inForce: [interval('2016-02-27T00:00:00+02:00')],
   parties: [
     party('gov', '2016-02-26T10:00:00+02:00'),
@@ -42,6 +44,15 @@ const book = rulebook({ actors, agreements: [coh], zones });
 
 /** Centre of the zone square with index k (z-reb is 0). */
 const inZone = (k: number) => ({ lon: k + 0.5, lat: 0.5 });
+const zoneAt = (p: { lon: number; lat: number } | undefined) => zones[Math.floor((p ?? { lon: 0.5 }).lon)] ?? zones[0]!;
+/** The statement each rule explains itself with (rule 4 has three, by the party's standing). */
+const SAYS: Record<number, (code: string) => string> = {
+  1: () => 'finding.act_not_prohibited', 2: () => 'finding.perpetrator_unknown', 3: () => 'finding.perpetrator_excluded',
+  4: (code) => (['finding.perpetrator_never_party', 'finding.perpetrator_not_yet_party', 'finding.perpetrator_withdrew'].includes(code) ? code : 'rule 4'),
+  5: () => 'finding.target_civilian', 6: () => 'finding.target_excluded', 7: () => 'finding.target_party', 8: () => 'finding.target_not_party',
+  9: () => 'finding.target_unknown', 10: () => 'finding.target_own_area', 11: () => 'finding.target_area_excluded',
+  12: () => 'finding.target_intermingled', 13: () => 'finding.target_area_party', 14: () => 'finding.target_area_not_party',
+};
 const NOWHERE = { lon: 50, lat: 20 };
 
 describe('adjudicateIncident: the rule table (spec "Incident findings")', () => {
@@ -78,7 +89,37 @@ describe('adjudicateIncident: the rule table (spec "Incident findings")', () => 
     expect(findings).toHaveLength(1);
     const [f] = findings;
     expect(f).toMatchObject({ incident: 'i1', agreement: 'coh', verdict, reasons, rule, violator: violator ?? null });
-    expect(f!.explanation).toContain(reasons[0]);
+    // The words people read: the rule's own statement, rendered with names, never ids or reason codes.
+    expect(f!.statements.map((s) => s.code)).toEqual(['finding.rule', SAYS[rule]!(f!.statements[1]!.code)]);
+    expect(f!.explanation).toMatch(new RegExp(`^Rule ${rule} of Cessation of Hostilities: `));
+    expect(f!.explanation).not.toContain(reasons[0]);
+    for (const id of ['gov', 'reb', 'nus', 'isil', 'nonparty', 'both-pe', 'coh']) expect(f!.explanation).not.toMatch(new RegExp(`\\(${id}\\)|\\b${id}\\b`));
+    // Only the rules that ask who held the place rest on zones: the zones that answered.
+    expect(f!.restsOnZones).toEqual(rule >= 10 ? zones.filter((z) => z.geometry === zoneAt(i.location).geometry).map((z) => z.id) : []);
+  });
+
+  it('the rules are numbered 1 to 14 in order, and the last one always applies', () => {
+    expect(INCIDENT_RULES.map((r) => r.rule)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+  });
+
+  it('says what each act did, in its own words', () => {
+    const said = ACTS.filter((a) => a !== 'arrest' && a !== 'other').map((act) => {
+      const g = agreement('coh', { title: 'Cessation of Hostilities', inForce: [interval('2016-02-27T00:00:00+02:00')], prohibited: [...ACTS], parties: coh.parties });
+      const [f] = adjudicateIncident(rulebook({ actors, agreements: [g], zones }), incident('i1', { act, perpetrator: 'gov', target: { civilian: 'convoy' } }));
+      return f!.explanation;
+    });
+    expect(said).toContain('Rule 5 of Cessation of Hostilities: The Government (a party since 26 Feb 2016, 08:00 UTC) denied access to a humanitarian convoy: a civilian target.');
+    expect(said).toContain('Rule 5 of Cessation of Hostilities: The Government (a party since 26 Feb 2016, 08:00 UTC) shelled a humanitarian convoy: a civilian target.');
+    expect(new Set(said).size).toBe(said.length);
+    expect(said.filter((s) => s.includes('attacked'))).toEqual([]);
+  });
+
+  it('rests each finding on the zones its own rule read, not on those another agreement\'s rule read', () => {
+    const other = agreement('other', { inForce: [interval('2016-01-01T00:00:00Z')], prohibited: ['shelling'], parties: [party('gov', '2016-01-01T00:00:00Z')] });
+    const book2 = rulebook({ actors, agreements: [coh, other], zones });
+    // Under coh, no target: rule 13 asks who held z-reb. Under "other", air strikes are not prohibited: rule 1, no zone read.
+    const findings = adjudicateIncident(book2, incident('i1', { perpetrator: 'gov', act: 'air_strike', location: inZone(0) }));
+    expect(findings.map((f) => [f.agreement, f.rule, f.restsOnZones])).toEqual([['coh', 13, ['z-reb']], ['other', 1, []]]);
   });
 
   it('the rules are numbered 1 to 14 in order, and the last one always applies', () => {
@@ -113,7 +154,8 @@ describe('adjudicateIncident: no agreement applies', () => {
     expect(findings[0]).toMatchObject({
       incident: 'i1', agreement: null, verdict: 'not_covered', violator: null, reasons: ['NO_AGREEMENT'], rule: 0,
     });
-    expect(findings[0]!.explanation).toContain('NO_AGREEMENT');
+    expect(findings[0]!.statements).toEqual([{ code: 'finding.no_agreement', params: { at: { instant: expect.any(String) }, point: { point: where } } }]);
+    expect(findings[0]!.explanation).toMatch(/^No agreement was both in force at \d+ \w+ 2016, \d\d:\d\d UTC and in scope at \d+\.\d{4}° N, \d+\.\d{4}° E\.$/);
   });
 
   it.each([
@@ -140,7 +182,7 @@ describe('adjudicateIncident: self-defence', () => {
     const g = agreement('g', { parties: [party('gov', '2016-01-01T00:00:00Z'), party('reb', '2016-01-01T00:00:00Z')], selfDefense });
     const [f] = adjudicateIncident(rulebook({ actors, agreements: [g] }), incident('i1', { perpetrator: 'gov', target: { actor: 'reb' }, selfDefenseClaim: claim }));
     expect(f).toMatchObject({ verdict, reasons, violator, rule: 7 });
-    for (const reason of reasons) expect(f!.explanation).toContain(reason);
+    expect(f!.statements.some((s) => s.code === 'finding.self_defense')).toBe(reasons.includes('SELF_DEFENSE_CLAIMED'));
   });
 
   it('a claim on a finding that is not a violation changes nothing', () => {

@@ -1,4 +1,5 @@
 /** What the rules conclude. Each finding names the rule that decided it and explains it in words. */
+import type { Statement } from './statements.ts';
 import type { Instant } from './time.ts';
 
 export const VERDICTS = ['violation', 'needs_review', 'permitted', 'not_covered'] as const;
@@ -20,8 +21,11 @@ export const REASONS = [
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
-/** Bumped whenever a rule changes meaning; stored with every finding. */
-export const RULES_VERSION = 'truce-rules/1';
+/**
+ * Bumped whenever a rule changes meaning or what a finding says; stored with every finding.
+ * 2: explanations as statements, one wording per act; findings name the zones they rest on.
+ */
+export const RULES_VERSION = 'truce-rules/2';
 
 export interface IncidentFinding {
   incident: string;
@@ -35,6 +39,13 @@ export interface IncidentFinding {
   obligation: string | null;
   /** When the incident happened: calm counts violations by this instant's day. */
   at: Instant;
+  /**
+   * The zones whose control decided the finding (rules 10-14), beside the incident and the
+   * agreement: whoever may not see one of them may not see the finding.
+   */
+  restsOnZones: string[];
+  /** Why, as statements a reader's language renders; `explanation` is their English. */
+  statements: Statement[];
   explanation: string;
 }
 
@@ -48,6 +59,7 @@ export interface TerritoryFinding {
   rule: number;
   gainers: string[];
   losers: string[];
+  statements: Statement[];
   explanation: string;
 }
 

@@ -4,8 +4,11 @@
  */
 import { areaContains } from './geo.ts';
 import type { Actor, Agreement, Party, Zone } from './model.ts';
-import { contains, formatInstant, type Instant } from './time.ts';
-import { controllersAt, FlatbushZoneIndex, ScanZoneIndex, type ZoneLookup } from './zone-index.ts';
+import { contains, type Instant } from './time.ts';
+import type { Names } from './statements.ts';
+import { controllersAt, FlatbushZoneIndex, type Holders, holdersAt, ScanZoneIndex, type ZoneLookup } from './zone-index.ts';
+
+export type { Holders };
 
 export class AgreementView {
   readonly agreement: Agreement;
@@ -89,6 +92,11 @@ export class Rulebook {
     this.zones = options.zoneIndex === 'scan' ? new ScanZoneIndex(world.zones) : new FlatbushZoneIndex(world.zones);
   }
 
+  /** controllers(p, t) with the zones whose control says so. */
+  holdersAt(lon: number, lat: number, t: Instant): Holders {
+    return holdersAt(this.zones.containing(lon, lat), t);
+  }
+
   /** controllers(p, t): every actor of every control entry in force at t, of every zone holding p. */
   controllersAt(lon: number, lat: number, t: Instant): string[] {
     return controllersAt(this.zones.containing(lon, lat), t);
@@ -103,15 +111,11 @@ export class Rulebook {
     return this.actors.get(actor)?.designated === true || this.agreements.some((g) => g.isExcluded(actor));
   }
 
-  /** "Syrian Arab Army (sy-gov)" for people; the bare id when the actor is unknown. */
-  describe(actor: string): string {
-    const a = this.actors.get(actor);
-    return a ? `${a.name} (${a.id})` : actor;
-  }
-
-  describeAll(actors: string[]): string {
-    return actors.length === 0 ? 'nobody' : actors.map((a) => this.describe(a)).join(', ');
-  }
+  /** Names for the English of explanations: an actor's name, an agreement's title; the id when there is none. */
+  readonly names: Names = {
+    actor: (id) => this.actors.get(id)?.name || id,
+    agreement: (id) => this.agreements.find((g) => g.id === id)?.agreement.title || id,
+  };
 }
 
 /** Ids sort by code unit, the same in every locale. */
@@ -119,6 +123,4 @@ export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function when(t: Instant): string {
-  return formatInstant(t);
-}
+

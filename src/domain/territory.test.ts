@@ -39,7 +39,10 @@ describe('territoryFindings: the rule table (spec "Territory findings")', () => 
     const findings = territoryFindings(rulebook({ actors, agreements: [coh] }), handover(before, after));
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ zone: 'z', at: at(CHANGE), agreement: 'coh', verdict, reasons: [reason], rule, violators });
-    expect(findings[0]!.explanation).toContain(reason);
+    const says = { 1: 'territory.from_excluded', 2: 'territory.seizure', 3: 'territory.gainers_excluded', 4: 'territory.unclear' }[rule];
+    expect(findings[0]!.statements.map((s) => s.code)).toEqual(['finding.rule', 'territory.change', says]);
+    expect(findings[0]!.explanation).toMatch(/^Rule \d of Agreement coh: On 26 Aug 2016, \d\d:\d\d UTC, control of .+ passed from .+ to .+\. /);
+    expect(findings[0]!.explanation).not.toContain(reason);
   });
 });
 

@@ -6,7 +6,8 @@
 import type { Reason, TerritoryFinding, Verdict } from './findings.ts';
 import { pointOnSurface } from './geo.ts';
 import type { Zone } from './model.ts';
-import { type AgreementView, compareIds, type Rulebook, when } from './rulebook.ts';
+import { type AgreementView, compareIds, type Rulebook } from './rulebook.ts';
+import { paragraphEnglish, type Statement, statement, term } from './statements.ts';
 import type { Instant } from './time.ts';
 
 export interface ControlChange {
@@ -40,7 +41,7 @@ interface TerritoryRule {
   verdict: Verdict;
   reason: Reason;
   when(c: ControlChange, g: AgreementView): boolean;
-  explain(c: ControlChange, g: AgreementView, book: Rulebook): string;
+  explain(c: ControlChange, g: AgreementView): Statement;
 }
 
 const partiesAt = (actors: string[], g: AgreementView, t: Instant) => actors.filter((a) => g.isParty(a, t));
@@ -49,22 +50,23 @@ export const TERRITORY_RULES: readonly TerritoryRule[] = [
   {
     rule: 1, verdict: 'permitted', reason: 'TERRITORY_FROM_EXCLUDED',
     when: (c, g) => c.before.every((a) => g.isExcluded(a)),
-    explain: (_c, g) => `Every previous holder is excluded from ${g.id}, so taking the area from them is permitted.`,
+    explain: (_c, g) => statement('territory.from_excluded', { agreement: term.agreement(g.id) }),
   },
   {
     rule: 2, verdict: 'violation', reason: 'TERRITORY_SEIZURE',
     when: (c, g) => partiesAt(c.gainers, g, c.at).length > 0 && partiesAt(c.losers, g, c.at).length > 0,
-    explain: (c, g, book) => `${book.describeAll(partiesAt(c.gainers, g, c.at))}, a party, took territory from ` +
-      `${book.describeAll(partiesAt(c.losers, g, c.at))}, a party: parties must not acquire territory from each other.`,
+    explain: (c, g) => statement('territory.seizure', {
+      gainers: term.actors(partiesAt(c.gainers, g, c.at)), losers: term.actors(partiesAt(c.losers, g, c.at)),
+    }),
   },
   {
     rule: 3, verdict: 'not_covered', reason: 'PERPETRATOR_EXCLUDED',
     when: (c, g) => c.gainers.every((a) => g.isExcluded(a)),
-    explain: (_c, g) => `Every gainer is excluded from ${g.id}, which neither binds nor protects it.`,
+    explain: (_c, g) => statement('territory.gainers_excluded', { agreement: term.agreement(g.id) }),
   },
   {
     rule: 4, verdict: 'needs_review', reason: 'TERRITORY_UNCLEAR', when: () => true,
-    explain: () => 'The gainers and losers do not make this a clear seizure between parties: it needs review.',
+    explain: () => statement('territory.unclear'),
   },
 ];
 
@@ -77,6 +79,7 @@ export function territoryFindings(book: Rulebook, zone: Zone): TerritoryFinding[
     for (const g of book.agreements) {
       if (!g.prohibits('territory_seizure') || !g.appliesAt(lon, lat, change.at)) continue;
       const rule = TERRITORY_RULES.find((r) => r.when(change, g))!;
+      const statements = explainChange(g, change, rule);
       findings.push({
         zone: zone.id,
         at: change.at,
@@ -87,14 +90,20 @@ export function territoryFindings(book: Rulebook, zone: Zone): TerritoryFinding[
         rule: rule.rule,
         gainers: change.gainers,
         losers: change.losers,
-        explanation: explainChange(book, g, change, rule),
+        statements,
+        explanation: paragraphEnglish(statements, book.names),
       });
     }
   }
   return findings.sort((a, b) => a.at - b.at || compareIds(a.agreement, b.agreement));
 }
 
-function explainChange(book: Rulebook, g: AgreementView, c: ControlChange, rule: TerritoryRule): string {
-  return `Rule ${rule.rule} (${rule.reason}) of ${g.id}: at ${when(c.at)} control of ${c.zone.name || c.zone.id} (${c.zone.id}) ` +
-    `passed from ${book.describeAll(c.before)} to ${book.describeAll(c.after)}. ${rule.explain(c, g, book)}`;
+function explainChange(g: AgreementView, c: ControlChange, rule: TerritoryRule): Statement[] {
+  return [
+    statement('finding.rule', { rule: { number: rule.rule }, agreement: term.agreement(g.id) }),
+    statement('territory.change', {
+      at: term.instant(c.at), zone: { zone: c.zone.id, name: c.zone.name }, before: term.actors(c.before), after: term.actors(c.after),
+    }),
+    rule.explain(c, g),
+  ];
 }

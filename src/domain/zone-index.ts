@@ -67,6 +67,28 @@ export class ScanZoneIndex implements ZoneLookup {
 }
 
 /** The actors controlling any of the zones at instant t, sorted, without repeats. */
+/** Who held a place at an instant, and the zones that say so (sorted, distinct). */
+export interface Holders {
+  actors: string[];
+  zones: string[];
+}
+
+export function holdersAt(zones: Zone[], t: Instant): Holders {
+  const actors = new Set<string>();
+  const held: string[] = [];
+  for (const zone of zones) {
+    let holds = false;
+    for (const entry of zone.control) {
+      if (entry.from <= t && (entry.to === null || t < entry.to)) {
+        for (const a of entry.actors) actors.add(a);
+        holds = true;
+      }
+    }
+    if (holds) held.push(zone.id);
+  }
+  return { actors: [...actors].sort(), zones: held.sort() };
+}
+
 export function controllersAt(zones: Zone[], t: Instant): string[] {
   const actors = new Set<string>();
   for (const zone of zones) {

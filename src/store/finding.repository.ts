@@ -4,6 +4,7 @@
  * withdraws moves to finding_history first, so no judgement is ever lost.
  */
 import { RULES_VERSION, type Reason, type Verdict } from '../domain/findings.ts';
+import type { Statement } from '../domain/statements.ts';
 import type { Instant } from '../domain/time.ts';
 import type { Sql } from './database.ts';
 import { keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
@@ -22,9 +23,20 @@ export interface StoredFinding {
   reasons: Reason[];
   rule: number;
   obligation: string | null;
+  /** The zones whose control decided it (see IncidentFinding.restsOnZones). */
+  restsOnZones: string[];
+  statements: Statement[];
   explanation: string;
   facts: Record<string, unknown> | null;
   rulesVersion: string;
+}
+
+/** Why findings were judged again: in English, as a statement, and the record it names (if any). */
+export interface Cause {
+  text: string;
+  statement: Statement;
+  entity: string | null;
+  id: string | null;
 }
 
 export interface FindingChanges {
@@ -36,16 +48,22 @@ export interface FindingChanges {
 
 interface FindingRow {
   key: string; kind: FindingKind; subject_id: string; agreement_id: string | null; at: Date; verdict: Verdict;
-  violators: string[]; reasons: Reason[]; rule: number; obligation: string | null; explanation: string;
-  facts: Record<string, unknown> | null; rules_version: string;
+  violators: string[]; reasons: Reason[]; rule: number; obligation: string | null; rests_on_zones: string[];
+  statements: Statement[]; explanation: string; facts: Record<string, unknown> | null; rules_version: string;
 }
 
-const COLUMNS = 'key, kind, subject_id, agreement_id, at, verdict, violators, reasons, rule, obligation, explanation, facts, rules_version';
+/**
+ * The columns a finding is read with. Its obligation code shows only to a reader who may see a
+ * clause of the agreement with that code (the owner role sees them all).
+ */
+export const FINDING_COLUMNS = `key, kind, subject_id, agreement_id, at, verdict, violators, reasons, rule,
+  truce_visible_obligation(agreement_id, obligation) as obligation, rests_on_zones, statements, explanation, facts, rules_version`;
+const COLUMNS = FINDING_COLUMNS;
 
-const toFinding = (r: FindingRow): StoredFinding => ({
+export const toFinding = (r: FindingRow): StoredFinding => ({
   key: r.key, kind: r.kind, subjectId: r.subject_id, agreement: r.agreement_id, at: ms(r.at), verdict: r.verdict,
-  violators: r.violators, reasons: r.reasons, rule: r.rule, obligation: r.obligation, explanation: r.explanation,
-  facts: r.facts, rulesVersion: r.rules_version,
+  violators: r.violators, reasons: r.reasons, rule: r.rule, obligation: r.obligation, restsOnZones: r.rests_on_zones,
+  statements: r.statements, explanation: r.explanation, facts: r.facts, rulesVersion: r.rules_version,
 });
 
 export function incidentFindingKey(incident: string, agreement: string | null): string {
@@ -72,23 +90,54 @@ export async function findingsOfSubjects(sql: Sql, kind: FindingKind, subjectIds
 }
 
 export interface HistoryEntry extends StoredFinding {
+  computedAt: Instant;
   supersededAt: Instant;
   supersededByVerdict: Verdict | null;
-  cause: string;
+  /** Null when the cause names a record the reader may not see. */
+  cause: string | null;
+  causeStatement: Statement;
+}
+
+/**
+ * Columns of finding_history: the finding as it stood, and why it was replaced. A cause that
+ * names a record the reader may not see is withheld (the history itself rests on records the
+ * reader may see, or row-level security would hide it).
+ */
+export const HISTORY_COLUMNS = `${FINDING_COLUMNS}, computed_at, superseded_at, superseded_by_verdict,
+  case when cause_entity is null or truce_record_visible(cause_entity, cause_id) then cause end as cause,
+  case when cause_entity is null or truce_record_visible(cause_entity, cause_id) then cause_statement end as cause_statement`;
+
+export type HistoryRow = FindingRow & {
+  computed_at: Date; superseded_at: Date; superseded_by_verdict: Verdict | null; cause: string | null; cause_statement: Statement | null;
+};
+
+const WITHHELD: Statement = { code: 'cause.withheld', params: {} };
+
+export const toHistoryEntry = (r: HistoryRow): HistoryEntry => ({
+  key: r.key, kind: r.kind, subjectId: r.subject_id, agreement: r.agreement_id, at: ms(r.at), verdict: r.verdict,
+  violators: r.violators, reasons: r.reasons, rule: r.rule, obligation: r.obligation, restsOnZones: r.rests_on_zones,
+  statements: r.statements, explanation: r.explanation, facts: r.facts, rulesVersion: r.rules_version,
+  computedAt: ms(r.computed_at), supersededAt: ms(r.superseded_at), supersededByVerdict: r.superseded_by_verdict, cause: r.cause,
+  // A cause written before statements existed has only its English.
+  causeStatement: r.cause_statement ?? (r.cause === null ? WITHHELD : { code: 'cause.recorded', params: { text: { text: r.cause } } }),
+});
+
+/** Every finding about one incident or zone that a recomputation replaced or withdrew, oldest first. */
+export async function historyOfSubject(sql: Sql, kind: FindingKind, subjectId: string): Promise<HistoryEntry[]> {
+  const rows = await sql.query<HistoryRow>(`select ${HISTORY_COLUMNS} from finding_history where kind = $1 and subject_id = $2 order by id`, [kind, subjectId]);
+  return rows.map(toHistoryEntry);
 }
 
 export async function findingHistory(sql: Sql, key: string): Promise<HistoryEntry[]> {
-  const rows = await sql.query<FindingRow & { superseded_at: Date; superseded_by_verdict: Verdict | null; cause: string }>(
-    `select ${COLUMNS}, superseded_at, superseded_by_verdict, cause from finding_history where key = $1 order by id`, [key],
-  );
-  // The spread goes last: spreading first and adding properties after is slow in V8.
-  return rows.map((r) => ({ supersededAt: ms(r.superseded_at), supersededByVerdict: r.superseded_by_verdict, cause: r.cause, ...toFinding(r) }));
+  const rows = await sql.query<HistoryRow>(`select ${HISTORY_COLUMNS} from finding_history where key = $1 order by id`, [key]);
+  return rows.map(toHistoryEntry);
 }
 
 /** What a finding says, without its bookkeeping: two findings that say the same are equal. */
 const substance = (f: StoredFinding) => ({
-  agreement: f.agreement, at: f.at, verdict: f.verdict, violators: f.violators, reasons: f.reasons,
-  rule: f.rule, obligation: f.obligation, explanation: f.explanation, facts: f.facts, rulesVersion: f.rulesVersion,
+  agreement: f.agreement, at: f.at, verdict: f.verdict, violators: f.violators, reasons: f.reasons, rule: f.rule,
+  obligation: f.obligation, restsOnZones: f.restsOnZones, statements: f.statements, explanation: f.explanation, facts: f.facts,
+  rulesVersion: f.rulesVersion,
 });
 
 /**
@@ -97,7 +146,7 @@ const substance = (f: StoredFinding) => ({
  * kept in finding_history with the cause. Unchanged findings are not touched.
  */
 export async function replaceFindings(
-  sql: Sql, kind: FindingKind, subjectIds: readonly string[], next: readonly StoredFinding[], cause: string,
+  sql: Sql, kind: FindingKind, subjectIds: readonly string[], next: readonly StoredFinding[], cause: Cause,
 ): Promise<FindingChanges> {
   // The incidents first, in one order: a concurrent writer of their findings waits here rather
   // than summarizing them from a snapshot without ours (migration 005), or deadlocking with us.
@@ -130,11 +179,12 @@ export async function replaceFindings(
   if (superseded.length > 0) {
     await sql.query(
       `insert into finding_history (key, kind, subject_id, agreement_id, at, verdict, violators, reasons, rule, obligation,
-         explanation, facts, rules_version, computed_at, superseded_by_verdict, cause)
+         rests_on_zones, statements, explanation, facts, rules_version, computed_at, superseded_by_verdict, cause, cause_statement,
+         cause_entity, cause_id)
        select f.key, f.kind, f.subject_id, f.agreement_id, f.at, f.verdict, f.violators, f.reasons, f.rule, f.obligation,
-         f.explanation, f.facts, f.rules_version, f.computed_at, s.by, $2
+         f.rests_on_zones, f.statements, f.explanation, f.facts, f.rules_version, f.computed_at, s.by, $2, $3::jsonb, $4, $5
        from findings f join jsonb_to_recordset($1::jsonb) as s(key text, by text) on s.key = f.key`,
-      [JSON.stringify(superseded), cause],
+      [JSON.stringify(superseded), cause.text, JSON.stringify(cause.statement), cause.entity, cause.id],
     );
     const withdrawn = superseded.filter((s) => s.by === null).map((s) => s.key);
     if (withdrawn.length > 0) await sql.query('delete from findings where key = any($1)', [withdrawn]);
@@ -147,18 +197,22 @@ export async function replaceFindings(
 export async function insertFindings(sql: Sql, findings: readonly StoredFinding[], replace = false): Promise<void> {
   if (findings.length === 0) return;
   await sql.query(
-    `insert into findings (${COLUMNS})
+    `insert into findings (key, kind, subject_id, agreement_id, at, verdict, violators, reasons, rule, obligation, rests_on_zones,
+       statements, explanation, facts, rules_version)
      select f.key, f.kind, f.subject_id, f.agreement_id, f.at, f.verdict, array(select jsonb_array_elements_text(f.violators)),
-       array(select jsonb_array_elements_text(f.reasons)), f.rule, f.obligation, f.explanation, f.facts, f.rules_version
+       array(select jsonb_array_elements_text(f.reasons)), f.rule, f.obligation, array(select jsonb_array_elements_text(f.rests_on_zones)),
+       f.statements, f.explanation, f.facts, f.rules_version
      from jsonb_to_recordset($1::jsonb) as f(key text, kind text, subject_id text, agreement_id text, at timestamptz,
-       verdict text, violators jsonb, reasons jsonb, rule int, obligation text, explanation text, facts jsonb, rules_version text)
+       verdict text, violators jsonb, reasons jsonb, rule int, obligation text, rests_on_zones jsonb, statements jsonb, explanation text,
+       facts jsonb, rules_version text)
      ${replace ? `on conflict (key) do update set agreement_id = excluded.agreement_id, at = excluded.at, verdict = excluded.verdict,
        violators = excluded.violators, reasons = excluded.reasons, rule = excluded.rule, obligation = excluded.obligation,
-       explanation = excluded.explanation, facts = excluded.facts, rules_version = excluded.rules_version, computed_at = now()` : ''}`,
+       rests_on_zones = excluded.rests_on_zones, statements = excluded.statements, explanation = excluded.explanation,
+       facts = excluded.facts, rules_version = excluded.rules_version, computed_at = now()` : ''}`,
     [JSON.stringify(findings.map((f) => ({
       key: f.key, kind: f.kind, subject_id: f.subjectId, agreement_id: f.agreement, at: ts(f.at), verdict: f.verdict,
-      violators: f.violators, reasons: f.reasons, rule: f.rule, obligation: f.obligation, explanation: f.explanation,
-      facts: f.facts, rules_version: f.rulesVersion,
+      violators: f.violators, reasons: f.reasons, rule: f.rule, obligation: f.obligation, rests_on_zones: f.restsOnZones,
+      statements: f.statements, explanation: f.explanation, facts: f.facts, rules_version: f.rulesVersion,
     })))],
   );
 }

@@ -100,23 +100,30 @@ export interface VerdictSummary {
   worstRank: number;
   /** The distinct agreements the findings judge under, sorted. */
   agreements: readonly string[];
+  /** The distinct zones the findings rest on (migration 006), sorted. */
+  zones: readonly string[];
 }
 
-const NO_FINDINGS: VerdictSummary = { worstRank: UNJUDGED_RANK, agreements: [] };
+const NO_FINDINGS: VerdictSummary = { worstRank: UNJUDGED_RANK, agreements: [], zones: [] };
 
 /**
  * The summary the findings triggers would compute from these findings. The agreements are sorted
  * by code unit, which is the trigger's "C" collation order for the ASCII ids agreements have.
  */
-export function verdictSummary(findings: readonly { verdict: Verdict; agreement: string | null }[]): VerdictSummary {
+export function verdictSummary(findings: readonly SummarizedFinding[]): VerdictSummary {
   const agreements = new Set<string>();
+  const zones = new Set<string>();
   let worstRank = UNJUDGED_RANK;
   for (const f of findings) {
     worstRank = Math.min(worstRank, VERDICT_RANK[f.verdict]);
     if (f.agreement !== null) agreements.add(f.agreement);
+    for (const z of f.restsOnZones) zones.add(z);
   }
-  return { worstRank, agreements: [...agreements].sort() };
+  return { worstRank, agreements: [...agreements].sort(), zones: zones.size === 0 ? [] : [...zones].sort() };
 }
+
+/** What the summary reads of a finding. */
+export type SummarizedFinding = { verdict: Verdict; agreement: string | null; restsOnZones: readonly string[] };
 
 const recordJson = (i: IncidentRecord, summary = NO_FINDINGS) => ({
   id: i.id,
@@ -142,23 +149,24 @@ const recordJson = (i: IncidentRecord, summary = NO_FINDINGS) => ({
   headline: i.headline ?? null,
   worst_rank: summary.worstRank,
   verdict_agreements: summary.agreements,
+  verdict_zones: summary.zones,
 });
 
 const RECORDSET = `jsonb_to_recordset($1::jsonb) as r(
   id text, occurred_at timestamptz, occurred_until timestamptz, date_precision smallint, lon float8, lat float8,
   location_precision smallint, place text, act text, perpetrator text, target_civilian text, target_actor text,
   self_defense_claim boolean, deaths_low int, deaths_best int, deaths_high int, deaths jsonb, sides jsonb,
-  source text, source_ref text, headline text, worst_rank smallint, verdict_agreements jsonb)`;
+  source text, source_ref text, headline text, worst_rank smallint, verdict_agreements jsonb, verdict_zones jsonb)`;
 
 // The summary is written only on insert: an incident replaced by saveIncidents keeps the one its
 // findings gave it.
 const INSERT = `insert into incidents (id, occurred_at, occurred_until, date_precision, lon, lat, location_precision, place,
     act, perpetrator, target_civilian, target_actor, self_defense_claim, deaths_low, deaths_best, deaths_high, deaths,
-    sides, source, source_ref, headline, worst_rank, verdict_agreements)
+    sides, source, source_ref, headline, worst_rank, verdict_agreements, verdict_zones)
   select r.id, r.occurred_at, r.occurred_until, r.date_precision, r.lon, r.lat, r.location_precision, r.place,
     r.act, r.perpetrator, r.target_civilian, r.target_actor, r.self_defense_claim, r.deaths_low, r.deaths_best,
     r.deaths_high, r.deaths, array(select jsonb_array_elements_text(r.sides)), r.source, r.source_ref, r.headline,
-    r.worst_rank, array(select jsonb_array_elements_text(r.verdict_agreements))
+    r.worst_rank, array(select jsonb_array_elements_text(r.verdict_agreements)), array(select jsonb_array_elements_text(r.verdict_zones))
   from ${RECORDSET}`;
 
 /**
@@ -167,7 +175,7 @@ const INSERT = `insert into incidents (id, occurred_at, occurred_until, date_pre
  * those findings give it, and the findings' trigger has no row to write again.
  */
 export async function insertNewIncidents(
-  sql: Sql, incidents: readonly IncidentRecord[], findings?: ReadonlyMap<string, readonly { verdict: Verdict; agreement: string | null }[]>,
+  sql: Sql, incidents: readonly IncidentRecord[], findings?: ReadonlyMap<string, readonly SummarizedFinding[]>,
 ): Promise<string[]> {
   if (incidents.length === 0) return [];
   const json = JSON.stringify(incidents.map((i) => recordJson(i, verdictSummary(findings?.get(i.id) ?? []))));
@@ -376,26 +384,3 @@ export async function updateIncident(sql: Sql, incident: IncidentWrite, at: Inst
   );
 }
 
-export interface IncidentFindingHistoryEntry {
-  key: string; agreement: string | null; at: Instant; verdict: Verdict; violators: string[]; reasons: string[]; rule: number;
-  obligation: string | null; explanation: string; rulesVersion: string; computedAt: Instant; supersededAt: Instant;
-  supersededByVerdict: Verdict | null; cause: string;
-}
-
-/** Every finding of an incident that a recomputation replaced or withdrew, oldest first. */
-export async function incidentFindingHistory(sql: Sql, incidentId: string): Promise<IncidentFindingHistoryEntry[]> {
-  const rows = await sql.query<{
-    key: string; agreement_id: string | null; at: Date; verdict: Verdict; violators: string[]; reasons: string[]; rule: number;
-    obligation: string | null; explanation: string; rules_version: string; computed_at: Date; superseded_at: Date;
-    superseded_by_verdict: Verdict | null; cause: string;
-  }>(
-    `select key, agreement_id, at, verdict, violators, reasons, rule, obligation, explanation, rules_version, computed_at, superseded_at,
-       superseded_by_verdict, cause
-     from finding_history where kind = 'incident' and subject_id = $1 order by id`, [incidentId],
-  );
-  return rows.map((r) => ({
-    key: r.key, agreement: r.agreement_id, at: ms(r.at), verdict: r.verdict, violators: r.violators, reasons: r.reasons, rule: r.rule,
-    obligation: r.obligation, explanation: r.explanation, rulesVersion: r.rules_version, computedAt: ms(r.computed_at),
-    supersededAt: ms(r.superseded_at), supersededByVerdict: r.superseded_by_verdict, cause: r.cause,
-  }));
-}

@@ -2,6 +2,7 @@
  * The short forms of records that the live event stream sends. Run them as the reader
  * (`asReader`): a record the reader may not see is simply not found.
  */
+import type { Statement } from '../domain/statements.ts';
 import type { Sql } from './sql.ts';
 
 export interface ReportSummaryRow {
@@ -17,7 +18,7 @@ export interface IncidentSummaryRow {
 
 export interface FindingSummaryRow {
   key: string; kind: string; subject_id: string; agreement_id: string | null; at: Date; verdict: string;
-  violators: string[]; rule: number; obligation: string | null; explanation: string;
+  violators: string[]; rule: number; obligation: string | null; explanation: string; statements: Statement[];
 }
 
 export async function reportSummary(sql: Sql, id: string): Promise<ReportSummaryRow | null> {
@@ -35,7 +36,9 @@ export async function incidentSummary(sql: Sql, id: string): Promise<IncidentSum
   return row ?? null;
 }
 
-const FINDING_COLUMNS = 'key, kind, subject_id, agreement_id, at, verdict, violators, rule, obligation, explanation';
+// The obligation code shows only with a clause the reader may see (as in finding.repository.ts).
+const FINDING_COLUMNS = `key, kind, subject_id, agreement_id, at, verdict, violators, rule,
+  truce_visible_obligation(agreement_id, obligation) as obligation, explanation, statements`;
 
 export async function findingSummary(sql: Sql, key: string): Promise<FindingSummaryRow | null> {
   const [row] = await sql.query<FindingSummaryRow>(`select ${FINDING_COLUMNS} from findings where key = $1`, [key]);

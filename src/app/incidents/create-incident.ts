@@ -18,6 +18,7 @@ import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import { mostRestrictive } from '../classification.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, invalid } from '../errors.ts';
+import { incidentChanged } from '../finding-causes.ts';
 import { recomputeFindings } from '../recompute-findings.ts';
 import { getIncident, type IncidentDetail } from './get-incident.ts';
 import { checkingActors, findingsChanged, incidentSnapshot, publishIncidentChange } from './incident-changes.ts';
@@ -62,7 +63,7 @@ export async function createIncident(ctx: AppContext, caller: Caller | null, inp
     const incident = incidentFrom(input, reports, id, c);
     await checkingActors(incident, () => insertIncident(tx, incident, at));
     await setReportsIncident(tx, reportIds, id);
-    const findings = await recomputeFindings(tx, affectedByIncidents([incident]), `incident created by ${c.username}`);
+    const findings = await recomputeFindings(tx, affectedByIncidents([incident]), incidentChanged(id, 'create', c));
     await audit(tx, c, at, [
       { action: 'create', entity: 'incident', entityId: id, classification: incident.classification, ownerOrg: incident.ownerOrg, after: incidentSnapshot(incident) },
       ...reports.map((r): Change => ({

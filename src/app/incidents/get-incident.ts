@@ -4,10 +4,8 @@
  * current findings and every finding they replaced.
  */
 import { type DisputableFact, disputedFacts } from '../../domain/assessment.ts';
-import { findingsOfSubjects, type StoredFinding } from '../../store/finding.repository.ts';
-import {
-  getIncidentViews, incidentFindingHistory, type IncidentFindingHistoryEntry, type IncidentView,
-} from '../../store/incident.repository.ts';
+import { findingsOfSubjects, type HistoryEntry, historyOfSubject, type StoredFinding } from '../../store/finding.repository.ts';
+import { getIncidentViews, type IncidentView } from '../../store/incident.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { type ReportRecord, reportsOfIncident } from '../../store/report.repository.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
@@ -20,7 +18,7 @@ export interface IncidentDetail {
   /** The facts on which the accounts contradict one another. */
   disputed: DisputableFact[];
   findings: StoredFinding[];
-  findingHistory: IncidentFindingHistoryEntry[];
+  findingHistory: HistoryEntry[];
 }
 
 export async function getIncident(ctx: AppContext, caller: Caller | null, id: string): Promise<IncidentDetail> {
@@ -30,6 +28,6 @@ export async function getIncident(ctx: AppContext, caller: Caller | null, id: st
     if (!incident) throw notFound('incident', id);
     const accounts = await reportsOfIncident(sql, id);
     const findings = (await findingsOfSubjects(sql, 'incident', [id])).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return { incident, accounts, disputed: disputedFacts(accounts), findings, findingHistory: await incidentFindingHistory(sql, id) };
+    return { incident, accounts, disputed: disputedFacts(accounts), findings, findingHistory: await historyOfSubject(sql, 'incident', id) };
   });
 }

@@ -14,6 +14,7 @@ import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import { mostRestrictive } from '../classification.ts';
 import type { AppContext } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
+import { incidentChanged } from '../finding-causes.ts';
 import { recomputeFindings } from '../recompute-findings.ts';
 import type { IncidentFacts } from './create-incident.ts';
 import { getIncident, type IncidentDetail } from './get-incident.ts';
@@ -39,7 +40,7 @@ export async function updateIncident(ctx: AppContext, caller: Caller | null, id:
       if (!stillSeen) throw invalid('classification', `"${after.classification}" would hide the incident from you: it belongs to another organization`);
     }
     const findings = factsDiffer(writable(before), after)
-      ? findingsChanged(await recomputeFindings(tx, affectedByIncidents([after]), `incident ${id} changed by ${c.username}`))
+      ? findingsChanged(await recomputeFindings(tx, affectedByIncidents([after]), incidentChanged(id, 'update', c)))
       : false;
     // Classified as the more restricted of before and after: declassifying must not show what the record said before.
     await audit(tx, c, at, [{

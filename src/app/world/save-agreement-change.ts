@@ -13,6 +13,7 @@ import type { Sql } from '../../store/sql.ts';
 import { affectedByAgreement } from '../affected-findings.ts';
 import type { Change } from '../audit.ts';
 import type { Caller } from '../caller.ts';
+import { type AgreementAction, agreementChanged } from '../finding-causes.ts';
 import { actorRefs, requireAfter, requireKnownActors } from './references.ts';
 import { agreementHeadView, clauseView } from './views.ts';
 import type { WorldChange } from './write-world.ts';
@@ -20,7 +21,7 @@ import type { WorldChange } from './write-world.ts';
 const plain = (g: AgreementRecord): Agreement => ({ ...g, clauses: g.clauses.map((c) => ({ code: c.code, text: c.text, acts: c.acts })) });
 
 export async function saveAgreementChange(
-  tx: Sql, by: Caller, reader: Reader, before: AgreementRecord | null, next: AgreementRecord, action: string,
+  tx: Sql, by: Caller, reader: Reader, before: AgreementRecord | null, next: AgreementRecord, action: AgreementAction,
 ): Promise<WorldChange<AgreementRecord>> {
   next.inForce.forEach((f, i) => requireAfter(`in_force[${i}].to`, f.from, f.to));
   next.parties.forEach((p, i) => requireAfter(`parties[${i}].until`, p.acceptedAt, p.until, 'accepted_at'));
@@ -38,7 +39,7 @@ export async function saveAgreementChange(
     audit: entries,
     recompute: {
       scope: await affectedByAgreement(tx, plain(next), before ? plain(before) : undefined),
-      cause: `agreement ${next.id}: ${action} by ${by.username}`,
+      cause: agreementChanged(next, action, by),
       subject: { entity: 'agreement', id: next.id },
     },
   };

@@ -5,12 +5,13 @@ import type { Sql } from '../../store/sql.ts';
 import { getZoneRecord, saveZone, type ZoneRecord } from '../../store/zone.repository.ts';
 import { affectedByZone } from '../affected-findings.ts';
 import type { Caller } from '../caller.ts';
+import { type ZoneAction, zoneChanged } from '../finding-causes.ts';
 import { requireAfter, requireKnownActors } from './references.ts';
 import { zoneView } from './views.ts';
 import type { WorldChange } from './write-world.ts';
 
 export async function saveZoneChange(
-  tx: Sql, by: Caller, reader: Reader, before: ZoneRecord | null, next: ZoneRecord, action: string,
+  tx: Sql, by: Caller, reader: Reader, before: ZoneRecord | null, next: ZoneRecord, action: ZoneAction,
 ): Promise<WorldChange<ZoneRecord>> {
   next.control.forEach((c, i) => requireAfter(`control[${i}].to`, c.from, c.to));
   await requireKnownActors(tx, next.control.flatMap((c, i) => c.actors.map((id, j) => ({ path: `control[${i}].actors[${j}]`, id }))));
@@ -23,7 +24,7 @@ export async function saveZoneChange(
     }],
     recompute: {
       scope: await affectedByZone(tx, next, before ?? undefined),
-      cause: `zone ${next.id}: ${action} by ${by.username}`,
+      cause: zoneChanged(next, action, by),
       subject: { entity: 'zone', id: next.id },
     },
   };

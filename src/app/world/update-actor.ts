@@ -10,6 +10,7 @@ import { AFFECTED_BY_ACTOR } from '../affected-findings.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { actorChanged } from '../finding-causes.ts';
 import type { ActorPatch } from './inputs.ts';
 import { actorView } from './views.ts';
 import { writeWorld, type Written } from './write-world.ts';
@@ -32,7 +33,7 @@ export async function updateActor(ctx: AppContext, caller: Caller | null, id: st
     return {
       value: after,
       audit: [{ action: 'update', entity: 'actor', entityId: id, before: actorView(before), after: actorView(after) }],
-      ...(judged ? { recompute: { scope: AFFECTED_BY_ACTOR, cause: `actor ${id} changed by ${by.username}`, subject: { entity: 'actor', id } } } : {}),
+      ...(judged ? { recompute: { scope: AFFECTED_BY_ACTOR, cause: actorChanged(after, by), subject: { entity: 'actor', id } } } : {}),
     };
   });
 }

@@ -50,9 +50,11 @@ export const convoyView = (c: ConvoyRecord) => ({ id: c.id, organizer: c.organiz
 
 export const findingView = (f: StoredFinding) => ({
   key: f.key, kind: f.kind, subject_id: f.subjectId, agreement: f.agreement, at: iso(f.at), verdict: f.verdict, violators: f.violators,
-  reasons: f.reasons, rule: f.rule, obligation: f.obligation, explanation: f.explanation, facts: f.facts, rules_version: f.rulesVersion,
+  reasons: f.reasons, rule: f.rule, obligation: f.obligation, explanation: f.explanation, statements: f.statements, facts: f.facts,
+  rules_version: f.rulesVersion,
 });
 
 export const historyView = (h: HistoryEntry) => Object.assign(findingView(h), {
-  superseded_at: iso(h.supersededAt), superseded_by_verdict: h.supersededByVerdict, cause: h.cause,
+  computed_at: iso(h.computedAt), superseded_at: iso(h.supersededAt), superseded_by_verdict: h.supersededByVerdict, cause: h.cause,
+  cause_statement: h.causeStatement,
 });

@@ -63,7 +63,8 @@ describeEachDatabase('actors API', (db) => {
     const i11 = await server.call('ngo-observer', { method: 'GET', url: '/api/v1/findings/incident:i11-hasakah-air-strike:coh/history' });
     expect(i11.json()).toMatchObject({
       current: { verdict: 'permitted', reasons: ['TARGET_EXCLUDED'] },
-      history: [{ verdict: 'not_covered', superseded_by_verdict: 'permitted', cause: 'actor sdf changed by us-analyst' }],
+      history: [{ verdict: 'not_covered', superseded_by_verdict: 'permitted', cause: 'Syrian Democratic Forces was changed by us-analyst.',
+        cause_statement: { code: 'cause.actor.update', params: { actor: { actor: 'sdf' }, by: { user: 'us-analyst' } } } }],
     });
     const zones = (await server.call('ngo-observer', { method: 'GET', url: '/api/v1/zones?status=excluded&as_of=2016-09-01T00:00:00Z&limit=500' })).json().items;
     expect(zones.map((z: { id: string }) => z.id)).toContain('z-hasakah');

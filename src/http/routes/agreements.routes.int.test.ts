@@ -47,7 +47,8 @@ describeEachDatabase('agreements API', (db) => {
     const after = await server.call('ngo-observer', { method: 'GET', url: `/api/v1/findings/${key}/history` });
     expect(after.json().current).toMatchObject({ verdict: 'not_covered', reasons: ['TARGET_NOT_PARTY'] });
     expect(after.json().history).toEqual([expect.objectContaining({
-      verdict: 'violation', superseded_by_verdict: 'not_covered', cause: 'agreement coh: withdraw-party by ru-analyst',
+      verdict: 'violation', superseded_by_verdict: 'not_covered', cause: expect.stringMatching(/^A party's withdrawal from Cessation of Hostilities.* was entered by ru-analyst\.$/),
+      cause_statement: { code: 'cause.agreement.withdraw-party', params: { agreement: { agreement: 'coh' }, by: { user: 'ru-analyst' } } },
     })]);
 
     const again = await server.call('ru-analyst', { method: 'POST', url: '/api/v1/agreements/coh/parties/nsa/withdraw', payload: { at: '2016-07-01T00:00:00Z' } });

@@ -22,7 +22,7 @@ describeEachDatabase('findings API and the state of the truce', (db) => {
     ]);
     expect(sept.json().items[0]).toMatchObject({
       key: 'incident:i18-sept-idlib-air-strike:coh-sept', kind: 'incident', agreement: 'coh-sept', at: '2016-09-12T20:00:00Z',
-      verdict: 'violation', violators: ['sy-gov'], reasons: ['TARGET_CIVILIAN'], rules_version: 'truce-rules/1',
+      verdict: 'violation', violators: ['sy-gov'], reasons: ['TARGET_CIVILIAN'], rules_version: 'truce-rules/2',
     });
     const descending = await get('ngo-observer', '/api/v1/findings?verdict=violation&agreement=coh-sept&sort=-at');
     expect(descending.json().items.map((f: { key: string }) => f.key)).toEqual(sept.json().items.map((f: { key: string }) => f.key).reverse());

@@ -8,6 +8,7 @@ import { searchFindings } from '../../app/world/search-findings.ts';
 import { findingView, historyView } from '../../app/world/views.ts';
 import { REASONS, VERDICTS } from '../../domain/findings.ts';
 import { errorResponses, pageOf, pageQuery } from '../schemas.ts';
+import { statementSchema } from '../statement-schemas.ts';
 import { dateQuery, instantOut, instantQuery, pageRequest, pageResponse, toInstant } from './world-schemas.ts';
 
 const findingShape = {
@@ -21,16 +22,19 @@ const findingShape = {
   reasons: z.array(z.enum(REASONS)),
   rule: z.number(),
   obligation: z.string().nullable(),
-  explanation: z.string(),
+  explanation: z.string().describe('Why, in English'),
+  statements: z.array(statementSchema).describe('Why, as statements to render in the reader\'s language'),
   facts: z.record(z.string(), z.unknown()).nullable(),
   rules_version: z.string(),
 };
 const findingOut = z.object(findingShape).meta({ id: 'Finding' });
 const historyOut = z.object({
   ...findingShape,
+  computed_at: instantOut,
   superseded_at: instantOut,
   superseded_by_verdict: z.enum(VERDICTS).nullable().describe('What replaced it; null when the finding was withdrawn'),
-  cause: z.string(),
+  cause: z.string().nullable().describe('Why it was judged again, in English; null when that names a record you may not see'),
+  cause_statement: statementSchema.describe('Why it was judged again, as a statement'),
 }).meta({ id: 'FindingVersion' });
 
 const calmOut = z.object({

@@ -7,6 +7,7 @@ import { ACTS } from '../../domain/model.ts';
 import { formatInstant } from '../../domain/time.ts';
 import type { IncidentView } from '../../store/incident.repository.ts';
 import { reportJson, reportSchema, targetOut } from './report-schemas.ts';
+import { statementSchema } from '../statement-schemas.ts';
 import { classified, instantOut } from './world-schemas.ts';
 
 export const incidentSummarySchema = z.object({
@@ -38,7 +39,8 @@ export const incidentSummarySchema = z.object({
 const findingFields = {
   key: z.string(), agreement: z.string().nullable(), at: instantOut, verdict: z.enum(VERDICTS),
   violators: z.array(z.string()), reasons: z.array(z.string()), rule: z.number().int().describe('the rule of the table that decided'),
-  obligation: z.string().nullable(), explanation: z.string(), rules_version: z.string(),
+  obligation: z.string().nullable().describe('the obligation code of the clause it bears on, when you may see that clause'),
+  explanation: z.string().describe('why, in English'), statements: z.array(statementSchema).describe('why, as statements'), rules_version: z.string(),
 };
 
 export const incidentDetailSchema = incidentSummarySchema.extend({
@@ -47,7 +49,9 @@ export const incidentDetailSchema = incidentSummarySchema.extend({
   findings: z.array(z.object(findingFields).meta({ id: 'IncidentFinding' })),
   finding_history: z.array(z.object({
     ...findingFields, computed_at: instantOut, superseded_at: instantOut,
-    superseded_by_verdict: z.enum(VERDICTS).nullable().describe('null: the finding no longer applies'), cause: z.string(),
+    superseded_by_verdict: z.enum(VERDICTS).nullable().describe('null: the finding no longer applies'),
+    cause: z.string().nullable().describe('why it was judged again, in English; null when that names a record you may not see'),
+    cause_statement: statementSchema,
   }).meta({ id: 'IncidentFindingHistoryEntry' })).describe('every finding a recomputation replaced or withdrew, oldest first'),
 }).meta({ id: 'IncidentDetail' });
 
@@ -67,12 +71,12 @@ export const incidentDetailJson = (d: IncidentDetail): z.infer<typeof incidentDe
   disputed: d.disputed,
   findings: d.findings.map((f) => ({
     key: f.key, agreement: f.agreement, at: formatInstant(f.at), verdict: f.verdict, violators: f.violators, reasons: f.reasons,
-    rule: f.rule, obligation: f.obligation, explanation: f.explanation, rules_version: f.rulesVersion,
+    rule: f.rule, obligation: f.obligation, explanation: f.explanation, statements: f.statements, rules_version: f.rulesVersion,
   })),
   finding_history: d.findingHistory.map((h) => ({
     key: h.key, agreement: h.agreement, at: formatInstant(h.at), verdict: h.verdict, violators: h.violators, reasons: h.reasons,
-    rule: h.rule, obligation: h.obligation, explanation: h.explanation, rules_version: h.rulesVersion,
+    rule: h.rule, obligation: h.obligation, explanation: h.explanation, statements: h.statements, rules_version: h.rulesVersion,
     computed_at: formatInstant(h.computedAt), superseded_at: formatInstant(h.supersededAt), superseded_by_verdict: h.supersededByVerdict,
-    cause: h.cause,
+    cause: h.cause, cause_statement: h.causeStatement,
   })),
 });

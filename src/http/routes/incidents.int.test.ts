@@ -36,7 +36,7 @@ describeEachDatabase('incidents over HTTP', (db) => {
     });
     expect(created.accounts.map((r: { id: string }) => r.id)).toEqual([a.id, b.id]);
     expect(created.accounts.map((r: { alleged_perpetrator: string }) => r.alleged_perpetrator)).toEqual(['sy-gov', 'nusra']);
-    expect(created.findings).toEqual([expect.objectContaining({ agreement: 'coh', verdict: 'violation', violators: ['sy-gov'], rules_version: 'truce-rules/1' })]);
+    expect(created.findings).toEqual([expect.objectContaining({ agreement: 'coh', verdict: 'violation', violators: ['sy-gov'], rules_version: 'truce-rules/2' })]);
     expect(created.findings[0].explanation.length).toBeGreaterThan(0);
     expect(created.verdicts).toEqual([{ agreement: 'coh', verdict: 'violation' }]);
 

@@ -88,7 +88,8 @@ describeEachDatabase('zones API', (db) => {
     expect(history.statusCode).toBe(200);
     expect(history.json().current).toMatchObject({ verdict: 'needs_review', reasons: ['TARGET_OWN_AREA'] });
     expect(history.json().history).toEqual([expect.objectContaining({
-      verdict: 'violation', superseded_by_verdict: 'needs_review', cause: 'zone z-madaya-zabadani: change-control by us-analyst',
+      verdict: 'violation', superseded_by_verdict: 'needs_review', cause: expect.stringMatching(/^The control of .+ changed, entered by us-analyst\.$/),
+      cause_statement: { code: 'cause.zone.change-control', params: { zone: { zone: 'z-madaya-zabadani', name: expect.any(String) }, by: { user: 'us-analyst' } } },
     })]);
 
     const territory = await server.call('ngo-observer', { method: 'GET', url: '/api/v1/findings?kind=territory&subject=z-madaya-zabadani' });

@@ -1,0 +1,175 @@
+/**
+ * What Truce says to people, as data: a statement is a code and its terms. The server renders a
+ * statement in English (the `explanation` of a finding, the `cause` of its history); the web app
+ * renders the same statement in the reader's language from its own table of the same codes, with
+ * names, places and dates written for that reader. So a sentence is never parsed back, never
+ * holds an internal id where a person expects a name, and a missing translation fails to compile.
+ *
+ * Terms name records by id (an actor, an agreement, a zone with its name) and values by kind (an
+ * act, a civilian target, an instant, a place); a term may be a statement itself, for phrases that
+ * depend on the act ("shelled a school", "denied access to a humanitarian convoy").
+ */
+import type { Act, CivilianTarget } from './model.ts';
+import { formatInstant, type Instant } from './time.ts';
+
+export type Term =
+  | { actor: string }
+  | { actors: string[] }
+  | { agreement: string }
+  | { zone: string; name: string }
+  | { user: string }
+  | { instant: string }
+  | { act: Act }
+  | { civilian: CivilianTarget }
+  | { point: { lon: number; lat: number } }
+  | { number: number }
+  | { text: string }
+  | { statement: Statement };
+
+export interface Statement {
+  code: StatementCode;
+  params: Record<string, Term>;
+}
+
+/** Every statement, in English: `{name}` is replaced by the term of that name. */
+export const STATEMENTS_EN = {
+  // A finding's explanation: the rule that decided, then why.
+  'finding.rule': 'Rule {rule} of {agreement}:',
+  'finding.no_agreement': 'No agreement was both in force at {at} and in scope at {point}.',
+  'finding.act_not_prohibited': '{agreement} does not prohibit this act ({act}).',
+  'finding.perpetrator_unknown': 'No perpetrator is attributed, so nobody can be held to the agreement yet; the incident needs attribution.',
+  'finding.perpetrator_excluded': 'The perpetrator, {perpetrator}, is excluded from {agreement}: the agreement neither binds nor protects it.',
+  'finding.perpetrator_never_party': 'The perpetrator, {perpetrator}, was not a party to {agreement} at the time: it never accepted it.',
+  'finding.perpetrator_not_yet_party': 'The perpetrator, {perpetrator}, was not a party to {agreement} at the time: it accepted it only on {at}.',
+  'finding.perpetrator_withdrew': 'The perpetrator, {perpetrator}, was not a party to {agreement} at the time: it withdrew on {at}.',
+  'finding.target_civilian': '{perpetrator} ({standing}) {act}: a civilian target.',
+  'finding.target_excluded': 'The target, {target}, is excluded from {agreement}; operations against it may continue.',
+  'finding.target_party': '{perpetrator} ({standing}) {act} ({target_standing}).',
+  'finding.target_not_party': 'The target, {target}, was neither excluded from nor a party to {agreement} at the time.',
+  'finding.target_unknown': 'No target is named and no zone of control covers the place at the time, so whom the attack hit is unknown.',
+  'finding.target_own_area': 'No target is named and the place was held at the time by {holders}, the perpetrator among them: an attack in its own area needs review.',
+  'finding.target_area_excluded': 'No target is named and the place was held at the time by {holders}, all excluded from {agreement}.',
+  'finding.target_intermingled': 'No target is named and the place was held at the time by {holders}: excluded and covered groups are intermingled there, so separation must be reviewed.',
+  'finding.target_area_party': '{perpetrator} ({standing}) {act}, a party among them.',
+  'finding.target_area_not_party': 'No target is named and the place was held at the time by {holders}, none of them a party to {agreement}.',
+  'finding.self_defense': 'The perpetrator claims self-defence, which {agreement} allows when proportionate: review whether the force used was.',
+  'party.since': 'a party since {at}',
+  'party.plain': 'a party',
+  'object.place_held': 'a place held at the time by {holders}',
+  // What an act did to its object, one wording per act.
+  'act.air_strike': 'carried out an air strike on {object}',
+  'act.shelling': 'shelled {object}',
+  'act.missile': 'fired a missile at {object}',
+  'act.ground_assault': 'launched a ground assault on {object}',
+  'act.small_arms': 'fired on {object}',
+  'act.atgm': 'fired an anti-tank guided missile at {object}',
+  'act.territory_seizure': 'seized territory from {object}',
+  'act.access_denial': 'denied access to {object}',
+  'act.arrest': 'carried out arrests at {object}',
+  'act.other': 'acted against {object}',
+  // A territory finding: the change of control, then the rule.
+  'territory.change': 'On {at}, control of {zone} passed from {before} to {after}.',
+  'territory.from_excluded': 'Every previous holder is excluded from {agreement}, so taking the area from them is permitted.',
+  'territory.seizure': '{gainers}, a party, took territory from {losers}, a party: parties must not acquire territory from each other.',
+  'territory.gainers_excluded': 'Every gainer is excluded from {agreement}, which neither binds nor protects it.',
+  'territory.unclear': 'The gainers and losers do not make this a clear seizure between parties: it needs review.',
+  // Why a finding was judged again (its history's cause).
+  'cause.zone.create': '{zone} was drawn by {by}.',
+  'cause.zone.replace-control': 'The control of {zone} was rewritten by {by}.',
+  'cause.zone.change-control': 'The control of {zone} changed, entered by {by}.',
+  'cause.agreement.create': '{agreement} was entered by {by}.',
+  'cause.agreement.replace': '{agreement} was revised by {by}.',
+  'cause.agreement.add-party': 'A party to {agreement} was added by {by}.',
+  'cause.agreement.add-clause': 'A clause of {agreement} was added by {by}.',
+  'cause.agreement.withdraw-party': 'A party\'s withdrawal from {agreement} was entered by {by}.',
+  'cause.actor.update': '{actor} was changed by {by}.',
+  'cause.incident.create': 'The incident was entered by {by}.',
+  'cause.incident.update': 'The incident\'s facts were changed by {by}.',
+  'cause.scenario_load': 'The scenario "{name}" was loaded.',
+  'cause.import': 'Incidents were imported from {name}.',
+  'cause.rules_updated': 'The rules were updated ({version}).',
+  'cause.withheld': 'A change to a record you are not cleared to see.',
+  'cause.recorded': '{text}',
+} as const;
+
+export type StatementCode = keyof typeof STATEMENTS_EN;
+export const STATEMENT_CODES = Object.keys(STATEMENTS_EN) as StatementCode[];
+
+export const ACT_NOUNS_EN: Record<Act, string> = {
+  air_strike: 'air strike', shelling: 'shelling', missile: 'missile strike', ground_assault: 'ground assault',
+  small_arms: 'small-arms fire', atgm: 'anti-tank guided missile', territory_seizure: 'seizure of territory',
+  access_denial: 'denial of access', arrest: 'arrest', other: 'other act',
+};
+
+export const CIVILIAN_OBJECTS_EN: Record<CivilianTarget, string> = {
+  hospital: 'a hospital', school: 'a school', market: 'a market', residential: 'a residential area',
+  convoy: 'a humanitarian convoy', aid_facility: 'an aid facility', infrastructure: 'civilian infrastructure', civilians: 'civilians',
+};
+
+export const statement = (code: StatementCode, params: Record<string, Term> = {}): Statement => ({ code, params });
+
+/** Terms for the things statements talk about. */
+export const term = {
+  actor: (actor: string): Term => ({ actor }),
+  actors: (actors: readonly string[]): Term => ({ actors: [...actors] }),
+  agreement: (agreement: string): Term => ({ agreement }),
+  instant: (t: Instant): Term => ({ instant: formatInstant(t) }),
+  statement: (s: Statement): Term => ({ statement: s }),
+};
+
+/** How names are looked up for English: by id, falling back to the id itself. */
+export interface Names {
+  actor(id: string): string;
+  agreement(id: string): string;
+}
+
+/** A statement in English. */
+export function renderEnglish(s: Statement, names: Names): string {
+  return STATEMENTS_EN[s.code].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const t = s.params[name];
+    return t === undefined ? whole : termEnglish(t, names);
+  });
+}
+
+/** Several statements as one paragraph. */
+export function paragraphEnglish(statements: readonly Statement[], names: Names): string {
+  return statements.map((s) => renderEnglish(s, names)).join(' ');
+}
+
+function termEnglish(t: Term, names: Names): string {
+  if ('actor' in t) return names.actor(t.actor);
+  if ('actors' in t) return listEnglish(t.actors.map((a) => names.actor(a)));
+  if ('agreement' in t) return names.agreement(t.agreement);
+  if ('zone' in t) return t.name || t.zone;
+  if ('user' in t) return t.user;
+  if ('instant' in t) return instantEnglish(t.instant);
+  if ('act' in t) return ACT_NOUNS_EN[t.act];
+  if ('civilian' in t) return CIVILIAN_OBJECTS_EN[t.civilian];
+  if ('point' in t) return pointEnglish(t.point);
+  if ('number' in t) return String(t.number);
+  if ('text' in t) return t.text;
+  return renderEnglish(t.statement, names);
+}
+
+/** "A", "A and B", "A, B and C"; "nobody" for none. */
+export function listEnglish(items: readonly string[]): string {
+  if (items.length === 0) return 'nobody';
+  if (items.length === 1) return items[0]!;
+  // Names that hold "and" or commas themselves are kept apart by semicolons.
+  if (items.some((i) => / and |,/.test(i))) return items.join('; ');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `26 Feb 2016, 10:00 UTC`: the server's English does not know the reader's timezone, so it says UTC. */
+export function instantEnglish(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const hh = String(d.getUTCHours()).padStart(2, '0'), mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} UTC`;
+}
+
+function pointEnglish({ lon, lat }: { lon: number; lat: number }): string {
+  return `${Math.abs(lat).toFixed(4)}° ${lat < 0 ? 'S' : 'N'}, ${Math.abs(lon).toFixed(4)}° ${lon < 0 ? 'W' : 'E'}`;
+}
