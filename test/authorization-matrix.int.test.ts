@@ -5,6 +5,9 @@
  * and every write endpoint for every user, asserting who may write and that a refused write
  * writes nothing. A record is visible iff it is public, or task_force and the reader's org is in
  * the task force, or co_chairs and the reader's org is a co-chair, or the reader's org owns it.
+ * What is derived from a record follows it (docs/confidentiality.md): a public incident's finding
+ * that rests on a zone of each classification, and the history and cause of that finding, are
+ * checked on every path that shows them, live events included.
  */
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from './databases.ts';
@@ -55,6 +58,8 @@ interface Records {
   /** The incidents' finding keys, as their owners see them. */
   findingKeys: Record<Cls, string[]>;
   zoneFindings: Record<Cls, number>;
+  /** A public incident in each zone, judged first when nobody held the place, then by who held it (resting on the zone). */
+  derived: Record<Cls, { incident: string; key: string }>;
 }
 
 /**
@@ -93,7 +98,7 @@ async function must(server: TestServer, user: string, method: 'POST' | 'PUT', ur
 /** Records of every classification of every classified resource, made through the API by the right users. */
 async function buildRecords(server: TestServer): Promise<Records> {
   const r = {} as Records;
-  for (const k of ['report', 'attachment', 'incident', 'zone', 'agreement', 'site', 'operation', 'convoy', 'findingKeys', 'zoneFindings'] as const) (r as any)[k] = {};
+  for (const k of ['report', 'attachment', 'incident', 'zone', 'agreement', 'site', 'operation', 'convoy', 'findingKeys', 'zoneFindings', 'derived'] as const) (r as any)[k] = {};
   for (const [i, cls] of CLASSES.entries()) {
     const by = CREATOR[cls];
     const k = KEY[cls];
@@ -108,27 +113,39 @@ async function buildRecords(server: TestServer): Promise<Records> {
     });
     r.incident[cls] = incident.id;
     const zone = await must(server, by, 'POST', '/api/v1/zones', {
-      id: `z-m-${k}`, name: `matrix zone ${k}`, classification, geometry: square(38 + i * 0.1, 34.7),
+      name: `matrix zone ${k}`, classification, geometry: square(38 + i * 0.1, 34.7),
       control: [{ actors: ['fsa-south'], from: '2016-03-01T00:00:00Z', to: '2016-05-01T00:00:00Z' }, { actors: ['sy-gov'], from: '2016-05-01T00:00:00Z' }],
     });
     r.zone[cls] = zone.zone.id;
-    await must(server, by, 'PUT', `/api/v1/agreements/a-m-${k}`, { title: `matrix agreement ${k}`, classification, in_force: [{ from: '2030-01-01T00:00:00Z', to: null }] });
-    r.agreement[cls] = `a-m-${k}`;
+    r.agreement[cls] = (await must(server, by, 'POST', '/api/v1/agreements', {
+      title: `matrix agreement a-m-${k}`, classification, in_force: [{ from: '2030-01-01T00:00:00Z', to: null }],
+    })).agreement.id;
     const site = await must(server, by, 'POST', '/api/v1/protected-sites', {
-      id: `s-m-${k}`, kind: 'hospital', owner: 'msf', classification, buffer_m: 300,
+      kind: 'hospital', owner: 'msf', classification, buffer_m: 300,
       geometry: { type: 'Point', coordinates: [PLAN_SPOT[0]! + i * 0.001, PLAN_SPOT[1]] }, valid: { from: '2016-09-01T00:00:00Z', to: null },
     });
     r.site[cls] = site.id;
     const op = await must(server, by, 'POST', '/api/v1/operations', {
-      id: `o-m-${k}`, actor: 'ru', kind: 'air_strike', classification, area: { type: 'Point', coordinates: PLAN_SPOT }, radius_m: 800,
+      actor: 'ru', kind: 'air_strike', classification, area: { type: 'Point', coordinates: PLAN_SPOT }, radius_m: 800,
       window: { from: '2016-09-20T12:00:00+03:00', to: '2016-09-20T18:00:00+03:00' },
     });
     r.operation[cls] = op.operation.id;
     const convoy = await must(server, by, 'POST', '/api/v1/convoys', {
-      id: `c-m-${k}`, organizer: 'un', classification, route: { type: 'LineString', coordinates: [[41.6, 35.6], [41.61, 35.61]] },
+      organizer: 'un', classification, route: { type: 'LineString', coordinates: [[41.6, 35.6], [41.61, 35.61]] },
       window: { from: '2016-10-01T00:00:00Z', to: '2016-10-02T00:00:00Z' },
     });
     r.convoy[cls] = convoy.convoy?.id ?? convoy.id;
+    // A public incident inside the zone, before anyone held it: rule 9, resting on nothing. Then the zone's control is
+    // dated back: the finding now rests on the zone, and the old one's cause names the zone.
+    const derived = await must(server, 'ngo-analyst', 'POST', '/api/v1/incidents', {
+      occurred_at: '2016-02-28T12:00:00Z', location: { lon: 38.005 + i * 0.1, lat: 34.705 }, act: 'shelling', perpetrator: 'sy-gov',
+      headline: `derived incident ${k}`, classification: 'public',
+    });
+    expect(derived.findings.map((f: { rule: number }) => f.rule), `derived incident ${k}: nobody holds the place yet`).toEqual([9]);
+    r.derived[cls] = { incident: derived.id, key: derived.findings[0].key };
+    await must(server, by, 'PUT', `/api/v1/zones/${r.zone[cls]}/control`, {
+      control: [{ actors: ['fsa-south'], from: '2016-01-01T00:00:00Z', to: '2016-05-01T00:00:00Z' }, { actors: ['sy-gov'], from: '2016-05-01T00:00:00Z' }],
+    });
   }
   // Clauses of every classification on the public agreement, and every report as an account of the public incident.
   for (const cls of CLASSES) {
@@ -160,7 +177,7 @@ const ids = (body: any, key = 'items'): string[] => (body?.[key] ?? []).map((x: 
 
 /** For each GET endpoint: what each reader must see. */
 function readChecks(baselines: Record<string, number>): Record<string, Check> {
-  const perRecord = (kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment'>, url: (id: string) => string): Check => async ({ server, r, reader, fail, tally }) => {
+  const perRecord = (kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment' | 'derived'>, url: (id: string) => string): Check => async ({ server, r, reader, fail, tally }) => {
     for (const cls of CLASSES) {
       const res = await server.call(reader.user, { method: 'GET', url: url(r[kind][cls]) });
       const expected = visible(cls, reader.org) ? 200 : 404;
@@ -168,7 +185,7 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
       if (res.statusCode !== expected) fail(`GET ${url(r[kind][cls])} (${kind} ${cls}): ${res.statusCode}, expected ${expected} ${res.body.slice(0, 200)}`);
     }
   };
-  const listed = (kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment'>, url: string, key = 'items'): Check => async ({ server, r, reader, fail, tally }) => {
+  const listed = (kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment' | 'derived'>, url: string, key = 'items'): Check => async ({ server, r, reader, fail, tally }) => {
     const res = await server.call(reader.user, { method: 'GET', url });
     if (res.statusCode !== 200) return fail(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
     const seen = ids(res.json(), key);
@@ -183,7 +200,7 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
     const res = await server.call(reader.user, { method: 'GET', url });
     if (res.statusCode !== 200) return fail(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
     const per = baselines[`per ${url}`]!;
-    const expected = baselines[url]! + per * visibleCount(reader);
+    const expected = baselines[url]! + baselines[`all ${url}`]! + per * visibleCount(reader);
     tally(1);
     if (measure(res.json()) !== expected) fail(`GET ${url}: measured ${measure(res.json())}, expected ${expected} (${visibleCount(reader)} matrix incidents visible)`);
   };
@@ -252,6 +269,16 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
       }
       tally(1);
       if (!(detail.findings?.length > 0)) fail(`GET /incidents/${r.incident.public}: no findings`);
+      // A public incident's finding that rests on a zone: shown with the zone; its old version's cause names the zone, so withheld without it.
+      for (const cls of CLASSES) {
+        const d = (await server.call(reader.user, { method: 'GET', url: `/api/v1/incidents/${r.derived[cls].incident}` })).json();
+        const [old] = d.finding_history ?? [];
+        tally(2);
+        if ((d.findings?.length === 1) !== visible(cls, reader.org)) fail(`GET /incidents/(derived ${cls}): ${d.findings?.length} findings`);
+        if ((old?.cause === null) === visible(cls, reader.org) || (old?.cause_statement.code === 'cause.withheld') === visible(cls, reader.org)) {
+          fail(`GET /incidents/(derived ${cls}): history cause ${JSON.stringify([old?.cause, old?.cause_statement])}`);
+        }
+      }
     },
     '/incidents/{id}/findings/history': perRecord('incident', (id) => `/api/v1/incidents/${id}/findings/history`),
     '/audit/{entity}/{id}': async ({ server, r, reader, fail, tally }) => {
@@ -282,9 +309,9 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
       if ((await server.call(reader.user, { method: 'GET', url: '/api/v1/actors/sy-gov' })).statusCode !== 200) fail('GET /actors/sy-gov: not 200');
     },
     '/agreements': async (c) => {
-      await listed('agreement', '/api/v1/agreements?q=a-m-&limit=500')(c);
+      await listed('agreement', '/api/v1/agreements?q=matrix&limit=500')(c);
       const { server, r, reader, fail, tally } = c;
-      const listedPublic = (await server.call(reader.user, { method: 'GET', url: '/api/v1/agreements?q=a-m-&limit=500' })).json().items.find((g: { id: string }) => g.id === r.agreement.public);
+      const listedPublic = (await server.call(reader.user, { method: 'GET', url: '/api/v1/agreements?q=matrix&limit=500' })).json().items.find((g: { id: string }) => g.id === r.agreement.public);
       const one = (await server.call(reader.user, { method: 'GET', url: `/api/v1/agreements/${r.agreement.public}` })).json();
       for (const [where, agreement] of [['list', listedPublic], ['get', one]] as const) {
         const texts = (agreement?.clauses ?? []).map((x: { text: string }) => x.text);
@@ -306,13 +333,13 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
       const { server, r, reader, fail, tally } = c;
       const d = (await server.call(reader.user, { method: 'GET', url: `/api/v1/operations/${r.operation.public}` })).json().deconfliction;
       const named = d.conflicts.map((x: { site: string }) => x.site);
-      const hidden = CLASSES.filter((cls) => !visible(cls, reader.org)).length;
       for (const cls of CLASSES) {
         tally(1);
         if (named.includes(r.site[cls]) !== visible(cls, reader.org)) fail(`GET /operations/${r.operation.public}: site ${cls} ${named.includes(r.site[cls]) ? 'named' : 'missing'}`);
       }
+      // Nothing in the answer tells of the sites the reader may not see (no count, no hint).
       tally(1);
-      if (d.hidden_conflicts !== hidden) fail(`GET /operations/${r.operation.public}: hidden_conflicts ${d.hidden_conflicts}, expected ${hidden}`);
+      if (Object.keys(d).join() !== 'conflicts') fail(`GET /operations/${r.operation.public}: ${Object.keys(d).join()}`);
     },
     '/convoys': listed('convoy', '/api/v1/convoys?limit=500'),
     '/convoys/{id}': perRecord('convoy', (id) => `/api/v1/convoys/${id}`),
@@ -324,6 +351,11 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
           tally(1);
           if (n !== (visible(cls, reader.org) ? owned : 0)) fail(`GET ${url} (${kind} ${cls}): ${n} findings, expected ${visible(cls, reader.org) ? owned : 0}`);
         }
+      }
+      for (const cls of CLASSES) {
+        const n = (await server.call(reader.user, { method: 'GET', url: `/api/v1/findings?subject=${r.derived[cls].incident}` })).json().items.length;
+        tally(1);
+        if (n !== (visible(cls, reader.org) ? 1 : 0)) fail(`GET /findings?subject=(derived ${cls}): ${n} findings`);
       }
       const all = (await server.call(reader.user, { method: 'GET', url: `/api/v1/findings?limit=500&from=${encodeURIComponent(AT)}&to=${encodeURIComponent('2016-09-19T19:16:00+03:00')}` })).json();
       const subjects = all.items.map((f: { subject_id: string }) => f.subject_id);
@@ -339,6 +371,14 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
           const res = await server.call(reader.user, { method: 'GET', url });
           tally(1);
           if (res.statusCode !== (visible(cls, reader.org) ? 200 : 404)) fail(`GET ${url} (incident ${cls}): ${res.statusCode}`);
+        }
+        // The derived finding: its history is the public incident's (shown to all), its current version and cause follow the zone.
+        const url = `/api/v1/findings/${encodeURIComponent(r.derived[cls].key)}/history`;
+        const h = (await server.call(reader.user, { method: 'GET', url })).json();
+        tally(1);
+        const seen = visible(cls, reader.org);
+        if (h.history?.length !== 1 || (h.current !== null) !== seen || (h.history[0].cause !== null) !== seen || JSON.stringify(h).includes(r.zone[cls]) !== seen) {
+          fail(`GET ${url} (derived ${cls}): ${JSON.stringify(h).slice(0, 300)}`);
         }
       }
     },
@@ -377,11 +417,14 @@ describeEachDatabase('authorization matrix', (db) => {
       const r = await buildRecords(server);
       // A last public report: once a stream has it, it has had every event before it.
       const sentinel = (await server.call('ngo-reporter', { method: 'POST', url: '/api/v1/reports', payload: urumReport({ narrative: 'sentinel' }) })).json().id;
-      // What one matrix incident adds: ngo sees exactly two of them (public, and its own).
+      // What one matrix incident adds, and what the records everyone sees add (the derived incidents, public): the NGO sees
+      // two matrix incidents (public, and its own), the US four (all but the NGO's own).
       for (const url of baselineUrls) {
-        const added = measures[url]!((await server.call('ngo-observer', { method: 'GET', url })).json()) - baselines[url]!;
-        baselines[`per ${url}`] = added / 2;
-        expect(added / 2, `what one incident adds to ${url}`).toBeGreaterThan(0);
+        const ngo = measures[url]!((await server.call('ngo-observer', { method: 'GET', url })).json()) - baselines[url]!;
+        const us = measures[url]!((await server.call('us-observer', { method: 'GET', url })).json()) - baselines[url]!;
+        baselines[`per ${url}`] = (us - ngo) / 2;
+        baselines[`all ${url}`] = ngo - us + ngo;
+        expect((us - ngo) / 2, `what one incident adds to ${url}`).toBeGreaterThan(0);
       }
 
       const checks = readChecks(baselines);
@@ -418,7 +461,8 @@ describeEachDatabase('authorization matrix', (db) => {
         for (const cls of CLASSES) {
           for (const kind of kinds) {
             checked++;
-            if (!visible(cls, reader.org) && named.has(r[kind][cls])) failures.push(`${reader.user}: GET /events names hidden ${kind} ${cls}`);
+            // Not as a record, nor anywhere in what a record says of others.
+            if (!visible(cls, reader.org) && (named.has(r[kind][cls]) || stream.raw().includes(r[kind][cls]))) failures.push(`${reader.user}: GET /events names hidden ${kind} ${cls}`);
           }
           checked++;
           if (created.has(r.report[cls]) !== visible(cls, reader.org)) failures.push(`${reader.user}: GET /events report.created ${cls} ${created.has(r.report[cls]) ? 'sent' : 'missing'}`);
@@ -438,15 +482,16 @@ describeEachDatabase('authorization matrix', (db) => {
       const r = await buildRecords(server);
       /** Each write: the permission it needs (null: any signed-in user), and requests to try as a user (hidden targets marked). */
       type Attempt = { url: string; payload?: Record<string, unknown>; hidden?: string };
-      // A hidden record named in a body is as unknown as a missing one (400); a PUT creating under an id a hidden record holds
-      // says it is taken (409: ids are the client's, so that much is unavoidable); otherwise a hidden target is not found (404).
-      const HIDDEN_STATUS: Record<string, number[]> = { 'POST /incidents/{id}/reports': [400], 'PUT /agreements/{id}': [409] };
+      // A hidden record named in a body is as unknown as a missing one (400); otherwise a hidden target is not found (404). New
+      // classified records get ids from the server, so no id a client sends can be refused for being a hidden record's.
+      const HIDDEN_STATUS: Record<string, number[]> = { 'POST /incidents/{id}/reports': [400] };
       const targets = (kind: 'incident' | 'zone' | 'agreement', reader: Reader, url: (id: string) => string, payload?: Record<string, unknown>): Attempt[] =>
         CLASSES.map((cls) => ({ url: url(r[kind][cls]), payload, hidden: visible(cls, reader.org) ? undefined : `${kind} ${cls}` }));
       const writes: Record<string, { permission: Permission | null; roles?: string[]; attempts: (reader: Reader) => Attempt[] }> = {
         'POST /auth/tokens': { permission: null, attempts: () => [{ url: '/api/v1/auth/tokens', payload: { name: 'matrix' } }] },
         'POST /actors': { permission: 'world:manage', attempts: (u) => [{ url: '/api/v1/actors', payload: { id: `x-${u.user}`, name: 'Matrix', kind: 'armed_group' } }] },
         'PATCH /actors/{id}': { permission: 'world:manage', attempts: () => [{ url: '/api/v1/actors/sdf', payload: { aliases: ['SDF'] } }] },
+        'POST /agreements': { permission: 'world:manage', attempts: () => [{ url: '/api/v1/agreements', payload: { title: 'New', in_force: [{ from: '2031-01-01T00:00:00Z', to: null }] } }] },
         'PUT /agreements/{id}': { permission: 'world:manage', attempts: (u) => targets('agreement', u, (id) => `/api/v1/agreements/${id}`, { title: 'Replaced', in_force: [{ from: '2031-01-01T00:00:00Z', to: null }] }) },
         'POST /agreements/{id}/parties': { permission: 'world:manage', attempts: (u) => targets('agreement', u, (id) => `/api/v1/agreements/${id}/parties`, { actor: 'sdf', accepted_at: '2030-02-01T00:00:00Z' }) },
         'POST /agreements/{id}/parties/{actor}/withdraw': { permission: 'world:manage', attempts: (u) => targets('agreement', u, (id) => `/api/v1/agreements/${id}/parties/sdf/withdraw`, { at: '2030-03-01T00:00:00Z' }) },
@@ -462,7 +507,7 @@ describeEachDatabase('authorization matrix', (db) => {
           permission: 'incident:manage',
           attempts: (u) => CLASSES.map((cls) => ({ url: `/api/v1/incidents/${r.incident.public}/reports/${r.report[cls]}`, hidden: visible(cls, u.org) ? undefined : `report ${cls}` })),
         },
-        'POST /zones': { permission: 'world:manage', attempts: (u) => [{ url: '/api/v1/zones', payload: { id: `z-w-${u.user}`, geometry: square(39, 35.5) } }] },
+        'POST /zones': { permission: 'world:manage', attempts: (u) => [{ url: '/api/v1/zones', payload: { name: `z-w-${u.user}`, geometry: square(39, 35.5) } }] },
         'PUT /zones/{id}/control': { permission: 'world:manage', attempts: (u) => targets('zone', u, (id) => `/api/v1/zones/${id}/control`, { control: [{ actors: ['sy-gov'], from: '2016-01-01T00:00:00Z' }] }) },
         'POST /zones/{id}/control': { permission: 'world:manage', attempts: (u) => targets('zone', u, (id) => `/api/v1/zones/${id}/control`, { at: '2040-01-01T00:00:00Z', actors: ['fsa-south'] }) },
         'POST /protected-sites': { permission: 'plan:manage', attempts: () => [{ url: '/api/v1/protected-sites', payload: { kind: 'school', owner: 'msf', buffer_m: 100, geometry: { type: 'Point', coordinates: [40, 35] }, valid: { from: '2016-01-01T00:00:00Z', to: null } } }] },

@@ -14,7 +14,9 @@ import { createContext } from '../app/context.ts';
 import { AppError } from '../app/errors.ts';
 import { type EventBus, LocalEventBus } from '../app/events.ts';
 import { PgEventBus } from '../app/pg-event-bus.ts';
+import { rejudgeStaleFindings } from '../app/rejudge-stale-findings.ts';
 import { type FirstStartResult, planFirstStart, seedDemoWorld } from '../app/seed-demo-world.ts';
+import { RULES_VERSION } from '../domain/findings.ts';
 import { parseBasemap } from '../http/basemap.ts';
 import { buildServer } from '../http/server.ts';
 import { databaseOptionsFrom, openDatabase } from '../store/database.ts';
@@ -80,6 +82,11 @@ export async function serve(io: Io, options: ServeOptions, flags: DbFlags, stop:
 }
 
 async function firstStart(io: Io, ctx: Parameters<typeof seedDemoWorld>[0], empty: boolean): Promise<void> {
+  const rejudged = await rejudgeStaleFindings(ctx);
+  if (rejudged) {
+    const n = rejudged.incidents.updated + rejudged.territory.updated;
+    io.out(`The rules were updated (${RULES_VERSION}): ${n.toLocaleString('en-US')} findings judged again, the old ones kept in their history.\n`);
+  }
   const plan = await planFirstStart(ctx.db, { empty });
   if (!plan.demo && !plan.admin) return;
   io.out(plan.demo

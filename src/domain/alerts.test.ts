@@ -27,10 +27,13 @@ describe('alertReasons', () => {
     expect(alertReasons(subject, sites).map((r) => r.rule)).toEqual(rules);
   });
 
-  it('says why, with the distance, the site and whom it was notified to', () => {
+  it('says why, with the distance and the kind of site, as a statement and in English with names', () => {
     const [reason] = alertReasons({ where: near }, [hospital]);
-    expect(reason).toMatchObject({ site: 'quds' });
-    expect(reason!.message).toMatch(/^33\d m from protected site quds \(hospital, buffer 500 m\), notified to ru, us$/);
-    expect(alertReasons({ verdict: 'violation', agreement: 'coh', violators: ['sy-gov'] }, [])[0]!.message).toBe('a violation of coh by sy-gov');
+    expect(reason).toMatchObject({ site: 'quds', statement: { code: 'alert.protected_site', params: { kind: { text: 'hospital' }, buffer: { number: 500 } } } });
+    expect(reason!.message).toMatch(/^33\d m from a protected site \(hospital\) notified to the parties, inside its 500 m buffer\.$/);
+    const names = { actor: (id: string) => ({ 'sy-gov': 'Syrian Arab Army' }[id] ?? id), agreement: () => 'Cessation of Hostilities' };
+    const [violation] = alertReasons({ verdict: 'violation', agreement: 'coh', violators: ['sy-gov'] }, [], names);
+    expect(violation!.message).toBe('A violation of Cessation of Hostilities by Syrian Arab Army.');
+    expect(violation!.statement).toEqual({ code: 'alert.violation', params: { agreement: { agreement: 'coh' }, violators: { actors: ['sy-gov'] } } });
   });
 });

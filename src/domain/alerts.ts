@@ -9,8 +9,10 @@
  * The reasons name the rule and the facts, so a person can see why. The caller passes only the
  * sites the reader may see, so an alert never names a site the reader could not look up.
  */
+import { deconflictOperation } from './deconflict.ts';
 import { geometryDistanceM } from './geo.ts';
-import type { ProtectedSite } from './model.ts';
+import type { Operation, ProtectedSite } from './model.ts';
+import { type Names, renderEnglish, type Statement, statement, term } from './statements.ts';
 import { contains, type Instant } from './time.ts';
 
 export interface AlertSubject {
@@ -23,17 +25,25 @@ export interface AlertSubject {
 }
 
 export interface AlertReason {
-  rule: 'violation' | 'protected_site';
-  message: string;
-  /** The protected site, for rule protected_site. */
+  rule: 'violation' | 'protected_site' | 'operation_conflict';
+  /** The protected site, for rules protected_site and operation_conflict. */
   site?: string;
+  /** Why, as a statement for the reader's language. */
+  statement: Statement;
+  /** The same, in English. */
+  message: string;
 }
 
-export function alertReasons(subject: AlertSubject, sites: readonly ProtectedSite[]): AlertReason[] {
+const reason = (rule: AlertReason['rule'], s: Statement, names: Names, site?: string): AlertReason =>
+  ({ rule, ...(site === undefined ? {} : { site }), statement: s, message: renderEnglish(s, names) });
+
+export function alertReasons(subject: AlertSubject, sites: readonly ProtectedSite[], names: Names = BARE): AlertReason[] {
   const reasons: AlertReason[] = [];
   if (subject.verdict === 'violation') {
-    const by = subject.violators && subject.violators.length > 0 ? ` by ${subject.violators.join(', ')}` : '';
-    reasons.push({ rule: 'violation', message: `a violation of ${subject.agreement ?? 'an agreement'}${by}` });
+    const agreement = term.agreement(subject.agreement ?? '');
+    reasons.push(reason('violation', subject.violators && subject.violators.length > 0
+      ? statement('alert.violation', { agreement, violators: term.actors(subject.violators) })
+      : statement('alert.violation_unattributed', { agreement }), names));
   }
   const where = subject.where;
   if (where) {
@@ -42,11 +52,20 @@ export function alertReasons(subject: AlertSubject, sites: readonly ProtectedSit
       if (site.notifiedTo.length === 0 || !contains(site.valid, where.at)) continue;
       const distance = geometryDistanceM(point, site.geometry);
       if (distance > site.bufferM) continue;
-      reasons.push({
-        rule: 'protected_site', site: site.id,
-        message: `${Math.round(distance)} m from protected site ${site.id} (${site.kind}, buffer ${site.bufferM} m), notified to ${site.notifiedTo.join(', ')}`,
-      });
+      reasons.push(reason('protected_site', statement('alert.protected_site', {
+        distance: { number: Math.round(distance) }, kind: { text: site.kind }, buffer: { number: site.bufferM },
+      }), names, site.id));
     }
   }
   return reasons;
 }
+
+/** A planned operation within the buffer of protected sites (of those the reader may see). */
+export function operationAlertReasons(operation: Operation, sites: readonly ProtectedSite[], names: Names = BARE): AlertReason[] {
+  const kinds = new Map(sites.map((s) => [s.id, s]));
+  return deconflictOperation(operation, [...sites]).conflicts.map((c) => reason('operation_conflict', statement('alert.operation_conflict', {
+    clearance: { number: c.clearanceM }, kind: { text: kinds.get(c.site)!.kind }, buffer: { number: kinds.get(c.site)!.bufferM },
+  }), names, c.site));
+}
+
+const BARE: Names = { actor: (id) => id, agreement: (id) => id };

@@ -89,6 +89,11 @@ export const STATEMENTS_EN = {
   'cause.import': 'Incidents were imported from {name}.',
   'cause.rules_updated': 'The rules were updated ({version}).',
   'cause.withheld': 'A change to a record you are not cleared to see.',
+  // Why the live stream raises an alert.
+  'alert.violation': 'A violation of {agreement} by {violators}.',
+  'alert.violation_unattributed': 'A violation of {agreement}.',
+  'alert.protected_site': '{distance} m from a protected site ({kind}) notified to the parties, inside its {buffer} m buffer.',
+  'alert.operation_conflict': 'A planned operation comes within {clearance} m of a protected site ({kind}), inside its {buffer} m buffer.',
   'cause.recorded': '{text}',
 } as const;
 

@@ -90,3 +90,11 @@ export async function principalByToken(sql: Sql, tokenHash: string): Promise<Pri
 export async function insertApiToken(sql: Sql, t: { id: string; user_id: string; name: string; token_hash: string }): Promise<void> {
   await sql.query('insert into api_tokens (id, user_id, name, token_hash) values ($1, $2, $3, $4)', [t.id, t.user_id, t.name, t.token_hash]);
 }
+
+/** Who these users are, for people reading what they did: username and display name, with their organization's name. */
+export async function userNames(sql: Sql, ids: readonly string[]): Promise<Map<string, { username: string; displayName: string; orgName: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await sql.query<{ id: string; username: string; display_name: string; org_name: string }>(
+    'select u.id, u.username, u.display_name, o.name as org_name from users u join organizations o on o.id = u.org_id where u.id = any($1)', [ids]);
+  return new Map(rows.map((r) => [r.id, { username: r.username, displayName: r.display_name, orgName: r.org_name }]));
+}

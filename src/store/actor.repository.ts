@@ -97,3 +97,9 @@ export async function insertActor(sql: Sql, actor: Actor): Promise<boolean> {
   );
   return rows.length > 0;
 }
+
+/** Every actor's name by id. */
+export async function listActorNames(sql: Sql): Promise<Map<string, string>> {
+  const rows = await sql.query<{ id: string; name: string }>('select id, name from actors');
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -156,3 +156,9 @@ export async function saveAgreement(sql: Sql, g: Agreement | AgreementRecord): P
     [g.id, JSON.stringify(clauses)],
   );
 }
+
+/** The title of every agreement the reader may see, by id. */
+export async function agreementTitles(sql: Sql): Promise<Map<string, string>> {
+  const rows = await sql.query<{ id: string; title: string }>('select id, title from agreements');
+  return new Map(rows.map((r) => [r.id, r.title]));
+}

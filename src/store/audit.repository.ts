@@ -19,6 +19,11 @@ export interface AuditEntry {
   ownerOrg: string | null;
   before: unknown;
   after: unknown;
+  /**
+   * The other records the entry names (`entity:id`): it is shown only to who may see each
+   * (migration 006). An index of the content, not content: the entry's hash does not cover it.
+   */
+  mentions?: readonly string[];
 }
 
 export interface StoredAuditEntry extends AuditEntry {
@@ -51,15 +56,17 @@ export async function appendAudit(sql: Sql, entries: readonly AuditEntry[]): Pro
  * usable as a data-modifying CTE, so that a write and its audit entries go in one statement.
  */
 export const auditInsert = (param: string): string =>
-  `insert into audit_log (at, user_id, org_id, action, entity, entity_id, classification, owner_org, before, after, entry_hash)
-     select e.at, e.user_id, e.org_id, e.action, e.entity, e.entity_id, e.classification, e.owner_org, e.before, e.after, e.entry_hash
+  `insert into audit_log (at, user_id, org_id, action, entity, entity_id, classification, owner_org, before, after, entry_hash, mentions)
+     select e.at, e.user_id, e.org_id, e.action, e.entity, e.entity_id, e.classification, e.owner_org, e.before, e.after, e.entry_hash,
+       array(select jsonb_array_elements_text(e.mentions))
      from jsonb_to_recordset(${param}::jsonb) as e(at timestamptz, user_id text, org_id text, action text, entity text, entity_id text,
-       classification text, owner_org text, before jsonb, after jsonb, entry_hash text)`;
+       classification text, owner_org text, before jsonb, after jsonb, entry_hash text, mentions jsonb)`;
 
 export function auditRecordset(entries: readonly AuditEntry[]): string {
   return JSON.stringify(entries.map((e) => ({
     at: new Date(e.at).toISOString(), user_id: e.userId, org_id: e.orgId, action: e.action, entity: e.entity, entity_id: e.entityId,
     classification: e.classification, owner_org: e.ownerOrg, before: e.before ?? null, after: e.after ?? null, entry_hash: entryHash(e),
+    mentions: e.mentions ?? [],
   })));
 }
 

@@ -23,9 +23,11 @@ export interface FindingSummaryRow {
 
 export async function reportSummary(sql: Sql, id: string): Promise<ReportSummaryRow | null> {
   const [row] = await sql.query<ReportSummaryRow>(
-    `select id, incident_id, org_id, channel, received_at, claimed_at, lon, lat, act, alleged_perpetrator, target_civilian,
-            target_actor, casualties_best, classification, left(narrative, 280) as narrative
-       from reports where id = $1`, [id]);
+    // The incident, only when the reader may see it (as reports are read everywhere else).
+    `select r.id, (select i.id from incidents i where i.id = r.incident_id) as incident_id, r.org_id, r.channel, r.received_at,
+            r.claimed_at, r.lon, r.lat, r.act, r.alleged_perpetrator, r.target_civilian, r.target_actor, r.casualties_best,
+            r.classification, left(r.narrative, 280) as narrative
+       from reports r where r.id = $1`, [id]);
   return row ?? null;
 }
 

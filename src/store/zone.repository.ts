@@ -69,10 +69,6 @@ export async function lockZone(sql: Sql, id: string): Promise<boolean> {
   return (await sql.query('select id from zones where id = $1 for update', [id])).length > 0;
 }
 
-export async function zoneExists(sql: Sql, id: string): Promise<boolean> {
-  return (await sql.query('select 1 from zones where id = $1', [id])).length > 0;
-}
-
 /**
  * Writes a zone whole: its geometry and box, and its control history replaced. A record brings
  * its classification and owner; a plain zone (a scenario bundle) keeps the stored ones.

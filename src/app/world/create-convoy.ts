@@ -12,7 +12,7 @@ import { writeWorld } from './write-world.ts';
 
 export async function createConvoy(ctx: AppContext, caller: Caller | null, input: NewConvoy): Promise<ConvoyRecord> {
   const by = requirePermission(caller, 'plan:manage');
-  const convoy: ConvoyRecord = { ...toConvoy({ ...input, id: input.id ?? `convoy-${randomUUID()}` }), classification: input.classification, ownerOrg: by.orgId };
+  const convoy: ConvoyRecord = { ...toConvoy({ ...input, id: `convoy-${randomUUID()}` }), classification: input.classification, ownerOrg: by.orgId };
   requireAfter('window.to', convoy.window.from, convoy.window.to);
   const { value } = await writeWorld(ctx, by, async (tx) => {
     await requireKnownActors(tx, [{ path: 'organizer', id: convoy.organizer }]);

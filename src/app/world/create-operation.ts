@@ -20,7 +20,7 @@ export async function createOperation(
   const by = requirePermission(caller, 'plan:manage');
   if (by.role === 'humanitarian') throw forbidden('the humanitarian role cannot plan operations');
   const operation: OperationRecord = {
-    ...toOperation({ ...input, id: input.id ?? `op-${randomUUID()}` }), classification: input.classification, ownerOrg: by.orgId,
+    ...toOperation({ ...input, id: `op-${randomUUID()}` }), classification: input.classification, ownerOrg: by.orgId,
   };
   requireAfter('window.to', operation.window.from, operation.window.to);
   const { value } = await writeWorld(ctx, by, async (tx) => {
@@ -34,5 +34,8 @@ export async function createOperation(
       }],
     };
   });
+  // Whoever may see the operation hears of the protected sites it comes near, those hidden
+  // from its planner included (the planner's answer names only the sites it may see).
+  ctx.events.publish({ type: 'alert', entity: 'operation', id: operation.id, at: ctx.now() });
   return value;
 }

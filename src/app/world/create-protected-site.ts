@@ -12,7 +12,7 @@ import { writeWorld } from './write-world.ts';
 
 export async function createProtectedSite(ctx: AppContext, caller: Caller | null, input: NewSite): Promise<SiteRecord> {
   const by = requirePermission(caller, 'plan:manage');
-  const site: SiteRecord = { ...toProtectedSite({ ...input, id: input.id ?? `site-${randomUUID()}` }), classification: input.classification, ownerOrg: by.orgId };
+  const site: SiteRecord = { ...toProtectedSite({ ...input, id: `site-${randomUUID()}` }), classification: input.classification, ownerOrg: by.orgId };
   requireAfter('valid.to', site.valid.from, site.valid.to);
   const { value } = await writeWorld(ctx, by, async (tx) => {
     await requireKnownActors(tx, [{ path: 'owner', id: site.owner }, ...actorRefs('notified_to', site.notifiedTo)]);

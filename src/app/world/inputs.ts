@@ -44,7 +44,12 @@ export type PartyInput = z.infer<typeof partyInputSchema>;
 
 export const withdrawalSchema = z.object({ at: instantSchema.describe('When the party withdrew') });
 
-export const newZoneSchema = zoneSchema.extend({ id, classification: classificationSchema.default('public') });
+/**
+ * A new classified record's id is the server's to choose: a client that could choose it would
+ * learn, from a refusal, that a record it may not see holds it (docs/confidentiality.md).
+ * Actors are not classified: their ids are the client's.
+ */
+export const newZoneSchema = zoneSchema.omit({ id: true }).extend({ classification: classificationSchema.default('public') }).strict();
 export type NewZone = z.infer<typeof newZoneSchema>;
 
 export const controlHistorySchema = z.object({ control: z.array(controlEntrySchema) });
@@ -56,12 +61,12 @@ export const controlChangeSchema = z.object({
 });
 export type ControlChangeInput = z.infer<typeof controlChangeSchema>;
 
-/** Plans get a generated id when none is given. */
-export const newSiteSchema = protectedSiteSchema.extend({ id: id.optional(), classification: classificationSchema.default('public') });
+/** Plans: the server chooses their ids too. */
+export const newSiteSchema = protectedSiteSchema.omit({ id: true }).extend({ classification: classificationSchema.default('public') }).strict();
 export type NewSite = z.infer<typeof newSiteSchema>;
-export const newOperationSchema = operationSchema.extend({ id: id.optional(), classification: classificationSchema.default('public') });
+export const newOperationSchema = operationSchema.omit({ id: true }).extend({ classification: classificationSchema.default('public') }).strict();
 export type NewOperation = z.infer<typeof newOperationSchema>;
-export const newConvoySchema = convoySchema.extend({ id: id.optional(), classification: classificationSchema.default('public') });
+export const newConvoySchema = convoySchema.omit({ id: true }).extend({ classification: classificationSchema.default('public') }).strict();
 export type NewConvoy = z.infer<typeof newConvoySchema>;
 /** A planned operation to check, not stored. */
 export const operationCheckSchema = operationSchema.extend({ id: id.default('check') });

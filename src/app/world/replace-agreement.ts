@@ -1,27 +1,38 @@
 /**
- * PUT /agreements/{id}: creates the agreement or replaces it whole. The caller replaces what it
- * can see: clauses it may not see are kept (after its own), so an analyst outside the
- * co-chairs cannot erase their negotiation room's clauses without knowing of them.
+ * POST /agreements creates an agreement (the server chooses its id: a client that could would
+ * learn from a refusal that a hidden agreement holds it); PUT /agreements/{id} replaces one the
+ * caller may see, whole. The caller replaces what it can see: clauses it may not see are kept
+ * (after its own), so an analyst outside the co-chairs cannot erase their negotiation room's
+ * clauses without knowing of them.
  */
+import { randomUUID } from 'node:crypto';
 import { toAgreement } from '../../scenario/convert.ts';
 import { type AgreementRecord, type ClauseRecord, getAgreementRecord, lockAgreement } from '../../store/agreement.repository.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { sameRecord } from '../../store/rows.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
-import { AppError } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import type { AgreementInput } from './inputs.ts';
 import { saveAgreementChange } from './save-agreement-change.ts';
 import { writeWorld, type Written } from './write-world.ts';
 
+export async function createAgreement(ctx: AppContext, caller: Caller | null, input: AgreementInput): Promise<Written<AgreementRecord>> {
+  return writeAgreement(ctx, caller, `agreement-${randomUUID()}`, input, false);
+}
+
 export async function replaceAgreement(ctx: AppContext, caller: Caller | null, id: string, input: AgreementInput): Promise<Written<AgreementRecord>> {
+  return writeAgreement(ctx, caller, id, input, true);
+}
+
+async function writeAgreement(ctx: AppContext, caller: Caller | null, id: string, input: AgreementInput, replace: boolean): Promise<Written<AgreementRecord>> {
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
   return writeWorld(ctx, by, async (tx) => {
     await lockAgreement(tx, id);
-    const stored = await getAgreementRecord(tx, id);
+    const stored = replace ? await getAgreementRecord(tx, id) : null;
     const visible = stored && (await readWithin(tx, reader, (sql) => getAgreementRecord(sql, id)));
-    if (stored && !visible) throw new AppError('CONFLICT', `the id "${id}" is taken`, 'id');
+    if (replace && !visible) throw notFound('agreement', id);
     const clauses: ClauseRecord[] = input.clauses.map((c) => {
       const repeated = visible?.clauses.find((s) => s.code === c.code && s.text === c.text);
       return {

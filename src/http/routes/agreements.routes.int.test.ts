@@ -98,9 +98,13 @@ describeEachDatabase('agreements API', (db) => {
     const late = await server.call('ngo-observer', { method: 'GET', url: '/api/v1/findings/incident:i27-sept-over-aleppo-strike:coh/history' });
     expect(late.json()).toMatchObject({ current: null, history: [{ verdict: 'violation', superseded_by_verdict: null }] });
 
-    const created = await server.call('un-ose-analyst', { method: 'PUT', url: '/api/v1/agreements/local-truce', payload: { title: 'Local truce', in_force: [{ from: '2016-10-01T00:00:00Z', to: null }] } });
-    expect(created.statusCode).toBe(200);
-    expect(created.json().agreement).toMatchObject({ id: 'local-truce', classification: 'public', owner_org: 'un-ose', parties: [] });
+    const created = await server.call('un-ose-analyst', { method: 'POST', url: '/api/v1/agreements', payload: { title: 'Local truce', in_force: [{ from: '2016-10-01T00:00:00Z', to: null }] } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().agreement).toMatchObject({ id: expect.stringMatching(/^agreement-[0-9a-f-]{36}$/), classification: 'public', owner_org: 'un-ose', parties: [] });
+    // The server chooses ids: a client that chose them would learn, from a refusal, that a hidden agreement holds one.
+    expect((await server.call('un-ose-analyst', { method: 'POST', url: '/api/v1/agreements', payload: { id: 'coh', title: 'x', in_force: [] } })).json())
+      .toMatchObject({ code: 'VALIDATION', path: '(document)' });
+    expect((await server.call('un-ose-analyst', { method: 'PUT', url: '/api/v1/agreements/local-truce', payload: { title: 'Nothing', in_force: [] } })).statusCode).toBe(404);
   });
 
   it('keeps a co-chairs clause in their room: visible to the co-chairs, hidden from others, kept when others replace the agreement', async () => {
@@ -138,30 +142,34 @@ describeEachDatabase('agreements API', (db) => {
 
   it('hides a co-chairs agreement and its findings from the rest', async () => {
     const res = await server.call('us-analyst', {
-      method: 'PUT', url: '/api/v1/agreements/side-deal',
+      method: 'POST', url: '/api/v1/agreements',
       payload: {
         title: 'Side arrangement', classification: 'co_chairs', in_force: [{ from: '2016-09-01T00:00:00Z', to: null }],
         parties: [{ actor: 'sy-gov', accepted_at: '2016-09-01T00:00:00Z' }, { actor: 'fsa-north', accepted_at: '2016-09-01T00:00:00Z' }],
         prohibited: ['shelling', 'air_strike'],
       },
     });
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode).toBe(201);
+    const sideDeal = res.json().agreement.id as string;
     expect(res.json().findings.incidents.inserted).toBeGreaterThan(0);
-    const findings = async (user: string) => (await server.call(user, { method: 'GET', url: '/api/v1/findings?agreement=side-deal&limit=500' })).json().items.length;
+    const findings = async (user: string) => (await server.call(user, { method: 'GET', url: `/api/v1/findings?agreement=${sideDeal}&limit=500` })).json().items.length;
     expect(await findings('ru-analyst')).toBe(res.json().findings.incidents.inserted);
-    expect((await agreement('ru-analyst', 'side-deal')).statusCode).toBe(200);
+    expect((await agreement('ru-analyst', sideDeal)).statusCode).toBe(200);
     for (const user of ['un-ose-analyst', 'ngo-observer']) {
-      expect((await agreement(user, 'side-deal')).statusCode, user).toBe(404);
+      expect((await agreement(user, sideDeal)).statusCode, user).toBe(404);
       expect(await findings(user), user).toBe(0);
       const list = (await server.call(user, { method: 'GET', url: '/api/v1/agreements' })).json().items.map((g: { id: string }) => g.id);
       expect(list, user).toEqual(['coh', 'coh-sept']);
     }
     // Not to be changed blind, nor taken over.
-    const blind = await server.call('un-ose-analyst', { method: 'POST', url: '/api/v1/agreements/side-deal/clauses', payload: { code: 'T1', text: 'x' } });
+    const blind = await server.call('un-ose-analyst', { method: 'POST', url: `/api/v1/agreements/${sideDeal}/clauses`, payload: { code: 'T1', text: 'x' } });
     expect(blind.statusCode).toBe(404);
-    const takeover = await server.call('un-ose-analyst', { method: 'PUT', url: '/api/v1/agreements/side-deal', payload: { title: 'Mine', in_force: [] } });
-    expect(takeover.statusCode).toBe(409);
-    expect((await agreement('us-analyst', 'side-deal')).json().title).toBe('Side arrangement');
+    const takeover = await server.call('un-ose-analyst', { method: 'PUT', url: `/api/v1/agreements/${sideDeal}`, payload: { title: 'Mine', in_force: [] } });
+    const missing = await server.call('un-ose-analyst', { method: 'PUT', url: '/api/v1/agreements/no-such-agreement', payload: { title: 'Mine', in_force: [] } });
+    // A hidden agreement is as unknown as a missing one.
+    expect([takeover.statusCode, takeover.json().code]).toEqual([404, 'NOT_FOUND']);
+    expect([missing.statusCode, missing.json().code]).toEqual([404, 'NOT_FOUND']);
+    expect((await agreement('us-analyst', sideDeal)).json().title).toBe('Side arrangement');
   });
 
   it('lets only analysts and admins change agreements: others get 403 and write nothing', async () => {
@@ -173,7 +181,8 @@ describeEachDatabase('agreements API', (db) => {
       expect((await server.call(user, { method: 'POST', url: '/api/v1/agreements/coh/parties', payload: { actor: 'sdf', accepted_at: '2016-08-01T00:00:00Z' } })).statusCode, user).toBe(403);
       expect((await server.call(user, { method: 'POST', url: '/api/v1/agreements/coh/parties/nsa/withdraw', payload: { at: '2016-08-01T00:00:00Z' } })).statusCode, user).toBe(403);
       expect((await server.call(user, { method: 'POST', url: '/api/v1/agreements/coh/clauses', payload: { code: 'T1', text: 'x' } })).statusCode, user).toBe(403);
-      expect((await server.call(user, { method: 'PUT', url: '/api/v1/agreements/x', payload: { in_force: [] } })).statusCode, user).toBe(403);
+      expect((await server.call(user, { method: 'PUT', url: '/api/v1/agreements/coh', payload: { in_force: [] } })).statusCode, user).toBe(403);
+      expect((await server.call(user, { method: 'POST', url: '/api/v1/agreements', payload: { in_force: [] } })).statusCode, user).toBe(403);
     }
     expect(await counts()).toEqual(before);
   });

@@ -7,7 +7,7 @@ import { addParty } from '../../app/world/add-party.ts';
 import { getAgreement } from '../../app/world/get-agreement.ts';
 import { agreementInputSchema, clauseInputSchema, partyInputSchema, withdrawalSchema } from '../../app/world/inputs.ts';
 import { listAgreements } from '../../app/world/list-agreements.ts';
-import { replaceAgreement } from '../../app/world/replace-agreement.ts';
+import { createAgreement, replaceAgreement } from '../../app/world/replace-agreement.ts';
 import { withdrawParty } from '../../app/world/withdraw-party.ts';
 import { agreementView } from '../../app/world/views.ts';
 import { ACTS, OBLIGATION_CODES } from '../../domain/model.ts';
@@ -51,11 +51,20 @@ export const agreementsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     schema: { tags: ['agreements'], summary: 'One agreement, with the clauses you may see', params: idParams, response: { 200: agreementOut, ...errorResponses } },
   }, async (request) => agreementView(await getAgreement(ctx, request.caller, request.params.id)));
 
+  app.post('/agreements', {
+    schema: {
+      tags: ['agreements'],
+      summary: 'Create an agreement (world:manage); the server chooses its id; the findings it can affect are judged',
+      description: 'Without a classification, a new agreement is public.',
+      body: agreementInputSchema, response: { 201: changedOut, ...errorResponses },
+    },
+  }, async (request, reply) => reply.status(201).send(changed(await createAgreement(ctx, request.caller, request.body))));
+
   app.put('/agreements/:id', {
     schema: {
       tags: ['agreements'],
-      summary: 'Create or replace an agreement (world:manage); the findings it can affect are judged again',
-      description: 'Clauses you may not see are kept. Without a classification, a new agreement is public and a stored one keeps its own.',
+      summary: 'Replace an agreement you may see, whole (world:manage); the findings it can affect are judged again',
+      description: 'Clauses you may not see are kept. Without a classification, the agreement keeps its own.',
       params: idParams, body: agreementInputSchema, response: { 200: changedOut, ...errorResponses },
     },
   }, async (request) => changed(await replaceAgreement(ctx, request.caller, request.params.id, request.body)));

@@ -8,7 +8,10 @@ import { formatInstant } from '../../domain/time.ts';
 import { errorResponses, idParams } from '../schemas.ts';
 
 const auditEntrySchema = z.object({
-  seq: z.number().int(), at: z.string(), user_id: z.string().nullable(), org: z.string().nullable(), action: z.string(),
+  seq: z.number().int(), at: z.string(), user_id: z.string().nullable(), org: z.string().nullable(),
+  by: z.object({ username: z.string(), display_name: z.string(), org_name: z.string() }).nullable()
+    .describe('who made the change (null: the system, such as an import or the command line)'),
+  action: z.string().describe('a code: create, update, delete, link, link-report, unlink, unlink-report, import, sign-in, ...'),
   entity: z.string(), entity_id: z.string(), classification: z.string(), owner_org: z.string().nullable(),
   before: z.unknown().describe('the record before (null when created)'), after: z.unknown().describe('the record after (null when deleted)'),
   sealed: z.boolean().describe('appended to the SHA-256 chain (entries are sealed moments after they are written)'),
@@ -33,7 +36,9 @@ export const auditRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     },
   }, async (request) => ({
     items: (await getAuditHistory(ctx, request.caller, request.params.entity, request.params.id)).map((e) => ({
-      seq: e.seq, at: formatInstant(e.at), user_id: e.userId, org: e.orgId, action: e.action, entity: e.entity, entity_id: e.entityId,
+      seq: e.seq, at: formatInstant(e.at), user_id: e.userId, org: e.orgId,
+      by: e.by && { username: e.by.username, display_name: e.by.displayName, org_name: e.by.orgName },
+      action: e.action, entity: e.entity, entity_id: e.entityId,
       classification: e.classification, owner_org: e.ownerOrg, before: e.before ?? null, after: e.after ?? null, sealed: e.chainPos !== null,
     })),
   }));

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { callerFromSession, callerFromToken } from '../../app/accounts/sign-in.ts';
 import { requireCaller } from '../../app/caller.ts';
 import type { AppContext } from '../../app/context.ts';
-import { type LiveMessage, visibleMessages } from '../../app/live-events.ts';
+import { type LiveMessage, LiveReads } from '../../app/live-events.ts';
 import { SESSION_COOKIE } from '../auth.ts';
 import { EventFeed, type FeedEvent } from '../event-feed.ts';
 import { errorResponses } from '../schemas.ts';
@@ -24,6 +24,8 @@ const MAX_UNSENT_BYTES = 1 << 20;
 
 export const eventsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const feed = new EventFeed(ctx.events);
+  // Each event is read once per group of readers who see the same, not once per open stream.
+  const reads = new LiveReads(ctx);
   const streams = new Set<() => void>();
   app.addHook('preClose', async () => {
     for (const end of streams) end();
@@ -76,7 +78,7 @@ export const eventsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       queue = queue.then(async () => {
         pending--;
         if (!open) return;
-        for (const m of await visibleMessages(ctx, caller, e.event)) res.write(frame(e.id, m));
+        for (const m of await reads.messages(e.id, e.event, caller)) res.write(frame(e.id, m));
         if (res.writableLength > MAX_UNSENT_BYTES) end();
       }).catch((err: unknown) => {
         request.log.error(err, 'live event');

@@ -70,14 +70,15 @@ describeEachDatabase('findings API and the state of the truce', (db) => {
     const zone = await server.call('us-analyst', {
       method: 'POST', url: '/api/v1/zones',
       payload: {
-        id: 'z-secret', classification: 'co_chairs', geometry: { type: 'Polygon', coordinates: [[[38.5, 33.5], [38.6, 33.5], [38.6, 33.6], [38.5, 33.6], [38.5, 33.5]]] },
+        classification: 'co_chairs', geometry: { type: 'Polygon', coordinates: [[[38.5, 33.5], [38.6, 33.5], [38.6, 33.6], [38.5, 33.6], [38.5, 33.5]]] },
         control: [{ actors: ['fsa-south'], from: '2016-03-01T00:00:00Z', to: '2016-09-15T00:00:00Z' }, { actors: ['sy-gov'], from: '2016-09-15T00:00:00Z' }],
       },
     });
     expect(zone.json().findings.territory.inserted).toBe(2);
+    const secret = zone.json().zone.id as string;
     const counts = async (user: string) => {
       const state = (await get(user, '/api/v1/state?from=2016-09-12&to=2016-09-20')).json();
-      const history = (await get(user, `/api/v1/findings/territory:z-secret:${Date.parse('2016-09-15T00:00:00Z')}:coh/history`)).statusCode;
+      const history = (await get(user, `/api/v1/findings/territory:${secret}:${Date.parse('2016-09-15T00:00:00Z')}:coh/history`)).statusCode;
       return { violations: state.verdicts.violation, reducedOn: state.calm.reduced_violence_on, history };
     };
     expect(await counts('us-analyst')).toEqual({ violations: 25, reducedOn: null, history: 200 });

@@ -30,13 +30,12 @@ const operationOut = z.object({
 const convoyOut = z.object({ id: z.string(), organizer: z.string(), ...classified, route: geometryOut, window: intervalOut }).meta({ id: 'Convoy' });
 
 const deconflictionOut = z.object({
-  conflicts: z.array(z.object({ site: z.string(), clearance_m: z.number(), notified: z.boolean() })),
-  hidden_conflicts: z.number().describe('Conflicts with protected sites you may not see: judged, not named'),
+  conflicts: z.array(z.object({ site: z.string(), clearance_m: z.number(), notified: z.boolean() }))
+    .describe('The protected sites you may see that are within their buffer of the operation'),
 }).meta({ id: 'Deconfliction' });
 
 const deconflictionView = (d: Deconfliction) => ({
   conflicts: d.conflicts.map((c) => ({ site: c.site, clearance_m: c.clearanceM, notified: c.notified })),
-  hidden_conflicts: d.hiddenConflicts,
 });
 
 const windowQuery = pageQuery.extend({

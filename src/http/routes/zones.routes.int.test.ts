@@ -131,18 +131,19 @@ describeEachDatabase('zones API', (db) => {
   it('rejects invalid zones with the path of the problem, and writes nothing', async () => {
     const zones = await countRows(db(), 'zones');
     const openRing = await server.call('us-analyst', {
-      method: 'POST', url: '/api/v1/zones', payload: { id: 'z-new', geometry: { type: 'Polygon', coordinates: [[[36, 33], [36.1, 33], [36.1, 33.1], [36, 33.2]]] } },
+      method: 'POST', url: '/api/v1/zones', payload: { geometry: { type: 'Polygon', coordinates: [[[36, 33], [36.1, 33], [36.1, 33.1], [36, 33.2]]] } },
     });
     expect(openRing.statusCode).toBe(400);
     expect(openRing.json()).toMatchObject({ code: 'VALIDATION', path: 'geometry.coordinates[0]' });
     const latitude = await server.call('us-analyst', {
-      method: 'POST', url: '/api/v1/zones', payload: { id: 'z-new', geometry: { type: 'Polygon', coordinates: [[[36, 33], [36.1, 95], [36.1, 33.1], [36, 33]]] } },
+      method: 'POST', url: '/api/v1/zones', payload: { geometry: { type: 'Polygon', coordinates: [[[36, 33], [36.1, 95], [36.1, 33.1], [36, 33]]] } },
     });
     expect(latitude.json()).toMatchObject({ code: 'VALIDATION', path: 'geometry.coordinates[0][1][1]', message: expect.stringContaining('between -90 and 90') });
-    const point = await server.call('us-analyst', { method: 'POST', url: '/api/v1/zones', payload: { id: 'z-new', geometry: { type: 'Point', coordinates: [36, 33] } } });
+    const point = await server.call('us-analyst', { method: 'POST', url: '/api/v1/zones', payload: { geometry: { type: 'Point', coordinates: [36, 33] } } });
     expect(point.json()).toMatchObject({ code: 'VALIDATION', path: 'geometry.type' });
-    const taken = await server.call('us-analyst', { method: 'POST', url: '/api/v1/zones', payload: { id: 'z-daraya', geometry: square(36, 33) } });
-    expect(taken.statusCode).toBe(409);
+    // Ids are the server's to choose: a client that chose them would learn, from a refusal, that a hidden zone holds one.
+    const chosen = await server.call('us-analyst', { method: 'POST', url: '/api/v1/zones', payload: { id: 'z-daraya', geometry: square(36, 33) } });
+    expect(chosen.json()).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('unknown field "id"') });
     expect(await countRows(db(), 'zones')).toBe(zones);
   });
 
@@ -151,7 +152,7 @@ describeEachDatabase('zones API', (db) => {
     for (const user of users) await server.as(user); // signing in is audited too
     const [zones, audit] = [await countRows(db(), 'zones'), await countRows(db(), 'audit_log')];
     for (const user of users) {
-      const post = await server.call(user, { method: 'POST', url: '/api/v1/zones', payload: { id: `z-${user}`, geometry: square(36, 33) } });
+      const post = await server.call(user, { method: 'POST', url: '/api/v1/zones', payload: { name: `z-${user}`, geometry: square(36, 33) } });
       expect(post.statusCode, user).toBe(403);
       const change = await server.call(user, { method: 'POST', url: '/api/v1/zones/z-daraya/control', payload: { at: '2017-01-01T00:00:00Z', actors: ['fsa-south'] } });
       expect(change.statusCode, user).toBe(403);
@@ -167,25 +168,27 @@ describeEachDatabase('zones API', (db) => {
     const created = await server.call('us-analyst', {
       method: 'POST', url: '/api/v1/zones',
       payload: {
-        id: 'z-secret', name: 'Secret', classification: 'co_chairs', geometry: square(38.5, 33.5),
+        name: 'Secret', classification: 'co_chairs', geometry: square(38.5, 33.5),
         control: [{ actors: ['fsa-south'], from: '2016-03-01T00:00:00Z', to: '2016-05-01T00:00:00Z' }, { actors: ['sy-gov'], from: '2016-05-01T00:00:00Z' }],
       },
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json().zone).toMatchObject({ classification: 'co_chairs', owner_org: 'us' });
+    expect(created.json().zone).toMatchObject({ id: expect.stringMatching(/^zone-/), classification: 'co_chairs', owner_org: 'us' });
+    const secret = created.json().zone.id as string;
     expect(created.json().findings.territory.inserted).toBe(1);
     const mine = await server.call('ru-analyst', {
-      method: 'POST', url: '/api/v1/zones', payload: { id: 'z-ru-only', classification: 'org', geometry: square(39.5, 33.5), control: [{ actors: ['ru'], from: '2016-03-01T00:00:00Z' }] },
+      method: 'POST', url: '/api/v1/zones', payload: { classification: 'org', geometry: square(39.5, 33.5), control: [{ actors: ['ru'], from: '2016-03-01T00:00:00Z' }] },
     });
     expect(mine.statusCode).toBe(201);
+    const ruOnly = mine.json().zone.id as string;
 
     const sees = async (user: string) => {
       const list = (await server.call(user, { method: 'GET', url: '/api/v1/zones?limit=500' })).json().items.map((z: { id: string }) => z.id);
       const map = (await server.call(user, { method: 'GET', url: '/api/v1/zones.geojson' })).json().features.map((f: { id: string }) => f.id);
-      const get = (await server.call(user, { method: 'GET', url: '/api/v1/zones/z-secret' })).statusCode;
-      const findings = (await server.call(user, { method: 'GET', url: '/api/v1/findings?subject=z-secret' })).json().items.length;
-      const orgGet = (await server.call(user, { method: 'GET', url: '/api/v1/zones/z-ru-only' })).statusCode;
-      return { secretListed: list.includes('z-secret'), secretMapped: map.includes('z-secret'), get, findings, orgListed: list.includes('z-ru-only'), orgGet };
+      const get = (await server.call(user, { method: 'GET', url: `/api/v1/zones/${secret}` })).statusCode;
+      const findings = (await server.call(user, { method: 'GET', url: `/api/v1/findings?subject=${secret}` })).json().items.length;
+      const orgGet = (await server.call(user, { method: 'GET', url: `/api/v1/zones/${ruOnly}` })).statusCode;
+      return { secretListed: list.includes(secret), secretMapped: map.includes(secret), get, findings, orgListed: list.includes(ruOnly), orgGet };
     };
     expect(await sees('us-analyst')).toEqual({ secretListed: true, secretMapped: true, get: 200, findings: 1, orgListed: false, orgGet: 404 });
     expect(await sees('ru-observer')).toEqual({ secretListed: true, secretMapped: true, get: 200, findings: 1, orgListed: true, orgGet: 200 });
@@ -193,7 +196,7 @@ describeEachDatabase('zones API', (db) => {
       expect(await sees(user), user).toEqual({ secretListed: false, secretMapped: false, get: 404, findings: 0, orgListed: false, orgGet: 404 });
     }
     // A zone the caller may not see cannot be changed by it either.
-    const blind = await server.call('un-ose-analyst', { method: 'POST', url: '/api/v1/zones/z-secret/control', payload: { at: '2017-01-01T00:00:00Z', actors: ['fsa-south'] } });
+    const blind = await server.call('un-ose-analyst', { method: 'POST', url: `/api/v1/zones/${secret}/control`, payload: { at: '2017-01-01T00:00:00Z', actors: ['fsa-south'] } });
     expect(blind.statusCode).toBe(404);
   });
 });
