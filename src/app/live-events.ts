@@ -31,6 +31,7 @@ import type { Sql } from '../store/sql.ts';
 import { type Caller, readerOf } from './caller.ts';
 import type { AppContext } from './context.ts';
 import type { TruceEvent } from './events.ts';
+import { whereView } from './map/where.ts';
 import { operationView } from './world/views.ts';
 
 export interface LiveMessage {
@@ -159,13 +160,13 @@ const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
 const reportData = (r: ReportSummaryRow) => ({
   id: r.id, incident_id: r.incident_id, org: r.org_id, channel: r.channel, received_at: iso(r.received_at),
-  claimed_at: iso(r.claimed_at), location: { lon: r.lon, lat: r.lat }, act: r.act, alleged_perpetrator: r.alleged_perpetrator,
+  claimed_at: iso(r.claimed_at), location: { lon: r.lon, lat: r.lat }, where: whereView(r.lon, r.lat), act: r.act, alleged_perpetrator: r.alleged_perpetrator,
   target_civilian: r.target_civilian, target_actor: r.target_actor, casualties_best: r.casualties_best,
   classification: r.classification, narrative: r.narrative,
 });
 
 const incidentData = (i: IncidentSummaryRow) => ({
-  id: i.id, occurred_at: iso(i.occurred_at), location: { lon: i.lon, lat: i.lat }, place: i.place, act: i.act,
+  id: i.id, occurred_at: iso(i.occurred_at), location: { lon: i.lon, lat: i.lat }, where: whereView(i.lon, i.lat), place: i.place, act: i.act,
   perpetrator: i.perpetrator, status: i.status, grade: i.grade, deaths_best: i.deaths_best, headline: i.headline,
   classification: i.classification,
 });

@@ -36,6 +36,11 @@ export function adminAreas(): AdminArea[] {
   return level(1);
 }
 
+/** The districts. */
+export function districts(): AdminArea[] {
+  return level(2);
+}
+
 /** A governorate or a district by its pcode, or null. */
 export function adminAreaByPcode(pcode: string): AdminArea | null {
   for (const n of LEVELS) {

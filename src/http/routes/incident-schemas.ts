@@ -8,7 +8,7 @@ import { formatInstant } from '../../domain/time.ts';
 import type { IncidentView } from '../../store/incident.repository.ts';
 import { reportJson, reportSchema, targetOut } from './report-schemas.ts';
 import { statementSchema } from '../statement-schemas.ts';
-import { classified, instantOut } from './world-schemas.ts';
+import { classified, instantOut, whereJson, whereOut } from './world-schemas.ts';
 
 export const incidentSummarySchema = z.object({
   id: z.string(),
@@ -17,7 +17,8 @@ export const incidentSummarySchema = z.object({
   date_precision: z.number().int().nullable().describe('UCDP date_prec: 1 exact day ... 5 year'),
   location: z.object({ lon: z.number(), lat: z.number() }),
   location_precision: z.number().int().nullable().describe('UCDP where_prec: 1 exact place, 2 within 25 km ... 7 water or air'),
-  place: z.string().nullable(),
+  place: z.string().nullable().describe('the place as its source names it'),
+  where: whereOut,
   headline: z.string().nullable(),
   act: z.enum(ACTS),
   perpetrator: z.string().nullable(),
@@ -58,6 +59,7 @@ export const incidentDetailSchema = incidentSummarySchema.extend({
 export const incidentSummaryJson = (i: IncidentView): z.infer<typeof incidentSummarySchema> => ({
   id: i.id, occurred_at: formatInstant(i.occurredAt), occurred_until: i.occurredUntil ? formatInstant(i.occurredUntil) : null,
   date_precision: i.datePrecision ?? null, location: i.location, location_precision: i.locationPrecision ?? null, place: i.place ?? null,
+  where: whereJson(i.location),
   headline: i.headline ?? null, act: i.act, perpetrator: i.perpetrator, target: i.target, self_defense_claim: i.selfDefenseClaim,
   deaths: i.deaths ? { low: i.deaths.low, best: i.deaths.best, high: i.deaths.high, by_side: i.deaths.bySide } : null,
   sides: i.sides ?? [], source: i.source ?? null, source_ref: i.sourceRef ?? null, status: i.status, grade: i.grade,

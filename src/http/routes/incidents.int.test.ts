@@ -35,6 +35,13 @@ describeEachDatabase('incidents over HTTP', (db) => {
       status: 'reported', grade: null, report_count: 2, disputed: ['perpetrator', 'act'],
     });
     expect(created.accounts.map((r: { id: string }) => r.id)).toEqual([a.id, b.id]);
+    // Where, for people: the nearest town (GeoNames) and the OCHA district and governorate, in English and Arabic.
+    expect(created.where).toEqual({
+      place: { name_en: 'Al Atarib', name_ar: 'اتارب', distance_m: expect.any(Number) },
+      district: { pcode: 'SY0200', name_en: 'Jebel Saman', name_ar: 'جبل سمعان' }, governorate: { pcode: 'SY02', name_en: 'Aleppo', name_ar: 'حلب' },
+    });
+    expect(created.where.place.distance_m).toBeGreaterThan(9_000);
+    expect(created.accounts[0].where).toEqual(created.where);
     expect(created.accounts.map((r: { alleged_perpetrator: string }) => r.alleged_perpetrator)).toEqual(['sy-gov', 'nusra']);
     expect(created.findings).toEqual([expect.objectContaining({ agreement: 'coh', verdict: 'violation', violators: ['sy-gov'], rules_version: 'truce-rules/2' })]);
     expect(created.findings[0].explanation.length).toBeGreaterThan(0);

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../app/errors.ts';
+import { whereView } from '../../app/map/where.ts';
 import type { BBox } from '../../domain/geo.ts';
 import { type Instant, parseInstant } from '../../domain/time.ts';
 import { instantSchema } from '../../scenario/bundle.schema.ts';
@@ -56,3 +57,15 @@ export const recomputedOut = z.object({
   incidents: z.object({ inserted: z.number(), updated: z.number(), withdrawn: z.number(), unchanged: z.number() }),
   territory: z.object({ inserted: z.number(), updated: z.number(), withdrawn: z.number(), unchanged: z.number() }),
 }).nullable().describe('What the change did to the findings: judged again in the same transaction');
+
+const areaNameOut = z.object({ pcode: z.string(), name_en: z.string(), name_ar: z.string() });
+
+/** Where a point is, for people: the nearest town within 25 km, and the district and governorate. */
+export const whereOut = z.object({
+  place: z.object({ name_en: z.string(), name_ar: z.string().nullable(), distance_m: z.number().int() }).nullable()
+    .describe('the nearest populated place within 25 km (GeoNames), and how far'),
+  district: areaNameOut.nullable().describe('the OCHA admin 2 area'),
+  governorate: areaNameOut.nullable().describe('the OCHA admin 1 area'),
+}).meta({ id: 'Where' });
+
+export const whereJson = ({ lon, lat }: { lon: number; lat: number }): z.infer<typeof whereOut> => whereView(lon, lat);

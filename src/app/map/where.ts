@@ -1,0 +1,59 @@
+/**
+ * Where a point is, for people: the nearest populated place within 25 km (GeoNames, in
+ * `data/places-sy.json`, built by scripts/build-places.ts), and the district and governorate
+ * it lies in (OCHA), each in English and Arabic. Incidents and reports carry it, so that a
+ * reader sees "Urum al Kubra, Aleppo" and never an id or bare coordinates.
+ */
+import { readFileSync } from 'node:fs';
+import { type Place, PlaceIndex } from '../../domain/places.ts';
+import { adminAreas, areaOf, districts } from './admin-areas.ts';
+
+export interface AreaName {
+  pcode: string;
+  nameEn: string;
+  nameAr: string;
+}
+
+export interface Where {
+  place: { nameEn: string; nameAr: string | null; distanceM: number } | null;
+  district: AreaName | null;
+  governorate: AreaName | null;
+}
+
+const REACH_M = 25_000;
+let index: PlaceIndex | null = null;
+
+function places(): PlaceIndex {
+  if (index) return index;
+  try {
+    const doc = JSON.parse(readFileSync(new URL('../../../data/places-sy.json', import.meta.url), 'utf8')) as {
+      places: { name_en: string; name_ar: string | null; lon: number; lat: number }[];
+    };
+    index = new PlaceIndex(doc.places.map((p): Place => ({ nameEn: p.name_en, nameAr: p.name_ar, lon: p.lon, lat: p.lat })));
+  } catch {
+    index = new PlaceIndex([]);
+  }
+  return index;
+}
+
+const named = (a: { pcode: string; nameEn: string; nameAr: string } | null): AreaName | null =>
+  a && { pcode: a.pcode, nameEn: a.nameEn, nameAr: a.nameAr };
+
+export function whereIs(lon: number, lat: number): Where {
+  const near = places().nearest(lon, lat, REACH_M);
+  return {
+    place: near && { nameEn: near.place.nameEn, nameAr: near.place.nameAr, distanceM: Math.round(near.distanceM) },
+    district: named(areaOf(districts(), lon, lat)),
+    governorate: named(areaOf(adminAreas(), lon, lat)),
+  };
+}
+
+/** Where a point is, as the API and the live stream show it (snake_case). */
+export function whereView(lon: number, lat: number) {
+  const w = whereIs(lon, lat);
+  const area = (a: AreaName | null) => a && { pcode: a.pcode, name_en: a.nameEn, name_ar: a.nameAr };
+  return {
+    place: w.place && { name_en: w.place.nameEn, name_ar: w.place.nameAr, distance_m: w.place.distanceM },
+    district: area(w.district), governorate: area(w.governorate),
+  };
+}
