@@ -128,12 +128,23 @@ export interface Names {
   agreement(id: string): string;
 }
 
+/**
+ * Each template split once into its literal parts and parameter names (odd places), so that
+ * judging a million incidents does not run a regular expression a million times.
+ */
+const COMPILED = new Map<string, readonly string[]>(
+  Object.entries(STATEMENTS_EN).map(([code, template]) => [code, template.split(/\{(\w+)\}/)]),
+);
+
 /** A statement in English. */
 export function renderEnglish(s: Statement, names: Names): string {
-  return STATEMENTS_EN[s.code].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const t = s.params[name];
-    return t === undefined ? whole : termEnglish(t, names);
-  });
+  const parts = COMPILED.get(s.code)!;
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const t = s.params[parts[i]!];
+    out += (t === undefined ? `{${parts[i]}}` : termEnglish(t, names)) + parts[i + 1]!;
+  }
+  return out;
 }
 
 /** Several statements as one paragraph. */

@@ -86,7 +86,7 @@ export function holdersAt(zones: Zone[], t: Instant): Holders {
     }
     if (holds) held.push(zone.id);
   }
-  return { actors: [...actors].sort(), zones: held.sort() };
+  return { actors: actors.size > 1 ? [...actors].sort() : [...actors], zones: held.length > 1 ? held.sort() : held };
 }
 
 export function controllersAt(zones: Zone[], t: Instant): string[] {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { STATEMENT_CODES, STATEMENTS_EN } from '../../../src/domain/statements.ts';
+import { renderStatement, renderStatements, STATEMENTS_AR, type StatementReader } from './statements.ts';
+
+const reader = (lang: 'en' | 'ar'): StatementReader => ({
+  lang,
+  actorName: (id) => ({ 'sy-gov': lang === 'ar' ? 'الجيش العربي السوري' : 'Syrian Arab Army', 'fsa-north': lang === 'ar' ? 'فصائل الشمال' : 'Northern factions' }[id] ?? id),
+  agreementTitle: (id) => (id === 'coh' ? (lang === 'ar' ? 'وقف الأعمال العدائية' : 'Cessation of Hostilities') : id),
+  dateTime: (iso) => `<${iso}>`,
+  number: (n) => (lang === 'ar' ? new Intl.NumberFormat('ar-SY').format(n) : String(n)),
+});
+
+const rule13 = [
+  { code: 'finding.rule' as const, params: { rule: { number: 13 }, agreement: { agreement: 'coh' } } },
+  {
+    code: 'finding.target_area_party' as const,
+    params: {
+      perpetrator: { actor: 'sy-gov' },
+      standing: { statement: { code: 'party.since' as const, params: { at: { instant: '2016-02-26T10:00:00Z' } } } },
+      act: { statement: { code: 'act.shelling' as const, params: { object: { statement: { code: 'object.place_held' as const, params: { holders: { actors: ['fsa-north', 'sy-gov'] } } } } } } },
+    },
+  },
+];
+
+describe('statements in the reader\'s language', () => {
+  it('has every statement in Arabic, with the same terms as in English', () => {
+    const terms = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const code of STATEMENT_CODES) expect(terms(STATEMENTS_AR[code]), code).toEqual(terms(STATEMENTS_EN[code]));
+  });
+
+  it('writes names, lists, dates and numbers for the reader, never ids', () => {
+    expect(renderStatements(rule13, reader('en'))).toBe('Rule 13 of Cessation of Hostilities: Syrian Arab Army (a party since <2016-02-26T10:00:00Z>) '
+      + 'shelled a place held at the time by Northern factions and Syrian Arab Army, a party among them.');
+    const ar = renderStatements(rule13, reader('ar'));
+    expect(ar).toBe('القاعدة ١٣ من وقف الأعمال العدائية: الجيش العربي السوري (طرف منذ <2016-02-26T10:00:00Z>) '
+      + 'قصف موقعًا كان حينها تحت سيطرة فصائل الشمال والجيش العربي السوري، ومنهم طرف في الاتفاق.');
+    expect(ar).not.toMatch(/sy-gov|fsa-north|coh/);
+  });
+
+  it('names acts and civilian objects in the language, and withheld causes plainly', () => {
+    const denial = { code: 'finding.target_civilian' as const, params: {
+      perpetrator: { actor: 'sy-gov' }, standing: { statement: { code: 'party.plain' as const, params: {} } },
+      act: { statement: { code: 'act.access_denial' as const, params: { object: { civilian: 'convoy' as const } } } },
+    } };
+    expect(renderStatement(denial, reader('en'))).toBe('Syrian Arab Army (a party) denied access to a humanitarian convoy: a civilian target.');
+    expect(renderStatement(denial, reader('ar'))).toBe('الجيش العربي السوري (طرف) منع وصول قافلة إنسانية: هدف مدني.');
+    expect(renderStatement({ code: 'cause.withheld', params: {} }, reader('ar'))).toBe('تغيير في سجل لا يحق لك الاطلاع عليه.');
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * What the server says to people (explanations of findings, causes of their history, alerts),
+ * rendered in the reader's language from the statement's code and terms
+ * (src/domain/statements.ts): names, places and dates written for the reader, never ids. The
+ * Arabic table is typed against the English one, so a statement without Arabic fails to compile.
+ */
+import {
+  ACT_NOUNS_EN, CIVILIAN_OBJECTS_EN, type Statement, type StatementCode, STATEMENTS_EN, type Term,
+} from '../../../src/domain/statements.ts';
+import type { Act, CivilianTarget } from '../../../src/domain/model.ts';
+import type { Lang } from './format.ts';
+
+export type { Statement };
+
+export const STATEMENTS_AR: Record<StatementCode, string> = {
+  'finding.rule': 'القاعدة {rule} من {agreement}:',
+  'finding.no_agreement': 'لم يكن أي اتفاق ساريًا في {at} ونطاقه يشمل الموقع {point}.',
+  'finding.act_not_prohibited': 'لا يحظر {agreement} هذا الفعل ({act}).',
+  'finding.perpetrator_unknown': 'لم يُنسب الحادث إلى فاعل، فلا يمكن مساءلة أحد بموجب الاتفاق بعد؛ يحتاج الحادث إلى تحديد المسؤولية.',
+  'finding.perpetrator_excluded': 'الفاعل، {perpetrator}، مستثنى من {agreement}: لا يُلزمه الاتفاق ولا يحميه.',
+  'finding.perpetrator_never_party': 'لم يكن الفاعل، {perpetrator}، طرفًا في {agreement} حينها: لم يقبله قط.',
+  'finding.perpetrator_not_yet_party': 'لم يكن الفاعل، {perpetrator}، طرفًا في {agreement} حينها: لم يقبله إلا في {at}.',
+  'finding.perpetrator_withdrew': 'لم يكن الفاعل، {perpetrator}، طرفًا في {agreement} حينها: انسحب منه في {at}.',
+  'finding.target_civilian': '{perpetrator} ({standing}) {act}: هدف مدني.',
+  'finding.target_excluded': 'الهدف، {target}، مستثنى من {agreement}؛ يجوز أن تستمر العمليات ضده.',
+  'finding.target_party': '{perpetrator} ({standing}) {act} ({target_standing}).',
+  'finding.target_not_party': 'لم يكن الهدف، {target}، مستثنى من {agreement} ولا طرفًا فيه حينها.',
+  'finding.target_unknown': 'لم يُسمَّ هدف، ولا تغطي أي منطقة سيطرة الموقع حينها، فلا يُعرف من أصاب الهجوم.',
+  'finding.target_own_area': 'لم يُسمَّ هدف، وكان الموقع حينها تحت سيطرة {holders}، ومنهم الفاعل: هجوم في منطقته يحتاج إلى مراجعة.',
+  'finding.target_area_excluded': 'لم يُسمَّ هدف، وكان الموقع حينها تحت سيطرة {holders}، وكلهم مستثنون من {agreement}.',
+  'finding.target_intermingled': 'لم يُسمَّ هدف، وكان الموقع حينها تحت سيطرة {holders}: تتداخل هناك جماعات مستثناة وأخرى مشمولة، فيجب مراجعة الفصل بينها.',
+  'finding.target_area_party': '{perpetrator} ({standing}) {act}، ومنهم طرف في الاتفاق.',
+  'finding.target_area_not_party': 'لم يُسمَّ هدف، وكان الموقع حينها تحت سيطرة {holders}، وليس أي منهم طرفًا في {agreement}.',
+  'finding.self_defense': 'يدّعي الفاعل الدفاع عن النفس، وهو ما يجيزه {agreement} إن كان متناسبًا: راجِعوا هل كانت القوة المستخدمة متناسبة.',
+  'party.since': 'طرف منذ {at}',
+  'party.plain': 'طرف',
+  'object.place_held': 'موقعًا كان حينها تحت سيطرة {holders}',
+  'act.air_strike': 'شنّ غارة جوية على {object}',
+  'act.shelling': 'قصف {object}',
+  'act.missile': 'أطلق صاروخًا على {object}',
+  'act.ground_assault': 'شنّ هجومًا بريًا على {object}',
+  'act.small_arms': 'أطلق النار على {object}',
+  'act.atgm': 'أطلق صاروخًا موجّهًا مضادًا للدروع على {object}',
+  'act.territory_seizure': 'انتزع أرضًا من {object}',
+  'act.access_denial': 'منع وصول {object}',
+  'act.arrest': 'نفّذ اعتقالات في {object}',
+  'act.other': 'تصرّف ضد {object}',
+  'territory.change': 'في {at}، انتقلت السيطرة على {zone} من {before} إلى {after}.',
+  'territory.from_excluded': 'كل من كانوا يسيطرون على المنطقة مستثنون من {agreement}، فانتزاعها منهم جائز.',
+  'territory.seizure': '{gainers}، وهو طرف، انتزع أرضًا من {losers}، وهو طرف: لا يجوز للأطراف الاستيلاء على أراضٍ من بعضها.',
+  'territory.gainers_excluded': 'كل من كسبوا المنطقة مستثنون من {agreement}، الذي لا يُلزمهم ولا يحميهم.',
+  'territory.unclear': 'لا يجعل الكاسبون والخاسرون هذا استيلاءً واضحًا بين أطراف: يحتاج إلى مراجعة.',
+  'cause.zone.create': 'رسم {by} المنطقة {zone}.',
+  'cause.zone.replace-control': 'أعاد {by} كتابة السيطرة على {zone}.',
+  'cause.zone.change-control': 'تغيّرت السيطرة على {zone}، وأدخل ذلك {by}.',
+  'cause.agreement.create': 'أدخل {by} الاتفاق {agreement}.',
+  'cause.agreement.replace': 'عدّل {by} الاتفاق {agreement}.',
+  'cause.agreement.add-party': 'أضاف {by} طرفًا إلى {agreement}.',
+  'cause.agreement.add-clause': 'أضاف {by} بندًا إلى {agreement}.',
+  'cause.agreement.withdraw-party': 'أدخل {by} انسحاب طرف من {agreement}.',
+  'cause.actor.update': 'غيّر {by} بيانات {actor}.',
+  'cause.incident.create': 'أدخل {by} الحادث.',
+  'cause.incident.update': 'غيّر {by} وقائع الحادث.',
+  'cause.scenario_load': 'حُمّل السيناريو «{name}».',
+  'cause.import': 'استُوردت حوادث من {name}.',
+  'cause.rules_updated': 'حُدّثت القواعد ({version}).',
+  'cause.withheld': 'تغيير في سجل لا يحق لك الاطلاع عليه.',
+  'cause.recorded': '{text}',
+  'alert.violation': 'خرق لـ{agreement} من قِبل {violators}.',
+  'alert.violation_unattributed': 'خرق لـ{agreement}.',
+  'alert.protected_site': 'على بعد {distance} م من موقع محمي ({kind}) أُبلغت به الأطراف، داخل نطاقه البالغ {buffer} م.',
+  'alert.operation_conflict': 'عملية مخطط لها تقترب إلى {clearance} م من موقع محمي ({kind})، داخل نطاقه البالغ {buffer} م.',
+};
+
+const ACT_NOUNS_AR: Record<Act, string> = {
+  air_strike: 'غارة جوية', shelling: 'قصف', missile: 'ضربة صاروخية', ground_assault: 'هجوم بري', small_arms: 'إطلاق نار بأسلحة خفيفة',
+  atgm: 'صاروخ موجّه مضاد للدروع', territory_seizure: 'استيلاء على أرض', access_denial: 'منع وصول', arrest: 'اعتقال', other: 'فعل آخر',
+};
+
+const CIVILIAN_OBJECTS_AR: Record<CivilianTarget, string> = {
+  hospital: 'مستشفى', school: 'مدرسة', market: 'سوق', residential: 'حيّ سكني', convoy: 'قافلة إنسانية', aid_facility: 'منشأة إغاثة',
+  infrastructure: 'بنية تحتية مدنية', civilians: 'مدنيين',
+};
+
+const TABLES = {
+  en: { statements: STATEMENTS_EN as Record<StatementCode, string>, acts: ACT_NOUNS_EN, civilians: CIVILIAN_OBJECTS_EN, nobody: 'nobody' },
+  ar: { statements: STATEMENTS_AR, acts: ACT_NOUNS_AR, civilians: CIVILIAN_OBJECTS_AR, nobody: 'لا أحد' },
+} as const;
+
+/** What rendering needs from the page: names as the reader may see them, and the reader's way with dates and numbers. */
+export interface StatementReader {
+  lang: Lang;
+  actorName(id: string): string;
+  agreementTitle(id: string): string;
+  dateTime(iso: string): string;
+  number(n: number): string;
+}
+
+/** A statement in the reader's language. */
+export function renderStatement(s: Statement, r: StatementReader): string {
+  const template = TABLES[r.lang].statements[s.code] ?? STATEMENTS_EN[s.code] ?? s.code;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const t = s.params[name];
+    return t === undefined ? whole : renderTerm(t, r);
+  });
+}
+
+/** Several statements as one paragraph. */
+export function renderStatements(statements: readonly Statement[], r: StatementReader): string {
+  return statements.map((s) => renderStatement(s, r)).join(' ');
+}
+
+function renderTerm(t: Term, r: StatementReader): string {
+  const table = TABLES[r.lang];
+  if ('actor' in t) return r.actorName(t.actor);
+  if ('actors' in t) return t.actors.length === 0 ? table.nobody : list(t.actors.map((a) => r.actorName(a)), r.lang);
+  if ('agreement' in t) return r.agreementTitle(t.agreement);
+  if ('zone' in t) return t.name || t.zone;
+  if ('user' in t) return t.user;
+  if ('instant' in t) return r.dateTime(t.instant);
+  if ('act' in t) return table.acts[t.act];
+  if ('civilian' in t) return table.civilians[t.civilian];
+  if ('point' in t) return point(t.point, r);
+  if ('number' in t) return r.number(t.number);
+  if ('text' in t) return t.text;
+  return renderStatement(t.statement, r);
+}
+
+function list(items: string[], lang: Lang): string {
+  return new Intl.ListFormat(lang === 'ar' ? 'ar' : 'en-GB', { type: 'conjunction' }).format(items);
+}
+
+function point({ lon, lat }: { lon: number; lat: number }, r: StatementReader): string {
+  const f = (n: number) => new Intl.NumberFormat(r.lang === 'ar' ? 'ar-SY' : 'en-GB', { minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(Math.abs(n));
+  return r.lang === 'ar'
+    ? `${f(lat)}° ${lat < 0 ? 'جنوبًا' : 'شمالًا'}، ${f(lon)}° ${lon < 0 ? 'غربًا' : 'شرقًا'}`
+    : `${f(lat)}° ${lat < 0 ? 'S' : 'N'}, ${f(lon)}° ${lon < 0 ? 'W' : 'E'}`;
+}
