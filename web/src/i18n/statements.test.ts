@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STATEMENT_CODES, STATEMENTS_EN } from '../../../src/domain/statements.ts';
-import { renderStatement, renderStatements, STATEMENTS_AR, type StatementReader } from './statements.ts';
+import { renderStatement, renderStatements, type Statement, STATEMENTS_AR, type StatementReader } from './statements.ts';
 
 const reader = (lang: 'en' | 'ar'): StatementReader => ({
   lang,
@@ -10,7 +10,7 @@ const reader = (lang: 'en' | 'ar'): StatementReader => ({
   number: (n) => (lang === 'ar' ? new Intl.NumberFormat('ar-SY').format(n) : String(n)),
 });
 
-const rule13 = [
+const rule13: Statement[] = [
   { code: 'finding.rule' as const, params: { rule: { number: 13 }, agreement: { agreement: 'coh' } } },
   {
     code: 'finding.target_area_party' as const,
