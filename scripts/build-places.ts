@@ -15,7 +15,7 @@ const ARABIC = /^[\u0600-\u06FF\s'-]+$/;
 const round = (n: number) => Math.round(n * 1e4) / 1e4;
 
 /** Arabic letters only: not the Persian or Urdu forms GeoNames also lists ("دیرالزور" with a Persian yeh). */
-const CORE_ARABIC = /^[\u0621-\u064A\u0670\s'-]+$/;
+const CORE_ARABIC = /^[\u0621-\u064A\s'-]+$/;
 
 /** An alternate name in Arabic: in Arabic letters and as one word where there is one ("دمشق", not "د مشق"). */
 function arabicName(alternates: string[]): string | null {
