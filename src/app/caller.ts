@@ -2,7 +2,8 @@
  * Who is asking: a signed-in user of an organization with a role, or nobody. The caller's
  * clearance comes from its organization; what it may do comes from its role.
  */
-import { AppError, forbidden } from './errors.ts';
+import { statement } from '../domain/statements.ts';
+import { AppError, forbiddenRole } from './errors.ts';
 import type { Clearance, Reader } from '../store/reader.ts';
 import { ANONYMOUS } from '../store/reader.ts';
 
@@ -46,12 +47,12 @@ export function can(caller: Caller | null, permission: Permission): boolean {
 }
 
 export function requireCaller(caller: Caller | null): Caller {
-  if (!caller) throw new AppError('UNAUTHENTICATED', 'sign in first');
+  if (!caller) throw new AppError('UNAUTHENTICATED', 'sign in first', undefined, statement('error.sign_in'));
   return caller;
 }
 
 export function requirePermission(caller: Caller | null, permission: Permission): Caller {
   const c = requireCaller(caller);
-  if (!can(c, permission)) throw forbidden(`the ${c.role} role cannot ${permission.replace(':', ' ')}`);
+  if (!can(c, permission)) throw forbiddenRole(c.role, `the ${c.role} role cannot ${permission.replace(':', ' ')}`);
   return c;
 }

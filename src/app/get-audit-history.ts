@@ -10,6 +10,7 @@
  * is refused before anything is looked up, so that the answer never tells whether one exists.
  * A record the caller may not see is not found, whatever the caller's role.
  */
+import { RECORD_KINDS, type RecordKind } from '../domain/statements.ts';
 import { userNames } from '../store/account.repository.ts';
 import { auditHistory, type StoredAuditEntry } from '../store/audit.repository.ts';
 import { asReader } from '../store/reader.ts';
@@ -19,6 +20,12 @@ import type { AppContext } from './context.ts';
 import { forbidden, notFound } from './errors.ts';
 
 const ACCOUNT_ENTITIES = new Set(['user', 'api_token', 'organization']);
+
+/** The audit trail's entity name as the kind of record an error names. */
+const recordKind = (entity: string): RecordKind => {
+  const kind = entity.replace(/_/g, ' ');
+  return (RECORD_KINDS as readonly string[]).includes(kind) ? (kind as RecordKind) : 'record';
+};
 
 export interface AuditHistoryEntry extends StoredAuditEntry {
   /** Who made the change, for people to read; null for the system. */
@@ -34,11 +41,11 @@ export async function getAuditHistory(ctx: AppContext, caller: Caller | null, en
   }));
   const deleted = entries.at(-1)?.action === 'delete';
   const there = visible === true || (entries.length > 0 && (visible === null || deleted));
-  if (!there) throw notFound(entity.replace(/_/g, ' '), id);
+  if (!there) throw notFound(recordKind(entity), id);
   const own = entries.filter((e) => e.ownerOrg === c.orgId);
   let shown: StoredAuditEntry[];
   if (account) {
-    if (own.length === 0) throw notFound(entity.replace(/_/g, ' '), id);
+    if (own.length === 0) throw notFound(recordKind(entity), id);
     shown = own;
   } else if (can(c, 'audit:read') || entries.length === 0) {
     shown = entries;

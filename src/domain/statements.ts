@@ -12,6 +12,13 @@
 import type { Act, CivilianTarget } from './model.ts';
 import { formatInstant, type Instant } from './time.ts';
 
+/** The kinds of record a message may name (a record not found, a link refused). */
+export const RECORD_KINDS = [
+  'incident', 'report', 'attachment', 'agreement', 'agreement clause', 'party', 'zone', 'protected site', 'operation', 'convoy', 'actor',
+  'finding', 'user', 'organization', 'api token', 'record',
+] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
 export type Term =
   | { actor: string }
   | { actors: string[] }
@@ -24,6 +31,8 @@ export type Term =
   | { point: { lon: number; lat: number } }
   | { number: number }
   | { text: string }
+  | { record: RecordKind }
+  | { role: string }
   | { statement: Statement };
 
 export interface Statement {
@@ -94,6 +103,32 @@ export const STATEMENTS_EN = {
   'alert.violation_unattributed': 'A violation of {agreement}.',
   'alert.protected_site': '{distance} m from a protected site ({kind}) notified to the parties, inside its {buffer} m buffer.',
   'alert.operation_conflict': 'A planned operation comes within {clearance} m of a protected site ({kind}), inside its {buffer} m buffer.',
+  // Errors (the `statement` of an error body) and the problems of a request, field by field.
+  'error.not_found': 'There is no {record} "{id}", or none you may see.',
+  'error.sign_in': 'Sign in first.',
+  'error.wrong_password': 'Wrong username or password.',
+  'error.token_unknown': 'The API token is unknown or revoked.',
+  'error.forbidden_role': 'The {role} role may not do this.',
+  'error.csrf': 'The request lacks its CSRF token: reload the page and try again.',
+  'error.report_linked': 'This report is already an account of another incident: unlink it first.',
+  'error.exists': 'A {record} "{id}" exists already.',
+  'error.rate_limited': 'Too many attempts: try again in {seconds} s.',
+  'error.too_large': 'The request is too large.',
+  'error.internal': 'Something went wrong on our side; it has been logged.',
+  'error.unavailable': 'The database cannot be reached just now: try again in a moment.',
+  'error.disk_full': 'The server\'s disk is full: nothing was written. Reading still works.',
+  'error.other': '{text}',
+  'problem.required': 'is required',
+  'problem.type': 'must be {expected}',
+  'problem.one_of': 'must be one of {values}',
+  'problem.unknown_fields': 'has fields this request does not take: {fields}',
+  'problem.at_least': 'must be at least {limit}',
+  'problem.at_most': 'must be at most {limit}',
+  'problem.min_length': 'must be at least {limit} characters long',
+  'problem.max_length': 'must be at most {limit} characters long',
+  'problem.min_items': 'must hold at least {limit} items',
+  'problem.max_items': 'must hold at most {limit} items',
+  'problem.other': '{text}',
   'cause.recorded': '{text}',
 } as const;
 
@@ -164,6 +199,8 @@ function termEnglish(t: Term, names: Names): string {
   if ('point' in t) return pointEnglish(t.point);
   if ('number' in t) return String(t.number);
   if ('text' in t) return t.text;
+  if ('record' in t) return t.record;
+  if ('role' in t) return t.role;
   return renderEnglish(t.statement, names);
 }
 

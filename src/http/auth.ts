@@ -7,6 +7,7 @@ import { callerFromSession, callerFromToken, type Session } from '../app/account
 import type { Caller } from '../app/caller.ts';
 import type { AppContext } from '../app/context.ts';
 import { AppError } from '../app/errors.ts';
+import { statement } from '../domain/statements.ts';
 
 export const SESSION_COOKIE = 'truce_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -26,7 +27,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     const bearer = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
       request.caller = await callerFromToken(ctx, bearer);
-      if (!request.caller) throw new AppError('UNAUTHENTICATED', 'the API token is unknown or revoked');
+      if (!request.caller) throw new AppError('UNAUTHENTICATED', 'the API token is unknown or revoked', undefined, statement('error.token_unknown'));
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
@@ -34,7 +35,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     const caller = await callerFromSession(ctx, token);
     if (!caller) return;
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== caller.csrfToken) {
-      throw new AppError('CSRF', 'missing or wrong X-CSRF-Token header: read it from GET /api/v1/auth/me');
+      throw new AppError('CSRF', 'missing or wrong X-CSRF-Token header: read it from GET /api/v1/auth/me', undefined, statement('error.csrf'));
     }
     const { csrfToken, ...rest } = caller;
     request.caller = rest;

@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, type ErrorCode } from '../app/errors.ts';
+import { type Statement, statement } from '../domain/statements.ts';
 import type { Problem } from '../scenario/validate.ts';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -15,6 +16,8 @@ const STATUS: Record<ErrorCode, number> = {
 export interface ErrorBody {
   code: string;
   message: string;
+  /** The message as a statement, for the reader's language. */
+  statement: Statement;
   path?: string;
   problems?: Problem[];
 }
@@ -43,7 +46,10 @@ const PG_CLIENT_ERRORS: Record<string, [ErrorCode, string]> = {
 
 export function toErrorBody(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
-    return { status: STATUS[error.code], body: { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}) } };
+    return {
+      status: STATUS[error.code],
+      body: { code: error.code, message: error.message, statement: error.statement, ...(error.path ? { path: error.path } : {}) },
+    };
   }
   const cause = (error as { validation?: unknown; cause?: unknown }).cause;
   const validation = error instanceof RequestValidationError ? error : cause instanceof RequestValidationError ? cause : null;
@@ -51,24 +57,37 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
     const first = validation.problems[0];
     return {
       status: 400,
-      body: { code: 'VALIDATION', message: validation.message, ...(first ? { path: first.path } : {}), problems: validation.problems },
+      body: {
+        code: 'VALIDATION', message: validation.message, statement: first?.statement ?? other(validation.message),
+        ...(first ? { path: first.path } : {}), problems: validation.problems,
+      },
     };
   }
   const fastifyError = error as FastifyError & { code?: string };
   if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: 'the request body is too large' } };
+    return { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: 'the request body is too large', statement: statement('error.too_large') } };
   }
   const pg = PG_CLIENT_ERRORS[fastifyError.code ?? ''];
   if (pg) {
     const detail = (error as { detail?: string; column?: string }).detail;
-    return { status: STATUS[pg[0]], body: { code: pg[0], message: `the request ${pg[1]}${detail ? `: ${detail}` : ''}` } };
+    const message = `the request ${pg[1]}${detail ? `: ${detail}` : ''}`;
+    return { status: STATUS[pg[0]], body: { code: pg[0], message, statement: other(message) } };
   }
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     const code = fastifyError.statusCode === 429 ? 'RATE_LIMITED' : fastifyError.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE'
       : fastifyError.statusCode === 404 ? 'NOT_FOUND' : 'BAD_REQUEST';
-    return { status: fastifyError.statusCode, body: { code, message: fastifyError.message } };
+    const said = code === 'RATE_LIMITED' ? rateLimited(fastifyError.message) : other(fastifyError.message);
+    return { status: fastifyError.statusCode, body: { code, message: fastifyError.message, statement: said } };
   }
-  return { status: 500, body: { code: 'INTERNAL', message: 'something went wrong on our side; it has been logged' } };
+  return { status: 500, body: { code: 'INTERNAL', message: 'something went wrong on our side; it has been logged', statement: statement('error.internal') } };
+}
+
+const other = (message: string): Statement => statement('error.other', { text: { text: message } });
+
+/** "too many attempts: try again in 42 s" as a statement with its seconds. */
+function rateLimited(message: string): Statement {
+  const seconds = /(\d+) s\b/.exec(message)?.[1];
+  return seconds ? statement('error.rate_limited', { seconds: { number: Number(seconds) } }) : other(message);
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -78,6 +97,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     void reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({ code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` });
+    const message = `no route ${request.method} ${request.url.split('?')[0]}`;
+    void reply.status(404).send({ code: 'NOT_FOUND', message, statement: other(message) });
   });
 }

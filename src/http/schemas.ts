@@ -1,11 +1,14 @@
 /** Schemas shared by the routes: errors, pagination, ids. They feed both validation and OpenAPI. */
 import { z } from 'zod';
+import { statementSchema } from './statement-schemas.ts';
 
 export const errorSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  path: z.string().optional(),
-  problems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  code: z.string().describe('the kind of error: VALIDATION, NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, CSRF, CONFLICT, RATE_LIMITED, ...'),
+  message: z.string().describe('what went wrong, in English'),
+  statement: statementSchema.describe('the same, as a statement to render in the reader\'s language'),
+  path: z.string().optional().describe('the field at fault'),
+  problems: z.array(z.object({ path: z.string(), message: z.string(), statement: statementSchema.optional() })).optional()
+    .describe('every problem of a request that failed validation, field by field'),
 }).meta({ id: 'Error' });
 
 /** The error responses every authenticated route can give. */

@@ -48,7 +48,7 @@ describeEachDatabase('the HTTP server', (db) => {
     await fresh();
     const res = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'us-analyst', password: 'nope' } });
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toEqual({ code: 'UNAUTHENTICATED', message: 'wrong username or password' });
+    expect(res.json()).toEqual({ code: 'UNAUTHENTICATED', message: 'wrong username or password', statement: { code: 'error.wrong_password', params: {} } });
   });
 
   it('rejects a cookie-authenticated write without the CSRF token', async () => {

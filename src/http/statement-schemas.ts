@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ACTS, CIVILIAN_TARGETS } from '../domain/model.ts';
-import { STATEMENT_CODES, type Statement, type Term } from '../domain/statements.ts';
+import { RECORD_KINDS, STATEMENT_CODES, type Statement, type Term } from '../domain/statements.ts';
 
 export const termSchema: z.ZodType<Term> = z.union([
   z.object({ actor: z.string() }),
@@ -18,6 +18,8 @@ export const termSchema: z.ZodType<Term> = z.union([
   z.object({ point: z.object({ lon: z.number(), lat: z.number() }) }),
   z.object({ number: z.number() }),
   z.object({ text: z.string() }),
+  z.object({ record: z.enum(RECORD_KINDS) }),
+  z.object({ role: z.string() }),
   z.object({ get statement() { return statementSchema; } }),
 ]).meta({ id: 'Term', description: 'A term of a statement: a record by id (actor, agreement, zone with its name, user) or a value by kind' });
 

@@ -3,12 +3,15 @@
  * (`incidents[3].location.lat: must be between -90 and 90`), never only the first.
  */
 import type { z } from 'zod';
+import { type Statement, statement } from '../domain/statements.ts';
 import { parseInstant } from '../domain/time.ts';
 import { type Bundle, bundleSchema } from './bundle.schema.ts';
 
 export interface Problem {
   path: string;
   message: string;
+  /** The message as a statement, for the reader's language (the web app renders it). */
+  statement?: Statement;
 }
 
 export type Validation = { ok: true; bundle: Bundle } | { ok: false; problems: Problem[] };
@@ -29,7 +32,27 @@ export function formatProblem(p: Problem): string {
 
 /** Zod issues as problems, with "is required" for missing fields and allowed values listed. */
 export function zodProblems(error: z.ZodError, prefix: readonly PropertyKey[] = []): Problem[] {
-  return error.issues.map((issue) => ({ path: formatPath([...prefix, ...issue.path]), message: describeIssue(issue) }));
+  return error.issues.map((issue) => {
+    const message = describeIssue(issue);
+    return { path: formatPath([...prefix, ...issue.path]), message, statement: issueStatement(issue, message) };
+  });
+}
+
+/** What a Zod issue says, as a statement: by its kind and limits where the reader's language has words for them. */
+function issueStatement(issue: z.core.$ZodIssue, message: string): Statement {
+  const text = (t: string) => ({ text: t });
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) return statement('problem.required');
+  if (issue.code === 'invalid_type') return statement('problem.type', { expected: text(issue.expected) });
+  if (issue.code === 'invalid_value') return statement('problem.one_of', { values: text(issue.values.map((v) => JSON.stringify(v)).join(', ')) });
+  if (issue.code === 'unrecognized_keys') return statement('problem.unknown_fields', { fields: text(issue.keys.join(', ')) });
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && typeof issue.origin === 'string') {
+    const limit = { number: Number(issue.code === 'too_small' ? issue.minimum : issue.maximum) };
+    const small = issue.code === 'too_small';
+    if (issue.origin === 'string') return statement(small ? 'problem.min_length' : 'problem.max_length', { limit });
+    if (issue.origin === 'array') return statement(small ? 'problem.min_items' : 'problem.max_items', { limit });
+    if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return statement(small ? 'problem.at_least' : 'problem.at_most', { limit });
+  }
+  return statement('problem.other', { text: text(message) });
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

@@ -3,7 +3,7 @@ import { insertOrg } from '../../store/account.repository.ts';
 import { audit } from '../audit.ts';
 import { type Caller, ORG_KINDS, type OrgKind, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
-import { AppError, invalid } from '../errors.ts';
+import { exists, invalid } from '../errors.ts';
 
 export interface NewOrganization {
   id: string;
@@ -18,7 +18,7 @@ export async function addOrganization(ctx: AppContext, caller: Caller | 'operato
   if (!(ORG_KINDS as readonly string[]).includes(org.kind)) throw invalid('kind', `must be one of ${ORG_KINDS.join(', ')}`);
   await ctx.db.transaction(async (tx) => {
     const row = { id: org.id, name: org.name, kind: org.kind, task_force: org.taskForce };
-    if (!(await insertOrg(tx, row))) throw new AppError('CONFLICT', `organization "${org.id}" exists already`, 'id');
+    if (!(await insertOrg(tx, row))) throw exists('organization', org.id, 'id');
     await audit(tx, by, ctx.now(), [{ action: 'create', entity: 'organization', entityId: org.id, after: row }]);
   });
   ctx.wrote();

@@ -3,7 +3,7 @@ import { getOrg, insertUser } from '../../store/account.repository.ts';
 import { audit } from '../audit.ts';
 import { type Caller, requirePermission, type Role, ROLES } from '../caller.ts';
 import type { AppContext } from '../context.ts';
-import { AppError, invalid } from '../errors.ts';
+import { exists, invalid } from '../errors.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH, newId } from './secrets.ts';
 
 export interface NewUser {
@@ -25,7 +25,7 @@ export async function addUser(ctx: AppContext, caller: Caller | 'operator', user
     if (!(await getOrg(tx, user.orgId))) throw invalid('org', `unknown organization "${user.orgId}"`);
     const row = { id, org_id: user.orgId, username: user.username, display_name: user.displayName ?? user.username, role: user.role };
     if (!(await insertUser(tx, { ...row, password_hash: passwordHash }))) {
-      throw new AppError('CONFLICT', `user "${user.username}" exists already`, 'username');
+      throw exists('user', user.username, 'username');
     }
     await audit(tx, by, ctx.now(), [{ action: 'create', entity: 'user', entityId: id, ownerOrg: user.orgId, after: row }]);
   });

@@ -2,6 +2,7 @@
  * Sessions and tokens: signing in with a password gives a session (a cookie's secret and a CSRF
  * token); an API token is a long-lived secret for machines. Both are stored only as SHA-256.
  */
+import { statement } from '../../domain/statements.ts';
 import {
   deleteSession, getUserByName, insertApiToken, insertSession, principalBySession, principalByToken, type PrincipalRow,
 } from '../../store/account.repository.ts';
@@ -28,7 +29,7 @@ const toCaller = (p: PrincipalRow): Caller => ({
 export async function signIn(ctx: AppContext, username: string, password: string): Promise<Session> {
   const user = await getUserByName(ctx.db, username);
   const ok = user !== null && user.disabled_at === null && user.password_hash !== null && (await verifyPassword(user.password_hash, password));
-  if (!ok || !user) throw new AppError('UNAUTHENTICATED', 'wrong username or password');
+  if (!ok || !user) throw new AppError('UNAUTHENTICATED', 'wrong username or password', undefined, statement('error.wrong_password'));
   const token = newSecret();
   const csrfToken = newSecret();
   const expiresAt = ctx.now() + SESSION_HOURS * 3_600_000;

@@ -4,6 +4,7 @@
  * the most restricted of its reports' (`org` without reports); its owner is the caller's
  * organization. One transaction: the incident, the links, its findings and the audit entries.
  */
+import { statement } from '../../domain/statements.ts';
 import type { AttributionGrade, IncidentStatus } from '../../domain/assessment.ts';
 import type { Act, Target } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
@@ -56,7 +57,7 @@ export async function createIncident(ctx: AppContext, caller: Caller | null, inp
       const current = await lockReports(sql, reportIds);
       reportIds.forEach((rid, i) => {
         if (!current.has(rid)) throw invalid(`report_ids[${i}]`, `unknown report "${rid}"`);
-        if (current.get(rid) !== null) throw new AppError('CONFLICT', `report "${rid}" is already an account of another incident: unlink it first`, `report_ids[${i}]`);
+        if (current.get(rid) !== null) throw new AppError('CONFLICT', `report "${rid}" is already an account of another incident: unlink it first`, `report_ids[${i}]`, statement('error.report_linked'));
       });
       return getReports(sql, reportIds);
     });

@@ -3,6 +3,7 @@
  * caller. A report is an account of one incident at a time. The facts of the incident do not
  * change, so its findings stand; the audit trail records the link on both records.
  */
+import { statement } from '../../domain/statements.ts';
 import { getIncidentViews, type IncidentView, lockIncident } from '../../store/incident.repository.ts';
 import type { Sql } from '../../store/sql.ts';
 import { readWithin } from '../../store/reader-within.ts';
@@ -38,7 +39,7 @@ export async function linkReport(ctx: AppContext, caller: Caller | null, inciden
     const { incident, report, linkedTo } = await readWithin(tx, readerOf(c), (sql) =>
       lockPair(sql, incidentId, reportId, (id) => invalid('report_id', `unknown report "${id}"`)));
     if (linkedTo === incidentId) return false;
-    if (linkedTo !== null) throw new AppError('CONFLICT', `report "${reportId}" is already an account of another incident: unlink it first`, 'report_id');
+    if (linkedTo !== null) throw new AppError('CONFLICT', `report "${reportId}" is already an account of another incident: unlink it first`, 'report_id', statement('error.report_linked'));
     await setReportsIncident(tx, [reportId], incidentId);
     await audit(tx, c, at, [
       { action: 'link', entity: 'report', entityId: reportId, classification: report.classification, ownerOrg: report.ownerOrg, before: { incident_id: null }, after: { incident_id: incidentId } },
@@ -58,7 +59,7 @@ export async function unlinkReport(ctx: AppContext, caller: Caller | null, incid
   const at = ctx.now();
   await ctx.db.transaction(async (tx) => {
     const { incident, report, linkedTo } = await readWithin(tx, readerOf(c), (sql) => lockPair(sql, incidentId, reportId, (id) => notFound('report', id)));
-    if (linkedTo !== incidentId) throw notFound(`account "${reportId}" of incident`, incidentId);
+    if (linkedTo !== incidentId) throw notFound('report', reportId);
     await setReportsIncident(tx, [reportId], null);
     await audit(tx, c, at, [
       { action: 'unlink', entity: 'report', entityId: reportId, classification: report.classification, ownerOrg: report.ownerOrg, before: { incident_id: incidentId }, after: { incident_id: null } },

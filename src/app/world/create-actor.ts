@@ -4,7 +4,7 @@ import { toActor } from '../../scenario/convert.ts';
 import { insertActor } from '../../store/actor.repository.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
-import { AppError } from '../errors.ts';
+import { exists } from '../errors.ts';
 import type { NewActor } from './inputs.ts';
 import { actorView } from './views.ts';
 import { writeWorld } from './write-world.ts';
@@ -13,7 +13,7 @@ export async function createActor(ctx: AppContext, caller: Caller | null, input:
   const by = requirePermission(caller, 'world:manage');
   const actor = toActor(input);
   const { value } = await writeWorld(ctx, by, async (tx) => {
-    if (!(await insertActor(tx, actor))) throw new AppError('CONFLICT', `actor "${actor.id}" exists already`, 'id');
+    if (!(await insertActor(tx, actor))) throw exists('actor', actor.id, 'id');
     return { value: actor, audit: [{ action: 'create', entity: 'actor', entityId: actor.id, after: actorView(actor) }] };
   });
   return value;

@@ -4,7 +4,7 @@ import { toConvoy } from '../../scenario/convert.ts';
 import { type ConvoyRecord, insertConvoy } from '../../store/plan.repository.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
-import { AppError } from '../errors.ts';
+import { exists } from '../errors.ts';
 import type { NewConvoy } from './inputs.ts';
 import { requireAfter, requireKnownActors } from './references.ts';
 import { convoyView } from './views.ts';
@@ -16,7 +16,7 @@ export async function createConvoy(ctx: AppContext, caller: Caller | null, input
   requireAfter('window.to', convoy.window.from, convoy.window.to);
   const { value } = await writeWorld(ctx, by, async (tx) => {
     await requireKnownActors(tx, [{ path: 'organizer', id: convoy.organizer }]);
-    if (!(await insertConvoy(tx, convoy))) throw new AppError('CONFLICT', `convoy "${convoy.id}" exists already`, 'id');
+    if (!(await insertConvoy(tx, convoy))) throw exists('convoy', convoy.id, 'id');
     return {
       value: convoy,
       audit: [{ action: 'create', entity: 'convoy', entityId: convoy.id, classification: convoy.classification, ownerOrg: convoy.ownerOrg, after: convoyView(convoy) }],

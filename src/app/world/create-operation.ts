@@ -7,7 +7,7 @@ import { toOperation } from '../../scenario/convert.ts';
 import { insertOperation, type OperationRecord } from '../../store/plan.repository.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
-import { AppError, forbidden } from '../errors.ts';
+import { exists, forbidden } from '../errors.ts';
 import type { NewOperation } from './inputs.ts';
 import { type Deconfliction, judgeOperation } from './judge-operation.ts';
 import { requireAfter, requireKnownActors } from './references.ts';
@@ -25,7 +25,7 @@ export async function createOperation(
   requireAfter('window.to', operation.window.from, operation.window.to);
   const { value } = await writeWorld(ctx, by, async (tx) => {
     await requireKnownActors(tx, [{ path: 'actor', id: operation.actor }]);
-    if (!(await insertOperation(tx, operation))) throw new AppError('CONFLICT', `operation "${operation.id}" exists already`, 'id');
+    if (!(await insertOperation(tx, operation))) throw exists('operation', operation.id, 'id');
     return {
       value: { operation, deconfliction: await judgeOperation(tx, readerOf(by), operation) },
       audit: [{

@@ -4,7 +4,7 @@ import { toProtectedSite } from '../../scenario/convert.ts';
 import { insertProtectedSite, type SiteRecord } from '../../store/plan.repository.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
-import { AppError } from '../errors.ts';
+import { exists } from '../errors.ts';
 import type { NewSite } from './inputs.ts';
 import { actorRefs, requireAfter, requireKnownActors } from './references.ts';
 import { siteView } from './views.ts';
@@ -16,7 +16,7 @@ export async function createProtectedSite(ctx: AppContext, caller: Caller | null
   requireAfter('valid.to', site.valid.from, site.valid.to);
   const { value } = await writeWorld(ctx, by, async (tx) => {
     await requireKnownActors(tx, [{ path: 'owner', id: site.owner }, ...actorRefs('notified_to', site.notifiedTo)]);
-    if (!(await insertProtectedSite(tx, site))) throw new AppError('CONFLICT', `protected site "${site.id}" exists already`, 'id');
+    if (!(await insertProtectedSite(tx, site))) throw exists('protected site', site.id, 'id');
     return {
       value: site,
       audit: [{ action: 'create', entity: 'protected_site', entityId: site.id, classification: site.classification, ownerOrg: site.ownerOrg, after: siteView(site) }],

@@ -36,7 +36,7 @@ export type ClauseInput = z.infer<typeof clauseInputSchema>;
 export const agreementInputSchema = agreementSchema.omit({ id: true }).extend({
   classification: classificationSchema.optional(),
   clauses: z.array(clauseInputSchema).default([]),
-});
+}).strict();
 export type AgreementInput = z.infer<typeof agreementInputSchema>;
 
 export const partyInputSchema = partySchema;

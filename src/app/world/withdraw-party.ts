@@ -23,7 +23,7 @@ export async function withdrawParty(
     if (i < 0) {
       throw stored.parties.some((p) => p.actor === actor)
         ? new AppError('CONFLICT', `"${actor}" has withdrawn from ${agreementId} already`)
-        : notFound(`party of ${agreementId}`, actor);
+        : notFound('party', actor);
     }
     const party = stored.parties[i]!;
     requireAfter('at', party.acceptedAt, at, 'the acceptance');

@@ -103,7 +103,7 @@ describeEachDatabase('agreements API', (db) => {
     expect(created.json().agreement).toMatchObject({ id: expect.stringMatching(/^agreement-[0-9a-f-]{36}$/), classification: 'public', owner_org: 'un-ose', parties: [] });
     // The server chooses ids: a client that chose them would learn, from a refusal, that a hidden agreement holds one.
     expect((await server.call('un-ose-analyst', { method: 'POST', url: '/api/v1/agreements', payload: { id: 'coh', title: 'x', in_force: [] } })).json())
-      .toMatchObject({ code: 'VALIDATION', path: '(document)' });
+      .toMatchObject({ code: 'VALIDATION', path: '(document)', statement: { code: 'problem.unknown_fields', params: { fields: { text: 'id' } } } });
     expect((await server.call('un-ose-analyst', { method: 'PUT', url: '/api/v1/agreements/local-truce', payload: { title: 'Nothing', in_force: [] } })).statusCode).toBe(404);
   });
 
