@@ -108,7 +108,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
   }, async (request) => {
     const q = request.query;
-    return pageResponse(await listReports(ctx, request.caller, toFilter(q), q.sort, pageRequest(q, 2)), reportJson);
+    return pageResponse(await listReports(ctx, request.caller, toFilter(q), q.sort, pageRequest(q, ['instant', 'text'])), reportJson);
   });
 
   app.get('/reports/count', {
