@@ -48,6 +48,7 @@ describeEachDatabase('hostile input', (db) => {
     await expectRefused('GET', '/api/v1/incidents?q=a%00b', 'querystring.q', nul);
     await expectRefused('GET', '/api/v1/actors?q=%00', 'querystring.q', nul);
     await expectRefused('GET', '/api/v1/findings?subject=i1%00', 'querystring.subject', nul);
+    await expectRefused('GET', '/api/v1/events?last_event_id=%00', 'querystring.last_event_id', nul);
   });
 
   it('refuses a lone surrogate, which would be stored as U+FFFD: the text changed without a word', async () => {
@@ -91,6 +92,13 @@ describeEachDatabase('hostile input', (db) => {
     await refused(`/api/v1/incidents?sort=-deaths&cursor=${b64([1e308, 'x'])}`);
     await refused(`/api/v1/incidents?sort=-deaths&cursor=${b64([2 ** 40, 'x'])}`);
     await refused(`/api/v1/incidents?sort=-deaths&cursor=${b64([1.5, 'x'])}`);
+  });
+
+  it('refuses a date that has the form of one but is no day (it reached the database)', async () => {
+    await fresh();
+    for (const url of ['/api/v1/state?to=6999-33-87', '/api/v1/state?from=2016-02-30', '/api/v1/map/violations?to=1732-74-92']) {
+      await expectRefused('GET', url, url.includes('from') ? 'querystring.from' : 'querystring.to', /must be a date YYYY-MM-DD that exists/);
+    }
   });
 
   it('still follows the cursors it gave, page after page, for every sort', async () => {

@@ -25,7 +25,13 @@ export const geometryOut = z.object({
 export const instantQuery = instantSchema.optional();
 export const toInstant = (text: string | undefined): Instant | undefined => (text === undefined ? undefined : parseInstant(text)!);
 
-export const dateQuery = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional();
+/** A calendar date: 2016-02-30 or 2016-13-45 has the form but is no day (and used to reach the database). */
+export const dateQuery = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return Number.isFinite(t) && new Date(t).toISOString().startsWith(s);
+  }, 'must be a date YYYY-MM-DD that exists')
+  .optional();
 
 const BBOX = /^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/;
 /** `minLon,minLat,maxLon,maxLat`. */
