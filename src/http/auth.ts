@@ -7,8 +7,15 @@ import { callerFromSession, callerFromToken, type Session } from '../app/account
 import type { Caller } from '../app/caller.ts';
 import type { AppContext } from '../app/context.ts';
 import { AppError } from '../app/errors.ts';
+import { FailureCounter } from './failure-counter.ts';
 
 export const SESSION_COOKIE = 'truce_session';
+/**
+ * Unknown API tokens per client address: this many in a window, then every bearer request from
+ * that address is refused until the window ends, before the token is looked up (a token is 256
+ * random bits, so this guards the database more than the tokens).
+ */
+export const TOKEN_FAILURES = { max: 20, windowMs: 60_000 };
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 declare module 'fastify' {
@@ -22,11 +29,17 @@ declare module 'fastify' {
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('caller', null);
   app.decorateRequest('csrfToken', null);
+  const tokenFailures = new FailureCounter(TOKEN_FAILURES.max, TOKEN_FAILURES.windowMs);
   app.addHook('onRequest', async (request) => {
     const bearer = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
+      const wait = tokenFailures.blockedFor(request.ip);
+      if (wait > 0) throw new AppError('RATE_LIMITED', `too many requests with unknown API tokens from this address: try again in ${Math.ceil(wait / 1000)} s`);
       request.caller = await callerFromToken(ctx, bearer);
-      if (!request.caller) throw new AppError('UNAUTHENTICATED', 'the API token is unknown or revoked');
+      if (!request.caller) {
+        tokenFailures.fail(request.ip);
+        throw new AppError('UNAUTHENTICATED', 'the API token is unknown or revoked');
+      }
       return;
     }
     const token = request.cookies[SESSION_COOKIE];

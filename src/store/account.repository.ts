@@ -90,3 +90,27 @@ export async function principalByToken(sql: Sql, tokenHash: string): Promise<Pri
 export async function insertApiToken(sql: Sql, t: { id: string; user_id: string; name: string; token_hash: string }): Promise<void> {
   await sql.query('insert into api_tokens (id, user_id, name, token_hash) values ($1, $2, $3, $4)', [t.id, t.user_id, t.name, t.token_hash]);
 }
+
+export interface ApiTokenRow {
+  id: string; user_id: string; username: string; org_id: string; name: string; token_hash: string;
+  created_at: Date; revoked_at: Date | null;
+}
+
+const TOKEN_COLUMNS = 't.id, t.user_id, u.username, u.org_id, t.name, t.token_hash, t.created_at, t.revoked_at';
+
+/** A user's API tokens, revoked ones included, oldest first. */
+export async function listApiTokensOf(sql: Sql, userId: string): Promise<ApiTokenRow[]> {
+  return sql.query<ApiTokenRow>(
+    `select ${TOKEN_COLUMNS} from api_tokens t join users u on u.id = t.user_id where t.user_id = $1 order by t.created_at, t.id`, [userId]);
+}
+
+export async function getApiToken(sql: Sql, id: string): Promise<ApiTokenRow | null> {
+  const [row] = await sql.query<ApiTokenRow>(`select ${TOKEN_COLUMNS} from api_tokens t join users u on u.id = t.user_id where t.id = $1`, [id]);
+  return row ?? null;
+}
+
+/** Revokes a live token; false when it was revoked already. */
+export async function revokeApiTokenRow(sql: Sql, id: string, at: Date): Promise<boolean> {
+  const rows = await sql.query('update api_tokens set revoked_at = $2 where id = $1 and revoked_at is null returning id', [id, at]);
+  return rows.length > 0;
+}
