@@ -3,6 +3,7 @@
  * token (machines). The caller is resolved once per request and handed to the use cases.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { dummyPasswordHash } from '../app/accounts/secrets.ts';
 import { callerFromSession, callerFromToken, type Session } from '../app/accounts/sign-in.ts';
 import type { Caller } from '../app/caller.ts';
 import type { AppContext } from '../app/context.ts';
@@ -30,6 +31,8 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('caller', null);
   app.decorateRequest('csrfToken', null);
   const tokenFailures = new FailureCounter(TOKEN_FAILURES.max, TOKEN_FAILURES.windowMs);
+  // Made now, so that even the first sign-in as an unknown user costs one hash check, not two.
+  void dummyPasswordHash();
   app.addHook('onRequest', async (request) => {
     const bearer = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {

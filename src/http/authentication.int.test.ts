@@ -137,7 +137,7 @@ describeEachDatabase('authentication against guessing', (db) => {
     // Used once: its caller is now in this process's token cache.
     expect((await bearer(phone.token)).statusCode).toBe(200);
 
-    const audited = async () => db().query<{ user_id: string | null; entity_id: string; after: { revoked: boolean } }>(`select user_id, entity_id, after from audit_log where entity = 'api_token' and action = 'revoke'`);
+    const audited = async () => db().query<{ user_id: string | null; entity_id: string; after: { revoked: boolean } }>(`select user_id, entity_id, after from audit_log where entity = 'api_token' and action = 'revoke' order by seq`);
     expect((await call('ngo-reporter', 'DELETE', `/api/v1/auth/tokens/${phone.id}`)).statusCode).toBe(204);
     expect((await bearer(phone.token)).statusCode).toBe(401);
     expect((await bearer(laptop.token)).statusCode).toBe(200);
