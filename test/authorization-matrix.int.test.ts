@@ -210,6 +210,19 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
       const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/auth/me' });
       if (res.json().username !== reader.user) fail(`GET /auth/me: ${res.body}`);
     },
+    '/auth/tokens': async ({ server, reader, fail, tally }) => {
+      // Your own tokens; another user's only as an admin of their organization (else 403, or 404 for another organization's).
+      const own = await server.call(reader.user, { method: 'GET', url: '/api/v1/auth/tokens' });
+      tally(1);
+      if (own.statusCode !== 200 || own.json().items.some((t: { user: string }) => t.user !== reader.user)) fail(`GET /auth/tokens: ${own.statusCode} ${own.body.slice(0, 200)}`);
+      for (const other of ['ngo-reporter', 'us-reporter']) {
+        if (other === reader.user) continue;
+        const res = await server.call(reader.user, { method: 'GET', url: `/api/v1/auth/tokens?user=${other}` });
+        const expected = reader.role !== 'admin' ? 403 : other.startsWith(`${reader.org}-`) ? 200 : 404;
+        tally(1);
+        if (res.statusCode !== expected) fail(`GET /auth/tokens?user=${other}: ${res.statusCode}, expected ${expected}`);
+      }
+    },
     '/reports': listed('report', '/api/v1/reports?q=matrix&limit=500'),
     '/reports/count': async ({ server, reader, fail, tally }) => {
       tally(1);
@@ -489,6 +502,15 @@ describeEachDatabase('authorization matrix', (db) => {
         CLASSES.map((cls) => ({ url: url(r[kind][cls]), payload, hidden: visible(cls, reader.org) ? undefined : `${kind} ${cls}` }));
       const writes: Record<string, { permission: Permission | null; roles?: string[]; attempts: (reader: Reader) => Attempt[] }> = {
         'POST /auth/tokens': { permission: null, attempts: () => [{ url: '/api/v1/auth/tokens', payload: { name: 'matrix' } }] },
+        // Your own token; a token of a user of another organization is hidden from everyone; one of a colleague only admins may revoke.
+        'DELETE /auth/tokens/{id}': {
+          permission: null,
+          attempts: (u) => [
+            { url: `/api/v1/auth/tokens/${tokens.get(u.user)}` },
+            ...[...tokens.entries()].filter(([owner]) => owner !== u.user && (owner.split('-')[0] !== u.org || u.role !== 'admin')).slice(0, 2)
+              .map(([owner, id]) => ({ url: `/api/v1/auth/tokens/${id}`, hidden: `token of ${owner}` })),
+          ],
+        },
         'POST /actors': { permission: 'world:manage', attempts: (u) => [{ url: '/api/v1/actors', payload: { id: `x-${u.user}`, name: 'Matrix', kind: 'armed_group' } }] },
         'PATCH /actors/{id}': { permission: 'world:manage', attempts: () => [{ url: '/api/v1/actors/sdf', payload: { aliases: ['SDF'] } }] },
         'POST /agreements': { permission: 'world:manage', attempts: () => [{ url: '/api/v1/agreements', payload: { title: 'New', in_force: [{ from: '2031-01-01T00:00:00Z', to: null }] } }] },
@@ -515,6 +537,9 @@ describeEachDatabase('authorization matrix', (db) => {
         'POST /operations/check': { permission: null, attempts: () => [{ url: '/api/v1/operations/check', payload: { actor: 'ru', kind: 'air_strike', area: { type: 'Point', coordinates: PLAN_SPOT }, window: { from: '2016-10-01T00:00:00Z', to: '2016-10-02T00:00:00Z' } } }] },
         'POST /convoys': { permission: 'plan:manage', attempts: () => [{ url: '/api/v1/convoys', payload: { organizer: 'un', route: { type: 'Point', coordinates: [36, 33] }, window: { from: '2016-10-01T00:00:00Z' } } }] },
       };
+      // A token per user, for the revocation cases (made as the owner: they are the owner's writes, not the matrix's).
+      const tokens = new Map<string, string>();
+      for (const reader of READERS) tokens.set(reader.user, (await must(server, reader.user, 'POST', '/api/v1/auth/tokens', { name: 'to revoke' })).id);
       const SKIPPED = new Set(['POST /auth/login', 'POST /auth/logout']); // tested in auth tests; logout would end the cached sessions
       const ops = (await operations(server)).filter((o) => o.method !== 'GET').map((o) => `${o.method} ${o.path}`).filter((o) => !SKIPPED.has(o));
       expect(ops.filter((o) => !(o in writes)), 'write endpoints with no matrix case').toEqual([]);

@@ -30,7 +30,7 @@ export function auditEntries(caller: Caller | null, at: number, changes: readonl
 /**
  * The records an entry names besides its own, as `entity:id`: a report's incident, an incident's
  * report, a clause's agreement. Whoever may not see one of them may not see the entry
- * (docs/confidentiality.md). Migration 006 applies the same reading to the entries before it.
+ * (docs/confidentiality.md). Migration 007 applies the same reading to the entries before it.
  */
 export function mentionsOf(c: Pick<Change, 'entity' | 'entityId' | 'before' | 'after'>): string[] {
   const field = (name: string): unknown => (c.after as Record<string, unknown> | null | undefined)?.[name]

@@ -4,7 +4,7 @@
  * also says what went wrong as a statement (src/domain/statements.ts), which the web app renders
  * in the reader's language; the message is its English.
  */
-import { type RecordKind, type Statement, statement } from '../domain/statements.ts';
+import { type RecordKind, recordNameEn, type Statement, statement } from '../domain/statements.ts';
 
 export const ERROR_CODES = [
   'VALIDATION', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'CSRF', 'CONFLICT', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE',
@@ -27,11 +27,11 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: RecordKind, id: string) =>
-  new AppError('NOT_FOUND', `no ${what} "${id}"`, undefined, statement('error.not_found', { record: { record: what }, id: { text: id } }));
+  new AppError('NOT_FOUND', `no ${recordNameEn(what)} "${id}"`, undefined, statement('error.not_found', { record: { record: what }, id: { text: id } }));
 export const forbidden = (message = 'your role does not allow this') => new AppError('FORBIDDEN', message);
 /** A role refused: the statement names the role. */
 export const forbiddenRole = (role: string, message: string) =>
   new AppError('FORBIDDEN', message, undefined, statement('error.forbidden_role', { role: { role } }));
 export const invalid = (path: string, message: string) => new AppError('VALIDATION', message, path);
 export const exists = (what: RecordKind, id: string, path: string) =>
-  new AppError('CONFLICT', `${what} "${id}" exists already`, path, statement('error.exists', { record: { record: what }, id: { text: id } }));
+  new AppError('CONFLICT', `${recordNameEn(what)} "${id}" exists already`, path, statement('error.exists', { record: { record: what }, id: { text: id } }));

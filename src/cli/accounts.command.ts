@@ -1,5 +1,5 @@
 /**
- * `truce org add`, `truce user add|passwd|disable|enable|list`: the operator at the command line
+ * `truce org add`, `truce user add|passwd|disable|enable|list`, `truce token list|revoke`: the operator at the command line
  * manages accounts through the same use cases as an admin over the API (audited, as the
  * system). A password comes from stdin with --password-stdin (never from an argument, which
  * other users could read in the process list), or is generated and printed once.
@@ -7,6 +7,8 @@
 import { addOrganization } from '../app/accounts/add-organization.ts';
 import { addUser } from '../app/accounts/add-user.ts';
 import { setPassword, setUserDisabled } from '../app/accounts/change-user.ts';
+import { listApiTokens } from '../app/accounts/list-api-tokens.ts';
+import { revokeApiToken } from '../app/accounts/revoke-api-token.ts';
 import { newPassword } from '../app/accounts/secrets.ts';
 import { clearanceOf, type OrgKind, type Role } from '../app/caller.ts';
 import { type AppContext, createContext } from '../app/context.ts';
@@ -73,6 +75,19 @@ export async function userList(io: Io, ctx: AppContext): Promise<number> {
     return [u.username, u.org_id, u.role, clearance, u.disabled_at ? 'disabled' : 'active'];
   });
   io.out(table([['USERNAME', 'ORG', 'ROLE', 'CLEARANCE', 'STATUS'], ...rows]));
+  return EXIT.ok;
+}
+
+export async function tokenList(io: Io, ctx: AppContext, username: string): Promise<number> {
+  const day = (t: number) => new Date(t).toISOString().slice(0, 16).replace('T', ' ');
+  const rows = (await listApiTokens(ctx, 'operator', username)).map((t) => [t.id, t.name, day(t.createdAt), t.revokedAt === null ? 'active' : `revoked ${day(t.revokedAt)}`]);
+  io.out(rows.length === 0 ? `${username} has no API tokens.\n` : table([['ID', 'NAME', 'CREATED (UTC)', 'STATUS'], ...rows]));
+  return EXIT.ok;
+}
+
+export async function tokenRevoke(io: Io, ctx: AppContext, id: string): Promise<number> {
+  const { token, revoked } = await revokeApiToken(ctx, 'operator', id);
+  io.out(revoked ? `Revoked the API token "${token.name}" of ${token.username}: it no longer works.\n` : `The API token "${token.name}" of ${token.username} was revoked already.\n`);
   return EXIT.ok;
 }
 

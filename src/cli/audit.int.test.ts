@@ -6,8 +6,9 @@ import { type AppContext, createContext } from '../app/context.ts';
 import { appendAudit, sealAudit } from '../store/audit.repository.ts';
 import type { Database } from '../store/sql.ts';
 import { describeEachDatabase } from '../../test/databases.ts';
-import { sealAuditTrail, verifyAuditTrail } from './audit.command.ts';
+import { printAuditHead, sealAuditTrail, verifyAuditTrail } from './audit.command.ts';
 import type { Io } from './io.ts';
+import { main } from './main.ts';
 
 function captureIo(): Io & { stdout: string } {
   const io = { stdout: '', isTty: false, out: (t: string) => { io.stdout += t; }, err: (t: string) => { io.stdout += t; } };
@@ -28,9 +29,15 @@ async function writeAuditedChanges(db: Database): Promise<void> {
   await ctx.close();
 }
 
-const verify = async (db: Database) => {
+const verify = async (db: Database, expectHead?: string) => {
   const io = captureIo();
-  const code = await verifyAuditTrail(io, db);
+  const code = await verifyAuditTrail(io, db, expectHead);
+  return { code, out: io.stdout };
+};
+
+const head = async (db: Database) => {
+  const io = captureIo();
+  const code = await printAuditHead(io, db);
   return { code, out: io.stdout };
 };
 
@@ -138,4 +145,37 @@ describeEachDatabase('truce audit verify', (db) => {
     const { code, out } = await verify(db());
     expect([code, out.split(':')[0]]).toEqual([1, 'BROKEN at chain position 8 (audit entry seq 8)']);
   });
+
+  it('misses the newest entry deleted, unless given the head recorded elsewhere', async () => {
+    await writeAuditedChanges(db());
+    const printed = await head(db());
+    expect(printed.code).toBe(0);
+    expect(printed.out).toMatch(/^[0-9a-f]{64}\n$/);
+    const recorded = printed.out.trim();
+    expect((await verify(db())).out).toBe(`OK: 8 entries, head ${recorded}\n`);
+    const [earlier] = await db().query<{ chain_hash: string }>('select chain_hash from audit_log where chain_pos = 5');
+    await db().query('delete from audit_log where chain_pos = 8');
+    // The chain that is left holds: the walk alone cannot tell.
+    expect(await verify(db())).toMatchObject({ code: 0, out: expect.stringMatching(/^OK: 7 entries/) });
+    const checked = await verify(db(), recorded);
+    expect(checked.code).toBe(1);
+    expect(checked.out).toMatch(new RegExp(`^BROKEN: the expected head ${recorded} is not in the chain: the entry it ended with, or one before it, was deleted or rewritten\n`
+      + '  the chain that is left holds: 7 entries, head [0-9a-f]{64}\n$'));
+    // A head recorded earlier is still there, with what was sealed after it.
+    expect(await verify(db(), earlier!.chain_hash)).toMatchObject({ code: 0, out: expect.stringMatching(/\n {2}the expected head is chain position 5; 2 entries sealed after it\n$/) });
+  });
+
+  it('prints the head only of a chain that holds', async () => {
+    await writeAuditedChanges(db());
+    await db().query(`update audit_log set action = 'nothing happened' where chain_pos = 2`);
+    const printed = await head(db());
+    expect(printed).toEqual({ code: 1, out: 'truce audit head: the chain is broken: run `truce audit verify`\n' }); // (stderr, captured with stdout)
+    expect((await verify(db(), '0'.repeat(64))).code).toBe(1);
+  });
+});
+
+it('refuses an expected head that is not one', async () => {
+  const io = captureIo();
+  expect(await main(['audit', 'verify', '--expect-head', 'abc', '--data', 'memory://'], io)).toBe(2);
+  expect(io.stdout).toContain('--expect-head must be a head as `truce audit verify` prints it: 64 hexadecimal digits');
 });

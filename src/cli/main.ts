@@ -9,9 +9,9 @@ import { importUcdpFile } from './import.command.ts';
 import { scenarioRun } from './scenario.command.ts';
 import { serve } from './serve.command.ts';
 import {
-  orgAdd, readPasswordFromStdin, userAdd, userDisable, userList, userPasswd, withAccounts,
+  orgAdd, readPasswordFromStdin, tokenList, tokenRevoke, userAdd, userDisable, userList, userPasswd, withAccounts,
 } from './accounts.command.ts';
-import { auditSeal, auditVerify } from './audit.command.ts';
+import { auditHead, auditSeal, auditVerify } from './audit.command.ts';
 
 interface Command {
   usage: string;
@@ -49,11 +49,15 @@ const COMMANDS: Record<string, Command> = {
     run: (io, [file], v) => importUcdpFile(io, need(file, 'FILE.csv'), dbFlags(v)),
   },
   serve: {
-    usage: 'truce serve [--port 8080] [--host 127.0.0.1] [--empty] [--tile-url URL]',
+    usage: 'truce serve [--port 8080] [--host 127.0.0.1] [--empty] [--tile-url URL] [--trust-proxy PROXIES]',
     summary: 'run the server; a first start loads the demo world (not with --empty) and creates the admin;'
-      + ' --tile-url (or TRUCE_TILE_URL): map tiles to draw under the boundaries, as an XYZ template, pmtiles://URL or style.json URL',
-    options: { port: { type: 'string' }, host: { type: 'string' }, empty: { type: 'boolean' }, 'tile-url': { type: 'string' } },
-    run: (io, _args, v) => serve(io, { port: str(v.port), host: str(v.host), empty: Boolean(v.empty), tileUrl: str(v['tile-url']) }, dbFlags(v)),
+      + ' --tile-url (or TRUCE_TILE_URL): map tiles to draw under the boundaries, as an XYZ template, pmtiles://URL or style.json URL;'
+      + ' --trust-proxy (or TRUCE_TRUST_PROXY): behind a TLS-terminating proxy, its addresses or CIDRs (or a number of hops, or true),'
+      + ' so that requests it forwards over TLS get a Secure cookie and HSTS',
+    options: { port: { type: 'string' }, host: { type: 'string' }, empty: { type: 'boolean' }, 'tile-url': { type: 'string' }, 'trust-proxy': { type: 'string' } },
+    run: (io, _args, v) => serve(io, {
+      port: str(v.port), host: str(v.host), empty: Boolean(v.empty), tileUrl: str(v['tile-url']), trustProxy: str(v['trust-proxy']),
+    }, dbFlags(v)),
   },
   'org add': {
     usage: 'truce org add ID --name NAME --kind KIND [--task-force]',
@@ -103,10 +107,33 @@ const COMMANDS: Record<string, Command> = {
     summary: 'list the users with their organization, role, clearance and status',
     run: (io, _args, v) => withAccounts(io, 'user list', dbFlags(v), (ctx) => userList(io, ctx)),
   },
+  'token list': {
+    usage: 'truce token list USERNAME',
+    summary: 'list a user\'s API tokens (never their secrets), revoked ones included',
+    run: (io, [username], v) => {
+      const name = need(username, 'USERNAME');
+      return withAccounts(io, 'token list', dbFlags(v), (ctx) => tokenList(io, ctx, name));
+    },
+  },
+  'token revoke': {
+    usage: 'truce token revoke ID',
+    summary: 'revoke one API token (its ID from `truce token list`); audited',
+    run: (io, [id], v) => {
+      const tokenId = need(id, 'ID');
+      return withAccounts(io, 'token revoke', dbFlags(v), (ctx) => tokenRevoke(io, ctx, tokenId));
+    },
+  },
   'audit verify': {
-    usage: 'truce audit verify',
-    summary: 'check the audit trail\'s hash chain; names the first broken link (exit 1); does not seal',
-    run: (io, _args, v) => auditVerify(io, dbFlags(v)),
+    usage: 'truce audit verify [--expect-head HASH]',
+    summary: 'check the audit trail\'s hash chain; names the first broken link (exit 1); does not seal;'
+      + ' --expect-head: a head recorded earlier (`truce audit head`) must still be in the chain, so that removing the newest entries shows',
+    options: { 'expect-head': { type: 'string' } },
+    run: (io, _args, v) => auditVerify(io, dbFlags(v), str(v['expect-head'])),
+  },
+  'audit head': {
+    usage: 'truce audit head',
+    summary: 'print the verified chain\'s head hash alone, to record outside the database (exit 1 if the chain is broken)',
+    run: (io, _args, v) => auditHead(io, dbFlags(v)),
   },
   'audit seal': {
     usage: 'truce audit seal',

@@ -7,6 +7,7 @@
  * finish, the audit trail is sealed, the database is closed.
  */
 import { createReadStream } from 'node:fs';
+import { isIP } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -33,6 +34,29 @@ export interface ServeOptions {
   empty: boolean;
   /** The deployment's map tiles (--tile-url, else TRUCE_TILE_URL). */
   tileUrl?: string | undefined;
+  /** The TLS-terminating proxies to believe (--trust-proxy, else TRUCE_TRUST_PROXY): see parseTrustProxy. */
+  trustProxy?: string | undefined;
+}
+
+/**
+ * `--trust-proxy`: `true` (any proxy: only when nothing else can reach the port), a number of
+ * proxy hops, or the proxies' addresses and CIDRs, comma-separated (`127.0.0.1,10.0.0.0/8`; also
+ * `loopback`, `linklocal`, `uniquelocal`). Requests that such a proxy says came over TLS
+ * (X-Forwarded-Proto: https) get a Secure session cookie, HSTS and upgrade-insecure-requests.
+ */
+export function parseTrustProxy(text: string | undefined): boolean | number | string {
+  if (text === undefined || text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const entries = text.split(',').map((e) => e.trim());
+  const valid = (e: string) => ['loopback', 'linklocal', 'uniquelocal'].includes(e) || (() => {
+    const [address, bits, ...rest] = e.split('/');
+    const family = isIP(address ?? '');
+    return family !== 0 && rest.length === 0 && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
+  })();
+  const bad = entries.find((e) => !valid(e));
+  if (bad !== undefined) throw new UsageError(`--trust-proxy: "${bad}" is not true, a number of hops, an address or a CIDR`);
+  return entries.join(',');
 }
 
 /** Runs until `stop` resolves (by default: SIGINT or SIGTERM). */
@@ -43,6 +67,7 @@ export async function serve(io: Io, options: ServeOptions, flags: DbFlags, stop:
   const tileUrl = options.tileUrl ?? process.env.TRUCE_TILE_URL;
   const basemap = tileUrl ? parseBasemap(tileUrl) : null;
   if (typeof basemap === 'string') throw new UsageError(`--tile-url ${basemap}`);
+  const trustProxy = parseTrustProxy(options.trustProxy ?? process.env.TRUCE_TRUST_PROXY);
   const dbOptions = databaseOptionsFrom(flags);
   const db = await openDatabase(dbOptions);
   let events: EventBus | null = null;
@@ -57,7 +82,7 @@ export async function serve(io: Io, options: ServeOptions, flags: DbFlags, stop:
         io.err(`truce serve: ${e.path ? `${e.path}: ` : ''}${e.message}\n`);
         return EXIT.invalid;
       }
-      const app = await buildServer({ ctx, logger: process.env.TRUCE_LOG_LEVEL ?? 'warn', basemap });
+      const app = await buildServer({ ctx, logger: process.env.TRUCE_LOG_LEVEL ?? 'warn', basemap, trustProxy });
       try {
         await app.listen({ port, host });
       } catch (e) {

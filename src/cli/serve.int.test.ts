@@ -36,6 +36,7 @@ const adminPassword = (out: string) => /Admin account: admin, password (\S+)/.ex
 
 afterEach(() => {
   delete process.env.TRUCE_ADMIN_PASSWORD;
+  delete process.env.TRUCE_TRUST_PROXY;
 });
 
 describe('truce serve [pglite]', () => {
@@ -74,9 +75,16 @@ describe('truce serve [pglite]', () => {
       .rejects.toThrow(/^--tile-url "tiles.example.org\/\{z\}\/\{x\}\/\{y\}.png" is not a URL/);
     expect(await first.stop()).toBe(0);
 
+    // Behind a TLS-terminating proxy on this host (TRUCE_TRUST_PROXY, or --trust-proxy).
+    process.env.TRUCE_TRUST_PROXY = '127.0.0.1';
     const again = await start({ data: dir });
     expect(again.io.stdout).toMatch(/^Truce is running at /);
     expect(await signIn(again.url, 'admin', 'from the environment')).not.toBeNull();
+    const proxied = await fetch(`${again.url}api/v1/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, body: JSON.stringify({ username: 'admin', password: 'from the environment' }),
+    });
+    expect(proxied.headers.get('set-cookie')).toMatch(/; Secure/);
+    expect(proxied.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
     expect(await again.stop()).toBe(0);
   });
 });

@@ -19,6 +19,9 @@ export const RECORD_KINDS = [
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
+/** A kind of record in English prose. */
+export const recordNameEn = (kind: RecordKind): string => (kind === 'api token' ? 'API token' : kind);
+
 export type Term =
   | { actor: string }
   | { actors: string[] }
@@ -199,7 +202,7 @@ function termEnglish(t: Term, names: Names): string {
   if ('point' in t) return pointEnglish(t.point);
   if ('number' in t) return String(t.number);
   if ('text' in t) return t.text;
-  if ('record' in t) return t.record;
+  if ('record' in t) return recordNameEn(t.record);
   if ('role' in t) return t.role;
   return renderEnglish(t.statement, names);
 }

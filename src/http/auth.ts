@@ -3,13 +3,21 @@
  * token (machines). The caller is resolved once per request and handed to the use cases.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { dummyPasswordHash } from '../app/accounts/secrets.ts';
 import { callerFromSession, callerFromToken, type Session } from '../app/accounts/sign-in.ts';
 import type { Caller } from '../app/caller.ts';
 import type { AppContext } from '../app/context.ts';
 import { AppError } from '../app/errors.ts';
 import { statement } from '../domain/statements.ts';
+import { FailureCounter } from './failure-counter.ts';
 
 export const SESSION_COOKIE = 'truce_session';
+/**
+ * Unknown API tokens per client address: this many in a window, then every bearer request from
+ * that address is refused until the window ends, before the token is looked up (a token is 256
+ * random bits, so this guards the database more than the tokens).
+ */
+export const TOKEN_FAILURES = { max: 20, windowMs: 60_000 };
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 declare module 'fastify' {
@@ -23,11 +31,19 @@ declare module 'fastify' {
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('caller', null);
   app.decorateRequest('csrfToken', null);
+  const tokenFailures = new FailureCounter(TOKEN_FAILURES.max, TOKEN_FAILURES.windowMs);
+  // Made now, so that even the first sign-in as an unknown user costs one hash check, not two.
+  void dummyPasswordHash();
   app.addHook('onRequest', async (request) => {
     const bearer = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
+      const wait = tokenFailures.blockedFor(request.ip);
+      if (wait > 0) throw new AppError('RATE_LIMITED', `too many requests with unknown API tokens from this address: try again in ${Math.ceil(wait / 1000)} s`);
       request.caller = await callerFromToken(ctx, bearer);
-      if (!request.caller) throw new AppError('UNAUTHENTICATED', 'the API token is unknown or revoked', undefined, statement('error.token_unknown'));
+      if (!request.caller) {
+        tokenFailures.fail(request.ip);
+        throw new AppError('UNAUTHENTICATED', 'the API token is unknown or revoked', undefined, statement('error.token_unknown'));
+      }
       return;
     }
     const token = request.cookies[SESSION_COOKIE];

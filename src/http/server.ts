@@ -15,6 +15,7 @@ import { requireCaller } from '../app/caller.ts';
 import { registerAuth } from './auth.ts';
 import type { Basemap } from './basemap.ts';
 import { registerErrorHandler } from './errors.ts';
+import { clientErrorHandler, DEFAULT_TIMEOUTS, type Timeouts } from './slow-clients.ts';
 import { API_ROUTES } from './routes/index.ts';
 import { validatorCompiler } from './validation.ts';
 import { registerWeb } from './web.ts';
@@ -25,8 +26,15 @@ export interface ServerOptions {
   logger?: boolean | string;
   /** Largest request body in bytes (attachments travel base64 in JSON). Default 8 MiB. */
   bodyLimit?: number;
-  /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto so cookies get `Secure`. */
-  trustProxy?: boolean;
+  /**
+   * Behind a TLS-terminating proxy: which proxies to believe about the client's address and
+   * protocol (X-Forwarded-For, X-Forwarded-Proto). true: any; a number: that many hops; a string:
+   * their addresses or CIDRs, comma-separated. A request that came over TLS gets a `Secure`
+   * session cookie, HSTS and `upgrade-insecure-requests`; one over plain HTTP gets none of them.
+   */
+  trustProxy?: boolean | number | string;
+  /** How long a client may take to send a request (see slow-clients.ts); tests shorten them. */
+  timeouts?: Partial<Timeouts>;
   /** The deployment's map tiles, drawn under the boundaries (see basemap.ts). */
   basemap?: Basemap | null;
 }
@@ -35,10 +43,16 @@ export const API_PREFIX = '/api/v1';
 const OPEN_API_ROUTES = new Set(['/auth/login', '/auth/logout', '/health', '/openapi.json'].map((path) => `${API_PREFIX}${path}`));
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     logger: typeof options.logger === 'string' ? { level: options.logger } : (options.logger ?? false),
     bodyLimit: options.bodyLimit ?? 8 * 1024 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    // A number of hops, which Fastify's types do not take, as the function proxy-addr calls.
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : (options.trustProxy ?? false),
+    connectionTimeout: timeouts.idleMs,
+    requestTimeout: timeouts.requestMs,
+    http: { headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: timeouts.checkEveryMs },
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -50,8 +64,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       directives: {
         defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:', ...tiles], workerSrc: ["'self'", 'blob:'],
         styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], connectSrc: ["'self'", ...tiles],
+        upgradeInsecureRequests: null,
       },
     },
+    // Sent only to requests that came over TLS (below): over plain HTTP they would lock a browser
+    // out of a deployment that has no TLS, or upgrade its requests to a port nobody listens on.
+    strictTransportSecurity: false,
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.protocol === 'https') {
+      reply.raw.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
+      const csp = reply.raw.getHeader('content-security-policy');
+      if (typeof csp === 'string') reply.raw.setHeader('content-security-policy', `${csp};upgrade-insecure-requests`);
+    }
+    // What the API answers is for the caller alone, classified records included: no cache, the
+    // browser's disk included, keeps a copy.
+    if (request.url.startsWith('/api/')) reply.raw.setHeader('cache-control', 'no-store');
   });
   await app.register(cookie);
   await app.register(rateLimit, {
@@ -90,3 +118,5 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerWeb(app, { basemap: options.basemap ?? null });
   return app;
 }
+
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;

@@ -98,3 +98,27 @@ export async function userNames(sql: Sql, ids: readonly string[]): Promise<Map<s
     'select u.id, u.username, u.display_name, o.name as org_name from users u join organizations o on o.id = u.org_id where u.id = any($1)', [ids]);
   return new Map(rows.map((r) => [r.id, { username: r.username, displayName: r.display_name, orgName: r.org_name }]));
 }
+
+export interface ApiTokenRow {
+  id: string; user_id: string; username: string; org_id: string; name: string; token_hash: string;
+  created_at: Date; revoked_at: Date | null;
+}
+
+const TOKEN_COLUMNS = 't.id, t.user_id, u.username, u.org_id, t.name, t.token_hash, t.created_at, t.revoked_at';
+
+/** A user's API tokens, revoked ones included, oldest first. */
+export async function listApiTokensOf(sql: Sql, userId: string): Promise<ApiTokenRow[]> {
+  return sql.query<ApiTokenRow>(
+    `select ${TOKEN_COLUMNS} from api_tokens t join users u on u.id = t.user_id where t.user_id = $1 order by t.created_at, t.id`, [userId]);
+}
+
+export async function getApiToken(sql: Sql, id: string): Promise<ApiTokenRow | null> {
+  const [row] = await sql.query<ApiTokenRow>(`select ${TOKEN_COLUMNS} from api_tokens t join users u on u.id = t.user_id where t.id = $1`, [id]);
+  return row ?? null;
+}
+
+/** Revokes a live token; false when it was revoked already. */
+export async function revokeApiTokenRow(sql: Sql, id: string, at: Date): Promise<boolean> {
+  const rows = await sql.query('update api_tokens set revoked_at = $2 where id = $1 and revoked_at is null returning id', [id, at]);
+  return rows.length > 0;
+}

@@ -21,7 +21,7 @@ export interface AuditEntry {
   after: unknown;
   /**
    * The other records the entry names (`entity:id`): it is shown only to who may see each
-   * (migration 006). An index of the content, not content: the entry's hash does not cover it.
+   * (migration 007). An index of the content, not content: the entry's hash does not cover it.
    */
   mentions?: readonly string[];
 }
@@ -111,6 +111,13 @@ export interface AuditVerification {
   /** The last link's hash: publish it, and a later verification proves nothing before it changed. */
   head: string;
   broken: { chainPos: number; seq: number; problem: string } | null;
+  /**
+   * Where the head recorded elsewhere (`expectHead`) is in the chain that holds: its position, or
+   * null when it is not there (the entry it named, or one before it, was deleted or rewritten:
+   * the one tampering the walk alone cannot see is the removal of the newest entries). Absent
+   * when no head was expected.
+   */
+  expectedHeadAt?: number | null;
 }
 
 interface AuditRow {
@@ -125,15 +132,18 @@ const toEntry = (r: AuditRow): StoredAuditEntry => ({
   ownerOrg: r.owner_org, before: r.before, after: r.after,
 });
 
-/** Walks the chain from its start; names the first link that does not hold. */
-export async function verifyAudit(sql: Sql): Promise<AuditVerification> {
+/** Walks the chain from its start; names the first link that does not hold, and finds `expectHead` in it. */
+export async function verifyAudit(sql: Sql, expectHead?: string): Promise<AuditVerification> {
   const rows = await sql.query<AuditRow>('select * from audit_log where chain_pos is not null order by chain_pos');
   const [{ n: unsealed } = { n: 0 }] = await sql.query<{ n: number }>('select count(*)::int as n from audit_log where chain_pos is null');
   let prev = GENESIS;
+  // The empty chain's head is the genesis hash, at position 0.
+  let foundAt: number | null = expectHead === GENESIS ? 0 : null;
+  const withExpected = (v: AuditVerification): AuditVerification => (expectHead === undefined ? v : { ...v, expectedHeadAt: foundAt });
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const pos = Number(row.chain_pos);
-    const broken = (problem: string): AuditVerification => ({
+    const broken = (problem: string): AuditVerification => withExpected({
       ok: false, sealed: rows.length, unsealed, head: prev, broken: { chainPos: pos, seq: Number(row.seq), problem },
     });
     if (pos !== i + 1) return broken(`expected chain position ${i + 1} here: ${pos > i + 1 ? 'an entry before it was deleted' : 'positions repeat'}`);
@@ -145,8 +155,9 @@ export async function verifyAudit(sql: Sql): Promise<AuditVerification> {
     // No check that seq rises along the chain: concurrent transactions commit out of seq order,
     // so a sealer may chain seq 101 before seq 100 committed. The link hashes seq instead.
     prev = row.chain_hash;
+    if (prev === expectHead) foundAt = pos;
   }
-  return { ok: true, sealed: rows.length, unsealed, head: prev, broken: null };
+  return withExpected({ ok: expectHead === undefined || foundAt !== null, sealed: rows.length, unsealed, head: prev, broken: null });
 }
 
 /** A record's history, oldest first, as far as the reader may see it. */

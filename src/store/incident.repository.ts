@@ -100,7 +100,7 @@ export interface VerdictSummary {
   worstRank: number;
   /** The distinct agreements the findings judge under, sorted. */
   agreements: readonly string[];
-  /** The distinct zones the findings rest on (migration 006), sorted. */
+  /** The distinct zones the findings rest on (migration 007), sorted. */
   zones: readonly string[];
 }
 

@@ -46,7 +46,7 @@ export interface GridCellRow {
 }
 
 /**
- * An incident's rank as the reader sees it. The summary on the incident (migrations 005, 006)
+ * An incident's rank as the reader sees it. The summary on the incident (migrations 005, 007)
  * holds when the reader can see every agreement it was judged under and every zone its findings
  * rest on (row-level security decides which the subqueries return); otherwise only the findings
  * the reader may see count.

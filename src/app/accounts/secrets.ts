@@ -6,6 +6,13 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 export const hashPassword = (password: string) => hash(password, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
 export const verifyPassword = (stored: string, password: string) => verify(stored, password).catch(() => false);
 
+let dummy: Promise<string> | null = null;
+/**
+ * A real argon2id hash, with the same cost, of a password nobody knows: what a sign-in as an
+ * unknown user is checked against. Made once per process, on first use.
+ */
+export const dummyPasswordHash = (): Promise<string> => (dummy ??= hashPassword(newSecret()));
+
 export const newSecret = () => randomBytes(32).toString('base64url');
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 export const newId = () => randomUUID();

@@ -6,11 +6,12 @@ import { statement } from '../../domain/statements.ts';
 import {
   deleteSession, getUserByName, insertApiToken, insertSession, principalBySession, principalByToken, type PrincipalRow,
 } from '../../store/account.repository.ts';
+import { clearSignInAttempts, countSignInAttempt, forgetSignInAttempts } from '../../store/sign-in-attempts.repository.ts';
 import { audit } from '../audit.ts';
 import { type Caller, clearanceOf, type OrgKind, requireCaller, type Role } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { newId, newSecret, sha256, verifyPassword } from './secrets.ts';
+import { dummyPasswordHash, newId, newSecret, sha256, verifyPassword } from './secrets.ts';
 
 export const SESSION_HOURS = 12;
 
@@ -26,17 +27,36 @@ const toCaller = (p: PrincipalRow): Caller => ({
   clearance: clearanceOf({ kind: p.org_kind as OrgKind, task_force: p.org_task_force }),
 });
 
+/**
+ * Sign-in attempts per username, from any address and any server process: this many in a window,
+ * then none until the window ends, the right password included (else guessing would go on, and
+ * the answer to the right guess would tell). An unknown username is treated the same, so the
+ * refusal does not tell which names exist. The per-address limit (auth.routes.ts) comes on top.
+ */
+export const SIGN_IN_LIMIT = { attempts: 10, windowMs: 15 * 60_000 };
+
 export async function signIn(ctx: AppContext, username: string, password: string): Promise<Session> {
+  const account = sha256(username);
+  const now = ctx.now();
+  const counted = await countSignInAttempt(ctx.db, account, now, SIGN_IN_LIMIT.windowMs, SIGN_IN_LIMIT.attempts);
+  if (counted.attempts > SIGN_IN_LIMIT.attempts) {
+    const minutes = Math.max(1, Math.ceil((counted.since + SIGN_IN_LIMIT.windowMs - now) / 60_000));
+    throw new AppError('RATE_LIMITED', `too many sign-in attempts for this username: try again in ${minutes} min`, 'username');
+  }
   const user = await getUserByName(ctx.db, username);
-  const ok = user !== null && user.disabled_at === null && user.password_hash !== null && (await verifyPassword(user.password_hash, password));
-  if (!ok || !user) throw new AppError('UNAUTHENTICATED', 'wrong username or password', undefined, statement('error.wrong_password'));
+  // Someone unknown (or without a password) is checked against a dummy hash of the same cost:
+  // "no such user" takes as long as "wrong password", so the time of the answer tells nothing.
+  const matches = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
+  if (!matches || !user || user.disabled_at !== null || user.password_hash === null) throw new AppError('UNAUTHENTICATED', 'wrong username or password', undefined, statement('error.wrong_password'));
   const token = newSecret();
   const csrfToken = newSecret();
-  const expiresAt = ctx.now() + SESSION_HOURS * 3_600_000;
+  const expiresAt = now + SESSION_HOURS * 3_600_000;
   const caller = toCaller(user);
   await ctx.db.transaction(async (tx) => {
+    await clearSignInAttempts(tx, account);
+    await forgetSignInAttempts(tx, now - SIGN_IN_LIMIT.windowMs);
     await insertSession(tx, { token_hash: sha256(token), user_id: user.id, csrf_token: csrfToken, expires_at: new Date(expiresAt) });
-    await audit(tx, caller, ctx.now(), [{ action: 'sign-in', entity: 'user', entityId: user.id, ownerOrg: user.org_id }]);
+    await audit(tx, caller, now, [{ action: 'sign-in', entity: 'user', entityId: user.id, ownerOrg: user.org_id }]);
   });
   ctx.wrote();
   return { token, csrfToken, expiresAt, caller };

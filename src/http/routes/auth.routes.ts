@@ -1,16 +1,23 @@
 /** Signing in and out, who am I, API tokens. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listApiTokens } from '../../app/accounts/list-api-tokens.ts';
+import { revokeApiToken } from '../../app/accounts/revoke-api-token.ts';
 import { createApiToken, signIn, signOut } from '../../app/accounts/sign-in.ts';
 import { requireCaller } from '../../app/caller.ts';
 import type { AppContext } from '../../app/context.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../auth.ts';
-import { errorResponses } from '../schemas.ts';
+import { errorResponses, idParams } from '../schemas.ts';
 
 const me = z.object({
   user_id: z.string(), username: z.string(), org: z.string(), org_kind: z.string(), role: z.string(),
   clearance: z.string(), csrf_token: z.string().nullable(),
 }).meta({ id: 'Me' });
+
+const apiToken = z.object({
+  id: z.string(), name: z.string(), user: z.string().describe('the username it acts as'),
+  created_at: z.string(), revoked_at: z.string().nullable(),
+}).meta({ id: 'ApiToken' });
 
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.post('/auth/login', {
@@ -50,4 +57,26 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       response: { 201: z.object({ id: z.string(), token: z.string() }), ...errorResponses },
     },
   }, async (request, reply) => reply.status(201).send(await createApiToken(ctx, request.caller, request.body.name)));
+
+  app.get('/auth/tokens', {
+    schema: {
+      tags: ['auth'], summary: 'Your API tokens (never their secrets), revoked ones included; an admin may name a user of their organization',
+      querystring: z.object({ user: z.string().min(1).max(64).optional().describe('a username; yourself by default') }),
+      response: { 200: z.object({ items: z.array(apiToken) }), ...errorResponses },
+    },
+  }, async (request) => ({
+    items: (await listApiTokens(ctx, request.caller, request.query.user)).map((t) => ({
+      id: t.id, name: t.name, user: t.username, created_at: new Date(t.createdAt).toISOString(), revoked_at: t.revokedAt === null ? null : new Date(t.revokedAt).toISOString(),
+    })),
+  }));
+
+  app.delete('/auth/tokens/:id', {
+    schema: {
+      tags: ['auth'], summary: 'Revoke an API token: yours, or (admins) one of a user of your organization; it stops working at once',
+      params: idParams, response: { 204: z.null().describe('revoked (or it was already)'), ...errorResponses },
+    },
+  }, async (request, reply) => {
+    await revokeApiToken(ctx, request.caller, request.params.id);
+    return reply.status(204).send(null);
+  });
 };

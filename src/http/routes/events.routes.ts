@@ -53,10 +53,13 @@ export const eventsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     const signedIn = signedInCheck(ctx, request);
     const lastEventId = request.query.last_event_id ?? header(request, 'last-event-id');
     reply.hijack();
+    // A stream is long-lived by design: out of the idle timeout (slow-clients.ts); a dead client
+    // shows by its failing writes and its unsent bytes.
+    request.raw.socket.setTimeout(0);
     const res = reply.raw;
     for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) res.setHeader(name, value);
     res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform',
+      'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store, no-transform',
       connection: 'keep-alive', 'x-accel-buffering': 'no',
     });
     res.write(`retry: ${RETRY_MS}\n: signed in as ${caller.username}\n\n`);

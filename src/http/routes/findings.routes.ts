@@ -73,7 +73,7 @@ export const findingsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   }, async (request) => {
     const { kind, agreement, verdict, violator, subject, from, to, sort } = request.query;
     const filter = { kind, agreement, verdict, violator, subject, from: toInstant(from), to: toInstant(to) };
-    return pageResponse(await searchFindings(ctx, request.caller, filter, sort, pageRequest(request.query, 2)), findingView);
+    return pageResponse(await searchFindings(ctx, request.caller, filter, sort, pageRequest(request.query, ['instant', 'text'])), findingView);
   });
 
   app.get('/findings/:key/history', {

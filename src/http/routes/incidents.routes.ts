@@ -88,15 +88,9 @@ function adminAreaOf(pcode: string): Area {
   return found.area;
 }
 
-/** A cursor of one sort used with another is the client's mistake: say so rather than fail in SQL. */
-function incidentPage(query: { limit: number; cursor?: string | undefined }, sort: IncidentSort): PageRequest {
-  const page = pageRequest(query, 2);
-  const value = page.after?.[0];
-  if (value !== undefined && typeof value !== (sort.endsWith('deaths') ? 'number' : 'string')) {
-    throw new AppError('VALIDATION', 'querystring.cursor: belongs to another sort order', 'querystring.cursor');
-  }
-  return page;
-}
+/** The cursor of a sort: deaths, or the time it occurred, then the id. */
+const incidentPage = (query: { limit: number; cursor?: string | undefined }, sort: IncidentSort): PageRequest =>
+  pageRequest(query, [sort.endsWith('deaths') ? 'count' : 'instant', 'text']);
 
 const linkParams = z.object({ id: idParams.shape.id, reportId: idParams.shape.id });
 

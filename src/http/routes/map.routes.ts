@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { booleanQuery } from './world-schemas.ts';
+import { booleanQuery, dateQuery } from './world-schemas.ts';
 import type { AppContext } from '../../app/context.ts';
 import { MAP_VERDICTS, parseBBox } from '../../app/map/grid.ts';
 import { countViolations } from '../../app/map/count-violations.ts';
@@ -74,7 +74,7 @@ export const mapRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
     },
   }, async (request) => getIncidentExtent(ctx, request.caller, { count: request.query.count !== 'false' }));
 
-  const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional();
+  const date = dateQuery;
   app.get('/map/violations', {
     schema: {
       tags: ['map'],

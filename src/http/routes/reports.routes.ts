@@ -108,7 +108,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
   }, async (request) => {
     const q = request.query;
-    return pageResponse(await listReports(ctx, request.caller, toFilter(q), q.sort, pageRequest(q, 2)), reportJson);
+    return pageResponse(await listReports(ctx, request.caller, toFilter(q), q.sort, pageRequest(q, ['instant', 'text'])), reportJson);
   });
 
   app.get('/reports/count', {
@@ -137,7 +137,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     const etag = `"sha256-${a.sha256}"`;
     const digest = Buffer.from(a.sha256, 'hex').toString('base64');
     void reply.headers({
-      etag, digest: `SHA-256=${digest}`, 'repr-digest': `sha-256=:${digest}:`, 'cache-control': 'private, no-cache',
+      etag, digest: `SHA-256=${digest}`, 'repr-digest': `sha-256=:${digest}:`, 'cache-control': 'no-store', // classified bytes: no copy on the reader's disk
       // Never rendered in our origin: downloaded, and sandboxed should a browser open it anyway.
       'content-disposition': `attachment; filename="${a.filename.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(a.filename)}`,
       'content-security-policy': "sandbox; default-src 'none'",

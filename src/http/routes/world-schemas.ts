@@ -11,6 +11,7 @@ import { instantSchema } from '../../scenario/bundle.schema.ts';
 import type { Cursor, Page, PageRequest } from '../../store/query.ts';
 import { CLASSIFICATIONS } from '../../store/reader.ts';
 import { decodeCursor, encodeCursor } from '../schemas.ts';
+import { hostileInput } from '../validation.ts';
 
 export const classificationOut = z.enum(CLASSIFICATIONS);
 export const classified = { classification: classificationOut, owner_org: z.string().nullable() };
@@ -25,7 +26,13 @@ export const geometryOut = z.object({
 export const instantQuery = instantSchema.optional();
 export const toInstant = (text: string | undefined): Instant | undefined => (text === undefined ? undefined : parseInstant(text)!);
 
-export const dateQuery = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional();
+/** A calendar date: 2016-02-30 or 2016-13-45 has the form but is no day (and used to reach the database). */
+export const dateQuery = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return Number.isFinite(t) && new Date(t).toISOString().startsWith(s);
+  }, 'must be a date YYYY-MM-DD that exists')
+  .optional();
 
 const BBOX = /^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/;
 /** `minLon,minLat,maxLon,maxLat`. */
@@ -40,13 +47,32 @@ export const toBBox = (text: string | undefined): BBox | undefined => (text === 
 export const booleanQuery = z.enum(['true', 'false']).optional();
 export const toBoolean = (text: 'true' | 'false' | undefined): boolean | undefined => (text === undefined ? undefined : text === 'true');
 
-/** The page asked for: `cursor` must be one this API gave, with `length` values. */
-export function pageRequest(query: { limit: number; cursor?: string | undefined }, length: number): PageRequest {
-  const after = decodeCursor(query.cursor, length);
-  if (query.cursor !== undefined && (after === null || after.some((v) => v === null))) {
-    throw new AppError('VALIDATION', 'querystring.cursor: is not a cursor this API gave', 'querystring.cursor');
+/** What a cursor holds at each place: an id or name, an instant (ISO, as the API wrote it), or a count. */
+export type CursorPart = 'text' | 'instant' | 'count';
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const fits: Record<CursorPart, (v: unknown) => boolean> = {
+  text: (v) => typeof v === 'string' && v.length <= 500 && hostileInput(v) === null,
+  instant: (v) => typeof v === 'string' && ISO_INSTANT.test(v) && Number.isFinite(Date.parse(v)),
+  // The counts sorted on are deaths (an integer column; -1 stands for unknown).
+  count: (v) => Number.isSafeInteger(v) && (v as number) >= -1 && (v as number) <= 2_147_483_647,
+};
+
+/**
+ * The page asked for. `cursor` must be one this API gave for this list: as many values as
+ * `parts` (a number: that many texts), each of its kind. A forged one (a boolean, an object,
+ * 1e308, a time that is no time) is the client's mistake, named as such, never a database error.
+ */
+export function pageRequest(query: { limit: number; cursor?: string | undefined }, parts: number | readonly CursorPart[]): PageRequest {
+  const kinds: readonly CursorPart[] = typeof parts === 'number' ? Array<CursorPart>(parts).fill('text') : parts;
+  const after = decodeCursor(query.cursor, kinds.length);
+  if (query.cursor === undefined) return { limit: query.limit, after: null };
+  if (after === null || !after.every((v, i) => fits[kinds[i]!](v))) {
+    const other = after?.length === 2 && kinds[0] !== 'text' && fits[kinds[0] === 'count' ? 'instant' : 'count'](after[0]) && fits.text(after[1]);
+    const message = other ? 'belongs to another sort order' : 'is not a cursor this API gave';
+    throw new AppError('VALIDATION', `querystring.cursor: ${message}`, 'querystring.cursor');
   }
-  return { limit: query.limit, after: after as Cursor | null };
+  return { limit: query.limit, after: after as Cursor };
 }
 
 export function pageResponse<T, V>(page: Page<T>, view: (item: T) => V): { items: V[]; next_cursor: string | null } {

@@ -24,7 +24,7 @@ export const ar: Messages = {
   'signIn.submit': 'دخول',
   'signIn.busy': 'جارٍ الدخول…',
   'signIn.failed': 'اسم المستخدم أو كلمة المرور غير صحيحة.',
-  'signIn.rateLimited': 'محاولات كثيرة. انتظر دقيقة ثم أعد المحاولة.',
+  'signIn.rateLimited': 'محاولات كثيرة. انتظر بضع دقائق ثم أعد المحاولة.',
 
   'common.loading': 'جارٍ التحميل…',
   'common.error': 'حدث خطأ: {message}',

@@ -22,7 +22,7 @@ export const en = {
   'signIn.submit': 'Sign in',
   'signIn.busy': 'Signing in…',
   'signIn.failed': 'Wrong username or password.',
-  'signIn.rateLimited': 'Too many attempts. Wait a minute and try again.',
+  'signIn.rateLimited': 'Too many attempts. Wait a few minutes and try again.',
 
   'common.loading': 'Loading…',
   'common.error': 'Something went wrong: {message}',
