@@ -1316,7 +1316,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in caller, with the CSRF token for writes */
+        /**
+         * The signed-in caller, with the CSRF token for writes; `{ signed_in: false }` without a session
+         * @description Open to visitors: without a session cookie (or with an expired one) the answer is 200 `{ "signed_in": false }`, so a page can ask who is signed in without an error. An unknown bearer token is still 401.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1332,7 +1335,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Me"];
+                        "application/json": components["schemas"]["Me"] | components["schemas"]["SignedOut"];
                     };
                 };
                 /** @description Default Response */
@@ -4901,6 +4904,8 @@ export interface components {
             org: string;
             org_kind: string;
             role: string;
+            /** @constant */
+            signed_in: true;
             user_id: string;
             username: string;
         };
@@ -4910,6 +4915,8 @@ export interface components {
             org: string;
             org_kind: string;
             role: string;
+            /** @constant */
+            signed_in: true;
             user_id: string;
             username: string;
         };
@@ -5048,6 +5055,14 @@ export interface components {
                 actor: string;
             } | null;
             time_precision_s: number;
+        };
+        SignedOut: {
+            /** @constant */
+            signed_in: false;
+        };
+        SignedOutInput: {
+            /** @constant */
+            signed_in: false;
         };
         Suggestions: {
             items: {
