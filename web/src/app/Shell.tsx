@@ -1,9 +1,14 @@
 /** The frame of every page: the side navigation, who is signed in, the language switch, live notices. */
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
+import { api } from '../api/client.ts';
 import { type LiveEvent, useLive } from '../api/live.tsx';
 import { useSession } from '../api/session.tsx';
+import { useQuery } from '../api/use-query.ts';
+import { useWorld } from '../api/world.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { type NamedArea, loadGovernorates } from '../map/area-at.ts';
+import { describeLiveEvent, findingIncident } from './live-notice.ts';
 import { Link, navigate, useLocation } from './router.tsx';
 
 interface NavItem {
@@ -79,30 +84,33 @@ export function Shell({ children }: { children: ReactNode }) {
 
 function LiveToasts() {
   const { recent, dismiss } = useLive();
-  const { t } = useI18n();
-  const text = (e: LiveEvent): string => {
-    switch (e.type) {
-      case 'report.created': return t('live.report', { id: e.id, org: String(e.data.org ?? '') });
-      case 'finding.changed': return t('live.finding', { id: e.id });
-      case 'incident.updated': return t('live.incident', { id: e.id });
-      case 'alert': return t('live.alert', { id: e.id });
-    }
-  };
-  const link = (e: LiveEvent): string | null => {
-    const incident = e.entity === 'incident' ? e.id : typeof e.data.incident_id === 'string' ? e.data.incident_id : null;
-    return incident ? `/incidents/${encodeURIComponent(incident)}` : null;
-  };
+  const [areas, setAreas] = useState<NamedArea[]>([]);
+  useEffect(() => {
+    if (recent.length > 0 && areas.length === 0) loadGovernorates().then(setAreas).catch(() => undefined);
+  }, [recent.length, areas.length]);
   return (
     <div className="toasts" aria-live="polite" data-testid="live-toasts">
-      {recent.slice(0, 4).map((e) => {
-        const to = link(e);
-        return (
-          <div key={`${e.type}:${e.id}:${e.at}`} className={`toast toast-${e.type.replace('.', '-')}`}>
-            {to ? <Link to={to}>{text(e)}</Link> : <span>{text(e)}</span>}
-            <button type="button" className="toast-close" aria-label={t('common.close')} onClick={() => dismiss(e)}>×</button>
-          </div>
-        );
-      })}
+      {recent.slice(0, 4).map((e) => <LiveToast key={`${e.type}:${e.id}:${e.at}`} event={e} areas={areas} onClose={() => dismiss(e)} />)}
+    </div>
+  );
+}
+
+/** One notice: what happened, where and when, linking to its incident or report. */
+function LiveToast({ event: e, areas, onClose }: { event: LiveEvent; areas: NamedArea[]; onClose(): void }) {
+  const i18n = useI18n();
+  const world = useWorld();
+  // A finding names its incident only by id: read the incident (as this reader) for its act, place and time.
+  const incidentId = findingIncident(e);
+  const incident = useQuery(async (signal) => {
+    if (!incidentId) return null;
+    const r = await api.GET('/api/v1/incidents/{id}', { params: { path: { id: incidentId } }, signal });
+    return r.data ?? null;
+  }, [incidentId]);
+  const { text, link } = describeLiveEvent(e, { ...i18n, actorName: world.actorName, agreementTitle: world.agreementTitle }, areas, incident.data ?? null);
+  return (
+    <div className={`toast toast-${e.type.replace('.', '-')}`} data-testid="live-toast">
+      {link ? <Link to={link} dir="auto">{text}</Link> : <span dir="auto">{text}</span>}
+      <button type="button" className="toast-close" aria-label={i18n.t('common.close')} onClick={onClose}>×</button>
     </div>
   );
 }

@@ -1,14 +1,17 @@
 /** The agreements: who accepted them when and with what caveats, who is excluded, what is prohibited, the clauses. */
 import { type Agreement, useWorld } from '../../api/world.tsx';
 import { Link, navigate } from '../../app/router.tsx';
-import { Loading, PageHeader } from '../../app/ui.tsx';
+import { Loading, NotFound, PageHeader } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 export function AgreementPage({ id }: { id: string | null }) {
   const { t, timezoneLabel } = useI18n();
   const { agreements, ready } = useWorld();
   if (!ready) return <div className="page"><Loading /></div>;
-  const current = agreements.find((g) => g.id === id) ?? agreements[0];
+  const current = id === null ? agreements[0] : agreements.find((g) => g.id === id);
+  if (id !== null && !current) {
+    return <NotFound title={t('notFound.agreement.title')} text={t('notFound.agreement')} back={{ to: '/agreements', label: t('notFound.agreement.back') }} />;
+  }
   return (
     <div className="page page-wide">
       <PageHeader title={t('agreement.title')}>

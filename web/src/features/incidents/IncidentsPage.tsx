@@ -5,6 +5,7 @@ import type { paths } from '../../api/schema';
 import { useLiveEvents } from '../../api/live.tsx';
 import { useQuery } from '../../api/use-query.ts';
 import { useWorld } from '../../api/world.tsx';
+import { DateField } from '../../app/DateField.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { ErrorNotice, Loading, PageHeader, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -20,7 +21,7 @@ type Incident = Schemas['Incident'];
 type IncidentQuery = Omit<NonNullable<paths['/api/v1/incidents']['get']['parameters']['query']>, 'limit' | 'sort' | 'cursor'>;
 
 export function IncidentsPage() {
-  const { t, tx, lang, timezone, timezoneLabel, dateTime, number } = useI18n();
+  const { t, tx, lang, timezone, timezoneLabel, incidentWhen, number } = useI18n();
   const { actors, actorName } = useWorld();
   const { query } = useLocation();
   const filters = useMemo(() => readFilters(query), [query]);
@@ -109,16 +110,8 @@ export function IncidentsPage() {
             <label htmlFor="f-q">{t('incidents.text')}</label>
             <input id="f-q" type="search" value={text} placeholder={t('incidents.textPlaceholder')} onChange={(e) => setText(e.target.value)} />
           </div>
-          <div className="field-row">
-            <div className="field">
-              <label htmlFor="f-from">{t('common.from')}</label>
-              <input id="f-from" type="date" value={filters.from} onChange={(e) => apply({ from: e.target.value })} />
-            </div>
-            <div className="field">
-              <label htmlFor="f-to">{t('common.to')}</label>
-              <input id="f-to" type="date" value={filters.to} onChange={(e) => apply({ to: e.target.value })} />
-            </div>
-          </div>
+          <DateField id="f-from" label={t('common.from')} value={filters.from} max={filters.to || undefined} min="2011-01-01" clearable onChange={(v) => apply({ from: v })} />
+          <DateField id="f-to" label={t('common.to')} value={filters.to} min={filters.from || '2011-01-01'} clearable onChange={(v) => apply({ to: v })} />
           <div className="field">
             <label htmlFor="f-area">{t('incidents.area.admin')}</label>
             <select id="f-area" value={filters.area} onChange={(e) => apply({ area: e.target.value, bbox: '' })}>
@@ -203,7 +196,7 @@ export function IncidentsPage() {
                 <tbody>
                   {items.map((i) => (
                     <tr key={i.id} onClick={(e) => { if (!(e.target as HTMLElement).closest('a')) navigate(`/incidents/${encodeURIComponent(i.id)}`); }}>
-                      <td className="nowrap">{dateTime(i.occurred_at)}</td>
+                      <td className="nowrap">{incidentWhen(i)}</td>
                       <td>
                         <Link to={`/incidents/${encodeURIComponent(i.id)}`} dir="auto" title={i.id}>{i.place || i.headline || i.id}</Link>
                         <div className="muted small" dir="ltr">{`${i.location.lat.toFixed(3)}, ${i.location.lon.toFixed(3)}`}</div>

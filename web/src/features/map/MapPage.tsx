@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { useLiveEvents } from '../../api/live.tsx';
 import { useQuery } from '../../api/use-query.ts';
+import { DateField } from '../../app/DateField.tsx';
 import { navigate, useLocation } from '../../app/router.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type Cluster, clusterFeatures, clusterRadius, pointFeatures } from '../../map/incident-features.ts';
@@ -16,7 +17,7 @@ import { convoyFeatures, siteFeatures } from '../../map/plan-features.ts';
 import { addDataLayers, CLICKABLE, type LayerGroup, setGroupVisible, setSourceData } from './layers.ts';
 import { Legend } from './Legend.tsx';
 import { MapCard, type Selection } from './MapCard.tsx';
-import { asOfInstant, dayAt, listDays, readView, writeView, dayIndex, dayRange, type MapTime, readMapTime, timeRange, type Window, WINDOWS } from './map-time.ts';
+import { asOfInstant, clampDay, dayAt, listDays, readView, writeView, dayIndex, dayRange, type MapTime, readMapTime, timeRange, type Window, WINDOWS } from './map-time.ts';
 
 const clampBox = (b: maplibregl.LngLatBounds): string => {
   const r = (n: number) => Math.round(n * 1e4) / 1e4;
@@ -203,6 +204,8 @@ export function MapPage() {
           </div>
           <div className="time-ends muted"><span>{showDay(range.first)}</span><span>{showDay(range.last)}</span></div>
         </div>
+        <DateField id="m-day" className="map-day" label={t('map.goToDay')} value={time.day} min={range.first} max={range.last}
+          onChange={(v) => v && setTime({ ...time, day: clampDay(v, range) })} />
         <label className="window-select">
           <span className="muted">{t('map.window')}</span>
           <select value={time.window} onChange={(e) => setTime({ ...time, window: e.target.value as Window })}>
