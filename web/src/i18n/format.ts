@@ -143,6 +143,15 @@ export function zoneCity(setting: string | null | undefined): string | null {
   return tz.split('/').at(-1)!.replace(/_/g, ' ');
 }
 
+const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
+/** Two instants with their times, the shared date written once ("19 Sept 2016, 19:15 – 19:30"). */
+export function formatDateTimeRange(from: string | number, to: string | number, lang: Lang, tz: string): string {
+  const a = toMs(from);
+  const b = toMs(to);
+  return formatter(lang, tz, DATE_TIME).formatRange(Math.min(a, b), Math.max(a, b));
+}
+
 /** Two instants as a range of dates in the language ("1–7 Feb 2016"), one date when they fall on the same day. */
 export function formatDateRange(from: string | number, to: string | number, lang: Lang, tz: string): string {
   const a = toMs(from);

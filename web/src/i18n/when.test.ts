@@ -16,7 +16,8 @@ describe('the timezone as the page states it', () => {
 
   it('names the city, the IANA zone and both offsets of the truce\'s year', () => {
     expect(describeTimeZone(TZ, 'en', 2016, tEn)).toBe('Damascus time (Asia/Damascus: UTC+2 in winter, UTC+3 in summer)');
-    expect(describeTimeZone(TZ, 'ar', 2016, tAr)).toBe('توقيت دمشق (Asia/Damascus: UTC+٢ شتاءً وUTC+٣ صيفاً)');
+    // Latin runs isolated left to right (U+2066 … U+2069), so the signs stay where they belong.
+    expect(describeTimeZone(TZ, 'ar', 2016, tAr)).toBe('توقيت دمشق (\u2066Asia/Damascus\u2069: \u2066UTC+٢\u2069 شتاءً و\u2066UTC+٣\u2069 صيفاً)');
     expect(describeTimeZone(TZ, 'en', 2023, tEn)).toBe('Damascus time (Asia/Damascus, UTC+3)');
   });
 
@@ -36,6 +37,11 @@ describe('an incident\'s time', () => {
     expect(incidentWhen(start, 'en', TZ)).toBe('27 Feb 2016, 00:00');
     // Not the fixed +03:00 the page once used, which made it 01:00.
     expect(incidentWhen(start, 'en', '+03:00')).toBe('27 Feb 2016, 01:00');
+  });
+
+  it('writes the date of a span within one day once', () => {
+    const span = { occurred_at: '2016-09-19T16:15:00Z', occurred_until: '2016-09-19T16:30:00Z', date_precision: null };
+    expect(incidentWhen(span, 'en', TZ).replace(/\s/g, ' ')).toBe('19 Sept 2016, 19:15 – 19:30');
   });
 
   it('shows summer time after the clocks moved on 25 March 2016', () => {

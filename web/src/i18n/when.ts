@@ -4,7 +4,7 @@
  * never a clock time, and a report's claimed time with its margin. Pure: no React, no DOM.
  */
 import type { MessageKey } from './en.ts';
-import { fixedOffsetMinutes, formatDate, formatDateRange, formatDateTime, formatNumber, formatOffset, intlTimeZone, type Lang, zoneCity, zoneOffsets } from './format.ts';
+import { fixedOffsetMinutes, formatDate, formatDateRange, formatDateTime, formatDateTimeRange, formatNumber, formatOffset, intlTimeZone, type Lang, zoneCity, zoneOffsets } from './format.ts';
 
 type T = (key: MessageKey, values?: Record<string, string | number>) => string;
 
@@ -19,16 +19,20 @@ const CITY_AR: Record<string, string> = {
  * (Damascus has kept UTC+3 all year since 2022).
  */
 export function describeTimeZone(setting: string, lang: Lang, year: number, t: T): string {
+  // In Arabic, the Latin zone name and the offsets are isolated left-to-right runs, or the
+  // bidi algorithm moves their signs and colons about ("2+Asia/Damascus: UTC").
+  const ltr = (s: string) => (lang === 'ar' ? `\u2066${s}\u2069` : s);
+  const formatOffsetIn = (m: number) => ltr(formatOffset(m, lang));
   const fixed = fixedOffsetMinutes(setting);
-  if (fixed !== null) return formatOffset(fixed, lang);
+  if (fixed !== null) return formatOffsetIn(fixed);
   const tz = intlTimeZone(setting);
   const city = zoneCity(setting);
-  if (!city) return formatOffset(zoneOffsets(tz, year).winter, lang);
+  if (!city) return formatOffsetIn(zoneOffsets(tz, year).winter);
   const name = t('time.zone.city', { city: lang === 'ar' ? CITY_AR[city] ?? city : city });
   const { winter, summer } = zoneOffsets(tz, year);
   return winter === summer
-    ? t('time.zone.fixed', { name, zone: tz, offset: formatOffset(winter, lang) })
-    : t('time.zone.dst', { name, zone: tz, winter: formatOffset(winter, lang), summer: formatOffset(summer, lang) });
+    ? t('time.zone.fixed', { name, zone: ltr(tz), offset: formatOffsetIn(winter) })
+    : t('time.zone.dst', { name, zone: ltr(tz), winter: formatOffsetIn(winter), summer: formatOffsetIn(summer) });
 }
 
 export interface IncidentTime {
@@ -42,8 +46,7 @@ export interface IncidentTime {
 /** An incident's time: with a clock time when it is known, else its date or its days. */
 export function incidentWhen(i: IncidentTime, lang: Lang, tz: string): string {
   if (i.date_precision === null || i.date_precision === undefined) {
-    const at = formatDateTime(i.occurred_at, lang, tz);
-    return i.occurred_until ? `${at} – ${formatDateTime(i.occurred_until, lang, tz)}` : at;
+    return i.occurred_until ? formatDateTimeRange(i.occurred_at, i.occurred_until, lang, tz) : formatDateTime(i.occurred_at, lang, tz);
   }
   if (!i.occurred_until) return formatDate(i.occurred_at, lang, tz);
   // The end is exclusive: the last day is the one before it.

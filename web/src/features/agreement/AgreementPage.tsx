@@ -74,7 +74,7 @@ function AgreementView({ agreement: g }: { agreement: Agreement }) {
       <section className="section">
         <h3>{t('agreement.parties')} <span className="count">{number(g.parties.length)}</span></h3>
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards">
             <thead>
               <tr>
                 <th scope="col">{t('agreement.party')}</th>
@@ -87,11 +87,11 @@ function AgreementView({ agreement: g }: { agreement: Agreement }) {
             <tbody>
               {g.parties.map((p) => (
                 <tr key={`${p.actor}:${p.accepted_at}`}>
-                  <td><strong>{actorName(p.actor)}</strong></td>
-                  <td className="nowrap">{dateTime(p.accepted_at)}</td>
-                  <td className="nowrap">{p.until ? dateTime(p.until) : '—'}</td>
-                  <td>{p.channel ? actorName(p.channel) : '—'}</td>
-                  <td>{p.caveats.length === 0 ? <span className="muted">{t('agreement.noCaveats')}</span> : <ul className="plain">{p.caveats.map((c) => <li key={c} dir="auto">{c}</li>)}</ul>}</td>
+                  <td className="cell-title"><strong>{actorName(p.actor)}</strong></td>
+                  <td className="nowrap" data-label={t('agreement.acceptedAt')}>{dateTime(p.accepted_at)}</td>
+                  <td className="nowrap" data-label={t('agreement.until')}>{p.until ? dateTime(p.until) : '—'}</td>
+                  <td data-label={t('agreement.channel')}>{p.channel ? actorName(p.channel) : '—'}</td>
+                  <td data-label={t('agreement.caveats')}>{p.caveats.length === 0 ? <span className="muted">{t('agreement.noCaveats')}</span> : <ul className="plain">{p.caveats.map((c) => <li key={c} dir="auto">{c}</li>)}</ul>}</td>
                 </tr>
               ))}
             </tbody>

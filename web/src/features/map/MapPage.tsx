@@ -35,6 +35,7 @@ export function MapPage() {
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [inView, setInView] = useState<number | null>(null);
   const [dragDay, setDragDay] = useState<string | null>(null);
+  const [optionsOpen, setOptionsOpen] = useState(false);
   const countMarkers = useRef<maplibregl.Marker[]>([]);
   const clusters = useRef<Cluster[]>([]);
 
@@ -204,6 +205,11 @@ export function MapPage() {
           </div>
           <div className="time-ends muted"><span>{showDay(range.first)}</span><span>{showDay(range.last)}</span></div>
         </div>
+        {/* On a phone the other controls fold behind one button, so the map keeps the screen. */}
+        <button type="button" className="btn btn-small map-options-toggle" aria-expanded={optionsOpen} aria-controls="map-options" onClick={() => setOptionsOpen(!optionsOpen)}>
+          {optionsOpen ? t('map.options.hide') : t('map.options.show')}
+        </button>
+        <div id="map-options" className={`map-options${optionsOpen ? ' open' : ''}`}>
         <DateField id="m-day" className="map-day" label={t('map.goToDay')} value={time.day} min={range.first} max={range.last}
           onChange={(v) => v && setTime({ ...time, day: clampDay(v, range) })} />
         <label className="window-select">
@@ -221,6 +227,7 @@ export function MapPage() {
             </label>
           ))}
         </fieldset>
+        </div>
         {inView !== null && <div className="in-view" data-testid="map-count">{t('map.count', { count: number(inView) })}</div>}
       </div>
       <div className="map-stage">
