@@ -24,7 +24,7 @@ export function AgreementPage({ id }: { id: string | null }) {
               {agreements.map((g) => (
                 <button key={g.id} type="button" role="tab" aria-selected={g.id === current.id} className={`tab${g.id === current.id ? ' active' : ''}`} title={g.title}
                   onClick={() => navigate(`/agreements/${encodeURIComponent(g.id)}`, { replace: true })}>
-                  {g.id}
+                  {g.title || g.id}
                 </button>
               ))}
             </div>

@@ -12,7 +12,9 @@ import { useQuery } from '../../api/use-query.ts';
 import { useWorld } from '../../api/world.tsx';
 import { Link } from '../../app/router.tsx';
 import { ErrorNotice, isMissing, Loading, NotFound, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
+import { placeName } from '../../app/live-notice.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useGovernorates } from '../../map/use-governorates.ts';
 import { changedFields, statusChanges } from './history.ts';
 import { worstVerdict } from './verdicts.ts';
 
@@ -20,7 +22,9 @@ type Detail = Schemas['IncidentDetail'];
 type Report = Schemas['Report'];
 
 export function IncidentPage({ id }: { id: string }) {
-  const { t, tx, timezoneLabel, dateTime, incidentWhen, number } = useI18n();
+  const i18n = useI18n();
+  const { t, tx, timezoneLabel, dateTime, incidentWhen, number } = i18n;
+  const governorates = useGovernorates();
   const { actorName } = useWorld();
   const { can } = useSession();
   const q = useQuery(async (signal) => unwrap(await api.GET('/api/v1/incidents/{id}', { params: { path: { id } }, signal })), [id]);
@@ -50,7 +54,7 @@ export function IncidentPage({ id }: { id: string }) {
       <header className="page-header">
         <div>
           <p className="card-kicker">{tx('act', i.act)} · <span className="id" dir="ltr">{i.id}</span></p>
-          <h1 dir="auto">{i.headline || i.place || t('incident.title', { id: i.id })}</h1>
+          <h1 dir="auto">{i.headline || i.place || `${tx('act', i.act)} · ${placeName(null, i.location, governorates, i18n)}`}</h1>
           <div className="badges">
             <VerdictBadge verdict={verdict} />
             <StatusBadge status={i.status} />

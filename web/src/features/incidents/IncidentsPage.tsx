@@ -10,7 +10,7 @@ import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { ErrorNotice, Loading, PageHeader, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type AdminArea, loadAdminAreas } from '../../map/admin-areas.ts';
-import { loadGovernorates, type NamedArea } from '../../map/area-at.ts';
+import { useGovernorates } from '../../map/use-governorates.ts';
 import { placeName } from '../../app/live-notice.ts';
 import { ACTS, INCIDENT_STATUSES, VERDICTS } from '../../api/enums.ts';
 import { activeFilterCount, type IncidentFilters, readFilters, toApiQuery, writeFilters } from './filters.ts';
@@ -37,10 +37,9 @@ export function IncidentsPage() {
   const [more, setMore] = useState(false);
 
   // Governorates with their outlines: an incident with no place name is named by the one it lies in.
-  const [governorates, setGovernorates] = useState<NamedArea[]>([]);
+  const governorates = useGovernorates();
   useEffect(() => {
     loadAdminAreas().then(setAreas).catch(() => undefined);
-    loadGovernorates().then(setGovernorates).catch(() => undefined);
   }, []);
   useEffect(() => setText(filters.q), [filters.q]);
 

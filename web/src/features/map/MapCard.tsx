@@ -4,7 +4,9 @@ import { useQuery } from '../../api/use-query.ts';
 import { useWorld } from '../../api/world.tsx';
 import { Link, navigate } from '../../app/router.tsx';
 import { ErrorNotice, isMissing, Loading, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
+import { placeName } from '../../app/live-notice.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useGovernorates } from '../../map/use-governorates.ts';
 import { MAP_VERDICTS, VERDICT_COLORS } from '../../map/colors.ts';
 import type { Cluster } from '../../map/incident-features.ts';
 import { worstVerdict } from '../incidents/verdicts.ts';
@@ -38,7 +40,9 @@ export function MapCard({ selection, days, onClose, onZoom }: Props) {
 }
 
 function IncidentCard({ id }: { id: string }) {
-  const { t, tx, incidentWhen, number } = useI18n();
+  const i18n = useI18n();
+  const { t, tx, incidentWhen, number } = i18n;
+  const governorates = useGovernorates();
   const { actorName } = useWorld();
   const q = useQuery(async (signal) => unwrap(await api.GET('/api/v1/incidents/{id}', { params: { path: { id } }, signal })), [id]);
   if (isMissing(q.error)) return <div className="card-body"><p>{t('notFound.incident')}</p></div>;
@@ -49,7 +53,7 @@ function IncidentCard({ id }: { id: string }) {
   return (
     <div className="card-body">
       <p className="card-kicker">{tx('act', i.act)}</p>
-      <h2 dir="auto">{i.headline || i.place || t('incident.title', { id: i.id })}</h2>
+      <h2 dir="auto">{i.headline || i.place || placeName(null, i.location, governorates, i18n)}</h2>
       <div className="badges"><VerdictBadge verdict={verdict} /><StatusBadge status={i.status} /></div>
       <dl className="facts">
         <dt>{t('incident.when')}</dt><dd>{incidentWhen(i)}</dd>

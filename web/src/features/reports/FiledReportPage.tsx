@@ -1,21 +1,17 @@
 /** One filed report, as the reader may see it: the account, where and when, and its incident if it has one. */
-import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { useQuery } from '../../api/use-query.ts';
 import { placeName } from '../../app/live-notice.ts';
 import { Link } from '../../app/router.tsx';
 import { ErrorNotice, isMissing, Loading, NotFound } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { loadGovernorates, type NamedArea } from '../../map/area-at.ts';
+import { useGovernorates } from '../../map/use-governorates.ts';
 import { AccountCard } from '../incidents/IncidentPage.tsx';
 
 export function FiledReportPage({ id }: { id: string }) {
   const i18n = useI18n();
   const { t, tx, timezoneLabel } = i18n;
-  const [areas, setAreas] = useState<NamedArea[]>([]);
-  useEffect(() => {
-    loadGovernorates().then(setAreas).catch(() => undefined);
-  }, []);
+  const areas = useGovernorates();
   const q = useQuery(async (signal) => unwrap(await api.GET('/api/v1/reports/{id}', { params: { path: { id } }, signal })), [id]);
   if (isMissing(q.error)) return <NotFound title={t('notFound.report.title')} text={t('notFound.report')} back={{ to: '/incidents', label: t('incident.back') }} />;
   if (q.error) return <div className="page"><ErrorNotice error={q.error} onRetry={q.reload} /></div>;
