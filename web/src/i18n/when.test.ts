@@ -41,7 +41,8 @@ describe('an incident\'s time', () => {
 
   it('writes the date of a span within one day once', () => {
     const span = { occurred_at: '2016-09-19T16:15:00Z', occurred_until: '2016-09-19T16:30:00Z', date_precision: null };
-    expect(incidentWhen(span, 'en', TZ).replace(/\s/g, ' ')).toBe('19 Sept 2016, 19:15 – 19:30');
+    // ICU versions differ on the spaces around the dash.
+    expect(incidentWhen(span, 'en', TZ)).toMatch(/^19 Sept 2016, 19:15\s*–\s*19:30$/);
   });
 
   it('shows summer time after the clocks moved on 25 March 2016', () => {
