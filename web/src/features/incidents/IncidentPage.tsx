@@ -167,7 +167,7 @@ export function AccountCard({ report: r, disputed }: { report: Report; disputed:
   const target = r.target === null ? t('common.unknown') : 'civilian' in r.target ? tx('target', r.target.civilian) : actorName(r.target.actor);
   const mark = (fact: string) => (disputed.includes(fact) ? ' disputed' : '');
   return (
-    <article className="account" aria-label={r.id}>
+    <article className="account" aria-label={`${t('incident.account.org')}: ${r.org}`}>
       <header>
         <strong>{r.org}</strong>
         <span className="badge badge-outline">{tx('channel', r.channel)}</span>
