@@ -16,6 +16,7 @@ import { IncidentPage } from './pages/incident.page.ts';
 import { IncidentsPage } from './pages/incidents.page.ts';
 import { MapPage } from './pages/map.page.ts';
 import { ReportPage } from './pages/report.page.ts';
+import { dateFieldValue, setDateField } from './pages/date-field.ts';
 import { AppShell } from './pages/shell.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
 
@@ -46,16 +47,17 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
   const signedIn = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
 
   /** A new browser session (its own cookies and storage), signed in as `username`. */
-  async function session(username: string | null): Promise<Page> {
+  async function session(username: string | null, viewport: { width: number; height: number } = VIEWPORT): Promise<Page> {
     const state = username ? signedIn.get(username) : undefined;
     // bypassCSP: the tests' own scripts (axe-core, waits) run in the page; the app runs under the server's CSP all the same.
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-GB', bypassCSP: true, ...(state ? { storageState: state } : {}) });
+    // en-US: the browser's own date inputs would be mm/dd/yyyy; the app's follow the page's language instead.
+    const context = await browser.newContext({ viewport, locale: 'en-US', bypassCSP: true, ...(state ? { storageState: state } : {}) });
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error(`page error (${username}): ${e.message}`));
     if (username && state) {
       await page.goto(`${world.baseUrl}/map`);
-      await page.locator('nav .nav').waitFor();
+      await page.locator('nav .nav').waitFor({ state: 'attached' });
     } else if (username) {
       const signIn = new SignInPage(page, world.baseUrl);
       await signIn.goto();
@@ -245,8 +247,11 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     const filed = await report.filedText();
     const id = /Report (\S+) filed/.exec(filed)![1]!;
 
-    await analyst.locator('[data-testid=live-toasts] .toast', { hasText: id }).waitFor({ timeout: 15_000 });
-    expect((await shell.toasts()).join('\n')).toContain(`New report ${id} from sarc`);
+    // The notice says what, where and when, in words, and leads to the report; never its id.
+    await analyst.locator('[data-testid=live-toasts] .toast', { hasText: 'New report from sarc: Shelling' }).first().waitFor({ timeout: 15_000 });
+    const text = (await shell.toasts()).join('\n');
+    expect(text).toMatch(/New report from sarc: Shelling · .+ · 20 Sept 2016, 08:00/);
+    expect(text).not.toContain(id);
     await screenshot(analyst, '10-live-update');
   });
 
@@ -262,7 +267,7 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     await incident.loaded();
     expect(await incident.hasReviewForm()).toBe(false);
     await page.goto(`${world.baseUrl}/report`);
-    await page.locator('.empty').waitFor();
+    await page.locator('[data-testid=not-found]').waitFor();
     expect(await page.locator('.report-form').count()).toBe(0);
   });
 
@@ -310,7 +315,234 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
 
     // The choice is kept: a reload stays in Arabic.
     await page.reload();
-    await page.locator('nav .nav').waitFor();
+    await page.locator('nav .nav').waitFor({ state: 'attached' });
     expect(await shell.direction()).toBe('rtl');
+  });
+  it('signs a first visitor in without an error in the console', async () => {
+    const page = await session(null);
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${world.baseUrl}/`);
+    await page.locator('#username').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows times in Damascus time, as it was in 2016: the truce begins at 00:00 on 27 February, UCDP events by the day', async () => {
+    const page = await session('analyst');
+    const agreement = new AgreementPage(page, world.baseUrl);
+    await agreement.goto('coh');
+    // 2016-02-27T00:00:00+02:00 (22:00 UTC the day before): Damascus kept UTC+2 that winter.
+    expect(await page.locator('.agreement .plain').first().innerText()).toContain('from 27 Feb 2016, 00:00');
+    const zone = await page.locator('.page-header').innerText();
+    expect(zone).toContain('Damascus time (Asia/Damascus: UTC+2 in winter, UTC+3 in summer)');
+
+    // Incidents imported from UCDP are known to the day: a date, never a clock time.
+    const list = new IncidentsPage(page, world.baseUrl);
+    await list.goto('q=Daraya');
+    const when = await list.rows().first().locator('td').first().innerText();
+    expect(when).toMatch(/^\d{1,2} \w+ 2016( – \d{1,2} \w+ 2016)?$/);
+    expect(when).not.toMatch(/\d\d:\d\d/);
+    // A reported incident keeps its clock time, in summer time (UTC+3): 19:15 on 19 September.
+    await page.goto(`${world.baseUrl}/incidents/${world.disputedIncident}`);
+    await new IncidentPage(page).loaded();
+    // Its two accounts span 19:15 to 19:30 (the date written once).
+    expect(await page.locator('[data-testid=incident-when]').innerText()).toMatch(/^19 Sept 2016, 19:15\s*–\s*19:30$/);
+  });
+
+  it('asks for dates in the page\'s language, not the browser\'s, and keeps them as days of the truce', async () => {
+    const page = await session('analyst');
+    const list = new IncidentsPage(page, world.baseUrl);
+    await list.goto();
+    const shell = new AppShell(page);
+    await shell.language('ar');
+    // Arabic month names as the page writes them (شباط is February), and Arabic-Indic digits; the browser is en-US.
+    const months = await page.locator('#f-from-month option').allInnerTexts();
+    expect(months).toContain('شباط');
+    expect(await page.locator('#f-from-day option').nth(27).innerText()).toBe('٢٧');
+    expect(await page.locator('#f-from-year option', { hasText: '٢٠١٦' }).count()).toBe(1);
+    // By keyboard: the year and the day typed, the month moved with the arrow keys.
+    await page.locator('#f-from-year').selectOption('2016');
+    await page.locator('#f-from-month').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('#f-from-month').inputValue()).toBe('2');
+    await page.locator('#f-from-day').selectOption('27');
+    await page.waitForFunction(`new URLSearchParams(location.search).get('from') === '2016-02-27'`);
+    await list.loaded();
+    expect(await dateFieldValue(page, 'f-from')).toBe('2016-02-27');
+    expect(await page.locator('#f-from').getAttribute('aria-labelledby')).toBe('f-from-label');
+    await screenshot(page, '20-date-field-ar');
+    await expectAccessible(page, 'incidents with a date (ar)');
+    await shell.language('en');
+    expect(await page.locator('#f-from-month option:checked').innerText()).toBe('February');
+  });
+
+  it('says plainly that an incident, report or page does not exist, with a way back and no retry', async () => {
+    const page = await session('analyst');
+    const shell = new AppShell(page);
+    await page.goto(`${world.baseUrl}/incidents/no-such-incident`);
+    const missing = page.locator('[data-testid=not-found]');
+    await missing.waitFor();
+    expect(await missing.locator('h1').innerText()).toBe('No such incident');
+    expect(await missing.innerText()).toContain('or it is one you may not see');
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    await screenshot(page, '21-incident-missing');
+    await expectAccessible(page, 'missing incident');
+    await missing.getByRole('link', { name: 'All incidents' }).click();
+    await new IncidentsPage(page, world.baseUrl).loaded();
+
+    await page.goto(`${world.baseUrl}/reports/00000000-0000-0000-0000-000000000000`);
+    await missing.waitFor();
+    expect(await missing.locator('h1').innerText()).toBe('No such report');
+    await page.goto(`${world.baseUrl}/agreements/nope`);
+    await missing.waitFor();
+    expect(await missing.locator('h1').innerText()).toBe('No such agreement');
+    await page.goto(`${world.baseUrl}/nowhere`);
+    await missing.waitFor();
+    expect(await missing.locator('h1').innerText()).toBe('No such page');
+    await shell.language('ar');
+    await page.goto(`${world.baseUrl}/incidents/no-such-incident`);
+    await missing.waitFor();
+    expect(await missing.locator('h1').innerText()).toBe('لا توجد حادثة كهذه');
+    expect(await missing.locator('a').innerText()).toBe('كل الحوادث');
+    await shell.language('en');
+  });
+
+  it('tells of an alert in words (what, where, when) and links to the report', async () => {
+    const analyst = await session('analyst');
+    await new IncidentsPage(analyst, world.baseUrl).goto();
+    const shell = new AppShell(analyst);
+    await shell.waitLive();
+    // A report at the Castello checkpoint, a protected site notified to the parties, while it was protected.
+    const login = await world.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'reporter', password: PASSWORD } });
+    const cookie = login.cookies.find((c) => c.name === 'truce_session')!;
+    const filed = await world.app.inject({
+      method: 'POST', url: '/api/v1/reports', headers: { cookie: `truce_session=${cookie.value}`, 'x-csrf-token': login.json<{ csrf_token: string }>().csrf_token },
+      payload: {
+        claimed_at: '2016-09-18T10:00:00+03:00', time_precision_s: 0, location: { lon: 37.15, lat: 36.25 }, location_precision_m: 100,
+        act: 'shelling', alleged_perpetrator: null, target: null, casualties: null, narrative: 'Shells near the checkpoint.', classification: 'public',
+      },
+    });
+    expect(filed.statusCode).toBe(201);
+    const id = filed.json<{ id: string }>().id;
+    const alert = analyst.locator('[data-testid=live-toasts] .toast-alert');
+    await alert.first().waitFor({ timeout: 15_000 });
+    await expect.poll(() => alert.first().innerText()).toContain('Alert: Shelling, near a protected site notified to the parties · Aleppo governorate · 18 Sept 2016, 10:00');
+    const text = await alert.first().innerText();
+    expect(text).not.toContain(id);
+    await screenshot(analyst, '22-live-alert');
+    await alert.first().locator('a').click();
+    await analyst.locator('.filed-report-page h1').waitFor();
+    expect(await analyst.locator('.filed-report-page h1').innerText()).toBe('Shelling · Aleppo governorate');
+    expect(analyst.url()).toBe(`${world.baseUrl}/reports/${id}`);
+  });
+
+  describe('on a phone', () => {
+    const PHONE = { width: 390, height: 844 };
+    const PAGES: { name: string; path: () => string; ready: string; as?: string }[] = [
+      { name: 'map', path: () => '/map?day=2016-09-19&window=30', ready: '[data-testid=map-count]' },
+      { name: 'incidents', path: () => '/incidents', ready: '[data-testid=incident-table]' },
+      { name: 'incident', path: () => `/incidents/${world.disputedIncident}`, ready: '[data-testid=accounts]' },
+      { name: 'agreement', path: () => '/agreements/coh', ready: '.agreement-title' },
+      { name: 'state', path: () => '/state?from=2016-09-01&to=2016-09-30', ready: '[data-testid=kpi-violations]' },
+      { name: 'report', path: () => '/report', ready: '.map-report .maplibregl-canvas', as: 'reporter' },
+      { name: 'missing', path: () => '/incidents/no-such-incident', ready: '[data-testid=not-found]' },
+    ];
+
+    for (const lang of ['en', 'ar'] as const) {
+      for (const width of [390, 360]) {
+        it(`fits every page in ${width} px in ${lang === 'en' ? 'English' : 'Arabic'}, with nothing to scroll sideways`, async () => {
+          const pages = new Map<string, Page>();
+          for (const p of PAGES) {
+            const user = p.as ?? 'analyst';
+            let page = pages.get(user);
+            if (!page) {
+              page = await session(user, { width, height: PHONE.height });
+              pages.set(user, page);
+              if (lang === 'ar') await new AppShell(page).language('ar');
+            }
+            await page.goto(`${world.baseUrl}${p.path()}`);
+            await page.locator(p.ready).first().waitFor();
+            await page.waitForTimeout(300);
+            expect(await new AppShell(page).overflowX(), `${p.name} (${lang}, ${width} px) is wider than the screen`).toBeLessThanOrEqual(0);
+            if (width === 390) await screenshot(page, `30-phone-${lang}-${p.name}`, { fullPage: p.name !== 'map' });
+          }
+        });
+      }
+    }
+
+    it('opens and closes the menu by its button, by Escape and by navigating', async () => {
+      const page = await session('analyst', PHONE);
+      const shell = new AppShell(page);
+      await new IncidentsPage(page, world.baseUrl).goto();
+      // The menu does not fill the first screen: the list does.
+      expect(await page.locator('#side-menu .nav').isVisible()).toBe(false);
+      expect(await shell.menuButton().getAttribute('aria-expanded')).toBe('false');
+      await shell.openMenu();
+      expect(await shell.menuButton().getAttribute('aria-expanded')).toBe('true');
+      await screenshot(page, '31-phone-menu');
+      await expectAccessible(page, 'phone menu');
+      await page.keyboard.press('Escape');
+      expect(await page.locator('#side-menu .nav').isVisible()).toBe(false);
+      await expect.poll(() => page.evaluate('document.activeElement?.className')).toBe('menu-button');
+      await shell.openMenu();
+      await page.locator('#side-menu a[href="/state"]').click();
+      await page.locator('[data-testid=kpi-violations]').waitFor();
+      expect(await shell.menuButton().getAttribute('aria-expanded')).toBe('false');
+      expect(await page.locator('#side-menu .nav').isVisible()).toBe(false);
+    });
+
+    it('lists incidents as cards, and folds the filters away', async () => {
+      const page = await session('analyst', PHONE);
+      const list = new IncidentsPage(page, world.baseUrl);
+      await list.goto('verdict=violation');
+      expect(await page.locator('[data-testid=incident-table] thead').isVisible()).toBe(false);
+      const first = list.rows().first();
+      const box = (await first.boundingBox())!;
+      expect(box.width).toBeLessThanOrEqual(PHONE.width);
+      // A card names its facts: each line carries its column's name (drawn before it by the stylesheet).
+      const labels = await page.evaluate(`[...document.querySelectorAll('[data-testid=incident-table] tbody tr:first-child td')].map((td) => getComputedStyle(td, '::before').content)`) as string[];
+      expect(labels).toEqual(['"When"', 'none', '"Act"', '"Perpetrator"', '"Finding"', '"Status"', '"Accounts"']);
+      // Its title is a place a person can read, never an id.
+      expect(await first.locator('td.cell-title a').innerText()).not.toMatch(/^i\d+-|[0-9a-f]{8}-[0-9a-f]{4}/);
+      // The first card is on the first screen; the filters open on demand.
+      expect(box.y).toBeLessThan(PHONE.height);
+      expect(await page.locator('#f-verdict').isVisible()).toBe(false);
+      await page.locator('.filters-toggle').click();
+      expect(await page.locator('#f-verdict').isVisible()).toBe(true);
+      await expectAccessible(page, 'incidents on a phone');
+    });
+
+    it('shows the map on the whole screen with its controls in reach', async () => {
+      const page = await session('analyst', PHONE);
+      const map = new MapPage(page, world.baseUrl);
+      await map.goto('day=2016-09-19&window=30');
+      const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
+      expect(canvas.width).toBe(PHONE.width);
+      expect(canvas.y + canvas.height).toBeLessThanOrEqual(PHONE.height + 1);
+      expect(canvas.height).toBeGreaterThan(PHONE.height * 0.6);
+      // The slider steps the day; the options (day, period, layers) open from one button.
+      await map.previousDay();
+      await page.waitForFunction(`new URLSearchParams(location.search).get('day') === '2016-09-18'`);
+      await page.locator('.map-options-toggle').click();
+      await setDateField(page, 'm-day', '2016-03-01');
+      await page.waitForFunction(`new URLSearchParams(location.search).get('day') === '2016-03-01'`);
+      const zones = page.locator('.layer-toggles input').nth(1);
+      await zones.uncheck();
+      expect(await zones.isChecked()).toBe(false);
+      await screenshot(page, '32-phone-map-options');
+      await page.locator('.map-options-toggle').click();
+      // The legend starts folded and opens in reach.
+      const legend = page.locator('.legend-toggle');
+      expect(await legend.getAttribute('aria-expanded')).toBe('false');
+      await legend.click();
+      const body = (await page.locator('.legend-body').boundingBox())!;
+      expect(body.y).toBeGreaterThan(0);
+      expect(body.x + body.width).toBeLessThanOrEqual(PHONE.width);
+      await screenshot(page, '33-phone-map-legend');
+      await expectAccessible(page, 'map on a phone');
+    });
   });
 });

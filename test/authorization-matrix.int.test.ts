@@ -38,7 +38,8 @@ function visible(cls: Cls, org: string | null): boolean {
 
 const READERS = USERS.map((u) => ({ user: `${u.org}-${u.role}`, org: u.org, role: u.role }));
 type Reader = (typeof READERS)[number];
-const OPEN_GETS = new Set<string>(); // every documented GET needs a session
+/** GETs a stranger may call: who is signed in (nobody, for a stranger); every other documented GET needs a session. */
+const OPEN_GETS = new Set<string>(['/auth/me']);
 
 const AT = '2016-09-19T19:15:00+03:00';
 const SPOT = { lon: 41.2001, lat: 36.9001 };
@@ -447,8 +448,14 @@ describeEachDatabase('authorization matrix', (db) => {
       let checked = 0;
       let strangerChecks = 0;
       for (const { path } of gets) {
-        if (OPEN_GETS.has(path)) continue;
         const url = strangerUrl(path, r);
+        if (OPEN_GETS.has(path)) {
+          // Open, but it tells a stranger nothing: only that nobody is signed in.
+          const res = await server.call(null, { method: 'GET', url });
+          strangerChecks++;
+          if (res.statusCode !== 200 || res.body !== JSON.stringify({ signed_in: false })) failures.push(`stranger GET ${url}: ${res.statusCode} ${res.body}`);
+          continue;
+        }
         // Strangers get 401 before anything else is looked at, even a malformed request.
         for (const tried of [url, `${url}?limit=0&from=nonsense&bbox=nonsense&zoom=99&as_of=x`]) {
           const res = await server.call(null, { method: 'GET', url: tried });

@@ -1,5 +1,6 @@
 /** Filing a report: the form, the map to place it, the errors next to the fields. */
 import type { Page } from 'playwright-core';
+import { setDateField } from './date-field.ts';
 
 export class ReportPage {
   constructor(readonly page: Page, readonly baseUrl: string) {}
@@ -23,7 +24,10 @@ export class ReportPage {
   }
 
   async fill(fields: Partial<Record<'claimedAt' | 'narrative' | 'casualtiesLow' | 'casualtiesBest' | 'casualtiesHigh' | 'lat' | 'lon', string>>): Promise<void> {
-    for (const [k, v] of Object.entries(fields)) await this.page.locator(`#r-${k}`).fill(v);
+    for (const [k, v] of Object.entries(fields)) {
+      if (k === 'claimedAt') await setDateField(this.page, 'r-claimedAt', v);
+      else await this.page.locator(`#r-${k}`).fill(v);
+    }
   }
 
   async choose(fields: Partial<Record<'act' | 'perpetrator' | 'targetKind' | 'targetCivilian' | 'classification', string>>): Promise<void> {

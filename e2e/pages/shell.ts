@@ -13,6 +13,8 @@ export class AppShell {
   }
 
   async language(lang: 'en' | 'ar'): Promise<void> {
+    // On a phone the switch is in the menu.
+    if (await this.menuButton().isVisible()) await this.openMenu();
     await this.page.locator(`.lang-switch button[lang=${lang}]`).click();
     await this.page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(lang)}`);
   }
@@ -23,6 +25,21 @@ export class AppShell {
 
   async waitLive(): Promise<void> {
     await this.page.locator('[data-testid=live-state].on').waitFor();
+  }
+
+  menuButton(): ReturnType<Page['locator']> {
+    return this.page.locator('.topbar .menu-button');
+  }
+
+  /** On a phone: opens the menu and waits for its links. */
+  async openMenu(): Promise<void> {
+    if ((await this.menuButton().getAttribute('aria-expanded')) !== 'true') await this.menuButton().click();
+    await this.page.locator('#side-menu .nav').waitFor();
+  }
+
+  /** How much wider than the window the page is (0 when nothing scrolls sideways). */
+  overflowX(): Promise<number> {
+    return this.page.evaluate('document.documentElement.scrollWidth - window.innerWidth') as Promise<number>;
   }
 
   toasts(): Promise<string[]> {

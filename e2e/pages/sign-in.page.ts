@@ -13,7 +13,8 @@ export class SignInPage {
     await this.page.locator('#username').fill(username);
     await this.page.locator('#password').fill(password);
     await this.page.locator('form button[type=submit]').click();
-    await this.page.locator('nav .nav').waitFor();
+    // Attached, not visible: on a phone the navigation waits behind the menu button.
+    await this.page.locator('nav .nav').waitFor({ state: 'attached' });
   }
 
   errorText(): Promise<string> {

@@ -22,10 +22,28 @@ describeEachDatabase('the HTTP server', (db) => {
     expect(login.statusCode).toBe(200);
     const cookie = login.cookies.find((c) => c.name === 'truce_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
-    expect(login.json()).toMatchObject({ username: 'us-analyst', org: 'us', role: 'analyst', clearance: 'co_chairs' });
+    expect(login.json()).toMatchObject({ signed_in: true, username: 'us-analyst', org: 'us', role: 'analyst', clearance: 'co_chairs' });
     const me = await server.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: `truce_session=${cookie.value}` } });
     expect(me.json()).toMatchObject({ username: 'us-analyst', csrf_token: login.json().csrf_token });
     expect(login.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('tells a visitor without a session that nobody is signed in, without an error', async () => {
+    await fresh();
+    const visitor = await server.app.inject({ method: 'GET', url: '/api/v1/auth/me' });
+    expect(visitor.statusCode).toBe(200);
+    expect(visitor.json()).toEqual({ signed_in: false });
+    // A session that ended (signed out, expired, or never was) is the same: no session.
+    const stale = await server.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: 'truce_session=not-a-session' } });
+    expect(stale.statusCode).toBe(200);
+    expect(stale.json()).toEqual({ signed_in: false });
+    // Signed in, the answer says so; and writes still need the CSRF token it carries.
+    const { cookie } = await server.as('us-analyst');
+    const me = await server.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
+    expect(me.json()).toMatchObject({ signed_in: true, username: 'us-analyst' });
+    expect(me.json().csrf_token).toMatch(/\S{16,}/);
+    const write = await server.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: { cookie }, payload: { name: 'x' } });
+    expect(write.json().code).toBe('CSRF');
   });
 
   it('lets the browser fetch the deployment\'s tiles, and nothing else from elsewhere', async () => {

@@ -40,7 +40,7 @@ export interface ServerOptions {
 }
 
 export const API_PREFIX = '/api/v1';
-const OPEN_API_ROUTES = new Set(['/auth/login', '/auth/logout', '/health', '/openapi.json'].map((path) => `${API_PREFIX}${path}`));
+const OPEN_API_ROUTES = new Set(['/auth/login', '/auth/logout', '/auth/me', '/health', '/openapi.json'].map((path) => `${API_PREFIX}${path}`));
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
@@ -106,7 +106,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
   registerAuth(app, options.ctx);
   // Strangers get 401 before anything else is looked at, a malformed request included, on every API route
-  // but signing in and out and the public documents.
+  // but signing in and out, asking who is signed in (`{ signed_in: false }`), and the public documents.
   app.addHook('onRequest', async (request) => {
     const url = request.routeOptions.url;
     if (url?.startsWith(`${API_PREFIX}/`) && !OPEN_API_ROUTES.has(url) && !url.startsWith(`${API_PREFIX}/docs`)) requireCaller(request.caller);

@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { listApiTokens } from '../../app/accounts/list-api-tokens.ts';
 import { revokeApiToken } from '../../app/accounts/revoke-api-token.ts';
 import { createApiToken, signIn, signOut } from '../../app/accounts/sign-in.ts';
-import { requireCaller } from '../../app/caller.ts';
 import type { AppContext } from '../../app/context.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../auth.ts';
 import { errorResponses, idParams } from '../schemas.ts';
 
 const me = z.object({
+  signed_in: z.literal(true),
   user_id: z.string(), username: z.string(), org: z.string(), org_kind: z.string(), role: z.string(),
   clearance: z.string(), csrf_token: z.string().nullable(),
 }).meta({ id: 'Me' });
@@ -18,6 +18,13 @@ const apiToken = z.object({
   id: z.string(), name: z.string(), user: z.string().describe('the username it acts as'),
   created_at: z.string(), revoked_at: z.string().nullable(),
 }).meta({ id: 'ApiToken' });
+
+/**
+ * What GET /auth/me answers a visitor with no session (or an expired one): a plain answer, not a
+ * 401, so the web app's first look (am I signed in?) is no error in the browser's console. A bad
+ * bearer token is still a 401: that caller meant to be someone.
+ */
+const signedOut = z.object({ signed_in: z.literal(false) }).meta({ id: 'SignedOut' });
 
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.post('/auth/login', {
@@ -31,7 +38,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     const session = await signIn(ctx, request.body.username, request.body.password);
     setSessionCookie(request, reply, session);
     const c = session.caller;
-    return { user_id: c.userId, username: c.username, org: c.orgId, org_kind: c.orgKind, role: c.role, clearance: c.clearance, csrf_token: session.csrfToken };
+    return { signed_in: true as const, user_id: c.userId, username: c.username, org: c.orgId, org_kind: c.orgKind, role: c.role, clearance: c.clearance, csrf_token: session.csrfToken };
   });
 
   app.post('/auth/logout', {
@@ -44,10 +51,17 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   });
 
   app.get('/auth/me', {
-    schema: { tags: ['auth'], summary: 'The signed-in caller, with the CSRF token for writes', response: { 200: me, ...errorResponses } },
+    schema: {
+      tags: ['auth'],
+      summary: 'The signed-in caller, with the CSRF token for writes; `{ signed_in: false }` without a session',
+      description: 'Open to visitors: without a session cookie (or with an expired one) the answer is 200 `{ "signed_in": false }`, '
+        + 'so a page can ask who is signed in without an error. An unknown bearer token is still 401.',
+      response: { 200: z.union([me, signedOut]), ...errorResponses },
+    },
   }, async (request) => {
-    const c = requireCaller(request.caller);
-    return { user_id: c.userId, username: c.username, org: c.orgId, org_kind: c.orgKind, role: c.role, clearance: c.clearance, csrf_token: request.csrfToken };
+    const c = request.caller;
+    if (!c) return { signed_in: false as const };
+    return { signed_in: true as const, user_id: c.userId, username: c.username, org: c.orgId, org_kind: c.orgKind, role: c.role, clearance: c.clearance, csrf_token: request.csrfToken };
   });
 
   app.post('/auth/tokens', {

@@ -476,7 +476,162 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /**
+         * Create an agreement (world:manage); the server chooses its id; the findings it can affect are judged
+         * @description Without a classification, a new agreement is public.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Who may read it: public, task_force, co_chairs, or org (the owning organization only)
+                         * @enum {string}
+                         */
+                        classification?: "public" | "task_force" | "co_chairs" | "org";
+                        /** @default [] */
+                        clauses?: {
+                            /** @default [] */
+                            acts?: ("air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other")[];
+                            /**
+                             * @description Who may read it: public, task_force, co_chairs, or org (the owning organization only)
+                             * @enum {string}
+                             */
+                            classification?: "public" | "task_force" | "co_chairs" | "org";
+                            /** @enum {string} */
+                            code: "T1" | "T2" | "T2a" | "T3" | "T4" | "T5" | "M1";
+                            text: string;
+                        }[];
+                        /** @default [] */
+                        excluded?: string[];
+                        in_force: {
+                            from: string;
+                            to: string | null;
+                        }[];
+                        /** @default [] */
+                        parties?: {
+                            accepted_at: string;
+                            actor: string;
+                            /** @default [] */
+                            caveats?: string[];
+                            /** @default null */
+                            channel?: string | null;
+                            /** @default null */
+                            until?: string | null;
+                        }[];
+                        /** @default [] */
+                        prohibited?: ("air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other")[];
+                        scope?: ({
+                            coordinates: [
+                                number,
+                                number
+                            ][][];
+                            /** @enum {string} */
+                            type: "Polygon";
+                        } | {
+                            coordinates: [
+                                number,
+                                number
+                            ][][][];
+                            /** @enum {string} */
+                            type: "MultiPolygon";
+                        }) | null;
+                        /** @default false */
+                        self_defense?: boolean;
+                        /** @default  */
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreement: components["schemas"]["Agreement"];
+                            /** @description What the change did to the findings: judged again in the same transaction */
+                            findings: {
+                                incidents: {
+                                    inserted: number;
+                                    unchanged: number;
+                                    updated: number;
+                                    withdrawn: number;
+                                };
+                                territory: {
+                                    inserted: number;
+                                    unchanged: number;
+                                    updated: number;
+                                    withdrawn: number;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -568,8 +723,8 @@ export interface paths {
             };
         };
         /**
-         * Create or replace an agreement (world:manage); the findings it can affect are judged again
-         * @description Clauses you may not see are kept. Without a classification, a new agreement is public and a stored one keeps its own.
+         * Replace an agreement you may see, whole (world:manage); the findings it can affect are judged again
+         * @description Clauses you may not see are kept. Without a classification, the agreement keeps its own.
          */
         put: {
             parameters: {
@@ -1316,7 +1471,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in caller, with the CSRF token for writes */
+        /**
+         * The signed-in caller, with the CSRF token for writes; `{ signed_in: false }` without a session
+         * @description Open to visitors: without a session cookie (or with an expired one) the answer is 200 `{ "signed_in": false }`, so a page can ask who is signed in without an error. An unknown bearer token is still 401.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1332,7 +1490,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Me"];
+                        "application/json": components["schemas"]["Me"] | components["schemas"]["SignedOut"];
                     };
                 };
                 /** @description Default Response */
@@ -1778,7 +1936,6 @@ export interface paths {
                          * @enum {string}
                          */
                         classification?: "public" | "task_force" | "co_chairs" | "org";
-                        id?: string;
                         organizer: string;
                         route: {
                             coordinates: [
@@ -2853,7 +3010,6 @@ export interface paths {
                          * @enum {string}
                          */
                         classification?: "public" | "task_force" | "co_chairs" | "org";
-                        id?: string;
                         kind: string;
                         /** @default 0 */
                         radius_m?: number;
@@ -3340,7 +3496,6 @@ export interface paths {
                             /** @enum {string} */
                             type: "MultiPolygon";
                         };
-                        id?: string;
                         kind: string;
                         /** @default [] */
                         notified_to?: string[];
@@ -3834,7 +3989,6 @@ export interface paths {
                             /** @enum {string} */
                             type: "MultiPolygon";
                         };
-                        id: string;
                         /** @default  */
                         name?: string;
                     };
@@ -4479,12 +4633,19 @@ export interface components {
             url: string;
         };
         AuditEntry: {
+            /** @description a code: create, update, delete, link, link-report, unlink, unlink-report, import, sign-in, ... */
             action: string;
             /** @description the record after (null when deleted) */
             after: unknown;
             at: string;
             /** @description the record before (null when created) */
             before: unknown;
+            /** @description who made the change (null: the system, such as an import or the command line) */
+            by: {
+                display_name: string;
+                org_name: string;
+                username: string;
+            } | null;
             classification: string;
             entity: string;
             entity_id: string;
@@ -4496,12 +4657,19 @@ export interface components {
             user_id: string | null;
         };
         AuditEntryInput: {
+            /** @description a code: create, update, delete, link, link-report, unlink, unlink-report, import, sign-in, ... */
             action: string;
             /** @description the record after (null when deleted) */
             after: unknown;
             at: string;
             /** @description the record before (null when created) */
             before: unknown;
+            /** @description who made the change (null: the system, such as an import or the command line) */
+            by: {
+                display_name: string;
+                org_name: string;
+                username: string;
+            } | null;
             classification: string;
             entity: string;
             entity_id: string;
@@ -4539,45 +4707,58 @@ export interface components {
             };
         };
         Deconfliction: {
+            /** @description The protected sites you may see that are within their buffer of the operation */
             conflicts: {
                 clearance_m: number;
                 notified: boolean;
                 site: string;
             }[];
-            /** @description Conflicts with protected sites you may not see: judged, not named */
-            hidden_conflicts: number;
         };
         DeconflictionInput: {
+            /** @description The protected sites you may see that are within their buffer of the operation */
             conflicts: {
                 clearance_m: number;
                 notified: boolean;
                 site: string;
             }[];
-            /** @description Conflicts with protected sites you may not see: judged, not named */
-            hidden_conflicts: number;
         };
         Error: {
+            /** @description the kind of error: VALIDATION, NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, CSRF, CONFLICT, RATE_LIMITED, ... */
             code: string;
+            /** @description what went wrong, in English */
             message: string;
+            /** @description the field at fault */
             path?: string;
+            /** @description every problem of a request that failed validation, field by field */
             problems?: {
                 message: string;
                 path: string;
+                statement?: components["schemas"]["Statement"];
             }[];
+            /** @description the same, as a statement to render in the reader's language */
+            statement: components["schemas"]["Statement"];
         };
         ErrorInput: {
+            /** @description the kind of error: VALIDATION, NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, CSRF, CONFLICT, RATE_LIMITED, ... */
             code: string;
+            /** @description what went wrong, in English */
             message: string;
+            /** @description the field at fault */
             path?: string;
+            /** @description every problem of a request that failed validation, field by field */
             problems?: {
                 message: string;
                 path: string;
+                statement?: components["schemas"]["StatementInput"];
             }[];
+            /** @description the same, as a statement to render in the reader's language */
+            statement: components["schemas"]["StatementInput"];
         };
         Finding: {
             agreement: string | null;
             /** @description ISO 8601 with offset */
             at: string;
+            /** @description Why, in English */
             explanation: string;
             facts: {
                 [key: string]: unknown;
@@ -4589,6 +4770,8 @@ export interface components {
             reasons: ("NO_AGREEMENT" | "ACT_NOT_PROHIBITED" | "PERPETRATOR_UNKNOWN" | "PERPETRATOR_EXCLUDED" | "PERPETRATOR_NOT_PARTY" | "TARGET_CIVILIAN" | "TARGET_EXCLUDED" | "TARGET_PARTY" | "TARGET_NOT_PARTY" | "TARGET_UNKNOWN" | "TARGET_OWN_AREA" | "TARGET_INTERMINGLED" | "SELF_DEFENSE_CLAIMED" | "TERRITORY_FROM_EXCLUDED" | "TERRITORY_SEIZURE" | "TERRITORY_UNCLEAR")[];
             rule: number;
             rules_version: string;
+            /** @description Why, as statements to render in the reader's language */
+            statements: components["schemas"]["Statement"][];
             /** @description The incident, or the zone whose control changed */
             subject_id: string;
             /** @enum {string} */
@@ -4599,6 +4782,7 @@ export interface components {
             agreement: string | null;
             /** @description ISO 8601 with offset */
             at: string;
+            /** @description Why, in English */
             explanation: string;
             facts: {
                 [key: string]: unknown;
@@ -4610,6 +4794,8 @@ export interface components {
             reasons: ("NO_AGREEMENT" | "ACT_NOT_PROHIBITED" | "PERPETRATOR_UNKNOWN" | "PERPETRATOR_EXCLUDED" | "PERPETRATOR_NOT_PARTY" | "TARGET_CIVILIAN" | "TARGET_EXCLUDED" | "TARGET_PARTY" | "TARGET_NOT_PARTY" | "TARGET_UNKNOWN" | "TARGET_OWN_AREA" | "TARGET_INTERMINGLED" | "SELF_DEFENSE_CLAIMED" | "TERRITORY_FROM_EXCLUDED" | "TERRITORY_SEIZURE" | "TERRITORY_UNCLEAR")[];
             rule: number;
             rules_version: string;
+            /** @description Why, as statements to render in the reader's language */
+            statements: components["schemas"]["StatementInput"][];
             /** @description The incident, or the zone whose control changed */
             subject_id: string;
             /** @enum {string} */
@@ -4620,7 +4806,13 @@ export interface components {
             agreement: string | null;
             /** @description ISO 8601 with offset */
             at: string;
-            cause: string;
+            /** @description Why it was judged again, in English; null when that names a record you may not see */
+            cause: string | null;
+            /** @description Why it was judged again, as a statement */
+            cause_statement: components["schemas"]["Statement"];
+            /** @description ISO 8601 with offset */
+            computed_at: string;
+            /** @description Why, in English */
             explanation: string;
             facts: {
                 [key: string]: unknown;
@@ -4632,6 +4824,8 @@ export interface components {
             reasons: ("NO_AGREEMENT" | "ACT_NOT_PROHIBITED" | "PERPETRATOR_UNKNOWN" | "PERPETRATOR_EXCLUDED" | "PERPETRATOR_NOT_PARTY" | "TARGET_CIVILIAN" | "TARGET_EXCLUDED" | "TARGET_PARTY" | "TARGET_NOT_PARTY" | "TARGET_UNKNOWN" | "TARGET_OWN_AREA" | "TARGET_INTERMINGLED" | "SELF_DEFENSE_CLAIMED" | "TERRITORY_FROM_EXCLUDED" | "TERRITORY_SEIZURE" | "TERRITORY_UNCLEAR")[];
             rule: number;
             rules_version: string;
+            /** @description Why, as statements to render in the reader's language */
+            statements: components["schemas"]["Statement"][];
             /** @description The incident, or the zone whose control changed */
             subject_id: string;
             /** @description ISO 8601 with offset */
@@ -4646,7 +4840,13 @@ export interface components {
             agreement: string | null;
             /** @description ISO 8601 with offset */
             at: string;
-            cause: string;
+            /** @description Why it was judged again, in English; null when that names a record you may not see */
+            cause: string | null;
+            /** @description Why it was judged again, as a statement */
+            cause_statement: components["schemas"]["StatementInput"];
+            /** @description ISO 8601 with offset */
+            computed_at: string;
+            /** @description Why, in English */
             explanation: string;
             facts: {
                 [key: string]: unknown;
@@ -4658,6 +4858,8 @@ export interface components {
             reasons: ("NO_AGREEMENT" | "ACT_NOT_PROHIBITED" | "PERPETRATOR_UNKNOWN" | "PERPETRATOR_EXCLUDED" | "PERPETRATOR_NOT_PARTY" | "TARGET_CIVILIAN" | "TARGET_EXCLUDED" | "TARGET_PARTY" | "TARGET_NOT_PARTY" | "TARGET_UNKNOWN" | "TARGET_OWN_AREA" | "TARGET_INTERMINGLED" | "SELF_DEFENSE_CLAIMED" | "TERRITORY_FROM_EXCLUDED" | "TERRITORY_SEIZURE" | "TERRITORY_UNCLEAR")[];
             rule: number;
             rules_version: string;
+            /** @description Why, as statements to render in the reader's language */
+            statements: components["schemas"]["StatementInput"][];
             /** @description The incident, or the zone whose control changed */
             subject_id: string;
             /** @description ISO 8601 with offset */
@@ -4713,6 +4915,7 @@ export interface components {
             occurred_until: string | null;
             owner_org: string | null;
             perpetrator: string | null;
+            /** @description the place as its source names it */
             place: string | null;
             /** @description the accounts linked to it that you may see */
             report_count: number;
@@ -4736,6 +4939,7 @@ export interface components {
                 /** @enum {string} */
                 verdict: "violation" | "needs_review" | "permitted" | "not_covered";
             }[];
+            where: components["schemas"]["Where"];
         };
         IncidentDetail: {
             /** @description every linked report you may see, contradictory ones included, in the order received */
@@ -4777,6 +4981,7 @@ export interface components {
             occurred_until: string | null;
             owner_org: string | null;
             perpetrator: string | null;
+            /** @description the place as its source names it */
             place: string | null;
             /** @description the accounts linked to it that you may see */
             report_count: number;
@@ -4800,6 +5005,7 @@ export interface components {
                 /** @enum {string} */
                 verdict: "violation" | "needs_review" | "permitted" | "not_covered";
             }[];
+            where: components["schemas"]["Where"];
         };
         IncidentDetailInput: {
             /** @description every linked report you may see, contradictory ones included, in the order received */
@@ -4841,6 +5047,7 @@ export interface components {
             occurred_until: string | null;
             owner_org: string | null;
             perpetrator: string | null;
+            /** @description the place as its source names it */
             place: string | null;
             /** @description the accounts linked to it that you may see */
             report_count: number;
@@ -4864,6 +5071,7 @@ export interface components {
                 /** @enum {string} */
                 verdict: "violation" | "needs_review" | "permitted" | "not_covered";
             }[];
+            where: components["schemas"]["WhereInput"];
         };
         IncidentExtent: {
             count: number | null;
@@ -4879,13 +5087,17 @@ export interface components {
             agreement: string | null;
             /** @description ISO 8601 with offset */
             at: string;
+            /** @description why, in English */
             explanation: string;
             key: string;
+            /** @description the obligation code of the clause it bears on, when you may see that clause */
             obligation: string | null;
             reasons: string[];
             /** @description the rule of the table that decided */
             rule: number;
             rules_version: string;
+            /** @description why, as statements */
+            statements: components["schemas"]["Statement"][];
             /** @enum {string} */
             verdict: "violation" | "needs_review" | "permitted" | "not_covered";
             violators: string[];
@@ -4894,16 +5106,22 @@ export interface components {
             agreement: string | null;
             /** @description ISO 8601 with offset */
             at: string;
-            cause: string;
+            /** @description why it was judged again, in English; null when that names a record you may not see */
+            cause: string | null;
+            cause_statement: components["schemas"]["Statement"];
             /** @description ISO 8601 with offset */
             computed_at: string;
+            /** @description why, in English */
             explanation: string;
             key: string;
+            /** @description the obligation code of the clause it bears on, when you may see that clause */
             obligation: string | null;
             reasons: string[];
             /** @description the rule of the table that decided */
             rule: number;
             rules_version: string;
+            /** @description why, as statements */
+            statements: components["schemas"]["Statement"][];
             /** @description ISO 8601 with offset */
             superseded_at: string;
             /** @description null: the finding no longer applies */
@@ -4916,16 +5134,22 @@ export interface components {
             agreement: string | null;
             /** @description ISO 8601 with offset */
             at: string;
-            cause: string;
+            /** @description why it was judged again, in English; null when that names a record you may not see */
+            cause: string | null;
+            cause_statement: components["schemas"]["StatementInput"];
             /** @description ISO 8601 with offset */
             computed_at: string;
+            /** @description why, in English */
             explanation: string;
             key: string;
+            /** @description the obligation code of the clause it bears on, when you may see that clause */
             obligation: string | null;
             reasons: string[];
             /** @description the rule of the table that decided */
             rule: number;
             rules_version: string;
+            /** @description why, as statements */
+            statements: components["schemas"]["StatementInput"][];
             /** @description ISO 8601 with offset */
             superseded_at: string;
             /** @description null: the finding no longer applies */
@@ -4938,13 +5162,17 @@ export interface components {
             agreement: string | null;
             /** @description ISO 8601 with offset */
             at: string;
+            /** @description why, in English */
             explanation: string;
             key: string;
+            /** @description the obligation code of the clause it bears on, when you may see that clause */
             obligation: string | null;
             reasons: string[];
             /** @description the rule of the table that decided */
             rule: number;
             rules_version: string;
+            /** @description why, as statements */
+            statements: components["schemas"]["StatementInput"][];
             /** @enum {string} */
             verdict: "violation" | "needs_review" | "permitted" | "not_covered";
             violators: string[];
@@ -4982,6 +5210,7 @@ export interface components {
             occurred_until: string | null;
             owner_org: string | null;
             perpetrator: string | null;
+            /** @description the place as its source names it */
             place: string | null;
             /** @description the accounts linked to it that you may see */
             report_count: number;
@@ -5005,6 +5234,7 @@ export interface components {
                 /** @enum {string} */
                 verdict: "violation" | "needs_review" | "permitted" | "not_covered";
             }[];
+            where: components["schemas"]["WhereInput"];
         };
         MapCluster: {
             /** @description the extent of its incidents */
@@ -5086,6 +5316,8 @@ export interface components {
             org: string;
             org_kind: string;
             role: string;
+            /** @constant */
+            signed_in: true;
             user_id: string;
             username: string;
         };
@@ -5095,6 +5327,8 @@ export interface components {
             org: string;
             org_kind: string;
             role: string;
+            /** @constant */
+            signed_in: true;
             user_id: string;
             username: string;
         };
@@ -5196,6 +5430,7 @@ export interface components {
                 actor: string;
             } | null;
             time_precision_s: number;
+            where: components["schemas"]["Where"];
         };
         ReportInput: {
             /** @enum {string} */
@@ -5233,6 +5468,31 @@ export interface components {
                 actor: string;
             } | null;
             time_precision_s: number;
+            where: components["schemas"]["WhereInput"];
+        };
+        SignedOut: {
+            /** @constant */
+            signed_in: false;
+        };
+        SignedOutInput: {
+            /** @constant */
+            signed_in: false;
+        };
+        /** @description Something the server says to people, as a code and its terms; rendered in the reader's language */
+        Statement: {
+            /** @enum {string} */
+            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.exists" | "error.rate_limited" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "cause.recorded";
+            params: {
+                [key: string]: components["schemas"]["Term"];
+            };
+        };
+        /** @description Something the server says to people, as a code and its terms; rendered in the reader's language */
+        StatementInput: {
+            /** @enum {string} */
+            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.exists" | "error.rate_limited" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "cause.recorded";
+            params: {
+                [key: string]: components["schemas"]["TermInput"];
+            };
         };
         Suggestions: {
             items: {
@@ -5261,6 +5521,80 @@ export interface components {
                 /** @description between the claimed windows; 0 when they overlap */
                 time_gap_s: number;
             }[];
+        };
+        /** @description A term of a statement: a record by id (actor, agreement, zone with its name, user) or a value by kind */
+        Term: {
+            actor: string;
+        } | {
+            actors: string[];
+        } | {
+            agreement: string;
+        } | {
+            name: string;
+            zone: string;
+        } | {
+            user: string;
+        } | {
+            instant: string;
+        } | {
+            /** @enum {string} */
+            act: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
+        } | {
+            /** @enum {string} */
+            civilian: "hospital" | "school" | "market" | "residential" | "convoy" | "aid_facility" | "infrastructure" | "civilians";
+        } | {
+            point: {
+                lat: number;
+                lon: number;
+            };
+        } | {
+            number: number;
+        } | {
+            text: string;
+        } | {
+            /** @enum {string} */
+            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "user" | "organization" | "api token" | "record";
+        } | {
+            role: string;
+        } | {
+            statement: components["schemas"]["Statement"];
+        };
+        /** @description A term of a statement: a record by id (actor, agreement, zone with its name, user) or a value by kind */
+        TermInput: {
+            actor: string;
+        } | {
+            actors: string[];
+        } | {
+            agreement: string;
+        } | {
+            name: string;
+            zone: string;
+        } | {
+            user: string;
+        } | {
+            instant: string;
+        } | {
+            /** @enum {string} */
+            act: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
+        } | {
+            /** @enum {string} */
+            civilian: "hospital" | "school" | "market" | "residential" | "convoy" | "aid_facility" | "infrastructure" | "civilians";
+        } | {
+            point: {
+                lat: number;
+                lon: number;
+            };
+        } | {
+            number: number;
+        } | {
+            text: string;
+        } | {
+            /** @enum {string} */
+            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "user" | "organization" | "api token" | "record";
+        } | {
+            role: string;
+        } | {
+            statement: components["schemas"]["StatementInput"];
         };
         TruceState: {
             calm: {
@@ -5371,6 +5705,46 @@ export interface components {
                 days: number[];
                 total: number;
             }[];
+        };
+        Where: {
+            /** @description the OCHA admin 2 area */
+            district: {
+                name_ar: string;
+                name_en: string;
+                pcode: string;
+            } | null;
+            /** @description the OCHA admin 1 area */
+            governorate: {
+                name_ar: string;
+                name_en: string;
+                pcode: string;
+            } | null;
+            /** @description the nearest populated place within 25 km (GeoNames), and how far */
+            place: {
+                distance_m: number;
+                name_ar: string | null;
+                name_en: string;
+            } | null;
+        };
+        WhereInput: {
+            /** @description the OCHA admin 2 area */
+            district: {
+                name_ar: string;
+                name_en: string;
+                pcode: string;
+            } | null;
+            /** @description the OCHA admin 1 area */
+            governorate: {
+                name_ar: string;
+                name_en: string;
+                pcode: string;
+            } | null;
+            /** @description the nearest populated place within 25 km (GeoNames), and how far */
+            place: {
+                distance_m: number;
+                name_ar: string | null;
+                name_en: string;
+            } | null;
         };
         Zone: {
             /** @enum {string} */

@@ -30,8 +30,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
+    // A visitor with no session is told `{ signed_in: false }` (200, so no error in the console).
     api.GET('/api/v1/auth/me').then((r) => {
-      if (live) adopt(r.response.ok ? (r.data ?? null) : null);
+      if (live) adopt(r.data?.signed_in ? r.data : null);
     }).catch(() => undefined).finally(() => live && setLoading(false));
     return () => {
       live = false;

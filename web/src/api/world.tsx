@@ -56,7 +56,9 @@ export function WorldProvider({ children }: { children: ReactNode }) {
       if (!live) return;
       setActors(a);
       setAgreements(g);
-      if (tz) setTimezone(tz);
+      // The page names the zone's offsets as they were in the truce's year (the first agreement's start).
+      const start = g.flatMap((a) => a.in_force.map((p) => Date.parse(p.from))).filter(Number.isFinite).sort((x, y) => x - y)[0];
+      if (tz) setTimezone(tz, start === undefined ? undefined : new Date(start).getUTCFullYear());
     }).catch(() => undefined).finally(() => live && setReady(true));
     return () => {
       live = false;

@@ -6,12 +6,13 @@ import { WorldProvider } from '../api/world.tsx';
 import { AgreementPage } from '../features/agreement/AgreementPage.tsx';
 import { IncidentPage } from '../features/incidents/IncidentPage.tsx';
 import { IncidentsPage } from '../features/incidents/IncidentsPage.tsx';
+import { FiledReportPage } from '../features/reports/FiledReportPage.tsx';
 import { SignInPage } from '../features/sign-in/SignInPage.tsx';
 import { StatePage } from '../features/state/StatePage.tsx';
 import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
 import { matchPath, navigate, useLocation } from './router.tsx';
 import { Shell } from './Shell.tsx';
-import { Loading } from './ui.tsx';
+import { Loading, NotFound } from './ui.tsx';
 
 // The map pages carry MapLibre: loaded only when one is opened.
 const MapPage = lazy(() => import('../features/map/MapPage.tsx').then((m) => ({ default: m.MapPage })));
@@ -61,10 +62,12 @@ function Page({ path }: { path: string }): ReactNode {
   const incident = matchPath('/incidents/:id', path);
   if (incident) return <IncidentPage id={incident.id!} />;
   if (path === '/report' && can('report:file')) return <ReportPage />;
+  const report = matchPath('/reports/:id', path);
+  if (report) return <FiledReportPage id={report.id!} />;
   if (path === '/agreements') return <AgreementPage id={null} />;
   const agreement = matchPath('/agreements/:id', path);
   if (agreement) return <AgreementPage id={agreement.id!} />;
   if (path === '/state') return <StatePage />;
   if (path === '/sign-in' || path === '/') return <Loading />;
-  return <div className="page"><p className="empty">{t('common.notFound')}</p></div>;
+  return <NotFound title={t('notFound.page.title')} text={t('notFound.page')} back={{ to: '/map', label: t('notFound.page.back') }} />;
 }

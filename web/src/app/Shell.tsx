@@ -1,9 +1,14 @@
 /** The frame of every page: the side navigation, who is signed in, the language switch, live notices. */
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { api } from '../api/client.ts';
 import { type LiveEvent, useLive } from '../api/live.tsx';
 import { useSession } from '../api/session.tsx';
+import { useQuery } from '../api/use-query.ts';
+import { useWorld } from '../api/world.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { type NamedArea, loadGovernorates } from '../map/area-at.ts';
+import { describeLiveEvent, findingIncident } from './live-notice.ts';
 import { Link, navigate, useLocation } from './router.tsx';
 
 interface NavItem {
@@ -22,6 +27,20 @@ export function Shell({ children }: { children: ReactNode }) {
   const { me, can, signOut } = useSession();
   const { path } = useLocation();
   const { connected } = useLive();
+  // On a phone the navigation is a menu behind a button: it closes on navigation and on Escape.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => setMenuOpen(false), [path]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
   const items: NavItem[] = [
     { to: '/map', label: 'nav.map', icon: icon('M9 4 3 6v14l6-2 6 2 6-2V4l-6 2-6-2zM9 4v14M15 6v14'), show: true },
     { to: '/incidents', label: 'nav.incidents', icon: icon('M4 6h16M4 12h16M4 18h10'), show: true },
@@ -30,13 +49,17 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: '/state', label: 'nav.state', icon: icon('M4 20V10M10 20V4M16 20v-7M22 20H2'), show: true },
   ];
   return (
-    <div className="shell">
-      <a className="skip-link" href="#main">{t('nav.main')}</a>
-      <aside className="sidebar">
-        <Link to="/map" className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            <svg viewBox="0 0 32 32" width="30" height="30"><rect width="32" height="32" rx="8" fill="#e9eef6" /><path d="M9 17.5l4.5 4.5L23 11" fill="none" stroke="#1d3557" strokeWidth="3.2" strokeLinecap="round" strokeLinejoin="round" /></svg>
-          </span>
+    <div className={`shell${menuOpen ? ' menu-open' : ''}`}>
+      <a className="skip-link" href="#main">{t('nav.skip')}</a>
+      <header className="topbar">
+        <Link to="/map" className="brand"><BrandMark /><span className="brand-name">{t('app.name')}</span></Link>
+        <button ref={menuButton} type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="side-menu" onClick={() => setMenuOpen(!menuOpen)}>
+          {icon(menuOpen ? 'M6 6l12 12M18 6 6 18' : 'M4 7h16M4 12h16M4 17h16')}<span>{t('nav.menu')}</span>
+        </button>
+      </header>
+      <aside className="sidebar" id="side-menu">
+        <Link to="/map" className="brand brand-side">
+          <BrandMark />
           <span>
             <span className="brand-name">{t('app.name')}</span>
             <span className="brand-tagline">{t('app.tagline')}</span>
@@ -77,32 +100,44 @@ export function Shell({ children }: { children: ReactNode }) {
   );
 }
 
+function BrandMark() {
+  return (
+    <span className="brand-mark" aria-hidden="true">
+      <svg viewBox="0 0 32 32" width="30" height="30"><rect width="32" height="32" rx="8" fill="#e9eef6" /><path d="M9 17.5l4.5 4.5L23 11" fill="none" stroke="#1d3557" strokeWidth="3.2" strokeLinecap="round" strokeLinejoin="round" /></svg>
+    </span>
+  );
+}
+
 function LiveToasts() {
   const { recent, dismiss } = useLive();
-  const { t } = useI18n();
-  const text = (e: LiveEvent): string => {
-    switch (e.type) {
-      case 'report.created': return t('live.report', { id: e.id, org: String(e.data.org ?? '') });
-      case 'finding.changed': return t('live.finding', { id: e.id });
-      case 'incident.updated': return t('live.incident', { id: e.id });
-      case 'alert': return t('live.alert', { id: e.id });
-    }
-  };
-  const link = (e: LiveEvent): string | null => {
-    const incident = e.entity === 'incident' ? e.id : typeof e.data.incident_id === 'string' ? e.data.incident_id : null;
-    return incident ? `/incidents/${encodeURIComponent(incident)}` : null;
-  };
+  const [areas, setAreas] = useState<NamedArea[]>([]);
+  // The governorates name where a report was placed: loaded before the first notice, so its text does not change under the reader.
+  useEffect(() => {
+    loadGovernorates().then(setAreas).catch(() => undefined);
+  }, []);
   return (
     <div className="toasts" aria-live="polite" data-testid="live-toasts">
-      {recent.slice(0, 4).map((e) => {
-        const to = link(e);
-        return (
-          <div key={`${e.type}:${e.id}:${e.at}`} className={`toast toast-${e.type.replace('.', '-')}`}>
-            {to ? <Link to={to}>{text(e)}</Link> : <span>{text(e)}</span>}
-            <button type="button" className="toast-close" aria-label={t('common.close')} onClick={() => dismiss(e)}>×</button>
-          </div>
-        );
-      })}
+      {recent.slice(0, 4).map((e) => <LiveToast key={`${e.type}:${e.id}:${e.at}`} event={e} areas={areas} onClose={() => dismiss(e)} />)}
+    </div>
+  );
+}
+
+/** One notice: what happened, where and when, linking to its incident or report. */
+function LiveToast({ event: e, areas, onClose }: { event: LiveEvent; areas: NamedArea[]; onClose(): void }) {
+  const i18n = useI18n();
+  const world = useWorld();
+  // A finding names its incident only by id: read the incident (as this reader) for its act, place and time.
+  const incidentId = findingIncident(e);
+  const incident = useQuery(async (signal) => {
+    if (!incidentId) return null;
+    const r = await api.GET('/api/v1/incidents/{id}', { params: { path: { id: incidentId } }, signal });
+    return r.data ?? null;
+  }, [incidentId]);
+  const { text, link } = describeLiveEvent(e, { ...i18n, actorName: world.actorName, agreementTitle: world.agreementTitle }, areas, incident.data ?? null);
+  return (
+    <div className={`toast toast-${e.type.replace('.', '-')}`} data-testid="live-toast">
+      {link ? <Link to={link} dir="auto">{text}</Link> : <span dir="auto">{text}</span>}
+      <button type="button" className="toast-close" aria-label={i18n.t('common.close')} onClick={onClose}>×</button>
     </div>
   );
 }

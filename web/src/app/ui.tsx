@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link } from './router.tsx';
 
 export function Loading() {
   const { t } = useI18n();
@@ -13,10 +14,26 @@ export function ErrorNotice({ error, onRetry }: { error: Error; onRetry?: () => 
   const text = error instanceof ApiError && error.status === 404 ? t('common.notFound')
     : error instanceof ApiError && error.status === 403 ? t('common.forbidden')
       : t('common.error', { message: error.message });
+  // Asking again will not make a missing or forbidden record appear: no retry for those.
+  const retry = onRetry && !(error instanceof ApiError && (error.status === 404 || error.status === 403));
   return (
     <div className="notice notice-error" role="alert">
       <span>{text}</span>
-      {onRetry && <button type="button" className="btn btn-small" onClick={onRetry}>{t('common.retry')}</button>}
+      {retry && <button type="button" className="btn btn-small" onClick={onRetry}>{t('common.retry')}</button>}
+    </div>
+  );
+}
+
+/** True for an answer that says the record is not there (or not there for this reader: the server does not tell them apart). */
+export const isMissing = (error: Error | null): boolean => error instanceof ApiError && (error.status === 404 || error.status === 403);
+
+/** A page whose record is missing: says so plainly and leads back to the list. */
+export function NotFound({ title, text, back }: { title: string; text: string; back: { to: string; label: string } }) {
+  return (
+    <div className="page not-found" data-testid="not-found">
+      <h1>{title}</h1>
+      <p className="lead">{text}</p>
+      <Link className="btn btn-primary" to={back.to}>{back.label}</Link>
     </div>
   );
 }

@@ -111,3 +111,51 @@ export function daysBetween(from: string, to: string): number {
 export function interpolate(template: string, values: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
+
+/** The offsets (minutes east of UTC) a timezone keeps in the winter and the summer of a year. */
+export function zoneOffsets(tz: string, year: number): { winter: number; summer: number } {
+  // Mid-January and mid-July: far from every change of clock; the southern hemisphere swaps them.
+  const jan = offsetMinutesAt(Date.UTC(year, 0, 15, 12), tz);
+  const jul = offsetMinutesAt(Date.UTC(year, 6, 15, 12), tz);
+  return jan <= jul ? { winter: jan, summer: jul } : { winter: jul, summer: jan };
+}
+
+/** An offset as people write it: UTC+2, UTC+5:30, UTC−3, UTC (digits in the language's own). */
+export function formatOffset(minutes: number, lang: Lang): string {
+  if (minutes === 0) return 'UTC';
+  const abs = Math.abs(minutes);
+  const n = (x: number) => formatNumber(x, lang);
+  const hm = abs % 60 === 0 ? n(abs / 60) : `${n(Math.floor(abs / 60))}:${n(Math.floor((abs % 60) / 10))}${n(abs % 10)}`;
+  return `UTC${minutes > 0 ? '+' : '−'}${hm}`;
+}
+
+/** The minutes east of UTC of a fixed-offset setting (`+03:00`, `Z`), or null for an IANA name. */
+export function fixedOffsetMinutes(setting: string): number | null {
+  if (setting === 'Z' || setting === 'UTC') return 0;
+  const m = OFFSET.exec(setting);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : null;
+}
+
+/** The city of an IANA name (`Asia/Damascus` → `Damascus`), or null for an offset or UTC. */
+export function zoneCity(setting: string | null | undefined): string | null {
+  const tz = intlTimeZone(setting);
+  if (!/^[A-Za-z]+\/[A-Za-z_]+(\/[A-Za-z_]+)?$/.test(tz) || tz.startsWith('Etc/')) return null;
+  return tz.split('/').at(-1)!.replace(/_/g, ' ');
+}
+
+const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
+/** Two instants with their times, the shared date written once ("19 Sept 2016, 19:15 – 19:30"). */
+export function formatDateTimeRange(from: string | number, to: string | number, lang: Lang, tz: string): string {
+  const a = toMs(from);
+  const b = toMs(to);
+  return formatter(lang, tz, DATE_TIME).formatRange(Math.min(a, b), Math.max(a, b));
+}
+
+/** Two instants as a range of dates in the language ("1–7 Feb 2016"), one date when they fall on the same day. */
+export function formatDateRange(from: string | number, to: string | number, lang: Lang, tz: string): string {
+  const a = toMs(from);
+  const b = toMs(to);
+  if (localDate(a, tz) === localDate(b, tz)) return formatDate(a, lang, tz);
+  return formatter(lang, tz, { year: 'numeric', month: 'short', day: 'numeric' }).formatRange(Math.min(a, b), Math.max(a, b));
+}

@@ -6,8 +6,9 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { ar } from './ar.ts';
 import { type MessageKey, type Messages, en } from './en.ts';
 import {
-  DEFAULT_TIMEZONE, formatCalendarDate, formatDate, formatDateTime, formatNumber, interpolate, type Lang, timeZoneLabel,
+  DEFAULT_TIMEZONE, formatCalendarDate, formatDate, formatDateTime, formatNumber, interpolate, type Lang,
 } from './format.ts';
+import { describeTimeZone, type IncidentTime, incidentWhen, reportWhen } from './when.ts';
 
 const CATALOGUES: Record<Lang, Messages> = { en, ar };
 const STORAGE_KEY = 'truce.lang';
@@ -20,9 +21,15 @@ export interface I18n {
   /** A message key built from data (a verdict, an act): the raw value when there is no message. */
   tx(prefix: string, value: string | null | undefined): string;
   timezone: string;
+  /** The timezone as the page states it, with its offsets in the truce's year. */
   timezoneLabel: string;
-  setTimezone(tz: string): void;
+  /** The world's timezone, and the year whose offsets the label gives (the truce's). */
+  setTimezone(tz: string, year?: number): void;
   dateTime(t: string | number): string;
+  /** An incident's time: a clock time only when it is known (never for UCDP's day-precise events). */
+  incidentWhen(i: IncidentTime): string;
+  /** A report's claimed time with its margin. */
+  reportWhen(claimedAt: string, precisionS: number): string;
   date(t: string | number): string;
   day(date: string, style?: 'long' | 'short'): string;
   number(n: number): string;
@@ -38,7 +45,9 @@ function initialLang(): Lang {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
-  const [timezone, setTimezone] = useState(DEFAULT_TIMEZONE);
+  const [zone, setZone] = useState({ tz: DEFAULT_TIMEZONE, year: new Date().getFullYear() });
+  const timezone = zone.tz;
+  const setTimezone = useCallback((tz: string, year?: number) => setZone((z) => ({ tz, year: year ?? z.year })), []);
   const dir = lang === 'ar' ? 'rtl' : 'ltr';
 
   useEffect(() => {
@@ -53,16 +62,19 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18n>(() => {
     const messages = CATALOGUES[lang];
+    const t: I18n['t'] = (key, values) => interpolate(messages[key], values);
     return {
-      lang, dir, setLang, timezone, setTimezone, timezoneLabel: timeZoneLabel(timezone),
-      t: (key, values) => interpolate(messages[key], values),
+      lang, dir, setLang, timezone, setTimezone, timezoneLabel: describeTimeZone(timezone, lang, zone.year, t),
+      t,
       tx: (prefix, v) => (v === null || v === undefined ? messages['common.unknown'] : (messages as Record<string, string>)[`${prefix}.${v}`] ?? v),
       dateTime: (t) => formatDateTime(t, lang, timezone),
       date: (t) => formatDate(t, lang, timezone),
+      incidentWhen: (i) => incidentWhen(i, lang, timezone),
+      reportWhen: (at, s) => reportWhen(at, s, lang, timezone, t),
       day: (d, style) => formatCalendarDate(d, lang, style),
       number: (n) => formatNumber(n, lang),
     };
-  }, [lang, dir, setLang, timezone]);
+  }, [lang, dir, setLang, timezone, zone.year, setTimezone]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

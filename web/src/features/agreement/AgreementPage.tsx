@@ -1,14 +1,17 @@
 /** The agreements: who accepted them when and with what caveats, who is excluded, what is prohibited, the clauses. */
 import { type Agreement, useWorld } from '../../api/world.tsx';
 import { Link, navigate } from '../../app/router.tsx';
-import { Loading, PageHeader } from '../../app/ui.tsx';
+import { Loading, NotFound, PageHeader } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 export function AgreementPage({ id }: { id: string | null }) {
   const { t, timezoneLabel } = useI18n();
   const { agreements, ready } = useWorld();
   if (!ready) return <div className="page"><Loading /></div>;
-  const current = agreements.find((g) => g.id === id) ?? agreements[0];
+  const current = id === null ? agreements[0] : agreements.find((g) => g.id === id);
+  if (id !== null && !current) {
+    return <NotFound title={t('notFound.agreement.title')} text={t('notFound.agreement')} back={{ to: '/agreements', label: t('notFound.agreement.back') }} />;
+  }
   return (
     <div className="page page-wide">
       <PageHeader title={t('agreement.title')}>
@@ -21,7 +24,7 @@ export function AgreementPage({ id }: { id: string | null }) {
               {agreements.map((g) => (
                 <button key={g.id} type="button" role="tab" aria-selected={g.id === current.id} className={`tab${g.id === current.id ? ' active' : ''}`} title={g.title}
                   onClick={() => navigate(`/agreements/${encodeURIComponent(g.id)}`, { replace: true })}>
-                  {g.id}
+                  {g.title || g.id}
                 </button>
               ))}
             </div>
@@ -71,7 +74,7 @@ function AgreementView({ agreement: g }: { agreement: Agreement }) {
       <section className="section">
         <h3>{t('agreement.parties')} <span className="count">{number(g.parties.length)}</span></h3>
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards">
             <thead>
               <tr>
                 <th scope="col">{t('agreement.party')}</th>
@@ -84,11 +87,11 @@ function AgreementView({ agreement: g }: { agreement: Agreement }) {
             <tbody>
               {g.parties.map((p) => (
                 <tr key={`${p.actor}:${p.accepted_at}`}>
-                  <td><strong>{actorName(p.actor)}</strong></td>
-                  <td className="nowrap">{dateTime(p.accepted_at)}</td>
-                  <td className="nowrap">{p.until ? dateTime(p.until) : '—'}</td>
-                  <td>{p.channel ? actorName(p.channel) : '—'}</td>
-                  <td>{p.caveats.length === 0 ? <span className="muted">{t('agreement.noCaveats')}</span> : <ul className="plain">{p.caveats.map((c) => <li key={c} dir="auto">{c}</li>)}</ul>}</td>
+                  <td className="cell-title"><strong>{actorName(p.actor)}</strong></td>
+                  <td className="nowrap" data-label={t('agreement.acceptedAt')}>{dateTime(p.accepted_at)}</td>
+                  <td className="nowrap" data-label={t('agreement.until')}>{p.until ? dateTime(p.until) : '—'}</td>
+                  <td data-label={t('agreement.channel')}>{p.channel ? actorName(p.channel) : '—'}</td>
+                  <td data-label={t('agreement.caveats')}>{p.caveats.length === 0 ? <span className="muted">{t('agreement.noCaveats')}</span> : <ul className="plain">{p.caveats.map((c) => <li key={c} dir="auto">{c}</li>)}</ul>}</td>
                 </tr>
               ))}
             </tbody>

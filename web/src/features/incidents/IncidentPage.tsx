@@ -11,8 +11,10 @@ import { useSession } from '../../api/session.tsx';
 import { useQuery } from '../../api/use-query.ts';
 import { useWorld } from '../../api/world.tsx';
 import { Link } from '../../app/router.tsx';
-import { ErrorNotice, Loading, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
+import { ErrorNotice, isMissing, Loading, NotFound, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
+import { placeName } from '../../app/live-notice.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useGovernorates } from '../../map/use-governorates.ts';
 import { changedFields, statusChanges } from './history.ts';
 import { worstVerdict } from './verdicts.ts';
 
@@ -20,7 +22,9 @@ type Detail = Schemas['IncidentDetail'];
 type Report = Schemas['Report'];
 
 export function IncidentPage({ id }: { id: string }) {
-  const { t, tx, timezoneLabel, dateTime, number } = useI18n();
+  const i18n = useI18n();
+  const { t, tx, timezoneLabel, dateTime, incidentWhen, number } = i18n;
+  const governorates = useGovernorates();
   const { actorName } = useWorld();
   const { can } = useSession();
   const q = useQuery(async (signal) => unwrap(await api.GET('/api/v1/incidents/{id}', { params: { path: { id } }, signal })), [id]);
@@ -37,6 +41,7 @@ export function IncidentPage({ id }: { id: string }) {
     }
   });
 
+  if (isMissing(q.error)) return <NotFound title={t('notFound.incident.title')} text={t('notFound.incident')} back={{ to: '/incidents', label: t('incident.back') }} />;
   if (q.error) return <div className="page"><ErrorNotice error={q.error} onRetry={q.reload} /></div>;
   if (!q.data) return <div className="page"><Loading /></div>;
   const i = q.data;
@@ -49,7 +54,7 @@ export function IncidentPage({ id }: { id: string }) {
       <header className="page-header">
         <div>
           <p className="card-kicker">{tx('act', i.act)} · <span className="id" dir="ltr">{i.id}</span></p>
-          <h1 dir="auto">{i.headline || i.place || t('incident.title', { id: i.id })}</h1>
+          <h1 dir="auto">{i.headline || i.place || `${tx('act', i.act)} · ${placeName(null, i.location, governorates, i18n)}`}</h1>
           <div className="badges">
             <VerdictBadge verdict={verdict} />
             <StatusBadge status={i.status} />
@@ -65,7 +70,7 @@ export function IncidentPage({ id }: { id: string }) {
           <h2 id="facts-title">{t('incident.when')} · {t('incident.where')}</h2>
           <dl className="facts">
             <dt>{t('incident.when')}</dt>
-            <dd>{dateTime(i.occurred_at)}{i.occurred_until ? ` – ${dateTime(i.occurred_until)}` : ''}</dd>
+            <dd data-testid="incident-when">{incidentWhen(i)}</dd>
             <dt>{t('incident.where')}</dt>
             <dd>{i.place && <span dir="auto">{i.place}</span>}{i.place ? ' · ' : ''}<span dir="ltr">{i.location.lat.toFixed(4)}, {i.location.lon.toFixed(4)}</span></dd>
             <dt>{t('incident.perpetrator')}</dt><dd>{actorName(i.perpetrator)}</dd>
@@ -156,20 +161,20 @@ function FindingView({ finding: f }: { finding: Detail['findings'][number] }) {
   );
 }
 
-function AccountCard({ report: r, disputed }: { report: Report; disputed: string[] }) {
-  const { t, tx, dateTime, number } = useI18n();
+export function AccountCard({ report: r, disputed }: { report: Report; disputed: string[] }) {
+  const { t, tx, dateTime, reportWhen, number } = useI18n();
   const { actorName } = useWorld();
   const target = r.target === null ? t('common.unknown') : 'civilian' in r.target ? tx('target', r.target.civilian) : actorName(r.target.actor);
   const mark = (fact: string) => (disputed.includes(fact) ? ' disputed' : '');
   return (
-    <article className="account" aria-label={r.id}>
+    <article className="account" aria-label={`${t('incident.account.org')}: ${r.org}`}>
       <header>
         <strong>{r.org}</strong>
         <span className="badge badge-outline">{tx('channel', r.channel)}</span>
       </header>
       <dl className="facts compact">
         <dt>{t('incident.account.received')}</dt><dd>{dateTime(r.received_at)}</dd>
-        <dt>{t('incident.account.claimed')}</dt><dd>{dateTime(r.claimed_at)}{r.time_precision_s > 0 ? ` ± ${number(Math.round(r.time_precision_s / 60))} min` : ''}</dd>
+        <dt>{t('incident.account.claimed')}</dt><dd>{reportWhen(r.claimed_at, r.time_precision_s)}</dd>
         <dt>{t('incident.account.place')}</dt><dd><span dir="ltr">{r.location.lat.toFixed(4)}, {r.location.lon.toFixed(4)}</span>{r.location_precision_m > 0 ? ` ± ${number(r.location_precision_m)} m` : ''}</dd>
         <dt>{t('report.act')}</dt><dd className={mark('act')}>{tx('act', r.act)}</dd>
         <dt>{t('report.perpetrator')}</dt><dd className={mark('perpetrator')}>{actorName(r.alleged_perpetrator)}</dd>

@@ -5,10 +5,13 @@ import type { paths } from '../../api/schema';
 import { useLiveEvents } from '../../api/live.tsx';
 import { useQuery } from '../../api/use-query.ts';
 import { useWorld } from '../../api/world.tsx';
+import { DateField } from '../../app/DateField.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { ErrorNotice, Loading, PageHeader, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type AdminArea, loadAdminAreas } from '../../map/admin-areas.ts';
+import { useGovernorates } from '../../map/use-governorates.ts';
+import { placeName } from '../../app/live-notice.ts';
 import { ACTS, INCIDENT_STATUSES, VERDICTS } from '../../api/enums.ts';
 import { activeFilterCount, type IncidentFilters, readFilters, toApiQuery, writeFilters } from './filters.ts';
 import { worstVerdict } from './verdicts.ts';
@@ -20,17 +23,21 @@ type Incident = Schemas['Incident'];
 type IncidentQuery = Omit<NonNullable<paths['/api/v1/incidents']['get']['parameters']['query']>, 'limit' | 'sort' | 'cursor'>;
 
 export function IncidentsPage() {
-  const { t, tx, lang, timezone, timezoneLabel, dateTime, number } = useI18n();
+  const i18n = useI18n();
+  const { t, tx, lang, timezone, timezoneLabel, incidentWhen, number } = i18n;
   const { actors, actorName } = useWorld();
   const { query } = useLocation();
   const filters = useMemo(() => readFilters(query), [query]);
   const [text, setText] = useState(filters.q);
   const [drawing, setDrawing] = useState(false);
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const [areas, setAreas] = useState<AdminArea[]>([]);
   const [items, setItems] = useState<Incident[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [more, setMore] = useState(false);
 
+  // Governorates with their outlines: an incident with no place name is named by the one it lies in.
+  const governorates = useGovernorates();
   useEffect(() => {
     loadAdminAreas().then(setAreas).catch(() => undefined);
   }, []);
@@ -89,7 +96,7 @@ export function IncidentsPage() {
   }, [text]);
 
   const areaName = (a: AdminArea) => (lang === 'ar' ? a.name_ar : a.name_en);
-  const governorates = areas.filter((a) => a.level === 1).sort((a, b) => areaName(a).localeCompare(areaName(b), lang));
+  const governorateChoices = areas.filter((a) => a.level === 1).sort((a, b) => areaName(a).localeCompare(areaName(b), lang));
   const count = page.data?.count;
 
   return (
@@ -101,29 +108,26 @@ export function IncidentsPage() {
         <form className="filters" role="search" aria-label={t('incidents.filters')} onSubmit={(e) => e.preventDefault()}>
           <div className="filters-head">
             <h2>{t('incidents.filters')}</h2>
+            {/* On a phone the filters fold away, so the list is on the first screen. */}
+            <button type="button" className="btn btn-small filters-toggle" aria-expanded={filtersOpen} aria-controls="filter-fields" onClick={() => setFiltersOpen(!filtersOpen)}>
+              {filtersOpen ? t('incidents.filters.hide') : activeFilterCount(filters) > 0 ? t('incidents.filters.showCount', { count: number(activeFilterCount(filters)) }) : t('incidents.filters.show')}
+            </button>
             {activeFilterCount(filters) > 0 && (
               <button type="button" className="btn btn-ghost btn-small" onClick={() => navigate('/incidents', { replace: true })}>{t('common.clear')}</button>
             )}
           </div>
+          <div id="filter-fields" className={`filter-fields${filtersOpen ? ' open' : ''}`}>
           <div className="field">
             <label htmlFor="f-q">{t('incidents.text')}</label>
             <input id="f-q" type="search" value={text} placeholder={t('incidents.textPlaceholder')} onChange={(e) => setText(e.target.value)} />
           </div>
-          <div className="field-row">
-            <div className="field">
-              <label htmlFor="f-from">{t('common.from')}</label>
-              <input id="f-from" type="date" value={filters.from} onChange={(e) => apply({ from: e.target.value })} />
-            </div>
-            <div className="field">
-              <label htmlFor="f-to">{t('common.to')}</label>
-              <input id="f-to" type="date" value={filters.to} onChange={(e) => apply({ to: e.target.value })} />
-            </div>
-          </div>
+          <DateField id="f-from" label={t('common.from')} value={filters.from} max={filters.to || undefined} min="2011-01-01" clearable onChange={(v) => apply({ from: v })} />
+          <DateField id="f-to" label={t('common.to')} value={filters.to} min={filters.from || '2011-01-01'} clearable onChange={(v) => apply({ to: v })} />
           <div className="field">
             <label htmlFor="f-area">{t('incidents.area.admin')}</label>
             <select id="f-area" value={filters.area} onChange={(e) => apply({ area: e.target.value, bbox: '' })}>
               <option value="">{t('common.any')}</option>
-              {governorates.map((g) => (
+              {governorateChoices.map((g) => (
                 <optgroup key={g.pcode} label={areaName(g)}>
                   <option value={g.pcode}>{areaName(g)}</option>
                   {areas.filter((d) => d.parent === g.pcode).sort((a, b) => areaName(a).localeCompare(areaName(b), lang)).map((d) => (
@@ -172,6 +176,7 @@ export function IncidentsPage() {
               {INCIDENT_STATUSES.map((s) => <option key={s} value={s}>{tx('status', s)}</option>)}
             </select>
           </div>
+          </div>
         </form>
 
         <section className="results" aria-live="polite" aria-busy={page.loading}>
@@ -188,7 +193,7 @@ export function IncidentsPage() {
           {page.data && items.length === 0 && <p className="empty">{t('incidents.empty')}</p>}
           {items.length > 0 && (
             <div className="table-wrap">
-              <table className="table" data-testid="incident-table">
+              <table className="table table-cards" data-testid="incident-table">
                 <thead>
                   <tr>
                     <th scope="col">{t('incidents.col.when')}</th>
@@ -203,16 +208,16 @@ export function IncidentsPage() {
                 <tbody>
                   {items.map((i) => (
                     <tr key={i.id} onClick={(e) => { if (!(e.target as HTMLElement).closest('a')) navigate(`/incidents/${encodeURIComponent(i.id)}`); }}>
-                      <td className="nowrap">{dateTime(i.occurred_at)}</td>
-                      <td>
-                        <Link to={`/incidents/${encodeURIComponent(i.id)}`} dir="auto" title={i.id}>{i.place || i.headline || i.id}</Link>
+                      <td className="nowrap" data-label={t('incidents.col.when')}>{incidentWhen(i)}</td>
+                      <td className="cell-title">
+                        <Link to={`/incidents/${encodeURIComponent(i.id)}`} dir="auto">{i.place || i.headline || placeName(null, i.location, governorates, i18n)}</Link>
                         <div className="muted small" dir="ltr">{`${i.location.lat.toFixed(3)}, ${i.location.lon.toFixed(3)}`}</div>
                       </td>
-                      <td>{tx('act', i.act)}</td>
-                      <td>{actorName(i.perpetrator)}</td>
-                      <td><VerdictBadge verdict={worstVerdict(i.verdicts.map((v) => v.verdict))} /></td>
-                      <td><StatusBadge status={i.status} /></td>
-                      <td className="num">{number(i.report_count)}</td>
+                      <td data-label={t('incidents.col.act')}>{tx('act', i.act)}</td>
+                      <td data-label={t('incidents.col.perpetrator')}>{actorName(i.perpetrator)}</td>
+                      <td data-label={t('incidents.col.verdict')}><VerdictBadge verdict={worstVerdict(i.verdicts.map((v) => v.verdict))} /></td>
+                      <td data-label={t('incidents.col.status')}><StatusBadge status={i.status} /></td>
+                      <td className="num" data-label={t('incidents.col.accounts')}>{number(i.report_count)}</td>
                     </tr>
                   ))}
                 </tbody>

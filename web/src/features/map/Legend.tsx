@@ -7,7 +7,8 @@ const ZONES = ['covered', 'excluded', 'intermingled', 'uncovered'] as const;
 
 export function Legend() {
   const { t } = useI18n();
-  const [open, setOpen] = useState(true);
+  // Folded on a phone, where it would cover much of the map; one tap opens it.
+  const [open, setOpen] = useState(() => !globalThis.matchMedia?.('(max-width: 760px)').matches);
   return (
     <section className={`legend${open ? '' : ' legend-closed'}`} aria-labelledby="legend-title">
       <button type="button" className="legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>

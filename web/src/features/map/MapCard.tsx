@@ -3,8 +3,10 @@ import { api, unwrap } from '../../api/client.ts';
 import { useQuery } from '../../api/use-query.ts';
 import { useWorld } from '../../api/world.tsx';
 import { Link, navigate } from '../../app/router.tsx';
-import { ErrorNotice, Loading, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
+import { ErrorNotice, isMissing, Loading, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
+import { placeName } from '../../app/live-notice.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useGovernorates } from '../../map/use-governorates.ts';
 import { MAP_VERDICTS, VERDICT_COLORS } from '../../map/colors.ts';
 import type { Cluster } from '../../map/incident-features.ts';
 import { worstVerdict } from '../incidents/verdicts.ts';
@@ -38,9 +40,12 @@ export function MapCard({ selection, days, onClose, onZoom }: Props) {
 }
 
 function IncidentCard({ id }: { id: string }) {
-  const { t, tx, dateTime, number } = useI18n();
+  const i18n = useI18n();
+  const { t, tx, incidentWhen, number } = i18n;
+  const governorates = useGovernorates();
   const { actorName } = useWorld();
   const q = useQuery(async (signal) => unwrap(await api.GET('/api/v1/incidents/{id}', { params: { path: { id } }, signal })), [id]);
+  if (isMissing(q.error)) return <div className="card-body"><p>{t('notFound.incident')}</p></div>;
   if (q.error) return <ErrorNotice error={q.error} />;
   if (!q.data) return <Loading />;
   const i = q.data;
@@ -48,10 +53,10 @@ function IncidentCard({ id }: { id: string }) {
   return (
     <div className="card-body">
       <p className="card-kicker">{tx('act', i.act)}</p>
-      <h2 dir="auto">{i.headline || i.place || t('incident.title', { id: i.id })}</h2>
+      <h2 dir="auto">{i.headline || i.place || placeName(null, i.location, governorates, i18n)}</h2>
       <div className="badges"><VerdictBadge verdict={verdict} /><StatusBadge status={i.status} /></div>
       <dl className="facts">
-        <dt>{t('incident.when')}</dt><dd>{dateTime(i.occurred_at)}</dd>
+        <dt>{t('incident.when')}</dt><dd>{incidentWhen(i)}</dd>
         {i.place && <><dt>{t('incident.where')}</dt><dd dir="auto">{i.place}</dd></>}
         <dt>{t('incident.perpetrator')}</dt><dd>{actorName(i.perpetrator)}</dd>
         {i.deaths && <><dt>{t('incident.deaths')}</dt><dd>{number(i.deaths.low)} / {number(i.deaths.best)} / {number(i.deaths.high)}</dd></>}

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { useLiveEvents } from '../../api/live.tsx';
 import { useQuery } from '../../api/use-query.ts';
+import { DateField } from '../../app/DateField.tsx';
 import { navigate, useLocation } from '../../app/router.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type Cluster, clusterFeatures, clusterRadius, pointFeatures } from '../../map/incident-features.ts';
@@ -16,7 +17,7 @@ import { convoyFeatures, siteFeatures } from '../../map/plan-features.ts';
 import { addDataLayers, CLICKABLE, type LayerGroup, setGroupVisible, setSourceData } from './layers.ts';
 import { Legend } from './Legend.tsx';
 import { MapCard, type Selection } from './MapCard.tsx';
-import { asOfInstant, dayAt, listDays, readView, writeView, dayIndex, dayRange, type MapTime, readMapTime, timeRange, type Window, WINDOWS } from './map-time.ts';
+import { asOfInstant, clampDay, dayAt, listDays, readView, writeView, dayIndex, dayRange, type MapTime, readMapTime, timeRange, type Window, WINDOWS } from './map-time.ts';
 
 const clampBox = (b: maplibregl.LngLatBounds): string => {
   const r = (n: number) => Math.round(n * 1e4) / 1e4;
@@ -34,6 +35,7 @@ export function MapPage() {
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [inView, setInView] = useState<number | null>(null);
   const [dragDay, setDragDay] = useState<string | null>(null);
+  const [optionsOpen, setOptionsOpen] = useState(false);
   const countMarkers = useRef<maplibregl.Marker[]>([]);
   const clusters = useRef<Cluster[]>([]);
 
@@ -203,6 +205,13 @@ export function MapPage() {
           </div>
           <div className="time-ends muted"><span>{showDay(range.first)}</span><span>{showDay(range.last)}</span></div>
         </div>
+        {/* On a phone the other controls fold behind one button, so the map keeps the screen. */}
+        <button type="button" className="btn btn-small map-options-toggle" aria-expanded={optionsOpen} aria-controls="map-options" onClick={() => setOptionsOpen(!optionsOpen)}>
+          {optionsOpen ? t('map.options.hide') : t('map.options.show')}
+        </button>
+        <div id="map-options" className={`map-options${optionsOpen ? ' open' : ''}`}>
+        <DateField id="m-day" className="map-day" label={t('map.goToDay')} value={time.day} min={range.first} max={range.last}
+          onChange={(v) => v && setTime({ ...time, day: clampDay(v, range) })} />
         <label className="window-select">
           <span className="muted">{t('map.window')}</span>
           <select value={time.window} onChange={(e) => setTime({ ...time, window: e.target.value as Window })}>
@@ -218,6 +227,7 @@ export function MapPage() {
             </label>
           ))}
         </fieldset>
+        </div>
         {inView !== null && <div className="in-view" data-testid="map-count">{t('map.count', { count: number(inView) })}</div>}
       </div>
       <div className="map-stage">

@@ -9,6 +9,7 @@ import type { paths } from '../../api/schema';
 import { ACTS, CIVILIAN_TARGETS } from '../../api/enums.ts';
 import { useSession } from '../../api/session.tsx';
 import { useWorld } from '../../api/world.tsx';
+import { DateField } from '../../app/DateField.tsx';
 import { Link } from '../../app/router.tsx';
 import { Field, PageHeader } from '../../app/ui.tsx';
 import { localInputValue } from '../../i18n/format.ts';
@@ -166,10 +167,8 @@ export function ReportPage() {
           <fieldset className="panel">
             <legend>{t('report.when')}</legend>
             <div className="field-row">
-              <Field label={t('report.claimedAt')} htmlFor="r-claimedAt" error={err('claimedAt')}>
-                <input id="r-claimedAt" type="datetime-local" value={draft.claimedAt} max={localInputValue(Date.now(), timezone)}
-                  onChange={(e) => set('claimedAt', e.target.value)} {...aria('claimedAt')} />
-              </Field>
+              <DateField id="r-claimedAt" label={t('report.claimedAt')} withTime value={draft.claimedAt} max={localInputValue(Date.now(), timezone).slice(0, 10)}
+                error={err('claimedAt')} onChange={(v) => set('claimedAt', v)} className="field-wide" />
               <Field label={t('report.timePrecision')} htmlFor="r-timePrecisionMin" error={err('timePrecisionMin')}>
                 <input id="r-timePrecisionMin" inputMode="numeric" value={draft.timePrecisionMin} onChange={(e) => set('timePrecisionMin', e.target.value)} {...aria('timePrecisionMin')} />
               </Field>
@@ -282,5 +281,9 @@ function pickServer(errors: FieldErrors): FieldErrors {
 
 function focusFirst(errors: FieldErrors): void {
   const first = Object.keys(errors).find((k) => errors[k as FieldName] !== undefined);
-  if (first) window.setTimeout(() => document.getElementById(`r-${first}`)?.focus(), 0);
+  // A date field is a group of selects: its first one takes the focus.
+  if (first) window.setTimeout(() => {
+    const el = document.getElementById(`r-${first}`);
+    (el?.matches('input, select, textarea') ? el : el?.querySelector<HTMLElement>('select, input'))?.focus();
+  }, 0);
 }

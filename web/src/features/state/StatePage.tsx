@@ -7,6 +7,7 @@ import { api, type Schemas, unwrap } from '../../api/client.ts';
 import { useLiveEvents } from '../../api/live.tsx';
 import { useQuery } from '../../api/use-query.ts';
 import { useWorld } from '../../api/world.tsx';
+import { DateField } from '../../app/DateField.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { ErrorNotice, Loading, PageHeader } from '../../app/ui.tsx';
 import { addDays, localDate } from '../../i18n/format.ts';
@@ -44,8 +45,8 @@ export function StatePage() {
     <div className="page page-wide">
       <PageHeader title={t('state.title')}>
         <div className="window-picker" role="group" aria-label={t('state.window')}>
-          <label>{t('common.from')} <input type="date" value={from} max={to} onChange={(e) => e.target.value && setWindow(e.target.value, to)} /></label>
-          <label>{t('common.to')} <input type="date" value={to} min={from} onChange={(e) => e.target.value && setWindow(from, e.target.value)} /></label>
+          <DateField id="s-from" label={t('common.from')} value={from} min="2011-01-01" max={to} onChange={(v) => v && setWindow(v, to)} />
+          <DateField id="s-to" label={t('common.to')} value={to} min={from} max={lastDay > to ? lastDay : to} onChange={(v) => v && setWindow(from, v)} />
         </div>
       </PageHeader>
       <p className="muted small">{t('common.times', { zone: timezoneLabel })}</p>

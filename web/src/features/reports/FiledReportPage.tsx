@@ -1,0 +1,37 @@
+/** One filed report, as the reader may see it: the account, where and when, and its incident if it has one. */
+import { api, unwrap } from '../../api/client.ts';
+import { useQuery } from '../../api/use-query.ts';
+import { placeName } from '../../app/live-notice.ts';
+import { Link } from '../../app/router.tsx';
+import { ErrorNotice, isMissing, Loading, NotFound } from '../../app/ui.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useGovernorates } from '../../map/use-governorates.ts';
+import { AccountCard } from '../incidents/IncidentPage.tsx';
+
+export function FiledReportPage({ id }: { id: string }) {
+  const i18n = useI18n();
+  const { t, tx, timezoneLabel } = i18n;
+  const areas = useGovernorates();
+  const q = useQuery(async (signal) => unwrap(await api.GET('/api/v1/reports/{id}', { params: { path: { id } }, signal })), [id]);
+  if (isMissing(q.error)) return <NotFound title={t('notFound.report.title')} text={t('notFound.report')} back={{ to: '/incidents', label: t('incident.back') }} />;
+  if (q.error) return <div className="page"><ErrorNotice error={q.error} onRetry={q.reload} /></div>;
+  if (!q.data) return <div className="page"><Loading /></div>;
+  const r = q.data;
+  const where = placeName(null, r.location, areas, i18n);
+  return (
+    <div className="page filed-report-page">
+      <nav className="breadcrumb" aria-label={t('nav.main')}><Link to="/incidents">{t('incident.back')}</Link></nav>
+      <header className="page-header">
+        <div>
+          <p className="card-kicker">{t('report.one')}</p>
+          <h1>{tx('act', r.act)}{where ? ` · ${where}` : ''}</h1>
+        </div>
+        <span className="muted small">{t('common.times', { zone: timezoneLabel })}</span>
+      </header>
+      {r.incident_id
+        ? <p><Link to={`/incidents/${encodeURIComponent(r.incident_id)}`}>{t('map.incident.open')}</Link></p>
+        : <p className="muted">{t('report.noIncident')}</p>}
+      <AccountCard report={r} disputed={[]} />
+    </div>
+  );
+}
