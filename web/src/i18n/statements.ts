@@ -5,7 +5,7 @@
  * Arabic table is typed against the English one, so a statement without Arabic fails to compile.
  */
 import {
-  ACT_NOUNS_EN, CIVILIAN_OBJECTS_EN, type Statement, type StatementCode, STATEMENTS_EN, type Term,
+  ACT_NOUNS_EN, CIVILIAN_OBJECTS_EN, type RecordKind, recordNameEn, type Statement, type StatementCode, STATEMENTS_EN, type Term,
 } from '../../../src/domain/statements.ts';
 import type { Act, CivilianTarget } from '../../../src/domain/model.ts';
 import type { Lang } from './format.ts';
@@ -70,6 +70,41 @@ export const STATEMENTS_AR: Record<StatementCode, string> = {
   'alert.violation_unattributed': 'خرق لـ{agreement}.',
   'alert.protected_site': 'على بعد {distance} م من موقع محمي ({kind}) أُبلغت به الأطراف، داخل نطاقه البالغ {buffer} م.',
   'alert.operation_conflict': 'عملية مخطط لها تقترب إلى {clearance} م من موقع محمي ({kind})، داخل نطاقه البالغ {buffer} م.',
+  'error.not_found': 'لا يوجد {record} بهذا المعرّف ({id})، أو لا يحق لك رؤيته.',
+  'error.sign_in': 'سجّل الدخول أولًا.',
+  'error.wrong_password': 'اسم المستخدم أو كلمة المرور غير صحيحة.',
+  'error.token_unknown': 'رمز الوصول إلى الواجهة البرمجية غير معروف أو أُلغي.',
+  'error.forbidden_role': 'لا يحق لدور «{role}» القيام بهذا.',
+  'error.csrf': 'ينقص الطلب رمز الحماية: أعد تحميل الصفحة وحاول مجددًا.',
+  'error.report_linked': 'هذا البلاغ رواية لحادث آخر بالفعل: افصله عنه أولًا.',
+  'error.exists': 'يوجد {record} بالمعرّف «{id}» من قبل.',
+  'error.rate_limited': 'محاولات كثيرة: حاول مجددًا بعد {seconds} ثانية.',
+  'error.too_large': 'الطلب أكبر من المسموح.',
+  'error.internal': 'حدث خطأ من جهتنا، وقد سُجّل.',
+  'error.unavailable': 'تعذّر الوصول إلى قاعدة البيانات الآن: حاول مجددًا بعد قليل.',
+  'error.disk_full': 'قرص الخادم ممتلئ: لم يُكتب شيء. ما زالت القراءة ممكنة.',
+  'error.other': '{text}',
+  'problem.required': 'مطلوب',
+  'problem.type': 'يجب أن يكون من النوع {expected}',
+  'problem.one_of': 'يجب أن يكون أحد: {values}',
+  'problem.unknown_fields': 'فيه حقول لا يقبلها هذا الطلب: {fields}',
+  'problem.at_least': 'يجب ألا يقل عن {limit}',
+  'problem.at_most': 'يجب ألا يزيد على {limit}',
+  'problem.min_length': 'يجب ألا يقل عن {limit} حرفًا',
+  'problem.max_length': 'يجب ألا يزيد على {limit} حرفًا',
+  'problem.min_items': 'يجب أن يضم {limit} عنصرًا على الأقل',
+  'problem.max_items': 'يجب ألا يضم أكثر من {limit} عنصرًا',
+  'problem.other': '{text}',
+};
+
+const RECORDS_AR: Record<RecordKind, string> = {
+  incident: 'حادث', report: 'بلاغ', attachment: 'مرفق', agreement: 'اتفاق', 'agreement clause': 'بند اتفاق', party: 'طرف', zone: 'منطقة',
+  'protected site': 'موقع محمي', operation: 'عملية', convoy: 'قافلة', actor: 'جهة فاعلة', finding: 'حكم', user: 'مستخدم', organization: 'منظمة',
+  'api token': 'رمز وصول', record: 'سجل',
+};
+
+const ROLES_AR: Record<string, string> = {
+  admin: 'المدير', analyst: 'المحلل', monitor: 'المراقب', reporter: 'المبلّغ', humanitarian: 'العامل الإنساني', observer: 'المطّلع',
 };
 
 const ACT_NOUNS_AR: Record<Act, string> = {
@@ -123,6 +158,8 @@ function renderTerm(t: Term, r: StatementReader): string {
   if ('point' in t) return point(t.point, r);
   if ('number' in t) return r.number(t.number);
   if ('text' in t) return t.text;
+  if ('record' in t) return r.lang === 'ar' ? RECORDS_AR[t.record] : recordNameEn(t.record);
+  if ('role' in t) return r.lang === 'ar' ? ROLES_AR[t.role] ?? t.role : t.role;
   return renderStatement(t.statement, r);
 }
 
