@@ -314,6 +314,11 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
     '/map/extent': aggregate('/api/v1/map/extent', (b) => b.count),
     '/map/violations': aggregate('/api/v1/map/violations?from=2016-09-19&to=2016-09-19', (b) => b.total.reduce((s: number, n: number) => s + n, 0)),
     '/state': aggregate('/api/v1/state?from=2016-09-19&to=2016-09-19', (b) => b.verdicts.violation + b.verdicts.needs_review + b.verdicts.permitted + b.verdicts.not_covered),
+    '/organizations': async ({ server, reader, fail, tally }) => {
+      tally(1);
+      const names = (await server.call(reader.user, { method: 'GET', url: '/api/v1/organizations' })).json().items?.map((o: { name: string }) => o.name);
+      if (!names?.includes('A humanitarian NGO')) fail(`GET /organizations: ${JSON.stringify(names)}`);
+    },
     '/actors': async ({ server, reader, fail, tally }) => {
       tally(1);
       if ((await server.call(reader.user, { method: 'GET', url: '/api/v1/actors' })).statusCode !== 200) fail('GET /actors: not 200');

@@ -8,6 +8,7 @@ import { authRoutes } from './auth.routes.ts';
 import { eventsRoutes } from './events.routes.ts';
 import { findingsRoutes } from './findings.routes.ts';
 import { mapRoutes } from './map.routes.ts';
+import { organizationsRoutes } from './organizations.routes.ts';
 import { plansRoutes } from './plans.routes.ts';
 import { incidentsRoutes } from './incidents.routes.ts';
 import { reportsRoutes } from './reports.routes.ts';
@@ -15,6 +16,7 @@ import { zonesRoutes } from './zones.routes.ts';
 
 export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   authRoutes,
+  organizationsRoutes,
   reportsRoutes,
   incidentsRoutes,
   auditRoutes,
