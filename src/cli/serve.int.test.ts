@@ -86,7 +86,7 @@ describe('truce serve [pglite]', () => {
     expect(proxied.headers.get('set-cookie')).toMatch(/; Secure/);
     expect(proxied.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
     expect(await again.stop()).toBe(0);
-  });
+  }, 180_000); // three starts of the server, one on a data directory: over a minute on a loaded machine
 });
 
 describe.runIf(POSTGRES_URL)('truce serve [postgres]', () => {
