@@ -116,6 +116,7 @@ export const STATEMENTS_EN = {
   'error.report_linked': 'This report is already an account of another incident: unlink it first.',
   'error.exists': 'A {record} "{id}" exists already.',
   'error.rate_limited': 'Too many attempts: try again in {seconds} s.',
+  'error.sign_in_held': 'Too many sign-in attempts for this username: try again in {minutes} min.',
   'error.too_large': 'The request is too large.',
   'error.internal': 'Something went wrong on our side; it has been logged.',
   'error.unavailable': 'The database cannot be reached just now: try again in a moment.',

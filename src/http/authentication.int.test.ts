@@ -79,7 +79,10 @@ describeEachDatabase('authentication against guessing', (db) => {
     const unknown = await login(b, 'no-such-user', PASSWORD, '10.3.0.2');
     for (const res of [refused, unknown]) {
       expect(res.statusCode).toBe(429);
-      expect(res.json()).toEqual({ code: 'RATE_LIMITED', message: 'too many sign-in attempts for this username: try again in 15 min', path: 'username' });
+      expect(res.json()).toEqual({
+        code: 'RATE_LIMITED', message: 'too many sign-in attempts for this username: try again in 15 min', path: 'username',
+        statement: { code: 'error.sign_in_held', params: { minutes: { number: 15 } } },
+      });
     }
     expect(vi.mocked(verify)).not.toHaveBeenCalled();
     // Another user is not held back.

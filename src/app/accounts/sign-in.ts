@@ -41,7 +41,8 @@ export async function signIn(ctx: AppContext, username: string, password: string
   const counted = await countSignInAttempt(ctx.db, account, now, SIGN_IN_LIMIT.windowMs, SIGN_IN_LIMIT.attempts);
   if (counted.attempts > SIGN_IN_LIMIT.attempts) {
     const minutes = Math.max(1, Math.ceil((counted.since + SIGN_IN_LIMIT.windowMs - now) / 60_000));
-    throw new AppError('RATE_LIMITED', `too many sign-in attempts for this username: try again in ${minutes} min`, 'username');
+    throw new AppError('RATE_LIMITED', `too many sign-in attempts for this username: try again in ${minutes} min`, 'username',
+      statement('error.sign_in_held', { minutes: { number: minutes } }));
   }
   const user = await getUserByName(ctx.db, username);
   // Someone unknown (or without a password) is checked against a dummy hash of the same cost:

@@ -79,6 +79,7 @@ export const STATEMENTS_AR: Record<StatementCode, string> = {
   'error.report_linked': 'هذا البلاغ رواية لحادث آخر بالفعل: افصله عنه أولًا.',
   'error.exists': 'يوجد {record} بالمعرّف «{id}» من قبل.',
   'error.rate_limited': 'محاولات كثيرة: حاول مجددًا بعد {seconds} ثانية.',
+  'error.sign_in_held': 'محاولات دخول كثيرة باسم المستخدم هذا: حاول مجددًا بعد {minutes} دقيقة.',
   'error.too_large': 'الطلب أكبر من المسموح.',
   'error.internal': 'حدث خطأ من جهتنا، وقد سُجّل.',
   'error.unavailable': 'تعذّر الوصول إلى قاعدة البيانات الآن: حاول مجددًا بعد قليل.',
