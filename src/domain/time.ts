@@ -63,26 +63,76 @@ export function overlaps(a: Interval, b: Interval): boolean {
 
 /**
  * A timezone for day boundaries: a fixed offset (`Z`, `+03:00`) or an IANA name
- * (`Asia/Damascus`). `localDate` gives the calendar day an instant falls on there.
+ * (`Asia/Damascus`). `localDate` gives the calendar day an instant falls on there; `startOf`
+ * the first instant of a calendar day there, so that a local day is the half-open interval
+ * [startOf(d), startOf(next day)).
  */
 export interface DayZone {
   name: string;
   localDate(t: Instant): string;
+  startOf(date: string): Instant;
 }
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 export function dayZone(name: string): DayZone | null {
   const offset = parseOffset(name);
   if (offset !== null) {
-    return { name, localDate: (t) => new Date(t + offset * 60_000).toISOString().slice(0, 10) };
+    return {
+      name,
+      localDate: (t) => new Date(t + offset * 60_000).toISOString().slice(0, 10),
+      startOf: (date) => Date.parse(`${date}T00:00:00Z`) - offset * 60_000,
+    };
   }
+  let format: Intl.DateTimeFormat;
   try {
-    const format = new Intl.DateTimeFormat('en-CA', {
-      timeZone: name, year: 'numeric', month: '2-digit', day: '2-digit',
-    });
-    return { name, localDate: (t) => format.format(new Date(t)) };
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: name, year: 'numeric', month: '2-digit', day: '2-digit' });
   } catch {
     return null;
   }
+  const localDate = (t: Instant) => format.format(new Date(t));
+  const wallClock = new Intl.DateTimeFormat('en-CA', {
+    timeZone: name, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  });
+  /** The zone's offset from UTC at t, in milliseconds (to the second). */
+  const offsetAt = (t: Instant) => {
+    const p = Object.fromEntries(wallClock.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
+    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - Math.floor(t / 1000) * 1000;
+  };
+  const startOf = (date: string) => {
+    const midnight = Date.parse(`${date}T00:00:00Z`);
+    // Local midnight, with the offset read where it falls (twice: the offset can change in between).
+    const guess = midnight - offsetAt(midnight - offsetAt(midnight));
+    if (localDate(guess) === date && localDate(guess - 1) < date) return guess;
+    // Midnight does not exist there that day (a clock change at 00:00, as in Damascus on 25 March
+    // 2016): the day starts at the first instant whose local date is `date`, found by halving.
+    let lo = midnight - 15 * HOUR_MS, hi = midnight + 15 * HOUR_MS;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (localDate(mid) >= date) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  };
+  return { name, localDate, startOf };
+}
+
+/** The calendar date after `date`. */
+export function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whether the intervals together cover [from, to) with no gap (adjacent intervals join). */
+export function coversAll(intervals: readonly Interval[], from: Instant, to: Instant): boolean {
+  let reached = from;
+  for (const i of [...intervals].sort((a, b) => a.from - b.from)) {
+    if (i.from > reached) return false;
+    if (i.to === null) return true;
+    if (i.to > reached) reached = i.to;
+    if (reached >= to) return true;
+  }
+  return reached >= to;
 }
 
 /** A calendar date `YYYY-MM-DD` that exists. */

@@ -55,10 +55,11 @@ export async function getTruceState(ctx: AppContext, caller: Caller | null, wind
 
     let calm: TruceState['calm'] = null;
     const spec = settings.calm;
-    if (spec && (await getAgreement(sql, spec.agreement))) {
+    const calmAgreement = spec && (await getAgreement(sql, spec.agreement));
+    if (spec && calmAgreement) {
       const verdicts = await violationsDuring(sql, Date.parse(`${spec.from}T00:00:00Z`) - MARGIN, Date.parse(`${spec.to}T00:00:00Z`) + DAY + MARGIN, spec.agreement);
       calm = {
-        ...countCalm(spec, zone, verdicts.map((v) => ({ ...v, verdict: 'violation' }))),
+        ...countCalm(spec, calmAgreement.inForce, zone, verdicts.map((v) => ({ ...v, verdict: 'violation' }))),
         thresholdPerDay: spec.thresholdPerDay, daysRequired: spec.daysRequired,
       };
     }
