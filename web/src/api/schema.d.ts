@@ -2433,101 +2433,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/map/violations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Violations per local day by governorate (OCHA admin 1) and by violator; an incident counts once a day */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description the first local day (default: 29 days before `to`) */
-                    from?: string;
-                    /** @description the last local day (default: today) */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ViolationCounts"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/operations": {
         parameters: {
             query?: never;
@@ -3441,10 +3346,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The state of the truce: findings by verdict, the review queue, violations per day, days of calm */
+        /** The state of the truce over a window of local days and an agreement: findings by verdict, violations per day, by agreement, area and violator, days of calm */
         get: {
             parameters: {
                 query?: {
+                    /** @description Count only findings of this agreement; every agreement by default */
+                    agreement?: string;
                     /** @description First local day of the window (YYYY-MM-DD); 29 days before `to` by default */
                     from?: string;
                     /** @description Last local day of the window; today by default */
@@ -5078,114 +4985,168 @@ export interface components {
             }[];
         };
         TruceState: {
+            /** @description The agreement every figure covers; null: every agreement */
+            agreement: string | null;
+            by_agreement: {
+                agreement: string;
+                /** @description One count per date of the window */
+                days: number[];
+                total: number;
+            }[];
+            by_area: {
+                /** @description One count per date of the window */
+                days: number[];
+                name_ar: string | null;
+                name_en: string | null;
+                /** @description OCHA admin 1; null: outside every governorate */
+                pcode: string | null;
+                total: number;
+            }[];
+            /** @description A violation with several violators counts under each */
+            by_violator: {
+                /** @description null: no violator named */
+                actor: string | null;
+                /** @description One count per date of the window */
+                days: number[];
+                total: number;
+            }[];
             calm: {
                 agreement: string;
+                /** @description Each day from `from` to `to` */
                 days: {
                     calm: boolean;
                     date: string;
+                    /** @description The agreement is in force for the whole day; a day it is not is never calm */
+                    in_force: boolean;
                     streak: number;
                     violations: number;
                 }[];
                 /** @description Calm days in a row that make reduced violence */
                 days_required: number;
+                /** @description The first day of the calm count (the world's setting) */
+                from: string;
                 reduced_violence_on: string | null;
                 /** @description A day is calm with at most this many violations */
                 threshold_per_day: number;
+                /** @description The last day of the calm count */
+                to: string;
+                /** @description Each day of the requested window under the calm rule, over the calm agreement's own violations */
+                window: {
+                    calm: boolean;
+                    date: string;
+                    /** @description The agreement is in force for the whole day; a day it is not is never calm */
+                    in_force: boolean;
+                    violations: number;
+                }[];
             } | null;
-            /** @description The review queue */
+            /** @description The local dates of the window, in order */
+            dates: string[];
+            /** @description The review queue: findings of the window waiting for review */
             needs_review: number;
             timezone: string;
+            /** @description Findings of the window by verdict */
             verdicts: {
                 needs_review: number;
                 not_covered: number;
                 permitted: number;
                 violation: number;
             };
-            violations_per_day: {
-                agreement: string | null;
-                days: {
-                    date: string;
-                    violations: number;
-                }[];
-            }[];
+            /** @description Violation findings of the window */
+            violations: {
+                /** @description One count per date of the window */
+                days: number[];
+                total: number;
+            };
             window: {
+                /** @description The first instant after `to` (exclusive) */
+                end: string;
                 from: string;
+                /** @description The first instant of `from` */
+                start: string;
                 to: string;
             };
         };
         TruceStateInput: {
+            /** @description The agreement every figure covers; null: every agreement */
+            agreement: string | null;
+            by_agreement: {
+                agreement: string;
+                /** @description One count per date of the window */
+                days: number[];
+                total: number;
+            }[];
+            by_area: {
+                /** @description One count per date of the window */
+                days: number[];
+                name_ar: string | null;
+                name_en: string | null;
+                /** @description OCHA admin 1; null: outside every governorate */
+                pcode: string | null;
+                total: number;
+            }[];
+            /** @description A violation with several violators counts under each */
+            by_violator: {
+                /** @description null: no violator named */
+                actor: string | null;
+                /** @description One count per date of the window */
+                days: number[];
+                total: number;
+            }[];
             calm: {
                 agreement: string;
+                /** @description Each day from `from` to `to` */
                 days: {
                     calm: boolean;
                     date: string;
+                    /** @description The agreement is in force for the whole day; a day it is not is never calm */
+                    in_force: boolean;
                     streak: number;
                     violations: number;
                 }[];
                 /** @description Calm days in a row that make reduced violence */
                 days_required: number;
+                /** @description The first day of the calm count (the world's setting) */
+                from: string;
                 reduced_violence_on: string | null;
                 /** @description A day is calm with at most this many violations */
                 threshold_per_day: number;
+                /** @description The last day of the calm count */
+                to: string;
+                /** @description Each day of the requested window under the calm rule, over the calm agreement's own violations */
+                window: {
+                    calm: boolean;
+                    date: string;
+                    /** @description The agreement is in force for the whole day; a day it is not is never calm */
+                    in_force: boolean;
+                    violations: number;
+                }[];
             } | null;
-            /** @description The review queue */
+            /** @description The local dates of the window, in order */
+            dates: string[];
+            /** @description The review queue: findings of the window waiting for review */
             needs_review: number;
             timezone: string;
+            /** @description Findings of the window by verdict */
             verdicts: {
                 needs_review: number;
                 not_covered: number;
                 permitted: number;
                 violation: number;
             };
-            violations_per_day: {
-                agreement: string | null;
-                days: {
-                    date: string;
-                    violations: number;
-                }[];
-            }[];
+            /** @description Violation findings of the window */
+            violations: {
+                /** @description One count per date of the window */
+                days: number[];
+                total: number;
+            };
             window: {
+                /** @description The first instant after `to` (exclusive) */
+                end: string;
                 from: string;
+                /** @description The first instant of `from` */
+                start: string;
                 to: string;
             };
-        };
-        ViolationCounts: {
-            areas: {
-                days: number[];
-                name_ar: string | null;
-                name_en: string | null;
-                /** @description null: outside every governorate */
-                pcode: string | null;
-                total: number;
-            }[];
-            dates: string[];
-            timezone: string;
-            total: number[];
-            violators: {
-                /** @description null: no violator named */
-                actor: string | null;
-                days: number[];
-                total: number;
-            }[];
-        };
-        ViolationCountsInput: {
-            areas: {
-                days: number[];
-                name_ar: string | null;
-                name_en: string | null;
-                /** @description null: outside every governorate */
-                pcode: string | null;
-                total: number;
-            }[];
-            dates: string[];
-            timezone: string;
-            total: number[];
-            violators: {
-                /** @description null: no violator named */
-                actor: string | null;
-                days: number[];
-                total: number;
-            }[];
         };
         Zone: {
             /** @enum {string} */
