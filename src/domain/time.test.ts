@@ -223,6 +223,13 @@ describe('dayZone.startOf: the first instant of a local day', () => {
     expect(z.localDate(t - 1) < date).toBe(true);
   });
 
+  it('a date that never was there (Samoa skipped 30 December 2011) is a day of no length', () => {
+    const apia = dayZone('Pacific/Apia')!;
+    expect(apia.startOf('2011-12-30')).toBe(apia.startOf('2011-12-31'));
+    expect(apia.localDate(apia.startOf('2011-12-31'))).toBe('2011-12-31');
+    expect(apia.localDate(apia.startOf('2011-12-31') - 1)).toBe('2011-12-29');
+  });
+
   it('the days of 2016 in Damascus follow each other with no gap, 23 to 25 hours long', () => {
     const z = dayZone('Asia/Damascus')!;
     const lengths = datesBetween('2016-01-01', '2016-12-31').map((d) => (z.startOf(nextDate(d)) - z.startOf(d)) / 3_600_000);

@@ -85,35 +85,58 @@ export function dayZone(name: string): DayZone | null {
       startOf: (date) => Date.parse(`${date}T00:00:00Z`) - offset * 60_000,
     };
   }
-  let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: name, year: 'numeric', month: '2-digit', day: '2-digit' });
+    return ianaZone(name);
   } catch {
     return null;
   }
-  const localDate = (t: Instant) => format.format(new Date(t));
-  const wallClock = new Intl.DateTimeFormat('en-CA', {
-    timeZone: name, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  });
-  /** The zone's offset from UTC at t, in milliseconds (to the second). */
-  const offsetAt = (t: Instant) => {
-    const p = Object.fromEntries(wallClock.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
-    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - Math.floor(t / 1000) * 1000;
-  };
-  const startOf = (date: string) => {
-    const midnight = Date.parse(`${date}T00:00:00Z`);
-    // Local midnight, with the offset read where it falls (twice: the offset can change in between).
-    const guess = midnight - offsetAt(midnight - offsetAt(midnight));
-    if (localDate(guess) === date && localDate(guess - 1) < date) return guess;
-    // Midnight does not exist there that day (a clock change at 00:00, as in Damascus on 25 March
-    // 2016): the day starts at the first instant whose local date is `date`, found by halving.
-    let lo = midnight - 15 * HOUR_MS, hi = midnight + 15 * HOUR_MS;
-    while (hi - lo > 1) {
-      const mid = Math.floor((lo + hi) / 2);
-      if (localDate(mid) >= date) hi = mid;
-      else lo = mid;
+}
+
+/**
+ * Day boundaries in an IANA timezone. Intl is slow (tens of microseconds a call): offsets are
+ * read at UTC midnights only, and each day's start is worked out once. Where the clocks jump at
+ * midnight (Damascus did, every spring until 2022), the day begins at the jump, not at a
+ * midnight that never was.
+ */
+function ianaZone(name: string): DayZone {
+  const dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: name, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: name, timeZoneName: 'longOffset' });
+  const localDate = (t: Instant) => dateFormat.format(t);
+  const offsets = new Map<Instant, number>();
+  const offsetMs = (t: Instant): number => {
+    let off = offsets.get(t);
+    if (off === undefined) {
+      const text = offsetFormat.formatToParts(t).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+      const m = /GMT([+-])(\d{2}):(\d{2})/.exec(text);
+      off = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000 : 0;
+      offsets.set(t, off);
     }
-    return hi;
+    return off;
+  };
+  const isStart = (t: Instant, date: string) => localDate(t) === date && localDate(t - 1) < date;
+  const starts = new Map<string, Instant>();
+  const startOf = (date: string): Instant => {
+    let t = starts.get(date);
+    if (t !== undefined) return t;
+    const midnight = Date.parse(`${date}T00:00:00Z`);
+    // Local midnight is UTC midnight less the offset in force then. When the offset is the same a
+    // day before and a day after, that is all; when it changes around the date, the earliest
+    // candidate that falls on the date is the start (the jump itself, if midnight was skipped).
+    const before = offsetMs(midnight - DAY_MS), after = offsetMs(midnight + DAY_MS);
+    t = before === after ? midnight - before
+      : [before, offsetMs(midnight), after].map((o) => midnight - o).sort((a, b) => a - b).find((c) => localDate(c) === date) ?? midnight - after;
+    if (before !== after && !isStart(t, date)) {
+      // A change at an odd hour near midnight: the first instant on the date, found by halving.
+      let lo = midnight - 15 * HOUR_MS, hi = midnight + 15 * HOUR_MS;
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (localDate(mid) >= date) hi = mid;
+        else lo = mid;
+      }
+      t = hi;
+    }
+    starts.set(date, t);
+    return t;
   };
   return { name, localDate, startOf };
 }
