@@ -19,9 +19,25 @@ export interface LocalDays {
 export function localDays(timeZone: string): LocalDays {
   const zone = dayZone(timeZone);
   if (!zone) throw new RangeError(`unknown timezone "${timeZone}"`);
+  // An import asks for the same few hundred dates thousands of times: answers are kept here.
+  const starts = new Map<string, Instant>();
   const start = (date: string): Instant => {
-    if (Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new RangeError(`not a date: "${date}"`);
-    return zone.startOf(date);
+    let t = starts.get(date);
+    if (t === undefined) {
+      if (Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new RangeError(`not a date: "${date}"`);
+      t = zone.startOf(date);
+      starts.set(date, t);
+    }
+    return t;
   };
-  return { timeZone, start, end: (date) => start(nextDate(date)) };
+  const ends = new Map<string, Instant>();
+  const end = (date: string): Instant => {
+    let t = ends.get(date);
+    if (t === undefined) {
+      t = start(nextDate(date));
+      ends.set(date, t);
+    }
+    return t;
+  };
+  return { timeZone, start, end };
 }

@@ -54,13 +54,9 @@ export function StatePage() {
           <label>{t('common.to')} <input type="date" value={to} min={from} onChange={(e) => e.target.value && go(from, e.target.value, agreement)} /></label>
         </div>
       </PageHeader>
-      <p className="muted small" data-testid="state-scope">
-        {withName(t('state.scope', { from: day(from), to: day(to), days: number(Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1) }),
-          agreement ? agreementTitle(agreement) : t('state.allAgreements'))}{' '}{t('common.times', { zone: timezoneLabel })}
-      </p>
-      {state.error && <ErrorNotice error={state.error} onRetry={state.reload} />}
-      {!state.data ? (!state.error && <Loading />) : (
-        <StateView data={state.data} lang={lang} day={day} number={number} actorName={actorName} agreementTitle={agreementTitle} t={t} />
+      {/* Figures of an earlier choice are not shown beside an error about this one. */}
+      {state.error ? <ErrorNotice error={state.error} onRetry={state.reload} /> : !state.data ? <Loading /> : (
+        <StateView data={state.data} lang={lang} day={day} number={number} actorName={actorName} agreementTitle={agreementTitle} t={t} timezoneLabel={timezoneLabel} />
       )}
     </div>
   );
@@ -85,9 +81,10 @@ interface ViewProps {
   actorName: (id: string | null) => string;
   agreementTitle: (id: string | null) => string;
   t: ReturnType<typeof useI18n>['t'];
+  timezoneLabel: string;
 }
 
-function StateView({ data: s, lang, day, number, actorName, agreementTitle, t }: ViewProps) {
+function StateView({ data: s, lang, day, number, actorName, agreementTitle, t, timezoneLabel }: ViewProps) {
   const { from, to } = s.window;
   const total = s.violations.total;
   const calm = s.calm;
@@ -102,6 +99,11 @@ function StateView({ data: s, lang, day, number, actorName, agreementTitle, t }:
 
   return (
     <>
+      {/* Said from the answer itself, so that it always describes the figures shown. */}
+      <p className="muted small" data-testid="state-scope">
+        {withName(t('state.scope', { from: day(from), to: day(to), days: number(s.dates.length) }), s.agreement ? agreementTitle(s.agreement) : t('state.allAgreements'))}{' '}
+        {t('common.times', { zone: timezoneLabel })}
+      </p>
       <div className="kpis">
         <div className="kpi kpi-danger">
           <span className="kpi-label">{t('state.violations')}</span>
