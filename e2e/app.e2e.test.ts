@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, hasChromium, launchBrowser, screenshot, seriousA11yViolations } from './browser.ts';
 import { buildServer } from '../src/http/server.ts';
 import { type E2EWorld, PASSWORD, startE2EWorld } from './harness.ts';
-import { AgreementPage, StatePage } from './pages/agreement.page.ts';
+import { AgreementPage, digits, StatePage } from './pages/agreement.page.ts';
 import { IncidentPage } from './pages/incident.page.ts';
 import { IncidentsPage } from './pages/incidents.page.ts';
 import { MapPage } from './pages/map.page.ts';
@@ -21,6 +21,7 @@ import { AppShell } from './pages/shell.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
 
 const VIEWPORT = { width: 1440, height: 900 };
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 if (!hasChromium()) {
   console.log(`\ne2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set TRUCE_CHROMIUM)\n`);
@@ -280,12 +281,58 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     await screenshot(page, '11-agreement');
     await expectAccessible(page, 'agreement');
 
+    // By default the September arrangement, whose days of calm are counted, named by its title;
+    // every figure covers it and September, and says so.
     const state = new StatePage(page, world.baseUrl);
     await state.goto('from=2016-09-01&to=2016-09-30');
-    expect(Number((await state.violations()).replace(/[^\d]/g, ''))).toBeGreaterThan(0);
+    const sept = 'Renewed cessation of hostilities (US-Russia arrangement of 9 Sept 2016)';
+    expect(await state.agreement()).toBe(sept);
+    expect(await state.agreementOptions()).toEqual(['All agreements', 'Cessation of Hostilities in Syria (US-Russia Joint Statement and Terms, 22 Feb 2016)', sept]);
+    expect(await state.scope()).toContain(`Every figure below covers ${sept}, 1 Sept 2016 to 30 Sept 2016 (30 days).`);
+    const total = digits(await state.violations());
+    expect(total).toBeGreaterThan(0);
+    expect((await state.verdictCounts())[0]).toBe(total);
+    expect(sum(await state.breakdownTotals('By area'))).toBe(total);
+    expect(sum(await state.breakdownTotals('By violator'))).toBeGreaterThanOrEqual(total);
+    // The calm strip: the arrangement was in force all day only from 13 to 18 September; the threshold is drawn over its counts.
+    const strip = await state.calmStrip();
+    expect(strip.map((d) => d.date)).toHaveLength(30);
+    expect(strip.filter((d) => d.state !== 'not_in_force').map((d) => d.date)).toEqual(['2016-09-13', '2016-09-14', '2016-09-15', '2016-09-16', '2016-09-17', '2016-09-18']);
+    expect(await state.hasThreshold()).toBe(true);
     await page.locator('[data-testid=kpi-calm]').waitFor();
     await screenshot(page, '12-state');
     await expectAccessible(page, 'state');
+
+    // Every agreement: more violations, counted per agreement; the calm threshold and strip go (they belong to the arrangement's own counts).
+    await state.chooseAgreement('All agreements');
+    expect(new URL(page.url()).searchParams.get('agreement')).toBe('*');
+    const all = digits(await state.violations());
+    expect(all).toBeGreaterThan(total);
+    expect((await state.verdictCounts())[0]).toBe(all);
+    expect(sum(await state.breakdownTotals('By agreement'))).toBe(all);
+    expect(sum(await state.breakdownTotals('By area'))).toBe(all);
+    expect(await state.hasThreshold()).toBe(false);
+    expect(await state.calmStrip()).toEqual([]);
+    await page.locator('[data-testid=calm-elsewhere]').waitFor();
+    await screenshot(page, '12b-state-all-agreements');
+    await expectAccessible(page, 'state (all agreements)');
+  });
+
+  it('shows the state of the truce on a phone, 390 px wide', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB', bypassCSP: true, storageState: signedIn.get('analyst')! });
+    contexts.push(context);
+    const page = await context.newPage();
+    const state = new StatePage(page, world.baseUrl);
+    await state.goto('from=2016-09-12&to=2016-09-20');
+    expect(await state.scope()).toContain('Renewed cessation of hostilities');
+    expect((await state.calmStrip()).map((d) => d.state)).toEqual(['not_in_force', 'calm', 'calm', 'calm', 'calm', 'calm', 'calm', 'not_in_force', 'not_in_force']);
+    // The choice of agreement (a long title), the sentence saying what the figures cover, the figures and the chart fit the screen.
+    for (const selector of ['.window-picker', '.window-picker select', '[data-testid=state-scope]', '.kpis', '.chart']) {
+      const box = (await page.locator(selector).first().boundingBox())!;
+      expect(box.x, selector).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, selector).toBeLessThanOrEqual(390);
+    }
+    await screenshot(page, '12c-state-phone', { fullPage: true });
   });
 
   it('switches to Arabic, right to left, with Arabic place names', async () => {
@@ -309,7 +356,11 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     await list.openRow(0);
     await new IncidentPage(page).loaded();
     await screenshot(page, '15-incident-ar');
-    await new StatePage(page, world.baseUrl).goto('from=2016-09-01&to=2016-09-30');
+    const state = new StatePage(page, world.baseUrl);
+    await state.goto('from=2016-09-01&to=2016-09-30');
+    expect(await state.scope()).toContain('تشمل كل الأرقام أدناه: Renewed cessation of hostilities');
+    expect(sum(await state.breakdownTotals('حسب المنطقة'))).toBe(digits(await state.violations()));
+    expect((await state.calmStrip()).filter((d) => d.state === 'not_in_force')).toHaveLength(24);
     await screenshot(page, '16-state-ar');
     await expectAccessible(page, 'state (ar)');
 

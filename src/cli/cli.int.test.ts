@@ -38,6 +38,15 @@ describe('truce (the command)', () => {
     expect(io.stdout).toMatch(/Days of calm/);
   });
 
+  it('tells, in the account of calm days, a day the agreement is not in force from a day with too many violations', async () => {
+    const io = captureIo();
+    expect(await main(['scenario', 'run', join(ROOT, 'examples/syria-2016.json'), '--explain'], io)).toBe(0);
+    expect(io.stdout).toMatch(/2016-09-12 +1 violation\(s\) +NOT calm \(not in force all day\) +streak 0/);
+    expect(io.stdout).toMatch(/2016-09-18 +0 violation\(s\) +calm +streak 6/);
+    expect(io.stdout).toMatch(/2016-09-19 +0 violation\(s\) +NOT calm \(not in force all day\) +streak 0/);
+    expect(io.stdout).toMatch(/Reduced violence not reached: 7 calm days in a row are required/);
+  });
+
   it('exits 2 and names every problem of an invalid bundle on stderr', async () => {
     const file = join(tmp, 'bad.json');
     writeFileSync(file, JSON.stringify({

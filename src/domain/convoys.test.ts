@@ -74,6 +74,22 @@ describe('convoyApprovals', () => {
   });
 });
 
+describe('convoyApprovals: a route along a parallel is straight in lon/lat, not a great circle', () => {
+  // A route of one segment along 36°N from lon 36 to lon 37 (90 km). The great circle through its
+  // ends would run about 120 m north of the parallel at lon 36.5, and cross a zone 40 m north of it.
+  const metres = (m: number) => m / ((6_371_008.8 * Math.PI) / 180);
+  const route = line([36, 36], [37, 36]);
+  const approvals = (z: Zone) => convoyApprovals(rulebook({ actors, agreements, zones: [z] }), convoy('c1', { route }), null);
+
+  it.each([
+    { name: 'a zone from 40 m north of the parallel is not crossed', south: 36 + metres(40), required: [] },
+    { name: 'a zone whose southern edge is the parallel is touched', south: 36, required: ['gov'] },
+    { name: 'a zone reaching 40 m south of the parallel is crossed', south: 36 - metres(40), required: ['gov'] },
+  ])('$name', ({ south, required }) => {
+    expect(approvals(zone('z', rect(36.45, south, 36.55, 36.2), control(['gov'], SINCE))).requiredApprovals).toEqual(required);
+  });
+});
+
 describe('convoyApprovals: control during the window (06:00Z to 18:00Z, 1 June 2016)', () => {
   const route = line([-1, 0.5], [2, 0.5]);
   const approvals = (z: Zone) => convoyApprovals(rulebook({ actors, agreements, zones: [z] }), convoy('c1', { route }), null);

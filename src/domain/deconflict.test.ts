@@ -99,6 +99,32 @@ describe('clearance', () => {
   });
 });
 
+describe('a route site along a parallel: measured to the straight line, not the great circle', () => {
+  // A protected route of 50 km along 36°N (as the map draws it: straight in lon/lat) with a 200 m
+  // buffer, and strikes south of its middle. The great circle through the route's ends runs some
+  // 36 m north of the parallel there, so measuring to it would add those metres.
+  const LAT = 36;
+  const metresPerLonDegree = DEGREE_M * Math.cos((LAT * Math.PI) / 180);
+  const span = 50_000 / metresPerLonDegree;
+  const route: Geometry = { type: 'LineString', coordinates: [[37, LAT], [37 + span, LAT]] };
+  const strikeSouth = (metres: number) => operation('o', { area: pt(37 + span / 2, LAT - metres / DEGREE_M), radiusM: 0 });
+
+  it.each([
+    { south: 190, conflict: true },
+    { south: 199, conflict: true },
+    { south: 201, conflict: false },
+  ])('a strike $south m south of the middle: conflict $conflict', ({ south, conflict }) => {
+    const s = site('road', { geometry: route, bufferM: 200 });
+    const result = deconflictOperation(strikeSouth(south), [s]).conflicts;
+    expect(result).toEqual(conflict ? [{ site: 'road', clearanceM: south, notified: false }] : []);
+  });
+
+  it('with a radius: 700 m south, 500 m radius, a 200 m clearance', () => {
+    const o = operation('o', { area: pt(37 + span / 2, LAT - 700 / DEGREE_M), radiusM: 500 });
+    expect(Math.abs(clearanceM(o, site('road', { geometry: route })) - 200)).toBeLessThan(1);
+  });
+});
+
 describe('order and notification', () => {
   it('sorts conflicts by clearance, then by site id', () => {
     const sites = [

@@ -35,7 +35,9 @@ export function evaluateCalm(world: World, findings: IncidentFinding[], territor
   if (!world.calm) return null;
   const zone = dayZone(world.timezone);
   if (!zone) throw new Error(`unknown timezone "${world.timezone}"`);
-  return countCalm(world.calm, zone, [...findings, ...territory]);
+  // Validation makes the calm agreement one of the world's; were it missing, no day would be in force, so none calm.
+  const agreement = world.agreements.find((g) => g.id === world.calm!.agreement);
+  return countCalm(world.calm, agreement?.inForce ?? [], zone, [...findings, ...territory]);
 }
 
 /** By incident id, then agreement id with the `null` agreement first. */

@@ -86,6 +86,8 @@ export interface ConvoyResult {
 export interface CalmDay {
   date: string;
   violations: number;
+  /** The agreement is in force for the whole day; a day it is not is never calm. */
+  inForce: boolean;
   calm: boolean;
   streak: number;
 }

@@ -105,17 +105,74 @@ describe('distanceM', () => {
   });
 });
 
-describe('pointSegmentDistanceM', () => {
-  it('perpendicular to a segment of the equator: one degree north of its middle', () => {
-    expectClose(pointSegmentDistanceM([0, 1], [-1, 0], [1, 0]), DEGREE_M, 1e-6);
+/** The distance from p to the great circle through a and b (cross-track), to show what the straight line is not. */
+function greatCircleDistanceM(p: Position, a: Position, b: Position): number {
+  const [ax, ay, az] = unit(a), [bx, by, bz] = unit(b), [px, py, pz] = unit(p);
+  const n = [ay * bz - az * by, az * bx - ax * bz, ax * by - ay * bx];
+  const norm = Math.hypot(n[0]!, n[1]!, n[2]!);
+  return Math.abs(Math.asin((n[0]! * px + n[1]! * py + n[2]! * pz) / norm)) * EARTH_RADIUS_M;
+}
+
+/** 50 km along the parallel 36°N, from lon 37 eastward: the spec's example of a line that is not a great circle. */
+const LAT = 36;
+const SPAN = 50_000 / (DEGREE_M * Math.cos(LAT * RAD));
+const WEST: Position = [37, LAT];
+const EAST: Position = [37 + SPAN, LAT];
+const MIDDLE_LON = 37 + SPAN / 2;
+/** Degrees of latitude for metres north (negative: south). */
+const north = (metres: number) => metres / DEGREE_M;
+/** Degrees of longitude at 36°N for metres east (negative: west). */
+const east = (metres: number) => metres / (DEGREE_M * Math.cos(LAT * RAD));
+
+describe('pointSegmentDistanceM: the segment is straight in lon/lat (RFC 7946), not a great circle', () => {
+  it('a point 200 m south of the middle of 50 km along 36°N is 200 m away', () => {
+    const p: Position = [MIDDLE_LON, LAT + north(-200)];
+    expectClose(pointSegmentDistanceM(p, WEST, EAST), 200);
+    // The great circle through the ends bulges about 36 m poleward: measured to it, the point is
+    // some 236 m away, and a 200 m buffer would not hold it.
+    expect(greatCircleDistanceM(p, WEST, EAST)).toBeGreaterThan(230);
   });
 
-  it('perpendicular to a meridian segment: the distance to the great circle', () => {
-    // The meridian lon = 0 lies in the plane y = 0, so the angle to it is asin(y) of the point.
+  it('a point 200 m north of the middle is 200 m away too (the great circle would be nearer)', () => {
+    const p: Position = [MIDDLE_LON, LAT + north(200)];
+    expectClose(pointSegmentDistanceM(p, WEST, EAST), 200);
+    expect(greatCircleDistanceM(p, WEST, EAST)).toBeLessThan(170);
+    // Either way round.
+    expectClose(pointSegmentDistanceM(p, EAST, WEST), 200);
+  });
+
+  it.each([
+    { name: '150 m south, 1 km in from the west end', p: [37 + east(1_000), LAT + north(-150)], metres: 150 },
+    { name: '150 m north, 100 m in from the east end', p: [EAST[0] + east(-100), LAT + north(150)], metres: 150 },
+    { name: 'beyond the west end, on the parallel', p: [37 + east(-120), LAT], metres: 120 },
+    { name: 'beyond the east end, on the parallel', p: [EAST[0] + east(300), LAT], metres: 300 },
+    { name: 'beyond the west end and south: to the end', p: [37 + east(-300), LAT + north(-400)], metres: 500 },
+    { name: 'beyond the east end and north: to the end', p: [EAST[0] + east(90), LAT + north(120)], metres: 150 },
+    { name: 'just inside the east end, south', p: [EAST[0] + east(-1), LAT + north(-80)], metres: 80 },
+    { name: 'on the segment', p: [37 + east(12_345), LAT], metres: 0 },
+  ])('near the ends: $name is $metres m', ({ p, metres }) => {
+    const d = pointSegmentDistanceM(p as Position, WEST, EAST);
+    if (metres === 0) expect(d).toBeLessThan(0.01);
+    else expectClose(d, metres);
+  });
+
+  it('a diagonal segment: the foot of the perpendicular, then each end beyond it', () => {
+    // From (37, 36) to a point 3 km east and 4 km north (5 km long, straight in lon/lat).
+    const a: Position = [37, LAT];
+    const b: Position = [37 + east(3_000), LAT + north(4_000)];
+    // 100 m off the middle, perpendicular to the segment (to the south-east of it).
+    const mid: Position = [37 + east(1_500 + 80), LAT + north(2_000 - 60)];
+    expectClose(pointSegmentDistanceM(mid, a, b), 100);
+    // Past b along the segment's direction: to b.
+    expectClose(pointSegmentDistanceM([37 + east(3_000 + 60), LAT + north(4_000 + 80)], a, b), 100);
+    // Behind a: to a.
+    expectClose(pointSegmentDistanceM([37 + east(-30), LAT + north(-40)], a, b), 50);
+  });
+
+  it('a meridian segment is both straight and a great circle: the two agree', () => {
     const p: Position = [1, 1];
     const expected = Math.asin(unit(p)[1]) * EARTH_RADIUS_M;
-    expectClose(pointSegmentDistanceM(p, [0, 0], [0, 2]), expected, 1e-6);
-    // ... which is less than to either end.
+    expectClose(pointSegmentDistanceM(p, [0, 0], [0, 2]), expected, 1e-5);
     expect(pointSegmentDistanceM(p, [0, 0], [0, 2])).toBeLessThan(distanceM(p, [0, 0]));
   });
 
@@ -140,6 +197,43 @@ describe('pointSegmentDistanceM', () => {
   it('is zero for a point on the segment', () => {
     expect(pointSegmentDistanceM([0, 0.5], [0, 0], [0, 1])).toBeLessThan(1e-6);
     expect(pointSegmentDistanceM([0, 0], [0, 0], [0, 1])).toBe(0);
+  });
+});
+
+describe('routes and polygon edges along a parallel: containment, crossing and distance read the same lines', () => {
+  /** A route of two legs along 36°N, 50 km in all, with a vertex in its middle. */
+  const route: Geometry = line(WEST, [MIDDLE_LON, LAT], EAST);
+  /** A 50 km x 10 km block whose southern edge is the route's line (two vertices only on it). */
+  const block: Polygon = rect(WEST[0], LAT, EAST[0], LAT + north(10_000));
+
+  it('a LineString route: 200 m south of the middle of its first leg is 200 m', () => {
+    const p = point(37 + east(12_500), LAT + north(-200));
+    expectClose(geometryDistanceM(p, route), 200);
+    expectClose(geometryDistanceM(route, p), 200);
+  });
+
+  it('a polygon edge: 200 m south of the middle of the southern edge is 200 m, and outside', () => {
+    const p = point(MIDDLE_LON, LAT + north(-200));
+    expect(areaContains(block, MIDDLE_LON, LAT + north(-200))).toBe(false);
+    expectClose(geometryDistanceM(block, p), 200);
+  });
+
+  it('20 m north of the edge is inside (distance 0); 20 m south is outside, 20 m away', () => {
+    // A great-circle edge would run some 36 m north of the parallel here: both points would be outside.
+    expect(areaContains(block, MIDDLE_LON, LAT + north(20))).toBe(true);
+    expect(geometryDistanceM(block, point(MIDDLE_LON, LAT + north(20)))).toBe(0);
+    expect(areaContains(block, MIDDLE_LON, LAT + north(-20))).toBe(false);
+    expectClose(geometryDistanceM(block, point(MIDDLE_LON, LAT + north(-20))), 20, 0.01);
+  });
+
+  it('a route along the parallel does not cross a zone that starts 20 m north of it, and touches one on it', () => {
+    const straight = line(WEST, EAST);
+    const above = rect(MIDDLE_LON - east(500), LAT + north(20), MIDDLE_LON + east(500), LAT + north(1_000));
+    expect(intersects(straight, above)).toBe(false);
+    expectClose(geometryDistanceM(straight, above), 20, 0.01);
+    const onIt = rect(MIDDLE_LON - east(500), LAT, MIDDLE_LON + east(500), LAT + north(1_000));
+    expect(intersects(straight, onIt)).toBe(true);
+    expect(geometryDistanceM(straight, onIt)).toBe(0);
   });
 });
 
@@ -216,8 +310,7 @@ describe('geometryDistanceM', () => {
   });
 
   it('is the distance to the hole edge for a point in a hole', () => {
-    // A small donut (edges short enough that a great-circle edge and a parallel agree): the hole
-    // spans 36.05..36.15; from (36.1, 36.14) the nearest hole edge is lat 36.15, 0.01 degrees north.
+    // The hole spans 36.05..36.15; from (36.1, 36.14) the nearest hole edge is lat 36.15, 0.01 degrees north.
     const small = rect(36, 36, 36.2, 36.2, ring(36.05, 36.05, 36.15, 36.15));
     const d = geometryDistanceM(small, point(36.1, 36.14));
     expect(d).toBeGreaterThan(0);

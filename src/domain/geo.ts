@@ -1,7 +1,8 @@
 /**
- * Geometry on WGS 84 coordinates (GeoJSON order: [lon, lat]). Containment and intersection are
- * planar in degrees, which is what GeoJSON (RFC 7946) means by a polygon; distances are geodesic
- * on a sphere of the IUGG mean radius, within 0.5 % of the ellipsoid.
+ * Geometry on WGS 84 coordinates (GeoJSON order: [lon, lat]). A line between two positions is
+ * straight in degrees, which is what GeoJSON (RFC 7946) means by a line or a polygon's edge:
+ * containment, intersection and the nearest point of a line all use those lines. Distances
+ * between points are geodesic on a sphere of the IUGG mean radius, within 0.5 % of the ellipsoid.
  */
 
 export type Position = [number, number];
@@ -86,23 +87,25 @@ export function distanceM(a: Position, b: Position): number {
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** Initial bearing from a to b, in radians. */
-function bearing(a: Position, b: Position): number {
-  const φ1 = a[1] * RAD, φ2 = b[1] * RAD, Δλ = (b[0] - a[0]) * RAD;
-  return Math.atan2(Math.sin(Δλ) * Math.cos(φ2), Math.cos(φ1) * Math.sin(φ2) - Math.sin(φ1) * Math.cos(φ2) * Math.cos(Δλ));
-}
-
-/** Geodesic distance from p to the great-circle segment a-b. */
+/**
+ * Geodesic distance from p to the segment a-b. The segment is straight in longitude and latitude
+ * (RFC 7946 §3.1.1, spec "Conventions"), as the map draws it and as containment and crossing
+ * read it: not the great circle through a and b, which bulges poleward (by about 36 m in the
+ * middle of 50 km along 36°N, enough to decide a 200 m buffer). The nearest point of the
+ * segment is found in an equirectangular projection centred on p, where the segment stays
+ * straight (the projection is affine in lon/lat) and lengths near p are true; the distance to
+ * that point is then the haversine. Not for segments across the antimeridian.
+ */
 export function pointSegmentDistanceM(p: Position, a: Position, b: Position): number {
-  const dAP = distanceM(a, p);
-  const dAB = distanceM(a, b);
-  if (dAB === 0 || dAP === 0) return dAP;
-  const δ13 = dAP / EARTH_RADIUS_M;
-  const θ = bearing(a, p) - bearing(a, b);
-  const crossTrack = Math.asin(Math.sin(δ13) * Math.sin(θ));
-  const alongTrack = Math.acos(Math.min(1, Math.max(-1, Math.cos(δ13) / Math.cos(crossTrack)))) * EARTH_RADIUS_M;
-  if (Math.cos(θ) > 0 && alongTrack <= dAB) return Math.abs(crossTrack) * EARTH_RADIUS_M;
-  return Math.min(dAP, distanceM(b, p));
+  const k = Math.cos(p[1] * RAD);
+  const ax = (a[0] - p[0]) * k, ay = a[1] - p[1];
+  const dx = (b[0] - a[0]) * k, dy = b[1] - a[1];
+  const length2 = dx * dx + dy * dy;
+  // The projection's parameter along a-b of the foot of the perpendicular from p (the origin), kept on the segment.
+  const t = length2 === 0 ? 0 : Math.min(1, Math.max(0, -(ax * dx + ay * dy) / length2));
+  if (t === 0) return distanceM(p, a);
+  if (t === 1) return distanceM(p, b);
+  return distanceM(p, [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])]);
 }
 
 function orientation(a: Position, b: Position, c: Position): number {
@@ -151,7 +154,7 @@ export function intersects(a: Geometry, b: Geometry): boolean {
   return false;
 }
 
-/** The least geodesic distance from p to any vertex or segment of g. */
+/** The least geodesic distance from p to any vertex or segment (straight in lon/lat) of g. */
 function pointGeometryDistanceM(p: Position, g: Geometry): number {
   let best = Infinity;
   const lines = segmentsOf(g);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { interval } from './test-builders.ts';
 import {
-  contains, datesBetween, dayZone, daysInMonth, formatInstant, isCalendarDate, overlaps, parseInstant, parseOffset,
+  contains, coversAll, datesBetween, dayZone, daysInMonth, formatInstant, isCalendarDate, nextDate, overlaps, parseInstant, parseOffset,
 } from './time.ts';
 
 describe('parseInstant', () => {
@@ -193,6 +194,75 @@ describe('dayZone', () => {
 
   it.each(['Mars/Olympus_Mons', '+3', 'not a zone'])('returns null for %j', (name) => {
     expect(dayZone(name)).toBeNull();
+  });
+});
+
+describe('dayZone.startOf: the first instant of a local day', () => {
+  it.each([
+    { zone: 'Z', date: '2016-09-12', start: '2016-09-12T00:00:00Z' },
+    { zone: '+03:00', date: '2016-09-12', start: '2016-09-11T21:00:00Z' },
+    { zone: '-05:30', date: '2016-09-12', start: '2016-09-12T05:30:00Z' },
+    { zone: 'Asia/Damascus', date: '2016-01-15', start: '2016-01-14T22:00:00Z' },
+    { zone: 'Asia/Damascus', date: '2016-09-12', start: '2016-09-11T21:00:00Z' },
+    // 25 March 2016: the clocks went from 00:00 to 01:00, so the day began at 01:00 (+03:00), a 23-hour day.
+    { zone: 'Asia/Damascus', date: '2016-03-25', start: '2016-03-24T22:00:00Z' },
+    { zone: 'Asia/Damascus', date: '2016-03-26', start: '2016-03-25T21:00:00Z' },
+    // 28 October 2016: at 00:00 (+03:00) the clocks went back to 23:00 on the 27th, a 25-hour day.
+    { zone: 'Asia/Damascus', date: '2016-10-27', start: '2016-10-26T21:00:00Z' },
+    { zone: 'Asia/Damascus', date: '2016-10-28', start: '2016-10-27T22:00:00Z' },
+    // Half-hour and 45-minute zones, and one west of UTC with DST.
+    { zone: 'Asia/Kathmandu', date: '2016-09-12', start: '2016-09-11T18:15:00Z' },
+    { zone: 'America/New_York', date: '2016-03-13', start: '2016-03-13T05:00:00Z' },
+    { zone: 'America/New_York', date: '2016-03-14', start: '2016-03-14T04:00:00Z' },
+  ])('$date starts at $start in $zone', ({ zone, date, start }) => {
+    const z = dayZone(zone)!;
+    const t = z.startOf(date);
+    expect(new Date(t).toISOString()).toBe(new Date(start).toISOString());
+    // It is the first instant of that day: the instant before belongs to the day before.
+    expect(z.localDate(t)).toBe(date);
+    expect(z.localDate(t - 1) < date).toBe(true);
+  });
+
+  it('a date that never was there (Samoa skipped 30 December 2011) is a day of no length', () => {
+    const apia = dayZone('Pacific/Apia')!;
+    expect(apia.startOf('2011-12-30')).toBe(apia.startOf('2011-12-31'));
+    expect(apia.localDate(apia.startOf('2011-12-31'))).toBe('2011-12-31');
+    expect(apia.localDate(apia.startOf('2011-12-31') - 1)).toBe('2011-12-29');
+  });
+
+  it('the days of 2016 in Damascus follow each other with no gap, 23 to 25 hours long', () => {
+    const z = dayZone('Asia/Damascus')!;
+    const lengths = datesBetween('2016-01-01', '2016-12-31').map((d) => (z.startOf(nextDate(d)) - z.startOf(d)) / 3_600_000);
+    expect(lengths.filter((h) => h === 24)).toHaveLength(364);
+    expect(lengths.filter((h) => h !== 24).sort()).toEqual([23, 25]);
+  });
+});
+
+describe('nextDate', () => {
+  it.each([
+    ['2016-02-28', '2016-02-29'], ['2016-02-29', '2016-03-01'], ['2016-12-31', '2017-01-01'], ['2016-03-25', '2016-03-26'],
+  ])('%s -> %s', (date, next) => {
+    expect(nextDate(date)).toBe(next);
+  });
+});
+
+describe('coversAll', () => {
+  const t = (iso: string) => Date.parse(iso);
+  const day = { from: t('2016-09-14T00:00:00Z'), to: t('2016-09-15T00:00:00Z') };
+  it.each([
+    { name: 'one open-ended interval from before', intervals: [interval('2016-01-01T00:00:00Z')], covers: true },
+    { name: 'one interval ending exactly at the end', intervals: [interval('2016-01-01T00:00:00Z', '2016-09-15T00:00:00Z')], covers: true },
+    { name: 'starting exactly at the start', intervals: [interval('2016-09-14T00:00:00Z', '2016-09-20T00:00:00Z')], covers: true },
+    { name: 'starting a millisecond late', intervals: [interval('2016-09-14T00:00:00.001Z')], covers: false },
+    { name: 'ending a millisecond early', intervals: [interval('2016-09-01T00:00:00Z', '2016-09-14T23:59:59.999Z')], covers: false },
+    { name: 'two adjacent intervals joining in the day', intervals: [interval('2016-09-14T19:00:00Z', '2016-09-20T00:00:00Z'), interval('2016-09-01T00:00:00Z', '2016-09-14T19:00:00Z')], covers: true },
+    { name: 'two intervals with a gap of a millisecond', intervals: [interval('2016-09-01T00:00:00Z', '2016-09-14T19:00:00Z'), interval('2016-09-14T19:00:00.001Z')], covers: false },
+    { name: 'overlapping intervals', intervals: [interval('2016-09-01T00:00:00Z', '2016-09-14T20:00:00Z'), interval('2016-09-14T10:00:00Z', '2016-09-16T00:00:00Z')], covers: true },
+    { name: 'an interval wholly before', intervals: [interval('2016-09-01T00:00:00Z', '2016-09-02T00:00:00Z')], covers: false },
+    { name: 'an interval wholly inside only', intervals: [interval('2016-09-14T06:00:00Z', '2016-09-14T18:00:00Z')], covers: false },
+    { name: 'no interval', intervals: [], covers: false },
+  ])('$name: $covers', ({ intervals, covers }) => {
+    expect(coversAll(intervals, day.from, day.to)).toBe(covers);
   });
 });
 

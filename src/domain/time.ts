@@ -63,26 +63,99 @@ export function overlaps(a: Interval, b: Interval): boolean {
 
 /**
  * A timezone for day boundaries: a fixed offset (`Z`, `+03:00`) or an IANA name
- * (`Asia/Damascus`). `localDate` gives the calendar day an instant falls on there.
+ * (`Asia/Damascus`). `localDate` gives the calendar day an instant falls on there; `startOf`
+ * the first instant of a calendar day there, so that a local day is the half-open interval
+ * [startOf(d), startOf(next day)).
  */
 export interface DayZone {
   name: string;
   localDate(t: Instant): string;
+  startOf(date: string): Instant;
 }
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 export function dayZone(name: string): DayZone | null {
   const offset = parseOffset(name);
   if (offset !== null) {
-    return { name, localDate: (t) => new Date(t + offset * 60_000).toISOString().slice(0, 10) };
+    return {
+      name,
+      localDate: (t) => new Date(t + offset * 60_000).toISOString().slice(0, 10),
+      startOf: (date) => Date.parse(`${date}T00:00:00Z`) - offset * 60_000,
+    };
   }
   try {
-    const format = new Intl.DateTimeFormat('en-CA', {
-      timeZone: name, year: 'numeric', month: '2-digit', day: '2-digit',
-    });
-    return { name, localDate: (t) => format.format(new Date(t)) };
+    return ianaZone(name);
   } catch {
     return null;
   }
+}
+
+/**
+ * Day boundaries in an IANA timezone. Intl is slow (tens of microseconds a call): offsets are
+ * read at UTC midnights only, and each day's start is worked out once. Where the clocks jump at
+ * midnight (Damascus did, every spring until 2022), the day begins at the jump, not at a
+ * midnight that never was.
+ */
+function ianaZone(name: string): DayZone {
+  const dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: name, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: name, timeZoneName: 'longOffset' });
+  const localDate = (t: Instant) => dateFormat.format(t);
+  const offsets = new Map<Instant, number>();
+  const offsetMs = (t: Instant): number => {
+    let off = offsets.get(t);
+    if (off === undefined) {
+      const text = offsetFormat.formatToParts(t).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+      const m = /GMT([+-])(\d{2}):(\d{2})/.exec(text);
+      off = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000 : 0;
+      offsets.set(t, off);
+    }
+    return off;
+  };
+  const isStart = (t: Instant, date: string) => localDate(t) === date && localDate(t - 1) < date;
+  const starts = new Map<string, Instant>();
+  const startOf = (date: string): Instant => {
+    let t = starts.get(date);
+    if (t !== undefined) return t;
+    const midnight = Date.parse(`${date}T00:00:00Z`);
+    // Local midnight is UTC midnight less the offset in force then. When the offset is the same a
+    // day before and a day after, that is all; when it changes around the date, the earliest
+    // candidate that falls on the date is the start (the jump itself, if midnight was skipped).
+    const before = offsetMs(midnight - DAY_MS), after = offsetMs(midnight + DAY_MS);
+    t = before === after ? midnight - before
+      : [before, offsetMs(midnight), after].map((o) => midnight - o).sort((a, b) => a - b).find((c) => localDate(c) === date) ?? midnight - after;
+    if (before !== after && !isStart(t, date)) {
+      // A change at an odd hour near midnight: the first instant on the date, found by halving.
+      let lo = midnight - 15 * HOUR_MS, hi = midnight + 15 * HOUR_MS;
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (localDate(mid) >= date) hi = mid;
+        else lo = mid;
+      }
+      t = hi;
+    }
+    starts.set(date, t);
+    return t;
+  };
+  return { name, localDate, startOf };
+}
+
+/** The calendar date after `date`. */
+export function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whether the intervals together cover [from, to) with no gap (adjacent intervals join). */
+export function coversAll(intervals: readonly Interval[], from: Instant, to: Instant): boolean {
+  let reached = from;
+  for (const i of [...intervals].sort((a, b) => a.from - b.from)) {
+    if (i.from > reached) return false;
+    if (i.to === null) return true;
+    if (i.to > reached) reached = i.to;
+    if (reached >= to) return true;
+  }
+  return reached >= to;
 }
 
 /** A calendar date `YYYY-MM-DD` that exists. */

@@ -59,7 +59,7 @@ export function explainEvaluation(name: string, world: World, e: Evaluation): st
   if (e.calm) {
     heading(`Days of calm (${e.calm.agreement}, days in ${world.timezone})`);
     for (const d of e.calm.days) {
-      lines.push(`${d.date}  ${String(d.violations).padStart(3)} violation(s)  ${d.calm ? 'calm' : 'NOT calm'}  streak ${d.streak}`);
+      lines.push(`${d.date}  ${String(d.violations).padStart(3)} violation(s)  ${d.calm ? 'calm' : d.inForce ? 'NOT calm' : 'NOT calm (not in force all day)'}  streak ${d.streak}`);
     }
     lines.push(e.calm.reducedViolenceOn
       ? `Reduced violence reached on ${e.calm.reducedViolenceOn}.`

@@ -27,6 +27,10 @@ export function toResultDocument(e: Evaluation): ResultDocument {
       conflicts: d.conflicts.map((c) => ({ site: c.site, clearance_m: c.clearanceM, notified: c.notified })),
     })),
     convoys: e.convoys.map((c) => ({ convoy: c.convoy, required_approvals: c.requiredApprovals, crosses_excluded: c.crossesExcluded })),
-    calm: e.calm && { agreement: e.calm.agreement, days: e.calm.days, reduced_violence_on: e.calm.reducedViolenceOn },
+    calm: e.calm && {
+      agreement: e.calm.agreement,
+      days: e.calm.days.map((d) => ({ date: d.date, violations: d.violations, calm: d.calm, streak: d.streak })),
+      reduced_violence_on: e.calm.reducedViolenceOn,
+    },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { RULES_VERSION, type Reason, type Verdict } from '../domain/findings.ts';
 import type { Statement } from '../domain/statements.ts';
+import type { Area } from '../domain/geo.ts';
 import type { Instant } from '../domain/time.ts';
 import type { Sql } from './database.ts';
 import { keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
@@ -251,9 +252,20 @@ export async function getFinding(sql: Sql, key: string): Promise<StoredFinding |
   return row ? toFinding(row) : null;
 }
 
-/** How many findings give each verdict. */
-export async function countFindingsByVerdict(sql: Sql): Promise<Record<Verdict, number>> {
-  const rows = await sql.query<{ verdict: Verdict; n: number }>('select verdict, count(*)::int as n from findings group by verdict');
+/** Findings at or after `from` and before `to`, of one agreement or (null) of every agreement and none. */
+export interface FindingWindow {
+  from: Instant;
+  to: Instant;
+  agreement: string | null;
+}
+
+/** How many findings of the window give each verdict. */
+export async function countFindingsByVerdict(sql: Sql, w: FindingWindow): Promise<Record<Verdict, number>> {
+  const rows = await sql.query<{ verdict: Verdict; n: number }>(
+    `select verdict, count(*)::int as n from findings
+      where at >= $1 and at < $2 and ($3::text is null or agreement_id = $3::text) group by verdict`,
+    [ts(w.from), ts(w.to), w.agreement],
+  );
   const counts: Record<Verdict, number> = { violation: 0, needs_review: 0, permitted: 0, not_covered: 0 };
   for (const r of rows) counts[r.verdict] = r.n;
   return counts;
@@ -267,6 +279,40 @@ export async function violationsDuring(sql: Sql, from: Instant, to: Instant, agr
     [ts(from), ts(to), agreement ?? null],
   );
   return rows.map((r) => ({ agreement: r.agreement_id, at: ms(r.at) }));
+}
+
+/**
+ * A violation with where it happened: the incident's place, or the geometry of the zone whose
+ * control changed (the caller takes a point inside it, as the rules do).
+ */
+export interface PlacedViolation {
+  kind: FindingKind;
+  subjectId: string;
+  agreement: string;
+  at: Instant;
+  violators: string[];
+  place: { lon: number; lat: number } | null;
+  zoneGeometry: Area | null;
+}
+
+/** The violation findings of the window, in time order. */
+export async function placedViolations(sql: Sql, w: FindingWindow): Promise<PlacedViolation[]> {
+  const rows = await sql.query<{
+    kind: FindingKind; subject_id: string; agreement_id: string; at: Date; violators: string[];
+    lon: number | null; lat: number | null; geometry: Area | null;
+  }>(
+    `select f.kind, f.subject_id, f.agreement_id, f.at, f.violators, i.lon, i.lat, z.geometry
+       from findings f
+       left join incidents i on f.kind = 'incident' and i.id = f.subject_id
+       left join zones z on f.kind = 'territory' and z.id = f.subject_id
+      where f.verdict = 'violation' and f.at >= $1 and f.at < $2 and ($3::text is null or f.agreement_id = $3::text)
+      order by f.at, f.key`,
+    [ts(w.from), ts(w.to), w.agreement],
+  );
+  return rows.map((r) => ({
+    kind: r.kind, subjectId: r.subject_id, agreement: r.agreement_id, at: ms(r.at), violators: r.violators,
+    place: r.lon === null || r.lat === null ? null : { lon: r.lon, lat: r.lat }, zoneGeometry: r.geometry,
+  }));
 }
 
 export { RULES_VERSION };

@@ -189,25 +189,3 @@ export async function incidentExtent(sql: Sql, options = { count: true }): Promi
   );
   return row ?? { n: 0, first: null, last: null };
 }
-
-export interface ViolationRow {
-  id: string;
-  lon: number;
-  lat: number;
-  at: Date;
-  violators: string[];
-}
-
-/** Incidents with a violation finding in [from, to): each once, with every violator named. */
-export async function violatingIncidents(sql: Sql, from: number, to: number): Promise<ViolationRow[]> {
-  return sql.query<ViolationRow>(
-    `select i.id, i.lon, i.lat, min(f.at) as at,
-       coalesce(array(select distinct v from findings g, unnest(g.violators) as v
-                       where g.kind = 'incident' and g.subject_id = i.id and g.verdict = 'violation' order by v), '{}') as violators
-     from findings f join incidents i on i.id = f.subject_id
-     where f.kind = 'incident' and f.verdict = 'violation' and f.at >= $1 and f.at < $2
-     group by i.id, i.lon, i.lat
-     order by at, i.id`,
-    [ts(from), ts(to)],
-  );
-}

@@ -62,30 +62,6 @@ describeEachDatabase('GET /map/incidents', (db) => {
     expect((await server.call(null, { method: 'GET', url: '/api/v1/map/extent' })).statusCode).toBe(401);
   });
 
-  it('counts violations per local day by governorate and by violator, as the caller may see them', async () => {
-    await fresh();
-    const url = '/api/v1/map/violations?from=2016-09-01&to=2016-09-07';
-    const ngo = (await server.call('ngo-analyst', { method: 'GET', url })).json();
-    expect(ngo.timezone).toBe('+03:00');
-    expect(ngo.dates).toHaveLength(7);
-    // al-0 on the 1st (Aleppo), da-1 on the 5th (Rural Damascus), the NGO's own da-3 on the 7th counted once.
-    expect(ngo.total).toEqual([1, 0, 0, 0, 1, 0, 1]);
-    expect(ngo.areas).toEqual([
-      { pcode: 'SY03', name_en: 'Rural Damascus', name_ar: expect.any(String), total: 2, days: [0, 0, 0, 0, 1, 0, 1] },
-      { pcode: 'SY02', name_en: 'Aleppo', name_ar: 'حلب', total: 1, days: [1, 0, 0, 0, 0, 0, 0] },
-    ]);
-    expect(ngo.violators).toEqual([
-      { actor: 'a', total: 2, days: [1, 0, 0, 0, 0, 0, 1] },
-      { actor: null, total: 1, days: [0, 0, 0, 0, 1, 0, 0] },
-      { actor: 'b', total: 1, days: [0, 0, 0, 0, 0, 0, 1] },
-    ]);
-    const un = (await server.call('un-ose-analyst', { method: 'GET', url })).json();
-    expect(un.total).toEqual([1, 0, 0, 0, 1, 0, 0]);
-    const bad = await server.call('ngo-analyst', { method: 'GET', url: '/api/v1/map/violations?from=2016-09-08&to=2016-09-07' });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().path).toBe('querystring.from');
-  });
-
   it('colours an incident only by the findings the caller may see', async () => {
     await fresh();
     // al-0 is permitted under g1 and a violation under g2, which only the co-chairs may now see.

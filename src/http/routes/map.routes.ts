@@ -1,13 +1,13 @@
 /**
  * The map's data: incidents aggregated by grid cell (so a map of 100,000 incidents stays light),
- * the range of the date slider, and violations per day by governorate and by violator.
+ * and the range of the date slider. (Violations by governorate and by violator are part of the
+ * state of the truce, GET /state, so that every figure there covers one window and agreement.)
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { booleanQuery, dateQuery } from './world-schemas.ts';
+import { booleanQuery } from './world-schemas.ts';
 import type { AppContext } from '../../app/context.ts';
 import { MAP_VERDICTS, parseBBox } from '../../app/map/grid.ts';
-import { countViolations } from '../../app/map/count-violations.ts';
 import { getIncidentExtent } from '../../app/map/incident-extent.ts';
 import { mapIncidents } from '../../app/map/map-incidents.ts';
 import { errorResponses } from '../schemas.ts';
@@ -73,24 +73,4 @@ export const mapRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
       },
     },
   }, async (request) => getIncidentExtent(ctx, request.caller, { count: request.query.count !== 'false' }));
-
-  const date = dateQuery;
-  app.get('/map/violations', {
-    schema: {
-      tags: ['map'],
-      summary: 'Violations per local day by governorate (OCHA admin 1) and by violator; an incident counts once a day',
-      querystring: z.object({ from: date.describe('the first local day (default: 29 days before `to`)'), to: date.describe('the last local day (default: today)') }),
-      response: {
-        200: z.object({
-          timezone: z.string(), dates: z.array(z.string()), total: z.array(z.number().int()),
-          areas: z.array(z.object({
-            pcode: z.string().nullable().describe('null: outside every governorate'), name_en: z.string().nullable(), name_ar: z.string().nullable(),
-            total: z.number().int(), days: z.array(z.number().int()),
-          })),
-          violators: z.array(z.object({ actor: z.string().nullable().describe('null: no violator named'), total: z.number().int(), days: z.array(z.number().int()) })),
-        }).meta({ id: 'ViolationCounts' }),
-        ...errorResponses,
-      },
-    },
-  }, async (request) => countViolations(ctx, request.caller, request.query));
 };

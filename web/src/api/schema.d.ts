@@ -2759,101 +2759,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/map/violations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Violations per local day by governorate (OCHA admin 1) and by violator; an incident counts once a day */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description the first local day (default: 29 days before `to`) */
-                    from?: string;
-                    /** @description the last local day (default: today) */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ViolationCounts"];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/operations": {
         parameters: {
             query?: never;
@@ -3857,10 +3762,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The state of the truce: findings by verdict, the review queue, violations per day, days of calm */
+        /** The state of the truce over a window of local days and an agreement: findings by verdict, violations per day, by agreement, area and violator, days of calm */
         get: {
             parameters: {
                 query?: {
+                    /** @description Count only findings of this agreement; every agreement by default */
+                    agreement?: string;
                     /** @description First local day of the window (YYYY-MM-DD); 29 days before `to` by default */
                     from?: string;
                     /** @description Last local day of the window; today by default */
@@ -5589,7 +5496,7 @@ export interface components {
         /** @description Something the server says to people, as a code and its terms; rendered in the reader's language */
         Statement: {
             /** @enum {string} */
-            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.exists" | "error.rate_limited" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "cause.recorded";
+            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "cause.recorded";
             params: {
                 [key: string]: components["schemas"]["Term"];
             };
@@ -5597,7 +5504,7 @@ export interface components {
         /** @description Something the server says to people, as a code and its terms; rendered in the reader's language */
         StatementInput: {
             /** @enum {string} */
-            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.exists" | "error.rate_limited" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "cause.recorded";
+            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "cause.recorded";
             params: {
                 [key: string]: components["schemas"]["TermInput"];
             };
@@ -5705,114 +5612,168 @@ export interface components {
             statement: components["schemas"]["StatementInput"];
         };
         TruceState: {
+            /** @description The agreement every figure covers; null: every agreement */
+            agreement: string | null;
+            by_agreement: {
+                agreement: string;
+                /** @description One count per date of the window */
+                days: number[];
+                total: number;
+            }[];
+            by_area: {
+                /** @description One count per date of the window */
+                days: number[];
+                name_ar: string | null;
+                name_en: string | null;
+                /** @description OCHA admin 1; null: outside every governorate */
+                pcode: string | null;
+                total: number;
+            }[];
+            /** @description A violation with several violators counts under each */
+            by_violator: {
+                /** @description null: no violator named */
+                actor: string | null;
+                /** @description One count per date of the window */
+                days: number[];
+                total: number;
+            }[];
             calm: {
                 agreement: string;
+                /** @description Each day from `from` to `to` */
                 days: {
                     calm: boolean;
                     date: string;
+                    /** @description The agreement is in force for the whole day; a day it is not is never calm */
+                    in_force: boolean;
                     streak: number;
                     violations: number;
                 }[];
                 /** @description Calm days in a row that make reduced violence */
                 days_required: number;
+                /** @description The first day of the calm count (the world's setting) */
+                from: string;
                 reduced_violence_on: string | null;
                 /** @description A day is calm with at most this many violations */
                 threshold_per_day: number;
+                /** @description The last day of the calm count */
+                to: string;
+                /** @description Each day of the requested window under the calm rule, over the calm agreement's own violations */
+                window: {
+                    calm: boolean;
+                    date: string;
+                    /** @description The agreement is in force for the whole day; a day it is not is never calm */
+                    in_force: boolean;
+                    violations: number;
+                }[];
             } | null;
-            /** @description The review queue */
+            /** @description The local dates of the window, in order */
+            dates: string[];
+            /** @description The review queue: findings of the window waiting for review */
             needs_review: number;
             timezone: string;
+            /** @description Findings of the window by verdict */
             verdicts: {
                 needs_review: number;
                 not_covered: number;
                 permitted: number;
                 violation: number;
             };
-            violations_per_day: {
-                agreement: string | null;
-                days: {
-                    date: string;
-                    violations: number;
-                }[];
-            }[];
+            /** @description Violation findings of the window */
+            violations: {
+                /** @description One count per date of the window */
+                days: number[];
+                total: number;
+            };
             window: {
+                /** @description The first instant after `to` (exclusive) */
+                end: string;
                 from: string;
+                /** @description The first instant of `from` */
+                start: string;
                 to: string;
             };
         };
         TruceStateInput: {
+            /** @description The agreement every figure covers; null: every agreement */
+            agreement: string | null;
+            by_agreement: {
+                agreement: string;
+                /** @description One count per date of the window */
+                days: number[];
+                total: number;
+            }[];
+            by_area: {
+                /** @description One count per date of the window */
+                days: number[];
+                name_ar: string | null;
+                name_en: string | null;
+                /** @description OCHA admin 1; null: outside every governorate */
+                pcode: string | null;
+                total: number;
+            }[];
+            /** @description A violation with several violators counts under each */
+            by_violator: {
+                /** @description null: no violator named */
+                actor: string | null;
+                /** @description One count per date of the window */
+                days: number[];
+                total: number;
+            }[];
             calm: {
                 agreement: string;
+                /** @description Each day from `from` to `to` */
                 days: {
                     calm: boolean;
                     date: string;
+                    /** @description The agreement is in force for the whole day; a day it is not is never calm */
+                    in_force: boolean;
                     streak: number;
                     violations: number;
                 }[];
                 /** @description Calm days in a row that make reduced violence */
                 days_required: number;
+                /** @description The first day of the calm count (the world's setting) */
+                from: string;
                 reduced_violence_on: string | null;
                 /** @description A day is calm with at most this many violations */
                 threshold_per_day: number;
+                /** @description The last day of the calm count */
+                to: string;
+                /** @description Each day of the requested window under the calm rule, over the calm agreement's own violations */
+                window: {
+                    calm: boolean;
+                    date: string;
+                    /** @description The agreement is in force for the whole day; a day it is not is never calm */
+                    in_force: boolean;
+                    violations: number;
+                }[];
             } | null;
-            /** @description The review queue */
+            /** @description The local dates of the window, in order */
+            dates: string[];
+            /** @description The review queue: findings of the window waiting for review */
             needs_review: number;
             timezone: string;
+            /** @description Findings of the window by verdict */
             verdicts: {
                 needs_review: number;
                 not_covered: number;
                 permitted: number;
                 violation: number;
             };
-            violations_per_day: {
-                agreement: string | null;
-                days: {
-                    date: string;
-                    violations: number;
-                }[];
-            }[];
+            /** @description Violation findings of the window */
+            violations: {
+                /** @description One count per date of the window */
+                days: number[];
+                total: number;
+            };
             window: {
+                /** @description The first instant after `to` (exclusive) */
+                end: string;
                 from: string;
+                /** @description The first instant of `from` */
+                start: string;
                 to: string;
             };
-        };
-        ViolationCounts: {
-            areas: {
-                days: number[];
-                name_ar: string | null;
-                name_en: string | null;
-                /** @description null: outside every governorate */
-                pcode: string | null;
-                total: number;
-            }[];
-            dates: string[];
-            timezone: string;
-            total: number[];
-            violators: {
-                /** @description null: no violator named */
-                actor: string | null;
-                days: number[];
-                total: number;
-            }[];
-        };
-        ViolationCountsInput: {
-            areas: {
-                days: number[];
-                name_ar: string | null;
-                name_en: string | null;
-                /** @description null: outside every governorate */
-                pcode: string | null;
-                total: number;
-            }[];
-            dates: string[];
-            timezone: string;
-            total: number[];
-            violators: {
-                /** @description null: no violator named */
-                actor: string | null;
-                days: number[];
-                total: number;
-            }[];
         };
         Where: {
             /** @description the OCHA admin 2 area */

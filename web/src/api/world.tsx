@@ -1,6 +1,7 @@
 /**
- * What every page names: actors and agreements by id, and the truce's timezone (dates are shown
- * in it). Loaded once after sign-in, as the user may see them.
+ * What every page names: actors and agreements by id, the truce's timezone (dates are shown in
+ * it) and the agreement whose days of calm are counted. Loaded once after sign-in, as the user
+ * may see them.
  */
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -14,6 +15,8 @@ export interface World {
   agreements: Agreement[];
   actorName(id: string | null | undefined): string;
   agreementTitle(id: string | null | undefined): string;
+  /** The agreement whose days of calm are counted; null when none is (or it is hidden). */
+  calmAgreement: string | null;
   ready: boolean;
 }
 
@@ -45,20 +48,24 @@ export function WorldProvider({ children }: { children: ReactNode }) {
   const { setTimezone } = useI18n();
   const [actors, setActors] = useState<Actor[]>([]);
   const [agreements, setAgreements] = useState<Agreement[]>([]);
+  const [calmAgreement, setCalmAgreement] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
 
   useEffect(() => {
     let live = true;
     Promise.all([
       allActors(), allAgreements(),
-      api.GET('/api/v1/state', { params: { query: {} } }).then((r) => (r.data ? r.data.timezone : null)),
-    ]).then(([a, g, tz]) => {
+      api.GET('/api/v1/state', { params: { query: {} } }).then((r) => r.data ?? null),
+    ]).then(([a, g, state]) => {
       if (!live) return;
       setActors(a);
       setAgreements(g);
-      // The page names the zone's offsets as they were in the truce's year (the first agreement's start).
-      const start = g.flatMap((a) => a.in_force.map((p) => Date.parse(p.from))).filter(Number.isFinite).sort((x, y) => x - y)[0];
-      if (tz) setTimezone(tz, start === undefined ? undefined : new Date(start).getUTCFullYear());
+      if (state) {
+        // The page names the zone's offsets as they were in the truce's year (the first agreement's start).
+        const start = g.flatMap((a) => a.in_force.map((p) => Date.parse(p.from))).filter(Number.isFinite).sort((x, y) => x - y)[0];
+        setTimezone(state.timezone, start === undefined ? undefined : new Date(start).getUTCFullYear());
+        setCalmAgreement(state.calm?.agreement ?? null);
+      }
     }).catch(() => undefined).finally(() => live && setReady(true));
     return () => {
       live = false;
@@ -69,11 +76,11 @@ export function WorldProvider({ children }: { children: ReactNode }) {
     const names = new Map(actors.map((a) => [a.id, a.name]));
     const titles = new Map(agreements.map((g) => [g.id, g.title || g.id]));
     return {
-      actors, agreements, ready,
+      actors, agreements, calmAgreement, ready,
       actorName: (id) => (id ? names.get(id) ?? id : '—'),
       agreementTitle: (id) => (id ? titles.get(id) ?? id : '—'),
     };
-  }, [actors, agreements, ready]);
+  }, [actors, agreements, calmAgreement, ready]);
   return <WorldContext.Provider value={value}>{children}</WorldContext.Provider>;
 }
 

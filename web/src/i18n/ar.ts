@@ -188,6 +188,7 @@ export const ar: Messages = {
   'state.calmDays': 'أيام الهدوء',
   'state.calm.yes': 'هادئ',
   'state.calm.no': 'غير هادئ',
+  'state.calm.notInForce': 'الاتفاق غير سارٍ',
 
   'incidents.title': 'الحوادث',
   'incidents.filters': 'عوامل التصفية',
@@ -325,6 +326,13 @@ export const ar: Messages = {
 
   'state.title': 'حالة الهدنة',
   'state.window': 'المدة',
+  'state.agreement': 'الاتفاق',
+  'state.allAgreements': 'جميع الاتفاقات',
+  'state.scope': 'تشمل كل الأرقام أدناه: {agreement}، من {from} إلى {to} (عدد الأيام: {days}).',
+  'state.calmLongest': 'أطول سلسلة من أيام الهدوء، {from} – {to}.',
+  'state.calmNotReached': 'لم تبلغ السلسلة العدد المطلوب.',
+  'state.calmElsewhere': 'تُحسب أيام الهدوء لاتفاق «{agreement}» وحده، على خروقاته هو.',
+  'state.calmShow': 'اعرض أرقامه',
   'state.violations': 'الخروقات',
   'state.needsReview': 'بانتظار المراجعة',
   'state.needsReviewHelp': 'أحكام لم تستطع القواعد حسمها وحدها.',
@@ -343,6 +351,8 @@ export const ar: Messages = {
   'state.area.outside': 'خارج المناطق المرسومة',
   'state.area': 'المحافظة',
   'state.violator': 'الجهة الخارقة',
+  'state.others': 'البقية',
+  'state.byViolatorNote': 'يُحسب الخرق الذي ارتكبته عدة جهات مرة لكل جهة منها.',
   'state.total': 'المجموع',
 
   'live.report': 'بلاغ جديد من {org}: {act}',

@@ -186,6 +186,7 @@ export const en = {
   'state.calmDays': 'Calm days',
   'state.calm.yes': 'Calm',
   'state.calm.no': 'Not calm',
+  'state.calm.notInForce': 'Not in force',
 
   'incidents.title': 'Incidents',
   'incidents.filters': 'Filters',
@@ -323,6 +324,13 @@ export const en = {
 
   'state.title': 'State of the truce',
   'state.window': 'Window',
+  'state.agreement': 'Agreement',
+  'state.allAgreements': 'All agreements',
+  'state.scope': 'Every figure below covers {agreement}, {from} to {to} ({days} days).',
+  'state.calmLongest': 'Longest run of calm days, {from} – {to}.',
+  'state.calmNotReached': 'The required run was not reached.',
+  'state.calmElsewhere': 'Days of calm are judged for {agreement} only, over its own violations.',
+  'state.calmShow': 'Show its figures',
   'state.violations': 'Violations',
   'state.needsReview': 'Waiting for review',
   'state.needsReviewHelp': 'Findings the rules could not settle alone.',
@@ -341,6 +349,8 @@ export const en = {
   'state.area.outside': 'Outside the mapped areas',
   'state.area': 'Governorate',
   'state.violator': 'Violator',
+  'state.others': 'All others',
+  'state.byViolatorNote': 'A violation by several parties counts under each of them.',
   'state.total': 'Total',
 
   'live.report': 'New report from {org}: {act}',

@@ -1,6 +1,10 @@
 /**
- * The state of the truce: violations per day (in all, by governorate, by violator), the days
- * of calm against the threshold, the findings waiting for review.
+ * The state of the truce over one window of days and one agreement (or every agreement), both
+ * chosen on the page and stated on it: violations (in all, per day, by governorate, by violator,
+ * by agreement), findings by verdict, the findings waiting for review, and the days of calm. Every
+ * figure comes from one answer of GET /state, so all of them cover the same days and agreements.
+ * The calm threshold and the strip of calm days are drawn only over the calm agreement's own
+ * counts, with the days it was not in force shown as such.
  */
 import { useMemo } from 'react';
 import { api, type Schemas, unwrap } from '../../api/client.ts';
@@ -14,99 +18,117 @@ import { addDays, localDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { MAP_VERDICTS, VERDICT_COLORS } from '../../map/colors.ts';
 import { bars, countAxis, ticks } from './chart.ts';
-
-const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+import { ALL_AGREEMENTS, type CalmState, calmState, chosenAgreement, chosenWindow, statePath } from './scope.ts';
 
 export function StatePage() {
   const { t, lang, timezone, timezoneLabel, day, number } = useI18n();
-  const { actorName, agreementTitle } = useWorld();
+  const { actorName, agreementTitle, agreements, calmAgreement, ready: worldReady } = useWorld();
   const { query } = useLocation();
   const extent = useQuery(async (signal) => unwrap(await api.GET('/api/v1/map/extent', { params: { query: { count: 'false' } }, signal })), []);
   const lastDay = extent.data?.last ? localDate(extent.data.last, timezone) : localDate(Date.now(), timezone);
-  const to = DAY_RE.test(query.get('to') ?? '') ? query.get('to')! : lastDay;
-  const from = DAY_RE.test(query.get('from') ?? '') && query.get('from')! <= to ? query.get('from')! : addDays(to, -29);
-  const ready = extent.data !== undefined || extent.error !== null;
+  const { from, to } = chosenWindow(query, lastDay, addDays);
+  const agreement = chosenAgreement(query, calmAgreement);
+  // The default agreement is the calm one, known once the world is loaded.
+  const ready = (extent.data !== undefined || extent.error !== null) && (worldReady || query.has('agreement'));
 
   const state = useQuery(async (signal) => {
     if (!ready) return null;
-    const [s, v] = await Promise.all([
-      api.GET('/api/v1/state', { params: { query: { from, to } }, signal }).then(unwrap),
-      api.GET('/api/v1/map/violations', { params: { query: { from, to } }, signal }).then(unwrap),
-    ]);
-    return { state: s, violations: v };
-  }, [from, to, ready]);
+    return unwrap(await api.GET('/api/v1/state', { params: { query: { from, to, ...(agreement ? { agreement } : {}) } }, signal }));
+  }, [from, to, agreement, ready]);
   useLiveEvents((e) => {
     if (e.type === 'finding.changed') state.reload();
   });
 
-  const setWindow = (f: string, tt: string) => navigate(`/state?from=${f}&to=${tt}`, { replace: true });
+  const go = (f: string, tt: string, g: string | null) => navigate(statePath(f, tt, g), { replace: true });
 
   return (
     <div className="page page-wide">
       <PageHeader title={t('state.title')}>
         <div className="window-picker" role="group" aria-label={t('state.window')}>
-          <DateField id="s-from" label={t('common.from')} value={from} min="2011-01-01" max={to} onChange={(v) => v && setWindow(v, to)} />
-          <DateField id="s-to" label={t('common.to')} value={to} min={from} max={lastDay > to ? lastDay : to} onChange={(v) => v && setWindow(from, v)} />
+          <label>{t('state.agreement')}{' '}
+            <select dir={directionOf(agreement ? agreementTitle(agreement) : t('state.allAgreements'))} value={agreement ?? ALL_AGREEMENTS} onChange={(e) => go(from, to, e.target.value === ALL_AGREEMENTS ? null : e.target.value)}>
+              <option value={ALL_AGREEMENTS}>{t('state.allAgreements')}</option>
+              {agreements.map((g) => <option key={g.id} value={g.id}>{agreementTitle(g.id)}</option>)}
+            </select>
+          </label>
+          <DateField id="s-from" label={t('common.from')} value={from} min="2011-01-01" max={to} onChange={(v) => v && go(v, to, agreement)} />
+          <DateField id="s-to" label={t('common.to')} value={to} min={from} max={lastDay > to ? lastDay : to} onChange={(v) => v && go(from, v, agreement)} />
         </div>
       </PageHeader>
-      <p className="muted small">{t('common.times', { zone: timezoneLabel })}</p>
-      {state.error && <ErrorNotice error={state.error} onRetry={state.reload} />}
-      {!state.data ? <Loading /> : (
-        <StateView data={state.data} lang={lang} day={day} number={number} actorName={actorName} agreementTitle={agreementTitle} t={t} />
+      {/* Figures of an earlier choice are not shown beside an error about this one. */}
+      {state.error ? <ErrorNotice error={state.error} onRetry={state.reload} /> : !state.data ? <Loading /> : (
+        <StateView data={state.data} lang={lang} day={day} number={number} actorName={actorName} agreementTitle={agreementTitle} t={t} timezoneLabel={timezoneLabel} />
       )}
     </div>
   );
 }
 
+/** The direction of a text: right to left when it has Arabic (or Hebrew) letters, so that a long title is cut at its end. */
+function directionOf(text: string): 'rtl' | 'ltr' {
+  return /[\u0590-\u08FF]/.test(text) ? 'rtl' : 'ltr';
+}
+
+/** A message with an agreement's title in place of `{agreement}`, isolated so that a title in another script keeps its order. */
+function withName(text: string, name: string) {
+  const [before, after = ''] = text.split('{agreement}');
+  return <>{before}<bdi>{name}</bdi>{after}</>;
+}
+
 interface ViewProps {
-  data: { state: Schemas['TruceState']; violations: Schemas['ViolationCounts'] };
+  data: Schemas['TruceState'];
   lang: string;
   day: (d: string, style?: 'long' | 'short') => string;
   number: (n: number) => string;
   actorName: (id: string | null) => string;
   agreementTitle: (id: string | null) => string;
   t: ReturnType<typeof useI18n>['t'];
+  timezoneLabel: string;
 }
 
-function StateView({ data, lang, day, number, actorName, agreementTitle, t }: ViewProps) {
-  const { state: s, violations: v } = data;
-  const total = v.total.reduce((a, b) => a + b, 0);
+function StateView({ data: s, lang, day, number, actorName, agreementTitle, t, timezoneLabel }: ViewProps) {
+  const { from, to } = s.window;
+  const total = s.violations.total;
   const calm = s.calm;
-  const calmSpec = calm as (typeof calm & { threshold_per_day?: number; days_required?: number }) | null;
-  const streak = calm?.days.at(-1)?.streak ?? 0;
-  const required = calmSpec?.days_required;
-  const threshold = calmSpec?.threshold_per_day;
-  /** The chart draws a strip of calm and not-calm days under its bars. */
-  const calmStrip = (calm?.days.length ?? 0) > 0;
-  const verdictTotal = MAP_VERDICTS.filter((x) => x !== 'unjudged').reduce((n, x) => n + (s.verdicts[x as keyof typeof s.verdicts] ?? 0), 0);
+  // The longest run of calm days in the calm period: what counts towards reduced violence.
+  const longest = Math.max(0, ...(calm?.days.map((d) => d.streak) ?? []));
+  /** The threshold and the strip belong to the calm agreement: drawn only over its own counts. */
+  const calmHere = calm !== null && s.agreement === calm.agreement;
+  const calmDays = calmHere ? calm.window.map((d) => ({ date: d.date, state: calmState(d) })) : undefined;
+  const verdicts = MAP_VERDICTS.filter((x) => x !== 'unjudged') as (keyof typeof s.verdicts)[];
+  const verdictTotal = verdicts.reduce((n, x) => n + s.verdicts[x], 0);
+  const calmLabels: Record<CalmState, string> = { calm: t('state.calm.yes'), not_calm: t('state.calm.no'), not_in_force: t('state.calm.notInForce') };
 
   return (
     <>
+      {/* Said from the answer itself, so that it always describes the figures shown. */}
+      <p className="muted small" data-testid="state-scope">
+        {withName(t('state.scope', { from: day(from), to: day(to), days: number(s.dates.length) }), s.agreement ? agreementTitle(s.agreement) : t('state.allAgreements'))}{' '}
+        {t('common.times', { zone: timezoneLabel })}
+      </p>
       <div className="kpis">
         <div className="kpi kpi-danger">
           <span className="kpi-label">{t('state.violations')}</span>
           <span className="kpi-value" data-testid="kpi-violations">{number(total)}</span>
-          <span className="kpi-note">{day(v.dates[0] ?? '', 'short')} – {day(v.dates.at(-1) ?? '', 'short')}</span>
+          <span className="kpi-note">{day(from, 'short')} – {day(to, 'short')}</span>
         </div>
-        <Link className="kpi kpi-warn" to="/incidents?verdict=needs_review">
+        <Link className="kpi kpi-warn" to={`/incidents?verdict=needs_review&from=${from}&to=${to}`}>
           <span className="kpi-label">{t('state.needsReview')}</span>
           <span className="kpi-value" data-testid="kpi-review">{number(s.needs_review)}</span>
           <span className="kpi-note">{t('state.needsReviewHelp')}</span>
         </Link>
         <div className="kpi kpi-calm">
-          <span className="kpi-label">{t('state.calm')}{calm ? <> · <span dir="auto">{calm.agreement}</span></> : null}</span>
+          <span className="kpi-label">{t('state.calm')}{calm ? <> · <span dir="auto">{agreementTitle(calm.agreement)}</span></> : null}</span>
           {calm ? (
             <>
               <span className="kpi-value" data-testid="kpi-calm">
-                {number(streak)}{required ? <span className="kpi-unit">{t('state.calmNeeded', { required: number(required) })}</span> : null}
+                {number(longest)}<span className="kpi-unit">{t('state.calmNeeded', { required: number(calm.days_required) })}</span>
               </span>
-              {required !== undefined && (
-                <span className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={required} aria-valuenow={Math.min(streak, required)} aria-label={t('state.calm')}>
-                  <span style={{ width: `${Math.min(100, (100 * streak) / Math.max(required, 1))}%` }} />
-                </span>
-              )}
+              <span className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={calm.days_required} aria-valuenow={Math.min(longest, calm.days_required)} aria-label={t('state.calm')}>
+                <span style={{ width: `${Math.min(100, (100 * longest) / Math.max(calm.days_required, 1))}%` }} />
+              </span>
               <span className="kpi-note">
-                {calm.reduced_violence_on ? t('state.calmReachedOn', { date: day(calm.reduced_violence_on) }) : threshold !== undefined ? t('state.calmThreshold', { threshold: number(threshold) }) : agreementTitle(calm.agreement)}
+                {t('state.calmLongest', { from: day(calm.from, 'short'), to: day(calm.to, 'short') })}{' '}
+                {calm.reduced_violence_on ? t('state.calmReachedOn', { date: day(calm.reduced_violence_on) }) : t('state.calmNotReached')}
               </span>
             </>
           ) : <span className="kpi-note">{t('state.calmNone')}</span>}
@@ -114,13 +136,11 @@ function StateView({ data, lang, day, number, actorName, agreementTitle, t }: Vi
         <div className="kpi">
           <span className="kpi-label">{t('state.verdicts')}</span>
           <span className="stack" aria-hidden="true">
-            {MAP_VERDICTS.filter((x) => x !== 'unjudged').map((x) => (
-              <span key={x} style={{ flexGrow: s.verdicts[x as keyof typeof s.verdicts] ?? 0, background: VERDICT_COLORS[x] }} />
-            ))}
+            {verdicts.map((x) => <span key={x} style={{ flexGrow: s.verdicts[x], background: VERDICT_COLORS[x] }} />)}
           </span>
-          <ul className="stack-legend">
-            {MAP_VERDICTS.filter((x) => x !== 'unjudged').map((x) => (
-              <li key={x}><span className="swatch swatch-dot" style={{ background: VERDICT_COLORS[x] }} />{t(`verdict.${x}`)} <strong>{number(s.verdicts[x as keyof typeof s.verdicts] ?? 0)}</strong></li>
+          <ul className="stack-legend" data-testid="kpi-verdicts">
+            {verdicts.map((x) => (
+              <li key={x}><span className="swatch swatch-dot" style={{ background: VERDICT_COLORS[x] }} />{t(`verdict.${x}`)} <strong>{number(s.verdicts[x])}</strong></li>
             ))}
           </ul>
           <span className="sr-only">{number(verdictTotal)}</span>
@@ -129,58 +149,62 @@ function StateView({ data, lang, day, number, actorName, agreementTitle, t }: Vi
 
       <section className="panel">
         <h2>{t('state.perDay')}</h2>
-        {total === 0 ? <p className="empty">{t('state.noViolations')}</p> : (
+        {total === 0 && !calmDays ? <p className="empty">{t('state.noViolations')}</p> : (
           <>
-            <DayChart dates={v.dates} values={v.total} day={day} number={number} threshold={threshold} calmDays={calm?.days} label={t('state.perDay')}
-              calmLabels={{ title: t('state.calmDays'), yes: t('state.calm.yes'), no: t('state.calm.no') }} />
-            {(threshold !== undefined || calmStrip) && (
+            <DayChart dates={s.dates} values={s.violations.days} day={day} number={number} threshold={calmHere ? calm.threshold_per_day : undefined} calmDays={calmDays}
+              label={t('state.perDay')} calmTitle={t('state.calmDays')} calmLabels={calmLabels} />
+            {calmHere && (
               <p className="chart-legend">
-                {threshold !== undefined && <span><span className="swatch swatch-threshold" aria-hidden="true" />{t('state.calmLegendThreshold', { threshold: number(threshold) })}</span>}
-                {calmStrip && (
-                  <>
-                    <span><span className="swatch swatch-calm" aria-hidden="true" />{t('state.calm.yes')}</span>
-                    <span><span className="swatch swatch-not-calm" aria-hidden="true" />{t('state.calm.no')}</span>
-                  </>
-                )}
+                <span><span className="swatch swatch-threshold" aria-hidden="true" />{t('state.calmLegendThreshold', { threshold: number(calm.threshold_per_day) })}</span>
+                <span><span className="swatch swatch-calm" aria-hidden="true" />{calmLabels.calm}</span>
+                <span><span className="swatch swatch-not-calm" aria-hidden="true" />{calmLabels.not_calm}</span>
+                <span><span className="swatch swatch-not-in-force" aria-hidden="true" />{calmLabels.not_in_force}</span>
               </p>
             )}
           </>
+        )}
+        {calm && !calmHere && (
+          <p className="chart-legend" data-testid="calm-elsewhere">
+            {withName(t('state.calmElsewhere'), agreementTitle(calm.agreement))}{' '}
+            <Link to={statePath(from, to, calm.agreement)}>{t('state.calmShow')}</Link>
+          </p>
         )}
       </section>
 
       <div className="incident-grid">
         <section className="panel">
           <h2>{t('state.byArea')}</h2>
-          <Breakdown rows={v.areas.map((a) => ({ key: a.pcode ?? '-', name: a.pcode ? (lang === 'ar' ? a.name_ar : a.name_en) ?? a.pcode : t('state.area.outside'), total: a.total, days: a.days }))}
-            head={t('state.area')} number={number} empty={t('state.noViolations')} />
+          <Breakdown rows={s.by_area.map((a) => ({ key: a.pcode ?? '-', name: a.pcode ? (lang === 'ar' ? a.name_ar : a.name_en) ?? a.pcode : t('state.area.outside'), total: a.total, days: a.days }))}
+            head={t('state.area')} number={number} empty={t('state.noViolations')} others={t('state.others')} />
         </section>
         <section className="panel">
           <h2>{t('state.byViolator')}</h2>
-          <Breakdown rows={v.violators.map((x) => ({ key: x.actor ?? '-', name: x.actor ? actorName(x.actor) : t('common.unknown'), total: x.total, days: x.days }))}
-            head={t('state.violator')} number={number} empty={t('state.noViolations')} />
+          <Breakdown rows={s.by_violator.map((x) => ({ key: x.actor ?? '-', name: x.actor ? actorName(x.actor) : t('common.unknown'), total: x.total, days: x.days }))}
+            head={t('state.violator')} number={number} empty={t('state.noViolations')} others={t('state.others')} />
+          {s.by_violator.reduce((n, x) => n + x.total, 0) > total && <p className="muted small">{t('state.byViolatorNote')}</p>}
         </section>
       </div>
 
-      {s.violations_per_day.length > 0 && (
+      {s.agreement === null && (
         <section className="panel">
           <h2>{t('state.byAgreement')}</h2>
-          <Breakdown rows={s.violations_per_day.map((g) => ({ key: g.agreement ?? '-', name: g.agreement ? agreementTitle(g.agreement) : t('incident.finding.noAgreement'), total: g.days.reduce((n, d) => n + d.violations, 0), days: g.days.map((d) => d.violations) }))}
-            head={t('agreement.title')} number={number} empty={t('state.noViolations')} />
+          <Breakdown rows={s.by_agreement.map((g) => ({ key: g.agreement, name: agreementTitle(g.agreement), total: g.total, days: g.days }))}
+            head={t('agreement.title')} number={number} empty={t('state.noViolations')} others={t('state.others')} />
         </section>
       )}
     </>
   );
 }
 
-function DayChart({ dates, values, day, number, threshold, calmDays, label, calmLabels }: {
+function DayChart({ dates, values, day, number, threshold, calmDays, label, calmTitle, calmLabels }: {
   dates: string[]; values: number[]; day: ViewProps['day']; number: ViewProps['number']; threshold: number | undefined;
-  calmDays: { date: string; calm: boolean }[] | undefined; label: string; calmLabels: { title: string; yes: string; no: string };
+  calmDays: { date: string; state: CalmState }[] | undefined; label: string; calmTitle: string; calmLabels: Record<CalmState, string>;
 }) {
   const W = 720;
   const H = 180;
   const axis = countAxis(Math.max(...values, threshold ?? 0));
   const b = useMemo(() => bars(values, W, H, axis.top), [values, axis.top]);
-  const calmByDate = new Map((calmDays ?? []).map((d) => [d.date, d.calm]));
+  const calmByDate = new Map((calmDays ?? []).map((d) => [d.date, d.state]));
   const strip = calmByDate.size > 0;
   const y = (v: number) => H - (v / axis.top) * H;
   return (
@@ -202,13 +226,13 @@ function DayChart({ dates, values, day, number, threshold, calmDays, label, calm
           <text key={i} x={(b[i]?.x ?? 0) + (b[i]?.width ?? 0) / 2} y={H + 20} className="axis" textAnchor="middle">{day(dates[i] ?? '', 'short')}</text>
         ))}
         {strip && (
-          <g transform={`translate(0 ${H + 42})`}>
-            <text x={0} y={-5} className="axis">{calmLabels.title}</text>
+          <g transform={`translate(0 ${H + 42})`} data-testid="calm-strip">
+            <text x={0} y={-5} className="axis">{calmTitle}</text>
             {b.map((bar, i) => {
-              const calm = calmByDate.get(dates[i] ?? '');
-              return calm === undefined ? null : (
-                <rect key={dates[i]} x={bar.x} y={0} width={bar.width} height={14} rx={2} className={calm ? 'calm-yes' : 'calm-no'}>
-                  <title>{`${day(dates[i] ?? '')}: ${calm ? calmLabels.yes : calmLabels.no}`}</title>
+              const state = calmByDate.get(dates[i] ?? '');
+              return state === undefined ? null : (
+                <rect key={dates[i]} x={bar.x} y={0} width={bar.width} height={14} rx={2} className={`calm-${state}`} data-date={dates[i]}>
+                  <title>{`${day(dates[i] ?? '')}: ${calmLabels[state]}`}</title>
                 </rect>
               );
             })}
@@ -219,15 +243,24 @@ function DayChart({ dates, values, day, number, threshold, calmDays, label, calm
   );
 }
 
-function Breakdown({ rows, head, number, empty }: { rows: { key: string; name: string; total: number; days: number[] }[]; head: string; number: ViewProps['number']; empty: string }) {
+/** The first rows, then the rest summed in one, so that the Σ column adds up to the panel's total. */
+const SHOWN_ROWS = 11;
+
+function Breakdown({ rows, head, number, empty, others }: {
+  rows: { key: string; name: string; total: number; days: number[] }[]; head: string; number: ViewProps['number']; empty: string; others: string;
+}) {
   if (rows.length === 0) return <p className="empty">{empty}</p>;
-  const max = Math.max(...rows.map((r) => r.total), 1);
-  const dayMax = Math.max(...rows.flatMap((r) => r.days), 1);
+  const rest = rows.slice(SHOWN_ROWS);
+  const shown = rest.length > 1
+    ? [...rows.slice(0, SHOWN_ROWS), { key: '…', name: others, total: rest.reduce((n, r) => n + r.total, 0), days: rest[0]!.days.map((_d, i) => rest.reduce((n, r) => n + r.days[i]!, 0)) }]
+    : rows;
+  const max = Math.max(...shown.map((r) => r.total), 1);
+  const dayMax = Math.max(...shown.flatMap((r) => r.days), 1);
   return (
     <table className="table breakdown">
       <thead><tr><th scope="col">{head}</th><th scope="col" className="num">Σ</th><th scope="col" className="spark-col" aria-hidden="true" /></tr></thead>
       <tbody>
-        {rows.slice(0, 12).map((r) => (
+        {shown.map((r) => (
           <tr key={r.key}>
             <td>
               <div>{r.name}</div>
