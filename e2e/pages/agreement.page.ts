@@ -35,20 +35,24 @@ export class StatePage {
     return this.page.locator('[data-testid=state-scope]').innerText();
   }
 
+  private agreementSelect(): ReturnType<Page['locator']> {
+    return this.page.getByTestId('state-agreement');
+  }
+
   /** The label of the chosen agreement. */
   async agreement(): Promise<string> {
-    const value = await this.page.locator('.window-picker select').inputValue();
-    return this.page.locator(`.window-picker select option[value="${value}"]`).innerText();
+    const value = await this.agreementSelect().inputValue();
+    return this.agreementSelect().locator(`option[value="${value}"]`).innerText();
   }
 
   async agreementOptions(): Promise<string[]> {
-    return this.page.locator('.window-picker select option').allInnerTexts();
+    return this.agreementSelect().locator('option').allInnerTexts();
   }
 
   /** Chooses an agreement by its label and waits for the figures to follow. */
   async chooseAgreement(label: string): Promise<void> {
     const before = this.page.url();
-    await this.page.locator('.window-picker select').selectOption({ label });
+    await this.agreementSelect().selectOption({ label });
     await this.page.waitForFunction(`location.href !== ${JSON.stringify(before)}`);
     await this.page.locator('[data-testid=state-scope]', { hasText: label }).waitFor();
     await this.page.waitForLoadState('networkidle');

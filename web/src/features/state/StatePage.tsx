@@ -46,7 +46,7 @@ export function StatePage() {
       <PageHeader title={t('state.title')}>
         <div className="window-picker" role="group" aria-label={t('state.window')}>
           <label>{t('state.agreement')}{' '}
-            <select dir={directionOf(agreement ? agreementTitle(agreement) : t('state.allAgreements'))} value={agreement ?? ALL_AGREEMENTS} onChange={(e) => go(from, to, e.target.value === ALL_AGREEMENTS ? null : e.target.value)}>
+            <select data-testid="state-agreement" dir={directionOf(agreement ? agreementTitle(agreement) : t('state.allAgreements'))} value={agreement ?? ALL_AGREEMENTS} onChange={(e) => go(from, to, e.target.value === ALL_AGREEMENTS ? null : e.target.value)}>
               <option value={ALL_AGREEMENTS}>{t('state.allAgreements')}</option>
               {agreements.map((g) => <option key={g.id} value={g.id}>{agreementTitle(g.id)}</option>)}
             </select>
