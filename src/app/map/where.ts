@@ -48,8 +48,29 @@ export function whereIs(lon: number, lat: number): Where {
   };
 }
 
+export type WhereView = ReturnType<typeof viewOf>;
+
+/**
+ * Answers by position, remembered: a listing asks again for the same incidents at every page,
+ * and the nearest place and the areas' polygons cost more than the rest of a row. Places and
+ * areas never change while the server runs. Views are shared: callers must not change them.
+ */
+const views = new Map<string, WhereView>();
+const KEEP = 50_000;
+
 /** Where a point is, as the API and the live stream show it (snake_case). */
-export function whereView(lon: number, lat: number) {
+export function whereView(lon: number, lat: number): WhereView {
+  const key = `${lon},${lat}`;
+  let view = views.get(key);
+  if (!view) {
+    view = viewOf(lon, lat);
+    if (views.size >= KEEP) views.delete(views.keys().next().value!);
+    views.set(key, view);
+  }
+  return view;
+}
+
+function viewOf(lon: number, lat: number) {
   const w = whereIs(lon, lat);
   const area = (a: AreaName | null) => a && { pcode: a.pcode, name_en: a.nameEn, name_ar: a.nameAr };
   return {
