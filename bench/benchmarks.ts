@@ -5,6 +5,7 @@
 import { adjudicateBenchmark } from './adjudicate.bench.ts';
 import { httpBenchmark } from './http.bench.ts';
 import { importBenchmark } from './import.bench.ts';
+import { liveBenchmark } from './live.bench.ts';
 import type { Benchmark } from './lib/benchmark.ts';
 import { mapBenchmark } from './map.bench.ts';
 
@@ -19,6 +20,10 @@ export const BENCHMARKS: readonly Benchmark[] = [
   // HTTP: requests per second and latency of the API under load, through `truce serve` in a child
   // process, on PostgreSQL (a new database, dropped after) and on PGlite. See http.bench.ts.
   httpBenchmark,
+
+  // Live: listing and filing latency with 1,000 event streams open beside none, in one server on
+  // PGlite. See live.bench.ts.
+  liveBenchmark,
 
   // Map: first render of the map page in Chromium with 100,000 incidents, and the p95 of the map's
   // data requests, on PostgreSQL (a new database, dropped after) and on PGlite. See map.bench.ts.

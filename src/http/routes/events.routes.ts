@@ -96,8 +96,16 @@ export const eventsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   });
 };
 
+/** A group's streams share the messages of an event (LiveReads), so each is written out once. */
+const frames = new WeakMap<LiveMessage, string>();
+
 function frame(id: string, m: LiveMessage): string {
-  return `id: ${id}\ndata: ${JSON.stringify(m)}\n\n`;
+  let text = frames.get(m);
+  if (text === undefined) {
+    text = `id: ${id}\ndata: ${JSON.stringify(m)}\n\n`;
+    frames.set(m, text);
+  }
+  return text;
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {
