@@ -6,13 +6,14 @@
  * directory. On PostgreSQL the commands run beside the server and it sees what they wrote.
  * One server per database: starting one costs seconds.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, type ScratchDatabase } from '../../test/scratch-database.ts';
 import { createApiToken, runTruce, type ServeProcess, startTruceServe, truceEnv } from '../../test/truce-process.ts';
-import { lockDataDir } from '../store/data-dir-lock.ts';
+import { LOCK_FILE, lockDataDir } from '../store/data-dir-lock.ts';
 
 const POSTGRES_URL = process.env.TRUCE_TEST_DATABASE_URL;
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -110,6 +111,26 @@ describe('truce commands beside a running server [pglite]', () => {
       lock.release();
     }
   }, 60_000);
+});
+
+describe('a truce command stopped with Ctrl-C [pglite]', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'truce-sigint-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('releases the data directory as it exits', async () => {
+    const dir = join(tmp, 'data');
+    // `user add --password-stdin` opens the database, then waits for the password: stopped there.
+    const child = spawn(process.execPath, [join(ROOT, 'bin/truce.js'), 'user', 'add', 'someone', '--org', 'un-ose', '--role', 'monitor', '--password-stdin', '--data', dir],
+      { cwd: ROOT, env: ENV, stdio: ['pipe', 'ignore', 'ignore'] });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const lock = join(dir, LOCK_FILE);
+    // The lock is taken before PGlite creates the directory's files (initdb: seconds).
+    for (let i = 0; i < 600 && !existsSync(join(dir, 'PG_VERSION')); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(existsSync(lock)).toBe(true);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(existsSync(lock)).toBe(false);
+  }, 120_000);
 });
 
 describe.skipIf(!POSTGRES_URL)('truce commands beside a running server [postgres]', () => {
