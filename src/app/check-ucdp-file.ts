@@ -3,8 +3,9 @@
  * refuse writes nothing (`truce import ucdp` then does not even open the database): a header
  * without the columns the import needs, CSV that breaks off, no rows, or no row that could load.
  * A file with some bad rows is not refused: those rows are listed and the others load.
- * Reading is cheap beside storing (the 6,170 rows of the demo file: 0.06-0.25 s read on a loaded 2-core machine, some
- * seconds stored), and it runs in constant memory: only the first rejected rows are kept.
+ * Reading is cheap beside storing (the 6,170 rows of the demo file: 0.06-0.25 s read on a
+ * loaded 2-core machine, some seconds stored), and it runs in constant memory: only the first
+ * rejected rows are kept.
  */
 import type { Readable } from 'node:stream';
 import { UcdpFileError, ucdpRows } from '../ingest/ucdp/ucdp-file.ts';
