@@ -6,11 +6,10 @@
  * are pure and live in src/ingest/.
  */
 import type { Readable } from 'node:stream';
-import { CsvSyntaxError, csvRecords } from '../ingest/csv-records.ts';
 import { localDays } from '../ingest/local-day.ts';
 import { sideActorCache } from '../ingest/ucdp/ucdp-actors.ts';
+import { UcdpFileError, ucdpRows } from '../ingest/ucdp/ucdp-file.ts';
 import { mapUcdpRow, UCDP_SOURCE } from '../ingest/ucdp/ucdp-map.ts';
-import { checkUcdpRow, UCDP_COLUMNS } from '../ingest/ucdp/ucdp-row.ts';
 import type { Database } from '../store/sql.ts';
 import { type Caller, requirePermission } from './caller.ts';
 import { importIncidents, type IncidentBatch } from './import-incidents.ts';
@@ -64,28 +63,15 @@ export async function importUcdp(db: Database, input: Readable, options: UcdpImp
   const context = { days: localDays(options.timeZone ?? 'Asia/Damascus'), actorFor: sideActorCache() };
 
   async function* batches(): AsyncGenerator<IncidentBatch> {
-    let header: string[] | null = null;
-    let places: (readonly [string, number])[] = [];
     let batch: IncidentBatch = { incidents: [], actors: [] };
     const actorsSeen = new Set<string>();
     try {
-      for await (const chunk of csvRecords(input)) {
+      for await (const chunk of ucdpRows(input)) {
         progress.bytesRead = chunk.bytesRead;
-        for (const { fields, line } of chunk.records) {
-          if (header === null) {
-            header = fields;
-            places = UCDP_COLUMNS.map((c) => [c, fields.indexOf(c)] as const);
-            const missing = UCDP_COLUMNS.filter((c) => !fields.includes(c));
-            if (missing.length > 0) {
-              result.stopped = { line, message: `not a UCDP GED file: the header lacks ${missing.join(', ')}` };
-              return;
-            }
-            continue;
-          }
+        for (const { line, check } of chunk.rows) {
           progress.rowsRead = ++result.rowsRead;
-          const check = checkUcdpRow(recordOf(places, fields));
           if (!check.ok) {
-            result.rejected.push({ line, problems: [...fieldCount(header, fields), ...check.problems] });
+            result.rejected.push({ line, problems: check.problems });
             continue;
           }
           if (check.notes.length > 0) result.notes.push({ line, problems: check.notes });
@@ -103,7 +89,7 @@ export async function importUcdp(db: Database, input: Readable, options: UcdpImp
         }
       }
     } catch (e) {
-      if (!(e instanceof CsvSyntaxError)) throw e;
+      if (!(e instanceof UcdpFileError)) throw e;
       result.stopped = { line: e.line, message: e.message };
     } finally {
       input.destroy(); // read to the end, or given up on: either way done with
@@ -116,15 +102,4 @@ export async function importUcdp(db: Database, input: Readable, options: UcdpImp
   });
   options.onProgress?.(progress);
   return { ...result, ...tally, elapsedMs: performance.now() - started };
-}
-
-/** The UCDP columns of a record as column → text, by their places in the header. */
-function recordOf(places: readonly (readonly [string, number])[], record: string[]): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const [column, i] of places) out[column] = record[i];
-  return out;
-}
-
-function fieldCount(header: string[], record: string[]): string[] {
-  return record.length === header.length ? [] : [`(row): has ${record.length} fields, the header has ${header.length}`];
 }

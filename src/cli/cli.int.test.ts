@@ -90,4 +90,13 @@ describe('truce (the command)', () => {
     expect(failure).toMatchObject({ code: 2 });
     expect((failure as { stderr: string }).stderr).toMatch(/is not valid JSON/);
   });
+
+  it('prints a command\'s usage alone on stdout for --help, as a real process, exit 0', async () => {
+    const { stdout, stderr } = await run('node', [join(ROOT, 'bin/truce.js'), 'user', 'add', '--help']);
+    expect(stderr).toBe('');
+    const direct = captureIo();
+    expect(await main(['user', 'add', '--help'], direct)).toBe(0);
+    expect(stdout).toBe(direct.stdout);
+    expect(stdout).toMatch(/^Usage: truce user add USERNAME --org ORG --role ROLE \[--password-stdin\]\n\nadd a user/);
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,12 +37,29 @@ describe('truce import ucdp', () => {
     expect(io.stderr).toMatch(/\r\[#+\] 100% {2}40 rows/);
   });
 
-  it('exits 1 when no row could be read', async () => {
-    const file = join(tmp, 'other.csv');
-    writeFileSync(file, 'id,date\n1,2016-01-01\n');
-    const io = captureIo();
-    expect(await main(['import', 'ucdp', file, '--data', data], io)).toBe(1);
-    expect(io.stderr).toMatch(/Reading stopped at line 1: not a UCDP GED file: the header lacks type_of_violence/);
+  it('refuses a file that is not UCDP GED before opening the database: nothing written, no data directory, only why', async () => {
+    const fresh = join(tmp, 'never-created');
+    const sample = readFileSync(SAMPLE, 'utf8');
+    const [header, ...rows] = sample.split('\n');
+    const cases: [string, string, RegExp][] = [
+      ['other.csv', 'id,date\n1,2016-01-01\n', /^truce import ucdp: \S+other\.csv, line 1: not a UCDP GED file: the header lacks type_of_violence, side_a_new_id, .*, high; nothing was imported\.\n$/],
+      ['empty.csv', '', /^truce import ucdp: \S+empty\.csv, line 1: not a UCDP GED file: it is empty \(no header\); nothing was imported\.\n$/],
+      ['header-only.csv', `${header}\n`, /^truce import ucdp: \S+header-only\.csv: the file has no rows to import; nothing was imported\.\n$/],
+      // A quote that never closes: the file broke off (a download cut short); its first rows are good.
+      ['cut.csv', `${[header, ...rows.slice(0, 3)].join('\n')}\n214800,"2016,1`, /^truce import ucdp: \S+cut\.csv, line 5: .*quote.*; nothing was imported\.\n$/i],
+      // Every row with a type of violence UCDP does not have.
+      ['all-bad.csv', `${header}\n${rows.slice(0, 12).map((r) => r.replace(/^(\d+),(\d+),(\d+),\d+,/, '$1,$2,$3,9,')).join('\n')}\n`,
+        /^truce import ucdp: \S+all-bad\.csv: none of its 12 rows can be imported; nothing was imported\.\n {2}line 2: type_of_violence: .*\n(.*\n){9} {2}\.\.\. and 2 more rows rejected\n$/],
+    ];
+    for (const [name, text, expected] of cases) {
+      const file = join(tmp, name);
+      writeFileSync(file, text);
+      const io = captureIo();
+      expect(await main(['import', 'ucdp', file, '--data', fresh], io), name).toBe(1);
+      expect(io.stdout, name).toBe('');
+      expect(io.stderr, name).toMatch(expected);
+      expect(existsSync(fresh), name).toBe(false);
+    }
   });
 
   it('exits 1 on a missing file, 2 without one', async () => {

@@ -1,12 +1,28 @@
 /** `truce import ucdp FILE.csv`: a progress bar on a terminal, then what was loaded and what was not. */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { checkUcdpFile } from '../app/check-ucdp-file.ts';
 import { type ImportProgress, importUcdp, type RowReport, type UcdpImportResult } from '../app/import-ucdp.ts';
 import { type DbFlags, withDatabase } from './database.command.ts';
 import { EXIT, type Io } from './io.ts';
 
+/**
+ * The file is read through first (checkUcdpFile): one the import would refuse is refused before
+ * the database is opened, so nothing is written (not even a new data directory) and the only
+ * thing printed is why.
+ */
 export async function importUcdpFile(io: Io, file: string, flags: DbFlags): Promise<number> {
   const { size } = await stat(file);
+  const check = await checkUcdpFile(createReadStream(file));
+  if (check.refused) {
+    io.err(`truce import ucdp: ${file}${check.refused.line === null ? '' : `, line ${check.refused.line}`}: ${check.refused.message}; nothing was imported.\n`);
+    if (check.rejectedCount > 0) {
+      printRows(io, check.rejected);
+      const more = check.rejectedCount - check.rejected.length;
+      if (more > 0) io.err(`  ... and ${more.toLocaleString('en-US')} more rows rejected\n`);
+    }
+    return EXIT.failure;
+  }
   return withDatabase(flags, async (db) => {
     const bar = io.isTty ? progressBar(io, size) : null;
     const result = await importUcdp(db, createReadStream(file), { ...(bar ? { onProgress: bar.draw } : {}) });

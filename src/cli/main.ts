@@ -12,6 +12,7 @@ import {
   orgAdd, readPasswordFromStdin, tokenList, tokenRevoke, userAdd, userDisable, userList, userPasswd, withAccounts,
 } from './accounts.command.ts';
 import { auditHead, auditSeal, auditVerify } from './audit.command.ts';
+import { DataDirLockedError } from '../store/database.ts';
 
 interface Command {
   usage: string;
@@ -156,11 +157,56 @@ function need(value: string | undefined, name: string): string {
   return value;
 }
 
+const DATABASE_NOTE = ['Database: ./truce-data (PGlite) by default; --data DIR for another directory;',
+  'DATABASE_URL or --database-url postgres://... for PostgreSQL.',
+  'One process at a time opens an embedded data directory; on PostgreSQL the server and commands run together.'];
+
+/** Every command: `truce --help`, `truce help`. */
 export function usage(): string {
-  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
-  return ['Usage:', ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
-    '', 'Database: ./truce-data (PGlite) by default; --data DIR for another directory;',
-    'DATABASE_URL or --database-url postgres://... for PostgreSQL.', ''].join('\n');
+  return ['Usage:', ...commandLines(Object.keys(COMMANDS)), '', ...DATABASE_NOTE,
+    'truce COMMAND --help prints one command\'s usage.', ''].join('\n');
+}
+
+/** The commands of a group (`truce user --help`): their usage lines. */
+function groupUsage(group: string): string {
+  return ['Usage:', ...commandLines(Object.keys(COMMANDS).filter((k) => k.startsWith(`${group} `))), '', ...DATABASE_NOTE, ''].join('\n');
+}
+
+/** One command (`truce user add --help`): its usage, what it does, where its database is. */
+function commandUsage(name: string): string {
+  const c = COMMANDS[name]!;
+  return [`Usage: ${c.usage}`, '', wrap(c.summary), ...(name === 'scenario run' ? [] : ['', ...DATABASE_NOTE]), ''].join('\n');
+}
+
+function commandLines(names: string[]): string[] {
+  const width = Math.max(...names.map((n) => COMMANDS[n]!.usage.length));
+  return names.map((n) => `  ${COMMANDS[n]!.usage.padEnd(width)}  ${COMMANDS[n]!.summary}`);
+}
+
+/** Words into lines of at most 100 characters. */
+function wrap(text: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > 100) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].join('\n');
+}
+
+/** Every command's name, as `truce` takes it (for tests and completion). */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
+/** The groups of subcommands: `scenario`, `user`, ... */
+const GROUPS = new Set(COMMAND_NAMES.filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]!));
+
+const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h';
+
+/** Whether the command handles SIGINT and SIGTERM itself (the server stops gracefully); others just exit. */
+export function handlesSignals(argv: readonly string[]): boolean {
+  return argv[0] === 'serve';
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -168,16 +214,30 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const name = COMMANDS[key] ? key : argv[0] !== undefined && COMMANDS[argv[0]] ? argv[0] : null;
   if (name === null) {
     if (argv.length === 0 || ['help', '--help', '-h'].includes(argv[0]!)) {
-      io.out(usage());
+      const topic = argv.slice(1).join(' ');
+      if (argv[0] === 'help' && COMMANDS[topic]) io.out(commandUsage(topic));
+      else if (argv[0] === 'help' && GROUPS.has(topic)) io.out(groupUsage(topic));
+      else io.out(usage());
       return EXIT.ok;
     }
-    io.err(`truce: unknown command "${argv.join(' ')}"\n\n${usage()}`);
+    if (GROUPS.has(argv[0]!) && isHelp(argv[1])) {
+      io.out(groupUsage(argv[0]!));
+      return EXIT.ok;
+    }
+    io.err(`truce: unknown command "${argv.join(' ')}"\n\n${GROUPS.has(argv[0]!) ? groupUsage(argv[0]!) : usage()}`);
     return EXIT.invalid;
   }
   const command = COMMANDS[name]!;
+  const args = argv.slice(name.split(' ').length);
+  // --help anywhere before a `--` that ends the options: nothing runs, whatever else is there.
+  const options = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+  if (options.some(isHelp)) {
+    io.out(commandUsage(name));
+    return EXIT.ok;
+  }
   try {
     const { positionals, values } = parseArgs({
-      args: argv.slice(name.split(' ').length),
+      args,
       options: { ...DB_OPTIONS, ...command.options },
       allowPositionals: true,
       strict: true,
@@ -188,8 +248,15 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.err(`truce ${name}: ${(e as Error).message}\nUsage: ${command.usage}\n`);
       return EXIT.invalid;
     }
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      io.err(`truce ${name}: no such file: ${(e as NodeJS.ErrnoException).path}\n`);
+    if (e instanceof DataDirLockedError) {
+      io.err(`truce ${name}: ${e.message}.\n${name === 'serve'
+        ? 'Stop the other process first, or give this server another directory with --data DIR, or run the servers on PostgreSQL (DATABASE_URL), where several can share one database.'
+        : 'Stop the server, or use the API, or set DATABASE_URL to work on PostgreSQL, where the server and commands can run together.'}\n`);
+      return EXIT.failure;
+    }
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EISDIR') {
+      const problem = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'a directory, not a file';
+      io.err(`truce ${name}: ${problem}: ${(e as NodeJS.ErrnoException).path ?? ''}\n`);
       return EXIT.failure;
     }
     throw e;

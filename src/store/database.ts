@@ -5,10 +5,12 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import { migrate } from './migrate.ts';
 import type { Database, QueryOptions, Sql } from './sql.ts';
 
 export type { Database, Sql };
+export { DataDirLockedError } from './data-dir-lock.ts';
 
 export interface DatabaseOptions {
   /** postgres://... selects PostgreSQL; otherwise PGlite in `dataDir`. */
@@ -32,7 +34,14 @@ export const DEFAULT_DATA_DIR = './truce-data';
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const db = options.url ? await openPostgres(options.url, options.schema, options.preparedStatements ?? true) : await openPglite(options);
-  if (options.migrate !== false) await migrate(db);
+  if (options.migrate !== false) {
+    try {
+      await migrate(db);
+    } catch (e) {
+      await db.close().catch(() => undefined); // and with it the data directory's lock
+      throw e;
+    }
+  }
   return db;
 }
 
@@ -44,9 +53,17 @@ export function databaseOptionsFrom(flags: { data?: string | undefined; 'databas
 
 async function openPglite(options: DatabaseOptions): Promise<Database> {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
-  const lite = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir, {
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-  });
+  // A data directory is open in one process at a time (data-dir-lock.ts); memory is our own.
+  const lock = dataDir === 'memory://' ? null : lockDataDir(dataDir);
+  let lite: PGlite;
+  try {
+    lite = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir, {
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
     query: async <R>(text: string, params?: readonly unknown[]) => (await q.query<R>(text, params as unknown[])).rows,
     exec: async (script) => {
@@ -60,7 +77,13 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
       if (options?.setup) await tx.exec(options.setup);
       return fn(wrap(tx));
     }),
-    close: () => lite.close(),
+    close: async () => {
+      try {
+        await lite.close();
+      } finally {
+        lock?.release();
+      }
+    },
     dumpDataDir: () => lite.dumpDataDir('gzip'),
   };
 }
