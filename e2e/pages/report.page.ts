@@ -44,6 +44,12 @@ export class ReportPage {
     return (await el.count()) > 0 ? el.innerText() : null;
   }
 
+  /** The id of the report just filed, from the link to its page (the confirmation itself names no id). */
+  async filedId(): Promise<string> {
+    const href = await this.page.locator('[data-testid=report-filed] a[href^="/reports/"]').getAttribute('href');
+    return decodeURIComponent(href!.replace('/reports/', ''));
+  }
+
   async filedText(): Promise<string> {
     await this.page.locator('[data-testid=report-filed]').waitFor();
     return this.page.locator('[data-testid=report-filed]').innerText();

@@ -9,6 +9,7 @@ import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { type NamedArea, loadGovernorates } from '../map/area-at.ts';
 import { describeLiveEvent, findingIncident } from './live-notice.ts';
+import { useStatements } from './use-statements.ts';
 import { Link, navigate, useLocation } from './router.tsx';
 
 interface NavItem {
@@ -133,7 +134,8 @@ function LiveToast({ event: e, areas, onClose }: { event: LiveEvent; areas: Name
     const r = await api.GET('/api/v1/incidents/{id}', { params: { path: { id: incidentId } }, signal });
     return r.data ?? null;
   }, [incidentId]);
-  const { text, link } = describeLiveEvent(e, { ...i18n, actorName: world.actorName, agreementTitle: world.agreementTitle }, areas, incident.data ?? null);
+  const { say } = useStatements();
+  const { text, link } = describeLiveEvent(e, { ...i18n, actorName: world.actorName, agreementTitle: world.agreementTitle, orgName: world.orgName, say }, areas, incident.data ?? null);
   return (
     <div className={`toast toast-${e.type.replace('.', '-')}`} data-testid="live-toast">
       {link ? <Link to={link} dir="auto">{text}</Link> : <span dir="auto">{text}</span>}

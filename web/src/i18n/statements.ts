@@ -5,7 +5,7 @@
  * Arabic table is typed against the English one, so a statement without Arabic fails to compile.
  */
 import {
-  ACT_NOUNS_EN, CIVILIAN_OBJECTS_EN, type RecordKind, recordNameEn, type Statement, type StatementCode, STATEMENTS_EN, type Term,
+  ACT_NOUNS_EN, CIVILIAN_OBJECTS_EN, listEnglish, type RecordKind, recordNameEn, type Statement, type StatementCode, STATEMENTS_EN, type Term,
 } from '../../../src/domain/statements.ts';
 import type { Act, CivilianTarget } from '../../../src/domain/model.ts';
 import type { Lang } from './format.ts';
@@ -157,7 +157,8 @@ function renderTerm(t: Term, r: StatementReader): string {
   if ('act' in t) return table.acts[t.act];
   if ('civilian' in t) return table.civilians[t.civilian];
   if ('point' in t) return point(t.point, r);
-  if ('number' in t) return r.number(t.number);
+  // English numbers as the server writes them (1000 m); other languages with their own digits.
+  if ('number' in t) return r.lang === 'en' ? String(t.number) : r.number(t.number);
   if ('text' in t) return t.text;
   if ('record' in t) return r.lang === 'ar' ? RECORDS_AR[t.record] : recordNameEn(t.record);
   if ('role' in t) return r.lang === 'ar' ? ROLES_AR[t.role] ?? t.role : t.role;
@@ -165,6 +166,8 @@ function renderTerm(t: Term, r: StatementReader): string {
 }
 
 function list(items: string[], lang: Lang): string {
+  // English as the server writes it (names holding "and" kept apart by semicolons).
+  if (lang === 'en') return listEnglish(items);
   return new Intl.ListFormat(lang === 'ar' ? 'ar' : 'en-GB', { type: 'conjunction' }).format(items);
 }
 
