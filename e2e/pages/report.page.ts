@@ -17,6 +17,8 @@ export class ReportPage {
 
   /** Clicks the map (fractions of its width and height) and waits for the coordinates to fill in. */
   async placeOnMap(fx: number, fy: number): Promise<{ lon: number; lat: number }> {
+    // On a phone the map is below the form's first fields: bring it into view before clicking it.
+    await this.page.locator('.map-report .maplibregl-canvas').scrollIntoViewIfNeeded();
     const box = (await this.page.locator('.map-report .maplibregl-canvas').boundingBox())!;
     await this.page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
     await this.page.waitForFunction(`document.querySelector('#r-lon').value !== ''`);

@@ -167,7 +167,7 @@ function useAuditAction(): (action: string) => string {
 }
 
 function FindingView({ finding: f }: { finding: Detail['findings'][number] }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, number } = useI18n();
   const { actorName, agreementTitle } = useWorld();
   const { sayAll } = useStatements();
   return (
@@ -178,7 +178,7 @@ function FindingView({ finding: f }: { finding: Detail['findings'][number] }) {
       </header>
       <p className="explanation" dir="auto">{sayAll(f.statements)}</p>
       <dl className="facts compact">
-        <dt>{t('incident.finding.rule', { rule: f.rule })}</dt><dd className="muted small">{dateTime(f.at)}</dd>
+        <dt>{t('incident.finding.rule', { rule: number(f.rule) })}</dt><dd className="muted small">{dateTime(f.at)}</dd>
         {f.violators.length > 0 && <><dt>{t('incident.finding.violators')}</dt><dd>{f.violators.map(actorName).join(', ')}</dd></>}
       </dl>
       {/* The codes behind the words (obligation, reasons, rules version) are for those who check the rules. */}

@@ -39,7 +39,7 @@ function toBase64(file: File): Promise<string> {
 export function ReportPage() {
   const { t, tx, lang, timezone, timezoneLabel, reportWhen } = useI18n();
   const { say, errorText } = useStatements();
-  const { actors } = useWorld();
+  const { actors, orgName } = useWorld();
   const { me } = useSession();
   const restored = useRef(loadDraft(localStorage));
   const [draft, setDraft] = useState<ReportDraft>(restored.current ?? EMPTY_DRAFT);
@@ -258,7 +258,7 @@ export function ReportPage() {
             <div className="field-row">
               <Field label={t('report.classification')} htmlFor="r-classification" error={err('classification')}>
                 <select id="r-classification" value={draft.classification} onChange={(e) => set('classification', e.target.value)}>
-                  {CLASSIFICATIONS.map((c) => <option key={c} value={c}>{tx('classification', c)}{c === 'org' && me ? ` (${me.org})` : ''}</option>)}
+                  {CLASSIFICATIONS.map((c) => <option key={c} value={c}>{tx('classification', c)}{c === 'org' && me ? ` (${orgName(me.org)})` : ''}</option>)}
                 </select>
               </Field>
               <Field label={t('report.attachments')} htmlFor="r-attachments" help={t('report.attachmentsHelp')} error={err('attachments')}>
