@@ -75,7 +75,7 @@ describe('a live event in words', () => {
     });
     expect(describeLiveEvent(alert, words('en'), AREAS).text).toBe('Alert: Shelling. A violation of Cessation of Hostilities by Russia · Urum al Kubra, Aleppo · 19 Sept 2016, 19:15');
     const arabic = describeLiveEvent(alert, words('ar'), AREAS).text;
-    expect(arabic).toContain('خرق لـCessation of Hostilities من قِبل Russia');
+    expect(arabic).toContain('خرق لـ\u2068Cessation of Hostilities\u2069 من قِبل \u2068Russia\u2069');
     expect(arabic).toContain('أورم الكبرى، حلب');
     expect(arabic).not.toMatch(/coh|sarc|[0-9a-f]{8}-/);
   });

@@ -37,6 +37,14 @@ describe('statements in the reader\'s language', () => {
     expect(ar).not.toMatch(/sy-gov|fsa-north|coh/);
   });
 
+  it('isolates names in Latin letters inside Arabic, so their punctuation stays with them', () => {
+    const latin: StatementReader = { ...reader('ar'), actorName: () => 'Russian Armed Forces', agreementTitle: () => 'Cessation of Hostilities (22 Feb 2016)' };
+    const text = renderStatement({ code: 'alert.violation', params: { agreement: { agreement: 'coh' }, violators: { actors: ['ru'] } } }, latin);
+    expect(text).toBe('خرق لـ\u2068Cessation of Hostilities (22 Feb 2016)\u2069 من قِبل \u2068Russian Armed Forces\u2069.');
+    expect(renderStatement({ code: 'alert.violation', params: { agreement: { agreement: 'coh' }, violators: { actors: ['ru'] } } }, { ...latin, lang: 'en' }))
+      .toBe('A violation of Cessation of Hostilities (22 Feb 2016) by Russian Armed Forces.');
+  });
+
   it('names acts and civilian objects in the language, and withheld causes plainly', () => {
     const denial = { code: 'finding.target_civilian' as const, params: {
       perpetrator: { actor: 'sy-gov' }, standing: { statement: { code: 'party.plain' as const, params: {} } },

@@ -146,13 +146,22 @@ export function renderStatements(statements: readonly Statement[], r: StatementR
   return statements.map((s) => renderStatement(s, r)).join(' ');
 }
 
+/**
+ * A name in Latin letters inside an Arabic sentence, isolated (U+2068 … U+2069): otherwise the
+ * bidi algorithm carries its parentheses, commas and digits into the Arabic around it.
+ */
+function isolate(name: string, lang: Lang): string {
+  return lang === 'ar' && /[A-Za-z]/.test(name) ? `\u2068${name}\u2069` : name;
+}
+
 function renderTerm(t: Term, r: StatementReader): string {
   const table = TABLES[r.lang];
-  if ('actor' in t) return r.actorName(t.actor);
-  if ('actors' in t) return t.actors.length === 0 ? table.nobody : list(t.actors.map((a) => r.actorName(a)), r.lang);
-  if ('agreement' in t) return r.agreementTitle(t.agreement);
-  if ('zone' in t) return t.name || t.zone;
-  if ('user' in t) return t.user;
+  const name = (s: string) => isolate(s, r.lang);
+  if ('actor' in t) return name(r.actorName(t.actor));
+  if ('actors' in t) return t.actors.length === 0 ? table.nobody : list(t.actors.map((a) => name(r.actorName(a))), r.lang);
+  if ('agreement' in t) return name(r.agreementTitle(t.agreement));
+  if ('zone' in t) return name(t.name || t.zone);
+  if ('user' in t) return name(t.user);
   if ('instant' in t) return r.dateTime(t.instant);
   if ('act' in t) return table.acts[t.act];
   if ('civilian' in t) return table.civilians[t.civilian];
