@@ -118,6 +118,17 @@ const CIVILIAN_OBJECTS_AR: Record<CivilianTarget, string> = {
   infrastructure: 'بنية تحتية مدنية', civilians: 'مدنيين',
 };
 
+/** The kinds of protected site of the demo world and the common ones; another kind reads as its words ("water_station" → "water station"). */
+const SITE_KINDS: Record<Lang, Record<string, string>> = {
+  en: { hospital: 'hospital', school: 'school', aid_facility: 'aid facility', convoy_route: 'convoy route', troops: 'troops', checkpoint: 'checkpoint', market: 'market' },
+  ar: { hospital: 'مستشفى', school: 'مدرسة', aid_facility: 'منشأة إغاثة', convoy_route: 'طريق قافلة', troops: 'قوات', checkpoint: 'حاجز', market: 'سوق' },
+};
+
+/** A protected site's kind (a code in the site's record) as words. */
+export function siteKind(kind: string, lang: Lang): string {
+  return SITE_KINDS[lang][kind] ?? SITE_KINDS.en[kind] ?? kind.replace(/_/g, ' ');
+}
+
 const TABLES = {
   en: { statements: STATEMENTS_EN as Record<StatementCode, string>, acts: ACT_NOUNS_EN, civilians: CIVILIAN_OBJECTS_EN, nobody: 'nobody' },
   ar: { statements: STATEMENTS_AR, acts: ACT_NOUNS_AR, civilians: CIVILIAN_OBJECTS_AR, nobody: 'لا أحد' },
@@ -137,7 +148,10 @@ export function renderStatement(s: Statement, r: StatementReader): string {
   const template = TABLES[r.lang].statements[s.code] ?? STATEMENTS_EN[s.code] ?? s.code;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const t = s.params[name];
-    return t === undefined ? whole : renderTerm(t, r);
+    if (t === undefined) return whole;
+    // A site's kind travels as text (the record's code): read it as words.
+    if (name === 'kind' && 'text' in t) return siteKind(t.text, r.lang);
+    return renderTerm(t, r);
   });
 }
 
