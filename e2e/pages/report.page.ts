@@ -17,6 +17,8 @@ export class ReportPage {
 
   /** Clicks the map (fractions of its width and height) and waits for the coordinates to fill in. */
   async placeOnMap(fx: number, fy: number): Promise<{ lon: number; lat: number }> {
+    // On a phone the map is below the form's first fields: bring it into view before clicking it.
+    await this.page.locator('.map-report .maplibregl-canvas').scrollIntoViewIfNeeded();
     const box = (await this.page.locator('.map-report .maplibregl-canvas').boundingBox())!;
     await this.page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
     await this.page.waitForFunction(`document.querySelector('#r-lon').value !== ''`);
@@ -42,6 +44,12 @@ export class ReportPage {
   async errorOf(field: string): Promise<string | null> {
     const el = this.page.locator(`#r-${field}-error`);
     return (await el.count()) > 0 ? el.innerText() : null;
+  }
+
+  /** The id of the report just filed, from the link to its page (the confirmation itself names no id). */
+  async filedId(): Promise<string> {
+    const href = await this.page.locator('[data-testid=report-filed] a[href^="/reports/"]').getAttribute('href');
+    return decodeURIComponent(href!.replace('/reports/', ''));
   }
 
   async filedText(): Promise<string> {

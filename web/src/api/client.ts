@@ -26,9 +26,13 @@ const csrf: Middleware = {
 export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? '', credentials: 'same-origin' });
 api.use(csrf);
 
+type Statement = Schemas['Statement'];
+
 export interface Problem {
   path: string;
   message: string;
+  /** The same, to render in the reader's language. */
+  statement?: Statement | undefined;
 }
 
 export class ApiError extends Error {
@@ -36,14 +40,17 @@ export class ApiError extends Error {
   readonly code: string;
   readonly path: string | undefined;
   readonly problems: Problem[];
+  /** What went wrong as a statement (rendered in the reader's language); the English `message` is the fallback. */
+  readonly statement: Statement | undefined;
 
   constructor(status: number, body: unknown) {
-    const b = (body ?? {}) as { code?: string; message?: string; path?: string; problems?: Problem[] };
+    const b = (body ?? {}) as { code?: string; message?: string; path?: string; problems?: Problem[]; statement?: Statement };
     super(b.message ?? `request failed (${status})`);
     this.status = status;
     this.code = b.code ?? (status === 0 ? 'NETWORK' : 'HTTP_' + status);
     this.path = b.path;
-    this.problems = b.problems ?? (b.path && b.message ? [{ path: b.path, message: b.message }] : []);
+    this.statement = b.statement;
+    this.problems = b.problems ?? (b.path && b.message ? [{ path: b.path, message: b.message, statement: b.statement }] : []);
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * What every page names: actors and agreements by id, the truce's timezone (dates are shown in
+ * What every page names: actors, agreements and organizations by id, the truce's timezone (dates are shown in
  * it) and the agreement whose days of calm are counted. Loaded once after sign-in, as the user
  * may see them.
  */
@@ -9,12 +9,15 @@ import { api, type Schemas, unwrap } from './client.ts';
 
 export type Actor = Schemas['Actor'];
 export type Agreement = Schemas['Agreement'];
+export type Organization = Schemas['Organization'];
 
 export interface World {
   actors: Actor[];
   agreements: Agreement[];
   actorName(id: string | null | undefined): string;
   agreementTitle(id: string | null | undefined): string;
+  /** An organization's name (reports and audit entries hold its id). */
+  orgName(id: string | null | undefined): string;
   /** The agreement whose days of calm are counted; null when none is (or it is hidden). */
   calmAgreement: string | null;
   ready: boolean;
@@ -48,6 +51,7 @@ export function WorldProvider({ children }: { children: ReactNode }) {
   const { setTimezone } = useI18n();
   const [actors, setActors] = useState<Actor[]>([]);
   const [agreements, setAgreements] = useState<Agreement[]>([]);
+  const [organizations, setOrganizations] = useState<Organization[]>([]);
   const [calmAgreement, setCalmAgreement] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
 
@@ -56,10 +60,12 @@ export function WorldProvider({ children }: { children: ReactNode }) {
     Promise.all([
       allActors(), allAgreements(),
       api.GET('/api/v1/state', { params: { query: {} } }).then((r) => r.data ?? null),
-    ]).then(([a, g, state]) => {
+      api.GET('/api/v1/organizations').then((r) => r.data?.items ?? []),
+    ]).then(([a, g, state, orgs]) => {
       if (!live) return;
       setActors(a);
       setAgreements(g);
+      setOrganizations(orgs);
       if (state) {
         // The page names the zone's offsets as they were in the truce's year (the first agreement's start).
         const start = g.flatMap((a) => a.in_force.map((p) => Date.parse(p.from))).filter(Number.isFinite).sort((x, y) => x - y)[0];
@@ -75,13 +81,20 @@ export function WorldProvider({ children }: { children: ReactNode }) {
   const value = useMemo<World>(() => {
     const names = new Map(actors.map((a) => [a.id, a.name]));
     const titles = new Map(agreements.map((g) => [g.id, g.title || g.id]));
+    const orgs = new Map(organizations.map((o) => [o.id, o.name]));
     return {
       actors, agreements, calmAgreement, ready,
       actorName: (id) => (id ? names.get(id) ?? id : '—'),
       agreementTitle: (id) => (id ? titles.get(id) ?? id : '—'),
+      orgName: (id) => (id ? orgs.get(id) ?? id : '—'),
     };
-  }, [actors, agreements, calmAgreement, ready]);
+  }, [actors, agreements, organizations, calmAgreement, ready]);
   return <WorldContext.Provider value={value}>{children}</WorldContext.Provider>;
+}
+
+/** The world, or null before sign-in (the sign-in page has no world yet). */
+export function useWorldIfAny(): World | null {
+  return useContext(WorldContext);
 }
 
 export function useWorld(): World {

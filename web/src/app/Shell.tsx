@@ -9,6 +9,7 @@ import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { type NamedArea, loadGovernorates } from '../map/area-at.ts';
 import { describeLiveEvent, findingIncident } from './live-notice.ts';
+import { useStatements } from './use-statements.ts';
 import { Link, navigate, useLocation } from './router.tsx';
 
 interface NavItem {
@@ -25,6 +26,7 @@ const icon = (d: string) => (
 export function Shell({ children }: { children: ReactNode }) {
   const { t, tx, lang, setLang } = useI18n();
   const { me, can, signOut } = useSession();
+  const { orgName } = useWorld();
   const { path } = useLocation();
   const { connected } = useLive();
   // On a phone the navigation is a menu behind a button: it closes on navigation and on Escape.
@@ -88,7 +90,7 @@ export function Shell({ children }: { children: ReactNode }) {
           {me && (
             <div className="user">
               <div className="user-name">{me.username}</div>
-              <div className="user-meta">{tx('role', me.role)} · {me.org}</div>
+              <div className="user-meta">{tx('role', me.role)} · {orgName(me.org)}</div>
               <button type="button" className="btn btn-ghost btn-small" onClick={() => void signOut().then(() => navigate('/sign-in'))}>{t('nav.signOut')}</button>
             </div>
           )}
@@ -133,7 +135,8 @@ function LiveToast({ event: e, areas, onClose }: { event: LiveEvent; areas: Name
     const r = await api.GET('/api/v1/incidents/{id}', { params: { path: { id: incidentId } }, signal });
     return r.data ?? null;
   }, [incidentId]);
-  const { text, link } = describeLiveEvent(e, { ...i18n, actorName: world.actorName, agreementTitle: world.agreementTitle }, areas, incident.data ?? null);
+  const { say } = useStatements();
+  const { text, link } = describeLiveEvent(e, { ...i18n, actorName: world.actorName, agreementTitle: world.agreementTitle, orgName: world.orgName, say }, areas, incident.data ?? null);
   return (
     <div className={`toast toast-${e.type.replace('.', '-')}`} data-testid="live-toast">
       {link ? <Link to={link} dir="auto">{text}</Link> : <span dir="auto">{text}</span>}

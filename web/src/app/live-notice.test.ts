@@ -5,6 +5,7 @@ import type { LiveEvent } from '../api/live.tsx';
 import { ar } from '../i18n/ar.ts';
 import { en, type MessageKey } from '../i18n/en.ts';
 import { formatDateTime, formatNumber, interpolate, type Lang } from '../i18n/format.ts';
+import { renderStatement } from '../i18n/statements.ts';
 import { incidentWhen } from '../i18n/when.ts';
 import { namedAreas } from '../map/area-at.ts';
 import { describeLiveEvent, type NoticeWords } from './live-notice.ts';
@@ -19,6 +20,8 @@ const words = (lang: Lang): NoticeWords => {
     tx: (prefix, v) => (messages as Record<string, string>)[`${prefix}.${v}`] ?? String(v),
     actorName: (id) => ({ ru: 'Russia', 'sy-gov': 'Government of Syria' } as Record<string, string>)[id ?? ''] ?? String(id),
     agreementTitle: (id) => (id === 'coh' ? 'Cessation of Hostilities' : String(id)),
+    orgName: (id) => (id === 'sarc' ? (lang === 'ar' ? 'الهلال الأحمر العربي السوري' : 'Syrian Arab Red Crescent') : String(id)),
+    say: (s) => renderStatement(s, { lang, actorName: (id) => (id === 'ru' ? 'Russia' : id), agreementTitle: (id) => (id === 'coh' ? 'Cessation of Hostilities' : id), dateTime: (at) => formatDateTime(at, lang, TZ), number: (n) => formatNumber(n, lang) }),
     dateTime: (at) => formatDateTime(at, lang, TZ),
     incidentWhen: (i) => incidentWhen(i, lang, TZ),
     number: (n) => formatNumber(n, lang),
@@ -57,8 +60,24 @@ describe('a live event in words', () => {
   it('falls back to coordinates outside every governorate', () => {
     const report = event({ type: 'report.created', entity: 'report', id: ID, data: { org: 'sarc', act: 'shelling', location: { lon: 35.5, lat: 33.89 }, claimed_at: '2016-09-20T05:00:00Z', incident_id: 'inc-1' } });
     const n = describeLiveEvent(report, words('en'), AREAS);
-    expect(n.text).toBe('New report from sarc: Shelling · 33.890, 35.500 · 20 Sept 2016, 08:00');
+    expect(n.text).toBe('New report from Syrian Arab Red Crescent: Shelling · 33.890, 35.500 · 20 Sept 2016, 08:00');
     expect(n.link).toBe('/incidents/inc-1');
+  });
+
+  it('says why in the reader\'s language from the reasons\' statements, and where by the gazetteer', () => {
+    const where = { place: { name_en: 'Urum al Kubra', name_ar: 'أورم الكبرى', distance_m: 500 }, district: null, governorate: { name_en: 'Aleppo', name_ar: 'حلب', pcode: 'SY02' } };
+    const alert = event({
+      type: 'alert', entity: 'report', id: ID,
+      data: {
+        id: ID, incident_id: null, org: 'sarc', act: 'shelling', location: { lon: 36.93, lat: 36.155 }, where, claimed_at: '2016-09-19T16:15:00Z',
+        reasons: [{ rule: 'violation', statement: { code: 'alert.violation', params: { agreement: { agreement: 'coh' }, violators: { actors: ['ru'] } } }, message: 'x' }],
+      },
+    });
+    expect(describeLiveEvent(alert, words('en'), AREAS).text).toBe('Alert: Shelling. A violation of Cessation of Hostilities by Russia · Urum al Kubra, Aleppo · 19 Sept 2016, 19:15');
+    const arabic = describeLiveEvent(alert, words('ar'), AREAS).text;
+    expect(arabic).toContain('خرق لـ\u2068Cessation of Hostilities\u2069 من قِبل \u2068Russia\u2069');
+    expect(arabic).toContain('أورم الكبرى، حلب');
+    expect(arabic).not.toMatch(/coh|sarc|[0-9a-f]{8}-/);
   });
 
   it('shows a day-precise incident\'s date without a clock time', () => {

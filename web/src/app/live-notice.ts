@@ -7,6 +7,8 @@
 import type { LiveEvent } from '../api/live.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import type { Lang } from '../i18n/format.ts';
+import type { Statement } from '../i18n/statements.ts';
+import { readable, whereName, type WhereLike } from '../i18n/where.ts';
 import type { IncidentTime } from '../i18n/when.ts';
 import { areaAt, type NamedArea } from '../map/area-at.ts';
 
@@ -16,6 +18,9 @@ export interface NoticeWords {
   tx(prefix: string, value: string | null | undefined): string;
   actorName(id: string | null | undefined): string;
   agreementTitle(id: string | null | undefined): string;
+  orgName(id: string | null | undefined): string;
+  /** A statement of the server (an alert's reason) in the reader's language. */
+  say(s: Statement): string;
   dateTime(at: string): string;
   incidentWhen(i: IncidentTime): string;
   number(n: number): string;
@@ -26,6 +31,7 @@ export interface IncidentFacts {
   id: string;
   act?: string | null;
   place?: string | null;
+  where?: WhereLike | null;
   headline?: string | null;
   location?: { lon: number; lat: number } | null;
   occurred_at?: string | null;
@@ -62,7 +68,8 @@ export function placeName(place: string | null | undefined, location: { lon: num
 
 export function describeLiveEvent(e: LiveEvent, w: NoticeWords, areas: readonly NamedArea[], incident: IncidentFacts | null = null): Notice {
   const d = e.data;
-  const reasons = Array.isArray(d.reasons) ? (d.reasons as { rule?: string }[]).map((r) => r.rule) : [];
+  const reasonList = Array.isArray(d.reasons) ? (d.reasons as { rule?: string; statement?: Statement }[]) : [];
+  const reasons = reasonList.map((r) => r.rule);
   const isReport = e.entity === 'report';
   const isIncident = e.entity === 'incident';
   const incidentId = isIncident ? e.id : isReport ? str(d.incident_id) : findingIncident(e) ?? incident?.id ?? null;
@@ -70,7 +77,9 @@ export function describeLiveEvent(e: LiveEvent, w: NoticeWords, areas: readonly 
   // The facts: from the record itself, or from its incident (a finding carries no place or act).
   const act = str(d.act) ?? incident?.act ?? null;
   const location = point(d.location) ?? incident?.location ?? null;
-  const place = placeName(str(d.place) ?? incident?.place ?? null, location, areas, w);
+  // The gazetteer's place in the reader's language, else the source's words for it (never an id), else the governorate.
+  const where = whereName((d.where as WhereLike | undefined) ?? incident?.where ?? null, w.lang);
+  const place = where ?? placeName(readable(str(d.place) ?? incident?.place ?? null), location, areas, w);
   let when: string | null = null;
   if (isReport && str(d.claimed_at)) when = w.dateTime(str(d.claimed_at)!);
   else {
@@ -82,17 +91,21 @@ export function describeLiveEvent(e: LiveEvent, w: NoticeWords, areas: readonly 
   let head: string;
   if (e.type === 'alert') {
     const why: string[] = [];
-    if (reasons.includes('violation')) {
+    // Why, as the server says it (each reason's statement, in the reader's language); else from the reason's kind.
+    const said = reasonList.filter((r) => r.statement).map((r) => w.say(r.statement!).replace(/\.$/, ''));
+    if (said.length > 0) why.push(...said);
+    else if (reasons.includes('violation')) {
       const violators = Array.isArray(d.violators) ? (d.violators as string[]).map((v) => w.actorName(v)) : [];
       const agreement = w.agreementTitle(str(d.agreement_id));
       why.push(violators.length > 0 ? w.t('live.why.violationBy', { agreement, violators: violators.join(w.lang === 'ar' ? '، ' : ', ') }) : w.t('live.why.violation', { agreement }));
     }
-    if (reasons.includes('protected_site')) why.push(w.t('live.why.site'));
-    head = w.t('live.alert', { what: [actText ?? w.t('live.event'), ...why].join(w.lang === 'ar' ? '، ' : ', ') });
+    if (said.length === 0 && reasons.includes('protected_site')) why.push(w.t('live.why.site'));
+    // The server's sentences follow the act as sentences ("Shelling. A violation of …"); the page's own words as a list.
+    head = w.t('live.alert', { what: [actText ?? w.t('live.event'), ...why].join(said.length > 0 ? '. ' : w.lang === 'ar' ? '، ' : ', ') });
   } else if (e.type === 'report.created') {
-    head = w.t('live.report', { org: str(d.org) ?? '', act: actText ?? w.t('live.event') });
+    head = w.t('live.report', { org: w.orgName(str(d.org)), act: actText ?? w.t('live.event') });
   } else if (e.type === 'incident.updated') {
-    head = w.t('live.incident', { what: str(d.headline) ?? actText ?? w.t('live.event') });
+    head = w.t('live.incident', { what: readable(str(d.headline)) ?? actText ?? w.t('live.event') });
   } else {
     const verdict = str(d.verdict);
     head = e.entity === 'finding'

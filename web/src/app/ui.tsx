@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from './router.tsx';
+import { useStatements } from './use-statements.ts';
 
 export function Loading() {
   const { t } = useI18n();
@@ -11,9 +12,10 @@ export function Loading() {
 
 export function ErrorNotice({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   const { t } = useI18n();
+  const { errorText } = useStatements();
   const text = error instanceof ApiError && error.status === 404 ? t('common.notFound')
     : error instanceof ApiError && error.status === 403 ? t('common.forbidden')
-      : t('common.error', { message: error.message });
+      : t('common.error', { message: errorText(error) });
   // Asking again will not make a missing or forbidden record appear: no retry for those.
   const retry = onRetry && !(error instanceof ApiError && (error.status === 404 || error.status === 403));
   return (
@@ -56,6 +58,19 @@ export function Field({ label, error, help, htmlFor, children }: { label: string
       {help && !error && <p className="field-help" id={`${htmlFor}-help`}>{help}</p>}
       {error && <p className="field-error" id={`${htmlFor}-error`} role="alert">{error}</p>}
     </div>
+  );
+}
+
+/**
+ * The ids of a detail page's records, for those who must quote them (a support request, the API):
+ * muted, selectable, and the only place an id is shown.
+ */
+export function Reference({ ids }: { ids: readonly (string | null | undefined)[] }) {
+  const { t } = useI18n();
+  return (
+    <p className="reference" data-reference>
+      {t('common.reference')}: <span dir="ltr">{ids.filter((x): x is string => !!x).join(' · ')}</span>
+    </p>
   );
 }
 

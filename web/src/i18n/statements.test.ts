@@ -37,6 +37,21 @@ describe('statements in the reader\'s language', () => {
     expect(ar).not.toMatch(/sy-gov|fsa-north|coh/);
   });
 
+  it('isolates names in Latin letters inside Arabic, so their punctuation stays with them', () => {
+    const latin: StatementReader = { ...reader('ar'), actorName: () => 'Russian Armed Forces', agreementTitle: () => 'Cessation of Hostilities (22 Feb 2016)' };
+    const text = renderStatement({ code: 'alert.violation', params: { agreement: { agreement: 'coh' }, violators: { actors: ['ru'] } } }, latin);
+    expect(text).toBe('خرق لـ\u2068Cessation of Hostilities (22 Feb 2016)\u2069 من قِبل \u2068Russian Armed Forces\u2069.');
+    expect(renderStatement({ code: 'alert.violation', params: { agreement: { agreement: 'coh' }, violators: { actors: ['ru'] } } }, { ...latin, lang: 'en' }))
+      .toBe('A violation of Cessation of Hostilities (22 Feb 2016) by Russian Armed Forces.');
+  });
+
+  it('reads a protected site\'s kind as words, not as its code', () => {
+    const near = { code: 'alert.protected_site' as const, params: { distance: { number: 0 }, kind: { text: 'aid_facility' }, buffer: { number: 1000 } } };
+    expect(renderStatement(near, reader('en'))).toBe('0 m from a protected site (aid facility) notified to the parties, inside its 1000 m buffer.');
+    expect(renderStatement(near, reader('ar'))).toBe('على بعد ٠ م من موقع محمي (منشأة إغاثة) أُبلغت به الأطراف، داخل نطاقه البالغ ١٬٠٠٠ م.');
+    expect(renderStatement({ ...near, params: { ...near.params, kind: { text: 'water_station' } } }, reader('en'))).toContain('(water station)');
+  });
+
   it('names acts and civilian objects in the language, and withheld causes plainly', () => {
     const denial = { code: 'finding.target_civilian' as const, params: {
       perpetrator: { actor: 'sy-gov' }, standing: { statement: { code: 'party.plain' as const, params: {} } },

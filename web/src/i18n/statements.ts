@@ -5,7 +5,7 @@
  * Arabic table is typed against the English one, so a statement without Arabic fails to compile.
  */
 import {
-  ACT_NOUNS_EN, CIVILIAN_OBJECTS_EN, type RecordKind, recordNameEn, type Statement, type StatementCode, STATEMENTS_EN, type Term,
+  ACT_NOUNS_EN, CIVILIAN_OBJECTS_EN, listEnglish, type RecordKind, recordNameEn, type Statement, type StatementCode, STATEMENTS_EN, type Term,
 } from '../../../src/domain/statements.ts';
 import type { Act, CivilianTarget } from '../../../src/domain/model.ts';
 import type { Lang } from './format.ts';
@@ -118,6 +118,17 @@ const CIVILIAN_OBJECTS_AR: Record<CivilianTarget, string> = {
   infrastructure: 'بنية تحتية مدنية', civilians: 'مدنيين',
 };
 
+/** The kinds of protected site of the demo world and the common ones; another kind reads as its words ("water_station" → "water station"). */
+const SITE_KINDS: Record<Lang, Record<string, string>> = {
+  en: { hospital: 'hospital', school: 'school', aid_facility: 'aid facility', convoy_route: 'convoy route', troops: 'troops', checkpoint: 'checkpoint', market: 'market' },
+  ar: { hospital: 'مستشفى', school: 'مدرسة', aid_facility: 'منشأة إغاثة', convoy_route: 'طريق قافلة', troops: 'قوات', checkpoint: 'حاجز', market: 'سوق' },
+};
+
+/** A protected site's kind (a code in the site's record) as words. */
+export function siteKind(kind: string, lang: Lang): string {
+  return SITE_KINDS[lang][kind] ?? SITE_KINDS.en[kind] ?? kind.replace(/_/g, ' ');
+}
+
 const TABLES = {
   en: { statements: STATEMENTS_EN as Record<StatementCode, string>, acts: ACT_NOUNS_EN, civilians: CIVILIAN_OBJECTS_EN, nobody: 'nobody' },
   ar: { statements: STATEMENTS_AR, acts: ACT_NOUNS_AR, civilians: CIVILIAN_OBJECTS_AR, nobody: 'لا أحد' },
@@ -137,7 +148,10 @@ export function renderStatement(s: Statement, r: StatementReader): string {
   const template = TABLES[r.lang].statements[s.code] ?? STATEMENTS_EN[s.code] ?? s.code;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const t = s.params[name];
-    return t === undefined ? whole : renderTerm(t, r);
+    if (t === undefined) return whole;
+    // A site's kind travels as text (the record's code): read it as words.
+    if (name === 'kind' && 'text' in t) return siteKind(t.text, r.lang);
+    return renderTerm(t, r);
   });
 }
 
@@ -146,18 +160,28 @@ export function renderStatements(statements: readonly Statement[], r: StatementR
   return statements.map((s) => renderStatement(s, r)).join(' ');
 }
 
+/**
+ * A name in Latin letters inside an Arabic sentence, isolated (U+2068 … U+2069): otherwise the
+ * bidi algorithm carries its parentheses, commas and digits into the Arabic around it.
+ */
+function isolate(name: string, lang: Lang): string {
+  return lang === 'ar' && /[A-Za-z]/.test(name) ? `\u2068${name}\u2069` : name;
+}
+
 function renderTerm(t: Term, r: StatementReader): string {
   const table = TABLES[r.lang];
-  if ('actor' in t) return r.actorName(t.actor);
-  if ('actors' in t) return t.actors.length === 0 ? table.nobody : list(t.actors.map((a) => r.actorName(a)), r.lang);
-  if ('agreement' in t) return r.agreementTitle(t.agreement);
-  if ('zone' in t) return t.name || t.zone;
-  if ('user' in t) return t.user;
+  const name = (s: string) => isolate(s, r.lang);
+  if ('actor' in t) return name(r.actorName(t.actor));
+  if ('actors' in t) return t.actors.length === 0 ? table.nobody : list(t.actors.map((a) => name(r.actorName(a))), r.lang);
+  if ('agreement' in t) return name(r.agreementTitle(t.agreement));
+  if ('zone' in t) return name(t.name || t.zone);
+  if ('user' in t) return name(t.user);
   if ('instant' in t) return r.dateTime(t.instant);
   if ('act' in t) return table.acts[t.act];
   if ('civilian' in t) return table.civilians[t.civilian];
   if ('point' in t) return point(t.point, r);
-  if ('number' in t) return r.number(t.number);
+  // English numbers as the server writes them (1000 m); other languages with their own digits.
+  if ('number' in t) return r.lang === 'en' ? String(t.number) : r.number(t.number);
   if ('text' in t) return t.text;
   if ('record' in t) return r.lang === 'ar' ? RECORDS_AR[t.record] : recordNameEn(t.record);
   if ('role' in t) return r.lang === 'ar' ? ROLES_AR[t.role] ?? t.role : t.role;
@@ -165,6 +189,8 @@ function renderTerm(t: Term, r: StatementReader): string {
 }
 
 function list(items: string[], lang: Lang): string {
+  // English as the server writes it (names holding "and" kept apart by semicolons).
+  if (lang === 'en') return listEnglish(items);
   return new Intl.ListFormat(lang === 'ar' ? 'ar' : 'en-GB', { type: 'conjunction' }).format(items);
 }
 

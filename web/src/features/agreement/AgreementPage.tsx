@@ -1,7 +1,7 @@
 /** The agreements: who accepted them when and with what caveats, who is excluded, what is prohibited, the clauses. */
 import { type Agreement, useWorld } from '../../api/world.tsx';
 import { Link, navigate } from '../../app/router.tsx';
-import { Loading, NotFound, PageHeader } from '../../app/ui.tsx';
+import { Loading, NotFound, PageHeader, Reference } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 export function AgreementPage({ id }: { id: string | null }) {
@@ -115,6 +115,7 @@ function AgreementView({ agreement: g }: { agreement: Agreement }) {
         </ol>
       </section>
       <p className="muted small"><Link to="/incidents?verdict=violation">{t('verdict.violation')} →</Link></p>
+      <Reference ids={[g.id]} />
     </div>
   );
 }

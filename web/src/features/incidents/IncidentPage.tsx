@@ -4,27 +4,31 @@
  * the audit history. Analysts review it here; others only read.
  */
 import { type FormEvent, useEffect, useState } from 'react';
-import { api, ApiError, type Schemas, unwrap } from '../../api/client.ts';
+import { api, type Schemas, unwrap } from '../../api/client.ts';
 import { ATTRIBUTION_GRADES, INCIDENT_STATUSES } from '../../api/enums.ts';
 import { useLiveEvents } from '../../api/live.tsx';
 import { useSession } from '../../api/session.tsx';
 import { useQuery } from '../../api/use-query.ts';
 import { useWorld } from '../../api/world.tsx';
 import { Link } from '../../app/router.tsx';
-import { ErrorNotice, isMissing, Loading, NotFound, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
-import { placeName } from '../../app/live-notice.ts';
+import { ErrorNotice, isMissing, Loading, NotFound, Reference, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
+import { useStatements } from '../../app/use-statements.ts';
+import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useGovernorates } from '../../map/use-governorates.ts';
+import { readable, whereName } from '../../i18n/where.ts';
 import { changedFields, statusChanges } from './history.ts';
+import { useIncidentNames } from './use-incident-names.ts';
 import { worstVerdict } from './verdicts.ts';
 
 type Detail = Schemas['IncidentDetail'];
 type Report = Schemas['Report'];
 
 export function IncidentPage({ id }: { id: string }) {
-  const i18n = useI18n();
-  const { t, tx, timezoneLabel, dateTime, incidentWhen, number } = i18n;
-  const governorates = useGovernorates();
+  const { t, tx, lang, timezoneLabel, dateTime, incidentWhen, number } = useI18n();
+  const names = useIncidentNames();
+  const { say } = useStatements();
+  const auditAction = useAuditAction();
+  const fieldName = (f: string) => (FIELD_NAMES[f] ? t(FIELD_NAMES[f]) : f);
   const { actorName } = useWorld();
   const { can } = useSession();
   const q = useQuery(async (signal) => unwrap(await api.GET('/api/v1/incidents/{id}', { params: { path: { id } }, signal })), [id]);
@@ -53,8 +57,8 @@ export function IncidentPage({ id }: { id: string }) {
       <nav className="breadcrumb" aria-label="breadcrumb"><Link to="/incidents">{t('incident.back')}</Link></nav>
       <header className="page-header">
         <div>
-          <p className="card-kicker">{tx('act', i.act)} · <span className="id" dir="ltr">{i.id}</span></p>
-          <h1 dir="auto">{i.headline || i.place || `${tx('act', i.act)} · ${placeName(null, i.location, governorates, i18n)}`}</h1>
+          <p className="card-kicker">{tx('act', i.act)}</p>
+          <h1 dir="auto">{names.title(i)}</h1>
           <div className="badges">
             <VerdictBadge verdict={verdict} />
             <StatusBadge status={i.status} />
@@ -72,7 +76,11 @@ export function IncidentPage({ id }: { id: string }) {
             <dt>{t('incident.when')}</dt>
             <dd data-testid="incident-when">{incidentWhen(i)}</dd>
             <dt>{t('incident.where')}</dt>
-            <dd>{i.place && <span dir="auto">{i.place}</span>}{i.place ? ' · ' : ''}<span dir="ltr">{i.location.lat.toFixed(4)}, {i.location.lon.toFixed(4)}</span></dd>
+            <dd>
+              {whereName(i.where, lang) && <span dir="auto">{whereName(i.where, lang)} · </span>}
+              {readable(i.place, i.id) && <span dir="auto">{t('incident.place.source', { place: readable(i.place, i.id)! })} · </span>}
+              <span dir="ltr">{i.location.lat.toFixed(4)}, {i.location.lon.toFixed(4)}</span>
+            </dd>
             <dt>{t('incident.perpetrator')}</dt><dd>{actorName(i.perpetrator)}</dd>
             <dt>{t('incident.target')}</dt><dd>{target}</dd>
             {i.deaths && <><dt>{t('incident.deaths')}</dt><dd>{number(i.deaths.low)} / {number(i.deaths.best)} / {number(i.deaths.high)}</dd></>}
@@ -91,7 +99,7 @@ export function IncidentPage({ id }: { id: string }) {
                 {i.finding_history.map((h) => (
                   <li key={`${h.key}:${h.superseded_at}`}>
                     <time>{dateTime(h.superseded_at)}</time> <VerdictBadge verdict={h.verdict} /> → {h.superseded_by_verdict ? <VerdictBadge verdict={h.superseded_by_verdict} /> : '—'}
-                    <div className="muted small" dir="auto">{h.cause}</div>
+                    <div className="muted small" dir="auto">{say(h.cause_statement)}</div>
                   </li>
                 ))}
               </ul>
@@ -129,53 +137,71 @@ export function IncidentPage({ id }: { id: string }) {
               {audit.data.map((e) => (
                 <li key={e.seq}>
                   <time>{dateTime(e.at)}</time>
-                  <div>{t('incident.audit.by', { action: tx('audit', e.action), user: e.org ?? t('incident.audit.system') })}</div>
-                  {e.action === 'update' && <div className="muted small" dir="ltr">{changedFields(e).join(', ')}</div>}
+                  <div>{t('incident.audit.by', { action: auditAction(e.action), user: e.by?.display_name ?? t('incident.audit.system') })}</div>
+                  {e.action === 'update' && <div className="muted small">{[...new Set(changedFields(e).map(fieldName))].join(lang === 'ar' ? '، ' : ', ')}</div>}
                 </li>
               ))}
             </ol>
           )}
         </section>
       </div>
+      <Reference ids={[i.id]} />
     </div>
   );
 }
 
+/** The words for the facts an audit entry may change (the API's field names are for programs). */
+const FIELD_NAMES: Record<string, MessageKey> = {
+  status: 'incident.status', grade: 'incident.grade', act: 'report.act', perpetrator: 'incident.perpetrator', target: 'incident.target',
+  place: 'incident.where', location: 'incident.where', occurred_at: 'incident.when', occurred_until: 'incident.when', deaths: 'incident.deaths',
+  classification: 'report.classification',
+};
+
+/** An audit action in words; an action this page has no words for is "recorded", never its code. */
+function useAuditAction(): (action: string) => string {
+  const { t, tx } = useI18n();
+  return (action) => {
+    const words = tx('audit', action);
+    return words === action ? t('audit.other') : words;
+  };
+}
+
 function FindingView({ finding: f }: { finding: Detail['findings'][number] }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, number } = useI18n();
   const { actorName, agreementTitle } = useWorld();
+  const { sayAll } = useStatements();
   return (
     <article className="finding">
       <header>
         <VerdictBadge verdict={f.verdict} />
         <span className="muted small">{f.agreement ? t('incident.finding.agreement', { agreement: agreementTitle(f.agreement) }) : t('incident.finding.noAgreement')}</span>
       </header>
-      <p className="explanation" dir="auto">{f.explanation}</p>
+      <p className="explanation" dir="auto">{sayAll(f.statements)}</p>
       <dl className="facts compact">
-        <dt>{t('incident.finding.rule', { rule: f.rule })}</dt><dd className="muted small" dir="ltr">{f.rules_version} · {dateTime(f.at)}</dd>
-        {f.obligation && <><dt>{t('incident.finding.obligation')}</dt><dd dir="ltr">{f.obligation}</dd></>}
+        <dt>{t('incident.finding.rule', { rule: number(f.rule) })}</dt><dd className="muted small">{dateTime(f.at)}</dd>
         {f.violators.length > 0 && <><dt>{t('incident.finding.violators')}</dt><dd>{f.violators.map(actorName).join(', ')}</dd></>}
-        {f.reasons.length > 0 && <><dt>{t('incident.finding.reasons')}</dt><dd><span className="codes" dir="ltr">{f.reasons.join(' · ')}</span></dd></>}
       </dl>
+      {/* The codes behind the words (obligation, reasons, rules version) are for those who check the rules. */}
+      <Reference ids={[f.obligation, ...f.reasons, f.rules_version]} />
     </article>
   );
 }
 
 export function AccountCard({ report: r, disputed }: { report: Report; disputed: string[] }) {
-  const { t, tx, dateTime, reportWhen, number } = useI18n();
-  const { actorName } = useWorld();
+  const { t, tx, lang, dateTime, reportWhen, number } = useI18n();
+  const { actorName, orgName } = useWorld();
   const target = r.target === null ? t('common.unknown') : 'civilian' in r.target ? tx('target', r.target.civilian) : actorName(r.target.actor);
   const mark = (fact: string) => (disputed.includes(fact) ? ' disputed' : '');
   return (
-    <article className="account" aria-label={`${t('incident.account.org')}: ${r.org}`}>
+    <article className="account" aria-label={`${t('incident.account.org')}: ${orgName(r.org)}`}>
       <header>
-        <strong>{r.org}</strong>
+        <strong>{orgName(r.org)}</strong>
         <span className="badge badge-outline">{tx('channel', r.channel)}</span>
       </header>
       <dl className="facts compact">
         <dt>{t('incident.account.received')}</dt><dd>{dateTime(r.received_at)}</dd>
         <dt>{t('incident.account.claimed')}</dt><dd>{reportWhen(r.claimed_at, r.time_precision_s)}</dd>
-        <dt>{t('incident.account.place')}</dt><dd><span dir="ltr">{r.location.lat.toFixed(4)}, {r.location.lon.toFixed(4)}</span>{r.location_precision_m > 0 ? ` ± ${number(r.location_precision_m)} m` : ''}</dd>
+        <dt>{t('incident.account.place')}</dt><dd>{whereName(r.where, lang) && <span dir="auto">{whereName(r.where, lang)} · </span>}<span dir="ltr">{r.location.lat.toFixed(4)}, {r.location.lon.toFixed(4)}</span>{r.location_precision_m > 0 ? ` ± ${number(r.location_precision_m)} m` : ''}</dd>
         <dt>{t('report.act')}</dt><dd className={mark('act')}>{tx('act', r.act)}</dd>
         <dt>{t('report.perpetrator')}</dt><dd className={mark('perpetrator')}>{actorName(r.alleged_perpetrator)}</dd>
         <dt>{t('incident.target')}</dt><dd className={mark('target')}>{target}</dd>
@@ -210,7 +236,7 @@ function StatusChanges({ entries }: { entries: Schemas['AuditEntry'][] }) {
           <time>{dateTime(c.at)}</time>
           <div>
             {t(c.field === 'status' ? 'incident.status' : 'incident.grade')}: {c.from ? tx(c.field, c.from) : '—'} → <strong>{c.to ? tx(c.field, c.to) : '—'}</strong>
-            {c.org && <span className="muted small"> · {c.org}</span>}
+            {c.by && <span className="muted small"> · {c.by}</span>}
           </div>
         </li>
       ))}
@@ -220,6 +246,7 @@ function StatusChanges({ entries }: { entries: Schemas['AuditEntry'][] }) {
 
 function ReviewForm({ incident, onSaved }: { incident: Detail; onSaved(): void }) {
   const { t, tx } = useI18n();
+  const { errorText } = useStatements();
   const [status, setStatus] = useState(incident.status);
   const [grade, setGrade] = useState<string>(incident.grade ?? '');
   const [busy, setBusy] = useState(false);
@@ -241,7 +268,7 @@ function ReviewForm({ incident, onSaved }: { incident: Detail; onSaved(): void }
       setMessage(t('incident.edit.saved'));
       onSaved();
     } catch (err) {
-      setMessage(err instanceof ApiError ? err.message : String(err));
+      setMessage(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -10,10 +10,9 @@ import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { ErrorNotice, Loading, PageHeader, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type AdminArea, loadAdminAreas } from '../../map/admin-areas.ts';
-import { useGovernorates } from '../../map/use-governorates.ts';
-import { placeName } from '../../app/live-notice.ts';
 import { ACTS, INCIDENT_STATUSES, VERDICTS } from '../../api/enums.ts';
 import { activeFilterCount, type IncidentFilters, readFilters, toApiQuery, writeFilters } from './filters.ts';
+import { useIncidentNames } from './use-incident-names.ts';
 import { worstVerdict } from './verdicts.ts';
 
 const AreaDrawDialog = lazy(() => import('./AreaDrawDialog.tsx').then((m) => ({ default: m.AreaDrawDialog })));
@@ -23,8 +22,8 @@ type Incident = Schemas['Incident'];
 type IncidentQuery = Omit<NonNullable<paths['/api/v1/incidents']['get']['parameters']['query']>, 'limit' | 'sort' | 'cursor'>;
 
 export function IncidentsPage() {
-  const i18n = useI18n();
-  const { t, tx, lang, timezone, timezoneLabel, incidentWhen, number } = i18n;
+  const { t, tx, lang, timezone, timezoneLabel, incidentWhen, number } = useI18n();
+  const names = useIncidentNames();
   const { actors, actorName } = useWorld();
   const { query } = useLocation();
   const filters = useMemo(() => readFilters(query), [query]);
@@ -36,8 +35,6 @@ export function IncidentsPage() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [more, setMore] = useState(false);
 
-  // Governorates with their outlines: an incident with no place name is named by the one it lies in.
-  const governorates = useGovernorates();
   useEffect(() => {
     loadAdminAreas().then(setAreas).catch(() => undefined);
   }, []);
@@ -210,7 +207,7 @@ export function IncidentsPage() {
                     <tr key={i.id} onClick={(e) => { if (!(e.target as HTMLElement).closest('a')) navigate(`/incidents/${encodeURIComponent(i.id)}`); }}>
                       <td className="nowrap" data-label={t('incidents.col.when')}>{incidentWhen(i)}</td>
                       <td className="cell-title">
-                        <Link to={`/incidents/${encodeURIComponent(i.id)}`} dir="auto">{i.place || i.headline || placeName(null, i.location, governorates, i18n)}</Link>
+                        <Link to={`/incidents/${encodeURIComponent(i.id)}`} dir="auto">{names.place(i)}</Link>
                         <div className="muted small" dir="ltr">{`${i.location.lat.toFixed(3)}, ${i.location.lon.toFixed(3)}`}</div>
                       </td>
                       <td data-label={t('incidents.col.act')}>{tx('act', i.act)}</td>

@@ -4,6 +4,8 @@ export interface AuditEntryLike {
   at: string;
   user_id: string | null;
   org: string | null;
+  /** Who made the change (null: the system). */
+  by?: { display_name: string } | null;
   action: string;
   before?: unknown;
   after?: unknown;
@@ -14,7 +16,8 @@ export interface FieldChange {
   field: 'status' | 'grade';
   from: string | null;
   to: string | null;
-  org: string | null;
+  /** The name of who made the change, or null for the system. */
+  by: string | null;
 }
 
 const field = (record: unknown, name: string): string | null => {
@@ -30,7 +33,7 @@ export function statusChanges(entries: readonly AuditEntryLike[]): FieldChange[]
     for (const name of ['status', 'grade'] as const) {
       const from = field(e.before, name);
       const to = field(e.after, name);
-      if (from !== to && (to !== null || from !== null)) out.push({ at: e.at, field: name, from, to, org: e.org });
+      if (from !== to && (to !== null || from !== null)) out.push({ at: e.at, field: name, from, to, by: e.by?.display_name ?? null });
     }
   }
   return out;

@@ -4,11 +4,12 @@ import { useQuery } from '../../api/use-query.ts';
 import { useWorld } from '../../api/world.tsx';
 import { Link, navigate } from '../../app/router.tsx';
 import { ErrorNotice, isMissing, Loading, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
-import { placeName } from '../../app/live-notice.ts';
+import { useStatements } from '../../app/use-statements.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useGovernorates } from '../../map/use-governorates.ts';
+import { whereName } from '../../i18n/where.ts';
 import { MAP_VERDICTS, VERDICT_COLORS } from '../../map/colors.ts';
 import type { Cluster } from '../../map/incident-features.ts';
+import { useIncidentNames } from '../incidents/use-incident-names.ts';
 import { worstVerdict } from '../incidents/verdicts.ts';
 
 export type Selection =
@@ -40,9 +41,9 @@ export function MapCard({ selection, days, onClose, onZoom }: Props) {
 }
 
 function IncidentCard({ id }: { id: string }) {
-  const i18n = useI18n();
-  const { t, tx, incidentWhen, number } = i18n;
-  const governorates = useGovernorates();
+  const { t, tx, lang, incidentWhen, number } = useI18n();
+  const names = useIncidentNames();
+  const { sayAll } = useStatements();
   const { actorName } = useWorld();
   const q = useQuery(async (signal) => unwrap(await api.GET('/api/v1/incidents/{id}', { params: { path: { id } }, signal })), [id]);
   if (isMissing(q.error)) return <div className="card-body"><p>{t('notFound.incident')}</p></div>;
@@ -53,16 +54,16 @@ function IncidentCard({ id }: { id: string }) {
   return (
     <div className="card-body">
       <p className="card-kicker">{tx('act', i.act)}</p>
-      <h2 dir="auto">{i.headline || i.place || placeName(null, i.location, governorates, i18n)}</h2>
+      <h2 dir="auto">{names.title(i)}</h2>
       <div className="badges"><VerdictBadge verdict={verdict} /><StatusBadge status={i.status} /></div>
       <dl className="facts">
         <dt>{t('incident.when')}</dt><dd>{incidentWhen(i)}</dd>
-        {i.place && <><dt>{t('incident.where')}</dt><dd dir="auto">{i.place}</dd></>}
+        {whereName(i.where, lang) && <><dt>{t('incident.where')}</dt><dd dir="auto">{whereName(i.where, lang)}</dd></>}
         <dt>{t('incident.perpetrator')}</dt><dd>{actorName(i.perpetrator)}</dd>
         {i.deaths && <><dt>{t('incident.deaths')}</dt><dd>{number(i.deaths.low)} / {number(i.deaths.best)} / {number(i.deaths.high)}</dd></>}
         <dt>{t('incidents.col.accounts')}</dt><dd>{number(i.report_count)}</dd>
       </dl>
-      {i.findings[0] && <p className="explanation" dir="auto">{i.findings[0].explanation}</p>}
+      {i.findings[0] && <p className="explanation" dir="auto">{sayAll(i.findings[0].statements)}</p>}
       <Link className="btn btn-primary btn-block" to={`/incidents/${encodeURIComponent(i.id)}`}>{t('map.incident.open')}</Link>
     </div>
   );
@@ -94,13 +95,13 @@ function ClusterCard({ cluster, days, onZoom }: { cluster: Cluster; days: Props[
   );
 }
 
-function ZoneCard({ id, name, status, controllers }: { id: string; name: string; status: string; controllers: string[] }) {
+function ZoneCard({ name, status, controllers }: { name: string; status: string; controllers: string[] }) {
   const { t, tx } = useI18n();
   const { actorName } = useWorld();
   return (
     <div className="card-body">
       <p className="card-kicker">{t('map.zone')}</p>
-      <h2>{name || id}</h2>
+      <h2 dir="auto">{name || t('map.zone')}</h2>
       <p><span className={`badge zone-${status}`}>{tx('zone', status)}</span></p>
       <dl className="facts">
         <dt>{t('map.controllers')}</dt><dd>{controllers.length ? controllers.map(actorName).join(', ') : t('common.unknown')}</dd>
@@ -109,7 +110,7 @@ function ZoneCard({ id, name, status, controllers }: { id: string; name: string;
   );
 }
 
-function SiteCard({ id, owner, siteKind, bufferM }: { id: string; owner: string; siteKind: string; bufferM: number }) {
+function SiteCard({ owner, siteKind, bufferM }: { owner: string; siteKind: string; bufferM: number }) {
   const { t, tx, number } = useI18n();
   const { actorName } = useWorld();
   return (
@@ -117,7 +118,6 @@ function SiteCard({ id, owner, siteKind, bufferM }: { id: string; owner: string;
       <p className="card-kicker">{t('map.site')}</p>
       <h2>{tx('target', siteKind)}</h2>
       <dl className="facts">
-        <dt>{t('common.id')}</dt><dd>{id}</dd>
         <dt>{t('map.owner')}</dt><dd>{actorName(owner)}</dd>
         <dt>{t('map.buffer')}</dt><dd>{number(bufferM)}</dd>
       </dl>
@@ -125,13 +125,13 @@ function SiteCard({ id, owner, siteKind, bufferM }: { id: string; owner: string;
   );
 }
 
-function ConvoyCard({ id, organizer, from, to }: { id: string; organizer: string; from: string; to: string }) {
+function ConvoyCard({ organizer, from, to }: { organizer: string; from: string; to: string }) {
   const { t, dateTime } = useI18n();
   const { actorName } = useWorld();
   return (
     <div className="card-body">
       <p className="card-kicker">{t('map.convoy')}</p>
-      <h2>{id}</h2>
+      <h2 dir="auto">{t('map.convoy.of', { organizer: actorName(organizer) })}</h2>
       <dl className="facts">
         <dt>{t('map.owner')}</dt><dd>{actorName(organizer)}</dd>
         <dt>{t('common.from')}</dt><dd>{dateTime(from)}</dd>

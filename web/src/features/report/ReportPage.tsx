@@ -4,7 +4,7 @@
  * draft in this browser until it is sent.
  */
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError, unwrap } from '../../api/client.ts';
+import { api, ApiError, type Schemas, unwrap } from '../../api/client.ts';
 import type { paths } from '../../api/schema';
 import { ACTS, CIVILIAN_TARGETS } from '../../api/enums.ts';
 import { useSession } from '../../api/session.tsx';
@@ -12,8 +12,10 @@ import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
 import { Link } from '../../app/router.tsx';
 import { Field, PageHeader } from '../../app/ui.tsx';
+import { useStatements } from '../../app/use-statements.ts';
 import { localInputValue } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { whereName } from '../../i18n/where.ts';
 import { maplibregl, type MapLibreMap, MapView } from '../../map/MapView.tsx';
 import {
   type AttachmentIn, EMPTY_DRAFT, type FieldErrors, fieldErrorsFromApi, type FieldName, loadDraft, type ReportDraft, saveDraft, toReportBody,
@@ -35,8 +37,9 @@ function toBase64(file: File): Promise<string> {
 }
 
 export function ReportPage() {
-  const { t, tx, timezone, timezoneLabel } = useI18n();
-  const { actors } = useWorld();
+  const { t, tx, lang, timezone, timezoneLabel, reportWhen } = useI18n();
+  const { say, errorText } = useStatements();
+  const { actors, orgName } = useWorld();
   const { me } = useSession();
   const restored = useRef(loadDraft(localStorage));
   const [draft, setDraft] = useState<ReportDraft>(restored.current ?? EMPTY_DRAFT);
@@ -44,7 +47,7 @@ export function ReportPage() {
   const [general, setGeneral] = useState<string[]>([]);
   const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
-  const [filed, setFiled] = useState<{ id: string; incident: string | null } | null>(null);
+  const [filed, setFiled] = useState<Schemas['Report'] | null>(null);
   const [touched, setTouched] = useState(false);
   const map = useRef<MapLibreMap | null>(null);
   const marker = useRef<maplibregl.Marker | null>(null);
@@ -118,16 +121,17 @@ export function ReportPage() {
       setErrors({});
       setTouched(false);
       restored.current = null;
-      setFiled({ id: report.id, incident: report.incident_id });
+      setFiled(report);
       window.scrollTo(0, 0);
     } catch (err) {
       if (err instanceof ApiError && err.problems.length > 0) {
-        const { fields, general: rest } = fieldErrorsFromApi(err.problems);
+        // The server's problems in the reader's language (their statements), next to their fields.
+        const { fields, general: rest } = fieldErrorsFromApi(err.problems.map((p) => ({ path: p.path, message: p.statement ? say(p.statement) : p.message })));
         setErrors(fields);
-        setGeneral(rest.length > 0 || Object.keys(fields).length === 0 ? [err.message] : []);
+        setGeneral(rest.length > 0 || Object.keys(fields).length === 0 ? [errorText(err)] : []);
         focusFirst(fields);
       } else {
-        setGeneral([err instanceof Error ? err.message : String(err)]);
+        setGeneral([errorText(err)]);
       }
     } finally {
       setBusy(false);
@@ -149,8 +153,9 @@ export function ReportPage() {
       <p className="lead">{t('report.intro')}</p>
       {filed && (
         <div className="notice notice-success" role="status" data-testid="report-filed">
-          {t('report.filed', { id: filed.id })}
-          {filed.incident && <> · <Link to={`/incidents/${encodeURIComponent(filed.incident)}`}>{t('map.incident.open')}</Link></>}
+          {t('report.filed', { what: [tx('act', filed.act), whereName(filed.where, lang), reportWhen(filed.claimed_at, filed.time_precision_s)].filter(Boolean).join(' · ') })}{' '}
+          <Link to={`/reports/${encodeURIComponent(filed.id)}`}>{t('report.filed.open')}</Link>
+          {filed.incident_id && <> · <Link to={`/incidents/${encodeURIComponent(filed.incident_id)}`}>{t('map.incident.open')}</Link></>}
         </div>
       )}
       {restored.current && !filed && (
@@ -253,7 +258,7 @@ export function ReportPage() {
             <div className="field-row">
               <Field label={t('report.classification')} htmlFor="r-classification" error={err('classification')}>
                 <select id="r-classification" value={draft.classification} onChange={(e) => set('classification', e.target.value)}>
-                  {CLASSIFICATIONS.map((c) => <option key={c} value={c}>{tx('classification', c)}{c === 'org' && me ? ` (${me.org})` : ''}</option>)}
+                  {CLASSIFICATIONS.map((c) => <option key={c} value={c}>{tx('classification', c)}{c === 'org' && me ? ` (${orgName(me.org)})` : ''}</option>)}
                 </select>
               </Field>
               <Field label={t('report.attachments')} htmlFor="r-attachments" help={t('report.attachmentsHelp')} error={err('attachments')}>

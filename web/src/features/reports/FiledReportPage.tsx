@@ -3,8 +3,9 @@ import { api, unwrap } from '../../api/client.ts';
 import { useQuery } from '../../api/use-query.ts';
 import { placeName } from '../../app/live-notice.ts';
 import { Link } from '../../app/router.tsx';
-import { ErrorNotice, isMissing, Loading, NotFound } from '../../app/ui.tsx';
+import { ErrorNotice, isMissing, Loading, NotFound, Reference } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { whereName } from '../../i18n/where.ts';
 import { useGovernorates } from '../../map/use-governorates.ts';
 import { AccountCard } from '../incidents/IncidentPage.tsx';
 
@@ -17,7 +18,7 @@ export function FiledReportPage({ id }: { id: string }) {
   if (q.error) return <div className="page"><ErrorNotice error={q.error} onRetry={q.reload} /></div>;
   if (!q.data) return <div className="page"><Loading /></div>;
   const r = q.data;
-  const where = placeName(null, r.location, areas, i18n);
+  const where = whereName(r.where, i18n.lang) ?? placeName(null, r.location, areas, i18n);
   return (
     <div className="page filed-report-page">
       <nav className="breadcrumb" aria-label={t('nav.main')}><Link to="/incidents">{t('incident.back')}</Link></nav>
@@ -32,6 +33,7 @@ export function FiledReportPage({ id }: { id: string }) {
         ? <p><Link to={`/incidents/${encodeURIComponent(r.incident_id)}`}>{t('map.incident.open')}</Link></p>
         : <p className="muted">{t('report.noIncident')}</p>}
       <AccountCard report={r} disputed={[]} />
+      <Reference ids={[r.id, r.incident_id]} />
     </div>
   );
 }

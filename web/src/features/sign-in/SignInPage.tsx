@@ -2,11 +2,13 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { useSession } from '../../api/session.tsx';
+import { useStatements } from '../../app/use-statements.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 export function SignInPage() {
   const { t, lang, setLang } = useI18n();
   const { signIn } = useSession();
+  const { errorText } = useStatements();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -20,7 +22,7 @@ export function SignInPage() {
       await signIn(username.trim(), password);
     } catch (err) {
       setError(err instanceof ApiError && err.status === 429 ? t('signIn.rateLimited')
-        : err instanceof ApiError && err.status === 401 ? t('signIn.failed') : t('common.error', { message: (err as Error).message }));
+        : err instanceof ApiError && err.status === 401 ? t('signIn.failed') : t('common.error', { message: errorText(err) }));
     } finally {
       setBusy(false);
     }
