@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Io } from './io.ts';
 import { main } from './main.ts';
@@ -37,6 +38,14 @@ describe('truce import ucdp', () => {
     expect(io.stderr).toMatch(/\r\[#+\] 100% {2}40 rows/);
   });
 
+  it('reads a gzipped file as it is (as UCDP publishes them and data/ keeps them)', async () => {
+    const gz = join(tmp, 'sample.csv.gz');
+    writeFileSync(gz, gzipSync(readFileSync(SAMPLE)));
+    const io = captureIo();
+    expect(await main(['import', 'ucdp', gz, '--data', join(tmp, 'db-gz')], io)).toBe(0);
+    expect(io.stdout).toMatch(/incidents +38 new, 0 already stored, 2 rejected/);
+  });
+
   it('refuses a file that is not UCDP GED before opening the database: nothing written, no data directory, only why', async () => {
     const fresh = join(tmp, 'never-created');
     const sample = readFileSync(SAMPLE, 'utf8');
@@ -66,6 +75,6 @@ describe('truce import ucdp', () => {
     expect(await main(['import', 'ucdp', join(tmp, 'nothing.csv'), '--data', data], captureIo())).toBe(1);
     const io = captureIo();
     expect(await main(['import', 'ucdp', '--data', data], io)).toBe(2);
-    expect(io.stderr).toContain('Usage: truce import ucdp FILE.csv');
+    expect(io.stderr).toContain('Usage: truce import ucdp FILE.csv[.gz]');
   });
 });

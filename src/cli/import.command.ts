@@ -1,6 +1,8 @@
-/** `truce import ucdp FILE.csv`: a progress bar on a terminal, then what was loaded and what was not. */
+/** `truce import ucdp FILE.csv[.gz]`: a progress bar on a terminal, then what was loaded and what was not. */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { pipeline, type Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { checkUcdpFile } from '../app/check-ucdp-file.ts';
 import { type ImportProgress, importUcdp, type RowReport, type UcdpImportResult } from '../app/import-ucdp.ts';
 import { type DbFlags, withDatabase } from './database.command.ts';
@@ -13,7 +15,7 @@ import { EXIT, type Io } from './io.ts';
  */
 export async function importUcdpFile(io: Io, file: string, flags: DbFlags): Promise<number> {
   const { size } = await stat(file);
-  const check = await checkUcdpFile(createReadStream(file));
+  const check = await checkUcdpFile(readCsv(file));
   if (check.refused) {
     io.err(`truce import ucdp: ${file}${check.refused.line === null ? '' : `, line ${check.refused.line}`}: ${check.refused.message}; nothing was imported.\n`);
     if (check.rejectedCount > 0) {
@@ -24,12 +26,20 @@ export async function importUcdpFile(io: Io, file: string, flags: DbFlags): Prom
     return EXIT.failure;
   }
   return withDatabase(flags, async (db) => {
-    const bar = io.isTty ? progressBar(io, size) : null;
-    const result = await importUcdp(db, createReadStream(file), { ...(bar ? { onProgress: bar.draw } : {}) });
+    // The bar counts the bytes of CSV read, which a gzipped file's size does not tell.
+    const bar = io.isTty && !gzipped(file) ? progressBar(io, size) : null;
+    const result = await importUcdp(db, readCsv(file), { ...(bar ? { onProgress: bar.draw } : {}) });
     bar?.done();
     report(io, file, result);
     return result.stopped === null && result.rowsRead > result.rejected.length ? EXIT.ok : EXIT.failure;
   });
+}
+
+const gzipped = (file: string) => file.endsWith('.gz');
+
+/** The CSV of a file, unzipped as it is read when its name ends in .gz (as UCDP's downloads and data/ do). */
+function readCsv(file: string): Readable {
+  return gzipped(file) ? pipeline(createReadStream(file), createGunzip(), () => undefined) : createReadStream(file);
 }
 
 /** Notes are about rows that loaded (UCDP's own inconsistencies): the first few say what they are. */

@@ -45,8 +45,8 @@ const COMMANDS: Record<string, Command> = {
     run: (io, _args, v) => findings(io, { json: Boolean(v.json) }, dbFlags(v)),
   },
   'import ucdp': {
-    usage: 'truce import ucdp FILE.csv',
-    summary: 'load UCDP GED events as incidents and judge the new ones; bad rows are listed, the rest load',
+    usage: 'truce import ucdp FILE.csv[.gz]',
+    summary: 'load UCDP GED events (a CSV file, gzipped or not) as incidents and judge the new ones; bad rows are listed, the rest load',
     run: (io, [file], v) => importUcdpFile(io, need(file, 'FILE.csv'), dbFlags(v)),
   },
   serve: {
