@@ -20,6 +20,7 @@ import { createApiToken, runTruce, type ServeProcess, startTruceServe, truceEnv 
 import { atLeast, type Benchmark, type Cell, type Json } from './lib/benchmark.ts';
 import { benchDatabaseUrl } from './lib/bench-databases.ts';
 import { type PgbenchRate, pgbenchRate } from './lib/pgbench.ts';
+import { withCpu } from './lib/process-cpu.ts';
 import { seededRandom } from './lib/prng.ts';
 import { round } from './lib/timing.ts';
 
@@ -57,6 +58,8 @@ interface Measured {
   reportsInDb: number;
   /** Writes/s as a share of pgbench's transactions/s (PostgreSQL only). */
   share: number | null;
+  /** CPU ms per request (all requests) of the server process, of PostgreSQL's processes, of autocannon (this process). */
+  cpuMs: { server: number | null; postgres: number | null; client: number };
 }
 
 export const httpBenchmark: Benchmark = {
@@ -87,6 +90,8 @@ export const httpBenchmark: Benchmark = {
       'The server is `node bin/truce.js serve --empty` in a child process on a fresh database holding examples/syria-2016.json;'
       + ' latency is autocannon\'s, over all requests; writes/s counts 201 responses.',
       'After the run the server is stopped and every report id that got a 201 (warm-up included) is looked up in the database.',
+      'Where the time goes: the CPU used during the measured seconds (from /proc) by the server process, by all of PostgreSQL\'s processes'
+      + ' and by autocannon (this process), per request; on two cores, their sum per request bounds the rate.',
     );
     if (anchor) {
       notes.push(`The anchor, run first on the same PostgreSQL: \`${anchor.command}\` gave ${anchor.tps.toLocaleString('en-US')} transactions/s`
@@ -102,11 +107,13 @@ export const httpBenchmark: Benchmark = {
       notes.push(`PostgreSQL: ${pgResult.writesPerS} writes/s (${share} of pgbench), p99 ${p99} ms, ${pgResult.errors} errors, ${pgResult.non2xx} non-2xx.`);
     }
     return {
-      columns: ['target', 'requests/s', 'report writes/s', 'share of pgbench', 'listings/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'acknowledged', 'missing', 'reports in db'],
+      columns: ['target', 'requests/s', 'report writes/s', 'share of pgbench', 'listings/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'acknowledged', 'missing', 'reports in db',
+        'server CPU ms/req', 'PostgreSQL CPU ms/req', 'autocannon CPU ms/req'],
       rows: results.map((r): Record<string, Cell> => ({
         target: r.target, 'requests/s': r.requestsPerS, 'report writes/s': r.writesPerS, 'share of pgbench': r.share ?? '', 'listings/s': r.readsPerS,
         'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors, 'non-2xx': r.non2xx, acknowledged: r.acknowledged, missing: r.missing,
-        'reports in db': r.reportsInDb,
+        'reports in db': r.reportsInDb, 'server CPU ms/req': r.cpuMs.server ?? '', 'PostgreSQL CPU ms/req': r.cpuMs.postgres ?? '',
+        'autocannon CPU ms/req': r.cpuMs.client,
       })),
       notes,
       figures: { connections: CONNECTIONS, durationS: DURATION_S, warmupS: WARMUP_S, pgbench: anchor as unknown as Json, results: results as unknown as Json },
@@ -124,11 +131,13 @@ async function measure(target: Target, anchor: PgbenchRate | null): Promise<Meas
   const acknowledged: string[] = [];
   let result: autocannon.Result;
   let writes: number;
+  let cpu: Awaited<ReturnType<typeof withCpu>>;
   try {
     const token = await createApiToken(server.url, 'bench-reporter', PASSWORD, 'bench');
     await load(server.url, token, WARMUP_S, acknowledged);
     const before = acknowledged.length;
-    result = await load(server.url, token, DURATION_S, acknowledged);
+    cpu = await withCpu(server.child.pid, () => load(server.url, token, DURATION_S, acknowledged));
+    result = cpu.value as autocannon.Result;
     writes = acknowledged.length - before;
   } finally {
     await stopCleanly(server);
@@ -146,11 +155,18 @@ async function measure(target: Target, anchor: PgbenchRate | null): Promise<Meas
       p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx,
       acknowledged: acknowledged.length, missing: acknowledged.length - (present?.n ?? 0), reportsInDb: total?.n ?? 0,
       share: anchor ? round(writesPerS / anchor.tps, 2) : null,
+      cpuMs: {
+        server: perRequest(cpu.serverS, result.requests.total), client: perRequest(cpu.clientS, result.requests.total)!,
+        // PGlite runs inside the server: PostgreSQL's processes are then someone else's.
+        postgres: target.name === 'postgres' ? perRequest(cpu.postgresS, result.requests.total) : null,
+      },
     };
   } finally {
     await db.close();
   }
 }
+
+const perRequest = (seconds: number | null, requests: number) => (seconds === null ? null : round((seconds * 1000) / requests, 3));
 
 const ACTS = ['air_strike', 'shelling', 'missile', 'ground_assault', 'small_arms', 'atgm', 'arrest', 'other'];
 const CIVILIAN = ['hospital', 'school', 'market', 'residential', 'civilians'];
