@@ -46,11 +46,10 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database> 
   const onDisk = options.dataDir !== 'memory://';
   const reserve = options.diskReserve ?? DEFAULT_DISK_RESERVE;
   const warn = options.warn ?? ((m: string) => process.emitWarning(m));
-  const open = async (load?: Blob | File): Promise<PGlite> => {
-    const lite = await PGlite.create(onDisk ? options.dataDir : undefined, load ? { loadDataDir: load } : {});
-    await lite.exec('set wal_init_zero = off');
-    return lite;
-  };
+  // From the start, not set later in the session: crash recovery creates a log segment too.
+  const startParams = [...PGlite.defaultStartParams, '-c', 'wal_init_zero=off'];
+  const open = (load?: Blob | File): Promise<PGlite> =>
+    PGlite.create(onDisk ? options.dataDir : undefined, { startParams, ...(load ? { loadDataDir: load } : {}) });
 
   let live: PGlite | null = await open(options.loadDataDir);
   let closedBy: DatabaseFaultError | null = null;
@@ -100,11 +99,14 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database> 
     if (severity === 'PANIC' || severity === 'FATAL' || (e as Error).name === 'RuntimeError') {
       if (live === lite) {
         live = null;
-        closedBy = code === '53100' ? diskFull() : new DatabaseFaultError('unavailable', 'the embedded database stopped and is reopening: try again in a moment');
+        // Until it reopens, reads fail too: unavailable, not disk_full (which says reads work).
+        closedBy = new DatabaseFaultError('unavailable', code === '53100'
+          ? 'the embedded database stopped on a full disk: it reopens when there is room'
+          : 'the embedded database stopped and is reopening: try again in a moment');
         warn(`the embedded database stopped (${(e as Error).message}); it reopens from its data directory when it can`);
         reopenLater();
       }
-      return closedBy ?? e;
+      return code === '53100' ? new DatabaseFaultError('disk_full', `the disk of the database is full: nothing was written (${(e as Error).message})`) : closedBy ?? e;
     }
     if (code === '25006' && readOnly) return diskFull();
     return e;
@@ -152,11 +154,13 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database> 
       try {
         await tx.exec(options?.setup ? `BEGIN; ${options.setup}` : 'BEGIN');
         const result = await fn(tx);
-        const [commit] = await lite.exec('COMMIT').catch((e: unknown) => {
+        // By the extended protocol (query, not exec): a PANIC in COMMIT (the log cannot be
+        // flushed) then comes back as an error; by the simple one PGlite never returns.
+        const commit = await lite.query('COMMIT').catch((e: unknown) => {
           throw fault(e, lite);
         });
         // COMMIT of a transaction an earlier statement aborted (its error caught) rolls back.
-        if (commit?.command === 'ROLLBACK') throw new Error('the transaction was rolled back: a statement in it had failed');
+        if (commit.command === 'ROLLBACK') throw new Error('the transaction was rolled back: a statement in it had failed');
         return result;
       } catch (e) {
         // Never a statement to a dead instance: it would spin forever.
