@@ -1,7 +1,7 @@
 /** Small pieces every page uses: loading and error states, verdict and status badges. */
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import { type I18n, useI18n } from '../i18n/i18n.tsx';
 import { Link } from './router.tsx';
 
 export function Loading() {
@@ -9,11 +9,21 @@ export function Loading() {
   return <div className="loading" role="status"><span className="spinner" aria-hidden="true" />{t('common.loading')}</div>;
 }
 
+/**
+ * A failure in the reader's language where it has a message of its own: the database away (503)
+ * or its disk full (507) pass by themselves, so they say so rather than "something went wrong".
+ */
+export function errorText(error: unknown, t: I18n['t']): string {
+  if (error instanceof ApiError && error.status === 503) return t('common.unavailable');
+  if (error instanceof ApiError && error.status === 507) return t('common.diskFull');
+  return t('common.error', { message: error instanceof Error ? error.message : String(error) });
+}
+
 export function ErrorNotice({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   const { t } = useI18n();
   const text = error instanceof ApiError && error.status === 404 ? t('common.notFound')
     : error instanceof ApiError && error.status === 403 ? t('common.forbidden')
-      : t('common.error', { message: error.message });
+      : errorText(error, t);
   // Asking again will not make a missing or forbidden record appear: no retry for those.
   const retry = onRetry && !(error instanceof ApiError && (error.status === 404 || error.status === 403));
   return (

@@ -11,7 +11,7 @@ import { useSession } from '../../api/session.tsx';
 import { useQuery } from '../../api/use-query.ts';
 import { useWorld } from '../../api/world.tsx';
 import { Link } from '../../app/router.tsx';
-import { ErrorNotice, isMissing, Loading, NotFound, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
+import { ErrorNotice, errorText, isMissing, Loading, NotFound, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
 import { placeName } from '../../app/live-notice.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useGovernorates } from '../../map/use-governorates.ts';
@@ -241,7 +241,7 @@ function ReviewForm({ incident, onSaved }: { incident: Detail; onSaved(): void }
       setMessage(t('incident.edit.saved'));
       onSaved();
     } catch (err) {
-      setMessage(err instanceof ApiError ? err.message : String(err));
+      setMessage(err instanceof ApiError && (err.status === 503 || err.status === 507) ? errorText(err, t) : err instanceof ApiError ? err.message : String(err));
     } finally {
       setBusy(false);
     }

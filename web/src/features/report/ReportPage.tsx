@@ -11,7 +11,7 @@ import { useSession } from '../../api/session.tsx';
 import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
 import { Link } from '../../app/router.tsx';
-import { Field, PageHeader } from '../../app/ui.tsx';
+import { errorText, Field, PageHeader } from '../../app/ui.tsx';
 import { localInputValue } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { maplibregl, type MapLibreMap, MapView } from '../../map/MapView.tsx';
@@ -127,7 +127,7 @@ export function ReportPage() {
         setGeneral(rest.length > 0 || Object.keys(fields).length === 0 ? [err.message] : []);
         focusFirst(fields);
       } else {
-        setGeneral([err instanceof Error ? err.message : String(err)]);
+        setGeneral([err instanceof ApiError && (err.status === 503 || err.status === 507) ? errorText(err, t) : err instanceof Error ? err.message : String(err)]);
       }
     } finally {
       setBusy(false);
