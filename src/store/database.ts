@@ -54,6 +54,9 @@ async function openPostgres(url: string, schema?: string, prepare = true): Promi
     // A server that does not answer (a failover to an address not up yet) fails the request
     // with 503 after this, rather than holding it for the kernel's TCP timeout.
     connectionTimeoutMillis: 5_000,
+    // A server gone without a word (a machine lost in a failover) shows within seconds, not hours.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     // Set on each new connection before it is lent (a session setting, so that a pooler that
     // refuses startup options still passes it); awaited, not queued before the borrower's
