@@ -10,8 +10,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ballast, mountVolume, type Volume } from '../../test/small-volume.ts';
-import { openEmbedded } from './embedded-database.ts';
+import { ballast, MB, mountVolume, type Volume } from '../../test/small-volume.ts';
+import { DEFAULT_DISK_RESERVE, openEmbedded } from './embedded-database.ts';
 import { databaseFault } from './faults.ts';
 import type { Database } from './sql.ts';
 
@@ -71,5 +71,40 @@ describe.skipIf(skip !== null)('the embedded database when PostgreSQL PANICs on 
     await db.query('update counter set n = n + 1');
     expect(warnings.join('\n')).toMatch(/open again/);
     console.log(`disk full (PANIC): reopened with all ${committed} rows and ${counted} updates acknowledged before the PANIC`);
+  }, 60_000);
+});
+
+describe.skipIf(skip !== null)('the embedded database keeping its reserve', () => {
+  let volume: Volume;
+  let db: Database;
+
+  beforeAll(async () => {
+    volume = mountVolume() as Volume;
+    mkdirSync(join(volume.dir, 'data'));
+    db = await openEmbedded({ dataDir: join(volume.dir, 'data'), warn: () => undefined });
+    await db.exec('create table notes (id int primary key, body text)');
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.close();
+    volume?.unmount();
+  });
+
+  it('rolls back a transaction that took the disk below the reserve, turns read-only, and takes writes again once there is room', async () => {
+    await db.query('insert into notes values (0, $1)', ['before']);
+    const weight = ballast(volume.dir, DEFAULT_DISK_RESERVE + MB);
+    // About 3 MB of rows and log: more than the room above the reserve.
+    const big = db.transaction(async (tx) => {
+      for (let i = 1; i <= 30; i++) await tx.query("insert into notes select $1::int, string_agg(md5(random()::text), '') from generate_series(1, 3000)", [i]);
+    });
+    await expect(big).rejects.toMatchObject({ fault: 'disk_full' });
+    // Alive, nothing of it written, reads go on, and writes are refused at once.
+    expect(await db.query('select id from notes')).toEqual([{ id: 0 }]);
+    await expect(db.query("insert into notes values (100, 'small')")).rejects.toMatchObject({ fault: 'disk_full' });
+    expect(databaseFault(await db.transaction(async (tx) => tx.query("insert into notes values (101, 'small')")).catch((e: unknown) => e))).toBe('disk_full');
+
+    rmSync(weight);
+    await db.query("insert into notes values (102, 'after')");
+    expect(await db.query('select id from notes order by id')).toEqual([{ id: 0 }, { id: 102 }]);
   }, 60_000);
 });

@@ -10,16 +10,17 @@
  * 1. Keep a reserve: before each statement or transaction the free space of the data directory's
  *    volume is read (one statfs, microseconds); below `diskReserve` the session turns read-only
  *    (`default_transaction_read_only`), so reads go on and writes fail at once with 25006, which
- *    is answered as disk_full (507). Above it again, writes resume. New log segments are not
- *    zero-filled (`wal_init_zero = off`): a segment then takes disk space as it is written, a
- *    page at a time, instead of 16 MB at once, so the reserve needs to cover one write, not a
- *    whole segment.
+ *    is answered as disk_full (507). Above it again, writes resume. A transaction that took the
+ *    disk below the reserve is rolled back rather than committed: its COMMIT would write out up
+ *    to wal_buffers (4 MB) of log, and a PANIC there never comes back from PGlite. New log
+ *    segments are not zero-filled (`wal_init_zero = off`, from the start, as crash recovery
+ *    makes one too): a segment then takes disk space as it is written, not 16 MB at once.
  * 2. If a statement PANICs anyway (the disk filled from outside, faster than the reserve), the
  *    instance is never called again, not even for ROLLBACK (so transactions are run here with
  *    BEGIN and COMMIT, not by PGlite's `transaction`, which would roll back on the dead
- *    instance). Statements fail with disk_full (or unavailable) while the data directory is
- *    reopened from disk every `reopenMs` once there is room: PostgreSQL's crash recovery replays
- *    the log, so every committed write is there again.
+ *    instance). That statement fails with disk_full, the next ones with unavailable (reads too)
+ *    while the data directory is reopened from disk every `reopenMs` once there is room:
+ *    PostgreSQL's crash recovery replays the log, so every committed write is there again.
  *
  * One lock serializes statements and transactions, as PGlite's single connection does.
  */
@@ -32,7 +33,7 @@ export interface EmbeddedOptions {
   /** A directory, or `memory://` (no disk, so no disk checks). */
   dataDir: string;
   loadDataDir?: Blob | File | undefined;
-  /** Bytes to keep free on the data directory's volume (default 4 MiB). */
+  /** Bytes to keep free on the data directory's volume (default 4 MiB: PGlite's wal_buffers). */
   diskReserve?: number | undefined;
   /** How often a database closed by a fault tries to reopen (default 1 s). */
   reopenMs?: number | undefined;
@@ -40,6 +41,7 @@ export interface EmbeddedOptions {
   warn?: ((message: string) => void) | undefined;
 }
 
+/** What a COMMIT may have to write at most: the log buffers (wal_buffers, 4 MB in PGlite). */
 export const DEFAULT_DISK_RESERVE = 4 * 1024 * 1024;
 
 export async function openEmbedded(options: EmbeddedOptions): Promise<Database> {
@@ -154,6 +156,11 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database> 
       try {
         await tx.exec(options?.setup ? `BEGIN; ${options.setup}` : 'BEGIN');
         const result = await fn(tx);
+        // COMMIT writes out the log this transaction left in memory (up to wal_buffers, 4 MB),
+        // and where that fails PostgreSQL PANICs inside PGlite, which then never returns (a
+        // PANIC in a statement does come back). A transaction that took the disk below the
+        // reserve, which is at least wal_buffers, is rolled back instead.
+        if (onDisk && freeBytes() < reserve) throw diskFull();
         // By the extended protocol (query, not exec): a PANIC in COMMIT (the log cannot be
         // flushed) then comes back as an error; by the simple one PGlite never returns.
         const commit = await lite.query('COMMIT').catch((e: unknown) => {
