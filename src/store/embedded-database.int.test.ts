@@ -100,6 +100,7 @@ describe.skipIf(skip !== null)('the embedded database keeping its reserve', () =
     await expect(big).rejects.toMatchObject({ fault: 'disk_full' });
     // Alive, nothing of it written, reads go on, and writes are refused at once.
     expect(await db.query('select id from notes')).toEqual([{ id: 0 }]);
+    expect(await db.transaction((tx) => tx.query('select count(*)::int as n from notes'))).toEqual([{ n: 1 }]);
     await expect(db.query("insert into notes values (100, 'small')")).rejects.toMatchObject({ fault: 'disk_full' });
     expect(databaseFault(await db.transaction(async (tx) => tx.query("insert into notes values (101, 'small')")).catch((e: unknown) => e))).toBe('disk_full');
 

@@ -67,6 +67,10 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database> 
   const diskFull = () => new DatabaseFaultError('disk_full',
     `the disk of the database is full (less than ${Math.round(reserve / 1024 / 1024)} MB free): nothing was written; reading still works`);
 
+  /** Whether the transaction under way has written anything (a read has no transaction id). */
+  const wrote = async (lite: PGlite): Promise<boolean> =>
+    (await lite.query<{ wrote: boolean }>('select pg_current_xact_id_if_assigned() is not null as wrote')).rows[0]?.wrote ?? true;
+
   /** Read-only below the reserve, read-write above it. */
   const keepReserve = async (lite: PGlite): Promise<void> => {
     if (!onDisk) return;
@@ -160,7 +164,7 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database> 
         // and where that fails PostgreSQL PANICs inside PGlite, which then never returns (a
         // PANIC in a statement does come back). A transaction that took the disk below the
         // reserve, which is at least wal_buffers, is rolled back instead.
-        if (onDisk && freeBytes() < reserve) throw diskFull();
+        if (onDisk && freeBytes() < reserve && await wrote(lite)) throw diskFull();
         // By the extended protocol (query, not exec): a PANIC in COMMIT (the log cannot be
         // flushed) then comes back as an error; by the simple one PGlite never returns.
         const commit = await lite.query('COMMIT').catch((e: unknown) => {
