@@ -165,13 +165,11 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database> 
         // PANIC in a statement does come back). A transaction that took the disk below the
         // reserve, which is at least wal_buffers, is rolled back instead.
         if (onDisk && freeBytes() < reserve && await wrote(lite)) throw diskFull();
-        // By the extended protocol (query, not exec): a PANIC in COMMIT (the log cannot be
-        // flushed) then comes back as an error; by the simple one PGlite never returns.
-        const commit = await lite.query('COMMIT').catch((e: unknown) => {
+        const [commit] = await lite.exec('COMMIT').catch((e: unknown) => {
           throw fault(e, lite);
         });
         // COMMIT of a transaction an earlier statement aborted (its error caught) rolls back.
-        if (commit.command === 'ROLLBACK') throw new Error('the transaction was rolled back: a statement in it had failed');
+        if (commit?.command === 'ROLLBACK') throw new Error('the transaction was rolled back: a statement in it had failed');
         return result;
       } catch (e) {
         // Never a statement to a dead instance: it would spin forever.
