@@ -7,8 +7,10 @@
  * with every committed row. (The reserve that keeps this from happening under `truce serve`:
  * src/cli/disk-full.int.test.ts.)
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ballast, MB, mountVolume, type Volume } from '../../test/small-volume.ts';
 import { DEFAULT_DISK_RESERVE, openEmbedded } from './embedded-database.ts';
@@ -107,5 +109,37 @@ describe.skipIf(skip !== null)('the embedded database keeping its reserve', () =
     rmSync(weight);
     await db.query("insert into notes values (102, 'after')");
     expect(await db.query('select id from notes order by id')).toEqual([{ id: 0 }, { id: 102 }]);
+  }, 60_000);
+});
+
+describe.skipIf(skip !== null)('the embedded database when a PANIC in COMMIT never returns', () => {
+  let volume: Volume;
+
+  beforeAll(() => {
+    volume = mountVolume() as Volume;
+    mkdirSync(join(volume.dir, 'data'));
+  });
+
+  afterAll(() => volume?.unmount());
+
+  it('stops the process rather than spin, and the data directory opens again with every committed row', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../test/fixtures/commit-panic.ts', import.meta.url)), volume.dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+    expect(out).toMatch(/committed 20/);
+    expect(out).not.toMatch(/returned/);
+    expect([code, signal]).toEqual([null, 'SIGKILL']);
+    expect(out).toMatch(/the embedded database stopped on a full disk .* Free some space first/);
+
+    rmSync(join(volume.dir, 'ballast'));
+    const db = await openEmbedded({ dataDir: join(volume.dir, 'data'), warn: () => undefined });
+    try {
+      expect(await db.query('select count(*)::int as n from notes')).toEqual([{ n: 20 }]);
+      expect(await db.query('select n from counter')).toEqual([{ n: 0 }]);
+    } finally {
+      await db.close();
+    }
   }, 60_000);
 });

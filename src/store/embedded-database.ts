@@ -27,6 +27,7 @@
 import { statfsSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { DatabaseFaultError } from './faults.ts';
+import { watchForStall } from './stall-watchdog.ts';
 import type { Database, Sql } from './sql.ts';
 
 export interface EmbeddedOptions {
@@ -37,6 +38,8 @@ export interface EmbeddedOptions {
   diskReserve?: number | undefined;
   /** How often a database closed by a fault tries to reopen (default 1 s). */
   reopenMs?: number | undefined;
+  /** How long the process may be stuck on a full disk before it is stopped (stall-watchdog.ts; default 30 s). */
+  stallMs?: number | undefined;
   /** Where warnings go (default: process warnings). */
   warn?: ((message: string) => void) | undefined;
 }
@@ -54,6 +57,8 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database> 
     PGlite.create(onDisk ? options.dataDir : undefined, { startParams, ...(load ? { loadDataDir: load } : {}) });
 
   let live: PGlite | null = await open(options.loadDataDir);
+  // A PANIC that never returns (in COMMIT, past the reserve) stops the process rather than spin.
+  const unwatch = onDisk ? watchForStall({ dir: options.dataDir, fullBelow: Math.max(reserve, 1024 * 1024), stallMs: options.stallMs }) : () => undefined;
   let closedBy: DatabaseFaultError | null = null;
   let readOnly = false;
   let closing = false;
@@ -179,6 +184,7 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database> 
     }),
     close: async () => {
       closing = true;
+      unwatch();
       if (reopening) clearTimeout(reopening);
       await lock;
       const lite = live;
