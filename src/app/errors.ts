@@ -5,9 +5,11 @@
  * in the reader's language; the message is its English.
  */
 import { type RecordKind, recordNameEn, type Statement, statement } from '../domain/statements.ts';
+import { databaseFault } from '../store/faults.ts';
 
 export const ERROR_CODES = [
   'VALIDATION', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'CSRF', 'CONFLICT', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE',
+  'UNAVAILABLE', 'DISK_FULL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -35,3 +37,19 @@ export const forbiddenRole = (role: string, message: string) =>
 export const invalid = (path: string, message: string) => new AppError('VALIDATION', message, path);
 export const exists = (what: RecordKind, id: string, path: string) =>
   new AppError('CONFLICT', `${recordNameEn(what)} "${id}" exists already`, path, statement('error.exists', { record: { record: what }, id: { text: id } }));
+
+/**
+ * A fault of the database rather than of the request (store/faults.ts), as the error to answer:
+ * the database is away (a restart, a failover) or its disk is full. Both pass by themselves, so
+ * the message says to try again; nothing was written (a failed write's transaction rolled back).
+ */
+export function databaseFaultError(error: unknown): AppError | null {
+  switch (databaseFault(error)) {
+    case 'unavailable':
+      return new AppError('UNAVAILABLE', 'the database cannot be reached just now: try again in a moment', undefined, statement('error.unavailable'));
+    case 'disk_full':
+      return new AppError('DISK_FULL', "the server's disk is full: nothing was written; reading still works", undefined, statement('error.disk_full'));
+    case null:
+      return null;
+  }
+}

@@ -98,7 +98,9 @@ export class PgEventBus implements EventBus {
   }
 
   async #listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.#options.url });
+    // Not forever on an address that does not answer (a failover), and a peer gone without a
+    // word (a machine lost) is noticed by TCP keepalives rather than never.
+    const client = new pg.Client({ connectionString: this.#options.url, connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
     client.on('notification', (n) => {
       if (n.channel === this.#channel) this.#receive(n.payload);
     });

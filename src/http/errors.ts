@@ -4,14 +4,17 @@
  * nothing about the internals.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError, type ErrorCode } from '../app/errors.ts';
+import { AppError, databaseFaultError, type ErrorCode } from '../app/errors.ts';
 import { type Statement, statement } from '../domain/statements.ts';
 import type { Problem } from '../scenario/validate.ts';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, CSRF: 403, NOT_FOUND: 404, CONFLICT: 409,
-  PAYLOAD_TOO_LARGE: 413, RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413, RATE_LIMITED: 429, UNAVAILABLE: 503, DISK_FULL: 507,
 };
+
+/** A database away: ask clients to come back soon (seconds). */
+const RETRY_AFTER_S = 2;
 
 export interface ErrorBody {
   code: string;
@@ -45,6 +48,8 @@ const PG_CLIENT_ERRORS: Record<string, [ErrorCode, string]> = {
 };
 
 export function toErrorBody(error: unknown): { status: number; body: ErrorBody } {
+  const fault = error instanceof AppError ? null : databaseFaultError(error);
+  if (fault) return toErrorBody(fault);
   if (error instanceof AppError) {
     return {
       status: STATUS[error.code],
@@ -93,7 +98,10 @@ function rateLimited(message: string): Statement {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const { status, body } = toErrorBody(error);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    // A database away or full is the operator's to hear of, once per request, without a stack.
+    if (status === 503 || status === 507) request.log.warn(`${body.code}: ${(error as Error).message}`);
+    else if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (status === 503) void reply.header('retry-after', String(RETRY_AFTER_S));
     void reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {

@@ -3,9 +3,9 @@
  * default) and PostgreSQL (via `pg`). Repositories take a `Sql`, so the same queries run in or
  * out of a transaction and on either engine.
  */
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { openEmbedded } from './embedded-database.ts';
 import { migrate } from './migrate.ts';
 import type { Database, QueryOptions, Sql } from './sql.ts';
 
@@ -51,40 +51,27 @@ export function databaseOptionsFrom(flags: { data?: string | undefined; 'databas
   return url ? { url, preparedStatements: env.TRUCE_PG_PREPARED !== 'off' } : { dataDir: flags.data ?? DEFAULT_DATA_DIR };
 }
 
+/** PGlite, kept alive through a full disk (embedded-database.ts). */
 async function openPglite(options: DatabaseOptions): Promise<Database> {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   // A data directory is open in one process at a time (data-dir-lock.ts); memory is our own.
   const lock = dataDir === 'memory://' ? null : lockDataDir(dataDir);
-  let lite: PGlite;
+  let db: Database;
   try {
-    lite = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir, {
-      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    });
+    db = await openEmbedded({ dataDir, loadDataDir: options.loadDataDir });
   } catch (e) {
     lock?.release();
     throw e;
   }
-  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
-    query: async <R>(text: string, params?: readonly unknown[]) => (await q.query<R>(text, params as unknown[])).rows,
-    exec: async (script) => {
-      await q.exec(script);
-    },
-  });
   return {
-    kind: 'pglite',
-    ...wrap(lite),
-    transaction: (fn, options) => lite.transaction(async (tx) => {
-      if (options?.setup) await tx.exec(options.setup);
-      return fn(wrap(tx));
-    }),
+    ...db,
     close: async () => {
       try {
-        await lite.close();
+        await db.close();
       } finally {
         lock?.release();
       }
     },
-    dumpDataDir: () => lite.dumpDataDir('gzip'),
   };
 }
 
@@ -92,18 +79,32 @@ async function openPostgres(url: string, schema?: string, prepare = true): Promi
   const pool = new pg.Pool({
     connectionString: url,
     max: 20,
+    // A server that does not answer (a failover to an address not up yet) fails the request
+    // with 503 after this, rather than holding it for the kernel's TCP timeout.
+    connectionTimeoutMillis: 5_000,
+    // A server gone without a word (a machine lost in a failover) shows within seconds, not hours.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    // Set on each new connection before it is lent (a session setting, so that a pooler that
+    // refuses startup options still passes it); awaited, not queued before the borrower's
+    // query, which pg warns is two queries at once on one client. No JIT: compiling a query's
+    // expressions took 400 ms to save a few on a 70 ms map query. Random reads cost about what
+    // sequential ones do on SSDs and in the page cache (the default of 4 models spinning
+    // disks): at 1.1 the planner reads the map's covering index, not the table.
+    // (pg awaits the promise, though its types say void.)
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
+    onConnect: async (client: pg.ClientBase) => {
+      // pg emits 'error' on a connection the server closes (a restart, a failover,
+      // pg_terminate_backend). The pool listens only while the client is idle: one lent to a
+      // request or a transaction would end the process. The query in flight fails as well
+      // (503), and the pool drops the client when it is released; the pool's own listener
+      // warns of idle ones, so this one stays quiet.
+      client.on('error', () => undefined);
+      await client.query('set jit = off; set random_page_cost = 1.1');
+    },
   });
-  // Set on each new connection (a session setting, so that a pooler that refuses startup
-  // options still passes it). No JIT: compiling a query's expressions took 400 ms to save a
-  // few on a 70 ms map query. Random reads cost about what sequential ones do on SSDs and in
-  // the page cache (the default of 4 models spinning disks): at 1.1 the planner reads the
-  // map's covering index, not the table. Queued before any query the client is lent for.
-  pool.on('connect', (client) => {
-    client.query('set jit = off; set random_page_cost = 1.1').catch(() => undefined);
-  });
-  // An idle connection the server closes (a restart, pg_terminate_backend) is dropped from the
-  // pool, and the next query opens another; without a listener the error would end the process.
+  // An idle connection the server closes is dropped from the pool, and the next query opens another.
   pool.on('error', (e) => process.emitWarning(`PostgreSQL closed an idle connection: ${e.message}`));
   const statements = new StatementNames(prepare ? undefined : 0);
   const wrap = (q: pg.Pool | pg.PoolClient, inTransaction: boolean): Sql => ({

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { callerFromSession, callerFromToken } from '../../app/accounts/sign-in.ts';
 import { requireCaller } from '../../app/caller.ts';
 import type { AppContext } from '../../app/context.ts';
+import { databaseFaultError } from '../../app/errors.ts';
 import { type LiveMessage, LiveReads } from '../../app/live-events.ts';
 import { SESSION_COOKIE } from '../auth.ts';
 import { EventFeed, type FeedEvent } from '../event-feed.ts';
@@ -84,7 +85,14 @@ export const eventsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         for (const m of await reads.messages(e.id, e.event, caller)) res.write(frame(e.id, m));
         if (res.writableLength > MAX_UNSENT_BYTES) end();
       }).catch((err: unknown) => {
-        request.log.error(err, 'live event');
+        // The record could not be read (the database away): the stream ends rather than skip
+        // the event, and the client reconnects with the id of the last event it got, so this
+        // one and those after it are sent again (EventFeed keeps them).
+        // Any other failure is ours, for this event only: logged and skipped.
+        if (databaseFaultError(err)) {
+          request.log.warn(`live event ${e.id} not read, the stream ends: ${(err as Error).message}`);
+          end();
+        } else request.log.error(err, 'live event');
       });
     };
     const heartbeat = setInterval(() => {

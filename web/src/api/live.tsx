@@ -23,6 +23,9 @@ export interface Live {
 
 const LiveContext = createContext<Live | null>(null);
 
+/** How long after a refused stream a new one is opened (the server's own `retry:` is 5 s too). */
+const RECONNECT_MS = 5_000;
+
 export function parseLiveEvent(data: string): LiveEvent | null {
   try {
     const e = JSON.parse(data) as Partial<LiveEvent>;
@@ -42,19 +45,36 @@ export function LiveProvider({ enabled, children }: { enabled: boolean; children
 
   useEffect(() => {
     if (!enabled || typeof EventSource === 'undefined') return;
-    const source = new EventSource('/api/v1/events');
-    source.onopen = () => setConnected(true);
-    source.onerror = () => setConnected(source.readyState === EventSource.OPEN);
-    source.onmessage = (m: MessageEvent<string>) => {
-      const event = parseLiveEvent(m.data);
-      if (!event) return;
-      setRecent((r) => [event, ...r].slice(0, 20));
-      // A notice stays a while, then goes by itself.
-      window.setTimeout(() => setRecent((r) => r.filter((x) => x !== event)), 15_000);
-      for (const l of listeners.current) l(event);
+    let source: EventSource | null = null;
+    let lastId = '';
+    let retry: number | undefined;
+    const connect = () => {
+      // After the first stream, from the last event seen: the server sends what was missed.
+      source = new EventSource(lastId ? `/api/v1/events?last_event_id=${encodeURIComponent(lastId)}` : '/api/v1/events');
+      source.onopen = () => setConnected(true);
+      source.onerror = () => {
+        setConnected(source?.readyState === EventSource.OPEN);
+        // The browser reconnects by itself when a stream drops, but gives up on an error
+        // answer (503 while the database is away): then a new stream, a little later.
+        if (source?.readyState === EventSource.CLOSED) {
+          source.close();
+          retry = window.setTimeout(connect, RECONNECT_MS);
+        }
+      };
+      source.onmessage = (m: MessageEvent<string>) => {
+        if (m.lastEventId) lastId = m.lastEventId;
+        const event = parseLiveEvent(m.data);
+        if (!event) return;
+        setRecent((r) => [event, ...r].slice(0, 20));
+        // A notice stays a while, then goes by itself.
+        window.setTimeout(() => setRecent((r) => r.filter((x) => x !== event)), 15_000);
+        for (const l of listeners.current) l(event);
+      };
     };
+    connect();
     return () => {
-      source.close();
+      window.clearTimeout(retry);
+      source?.close();
       setConnected(false);
     };
   }, [enabled]);

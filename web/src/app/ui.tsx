@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from './router.tsx';
+import { faultText } from './fault-text.ts';
 import { useStatements } from './use-statements.ts';
 
 export function Loading() {
@@ -10,12 +11,17 @@ export function Loading() {
   return <div className="loading" role="status"><span className="spinner" aria-hidden="true" />{t('common.loading')}</div>;
 }
 
+/**
+ * A failure in the reader's language where it has a message of its own: the database away (503)
+ * or its disk full (507) pass by themselves, so they say so rather than "something went wrong".
+ */
+
 export function ErrorNotice({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   const { t } = useI18n();
   const { errorText } = useStatements();
   const text = error instanceof ApiError && error.status === 404 ? t('common.notFound')
     : error instanceof ApiError && error.status === 403 ? t('common.forbidden')
-      : t('common.error', { message: errorText(error) });
+      : faultText(error, t) ?? t('common.error', { message: errorText(error) });
   // Asking again will not make a missing or forbidden record appear: no retry for those.
   const retry = onRetry && !(error instanceof ApiError && (error.status === 404 || error.status === 403));
   return (

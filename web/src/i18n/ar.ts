@@ -49,6 +49,8 @@ export const ar: Messages = {
   'common.to': 'إلى',
   'common.notFound': 'غير موجود.',
   'common.forbidden': 'لا يحق لك الاطلاع على هذا.',
+  'common.unavailable': 'تعذّر الوصول إلى قاعدة البيانات الآن: حاول مجددًا بعد قليل.',
+  'common.diskFull': 'قرص الخادم ممتلئ: لم يُكتب شيء. ما زالت القراءة ممكنة.',
   'notFound.incident.title': 'لا توجد حادثة كهذه',
   'notFound.incident': 'لا توجد حادثة على هذا العنوان، أو أنها حادثة لا يحق لك الاطلاع عليها.',
   'notFound.agreement.title': 'لا يوجد اتفاق كهذا',

@@ -47,6 +47,8 @@ export const en = {
   'common.to': 'To',
   'common.notFound': 'Not found.',
   'common.forbidden': 'You may not see this.',
+  'common.unavailable': 'The database cannot be reached just now: try again in a moment.',
+  'common.diskFull': 'The server\'s disk is full: nothing was written. Reading still works.',
   'notFound.incident.title': 'No such incident',
   'notFound.incident': 'There is no incident at this address, or it is one you may not see.',
   'notFound.agreement.title': 'No such agreement',
