@@ -2,12 +2,12 @@
  * The int tests' server, set up the one way every file did by hand: started for the file, closed
  * after it, and started again by `fresh()` at the top of each test. The database is emptied before
  * each test (describeEachDatabase), which takes the seeded accounts with it, so a test that calls
- * the server starts with `await server.fresh()`.
+ * the server starts with `await server.fresh()`; or, with `perTest`, it is started before each test.
  *
  * The object returned stands for the server of the moment: `server.call(...)`, `server.ctx` read
  * the instance `fresh()` last started, so a test file keeps one `const server` and no `let`.
  */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Database } from '../src/store/sql.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
@@ -16,6 +16,11 @@ export interface UseTestServerOptions {
   start?: (db: Database) => Promise<TestServer>;
   /** Data to add after each start by `fresh()`. */
   seed?: (server: TestServer) => Promise<void>;
+  /**
+   * Start it before each test (after the database is emptied) and close it after, instead of once
+   * for the file: for files whose every test wants the world fresh, so none need call `fresh()`.
+   */
+  perTest?: boolean;
 }
 
 export interface CurrentTestServer extends TestServer {
@@ -30,12 +35,21 @@ export function useTestServer(db: () => Database, options: UseTestServerOptions 
     if (!current) throw new Error('useTestServer: the server is not started (call it inside describeEachDatabase)');
     return current;
   };
-  beforeAll(async () => {
+  const open = async () => {
     current = await start(db());
-  });
-  afterAll(async () => {
+    if (options.perTest) await options.seed?.(current);
+  };
+  const close = async () => {
     await current?.close();
-  });
+    current = undefined;
+  };
+  if (options.perTest) {
+    beforeEach(open);
+    afterEach(close);
+  } else {
+    beforeAll(open);
+    afterAll(close);
+  }
   return {
     get app() {
       return server().app;
