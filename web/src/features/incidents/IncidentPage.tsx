@@ -225,6 +225,9 @@ export function AccountCard({ report: r, disputed }: { report: Report; disputed:
   );
 }
 
+/** The enumeration whose names a status change's field takes. */
+const CHANGE_NAMES = { status: 'statuses', grade: 'grades' } as const;
+
 function StatusChanges({ entries }: { entries: Schemas['AuditEntry'][] }) {
   const { t, nameOf, dateTime } = useI18n();
   const changes = statusChanges(entries);
@@ -235,7 +238,7 @@ function StatusChanges({ entries }: { entries: Schemas['AuditEntry'][] }) {
         <li key={n}>
           <time>{dateTime(c.at)}</time>
           <div>
-            {t(c.field === 'status' ? 'incident.status' : 'incident.grade')}: {c.from ? nameOf[c.field === 'status' ? 'statuses' : 'grades'](c.from) : '—'} → <strong>{c.to ? nameOf[c.field === 'status' ? 'statuses' : 'grades'](c.to) : '—'}</strong>
+            {t(c.field === 'status' ? 'incident.status' : 'incident.grade')}: {c.from ? nameOf[CHANGE_NAMES[c.field]](c.from) : '—'} → <strong>{c.to ? nameOf[CHANGE_NAMES[c.field]](c.to) : '—'}</strong>
             {c.by && <span className="muted small"> · {c.by}</span>}
           </div>
         </li>
