@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/databases.ts';
-import { PASSWORD, startTestServer, type TestServer } from '../../test/server.ts';
+import { PASSWORD } from '../../test/server.ts';
+import { useTestServer } from '../../test/use-test-server.ts';
 import { parseBasemap } from './basemap.ts';
 import { buildServer } from './server.ts';
 
 describeEachDatabase('the HTTP server', (db) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(db());
-  });
-  afterAll(() => server.close());
-  // The database is emptied before each test: seed the accounts again.
-  const fresh = async () => {
-    await server.close();
-    server = await startTestServer(db());
-  };
+  // The database is emptied before each test: server.fresh() seeds the accounts again.
+  const server = useTestServer(db);
 
   it('signs in with a password and says who you are', async () => {
-    await fresh();
+    await server.fresh();
     const login = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'us-analyst', password: PASSWORD } });
     expect(login.statusCode).toBe(200);
     const cookie = login.cookies.find((c) => c.name === 'truce_session')!;
@@ -29,7 +22,7 @@ describeEachDatabase('the HTTP server', (db) => {
   });
 
   it('tells a visitor without a session that nobody is signed in, without an error', async () => {
-    await fresh();
+    await server.fresh();
     const visitor = await server.app.inject({ method: 'GET', url: '/api/v1/auth/me' });
     expect(visitor.statusCode).toBe(200);
     expect(visitor.json()).toEqual({ signed_in: false });
@@ -63,14 +56,14 @@ describeEachDatabase('the HTTP server', (db) => {
   });
 
   it('refuses a wrong password without saying which part was wrong', async () => {
-    await fresh();
+    await server.fresh();
     const res = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'us-analyst', password: 'nope' } });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toEqual({ code: 'UNAUTHENTICATED', message: 'wrong username or password', statement: { code: 'error.wrong_password', params: {} } });
   });
 
   it('rejects a cookie-authenticated write without the CSRF token', async () => {
-    await fresh();
+    await server.fresh();
     const { cookie } = await server.as('us-analyst');
     const res = await server.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: { cookie }, payload: { name: 'x' } });
     expect(res.statusCode).toBe(403);
@@ -78,7 +71,7 @@ describeEachDatabase('the HTTP server', (db) => {
   });
 
   it('issues API tokens that authenticate machines', async () => {
-    await fresh();
+    await server.fresh();
     const created = await server.call('ngo-reporter', { method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'field app' } });
     expect(created.statusCode).toBe(201);
     const me = await server.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${created.json().token}` } });
@@ -88,7 +81,7 @@ describeEachDatabase('the HTTP server', (db) => {
   });
 
   it('answers client mistakes with 4xx and { code, message, path }', async () => {
-    await fresh();
+    await server.fresh();
     const malformed = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json()).toMatchObject({ code: 'BAD_REQUEST' });
@@ -105,7 +98,7 @@ describeEachDatabase('the HTTP server', (db) => {
   });
 
   it('rate-limits sign-in attempts', async () => {
-    await fresh();
+    await server.fresh();
     const codes: number[] = [];
     for (let i = 0; i < 12; i++) {
       codes.push((await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'ru-admin', password: 'wrong' } })).statusCode);
@@ -115,7 +108,7 @@ describeEachDatabase('the HTTP server', (db) => {
   });
 
   it('serves an OpenAPI 3.1 document and its reference page', async () => {
-    await fresh();
+    await server.fresh();
     const doc = await server.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
     expect(doc.json()).toMatchObject({ openapi: '3.1.0', info: { title: 'Truce API' } });
     expect(Object.keys(doc.json().paths)).toContain('/api/v1/auth/login');

@@ -1,14 +1,10 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.ts';
-import type { TestServer } from '../../../test/server.ts';
+import { useTestServer } from '../../../test/use-test-server.ts';
 import { countRows, startWorldServer } from '../../../test/world.ts';
 
 describeEachDatabase('actors API', (db) => {
-  let server: TestServer;
-  beforeEach(async () => {
-    server = await startWorldServer(db());
-  });
-  afterEach(() => server.close());
+  const server = useTestServer(db, { start: startWorldServer, perTest: true });
 
   const ids = async (url: string) => (await server.call('ngo-observer', { method: 'GET', url })).json().items.map((a: { id: string }) => a.id);
 

@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.ts';
-import type { TestServer } from '../../../test/server.ts';
+import { useTestServer } from '../../../test/use-test-server.ts';
 import { q, startWorldServer } from '../../../test/world.ts';
 
 const EXPECTED = JSON.parse(readFileSync(new URL('../../../examples/syria-2016.expected.json', import.meta.url), 'utf8'));
 
 describeEachDatabase('findings API and the state of the truce', (db) => {
-  let server: TestServer;
-  beforeEach(async () => {
-    server = await startWorldServer(db());
-  });
-  afterEach(() => server.close());
+  const server = useTestServer(db, { start: startWorldServer, perTest: true });
 
   const get = async (user: string | null, url: string) => server.call(user, { method: 'GET', url });
 

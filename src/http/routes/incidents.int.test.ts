@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { TruceEvent } from '../../app/events.ts';
 import { describeEachDatabase } from '../../../test/databases.ts';
 import { createIncident, fileReport, recordAuditEntries, rows, startWorld, urumReport } from '../../../test/report-world.ts';
-import type { TestServer } from '../../../test/server.ts';
+import { useTestServer } from '../../../test/use-test-server.ts';
 
 describeEachDatabase('incidents over HTTP', (db) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startWorld(db());
-  });
-  afterAll(() => server.close());
-  const fresh = async () => {
-    await server.close();
-    server = await startWorld(db());
-  };
+  const server = useTestServer(db, { start: startWorld });
   const get = async (user: string, url: string) => {
     const res = await server.call(user, { method: 'GET', url });
     expect(res.statusCode, res.body).toBe(200);
@@ -24,7 +16,7 @@ describeEachDatabase('incidents over HTTP', (db) => {
     (await get('us-analyst', `/api/v1/audit/${entity}/${id}`)).items.filter((e: { user_id: string | null }) => e.user_id !== null);
 
   it('keeps contradictory accounts side by side in one incident', async () => {
-    await fresh();
+    await server.fresh();
     const a = await fileReport(server, 'us-analyst', urumReport({ narrative: 'Syrian helicopters dropped barrel bombs on the convoy' }));
     const b = await fileReport(server, 'ru-analyst', urumReport({ alleged_perpetrator: 'nusra', act: 'shelling', narrative: 'Militants shelled the convoy from the west' }));
     const created = await createIncident(server, 'us-analyst', { report_ids: [a.id, b.id], place: 'Urum al-Kubra' });
@@ -66,7 +58,7 @@ describeEachDatabase('incidents over HTTP', (db) => {
   });
 
   it('suggests the incidents a report agrees with, best first, and not far ones', async () => {
-    await fresh();
+    await server.fresh();
     const near = await fileReport(server, 'us-analyst', urumReport());
     const suggestions = (await get('us-analyst', `/api/v1/reports/${near.id}/suggestions`)).items;
     const ids = suggestions.map((s: { incident: { id: string } }) => s.incident.id);
@@ -89,7 +81,7 @@ describeEachDatabase('incidents over HTTP', (db) => {
   });
 
   it('judges an incident again when its perpetrator changes, keeping the old finding in history', async () => {
-    await fresh();
+    await server.fresh();
     const events: TruceEvent[] = [];
     server.ctx.events.subscribe((e) => events.push(e));
     const url = '/api/v1/incidents/i28-urum-convoy-boi';
@@ -137,7 +129,7 @@ describeEachDatabase('incidents over HTTP', (db) => {
   });
 
   it('links and unlinks reports by hand, with audit entries; a failed write leaves nothing', async () => {
-    await fresh();
+    await server.fresh();
     const r = await fileReport(server, 'ngo-reporter', urumReport({ classification: 'public' }));
     const audited = await recordAuditEntries(db());
     const link = (incident: string, reportId: string, user = 'us-analyst') =>
@@ -177,7 +169,7 @@ describeEachDatabase('incidents over HTTP', (db) => {
   });
 
   it('lists the incidents inside a governorate or a district by its boundary, not its box', async () => {
-    await fresh();
+    await server.fresh();
     // The second lies inside Aleppo governorate's box, but in Idleb.
     await server.ctx.db.query(`insert into incidents (id, occurred_at, lon, lat, act, classification) values
       ('x-aleppo', '2016-05-01T00:00:00Z', 37.16, 36.2, 'shelling', 'public'),
@@ -195,7 +187,7 @@ describeEachDatabase('incidents over HTTP', (db) => {
   });
 
   it('lists incidents by time, place, actor, act, verdict, status and text, a page at a time', async () => {
-    await fresh();
+    await server.fresh();
     const list = async (query: string, user = 'us-analyst') => (await get(user, `/api/v1/incidents?limit=500&${query}`)).items.map((i: { id: string }) => i.id) as string[];
     const all = await list('sort=occurred_at');
     expect(all).toHaveLength(30);

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.ts';
-import { startTestServer, type TestServer } from '../../../test/server.ts';
+import type { TestServer } from '../../../test/server.ts';
+import { useTestServer } from '../../../test/use-test-server.ts';
 import { asReader } from '../../store/reader.ts';
 
 /** Incidents around Aleppo and Daraya, a few classified, with findings under two agreements. */
@@ -26,20 +27,11 @@ async function seed(server: TestServer): Promise<void> {
 }
 
 describeEachDatabase('GET /map/incidents', (db) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(db());
-  });
-  afterAll(() => server.close());
-  const fresh = async () => {
-    await server.close();
-    server = await startTestServer(db());
-    await seed(server);
-  };
+  const server = useTestServer(db, { seed });
   const get = async (user: string | null, query: string) => server.call(user, { method: 'GET', url: `/api/v1/map/incidents?${query}` });
 
   it('clusters a dense cell with counts by the most serious verdict, and lists a sparse one', async () => {
-    await fresh();
+    await server.fresh();
     const res = await get('ngo-analyst', 'bbox=35,32,42,37.5&zoom=6');
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -53,7 +45,7 @@ describeEachDatabase('GET /map/incidents', (db) => {
   });
 
   it('tells the range of the incidents the caller may see', async () => {
-    await fresh();
+    await server.fresh();
     const extent = await server.call('un-ose-analyst', { method: 'GET', url: '/api/v1/map/extent' });
     expect(extent.json()).toEqual({ count: 21, first: '2016-09-01T09:00:00.000Z', last: '2016-09-20T09:00:00.000Z' });
     const range = await server.call('un-ose-analyst', { method: 'GET', url: '/api/v1/map/extent?count=false' });
@@ -63,7 +55,7 @@ describeEachDatabase('GET /map/incidents', (db) => {
   });
 
   it('colours an incident only by the findings the caller may see', async () => {
-    await fresh();
+    await server.fresh();
     // al-0 is permitted under g1 and a violation under g2, which only the co-chairs may now see.
     await server.ctx.db.query(`update agreements set classification = 'co_chairs' where id = 'g2'`);
     const verdicts = async (user: string) => (await get(user, 'bbox=35,32,42,37.5&zoom=6')).json().clusters[0].verdicts;
@@ -77,7 +69,7 @@ describeEachDatabase('GET /map/incidents', (db) => {
   });
 
   it('keeps each incident\'s verdict summary in step with its findings, whoever writes them and whatever they may see', async () => {
-    await fresh();
+    await server.fresh();
     const summary = async (id: string) => (await server.ctx.db.query<{ worst_rank: number; verdict_agreements: string[] }>(
       'select worst_rank, verdict_agreements from incidents where id = $1', [id]))[0];
     expect(await summary('al-0')).toEqual({ worst_rank: 1, verdict_agreements: ['g1', 'g2'] });
@@ -99,7 +91,7 @@ describeEachDatabase('GET /map/incidents', (db) => {
   });
 
   it('lists the points of a cell only as far as the box reaches', async () => {
-    await fresh();
+    await server.fresh();
     // At zoom 6 a cell is 0.703125°: the box ends on the edge lon 36.5625 (cell 52), where one
     // incident lies; another lies further inside cell 52, outside the box.
     await server.ctx.db.query(`insert into incidents (id, occurred_at, lon, lat, act, classification) values
@@ -112,7 +104,7 @@ describeEachDatabase('GET /map/incidents', (db) => {
   });
 
   it('counts only what the caller may see', async () => {
-    await fresh();
+    await server.fresh();
     const us = (await get('us-observer', 'bbox=36,33,37,34&zoom=6')).json();
     expect(us.total).toBe(3 - 1);
     expect(us.points.map((p: { id: string }) => p.id).sort()).toEqual(['da-1', 'da-2']);
@@ -122,7 +114,7 @@ describeEachDatabase('GET /map/incidents', (db) => {
   });
 
   it('filters by time (as_of), act and actor', async () => {
-    await fresh();
+    await server.fresh();
     const asOf = (await get('us-analyst', `bbox=35,32,42,37.5&zoom=6&as_of=${encodeURIComponent('2016-09-03T00:00:00+03:00')}`)).json();
     expect(asOf.total).toBe(2);
     expect(asOf.points.map((p: { id: string }) => p.id)).toEqual(['al-0', 'al-1']);
@@ -133,14 +125,14 @@ describeEachDatabase('GET /map/incidents', (db) => {
   });
 
   it('splits clusters as the zoom grows', async () => {
-    await fresh();
+    await server.fresh();
     const near = (await get('us-analyst', 'bbox=37.1,36.15,37.2,36.25&zoom=14')).json();
     expect(near.clusters).toHaveLength(0);
     expect(near.points).toHaveLength(20);
   });
 
   it('answers a bad box or zoom with 400 and the path', async () => {
-    await fresh();
+    await server.fresh();
     const bad = await get('us-analyst', 'bbox=40,30,35,37&zoom=6');
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('the minimum must be below the maximum') });

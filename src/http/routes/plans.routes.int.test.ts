@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.ts';
-import type { TestServer } from '../../../test/server.ts';
+import { useTestServer } from '../../../test/use-test-server.ts';
 import { countRows, q, startWorldServer } from '../../../test/world.ts';
 
 /** A co-chairs site beside the Castello road, inside the reach of the Russian operation of 16 September. */
@@ -14,11 +14,7 @@ const ALEPPO_STRIKE = {
 };
 
 describeEachDatabase('plans API: protected sites, operations, convoys', (db) => {
-  let server: TestServer;
-  beforeEach(async () => {
-    server = await startWorldServer(db());
-  });
-  afterEach(() => server.close());
+  const server = useTestServer(db, { start: startWorldServer, perTest: true });
 
   const ids = async (user: string, url: string) => (await server.call(user, { method: 'GET', url })).json().items.map((r: { id: string }) => r.id);
 

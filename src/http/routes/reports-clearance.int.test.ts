@@ -3,21 +3,16 @@
  * suggestions, an incident's accounts, the audit history, and the writes that must first see
  * what they touch. co_chairs: the two co-chairs; task_force: they and the UN; org: the owner.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.ts';
 import { attachment, createIncident, fileReport, recordAuditEntries, startWorld, urumReport } from '../../../test/report-world.ts';
-import type { TestServer } from '../../../test/server.ts';
+import { useTestServer } from '../../../test/use-test-server.ts';
 
 describeEachDatabase('reports and incidents by clearance', (db) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startWorld(db());
-  });
-  afterAll(() => server.close());
+  const server = useTestServer(db, { start: startWorld });
 
   it('shows each report and incident only to whom its classification allows, on every path', async () => {
-    await server.close();
-    server = await startWorld(db());
+    await server.fresh();
     const withFile = (classification: string, narrative: string) =>
       urumReport({ classification, narrative, attachments: [attachment(Buffer.from(narrative))] });
     const r = {
@@ -109,8 +104,7 @@ describeEachDatabase('reports and incidents by clearance', (db) => {
   });
 
   it('writes only what the caller can see, and reads audit history by clearance and role', async () => {
-    await server.close();
-    server = await startWorld(db());
+    await server.fresh();
     const coChairs = await fileReport(server, 'ru-analyst', urumReport({ classification: 'co_chairs' }));
     const ngoOrg = await fileReport(server, 'ngo-reporter', urumReport({ classification: 'org' }));
     const pub = await fileReport(server, 'ngo-reporter', urumReport({ classification: 'public' }));

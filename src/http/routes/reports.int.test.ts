@@ -1,23 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.ts';
 import { attachment, fileReport, recordAuditEntries, rows, startWorld, urumReport } from '../../../test/report-world.ts';
-import type { TestServer } from '../../../test/server.ts';
+import { useTestServer } from '../../../test/use-test-server.ts';
 
 describeEachDatabase('reports over HTTP', (db) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startWorld(db());
-  });
-  afterAll(() => server.close());
-  // The database is emptied before each test: seed the accounts and load the world again.
-  const fresh = async () => {
-    await server.close();
-    server = await startWorld(db());
-  };
+  // The database is emptied before each test: server.fresh() seeds the accounts and loads the world again.
+  const server = useTestServer(db, { start: startWorld });
 
   it('files a report with an attachment and gives back its bytes and SHA-256', async () => {
-    await fresh();
+    await server.fresh();
     const bytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0x00]), randomBytes(5_000)]);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const { classification: _default, ...body } = urumReport({ attachments: [attachment(bytes)] });
@@ -52,7 +44,7 @@ describeEachDatabase('reports over HTTP', (db) => {
   });
 
   it('says which channel a report came by: web, api (a token) or hotline (analysts)', async () => {
-    await fresh();
+    await server.fresh();
     const token = (await server.call('un-ose-monitor', { method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'field app' } })).json().token;
     const viaToken = await server.app.inject({ method: 'POST', url: '/api/v1/reports', headers: { authorization: `Bearer ${token}` }, payload: urumReport() });
     expect(viaToken.statusCode).toBe(201);
@@ -65,7 +57,7 @@ describeEachDatabase('reports over HTTP', (db) => {
   });
 
   it('names the field at fault, refuses strangers and observers, and writes nothing for a refused report', async () => {
-    await fresh();
+    await server.fresh();
     const before = { reports: await rows(db(), 'reports'), audit: await recordAuditEntries(db()) };
     const refused = async (user: string | null, body: Record<string, unknown>) =>
       server.call(user, { method: 'POST', url: '/api/v1/reports', payload: body });
@@ -103,7 +95,7 @@ describeEachDatabase('reports over HTTP', (db) => {
   });
 
   it('lists reports by time, place, act, actor, organization, text and link, a page at a time', async () => {
-    await fresh();
+    await server.fresh();
     const filed = [
       await fileReport(server, 'us-analyst', urumReport({ narrative: 'Convoy hit near Urum' })),
       await fileReport(server, 'us-analyst', urumReport({ claimed_at: '2016-09-12T20:00:00+03:00', location: { lon: 37.19, lat: 36.2 }, act: 'shelling', narrative: 'Shells on east Aleppo', alleged_perpetrator: 'sy-gov', target: null })),

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.ts';
-import type { TestServer } from '../../../test/server.ts';
+import { useTestServer } from '../../../test/use-test-server.ts';
 import { countRows, q, startWorldServer } from '../../../test/world.ts';
 
 const square = (x: number, y: number, d = 0.01) => ({
@@ -8,11 +8,7 @@ const square = (x: number, y: number, d = 0.01) => ({
 });
 
 describeEachDatabase('zones API', (db) => {
-  let server: TestServer;
-  beforeEach(async () => {
-    server = await startWorldServer(db());
-  });
-  afterEach(() => server.close());
+  const server = useTestServer(db, { start: startWorldServer, perTest: true });
 
   const zonesAt = async (user: string, asOf: string) => {
     const res = await server.call(user, { method: 'GET', url: `/api/v1/zones?limit=500&as_of=${q(asOf)}` });

@@ -24,7 +24,7 @@ const icon = (d: string) => (
 );
 
 export function Shell({ children }: { children: ReactNode }) {
-  const { t, tx, lang, setLang } = useI18n();
+  const { t, nameOf, lang, setLang } = useI18n();
   const { me, can, signOut } = useSession();
   const { orgName } = useWorld();
   const { path } = useLocation();
@@ -90,7 +90,7 @@ export function Shell({ children }: { children: ReactNode }) {
           {me && (
             <div className="user">
               <div className="user-name">{me.username}</div>
-              <div className="user-meta">{tx('role', me.role)} · {orgName(me.org)}</div>
+              <div className="user-meta">{nameOf.roles(me.role)} · {orgName(me.org)}</div>
               <button type="button" className="btn btn-ghost btn-small" onClick={() => void signOut().then(() => navigate('/sign-in'))}>{t('nav.signOut')}</button>
             </div>
           )}

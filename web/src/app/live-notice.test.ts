@@ -8,6 +8,9 @@ import { formatDateTime, formatNumber, interpolate, type Lang } from '../i18n/fo
 import { renderStatement } from '../i18n/statements.ts';
 import { incidentWhen } from '../i18n/when.ts';
 import { namedAreas } from '../map/area-at.ts';
+import { namer } from '../i18n/names.ts';
+import { namesAr } from '../i18n/names-ar.ts';
+import { namesEn } from '../i18n/names-en.ts';
 import { describeLiveEvent, type NoticeWords } from './live-notice.ts';
 
 const AREAS = namedAreas(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/boundaries/admin1.geojson'), 'utf8')));
@@ -17,7 +20,7 @@ const words = (lang: Lang): NoticeWords => {
   return {
     lang,
     t: (key: MessageKey, values?: Record<string, string | number>) => interpolate(messages[key], values),
-    tx: (prefix, v) => (messages as Record<string, string>)[`${prefix}.${v}`] ?? String(v),
+    nameOf: namer(lang === 'ar' ? namesAr : namesEn, messages['common.unknown']),
     actorName: (id) => ({ ru: 'Russia', 'sy-gov': 'Government of Syria' } as Record<string, string>)[id ?? ''] ?? String(id),
     agreementTitle: (id) => (id === 'coh' ? 'Cessation of Hostilities' : String(id)),
     orgName: (id) => (id === 'sarc' ? (lang === 'ar' ? 'الهلال الأحمر العربي السوري' : 'Syrian Arab Red Crescent') : String(id)),

@@ -6,6 +6,7 @@
  */
 import type { LiveEvent } from '../api/live.tsx';
 import type { MessageKey } from '../i18n/en.ts';
+import type { Namer } from '../i18n/names.ts';
 import type { Lang } from '../i18n/format.ts';
 import type { Statement } from '../i18n/statements.ts';
 import { readable, whereName, type WhereLike } from '../i18n/where.ts';
@@ -15,7 +16,7 @@ import { areaAt, type NamedArea } from '../map/area-at.ts';
 export interface NoticeWords {
   lang: Lang;
   t(key: MessageKey, values?: Record<string, string | number>): string;
-  tx(prefix: string, value: string | null | undefined): string;
+  nameOf: Namer;
   actorName(id: string | null | undefined): string;
   agreementTitle(id: string | null | undefined): string;
   orgName(id: string | null | undefined): string;
@@ -87,7 +88,7 @@ export function describeLiveEvent(e: LiveEvent, w: NoticeWords, areas: readonly 
     if (at) when = w.incidentWhen({ occurred_at: at, occurred_until: str(d.occurred_until) ?? incident?.occurred_until ?? null, date_precision: typeof d.date_precision === 'number' ? d.date_precision : incident?.date_precision ?? null });
   }
 
-  const actText = act ? w.tx('act', act) : null;
+  const actText = act ? w.nameOf.acts(act) : null;
   let head: string;
   if (e.type === 'alert') {
     const why: string[] = [];
@@ -109,8 +110,8 @@ export function describeLiveEvent(e: LiveEvent, w: NoticeWords, areas: readonly 
   } else {
     const verdict = str(d.verdict);
     head = e.entity === 'finding'
-      ? w.t('live.finding', { verdict: verdict ? w.tx('verdict', verdict) : w.t('common.unknown'), what: actText ?? w.t('live.event') })
-      : w.t('live.findingsMoved', { what: e.entity === 'actor' ? w.actorName(e.id) : e.entity === 'agreement' ? w.agreementTitle(e.id) : str(d.name) ?? w.tx('entity', e.entity) });
+      ? w.t('live.finding', { verdict: verdict ? w.nameOf.verdicts(verdict) : w.t('common.unknown'), what: actText ?? w.t('live.event') })
+      : w.t('live.findingsMoved', { what: e.entity === 'actor' ? w.actorName(e.id) : e.entity === 'agreement' ? w.agreementTitle(e.id) : str(d.name) ?? w.nameOf.entities(e.entity) });
   }
   const link = incidentId ? `/incidents/${encodeURIComponent(incidentId)}` : isReport ? `/reports/${encodeURIComponent(e.id)}` : null;
   return { text: [head, place, when].filter((x): x is string => !!x).join(' · '), link };

@@ -47,13 +47,13 @@ export function NotFound({ title, text, back }: { title: string; text: string; b
 }
 
 export function VerdictBadge({ verdict }: { verdict: string }) {
-  const { tx } = useI18n();
-  return <span className={`badge verdict-${verdict}`}><span className="dot" aria-hidden="true" />{tx('verdict', verdict)}</span>;
+  const { nameOf } = useI18n();
+  return <span className={`badge verdict-${verdict}`}><span className="dot" aria-hidden="true" />{nameOf.verdicts(verdict)}</span>;
 }
 
 export function StatusBadge({ status }: { status: string }) {
-  const { tx } = useI18n();
-  return <span className={`badge status-${status}`}>{tx('status', status)}</span>;
+  const { nameOf } = useI18n();
+  return <span className={`badge status-${status}`}>{nameOf.statuses(status)}</span>;
 }
 
 export function Field({ label, error, help, htmlFor, children }: { label: string; error?: string | undefined; help?: string | undefined; htmlFor: string; children: ReactNode }) {

@@ -8,9 +8,13 @@ import { type MessageKey, type Messages, en } from './en.ts';
 import {
   DEFAULT_TIMEZONE, formatCalendarDate, formatDate, formatDateTime, formatNumber, interpolate, type Lang,
 } from './format.ts';
+import { type Names, type Namer, namer } from './names.ts';
+import { namesAr } from './names-ar.ts';
+import { namesEn } from './names-en.ts';
 import { describeTimeZone, type IncidentTime, incidentWhen, reportWhen } from './when.ts';
 
 const CATALOGUES: Record<Lang, Messages> = { en, ar };
+const NAMES: Record<Lang, Names> = { en: namesEn, ar: namesAr };
 const STORAGE_KEY = 'truce.lang';
 
 export interface I18n {
@@ -18,8 +22,8 @@ export interface I18n {
   dir: 'ltr' | 'rtl';
   setLang(lang: Lang): void;
   t(key: MessageKey, values?: Record<string, string | number>): string;
-  /** A message key built from data (a verdict, an act): the raw value when there is no message. */
-  tx(prefix: string, value: string | null | undefined): string;
+  /** The names of enumeration values (`nameOf.acts(i.act)`): typed maps, so none lacks its Arabic. */
+  nameOf: Namer;
   timezone: string;
   /** The timezone as the page states it, with its offsets in the truce's year. */
   timezoneLabel: string;
@@ -66,7 +70,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return {
       lang, dir, setLang, timezone, setTimezone, timezoneLabel: describeTimeZone(timezone, lang, zone.year, t),
       t,
-      tx: (prefix, v) => (v === null || v === undefined ? messages['common.unknown'] : (messages as Record<string, string>)[`${prefix}.${v}`] ?? v),
+      nameOf: namer(NAMES[lang], messages['common.unknown']),
       dateTime: (t) => formatDateTime(t, lang, timezone),
       date: (t) => formatDate(t, lang, timezone),
       incidentWhen: (i) => incidentWhen(i, lang, timezone),

@@ -3,25 +3,18 @@
  * colour of its most frequent verdict, ringed in red when it holds any violation, and sized by
  * its count on a log scale.
  */
-import type { MapVerdict } from './colors.ts';
+import type { components } from '../api/schema';
+import type { MapVerdict } from '../api/vocabulary.ts';
 import { MAP_VERDICTS } from './colors.ts';
 
-export interface Cluster {
-  lon: number;
-  lat: number;
-  count: number;
-  bbox: number[];
-  verdicts: Record<MapVerdict, number>;
-}
-
-export interface Point {
-  id: string;
-  lon: number;
-  lat: number;
-  occurred_at: string;
-  act: string;
-  verdict: MapVerdict;
-}
+type Schemas = components['schemas'];
+/**
+ * A cluster as the server sends it (GET /api/v1/map/incidents). The schema's `bbox` is a 4-tuple,
+ * but what the typed client hands back types it as number[], so that one field is widened here.
+ */
+export type Cluster = Omit<Schemas['MapCluster'], 'bbox'> & { bbox: number[] };
+/** A point as the server sends it. */
+export type Point = Schemas['MapPoint'];
 
 export interface FeatureCollection {
   type: 'FeatureCollection';

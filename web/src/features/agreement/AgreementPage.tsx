@@ -37,14 +37,14 @@ export function AgreementPage({ id }: { id: string | null }) {
 }
 
 function AgreementView({ agreement: g }: { agreement: Agreement }) {
-  const { t, tx, dateTime, number } = useI18n();
+  const { t, nameOf, dateTime, number } = useI18n();
   const { actorName, actors } = useWorld();
   const designated = new Set(actors.filter((a) => a.designated).map((a) => a.id));
   return (
     <div className="agreement" role="tabpanel">
       <h2 className="agreement-title" dir="auto">{g.title || g.id}</h2>
       <div className="badges">
-        <span className="badge badge-outline">{tx('classification', g.classification)}</span>
+        <span className="badge badge-outline">{nameOf.classifications(g.classification)}</span>
         {g.self_defense && <span className="badge badge-outline">{t('agreement.selfDefense')}</span>}
       </div>
 
@@ -67,7 +67,7 @@ function AgreementView({ agreement: g }: { agreement: Agreement }) {
             </ul>
           )}
           <h3>{t('agreement.prohibited')}</h3>
-          <ul className="tags">{g.prohibited.map((a) => <li key={a} className="tag">{tx('act', a)}</li>)}</ul>
+          <ul className="tags">{g.prohibited.map((a) => <li key={a} className="tag">{nameOf.acts(a)}</li>)}</ul>
         </section>
       </div>
 
@@ -108,13 +108,13 @@ function AgreementView({ agreement: g }: { agreement: Agreement }) {
               <span className="clause-code" dir="ltr">{c.code}</span>
               <div>
                 <p dir="auto">{c.text}</p>
-                {c.acts.length > 0 && <ul className="tags">{c.acts.map((a) => <li key={a} className="tag">{tx('act', a)}</li>)}</ul>}
+                {c.acts.length > 0 && <ul className="tags">{c.acts.map((a) => <li key={a} className="tag">{nameOf.acts(a)}</li>)}</ul>}
               </div>
             </li>
           ))}
         </ol>
       </section>
-      <p className="muted small"><Link to="/incidents?verdict=violation">{t('verdict.violation')} →</Link></p>
+      <p className="muted small"><Link to="/incidents?verdict=violation">{nameOf.verdicts('violation')} →</Link></p>
       <Reference ids={[g.id]} />
     </div>
   );

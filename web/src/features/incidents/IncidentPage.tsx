@@ -24,7 +24,7 @@ type Detail = Schemas['IncidentDetail'];
 type Report = Schemas['Report'];
 
 export function IncidentPage({ id }: { id: string }) {
-  const { t, tx, lang, timezoneLabel, dateTime, incidentWhen, number } = useI18n();
+  const { t, nameOf, lang, timezoneLabel, dateTime, incidentWhen, number } = useI18n();
   const names = useIncidentNames();
   const { say } = useStatements();
   const auditAction = useAuditAction();
@@ -50,20 +50,20 @@ export function IncidentPage({ id }: { id: string }) {
   if (!q.data) return <div className="page"><Loading /></div>;
   const i = q.data;
   const verdict = worstVerdict(i.verdicts.map((v) => v.verdict));
-  const target = i.target === null ? t('common.unknown') : 'civilian' in i.target ? tx('target', i.target.civilian) : actorName(i.target.actor);
+  const target = i.target === null ? t('common.unknown') : 'civilian' in i.target ? nameOf.targets(i.target.civilian) : actorName(i.target.actor);
 
   return (
     <div className="page page-wide incident-page">
       <nav className="breadcrumb" aria-label="breadcrumb"><Link to="/incidents">{t('incident.back')}</Link></nav>
       <header className="page-header">
         <div>
-          <p className="card-kicker">{tx('act', i.act)}</p>
+          <p className="card-kicker">{nameOf.acts(i.act)}</p>
           <h1 dir="auto">{names.title(i)}</h1>
           <div className="badges">
             <VerdictBadge verdict={verdict} />
             <StatusBadge status={i.status} />
-            <span className="badge badge-outline">{i.grade ? `${t('incident.grade')}: ${tx('grade', i.grade)}` : t('incident.noGrade')}</span>
-            <span className="badge badge-outline">{tx('classification', i.classification)}</span>
+            <span className="badge badge-outline">{i.grade ? `${t('incident.grade')}: ${nameOf.grades(i.grade)}` : t('incident.noGrade')}</span>
+            <span className="badge badge-outline">{nameOf.classifications(i.classification)}</span>
           </div>
         </div>
         <span className="muted small">{t('common.times', { zone: timezoneLabel })}</span>
@@ -113,7 +113,7 @@ export function IncidentPage({ id }: { id: string }) {
       <section className="section" aria-labelledby="accounts-title">
         <h2 id="accounts-title">{t('incident.accounts')} <span className="count">{number(i.accounts.length)}</span></h2>
         {i.disputed.length > 0 && (
-          <p className="notice notice-warn">{t('status.disputed')}: {i.disputed.map((d) => t(d === 'act' ? 'report.act' : d === 'target' ? 'incident.target' : 'incident.perpetrator')).join(', ')}</p>
+          <p className="notice notice-warn">{nameOf.statuses('disputed')}: {i.disputed.map((d) => t(d === 'act' ? 'report.act' : d === 'target' ? 'incident.target' : 'incident.perpetrator')).join(', ')}</p>
         )}
         {i.accounts.length === 0 ? <p className="empty">{t('incident.accounts.none')}</p> : (
           <div className="accounts" data-testid="accounts">
@@ -159,10 +159,10 @@ const FIELD_NAMES: Record<string, MessageKey> = {
 
 /** An audit action in words; an action this page has no words for is "recorded", never its code. */
 function useAuditAction(): (action: string) => string {
-  const { t, tx } = useI18n();
+  const { nameOf } = useI18n();
   return (action) => {
-    const words = tx('audit', action);
-    return words === action ? t('audit.other') : words;
+    const words = nameOf.auditActions(action);
+    return words === action ? nameOf.auditActions('other') : words;
   };
 }
 
@@ -188,21 +188,21 @@ function FindingView({ finding: f }: { finding: Detail['findings'][number] }) {
 }
 
 export function AccountCard({ report: r, disputed }: { report: Report; disputed: string[] }) {
-  const { t, tx, lang, dateTime, reportWhen, number } = useI18n();
+  const { t, nameOf, lang, dateTime, reportWhen, number } = useI18n();
   const { actorName, orgName } = useWorld();
-  const target = r.target === null ? t('common.unknown') : 'civilian' in r.target ? tx('target', r.target.civilian) : actorName(r.target.actor);
+  const target = r.target === null ? t('common.unknown') : 'civilian' in r.target ? nameOf.targets(r.target.civilian) : actorName(r.target.actor);
   const mark = (fact: string) => (disputed.includes(fact) ? ' disputed' : '');
   return (
     <article className="account" aria-label={`${t('incident.account.org')}: ${orgName(r.org)}`}>
       <header>
         <strong>{orgName(r.org)}</strong>
-        <span className="badge badge-outline">{tx('channel', r.channel)}</span>
+        <span className="badge badge-outline">{nameOf.channels(r.channel)}</span>
       </header>
       <dl className="facts compact">
         <dt>{t('incident.account.received')}</dt><dd>{dateTime(r.received_at)}</dd>
         <dt>{t('incident.account.claimed')}</dt><dd>{reportWhen(r.claimed_at, r.time_precision_s)}</dd>
         <dt>{t('incident.account.place')}</dt><dd>{whereName(r.where, lang) && <span dir="auto">{whereName(r.where, lang)} · </span>}<span dir="ltr">{r.location.lat.toFixed(4)}, {r.location.lon.toFixed(4)}</span>{r.location_precision_m > 0 ? ` ± ${number(r.location_precision_m)} m` : ''}</dd>
-        <dt>{t('report.act')}</dt><dd className={mark('act')}>{tx('act', r.act)}</dd>
+        <dt>{t('report.act')}</dt><dd className={mark('act')}>{nameOf.acts(r.act)}</dd>
         <dt>{t('report.perpetrator')}</dt><dd className={mark('perpetrator')}>{actorName(r.alleged_perpetrator)}</dd>
         <dt>{t('incident.target')}</dt><dd className={mark('target')}>{target}</dd>
         {r.casualties && <><dt>{t('incident.account.casualties')}</dt><dd>{[r.casualties.low, r.casualties.best, r.casualties.high].map((n) => (n === null ? '–' : number(n))).join(' / ')}</dd></>}
@@ -225,8 +225,11 @@ export function AccountCard({ report: r, disputed }: { report: Report; disputed:
   );
 }
 
+/** The enumeration whose names a status change's field takes. */
+const CHANGE_NAMES = { status: 'statuses', grade: 'grades' } as const;
+
 function StatusChanges({ entries }: { entries: Schemas['AuditEntry'][] }) {
-  const { t, tx, dateTime } = useI18n();
+  const { t, nameOf, dateTime } = useI18n();
   const changes = statusChanges(entries);
   if (changes.length === 0) return <p className="empty">{t('incident.audit.none')}</p>;
   return (
@@ -235,7 +238,7 @@ function StatusChanges({ entries }: { entries: Schemas['AuditEntry'][] }) {
         <li key={n}>
           <time>{dateTime(c.at)}</time>
           <div>
-            {t(c.field === 'status' ? 'incident.status' : 'incident.grade')}: {c.from ? tx(c.field, c.from) : '—'} → <strong>{c.to ? tx(c.field, c.to) : '—'}</strong>
+            {t(c.field === 'status' ? 'incident.status' : 'incident.grade')}: {c.from ? nameOf[CHANGE_NAMES[c.field]](c.from) : '—'} → <strong>{c.to ? nameOf[CHANGE_NAMES[c.field]](c.to) : '—'}</strong>
             {c.by && <span className="muted small"> · {c.by}</span>}
           </div>
         </li>
@@ -245,7 +248,7 @@ function StatusChanges({ entries }: { entries: Schemas['AuditEntry'][] }) {
 }
 
 function ReviewForm({ incident, onSaved }: { incident: Detail; onSaved(): void }) {
-  const { t, tx } = useI18n();
+  const { t, nameOf } = useI18n();
   const { errorText } = useStatements();
   const [status, setStatus] = useState(incident.status);
   const [grade, setGrade] = useState<string>(incident.grade ?? '');
@@ -280,14 +283,14 @@ function ReviewForm({ incident, onSaved }: { incident: Detail; onSaved(): void }
         <div className="field">
           <label htmlFor="r-status">{t('incident.status')}</label>
           <select id="r-status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
-            {INCIDENT_STATUSES.map((s) => <option key={s} value={s}>{tx('status', s)}</option>)}
+            {INCIDENT_STATUSES.map((s) => <option key={s} value={s}>{nameOf.statuses(s)}</option>)}
           </select>
         </div>
         <div className="field">
           <label htmlFor="r-grade">{t('incident.grade')}</label>
           <select id="r-grade" value={grade} onChange={(e) => setGrade(e.target.value)}>
             <option value="">{t('incident.noGrade')}</option>
-            {ATTRIBUTION_GRADES.map((g) => <option key={g} value={g}>{tx('grade', g)}</option>)}
+            {ATTRIBUTION_GRADES.map((g) => <option key={g} value={g}>{nameOf.grades(g)}</option>)}
           </select>
         </div>
         <div className="field field-action">

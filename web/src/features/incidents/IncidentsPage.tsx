@@ -22,7 +22,7 @@ type Incident = Schemas['Incident'];
 type IncidentQuery = Omit<NonNullable<paths['/api/v1/incidents']['get']['parameters']['query']>, 'limit' | 'sort' | 'cursor'>;
 
 export function IncidentsPage() {
-  const { t, tx, lang, timezone, timezoneLabel, incidentWhen, number } = useI18n();
+  const { t, nameOf, lang, timezone, timezoneLabel, incidentWhen, number } = useI18n();
   const names = useIncidentNames();
   const { actors, actorName } = useWorld();
   const { query } = useLocation();
@@ -156,21 +156,21 @@ export function IncidentsPage() {
             <label htmlFor="f-act">{t('incidents.act')}</label>
             <select id="f-act" value={filters.act} onChange={(e) => apply({ act: e.target.value })}>
               <option value="">{t('common.any')}</option>
-              {ACTS.map((a) => <option key={a} value={a}>{tx('act', a)}</option>)}
+              {ACTS.map((a) => <option key={a} value={a}>{nameOf.acts(a)}</option>)}
             </select>
           </div>
           <div className="field">
             <label htmlFor="f-verdict">{t('incidents.verdict')}</label>
             <select id="f-verdict" value={filters.verdict} onChange={(e) => apply({ verdict: e.target.value })}>
               <option value="">{t('common.any')}</option>
-              {VERDICTS.map((v) => <option key={v} value={v}>{tx('verdict', v)}</option>)}
+              {VERDICTS.map((v) => <option key={v} value={v}>{nameOf.verdicts(v)}</option>)}
             </select>
           </div>
           <div className="field">
             <label htmlFor="f-status">{t('incidents.status')}</label>
             <select id="f-status" value={filters.status} onChange={(e) => apply({ status: e.target.value })}>
               <option value="">{t('common.any')}</option>
-              {INCIDENT_STATUSES.map((s) => <option key={s} value={s}>{tx('status', s)}</option>)}
+              {INCIDENT_STATUSES.map((s) => <option key={s} value={s}>{nameOf.statuses(s)}</option>)}
             </select>
           </div>
           </div>
@@ -210,7 +210,7 @@ export function IncidentsPage() {
                         <Link to={`/incidents/${encodeURIComponent(i.id)}`} dir="auto">{names.place(i)}</Link>
                         <div className="muted small" dir="ltr">{`${i.location.lat.toFixed(3)}, ${i.location.lon.toFixed(3)}`}</div>
                       </td>
-                      <td data-label={t('incidents.col.act')}>{tx('act', i.act)}</td>
+                      <td data-label={t('incidents.col.act')}>{nameOf.acts(i.act)}</td>
                       <td data-label={t('incidents.col.perpetrator')}>{actorName(i.perpetrator)}</td>
                       <td data-label={t('incidents.col.verdict')}><VerdictBadge verdict={worstVerdict(i.verdicts.map((v) => v.verdict))} /></td>
                       <td data-label={t('incidents.col.status')}><StatusBadge status={i.status} /></td>

@@ -6,9 +6,9 @@ import { incidentPlace, incidentTitle, type TitledIncident } from '../../i18n/wh
 type Named = TitledIncident & { act: string; occurred_at: string };
 
 export function useIncidentNames(): { title(i: Named): string; place(i: Named): string } {
-  const { lang, t, tx, date } = useI18n();
+  const { lang, t, nameOf, date } = useI18n();
   return useMemo(() => ({
-    title: (i: Named) => incidentTitle(i, { lang, act: tx('act', i.act), date: date(i.occurred_at), compose: (v) => t('incident.title.composed', v) }),
+    title: (i: Named) => incidentTitle(i, { lang, act: nameOf.acts(i.act), date: date(i.occurred_at), compose: (v) => t('incident.title.composed', v) }),
     place: (i: Named) => incidentPlace(i, lang),
-  }), [lang, t, tx, date]);
+  }), [lang, t, nameOf, date]);
 }

@@ -6,7 +6,7 @@ import { CONVOY_COLOR, MAP_VERDICTS, SITE_COLOR, VERDICT_COLORS, ZONE_COLORS } f
 const ZONES = ['covered', 'excluded', 'intermingled', 'uncovered'] as const;
 
 export function Legend() {
-  const { t } = useI18n();
+  const { t, nameOf } = useI18n();
   // Folded on a phone, where it would cover much of the map; one tap opens it.
   const [open, setOpen] = useState(() => !globalThis.matchMedia?.('(max-width: 760px)').matches);
   return (
@@ -20,13 +20,13 @@ export function Legend() {
           <h3>{t('map.legend.verdicts')}</h3>
           <ul>
             {MAP_VERDICTS.map((v) => (
-              <li key={v}><span className="swatch swatch-dot" style={{ background: VERDICT_COLORS[v] }} />{t(`verdict.${v}`)}</li>
+              <li key={v}><span className="swatch swatch-dot" style={{ background: VERDICT_COLORS[v] }} />{nameOf.verdicts(v)}</li>
             ))}
           </ul>
           <h3>{t('map.legend.zones')}</h3>
           <ul>
             {ZONES.map((z) => (
-              <li key={z}><span className="swatch" style={{ background: `${ZONE_COLORS[z]}44`, borderColor: ZONE_COLORS[z] }} />{t(`zone.${z}`)}</li>
+              <li key={z}><span className="swatch" style={{ background: `${ZONE_COLORS[z]}44`, borderColor: ZONE_COLORS[z] }} />{nameOf.zones(z)}</li>
             ))}
           </ul>
           <h3>{t('map.legend.plans')}</h3>

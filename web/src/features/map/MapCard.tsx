@@ -41,7 +41,7 @@ export function MapCard({ selection, days, onClose, onZoom }: Props) {
 }
 
 function IncidentCard({ id }: { id: string }) {
-  const { t, tx, lang, incidentWhen, number } = useI18n();
+  const { t, nameOf, lang, incidentWhen, number } = useI18n();
   const names = useIncidentNames();
   const { sayAll } = useStatements();
   const { actorName } = useWorld();
@@ -53,7 +53,7 @@ function IncidentCard({ id }: { id: string }) {
   const verdict = worstVerdict(i.verdicts.map((v) => v.verdict));
   return (
     <div className="card-body">
-      <p className="card-kicker">{tx('act', i.act)}</p>
+      <p className="card-kicker">{nameOf.acts(i.act)}</p>
       <h2 dir="auto">{names.title(i)}</h2>
       <div className="badges"><VerdictBadge verdict={verdict} /><StatusBadge status={i.status} /></div>
       <dl className="facts">
@@ -70,7 +70,7 @@ function IncidentCard({ id }: { id: string }) {
 }
 
 function ClusterCard({ cluster, days, onZoom }: { cluster: Cluster; days: Props['days']; onZoom(b: number[]): void }) {
-  const { t, number } = useI18n();
+  const { t, nameOf, number } = useI18n();
   // The box of the cluster's incidents, grown a little so those on its edge stay in.
   const [x1, y1, x2, y2] = cluster.bbox as [number, number, number, number];
   const box = [Math.floor((x1 - 1e-4) * 1e4) / 1e4, Math.floor((y1 - 1e-4) * 1e4) / 1e4, Math.ceil((x2 + 1e-4) * 1e4) / 1e4, Math.ceil((y2 + 1e-4) * 1e4) / 1e4];
@@ -81,7 +81,7 @@ function ClusterCard({ cluster, days, onZoom }: { cluster: Cluster; days: Props[
       <ul className="bars">
         {MAP_VERDICTS.filter((v) => cluster.verdicts[v] > 0).map((v) => (
           <li key={v}>
-            <span className="bar-label">{t(`verdict.${v}`)}</span>
+            <span className="bar-label">{nameOf.verdicts(v)}</span>
             <span className="bar-track"><span className="bar-fill" style={{ width: `${(100 * cluster.verdicts[v]) / cluster.count}%`, background: VERDICT_COLORS[v] }} /></span>
             <span className="bar-value">{number(cluster.verdicts[v])}</span>
           </li>
@@ -96,13 +96,13 @@ function ClusterCard({ cluster, days, onZoom }: { cluster: Cluster; days: Props[
 }
 
 function ZoneCard({ name, status, controllers }: { name: string; status: string; controllers: string[] }) {
-  const { t, tx } = useI18n();
+  const { t, nameOf } = useI18n();
   const { actorName } = useWorld();
   return (
     <div className="card-body">
       <p className="card-kicker">{t('map.zone')}</p>
       <h2 dir="auto">{name || t('map.zone')}</h2>
-      <p><span className={`badge zone-${status}`}>{tx('zone', status)}</span></p>
+      <p><span className={`badge zone-${status}`}>{nameOf.zones(status)}</span></p>
       <dl className="facts">
         <dt>{t('map.controllers')}</dt><dd>{controllers.length ? controllers.map(actorName).join(', ') : t('common.unknown')}</dd>
       </dl>
@@ -111,12 +111,12 @@ function ZoneCard({ name, status, controllers }: { name: string; status: string;
 }
 
 function SiteCard({ owner, siteKind, bufferM }: { owner: string; siteKind: string; bufferM: number }) {
-  const { t, tx, number } = useI18n();
+  const { t, nameOf, number } = useI18n();
   const { actorName } = useWorld();
   return (
     <div className="card-body">
       <p className="card-kicker">{t('map.site')}</p>
-      <h2>{tx('target', siteKind)}</h2>
+      <h2>{nameOf.targets(siteKind)}</h2>
       <dl className="facts">
         <dt>{t('map.owner')}</dt><dd>{actorName(owner)}</dd>
         <dt>{t('map.buffer')}</dt><dd>{number(bufferM)}</dd>

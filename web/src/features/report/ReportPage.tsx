@@ -37,7 +37,7 @@ function toBase64(file: File): Promise<string> {
 }
 
 export function ReportPage() {
-  const { t, tx, lang, timezone, timezoneLabel, reportWhen } = useI18n();
+  const { t, nameOf, lang, timezone, timezoneLabel, reportWhen } = useI18n();
   const { say, errorText } = useStatements();
   const { actors, orgName } = useWorld();
   const { me } = useSession();
@@ -153,7 +153,7 @@ export function ReportPage() {
       <p className="lead">{t('report.intro')}</p>
       {filed && (
         <div className="notice notice-success" role="status" data-testid="report-filed">
-          {t('report.filed', { what: [tx('act', filed.act), whereName(filed.where, lang), reportWhen(filed.claimed_at, filed.time_precision_s)].filter(Boolean).join(' · ') })}{' '}
+          {t('report.filed', { what: [nameOf.acts(filed.act), whereName(filed.where, lang), reportWhen(filed.claimed_at, filed.time_precision_s)].filter(Boolean).join(' · ') })}{' '}
           <Link to={`/reports/${encodeURIComponent(filed.id)}`}>{t('report.filed.open')}</Link>
           {filed.incident_id && <> · <Link to={`/incidents/${encodeURIComponent(filed.incident_id)}`}>{t('map.incident.open')}</Link></>}
         </div>
@@ -202,7 +202,7 @@ export function ReportPage() {
               <Field label={t('report.act')} htmlFor="r-act" error={err('act')}>
                 <select id="r-act" value={draft.act} onChange={(e) => set('act', e.target.value)} {...aria('act')}>
                   <option value="">—</option>
-                  {ACTS.map((a) => <option key={a} value={a}>{tx('act', a)}</option>)}
+                  {ACTS.map((a) => <option key={a} value={a}>{nameOf.acts(a)}</option>)}
                 </select>
               </Field>
               <Field label={t('report.perpetrator')} htmlFor="r-perpetrator" error={err('perpetrator')}>
@@ -224,7 +224,7 @@ export function ReportPage() {
                 <Field label={t('report.targetCivilian')} htmlFor="r-targetCivilian" error={err('targetCivilian')}>
                   <select id="r-targetCivilian" value={draft.targetCivilian} onChange={(e) => set('targetCivilian', e.target.value)} {...aria('targetCivilian')}>
                     <option value="">—</option>
-                    {CIVILIAN_TARGETS.map((c) => <option key={c} value={c}>{tx('target', c)}</option>)}
+                    {CIVILIAN_TARGETS.map((c) => <option key={c} value={c}>{nameOf.targets(c)}</option>)}
                   </select>
                 </Field>
               )}
@@ -258,7 +258,7 @@ export function ReportPage() {
             <div className="field-row">
               <Field label={t('report.classification')} htmlFor="r-classification" error={err('classification')}>
                 <select id="r-classification" value={draft.classification} onChange={(e) => set('classification', e.target.value)}>
-                  {CLASSIFICATIONS.map((c) => <option key={c} value={c}>{tx('classification', c)}{c === 'org' && me ? ` (${orgName(me.org)})` : ''}</option>)}
+                  {CLASSIFICATIONS.map((c) => <option key={c} value={c}>{nameOf.classifications(c)}{c === 'org' && me ? ` (${orgName(me.org)})` : ''}</option>)}
                 </select>
               </Field>
               <Field label={t('report.attachments')} htmlFor="r-attachments" help={t('report.attachmentsHelp')} error={err('attachments')}>

@@ -11,7 +11,7 @@ import { AccountCard } from '../incidents/IncidentPage.tsx';
 
 export function FiledReportPage({ id }: { id: string }) {
   const i18n = useI18n();
-  const { t, tx, timezoneLabel } = i18n;
+  const { t, nameOf, timezoneLabel } = i18n;
   const areas = useGovernorates();
   const q = useQuery(async (signal) => unwrap(await api.GET('/api/v1/reports/{id}', { params: { path: { id } }, signal })), [id]);
   if (isMissing(q.error)) return <NotFound title={t('notFound.report.title')} text={t('notFound.report')} back={{ to: '/incidents', label: t('incident.back') }} />;
@@ -25,7 +25,7 @@ export function FiledReportPage({ id }: { id: string }) {
       <header className="page-header">
         <div>
           <p className="card-kicker">{t('report.one')}</p>
-          <h1>{tx('act', r.act)}{where ? ` · ${where}` : ''}</h1>
+          <h1>{nameOf.acts(r.act)}{where ? ` · ${where}` : ''}</h1>
         </div>
         <span className="muted small">{t('common.times', { zone: timezoneLabel })}</span>
       </header>

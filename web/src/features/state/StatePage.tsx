@@ -86,6 +86,7 @@ interface ViewProps {
 }
 
 function StateView({ data: s, lang, day, number, actorName, agreementTitle, t, timezoneLabel }: ViewProps) {
+  const { nameOf } = useI18n();
   const { from, to } = s.window;
   const total = s.violations.total;
   const calm = s.calm;
@@ -140,7 +141,7 @@ function StateView({ data: s, lang, day, number, actorName, agreementTitle, t, t
           </span>
           <ul className="stack-legend" data-testid="kpi-verdicts">
             {verdicts.map((x) => (
-              <li key={x}><span className="swatch swatch-dot" style={{ background: VERDICT_COLORS[x] }} />{t(`verdict.${x}`)} <strong>{number(s.verdicts[x])}</strong></li>
+              <li key={x}><span className="swatch swatch-dot" style={{ background: VERDICT_COLORS[x] }} />{nameOf.verdicts(x)} <strong>{number(s.verdicts[x])}</strong></li>
             ))}
           </ul>
           <span className="sr-only">{number(verdictTotal)}</span>

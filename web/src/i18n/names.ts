@@ -1,0 +1,60 @@
+/**
+ * The words for the enumerations the app shows (acts, verdicts, statuses...): one map per
+ * enumeration, keyed by the type the generated schema gives it, in each language. A key built
+ * from data (`'act.' + value`) escapes the compiler; a `Record<Act, string>` does not, so a value
+ * without its English or Arabic name is a type error.
+ */
+import type {
+  Act, AttributionGrade, Channel, CivilianTarget, Classification, IncidentStatus, MapVerdict, Role, ZoneStatus,
+} from '../api/vocabulary.ts';
+
+/**
+ * The audit actions this app has words for. The server records actions as free text (an audit
+ * entry's `action` is a string), so any other reads as "recorded" (`other`).
+ */
+export type AuditAction =
+  | 'create' | 'update' | 'delete' | 'link' | 'unlink' | 'link-report' | 'unlink-report' | 'import' | 'rejudge'
+  | 'revoke' | 'set-password' | 'sign-in' | 'other';
+
+/** The records a live event about findings judged again may name when the event carries no name. */
+export type EntityKind = 'zone' | 'agreement' | 'actor';
+
+export interface Names {
+  acts: Record<Act, string>;
+  verdicts: Record<MapVerdict, string>;
+  statuses: Record<IncidentStatus, string>;
+  grades: Record<AttributionGrade, string>;
+  targets: Record<CivilianTarget, string>;
+  classifications: Record<Classification, string>;
+  roles: Record<Role, string>;
+  channels: Record<Channel, string>;
+  zones: Record<ZoneStatus, string>;
+  auditActions: Record<AuditAction, string>;
+  entities: Record<EntityKind, string>;
+}
+
+/**
+ * A function per enumeration: a value's name, "unknown" for none. The value may be any string
+ * because the schema types some of them as plain strings (a map point's act, the user's role, an
+ * audit action, a site's kind); what the compiler checks is that every map names every value.
+ */
+export type Namer = { [K in keyof Names]: (value: Extract<keyof Names[K], string> | (string & {}) | null | undefined) => string };
+
+/** The namer of one language: a value the app has no name for (from a newer server) reads as itself. */
+export function namer(names: Names, unknown: string): Namer {
+  const of = <K extends string>(map: Record<K, string>) => (value: string | null | undefined): string =>
+    value === null || value === undefined ? unknown : ((map as Record<string, string>)[value] ?? value);
+  return {
+    acts: of(names.acts),
+    verdicts: of(names.verdicts),
+    statuses: of(names.statuses),
+    grades: of(names.grades),
+    targets: of(names.targets),
+    classifications: of(names.classifications),
+    roles: of(names.roles),
+    channels: of(names.channels),
+    zones: of(names.zones),
+    auditActions: of(names.auditActions),
+    entities: of(names.entities),
+  };
+}
