@@ -1,6 +1,6 @@
 /**
- * The governorates and districts (OCHA admin 1 and 2): the boundaries the web map draws
- * (web/public/boundaries, see scripts/copy-boundaries.ts), read once. The state of the truce
+ * The governorates and districts (OCHA admin 1 and 2) from data/boundaries (see
+ * scripts/copy-boundaries.ts; the web build copies the same files for the map), read once. The state of the truce
  * counts violations by governorate; the incident list filters by either.
  */
 import { readFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ function level(n: (typeof LEVELS)[number]): AdminArea[] {
   let areas = cached.get(n);
   if (areas) return areas;
   try {
-    const file = new URL(`../../../web/public/boundaries/admin${n}.geojson`, import.meta.url);
+    const file = new URL(`../../../data/boundaries/admin${n}.geojson`, import.meta.url);
     const doc = JSON.parse(readFileSync(file, 'utf8')) as { features: { properties: { pcode: string; name_en: string; name_ar: string }; geometry: Area }[] };
     areas = doc.features.map((f) => ({ pcode: f.properties.pcode, nameEn: f.properties.name_en, nameAr: f.properties.name_ar, area: f.geometry, bbox: bboxOf(f.geometry) }));
   } catch {

@@ -10,7 +10,7 @@ import { incidentWhen } from '../i18n/when.ts';
 import { namedAreas } from '../map/area-at.ts';
 import { describeLiveEvent, type NoticeWords } from './live-notice.ts';
 
-const AREAS = namedAreas(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/boundaries/admin1.geojson'), 'utf8')));
+const AREAS = namedAreas(JSON.parse(readFileSync(join(import.meta.dirname, '../../../data/boundaries/admin1.geojson'), 'utf8')));
 const TZ = 'Asia/Damascus';
 const words = (lang: Lang): NoticeWords => {
   const messages = lang === 'ar' ? ar : en;
