@@ -3,7 +3,6 @@ import type { PlanFilter } from '../contract/lists.ts';
 import type { Classification } from '../contract/access.ts';
 import type { Geometry } from '../domain/geo.ts';
 import type { Convoy, Operation, ProtectedSite } from '../domain/model.ts';
-import type { Instant } from '../domain/time.ts';
 import type { Sql } from './database.ts';
 import { keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
 import { ms, msOrNull, ts } from './rows.ts';

@@ -6,7 +6,6 @@
 import type { ReportFilter, ReportSort } from '../contract/lists.ts';
 import type { Classification } from '../contract/access.ts';
 import type { ReportChannel } from '../domain/assessment.ts';
-import type { BBox } from '../domain/geo.ts';
 import type { Act, CivilianTarget, Target } from '../domain/model.ts';
 import type { Instant } from '../domain/time.ts';
 import { type AuditEntry, auditInsert, auditRecordset } from './audit.repository.ts';
