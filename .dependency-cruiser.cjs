@@ -3,7 +3,7 @@
  *
  *   contract (shared vocabulary) -> domain
  *   scenario, ingest, store      -> domain, contract
- *   app                          -> domain, contract, scenario, ingest, store
+ *   app                          -> domain, contract, scenario, ingest, store (no driver, no file I/O)
  *   adapters                     -> app (its ports), store, domain, contract
  *   http                         -> app, scenario, domain, contract
  *   cli                          -> everything above; of the store only store/database.ts (opening it)
@@ -63,6 +63,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/app/' },
       to: { path: 'node_modules/(pg|pg-copy-streams|@electric-sql/pglite)/' },
+    },
+    {
+      name: 'app-no-file-io',
+      comment: 'Files are read by the store (store/shipped-data.ts: data/) or given as streams by the CLI; use cases do not open them.',
+      severity: 'error',
+      from: { path: '^src/app/' },
+      to: { dependencyTypes: ['core'], path: '^(node:)?(fs|fs/promises)$' },
     },
     {
       name: 'adapters-below-entrypoints',
