@@ -4,6 +4,7 @@
  * user of each role the tests play, and the web app built if web/dist is missing or older than
  * its sources.
  */
+import type { Role } from '../src/contract/access.ts';
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,6 @@ import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { addUser } from '../src/app/accounts/add-user.ts';
-import type { Role } from '../src/app/caller.ts';
 import { type AppContext, createContext } from '../src/app/context.ts';
 import { planFirstStart, seedDemoWorld } from '../src/app/seed-demo-world.ts';
 import { buildServer } from '../src/http/server.ts';

@@ -1,6 +1,7 @@
 /**
- * Copies the OCHA boundaries the web map draws (country, governorates, districts) into
- * web/public/boundaries: names in English and Arabic, the p-code and a label point only, and
+ * Copies the OCHA boundaries (country, governorates, districts) into data/boundaries: data of the
+ * server (the state of the truce by governorate, where an incident is), which the web build copies
+ * to /boundaries for the map to draw. Names in English and Arabic, the p-code and a label point only, and
  * coordinates rounded to 4 decimals (about 10 m, below the 200 m of the simplification).
  *
  *   npx tsx scripts/copy-boundaries.ts [../shared/data/boundaries]
@@ -9,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const source = process.argv[2] ?? join(import.meta.dirname, '../../shared/data/boundaries');
-const target = join(import.meta.dirname, '../web/public/boundaries');
+const target = join(import.meta.dirname, '../data/boundaries');
 
 type Position = number[];
 interface Feature { type: 'Feature'; properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }

@@ -9,13 +9,13 @@
  * that rests on a zone of each classification, and the history and cause of that finding, are
  * checked on every path that shows them, live events included.
  */
+import { type Permission, PERMISSIONS } from '../src/contract/access.ts';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from './databases.ts';
 import { attachment, startWorld, urumReport } from './report-world.ts';
 import { PASSWORD, USERS, type TestServer } from './server.ts';
 import { openSse, type SseStream } from './sse.ts';
 import { countRows } from './world.ts';
-import { PERMISSIONS, type Permission } from '../src/app/caller.ts';
 
 const CLASSES = ['public', 'task_force', 'co_chairs', 'org-ngo', 'org-us'] as const;
 type Cls = (typeof CLASSES)[number];

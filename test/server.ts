@@ -2,10 +2,10 @@
  * An HTTP test world: the server on a test database, with organizations of every kind and a
  * user of every role, and helpers to call it as any of them (fastify.inject, no sockets).
  */
+import type { Role } from '../src/contract/access.ts';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { addOrganization } from '../src/app/accounts/add-organization.ts';
 import { addUser } from '../src/app/accounts/add-user.ts';
-import type { Role } from '../src/app/caller.ts';
 import { type AppContext, createContext } from '../src/app/context.ts';
 import { buildServer } from '../src/http/server.ts';
 import type { Database } from '../src/store/sql.ts';

@@ -4,14 +4,8 @@
  */
 import { statement } from '../domain/statements.ts';
 import { AppError, forbiddenRole } from './errors.ts';
-import type { Clearance, Reader } from '../store/reader.ts';
-import { ANONYMOUS } from '../store/reader.ts';
-
-export const ROLES = ['admin', 'analyst', 'monitor', 'reporter', 'humanitarian', 'observer'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ORG_KINDS = ['co_chair', 'un', 'humanitarian', 'monitor', 'party', 'other'] as const;
-export type OrgKind = (typeof ORG_KINDS)[number];
+import { type Clearance, type OrgKind, type Permission, type Role, roleCan } from '../contract/access.ts';
+import { ANONYMOUS, type Reader } from '../store/reader.ts';
 
 export interface Caller {
   userId: string;
@@ -31,19 +25,8 @@ export function readerOf(caller: Caller | null): Reader {
   return caller ? { userId: caller.userId, orgId: caller.orgId, clearance: caller.clearance } : ANONYMOUS;
 }
 
-/** What each role may do. Reading is governed by clearance, not by role. */
-export const PERMISSIONS = {
-  'report:file': ['admin', 'analyst', 'monitor', 'reporter', 'humanitarian'],
-  'incident:manage': ['admin', 'analyst'],
-  'world:manage': ['admin', 'analyst'],
-  'plan:manage': ['admin', 'analyst', 'humanitarian'],
-  'accounts:manage': ['admin'],
-  'audit:read': ['admin', 'analyst'],
-} as const satisfies Record<string, readonly Role[]>;
-export type Permission = keyof typeof PERMISSIONS;
-
 export function can(caller: Caller | null, permission: Permission): boolean {
-  return caller !== null && (PERMISSIONS[permission] as readonly Role[]).includes(caller.role);
+  return caller !== null && roleCan(caller.role, permission);
 }
 
 export function requireCaller(caller: Caller | null): Caller {

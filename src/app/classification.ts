@@ -1,5 +1,5 @@
+import { type Classification, CLASSIFICATIONS } from '../contract/access.ts';
 /** Classifications from the most open to the most restricted: `org` is the owning organization only. */
-import { CLASSIFICATIONS, type Classification } from '../store/reader.ts';
 
 /** The most restricted of these classifications; `fallback` when there are none. */
 export function mostRestrictive(classifications: readonly Classification[], fallback: Classification): Classification {

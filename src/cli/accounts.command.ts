@@ -4,16 +4,17 @@
  * system). A password comes from stdin with --password-stdin (never from an argument, which
  * other users could read in the process list), or is generated and printed once.
  */
+import type { OrgKind, Role } from '../contract/access.ts';
 import { addOrganization } from '../app/accounts/add-organization.ts';
 import { addUser } from '../app/accounts/add-user.ts';
 import { setPassword, setUserDisabled } from '../app/accounts/change-user.ts';
 import { listApiTokens } from '../app/accounts/list-api-tokens.ts';
+import { listUsers } from '../app/accounts/list-users.ts';
 import { revokeApiToken } from '../app/accounts/revoke-api-token.ts';
 import { newPassword } from '../app/accounts/secrets.ts';
-import { clearanceOf, type OrgKind, type Role } from '../app/caller.ts';
+import { clearanceOf } from '../app/caller.ts';
 import { type AppContext, createContext } from '../app/context.ts';
 import { AppError } from '../app/errors.ts';
-import { listOrgs, listUsers } from '../store/account.repository.ts';
 import { type DbFlags, withDatabase } from './database.command.ts';
 import { EXIT, type Io } from './io.ts';
 
@@ -68,12 +69,8 @@ export async function userDisable(io: Io, ctx: AppContext, username: string, dis
 }
 
 export async function userList(io: Io, ctx: AppContext): Promise<number> {
-  const orgs = new Map((await listOrgs(ctx.db)).map((o) => [o.id, o]));
-  const rows = (await listUsers(ctx.db)).map((u) => {
-    const org = orgs.get(u.org_id);
-    const clearance = org ? clearanceOf({ kind: org.kind as OrgKind, task_force: org.task_force }) : '?';
-    return [u.username, u.org_id, u.role, clearance, u.disabled_at ? 'disabled' : 'active'];
-  });
+  const rows = (await listUsers(ctx, 'operator'))
+    .map((u) => [u.username, u.orgId, u.role, u.clearance ?? '?', u.disabled ? 'disabled' : 'active']);
   io.out(table([['USERNAME', 'ORG', 'ROLE', 'CLEARANCE', 'STATUS'], ...rows]));
   return EXIT.ok;
 }

@@ -6,8 +6,9 @@
  * holds): record the head it prints somewhere else (`truce audit head`, a ticket, an email to
  * the co-chairs) and give it back later with `--expect-head`; it must still be in the chain.
  */
-import { sealAudit, verifyAudit } from '../store/audit.repository.ts';
-import type { Database } from '../store/sql.ts';
+import { sealAuditChain } from '../app/seal-audit-chain.ts';
+import { verifyAuditChain } from '../app/verify-audit-chain.ts';
+import type { Database } from '../store/database.ts';
 import { type DbFlags, withDatabase } from './database.command.ts';
 import { EXIT, type Io, UsageError } from './io.ts';
 
@@ -19,7 +20,7 @@ export const auditHead = (io: Io, flags: DbFlags) => withDatabase(flags, (db) =>
 export const auditSeal = (io: Io, flags: DbFlags) => withDatabase(flags, (db) => sealAuditTrail(io, db));
 
 export async function verifyAuditTrail(io: Io, db: Database, expectHead?: string): Promise<number> {
-  const v = await verifyAudit(db, expectHead);
+  const v = await verifyAuditChain(db, expectHead);
   const pending = v.unsealed > 0 ? ` (and ${count(v.unsealed)} not sealed yet: \`truce audit seal\` chains them)` : '';
   if (v.broken) {
     io.out(`BROKEN at chain position ${v.broken.chainPos} (audit entry seq ${v.broken.seq}): ${v.broken.problem}\n`);
@@ -41,7 +42,7 @@ export async function verifyAuditTrail(io: Io, db: Database, expectHead?: string
 
 /** The head alone, to record elsewhere; nothing, and exit 1, when the chain does not hold. */
 export async function printAuditHead(io: Io, db: Database): Promise<number> {
-  const v = await verifyAudit(db);
+  const v = await verifyAuditChain(db);
   if (!v.ok) {
     io.err(`truce audit head: the chain is broken: run \`truce audit verify\`\n`);
     return EXIT.failure;
@@ -51,7 +52,7 @@ export async function printAuditHead(io: Io, db: Database): Promise<number> {
 }
 
 export async function sealAuditTrail(io: Io, db: Database): Promise<number> {
-  const sealed = await sealAudit(db);
+  const sealed = await sealAuditChain(db);
   io.out(`Sealed ${count(sealed)}.\n`);
   return EXIT.ok;
 }

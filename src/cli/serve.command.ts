@@ -14,7 +14,7 @@ import { createGunzip } from 'node:zlib';
 import { createContext } from '../app/context.ts';
 import { AppError } from '../app/errors.ts';
 import { type EventBus, LocalEventBus } from '../app/events.ts';
-import { PgEventBus } from '../app/pg-event-bus.ts';
+import { PgEventBus } from '../adapters/pg-event-bus.ts';
 import { rejudgeStaleFindings } from '../app/rejudge-stale-findings.ts';
 import { type FirstStartResult, planFirstStart, seedDemoWorld } from '../app/seed-demo-world.ts';
 import { RULES_VERSION } from '../domain/findings.ts';

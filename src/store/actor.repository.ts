@@ -1,4 +1,5 @@
 /** Actors: the parties, the excluded groups, the humanitarian organizations. */
+import type { ActorFilter, ActorSort } from '../contract/lists.ts';
 import type { Actor, ActorKind } from '../domain/model.ts';
 import type { Sql } from './database.ts';
 import { containing, keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
@@ -61,15 +62,6 @@ export async function knownActorIds(sql: Sql, ids: readonly string[]): Promise<S
   const rows = await sql.query<{ id: string }>('select id from actors where id = any($1)', [[...new Set(ids)]]);
   return new Set(rows.map((r) => r.id));
 }
-
-export interface ActorFilter {
-  /** Text in the name or an alias, any case. */
-  q?: string | undefined;
-  kind?: ActorKind | undefined;
-  designated?: boolean | undefined;
-}
-
-export type ActorSort = 'id' | 'name' | '-name';
 
 export async function searchActors(sql: Sql, filter: ActorFilter, sort: ActorSort, page: PageRequest): Promise<Page<Actor>> {
   const params = new Params();

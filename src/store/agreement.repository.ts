@@ -1,8 +1,9 @@
 /** Agreements with their in-force periods, parties (acceptances, caveats, withdrawals) and clauses. */
+import type { AgreementFilter } from '../contract/lists.ts';
+import type { Classification } from '../contract/access.ts';
 import type { Agreement, Clause } from '../domain/model.ts';
 import type { Sql } from './database.ts';
 import { containing, keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
-import type { Classification } from './reader.ts';
 import { ms, msOrNull, ts } from './rows.ts';
 
 /** A clause as stored: who may read it (a clause can be for the co-chairs' negotiation room only). */
@@ -82,13 +83,6 @@ export async function getAgreementRecord(sql: Sql, id: string): Promise<Agreemen
 /** Locks the agreement's row until the transaction ends (two changes of one agreement take turns); false when there is none. */
 export async function lockAgreement(sql: Sql, id: string): Promise<boolean> {
   return (await sql.query('select id from agreements where id = $1 for update', [id])).length > 0;
-}
-
-export interface AgreementFilter {
-  /** Text in the id or the title, any case. */
-  q?: string | undefined;
-  /** Agreements this actor accepted (whether or not it withdrew since). */
-  party?: string | undefined;
 }
 
 export async function searchAgreementRecords(sql: Sql, filter: AgreementFilter, page: PageRequest): Promise<Page<AgreementRecord>> {

@@ -3,6 +3,7 @@
  * agreement, with the rules version that produced it. A finding that a recomputation replaces or
  * withdraws moves to finding_history first, so no judgement is ever lost.
  */
+import type { FindingFilter, FindingKind } from '../contract/lists.ts';
 import { RULES_VERSION, type Reason, type Verdict } from '../domain/findings.ts';
 import type { Statement } from '../domain/statements.ts';
 import type { Area } from '../domain/geo.ts';
@@ -11,7 +12,6 @@ import type { Sql } from './database.ts';
 import { keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
 import { ms, sameRecord, ts } from './rows.ts';
 
-export type FindingKind = 'incident' | 'territory';
 
 export interface StoredFinding {
   key: string;
@@ -216,19 +216,6 @@ export async function insertFindings(sql: Sql, findings: readonly StoredFinding[
       statements: f.statements, explanation: f.explanation, facts: f.facts, rules_version: f.rulesVersion,
     })))],
   );
-}
-
-export interface FindingFilter {
-  kind?: FindingKind | undefined;
-  agreement?: string | undefined;
-  verdict?: Verdict | undefined;
-  /** Findings that name this actor as a violator. */
-  violator?: string | undefined;
-  /** The incident or zone judged. */
-  subject?: string | undefined;
-  /** Findings at or after `from` and before `to`. */
-  from?: Instant | undefined;
-  to?: Instant | undefined;
 }
 
 export async function searchFindings(sql: Sql, filter: FindingFilter, descending: boolean, page: PageRequest): Promise<Page<StoredFinding>> {

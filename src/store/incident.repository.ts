@@ -2,6 +2,8 @@
  * Incidents: what happened, where, when, by whom, to whom, and (for imported events) how
  * precisely that is known, the deaths and the source.
  */
+import type { IncidentFilter, IncidentSort } from '../contract/lists.ts';
+import type { Classification } from '../contract/access.ts';
 import type { AttributionGrade, IncidentStatus } from '../domain/assessment.ts';
 import { UNJUDGED_RANK, VERDICT_RANK, type Verdict } from '../domain/findings.ts';
 import { type Area, type BBox, bboxOf } from '../domain/geo.ts';
@@ -9,7 +11,6 @@ import type { Act, CivilianTarget, Incident } from '../domain/model.ts';
 import type { Instant, Interval } from '../domain/time.ts';
 import type { Sql } from './database.ts';
 import { containing, keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
-import type { Classification } from './reader.ts';
 import { ms, msOrNull, ts } from './rows.ts';
 
 /** An incident with what an importer knows beyond the rules' needs. */
@@ -255,27 +256,6 @@ export async function getIncidentViews(sql: Sql, ids: readonly string[]): Promis
 export async function lockIncident(sql: Sql, id: string): Promise<boolean> {
   return (await sql.query('select id from incidents where id = $1 for update', [id])).length > 0;
 }
-
-export interface IncidentFilter {
-  from?: Instant | undefined;
-  to?: Instant | undefined;
-  bbox?: BBox | undefined;
-  /** Located inside this polygon or multipolygon (an admin area, say), holes excluded. */
-  area?: Area | undefined;
-  /** Named as perpetrator or as target. */
-  actor?: string | undefined;
-  act?: Act | undefined;
-  /** Has a current finding with this verdict. */
-  verdict?: Verdict | undefined;
-  status?: IncidentStatus | undefined;
-  grade?: AttributionGrade | undefined;
-  classification?: Classification | undefined;
-  /** In its place, headline or the narrative of an account the reader may see. */
-  q?: string | undefined;
-}
-
-export const INCIDENT_SORTS = ['-occurred_at', 'occurred_at', '-deaths', 'deaths'] as const;
-export type IncidentSort = (typeof INCIDENT_SORTS)[number];
 
 const sortColumn = (sort: IncidentSort) => (sort.endsWith('deaths') ? 'coalesce(i.deaths_best, -1)' : 'i.occurred_at');
 

@@ -1,10 +1,10 @@
 /** What the parties are told in advance: protected sites, planned operations, convoys. */
+import type { PlanFilter } from '../contract/lists.ts';
+import type { Classification } from '../contract/access.ts';
 import type { Geometry } from '../domain/geo.ts';
 import type { Convoy, Operation, ProtectedSite } from '../domain/model.ts';
-import type { Instant } from '../domain/time.ts';
 import type { Sql } from './database.ts';
 import { keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
-import type { Classification } from './reader.ts';
 import { ms, msOrNull, ts } from './rows.ts';
 
 interface Meta { classification: Classification; owner_org: string | null }
@@ -74,15 +74,6 @@ export async function saveConvoy(sql: Sql, c: Convoy): Promise<void> {
        window_from = excluded.window_from, window_to = excluded.window_to`,
     [c.id, c.organizer, JSON.stringify(c.route), ts(c.window.from), ts(c.window.to)],
   );
-}
-
-/** Filters shared by the three lists: an actor (owner, actor, organizer), a kind, a time range. */
-export interface PlanFilter {
-  actor?: string | undefined;
-  kind?: string | undefined;
-  /** Plans whose validity or window overlaps [from, to). */
-  from?: Instant | undefined;
-  to?: Instant | undefined;
 }
 
 interface PlanTable {

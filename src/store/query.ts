@@ -3,19 +3,11 @@
  * (a page is the rows after a cursor: the sort key and id of the last row seen), ILIKE patterns.
  */
 
-/** The sort key and id of the last row of a page. */
-export type Cursor = readonly (string | number)[];
+import type { Cursor, Page, PageRequest } from '../contract/paging.ts';
 
-export interface PageRequest {
-  limit: number;
-  after: Cursor | null;
-}
-
-export interface Page<T> {
-  items: T[];
-  /** The cursor for the next page; null on the last page. */
-  next: Cursor | null;
-}
+// The shapes of a page are the contract's (routes and the web app name them too); the store's
+// repositories keep importing them from here, beside the helpers that build pages.
+export type { Cursor, Page, PageRequest };
 
 /** Collects parameters: `add(value)` returns its placeholder (`$3`). */
 export class Params {

@@ -4,13 +4,8 @@
  * row-level security policies of migration 002 then hide what the reader may not see, on every
  * path (get, list, search, counts, exports), whether or not the code above remembered to check.
  */
+import { CLEARANCES, type Clearance } from '../contract/access.ts';
 import type { Database, Sql } from './sql.ts';
-
-export const CLEARANCES = ['public', 'task_force', 'co_chairs'] as const;
-export type Clearance = (typeof CLEARANCES)[number];
-
-export const CLASSIFICATIONS = ['public', 'task_force', 'co_chairs', 'org'] as const;
-export type Classification = (typeof CLASSIFICATIONS)[number];
 
 export interface Reader {
   /** Null for an anonymous reader. */

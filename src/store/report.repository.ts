@@ -3,13 +3,13 @@
  * Reads run as the reader (row-level security hides what it may not see, attachments and the
  * linked incident's id included); writes run in the caller's transaction.
  */
+import type { ReportFilter, ReportSort } from '../contract/lists.ts';
+import type { Classification } from '../contract/access.ts';
 import type { ReportChannel } from '../domain/assessment.ts';
-import type { BBox } from '../domain/geo.ts';
 import type { Act, CivilianTarget, Target } from '../domain/model.ts';
 import type { Instant } from '../domain/time.ts';
 import { type AuditEntry, auditInsert, auditRecordset } from './audit.repository.ts';
 import { containing, keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
-import type { Classification } from './reader.ts';
 import { ms, ts } from './rows.ts';
 import type { Sql } from './sql.ts';
 
@@ -142,23 +142,6 @@ export async function lockReports(sql: Sql, ids: readonly string[]): Promise<Map
   );
   return new Map(rows.map((r) => [r.id, r.incident_id]));
 }
-
-export interface ReportFilter {
-  from?: Instant | undefined;
-  to?: Instant | undefined;
-  bbox?: BBox | undefined;
-  act?: Act | undefined;
-  /** Named as alleged perpetrator or as target. */
-  actor?: string | undefined;
-  org?: string | undefined;
-  q?: string | undefined;
-  /** true: linked to an incident (one the reader may see); false: not linked. */
-  linked?: boolean | undefined;
-  incidentId?: string | undefined;
-}
-
-export const REPORT_SORTS = ['-received_at', 'received_at', '-claimed_at', 'claimed_at'] as const;
-export type ReportSort = (typeof REPORT_SORTS)[number];
 
 const sortColumn = (sort: ReportSort) => (sort.endsWith('claimed_at') ? 'r.claimed_at' : 'r.received_at');
 

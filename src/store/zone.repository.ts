@@ -1,8 +1,8 @@
 /** Zones of control: an area, and who held it when. */
+import type { Classification } from '../contract/access.ts';
 import { type BBox, bboxOf } from '../domain/geo.ts';
 import type { Zone } from '../domain/model.ts';
 import type { Sql } from './database.ts';
-import type { Classification } from './reader.ts';
 import { ms, msOrNull, ts } from './rows.ts';
 
 /** A zone with its classification and owner, as the API shows and changes it. */

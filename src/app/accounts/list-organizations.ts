@@ -3,8 +3,9 @@
  * signed in. People read an organization's name where the data holds its id (who filed a
  * report, who owns a record); the names are no secret among those who work together.
  */
+import type { OrgKind } from '../../contract/access.ts';
 import { listOrgs } from '../../store/account.repository.ts';
-import { type Caller, type OrgKind, requireCaller } from '../caller.ts';
+import { type Caller, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 
 export interface OrganizationView {

@@ -2,13 +2,14 @@
  * Sessions and tokens: signing in with a password gives a session (a cookie's secret and a CSRF
  * token); an API token is a long-lived secret for machines. Both are stored only as SHA-256.
  */
+import type { OrgKind, Role } from '../../contract/access.ts';
 import { statement } from '../../domain/statements.ts';
 import {
   deleteSession, getUserByName, insertApiToken, insertSession, principalBySession, principalByToken, type PrincipalRow,
 } from '../../store/account.repository.ts';
 import { clearSignInAttempts, countSignInAttempt, forgetSignInAttempts } from '../../store/sign-in-attempts.repository.ts';
 import { audit } from '../audit.ts';
-import { type Caller, clearanceOf, type OrgKind, requireCaller, type Role } from '../caller.ts';
+import { type Caller, clearanceOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { dummyPasswordHash, newId, newSecret, sha256, verifyPassword } from './secrets.ts';

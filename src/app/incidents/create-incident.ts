@@ -4,12 +4,12 @@
  * the most restricted of its reports' (`org` without reports); its owner is the caller's
  * organization. One transaction: the incident, the links, its findings and the audit entries.
  */
+import type { Classification } from '../../contract/access.ts';
 import { statement } from '../../domain/statements.ts';
 import type { AttributionGrade, IncidentStatus } from '../../domain/assessment.ts';
 import type { Act, Target } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
 import { insertIncident, type IncidentWrite } from '../../store/incident.repository.ts';
-import type { Classification } from '../../store/reader.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { getReports, lockReports, type ReportRecord, setReportsIncident } from '../../store/report.repository.ts';
 import { newId } from '../accounts/secrets.ts';

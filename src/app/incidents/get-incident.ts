@@ -12,6 +12,9 @@ import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 
+// The record this use case gives, for the routes that describe it (they do not import the store).
+export type { IncidentView };
+
 export interface IncidentDetail {
   incident: IncidentView;
   accounts: ReportRecord[];

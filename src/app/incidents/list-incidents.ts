@@ -1,8 +1,7 @@
 /** Incidents as the caller may see them: filtered, sorted, a page at a time, and counted. */
-import {
-  countIncidentsWhere, type IncidentFilter, type IncidentSort, type IncidentView, listIncidentPage,
-} from '../../store/incident.repository.ts';
-import type { Page, PageRequest } from '../../store/query.ts';
+import type { IncidentFilter, IncidentSort } from '../../contract/lists.ts';
+import type { Page, PageRequest } from '../../contract/paging.ts';
+import { countIncidentsWhere, type IncidentView, listIncidentPage } from '../../store/incident.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';

@@ -3,9 +3,9 @@
  * A change to a fact the rules read judges the incident again in the same transaction; findings
  * that change go to finding_history with the cause. The audit entry keeps before and after.
  */
+import type { Classification } from '../../contract/access.ts';
 import type { AttributionGrade, IncidentStatus } from '../../domain/assessment.ts';
 import { getIncidentViews, type IncidentView, type IncidentWrite, lockIncident, updateIncident as updateStored } from '../../store/incident.repository.ts';
-import type { Classification } from '../../store/reader.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { sameRecord } from '../../store/rows.ts';
 import { affectedByIncidents } from '../affected-findings.ts';

@@ -1,10 +1,10 @@
 /**
- * The governorates and districts (OCHA admin 1 and 2): the boundaries the web map draws
- * (web/public/boundaries, see scripts/copy-boundaries.ts), read once. The state of the truce
+ * The governorates and districts (OCHA admin 1 and 2) from data/boundaries (read by
+ * store/shipped-data.ts; the web build copies the same files for the map), read once. The state of the truce
  * counts violations by governorate; the incident list filters by either.
  */
-import { readFileSync } from 'node:fs';
 import { type Area, areaContains, type BBox, bboxOf } from '../../domain/geo.ts';
+import { readBoundaries } from '../../store/shipped-data.ts';
 
 export interface AdminArea {
   pcode: string;
@@ -20,13 +20,9 @@ const cached = new Map<number, AdminArea[]>();
 function level(n: (typeof LEVELS)[number]): AdminArea[] {
   let areas = cached.get(n);
   if (areas) return areas;
-  try {
-    const file = new URL(`../../../web/public/boundaries/admin${n}.geojson`, import.meta.url);
-    const doc = JSON.parse(readFileSync(file, 'utf8')) as { features: { properties: { pcode: string; name_en: string; name_ar: string }; geometry: Area }[] };
-    areas = doc.features.map((f) => ({ pcode: f.properties.pcode, nameEn: f.properties.name_en, nameAr: f.properties.name_ar, area: f.geometry, bbox: bboxOf(f.geometry) }));
-  } catch {
-    areas = [];
-  }
+  areas = readBoundaries(n).map((f) => ({
+    pcode: f.properties.pcode, nameEn: f.properties.name_en, nameAr: f.properties.name_ar, area: f.geometry, bbox: bboxOf(f.geometry),
+  }));
   cached.set(n, areas);
   return areas;
 }

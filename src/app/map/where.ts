@@ -4,8 +4,8 @@
  * it lies in (OCHA), each in English and Arabic. Incidents and reports carry it, so that a
  * reader sees "Urum al Kubra, Aleppo" and never an id or bare coordinates.
  */
-import { readFileSync } from 'node:fs';
 import { type Place, PlaceIndex } from '../../domain/places.ts';
+import { readPlaces } from '../../store/shipped-data.ts';
 import { adminAreas, areaOf, districts } from './admin-areas.ts';
 
 export interface AreaName {
@@ -25,14 +25,7 @@ let index: PlaceIndex | null = null;
 
 function places(): PlaceIndex {
   if (index) return index;
-  try {
-    const doc = JSON.parse(readFileSync(new URL('../../../data/places-sy.json', import.meta.url), 'utf8')) as {
-      places: { name_en: string; name_ar: string | null; lon: number; lat: number }[];
-    };
-    index = new PlaceIndex(doc.places.map((p): Place => ({ nameEn: p.name_en, nameAr: p.name_ar, lon: p.lon, lat: p.lat })));
-  } catch {
-    index = new PlaceIndex([]);
-  }
+  index = new PlaceIndex(readPlaces().map((p): Place => ({ nameEn: p.name_en, nameAr: p.name_ar, lon: p.lon, lat: p.lat })));
   return index;
 }
 

@@ -4,11 +4,11 @@
  * can see. One transaction: the report, its attachments, the link and the audit entries land
  * together or not at all.
  */
+import type { Classification } from '../../contract/access.ts';
 import { createHash } from 'node:crypto';
 import type { Act, Target } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
 import { getIncidentViews, lockIncident } from '../../store/incident.repository.ts';
-import type { Classification } from '../../store/reader.ts';
 import type { Sql } from '../../store/sql.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { type Casualties, insertReport, type NewAttachment, type ReportRecord } from '../../store/report.repository.ts';

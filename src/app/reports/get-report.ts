@@ -5,6 +5,9 @@ import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 
+// The record this use case gives, for the routes that describe it (they do not import the store).
+export type { ReportRecord };
+
 export async function getReport(ctx: AppContext, caller: Caller | null, id: string): Promise<ReportRecord> {
   const c = requireCaller(caller);
   const [report] = await asReader(ctx.db, readerOf(c), (sql) => getReports(sql, [id]));

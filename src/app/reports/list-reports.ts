@@ -1,9 +1,8 @@
 /** Reports as the caller may see them: filtered, sorted, a page at a time, and counted. */
+import type { ReportFilter, ReportSort } from '../../contract/lists.ts';
+import type { Page, PageRequest } from '../../contract/paging.ts';
 import { asReader } from '../../store/reader.ts';
-import type { Page, PageRequest } from '../../store/query.ts';
-import {
-  countReports as countStored, listReportPage, type ReportFilter, type ReportRecord, type ReportSort,
-} from '../../store/report.repository.ts';
+import { countReports as countStored, listReportPage, type ReportRecord } from '../../store/report.repository.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 

@@ -5,6 +5,9 @@ import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 
+// The record this use case gives, for the routes that describe it (they do not import the store).
+export type { AgreementRecord };
+
 export async function getAgreement(ctx: AppContext, caller: Caller | null, id: string): Promise<AgreementRecord> {
   const agreement = await asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => getAgreementRecord(sql, id));
   if (!agreement) throw notFound('agreement', id);

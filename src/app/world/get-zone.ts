@@ -5,6 +5,9 @@ import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 
+// The record this use case gives, for the routes that describe it (they do not import the store).
+export type { ZoneRecord };
+
 export async function getZone(ctx: AppContext, caller: Caller | null, id: string): Promise<ZoneRecord> {
   const zone = await asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => getZoneRecord(sql, id));
   if (!zone) throw notFound('zone', id);

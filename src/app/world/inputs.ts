@@ -3,13 +3,13 @@
  * the HTTP API and its OpenAPI document), with a classification where a record carries one.
  * The owning organization is always the caller's.
  */
+import { CLASSIFICATIONS } from '../../contract/access.ts';
 import { z } from 'zod';
 import { ACTOR_KINDS } from '../../domain/model.ts';
 import {
   actorSchema, agreementSchema, clauseSchema, controlEntrySchema, convoySchema, instantSchema, operationSchema,
   partySchema, protectedSiteSchema, zoneSchema,
 } from '../../scenario/bundle.schema.ts';
-import { CLASSIFICATIONS } from '../../store/reader.ts';
 
 export const classificationSchema = z.enum(CLASSIFICATIONS)
   .describe('Who may read it: public, task_force, co_chairs, or org (the owning organization only)');

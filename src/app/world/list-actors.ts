@@ -1,7 +1,8 @@
 /** GET /actors: actors by text (name or alias), kind and designation, a page at a time. */
+import type { ActorFilter, ActorSort } from '../../contract/lists.ts';
+import type { Page, PageRequest } from '../../contract/paging.ts';
 import type { Actor } from '../../domain/model.ts';
-import { type ActorFilter, type ActorSort, searchActors } from '../../store/actor.repository.ts';
-import type { Page, PageRequest } from '../../store/query.ts';
+import { searchActors } from '../../store/actor.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';

@@ -1,6 +1,7 @@
 /** GET /agreements: the agreements the caller may see, with the clauses it may see. */
-import { type AgreementFilter, type AgreementRecord, searchAgreementRecords } from '../../store/agreement.repository.ts';
-import type { Page, PageRequest } from '../../store/query.ts';
+import type { AgreementFilter } from '../../contract/lists.ts';
+import type { Page, PageRequest } from '../../contract/paging.ts';
+import { type AgreementRecord, searchAgreementRecords } from '../../store/agreement.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';

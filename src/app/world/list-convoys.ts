@@ -1,6 +1,7 @@
 /** GET /convoys: by organizer and window, a page at a time. */
-import { type ConvoyRecord, type PlanFilter, searchConvoys } from '../../store/plan.repository.ts';
-import type { Page, PageRequest } from '../../store/query.ts';
+import type { PlanFilter } from '../../contract/lists.ts';
+import type { Page, PageRequest } from '../../contract/paging.ts';
+import { type ConvoyRecord, searchConvoys } from '../../store/plan.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';

@@ -1,6 +1,7 @@
 /** GET /operations: by actor, kind and window, a page at a time. */
-import { type OperationRecord, type PlanFilter, searchOperations } from '../../store/plan.repository.ts';
-import type { Page, PageRequest } from '../../store/query.ts';
+import type { PlanFilter } from '../../contract/lists.ts';
+import type { Page, PageRequest } from '../../contract/paging.ts';
+import { type OperationRecord, searchOperations } from '../../store/plan.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';

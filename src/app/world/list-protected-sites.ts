@@ -1,6 +1,7 @@
 /** GET /protected-sites: by owner, kind and validity, a page at a time. */
-import { type PlanFilter, searchProtectedSites, type SiteRecord } from '../../store/plan.repository.ts';
-import type { Page, PageRequest } from '../../store/query.ts';
+import type { PlanFilter } from '../../contract/lists.ts';
+import type { Page, PageRequest } from '../../contract/paging.ts';
+import { searchProtectedSites, type SiteRecord } from '../../store/plan.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';

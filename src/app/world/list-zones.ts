@@ -3,11 +3,12 @@
  * default), filtered by box, status and controller. Zones are few (hundreds), and their status
  * is computed, so the filtering and paging happen here rather than in SQL.
  */
+import type { Page, PageRequest } from '../../contract/paging.ts';
 import type { BBox } from '../../domain/geo.ts';
 import { compareIds } from '../../domain/rulebook.ts';
 import type { Instant } from '../../domain/time.ts';
 import type { ZoneStatus } from '../../domain/zone-status.ts';
-import { type Page, type PageRequest, takePage } from '../../store/query.ts';
+import { takePage } from '../../store/query.ts';
 import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';

@@ -1,6 +1,7 @@
 /** GET /findings: the current findings the caller may see, by kind, agreement, verdict, violator, subject and time. */
-import { type FindingFilter, searchFindings as findFindings, type StoredFinding } from '../../store/finding.repository.ts';
-import type { Page, PageRequest } from '../../store/query.ts';
+import type { FindingFilter } from '../../contract/lists.ts';
+import type { Page, PageRequest } from '../../contract/paging.ts';
+import { searchFindings as findFindings, type StoredFinding } from '../../store/finding.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';

@@ -2,11 +2,11 @@
  * Records as the API shows them (snake_case, ISO 8601 instants), and as the audit trail keeps
  * them before and after a change: one shape for both.
  */
+import type { Classification } from '../../contract/access.ts';
 import type { Actor, ControlEntry } from '../../domain/model.ts';
 import { formatInstant, type Instant, type Interval } from '../../domain/time.ts';
 import type { AgreementRecord, ClauseRecord } from '../../store/agreement.repository.ts';
 import type { HistoryEntry, StoredFinding } from '../../store/finding.repository.ts';
-import type { Classification } from '../../store/reader.ts';
 import type { ConvoyRecord, OperationRecord, SiteRecord } from '../../store/plan.repository.ts';
 import type { ZoneRecord } from '../../store/zone.repository.ts';
 

@@ -1,11 +1,10 @@
 /** How incidents look in responses: in lists, and in full with their accounts and findings. */
 import { z } from 'zod';
-import type { IncidentDetail } from '../../app/incidents/get-incident.ts';
+import type { IncidentDetail, IncidentView } from '../../app/incidents/get-incident.ts';
 import { ATTRIBUTION_GRADES, DISPUTABLE_FACTS, INCIDENT_STATUSES } from '../../domain/assessment.ts';
 import { VERDICTS } from '../../domain/findings.ts';
 import { ACTS } from '../../domain/model.ts';
 import { formatInstant } from '../../domain/time.ts';
-import type { IncidentView } from '../../store/incident.repository.ts';
 import { reportJson, reportSchema, targetOut } from './report-schemas.ts';
 import { statementSchema } from '../statement-schemas.ts';
 import { classified, instantOut, whereJson, whereOut } from './world-schemas.ts';

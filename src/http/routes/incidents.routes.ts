@@ -3,6 +3,9 @@
  * every account and its findings, changing it (findings judged again), linking and unlinking
  * reports by hand.
  */
+import { CLASSIFICATIONS } from '../../contract/access.ts';
+import { INCIDENT_SORTS, type IncidentFilter, type IncidentSort } from '../../contract/lists.ts';
+import type { PageRequest } from '../../contract/paging.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireCaller } from '../../app/caller.ts';
@@ -20,9 +23,6 @@ import type { Area } from '../../domain/geo.ts';
 import { ACTS } from '../../domain/model.ts';
 import { parseInstant } from '../../domain/time.ts';
 import { incidentSchema, instantSchema, targetSchema } from '../../scenario/bundle.schema.ts';
-import { INCIDENT_SORTS, type IncidentFilter, type IncidentSort } from '../../store/incident.repository.ts';
-import type { PageRequest } from '../../store/query.ts';
-import { CLASSIFICATIONS } from '../../store/reader.ts';
 import { errorResponses, idParams, pageOf, pageQuery } from '../schemas.ts';
 import { incidentDetailJson, incidentDetailSchema, incidentSummaryJson, incidentSummarySchema } from './incident-schemas.ts';
 import { bboxQuery, instantQuery, pageRequest, pageResponse, toBBox, toInstant } from './world-schemas.ts';

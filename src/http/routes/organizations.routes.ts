@@ -1,8 +1,8 @@
 /** The organizations working on the truce, by name: what the web app shows where records hold an organization's id. */
+import { ORG_KINDS } from '../../contract/access.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listOrganizations } from '../../app/accounts/list-organizations.ts';
-import { ORG_KINDS } from '../../app/caller.ts';
 import type { AppContext } from '../../app/context.ts';
 import { errorResponses } from '../schemas.ts';
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ACTS, CIVILIAN_TARGETS } from '../../domain/model.ts';
 import { formatInstant } from '../../domain/time.ts';
-import type { ReportRecord } from '../../store/report.repository.ts';
+import type { ReportRecord } from '../../app/reports/get-report.ts';
 import { classified, instantOut, whereJson, whereOut } from './world-schemas.ts';
 
 export const targetOut = z.union([z.object({ civilian: z.enum(CIVILIAN_TARGETS) }), z.object({ actor: z.string() }), z.null()]);

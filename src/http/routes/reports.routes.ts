@@ -2,6 +2,8 @@
  * Reports: filing one (with attachments), listing and counting them, reading one, downloading
  * an attachment, and the incidents a report may be an account of.
  */
+import { CLASSIFICATIONS } from '../../contract/access.ts';
+import { REPORT_SORTS, type ReportFilter } from '../../contract/lists.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireCaller } from '../../app/caller.ts';
@@ -14,8 +16,6 @@ import { suggestIncidents } from '../../app/reports/suggest-incidents.ts';
 import { ACTS } from '../../domain/model.ts';
 import { parseInstant } from '../../domain/time.ts';
 import { incidentSchema, instantSchema, targetSchema } from '../../scenario/bundle.schema.ts';
-import { CLASSIFICATIONS } from '../../store/reader.ts';
-import { REPORT_SORTS, type ReportFilter } from '../../store/report.repository.ts';
 import { errorResponses, idParams, pageOf, pageQuery } from '../schemas.ts';
 import { incidentSummaryJson, incidentSummarySchema } from './incident-schemas.ts';
 import { reportJson, reportSchema } from './report-schemas.ts';

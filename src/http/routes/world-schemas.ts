@@ -2,14 +2,14 @@
  * Schemas shared by the world's routes (actors, agreements, zones, plans, findings): how records
  * look in responses, and the query parameters they share (instants, boxes, pages).
  */
+import { CLASSIFICATIONS } from '../../contract/access.ts';
+import type { Cursor, Page, PageRequest } from '../../contract/paging.ts';
 import { z } from 'zod';
 import { AppError } from '../../app/errors.ts';
 import { whereView } from '../../app/map/where.ts';
 import type { BBox } from '../../domain/geo.ts';
 import { type Instant, parseInstant } from '../../domain/time.ts';
 import { instantSchema } from '../../scenario/bundle.schema.ts';
-import type { Cursor, Page, PageRequest } from '../../store/query.ts';
-import { CLASSIFICATIONS } from '../../store/reader.ts';
 import { decodeCursor, encodeCursor } from '../schemas.ts';
 import { hostileInput } from '../validation.ts';
 

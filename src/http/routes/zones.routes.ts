@@ -5,7 +5,7 @@ import type { AppContext } from '../../app/context.ts';
 import type { RecomputeResult } from '../../app/recompute-findings.ts';
 import { appendControl } from '../../app/world/append-control.ts';
 import { createZone } from '../../app/world/create-zone.ts';
-import { getZone } from '../../app/world/get-zone.ts';
+import { getZone, type ZoneRecord } from '../../app/world/get-zone.ts';
 import { controlChangeSchema, controlHistorySchema, newZoneSchema } from '../../app/world/inputs.ts';
 import { listZones } from '../../app/world/list-zones.ts';
 import { mapZones } from '../../app/world/map-zones.ts';
@@ -14,7 +14,6 @@ import { iso, zoneView } from '../../app/world/views.ts';
 import type { ZoneAsOf } from '../../app/world/zones-as-of.ts';
 import { bboxOf } from '../../domain/geo.ts';
 import { ZONE_STATUSES } from '../../domain/zone-status.ts';
-import type { ZoneRecord } from '../../store/zone.repository.ts';
 import { errorResponses, idParams, pageOf, pageQuery } from '../schemas.ts';
 import {
   bboxQuery, classified, geometryOut, instantOut, instantQuery, pageRequest, pageResponse, recomputedOut, toBBox, toInstant,

@@ -1,5 +1,3 @@
-/** The server's own lists of values (one source with the API's schemas). */
-export { ACTS, CIVILIAN_TARGETS } from '../../../src/domain/model.ts';
-export { VERDICTS } from '../../../src/domain/findings.ts';
-export { ATTRIBUTION_GRADES, INCIDENT_STATUSES } from '../../../src/domain/assessment.ts';
-export { CLASSIFICATIONS } from '../../../src/store/reader.ts';
+/** The server's own lists of values (one source with the API's schemas), from the shared contract. */
+export { ACTS, ATTRIBUTION_GRADES, CIVILIAN_TARGETS, INCIDENT_STATUSES, VERDICTS } from '../../../src/contract/enums.ts';
+export { CLASSIFICATIONS } from '../../../src/contract/access.ts';

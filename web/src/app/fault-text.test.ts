@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATEMENTS_EN } from '../../../src/domain/statements.ts';
+import { STATEMENTS_EN } from '../../../src/contract/statements.ts';
 import { ApiError } from '../api/client.ts';
 import { ar } from '../i18n/ar.ts';
 import { en, type MessageKey } from '../i18n/en.ts';

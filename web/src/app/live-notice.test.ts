@@ -13,7 +13,7 @@ import { namesAr } from '../i18n/names-ar.ts';
 import { namesEn } from '../i18n/names-en.ts';
 import { describeLiveEvent, type NoticeWords } from './live-notice.ts';
 
-const AREAS = namedAreas(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/boundaries/admin1.geojson'), 'utf8')));
+const AREAS = namedAreas(JSON.parse(readFileSync(join(import.meta.dirname, '../../../data/boundaries/admin1.geojson'), 'utf8')));
 const TZ = 'Asia/Damascus';
 const words = (lang: Lang): NoticeWords => {
   const messages = lang === 'ar' ? ar : en;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATEMENT_CODES, STATEMENTS_EN } from '../../../src/domain/statements.ts';
+import { STATEMENT_CODES, STATEMENTS_EN } from '../../../src/contract/statements.ts';
 import { renderStatement, renderStatements, type Statement, STATEMENTS_AR, type StatementReader } from './statements.ts';
 
 const reader = (lang: 'en' | 'ar'): StatementReader => ({

@@ -6,8 +6,8 @@
  */
 import {
   ACT_NOUNS_EN, CIVILIAN_OBJECTS_EN, listEnglish, type RecordKind, recordNameEn, type Statement, type StatementCode, STATEMENTS_EN, type Term,
-} from '../../../src/domain/statements.ts';
-import type { Act, CivilianTarget } from '../../../src/domain/model.ts';
+} from '../../../src/contract/statements.ts';
+import type { Act, CivilianTarget } from '../../../src/contract/enums.ts';
 import type { Lang } from './format.ts';
 
 export type { Statement };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { areaAt, namedAreas } from './area-at.ts';
 
-const ADMIN1 = namedAreas(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/boundaries/admin1.geojson'), 'utf8')));
+const ADMIN1 = namedAreas(JSON.parse(readFileSync(join(import.meta.dirname, '../../../data/boundaries/admin1.geojson'), 'utf8')));
 
 describe('the governorate of a point, from the boundaries the app ships', () => {
   it.each([

@@ -1,6 +1,6 @@
 /**
  * Which governorate a point lies in, from the OCHA boundaries the app already ships
- * (web/public/boundaries/admin1.geojson): for naming where a report was placed when it has no
+ * (data/boundaries/admin1.geojson, copied to /boundaries by the web build): for naming where a report was placed when it has no
  * place name. Planar even-odd test over every ring (holes work), as the server does.
  */
 type Position = [number, number];

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Sql } from '../store/sql.ts';
-import { type EventBus, LocalEventBus, type TruceEvent } from './events.ts';
+import { type EventBus, LocalEventBus, type TruceEvent } from '../app/events.ts';
 
 export const EVENT_CHANNEL = 'truce_events';
 const EVENT_TYPES: readonly string[] = ['report.created', 'incident.updated', 'finding.changed', 'alert'] satisfies TruceEvent['type'][];

@@ -5,8 +5,8 @@ import type { Database } from '../store/sql.ts';
 import { TEST_DATABASES } from '../../test/databases.ts';
 import { PASSWORD, seedAccounts } from '../../test/server.ts';
 import { openSse } from '../../test/sse.ts';
-import { createContext } from './context.ts';
-import type { TruceEvent } from './events.ts';
+import { createContext } from '../app/context.ts';
+import type { TruceEvent } from '../app/events.ts';
 import { PgEventBus } from './pg-event-bus.ts';
 
 const URL = process.env.TRUCE_TEST_DATABASE_URL;

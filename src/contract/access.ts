@@ -1,0 +1,35 @@
+/**
+ * Who may see and do what: the classifications of records, the clearances of readers, the roles
+ * of users and what each role may do. The server enforces them (row-level security, use cases);
+ * the web app reads the same table so that it never offers what the API would refuse.
+ */
+
+/** Classifications from the most open to the most restricted: `org` is the owning organization only. */
+export const CLASSIFICATIONS = ['public', 'task_force', 'co_chairs', 'org'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+/** What a reader is cleared for: an organization's members also see what is classified `org` for it. */
+export const CLEARANCES = ['public', 'task_force', 'co_chairs'] as const;
+export type Clearance = (typeof CLEARANCES)[number];
+
+export const ROLES = ['admin', 'analyst', 'monitor', 'reporter', 'humanitarian', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORG_KINDS = ['co_chair', 'un', 'humanitarian', 'monitor', 'party', 'other'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+/** What each role may do. Reading is governed by clearance, not by role. */
+export const PERMISSIONS = {
+  'report:file': ['admin', 'analyst', 'monitor', 'reporter', 'humanitarian'],
+  'incident:manage': ['admin', 'analyst'],
+  'world:manage': ['admin', 'analyst'],
+  'plan:manage': ['admin', 'analyst', 'humanitarian'],
+  'accounts:manage': ['admin'],
+  'audit:read': ['admin', 'analyst'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Whether a role may do this; `undefined` (nobody signed in) may do nothing. */
+export function roleCan(role: string | undefined, permission: Permission): boolean {
+  return role !== undefined && (PERMISSIONS[permission] as readonly string[]).includes(role);
+}

@@ -1,0 +1,9 @@
+/**
+ * The domain's lists of values that the API and the web app name too. They are defined with the
+ * rules (src/domain) and given here, so that the layers above and the web app import one place.
+ */
+export { ACTOR_KINDS, ACTS, CIVILIAN_TARGETS, type Act, type ActorKind, type CivilianTarget } from '../domain/model.ts';
+export { REASONS, VERDICTS, type Reason, type Verdict } from '../domain/findings.ts';
+export {
+  ATTRIBUTION_GRADES, INCIDENT_STATUSES, REPORT_CHANNELS, type AttributionGrade, type IncidentStatus, type ReportChannel,
+} from '../domain/assessment.ts';
