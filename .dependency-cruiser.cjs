@@ -12,7 +12,10 @@
  * Each rule names what it forbids; `npm run deps` checks src, web/src and bench (tests excluded).
  */
 const LAYERS = 'contract|domain|scenario|ingest|store|app|adapters|http|cli';
-const others = (...allowed) => `^src/(${LAYERS.split('|').filter((l) => !allowed.includes(l)).join('|')})/`;
+const others = (...allowed) =>
+  `^src/(${LAYERS.split('|')
+    .filter((l) => !allowed.includes(l))
+    .join('|')})/`;
 
 module.exports = {
   forbidden: [
@@ -25,7 +28,8 @@ module.exports = {
     },
     {
       name: 'contract-on-domain-only',
-      comment: 'The shared vocabulary: what every layer and the web app may import. It rests on the domain alone, and imports no package.',
+      comment:
+        'The shared vocabulary: what every layer and the web app may import. It rests on the domain alone, and imports no package.',
       severity: 'error',
       from: { path: '^src/contract/' },
       to: { pathNot: ['^src/(contract|domain)/'] },
@@ -66,14 +70,16 @@ module.exports = {
     },
     {
       name: 'app-no-file-io',
-      comment: 'Files are read by the store (store/shipped-data.ts: data/) or given as streams by the CLI; use cases do not open them.',
+      comment:
+        'Files are read by the store (store/shipped-data.ts: data/) or given as streams by the CLI; use cases do not open them.',
       severity: 'error',
       from: { path: '^src/app/' },
       to: { dependencyTypes: ['core'], path: '^(node:)?(fs|fs/promises)$' },
     },
     {
       name: 'adapters-below-entrypoints',
-      comment: 'Infrastructure for the use cases (the PostgreSQL event bus): wired by the CLI, never importing it or http.',
+      comment:
+        'Infrastructure for the use cases (the PostgreSQL event bus): wired by the CLI, never importing it or http.',
       severity: 'error',
       from: { path: '^src/adapters/' },
       to: { path: others('adapters', 'app', 'store', 'domain', 'contract') },

@@ -70,9 +70,13 @@ export const httpBenchmark: Benchmark = {
     const results: Measured[] = [];
     const pgTarget = await postgresTarget(benchDatabaseUrl());
     if ('skipped' in pgTarget) notes.push(pgTarget.skipped);
-    const anchor: PgbenchRate | null = 'skipped' in pgTarget ? null : await pgbenchRate(benchDatabaseUrl(), CONNECTIONS, DURATION_S);
+    const anchor: PgbenchRate | null =
+      'skipped' in pgTarget ? null : await pgbenchRate(benchDatabaseUrl(), CONNECTIONS, DURATION_S);
     const only = process.env.TRUCE_BENCH_TARGETS?.split(',');
-    for (const target of ['skipped' in pgTarget ? null : pgTarget, only && !only.includes('pglite') ? null : await pgliteTarget()]) {
+    for (const target of [
+      'skipped' in pgTarget ? null : pgTarget,
+      only && !only.includes('pglite') ? null : await pgliteTarget(),
+    ]) {
       if (!target) continue;
       try {
         results.push(await measure(target, target.name === 'postgres' ? anchor : null));
@@ -81,42 +85,85 @@ export const httpBenchmark: Benchmark = {
       }
     }
     for (const r of results) {
-      if (r.missing > 0) throw new Error(`${r.target}: ${r.missing} of ${r.acknowledged} acknowledged reports are missing from the database`);
+      if (r.missing > 0)
+        throw new Error(
+          `${r.target}: ${r.missing} of ${r.acknowledged} acknowledged reports are missing from the database`,
+        );
     }
     const pgResult = results.find((r) => r.target === 'postgres');
     notes.push(
-      `${CONNECTIONS} connections, ${DURATION_S} s measured after a ${WARMUP_S} s warm-up; each connection cycles 4 POST /api/v1/reports`
-      + ' (bearer token, varied bodies: act, place, time, target, casualties, classification) and 1 GET /api/v1/incidents?limit=50.',
-      'The server is `node bin/truce.js serve --empty` in a child process on a fresh database holding examples/syria-2016.json;'
-      + ' latency is autocannon\'s, over all requests; writes/s counts 201 responses.',
+      `${CONNECTIONS} connections, ${DURATION_S} s measured after a ${WARMUP_S} s warm-up; each connection cycles 4 POST /api/v1/reports` +
+        ' (bearer token, varied bodies: act, place, time, target, casualties, classification) and 1 GET /api/v1/incidents?limit=50.',
+      'The server is `node bin/truce.js serve --empty` in a child process on a fresh database holding examples/syria-2016.json;' +
+        " latency is autocannon's, over all requests; writes/s counts 201 responses.",
       'After the run the server is stopped and every report id that got a 201 (warm-up included) is looked up in the database.',
-      'Where the time goes: the CPU used during the measured seconds (from /proc) by the server process, by all of PostgreSQL\'s processes'
-      + ' and by autocannon (this process), per request; on two cores, their sum per request bounds the rate.',
+      "Where the time goes: the CPU used during the measured seconds (from /proc) by the server process, by all of PostgreSQL's processes" +
+        ' and by autocannon (this process), per request; on two cores, their sum per request bounds the rate.',
     );
     if (anchor) {
-      notes.push(`The anchor, run first on the same PostgreSQL: \`${anchor.command}\` gave ${anchor.tps.toLocaleString('en-US')} transactions/s`
-        + ` (average latency ${anchor.latencyMs} ms); "share of pgbench" is report writes/s divided by that.`);
+      notes.push(
+        `The anchor, run first on the same PostgreSQL: \`${anchor.command}\` gave ${anchor.tps.toLocaleString('en-US')} transactions/s` +
+          ` (average latency ${anchor.latencyMs} ms); "share of pgbench" is report writes/s divided by that.`,
+      );
     }
     const share = pgResult?.share ?? 0;
     const p99 = pgResult?.p99 ?? Infinity;
     const clean = pgResult !== undefined && pgResult.errors === 0 && pgResult.non2xx === 0 && pgResult.missing === 0;
-    const goal = atLeast(`on PostgreSQL, report writes/s at least ${GOAL_SHARE} of pgbench -N's transactions/s, with p99 under ${GOAL_P99_MS} ms, no errors, nothing lost`,
-      'of pgbench', GOAL_SHARE, share);
+    const goal = atLeast(
+      `on PostgreSQL, report writes/s at least ${GOAL_SHARE} of pgbench -N's transactions/s, with p99 under ${GOAL_P99_MS} ms, no errors, nothing lost`,
+      'of pgbench',
+      GOAL_SHARE,
+      share,
+    );
     goal.met = goal.met && p99 < GOAL_P99_MS && clean;
     if (pgResult && !goal.met) {
-      notes.push(`PostgreSQL: ${pgResult.writesPerS} writes/s (${share} of pgbench), p99 ${p99} ms, ${pgResult.errors} errors, ${pgResult.non2xx} non-2xx.`);
+      notes.push(
+        `PostgreSQL: ${pgResult.writesPerS} writes/s (${share} of pgbench), p99 ${p99} ms, ${pgResult.errors} errors, ${pgResult.non2xx} non-2xx.`,
+      );
     }
     return {
-      columns: ['target', 'requests/s', 'report writes/s', 'share of pgbench', 'listings/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'acknowledged', 'missing', 'reports in db',
-        'server CPU ms/req', 'PostgreSQL CPU ms/req', 'autocannon CPU ms/req'],
+      columns: [
+        'target',
+        'requests/s',
+        'report writes/s',
+        'share of pgbench',
+        'listings/s',
+        'p50 ms',
+        'p99 ms',
+        'errors',
+        'non-2xx',
+        'acknowledged',
+        'missing',
+        'reports in db',
+        'server CPU ms/req',
+        'PostgreSQL CPU ms/req',
+        'autocannon CPU ms/req',
+      ],
       rows: results.map((r): Record<string, Cell> => ({
-        target: r.target, 'requests/s': r.requestsPerS, 'report writes/s': r.writesPerS, 'share of pgbench': r.share ?? '', 'listings/s': r.readsPerS,
-        'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors, 'non-2xx': r.non2xx, acknowledged: r.acknowledged, missing: r.missing,
-        'reports in db': r.reportsInDb, 'server CPU ms/req': r.cpuMs.server ?? '', 'PostgreSQL CPU ms/req': r.cpuMs.postgres ?? '',
+        target: r.target,
+        'requests/s': r.requestsPerS,
+        'report writes/s': r.writesPerS,
+        'share of pgbench': r.share ?? '',
+        'listings/s': r.readsPerS,
+        'p50 ms': r.p50,
+        'p99 ms': r.p99,
+        errors: r.errors,
+        'non-2xx': r.non2xx,
+        acknowledged: r.acknowledged,
+        missing: r.missing,
+        'reports in db': r.reportsInDb,
+        'server CPU ms/req': r.cpuMs.server ?? '',
+        'PostgreSQL CPU ms/req': r.cpuMs.postgres ?? '',
         'autocannon CPU ms/req': r.cpuMs.client,
       })),
       notes,
-      figures: { connections: CONNECTIONS, durationS: DURATION_S, warmupS: WARMUP_S, pgbench: anchor as unknown as Json, results: results as unknown as Json },
+      figures: {
+        connections: CONNECTIONS,
+        durationS: DURATION_S,
+        warmupS: WARMUP_S,
+        pgbench: anchor as unknown as Json,
+        results: results as unknown as Json,
+      },
       goal,
     };
   },
@@ -125,8 +172,13 @@ export const httpBenchmark: Benchmark = {
 async function measure(target: Target, anchor: PgbenchRate | null): Promise<Measured> {
   await cli(['scenario', 'load', BUNDLE, ...target.flags]);
   await cli(['org', 'add', 'bench', '--name', 'Bench monitors', '--kind', 'monitor', ...target.flags]);
-  await cli(['user', 'add', 'bench-reporter', '--org', 'bench', '--role', 'reporter', '--password-stdin', ...target.flags], `${PASSWORD}\n`);
-  const profile = process.env.TRUCE_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.TRUCE_BENCH_PROFILE] : [];
+  await cli(
+    ['user', 'add', 'bench-reporter', '--org', 'bench', '--role', 'reporter', '--password-stdin', ...target.flags],
+    `${PASSWORD}\n`,
+  );
+  const profile = process.env.TRUCE_BENCH_PROFILE
+    ? ['--cpu-prof', '--cpu-prof-dir', process.env.TRUCE_BENCH_PROFILE]
+    : [];
   const server = await startTruceServe(target.flags, ENV, { nodeArgs: profile });
   const acknowledged: string[] = [];
   let result: autocannon.Result;
@@ -144,19 +196,29 @@ async function measure(target: Target, anchor: PgbenchRate | null): Promise<Meas
   }
   const db = await target.open();
   try {
-    const [present] = await db.query<{ n: number }>('select count(*)::int as n from reports where id = any($1)', [acknowledged]);
+    const [present] = await db.query<{ n: number }>('select count(*)::int as n from reports where id = any($1)', [
+      acknowledged,
+    ]);
     const [total] = await db.query<{ n: number }>('select count(*)::int as n from reports');
     const seconds = result.duration;
     const writesPerS = round(writes / seconds);
     const reads = result.statusCodeStats?.['200']?.count ?? 0;
     return {
       target: target.name,
-      requestsPerS: round(result.requests.total / seconds), writesPerS, readsPerS: round(reads / seconds),
-      p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx,
-      acknowledged: acknowledged.length, missing: acknowledged.length - (present?.n ?? 0), reportsInDb: total?.n ?? 0,
+      requestsPerS: round(result.requests.total / seconds),
+      writesPerS,
+      readsPerS: round(reads / seconds),
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.errors + result.timeouts,
+      non2xx: result.non2xx,
+      acknowledged: acknowledged.length,
+      missing: acknowledged.length - (present?.n ?? 0),
+      reportsInDb: total?.n ?? 0,
       share: anchor ? round(writesPerS / anchor.tps, 2) : null,
       cpuMs: {
-        server: perRequest(cpu.serverS, result.requests.total), client: perRequest(cpu.clientS, result.requests.total)!,
+        server: perRequest(cpu.serverS, result.requests.total),
+        client: perRequest(cpu.clientS, result.requests.total)!,
         // PGlite runs inside the server: PostgreSQL's processes are then someone else's.
         postgres: target.name === 'postgres' ? perRequest(cpu.postgresS, result.requests.total) : null,
       },
@@ -166,7 +228,8 @@ async function measure(target: Target, anchor: PgbenchRate | null): Promise<Meas
   }
 }
 
-const perRequest = (seconds: number | null, requests: number) => (seconds === null ? null : round((seconds * 1000) / requests, 3));
+const perRequest = (seconds: number | null, requests: number) =>
+  seconds === null ? null : round((seconds * 1000) / requests, 3);
 
 const ACTS = ['air_strike', 'shelling', 'missile', 'ground_assault', 'small_arms', 'atgm', 'arrest', 'other'];
 const CIVILIAN = ['hospital', 'school', 'market', 'residential', 'civilians'];
@@ -176,11 +239,17 @@ const CLASSES = ['public', 'task_force', 'org'];
 function load(url: string, token: string, seconds: number, acknowledged: string[]): Promise<autocannon.Result> {
   const random = seededRandom(seconds * 7919 + acknowledged.length);
   const body = (): string => {
-    const casualties = random.chance(0.5) ? null : (() => {
-      const best = random.int(0, 30);
-      return { low: Math.max(0, best - random.int(0, 3)), best, high: best + random.int(0, 5) };
-    })();
-    const target = random.chance(0.4) ? null : random.chance(0.5) ? { civilian: random.pick(CIVILIAN) } : { actor: random.pick(ACTORS) };
+    const casualties = random.chance(0.5)
+      ? null
+      : (() => {
+          const best = random.int(0, 30);
+          return { low: Math.max(0, best - random.int(0, 3)), best, high: best + random.int(0, 5) };
+        })();
+    const target = random.chance(0.4)
+      ? null
+      : random.chance(0.5)
+        ? { civilian: random.pick(CIVILIAN) }
+        : { actor: random.pick(ACTORS) };
     return JSON.stringify({
       claimed_at: new Date(Date.parse('2016-02-27T00:00:00Z') + random.int(0, 300 * 86_400) * 1000).toISOString(),
       time_precision_s: random.int(0, 3600),
@@ -188,12 +257,17 @@ function load(url: string, token: string, seconds: number, acknowledged: string[
       location_precision_m: random.int(0, 5000),
       narrative: `Bench report ${random.int(0, 1e9)}: ${random.pick(ACTS)} reported by a local source.`,
       alleged_perpetrator: random.chance(0.2) ? null : random.pick(ACTORS),
-      target, act: random.pick(ACTS), casualties, classification: random.pick(CLASSES),
+      target,
+      act: random.pick(ACTS),
+      casualties,
+      classification: random.pick(CLASSES),
     });
   };
   const auth = { authorization: `Bearer ${token}` };
   const post: autocannon.Request = {
-    method: 'POST', path: '/api/v1/reports', headers: { ...auth, 'content-type': 'application/json' },
+    method: 'POST',
+    path: '/api/v1/reports',
+    headers: { ...auth, 'content-type': 'application/json' },
     setupRequest: (req) => ({ ...req, body: body() }),
     onResponse: (status, responseBody) => {
       if (status === 201) acknowledged.push((JSON.parse(responseBody) as { id: string }).id);
@@ -201,9 +275,13 @@ function load(url: string, token: string, seconds: number, acknowledged: string[
   };
   const get: autocannon.Request = { method: 'GET', path: '/api/v1/incidents?limit=50', headers: auth };
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration: seconds, requests: [post, post, post, post, get] }, (err, result) => {
-      if (err) reject(err); else resolve(result);
-    });
+    autocannon(
+      { url, connections: CONNECTIONS, duration: seconds, requests: [post, post, post, post, get] },
+      (err, result) => {
+        if (err) reject(err);
+        else resolve(result);
+      },
+    );
   });
 }
 
@@ -223,7 +301,8 @@ async function cli(args: string[], input = ''): Promise<void> {
 async function pgliteTarget(): Promise<Target> {
   const dir = await mkdtemp(join(tmpdir(), 'truce-http-bench-'));
   return {
-    name: 'pglite', flags: ['--data', dir],
+    name: 'pglite',
+    flags: ['--data', dir],
     open: () => openDatabase({ dataDir: dir }),
     dispose: () => rm(dir, { recursive: true, force: true }),
   };
@@ -234,11 +313,14 @@ async function postgresTarget(base: string): Promise<Target | { skipped: string 
   try {
     database = await createScratchDatabase(base, `truce_bench_${Date.now()}`);
   } catch (e) {
-    return { skipped: `PostgreSQL skipped: ${base.replace(/\/\/[^@/]*@/, '//…@')} did not answer (${(e as Error).message})` };
+    return {
+      skipped: `PostgreSQL skipped: ${base.replace(/\/\/[^@/]*@/, '//…@')} did not answer (${(e as Error).message})`,
+    };
   }
   const url = database.url;
   return {
-    name: 'postgres', flags: ['--database-url', url],
+    name: 'postgres',
+    flags: ['--database-url', url],
     open: () => openDatabase({ url }),
     dispose: () => database.drop(),
   };

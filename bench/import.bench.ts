@@ -22,7 +22,8 @@ const GOAL_PERCENT = 25;
 
 export const importBenchmark: Benchmark = {
   name: 'import',
-  description: 'UCDP GED rows/s imported (checked, mapped, stored, judged) into PGlite and PostgreSQL, beside a plain COPY of the same CSV',
+  description:
+    'UCDP GED rows/s imported (checked, mapped, stored, judged) into PGlite and PostgreSQL, beside a plain COPY of the same CSV',
   run: runImport,
 };
 
@@ -49,7 +50,11 @@ interface TargetFigures {
 }
 
 async function runImport(): Promise<BenchResult> {
-  const columns = readFileSync(GED, 'utf8').slice(0, 2_000).split('\n')[0]!.split(',').map((c) => c.replace(/"/g, ''));
+  const columns = readFileSync(GED, 'utf8')
+    .slice(0, 2_000)
+    .split('\n')[0]!
+    .split(',')
+    .map((c) => c.replace(/"/g, ''));
   const pgTarget = await postgresTarget();
   const targets: BenchTarget[] = 'skipped' in pgTarget ? [pgliteTarget] : [pgliteTarget, pgTarget];
   const figures: Record<string, TargetFigures> = {};
@@ -58,15 +63,22 @@ async function runImport(): Promise<BenchResult> {
   const rows: Record<string, Cell>[] = [];
   for (const [name, f] of Object.entries(figures)) {
     const row = (run: string, m: Measured, count = ROWS) => ({
-      database: name, run, rows: count, 'median ms': m.medianMs, 'rows/s': m.rowsPerSecond,
+      database: name,
+      run,
+      rows: count,
+      'median ms': m.medianMs,
+      'rows/s': m.rowsPerSecond,
       '% of COPY': round((100 * m.rowsPerSecond) / f.copy.rowsPerSecond, 1),
     });
     rows.push(
       row('COPY of the CSV into a bare text table (the floor)', f.copy),
       row('import ucdp: check, map, store, judge', f.import),
       row('import ucdp again: nothing new to store', f.reimport),
-      row('only writing its output: insert…select into empty copies of incidents and findings', f.output,
-        f.output.rows.incidents),
+      row(
+        'only writing its output: insert…select into empty copies of incidents and findings',
+        f.output,
+        f.output.rows.incidents,
+      ),
     );
   }
   const pg = figures.postgres;
@@ -76,16 +88,28 @@ async function runImport(): Promise<BenchResult> {
     'COPY: the whole CSV, header skipped, into a table of text columns with no index, in one statement (PostgreSQL: COPY FROM STDIN via pg-copy-streams; PGlite: COPY FROM /dev/blob, the file read into a Blob inside the timing).',
     'import ucdp: importUcdp() on a file stream: the streaming CSV reader, the Zod row check, actor mapping, act inference, then per batch of 2,000 rows one transaction writing new actors, incidents (21 columns, 4 indexes, one of them GiST) and one finding per incident (14 columns, 4 indexes), plus an audit entry. Reading and judging run ahead while earlier batches are written, two at a time on PostgreSQL.',
     'only writing its output: the incidents and findings the import stored, copied with insert…select into empty tables created LIKE them (same indexes and checks): the cost of the rows the import must write, with no reading, checking or judging. It bounds what any import into this schema can reach.',
-    ...Object.entries(figures).map(([name, f]) => `${name}: stored ${f.result.inserted.toLocaleString('en-US')} incidents and ${f.result.findings.toLocaleString('en-US')} findings, rejected ${f.result.rejected} rows, ${f.result.notes} rows with a note (best outside low..high, kept), ${f.result.actorsAdded} actors added.`),
+    ...Object.entries(figures).map(
+      ([name, f]) =>
+        `${name}: stored ${f.result.inserted.toLocaleString('en-US')} incidents and ${f.result.findings.toLocaleString('en-US')} findings, rejected ${f.result.rejected} rows, ${f.result.notes} rows with a note (best outside low..high, kept), ${f.result.actorsAdded} actors added.`,
+    ),
     ...('skipped' in pgTarget ? [pgTarget.skipped] : []),
   ];
   return {
     columns: ['database', 'run', 'rows', 'median ms', 'rows/s', '% of COPY'],
     rows,
     notes,
-    figures: { file: { rows: ROWS, columns: columns.length }, runs: RUNS, ...(figures as unknown as Record<string, Json>) },
+    figures: {
+      file: { rows: ROWS, columns: columns.length },
+      runs: RUNS,
+      ...(figures as unknown as Record<string, Json>),
+    },
     goal: pg
-      ? atLeast(`on PostgreSQL, the import at ${GOAL_PERCENT} % of the COPY rate or more`, '% of COPY', GOAL_PERCENT, pg.percentOfCopy)
+      ? atLeast(
+          `on PostgreSQL, the import at ${GOAL_PERCENT} % of the COPY rate or more`,
+          '% of COPY',
+          GOAL_PERCENT,
+          pg.percentOfCopy,
+        )
       : null,
   };
 }
@@ -129,8 +153,11 @@ async function measureTarget(target: BenchTarget, columns: string[]): Promise<Ta
     output,
     percentOfCopy: round((100 * imported.rowsPerSecond) / copy.rowsPerSecond, 1),
     result: {
-      inserted: result.inserted, findings: result.findings, rejected: result.rejected.length,
-      notes: result.notes.length, actorsAdded: result.actorsAdded.length,
+      inserted: result.inserted,
+      findings: result.findings,
+      rejected: result.rejected.length,
+      notes: result.notes.length,
+      actorsAdded: result.actorsAdded.length,
     },
   };
 }
@@ -145,8 +172,12 @@ async function writeOutputAgain(db: Database): Promise<TargetFigures['output']> 
     await db.exec('truncate bench_incidents, bench_findings');
     const start = performance.now();
     counts = await db.transaction(async (tx) => {
-      const incidents = await tx.query(`insert into bench_incidents select * from incidents where source = 'ucdp' returning 1`);
-      const findings = await tx.query(`insert into bench_findings select * from findings where subject_id like 'ucdp-%' returning 1`);
+      const incidents = await tx.query(
+        `insert into bench_incidents select * from incidents where source = 'ucdp' returning 1`,
+      );
+      const findings = await tx.query(
+        `insert into bench_findings select * from findings where subject_id like 'ucdp-%' returning 1`,
+      );
       return { incidents: incidents.length, findings: findings.length };
     });
     runsMs.push(performance.now() - start);

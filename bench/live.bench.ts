@@ -29,10 +29,38 @@ const ENV = truceEnv({ TRUCE_ADMIN_PASSWORD: 'bench-admin-password-123', TRUCE_L
 
 /** Four groups of readers: each organization's readers see differently. */
 const READERS = [
-  { org: 'bench-tf', name: 'Bench task force', kind: 'monitor', taskForce: true, user: 'bench-analyst', role: 'analyst' },
-  { org: 'bench-ngo', name: 'Bench relief agency', kind: 'humanitarian', taskForce: false, user: 'bench-reporter', role: 'reporter' },
-  { org: 'bench-un', name: 'Bench envoy office', kind: 'un', taskForce: false, user: 'bench-observer', role: 'observer' },
-  { org: 'bench-party', name: 'Bench party liaison', kind: 'party', taskForce: false, user: 'bench-party', role: 'reporter' },
+  {
+    org: 'bench-tf',
+    name: 'Bench task force',
+    kind: 'monitor',
+    taskForce: true,
+    user: 'bench-analyst',
+    role: 'analyst',
+  },
+  {
+    org: 'bench-ngo',
+    name: 'Bench relief agency',
+    kind: 'humanitarian',
+    taskForce: false,
+    user: 'bench-reporter',
+    role: 'reporter',
+  },
+  {
+    org: 'bench-un',
+    name: 'Bench envoy office',
+    kind: 'un',
+    taskForce: false,
+    user: 'bench-observer',
+    role: 'observer',
+  },
+  {
+    org: 'bench-party',
+    name: 'Bench party liaison',
+    kind: 'party',
+    taskForce: false,
+    user: 'bench-party',
+    role: 'reporter',
+  },
 ] as const;
 
 interface Round {
@@ -57,8 +85,21 @@ export const liveBenchmark: Benchmark = {
     try {
       await cli(['scenario', 'load', BUNDLE, ...flags]);
       for (const r of READERS) {
-        await cli(['org', 'add', r.org, '--name', r.name, '--kind', r.kind, ...(r.taskForce ? ['--task-force'] : []), ...flags]);
-        await cli(['user', 'add', r.user, '--org', r.org, '--role', r.role, '--password-stdin', ...flags], `${PASSWORD}\n`);
+        await cli([
+          'org',
+          'add',
+          r.org,
+          '--name',
+          r.name,
+          '--kind',
+          r.kind,
+          ...(r.taskForce ? ['--task-force'] : []),
+          ...flags,
+        ]);
+        await cli(
+          ['user', 'add', r.user, '--org', r.org, '--role', r.role, '--password-stdin', ...flags],
+          `${PASSWORD}\n`,
+        );
       }
       const server = await startTruceServe(flags, ENV);
       const rounds: Round[] = [];
@@ -69,7 +110,9 @@ export const liveBenchmark: Benchmark = {
         const token = (user: string) => tokens.get(user)!;
         await runRound(server.url, token, []); // warm-up: the server's first requests compile its code
         rounds.push(await runRound(server.url, token, []));
-        const streams = await Promise.all(Array.from({ length: STREAMS }, (_, i) => openStream(server.url, token(READERS[i % READERS.length]!.user))));
+        const streams = await Promise.all(
+          Array.from({ length: STREAMS }, (_, i) => openStream(server.url, token(READERS[i % READERS.length]!.user))),
+        );
         try {
           rounds.push(await runRound(server.url, token, streams));
         } finally {
@@ -80,13 +123,28 @@ export const liveBenchmark: Benchmark = {
       }
       if (stopped !== 0) throw new Error(`truce serve stopped with ${stopped}: ${server.output()}`);
       const [quiet, busy] = rounds as [Round, Round];
-      if (busy.delivered < busy.expected) throw new Error(`${busy.expected - busy.delivered} of ${busy.expected} events never reached their stream`);
+      if (busy.delivered < busy.expected)
+        throw new Error(`${busy.expected - busy.delivered} of ${busy.expected} events never reached their stream`);
       const ratio = round(busy.listingP50 / quiet.listingP50, 2);
       return {
-        columns: ['event streams', 'listing p50 ms', 'listing p95 ms', 'listings', 'filing p50 ms', 'filing p95 ms', 'events delivered', 'all delivered in ms'],
+        columns: [
+          'event streams',
+          'listing p50 ms',
+          'listing p95 ms',
+          'listings',
+          'filing p50 ms',
+          'filing p95 ms',
+          'events delivered',
+          'all delivered in ms',
+        ],
         rows: rounds.map((r): Record<string, Cell> => ({
-          'event streams': r.streams, 'listing p50 ms': r.listingP50, 'listing p95 ms': r.listingP95, listings: r.listings,
-          'filing p50 ms': r.filingP50, 'filing p95 ms': r.filingP95, 'events delivered': `${r.delivered} of ${r.expected}`,
+          'event streams': r.streams,
+          'listing p50 ms': r.listingP50,
+          'listing p95 ms': r.listingP95,
+          listings: r.listings,
+          'filing p50 ms': r.filingP50,
+          'filing p95 ms': r.filingP95,
+          'events delivered': `${r.delivered} of ${r.expected}`,
           'all delivered in ms': r.deliveredInMs,
         })),
         notes: [
@@ -96,8 +154,12 @@ export const liveBenchmark: Benchmark = {
           `Listing p50 with ${STREAMS.toLocaleString('en-US')} streams is ${ratio} times that with none.`,
         ],
         figures: { streams: STREAMS, reports: REPORTS, rounds: rounds as unknown as Record<string, number>[] },
-        goal: atMost(`listing p50 with ${STREAMS.toLocaleString('en-US')} event streams open at most ${GOAL_RATIO} times that with none, every event delivered`,
-          'times', GOAL_RATIO, ratio),
+        goal: atMost(
+          `listing p50 with ${STREAMS.toLocaleString('en-US')} event streams open at most ${GOAL_RATIO} times that with none, every event delivered`,
+          'times',
+          GOAL_RATIO,
+          ratio,
+        ),
       };
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -117,35 +179,46 @@ async function runRound(url: string, token: (user: string) => string, streams: S
   const lister = (async () => {
     while (!filingDone || listing.length < MIN_LISTINGS || (deliveredAt === 0 && delivered() < expected)) {
       const t = performance.now();
-      const res = await fetch(`${url}/api/v1/incidents?limit=50`, { headers: { authorization: `Bearer ${token('bench-analyst')}` } });
+      const res = await fetch(`${url}/api/v1/incidents?limit=50`, {
+        headers: { authorization: `Bearer ${token('bench-analyst')}` },
+      });
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`listing answered ${res.status}`);
       listing.push(performance.now() - t);
       if (deliveredAt === 0 && filingDone && delivered() >= expected) deliveredAt = performance.now() - started;
-      if (performance.now() - started > 120_000) throw new Error(`after 120 s, ${delivered()} of ${expected} events delivered`);
+      if (performance.now() - started > 120_000)
+        throw new Error(`after 120 s, ${delivered()} of ${expected} events delivered`);
     }
   })();
   for (let i = 0; i < REPORTS; i++) {
     const t = performance.now();
     const res = await fetch(`${url}/api/v1/reports`, {
-      method: 'POST', headers: { authorization: `Bearer ${token('bench-reporter')}`, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { authorization: `Bearer ${token('bench-reporter')}`, 'content-type': 'application/json' },
       body: JSON.stringify({
         claimed_at: new Date(Date.parse('2016-03-01T08:00:00Z') + i * 3_600_000).toISOString(),
-        location: { lon: 36.2 + i * 0.01, lat: 36.1 }, act: 'shelling', classification: 'public',
+        location: { lon: 36.2 + i * 0.01, lat: 36.1 },
+        act: 'shelling',
+        classification: 'public',
         narrative: `Live bench report ${i}: shelling reported by a local source.`,
       }),
     });
     if (res.status !== 201) throw new Error(`filing answered ${res.status}: ${await res.text()}`);
-    filed.add((await res.json() as { id: string }).id);
+    filed.add(((await res.json()) as { id: string }).id);
     filing.push(performance.now() - t);
   }
   filingDone = true;
   await lister;
   return {
-    streams: streams.length, listings: listing.length,
-    listingP50: round(median(listing), 1), listingP95: round(quantile(listing, 0.95), 1),
-    filingP50: round(median(filing), 1), filingP95: round(quantile(filing, 0.95), 1),
-    deliveredInMs: round(deliveredAt ?? 0), delivered: delivered(), expected,
+    streams: streams.length,
+    listings: listing.length,
+    listingP50: round(median(listing), 1),
+    listingP95: round(quantile(listing, 0.95), 1),
+    filingP50: round(median(filing), 1),
+    filingP95: round(quantile(filing, 0.95), 1),
+    deliveredInMs: round(deliveredAt ?? 0),
+    delivered: delivered(),
+    expected,
   };
 }
 
@@ -158,7 +231,10 @@ interface Stream {
 /** An event stream read as a browser would, keeping the ids of the reports it announced. */
 async function openStream(url: string, token: string): Promise<Stream> {
   const abort = new AbortController();
-  const res = await fetch(`${url}/api/v1/events`, { headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` }, signal: abort.signal });
+  const res = await fetch(`${url}/api/v1/events`, {
+    headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` },
+    signal: abort.signal,
+  });
   if (res.status !== 200 || !res.body) throw new Error(`event stream answered ${res.status}`);
   const reports = new Set<string>();
   void (async () => {

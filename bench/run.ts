@@ -17,7 +17,9 @@ if (args.includes('--help') || args.includes('-h') || args.includes('--list')) {
 
 const unknown = args.filter((name) => !findBenchmark(name));
 if (unknown.length > 0) {
-  console.error(`unknown benchmark ${unknown.map((n) => `"${n}"`).join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  console.error(
+    `unknown benchmark ${unknown.map((n) => `"${n}"`).join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`,
+  );
   process.exit(2);
 }
 

@@ -49,11 +49,19 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
   const signedIn = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
 
   /** A new browser session (its own cookies and storage), signed in as `username`. */
-  async function session(username: string | null, viewport: { width: number; height: number } = VIEWPORT): Promise<Page> {
+  async function session(
+    username: string | null,
+    viewport: { width: number; height: number } = VIEWPORT,
+  ): Promise<Page> {
     const state = username ? signedIn.get(username) : undefined;
     // bypassCSP: the tests' own scripts (axe-core, waits) run in the page; the app runs under the server's CSP all the same.
     // en-US: the browser's own date inputs would be mm/dd/yyyy; the app's follow the page's language instead.
-    const context = await browser.newContext({ viewport, locale: 'en-US', bypassCSP: true, ...(state ? { storageState: state } : {}) });
+    const context = await browser.newContext({
+      viewport,
+      locale: 'en-US',
+      bypassCSP: true,
+      ...(state ? { storageState: state } : {}),
+    });
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error(`page error (${username}): ${e.message}`));
@@ -71,7 +79,11 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
 
   /** The headers of a signed-in API session (cookie and CSRF token) for requests made by the test itself. */
   async function signInHeaders(username: string): Promise<Record<string, string>> {
-    const res = await world.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: PASSWORD } });
+    const res = await world.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: PASSWORD },
+    });
     const cookie = res.cookies.find((c) => c.name === 'truce_session')!;
     return { cookie: `truce_session=${cookie.value}`, 'x-csrf-token': res.json<{ csrf_token: string }>().csrf_token };
   }
@@ -128,9 +140,12 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     await new IncidentPage(page).loaded();
   });
 
-  it('draws a deployment\'s own tiles under the boundaries, allowed by the page\'s security policy', async () => {
+  it("draws a deployment's own tiles under the boundaries, allowed by the page's security policy", async () => {
     // A tile server on another port (another origin), answering every tile with one grey pixel.
-    const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGP4DwABAQEAGJzZ2wAAAABJRU5ErkJggg==', 'base64');
+    const pixel = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGP4DwABAQEAGJzZ2wAAAABJRU5ErkJggg==',
+      'base64',
+    );
     const tileRequests: string[] = [];
     const tiles = createServer((req, res) => {
       tileRequests.push(req.url ?? '');
@@ -138,20 +153,32 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     });
     await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
     const tileOrigin = `http://127.0.0.1:${(tiles.address() as AddressInfo).port}`;
-    const app = await buildServer({ ctx: world.ctx, basemap: { kind: 'xyz', url: `${tileOrigin}/{z}/{x}/{y}.png`, origin: tileOrigin } });
+    const app = await buildServer({
+      ctx: world.ctx,
+      basemap: { kind: 'xyz', url: `${tileOrigin}/{z}/{x}/{y}.png`, origin: tileOrigin },
+    });
     try {
       await app.listen({ port: 0, host: '127.0.0.1' });
       const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
       await session('analyst'); // signs in once; cookies do not depend on the port
       // Under the server's CSP this time: a refused tile would show as a console error.
-      const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-GB', storageState: signedIn.get('analyst')! });
+      const context = await browser.newContext({
+        viewport: VIEWPORT,
+        locale: 'en-GB',
+        storageState: signedIn.get('analyst')!,
+      });
       contexts.push(context);
       const page = await context.newPage();
       const refused: string[] = [];
-      page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text()); });
+      page.on('console', (m) => {
+        if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+      });
       await new MapPage(page, baseUrl).goto('day=2016-09-19&window=30');
       await expect.poll(() => tileRequests.length).toBeGreaterThan(0);
-      expect(tileRequests.every((u) => /^\/\d+\/\d+\/\d+\.png$/.test(u)), tileRequests.join(' ')).toBe(true);
+      expect(
+        tileRequests.every((u) => /^\/\d+\/\d+\/\d+\.png$/.test(u)),
+        tileRequests.join(' '),
+      ).toBe(true);
       expect(refused).toEqual([]);
       await screenshot(page, '02b-map-deployment-tiles');
     } finally {
@@ -219,7 +246,12 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     expect(placed.lon).toBeLessThan(43);
     expect(placed.lat).toBeGreaterThan(32);
     expect(placed.lat).toBeLessThan(38);
-    await report.fill({ claimedAt: '2016-09-19T19:30', narrative: 'Aid trucks hit near the warehouse.', casualtiesLow: '30', casualtiesBest: '12' });
+    await report.fill({
+      claimedAt: '2016-09-19T19:30',
+      narrative: 'Aid trucks hit near the warehouse.',
+      casualtiesLow: '30',
+      casualtiesBest: '12',
+    });
     await report.choose({ act: 'air_strike', targetKind: 'civilian' });
     await report.choose({ targetCivilian: 'convoy', classification: 'public' });
     await report.submit();
@@ -257,7 +289,10 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     const id = await report.filedId();
 
     // The notice says what, where and when, in words, and leads to the report; never its id.
-    await analyst.locator('[data-testid=live-toasts] .toast', { hasText: 'New report from Syrian Arab Red Crescent: Shelling' }).first().waitFor({ timeout: 15_000 });
+    await analyst
+      .locator('[data-testid=live-toasts] .toast', { hasText: 'New report from Syrian Arab Red Crescent: Shelling' })
+      .first()
+      .waitFor({ timeout: 15_000 });
     const text = (await shell.toasts()).join('\n');
     expect(text).toMatch(/New report from Syrian Arab Red Crescent: Shelling · .+ · 20 Sept 2016, 08:00/);
     expect(text).not.toContain(id);
@@ -295,7 +330,11 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     await state.goto('from=2016-09-01&to=2016-09-30');
     const sept = 'Renewed cessation of hostilities (US-Russia arrangement of 9 Sept 2016)';
     expect(await state.agreement()).toBe(sept);
-    expect(await state.agreementOptions()).toEqual(['All agreements', 'Cessation of Hostilities in Syria (US-Russia Joint Statement and Terms, 22 Feb 2016)', sept]);
+    expect(await state.agreementOptions()).toEqual([
+      'All agreements',
+      'Cessation of Hostilities in Syria (US-Russia Joint Statement and Terms, 22 Feb 2016)',
+      sept,
+    ]);
     expect(await state.scope()).toContain(`Every figure below covers ${sept}, 1 Sept 2016 to 30 Sept 2016 (30 days).`);
     const total = digits(await state.violations());
     expect(total).toBeGreaterThan(0);
@@ -305,7 +344,14 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     // The calm strip: the arrangement was in force all day only from 13 to 18 September; the threshold is drawn over its counts.
     const strip = await state.calmStrip();
     expect(strip.map((d) => d.date)).toHaveLength(30);
-    expect(strip.filter((d) => d.state !== 'not_in_force').map((d) => d.date)).toEqual(['2016-09-13', '2016-09-14', '2016-09-15', '2016-09-16', '2016-09-17', '2016-09-18']);
+    expect(strip.filter((d) => d.state !== 'not_in_force').map((d) => d.date)).toEqual([
+      '2016-09-13',
+      '2016-09-14',
+      '2016-09-15',
+      '2016-09-16',
+      '2016-09-17',
+      '2016-09-18',
+    ]);
     expect(await state.hasThreshold()).toBe(true);
     await page.locator('[data-testid=kpi-calm]').waitFor();
     await screenshot(page, '12-state');
@@ -327,15 +373,36 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
   });
 
   it('shows the state of the truce on a phone, 390 px wide', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB', bypassCSP: true, storageState: signedIn.get('analyst')! });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'en-GB',
+      bypassCSP: true,
+      storageState: signedIn.get('analyst')!,
+    });
     contexts.push(context);
     const page = await context.newPage();
     const state = new StatePage(page, world.baseUrl);
     await state.goto('from=2016-09-12&to=2016-09-20');
     expect(await state.scope()).toContain('Renewed cessation of hostilities');
-    expect((await state.calmStrip()).map((d) => d.state)).toEqual(['not_in_force', 'calm', 'calm', 'calm', 'calm', 'calm', 'calm', 'not_in_force', 'not_in_force']);
+    expect((await state.calmStrip()).map((d) => d.state)).toEqual([
+      'not_in_force',
+      'calm',
+      'calm',
+      'calm',
+      'calm',
+      'calm',
+      'calm',
+      'not_in_force',
+      'not_in_force',
+    ]);
     // The choice of agreement (a long title), the sentence saying what the figures cover, the figures and the chart fit the screen.
-    for (const selector of ['.window-picker', '.window-picker select', '[data-testid=state-scope]', '.kpis', '.chart']) {
+    for (const selector of [
+      '.window-picker',
+      '.window-picker select',
+      '[data-testid=state-scope]',
+      '.kpis',
+      '.chart',
+    ]) {
       const box = (await page.locator(selector).first().boundingBox())!;
       expect(box.x, selector).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width, selector).toBeLessThanOrEqual(390);
@@ -380,7 +447,9 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
   it('signs a first visitor in without an error in the console', async () => {
     const page = await session(null);
     const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${world.baseUrl}/`);
     await page.locator('#username').waitFor();
@@ -410,7 +479,7 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     expect(await page.locator('[data-testid=incident-when]').innerText()).toMatch(/^19 Sept 2016, 19:15\s*–\s*19:30$/);
   });
 
-  it('asks for dates in the page\'s language, not the browser\'s, and keeps them as days of the truce', async () => {
+  it("asks for dates in the page's language, not the browser's, and keeps them as days of the truce", async () => {
     const page = await session('analyst');
     const list = new IncidentsPage(page, world.baseUrl);
     await list.goto();
@@ -475,13 +544,30 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     const shell = new AppShell(analyst);
     await shell.waitLive();
     // A report at the Castello checkpoint, a protected site notified to the parties, while it was protected.
-    const login = await world.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'reporter', password: PASSWORD } });
+    const login = await world.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'reporter', password: PASSWORD },
+    });
     const cookie = login.cookies.find((c) => c.name === 'truce_session')!;
     const filed = await world.app.inject({
-      method: 'POST', url: '/api/v1/reports', headers: { cookie: `truce_session=${cookie.value}`, 'x-csrf-token': login.json<{ csrf_token: string }>().csrf_token },
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: {
+        cookie: `truce_session=${cookie.value}`,
+        'x-csrf-token': login.json<{ csrf_token: string }>().csrf_token,
+      },
       payload: {
-        claimed_at: '2016-09-18T10:00:00+03:00', time_precision_s: 0, location: { lon: 37.15, lat: 36.25 }, location_precision_m: 100,
-        act: 'shelling', alleged_perpetrator: null, target: null, casualties: null, narrative: 'Shells near the checkpoint.', classification: 'public',
+        claimed_at: '2016-09-18T10:00:00+03:00',
+        time_precision_s: 0,
+        location: { lon: 37.15, lat: 36.25 },
+        location_precision_m: 100,
+        act: 'shelling',
+        alleged_perpetrator: null,
+        target: null,
+        casualties: null,
+        narrative: 'Shells near the checkpoint.',
+        classification: 'public',
       },
     });
     expect(filed.statusCode).toBe(201);
@@ -489,7 +575,11 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     const alert = analyst.locator('[data-testid=live-toasts] .toast-alert');
     await alert.first().waitFor({ timeout: 15_000 });
     // Why, as the server says it (a statement rendered by the page), where by the gazetteer, and when.
-    await expect.poll(() => alert.first().innerText()).toMatch(/^Alert: Shelling\. \d+ m from a protected site \(aid facility\) notified to the parties, inside its 1000 m buffer(\. .+)? · (.+, )?Aleppo · 18 Sept 2016, 10:00/);
+    await expect
+      .poll(() => alert.first().innerText())
+      .toMatch(
+        /^Alert: Shelling\. \d+ m from a protected site \(aid facility\) notified to the parties, inside its 1000 m buffer(\. .+)? · (.+, )?Aleppo · 18 Sept 2016, 10:00/,
+      );
     const text = await alert.first().innerText();
     expect(text).not.toContain(id);
     await screenshot(analyst, '22-live-alert');
@@ -502,7 +592,12 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
   it('shows names, places and dates on every page in English and Arabic, never ids, codes or raw timestamps', async () => {
     // A changed fact judges an incident of the bundle again: its findings get a history with a cause, its audit trail the analyst.
     const analyst = await signInHeaders('analyst');
-    const patched = await world.app.inject({ method: 'PATCH', url: '/api/v1/incidents/i29-urum-convoy-coi', headers: analyst, payload: { perpetrator: 'ru' } });
+    const patched = await world.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/incidents/i29-urum-convoy-coi',
+      headers: analyst,
+      payload: { perpetrator: 'ru' },
+    });
     expect(patched.statusCode).toBe(200);
     const ids = demoIds();
     const found: string[] = [];
@@ -528,7 +623,10 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
         await new IncidentsPage(page, world.baseUrl).goto('from=2016-09-01&to=2016-09-30&verdict=violation');
         await scan(page, `incidents ${tag}`);
         await screenshot(page, `41-${tag}-incidents`, { fullPage: viewport !== VIEWPORT });
-        for (const [name, id] of [['incident', 'i29-urum-convoy-coi'], ['incident with accounts', world.disputedIncident]] as const) {
+        for (const [name, id] of [
+          ['incident', 'i29-urum-convoy-coi'],
+          ['incident with accounts', world.disputedIncident],
+        ] as const) {
           await page.goto(`${world.baseUrl}/incidents/${id}`);
           await new IncidentPage(page).loaded();
           await page.locator('[data-testid=audit] li').first().waitFor();
@@ -593,7 +691,10 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
             await page.goto(`${world.baseUrl}${p.path()}`);
             await page.locator(p.ready).first().waitFor();
             await page.waitForTimeout(300);
-            expect(await new AppShell(page).overflowX(), `${p.name} (${lang}, ${width} px) is wider than the screen`).toBeLessThanOrEqual(0);
+            expect(
+              await new AppShell(page).overflowX(),
+              `${p.name} (${lang}, ${width} px) is wider than the screen`,
+            ).toBeLessThanOrEqual(0);
             if (width === 390) await screenshot(page, `30-phone-${lang}-${p.name}`, { fullPage: p.name !== 'map' });
           }
         });
@@ -630,7 +731,9 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
       const box = (await first.boundingBox())!;
       expect(box.width).toBeLessThanOrEqual(PHONE.width);
       // A card names its facts: each line carries its column's name (drawn before it by the stylesheet).
-      const labels = await page.evaluate(`[...document.querySelectorAll('[data-testid=incident-table] tbody tr:first-child td')].map((td) => getComputedStyle(td, '::before').content)`) as string[];
+      const labels = (await page.evaluate(
+        `[...document.querySelectorAll('[data-testid=incident-table] tbody tr:first-child td')].map((td) => getComputedStyle(td, '::before').content)`,
+      )) as string[];
       expect(labels).toEqual(['"When"', 'none', '"Act"', '"Perpetrator"', '"Finding"', '"Status"', '"Accounts"']);
       // Its title is a place a person can read, never an id.
       expect(await first.locator('td.cell-title a').innerText()).not.toMatch(/^i\d+-|[0-9a-f]{8}-[0-9a-f]{4}/);

@@ -41,17 +41,28 @@ export interface E2EWorld {
 function newestMtime(path: string): number {
   const s = statSync(path);
   if (!s.isDirectory()) return s.mtimeMs;
-  return Math.max(s.mtimeMs, ...readdirSync(path).filter((n) => n !== 'dist' && n !== 'node_modules').map((n) => newestMtime(join(path, n))));
+  return Math.max(
+    s.mtimeMs,
+    ...readdirSync(path)
+      .filter((n) => n !== 'dist' && n !== 'node_modules')
+      .map((n) => newestMtime(join(path, n))),
+  );
 }
 
 /** Builds web/dist when it is missing or older than web/ (sources, public files, config). */
 export function buildWebIfStale(): void {
   const index = join(ROOT, 'web/dist/index.html');
   if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'web'))) return;
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    // Vitest sets NODE_ENV=test, which would bundle React's development build.
-    cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    {
+      // Vitest sets NODE_ENV=test, which would bundle React's development build.
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   if (r.status !== 0) throw new Error(`the web build failed:\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -67,11 +78,17 @@ export async function startE2EWorld(): Promise<E2EWorld> {
     db = await openDatabase({ dataDir });
     const ctx = createContext(db, { sealDelayMs: 20 });
     const plan = await planFirstStart(db, { empty: false });
-    await seedDemoWorld(ctx, plan, {
-      scenario: readFileSync(join(ROOT, 'examples/syria-2016.json'), 'utf8'),
-      ucdpEvents: () => gunzipped(join(ROOT, 'data/ucdp-ged-syria-2016.csv.gz')),
-    }, { adminPassword: PASSWORD });
-    for (const u of E2E_USERS) await addUser(ctx, 'operator', { username: u.username, orgId: u.org, role: u.role, password: PASSWORD });
+    await seedDemoWorld(
+      ctx,
+      plan,
+      {
+        scenario: readFileSync(join(ROOT, 'examples/syria-2016.json'), 'utf8'),
+        ucdpEvents: () => gunzipped(join(ROOT, 'data/ucdp-ged-syria-2016.csv.gz')),
+      },
+      { adminPassword: PASSWORD },
+    );
+    for (const u of E2E_USERS)
+      await addUser(ctx, 'operator', { username: u.username, orgId: u.org, role: u.role, password: PASSWORD });
     const app = await buildServer({ ctx });
     // Until buildServer serves the web app itself.
     if (!app.hasRoute({ method: 'GET', url: '/*' })) await registerWeb(app);
@@ -80,7 +97,10 @@ export async function startE2EWorld(): Promise<E2EWorld> {
     const { port } = app.server.address() as { port: number };
     const opened = db;
     return {
-      baseUrl: `http://127.0.0.1:${port}`, app, ctx, disputedIncident,
+      baseUrl: `http://127.0.0.1:${port}`,
+      app,
+      ctx,
+      disputedIncident,
       close: async () => {
         await app.close();
         await ctx.close();
@@ -98,7 +118,11 @@ export async function startE2EWorld(): Promise<E2EWorld> {
 /** Two organizations' accounts of the Urum al-Kubra convoy strike that disagree, linked into one incident and reviewed. */
 async function seedDisputedIncident(app: FastifyInstance): Promise<string> {
   const as = async (username: string) => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: PASSWORD },
+    });
     const cookie = res.cookies.find((c) => c.name === 'truce_session')!;
     return { cookie: `truce_session=${cookie.value}`, 'x-csrf-token': res.json<{ csrf_token: string }>().csrf_token };
   };
@@ -110,18 +134,37 @@ async function seedDisputedIncident(app: FastifyInstance): Promise<string> {
   const reporter = await as('reporter');
   const analyst = await as('analyst');
   const a = await call(reporter, 'POST', '/api/v1/reports', {
-    claimed_at: '2016-09-19T19:15:00+03:00', time_precision_s: 900, location: { lon: 36.93, lat: 36.155 }, location_precision_m: 500,
-    act: 'air_strike', alleged_perpetrator: 'ru', target: { civilian: 'convoy' }, casualties: { low: 18, best: 20, high: 21 },
+    claimed_at: '2016-09-19T19:15:00+03:00',
+    time_precision_s: 900,
+    location: { lon: 36.93, lat: 36.155 },
+    location_precision_m: 500,
+    act: 'air_strike',
+    alleged_perpetrator: 'ru',
+    target: { civilian: 'convoy' },
+    casualties: { low: 18, best: 20, high: 21 },
     narrative: 'Our warehouse team saw aircraft strike the trucks and the warehouse at dusk; 18 of 31 trucks burnt.',
-    classification: 'public', attachments: [{ filename: 'trucks.txt', media_type: 'text/plain', content_base64: Buffer.from('photo log').toString('base64') }],
+    classification: 'public',
+    attachments: [
+      { filename: 'trucks.txt', media_type: 'text/plain', content_base64: Buffer.from('photo log').toString('base64') },
+    ],
   });
   const b = await call(analyst, 'POST', '/api/v1/reports', {
-    claimed_at: '2016-09-19T19:40:00+03:00', time_precision_s: 1800, location: { lon: 36.932, lat: 36.154 }, location_precision_m: 2000,
-    act: 'shelling', alleged_perpetrator: 'sy-gov', target: { civilian: 'convoy' }, casualties: { low: 12, best: null, high: null },
-    narrative: 'Phone call from a driver: shells and helicopter fire hit the convoy while it was parked.', classification: 'public',
+    claimed_at: '2016-09-19T19:40:00+03:00',
+    time_precision_s: 1800,
+    location: { lon: 36.932, lat: 36.154 },
+    location_precision_m: 2000,
+    act: 'shelling',
+    alleged_perpetrator: 'sy-gov',
+    target: { civilian: 'convoy' },
+    casualties: { low: 12, best: null, high: null },
+    narrative: 'Phone call from a driver: shells and helicopter fire hit the convoy while it was parked.',
+    classification: 'public',
   });
   const incident = await call(analyst, 'POST', '/api/v1/incidents', {
-    report_ids: [a.id, b.id], place: 'Urum al-Kubra', headline: 'Aid convoy struck at Urum al-Kubra', classification: 'public',
+    report_ids: [a.id, b.id],
+    place: 'Urum al-Kubra',
+    headline: 'Aid convoy struck at Urum al-Kubra',
+    classification: 'public',
   });
   await call(analyst, 'PATCH', `/api/v1/incidents/${incident.id}`, { status: 'under_review', grade: 'contested' });
   return incident.id;

@@ -24,16 +24,24 @@ function arabicName(alternates: string[]): string | null {
   return [...arabic].sort((a, b) => rank(a) - rank(b))[0] ?? null;
 }
 
-const [header, ...lines] = readFileSync(join(source, 'geonames_cities500_SY.tsv'), 'utf8').trimEnd().split('\n').map((l) => l.split('\t'));
+const [header, ...lines] = readFileSync(join(source, 'geonames_cities500_SY.tsv'), 'utf8')
+  .trimEnd()
+  .split('\n')
+  .map((l) => l.split('\t'));
 const column = (name: string) => header!.indexOf(name);
-const places = lines.map((cells) => ({
-  // The ASCII name reads plainly in English ("Hamah", not "Ḩamāh").
-  name_en: cells[column('asciiname')]!,
-  name_ar: arabicName(cells[column('alternatenames')]!.split(',')),
-  lon: round(Number(cells[column('longitude')])),
-  lat: round(Number(cells[column('latitude')])),
-  population: Number(cells[column('population')]),
-})).sort((a, b) => b.population - a.population || a.name_en.localeCompare(b.name_en));
+const places = lines
+  .map((cells) => ({
+    // The ASCII name reads plainly in English ("Hamah", not "Ḩamāh").
+    name_en: cells[column('asciiname')]!,
+    name_ar: arabicName(cells[column('alternatenames')]!.split(',')),
+    lon: round(Number(cells[column('longitude')])),
+    lat: round(Number(cells[column('latitude')])),
+    population: Number(cells[column('population')]),
+  }))
+  .sort((a, b) => b.population - a.population || a.name_en.localeCompare(b.name_en));
 
-writeFileSync(target, `${JSON.stringify({ source: 'GeoNames cities500, Syria (CC BY 4.0, geonames.org)', places }, null, 0)}\n`);
+writeFileSync(
+  target,
+  `${JSON.stringify({ source: 'GeoNames cities500, Syria (CC BY 4.0, geonames.org)', places }, null, 0)}\n`,
+);
 console.log(`${places.length} places (${places.filter((p) => p.name_ar).length} with an Arabic name) -> ${target}`);

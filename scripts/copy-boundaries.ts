@@ -13,14 +13,24 @@ const source = process.argv[2] ?? join(import.meta.dirname, '../../shared/data/b
 const target = join(import.meta.dirname, '../data/boundaries');
 
 type Position = number[];
-interface Feature { type: 'Feature'; properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }
+interface Feature {
+  type: 'Feature';
+  properties: Record<string, unknown>;
+  geometry: { type: string; coordinates: unknown };
+}
 
 const round = (value: unknown): unknown =>
-  Array.isArray(value) ? (typeof value[0] === 'number' ? (value as Position).map((n) => Math.round(n * 1e4) / 1e4) : value.map(round)) : value;
+  Array.isArray(value)
+    ? typeof value[0] === 'number'
+      ? (value as Position).map((n) => Math.round(n * 1e4) / 1e4)
+      : value.map(round)
+    : value;
 
 mkdirSync(target, { recursive: true });
 for (const level of [0, 1, 2]) {
-  const input = JSON.parse(readFileSync(join(source, `ocha_syr_admin${level}_v02_simplified.geojson`), 'utf8')) as { features: Feature[] };
+  const input = JSON.parse(readFileSync(join(source, `ocha_syr_admin${level}_v02_simplified.geojson`), 'utf8')) as {
+    features: Feature[];
+  };
   const features = input.features.map((f) => ({
     type: 'Feature',
     properties: {
@@ -36,10 +46,13 @@ for (const level of [0, 1, 2]) {
   writeFileSync(join(target, `admin${level}.geojson`), JSON.stringify({ type: 'FeatureCollection', features }));
   console.log(`admin${level}: ${features.length} features`);
 }
-writeFileSync(join(target, 'ATTRIBUTION.md'), `# Boundaries
+writeFileSync(
+  join(target, 'ATTRIBUTION.md'),
+  `# Boundaries
 
 Syria administrative boundaries (country, governorates, districts), simplified to about 200 m,
 names in English and Arabic: UN OCHA / UNCS Common Operational Dataset (COD-AB), valid on
 2020-12-17, licensed CC BY 3.0 IGO. Trimmed to names, p-codes and label points by
 scripts/copy-boundaries.ts.
-`);
+`,
+);

@@ -24,16 +24,38 @@ const KEY: Record<Cls, string> = { public: 'pub', task_force: 'tf', co_chairs: '
  * Who creates each record (its owner org follows) and the classification it gets. The task force's and the co-chairs'
  * records are owned by us, so that un-ose and ru see them by their clearance alone.
  */
-const CREATOR: Record<Cls, string> = { public: 'ngo-analyst', task_force: 'us-analyst', co_chairs: 'us-analyst', 'org-ngo': 'ngo-analyst', 'org-us': 'us-analyst' };
-const CLASSIFICATION: Record<Cls, string> = { public: 'public', task_force: 'task_force', co_chairs: 'co_chairs', 'org-ngo': 'org', 'org-us': 'org' };
-const OWNER: Record<Cls, string> = { public: 'ngo', task_force: 'us', co_chairs: 'us', 'org-ngo': 'ngo', 'org-us': 'us' };
+const CREATOR: Record<Cls, string> = {
+  public: 'ngo-analyst',
+  task_force: 'us-analyst',
+  co_chairs: 'us-analyst',
+  'org-ngo': 'ngo-analyst',
+  'org-us': 'us-analyst',
+};
+const CLASSIFICATION: Record<Cls, string> = {
+  public: 'public',
+  task_force: 'task_force',
+  co_chairs: 'co_chairs',
+  'org-ngo': 'org',
+  'org-us': 'org',
+};
+const OWNER: Record<Cls, string> = {
+  public: 'ngo',
+  task_force: 'us',
+  co_chairs: 'us',
+  'org-ngo': 'ngo',
+  'org-us': 'us',
+};
 const TASK_FORCE = ['us', 'ru', 'un-ose'];
 const CO_CHAIRS = ['us', 'ru'];
 
 function visible(cls: Cls, org: string | null): boolean {
   if (org === null) return false;
   if (OWNER[cls] === org) return true;
-  return cls === 'public' || (cls === 'task_force' && TASK_FORCE.includes(org)) || (cls === 'co_chairs' && CO_CHAIRS.includes(org));
+  return (
+    cls === 'public' ||
+    (cls === 'task_force' && TASK_FORCE.includes(org)) ||
+    (cls === 'co_chairs' && CO_CHAIRS.includes(org))
+  );
 }
 
 const READERS = USERS.map((u) => ({ user: `${u.org}-${u.role}`, org: u.org, role: u.role }));
@@ -45,7 +67,18 @@ const AT = '2016-09-19T19:15:00+03:00';
 const SPOT = { lon: 41.2001, lat: 36.9001 };
 const SPOT_BBOX = '41.19,36.89,41.21,36.91';
 const PLAN_SPOT = [41.5, 35.5];
-const square = (x: number, y: number, d = 0.01) => ({ type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
+const square = (x: number, y: number, d = 0.01) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, y],
+      [x + d, y],
+      [x + d, y + d],
+      [x, y + d],
+      [x, y],
+    ],
+  ],
+});
 
 interface Records {
   report: Record<Cls, string>;
@@ -67,16 +100,26 @@ interface Records {
  * The test server with a session per user signed in from an address of its own, so that two dozen
  * sign-ins stay under the login rate limit (ten a minute per address).
  */
-async function matrixServer(db: Parameters<typeof startWorld>[0]): Promise<TestServer & { cookieOf(user: string): Promise<string> }> {
+async function matrixServer(
+  db: Parameters<typeof startWorld>[0],
+): Promise<TestServer & { cookieOf(user: string): Promise<string> }> {
   const server = await startWorld(db);
   const sessions = new Map<string, { cookie: string; csrf: string }>();
   const session = async (username: string) => {
     const cached = sessions.get(username);
     if (cached) return cached;
     const n = sessions.size + 1;
-    const res = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: PASSWORD }, remoteAddress: `10.9.${n >> 8}.${n & 255}` });
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: PASSWORD },
+      remoteAddress: `10.9.${n >> 8}.${n & 255}`,
+    });
     if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-    const s = { cookie: `truce_session=${res.cookies.find((c) => c.name === 'truce_session')!.value}`, csrf: res.json<{ csrf_token: string }>().csrf_token };
+    const s = {
+      cookie: `truce_session=${res.cookies.find((c) => c.name === 'truce_session')!.value}`,
+      csrf: res.json<{ csrf_token: string }>().csrf_token,
+    };
     sessions.set(username, s);
     return s;
   };
@@ -85,12 +128,21 @@ async function matrixServer(db: Parameters<typeof startWorld>[0]): Promise<TestS
     cookieOf: async (username) => (await session(username)).cookie,
     call: async (username, options) => {
       const s = username ? await session(username) : null;
-      return server.app.inject({ ...options, headers: { ...(options.headers ?? {}), ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}) } });
+      return server.app.inject({
+        ...options,
+        headers: { ...(options.headers ?? {}), ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}) },
+      });
     },
   };
 }
 
-async function must(server: TestServer, user: string, method: 'POST' | 'PUT', url: string, payload: unknown): Promise<any> {
+async function must(
+  server: TestServer,
+  user: string,
+  method: 'POST' | 'PUT',
+  url: string,
+  payload: unknown,
+): Promise<any> {
   const res = await server.call(user, { method, url, payload: payload as Record<string, unknown> });
   if (res.statusCode >= 300) throw new Error(`${user} ${method} ${url}: ${res.statusCode} ${res.body}`);
   return res.json();
@@ -99,69 +151,144 @@ async function must(server: TestServer, user: string, method: 'POST' | 'PUT', ur
 /** Records of every classification of every classified resource, made through the API by the right users. */
 async function buildRecords(server: TestServer): Promise<Records> {
   const r = {} as Records;
-  for (const k of ['report', 'attachment', 'incident', 'zone', 'agreement', 'site', 'operation', 'convoy', 'findingKeys', 'zoneFindings', 'derived'] as const) (r as any)[k] = {};
+  for (const k of [
+    'report',
+    'attachment',
+    'incident',
+    'zone',
+    'agreement',
+    'site',
+    'operation',
+    'convoy',
+    'findingKeys',
+    'zoneFindings',
+    'derived',
+  ] as const)
+    (r as any)[k] = {};
   for (const [i, cls] of CLASSES.entries()) {
     const by = CREATOR[cls];
     const k = KEY[cls];
     const classification = CLASSIFICATION[cls];
-    const report = await must(server, by, 'POST', '/api/v1/reports', urumReport({
-      classification, narrative: `matrix report ${k}`, location: SPOT, attachments: [attachment(Buffer.from(`bytes of ${k}`))],
-    }));
+    const report = await must(
+      server,
+      by,
+      'POST',
+      '/api/v1/reports',
+      urumReport({
+        classification,
+        narrative: `matrix report ${k}`,
+        location: SPOT,
+        attachments: [attachment(Buffer.from(`bytes of ${k}`))],
+      }),
+    );
     r.report[cls] = report.id;
     r.attachment[cls] = report.attachments[0].id;
     const incident = await must(server, by, 'POST', '/api/v1/incidents', {
-      occurred_at: AT, location: SPOT, act: 'air_strike', perpetrator: 'sy-gov', target: { civilian: 'convoy' }, headline: `matrix incident ${k}`, classification,
+      occurred_at: AT,
+      location: SPOT,
+      act: 'air_strike',
+      perpetrator: 'sy-gov',
+      target: { civilian: 'convoy' },
+      headline: `matrix incident ${k}`,
+      classification,
     });
     r.incident[cls] = incident.id;
     const zone = await must(server, by, 'POST', '/api/v1/zones', {
-      name: `matrix zone ${k}`, classification, geometry: square(38 + i * 0.1, 34.7),
-      control: [{ actors: ['fsa-south'], from: '2016-03-01T00:00:00Z', to: '2016-05-01T00:00:00Z' }, { actors: ['sy-gov'], from: '2016-05-01T00:00:00Z' }],
+      name: `matrix zone ${k}`,
+      classification,
+      geometry: square(38 + i * 0.1, 34.7),
+      control: [
+        { actors: ['fsa-south'], from: '2016-03-01T00:00:00Z', to: '2016-05-01T00:00:00Z' },
+        { actors: ['sy-gov'], from: '2016-05-01T00:00:00Z' },
+      ],
     });
     r.zone[cls] = zone.zone.id;
-    r.agreement[cls] = (await must(server, by, 'POST', '/api/v1/agreements', {
-      title: `matrix agreement a-m-${k}`, classification, in_force: [{ from: '2030-01-01T00:00:00Z', to: null }],
-    })).agreement.id;
+    r.agreement[cls] = (
+      await must(server, by, 'POST', '/api/v1/agreements', {
+        title: `matrix agreement a-m-${k}`,
+        classification,
+        in_force: [{ from: '2030-01-01T00:00:00Z', to: null }],
+      })
+    ).agreement.id;
     const site = await must(server, by, 'POST', '/api/v1/protected-sites', {
-      kind: 'hospital', owner: 'msf', classification, buffer_m: 300,
-      geometry: { type: 'Point', coordinates: [PLAN_SPOT[0]! + i * 0.001, PLAN_SPOT[1]] }, valid: { from: '2016-09-01T00:00:00Z', to: null },
+      kind: 'hospital',
+      owner: 'msf',
+      classification,
+      buffer_m: 300,
+      geometry: { type: 'Point', coordinates: [PLAN_SPOT[0]! + i * 0.001, PLAN_SPOT[1]] },
+      valid: { from: '2016-09-01T00:00:00Z', to: null },
     });
     r.site[cls] = site.id;
     const op = await must(server, by, 'POST', '/api/v1/operations', {
-      actor: 'ru', kind: 'air_strike', classification, area: { type: 'Point', coordinates: PLAN_SPOT }, radius_m: 800,
+      actor: 'ru',
+      kind: 'air_strike',
+      classification,
+      area: { type: 'Point', coordinates: PLAN_SPOT },
+      radius_m: 800,
       window: { from: '2016-09-20T12:00:00+03:00', to: '2016-09-20T18:00:00+03:00' },
     });
     r.operation[cls] = op.operation.id;
     const convoy = await must(server, by, 'POST', '/api/v1/convoys', {
-      organizer: 'un', classification, route: { type: 'LineString', coordinates: [[41.6, 35.6], [41.61, 35.61]] },
+      organizer: 'un',
+      classification,
+      route: {
+        type: 'LineString',
+        coordinates: [
+          [41.6, 35.6],
+          [41.61, 35.61],
+        ],
+      },
       window: { from: '2016-10-01T00:00:00Z', to: '2016-10-02T00:00:00Z' },
     });
     r.convoy[cls] = convoy.convoy?.id ?? convoy.id;
     // A public incident inside the zone, before anyone held it: rule 9, resting on nothing. Then the zone's control is
     // dated back: the finding now rests on the zone, and the old one's cause names the zone.
     const derived = await must(server, 'ngo-analyst', 'POST', '/api/v1/incidents', {
-      occurred_at: '2016-02-28T12:00:00Z', location: { lon: 38.005 + i * 0.1, lat: 34.705 }, act: 'shelling', perpetrator: 'sy-gov',
-      headline: `derived incident ${k}`, classification: 'public',
+      occurred_at: '2016-02-28T12:00:00Z',
+      location: { lon: 38.005 + i * 0.1, lat: 34.705 },
+      act: 'shelling',
+      perpetrator: 'sy-gov',
+      headline: `derived incident ${k}`,
+      classification: 'public',
     });
-    expect(derived.findings.map((f: { rule: number }) => f.rule), `derived incident ${k}: nobody holds the place yet`).toEqual([9]);
+    expect(
+      derived.findings.map((f: { rule: number }) => f.rule),
+      `derived incident ${k}: nobody holds the place yet`,
+    ).toEqual([9]);
     r.derived[cls] = { incident: derived.id, key: derived.findings[0].key };
     await must(server, by, 'PUT', `/api/v1/zones/${r.zone[cls]}/control`, {
-      control: [{ actors: ['fsa-south'], from: '2016-01-01T00:00:00Z', to: '2016-05-01T00:00:00Z' }, { actors: ['sy-gov'], from: '2016-05-01T00:00:00Z' }],
+      control: [
+        { actors: ['fsa-south'], from: '2016-01-01T00:00:00Z', to: '2016-05-01T00:00:00Z' },
+        { actors: ['sy-gov'], from: '2016-05-01T00:00:00Z' },
+      ],
     });
   }
   // Clauses of every classification on the public agreement, and every report as an account of the public incident.
   for (const cls of CLASSES) {
     await must(server, CREATOR[cls], 'POST', `/api/v1/agreements/${r.agreement.public}/clauses`, {
-      code: 'T1', text: `matrix clause ${KEY[cls]}`, acts: ['air_strike'], classification: CLASSIFICATION[cls],
+      code: 'T1',
+      text: `matrix clause ${KEY[cls]}`,
+      acts: ['air_strike'],
+      classification: CLASSIFICATION[cls],
     });
-    await must(server, CREATOR[cls], 'POST', `/api/v1/incidents/${r.incident.public}/reports`, { report_id: r.report[cls] });
+    await must(server, CREATOR[cls], 'POST', `/api/v1/incidents/${r.incident.public}/reports`, {
+      report_id: r.report[cls],
+    });
   }
   for (const cls of CLASSES) {
     const owner = CREATOR[cls];
-    const found = (await server.call(owner, { method: 'GET', url: `/api/v1/findings?subject=${r.incident[cls]}&limit=500` })).json();
+    const found = (
+      await server.call(owner, { method: 'GET', url: `/api/v1/findings?subject=${r.incident[cls]}&limit=500` })
+    ).json();
     r.findingKeys[cls] = found.items.map((f: { key: string }) => f.key);
-    r.zoneFindings[cls] = (await server.call(owner, { method: 'GET', url: `/api/v1/findings?subject=${r.zone[cls]}&limit=500` })).json().items.length;
+    r.zoneFindings[cls] = (
+      await server.call(owner, { method: 'GET', url: `/api/v1/findings?subject=${r.zone[cls]}&limit=500` })
+    ).json().items.length;
   }
-  expect(CLASSES.map((c) => r.findingKeys[c].length).every((n) => n > 0), 'the matrix incidents have findings').toBe(true);
+  expect(
+    CLASSES.map((c) => r.findingKeys[c].length).every((n) => n > 0),
+    'the matrix incidents have findings',
+  ).toBe(true);
   return r;
 }
 
@@ -169,42 +296,71 @@ async function buildRecords(server: TestServer): Promise<Records> {
 async function operations(server: TestServer): Promise<{ method: string; path: string }[]> {
   const doc = (await server.call(null, { method: 'GET', url: '/api/v1/openapi.json' })).json();
   return Object.entries<Record<string, unknown>>(doc.paths).flatMap(([path, item]) =>
-    ['get', 'post', 'put', 'patch', 'delete'].filter((m) => item[m]).map((m) => ({ method: m.toUpperCase(), path: path.replace(/^\/api\/v1/, '') })));
+    ['get', 'post', 'put', 'patch', 'delete']
+      .filter((m) => item[m])
+      .map((m) => ({ method: m.toUpperCase(), path: path.replace(/^\/api\/v1/, '') })),
+  );
 }
 
-type Check = (ctx: { server: TestServer; r: Records; reader: Reader; fail: (msg: string) => void; tally: (n: number) => void }) => Promise<void>;
+type Check = (ctx: {
+  server: TestServer;
+  r: Records;
+  reader: Reader;
+  fail: (msg: string) => void;
+  tally: (n: number) => void;
+}) => Promise<void>;
 
 const ids = (body: any, key = 'items'): string[] => (body?.[key] ?? []).map((x: { id: string }) => x.id);
 
 /** For each GET endpoint: what each reader must see. */
 function readChecks(baselines: Record<string, number>): Record<string, Check> {
-  const perRecord = (kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment' | 'derived'>, url: (id: string) => string): Check => async ({ server, r, reader, fail, tally }) => {
-    for (const cls of CLASSES) {
-      const res = await server.call(reader.user, { method: 'GET', url: url(r[kind][cls]) });
-      const expected = visible(cls, reader.org) ? 200 : 404;
-      tally(1);
-      if (res.statusCode !== expected) fail(`GET ${url(r[kind][cls])} (${kind} ${cls}): ${res.statusCode}, expected ${expected} ${res.body.slice(0, 200)}`);
-    }
-  };
-  const listed = (kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment' | 'derived'>, url: string, key = 'items'): Check => async ({ server, r, reader, fail, tally }) => {
-    const res = await server.call(reader.user, { method: 'GET', url });
-    if (res.statusCode !== 200) return fail(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-    const seen = ids(res.json(), key);
-    for (const cls of CLASSES) {
-      tally(1);
-      if (seen.includes(r[kind][cls]) !== visible(cls, reader.org)) fail(`GET ${url}: ${kind} ${cls} ${seen.includes(r[kind][cls]) ? 'listed' : 'missing'}`);
-    }
-  };
+  const perRecord =
+    (
+      kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment' | 'derived'>,
+      url: (id: string) => string,
+    ): Check =>
+    async ({ server, r, reader, fail, tally }) => {
+      for (const cls of CLASSES) {
+        const res = await server.call(reader.user, { method: 'GET', url: url(r[kind][cls]) });
+        const expected = visible(cls, reader.org) ? 200 : 404;
+        tally(1);
+        if (res.statusCode !== expected)
+          fail(
+            `GET ${url(r[kind][cls])} (${kind} ${cls}): ${res.statusCode}, expected ${expected} ${res.body.slice(0, 200)}`,
+          );
+      }
+    };
+  const listed =
+    (
+      kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment' | 'derived'>,
+      url: string,
+      key = 'items',
+    ): Check =>
+    async ({ server, r, reader, fail, tally }) => {
+      const res = await server.call(reader.user, { method: 'GET', url });
+      if (res.statusCode !== 200) return fail(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      const seen = ids(res.json(), key);
+      for (const cls of CLASSES) {
+        tally(1);
+        if (seen.includes(r[kind][cls]) !== visible(cls, reader.org))
+          fail(`GET ${url}: ${kind} ${cls} ${seen.includes(r[kind][cls]) ? 'listed' : 'missing'}`);
+      }
+    };
   const visibleCount = (reader: Reader) => CLASSES.filter((c) => visible(c, reader.org)).length;
   /** An aggregate grows by the same amount for each matrix incident the reader may see (they have identical facts). */
-  const aggregate = (url: string, measure: (body: any) => number): Check => async ({ server, reader, fail, tally }) => {
-    const res = await server.call(reader.user, { method: 'GET', url });
-    if (res.statusCode !== 200) return fail(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-    const per = baselines[`per ${url}`]!;
-    const expected = baselines[url]! + baselines[`all ${url}`]! + per * visibleCount(reader);
-    tally(1);
-    if (measure(res.json()) !== expected) fail(`GET ${url}: measured ${measure(res.json())}, expected ${expected} (${visibleCount(reader)} matrix incidents visible)`);
-  };
+  const aggregate =
+    (url: string, measure: (body: any) => number): Check =>
+    async ({ server, reader, fail, tally }) => {
+      const res = await server.call(reader.user, { method: 'GET', url });
+      if (res.statusCode !== 200) return fail(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      const per = baselines[`per ${url}`]!;
+      const expected = baselines[url]! + baselines[`all ${url}`]! + per * visibleCount(reader);
+      tally(1);
+      if (measure(res.json()) !== expected)
+        fail(
+          `GET ${url}: measured ${measure(res.json())}, expected ${expected} (${visibleCount(reader)} matrix incidents visible)`,
+        );
+    };
   return {
     '/auth/me': async ({ server, reader, fail, tally }) => {
       tally(1);
@@ -215,13 +371,15 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
       // Your own tokens; another user's only as an admin of their organization (else 403, or 404 for another organization's).
       const own = await server.call(reader.user, { method: 'GET', url: '/api/v1/auth/tokens' });
       tally(1);
-      if (own.statusCode !== 200 || own.json().items.some((t: { user: string }) => t.user !== reader.user)) fail(`GET /auth/tokens: ${own.statusCode} ${own.body.slice(0, 200)}`);
+      if (own.statusCode !== 200 || own.json().items.some((t: { user: string }) => t.user !== reader.user))
+        fail(`GET /auth/tokens: ${own.statusCode} ${own.body.slice(0, 200)}`);
       for (const other of ['ngo-reporter', 'us-reporter']) {
         if (other === reader.user) continue;
         const res = await server.call(reader.user, { method: 'GET', url: `/api/v1/auth/tokens?user=${other}` });
         const expected = reader.role !== 'admin' ? 403 : other.startsWith(`${reader.org}-`) ? 200 : 404;
         tally(1);
-        if (res.statusCode !== expected) fail(`GET /auth/tokens?user=${other}: ${res.statusCode}, expected ${expected}`);
+        if (res.statusCode !== expected)
+          fail(`GET /auth/tokens?user=${other}: ${res.statusCode}, expected ${expected}`);
       }
     },
     '/reports': listed('report', '/api/v1/reports?q=matrix&limit=500'),
@@ -237,12 +395,14 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
         const res = await server.call(reader.user, { method: 'GET', url });
         const expected = visible(cls, reader.org) ? 200 : 404;
         tally(1);
-        if (res.statusCode !== expected) fail(`GET ${url} (attachment ${cls}): ${res.statusCode}, expected ${expected}`);
+        if (res.statusCode !== expected)
+          fail(`GET ${url} (attachment ${cls}): ${res.statusCode}, expected ${expected}`);
         if (res.statusCode === 200 && res.body !== `bytes of ${KEY[cls]}`) fail(`GET ${url}: wrong bytes`);
         // An attachment reached through another (visible) report is not found either.
         const cross = `/api/v1/reports/${r.report.public}/attachments/${r.attachment[cls]}`;
         tally(1);
-        if (cls !== 'public' && (await server.call(reader.user, { method: 'GET', url: cross })).statusCode !== 404) fail(`GET ${cross}: not 404`);
+        if (cls !== 'public' && (await server.call(reader.user, { method: 'GET', url: cross })).statusCode !== 404)
+          fail(`GET ${cross}: not 404`);
       }
     },
     '/reports/{id}/suggestions': async ({ server, r, reader, fail, tally }) => {
@@ -250,61 +410,87 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
         const url = `/api/v1/reports/${r.report[cls]}/suggestions?limit=100`;
         const res = await server.call(reader.user, { method: 'GET', url });
         tally(1);
-        if (res.statusCode !== (visible(cls, reader.org) ? 200 : 404)) fail(`GET ${url} (report ${cls}): ${res.statusCode}`);
+        if (res.statusCode !== (visible(cls, reader.org) ? 200 : 404))
+          fail(`GET ${url} (report ${cls}): ${res.statusCode}`);
         if (res.statusCode !== 200) continue;
         const suggested = res.json().items.map((s: { incident: { id: string } }) => s.incident.id);
         for (const ic of CLASSES) {
           tally(1);
-          if (!visible(ic, reader.org) && suggested.includes(r.incident[ic])) fail(`GET ${url}: suggests hidden incident ${ic}`);
+          if (!visible(ic, reader.org) && suggested.includes(r.incident[ic]))
+            fail(`GET ${url}: suggests hidden incident ${ic}`);
         }
       }
     },
     '/incidents': async (c) => {
       await listed('incident', '/api/v1/incidents?q=matrix&limit=500')(c);
       const { server, r, reader, fail, tally } = c;
-      const item = (await server.call(reader.user, { method: 'GET', url: '/api/v1/incidents?q=matrix&limit=500' })).json().items
-        .find((i: { id: string }) => i.id === r.incident.public);
+      const item = (await server.call(reader.user, { method: 'GET', url: '/api/v1/incidents?q=matrix&limit=500' }))
+        .json()
+        .items.find((i: { id: string }) => i.id === r.incident.public);
       tally(1);
-      if (item?.report_count !== visibleCount(reader)) fail(`GET /incidents: public incident report_count ${item?.report_count}, expected ${visibleCount(reader)}`);
+      if (item?.report_count !== visibleCount(reader))
+        fail(`GET /incidents: public incident report_count ${item?.report_count}, expected ${visibleCount(reader)}`);
     },
     '/incidents/count': async ({ server, reader, fail, tally }) => {
       tally(1);
-      const n = (await server.call(reader.user, { method: 'GET', url: '/api/v1/incidents/count?q=matrix' })).json().count;
+      const n = (await server.call(reader.user, { method: 'GET', url: '/api/v1/incidents/count?q=matrix' })).json()
+        .count;
       if (n !== visibleCount(reader)) fail(`GET /incidents/count?q=matrix: ${n}, expected ${visibleCount(reader)}`);
     },
     '/incidents/{id}': async (c) => {
       await perRecord('incident', (id) => `/api/v1/incidents/${id}`)(c);
       const { server, r, reader, fail, tally } = c;
-      const detail = (await server.call(reader.user, { method: 'GET', url: `/api/v1/incidents/${r.incident.public}` })).json();
+      const detail = (
+        await server.call(reader.user, { method: 'GET', url: `/api/v1/incidents/${r.incident.public}` })
+      ).json();
       const accounts = ids(detail, 'accounts');
       for (const cls of CLASSES) {
         tally(1);
-        if (accounts.includes(r.report[cls]) !== visible(cls, reader.org)) fail(`GET /incidents/${r.incident.public}: account ${cls} ${accounts.includes(r.report[cls]) ? 'shown' : 'missing'}`);
+        if (accounts.includes(r.report[cls]) !== visible(cls, reader.org))
+          fail(
+            `GET /incidents/${r.incident.public}: account ${cls} ${accounts.includes(r.report[cls]) ? 'shown' : 'missing'}`,
+          );
       }
       tally(1);
       if (!(detail.findings?.length > 0)) fail(`GET /incidents/${r.incident.public}: no findings`);
       // A public incident's finding that rests on a zone: shown with the zone; its old version's cause names the zone, so withheld without it.
       for (const cls of CLASSES) {
-        const d = (await server.call(reader.user, { method: 'GET', url: `/api/v1/incidents/${r.derived[cls].incident}` })).json();
+        const d = (
+          await server.call(reader.user, { method: 'GET', url: `/api/v1/incidents/${r.derived[cls].incident}` })
+        ).json();
         const [old] = d.finding_history ?? [];
         tally(2);
-        if ((d.findings?.length === 1) !== visible(cls, reader.org)) fail(`GET /incidents/(derived ${cls}): ${d.findings?.length} findings`);
-        if ((old?.cause === null) === visible(cls, reader.org) || (old?.cause_statement.code === 'cause.withheld') === visible(cls, reader.org)) {
+        if ((d.findings?.length === 1) !== visible(cls, reader.org))
+          fail(`GET /incidents/(derived ${cls}): ${d.findings?.length} findings`);
+        if (
+          (old?.cause === null) === visible(cls, reader.org) ||
+          (old?.cause_statement.code === 'cause.withheld') === visible(cls, reader.org)
+        ) {
           fail(`GET /incidents/(derived ${cls}): history cause ${JSON.stringify([old?.cause, old?.cause_statement])}`);
         }
       }
     },
     '/incidents/{id}/findings/history': perRecord('incident', (id) => `/api/v1/incidents/${id}/findings/history`),
     '/audit/{entity}/{id}': async ({ server, r, reader, fail, tally }) => {
-      const entities = { report: r.report, incident: r.incident, zone: r.zone, agreement: r.agreement, protected_site: r.site, operation: r.operation, convoy: r.convoy };
+      const entities = {
+        report: r.report,
+        incident: r.incident,
+        zone: r.zone,
+        agreement: r.agreement,
+        protected_site: r.site,
+        operation: r.operation,
+        convoy: r.convoy,
+      };
       for (const [entity, records] of Object.entries(entities)) {
         for (const cls of CLASSES) {
           const url = `/api/v1/audit/${entity}/${records[cls]}`;
           const res = await server.call(reader.user, { method: 'GET', url });
-          const reads = (PERMISSIONS['audit:read'] as readonly string[]).includes(reader.role) || OWNER[cls] === reader.org;
+          const reads =
+            (PERMISSIONS['audit:read'] as readonly string[]).includes(reader.role) || OWNER[cls] === reader.org;
           const expected = !visible(cls, reader.org) ? 404 : reads ? 200 : 403;
           tally(1);
-          if (res.statusCode !== expected) fail(`GET ${url} (${entity} ${cls}): ${res.statusCode}, expected ${expected}`);
+          if (res.statusCode !== expected)
+            fail(`GET ${url} (${entity} ${cls}): ${res.statusCode}, expected ${expected}`);
           if (res.statusCode === 200 && res.json().items.length === 0) fail(`GET ${url}: no entries`);
         }
       }
@@ -312,30 +498,49 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
     '/events': async () => {}, // a stream: checked below, on streams opened before the records were made
     '/map/incidents': aggregate(`/api/v1/map/incidents?bbox=${SPOT_BBOX}&zoom=14`, (b) => b.total),
     '/map/extent': aggregate('/api/v1/map/extent', (b) => b.count),
-    '/state': aggregate('/api/v1/state?from=2016-09-19&to=2016-09-19', (b) => b.verdicts.violation + b.verdicts.needs_review + b.verdicts.permitted + b.verdicts.not_covered),
+    '/state': aggregate(
+      '/api/v1/state?from=2016-09-19&to=2016-09-19',
+      (b) => b.verdicts.violation + b.verdicts.needs_review + b.verdicts.permitted + b.verdicts.not_covered,
+    ),
     '/organizations': async ({ server, reader, fail, tally }) => {
       tally(1);
-      const names = (await server.call(reader.user, { method: 'GET', url: '/api/v1/organizations' })).json().items?.map((o: { name: string }) => o.name);
+      const names = (await server.call(reader.user, { method: 'GET', url: '/api/v1/organizations' }))
+        .json()
+        .items?.map((o: { name: string }) => o.name);
       if (!names?.includes('A humanitarian NGO')) fail(`GET /organizations: ${JSON.stringify(names)}`);
     },
     '/actors': async ({ server, reader, fail, tally }) => {
       tally(1);
-      if ((await server.call(reader.user, { method: 'GET', url: '/api/v1/actors' })).statusCode !== 200) fail('GET /actors: not 200');
+      if ((await server.call(reader.user, { method: 'GET', url: '/api/v1/actors' })).statusCode !== 200)
+        fail('GET /actors: not 200');
     },
     '/actors/{id}': async ({ server, reader, fail, tally }) => {
       tally(1);
-      if ((await server.call(reader.user, { method: 'GET', url: '/api/v1/actors/sy-gov' })).statusCode !== 200) fail('GET /actors/sy-gov: not 200');
+      if ((await server.call(reader.user, { method: 'GET', url: '/api/v1/actors/sy-gov' })).statusCode !== 200)
+        fail('GET /actors/sy-gov: not 200');
     },
     '/agreements': async (c) => {
       await listed('agreement', '/api/v1/agreements?q=matrix&limit=500')(c);
       const { server, r, reader, fail, tally } = c;
-      const listedPublic = (await server.call(reader.user, { method: 'GET', url: '/api/v1/agreements?q=matrix&limit=500' })).json().items.find((g: { id: string }) => g.id === r.agreement.public);
-      const one = (await server.call(reader.user, { method: 'GET', url: `/api/v1/agreements/${r.agreement.public}` })).json();
-      for (const [where, agreement] of [['list', listedPublic], ['get', one]] as const) {
+      const listedPublic = (
+        await server.call(reader.user, { method: 'GET', url: '/api/v1/agreements?q=matrix&limit=500' })
+      )
+        .json()
+        .items.find((g: { id: string }) => g.id === r.agreement.public);
+      const one = (
+        await server.call(reader.user, { method: 'GET', url: `/api/v1/agreements/${r.agreement.public}` })
+      ).json();
+      for (const [where, agreement] of [
+        ['list', listedPublic],
+        ['get', one],
+      ] as const) {
         const texts = (agreement?.clauses ?? []).map((x: { text: string }) => x.text);
         for (const cls of CLASSES) {
           tally(1);
-          if (texts.includes(`matrix clause ${KEY[cls]}`) !== visible(cls, reader.org)) fail(`GET /agreements (${where}): clause ${cls} ${texts.includes(`matrix clause ${KEY[cls]}`) ? 'shown' : 'missing'}`);
+          if (texts.includes(`matrix clause ${KEY[cls]}`) !== visible(cls, reader.org))
+            fail(
+              `GET /agreements (${where}): clause ${cls} ${texts.includes(`matrix clause ${KEY[cls]}`) ? 'shown' : 'missing'}`,
+            );
         }
       }
     },
@@ -349,37 +554,55 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
     '/operations/{id}': async (c) => {
       await perRecord('operation', (id) => `/api/v1/operations/${id}`)(c);
       const { server, r, reader, fail, tally } = c;
-      const d = (await server.call(reader.user, { method: 'GET', url: `/api/v1/operations/${r.operation.public}` })).json().deconfliction;
+      const d = (
+        await server.call(reader.user, { method: 'GET', url: `/api/v1/operations/${r.operation.public}` })
+      ).json().deconfliction;
       const named = d.conflicts.map((x: { site: string }) => x.site);
       for (const cls of CLASSES) {
         tally(1);
-        if (named.includes(r.site[cls]) !== visible(cls, reader.org)) fail(`GET /operations/${r.operation.public}: site ${cls} ${named.includes(r.site[cls]) ? 'named' : 'missing'}`);
+        if (named.includes(r.site[cls]) !== visible(cls, reader.org))
+          fail(
+            `GET /operations/${r.operation.public}: site ${cls} ${named.includes(r.site[cls]) ? 'named' : 'missing'}`,
+          );
       }
       // Nothing in the answer tells of the sites the reader may not see (no count, no hint).
       tally(1);
-      if (Object.keys(d).join() !== 'conflicts') fail(`GET /operations/${r.operation.public}: ${Object.keys(d).join()}`);
+      if (Object.keys(d).join() !== 'conflicts')
+        fail(`GET /operations/${r.operation.public}: ${Object.keys(d).join()}`);
     },
     '/convoys': listed('convoy', '/api/v1/convoys?limit=500'),
     '/convoys/{id}': perRecord('convoy', (id) => `/api/v1/convoys/${id}`),
     '/findings': async ({ server, r, reader, fail, tally }) => {
       for (const cls of CLASSES) {
-        for (const [kind, subject, owned] of [['incident', r.incident[cls], r.findingKeys[cls].length], ['zone', r.zone[cls], r.zoneFindings[cls]]] as const) {
+        for (const [kind, subject, owned] of [
+          ['incident', r.incident[cls], r.findingKeys[cls].length],
+          ['zone', r.zone[cls], r.zoneFindings[cls]],
+        ] as const) {
           const url = `/api/v1/findings?subject=${subject}&limit=500`;
           const n = (await server.call(reader.user, { method: 'GET', url })).json().items.length;
           tally(1);
-          if (n !== (visible(cls, reader.org) ? owned : 0)) fail(`GET ${url} (${kind} ${cls}): ${n} findings, expected ${visible(cls, reader.org) ? owned : 0}`);
+          if (n !== (visible(cls, reader.org) ? owned : 0))
+            fail(`GET ${url} (${kind} ${cls}): ${n} findings, expected ${visible(cls, reader.org) ? owned : 0}`);
         }
       }
       for (const cls of CLASSES) {
-        const n = (await server.call(reader.user, { method: 'GET', url: `/api/v1/findings?subject=${r.derived[cls].incident}` })).json().items.length;
+        const n = (
+          await server.call(reader.user, { method: 'GET', url: `/api/v1/findings?subject=${r.derived[cls].incident}` })
+        ).json().items.length;
         tally(1);
         if (n !== (visible(cls, reader.org) ? 1 : 0)) fail(`GET /findings?subject=(derived ${cls}): ${n} findings`);
       }
-      const all = (await server.call(reader.user, { method: 'GET', url: `/api/v1/findings?limit=500&from=${encodeURIComponent(AT)}&to=${encodeURIComponent('2016-09-19T19:16:00+03:00')}` })).json();
+      const all = (
+        await server.call(reader.user, {
+          method: 'GET',
+          url: `/api/v1/findings?limit=500&from=${encodeURIComponent(AT)}&to=${encodeURIComponent('2016-09-19T19:16:00+03:00')}`,
+        })
+      ).json();
       const subjects = all.items.map((f: { subject_id: string }) => f.subject_id);
       for (const cls of CLASSES) {
         tally(1);
-        if (subjects.includes(r.incident[cls]) !== visible(cls, reader.org)) fail(`GET /findings?from..to: incident ${cls} ${subjects.includes(r.incident[cls]) ? 'listed' : 'missing'}`);
+        if (subjects.includes(r.incident[cls]) !== visible(cls, reader.org))
+          fail(`GET /findings?from..to: incident ${cls} ${subjects.includes(r.incident[cls]) ? 'listed' : 'missing'}`);
       }
     },
     '/findings/{key}/history': async ({ server, r, reader, fail, tally }) => {
@@ -388,14 +611,20 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
           const url = `/api/v1/findings/${encodeURIComponent(key)}/history`;
           const res = await server.call(reader.user, { method: 'GET', url });
           tally(1);
-          if (res.statusCode !== (visible(cls, reader.org) ? 200 : 404)) fail(`GET ${url} (incident ${cls}): ${res.statusCode}`);
+          if (res.statusCode !== (visible(cls, reader.org) ? 200 : 404))
+            fail(`GET ${url} (incident ${cls}): ${res.statusCode}`);
         }
         // The derived finding: its history is the public incident's (shown to all), its current version and cause follow the zone.
         const url = `/api/v1/findings/${encodeURIComponent(r.derived[cls].key)}/history`;
         const h = (await server.call(reader.user, { method: 'GET', url })).json();
         tally(1);
         const seen = visible(cls, reader.org);
-        if (h.history?.length !== 1 || (h.current !== null) !== seen || (h.history[0].cause !== null) !== seen || JSON.stringify(h).includes(r.zone[cls]) !== seen) {
+        if (
+          h.history?.length !== 1 ||
+          (h.current !== null) !== seen ||
+          (h.history[0].cause !== null) !== seen ||
+          JSON.stringify(h).includes(r.zone[cls]) !== seen
+        ) {
           fail(`GET ${url} (derived ${cls}): ${JSON.stringify(h).slice(0, 300)}`);
         }
       }
@@ -406,10 +635,17 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
 /** The URL a stranger tries for a GET path: ids of the public records substituted. */
 function strangerUrl(path: string, r: Records): string {
   return `/api/v1${path}`
-    .replace('/reports/{id}/attachments/{attachmentId}', `/reports/${r.report.public}/attachments/${r.attachment.public}`)
+    .replace(
+      '/reports/{id}/attachments/{attachmentId}',
+      `/reports/${r.report.public}/attachments/${r.attachment.public}`,
+    )
     .replace('/audit/{entity}/{id}', `/audit/report/${r.report.public}`)
     .replace('/findings/{key}', `/findings/${encodeURIComponent(r.findingKeys.public[0]!)}`)
-    .replace(/\/(\w[\w-]*)\/\{id\}/, (_m, coll: string) => `/${coll}/${({ reports: r.report, incidents: r.incident, zones: r.zone, agreements: r.agreement, 'protected-sites': r.site, operations: r.operation, convoys: r.convoy } as Record<string, Record<Cls, string> | undefined>)[coll]?.public ?? 'sy-gov'}`);
+    .replace(
+      /\/(\w[\w-]*)\/\{id\}/,
+      (_m, coll: string) =>
+        `/${coll}/${({ reports: r.report, incidents: r.incident, zones: r.zone, agreements: r.agreement, 'protected-sites': r.site, operations: r.operation, convoys: r.convoy } as Record<string, Record<Cls, string> | undefined>)[coll]?.public ?? 'sy-gov'}`,
+    );
 }
 
 describeEachDatabase('authorization matrix', (db) => {
@@ -417,27 +653,44 @@ describeEachDatabase('authorization matrix', (db) => {
     const server = await matrixServer(db());
     try {
       // Aggregates before the matrix incidents exist: the same for everyone (the demo world is public).
-      const baselineUrls = [`/api/v1/map/incidents?bbox=${SPOT_BBOX}&zoom=14`, '/api/v1/map/extent', '/api/v1/state?from=2016-09-19&to=2016-09-19'];
+      const baselineUrls = [
+        `/api/v1/map/incidents?bbox=${SPOT_BBOX}&zoom=14`,
+        '/api/v1/map/extent',
+        '/api/v1/state?from=2016-09-19&to=2016-09-19',
+      ];
       const measures: Record<string, (b: any) => number> = {
-        [baselineUrls[0]!]: (b) => b.total, [baselineUrls[1]!]: (b) => b.count,
-        [baselineUrls[2]!]: (b) => b.verdicts.violation + b.verdicts.needs_review + b.verdicts.permitted + b.verdicts.not_covered,
+        [baselineUrls[0]!]: (b) => b.total,
+        [baselineUrls[1]!]: (b) => b.count,
+        [baselineUrls[2]!]: (b) =>
+          b.verdicts.violation + b.verdicts.needs_review + b.verdicts.permitted + b.verdicts.not_covered,
       };
       const baselines: Record<string, number> = {};
-      for (const url of baselineUrls) baselines[url] = measures[url]!((await server.call('ngo-observer', { method: 'GET', url })).json());
+      for (const url of baselineUrls)
+        baselines[url] = measures[url]!((await server.call('ngo-observer', { method: 'GET', url })).json());
       // Every user's live event stream, open while the records are made.
       await server.app.listen({ port: 0, host: '127.0.0.1' });
       const { port } = server.app.server.address() as { port: number };
       const streams = new Map<string, SseStream>();
       for (const reader of READERS) {
-        streams.set(reader.user, await openSse(`http://127.0.0.1:${port}/api/v1/events`, { cookie: await server.cookieOf(reader.user) }));
+        streams.set(
+          reader.user,
+          await openSse(`http://127.0.0.1:${port}/api/v1/events`, { cookie: await server.cookieOf(reader.user) }),
+        );
       }
       const r = await buildRecords(server);
       // A last public report: once a stream has it, it has had every event before it.
-      const sentinel = (await server.call('ngo-reporter', { method: 'POST', url: '/api/v1/reports', payload: urumReport({ narrative: 'sentinel' }) })).json().id;
+      const sentinel = (
+        await server.call('ngo-reporter', {
+          method: 'POST',
+          url: '/api/v1/reports',
+          payload: urumReport({ narrative: 'sentinel' }),
+        })
+      ).json().id;
       // What one matrix incident adds, and what the records everyone sees add (the derived incidents, public): the NGO sees
       // two matrix incidents (public, and its own), the US four (all but the NGO's own).
       for (const url of baselineUrls) {
-        const ngo = measures[url]!((await server.call('ngo-observer', { method: 'GET', url })).json()) - baselines[url]!;
+        const ngo =
+          measures[url]!((await server.call('ngo-observer', { method: 'GET', url })).json()) - baselines[url]!;
         const us = measures[url]!((await server.call('us-observer', { method: 'GET', url })).json()) - baselines[url]!;
         baselines[`per ${url}`] = (us - ngo) / 2;
         baselines[`all ${url}`] = ngo - us + ngo;
@@ -446,7 +699,10 @@ describeEachDatabase('authorization matrix', (db) => {
 
       const checks = readChecks(baselines);
       const gets = (await operations(server)).filter((o) => o.method === 'GET');
-      expect(gets.map((g) => g.path).filter((p) => !(p in checks)), 'GET endpoints with no matrix case').toEqual([]);
+      expect(
+        gets.map((g) => g.path).filter((p) => !(p in checks)),
+        'GET endpoints with no matrix case',
+      ).toEqual([]);
       const failures: string[] = [];
       let checked = 0;
       let strangerChecks = 0;
@@ -456,7 +712,8 @@ describeEachDatabase('authorization matrix', (db) => {
           // Open, but it tells a stranger nothing: only that nobody is signed in.
           const res = await server.call(null, { method: 'GET', url });
           strangerChecks++;
-          if (res.statusCode !== 200 || res.body !== JSON.stringify({ signed_in: false })) failures.push(`stranger GET ${url}: ${res.statusCode} ${res.body}`);
+          if (res.statusCode !== 200 || res.body !== JSON.stringify({ signed_in: false }))
+            failures.push(`stranger GET ${url}: ${res.statusCode} ${res.body}`);
           continue;
         }
         // Strangers get 401 before anything else is looked at, even a malformed request.
@@ -469,7 +726,13 @@ describeEachDatabase('authorization matrix', (db) => {
       for (const reader of READERS) {
         for (const { path } of gets) {
           await checks[path]!({
-            server, r, reader, fail: (msg) => failures.push(`${reader.user}: ${msg}`), tally: (n) => { checked += n; },
+            server,
+            r,
+            reader,
+            fail: (msg) => failures.push(`${reader.user}: ${msg}`),
+            tally: (n) => {
+              checked += n;
+            },
           });
         }
       }
@@ -479,19 +742,31 @@ describeEachDatabase('authorization matrix', (db) => {
         const stream = streams.get(reader.user)!;
         await stream.waitFor((m) => m.data.id === sentinel, 10_000);
         stream.close();
-        const named = new Set(stream.messages.flatMap((m) => [m.data.id, (m.data.data as { id?: string } | undefined)?.id, m.data.data?.subject_id as string | undefined]));
+        const named = new Set(
+          stream.messages.flatMap((m) => [
+            m.data.id,
+            (m.data.data as { id?: string } | undefined)?.id,
+            m.data.data?.subject_id as string | undefined,
+          ]),
+        );
         const created = new Set(stream.messages.filter((m) => m.data.type === 'report.created').map((m) => m.data.id));
         for (const cls of CLASSES) {
           for (const kind of kinds) {
             checked++;
             // Not as a record, nor anywhere in what a record says of others.
-            if (!visible(cls, reader.org) && (named.has(r[kind][cls]) || stream.raw().includes(r[kind][cls]))) failures.push(`${reader.user}: GET /events names hidden ${kind} ${cls}`);
+            if (!visible(cls, reader.org) && (named.has(r[kind][cls]) || stream.raw().includes(r[kind][cls])))
+              failures.push(`${reader.user}: GET /events names hidden ${kind} ${cls}`);
           }
           checked++;
-          if (created.has(r.report[cls]) !== visible(cls, reader.org)) failures.push(`${reader.user}: GET /events report.created ${cls} ${created.has(r.report[cls]) ? 'sent' : 'missing'}`);
+          if (created.has(r.report[cls]) !== visible(cls, reader.org))
+            failures.push(
+              `${reader.user}: GET /events report.created ${cls} ${created.has(r.report[cls]) ? 'sent' : 'missing'}`,
+            );
         }
       }
-      console.info(`authorization matrix [${db().kind}]: ${gets.length} GET endpoints, ${READERS.length} users + a stranger, ${checked} user checks, ${strangerChecks} stranger checks`);
+      console.info(
+        `authorization matrix [${db().kind}]: ${gets.length} GET endpoints, ${READERS.length} users + a stranger, ${checked} user checks, ${strangerChecks} stranger checks`,
+      );
       expect(failures).toEqual([]);
       expect(checked).toBeGreaterThan(2000);
     } finally {
@@ -508,51 +783,210 @@ describeEachDatabase('authorization matrix', (db) => {
       // A hidden record named in a body is as unknown as a missing one (400); otherwise a hidden target is not found (404). New
       // classified records get ids from the server, so no id a client sends can be refused for being a hidden record's.
       const HIDDEN_STATUS: Record<string, number[]> = { 'POST /incidents/{id}/reports': [400] };
-      const targets = (kind: 'incident' | 'zone' | 'agreement', reader: Reader, url: (id: string) => string, payload?: Record<string, unknown>): Attempt[] =>
-        CLASSES.map((cls) => ({ url: url(r[kind][cls]), payload, hidden: visible(cls, reader.org) ? undefined : `${kind} ${cls}` }));
-      const writes: Record<string, { permission: Permission | null; roles?: string[]; attempts: (reader: Reader) => Attempt[] }> = {
-        'POST /auth/tokens': { permission: null, attempts: () => [{ url: '/api/v1/auth/tokens', payload: { name: 'matrix' } }] },
+      const targets = (
+        kind: 'incident' | 'zone' | 'agreement',
+        reader: Reader,
+        url: (id: string) => string,
+        payload?: Record<string, unknown>,
+      ): Attempt[] =>
+        CLASSES.map((cls) => ({
+          url: url(r[kind][cls]),
+          payload,
+          hidden: visible(cls, reader.org) ? undefined : `${kind} ${cls}`,
+        }));
+      const writes: Record<
+        string,
+        { permission: Permission | null; roles?: string[]; attempts: (reader: Reader) => Attempt[] }
+      > = {
+        'POST /auth/tokens': {
+          permission: null,
+          attempts: () => [{ url: '/api/v1/auth/tokens', payload: { name: 'matrix' } }],
+        },
         // Your own token; a token of a user of another organization is hidden from everyone; one of a colleague only admins may revoke.
         'DELETE /auth/tokens/{id}': {
           permission: null,
           attempts: (u) => [
             { url: `/api/v1/auth/tokens/${tokens.get(u.user)}` },
-            ...[...tokens.entries()].filter(([owner]) => owner !== u.user && (owner.split('-')[0] !== u.org || u.role !== 'admin')).slice(0, 2)
+            ...[...tokens.entries()]
+              .filter(([owner]) => owner !== u.user && (owner.split('-')[0] !== u.org || u.role !== 'admin'))
+              .slice(0, 2)
               .map(([owner, id]) => ({ url: `/api/v1/auth/tokens/${id}`, hidden: `token of ${owner}` })),
           ],
         },
-        'POST /actors': { permission: 'world:manage', attempts: (u) => [{ url: '/api/v1/actors', payload: { id: `x-${u.user}`, name: 'Matrix', kind: 'armed_group' } }] },
-        'PATCH /actors/{id}': { permission: 'world:manage', attempts: () => [{ url: '/api/v1/actors/sdf', payload: { aliases: ['SDF'] } }] },
-        'POST /agreements': { permission: 'world:manage', attempts: () => [{ url: '/api/v1/agreements', payload: { title: 'New', in_force: [{ from: '2031-01-01T00:00:00Z', to: null }] } }] },
-        'PUT /agreements/{id}': { permission: 'world:manage', attempts: (u) => targets('agreement', u, (id) => `/api/v1/agreements/${id}`, { title: 'Replaced', in_force: [{ from: '2031-01-01T00:00:00Z', to: null }] }) },
-        'POST /agreements/{id}/parties': { permission: 'world:manage', attempts: (u) => targets('agreement', u, (id) => `/api/v1/agreements/${id}/parties`, { actor: 'sdf', accepted_at: '2030-02-01T00:00:00Z' }) },
-        'POST /agreements/{id}/parties/{actor}/withdraw': { permission: 'world:manage', attempts: (u) => targets('agreement', u, (id) => `/api/v1/agreements/${id}/parties/sdf/withdraw`, { at: '2030-03-01T00:00:00Z' }) },
-        'POST /agreements/{id}/clauses': { permission: 'world:manage', attempts: (u) => targets('agreement', u, (id) => `/api/v1/agreements/${id}/clauses`, { code: 'T1', text: 'more', acts: ['shelling'] }) },
-        'POST /reports': { permission: 'report:file', attempts: () => [{ url: '/api/v1/reports', payload: urumReport({ narrative: 'write matrix' }) }] },
-        'POST /incidents': { permission: 'incident:manage', attempts: () => [{ url: '/api/v1/incidents', payload: { occurred_at: AT, location: SPOT, act: 'shelling' } }] },
-        'PATCH /incidents/{id}': { permission: 'incident:manage', attempts: (u) => targets('incident', u, (id) => `/api/v1/incidents/${id}`, { headline: `patched by ${u.user}` }) },
+        'POST /actors': {
+          permission: 'world:manage',
+          attempts: (u) => [
+            { url: '/api/v1/actors', payload: { id: `x-${u.user}`, name: 'Matrix', kind: 'armed_group' } },
+          ],
+        },
+        'PATCH /actors/{id}': {
+          permission: 'world:manage',
+          attempts: () => [{ url: '/api/v1/actors/sdf', payload: { aliases: ['SDF'] } }],
+        },
+        'POST /agreements': {
+          permission: 'world:manage',
+          attempts: () => [
+            {
+              url: '/api/v1/agreements',
+              payload: { title: 'New', in_force: [{ from: '2031-01-01T00:00:00Z', to: null }] },
+            },
+          ],
+        },
+        'PUT /agreements/{id}': {
+          permission: 'world:manage',
+          attempts: (u) =>
+            targets('agreement', u, (id) => `/api/v1/agreements/${id}`, {
+              title: 'Replaced',
+              in_force: [{ from: '2031-01-01T00:00:00Z', to: null }],
+            }),
+        },
+        'POST /agreements/{id}/parties': {
+          permission: 'world:manage',
+          attempts: (u) =>
+            targets('agreement', u, (id) => `/api/v1/agreements/${id}/parties`, {
+              actor: 'sdf',
+              accepted_at: '2030-02-01T00:00:00Z',
+            }),
+        },
+        'POST /agreements/{id}/parties/{actor}/withdraw': {
+          permission: 'world:manage',
+          attempts: (u) =>
+            targets('agreement', u, (id) => `/api/v1/agreements/${id}/parties/sdf/withdraw`, {
+              at: '2030-03-01T00:00:00Z',
+            }),
+        },
+        'POST /agreements/{id}/clauses': {
+          permission: 'world:manage',
+          attempts: (u) =>
+            targets('agreement', u, (id) => `/api/v1/agreements/${id}/clauses`, {
+              code: 'T1',
+              text: 'more',
+              acts: ['shelling'],
+            }),
+        },
+        'POST /reports': {
+          permission: 'report:file',
+          attempts: () => [{ url: '/api/v1/reports', payload: urumReport({ narrative: 'write matrix' }) }],
+        },
+        'POST /incidents': {
+          permission: 'incident:manage',
+          attempts: () => [{ url: '/api/v1/incidents', payload: { occurred_at: AT, location: SPOT, act: 'shelling' } }],
+        },
+        'PATCH /incidents/{id}': {
+          permission: 'incident:manage',
+          attempts: (u) =>
+            targets('incident', u, (id) => `/api/v1/incidents/${id}`, { headline: `patched by ${u.user}` }),
+        },
         'POST /incidents/{id}/reports': {
           permission: 'incident:manage',
-          attempts: (u) => CLASSES.map((cls) => ({ url: `/api/v1/incidents/${r.incident.public}/reports`, payload: { report_id: r.report[cls] }, hidden: visible(cls, u.org) ? undefined : `report ${cls}` })),
+          attempts: (u) =>
+            CLASSES.map((cls) => ({
+              url: `/api/v1/incidents/${r.incident.public}/reports`,
+              payload: { report_id: r.report[cls] },
+              hidden: visible(cls, u.org) ? undefined : `report ${cls}`,
+            })),
         },
         'DELETE /incidents/{id}/reports/{reportId}': {
           permission: 'incident:manage',
-          attempts: (u) => CLASSES.map((cls) => ({ url: `/api/v1/incidents/${r.incident.public}/reports/${r.report[cls]}`, hidden: visible(cls, u.org) ? undefined : `report ${cls}` })),
+          attempts: (u) =>
+            CLASSES.map((cls) => ({
+              url: `/api/v1/incidents/${r.incident.public}/reports/${r.report[cls]}`,
+              hidden: visible(cls, u.org) ? undefined : `report ${cls}`,
+            })),
         },
-        'POST /zones': { permission: 'world:manage', attempts: (u) => [{ url: '/api/v1/zones', payload: { name: `z-w-${u.user}`, geometry: square(39, 35.5) } }] },
-        'PUT /zones/{id}/control': { permission: 'world:manage', attempts: (u) => targets('zone', u, (id) => `/api/v1/zones/${id}/control`, { control: [{ actors: ['sy-gov'], from: '2016-01-01T00:00:00Z' }] }) },
-        'POST /zones/{id}/control': { permission: 'world:manage', attempts: (u) => targets('zone', u, (id) => `/api/v1/zones/${id}/control`, { at: '2040-01-01T00:00:00Z', actors: ['fsa-south'] }) },
-        'POST /protected-sites': { permission: 'plan:manage', attempts: () => [{ url: '/api/v1/protected-sites', payload: { kind: 'school', owner: 'msf', buffer_m: 100, geometry: { type: 'Point', coordinates: [40, 35] }, valid: { from: '2016-01-01T00:00:00Z', to: null } } }] },
-        'POST /operations': { permission: 'plan:manage', roles: ['admin', 'analyst'], attempts: () => [{ url: '/api/v1/operations', payload: { actor: 'ru', kind: 'air_strike', area: { type: 'Point', coordinates: PLAN_SPOT }, window: { from: '2016-10-01T00:00:00Z', to: '2016-10-02T00:00:00Z' } } }] },
-        'POST /operations/check': { permission: null, attempts: () => [{ url: '/api/v1/operations/check', payload: { actor: 'ru', kind: 'air_strike', area: { type: 'Point', coordinates: PLAN_SPOT }, window: { from: '2016-10-01T00:00:00Z', to: '2016-10-02T00:00:00Z' } } }] },
-        'POST /convoys': { permission: 'plan:manage', attempts: () => [{ url: '/api/v1/convoys', payload: { organizer: 'un', route: { type: 'Point', coordinates: [36, 33] }, window: { from: '2016-10-01T00:00:00Z' } } }] },
+        'POST /zones': {
+          permission: 'world:manage',
+          attempts: (u) => [{ url: '/api/v1/zones', payload: { name: `z-w-${u.user}`, geometry: square(39, 35.5) } }],
+        },
+        'PUT /zones/{id}/control': {
+          permission: 'world:manage',
+          attempts: (u) =>
+            targets('zone', u, (id) => `/api/v1/zones/${id}/control`, {
+              control: [{ actors: ['sy-gov'], from: '2016-01-01T00:00:00Z' }],
+            }),
+        },
+        'POST /zones/{id}/control': {
+          permission: 'world:manage',
+          attempts: (u) =>
+            targets('zone', u, (id) => `/api/v1/zones/${id}/control`, {
+              at: '2040-01-01T00:00:00Z',
+              actors: ['fsa-south'],
+            }),
+        },
+        'POST /protected-sites': {
+          permission: 'plan:manage',
+          attempts: () => [
+            {
+              url: '/api/v1/protected-sites',
+              payload: {
+                kind: 'school',
+                owner: 'msf',
+                buffer_m: 100,
+                geometry: { type: 'Point', coordinates: [40, 35] },
+                valid: { from: '2016-01-01T00:00:00Z', to: null },
+              },
+            },
+          ],
+        },
+        'POST /operations': {
+          permission: 'plan:manage',
+          roles: ['admin', 'analyst'],
+          attempts: () => [
+            {
+              url: '/api/v1/operations',
+              payload: {
+                actor: 'ru',
+                kind: 'air_strike',
+                area: { type: 'Point', coordinates: PLAN_SPOT },
+                window: { from: '2016-10-01T00:00:00Z', to: '2016-10-02T00:00:00Z' },
+              },
+            },
+          ],
+        },
+        'POST /operations/check': {
+          permission: null,
+          attempts: () => [
+            {
+              url: '/api/v1/operations/check',
+              payload: {
+                actor: 'ru',
+                kind: 'air_strike',
+                area: { type: 'Point', coordinates: PLAN_SPOT },
+                window: { from: '2016-10-01T00:00:00Z', to: '2016-10-02T00:00:00Z' },
+              },
+            },
+          ],
+        },
+        'POST /convoys': {
+          permission: 'plan:manage',
+          attempts: () => [
+            {
+              url: '/api/v1/convoys',
+              payload: {
+                organizer: 'un',
+                route: { type: 'Point', coordinates: [36, 33] },
+                window: { from: '2016-10-01T00:00:00Z' },
+              },
+            },
+          ],
+        },
       };
       // A token per user, for the revocation cases (made as the owner: they are the owner's writes, not the matrix's).
       const tokens = new Map<string, string>();
-      for (const reader of READERS) tokens.set(reader.user, (await must(server, reader.user, 'POST', '/api/v1/auth/tokens', { name: 'to revoke' })).id);
+      for (const reader of READERS)
+        tokens.set(
+          reader.user,
+          (await must(server, reader.user, 'POST', '/api/v1/auth/tokens', { name: 'to revoke' })).id,
+        );
       const SKIPPED = new Set(['POST /auth/login', 'POST /auth/logout']); // tested in auth tests; logout would end the cached sessions
-      const ops = (await operations(server)).filter((o) => o.method !== 'GET').map((o) => `${o.method} ${o.path}`).filter((o) => !SKIPPED.has(o));
-      expect(ops.filter((o) => !(o in writes)), 'write endpoints with no matrix case').toEqual([]);
+      const ops = (await operations(server))
+        .filter((o) => o.method !== 'GET')
+        .map((o) => `${o.method} ${o.path}`)
+        .filter((o) => !SKIPPED.has(o));
+      expect(
+        ops.filter((o) => !(o in writes)),
+        'write endpoints with no matrix case',
+      ).toEqual([]);
 
       const failures: string[] = [];
       const succeeded = new Set<string>();
@@ -561,18 +995,27 @@ describeEachDatabase('authorization matrix', (db) => {
         const [method] = op.split(' ') as ['POST' | 'PUT' | 'PATCH' | 'DELETE'];
         const { permission, roles, attempts } = writes[op]!;
         // A stranger: 401, nothing written.
-        for (const a of [...attempts(READERS[0]!), { url: attempts(READERS[0]!)[0]!.url, payload: { nonsense: true } }]) {
+        for (const a of [
+          ...attempts(READERS[0]!),
+          { url: attempts(READERS[0]!)[0]!.url, payload: { nonsense: true } },
+        ]) {
           const before = await countRows(db(), 'audit_log');
           const res = await server.call(null, { method, url: a.url, ...(a.payload ? { payload: a.payload } : {}) });
           checked++;
           if (res.statusCode !== 401) failures.push(`stranger ${op} ${a.url}: ${res.statusCode}, expected 401`);
-          if ((await countRows(db(), 'audit_log')) !== before) failures.push(`stranger ${op} ${a.url}: wrote to the audit log`);
+          if ((await countRows(db(), 'audit_log')) !== before)
+            failures.push(`stranger ${op} ${a.url}: wrote to the audit log`);
         }
         for (const reader of READERS) {
-          const allowed = permission === null || (roles ?? (PERMISSIONS[permission] as readonly string[])).includes(reader.role);
+          const allowed =
+            permission === null || (roles ?? (PERMISSIONS[permission] as readonly string[])).includes(reader.role);
           for (const a of attempts(reader)) {
             const before = await countRows(db(), 'audit_log');
-            const res = await server.call(reader.user, { method, url: a.url, ...(a.payload ? { payload: a.payload } : {}) });
+            const res = await server.call(reader.user, {
+              method,
+              url: a.url,
+              ...(a.payload ? { payload: a.payload } : {}),
+            });
             const wrote = (await countRows(db(), 'audit_log')) !== before;
             const what = `${reader.user} ${op} ${a.url}${a.hidden ? ` (hidden ${a.hidden})` : ''}`;
             checked++;
@@ -580,18 +1023,25 @@ describeEachDatabase('authorization matrix', (db) => {
               if (res.statusCode !== 403) failures.push(`${what}: ${res.statusCode}, expected 403`);
             } else if (a.hidden) {
               const expected = HIDDEN_STATUS[op] ?? [404];
-              if (!expected.includes(res.statusCode)) failures.push(`${what}: ${res.statusCode}, expected ${expected.join(' or ')} ${res.body.slice(0, 200)}`);
+              if (!expected.includes(res.statusCode))
+                failures.push(
+                  `${what}: ${res.statusCode}, expected ${expected.join(' or ')} ${res.body.slice(0, 200)}`,
+                );
             } else if (res.statusCode >= 500 || res.statusCode === 401 || res.statusCode === 403) {
               failures.push(`${what}: ${res.statusCode} ${res.body.slice(0, 200)}`);
             }
             if (res.statusCode < 300) succeeded.add(op);
-            if (res.statusCode >= 400 && wrote) failures.push(`${what}: refused with ${res.statusCode} but wrote to the audit log`);
+            if (res.statusCode >= 400 && wrote)
+              failures.push(`${what}: refused with ${res.statusCode} but wrote to the audit log`);
           }
         }
       }
       console.info(`authorization matrix [${db().kind}]: ${ops.length} write endpoints, ${checked} write checks`);
       expect(failures).toEqual([]);
-      expect(ops.filter((op) => !succeeded.has(op)), 'write endpoints no permitted user could use').toEqual([]);
+      expect(
+        ops.filter((op) => !succeeded.has(op)),
+        'write endpoints no permitted user could use',
+      ).toEqual([]);
     } finally {
       await server.close();
     }

@@ -29,11 +29,33 @@ describeEachDatabase('hostile input, property-based over the OpenAPI document', 
   beforeEach(async () => {
     server = await startWorld(db());
     doc = (await server.call(null, { method: 'GET', url: '/api/v1/openapi.json' })).json();
-    const report = await fileReport(server, 'us-admin', urumReport({ attachments: [{ filename: 'a.txt', media_type: 'text/plain', content_base64: 'aGk=' }] }));
-    const findings = (await server.call('us-admin', { method: 'GET', url: '/api/v1/findings?limit=3' })).json().items.map((f: { key: string }) => f.key);
-    const token = (await server.call('us-admin', { method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'property' } })).json().id;
+    const report = await fileReport(
+      server,
+      'us-admin',
+      urumReport({ attachments: [{ filename: 'a.txt', media_type: 'text/plain', content_base64: 'aGk=' }] }),
+    );
+    const findings = (await server.call('us-admin', { method: 'GET', url: '/api/v1/findings?limit=3' }))
+      .json()
+      .items.map((f: { key: string }) => f.key);
+    const token = (
+      await server.call('us-admin', { method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'property' } })
+    ).json().id;
     // Ids of real records, so that generated requests reach past "not found".
-    ids = [report.id, report.attachments[0].id, 'i28', 'i1', 'sy-gov', 'ru', 'z-aleppo-east', 'coh-2016-02', ...findings, token, 'report', 'incident', 'zone'];
+    ids = [
+      report.id,
+      report.attachments[0].id,
+      'i28',
+      'i1',
+      'sy-gov',
+      'ru',
+      'z-aleppo-east',
+      'coh-2016-02',
+      ...findings,
+      token,
+      'report',
+      'incident',
+      'zone',
+    ];
   });
   afterEach(() => server.close());
 
@@ -44,18 +66,35 @@ describeEachDatabase('hostile input, property-based over the OpenAPI document', 
     const failures: string[] = [];
     for (const op of ops) {
       // One operation's failure (shrunk to a small request, with its seed) does not hide another's.
-      await fc.assert(fc.asyncProperty(requestsFor(op, doc, ids), async (request) => {
-        const res = await send(server, request);
-        statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-        if (res.statusCode >= 500) throw new Error(`${shown(op, request)} answered ${res.statusCode} ${res.body.slice(0, 300)}`);
-        if (res.statusCode >= 400) {
-          const body = res.json();
-          if (typeof body.code !== 'string' || typeof body.message !== 'string') throw new Error(`${shown(op, request)}: error body ${res.body.slice(0, 300)}`);
-          if (body.code === 'VALIDATION' && body.path === undefined && body.problems === undefined) throw new Error(`${shown(op, request)}: VALIDATION without a path: ${res.body.slice(0, 300)}`);
-        }
-      }), { numRuns: RUNS, endOnFailure: true }).catch((e: unknown) => failures.push(String((e as Error).message).split('\n').slice(0, 3).join(' ')));
+      await fc
+        .assert(
+          fc.asyncProperty(requestsFor(op, doc, ids), async (request) => {
+            const res = await send(server, request);
+            statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+            if (res.statusCode >= 500)
+              throw new Error(`${shown(op, request)} answered ${res.statusCode} ${res.body.slice(0, 300)}`);
+            if (res.statusCode >= 400) {
+              const body = res.json();
+              if (typeof body.code !== 'string' || typeof body.message !== 'string')
+                throw new Error(`${shown(op, request)}: error body ${res.body.slice(0, 300)}`);
+              if (body.code === 'VALIDATION' && body.path === undefined && body.problems === undefined)
+                throw new Error(`${shown(op, request)}: VALIDATION without a path: ${res.body.slice(0, 300)}`);
+            }
+          }),
+          { numRuns: RUNS, endOnFailure: true },
+        )
+        .catch((e: unknown) =>
+          failures.push(
+            String((e as Error).message)
+              .split('\n')
+              .slice(0, 3)
+              .join(' '),
+          ),
+        );
     }
-    console.info(`property test [${db().kind}]: ${ops.length} operations x ${RUNS} runs; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
+    console.info(
+      `property test [${db().kind}]: ${ops.length} operations x ${RUNS} runs; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
+    );
     expect(failures).toEqual([]);
     // The generators reach the handlers, not only the validators.
     expect([...statuses.keys()].filter((s) => s < 300).length).toBeGreaterThan(0);
@@ -64,7 +103,10 @@ describeEachDatabase('hostile input, property-based over the OpenAPI document', 
 });
 
 function send(server: TestServer, request: Request) {
-  const body = request.payload === undefined ? {} : { payload: JSON.stringify(request.payload), headers: { 'content-type': 'application/json' } };
+  const body =
+    request.payload === undefined
+      ? {}
+      : { payload: JSON.stringify(request.payload), headers: { 'content-type': 'application/json' } };
   return server.call('us-admin', { method: request.method as 'GET', url: request.url, ...body });
 }
 

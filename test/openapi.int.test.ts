@@ -61,19 +61,28 @@ describeEachDatabase('the OpenAPI document', (db) => {
     const doc = (await server.call(null, { method: 'GET', url: '/api/v1/openapi.json' })).json();
     const documented: string[] = [];
     const problems: string[] = [];
-    for (const [path, item] of Object.entries<Record<string, { summary?: string; responses?: Record<string, unknown> }>>(doc.paths)) {
+    for (const [path, item] of Object.entries<
+      Record<string, { summary?: string; responses?: Record<string, unknown> }>
+    >(doc.paths)) {
       for (const method of METHODS) {
         const op = item[method];
         if (!op) continue;
         documented.push(`${method} ${path}`);
         if (!op.summary?.trim()) problems.push(`${method} ${path}: no summary`);
-        if (!Object.keys(op.responses ?? {}).some((code) => /^4(\d\d|XX)$/.test(code))) problems.push(`${method} ${path}: no 4xx response`);
+        if (!Object.keys(op.responses ?? {}).some((code) => /^4(\d\d|XX)$/.test(code)))
+          problems.push(`${method} ${path}: no 4xx response`);
       }
     }
     const registered = registeredRoutes(server.app.printRoutes({ commonPrefix: false }));
     expect(registered.length).toBeGreaterThan(30);
-    expect(registered.filter((r) => !documented.includes(r)), 'routes missing from the document').toEqual([]);
-    expect(documented.filter((r) => !registered.includes(r)), 'operations with no route').toEqual([]);
+    expect(
+      registered.filter((r) => !documented.includes(r)),
+      'routes missing from the document',
+    ).toEqual([]);
+    expect(
+      documented.filter((r) => !registered.includes(r)),
+      'operations with no route',
+    ).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

@@ -59,7 +59,9 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const data = join(dir, 'data');
   const logFile = join(dir, 'server.log');
   const run = (command: string, args: string[]) => {
-    const [file, argv] = root ? ['runuser', ['-u', 'postgres', '--', join(BIN, command), ...args]] : [join(BIN, command), args];
+    const [file, argv] = root
+      ? ['runuser', ['-u', 'postgres', '--', join(BIN, command), ...args]]
+      : [join(BIN, command), args];
     execFileSync(file, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   };
   if (root) {
@@ -75,7 +77,8 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop, start,
+    stop,
+    start,
     log: () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''),
     destroy: () => {
       try {

@@ -34,7 +34,10 @@ export const urumReport = (over: Record<string, unknown> = {}): Record<string, u
 });
 
 export const attachment = (bytes: Buffer, over: Record<string, unknown> = {}) => ({
-  filename: 'photo.jpg', media_type: 'image/jpeg', content_base64: bytes.toString('base64'), ...over,
+  filename: 'photo.jpg',
+  media_type: 'image/jpeg',
+  content_base64: bytes.toString('base64'),
+  ...over,
 });
 
 /** Files a report as `user` and returns it; fails the test unless it is created. */
@@ -53,12 +56,17 @@ export async function createIncident(server: TestServer, user: string, body: Rec
 
 /** Audit entries about records (signing in is left out), counted as the owner. */
 export async function recordAuditEntries(db: Database): Promise<number> {
-  const [r] = await db.query<{ n: number }>(`select count(*)::int as n from audit_log where entity not in ('user', 'api_token')`);
+  const [r] = await db.query<{ n: number }>(
+    `select count(*)::int as n from audit_log where entity not in ('user', 'api_token')`,
+  );
   return r?.n ?? 0;
 }
 
 /** Rows in a table, counted as the owner (what is really stored). */
-export async function rows(db: Database, table: 'reports' | 'report_attachments' | 'incidents' | 'findings' | 'finding_history'): Promise<number> {
+export async function rows(
+  db: Database,
+  table: 'reports' | 'report_attachments' | 'incidents' | 'findings' | 'finding_history',
+): Promise<number> {
   const [r] = await db.query<{ n: number }>(`select count(*)::int as n from ${table}`);
   return r?.n ?? 0;
 }

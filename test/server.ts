@@ -22,7 +22,12 @@ export const ORGS = [
 
 /** One user per (org, role) that the tests use: `${org}-${role}`. */
 export const USERS: { org: string; role: Role }[] = [
-  ...ORGS.flatMap((o) => (['admin', 'analyst', 'monitor', 'reporter', 'humanitarian', 'observer'] as Role[]).map((role) => ({ org: o.id, role }))),
+  ...ORGS.flatMap((o) =>
+    (['admin', 'analyst', 'monitor', 'reporter', 'humanitarian', 'observer'] as Role[]).map((role) => ({
+      org: o.id,
+      role,
+    })),
+  ),
 ];
 
 export interface Session {
@@ -42,7 +47,8 @@ export interface TestServer {
 
 export async function seedAccounts(ctx: AppContext): Promise<void> {
   for (const org of ORGS) await addOrganization(ctx, 'operator', org);
-  for (const u of USERS) await addUser(ctx, 'operator', { username: `${u.org}-${u.role}`, orgId: u.org, role: u.role, password: PASSWORD });
+  for (const u of USERS)
+    await addUser(ctx, 'operator', { username: `${u.org}-${u.role}`, orgId: u.org, role: u.role, password: PASSWORD });
 }
 
 export async function startTestServer(db: Database): Promise<TestServer> {
@@ -53,7 +59,11 @@ export async function startTestServer(db: Database): Promise<TestServer> {
   const as = async (username: string): Promise<Session> => {
     const cached = sessions.get(username);
     if (cached) return cached;
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: PASSWORD },
+    });
     if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === 'truce_session')!;
     const session = { cookie: `truce_session=${cookie.value}`, csrf: res.json<{ csrf_token: string }>().csrf_token };
@@ -61,10 +71,15 @@ export async function startTestServer(db: Database): Promise<TestServer> {
     return session;
   };
   return {
-    app, ctx, as,
+    app,
+    ctx,
+    as,
     call: async (username, options) => {
       const session = username ? await as(username) : null;
-      const headers = { ...(options.headers ?? {}), ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}) };
+      const headers = {
+        ...(options.headers ?? {}),
+        ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}),
+      };
       return app.inject({ ...options, headers });
     },
     close: async () => {

@@ -24,10 +24,13 @@ export function mountVolume(): Volume | string {
     rmSync(dir, { recursive: true, force: true });
     return `mounting a 48 MB tmpfs is not permitted here (${String((e as { stderr?: Buffer }).stderr ?? e).trim()})`;
   }
-  return { dir, unmount: () => {
-    execFileSync('umount', ['-l', dir]);
-    rmSync(dir, { recursive: true, force: true });
-  } };
+  return {
+    dir,
+    unmount: () => {
+      execFileSync('umount', ['-l', dir]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export const free = (dir: string) => {
@@ -41,7 +44,8 @@ export function ballast(dir: string, leave: number): string {
   const fd = openSync(file, 'a');
   const chunk = Buffer.alloc(MB, 1);
   try {
-    for (let left = free(dir) - leave; left > 0; left = free(dir) - leave) writeSync(fd, chunk, 0, Math.min(chunk.length, left));
+    for (let left = free(dir) - leave; left > 0; left = free(dir) - leave)
+      writeSync(fd, chunk, 0, Math.min(chunk.length, left));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOSPC') throw e;
   } finally {
@@ -49,4 +53,3 @@ export function ballast(dir: string, leave: number): string {
   }
   return file;
 }
-

@@ -50,26 +50,34 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
     }
   })();
   return {
-    status: res.status, headers: res.headers, messages, ended,
+    status: res.status,
+    headers: res.headers,
+    messages,
+    ended,
     raw: () => text,
-    waitFor: (predicate, timeoutMs = 5_000) => new Promise((resolve, reject) => {
-      const check = () => {
-        const found = messages.find(predicate);
-        if (!found) return;
-        cleanup();
-        resolve(found);
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`no such message within ${timeoutMs} ms; got ${JSON.stringify(messages.map((m) => [m.data.type, m.data.id]))}`));
-      }, timeoutMs);
-      const cleanup = () => {
-        clearTimeout(timer);
-        waiters.delete(check);
-      };
-      waiters.add(check);
-      check();
-    }),
+    waitFor: (predicate, timeoutMs = 5_000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const found = messages.find(predicate);
+          if (!found) return;
+          cleanup();
+          resolve(found);
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(
+            new Error(
+              `no such message within ${timeoutMs} ms; got ${JSON.stringify(messages.map((m) => [m.data.type, m.data.id]))}`,
+            ),
+          );
+        }, timeoutMs);
+        const cleanup = () => {
+          clearTimeout(timer);
+          waiters.delete(check);
+        };
+        waiters.add(check);
+        check();
+      }),
     close: () => abort.abort(),
   };
 }

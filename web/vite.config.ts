@@ -27,7 +27,10 @@ function boundaries(): Plugin {
       });
     },
     closeBundle() {
-      cpSync(source, join(outDir, 'boundaries'), { recursive: true, filter: (f) => !f.endsWith('.md') || f.endsWith('ATTRIBUTION.md') });
+      cpSync(source, join(outDir, 'boundaries'), {
+        recursive: true,
+        filter: (f) => !f.endsWith('.md') || f.endsWith('ATTRIBUTION.md'),
+      });
     },
   };
 }

@@ -45,7 +45,13 @@ export const pgliteTarget: BenchTarget = {
   fresh: async () => {
     const dir = await mkdtemp(join(tmpdir(), 'truce-bench-'));
     const db = await openDatabase({ dataDir: dir });
-    return { db, dispose: async () => { await db.close(); await rm(dir, { recursive: true, force: true }); } };
+    return {
+      db,
+      dispose: async () => {
+        await db.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
   },
   copyCsv: async (file, columns) => {
     const dir = await mkdtemp(join(tmpdir(), 'truce-bench-'));
@@ -71,7 +77,9 @@ export async function postgresTarget(url = benchDatabaseUrl()): Promise<BenchTar
     await probe.connect();
     await probe.end();
   } catch (e) {
-    return { skipped: `PostgreSQL skipped: ${shown} did not answer (${(e as Error).message}); set TRUCE_BENCH_DATABASE_URL` };
+    return {
+      skipped: `PostgreSQL skipped: ${shown} did not answer (${(e as Error).message}); set TRUCE_BENCH_DATABASE_URL`,
+    };
   }
   const schema = () => `bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = async <T>(fn: (client: pg.Client) => Promise<T>): Promise<T> => {
@@ -90,7 +98,13 @@ export async function postgresTarget(url = benchDatabaseUrl()): Promise<BenchTar
       const name = schema();
       await admin((c) => c.query(`create schema ${name}`));
       const db = await openDatabase({ url, schema: name });
-      return { db, dispose: async () => { await db.close(); await admin((c) => c.query(`drop schema ${name} cascade`)); } };
+      return {
+        db,
+        dispose: async () => {
+          await db.close();
+          await admin((c) => c.query(`drop schema ${name} cascade`));
+        },
+      };
     },
     copyCsv: async (file, columns) => {
       const name = schema();
@@ -99,7 +113,10 @@ export async function postgresTarget(url = benchDatabaseUrl()): Promise<BenchTar
         try {
           await c.query(bareTable(`${name}.floor`, columns));
           const start = performance.now();
-          await pipeline(createReadStream(file), c.query(copyFrom(`copy ${name}.floor from stdin with (format csv, header true)`)));
+          await pipeline(
+            createReadStream(file),
+            c.query(copyFrom(`copy ${name}.floor from stdin with (format csv, header true)`)),
+          );
           return performance.now() - start;
         } finally {
           await c.query(`drop schema ${name} cascade`);

@@ -26,7 +26,11 @@ export async function pgbenchRate(baseUrl: string, clients: number, seconds: num
     const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(out);
     const latency = /latency average = ([\d.]+) ms/.exec(out);
     if (!tps) throw new Error(`pgbench printed no rate:\n${out}`);
-    return { tps: Number(tps[1]), latencyMs: Number(latency?.[1] ?? NaN), command: `pgbench ${args.slice(0, -1).join(' ')}` };
+    return {
+      tps: Number(tps[1]),
+      latencyMs: Number(latency?.[1] ?? NaN),
+      command: `pgbench ${args.slice(0, -1).join(' ')}`,
+    };
   } finally {
     await database.drop();
   }
@@ -36,9 +40,17 @@ function run(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn('pgbench', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
-    child.on('error', (e) => reject(new Error(`pgbench could not run (apt-get install postgresql-client): ${e.message}`)));
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`pgbench ${args.join(' ')} exited ${code}:\n${out}`))));
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.on('error', (e) =>
+      reject(new Error(`pgbench could not run (apt-get install postgresql-client): ${e.message}`)),
+    );
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`pgbench ${args.join(' ')} exited ${code}:\n${out}`)),
+    );
   });
 }

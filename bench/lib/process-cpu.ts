@@ -39,7 +39,10 @@ export function postgresCpuSeconds(): number | null {
 }
 
 /** Measures fn, and the CPU used meanwhile by the process `pid`, by PostgreSQL and by this process. */
-export async function withCpu<T>(pid: number | undefined, fn: () => Promise<T>): Promise<{ value: T; serverS: number | null; postgresS: number | null; clientS: number }> {
+export async function withCpu<T>(
+  pid: number | undefined,
+  fn: () => Promise<T>,
+): Promise<{ value: T; serverS: number | null; postgresS: number | null; clientS: number }> {
   const server0 = pid === undefined ? null : cpuSeconds(pid);
   const pg0 = postgresCpuSeconds();
   const self0 = process.cpuUsage();

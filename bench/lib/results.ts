@@ -35,7 +35,12 @@ export function machine(): Machine {
 }
 
 /** Returns the path written. Writes a .tmp file first so a crash never leaves half a result. */
-export async function writeResult(bench: Benchmark, result: BenchResult, started: { date: Date; machine: Machine }, dir = RESULTS_DIR): Promise<string> {
+export async function writeResult(
+  bench: Benchmark,
+  result: BenchResult,
+  started: { date: Date; machine: Machine },
+  dir = RESULTS_DIR,
+): Promise<string> {
   const document = {
     benchmark: bench.name,
     description: bench.description,

@@ -10,21 +10,34 @@ export type ShapeKind = 'rectangle' | 'convex' | 'concave' | 'holed' | 'multi';
 export function shape(kind: ShapeKind, cx: number, cy: number, rx: number, ry: number, random: Random): Area {
   switch (kind) {
     case 'rectangle':
-      return polygon([[cx - rx, cy - ry], [cx + rx, cy - ry], [cx + rx, cy + ry], [cx - rx, cy + ry]]);
+      return polygon([
+        [cx - rx, cy - ry],
+        [cx + rx, cy - ry],
+        [cx + rx, cy + ry],
+        [cx - rx, cy + ry],
+      ]);
     case 'convex':
       return polygon(ring(cx, cy, rx, ry, random, 1));
     case 'concave':
       return polygon(ring(cx, cy, rx, ry, random, 0.4));
     case 'holed':
       // The outer ring keeps at least cos(45 deg) of the radius; a hole at 0.35 stays inside it.
-      return { type: 'Polygon', coordinates: [close(ring(cx, cy, rx, ry, random, 1)), close(ring(cx, cy, rx * 0.35, ry * 0.35, random, 1).reverse())] };
+      return {
+        type: 'Polygon',
+        coordinates: [
+          close(ring(cx, cy, rx, ry, random, 1)),
+          close(ring(cx, cy, rx * 0.35, ry * 0.35, random, 1).reverse()),
+        ],
+      };
     case 'multi': {
       const parts = random.int(2, 3);
       const turn = random.between(0, 2 * Math.PI);
       const coordinates: Position[][][] = [];
       for (let k = 0; k < parts; k++) {
         const a = turn + (2 * Math.PI * k) / parts;
-        coordinates.push([close(ring(cx + 0.55 * rx * Math.cos(a), cy + 0.55 * ry * Math.sin(a), rx * 0.4, ry * 0.4, random, 1))]);
+        coordinates.push([
+          close(ring(cx + 0.55 * rx * Math.cos(a), cy + 0.55 * ry * Math.sin(a), rx * 0.4, ry * 0.4, random, 1)),
+        ]);
       }
       return { type: 'MultiPolygon', coordinates };
     }

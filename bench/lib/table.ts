@@ -8,7 +8,9 @@ const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 export function formatTable(columns: string[], rows: Record<string, Cell>[]): string {
   const cells = rows.map((row) => columns.map((c) => formatCell(row[c])));
-  const numeric = columns.map((c) => rows.length > 0 && rows.every((row) => typeof row[c] === 'number' || row[c] === undefined));
+  const numeric = columns.map(
+    (c) => rows.length > 0 && rows.every((row) => typeof row[c] === 'number' || row[c] === undefined),
+  );
   const widths = columns.map((c, i) => Math.max(c.length, 3, ...cells.map((line) => line[i]!.length)));
   const line = (values: string[]): string =>
     `| ${values.map((v, i) => (numeric[i] ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join(' | ')} |`;

@@ -2,7 +2,10 @@
 import type { Page } from 'playwright-core';
 
 export class AgreementPage {
-  constructor(readonly page: Page, readonly baseUrl: string) {}
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
 
   async goto(id = ''): Promise<void> {
     await this.page.goto(`${this.baseUrl}/agreements${id ? `/${id}` : ''}`);
@@ -15,7 +18,10 @@ export class AgreementPage {
 }
 
 export class StatePage {
-  constructor(readonly page: Page, readonly baseUrl: string) {}
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
 
   async goto(query = ''): Promise<void> {
     await this.page.goto(`${this.baseUrl}/state${query ? `?${query}` : ''}`);
@@ -71,13 +77,19 @@ export class StatePage {
 
   /** The calm strip's days: date and state (calm, not_calm, not_in_force). */
   async calmStrip(): Promise<{ date: string; state: string }[]> {
-    return this.page.locator('[data-testid=calm-strip] rect').evaluateAll((rects) => rects.map((r) => ({
-      date: r.getAttribute('data-date') ?? '', state: (r.getAttribute('class') ?? '').replace('calm-', ''),
-    })));
+    return this.page.locator('[data-testid=calm-strip] rect').evaluateAll((rects) =>
+      rects.map((r) => ({
+        date: r.getAttribute('data-date') ?? '',
+        state: (r.getAttribute('class') ?? '').replace('calm-', ''),
+      })),
+    );
   }
 
   hasThreshold(): Promise<boolean> {
-    return this.page.locator('.chart line.threshold').count().then((n) => n > 0);
+    return this.page
+      .locator('.chart line.threshold')
+      .count()
+      .then((n) => n > 0);
   }
 }
 

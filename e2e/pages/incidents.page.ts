@@ -7,7 +7,10 @@ export function digits(text: string): number {
 }
 
 export class IncidentsPage {
-  constructor(readonly page: Page, readonly baseUrl: string) {}
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
 
   async goto(query = ''): Promise<void> {
     await this.page.goto(`${this.baseUrl}/incidents${query ? `?${query}` : ''}`);
@@ -15,7 +18,9 @@ export class IncidentsPage {
   }
 
   async loaded(): Promise<void> {
-    await this.page.waitForFunction(`(() => { const h = document.querySelector('[data-testid=incident-count]'); return h && /[0-9\u0660-\u0669]/.test(h.textContent); })()`);
+    await this.page.waitForFunction(
+      `(() => { const h = document.querySelector('[data-testid=incident-count]'); return h && /[0-9\u0660-\u0669]/.test(h.textContent); })()`,
+    );
     await this.page.waitForFunction(`document.querySelector('.results')?.getAttribute('aria-busy') === 'false'`);
   }
 
@@ -42,7 +47,9 @@ export class IncidentsPage {
   }
 
   verdictsShown(): Promise<string[]> {
-    return this.page.locator('[data-testid=incident-table] tbody tr .badge[class*=verdict-]').evaluateAll((els) => els.map((e) => e.className));
+    return this.page
+      .locator('[data-testid=incident-table] tbody tr .badge[class*=verdict-]')
+      .evaluateAll((els) => els.map((e) => e.className));
   }
 
   async openRow(n: number): Promise<void> {

@@ -2,7 +2,10 @@
 import type { Page } from 'playwright-core';
 
 export class MapPage {
-  constructor(readonly page: Page, readonly baseUrl: string) {}
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
 
   async goto(query = ''): Promise<void> {
     await this.page.goto(`${this.baseUrl}/map${query ? `?${query}` : ''}`);

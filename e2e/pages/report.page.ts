@@ -3,7 +3,10 @@ import type { Page } from 'playwright-core';
 import { setDateField } from './date-field.ts';
 
 export class ReportPage {
-  constructor(readonly page: Page, readonly baseUrl: string) {}
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
 
   async goto(): Promise<void> {
     await this.page.goto(`${this.baseUrl}/report`);
@@ -22,17 +25,26 @@ export class ReportPage {
     const box = (await this.page.locator('.map-report .maplibregl-canvas').boundingBox())!;
     await this.page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
     await this.page.waitForFunction(`document.querySelector('#r-lon').value !== ''`);
-    return { lon: Number(await this.page.locator('#r-lon').inputValue()), lat: Number(await this.page.locator('#r-lat').inputValue()) };
+    return {
+      lon: Number(await this.page.locator('#r-lon').inputValue()),
+      lat: Number(await this.page.locator('#r-lat').inputValue()),
+    };
   }
 
-  async fill(fields: Partial<Record<'claimedAt' | 'narrative' | 'casualtiesLow' | 'casualtiesBest' | 'casualtiesHigh' | 'lat' | 'lon', string>>): Promise<void> {
+  async fill(
+    fields: Partial<
+      Record<'claimedAt' | 'narrative' | 'casualtiesLow' | 'casualtiesBest' | 'casualtiesHigh' | 'lat' | 'lon', string>
+    >,
+  ): Promise<void> {
     for (const [k, v] of Object.entries(fields)) {
       if (k === 'claimedAt') await setDateField(this.page, 'r-claimedAt', v);
       else await this.page.locator(`#r-${k}`).fill(v);
     }
   }
 
-  async choose(fields: Partial<Record<'act' | 'perpetrator' | 'targetKind' | 'targetCivilian' | 'classification', string>>): Promise<void> {
+  async choose(
+    fields: Partial<Record<'act' | 'perpetrator' | 'targetKind' | 'targetCivilian' | 'classification', string>>,
+  ): Promise<void> {
     for (const [k, v] of Object.entries(fields)) await this.page.locator(`#r-${k}`).selectOption(v);
   }
 

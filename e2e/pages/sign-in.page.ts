@@ -2,7 +2,10 @@
 import type { Page } from 'playwright-core';
 
 export class SignInPage {
-  constructor(readonly page: Page, readonly baseUrl: string) {}
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
 
   async goto(): Promise<void> {
     await this.page.goto(`${this.baseUrl}/sign-in`);

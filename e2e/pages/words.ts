@@ -28,20 +28,22 @@ export function leaks(text: string, ids: readonly string[]): string[] {
   const found: string[] = [];
   // Case-sensitive, whole ids: "coh" inside "coh-sept" is the longer id, "ISIL" in a name is not "isil".
   for (const id of ids) if (new RegExp(`(?<![\\w-])${escape(id)}(?![\\w-])`).test(text)) found.push(`id ${id}`);
-  for (const m of text.matchAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi)) found.push(`uuid ${m[0]}`);
+  for (const m of text.matchAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi))
+    found.push(`uuid ${m[0]}`);
   for (const m of text.matchAll(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g)) found.push(`code ${m[0]}`);
-  for (const m of text.matchAll(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/g)) found.push(`timestamp ${m[0]}`);
+  for (const m of text.matchAll(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/g))
+    found.push(`timestamp ${m[0]}`);
   return found;
 }
 
 /** The page's visible text with every folded detail opened and the Reference lines left out. */
 export async function readableText(page: Page): Promise<string> {
-  return await page.evaluate(`(() => {
+  return (await page.evaluate(`(() => {
     for (const d of document.querySelectorAll('details')) d.open = true;
     const refs = [...document.querySelectorAll('[data-reference]')];
     for (const r of refs) r.style.display = 'none';
     const text = document.body.innerText;
     for (const r of refs) r.style.display = '';
     return text;
-  })()`) as string;
+  })()`)) as string;
 }

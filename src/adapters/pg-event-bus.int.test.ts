@@ -53,8 +53,17 @@ describe.runIf(postgres)('PgEventBus: two processes on one PostgreSQL database [
   it('ignores notifications that are not events', async () => {
     const onB = collect(b);
     await db.query('select pg_notify($1, $2)', [channel, 'not json']);
-    await db.query('select pg_notify($1, $2)', [channel, JSON.stringify({ origin: 'x', events: [
-      { type: 'drop.tables', entity: 'report', id: 'r', at: 1 }, { type: 'alert', entity: 'report', id: 7, at: 1 }, event('ok')] })]);
+    await db.query('select pg_notify($1, $2)', [
+      channel,
+      JSON.stringify({
+        origin: 'x',
+        events: [
+          { type: 'drop.tables', entity: 'report', id: 'r', at: 1 },
+          { type: 'alert', entity: 'report', id: 7, at: 1 },
+          event('ok'),
+        ],
+      }),
+    ]);
     a.publish(event('r3'));
     await expect.poll(() => onB.map((e) => e.id)).toEqual(['ok', 'r3']);
   });
@@ -82,18 +91,26 @@ describe.runIf(postgres)('PgEventBus: two processes on one PostgreSQL database [
     a.publish(event('before'));
     await expect.poll(() => onC.map((e) => e.id)).toEqual(['before']);
     // Cut every connection listening on the channel but the other buses': c's is the newest.
-    await db.query(`select pg_terminate_backend(pid) from pg_stat_activity
-      where query = $1 and backend_start = (select max(backend_start) from pg_stat_activity where query = $1)`, [`listen ${channel}`]);
+    await db.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity
+      where query = $1 and backend_start = (select max(backend_start) from pg_stat_activity where query = $1)`,
+      [`listen ${channel}`],
+    );
     await expect.poll(() => errors.length).toBeGreaterThan(0);
-    await expect.poll(async () => {
-      a.publish(event('after'));
-      await new Promise((r) => setTimeout(r, 100));
-      return onC.some((e) => e.id === 'after');
-    }, { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          a.publish(event('after'));
+          await new Promise((r) => setTimeout(r, 100));
+          return onC.some((e) => e.id === 'after');
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await c.close();
   });
 
-  it('streams to a client of the second server what a write on the first published, by the client\'s clearance', async () => {
+  it("streams to a client of the second server what a write on the first published, by the client's clearance", async () => {
     const ctxA = createContext(db, { events: a, sealDelayMs: 5 });
     const ctxB = createContext(db, { events: b, sealDelayMs: 5 });
     await seedAccounts(ctxA);
@@ -102,16 +119,25 @@ describe.runIf(postgres)('PgEventBus: two processes on one PostgreSQL database [
       await appB.listen({ port: 0, host: '127.0.0.1' });
       const { port } = appB.server.address() as { port: number };
       const open = async (username: string) => {
-        const login = await appB.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: PASSWORD } });
+        const login = await appB.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username, password: PASSWORD },
+        });
         const cookie = login.cookies.find((c) => c.name === 'truce_session')!;
         return openSse(`http://127.0.0.1:${port}/api/v1/events`, { cookie: `truce_session=${cookie.value}` });
       };
       const analyst = await open('us-analyst');
       const ngo = await open('ngo-reporter');
-      for (const [id, classification] of [['r-secret', 'co_chairs'], ['r-public', 'public']]) {
+      for (const [id, classification] of [
+        ['r-secret', 'co_chairs'],
+        ['r-public', 'public'],
+      ]) {
         await db.query(
           `insert into reports (id, org_id, channel, claimed_at, lon, lat, act, classification, owner_org)
-           values ($1, 'ru', 'web', $2, 36.5, 35.5, 'shelling', $3, 'ru')`, [id, new Date(AT).toISOString(), classification]);
+           values ($1, 'ru', 'web', $2, 36.5, 35.5, 'shelling', $3, 'ru')`,
+          [id, new Date(AT).toISOString(), classification],
+        );
         ctxA.events.publish(event(id!));
       }
       await analyst.waitFor((m) => m.data.id === 'r-secret');

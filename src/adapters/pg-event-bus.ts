@@ -13,7 +13,12 @@ import type { Sql } from '../store/sql.ts';
 import { type EventBus, LocalEventBus, type TruceEvent } from '../app/events.ts';
 
 export const EVENT_CHANNEL = 'truce_events';
-const EVENT_TYPES: readonly string[] = ['report.created', 'incident.updated', 'finding.changed', 'alert'] satisfies TruceEvent['type'][];
+const EVENT_TYPES: readonly string[] = [
+  'report.created',
+  'incident.updated',
+  'finding.changed',
+  'alert',
+] satisfies TruceEvent['type'][];
 const RECONNECT_MS = 1_000;
 /** NOTIFY payloads must stay under 8,000 bytes. */
 const MAX_PAYLOAD = 7_000;
@@ -67,7 +72,8 @@ export class PgEventBus implements EventBus {
     const flush = () => {
       const payload = `{"origin":${JSON.stringify(this.#origin)},"events":[${batch.join(',')}]}`;
       // One notification at a time, so that they arrive in the order the events were published.
-      this.#sending = this.#sending.then(() => this.#options.sql.query('select pg_notify($1, $2)', [this.#channel, payload]))
+      this.#sending = this.#sending
+        .then(() => this.#options.sql.query('select pg_notify($1, $2)', [this.#channel, payload]))
         .catch((e: unknown) => this.#error(e));
       batch = [];
       size = 0;
@@ -100,7 +106,12 @@ export class PgEventBus implements EventBus {
   async #listen(): Promise<void> {
     // Not forever on an address that does not answer (a failover), and a peer gone without a
     // word (a machine lost) is noticed by TCP keepalives rather than never.
-    const client = new pg.Client({ connectionString: this.#options.url, connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
+    const client = new pg.Client({
+      connectionString: this.#options.url,
+      connectionTimeoutMillis: 5_000,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
     client.on('notification', (n) => {
       if (n.channel === this.#channel) this.#receive(n.payload);
     });
@@ -148,11 +159,14 @@ function parse(payload: string | undefined): { origin: string; events: TruceEven
   try {
     const m = JSON.parse(payload ?? '') as { origin?: unknown; events?: unknown };
     if (typeof m.origin !== 'string' || !Array.isArray(m.events)) return null;
-    return { origin: m.origin, events: m.events.flatMap((e: Partial<Record<keyof TruceEvent, unknown>> | null) => {
-      if (!e || typeof e.type !== 'string' || !EVENT_TYPES.includes(e.type)) return [];
-      if (typeof e.entity !== 'string' || typeof e.id !== 'string' || typeof e.at !== 'number') return [];
-      return [{ type: e.type as TruceEvent['type'], entity: e.entity, id: e.id, at: e.at }];
-    }) };
+    return {
+      origin: m.origin,
+      events: m.events.flatMap((e: Partial<Record<keyof TruceEvent, unknown>> | null) => {
+        if (!e || typeof e.type !== 'string' || !EVENT_TYPES.includes(e.type)) return [];
+        if (typeof e.entity !== 'string' || typeof e.id !== 'string' || typeof e.at !== 'number') return [];
+        return [{ type: e.type as TruceEvent['type'], entity: e.entity, id: e.id, at: e.at }];
+      }),
+    };
   } catch {
     return null;
   }

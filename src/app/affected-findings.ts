@@ -20,7 +20,11 @@ export async function affectedByZone(sql: Sql, next: Zone, previous: Zone | unde
 }
 
 /** An agreement: the incidents in its old or new periods in force, and every change of control. */
-export async function affectedByAgreement(sql: Sql, next: Agreement, previous: Agreement | undefined): Promise<RecomputeScope> {
+export async function affectedByAgreement(
+  sql: Sql,
+  next: Agreement,
+  previous: Agreement | undefined,
+): Promise<RecomputeScope> {
   const periods = [...next.inForce, ...(previous?.inForce ?? [])];
   return { incidents: new Set(await incidentIdsDuring(sql, periods)), zones: 'all' };
 }

@@ -21,8 +21,16 @@ export async function audit(sql: Sql, caller: Caller | null, at: number, changes
 /** The entries `audit` appends, for a repository that writes them in the same statement as the change. */
 export function auditEntries(caller: Caller | null, at: number, changes: readonly Change[]): AuditEntry[] {
   return changes.map((c) => ({
-    at, userId: caller?.userId ?? null, orgId: caller?.orgId ?? null, action: c.action, entity: c.entity, entityId: c.entityId,
-    classification: c.classification ?? 'public', ownerOrg: c.ownerOrg ?? null, before: c.before ?? null, after: c.after ?? null,
+    at,
+    userId: caller?.userId ?? null,
+    orgId: caller?.orgId ?? null,
+    action: c.action,
+    entity: c.entity,
+    entityId: c.entityId,
+    classification: c.classification ?? 'public',
+    ownerOrg: c.ownerOrg ?? null,
+    before: c.before ?? null,
+    after: c.after ?? null,
     mentions: mentionsOf(c),
   }));
 }
@@ -33,8 +41,9 @@ export function auditEntries(caller: Caller | null, at: number, changes: readonl
  * (docs/confidentiality.md). Migration 007 applies the same reading to the entries before it.
  */
 export function mentionsOf(c: Pick<Change, 'entity' | 'entityId' | 'before' | 'after'>): string[] {
-  const field = (name: string): unknown => (c.after as Record<string, unknown> | null | undefined)?.[name]
-    ?? (c.before as Record<string, unknown> | null | undefined)?.[name];
+  const field = (name: string): unknown =>
+    (c.after as Record<string, unknown> | null | undefined)?.[name] ??
+    (c.before as Record<string, unknown> | null | undefined)?.[name];
   const mentions: string[] = [];
   if (c.entity === 'agreement_clause') mentions.push(`agreement:${c.entityId.split('#')[0]}`);
   const incident = field('incident_id');

@@ -43,6 +43,10 @@ export async function checkUcdpFile(input: Readable, rejectedShown = 10): Promis
     input.destroy();
   }
   if (result.rowsRead === 0) result.refused = { line: null, message: 'the file has no rows to import' };
-  else if (result.accepted === 0) result.refused = { line: null, message: `none of its ${result.rowsRead.toLocaleString('en-US')} rows can be imported` };
+  else if (result.accepted === 0)
+    result.refused = {
+      line: null,
+      message: `none of its ${result.rowsRead.toLocaleString('en-US')} rows can be imported`,
+    };
   return result;
 }

@@ -19,7 +19,10 @@ export interface AppContext {
 /** A seal that failed (the database away or full) is tried again after 1 s, then up to every 30 s. */
 const SEAL_RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 
-export function createContext(db: Database, options: { events?: EventBus; sealDelayMs?: number; sealRetryMs?: readonly number[] } = {}): AppContext {
+export function createContext(
+  db: Database,
+  options: { events?: EventBus; sealDelayMs?: number; sealRetryMs?: readonly number[] } = {},
+): AppContext {
   const retryMs = options.sealRetryMs ?? SEAL_RETRY_MS;
   let timer: NodeJS.Timeout | null = null;
   let sealing: Promise<unknown> = Promise.resolve();
@@ -27,15 +30,21 @@ export function createContext(db: Database, options: { events?: EventBus; sealDe
   let closed = false;
   const seal = () => {
     timer = null;
-    sealing = sealing.then(() => sealAudit(db)).then(() => {
-      if (failures > 0) console.warn(`audit sealing resumed after ${failures} failed attempt(s)`);
-      failures = 0;
-    }, (e: unknown) => {
-      // The entries wait, hashed, in the audit table: sealing them later loses nothing. Said
-      // once, not at every retry.
-      if (failures++ === 0) console.error('audit sealing failed; trying again until it succeeds:', e instanceof Error ? e.message : e);
-      if (!closed) timer ??= setTimeout(seal, retryMs[Math.min(failures, retryMs.length) - 1]);
-    });
+    sealing = sealing
+      .then(() => sealAudit(db))
+      .then(
+        () => {
+          if (failures > 0) console.warn(`audit sealing resumed after ${failures} failed attempt(s)`);
+          failures = 0;
+        },
+        (e: unknown) => {
+          // The entries wait, hashed, in the audit table: sealing them later loses nothing. Said
+          // once, not at every retry.
+          if (failures++ === 0)
+            console.error('audit sealing failed; trying again until it succeeds:', e instanceof Error ? e.message : e);
+          if (!closed) timer ??= setTimeout(seal, retryMs[Math.min(failures, retryMs.length) - 1]);
+        },
+      );
   };
   return {
     db,

@@ -8,8 +8,16 @@ import { type RecordKind, recordNameEn, type Statement, statement } from '../dom
 import { databaseFault } from '../store/faults.ts';
 
 export const ERROR_CODES = [
-  'VALIDATION', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'CSRF', 'CONFLICT', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE',
-  'UNAVAILABLE', 'DISK_FULL',
+  'VALIDATION',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CSRF',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'UNAVAILABLE',
+  'DISK_FULL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -24,19 +32,33 @@ export class AppError extends Error {
     super(message);
     this.code = code;
     this.path = path;
-    this.statement = said ?? (path ? statement('problem.other', { text: { text: message } }) : statement('error.other', { text: { text: message } }));
+    this.statement =
+      said ??
+      (path
+        ? statement('problem.other', { text: { text: message } })
+        : statement('error.other', { text: { text: message } }));
   }
 }
 
 export const notFound = (what: RecordKind, id: string) =>
-  new AppError('NOT_FOUND', `no ${recordNameEn(what)} "${id}"`, undefined, statement('error.not_found', { record: { record: what }, id: { text: id } }));
+  new AppError(
+    'NOT_FOUND',
+    `no ${recordNameEn(what)} "${id}"`,
+    undefined,
+    statement('error.not_found', { record: { record: what }, id: { text: id } }),
+  );
 export const forbidden = (message = 'your role does not allow this') => new AppError('FORBIDDEN', message);
 /** A role refused: the statement names the role. */
 export const forbiddenRole = (role: string, message: string) =>
   new AppError('FORBIDDEN', message, undefined, statement('error.forbidden_role', { role: { role } }));
 export const invalid = (path: string, message: string) => new AppError('VALIDATION', message, path);
 export const exists = (what: RecordKind, id: string, path: string) =>
-  new AppError('CONFLICT', `${recordNameEn(what)} "${id}" exists already`, path, statement('error.exists', { record: { record: what }, id: { text: id } }));
+  new AppError(
+    'CONFLICT',
+    `${recordNameEn(what)} "${id}" exists already`,
+    path,
+    statement('error.exists', { record: { record: what }, id: { text: id } }),
+  );
 
 /**
  * A fault of the database rather than of the request (store/faults.ts), as the error to answer:
@@ -46,9 +68,19 @@ export const exists = (what: RecordKind, id: string, path: string) =>
 export function databaseFaultError(error: unknown): AppError | null {
   switch (databaseFault(error)) {
     case 'unavailable':
-      return new AppError('UNAVAILABLE', 'the database cannot be reached just now: try again in a moment', undefined, statement('error.unavailable'));
+      return new AppError(
+        'UNAVAILABLE',
+        'the database cannot be reached just now: try again in a moment',
+        undefined,
+        statement('error.unavailable'),
+      );
     case 'disk_full':
-      return new AppError('DISK_FULL', "the server's disk is full: nothing was written; reading still works", undefined, statement('error.disk_full'));
+      return new AppError(
+        'DISK_FULL',
+        "the server's disk is full: nothing was written; reading still works",
+        undefined,
+        statement('error.disk_full'),
+      );
     case null:
       return null;
   }

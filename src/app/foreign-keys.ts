@@ -6,7 +6,10 @@
 import { AppError, invalid } from './errors.ts';
 
 /** `paths` maps a constraint name to the field at fault and what it should name. */
-export function foreignKeyError(error: unknown, paths: Record<string, { path: string; what: string; id: string | null }>): unknown {
+export function foreignKeyError(
+  error: unknown,
+  paths: Record<string, { path: string; what: string; id: string | null }>,
+): unknown {
   const e = error as { code?: unknown; constraint?: unknown };
   if (error instanceof AppError || e.code !== '23503' || typeof e.constraint !== 'string') return error;
   const at = paths[e.constraint];

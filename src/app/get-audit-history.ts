@@ -32,12 +32,18 @@ export interface AuditHistoryEntry extends StoredAuditEntry {
   by: { username: string; displayName: string; orgName: string } | null;
 }
 
-export async function getAuditHistory(ctx: AppContext, caller: Caller | null, entity: string, id: string): Promise<AuditHistoryEntry[]> {
+export async function getAuditHistory(
+  ctx: AppContext,
+  caller: Caller | null,
+  entity: string,
+  id: string,
+): Promise<AuditHistoryEntry[]> {
   const c = requireCaller(caller);
   const account = ACCOUNT_ENTITIES.has(entity);
   if (account && !can(c, 'accounts:manage')) throw forbidden('only an admin reads the history of accounts');
   const { visible, entries } = await asReader(ctx.db, readerOf(c), async (sql) => ({
-    visible: await recordVisible(sql, entity, id), entries: await auditHistory(sql, entity, id),
+    visible: await recordVisible(sql, entity, id),
+    entries: await auditHistory(sql, entity, id),
   }));
   const deleted = entries.at(-1)?.action === 'delete';
   const there = visible === true || (entries.length > 0 && (visible === null || deleted));
@@ -50,9 +56,10 @@ export async function getAuditHistory(ctx: AppContext, caller: Caller | null, en
   } else if (can(c, 'audit:read') || entries.length === 0) {
     shown = entries;
   } else {
-    if (own.length === 0) throw forbidden(`the ${c.role} role reads the history of its own organization's records only`);
+    if (own.length === 0)
+      throw forbidden(`the ${c.role} role reads the history of its own organization's records only`);
     shown = own;
   }
   const names = await userNames(ctx.db, [...new Set(shown.flatMap((e) => (e.userId ? [e.userId] : [])))]);
-  return shown.map((e) => Object.assign(e, { by: e.userId ? names.get(e.userId) ?? null : null }));
+  return shown.map((e) => Object.assign(e, { by: e.userId ? (names.get(e.userId) ?? null) : null }));
 }

@@ -60,16 +60,24 @@ export interface ImportOptions {
  */
 const WRITERS = 2;
 
-export async function importIncidents(db: Database, batches: AsyncIterable<IncidentBatch>, options: ImportOptions): Promise<ImportTally> {
+export async function importIncidents(
+  db: Database,
+  batches: AsyncIterable<IncidentBatch>,
+  options: ImportOptions,
+): Promise<ImportTally> {
   const tally: ImportTally = { inserted: 0, alreadyPresent: 0, actorsAdded: [], findings: 0 };
   const write = async (batch: JudgedBatch): Promise<void> => {
     const { added, inserted, findings } = await db.transaction(async (tx) => {
       const stored = await storeBatch(tx, batch);
       if (stored.inserted.length > 0 || stored.added.length > 0) {
-        await audit(tx, options.caller ?? null, (options.now ?? Date.now)(), [{
-          action: 'import', entity: 'incidents', entityId: options.source,
-          after: { source: options.source, incidents: stored.inserted, actors: stored.added },
-        }]);
+        await audit(tx, options.caller ?? null, (options.now ?? Date.now)(), [
+          {
+            action: 'import',
+            entity: 'incidents',
+            entityId: options.source,
+            after: { source: options.source, incidents: stored.inserted, actors: stored.added },
+          },
+        ]);
       }
       return stored;
     });
@@ -107,7 +115,8 @@ async function* judge(batches: AsyncIterable<IncidentBatch>, initial: Rulebook):
     if (newActors.length > 0) book = withActors(book, newActors);
     const findings = new Map<string, StoredFinding[]>();
     for (const incident of batch.incidents) {
-      if (!findings.has(incident.id)) findings.set(incident.id, adjudicateIncident(book, incident).map(storedIncidentFinding));
+      if (!findings.has(incident.id))
+        findings.set(incident.id, adjudicateIncident(book, incident).map(storedIncidentFinding));
     }
     yield { incidents: batch.incidents, newActors, findings };
   }
@@ -123,7 +132,10 @@ function withActors(book: Rulebook, actors: readonly Actor[]): Rulebook {
   });
 }
 
-async function storeBatch(sql: Sql, batch: JudgedBatch): Promise<{ added: string[]; inserted: string[]; findings: number }> {
+async function storeBatch(
+  sql: Sql,
+  batch: JudgedBatch,
+): Promise<{ added: string[]; inserted: string[]; findings: number }> {
   // An import can be run again (it adds only what is missing), so a crash that loses the last
   // batches committed costs nothing: their commits need not wait for the disk.
   await sql.query('set local synchronous_commit = off');

@@ -52,12 +52,24 @@ export interface UcdpImportOptions {
 
 export const DEFAULT_BATCH_SIZE = 2_000;
 
-export async function importUcdp(db: Database, input: Readable, options: UcdpImportOptions = {}): Promise<UcdpImportResult> {
+export async function importUcdp(
+  db: Database,
+  input: Readable,
+  options: UcdpImportOptions = {},
+): Promise<UcdpImportResult> {
   if (options.caller) requirePermission(options.caller, 'incident:manage');
   const started = performance.now();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const result: UcdpImportResult = {
-    rowsRead: 0, inserted: 0, alreadyPresent: 0, rejected: [], notes: [], actorsAdded: [], findings: 0, stopped: null, elapsedMs: 0,
+    rowsRead: 0,
+    inserted: 0,
+    alreadyPresent: 0,
+    rejected: [],
+    notes: [],
+    actorsAdded: [],
+    findings: 0,
+    stopped: null,
+    elapsedMs: 0,
   };
   const progress: ImportProgress = { rowsRead: 0, bytesRead: 0 };
   const context = { days: localDays(options.timeZone ?? 'Asia/Damascus'), actorFor: sideActorCache() };
@@ -98,7 +110,9 @@ export async function importUcdp(db: Database, input: Readable, options: UcdpImp
   }
 
   const tally = await importIncidents(db, batches(), {
-    source: UCDP_SOURCE, caller: options.caller ?? null, onBatch: () => options.onProgress?.(progress),
+    source: UCDP_SOURCE,
+    caller: options.caller ?? null,
+    onBatch: () => options.onProgress?.(progress),
   });
   options.onProgress?.(progress);
   return { ...result, ...tally, elapsedMs: performance.now() - started };

@@ -13,14 +13,31 @@ import { getSettings } from '../store/settings.repository.ts';
 import { loadWorld } from './world.ts';
 
 const toIncidentFinding = (f: StoredFinding): IncidentFinding => ({
-  incident: f.subjectId, agreement: f.agreement, verdict: f.verdict, violator: f.violators[0] ?? null, reasons: f.reasons,
-  rule: f.rule, obligation: f.obligation, at: f.at, restsOnZones: f.restsOnZones, statements: f.statements, explanation: f.explanation,
+  incident: f.subjectId,
+  agreement: f.agreement,
+  verdict: f.verdict,
+  violator: f.violators[0] ?? null,
+  reasons: f.reasons,
+  rule: f.rule,
+  obligation: f.obligation,
+  at: f.at,
+  restsOnZones: f.restsOnZones,
+  statements: f.statements,
+  explanation: f.explanation,
 });
 
 const toTerritoryFinding = (f: StoredFinding): TerritoryFinding => ({
-  zone: f.subjectId, at: f.at, agreement: f.agreement ?? '', verdict: f.verdict, violators: f.violators, reasons: f.reasons,
-  rule: f.rule, gainers: (f.facts?.gainers as string[] | undefined) ?? [], losers: (f.facts?.losers as string[] | undefined) ?? [],
-  statements: f.statements, explanation: f.explanation,
+  zone: f.subjectId,
+  at: f.at,
+  agreement: f.agreement ?? '',
+  verdict: f.verdict,
+  violators: f.violators,
+  reasons: f.reasons,
+  rule: f.rule,
+  gainers: (f.facts?.gainers as string[] | undefined) ?? [],
+  losers: (f.facts?.losers as string[] | undefined) ?? [],
+  statements: f.statements,
+  explanation: f.explanation,
 });
 
 export interface StoredEvaluation {

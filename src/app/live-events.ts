@@ -22,8 +22,14 @@ import type { Names } from '../domain/statements.ts';
 import { listActorNames } from '../store/actor.repository.ts';
 import { agreementTitles } from '../store/agreement.repository.ts';
 import {
-  findingSummary, findingsOfIncident, type FindingSummaryRow, incidentSummary, type IncidentSummaryRow, reportSummary,
-  type ReportSummaryRow, subjectSummary,
+  findingSummary,
+  findingsOfIncident,
+  type FindingSummaryRow,
+  incidentSummary,
+  type IncidentSummaryRow,
+  reportSummary,
+  type ReportSummaryRow,
+  subjectSummary,
 } from '../store/live.repository.ts';
 import { getOperation, listProtectedSites } from '../store/plan.repository.ts';
 import { asReader } from '../store/reader.ts';
@@ -63,7 +69,10 @@ const groupOf = (caller: Caller) => `${caller.orgId}\u0000${caller.clearance}\u0
 export class LiveReads {
   readonly #reads = new Map<string, Promise<LiveMessage[]>>();
 
-  constructor(private readonly ctx: AppContext, private readonly keep = 2_000) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly keep = 2_000,
+  ) {}
 
   /** `eventId` identifies the event (the feed's id), so that its reads can be shared. */
   messages(eventId: string, event: TruceEvent, caller: Caller): Promise<LiveMessage[]> {
@@ -94,9 +103,12 @@ export async function visibleMessages(ctx: AppContext, caller: Caller, event: Tr
       if (checksAlerts) {
         if (r.subject.where || r.operation) sites ??= await listProtectedSites(sql); // only the sites this reader may see
         if (r.subject.verdict === 'violation') names ??= await namesFor(sql);
-        reasons = r.operation ? operationAlertReasons(r.operation, sites ?? [], names ?? undefined) : alertReasons(r.subject, sites ?? [], names ?? undefined);
+        reasons = r.operation
+          ? operationAlertReasons(r.operation, sites ?? [], names ?? undefined)
+          : alertReasons(r.subject, sites ?? [], names ?? undefined);
       }
-      if ((event.type === 'alert' && !r.operation) || reasons.length > 0) messages.push({ type: 'alert', ...base, data: { ...r.data, reasons } });
+      if ((event.type === 'alert' && !r.operation) || reasons.length > 0)
+        messages.push({ type: 'alert', ...base, data: { ...r.data, reasons } });
     }
     return messages;
   });
@@ -114,7 +126,16 @@ async function readVisible(sql: Sql, event: TruceEvent): Promise<Visible[]> {
   switch (event.entity) {
     case 'report': {
       const r = await reportSummary(sql, event.id);
-      return r ? [{ entity: 'report', id: r.id, data: reportData(r), subject: { where: { lon: r.lon, lat: r.lat, at: r.claimed_at.getTime() } } }] : [];
+      return r
+        ? [
+            {
+              entity: 'report',
+              id: r.id,
+              data: reportData(r),
+              subject: { where: { lon: r.lon, lat: r.lat, at: r.claimed_at.getTime() } },
+            },
+          ]
+        : [];
     }
     case 'incident': {
       if (event.type === 'finding.changed') return withIncidents(sql, await findingsOfIncident(sql, event.id));
@@ -146,9 +167,13 @@ async function withIncidents(sql: Sql, findings: FindingSummaryRow[]): Promise<V
   for (const f of findings) {
     const incident = f.kind === 'incident' ? await incidentSummary(sql, f.subject_id) : null;
     out.push({
-      entity: 'finding', id: f.key, data: findingData(f, incident),
+      entity: 'finding',
+      id: f.key,
+      data: findingData(f, incident),
       subject: {
-        verdict: f.verdict, agreement: f.agreement_id, violators: f.violators,
+        verdict: f.verdict,
+        agreement: f.agreement_id,
+        violators: f.violators,
         where: incident ? { lon: incident.lon, lat: incident.lat, at: incident.occurred_at.getTime() } : null,
       },
     });
@@ -159,21 +184,50 @@ async function withIncidents(sql: Sql, findings: FindingSummaryRow[]): Promise<V
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
 const reportData = (r: ReportSummaryRow) => ({
-  id: r.id, incident_id: r.incident_id, org: r.org_id, channel: r.channel, received_at: iso(r.received_at),
-  claimed_at: iso(r.claimed_at), location: { lon: r.lon, lat: r.lat }, where: whereView(r.lon, r.lat), act: r.act, alleged_perpetrator: r.alleged_perpetrator,
-  target_civilian: r.target_civilian, target_actor: r.target_actor, casualties_best: r.casualties_best,
-  classification: r.classification, narrative: r.narrative,
+  id: r.id,
+  incident_id: r.incident_id,
+  org: r.org_id,
+  channel: r.channel,
+  received_at: iso(r.received_at),
+  claimed_at: iso(r.claimed_at),
+  location: { lon: r.lon, lat: r.lat },
+  where: whereView(r.lon, r.lat),
+  act: r.act,
+  alleged_perpetrator: r.alleged_perpetrator,
+  target_civilian: r.target_civilian,
+  target_actor: r.target_actor,
+  casualties_best: r.casualties_best,
+  classification: r.classification,
+  narrative: r.narrative,
 });
 
 const incidentData = (i: IncidentSummaryRow) => ({
-  id: i.id, occurred_at: iso(i.occurred_at), location: { lon: i.lon, lat: i.lat }, where: whereView(i.lon, i.lat), place: i.place, act: i.act,
-  perpetrator: i.perpetrator, status: i.status, grade: i.grade, deaths_best: i.deaths_best, headline: i.headline,
+  id: i.id,
+  occurred_at: iso(i.occurred_at),
+  location: { lon: i.lon, lat: i.lat },
+  where: whereView(i.lon, i.lat),
+  place: i.place,
+  act: i.act,
+  perpetrator: i.perpetrator,
+  status: i.status,
+  grade: i.grade,
+  deaths_best: i.deaths_best,
+  headline: i.headline,
   classification: i.classification,
 });
 
 /** A finding, with where and when its incident happened (for people: a place, not an id). */
 const findingData = (f: FindingSummaryRow, incident: IncidentSummaryRow | null) => ({
-  key: f.key, kind: f.kind, subject_id: f.subject_id, agreement_id: f.agreement_id, at: iso(f.at), verdict: f.verdict,
-  violators: f.violators, rule: f.rule, obligation: f.obligation, explanation: f.explanation, statements: f.statements,
+  key: f.key,
+  kind: f.kind,
+  subject_id: f.subject_id,
+  agreement_id: f.agreement_id,
+  at: iso(f.at),
+  verdict: f.verdict,
+  violators: f.violators,
+  rule: f.rule,
+  obligation: f.obligation,
+  explanation: f.explanation,
+  statements: f.statements,
   ...(incident ? { incident: incidentData(incident) } : {}),
 });

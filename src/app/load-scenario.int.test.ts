@@ -24,8 +24,22 @@ function expectedDocument(text: string) {
 
 describeEachDatabase('scenario load', (db) => {
   const rowCounts = async () => {
-    const tables = ['actors', 'agreements', 'agreement_parties', 'agreement_in_force', 'zones', 'zone_control', 'incidents',
-      'protected_sites', 'operations', 'convoys', 'findings', 'finding_history', 'settings', 'audit_log'];
+    const tables = [
+      'actors',
+      'agreements',
+      'agreement_parties',
+      'agreement_in_force',
+      'zones',
+      'zone_control',
+      'incidents',
+      'protected_sites',
+      'operations',
+      'convoys',
+      'findings',
+      'finding_history',
+      'settings',
+      'audit_log',
+    ];
     const counts: Record<string, number> = {};
     for (const t of tables) counts[t] = (await db().query<{ n: number }>(`select count(*)::int as n from ${t}`))[0]!.n;
     return counts;
@@ -43,7 +57,12 @@ describeEachDatabase('scenario load', (db) => {
     const before = await rowCounts();
     const again = await loadScenario(db(), ALEPPO);
     expect(again.ok && Object.values(again.summary.records).every((r) => r.added === 0 && r.changed === 0)).toBe(true);
-    expect(again.ok && again.summary.findings.incidents).toEqual({ inserted: 0, updated: 0, withdrawn: 0, unchanged: 0 });
+    expect(again.ok && again.summary.findings.incidents).toEqual({
+      inserted: 0,
+      updated: 0,
+      withdrawn: 0,
+      unchanged: 0,
+    });
     expect(await rowCounts()).toEqual(before);
     expect(before.finding_history).toBe(0);
   });
@@ -55,31 +74,53 @@ describeEachDatabase('scenario load', (db) => {
     });
     const result = await loadScenario(db(), bad);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems.map((p) => p.path)).toEqual(['incidents[3].location.lat', 'incidents[4].perpetrator']);
+    expect(!result.ok && result.problems.map((p) => p.path)).toEqual([
+      'incidents[3].location.lat',
+      'incidents[4].perpetrator',
+    ]);
     expect(Object.values(await rowCounts()).every((n) => n === 0)).toBe(true);
   });
 
   it('rolls back every write when the transaction fails', async () => {
-    await expect(db().transaction(async (tx) => {
-      await tx.query(`insert into actors (id, name, kind) values ('x', 'X', 'state')`);
-      await tx.query(`insert into actors (id, name, kind) values ('y', 'Y', 'not-a-kind')`);
-    })).rejects.toThrow();
+    await expect(
+      db().transaction(async (tx) => {
+        await tx.query(`insert into actors (id, name, kind) values ('x', 'X', 'state')`);
+        await tx.query(`insert into actors (id, name, kind) values ('y', 'Y', 'not-a-kind')`);
+      }),
+    ).rejects.toThrow();
     expect((await rowCounts()).actors).toBe(0);
   });
 
   it('judges again only the incident that changed, keeping the previous finding in history', async () => {
     await loadScenario(db(), ALEPPO);
     // i03: sy-gov shelling an fsa-north area (violation). Now claimed as self-defence.
-    const result = await loadScenario(db(), edited((b) => {
-      b.incidents.find((i: { id: string }) => i.id === 'i03').self_defense_claim = true;
-    }));
+    const result = await loadScenario(
+      db(),
+      edited((b) => {
+        b.incidents.find((i: { id: string }) => i.id === 'i03').self_defense_claim = true;
+      }),
+    );
     expect(result.ok && result.summary.records.incidents).toEqual({ added: 0, changed: 1, unchanged: 9 });
-    expect(result.ok && result.summary.findings.incidents).toEqual({ inserted: 0, updated: 1, withdrawn: 0, unchanged: 0 });
+    expect(result.ok && result.summary.findings.incidents).toEqual({
+      inserted: 0,
+      updated: 1,
+      withdrawn: 0,
+      unchanged: 0,
+    });
     const history = await findingHistory(db(), incidentFindingKey('i03', 'coh'));
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ verdict: 'violation', supersededByVerdict: 'needs_review', rulesVersion: 'truce-rules/2' });
-    expect(history[0]!.cause).toBe('The scenario "Syria 2016: the cessation of hostilities, Aleppo to Daraya (illustrative geometry)" was loaded.');
-    expect(history[0]!.causeStatement).toEqual({ code: 'cause.scenario_load', params: { name: { text: 'Syria 2016: the cessation of hostilities, Aleppo to Daraya (illustrative geometry)' } } });
+    expect(history[0]).toMatchObject({
+      verdict: 'violation',
+      supersededByVerdict: 'needs_review',
+      rulesVersion: 'truce-rules/2',
+    });
+    expect(history[0]!.cause).toBe(
+      'The scenario "Syria 2016: the cessation of hostilities, Aleppo to Daraya (illustrative geometry)" was loaded.',
+    );
+    expect(history[0]!.causeStatement).toEqual({
+      code: 'cause.scenario_load',
+      params: { name: { text: 'Syria 2016: the cessation of hostilities, Aleppo to Daraya (illustrative geometry)' } },
+    });
   });
 
   it('judges again the incidents inside a zone whose control changed, and its territory', async () => {
@@ -97,7 +138,12 @@ describeEachDatabase('scenario load', (db) => {
     const result = await loadScenario(db(), text);
     expect(result.ok && result.summary.records.zones).toEqual({ added: 0, changed: 1, unchanged: 5 });
     // Only the incidents in the zone's box were judged again (i03, i09, i10), none changed.
-    expect(result.ok && result.summary.findings.incidents).toEqual({ inserted: 0, updated: 0, withdrawn: 0, unchanged: 3 });
+    expect(result.ok && result.summary.findings.incidents).toEqual({
+      inserted: 0,
+      updated: 0,
+      withdrawn: 0,
+      unchanged: 3,
+    });
     expect(result.ok && result.summary.findings.territory).toMatchObject({ inserted: 1 });
     const stored = await listStoredFindings(db());
     expect(toResultDocument(stored.evaluation)).toEqual(expectedDocument(text));

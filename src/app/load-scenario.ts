@@ -10,7 +10,12 @@ import { listAgreements, saveAgreement } from '../store/agreement.repository.ts'
 import type { Database } from '../store/database.ts';
 import { listIncidents, saveIncidents } from '../store/incident.repository.ts';
 import {
-  listConvoys, listOperations, listProtectedSites, saveConvoy, saveOperation, saveProtectedSite,
+  listConvoys,
+  listOperations,
+  listProtectedSites,
+  saveConvoy,
+  saveOperation,
+  saveProtectedSite,
 } from '../store/plan.repository.ts';
 import { sameRecord } from '../store/rows.ts';
 import { putSettings } from '../store/settings.repository.ts';
@@ -19,7 +24,13 @@ import { audit, type Change } from './audit.ts';
 import type { Caller } from './caller.ts';
 import { scenarioLoaded } from './finding-causes.ts';
 import { AFFECTED_BY_ACTOR, affectedByAgreement, affectedByIncidents, affectedByZone } from './affected-findings.ts';
-import { mergeScopes, NOTHING, recomputeFindings, type RecomputeResult, type RecomputeScope } from './recompute-findings.ts';
+import {
+  mergeScopes,
+  NOTHING,
+  recomputeFindings,
+  type RecomputeResult,
+  type RecomputeScope,
+} from './recompute-findings.ts';
 
 export interface LoadSummary {
   name: string;
@@ -50,10 +61,15 @@ export async function loadScenario(db: Database, text: string, options: LoadOpti
       const byId = new Map(stored.map((r) => [r.id, r]));
       const added = next.filter((r) => !byId.has(r.id));
       const changed = next.filter((r) => byId.has(r.id) && !sameRecord(r, byId.get(r.id)));
-      records[kind] = { added: added.length, changed: changed.length, unchanged: next.length - added.length - changed.length };
+      records[kind] = {
+        added: added.length,
+        changed: changed.length,
+        unchanged: next.length - added.length - changed.length,
+      };
       const entity = kind.replace(/s$/, '');
       for (const r of added) changes.push({ action: 'create', entity, entityId: r.id, after: r });
-      for (const r of changed) changes.push({ action: 'update', entity, entityId: r.id, before: byId.get(r.id), after: r });
+      for (const r of changed)
+        changes.push({ action: 'update', entity, entityId: r.id, before: byId.get(r.id), after: r });
       return { added, changed, touched: [...added, ...changed], before: byId };
     };
 
@@ -73,15 +89,28 @@ export async function loadScenario(db: Database, text: string, options: LoadOpti
       scope = mergeScopes(scope, await affectedByZone(tx, z, zones.before.get(z.id)));
     }
 
-    const incidents = diff('incidents', world.incidents, await listIncidents(tx, world.incidents.map((i) => i.id)));
+    const incidents = diff(
+      'incidents',
+      world.incidents,
+      await listIncidents(
+        tx,
+        world.incidents.map((i) => i.id),
+      ),
+    );
     await saveIncidents(tx, incidents.touched);
     scope = mergeScopes(scope, affectedByIncidents(incidents.touched));
 
     // Plans are judged when read (deconfliction, convoys): storing them is enough.
-    for (const s of diff('protected_sites', world.protectedSites, await listProtectedSites(tx)).touched) await saveProtectedSite(tx, s);
+    for (const s of diff('protected_sites', world.protectedSites, await listProtectedSites(tx)).touched)
+      await saveProtectedSite(tx, s);
     for (const o of diff('operations', world.operations, await listOperations(tx)).touched) await saveOperation(tx, o);
     for (const c of diff('convoys', world.convoys, await listConvoys(tx)).touched) await saveConvoy(tx, c);
-    await putSettings(tx, { name: v.bundle.name, timezone: world.timezone, hostState: world.hostState, calm: world.calm });
+    await putSettings(tx, {
+      name: v.bundle.name,
+      timezone: world.timezone,
+      hostState: world.hostState,
+      calm: world.calm,
+    });
 
     const findings = await recomputeFindings(tx, scope, scenarioLoaded(v.bundle.name));
     await audit(tx, options.caller ?? null, options.now ?? Date.now(), changes);

@@ -9,7 +9,12 @@ import type { Rulebook } from '../domain/rulebook.ts';
 import { territoryFindings } from '../domain/territory.ts';
 import type { Sql } from '../store/database.ts';
 import {
-  type Cause, type FindingChanges, incidentFindingKey, replaceFindings, type StoredFinding, territoryFindingKey,
+  type Cause,
+  type FindingChanges,
+  incidentFindingKey,
+  replaceFindings,
+  type StoredFinding,
+  territoryFindingKey,
 } from '../store/finding.repository.ts';
 import { listIncidents } from '../store/incident.repository.ts';
 import { loadRulebook } from './world.ts';
@@ -28,16 +33,39 @@ export function mergeScopes(a: RecomputeScope, b: RecomputeScope): RecomputeScop
 }
 
 export const storedIncidentFinding = (f: IncidentFinding): StoredFinding => ({
-  key: incidentFindingKey(f.incident, f.agreement), kind: 'incident', subjectId: f.incident, agreement: f.agreement,
-  at: f.at, verdict: f.verdict, violators: f.violator === null ? [] : [f.violator], reasons: f.reasons, rule: f.rule,
-  obligation: f.obligation, restsOnZones: f.restsOnZones, statements: f.statements, explanation: f.explanation, facts: null,
+  key: incidentFindingKey(f.incident, f.agreement),
+  kind: 'incident',
+  subjectId: f.incident,
+  agreement: f.agreement,
+  at: f.at,
+  verdict: f.verdict,
+  violators: f.violator === null ? [] : [f.violator],
+  reasons: f.reasons,
+  rule: f.rule,
+  obligation: f.obligation,
+  restsOnZones: f.restsOnZones,
+  statements: f.statements,
+  explanation: f.explanation,
+  facts: null,
   rulesVersion: RULES_VERSION,
 });
 
 export const storedTerritoryFinding = (f: TerritoryFinding): StoredFinding => ({
-  key: territoryFindingKey(f.zone, f.at, f.agreement), kind: 'territory', subjectId: f.zone, agreement: f.agreement,
-  at: f.at, verdict: f.verdict, violators: f.violators, reasons: f.reasons, rule: f.rule, obligation: null, restsOnZones: [],
-  statements: f.statements, explanation: f.explanation, facts: { gainers: f.gainers, losers: f.losers }, rulesVersion: RULES_VERSION,
+  key: territoryFindingKey(f.zone, f.at, f.agreement),
+  kind: 'territory',
+  subjectId: f.zone,
+  agreement: f.agreement,
+  at: f.at,
+  verdict: f.verdict,
+  violators: f.violators,
+  reasons: f.reasons,
+  rule: f.rule,
+  obligation: null,
+  restsOnZones: [],
+  statements: f.statements,
+  explanation: f.explanation,
+  facts: { gainers: f.gainers, losers: f.losers },
+  rulesVersion: RULES_VERSION,
 });
 
 export interface RecomputeResult {
@@ -45,19 +73,36 @@ export interface RecomputeResult {
   territory: FindingChanges;
 }
 
-export async function recomputeFindings(sql: Sql, scope: RecomputeScope, cause: Cause, book?: Rulebook): Promise<RecomputeResult> {
+export async function recomputeFindings(
+  sql: Sql,
+  scope: RecomputeScope,
+  cause: Cause,
+  book?: Rulebook,
+): Promise<RecomputeResult> {
   const rules = book ?? (await loadRulebook(sql));
-  const incidents = scope.incidents === 'all' ? await listIncidents(sql)
-    : scope.incidents.size === 0 ? [] : await listIncidents(sql, [...scope.incidents]);
+  const incidents =
+    scope.incidents === 'all'
+      ? await listIncidents(sql)
+      : scope.incidents.size === 0
+        ? []
+        : await listIncidents(sql, [...scope.incidents]);
   const incidentIds = scope.incidents === 'all' ? incidents.map((i) => i.id) : [...scope.incidents];
   const incidentChanges = await replaceFindings(
-    sql, 'incident', incidentIds, incidents.flatMap((i) => adjudicateIncident(rules, i)).map(storedIncidentFinding), cause,
+    sql,
+    'incident',
+    incidentIds,
+    incidents.flatMap((i) => adjudicateIncident(rules, i)).map(storedIncidentFinding),
+    cause,
   );
 
   const zones = rules.zoneList.filter((z) => scope.zones === 'all' || scope.zones.has(z.id));
   const zoneIds = scope.zones === 'all' ? zones.map((z) => z.id) : [...scope.zones];
   const territoryChanges = await replaceFindings(
-    sql, 'territory', zoneIds, zones.flatMap((z) => territoryFindings(rules, z)).map(storedTerritoryFinding), cause,
+    sql,
+    'territory',
+    zoneIds,
+    zones.flatMap((z) => territoryFindings(rules, z)).map(storedTerritoryFinding),
+    cause,
   );
   return { incidents: incidentChanges, territory: territoryChanges };
 }

@@ -16,7 +16,9 @@ export async function rejudgeStaleFindings(ctx: AppContext): Promise<RecomputeRe
   if (stale.length === 0) return null;
   const result = await ctx.db.transaction(async (tx) => {
     const changes = await recomputeFindings(tx, { incidents: 'all', zones: 'all' }, rulesUpdated());
-    await audit(tx, null, ctx.now(), [{ action: 'rejudge', entity: 'findings', entityId: RULES_VERSION, after: changes }]);
+    await audit(tx, null, ctx.now(), [
+      { action: 'rejudge', entity: 'findings', entityId: RULES_VERSION, after: changes },
+    ]);
     return changes;
   });
   ctx.wrote();

@@ -11,11 +11,17 @@ import { type DemoWorld, planFirstStart, seedDemoWorld } from './seed-demo-world
 const ROOT = new URL('../../', import.meta.url);
 const SCENARIO = readFileSync(new URL('examples/syria-2016.json', ROOT), 'utf8');
 // The shipped 2016 events: the header and the first three rows, to keep the test quick.
-const UCDP_LINES = gunzipSync(readFileSync(new URL('data/ucdp-ged-syria-2016.csv.gz', ROOT))).toString('utf8').split('\n');
-const WORLD: DemoWorld = { scenario: SCENARIO, ucdpEvents: () => Readable.from([`${UCDP_LINES.slice(0, 4).join('\n')}\n`]) };
+const UCDP_LINES = gunzipSync(readFileSync(new URL('data/ucdp-ged-syria-2016.csv.gz', ROOT)))
+  .toString('utf8')
+  .split('\n');
+const WORLD: DemoWorld = {
+  scenario: SCENARIO,
+  ucdpEvents: () => Readable.from([`${UCDP_LINES.slice(0, 4).join('\n')}\n`]),
+};
 
 describeEachDatabase('the first start (seedDemoWorld)', (db) => {
-  const count = async (table: string) => (await db().query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
+  const count = async (table: string) =>
+    (await db().query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
 
   it('loads the demo world into an empty database and creates the admin, once', async () => {
     const ctx = createContext(db());
@@ -29,8 +35,16 @@ describeEachDatabase('the first start (seedDemoWorld)', (db) => {
     expect(await count('incidents')).toBe(33);
     const admin = await signIn(ctx, 'admin', 'the admin password');
     expect(admin.caller).toMatchObject({ orgId: 'un-ose', role: 'admin', clearance: 'task_force' });
-    const orgs = await db().query<{ id: string; kind: string; task_force: boolean }>('select id, kind, task_force from organizations order by id');
-    expect(orgs.map((o) => `${o.id}:${o.kind}:${o.task_force}`)).toEqual(['ocha:un:true', 'ru:co_chair:true', 'sarc:humanitarian:false', 'un-ose:un:true', 'us:co_chair:true']);
+    const orgs = await db().query<{ id: string; kind: string; task_force: boolean }>(
+      'select id, kind, task_force from organizations order by id',
+    );
+    expect(orgs.map((o) => `${o.id}:${o.kind}:${o.task_force}`)).toEqual([
+      'ocha:un:true',
+      'ru:co_chair:true',
+      'sarc:humanitarian:false',
+      'un-ose:un:true',
+      'us:co_chair:true',
+    ]);
     expect(await planFirstStart(db(), { empty: false })).toEqual({ demo: false, admin: false });
     await ctx.close();
     expect(await count(`audit_log where entity in ('organization', 'user') and action = 'create'`)).toBe(6);
@@ -68,8 +82,9 @@ describeEachDatabase('the first start (seedDemoWorld)', (db) => {
 
   it('refuses a short TRUCE_ADMIN_PASSWORD before writing anything', async () => {
     const ctx = createContext(db());
-    await expect(seedDemoWorld(ctx, { demo: true, admin: true }, WORLD, { adminPassword: 'short' }))
-      .rejects.toMatchObject({ code: 'VALIDATION', path: 'TRUCE_ADMIN_PASSWORD' });
+    await expect(
+      seedDemoWorld(ctx, { demo: true, admin: true }, WORLD, { adminPassword: 'short' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', path: 'TRUCE_ADMIN_PASSWORD' });
     expect([await count('organizations'), await count('users'), await count('incidents')]).toEqual([0, 0, 0]);
     await ctx.close();
   });

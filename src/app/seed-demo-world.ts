@@ -61,14 +61,23 @@ export async function planFirstStart(db: Database, options: { empty: boolean }):
 }
 
 export async function seedDemoWorld(
-  ctx: AppContext, plan: FirstStartPlan, world: DemoWorld, options: { adminPassword?: string | undefined } = {},
+  ctx: AppContext,
+  plan: FirstStartPlan,
+  world: DemoWorld,
+  options: { adminPassword?: string | undefined } = {},
 ): Promise<FirstStartResult> {
   const given = options.adminPassword;
   if (plan.admin && given !== undefined && given.length < MIN_PASSWORD_LENGTH) {
     throw invalid('TRUCE_ADMIN_PASSWORD', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
   }
   const started = performance.now();
-  const result: FirstStartResult = { organizations: [], admin: null, scenario: null, ucdp: null, ms: { accounts: 0, scenario: 0, ucdp: 0, total: 0 } };
+  const result: FirstStartResult = {
+    organizations: [],
+    admin: null,
+    scenario: null,
+    ucdp: null,
+    ms: { accounts: 0, scenario: 0, ucdp: 0, total: 0 },
+  };
   const orgs = plan.demo ? DEMO_ORGANIZATIONS : plan.admin && !(await getOrg(ctx.db, ADMIN_ORG.id)) ? [ADMIN_ORG] : [];
   for (const org of orgs) {
     await addOrganization(ctx, 'operator', org);
@@ -76,14 +85,23 @@ export async function seedDemoWorld(
   }
   if (plan.admin) {
     const password = given ?? newPassword();
-    await addUser(ctx, 'operator', { username: ADMIN_USERNAME, orgId: ADMIN_ORG.id, role: 'admin', password, displayName: 'Administrator' });
+    await addUser(ctx, 'operator', {
+      username: ADMIN_USERNAME,
+      orgId: ADMIN_ORG.id,
+      role: 'admin',
+      password,
+      displayName: 'Administrator',
+    });
     result.admin = { username: ADMIN_USERNAME, password, generated: given === undefined };
   }
   let mark = performance.now();
   result.ms.accounts = mark - started;
   if (plan.demo) {
     const loaded = await loadScenario(ctx.db, world.scenario);
-    if (!loaded.ok) throw new Error(`the demo bundle is invalid: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    if (!loaded.ok)
+      throw new Error(
+        `the demo bundle is invalid: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+      );
     result.scenario = loaded.summary;
     result.ms.scenario = performance.now() - mark;
     mark = performance.now();

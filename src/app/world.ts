@@ -12,7 +12,11 @@ import { listZones } from '../store/zone.repository.ts';
 /** What every rule needs: actors, agreements, zones. */
 export async function loadRulebook(sql: Sql): Promise<Rulebook> {
   // One after another: a transaction's connection runs one query at a time.
-  return new Rulebook({ actors: await listActors(sql), agreements: await listAgreements(sql), zones: await listZones(sql) });
+  return new Rulebook({
+    actors: await listActors(sql),
+    agreements: await listAgreements(sql),
+    zones: await listZones(sql),
+  });
 }
 
 /** The whole world; with `incidents: false`, without the incidents (they can be many). */

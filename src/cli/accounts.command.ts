@@ -22,7 +22,12 @@ import { EXIT, type Io } from './io.ts';
 export type PasswordSource = (() => Promise<string>) | null;
 
 /** Opens the database, runs fn with a context, seals the audit trail, and turns use-case errors into exit codes. */
-export async function withAccounts(io: Io, command: string, flags: DbFlags, fn: (ctx: AppContext) => Promise<number>): Promise<number> {
+export async function withAccounts(
+  io: Io,
+  command: string,
+  flags: DbFlags,
+  fn: (ctx: AppContext) => Promise<number>,
+): Promise<number> {
   return withDatabase(flags, async (db) => {
     const ctx = createContext(db);
     try {
@@ -37,15 +42,24 @@ export async function withAccounts(io: Io, command: string, flags: DbFlags, fn: 
   });
 }
 
-export async function orgAdd(io: Io, ctx: AppContext, org: { id: string; name: string; kind: string; taskForce: boolean }): Promise<number> {
+export async function orgAdd(
+  io: Io,
+  ctx: AppContext,
+  org: { id: string; name: string; kind: string; taskForce: boolean },
+): Promise<number> {
   await addOrganization(ctx, 'operator', { ...org, kind: org.kind as OrgKind });
   const clearance = clearanceOf({ kind: org.kind as OrgKind, task_force: org.taskForce });
-  io.out(`Added organization ${org.id} (${org.name}): ${org.kind}${org.taskForce ? ', task force' : ''}; its users read ${clearance} records.\n`);
+  io.out(
+    `Added organization ${org.id} (${org.name}): ${org.kind}${org.taskForce ? ', task force' : ''}; its users read ${clearance} records.\n`,
+  );
   return EXIT.ok;
 }
 
 export async function userAdd(
-  io: Io, ctx: AppContext, user: { username: string; orgId: string; role: string }, password: PasswordSource,
+  io: Io,
+  ctx: AppContext,
+  user: { username: string; orgId: string; role: string },
+  password: PasswordSource,
 ): Promise<number> {
   const secret = password ? await password() : newPassword();
   await addUser(ctx, 'operator', { ...user, role: user.role as Role, password: secret });
@@ -69,28 +83,55 @@ export async function userDisable(io: Io, ctx: AppContext, username: string, dis
 }
 
 export async function userList(io: Io, ctx: AppContext): Promise<number> {
-  const rows = (await listUsers(ctx, 'operator'))
-    .map((u) => [u.username, u.orgId, u.role, u.clearance ?? '?', u.disabled ? 'disabled' : 'active']);
+  const rows = (await listUsers(ctx, 'operator')).map((u) => [
+    u.username,
+    u.orgId,
+    u.role,
+    u.clearance ?? '?',
+    u.disabled ? 'disabled' : 'active',
+  ]);
   io.out(table([['USERNAME', 'ORG', 'ROLE', 'CLEARANCE', 'STATUS'], ...rows]));
   return EXIT.ok;
 }
 
 export async function tokenList(io: Io, ctx: AppContext, username: string): Promise<number> {
   const day = (t: number) => new Date(t).toISOString().slice(0, 16).replace('T', ' ');
-  const rows = (await listApiTokens(ctx, 'operator', username)).map((t) => [t.id, t.name, day(t.createdAt), t.revokedAt === null ? 'active' : `revoked ${day(t.revokedAt)}`]);
-  io.out(rows.length === 0 ? `${username} has no API tokens.\n` : table([['ID', 'NAME', 'CREATED (UTC)', 'STATUS'], ...rows]));
+  const rows = (await listApiTokens(ctx, 'operator', username)).map((t) => [
+    t.id,
+    t.name,
+    day(t.createdAt),
+    t.revokedAt === null ? 'active' : `revoked ${day(t.revokedAt)}`,
+  ]);
+  io.out(
+    rows.length === 0
+      ? `${username} has no API tokens.\n`
+      : table([['ID', 'NAME', 'CREATED (UTC)', 'STATUS'], ...rows]),
+  );
   return EXIT.ok;
 }
 
 export async function tokenRevoke(io: Io, ctx: AppContext, id: string): Promise<number> {
   const { token, revoked } = await revokeApiToken(ctx, 'operator', id);
-  io.out(revoked ? `Revoked the API token "${token.name}" of ${token.username}: it no longer works.\n` : `The API token "${token.name}" of ${token.username} was revoked already.\n`);
+  io.out(
+    revoked
+      ? `Revoked the API token "${token.name}" of ${token.username}: it no longer works.\n`
+      : `The API token "${token.name}" of ${token.username} was revoked already.\n`,
+  );
   return EXIT.ok;
 }
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n') + '\n';
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((cell, i) => cell.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 /** The password on stdin (`printf %s "$PW" | truce user add ... --password-stdin`), without its final line break. */

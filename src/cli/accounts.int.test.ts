@@ -10,7 +10,17 @@ import type { Io } from './io.ts';
 import { main } from './main.ts';
 
 function captureIo(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', isTty: false, out: (t: string) => { io.stdout += t; }, err: (t: string) => { io.stderr += t; } };
+  const io = {
+    stdout: '',
+    stderr: '',
+    isTty: false,
+    out: (t: string) => {
+      io.stdout += t;
+    },
+    err: (t: string) => {
+      io.stderr += t;
+    },
+  };
   return io;
 }
 
@@ -26,18 +36,34 @@ describeEachDatabase('truce org add, truce user add|passwd|disable|enable|list',
 
   it('adds an organization and a user with a password from stdin, who can then sign in', async () => {
     const ctx = createContext(db());
-    const org = await run(ctx, 'org add', (io, c) => orgAdd(io, c, { id: 'sarc', name: 'Syrian Arab Red Crescent', kind: 'humanitarian', taskForce: false }));
-    expect(org).toEqual({ code: 0, out: 'Added organization sarc (Syrian Arab Red Crescent): humanitarian; its users read public records.\n', err: '' });
-    const user = await run(ctx, 'user add', (io, c) => userAdd(io, c, { username: 'salma', orgId: 'sarc', role: 'reporter' }, password('a long password')));
+    const org = await run(ctx, 'org add', (io, c) =>
+      orgAdd(io, c, { id: 'sarc', name: 'Syrian Arab Red Crescent', kind: 'humanitarian', taskForce: false }),
+    );
+    expect(org).toEqual({
+      code: 0,
+      out: 'Added organization sarc (Syrian Arab Red Crescent): humanitarian; its users read public records.\n',
+      err: '',
+    });
+    const user = await run(ctx, 'user add', (io, c) =>
+      userAdd(io, c, { username: 'salma', orgId: 'sarc', role: 'reporter' }, password('a long password')),
+    );
     expect(user).toEqual({ code: 0, out: 'Added user salma: reporter of sarc.\n', err: '' });
-    expect((await signIn(ctx, 'salma', 'a long password')).caller).toMatchObject({ orgId: 'sarc', role: 'reporter', clearance: 'public' });
+    expect((await signIn(ctx, 'salma', 'a long password')).caller).toMatchObject({
+      orgId: 'sarc',
+      role: 'reporter',
+      clearance: 'public',
+    });
     await ctx.close();
   });
 
   it('prints a generated password once when none is given, for add and passwd', async () => {
     const ctx = createContext(db());
-    await run(ctx, 'org add', (io, c) => orgAdd(io, c, { id: 'us', name: 'United States', kind: 'co_chair', taskForce: true }));
-    const added = await run(ctx, 'user add', (io, c) => userAdd(io, c, { username: 'alice', orgId: 'us', role: 'analyst' }, null));
+    await run(ctx, 'org add', (io, c) =>
+      orgAdd(io, c, { id: 'us', name: 'United States', kind: 'co_chair', taskForce: true }),
+    );
+    const added = await run(ctx, 'user add', (io, c) =>
+      userAdd(io, c, { username: 'alice', orgId: 'us', role: 'analyst' }, null),
+    );
     const first = /^Password: (\S+)$/m.exec(added.out)![1]!;
     expect((await signIn(ctx, 'alice', first)).caller.clearance).toBe('co_chairs');
     const changed = await run(ctx, 'user passwd', (io, c) => userPasswd(io, c, 'alice', null));
@@ -51,17 +77,23 @@ describeEachDatabase('truce org add, truce user add|passwd|disable|enable|list',
   it('disables and enables a user, and lists users with their clearance and status', async () => {
     const ctx = createContext(db());
     await run(ctx, 'org add', (io, c) => orgAdd(io, c, { id: 'ocha', name: 'OCHA', kind: 'un', taskForce: true }));
-    await run(ctx, 'user add', (io, c) => userAdd(io, c, { username: 'omar', orgId: 'ocha', role: 'humanitarian' }, password('a long password')));
-    await run(ctx, 'user add', (io, c) => userAdd(io, c, { username: 'zoe', orgId: 'ocha', role: 'observer' }, password('a long password')));
+    await run(ctx, 'user add', (io, c) =>
+      userAdd(io, c, { username: 'omar', orgId: 'ocha', role: 'humanitarian' }, password('a long password')),
+    );
+    await run(ctx, 'user add', (io, c) =>
+      userAdd(io, c, { username: 'zoe', orgId: 'ocha', role: 'observer' }, password('a long password')),
+    );
     expect((await run(ctx, 'user disable', (io, c) => userDisable(io, c, 'omar', true))).code).toBe(0);
     await expect(signIn(ctx, 'omar', 'a long password')).rejects.toThrow();
     const list = await run(ctx, 'user list', (io, c) => userList(io, c));
-    expect(list.out).toBe([
-      'USERNAME  ORG   ROLE          CLEARANCE   STATUS',
-      'omar      ocha  humanitarian  task_force  disabled',
-      'zoe       ocha  observer      task_force  active',
-      '',
-    ].join('\n'));
+    expect(list.out).toBe(
+      [
+        'USERNAME  ORG   ROLE          CLEARANCE   STATUS',
+        'omar      ocha  humanitarian  task_force  disabled',
+        'zoe       ocha  observer      task_force  active',
+        '',
+      ].join('\n'),
+    );
     await run(ctx, 'user enable', (io, c) => userDisable(io, c, 'omar', false));
     expect((await signIn(ctx, 'omar', 'a long password')).caller.username).toBe('omar');
     await ctx.close();
@@ -79,17 +111,35 @@ describe('truce org|user|audit through the command line (PGlite data directory)'
 
   it('manages accounts, says what went wrong with exit code 2, and leaves a verifiable audit trail', async () => {
     expect((await truce('org', 'add', 'ngo', '--name', 'An NGO', '--kind', 'humanitarian')).code).toBe(0);
-    expect(await truce('org', 'add', 'ngo', '--name', 'Again', '--kind', 'humanitarian'))
-      .toEqual({ code: 2, out: '', err: 'truce org add: id: organization "ngo" exists already\n' });
-    expect((await truce('org', 'add', 'x', '--name', 'X', '--kind', 'empire')).err).toBe('truce org add: kind: must be one of co_chair, un, humanitarian, monitor, party, other\n');
-    expect((await truce('org', 'add', 'x', '--kind', 'un')).err).toMatch(/^truce org add: missing --name\nUsage: truce org add ID/);
+    expect(await truce('org', 'add', 'ngo', '--name', 'Again', '--kind', 'humanitarian')).toEqual({
+      code: 2,
+      out: '',
+      err: 'truce org add: id: organization "ngo" exists already\n',
+    });
+    expect((await truce('org', 'add', 'x', '--name', 'X', '--kind', 'empire')).err).toBe(
+      'truce org add: kind: must be one of co_chair, un, humanitarian, monitor, party, other\n',
+    );
+    expect((await truce('org', 'add', 'x', '--kind', 'un')).err).toMatch(
+      /^truce org add: missing --name\nUsage: truce org add ID/,
+    );
     const added = await truce('user', 'add', 'nadia', '--org', 'ngo', '--role', 'reporter');
     expect(added.out).toMatch(/^Added user nadia: reporter of ngo\.\nPassword: \S{20,}\n/);
-    expect((await truce('user', 'add', 'xavier', '--org', 'ngo', '--role', 'general')).err).toMatch(/^truce user add: role: must be one of admin, /);
-    expect((await truce('user', 'add', 'yusuf', '--org', 'nowhere', '--role', 'admin')).err).toBe('truce user add: org: unknown organization "nowhere"\n');
-    expect(await truce('user', 'disable', 'ghost')).toEqual({ code: 2, out: '', err: 'truce user disable: no user "ghost"\n' });
+    expect((await truce('user', 'add', 'xavier', '--org', 'ngo', '--role', 'general')).err).toMatch(
+      /^truce user add: role: must be one of admin, /,
+    );
+    expect((await truce('user', 'add', 'yusuf', '--org', 'nowhere', '--role', 'admin')).err).toBe(
+      'truce user add: org: unknown organization "nowhere"\n',
+    );
+    expect(await truce('user', 'disable', 'ghost')).toEqual({
+      code: 2,
+      out: '',
+      err: 'truce user disable: no user "ghost"\n',
+    });
     expect((await truce('user', 'disable', 'nadia')).code).toBe(0);
     expect((await truce('user', 'list')).out).toMatch(/^nadia\s+ngo\s+reporter\s+public\s+disabled$/m);
-    expect(await truce('audit', 'verify')).toMatchObject({ code: 0, out: expect.stringMatching(/^OK: 3 entries, head [0-9a-f]{64}\n$/) });
+    expect(await truce('audit', 'verify')).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^OK: 3 entries, head [0-9a-f]{64}\n$/),
+    });
   });
 });

@@ -13,7 +13,8 @@ import { type DbFlags, withDatabase } from './database.command.ts';
 import { EXIT, type Io, UsageError } from './io.ts';
 
 export const auditVerify = (io: Io, flags: DbFlags, expectHead?: string) => {
-  if (expectHead !== undefined && !/^[0-9a-f]{64}$/.test(expectHead)) throw new UsageError('--expect-head must be a head as `truce audit verify` prints it: 64 hexadecimal digits');
+  if (expectHead !== undefined && !/^[0-9a-f]{64}$/.test(expectHead))
+    throw new UsageError('--expect-head must be a head as `truce audit verify` prints it: 64 hexadecimal digits');
   return withDatabase(flags, (db) => verifyAuditTrail(io, db, expectHead));
 };
 export const auditHead = (io: Io, flags: DbFlags) => withDatabase(flags, (db) => printAuditHead(io, db));
@@ -28,14 +29,18 @@ export async function verifyAuditTrail(io: Io, db: Database, expectHead?: string
     return EXIT.failure;
   }
   if (v.expectedHeadAt === null) {
-    io.out(`BROKEN: the expected head ${expectHead} is not in the chain: the entry it ended with, or one before it, was deleted or rewritten\n`);
+    io.out(
+      `BROKEN: the expected head ${expectHead} is not in the chain: the entry it ended with, or one before it, was deleted or rewritten\n`,
+    );
     io.out(`  the chain that is left holds: ${count(v.sealed)}, head ${v.head}${pending}\n`);
     return EXIT.failure;
   }
   io.out(`OK: ${count(v.sealed)}, head ${v.head}${pending}\n`);
   if (v.expectedHeadAt !== undefined) {
     const since = v.sealed - v.expectedHeadAt;
-    io.out(`  the expected head is chain position ${v.expectedHeadAt}${since > 0 ? `; ${count(since)} sealed after it` : ': nothing sealed since'}\n`);
+    io.out(
+      `  the expected head is chain position ${v.expectedHeadAt}${since > 0 ? `; ${count(since)} sealed after it` : ': nothing sealed since'}\n`,
+    );
   }
   return EXIT.ok;
 }

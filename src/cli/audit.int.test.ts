@@ -11,7 +11,16 @@ import type { Io } from './io.ts';
 import { main } from './main.ts';
 
 function captureIo(): Io & { stdout: string } {
-  const io = { stdout: '', isTty: false, out: (t: string) => { io.stdout += t; }, err: (t: string) => { io.stdout += t; } };
+  const io = {
+    stdout: '',
+    isTty: false,
+    out: (t: string) => {
+      io.stdout += t;
+    },
+    err: (t: string) => {
+      io.stdout += t;
+    },
+  };
   return io;
 }
 
@@ -20,7 +29,12 @@ async function writeAuditedChanges(db: Database): Promise<void> {
   const ctx = createContext(db);
   await addOrganization(ctx, 'operator', { id: 'us', name: 'United States', kind: 'co_chair', taskForce: true });
   await addOrganization(ctx, 'operator', { id: 'ru', name: 'Russian Federation', kind: 'co_chair', taskForce: true });
-  await addOrganization(ctx, 'operator', { id: 'sarc', name: 'Syrian Arab Red Crescent', kind: 'humanitarian', taskForce: false });
+  await addOrganization(ctx, 'operator', {
+    id: 'sarc',
+    name: 'Syrian Arab Red Crescent',
+    kind: 'humanitarian',
+    taskForce: false,
+  });
   await addUser(ctx, 'operator', { username: 'alice', orgId: 'us', role: 'analyst', password: 'a long password' });
   await addUser(ctx, 'operator', { username: 'boris', orgId: 'ru', role: 'analyst', password: 'a long password' });
   await addUser(ctx, 'operator', { username: 'salma', orgId: 'sarc', role: 'reporter', password: 'a long password' });
@@ -82,7 +96,9 @@ describeEachDatabase('truce audit verify', (db) => {
     await db().query(`update audit_log set after = jsonb_set(after, '{name}', '"Someone else"') where chain_pos = 3`);
     const { code, out } = await verify(db());
     expect(code).toBe(1);
-    expect(out).toMatch(new RegExp(`^BROKEN at chain position 3 \\(audit entry seq ${seq}\\): its content does not match its hash`));
+    expect(out).toMatch(
+      new RegExp(`^BROKEN at chain position 3 \\(audit entry seq ${seq}\\): its content does not match its hash`),
+    );
   });
 
   it('names the place of a deleted entry: the next one no longer links', async () => {
@@ -91,7 +107,11 @@ describeEachDatabase('truce audit verify', (db) => {
     await db().query('delete from audit_log where chain_pos = 4');
     const { code, out } = await verify(db());
     expect(code).toBe(1);
-    expect(out).toMatch(new RegExp(`^BROKEN at chain position 5 \\(audit entry seq ${next}\\): expected chain position 4 here: an entry before it was deleted`));
+    expect(out).toMatch(
+      new RegExp(
+        `^BROKEN at chain position 5 \\(audit entry seq ${next}\\): expected chain position 4 here: an entry before it was deleted`,
+      ),
+    );
   });
 
   it('names the first of two entries whose chain positions were swapped', async () => {
@@ -100,7 +120,11 @@ describeEachDatabase('truce audit verify', (db) => {
     await swap(db(), 'chain_pos', 2, 6);
     const { code, out } = await verify(db());
     expect(code).toBe(1);
-    expect(out).toMatch(new RegExp(`^BROKEN at chain position 2 \\(audit entry seq ${moved}\\): its link to the previous entry does not match`));
+    expect(out).toMatch(
+      new RegExp(
+        `^BROKEN at chain position 2 \\(audit entry seq ${moved}\\): its link to the previous entry does not match`,
+      ),
+    );
   });
 
   it('names the first of two entries whose sequence numbers were swapped', async () => {
@@ -115,12 +139,26 @@ describeEachDatabase('truce audit verify', (db) => {
   it('holds when concurrent writes commit out of sequence order (PostgreSQL)', async (test) => {
     if (db().kind !== 'postgres') test.skip(); // PGlite runs one transaction at a time
     await writeAuditedChanges(db());
-    const entry = (id: string) => ({ at: Date.now(), userId: null, orgId: null, action: 'create', entity: 'organization', entityId: id,
-      classification: 'public', ownerOrg: null, before: null, after: { id } });
+    const entry = (id: string) => ({
+      at: Date.now(),
+      userId: null,
+      orgId: null,
+      action: 'create',
+      entity: 'organization',
+      entityId: id,
+      classification: 'public',
+      ownerOrg: null,
+      before: null,
+      after: { id },
+    });
     let release = () => {};
     let appended = () => {};
-    const held = new Promise<void>((r) => { release = r; });
-    const written = new Promise<void>((r) => { appended = r; });
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const written = new Promise<void>((r) => {
+      appended = r;
+    });
     const slow = db().transaction(async (tx) => {
       await appendAudit(tx, [entry('slow')]); // takes the lower seq, commits last
       appended();
@@ -132,7 +170,9 @@ describeEachDatabase('truce audit verify', (db) => {
     release();
     await slow;
     await sealAudit(db());
-    const order = await db().query<{ id: string }>(`select entity_id as id from audit_log where chain_pos > 8 order by chain_pos`);
+    const order = await db().query<{ id: string }>(
+      `select entity_id as id from audit_log where chain_pos > 8 order by chain_pos`,
+    );
     expect(order.map((r) => r.id)).toEqual(['fast', 'slow']);
     const seqs = await db().query<{ seq: string }>('select seq from audit_log where chain_pos > 8 order by chain_pos');
     expect(seqs.map((r) => Number(r.seq))).toEqual([10, 9]);
@@ -159,10 +199,17 @@ describeEachDatabase('truce audit verify', (db) => {
     expect(await verify(db())).toMatchObject({ code: 0, out: expect.stringMatching(/^OK: 7 entries/) });
     const checked = await verify(db(), recorded);
     expect(checked.code).toBe(1);
-    expect(checked.out).toMatch(new RegExp(`^BROKEN: the expected head ${recorded} is not in the chain: the entry it ended with, or one before it, was deleted or rewritten\n`
-      + '  the chain that is left holds: 7 entries, head [0-9a-f]{64}\n$'));
+    expect(checked.out).toMatch(
+      new RegExp(
+        `^BROKEN: the expected head ${recorded} is not in the chain: the entry it ended with, or one before it, was deleted or rewritten\n` +
+          '  the chain that is left holds: 7 entries, head [0-9a-f]{64}\n$',
+      ),
+    );
     // A head recorded earlier is still there, with what was sealed after it.
-    expect(await verify(db(), earlier!.chain_hash)).toMatchObject({ code: 0, out: expect.stringMatching(/\n {2}the expected head is chain position 5; 2 entries sealed after it\n$/) });
+    expect(await verify(db(), earlier!.chain_hash)).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/\n {2}the expected head is chain position 5; 2 entries sealed after it\n$/),
+    });
   });
 
   it('prints the head only of a chain that holds', async () => {

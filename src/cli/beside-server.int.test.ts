@@ -24,18 +24,27 @@ const PASSWORD = 'beside-monitor-password';
 const NEW_PASSWORD = 'beside-monitor-new-password';
 const ENV = truceEnv({ TRUCE_ADMIN_PASSWORD: ADMIN_PASSWORD, TRUCE_LOG_LEVEL: 'error' });
 
-const signIn = async (url: string, username: string, password: string) => (await fetch(`${url}/api/v1/auth/login`, {
-  method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
-})).status;
+const signIn = async (url: string, username: string, password: string) =>
+  (
+    await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    })
+  ).status;
 
-const get = async (url: string, token: string, path: string) => fetch(`${url}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+const get = async (url: string, token: string, path: string) =>
+  fetch(`${url}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
 
 /** Every command of the table that opens the database, with arguments (and stdin) it could run with. */
 const DATABASE_COMMANDS: { args: string[]; input?: string }[] = [
   { args: ['scenario', 'load', ALEPPO] },
   { args: ['import', 'ucdp', UCDP_SAMPLE] },
   { args: ['org', 'add', 'beside', '--name', 'Beside monitors', '--kind', 'monitor'] },
-  { args: ['user', 'add', 'beside-monitor', '--org', 'beside', '--role', 'monitor', '--password-stdin'], input: PASSWORD },
+  {
+    args: ['user', 'add', 'beside-monitor', '--org', 'beside', '--role', 'monitor', '--password-stdin'],
+    input: PASSWORD,
+  },
   { args: ['user', 'passwd', 'admin', '--password-stdin'], input: NEW_PASSWORD },
   { args: ['user', 'disable', 'admin'] },
   { args: ['user', 'enable', 'admin'] },
@@ -52,9 +61,12 @@ const DATABASE_COMMANDS: { args: string[]; input?: string }[] = [
 async function runAll(flags: string[]): Promise<{ args: string[]; code: number | null; out: string }[]> {
   const results: { args: string[]; code: number | null; out: string }[] = [];
   const queue = [...DATABASE_COMMANDS];
-  await Promise.all(Array.from({ length: 3 }, async () => {
-    for (let c = queue.shift(); c; c = queue.shift()) results.push({ args: c.args, ...await runTruce([...c.args, ...flags], ENV, c.input) });
-  }));
+  await Promise.all(
+    Array.from({ length: 3 }, async () => {
+      for (let c = queue.shift(); c; c = queue.shift())
+        results.push({ args: c.args, ...(await runTruce([...c.args, ...flags], ENV, c.input)) });
+    }),
+  );
   return results;
 }
 
@@ -75,8 +87,12 @@ describe('truce commands beside a running server [pglite]', () => {
     for (const r of await runAll(['--data', dir])) {
       const name = r.args.slice(0, r.args[0] === 'findings' ? 1 : 2).join(' ');
       expect(r.code, r.args.join(' ')).toBe(1);
-      expect(r.out).toMatch(new RegExp(`^truce ${name}: the embedded database in ${dir} is open in another truce process \\(pid ${server!.child.pid}, "serve --empty --port 0 --data ${dir}", since \\S+\\); one directory can be open in only one process\\.\\n`
-        + 'Stop the server, or use the API, or set DATABASE_URL to work on PostgreSQL, where the server and commands can run together\\.\\n$'));
+      expect(r.out).toMatch(
+        new RegExp(
+          `^truce ${name}: the embedded database in ${dir} is open in another truce process \\(pid ${server!.child.pid}, "serve --empty --port 0 --data ${dir}", since \\S+\\); one directory can be open in only one process\\.\\n` +
+            'Stop the server, or use the API, or set DATABASE_URL to work on PostgreSQL, where the server and commands can run together\\.\\n$',
+        ),
+      );
     }
     // The refused password change and disabling did nothing: the admin signs in as before.
     expect(await signIn(url, 'admin', ADMIN_PASSWORD)).toBe(200);
@@ -84,7 +100,9 @@ describe('truce commands beside a running server [pglite]', () => {
     // A second server on the same directory is refused too (and exits rather than serving).
     const second = await runTruce(['serve', '--empty', '--port', '0', '--data', dir], ENV);
     expect(second.code).toBe(1);
-    expect(second.out).toMatch(/^truce serve: the embedded database in .* is open in another truce process \(pid \d+, "serve --empty --port 0 --data [^"]+", since \S+\); one directory can be open in only one process\.\nStop the other process first, or give this server another directory with --data DIR, or run the servers on PostgreSQL \(DATABASE_URL\), where several can share one database\.\n$/);
+    expect(second.out).toMatch(
+      /^truce serve: the embedded database in .* is open in another truce process \(pid \d+, "serve --empty --port 0 --data [^"]+", since \S+\); one directory can be open in only one process\.\nStop the other process first, or give this server another directory with --data DIR, or run the servers on PostgreSQL \(DATABASE_URL\), where several can share one database\.\n$/,
+    );
     expect(await signIn(url, 'admin', ADMIN_PASSWORD)).toBe(200);
 
     // Stopped, the server leaves the directory free, and the commands find nothing of the refused ones.
@@ -97,7 +115,9 @@ describe('truce commands beside a running server [pglite]', () => {
     expect(findings.code, findings.out).toBe(0);
     expect(JSON.parse(findings.out)).toMatchObject({ findings: [] });
     // Had the refused `org add` written, adding it now would be a conflict.
-    expect(await runTruce(['org', 'add', 'beside', '--name', 'Beside monitors', '--kind', 'monitor', '--data', dir], ENV)).toMatchObject({ code: 0 });
+    expect(
+      await runTruce(['org', 'add', 'beside', '--name', 'Beside monitors', '--kind', 'monitor', '--data', dir], ENV),
+    ).toMatchObject({ code: 0 });
   }, 240_000);
 
   it('refuses a server when a command holds the directory: whichever opens first keeps it', async () => {
@@ -106,7 +126,9 @@ describe('truce commands beside a running server [pglite]', () => {
     try {
       const refused = await runTruce(['serve', '--empty', '--port', '0', '--data', other], ENV);
       expect(refused.code).toBe(1);
-      expect(refused.out).toContain(`truce serve: the embedded database in ${other} is open in another truce process (pid ${process.pid}, "import ucdp big.csv", since `);
+      expect(refused.out).toContain(
+        `truce serve: the embedded database in ${other} is open in another truce process (pid ${process.pid}, "import ucdp big.csv", since `,
+      );
     } finally {
       lock.release();
     }
@@ -120,8 +142,23 @@ describe('a truce command stopped with Ctrl-C [pglite]', () => {
   it('releases the data directory as it exits', async () => {
     const dir = join(tmp, 'data');
     // `user add --password-stdin` opens the database, then waits for the password: stopped there.
-    const child = spawn(process.execPath, [join(ROOT, 'bin/truce.js'), 'user', 'add', 'someone', '--org', 'un-ose', '--role', 'monitor', '--password-stdin', '--data', dir],
-      { cwd: ROOT, env: ENV, stdio: ['pipe', 'ignore', 'ignore'] });
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'bin/truce.js'),
+        'user',
+        'add',
+        'someone',
+        '--org',
+        'un-ose',
+        '--role',
+        'monitor',
+        '--password-stdin',
+        '--data',
+        dir,
+      ],
+      { cwd: ROOT, env: ENV, stdio: ['pipe', 'ignore', 'ignore'] },
+    );
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const lock = join(dir, LOCK_FILE);
     // The lock is taken before PGlite creates the directory's files (initdb: seconds).

@@ -13,7 +13,17 @@ const EXPECTED = join(ROOT, '../shared/examples/aleppo-2016.expected.json');
 const run = promisify(execFile);
 
 function captureIo(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', isTty: false, out: (t: string) => { io.stdout += t; }, err: (t: string) => { io.stderr += t; } };
+  const io = {
+    stdout: '',
+    stderr: '',
+    isTty: false,
+    out: (t: string) => {
+      io.stdout += t;
+    },
+    err: (t: string) => {
+      io.stderr += t;
+    },
+  };
   return io;
 }
 
@@ -27,7 +37,9 @@ describe('truce (the command)', () => {
     const doc = JSON.parse(io.stdout);
     const { readFileSync } = await import('node:fs');
     const expected = JSON.parse(readFileSync(EXPECTED, 'utf8'));
-    expect(doc.findings.map((f: { verdict: string }) => f.verdict)).toEqual(expected.findings.map((f: { verdict: string }) => f.verdict));
+    expect(doc.findings.map((f: { verdict: string }) => f.verdict)).toEqual(
+      expected.findings.map((f: { verdict: string }) => f.verdict),
+    );
   });
 
   it('prints a readable account with --explain', async () => {
@@ -49,14 +61,29 @@ describe('truce (the command)', () => {
 
   it('exits 2 and names every problem of an invalid bundle on stderr', async () => {
     const file = join(tmp, 'bad.json');
-    writeFileSync(file, JSON.stringify({
-      format: 'truce-scenario/1',
-      actors: [{ id: 'a', name: 'A', kind: 'state' }],
-      incidents: [
-        { id: 'i1', occurred_at: '2016-01-01T00:00:00Z', location: { lon: 1, lat: 91 }, act: 'shelling', perpetrator: 'a' },
-        { id: 'i2', occurred_at: '2016-01-01T00:00:00Z', location: { lon: 1, lat: 1 }, act: 'shelling', perpetrator: 'nobody' },
-      ],
-    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'truce-scenario/1',
+        actors: [{ id: 'a', name: 'A', kind: 'state' }],
+        incidents: [
+          {
+            id: 'i1',
+            occurred_at: '2016-01-01T00:00:00Z',
+            location: { lon: 1, lat: 91 },
+            act: 'shelling',
+            perpetrator: 'a',
+          },
+          {
+            id: 'i2',
+            occurred_at: '2016-01-01T00:00:00Z',
+            location: { lon: 1, lat: 1 },
+            act: 'shelling',
+            perpetrator: 'nobody',
+          },
+        ],
+      }),
+    );
     const io = captureIo();
     expect(await main(['scenario', 'run', file], io)).toBe(2);
     expect(io.stdout).toBe('');
@@ -86,12 +113,14 @@ describe('truce (the command)', () => {
   it('runs as a real process through bin/truce.js, with exit code 2 for a bad bundle', async () => {
     const file = join(tmp, 'not-json.json');
     writeFileSync(file, '{ "format": ');
-    const failure = await run('node', [join(ROOT, 'bin/truce.js'), 'scenario', 'run', file]).catch((e: { code: number; stderr: string }) => e);
+    const failure = await run('node', [join(ROOT, 'bin/truce.js'), 'scenario', 'run', file]).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failure).toMatchObject({ code: 2 });
     expect((failure as { stderr: string }).stderr).toMatch(/is not valid JSON/);
   });
 
-  it('prints a command\'s usage alone on stdout for --help, as a real process, exit 0', async () => {
+  it("prints a command's usage alone on stdout for --help, as a real process, exit 0", async () => {
     const { stdout, stderr } = await run('node', [join(ROOT, 'bin/truce.js'), 'user', 'add', '--help']);
     expect(stderr).toBe('');
     const direct = captureIo();

@@ -20,17 +20,25 @@ const ENV = truceEnv({ TRUCE_ADMIN_PASSWORD: 'crash-admin-password', TRUCE_LOG_L
 const cli = (args: string[], input = '') => runTruce(args, ENV, input);
 const start = (flags: string[]) => startTruceServe(flags, ENV);
 
-const body = (n: number) => JSON.stringify({
-  claimed_at: new Date(Date.parse('2016-03-01T00:00:00Z') + n * 60_000).toISOString(),
-  location: { lon: 36 + (n % 100) / 100, lat: 35 + (n % 37) / 100 }, act: 'shelling', narrative: `crash test report ${n}`,
-  casualties: { low: 0, best: n % 5, high: 10 },
-});
+const body = (n: number) =>
+  JSON.stringify({
+    claimed_at: new Date(Date.parse('2016-03-01T00:00:00Z') + n * 60_000).toISOString(),
+    location: { lon: 36 + (n % 100) / 100, lat: 35 + (n % 37) / 100 },
+    act: 'shelling',
+    narrative: `crash test report ${n}`,
+    casualties: { low: 0, best: n % 5, high: 10 },
+  });
 
 /**
  * Files reports from `connections` loops until the server dies; kills it (SIGKILL) once
  * `killAfter` reports were acknowledged. Returns the ids of the acknowledged ones.
  */
-async function burstAndKill(server: ServeProcess, token: string, connections: number, killAfter: number): Promise<string[]> {
+async function burstAndKill(
+  server: ServeProcess,
+  token: string,
+  connections: number,
+  killAfter: number,
+): Promise<string[]> {
   const acknowledged: string[] = [];
   let n = 0;
   let dead = false;
@@ -38,10 +46,12 @@ async function burstAndKill(server: ServeProcess, token: string, connections: nu
     while (!dead) {
       try {
         const res = await fetch(`${server.url}/api/v1/reports`, {
-          method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body(n++),
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: body(n++),
         });
         if (res.status === 201) {
-          acknowledged.push((await res.json() as { id: string }).id);
+          acknowledged.push(((await res.json()) as { id: string }).id);
           if (acknowledged.length >= killAfter && !dead) {
             dead = true;
             server.child.kill('SIGKILL');
@@ -63,8 +73,17 @@ async function burstAndKill(server: ServeProcess, token: string, connections: nu
 
 function crashTest(flags: () => string[]) {
   it('keeps every acknowledged report through a kill -9 mid-burst, and the audit trail verifies after sealing', async () => {
-    expect((await cli(['org', 'add', 'crash', '--name', 'Crash monitors', '--kind', 'monitor', ...flags()])).code).toBe(0);
-    expect((await cli(['user', 'add', 'crash-reporter', '--org', 'crash', '--role', 'reporter', '--password-stdin', ...flags()], `${PASSWORD}\n`)).code).toBe(0);
+    expect((await cli(['org', 'add', 'crash', '--name', 'Crash monitors', '--kind', 'monitor', ...flags()])).code).toBe(
+      0,
+    );
+    expect(
+      (
+        await cli(
+          ['user', 'add', 'crash-reporter', '--org', 'crash', '--role', 'reporter', '--password-stdin', ...flags()],
+          `${PASSWORD}\n`,
+        )
+      ).code,
+    ).toBe(0);
 
     const first = await start(flags());
     const token = await createApiToken(first.url, 'crash-reporter', PASSWORD, 'crash');
@@ -75,12 +94,16 @@ function crashTest(flags: () => string[]) {
     try {
       const missing: string[] = [];
       for (const id of acknowledged) {
-        const res = await fetch(`${second.url}/api/v1/reports/${id}`, { headers: { authorization: `Bearer ${token}` } });
+        const res = await fetch(`${second.url}/api/v1/reports/${id}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
         if (res.status !== 200) missing.push(`${id}: ${res.status}`);
       }
       expect(missing).toEqual([]);
-      const count = await fetch(`${second.url}/api/v1/reports/count`, { headers: { authorization: `Bearer ${token}` } });
-      expect((await count.json() as { count: number }).count).toBeGreaterThanOrEqual(acknowledged.length);
+      const count = await fetch(`${second.url}/api/v1/reports/count`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(((await count.json()) as { count: number }).count).toBeGreaterThanOrEqual(acknowledged.length);
     } finally {
       expect(await second.stop()).toBe(0);
     }

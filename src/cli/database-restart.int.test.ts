@@ -20,10 +20,13 @@ const ADMIN_PASSWORD = 'restart-admin-password';
 const ENV = truceEnv({ TRUCE_ADMIN_PASSWORD: ADMIN_PASSWORD, TRUCE_LOG_LEVEL: 'warn' });
 
 let n = 0;
-const report = () => JSON.stringify({
-  claimed_at: new Date(Date.parse('2016-03-01T00:00:00Z') + n * 60_000).toISOString(),
-  location: { lon: 36.2, lat: 35.1 }, act: 'shelling', narrative: `restart test report ${n++}`,
-});
+const report = () =>
+  JSON.stringify({
+    claimed_at: new Date(Date.parse('2016-03-01T00:00:00Z') + n * 60_000).toISOString(),
+    location: { lon: 36.2, lat: 35.1 },
+    act: 'shelling',
+    narrative: `restart test report ${n++}`,
+  });
 
 if (unavailable) console.warn(`database-restart test skipped: ${unavailable}`);
 
@@ -53,7 +56,8 @@ describe.skipIf(unavailable !== null)('PostgreSQL restarting under truce serve',
   });
 
   const headers = () => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
-  const file = (server: ServeProcess) => fetch(`${server.url}/api/v1/reports`, { method: 'POST', headers: headers(), body: report() });
+  const file = (server: ServeProcess) =>
+    fetch(`${server.url}/api/v1/reports`, { method: 'POST', headers: headers(), body: report() });
   const list = (server: ServeProcess) => fetch(`${server.url}/api/v1/reports?limit=5`, { headers: headers() });
 
   it('answers 503 while PostgreSQL is away and 200 after, events resume from the last id, and the sealer carries on', async () => {
@@ -61,7 +65,7 @@ describe.skipIf(unavailable !== null)('PostgreSQL restarting under truce serve',
     const before = await openSse(`${a.url}/api/v1/events`, { authorization: `Bearer ${token}` });
     const first = await file(b);
     expect(first.status).toBe(201);
-    const firstId = (await first.json() as { id: string }).id;
+    const firstId = ((await first.json()) as { id: string }).id;
     const seen = await before.waitFor((m) => m.data.type === 'report.created' && m.data.id === firstId, 10_000);
 
     // Light load on both servers, through the restart: every answer is counted.
@@ -77,7 +81,10 @@ describe.skipIf(unavailable !== null)('PostgreSQL restarting under truce serve',
           if (res.status !== 200 && res.status !== 201) bodies.push(await res.text());
           else await res.arrayBuffer();
         } catch (e) {
-          statuses.set(`no answer: ${(e as Error).message}`, (statuses.get(`no answer: ${(e as Error).message}`) ?? 0) + 1);
+          statuses.set(
+            `no answer: ${(e as Error).message}`,
+            (statuses.get(`no answer: ${(e as Error).message}`) ?? 0) + 1,
+          );
         }
         await new Promise((r) => setTimeout(r, 20));
       }
@@ -92,7 +99,7 @@ describe.skipIf(unavailable !== null)('PostgreSQL restarting under truce serve',
       for (const res of [await list(server), await file(server)]) {
         expect(res.status).toBe(503);
         expect(res.headers.get('retry-after')).toBe('2');
-        const body = await res.json() as { code: string; message: string; statement: { code: string } };
+        const body = (await res.json()) as { code: string; message: string; statement: { code: string } };
         expect(body.code).toBe('UNAVAILABLE');
         expect(body.statement.code).toBe('error.unavailable');
         expect(body.message).toMatch(/database cannot be reached/);
@@ -118,8 +125,10 @@ describe.skipIf(unavailable !== null)('PostgreSQL restarting under truce serve',
     }
     loading = false;
     await Promise.all(load);
-    console.log(`restart: PostgreSQL stopped for ${startedAt - stoppedAt} ms; the first 200 came ${firstOk - startedAt} ms after it started; `
-      + `answers under load: ${JSON.stringify(Object.fromEntries(statuses))}`);
+    console.log(
+      `restart: PostgreSQL stopped for ${startedAt - stoppedAt} ms; the first 200 came ${firstOk - startedAt} ms after it started; ` +
+        `answers under load: ${JSON.stringify(Object.fromEntries(statuses))}`,
+    );
     // Under load, nothing but success and 503: no 500, no connection refused (the process lives).
     for (const key of statuses.keys()) expect(key).toMatch(/^(read 200|write 201|read 503|write 503)$/);
     for (const body of bodies) expect(JSON.parse(body)).toMatchObject({ code: 'UNAVAILABLE' });
@@ -132,14 +141,19 @@ describe.skipIf(unavailable !== null)('PostgreSQL restarting under truce serve',
       expect(i).toBeLessThan(40);
       const res = await file(b);
       expect(res.status).toBe(201);
-      const id = (await res.json() as { id: string }).id;
-      const got = await after.waitFor((m) => m.data.type === 'report.created' && m.data.id === id, 500).catch(() => null);
+      const id = ((await res.json()) as { id: string }).id;
+      const got = await after
+        .waitFor((m) => m.data.type === 'report.created' && m.data.id === id, 500)
+        .catch(() => null);
       if (got) missedId = id;
     }
     after.close();
 
     // The stream closed before the outage reconnects with its last id and gets what it missed.
-    const resumed = await openSse(`${a.url}/api/v1/events`, { authorization: `Bearer ${token}`, 'last-event-id': seen.id! });
+    const resumed = await openSse(`${a.url}/api/v1/events`, {
+      authorization: `Bearer ${token}`,
+      'last-event-id': seen.id!,
+    });
     const replayed = await resumed.waitFor((m) => m.data.type === 'report.created' && m.data.id === missedId, 10_000);
     expect(replayed.id).not.toBe(seen.id);
     expect(resumed.messages.some((m) => m.data.id === firstId)).toBe(false);
@@ -150,12 +164,16 @@ describe.skipIf(unavailable !== null)('PostgreSQL restarting under truce serve',
     await check.connect();
     try {
       for (let i = 0; ; i++) {
-        const { rows } = await check.query<{ pending: string }>('select count(*) as pending from audit_log where chain_hash is null');
+        const { rows } = await check.query<{ pending: string }>(
+          'select count(*) as pending from audit_log where chain_hash is null',
+        );
         if (rows[0]!.pending === '0') break;
         expect(i).toBeLessThan(100);
         await new Promise((r) => setTimeout(r, 200));
       }
-      const { rows } = await check.query<{ n: string }>("select count(*) as n from audit_log where entity = 'report' and chain_hash is not null");
+      const { rows } = await check.query<{ n: string }>(
+        "select count(*) as n from audit_log where entity = 'report' and chain_hash is not null",
+      );
       expect(Number(rows[0]!.n)).toBeGreaterThan(1);
     } finally {
       await check.end();
@@ -163,6 +181,7 @@ describe.skipIf(unavailable !== null)('PostgreSQL restarting under truce serve',
 
     expect(a.child.exitCode).toBeNull();
     expect(b.child.exitCode).toBeNull();
-    for (const server of [a, b]) expect(server.output()).not.toMatch(/already executing a query|Connection terminated unexpectedly\n\s+at/);
+    for (const server of [a, b])
+      expect(server.output()).not.toMatch(/already executing a query|Connection terminated unexpectedly\n\s+at/);
   }, 120_000);
 });

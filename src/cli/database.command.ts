@@ -31,7 +31,9 @@ export async function scenarioLoad(io: Io, file: string, flags: DbFlags): Promis
       io.out(`  ${kind.padEnd(16)} ${n.added} added, ${n.changed} changed, ${n.unchanged} unchanged\n`);
     }
     for (const [kind, c] of Object.entries(findings)) {
-      io.out(`  ${`${kind} findings`.padEnd(16)} ${c.inserted} new, ${c.updated} revised, ${c.withdrawn} withdrawn, ${c.unchanged} unchanged\n`);
+      io.out(
+        `  ${`${kind} findings`.padEnd(16)} ${c.inserted} new, ${c.updated} revised, ${c.withdrawn} withdrawn, ${c.unchanged} unchanged\n`,
+      );
     }
     return EXIT.ok;
   });
@@ -40,9 +42,11 @@ export async function scenarioLoad(io: Io, file: string, flags: DbFlags): Promis
 export async function findings(io: Io, options: { json: boolean }, flags: DbFlags): Promise<number> {
   return withDatabase(flags, async (db) => {
     const stored = await listStoredFindings(db, { incidents: !options.json });
-    io.out(options.json
-      ? `${JSON.stringify(toResultDocument(stored.evaluation), null, 2)}\n`
-      : explainEvaluation(stored.name, stored.world, stored.evaluation));
+    io.out(
+      options.json
+        ? `${JSON.stringify(toResultDocument(stored.evaluation), null, 2)}\n`
+        : explainEvaluation(stored.name, stored.world, stored.evaluation),
+    );
     return EXIT.ok;
   });
 }

@@ -4,7 +4,17 @@ import type { Io } from './io.ts';
 import { COMMAND_NAMES, main } from './main.ts';
 
 function captureIo(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', isTty: false, out: (t: string) => { io.stdout += t; }, err: (t: string) => { io.stderr += t; } };
+  const io = {
+    stdout: '',
+    stderr: '',
+    isTty: false,
+    out: (t: string) => {
+      io.stdout += t;
+    },
+    err: (t: string) => {
+      io.stderr += t;
+    },
+  };
   return io;
 }
 
@@ -16,9 +26,13 @@ async function run(argv: string[]) {
 
 describe('truce --help', () => {
   it.each(COMMAND_NAMES.flatMap((name) => ['--help', '-h'].map((flag) => [name, flag] as const)))(
-    'truce %s %s prints that command\'s usage alone', async (name, flag) => {
+    "truce %s %s prints that command's usage alone",
+    async (name, flag) => {
       // Among other arguments too, even ones the command would refuse: help wins, nothing runs.
-      for (const argv of [[...name.split(' '), flag], [...name.split(' '), 'ARG', '--no-such-option', flag]]) {
+      for (const argv of [
+        [...name.split(' '), flag],
+        [...name.split(' '), 'ARG', '--no-such-option', flag],
+      ]) {
         const r = await run(argv);
         expect(r, argv.join(' ')).toMatchObject({ code: 0, stderr: '' });
         expect(r.stdout.split('\n')[0]).toMatch(new RegExp(`^Usage: truce ${name}( |$)`));
@@ -38,14 +52,27 @@ describe('truce --help', () => {
     }
   });
 
-  it('lists a group\'s commands with truce GROUP --help, and one command with truce help COMMAND', async () => {
+  it("lists a group's commands with truce GROUP --help, and one command with truce help COMMAND", async () => {
     const user = await run(['user', '--help']);
     expect(user).toMatchObject({ code: 0, stderr: '' });
-    expect(user.stdout.match(/^ {2}truce \S+ \S+/gm)).toEqual(['  truce user add', '  truce user passwd', '  truce user disable', '  truce user enable', '  truce user list']);
-    expect(await run(['audit', '-h'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/truce audit verify[^]*truce audit head[^]*truce audit seal/) });
+    expect(user.stdout.match(/^ {2}truce \S+ \S+/gm)).toEqual([
+      '  truce user add',
+      '  truce user passwd',
+      '  truce user disable',
+      '  truce user enable',
+      '  truce user list',
+    ]);
+    expect(await run(['audit', '-h'])).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/truce audit verify[^]*truce audit head[^]*truce audit seal/),
+    });
     expect(await run(['help', 'user', 'add'])).toEqual(await run(['user', 'add', '--help']));
     const bare = await run(['user']);
-    expect(bare).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^truce: unknown command "user"\n\nUsage:\n {2}truce user add/) });
+    expect(bare).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringMatching(/^truce: unknown command "user"\n\nUsage:\n {2}truce user add/),
+    });
   });
 
   it('leaves a --help after -- to the command, as an argument', async () => {

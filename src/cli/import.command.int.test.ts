@@ -11,7 +11,17 @@ const tmp = mkdtempSync(join(tmpdir(), 'truce-import-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function captureIo(isTty = false): Io & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', isTty, out: (t: string) => { io.stdout += t; }, err: (t: string) => { io.stderr += t; } };
+  const io = {
+    stdout: '',
+    stderr: '',
+    isTty,
+    out: (t: string) => {
+      io.stdout += t;
+    },
+    err: (t: string) => {
+      io.stderr += t;
+    },
+  };
   return io;
 }
 
@@ -51,14 +61,36 @@ describe('truce import ucdp', () => {
     const sample = readFileSync(SAMPLE, 'utf8');
     const [header, ...rows] = sample.split('\n');
     const cases: [string, string, RegExp][] = [
-      ['other.csv', 'id,date\n1,2016-01-01\n', /^truce import ucdp: \S+other\.csv, line 1: not a UCDP GED file: the header lacks type_of_violence, side_a_new_id, .*, high; nothing was imported\.\n$/],
-      ['empty.csv', '', /^truce import ucdp: \S+empty\.csv, line 1: not a UCDP GED file: it is empty \(no header\); nothing was imported\.\n$/],
-      ['header-only.csv', `${header}\n`, /^truce import ucdp: \S+header-only\.csv: the file has no rows to import; nothing was imported\.\n$/],
+      [
+        'other.csv',
+        'id,date\n1,2016-01-01\n',
+        /^truce import ucdp: \S+other\.csv, line 1: not a UCDP GED file: the header lacks type_of_violence, side_a_new_id, .*, high; nothing was imported\.\n$/,
+      ],
+      [
+        'empty.csv',
+        '',
+        /^truce import ucdp: \S+empty\.csv, line 1: not a UCDP GED file: it is empty \(no header\); nothing was imported\.\n$/,
+      ],
+      [
+        'header-only.csv',
+        `${header}\n`,
+        /^truce import ucdp: \S+header-only\.csv: the file has no rows to import; nothing was imported\.\n$/,
+      ],
       // A quote that never closes: the file broke off (a download cut short); its first rows are good.
-      ['cut.csv', `${[header, ...rows.slice(0, 3)].join('\n')}\n214800,"2016,1`, /^truce import ucdp: \S+cut\.csv, line 5: .*quote.*; nothing was imported\.\n$/i],
+      [
+        'cut.csv',
+        `${[header, ...rows.slice(0, 3)].join('\n')}\n214800,"2016,1`,
+        /^truce import ucdp: \S+cut\.csv, line 5: .*quote.*; nothing was imported\.\n$/i,
+      ],
       // Every row with a type of violence UCDP does not have.
-      ['all-bad.csv', `${header}\n${rows.slice(0, 12).map((r) => r.replace(/^(\d+),(\d+),(\d+),\d+,/, '$1,$2,$3,9,')).join('\n')}\n`,
-        /^truce import ucdp: \S+all-bad\.csv: none of its 12 rows can be imported; nothing was imported\.\n {2}line 2: type_of_violence: .*\n(.*\n){9} {2}\.\.\. and 2 more rows rejected\n$/],
+      [
+        'all-bad.csv',
+        `${header}\n${rows
+          .slice(0, 12)
+          .map((r) => r.replace(/^(\d+),(\d+),(\d+),\d+,/, '$1,$2,$3,9,'))
+          .join('\n')}\n`,
+        /^truce import ucdp: \S+all-bad\.csv: none of its 12 rows can be imported; nothing was imported\.\n {2}line 2: type_of_violence: .*\n(.*\n){9} {2}\.\.\. and 2 more rows rejected\n$/,
+      ],
     ];
     for (const [name, text, expected] of cases) {
       const file = join(tmp, name);

@@ -17,7 +17,9 @@ export async function importUcdpFile(io: Io, file: string, flags: DbFlags): Prom
   const { size } = await stat(file);
   const check = await checkUcdpFile(readCsv(file));
   if (check.refused) {
-    io.err(`truce import ucdp: ${file}${check.refused.line === null ? '' : `, line ${check.refused.line}`}: ${check.refused.message}; nothing was imported.\n`);
+    io.err(
+      `truce import ucdp: ${file}${check.refused.line === null ? '' : `, line ${check.refused.line}`}: ${check.refused.message}; nothing was imported.\n`,
+    );
     if (check.rejectedCount > 0) {
       printRows(io, check.rejected);
       const more = check.rejectedCount - check.rejected.length;
@@ -49,7 +51,9 @@ function report(io: Io, file: string, r: UcdpImportResult): void {
   const n = (x: number) => x.toLocaleString('en-US');
   const rows = (x: number) => `${n(x)} row${x === 1 ? '' : 's'}`;
   io.out(`Imported ${file}: ${rows(r.rowsRead)} read in ${(r.elapsedMs / 1000).toFixed(1)} s\n`);
-  io.out(`  incidents  ${n(r.inserted)} new, ${n(r.alreadyPresent)} already stored, ${n(r.rejected.length)} rejected\n`);
+  io.out(
+    `  incidents  ${n(r.inserted)} new, ${n(r.alreadyPresent)} already stored, ${n(r.rejected.length)} rejected\n`,
+  );
   io.out(`  actors     ${n(r.actorsAdded.length)} new\n`);
   io.out(`  findings   ${n(r.findings)} written\n`);
   if (r.notes.length > 0) {
@@ -80,7 +84,9 @@ function progressBar(io: Io, size: number): { draw(p: ImportProgress): void; don
       if (percent === last) return;
       last = percent;
       const filled = Math.round(fraction * width);
-      io.err(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(percent).padStart(3)}%  ${rowsRead.toLocaleString('en-US')} rows`);
+      io.err(
+        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(percent).padStart(3)}%  ${rowsRead.toLocaleString('en-US')} rows`,
+      );
     },
     done: () => io.err('\r\x1b[2K'),
   };

@@ -9,7 +9,15 @@ import { importUcdpFile } from './import.command.ts';
 import { scenarioRun } from './scenario.command.ts';
 import { serve } from './serve.command.ts';
 import {
-  orgAdd, readPasswordFromStdin, tokenList, tokenRevoke, userAdd, userDisable, userList, userPasswd, withAccounts,
+  orgAdd,
+  readPasswordFromStdin,
+  tokenList,
+  tokenRevoke,
+  userAdd,
+  userDisable,
+  userList,
+  userPasswd,
+  withAccounts,
 } from './accounts.command.ts';
 import { auditHead, auditSeal, auditVerify } from './audit.command.ts';
 import { DataDirLockedError } from '../store/database.ts';
@@ -46,45 +54,77 @@ const COMMANDS: Record<string, Command> = {
   },
   'import ucdp': {
     usage: 'truce import ucdp FILE.csv[.gz]',
-    summary: 'load UCDP GED events (a CSV file, gzipped or not) as incidents and judge the new ones; bad rows are listed, the rest load',
+    summary:
+      'load UCDP GED events (a CSV file, gzipped or not) as incidents and judge the new ones; bad rows are listed, the rest load',
     run: (io, [file], v) => importUcdpFile(io, need(file, 'FILE.csv'), dbFlags(v)),
   },
   serve: {
     usage: 'truce serve [--port 8080] [--host 127.0.0.1] [--empty] [--tile-url URL] [--trust-proxy PROXIES]',
-    summary: 'run the server; a first start loads the demo world (not with --empty) and creates the admin;'
-      + ' --tile-url (or TRUCE_TILE_URL): map tiles to draw under the boundaries, as an XYZ template, pmtiles://URL or style.json URL;'
-      + ' --trust-proxy (or TRUCE_TRUST_PROXY): behind a TLS-terminating proxy, its addresses or CIDRs (or a number of hops, or true),'
-      + ' so that requests it forwards over TLS get a Secure cookie and HSTS',
-    options: { port: { type: 'string' }, host: { type: 'string' }, empty: { type: 'boolean' }, 'tile-url': { type: 'string' }, 'trust-proxy': { type: 'string' } },
-    run: (io, _args, v) => serve(io, {
-      port: str(v.port), host: str(v.host), empty: Boolean(v.empty), tileUrl: str(v['tile-url']), trustProxy: str(v['trust-proxy']),
-    }, dbFlags(v)),
+    summary:
+      'run the server; a first start loads the demo world (not with --empty) and creates the admin;' +
+      ' --tile-url (or TRUCE_TILE_URL): map tiles to draw under the boundaries, as an XYZ template, pmtiles://URL or style.json URL;' +
+      ' --trust-proxy (or TRUCE_TRUST_PROXY): behind a TLS-terminating proxy, its addresses or CIDRs (or a number of hops, or true),' +
+      ' so that requests it forwards over TLS get a Secure cookie and HSTS',
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      empty: { type: 'boolean' },
+      'tile-url': { type: 'string' },
+      'trust-proxy': { type: 'string' },
+    },
+    run: (io, _args, v) =>
+      serve(
+        io,
+        {
+          port: str(v.port),
+          host: str(v.host),
+          empty: Boolean(v.empty),
+          tileUrl: str(v['tile-url']),
+          trustProxy: str(v['trust-proxy']),
+        },
+        dbFlags(v),
+      ),
   },
   'org add': {
     usage: 'truce org add ID --name NAME --kind KIND [--task-force]',
-    summary: 'add an organization; KIND is co_chair (reads co_chairs records), un, humanitarian, monitor, party or other',
+    summary:
+      'add an organization; KIND is co_chair (reads co_chairs records), un, humanitarian, monitor, party or other',
     options: { name: { type: 'string' }, kind: { type: 'string' }, 'task-force': { type: 'boolean' } },
     run: (io, [id], v) => {
-      const org = { id: need(id, 'ID'), name: need(str(v.name), '--name'), kind: need(str(v.kind), '--kind'), taskForce: Boolean(v['task-force']) };
+      const org = {
+        id: need(id, 'ID'),
+        name: need(str(v.name), '--name'),
+        kind: need(str(v.kind), '--kind'),
+        taskForce: Boolean(v['task-force']),
+      };
       return withAccounts(io, 'org add', dbFlags(v), (ctx) => orgAdd(io, ctx, org));
     },
   },
   'user add': {
     usage: 'truce user add USERNAME --org ORG --role ROLE [--password-stdin]',
-    summary: 'add a user (ROLE: admin, analyst, monitor, reporter, humanitarian, observer); prints a generated password',
+    summary:
+      'add a user (ROLE: admin, analyst, monitor, reporter, humanitarian, observer); prints a generated password',
     options: { org: { type: 'string' }, role: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
     run: (io, [username], v) => {
-      const user = { username: need(username, 'USERNAME'), orgId: need(str(v.org), '--org'), role: need(str(v.role), '--role') };
-      return withAccounts(io, 'user add', dbFlags(v), (ctx) => userAdd(io, ctx, user, v['password-stdin'] ? readPasswordFromStdin : null));
+      const user = {
+        username: need(username, 'USERNAME'),
+        orgId: need(str(v.org), '--org'),
+        role: need(str(v.role), '--role'),
+      };
+      return withAccounts(io, 'user add', dbFlags(v), (ctx) =>
+        userAdd(io, ctx, user, v['password-stdin'] ? readPasswordFromStdin : null),
+      );
     },
   },
   'user passwd': {
     usage: 'truce user passwd USERNAME [--password-stdin]',
-    summary: 'set a user\'s password (read from stdin, or generated and printed once)',
+    summary: "set a user's password (read from stdin, or generated and printed once)",
     options: { 'password-stdin': { type: 'boolean' } },
     run: (io, [username], v) => {
       const name = need(username, 'USERNAME');
-      return withAccounts(io, 'user passwd', dbFlags(v), (ctx) => userPasswd(io, ctx, name, v['password-stdin'] ? readPasswordFromStdin : null));
+      return withAccounts(io, 'user passwd', dbFlags(v), (ctx) =>
+        userPasswd(io, ctx, name, v['password-stdin'] ? readPasswordFromStdin : null),
+      );
     },
   },
   'user disable': {
@@ -110,7 +150,7 @@ const COMMANDS: Record<string, Command> = {
   },
   'token list': {
     usage: 'truce token list USERNAME',
-    summary: 'list a user\'s API tokens (never their secrets), revoked ones included',
+    summary: "list a user's API tokens (never their secrets), revoked ones included",
     run: (io, [username], v) => {
       const name = need(username, 'USERNAME');
       return withAccounts(io, 'token list', dbFlags(v), (ctx) => tokenList(io, ctx, name));
@@ -126,14 +166,16 @@ const COMMANDS: Record<string, Command> = {
   },
   'audit verify': {
     usage: 'truce audit verify [--expect-head HASH]',
-    summary: 'check the audit trail\'s hash chain; names the first broken link (exit 1); does not seal;'
-      + ' --expect-head: a head recorded earlier (`truce audit head`) must still be in the chain, so that removing the newest entries shows',
+    summary:
+      "check the audit trail's hash chain; names the first broken link (exit 1); does not seal;" +
+      ' --expect-head: a head recorded earlier (`truce audit head`) must still be in the chain, so that removing the newest entries shows',
     options: { 'expect-head': { type: 'string' } },
     run: (io, _args, v) => auditVerify(io, dbFlags(v), str(v['expect-head'])),
   },
   'audit head': {
     usage: 'truce audit head',
-    summary: 'print the verified chain\'s head hash alone, to record outside the database (exit 1 if the chain is broken)',
+    summary:
+      "print the verified chain's head hash alone, to record outside the database (exit 1 if the chain is broken)",
     run: (io, _args, v) => auditHead(io, dbFlags(v)),
   },
   'audit seal': {
@@ -157,25 +199,45 @@ function need(value: string | undefined, name: string): string {
   return value;
 }
 
-const DATABASE_NOTE = ['Database: ./truce-data (PGlite) by default; --data DIR for another directory;',
+const DATABASE_NOTE = [
+  'Database: ./truce-data (PGlite) by default; --data DIR for another directory;',
   'DATABASE_URL or --database-url postgres://... for PostgreSQL.',
-  'One process at a time opens an embedded data directory; on PostgreSQL the server and commands run together.'];
+  'One process at a time opens an embedded data directory; on PostgreSQL the server and commands run together.',
+];
 
 /** Every command: `truce --help`, `truce help`. */
 export function usage(): string {
-  return ['Usage:', ...commandLines(Object.keys(COMMANDS)), '', ...DATABASE_NOTE,
-    'truce COMMAND --help prints one command\'s usage.', ''].join('\n');
+  return [
+    'Usage:',
+    ...commandLines(Object.keys(COMMANDS)),
+    '',
+    ...DATABASE_NOTE,
+    "truce COMMAND --help prints one command's usage.",
+    '',
+  ].join('\n');
 }
 
 /** The commands of a group (`truce user --help`): their usage lines. */
 function groupUsage(group: string): string {
-  return ['Usage:', ...commandLines(Object.keys(COMMANDS).filter((k) => k.startsWith(`${group} `))), '', ...DATABASE_NOTE, ''].join('\n');
+  return [
+    'Usage:',
+    ...commandLines(Object.keys(COMMANDS).filter((k) => k.startsWith(`${group} `))),
+    '',
+    ...DATABASE_NOTE,
+    '',
+  ].join('\n');
 }
 
 /** One command (`truce user add --help`): its usage, what it does, where its database is. */
 function commandUsage(name: string): string {
   const c = COMMANDS[name]!;
-  return [`Usage: ${c.usage}`, '', wrap(c.summary), ...(name === 'scenario run' ? [] : ['', ...DATABASE_NOTE]), ''].join('\n');
+  return [
+    `Usage: ${c.usage}`,
+    '',
+    wrap(c.summary),
+    ...(name === 'scenario run' ? [] : ['', ...DATABASE_NOTE]),
+    '',
+  ].join('\n');
 }
 
 function commandLines(names: string[]): string[] {
@@ -249,9 +311,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return EXIT.invalid;
     }
     if (e instanceof DataDirLockedError) {
-      io.err(`truce ${name}: ${e.message}.\n${name === 'serve'
-        ? 'Stop the other process first, or give this server another directory with --data DIR, or run the servers on PostgreSQL (DATABASE_URL), where several can share one database.'
-        : 'Stop the server, or use the API, or set DATABASE_URL to work on PostgreSQL, where the server and commands can run together.'}\n`);
+      io.err(
+        `truce ${name}: ${e.message}.\n${
+          name === 'serve'
+            ? 'Stop the other process first, or give this server another directory with --data DIR, or run the servers on PostgreSQL (DATABASE_URL), where several can share one database.'
+            : 'Stop the server, or use the API, or set DATABASE_URL to work on PostgreSQL, where the server and commands can run together.'
+        }\n`,
+      );
       return EXIT.failure;
     }
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EISDIR') {

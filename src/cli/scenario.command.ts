@@ -9,9 +9,11 @@ import { EXIT, type Io } from './io.ts';
 export async function scenarioRun(io: Io, file: string, options: { explain: boolean }): Promise<number> {
   const run = runScenario(await readFile(file, 'utf8'));
   if (!run.ok) return reportProblems(io, file, run.problems);
-  io.out(options.explain
-    ? explainEvaluation(run.bundle.name, run.world, run.evaluation)
-    : `${JSON.stringify(toResultDocument(run.evaluation), null, 2)}\n`);
+  io.out(
+    options.explain
+      ? explainEvaluation(run.bundle.name, run.world, run.evaluation)
+      : `${JSON.stringify(toResultDocument(run.evaluation), null, 2)}\n`,
+  );
   return EXIT.ok;
 }
 

@@ -49,20 +49,33 @@ export function parseTrustProxy(text: string | undefined): boolean | number | st
   if (text === 'true') return true;
   if (/^\d{1,2}$/.test(text)) return Number(text);
   const entries = text.split(',').map((e) => e.trim());
-  const valid = (e: string) => ['loopback', 'linklocal', 'uniquelocal'].includes(e) || (() => {
-    const [address, bits, ...rest] = e.split('/');
-    const family = isIP(address ?? '');
-    return family !== 0 && rest.length === 0 && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
-  })();
+  const valid = (e: string) =>
+    ['loopback', 'linklocal', 'uniquelocal'].includes(e) ||
+    (() => {
+      const [address, bits, ...rest] = e.split('/');
+      const family = isIP(address ?? '');
+      return (
+        family !== 0 &&
+        rest.length === 0 &&
+        (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)))
+      );
+    })();
   const bad = entries.find((e) => !valid(e));
-  if (bad !== undefined) throw new UsageError(`--trust-proxy: "${bad}" is not true, a number of hops, an address or a CIDR`);
+  if (bad !== undefined)
+    throw new UsageError(`--trust-proxy: "${bad}" is not true, a number of hops, an address or a CIDR`);
   return entries.join(',');
 }
 
 /** Runs until `stop` resolves (by default: SIGINT or SIGTERM). */
-export async function serve(io: Io, options: ServeOptions, flags: DbFlags, stop: Promise<unknown> = untilSignal()): Promise<number> {
+export async function serve(
+  io: Io,
+  options: ServeOptions,
+  flags: DbFlags,
+  stop: Promise<unknown> = untilSignal(),
+): Promise<number> {
   const port = Number(options.port ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a number from 0 to 65535, not "${options.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new UsageError(`--port must be a number from 0 to 65535, not "${options.port}"`);
   const host = options.host ?? '127.0.0.1';
   const tileUrl = options.tileUrl ?? process.env.TRUCE_TILE_URL;
   const basemap = tileUrl ? parseBasemap(tileUrl) : null;
@@ -91,7 +104,9 @@ export async function serve(io: Io, options: ServeOptions, flags: DbFlags, stop:
         return EXIT.failure;
       }
       const { port: bound } = app.server.address() as { port: number };
-      io.out(`Truce is running at http://${host.includes(':') ? `[${host}]` : host}:${bound}/ (${db.kind === 'pglite' ? `embedded database in ${dbOptions.dataDir}` : 'PostgreSQL'}; Ctrl-C stops it)\n`);
+      io.out(
+        `Truce is running at http://${host.includes(':') ? `[${host}]` : host}:${bound}/ (${db.kind === 'pglite' ? `embedded database in ${dbOptions.dataDir}` : 'PostgreSQL'}; Ctrl-C stops it)\n`,
+      );
       await stop;
       io.out('Stopping...\n');
       await app.close();
@@ -110,17 +125,26 @@ async function firstStart(io: Io, ctx: Parameters<typeof seedDemoWorld>[0], empt
   const rejudged = await rejudgeStaleFindings(ctx);
   if (rejudged) {
     const n = rejudged.incidents.updated + rejudged.territory.updated;
-    io.out(`The rules were updated (${RULES_VERSION}): ${n.toLocaleString('en-US')} findings judged again, the old ones kept in their history.\n`);
+    io.out(
+      `The rules were updated (${RULES_VERSION}): ${n.toLocaleString('en-US')} findings judged again, the old ones kept in their history.\n`,
+    );
   }
   const plan = await planFirstStart(ctx.db, { empty });
   if (!plan.demo && !plan.admin) return;
-  io.out(plan.demo
-    ? 'First start on an empty database: creating the admin account and loading the demo world (Syria 2016: the truce bundle and the UCDP events)...\n'
-    : 'First start: no users yet, creating the admin account...\n');
-  const result = await seedDemoWorld(ctx, plan, {
-    scenario: plan.demo ? await readFile(DEMO_BUNDLE, 'utf8') : '',
-    ucdpEvents: () => gunzipped(DEMO_UCDP),
-  }, { adminPassword: process.env.TRUCE_ADMIN_PASSWORD || undefined });
+  io.out(
+    plan.demo
+      ? 'First start on an empty database: creating the admin account and loading the demo world (Syria 2016: the truce bundle and the UCDP events)...\n'
+      : 'First start: no users yet, creating the admin account...\n',
+  );
+  const result = await seedDemoWorld(
+    ctx,
+    plan,
+    {
+      scenario: plan.demo ? await readFile(DEMO_BUNDLE, 'utf8') : '',
+      ucdpEvents: () => gunzipped(DEMO_UCDP),
+    },
+    { adminPassword: process.env.TRUCE_ADMIN_PASSWORD || undefined },
+  );
   report(io, result);
 }
 
@@ -129,19 +153,25 @@ function report(io: Io, r: FirstStartResult): void {
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   if (r.organizations.length > 0) io.out(`  organizations  ${r.organizations.join(', ')}\n`);
   if (r.scenario) {
-    const records = Object.entries(r.scenario.records).map(([kind, c]) => `${n(c.added)} ${kind.replace('_', ' ')}`).join(', ');
+    const records = Object.entries(r.scenario.records)
+      .map(([kind, c]) => `${n(c.added)} ${kind.replace('_', ' ')}`)
+      .join(', ');
     io.out(`  demo bundle    ${records} (${s(r.ms.scenario)})\n`);
   }
   if (r.ucdp) {
     const u = r.ucdp;
-    io.out(`  UCDP 2016      ${n(u.inserted)} incidents, ${n(u.findings)} findings, ${n(u.actorsAdded.length)} new actors`
-      + `${u.rejected.length > 0 ? `, ${n(u.rejected.length)} rows rejected` : ''} (${s(r.ms.ucdp)})\n`);
+    io.out(
+      `  UCDP 2016      ${n(u.inserted)} incidents, ${n(u.findings)} findings, ${n(u.actorsAdded.length)} new actors` +
+        `${u.rejected.length > 0 ? `, ${n(u.rejected.length)} rows rejected` : ''} (${s(r.ms.ucdp)})\n`,
+    );
   }
   io.out(`First start done in ${s(r.ms.total)}.\n`);
   if (r.admin) {
-    io.out(r.admin.generated
-      ? `Admin account: ${r.admin.username}, password ${r.admin.password}\n  (shown only this once: change it with \`truce user passwd ${r.admin.username}\`)\n`
-      : `Admin account: ${r.admin.username}, with the password in TRUCE_ADMIN_PASSWORD\n`);
+    io.out(
+      r.admin.generated
+        ? `Admin account: ${r.admin.username}, password ${r.admin.password}\n  (shown only this once: change it with \`truce user passwd ${r.admin.username}\`)\n`
+        : `Admin account: ${r.admin.username}, with the password in TRUCE_ADMIN_PASSWORD\n`,
+    );
   }
 }
 

@@ -18,17 +18,45 @@ interface Running {
 
 /** `truce serve --port 0` in this process, until stop(). */
 async function start(flags: DbFlags, options: { empty?: boolean } = {}): Promise<Running> {
-  const io = { stdout: '', stderr: '', isTty: false, out: (t: string) => { io.stdout += t; }, err: (t: string) => { io.stderr += t; } };
+  const io = {
+    stdout: '',
+    stderr: '',
+    isTty: false,
+    out: (t: string) => {
+      io.stdout += t;
+    },
+    err: (t: string) => {
+      io.stderr += t;
+    },
+  };
   let stop = () => {};
-  const stopped = new Promise<void>((resolve) => { stop = resolve; });
+  const stopped = new Promise<void>((resolve) => {
+    stop = resolve;
+  });
   const exit = serve(io, { port: '0', host: '127.0.0.1', empty: options.empty ?? false }, flags, stopped);
-  await Promise.race([exit.then((code) => { throw new Error(`serve exited ${code}: ${io.stderr}`); }), expect.poll(() => io.stdout, { timeout: 60_000 }).toMatch(/running at/)]);
+  await Promise.race([
+    exit.then((code) => {
+      throw new Error(`serve exited ${code}: ${io.stderr}`);
+    }),
+    expect.poll(() => io.stdout, { timeout: 60_000 }).toMatch(/running at/),
+  ]);
   const url = /Truce is running at (\S+)/.exec(io.stdout)![1]!;
-  return { io, url, stop: () => { stop(); return exit; } };
+  return {
+    io,
+    url,
+    stop: () => {
+      stop();
+      return exit;
+    },
+  };
 }
 
 async function signIn(url: string, username: string, password: string): Promise<string | null> {
-  const res = await fetch(`${url}api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${url}api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   return res.status === 200 ? /truce_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0] : null;
 }
 
@@ -45,7 +73,9 @@ describe('truce serve [pglite]', () => {
 
   it('loads the demo world on the first start, prints the admin password once, serves, and stops cleanly', async () => {
     const server = await start({ data: 'memory://' });
-    expect(server.io.stdout).toMatch(/^First start on an empty database: .*\n {2}organizations {2}un-ose, us, ru, ocha, sarc\n {2}demo bundle {4}14 actors, 2 agreements, 13 zones, 30 incidents, .*\n {2}UCDP 2016 {6}6,170 incidents, [\d,]+ findings, \d+ new actors \([\d.]+ s\)\nFirst start done in [\d.]+ s\.\n/);
+    expect(server.io.stdout).toMatch(
+      /^First start on an empty database: .*\n {2}organizations {2}un-ose, us, ru, ocha, sarc\n {2}demo bundle {4}14 actors, 2 agreements, 13 zones, 30 incidents, .*\n {2}UCDP 2016 {6}6,170 incidents, [\d,]+ findings, \d+ new actors \([\d.]+ s\)\nFirst start done in [\d.]+ s\.\n/,
+    );
     const cookie = await signIn(server.url, 'admin', adminPassword(server.io.stdout)!);
     expect(cookie).not.toBeNull();
     const me = await fetch(`${server.url}api/v1/auth/me`, { headers: { cookie: cookie! } });
@@ -60,19 +90,41 @@ describe('truce serve [pglite]', () => {
   it('with --empty and TRUCE_ADMIN_PASSWORD: only the admin; a second start loads nothing; a taken port is refused', async () => {
     process.env.TRUCE_ADMIN_PASSWORD = 'from the environment';
     const first = await start({ data: dir }, { empty: true });
-    expect(first.io.stdout).toMatch(/^First start: no users yet, creating the admin account\.\.\.\n {2}organizations {2}un-ose\nFirst start done in [\d.]+ s\.\nAdmin account: admin, with the password in TRUCE_ADMIN_PASSWORD\nTruce is running at /);
+    expect(first.io.stdout).toMatch(
+      /^First start: no users yet, creating the admin account\.\.\.\n {2}organizations {2}un-ose\nFirst start done in [\d.]+ s\.\nAdmin account: admin, with the password in TRUCE_ADMIN_PASSWORD\nTruce is running at /,
+    );
     expect(first.io.stdout).not.toContain('from the environment');
     const port = new URL(first.url).port;
-    const io = { stdout: '', stderr: '', isTty: false, out: (t: string) => { io.stdout += t; }, err: (t: string) => { io.stderr += t; } };
-    expect(await serve(io, { port, host: '127.0.0.1', empty: true }, { data: 'memory://' }, new Promise(() => {}))).toBe(1);
+    const io = {
+      stdout: '',
+      stderr: '',
+      isTty: false,
+      out: (t: string) => {
+        io.stdout += t;
+      },
+      err: (t: string) => {
+        io.stderr += t;
+      },
+    };
+    expect(
+      await serve(io, { port, host: '127.0.0.1', empty: true }, { data: 'memory://' }, new Promise(() => {})),
+    ).toBe(1);
     expect(io.stderr).toBe(`truce serve: 127.0.0.1:${port} is in use; choose another port with --port\n`);
     process.env.TRUCE_ADMIN_PASSWORD = 'short';
     io.stderr = '';
-    expect(await serve(io, { port: '0', host: '127.0.0.1', empty: true }, { data: 'memory://' }, new Promise(() => {}))).toBe(2);
+    expect(
+      await serve(io, { port: '0', host: '127.0.0.1', empty: true }, { data: 'memory://' }, new Promise(() => {})),
+    ).toBe(2);
     expect(io.stderr).toBe('truce serve: TRUCE_ADMIN_PASSWORD: must be at least 10 characters\n');
     // A tile setting the map could not use is refused before anything starts.
-    await expect(serve(io, { port: '0', host: '127.0.0.1', empty: true, tileUrl: 'tiles.example.org/{z}/{x}/{y}.png' }, { data: 'memory://' }, new Promise(() => {})))
-      .rejects.toThrow(/^--tile-url "tiles.example.org\/\{z\}\/\{x\}\/\{y\}.png" is not a URL/);
+    await expect(
+      serve(
+        io,
+        { port: '0', host: '127.0.0.1', empty: true, tileUrl: 'tiles.example.org/{z}/{x}/{y}.png' },
+        { data: 'memory://' },
+        new Promise(() => {}),
+      ),
+    ).rejects.toThrow(/^--tile-url "tiles.example.org\/\{z\}\/\{x\}\/\{y\}.png" is not a URL/);
     expect(await first.stop()).toBe(0);
 
     // Behind a TLS-terminating proxy on this host (TRUCE_TRUST_PROXY, or --trust-proxy).
@@ -81,7 +133,9 @@ describe('truce serve [pglite]', () => {
     expect(again.io.stdout).toMatch(/^Truce is running at /);
     expect(await signIn(again.url, 'admin', 'from the environment')).not.toBeNull();
     const proxied = await fetch(`${again.url}api/v1/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, body: JSON.stringify({ username: 'admin', password: 'from the environment' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+      body: JSON.stringify({ username: 'admin', password: 'from the environment' }),
     });
     expect(proxied.headers.get('set-cookie')).toMatch(/; Secure/);
     expect(proxied.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');

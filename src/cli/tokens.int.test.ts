@@ -9,14 +9,29 @@ import { tokenList, tokenRevoke } from './accounts.command.ts';
 import type { Io } from './io.ts';
 
 function captureIo(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', isTty: false, out: (t: string) => { io.stdout += t; }, err: (t: string) => { io.stderr += t; } };
+  const io = {
+    stdout: '',
+    stderr: '',
+    isTty: false,
+    out: (t: string) => {
+      io.stdout += t;
+    },
+    err: (t: string) => {
+      io.stderr += t;
+    },
+  };
   return io;
 }
 
 describeEachDatabase('truce token list|revoke', (db) => {
-  it('lists a user\'s tokens without their secrets, revokes one, and says so again without a second audit entry', async () => {
+  it("lists a user's tokens without their secrets, revokes one, and says so again without a second audit entry", async () => {
     const ctx = createContext(db());
-    await addOrganization(ctx, 'operator', { id: 'sarc', name: 'Syrian Arab Red Crescent', kind: 'humanitarian', taskForce: false });
+    await addOrganization(ctx, 'operator', {
+      id: 'sarc',
+      name: 'Syrian Arab Red Crescent',
+      kind: 'humanitarian',
+      taskForce: false,
+    });
     await addUser(ctx, 'operator', { username: 'salma', orgId: 'sarc', role: 'reporter', password: 'a long password' });
     const { caller } = await signIn(ctx, 'salma', 'a long password');
     const phone = await createApiToken(ctx, caller, 'phone');
@@ -25,7 +40,11 @@ describeEachDatabase('truce token list|revoke', (db) => {
 
     const list = captureIo();
     expect(await tokenList(list, ctx, 'salma')).toBe(0);
-    expect(list.stdout).toMatch(new RegExp(`^ID +NAME +CREATED \\(UTC\\) +STATUS\\n${phone.id} +phone +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +active\\n.+laptop .+active\\n$`));
+    expect(list.stdout).toMatch(
+      new RegExp(
+        `^ID +NAME +CREATED \\(UTC\\) +STATUS\\n${phone.id} +phone +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +active\\n.+laptop .+active\\n$`,
+      ),
+    );
     expect(list.stdout).not.toContain(phone.token);
 
     const revoke = captureIo();
@@ -35,7 +54,9 @@ describeEachDatabase('truce token list|revoke', (db) => {
     const again = captureIo();
     expect(await tokenRevoke(again, ctx, phone.id)).toBe(0);
     expect(again.stdout).toBe('The API token "phone" of salma was revoked already.\n');
-    const entries = await db().query<{ user_id: string | null; entity_id: string }>(`select user_id, entity_id from audit_log where action = 'revoke'`);
+    const entries = await db().query<{ user_id: string | null; entity_id: string }>(
+      `select user_id, entity_id from audit_log where action = 'revoke'`,
+    );
     expect(entries).toEqual([{ user_id: null, entity_id: phone.id }]);
     const after = captureIo();
     await tokenList(after, ctx, 'salma');
@@ -45,8 +66,14 @@ describeEachDatabase('truce token list|revoke', (db) => {
 
   it('names an unknown token or user (withAccounts turns NOT_FOUND into exit code 2)', async () => {
     const ctx = createContext(db());
-    await expect(tokenRevoke(captureIo(), ctx, 'nope')).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'no API token "nope"' });
-    await expect(tokenList(captureIo(), ctx, 'nobody')).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'no user "nobody"' });
+    await expect(tokenRevoke(captureIo(), ctx, 'nope')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'no API token "nope"',
+    });
+    await expect(tokenList(captureIo(), ctx, 'nobody')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'no user "nobody"',
+    });
     await ctx.close();
   });
 });

@@ -5,5 +5,10 @@
 export { ACTOR_KINDS, ACTS, CIVILIAN_TARGETS, type Act, type ActorKind, type CivilianTarget } from '../domain/model.ts';
 export { REASONS, VERDICTS, type Reason, type Verdict } from '../domain/findings.ts';
 export {
-  ATTRIBUTION_GRADES, INCIDENT_STATUSES, REPORT_CHANNELS, type AttributionGrade, type IncidentStatus, type ReportChannel,
+  ATTRIBUTION_GRADES,
+  INCIDENT_STATUSES,
+  REPORT_CHANNELS,
+  type AttributionGrade,
+  type IncidentStatus,
+  type ReportChannel,
 } from '../domain/assessment.ts';

@@ -34,7 +34,9 @@ const targetCivilian = (f: IncidentFacts): CivilianTarget | null =>
 /** "a party since 26 Feb 2016", or "a party" when the acceptance is not on record. */
 const standing = (f: IncidentFacts, actor: string): Term => {
   const entry = f.g.partyEntry(actor, f.incident.occurredAt);
-  return term.statement(entry ? statement('party.since', { at: term.instant(entry.acceptedAt) }) : statement('party.plain'));
+  return term.statement(
+    entry ? statement('party.since', { at: term.instant(entry.acceptedAt) }) : statement('party.plain'),
+  );
 };
 
 /** What the act did to its object, in the act's own words. */
@@ -45,22 +47,31 @@ const holders = (f: IncidentFacts) => ({ holders: term.actors(f.controllers()), 
 
 export const INCIDENT_RULES: readonly IncidentRule[] = [
   {
-    rule: 1, verdict: 'permitted', reason: 'ACT_NOT_PROHIBITED',
+    rule: 1,
+    verdict: 'permitted',
+    reason: 'ACT_NOT_PROHIBITED',
     when: (f) => !f.g.prohibits(f.incident.act),
-    explain: (f) => statement('finding.act_not_prohibited', { act: { act: f.incident.act }, agreement: term.agreement(f.g.id) }),
+    explain: (f) =>
+      statement('finding.act_not_prohibited', { act: { act: f.incident.act }, agreement: term.agreement(f.g.id) }),
   },
   {
-    rule: 2, verdict: 'needs_review', reason: 'PERPETRATOR_UNKNOWN',
+    rule: 2,
+    verdict: 'needs_review',
+    reason: 'PERPETRATOR_UNKNOWN',
     when: (f) => f.incident.perpetrator === null,
     explain: () => statement('finding.perpetrator_unknown'),
   },
   {
-    rule: 3, verdict: 'not_covered', reason: 'PERPETRATOR_EXCLUDED',
+    rule: 3,
+    verdict: 'not_covered',
+    reason: 'PERPETRATOR_EXCLUDED',
     when: (f) => f.g.isExcluded(f.perp),
     explain: (f) => statement('finding.perpetrator_excluded', who(f)),
   },
   {
-    rule: 4, verdict: 'not_covered', reason: 'PERPETRATOR_NOT_PARTY',
+    rule: 4,
+    verdict: 'not_covered',
+    reason: 'PERPETRATOR_NOT_PARTY',
     when: (f) => !f.g.isParty(f.perp, f.incident.occurredAt),
     explain: (f) => {
       const entry = f.g.partyEntry(f.perp, f.incident.occurredAt);
@@ -71,60 +82,96 @@ export const INCIDENT_RULES: readonly IncidentRule[] = [
     },
   },
   {
-    rule: 5, verdict: 'violation', reason: 'TARGET_CIVILIAN',
+    rule: 5,
+    verdict: 'violation',
+    reason: 'TARGET_CIVILIAN',
     when: (f) => targetCivilian(f) !== null,
-    explain: (f) => statement('finding.target_civilian', {
-      perpetrator: term.actor(f.perp), standing: standing(f, f.perp), act: actOn(f, { civilian: targetCivilian(f)! }),
-    }),
+    explain: (f) =>
+      statement('finding.target_civilian', {
+        perpetrator: term.actor(f.perp),
+        standing: standing(f, f.perp),
+        act: actOn(f, { civilian: targetCivilian(f)! }),
+      }),
   },
   {
-    rule: 6, verdict: 'permitted', reason: 'TARGET_EXCLUDED',
-    when: (f) => { const x = targetActor(f); return x !== null && f.g.isExcluded(x); },
-    explain: (f) => statement('finding.target_excluded', { target: term.actor(targetActor(f)!), agreement: term.agreement(f.g.id) }),
+    rule: 6,
+    verdict: 'permitted',
+    reason: 'TARGET_EXCLUDED',
+    when: (f) => {
+      const x = targetActor(f);
+      return x !== null && f.g.isExcluded(x);
+    },
+    explain: (f) =>
+      statement('finding.target_excluded', { target: term.actor(targetActor(f)!), agreement: term.agreement(f.g.id) }),
   },
   {
-    rule: 7, verdict: 'violation', reason: 'TARGET_PARTY',
-    when: (f) => { const x = targetActor(f); return x !== null && f.g.isParty(x, f.incident.occurredAt); },
-    explain: (f) => statement('finding.target_party', {
-      perpetrator: term.actor(f.perp), standing: standing(f, f.perp), act: actOn(f, term.actor(targetActor(f)!)),
-      target_standing: standing(f, targetActor(f)!),
-    }),
+    rule: 7,
+    verdict: 'violation',
+    reason: 'TARGET_PARTY',
+    when: (f) => {
+      const x = targetActor(f);
+      return x !== null && f.g.isParty(x, f.incident.occurredAt);
+    },
+    explain: (f) =>
+      statement('finding.target_party', {
+        perpetrator: term.actor(f.perp),
+        standing: standing(f, f.perp),
+        act: actOn(f, term.actor(targetActor(f)!)),
+        target_standing: standing(f, targetActor(f)!),
+      }),
   },
   {
-    rule: 8, verdict: 'not_covered', reason: 'TARGET_NOT_PARTY',
+    rule: 8,
+    verdict: 'not_covered',
+    reason: 'TARGET_NOT_PARTY',
     when: (f) => targetActor(f) !== null,
-    explain: (f) => statement('finding.target_not_party', { target: term.actor(targetActor(f)!), agreement: term.agreement(f.g.id) }),
+    explain: (f) =>
+      statement('finding.target_not_party', { target: term.actor(targetActor(f)!), agreement: term.agreement(f.g.id) }),
   },
   {
-    rule: 9, verdict: 'needs_review', reason: 'TARGET_UNKNOWN',
+    rule: 9,
+    verdict: 'needs_review',
+    reason: 'TARGET_UNKNOWN',
     when: (f) => f.controllers().length === 0,
     explain: () => statement('finding.target_unknown'),
   },
   {
-    rule: 10, verdict: 'needs_review', reason: 'TARGET_OWN_AREA',
+    rule: 10,
+    verdict: 'needs_review',
+    reason: 'TARGET_OWN_AREA',
     when: (f) => f.controllers().includes(f.perp),
     explain: (f) => statement('finding.target_own_area', holders(f)),
   },
   {
-    rule: 11, verdict: 'permitted', reason: 'TARGET_EXCLUDED',
+    rule: 11,
+    verdict: 'permitted',
+    reason: 'TARGET_EXCLUDED',
     when: (f) => f.controllers().every((c) => f.g.isExcluded(c)),
     explain: (f) => statement('finding.target_area_excluded', holders(f)),
   },
   {
-    rule: 12, verdict: 'needs_review', reason: 'TARGET_INTERMINGLED',
+    rule: 12,
+    verdict: 'needs_review',
+    reason: 'TARGET_INTERMINGLED',
     when: (f) => f.controllers().some((c) => f.g.isExcluded(c)),
     explain: (f) => statement('finding.target_intermingled', holders(f)),
   },
   {
-    rule: 13, verdict: 'violation', reason: 'TARGET_PARTY',
+    rule: 13,
+    verdict: 'violation',
+    reason: 'TARGET_PARTY',
     when: (f) => f.controllers().some((c) => f.g.isParty(c, f.incident.occurredAt)),
-    explain: (f) => statement('finding.target_area_party', {
-      perpetrator: term.actor(f.perp), standing: standing(f, f.perp),
-      act: actOn(f, term.statement(statement('object.place_held', { holders: term.actors(f.controllers()) }))),
-    }),
+    explain: (f) =>
+      statement('finding.target_area_party', {
+        perpetrator: term.actor(f.perp),
+        standing: standing(f, f.perp),
+        act: actOn(f, term.statement(statement('object.place_held', { holders: term.actors(f.controllers()) }))),
+      }),
   },
   {
-    rule: 14, verdict: 'not_covered', reason: 'TARGET_NOT_PARTY',
+    rule: 14,
+    verdict: 'not_covered',
+    reason: 'TARGET_NOT_PARTY',
     when: () => true,
     explain: (f) => statement('finding.target_area_not_party', holders(f)),
   },
@@ -186,9 +233,17 @@ export function adjudicateIncident(book: Rulebook, incident: Incident): Incident
   if (findings.length === 0) {
     const statements = [statement('finding.no_agreement', { at: term.instant(t), point: { point: { lon, lat } } })];
     findings.push({
-      incident: incident.id, agreement: null, verdict: 'not_covered', violator: null,
-      reasons: ['NO_AGREEMENT'], rule: 0, obligation: null, at: t, restsOnZones: [],
-      statements, explanation: paragraphEnglish(statements, book.names),
+      incident: incident.id,
+      agreement: null,
+      verdict: 'not_covered',
+      violator: null,
+      reasons: ['NO_AGREEMENT'],
+      rule: 0,
+      obligation: null,
+      at: t,
+      restsOnZones: [],
+      statements,
+      explanation: paragraphEnglish(statements, book.names),
     });
   }
   return findings;
@@ -199,7 +254,10 @@ function decide(f: Facts): IncidentFinding {
   const { incident, g } = f;
   let verdict = rule.verdict;
   const reasons: Reason[] = [rule.reason];
-  const statements = [statement('finding.rule', { rule: { number: rule.rule }, agreement: term.agreement(g.id) }), rule.explain(f)];
+  const statements = [
+    statement('finding.rule', { rule: { number: rule.rule }, agreement: term.agreement(g.id) }),
+    rule.explain(f),
+  ];
   if (verdict === 'violation' && incident.selfDefenseClaim && g.agreement.selfDefense) {
     verdict = 'needs_review';
     reasons.push('SELF_DEFENSE_CLAIMED');

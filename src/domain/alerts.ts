@@ -34,16 +34,30 @@ export interface AlertReason {
   message: string;
 }
 
-const reason = (rule: AlertReason['rule'], s: Statement, names: Names, site?: string): AlertReason =>
-  ({ rule, ...(site === undefined ? {} : { site }), statement: s, message: renderEnglish(s, names) });
+const reason = (rule: AlertReason['rule'], s: Statement, names: Names, site?: string): AlertReason => ({
+  rule,
+  ...(site === undefined ? {} : { site }),
+  statement: s,
+  message: renderEnglish(s, names),
+});
 
-export function alertReasons(subject: AlertSubject, sites: readonly ProtectedSite[], names: Names = BARE): AlertReason[] {
+export function alertReasons(
+  subject: AlertSubject,
+  sites: readonly ProtectedSite[],
+  names: Names = BARE,
+): AlertReason[] {
   const reasons: AlertReason[] = [];
   if (subject.verdict === 'violation') {
     const agreement = term.agreement(subject.agreement ?? '');
-    reasons.push(reason('violation', subject.violators && subject.violators.length > 0
-      ? statement('alert.violation', { agreement, violators: term.actors(subject.violators) })
-      : statement('alert.violation_unattributed', { agreement }), names));
+    reasons.push(
+      reason(
+        'violation',
+        subject.violators && subject.violators.length > 0
+          ? statement('alert.violation', { agreement, violators: term.actors(subject.violators) })
+          : statement('alert.violation_unattributed', { agreement }),
+        names,
+      ),
+    );
   }
   const where = subject.where;
   if (where) {
@@ -52,20 +66,42 @@ export function alertReasons(subject: AlertSubject, sites: readonly ProtectedSit
       if (site.notifiedTo.length === 0 || !contains(site.valid, where.at)) continue;
       const distance = geometryDistanceM(point, site.geometry);
       if (distance > site.bufferM) continue;
-      reasons.push(reason('protected_site', statement('alert.protected_site', {
-        distance: { number: Math.round(distance) }, kind: { text: site.kind }, buffer: { number: site.bufferM },
-      }), names, site.id));
+      reasons.push(
+        reason(
+          'protected_site',
+          statement('alert.protected_site', {
+            distance: { number: Math.round(distance) },
+            kind: { text: site.kind },
+            buffer: { number: site.bufferM },
+          }),
+          names,
+          site.id,
+        ),
+      );
     }
   }
   return reasons;
 }
 
 /** A planned operation within the buffer of protected sites (of those the reader may see). */
-export function operationAlertReasons(operation: Operation, sites: readonly ProtectedSite[], names: Names = BARE): AlertReason[] {
+export function operationAlertReasons(
+  operation: Operation,
+  sites: readonly ProtectedSite[],
+  names: Names = BARE,
+): AlertReason[] {
   const kinds = new Map(sites.map((s) => [s.id, s]));
-  return deconflictOperation(operation, [...sites]).conflicts.map((c) => reason('operation_conflict', statement('alert.operation_conflict', {
-    clearance: { number: c.clearanceM }, kind: { text: kinds.get(c.site)!.kind }, buffer: { number: kinds.get(c.site)!.bufferM },
-  }), names, c.site));
+  return deconflictOperation(operation, [...sites]).conflicts.map((c) =>
+    reason(
+      'operation_conflict',
+      statement('alert.operation_conflict', {
+        clearance: { number: c.clearanceM },
+        kind: { text: kinds.get(c.site)!.kind },
+        buffer: { number: kinds.get(c.site)!.bufferM },
+      }),
+      names,
+      c.site,
+    ),
+  );
 }
 
 const BARE: Names = { actor: (id) => id, agreement: (id) => id };

@@ -29,7 +29,8 @@ export type DisputableFact = (typeof DISPUTABLE_FACTS)[number];
  * perpetrator or target does not contradict one that does: it only knows less.
  */
 export function disputedFacts(accounts: readonly AccountFacts[]): DisputableFact[] {
-  const targetKey = (t: Target) => (t === null ? null : 'civilian' in t ? `civilian:${t.civilian}` : `actor:${t.actor}`);
+  const targetKey = (t: Target) =>
+    t === null ? null : 'civilian' in t ? `civilian:${t.civilian}` : `actor:${t.actor}`;
   const distinct = (values: (string | null)[]) => new Set(values.filter((v) => v !== null)).size > 1;
   const disputed: Record<DisputableFact, boolean> = {
     perpetrator: distinct(accounts.map((a) => a.allegedPerpetrator)),

@@ -6,9 +6,18 @@ import { actor, agreement, at, control, incident, interval, party, rect, world, 
 import { dayZone } from './time.ts';
 
 const spec = (overrides: Partial<CalmSpec> = {}): CalmSpec => ({
-  agreement: 'coh', from: '2016-09-12', to: '2016-09-14', thresholdPerDay: 0, daysRequired: 7, ...overrides,
+  agreement: 'coh',
+  from: '2016-09-12',
+  to: '2016-09-14',
+  thresholdPerDay: 0,
+  daysRequired: 7,
+  ...overrides,
 });
-const v = (iso: string, verdict = 'violation', agreementId: string | null = 'coh'): DatedVerdict => ({ agreement: agreementId, verdict, at: at(iso) });
+const v = (iso: string, verdict = 'violation', agreementId: string | null = 'coh'): DatedVerdict => ({
+  agreement: agreementId,
+  verdict,
+  at: at(iso),
+});
 const zoneOf = (name: string) => {
   const z = dayZone(name);
   if (!z) throw new Error(`no zone ${name}`);
@@ -38,7 +47,10 @@ describe('countCalm: local days', () => {
   });
 
   it('local midnight belongs to the day it starts', () => {
-    const r = countCalm(spec(), ALWAYS, zoneOf('+03:00'), [v('2016-09-13T00:00:00+03:00'), v('2016-09-12T23:59:59.999+03:00')]);
+    const r = countCalm(spec(), ALWAYS, zoneOf('+03:00'), [
+      v('2016-09-13T00:00:00+03:00'),
+      v('2016-09-12T23:59:59.999+03:00'),
+    ]);
     expect(counts(r)).toEqual([1, 1, 0]);
   });
 
@@ -62,10 +74,11 @@ describe('countCalm: local days', () => {
 });
 
 describe('countCalm: threshold, streak and reduced violence', () => {
-  const series = (perDay: number[]): DatedVerdict[] => perDay.flatMap((n, k) => {
-    const day = `2016-09-${String(12 + k).padStart(2, '0')}`;
-    return Array.from({ length: n }, (_, j) => v(`${day}T${String(10 + j).padStart(2, '0')}:00:00Z`));
-  });
+  const series = (perDay: number[]): DatedVerdict[] =>
+    perDay.flatMap((n, k) => {
+      const day = `2016-09-${String(12 + k).padStart(2, '0')}`;
+      return Array.from({ length: n }, (_, j) => v(`${day}T${String(10 + j).padStart(2, '0')}:00:00Z`));
+    });
 
   it.each([
     { threshold: 2, perDay: [2, 3, 0], calm: [true, false, true] },
@@ -78,15 +91,50 @@ describe('countCalm: threshold, streak and reduced violence', () => {
   });
 
   it.each([
-    { name: 'all calm: the streak grows; reached on the 3rd day', perDay: [0, 0, 0, 0, 0], required: 3, streaks: [1, 2, 3, 4, 5], reached: '2016-09-14' },
-    { name: 'reached on the first day when one day is required', perDay: [0, 0], required: 1, streaks: [1, 2], reached: '2016-09-12' },
-    { name: 'a bad day resets the streak; reached after it', perDay: [0, 0, 3, 0, 0, 0], required: 3, streaks: [1, 2, 0, 1, 2, 3], reached: '2016-09-17' },
-    { name: 'reached once, the first day stays even after a reset', perDay: [0, 0, 3, 0, 0], required: 2, streaks: [1, 2, 0, 1, 2], reached: '2016-09-13' },
-    { name: 'never long enough', perDay: [0, 0, 3, 0, 0, 3, 0], required: 3, streaks: [1, 2, 0, 1, 2, 0, 1], reached: null },
+    {
+      name: 'all calm: the streak grows; reached on the 3rd day',
+      perDay: [0, 0, 0, 0, 0],
+      required: 3,
+      streaks: [1, 2, 3, 4, 5],
+      reached: '2016-09-14',
+    },
+    {
+      name: 'reached on the first day when one day is required',
+      perDay: [0, 0],
+      required: 1,
+      streaks: [1, 2],
+      reached: '2016-09-12',
+    },
+    {
+      name: 'a bad day resets the streak; reached after it',
+      perDay: [0, 0, 3, 0, 0, 0],
+      required: 3,
+      streaks: [1, 2, 0, 1, 2, 3],
+      reached: '2016-09-17',
+    },
+    {
+      name: 'reached once, the first day stays even after a reset',
+      perDay: [0, 0, 3, 0, 0],
+      required: 2,
+      streaks: [1, 2, 0, 1, 2],
+      reached: '2016-09-13',
+    },
+    {
+      name: 'never long enough',
+      perDay: [0, 0, 3, 0, 0, 3, 0],
+      required: 3,
+      streaks: [1, 2, 0, 1, 2, 0, 1],
+      reached: null,
+    },
     { name: 'a bad first day', perDay: [3, 0, 0], required: 2, streaks: [0, 1, 2], reached: '2016-09-14' },
   ])('$name', ({ perDay, required, streaks, reached }) => {
     const days = perDay.length;
-    const r = countCalm(spec({ to: `2016-09-${11 + days}`, thresholdPerDay: 2, daysRequired: required }), ALWAYS, zoneOf('Z'), series(perDay));
+    const r = countCalm(
+      spec({ to: `2016-09-${11 + days}`, thresholdPerDay: 2, daysRequired: required }),
+      ALWAYS,
+      zoneOf('Z'),
+      series(perDay),
+    );
     expect(r.days.map((d) => d.streak)).toEqual(streaks);
     expect(r.reducedViolenceOn).toBe(reached);
     expect(r.agreement).toBe('coh');
@@ -96,9 +144,13 @@ describe('countCalm: threshold, streak and reduced violence', () => {
 describe('countCalm: a day outside the periods in force is never calm', () => {
   // Two adjacent periods, as the demo's September arrangement: 12 Sept 19:00 to 14 Sept 19:00 and
   // on to 19 Sept 00:00, at +03:00. Days 12-20 Sept; threshold 2, 3 days required.
-  const sept = [interval('2016-09-12T19:00:00+03:00', '2016-09-14T19:00:00+03:00'), interval('2016-09-14T19:00:00+03:00', '2016-09-19T00:00:00+03:00')];
+  const sept = [
+    interval('2016-09-12T19:00:00+03:00', '2016-09-14T19:00:00+03:00'),
+    interval('2016-09-14T19:00:00+03:00', '2016-09-19T00:00:00+03:00'),
+  ];
   const nine = spec({ from: '2016-09-12', to: '2016-09-20', thresholdPerDay: 2, daysRequired: 3 });
-  const run = (inForce: ReturnType<typeof interval>[], tz = '+03:00', verdicts: DatedVerdict[] = []) => countCalm(nine, inForce, zoneOf(tz), verdicts);
+  const run = (inForce: ReturnType<typeof interval>[], tz = '+03:00', verdicts: DatedVerdict[] = []) =>
+    countCalm(nine, inForce, zoneOf(tz), verdicts);
 
   it('the first day (from 19:00 only) and the days after the end are not in force, so not calm, even with no violation', () => {
     const r = run(sept);
@@ -122,13 +174,22 @@ describe('countCalm: a day outside the periods in force is never calm', () => {
     expect(r.days.find((d) => d.date === '2016-09-19')!.inForce).toBe(false);
   });
 
-  it('days are in force by the world\'s timezone: at Z the periods end 18 Sept 21:00, so the 18th is only partly in force', () => {
+  it("days are in force by the world's timezone: at Z the periods end 18 Sept 21:00, so the 18th is only partly in force", () => {
     const r = run(sept, 'Z');
-    expect(r.days.filter((d) => d.inForce).map((d) => d.date)).toEqual(['2016-09-13', '2016-09-14', '2016-09-15', '2016-09-16', '2016-09-17']);
+    expect(r.days.filter((d) => d.inForce).map((d) => d.date)).toEqual([
+      '2016-09-13',
+      '2016-09-14',
+      '2016-09-15',
+      '2016-09-16',
+      '2016-09-17',
+    ]);
   });
 
   it('a gap of one millisecond between two periods takes the day it falls in out of force', () => {
-    const gap = [interval('2016-09-12T19:00:00+03:00', '2016-09-14T19:00:00+03:00'), interval('2016-09-14T19:00:00.001+03:00', '2016-09-19T00:00:00+03:00')];
+    const gap = [
+      interval('2016-09-12T19:00:00+03:00', '2016-09-14T19:00:00+03:00'),
+      interval('2016-09-14T19:00:00.001+03:00', '2016-09-19T00:00:00+03:00'),
+    ];
     const r = run(gap);
     expect(r.days.find((d) => d.date === '2016-09-14')).toMatchObject({ inForce: false, calm: false, streak: 0 });
     expect(r.days.find((d) => d.date === '2016-09-15')).toMatchObject({ inForce: true, calm: true, streak: 1 });
@@ -140,8 +201,17 @@ describe('countCalm: a day outside the periods in force is never calm', () => {
   });
 
   it('a day in force with too many violations is not calm either; the two reasons are told apart', () => {
-    const r = run(sept, '+03:00', [v('2016-09-15T10:00:00+03:00'), v('2016-09-15T11:00:00+03:00'), v('2016-09-15T12:00:00+03:00')]);
-    expect(r.days.find((d) => d.date === '2016-09-15')).toMatchObject({ violations: 3, inForce: true, calm: false, streak: 0 });
+    const r = run(sept, '+03:00', [
+      v('2016-09-15T10:00:00+03:00'),
+      v('2016-09-15T11:00:00+03:00'),
+      v('2016-09-15T12:00:00+03:00'),
+    ]);
+    expect(r.days.find((d) => d.date === '2016-09-15')).toMatchObject({
+      violations: 3,
+      inForce: true,
+      calm: false,
+      streak: 0,
+    });
   });
 
   it('an agreement that is never in force has no calm day', () => {
@@ -172,7 +242,12 @@ describe('calm through evaluate: incident and territory findings both count', ()
 
   it('a seizure between parties counts on its local day', () => {
     // The handover at 22:00Z on the 12th is 01:00 on the 13th at +03:00.
-    const seized = zone('z', rect(0, 0, 1, 1), control(['reb'], '2015-01-01T00:00:00Z', '2016-09-12T22:00:00Z'), control(['gov'], '2016-09-12T22:00:00Z'));
+    const seized = zone(
+      'z',
+      rect(0, 0, 1, 1),
+      control(['reb'], '2015-01-01T00:00:00Z', '2016-09-12T22:00:00Z'),
+      control(['gov'], '2016-09-12T22:00:00Z'),
+    );
     const e = evaluate(world({ ...base, zones: [seized] }));
     expect(e.territory).toMatchObject([{ agreement: 'coh', verdict: 'violation' }]);
     expect(e.calm!.days.map((d) => d.violations)).toEqual([0, 1, 0]);
@@ -181,17 +256,32 @@ describe('calm through evaluate: incident and territory findings both count', ()
   });
 
   const incidents = [
-    incident('i1', { occurredAt: at('2016-09-14T10:00:00+03:00'), perpetrator: 'gov', target: { civilian: 'hospital' } }),
+    incident('i1', {
+      occurredAt: at('2016-09-14T10:00:00+03:00'),
+      perpetrator: 'gov',
+      target: { civilian: 'hospital' },
+    }),
     // Inside `other`'s scope as well: one violation per agreement.
-    incident('i2', { occurredAt: at('2016-09-12T10:00:00+03:00'), location: { lon: 10.5, lat: 10.5 }, perpetrator: 'gov', target: { civilian: 'market' } }),
+    incident('i2', {
+      occurredAt: at('2016-09-12T10:00:00+03:00'),
+      location: { lon: 10.5, lat: 10.5 },
+      perpetrator: 'gov',
+      target: { civilian: 'market' },
+    }),
     // Not a violation: a non-party.
-    incident('i3', { occurredAt: at('2016-09-13T10:00:00+03:00'), perpetrator: 'nonparty', target: { civilian: 'market' } }),
+    incident('i3', {
+      occurredAt: at('2016-09-13T10:00:00+03:00'),
+      perpetrator: 'nonparty',
+      target: { civilian: 'market' },
+    }),
   ];
 
   it('incident violations count, each under its own agreement', () => {
     const e = evaluate(world({ ...base, incidents }));
     expect(e.findings.filter((f) => f.verdict === 'violation').map((f) => [f.incident, f.agreement])).toEqual([
-      ['i1', 'coh'], ['i2', 'coh'], ['i2', 'other'],
+      ['i1', 'coh'],
+      ['i2', 'coh'],
+      ['i2', 'other'],
     ]);
     expect(e.calm!.days.map((d) => d.violations)).toEqual([1, 0, 1]);
     expect(e.calm!.reducedViolenceOn).toBeNull();
@@ -206,11 +296,20 @@ describe('calm through evaluate: incident and territory findings both count', ()
 
   it('a violation sent to review by a self-defence claim is not counted', () => {
     const sd = agreement('coh', { parties, selfDefense: true });
-    const e = evaluate(world({
-      ...base,
-      agreements: [sd],
-      incidents: [incident('i1', { occurredAt: at('2016-09-12T10:00:00+03:00'), perpetrator: 'gov', target: { actor: 'reb' }, selfDefenseClaim: true })],
-    }));
+    const e = evaluate(
+      world({
+        ...base,
+        agreements: [sd],
+        incidents: [
+          incident('i1', {
+            occurredAt: at('2016-09-12T10:00:00+03:00'),
+            perpetrator: 'gov',
+            target: { actor: 'reb' },
+            selfDefenseClaim: true,
+          }),
+        ],
+      }),
+    );
     expect(e.calm!.days.map((d) => d.violations)).toEqual([0, 0, 0]);
     expect(e.calm!.reducedViolenceOn).toBe('2016-09-13');
   });

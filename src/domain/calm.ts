@@ -22,7 +22,11 @@ export interface CalmRule {
 }
 
 /** Violations of `agreement` per local date. */
-export function violationsPerDate(agreement: string, zone: DayZone, verdicts: Iterable<DatedVerdict>): Map<string, number> {
+export function violationsPerDate(
+  agreement: string,
+  zone: DayZone,
+  verdicts: Iterable<DatedVerdict>,
+): Map<string, number> {
   const perDay = new Map<string, number>();
   for (const v of verdicts) {
     if (v.agreement !== agreement || v.verdict !== 'violation') continue;
@@ -38,7 +42,12 @@ export function inForceAllDay(inForce: readonly Interval[], zone: DayZone, date:
 }
 
 /** Each date judged by the rule, with the run of calm days ending there (counted from the first date). */
-export function judgeDays(rule: CalmRule, zone: DayZone, dates: readonly string[], perDay: ReadonlyMap<string, number>): CalmDay[] {
+export function judgeDays(
+  rule: CalmRule,
+  zone: DayZone,
+  dates: readonly string[],
+  perDay: ReadonlyMap<string, number>,
+): CalmDay[] {
   let streak = 0;
   return dates.map((date) => {
     const violations = perDay.get(date) ?? 0;
@@ -49,9 +58,19 @@ export function judgeDays(rule: CalmRule, zone: DayZone, dates: readonly string[
   });
 }
 
-export function countCalm(spec: CalmSpec, inForce: readonly Interval[], zone: DayZone, verdicts: Iterable<DatedVerdict>): CalmResult {
+export function countCalm(
+  spec: CalmSpec,
+  inForce: readonly Interval[],
+  zone: DayZone,
+  verdicts: Iterable<DatedVerdict>,
+): CalmResult {
   const perDay = violationsPerDate(spec.agreement, zone, verdicts);
-  const days = judgeDays({ thresholdPerDay: spec.thresholdPerDay, inForce }, zone, datesBetween(spec.from, spec.to), perDay);
+  const days = judgeDays(
+    { thresholdPerDay: spec.thresholdPerDay, inForce },
+    zone,
+    datesBetween(spec.from, spec.to),
+    perDay,
+  );
   const reached = days.find((d) => d.streak >= spec.daysRequired);
   return { agreement: spec.agreement, days, reducedViolenceOn: reached?.date ?? null };
 }

@@ -18,12 +18,28 @@ describe('deconflictOperation: which sites are checked', () => {
   });
 
   it.each([
-    { name: 'valid only before the window, ending exactly at its start', valid: interval('2016-01-01T00:00:00Z', '2016-06-01T00:00:00Z'), conflict: false },
+    {
+      name: 'valid only before the window, ending exactly at its start',
+      valid: interval('2016-01-01T00:00:00Z', '2016-06-01T00:00:00Z'),
+      conflict: false,
+    },
     { name: 'valid from exactly the end of the window', valid: interval('2016-06-02T00:00:00Z'), conflict: false },
-    { name: 'valid from the last millisecond of the window', valid: interval('2016-06-01T23:59:59.999Z'), conflict: true },
-    { name: 'valid until one millisecond into the window', valid: interval('2016-01-01T00:00:00Z', '2016-06-01T00:00:00.001Z'), conflict: true },
+    {
+      name: 'valid from the last millisecond of the window',
+      valid: interval('2016-06-01T23:59:59.999Z'),
+      conflict: true,
+    },
+    {
+      name: 'valid until one millisecond into the window',
+      valid: interval('2016-01-01T00:00:00Z', '2016-06-01T00:00:00.001Z'),
+      conflict: true,
+    },
     { name: 'valid open-ended from before', valid: interval('2015-01-01T00:00:00Z'), conflict: true },
-    { name: 'valid only within the window', valid: interval('2016-06-01T10:00:00Z', '2016-06-01T11:00:00Z'), conflict: true },
+    {
+      name: 'valid only within the window',
+      valid: interval('2016-06-01T10:00:00Z', '2016-06-01T11:00:00Z'),
+      conflict: true,
+    },
   ])('site $name -> conflict: $conflict', ({ valid, conflict }) => {
     const s = site('s', { geometry: pt(0, 0), valid });
     expect(deconflictOperation(op, [s]).conflicts.length).toBe(conflict ? 1 : 0);
@@ -31,7 +47,9 @@ describe('deconflictOperation: which sites are checked', () => {
 
   it('an open-ended operation window overlaps a site valid later', () => {
     const open = operation('o', { area: pt(0, 0), window: interval('2016-06-01T00:00:00Z') });
-    expect(deconflictOperation(open, [site('s', { geometry: pt(0, 0), valid: interval('2020-01-01T00:00:00Z') })]).conflicts).toHaveLength(1);
+    expect(
+      deconflictOperation(open, [site('s', { geometry: pt(0, 0), valid: interval('2020-01-01T00:00:00Z') })]).conflicts,
+    ).toHaveLength(1);
   });
 
   it('names the operation and gives an empty list when clear', () => {
@@ -43,8 +61,20 @@ describe('deconflictOperation: which sites are checked', () => {
 describe('clearance', () => {
   // A site 0.01 degrees north of the operation is 1 111.95 m away.
   it.each([
-    { name: 'distance less radius, rounded up', lat: 0.01, radius: 500, buffer: 1000, clearance: Math.round(0.01 * DEGREE_M - 500) },
-    { name: 'distance less radius, rounded down', lat: 0.0101, radius: 500, buffer: 1000, clearance: Math.round(0.0101 * DEGREE_M - 500) },
+    {
+      name: 'distance less radius, rounded up',
+      lat: 0.01,
+      radius: 500,
+      buffer: 1000,
+      clearance: Math.round(0.01 * DEGREE_M - 500),
+    },
+    {
+      name: 'distance less radius, rounded down',
+      lat: 0.0101,
+      radius: 500,
+      buffer: 1000,
+      clearance: Math.round(0.0101 * DEGREE_M - 500),
+    },
     { name: 'no radius', lat: 0.01, radius: 0, buffer: 2000, clearance: Math.round(0.01 * DEGREE_M) },
     { name: 'radius beyond the site: at least 0', lat: 0.01, radius: 5000, buffer: 0, clearance: 0 },
   ])('$name: $clearance m', ({ lat, radius, buffer, clearance }) => {
@@ -56,8 +86,12 @@ describe('clearance', () => {
 
   it('hand-computed values: 612 m and 623 m', () => {
     const o = operation('o', { area: pt(0, 0), radiusM: 500 });
-    expect(deconflictOperation(o, [site('s', { geometry: pt(0, 0.01), bufferM: 1000 })]).conflicts[0]!.clearanceM).toBe(612);
-    expect(deconflictOperation(o, [site('s', { geometry: pt(0, 0.0101), bufferM: 1000 })]).conflicts[0]!.clearanceM).toBe(623);
+    expect(deconflictOperation(o, [site('s', { geometry: pt(0, 0.01), bufferM: 1000 })]).conflicts[0]!.clearanceM).toBe(
+      612,
+    );
+    expect(
+      deconflictOperation(o, [site('s', { geometry: pt(0, 0.0101), bufferM: 1000 })]).conflicts[0]!.clearanceM,
+    ).toBe(623);
   });
 
   it.each([
@@ -67,7 +101,9 @@ describe('clearance', () => {
     { buffer: 612, conflict: true },
   ])('in conflict only when the clearance is at most the buffer ($buffer m -> $conflict)', ({ buffer, conflict }) => {
     const o = operation('o', { area: pt(0, 0), radiusM: 500 });
-    expect(deconflictOperation(o, [site('s', { geometry: pt(0, 0.01), bufferM: buffer })]).conflicts.length).toBe(conflict ? 1 : 0);
+    expect(deconflictOperation(o, [site('s', { geometry: pt(0, 0.01), bufferM: buffer })]).conflicts.length).toBe(
+      conflict ? 1 : 0,
+    );
   });
 
   it('a buffer exactly equal to the clearance is a conflict (at most)', () => {
@@ -75,15 +111,38 @@ describe('clearance', () => {
     const exact = clearanceM(o, site('s', { geometry: pt(0, 0.01) }));
     expect(exact).toBeGreaterThan(611);
     expect(deconflictOperation(o, [site('s', { geometry: pt(0, 0.01), bufferM: exact })]).conflicts).toHaveLength(1);
-    expect(deconflictOperation(o, [site('s', { geometry: pt(0, 0.01), bufferM: exact - 0.001 })]).conflicts).toHaveLength(0);
+    expect(
+      deconflictOperation(o, [site('s', { geometry: pt(0, 0.01), bufferM: exact - 0.001 })]).conflicts,
+    ).toHaveLength(0);
   });
 
   it.each([
     { name: 'a polygon area holding the site', area: rect(-0.01, -0.01, 0.01, 0.01), geometry: pt(0, 0), radius: 0 },
-    { name: 'a polygon area holding the site, with a radius', area: rect(-0.01, -0.01, 0.01, 0.01), geometry: pt(0.005, 0.005), radius: 300 },
-    { name: 'a polygon site holding the point area', area: pt(0, 0), geometry: rect(-0.01, -0.01, 0.01, 0.01), radius: 0 },
+    {
+      name: 'a polygon area holding the site, with a radius',
+      area: rect(-0.01, -0.01, 0.01, 0.01),
+      geometry: pt(0.005, 0.005),
+      radius: 300,
+    },
+    {
+      name: 'a polygon site holding the point area',
+      area: pt(0, 0),
+      geometry: rect(-0.01, -0.01, 0.01, 0.01),
+      radius: 0,
+    },
     { name: 'overlapping polygons', area: rect(0, 0, 0.02, 0.02), geometry: rect(0.01, 0.01, 0.03, 0.03), radius: 0 },
-    { name: 'a route site crossing the operation polygon', area: rect(0, 0, 0.02, 0.02), geometry: { type: 'LineString', coordinates: [[-0.01, 0.01], [0.03, 0.01]] } as Geometry, radius: 0 },
+    {
+      name: 'a route site crossing the operation polygon',
+      area: rect(0, 0, 0.02, 0.02),
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [-0.01, 0.01],
+          [0.03, 0.01],
+        ],
+      } as Geometry,
+      radius: 0,
+    },
   ])('$name gives 0', ({ area, geometry, radius }) => {
     const o = operation('o', { area, radiusM: radius });
     const s = site('s', { geometry, bufferM: 0 });
@@ -106,8 +165,15 @@ describe('a route site along a parallel: measured to the straight line, not the 
   const LAT = 36;
   const metresPerLonDegree = DEGREE_M * Math.cos((LAT * Math.PI) / 180);
   const span = 50_000 / metresPerLonDegree;
-  const route: Geometry = { type: 'LineString', coordinates: [[37, LAT], [37 + span, LAT]] };
-  const strikeSouth = (metres: number) => operation('o', { area: pt(37 + span / 2, LAT - metres / DEGREE_M), radiusM: 0 });
+  const route: Geometry = {
+    type: 'LineString',
+    coordinates: [
+      [37, LAT],
+      [37 + span, LAT],
+    ],
+  };
+  const strikeSouth = (metres: number) =>
+    operation('o', { area: pt(37 + span / 2, LAT - metres / DEGREE_M), radiusM: 0 });
 
   it.each([
     { south: 190, conflict: true },
@@ -148,7 +214,12 @@ describe('order and notification', () => {
     { notifiedTo: ['us', 'ru'], notified: true },
     { notifiedTo: ['us'], notified: false },
     { notifiedTo: [], notified: false },
-  ])('notified is whether the operating party is in notified_to ($notifiedTo -> $notified)', ({ notifiedTo, notified }) => {
-    expect(deconflictOperation(op, [site('s', { geometry: pt(0, 0), notifiedTo })]).conflicts).toEqual([{ site: 's', clearanceM: 0, notified }]);
-  });
+  ])(
+    'notified is whether the operating party is in notified_to ($notifiedTo -> $notified)',
+    ({ notifiedTo, notified }) => {
+      expect(deconflictOperation(op, [site('s', { geometry: pt(0, 0), notifiedTo })]).conflicts).toEqual([
+        { site: 's', clearanceM: 0, notified },
+      ]);
+    },
+  );
 });

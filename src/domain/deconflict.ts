@@ -20,7 +20,11 @@ export function deconflictOperation(operation: Operation, sites: ProtectedSite[]
     if (site.owner === operation.actor || !overlaps(site.valid, operation.window)) continue;
     const clearance = clearanceM(operation, site);
     if (clearance > site.bufferM) continue;
-    conflicts.push({ site: site.id, clearanceM: Math.round(clearance), notified: site.notifiedTo.includes(operation.actor) });
+    conflicts.push({
+      site: site.id,
+      clearanceM: Math.round(clearance),
+      notified: site.notifiedTo.includes(operation.actor),
+    });
   }
   conflicts.sort((a, b) => a.clearanceM - b.clearanceM || compareIds(a.site, b.site));
   return { operation: operation.id, conflicts };

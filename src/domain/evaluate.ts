@@ -24,14 +24,20 @@ export function evaluate(world: World): Evaluation {
 /** Deconfliction and convoys: derived from plans, not from incidents. */
 export function evaluatePlans(book: Rulebook, world: World): Pick<Evaluation, 'deconfliction' | 'convoys'> {
   return {
-    deconfliction: [...world.operations].sort((a, b) => compareIds(a.id, b.id))
+    deconfliction: [...world.operations]
+      .sort((a, b) => compareIds(a.id, b.id))
       .map((o) => deconflictOperation(o, world.protectedSites)),
-    convoys: [...world.convoys].sort((a, b) => compareIds(a.id, b.id))
+    convoys: [...world.convoys]
+      .sort((a, b) => compareIds(a.id, b.id))
       .map((c) => convoyApprovals(book, c, world.hostState)),
   };
 }
 
-export function evaluateCalm(world: World, findings: IncidentFinding[], territory: TerritoryFinding[]): Evaluation['calm'] {
+export function evaluateCalm(
+  world: World,
+  findings: IncidentFinding[],
+  territory: TerritoryFinding[],
+): Evaluation['calm'] {
   if (!world.calm) return null;
   const zone = dayZone(world.timezone);
   if (!zone) throw new Error(`unknown timezone "${world.timezone}"`);
@@ -42,8 +48,17 @@ export function evaluateCalm(world: World, findings: IncidentFinding[], territor
 
 /** By incident id, then agreement id with the `null` agreement first. */
 export function sortFindings(findings: IncidentFinding[]): IncidentFinding[] {
-  return findings.sort((a, b) => compareIds(a.incident, b.incident) ||
-    (a.agreement === b.agreement ? 0 : a.agreement === null ? -1 : b.agreement === null ? 1 : compareIds(a.agreement, b.agreement)));
+  return findings.sort(
+    (a, b) =>
+      compareIds(a.incident, b.incident) ||
+      (a.agreement === b.agreement
+        ? 0
+        : a.agreement === null
+          ? -1
+          : b.agreement === null
+            ? 1
+            : compareIds(a.agreement, b.agreement)),
+  );
 }
 
 /** By zone id, then time, then agreement id. */

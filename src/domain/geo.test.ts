@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type Area, areaContains, bboxOf, distanceM, EARTH_RADIUS_M, type Geometry, geometryDistanceM, intersects,
-  type MultiPolygon, type Polygon, pointOnSurface, pointSegmentDistanceM, type Position, segmentsIntersect,
+  type Area,
+  areaContains,
+  bboxOf,
+  distanceM,
+  EARTH_RADIUS_M,
+  type Geometry,
+  geometryDistanceM,
+  intersects,
+  type MultiPolygon,
+  type Polygon,
+  pointOnSurface,
+  pointSegmentDistanceM,
+  type Position,
+  segmentsIntersect,
 } from './geo.ts';
 import { rect, ring } from './test-builders.ts';
 
@@ -19,7 +31,8 @@ function unit([lon, lat]: Position): [number, number, number] {
   return [Math.cos(lat * RAD) * Math.cos(lon * RAD), Math.cos(lat * RAD) * Math.sin(lon * RAD), Math.sin(lat * RAD)];
 }
 function centralAngle(a: Position, b: Position): number {
-  const [x1, y1, z1] = unit(a), [x2, y2, z2] = unit(b);
+  const [x1, y1, z1] = unit(a),
+    [x2, y2, z2] = unit(b);
   return Math.acos(Math.min(1, x1 * x2 + y1 * y2 + z1 * z2));
 }
 
@@ -48,7 +61,20 @@ describe('areaContains', () => {
   });
 
   it('handles a concave (L-shaped) polygon', () => {
-    const ell: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 1], [1, 1], [1, 2], [0, 2], [0, 0]]] };
+    const ell: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [2, 0],
+          [2, 1],
+          [1, 1],
+          [1, 2],
+          [0, 2],
+          [0, 0],
+        ],
+      ],
+    };
     expect(areaContains(ell, 0.5, 1.5)).toBe(true);
     expect(areaContains(ell, 1.5, 0.5)).toBe(true);
     expect(areaContains(ell, 1.5, 1.5)).toBe(false);
@@ -107,7 +133,9 @@ describe('distanceM', () => {
 
 /** The distance from p to the great circle through a and b (cross-track), to show what the straight line is not. */
 function greatCircleDistanceM(p: Position, a: Position, b: Position): number {
-  const [ax, ay, az] = unit(a), [bx, by, bz] = unit(b), [px, py, pz] = unit(p);
+  const [ax, ay, az] = unit(a),
+    [bx, by, bz] = unit(b),
+    [px, py, pz] = unit(p);
   const n = [ay * bz - az * by, az * bx - ax * bz, ax * by - ay * bx];
   const norm = Math.hypot(n[0]!, n[1]!, n[2]!);
   return Math.abs(Math.asin((n[0]! * px + n[1]! * py + n[2]! * pz) / norm)) * EARTH_RADIUS_M;
@@ -284,7 +312,10 @@ describe('intersects', () => {
   });
 
   it('MultiPolygon against a line that crosses only its second part', () => {
-    const multi: Geometry = { type: 'MultiPolygon', coordinates: [rect(0, 0, 1, 1).coordinates, rect(5, 0, 6, 1).coordinates] };
+    const multi: Geometry = {
+      type: 'MultiPolygon',
+      coordinates: [rect(0, 0, 1, 1).coordinates, rect(5, 0, 6, 1).coordinates],
+    };
     expect(intersects(multi, line([4, 0.5], [7, 0.5]))).toBe(true);
     expect(intersects(multi, line([2, 0.5], [4, 0.5]))).toBe(false);
   });
@@ -335,12 +366,37 @@ describe('geometryDistanceM', () => {
 describe('pointOnSurface', () => {
   const u: Polygon = {
     type: 'Polygon',
-    coordinates: [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]],
+    coordinates: [
+      [
+        [0, 0],
+        [3, 0],
+        [3, 3],
+        [2, 3],
+        [2, 1],
+        [1, 1],
+        [1, 3],
+        [0, 3],
+        [0, 0],
+      ],
+    ],
   };
   const bigHole: Polygon = rect(0, 0, 10, 10, ring(0.5, 0.5, 9.5, 9.5));
   const offCentreHole: Polygon = rect(0, 0, 10, 10, ring(1, 4, 9, 6));
   const multi: MultiPolygon = { type: 'MultiPolygon', coordinates: [u.coordinates, bigHole.coordinates] };
-  const thinDiagonal: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [0.1, 0], [10, 9.9], [10, 10], [9.9, 10], [0, 0.1], [0, 0]]] };
+  const thinDiagonal: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [0, 0],
+        [0.1, 0],
+        [10, 9.9],
+        [10, 10],
+        [9.9, 10],
+        [0, 0.1],
+        [0, 0],
+      ],
+    ],
+  };
 
   function boxCentre(area: Area): Position {
     const [w, s, e, n] = bboxOf(area);
@@ -378,7 +434,10 @@ describe('pointOnSurface', () => {
 
 describe('bboxOf', () => {
   it('spans every position of a MultiPolygon', () => {
-    const multi: Geometry = { type: 'MultiPolygon', coordinates: [rect(0, 0, 1, 1).coordinates, rect(5, -3, 6, 2).coordinates] };
+    const multi: Geometry = {
+      type: 'MultiPolygon',
+      coordinates: [rect(0, 0, 1, 1).coordinates, rect(5, -3, 6, 2).coordinates],
+    };
     expect(bboxOf(multi)).toEqual([0, -3, 6, 2]);
   });
 });

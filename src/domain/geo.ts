@@ -39,12 +39,16 @@ export function bboxOf(geometry: Geometry): BBox {
 
 export function positionsOf(geometry: Geometry): Position[] {
   switch (geometry.type) {
-    case 'Point': return [geometry.coordinates];
+    case 'Point':
+      return [geometry.coordinates];
     case 'MultiPoint':
-    case 'LineString': return geometry.coordinates;
+    case 'LineString':
+      return geometry.coordinates;
     case 'MultiLineString':
-    case 'Polygon': return geometry.coordinates.flat();
-    case 'MultiPolygon': return geometry.coordinates.flat(2);
+    case 'Polygon':
+      return geometry.coordinates.flat();
+    case 'MultiPolygon':
+      return geometry.coordinates.flat(2);
   }
 }
 
@@ -52,11 +56,15 @@ export function positionsOf(geometry: Geometry): Position[] {
 function segmentsOf(geometry: Geometry): Position[][] {
   switch (geometry.type) {
     case 'Point':
-    case 'MultiPoint': return [];
-    case 'LineString': return [geometry.coordinates];
+    case 'MultiPoint':
+      return [];
+    case 'LineString':
+      return [geometry.coordinates];
     case 'MultiLineString':
-    case 'Polygon': return geometry.coordinates;
-    case 'MultiPolygon': return geometry.coordinates.flat();
+    case 'Polygon':
+      return geometry.coordinates;
+    case 'MultiPolygon':
+      return geometry.coordinates.flat();
   }
 }
 
@@ -98,8 +106,10 @@ export function distanceM(a: Position, b: Position): number {
  */
 export function pointSegmentDistanceM(p: Position, a: Position, b: Position): number {
   const k = Math.cos(p[1] * RAD);
-  const ax = (a[0] - p[0]) * k, ay = a[1] - p[1];
-  const dx = (b[0] - a[0]) * k, dy = b[1] - a[1];
+  const ax = (a[0] - p[0]) * k,
+    ay = a[1] - p[1];
+  const dx = (b[0] - a[0]) * k,
+    dy = b[1] - a[1];
   const length2 = dx * dx + dy * dy;
   // The projection's parameter along a-b of the foot of the perpendicular from p (the origin), kept on the segment.
   const t = length2 === 0 ? 0 : Math.min(1, Math.max(0, -(ax * dx + ay * dy) / length2));
@@ -114,17 +124,27 @@ function orientation(a: Position, b: Position, c: Position): number {
 }
 
 function onSegment(a: Position, b: Position, p: Position): boolean {
-  return Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) &&
-    Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1]);
+  return (
+    Math.min(a[0], b[0]) <= p[0] &&
+    p[0] <= Math.max(a[0], b[0]) &&
+    Math.min(a[1], b[1]) <= p[1] &&
+    p[1] <= Math.max(a[1], b[1])
+  );
 }
 
 /** Whether segments a-b and c-d cross or touch (planar). */
 export function segmentsIntersect(a: Position, b: Position, c: Position, d: Position): boolean {
-  const o1 = orientation(a, b, c), o2 = orientation(a, b, d);
-  const o3 = orientation(c, d, a), o4 = orientation(c, d, b);
+  const o1 = orientation(a, b, c),
+    o2 = orientation(a, b, d);
+  const o3 = orientation(c, d, a),
+    o4 = orientation(c, d, b);
   if (o1 !== o2 && o3 !== o4) return true;
-  return (o1 === 0 && onSegment(a, b, c)) || (o2 === 0 && onSegment(a, b, d)) ||
-    (o3 === 0 && onSegment(c, d, a)) || (o4 === 0 && onSegment(c, d, b));
+  return (
+    (o1 === 0 && onSegment(a, b, c)) ||
+    (o2 === 0 && onSegment(a, b, d)) ||
+    (o3 === 0 && onSegment(c, d, a)) ||
+    (o4 === 0 && onSegment(c, d, b))
+  );
 }
 
 function isArea(g: Geometry): g is Area {
@@ -135,21 +155,34 @@ function isArea(g: Geometry): g is Area {
 export function intersects(a: Geometry, b: Geometry): boolean {
   if (isArea(a) && positionsOf(b).some(([lon, lat]) => areaContains(a, lon, lat))) return true;
   if (isArea(b) && positionsOf(a).some(([lon, lat]) => areaContains(b, lon, lat))) return true;
-  const linesA = segmentsOf(a), linesB = segmentsOf(b);
-  for (const la of linesA) for (let i = 1; i < la.length; i++) {
-    for (const lb of linesB) for (let j = 1; j < lb.length; j++) {
-      if (segmentsIntersect(la[i - 1]!, la[i]!, lb[j - 1]!, lb[j]!)) return true;
+  const linesA = segmentsOf(a),
+    linesB = segmentsOf(b);
+  for (const la of linesA)
+    for (let i = 1; i < la.length; i++) {
+      for (const lb of linesB)
+        for (let j = 1; j < lb.length; j++) {
+          if (segmentsIntersect(la[i - 1]!, la[i]!, lb[j - 1]!, lb[j]!)) return true;
+        }
     }
-  }
   // Points against points and points lying on lines.
   const pointsA = linesA.length === 0 ? positionsOf(a) : [];
   const pointsB = linesB.length === 0 ? positionsOf(b) : [];
   for (const p of pointsA) {
     if (pointsB.some((q) => q[0] === p[0] && q[1] === p[1])) return true;
-    if (linesB.some((line) => line.some((q, j) => j > 0 && orientation(line[j - 1]!, q, p) === 0 && onSegment(line[j - 1]!, q, p)))) return true;
+    if (
+      linesB.some((line) =>
+        line.some((q, j) => j > 0 && orientation(line[j - 1]!, q, p) === 0 && onSegment(line[j - 1]!, q, p)),
+      )
+    )
+      return true;
   }
   for (const p of pointsB) {
-    if (linesA.some((line) => line.some((q, j) => j > 0 && orientation(line[j - 1]!, q, p) === 0 && onSegment(line[j - 1]!, q, p)))) return true;
+    if (
+      linesA.some((line) =>
+        line.some((q, j) => j > 0 && orientation(line[j - 1]!, q, p) === 0 && onSegment(line[j - 1]!, q, p)),
+      )
+    )
+      return true;
   }
   return false;
 }

@@ -9,13 +9,28 @@ export const ACTOR_KINDS = ['state', 'coalition', 'armed_group', 'humanitarian',
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 export const ACTS = [
-  'air_strike', 'shelling', 'missile', 'ground_assault', 'small_arms', 'atgm',
-  'territory_seizure', 'access_denial', 'arrest', 'other',
+  'air_strike',
+  'shelling',
+  'missile',
+  'ground_assault',
+  'small_arms',
+  'atgm',
+  'territory_seizure',
+  'access_denial',
+  'arrest',
+  'other',
 ] as const;
 export type Act = (typeof ACTS)[number];
 
 export const CIVILIAN_TARGETS = [
-  'hospital', 'school', 'market', 'residential', 'convoy', 'aid_facility', 'infrastructure', 'civilians',
+  'hospital',
+  'school',
+  'market',
+  'residential',
+  'convoy',
+  'aid_facility',
+  'infrastructure',
+  'civilians',
 ] as const;
 export type CivilianTarget = (typeof CIVILIAN_TARGETS)[number];
 

@@ -9,7 +9,9 @@ const DEGREE_M = (EARTH_RADIUS_M * Math.PI) / 180;
 const T0 = Date.parse('2016-09-19T16:30:00Z');
 
 /** A claim at T0 + `hours`, `northM` metres north of (37, 36), exact unless told. */
-const claim = (o: { hours?: number; spanH?: number; northM?: number; precisionM?: number | null; act?: Act } = {}): Claim => ({
+const claim = (
+  o: { hours?: number; spanH?: number; northM?: number; precisionM?: number | null; act?: Act } = {},
+): Claim => ({
   from: T0 + (o.hours ?? 0) * H - (o.spanH ?? 0) * H,
   to: T0 + (o.hours ?? 0) * H + (o.spanH ?? 0) * H,
   position: [37, 36 + (o.northM ?? 0) / DEGREE_M],
@@ -22,14 +24,44 @@ describe('matchClaims', () => {
     { name: 'the same time, place and act', report: claim(), incident: claim(), agrees: true, score: 1 },
     { name: '5 h apart', report: claim({ hours: 5 }), incident: claim(), agrees: true },
     { name: '7 h apart', report: claim({ hours: 7 }), incident: claim(), agrees: false },
-    { name: '7 h apart, but the report is +-2 h', report: claim({ hours: 7, spanH: 2 }), incident: claim(), agrees: true },
-    { name: 'windows overlap after 30 h', report: claim({ hours: 30, spanH: 24 }), incident: claim({ spanH: 12 }), agrees: true },
+    {
+      name: '7 h apart, but the report is +-2 h',
+      report: claim({ hours: 7, spanH: 2 }),
+      incident: claim(),
+      agrees: true,
+    },
+    {
+      name: 'windows overlap after 30 h',
+      report: claim({ hours: 30, spanH: 24 }),
+      incident: claim({ spanH: 12 }),
+      agrees: true,
+    },
     { name: '4 km apart', report: claim({ northM: 4_000 }), incident: claim(), agrees: true },
     { name: '6 km apart', report: claim({ northM: 6_000 }), incident: claim(), agrees: false },
-    { name: '6 km apart, the report within 2 km', report: claim({ northM: 6_000, precisionM: 2_000 }), incident: claim(), agrees: true },
-    { name: '40 km apart, the incident within 25 km', report: claim({ northM: 40_000 }), incident: claim({ precisionM: 25_000 }), agrees: false },
-    { name: '28 km apart, the incident within 25 km', report: claim({ northM: 28_000 }), incident: claim({ precisionM: 25_000 }), agrees: true },
-    { name: 'an incident placed only by province', report: claim(), incident: claim({ precisionM: null }), agrees: false },
+    {
+      name: '6 km apart, the report within 2 km',
+      report: claim({ northM: 6_000, precisionM: 2_000 }),
+      incident: claim(),
+      agrees: true,
+    },
+    {
+      name: '40 km apart, the incident within 25 km',
+      report: claim({ northM: 40_000 }),
+      incident: claim({ precisionM: 25_000 }),
+      agrees: false,
+    },
+    {
+      name: '28 km apart, the incident within 25 km',
+      report: claim({ northM: 28_000 }),
+      incident: claim({ precisionM: 25_000 }),
+      agrees: true,
+    },
+    {
+      name: 'an incident placed only by province',
+      report: claim(),
+      incident: claim({ precisionM: null }),
+      agrees: false,
+    },
     { name: 'shelling and an air strike', report: claim({ act: 'shelling' }), incident: claim(), agrees: true },
     { name: 'small arms and an air strike', report: claim({ act: 'small_arms' }), incident: claim(), agrees: false },
     { name: '"other" and an air strike', report: claim({ act: 'other' }), incident: claim(), agrees: true },
@@ -77,7 +109,11 @@ describe('rankMatches', () => {
 
 describe('placePrecisionM', () => {
   it.each([
-    { code: null, m: 0 }, { code: 1, m: 0 }, { code: 2, m: 25_000 }, { code: 3, m: null }, { code: 6, m: null },
+    { code: null, m: 0 },
+    { code: 1, m: 0 },
+    { code: 2, m: 25_000 },
+    { code: 3, m: null },
+    { code: 6, m: null },
   ])('code $code -> $m', ({ code, m }) => {
     expect(placePrecisionM(code)).toBe(m);
   });
@@ -93,10 +129,13 @@ describe('boxAround', () => {
     const [x1, y1, x2, y2] = boxAround(center, radiusM);
     // Points at the radius in eight directions lie inside the box.
     for (let k = 0; k < 8; k++) {
-      const bearing = (k * Math.PI) / 4, δ = radiusM / EARTH_RADIUS_M;
-      const φ1 = (center[1] * Math.PI) / 180, λ1 = (center[0] * Math.PI) / 180;
+      const bearing = (k * Math.PI) / 4,
+        δ = radiusM / EARTH_RADIUS_M;
+      const φ1 = (center[1] * Math.PI) / 180,
+        λ1 = (center[0] * Math.PI) / 180;
       const φ2 = Math.asin(Math.sin(φ1) * Math.cos(δ) + Math.cos(φ1) * Math.sin(δ) * Math.cos(bearing));
-      let λ2 = λ1 + Math.atan2(Math.sin(bearing) * Math.sin(δ) * Math.cos(φ1), Math.cos(δ) - Math.sin(φ1) * Math.sin(φ2));
+      let λ2 =
+        λ1 + Math.atan2(Math.sin(bearing) * Math.sin(δ) * Math.cos(φ1), Math.cos(δ) - Math.sin(φ1) * Math.sin(φ2));
       λ2 = ((λ2 + 3 * Math.PI) % (2 * Math.PI)) - Math.PI;
       const p: Position = [(λ2 * 180) / Math.PI, (φ2 * 180) / Math.PI];
       expect(distanceM(center, p)).toBeCloseTo(radiusM, -1);

@@ -70,17 +70,32 @@ export function matchClaims(report: Claim, incident: Claim, rules: MatchRules = 
   const beyondPrecisionM = Math.max(0, d - report.precisionM - incident.precisionM);
   if (beyondPrecisionM > rules.distanceM) return null;
   const closeness = (gap: number, limit: number) => (limit <= 0 ? 1 : 1 - gap / limit);
-  const score = 0.4 * closeness(timeGapMs, rules.timeSlackMs) + 0.4 * closeness(beyondPrecisionM, rules.distanceM)
-    + 0.2 * ACT_WEIGHT[act];
-  return { timeGapMs, distanceM: Math.round(d), beyondPrecisionM: Math.round(beyondPrecisionM), act, score: Math.round(score * 1000) / 1000 };
+  const score =
+    0.4 * closeness(timeGapMs, rules.timeSlackMs) +
+    0.4 * closeness(beyondPrecisionM, rules.distanceM) +
+    0.2 * ACT_WEIGHT[act];
+  return {
+    timeGapMs,
+    distanceM: Math.round(d),
+    beyondPrecisionM: Math.round(beyondPrecisionM),
+    act,
+    score: Math.round(score * 1000) / 1000,
+  };
 }
 
 /** The candidates that agree with the report, best first (then nearest in time, then in place). */
-export function rankMatches<T>(report: Claim, candidates: readonly { item: T; claim: Claim }[], rules: MatchRules = MATCH_RULES): { item: T; match: Match }[] {
+export function rankMatches<T>(
+  report: Claim,
+  candidates: readonly { item: T; claim: Claim }[],
+  rules: MatchRules = MATCH_RULES,
+): { item: T; match: Match }[] {
   return candidates
     .map((c) => ({ item: c.item, match: matchClaims(report, c.claim, rules) }))
     .filter((c): c is { item: T; match: Match } => c.match !== null)
-    .sort((a, b) => b.match.score - a.match.score || a.match.timeGapMs - b.match.timeGapMs || a.match.distanceM - b.match.distanceM);
+    .sort(
+      (a, b) =>
+        b.match.score - a.match.score || a.match.timeGapMs - b.match.timeGapMs || a.match.distanceM - b.match.distanceM,
+    );
 }
 
 /**
@@ -102,7 +117,8 @@ export const MAX_INCIDENT_PRECISION_M = 25_000;
  */
 export function boxAround([lon, lat]: Position, radiusM: number): BBox {
   const dLat = (radiusM / EARTH_RADIUS_M) * (180 / Math.PI);
-  const minLat = Math.max(-90, lat - dLat), maxLat = Math.min(90, lat + dLat);
+  const minLat = Math.max(-90, lat - dLat),
+    maxLat = Math.min(90, lat + dLat);
   const widest = Math.max(Math.abs(minLat), Math.abs(maxLat));
   const dLon = widest >= 90 ? 180 : dLat / Math.cos((widest * Math.PI) / 180);
   if (dLon >= 180 || lon - dLon < -180 || lon + dLon > 180) return [-180, minLat, 180, maxLat];

@@ -6,7 +6,14 @@ import { areaContains } from './geo.ts';
 import type { Actor, Agreement, Party, Zone } from './model.ts';
 import { contains, type Instant } from './time.ts';
 import type { Names } from './statements.ts';
-import { controllersAt, FlatbushZoneIndex, type Holders, holdersAt, ScanZoneIndex, type ZoneLookup } from './zone-index.ts';
+import {
+  controllersAt,
+  FlatbushZoneIndex,
+  type Holders,
+  holdersAt,
+  ScanZoneIndex,
+  type ZoneLookup,
+} from './zone-index.ts';
 
 export type { Holders };
 
@@ -122,5 +129,3 @@ export class Rulebook {
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-

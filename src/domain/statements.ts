@@ -14,8 +14,22 @@ import { formatInstant, type Instant } from './time.ts';
 
 /** The kinds of record a message may name (a record not found, a link refused). */
 export const RECORD_KINDS = [
-  'incident', 'report', 'attachment', 'agreement', 'agreement clause', 'party', 'zone', 'protected site', 'operation', 'convoy', 'actor',
-  'finding', 'user', 'organization', 'api token', 'record',
+  'incident',
+  'report',
+  'attachment',
+  'agreement',
+  'agreement clause',
+  'party',
+  'zone',
+  'protected site',
+  'operation',
+  'convoy',
+  'actor',
+  'finding',
+  'user',
+  'organization',
+  'api token',
+  'record',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -49,22 +63,33 @@ export const STATEMENTS_EN = {
   'finding.rule': 'Rule {rule} of {agreement}:',
   'finding.no_agreement': 'No agreement was both in force at {at} and in scope at {point}.',
   'finding.act_not_prohibited': '{agreement} does not prohibit this act ({act}).',
-  'finding.perpetrator_unknown': 'No perpetrator is attributed, so nobody can be held to the agreement yet; the incident needs attribution.',
-  'finding.perpetrator_excluded': 'The perpetrator, {perpetrator}, is excluded from {agreement}: the agreement neither binds nor protects it.',
-  'finding.perpetrator_never_party': 'The perpetrator, {perpetrator}, was not a party to {agreement} at the time: it never accepted it.',
-  'finding.perpetrator_not_yet_party': 'The perpetrator, {perpetrator}, was not a party to {agreement} at the time: it accepted it only on {at}.',
-  'finding.perpetrator_withdrew': 'The perpetrator, {perpetrator}, was not a party to {agreement} at the time: it withdrew on {at}.',
+  'finding.perpetrator_unknown':
+    'No perpetrator is attributed, so nobody can be held to the agreement yet; the incident needs attribution.',
+  'finding.perpetrator_excluded':
+    'The perpetrator, {perpetrator}, is excluded from {agreement}: the agreement neither binds nor protects it.',
+  'finding.perpetrator_never_party':
+    'The perpetrator, {perpetrator}, was not a party to {agreement} at the time: it never accepted it.',
+  'finding.perpetrator_not_yet_party':
+    'The perpetrator, {perpetrator}, was not a party to {agreement} at the time: it accepted it only on {at}.',
+  'finding.perpetrator_withdrew':
+    'The perpetrator, {perpetrator}, was not a party to {agreement} at the time: it withdrew on {at}.',
   'finding.target_civilian': '{perpetrator} ({standing}) {act}: a civilian target.',
   'finding.target_excluded': 'The target, {target}, is excluded from {agreement}; operations against it may continue.',
   'finding.target_party': '{perpetrator} ({standing}) {act} ({target_standing}).',
   'finding.target_not_party': 'The target, {target}, was neither excluded from nor a party to {agreement} at the time.',
-  'finding.target_unknown': 'No target is named and no zone of control covers the place at the time, so whom the attack hit is unknown.',
-  'finding.target_own_area': 'No target is named and the place was held at the time by {holders}, the perpetrator among them: an attack in its own area needs review.',
-  'finding.target_area_excluded': 'No target is named and the place was held at the time by {holders}, all excluded from {agreement}.',
-  'finding.target_intermingled': 'No target is named and the place was held at the time by {holders}: excluded and covered groups are intermingled there, so separation must be reviewed.',
+  'finding.target_unknown':
+    'No target is named and no zone of control covers the place at the time, so whom the attack hit is unknown.',
+  'finding.target_own_area':
+    'No target is named and the place was held at the time by {holders}, the perpetrator among them: an attack in its own area needs review.',
+  'finding.target_area_excluded':
+    'No target is named and the place was held at the time by {holders}, all excluded from {agreement}.',
+  'finding.target_intermingled':
+    'No target is named and the place was held at the time by {holders}: excluded and covered groups are intermingled there, so separation must be reviewed.',
   'finding.target_area_party': '{perpetrator} ({standing}) {act}, a party among them.',
-  'finding.target_area_not_party': 'No target is named and the place was held at the time by {holders}, none of them a party to {agreement}.',
-  'finding.self_defense': 'The perpetrator claims self-defence, which {agreement} allows when proportionate: review whether the force used was.',
+  'finding.target_area_not_party':
+    'No target is named and the place was held at the time by {holders}, none of them a party to {agreement}.',
+  'finding.self_defense':
+    'The perpetrator claims self-defence, which {agreement} allows when proportionate: review whether the force used was.',
   'party.since': 'a party since {at}',
   'party.plain': 'a party',
   'object.place_held': 'a place held at the time by {holders}',
@@ -81,8 +106,10 @@ export const STATEMENTS_EN = {
   'act.other': 'acted against {object}',
   // A territory finding: the change of control, then the rule.
   'territory.change': 'On {at}, control of {zone} passed from {before} to {after}.',
-  'territory.from_excluded': 'Every previous holder is excluded from {agreement}, so taking the area from them is permitted.',
-  'territory.seizure': '{gainers}, a party, took territory from {losers}, a party: parties must not acquire territory from each other.',
+  'territory.from_excluded':
+    'Every previous holder is excluded from {agreement}, so taking the area from them is permitted.',
+  'territory.seizure':
+    '{gainers}, a party, took territory from {losers}, a party: parties must not acquire territory from each other.',
   'territory.gainers_excluded': 'Every gainer is excluded from {agreement}, which neither binds nor protects it.',
   'territory.unclear': 'The gainers and losers do not make this a clear seizure between parties: it needs review.',
   // Why a finding was judged again (its history's cause).
@@ -93,10 +120,10 @@ export const STATEMENTS_EN = {
   'cause.agreement.replace': '{agreement} was revised by {by}.',
   'cause.agreement.add-party': 'A party to {agreement} was added by {by}.',
   'cause.agreement.add-clause': 'A clause of {agreement} was added by {by}.',
-  'cause.agreement.withdraw-party': 'A party\'s withdrawal from {agreement} was entered by {by}.',
+  'cause.agreement.withdraw-party': "A party's withdrawal from {agreement} was entered by {by}.",
   'cause.actor.update': '{actor} was changed by {by}.',
   'cause.incident.create': 'The incident was entered by {by}.',
-  'cause.incident.update': 'The incident\'s facts were changed by {by}.',
+  'cause.incident.update': "The incident's facts were changed by {by}.",
   'cause.scenario_load': 'The scenario "{name}" was loaded.',
   'cause.import': 'Incidents were imported from {name}.',
   'cause.rules_updated': 'The rules were updated ({version}).',
@@ -104,8 +131,10 @@ export const STATEMENTS_EN = {
   // Why the live stream raises an alert.
   'alert.violation': 'A violation of {agreement} by {violators}.',
   'alert.violation_unattributed': 'A violation of {agreement}.',
-  'alert.protected_site': '{distance} m from a protected site ({kind}) notified to the parties, inside its {buffer} m buffer.',
-  'alert.operation_conflict': 'A planned operation comes within {clearance} m of a protected site ({kind}), inside its {buffer} m buffer.',
+  'alert.protected_site':
+    '{distance} m from a protected site ({kind}) notified to the parties, inside its {buffer} m buffer.',
+  'alert.operation_conflict':
+    'A planned operation comes within {clearance} m of a protected site ({kind}), inside its {buffer} m buffer.',
   // Errors (the `statement` of an error body) and the problems of a request, field by field.
   'error.not_found': 'There is no {record} "{id}", or none you may see.',
   'error.sign_in': 'Sign in first.',
@@ -120,7 +149,7 @@ export const STATEMENTS_EN = {
   'error.too_large': 'The request is too large.',
   'error.internal': 'Something went wrong on our side; it has been logged.',
   'error.unavailable': 'The database cannot be reached just now: try again in a moment.',
-  'error.disk_full': 'The server\'s disk is full: nothing was written. Reading still works.',
+  'error.disk_full': "The server's disk is full: nothing was written. Reading still works.",
   'error.other': '{text}',
   'problem.required': 'is required',
   'problem.type': 'must be {expected}',
@@ -140,14 +169,27 @@ export type StatementCode = keyof typeof STATEMENTS_EN;
 export const STATEMENT_CODES = Object.keys(STATEMENTS_EN) as StatementCode[];
 
 export const ACT_NOUNS_EN: Record<Act, string> = {
-  air_strike: 'air strike', shelling: 'shelling', missile: 'missile strike', ground_assault: 'ground assault',
-  small_arms: 'small-arms fire', atgm: 'anti-tank guided missile', territory_seizure: 'seizure of territory',
-  access_denial: 'denial of access', arrest: 'arrest', other: 'other act',
+  air_strike: 'air strike',
+  shelling: 'shelling',
+  missile: 'missile strike',
+  ground_assault: 'ground assault',
+  small_arms: 'small-arms fire',
+  atgm: 'anti-tank guided missile',
+  territory_seizure: 'seizure of territory',
+  access_denial: 'denial of access',
+  arrest: 'arrest',
+  other: 'other act',
 };
 
 export const CIVILIAN_OBJECTS_EN: Record<CivilianTarget, string> = {
-  hospital: 'a hospital', school: 'a school', market: 'a market', residential: 'a residential area',
-  convoy: 'a humanitarian convoy', aid_facility: 'an aid facility', infrastructure: 'civilian infrastructure', civilians: 'civilians',
+  hospital: 'a hospital',
+  school: 'a school',
+  market: 'a market',
+  residential: 'a residential area',
+  convoy: 'a humanitarian convoy',
+  aid_facility: 'an aid facility',
+  infrastructure: 'civilian infrastructure',
+  civilians: 'civilians',
 };
 
 export const statement = (code: StatementCode, params: Record<string, Term> = {}): Statement => ({ code, params });
@@ -223,7 +265,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export function instantEnglish(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const hh = String(d.getUTCHours()).padStart(2, '0'), mm = String(d.getUTCMinutes()).padStart(2, '0');
+  const hh = String(d.getUTCHours()).padStart(2, '0'),
+    mm = String(d.getUTCMinutes()).padStart(2, '0');
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} UTC`;
 }
 

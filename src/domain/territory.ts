@@ -28,7 +28,10 @@ export function controlChanges(zone: Zone): ControlChange[] {
     const before = [...new Set(previous.flatMap((p) => p.actors))].sort();
     const after = [...new Set(entry.actors)].sort();
     changes.push({
-      zone, at: entry.from, before, after,
+      zone,
+      at: entry.from,
+      before,
+      after,
       gainers: after.filter((a) => !before.includes(a)),
       losers: before.filter((a) => !after.includes(a)),
     });
@@ -48,24 +51,35 @@ const partiesAt = (actors: string[], g: AgreementView, t: Instant) => actors.fil
 
 export const TERRITORY_RULES: readonly TerritoryRule[] = [
   {
-    rule: 1, verdict: 'permitted', reason: 'TERRITORY_FROM_EXCLUDED',
+    rule: 1,
+    verdict: 'permitted',
+    reason: 'TERRITORY_FROM_EXCLUDED',
     when: (c, g) => c.before.every((a) => g.isExcluded(a)),
     explain: (_c, g) => statement('territory.from_excluded', { agreement: term.agreement(g.id) }),
   },
   {
-    rule: 2, verdict: 'violation', reason: 'TERRITORY_SEIZURE',
+    rule: 2,
+    verdict: 'violation',
+    reason: 'TERRITORY_SEIZURE',
     when: (c, g) => partiesAt(c.gainers, g, c.at).length > 0 && partiesAt(c.losers, g, c.at).length > 0,
-    explain: (c, g) => statement('territory.seizure', {
-      gainers: term.actors(partiesAt(c.gainers, g, c.at)), losers: term.actors(partiesAt(c.losers, g, c.at)),
-    }),
+    explain: (c, g) =>
+      statement('territory.seizure', {
+        gainers: term.actors(partiesAt(c.gainers, g, c.at)),
+        losers: term.actors(partiesAt(c.losers, g, c.at)),
+      }),
   },
   {
-    rule: 3, verdict: 'not_covered', reason: 'PERPETRATOR_EXCLUDED',
+    rule: 3,
+    verdict: 'not_covered',
+    reason: 'PERPETRATOR_EXCLUDED',
     when: (c, g) => c.gainers.every((a) => g.isExcluded(a)),
     explain: (_c, g) => statement('territory.gainers_excluded', { agreement: term.agreement(g.id) }),
   },
   {
-    rule: 4, verdict: 'needs_review', reason: 'TERRITORY_UNCLEAR', when: () => true,
+    rule: 4,
+    verdict: 'needs_review',
+    reason: 'TERRITORY_UNCLEAR',
+    when: () => true,
     explain: () => statement('territory.unclear'),
   },
 ];
@@ -102,7 +116,10 @@ function explainChange(g: AgreementView, c: ControlChange, rule: TerritoryRule):
   return [
     statement('finding.rule', { rule: { number: rule.rule }, agreement: term.agreement(g.id) }),
     statement('territory.change', {
-      at: term.instant(c.at), zone: { zone: c.zone.id, name: c.zone.name }, before: term.actors(c.before), after: term.actors(c.after),
+      at: term.instant(c.at),
+      zone: { zone: c.zone.id, name: c.zone.name },
+      before: term.actors(c.before),
+      after: term.actors(c.after),
     }),
     rule.explain(c, g),
   ];

@@ -5,7 +5,16 @@
  */
 import type { Polygon, Position } from './geo.ts';
 import type {
-  Actor, Agreement, ControlEntry, Convoy, Incident, Operation, Party, ProtectedSite, World, Zone,
+  Actor,
+  Agreement,
+  ControlEntry,
+  Convoy,
+  Incident,
+  Operation,
+  Party,
+  ProtectedSite,
+  World,
+  Zone,
 } from './model.ts';
 import { Rulebook } from './rulebook.ts';
 import { type Instant, type Interval, parseInstant } from './time.ts';
@@ -23,7 +32,13 @@ export function interval(from: string, to: string | null = null): Interval {
 
 /** A closed, counter-clockwise rectangular ring. */
 export function ring(minLon: number, minLat: number, maxLon: number, maxLat: number): Position[] {
-  return [[minLon, minLat], [maxLon, minLat], [maxLon, maxLat], [minLon, maxLat], [minLon, minLat]];
+  return [
+    [minLon, minLat],
+    [maxLon, minLat],
+    [maxLon, maxLat],
+    [minLon, maxLat],
+    [minLon, minLat],
+  ];
 }
 
 /** A rectangle, with optional holes (rings, e.g. from `ring`). */
@@ -36,12 +51,25 @@ export function actor(id: string, overrides: Partial<Actor> = {}): Actor {
 }
 
 export function party(actorId: string, acceptedAt: string, until: string | null = null): Party {
-  return { actor: actorId, acceptedAt: at(acceptedAt), until: until === null ? null : at(until), channel: null, caveats: [] };
+  return {
+    actor: actorId,
+    acceptedAt: at(acceptedAt),
+    until: until === null ? null : at(until),
+    channel: null,
+    caveats: [],
+  };
 }
 
 /** Acts a typical cessation prohibits; `arrest` and `other` are left permitted. */
 export const PROHIBITED_ACTS: Agreement['prohibited'] = [
-  'air_strike', 'shelling', 'missile', 'ground_assault', 'small_arms', 'atgm', 'territory_seizure', 'access_denial',
+  'air_strike',
+  'shelling',
+  'missile',
+  'ground_assault',
+  'small_arms',
+  'atgm',
+  'territory_seizure',
+  'access_denial',
 ];
 
 /** In force from 2016-01-01Z, everywhere, no parties, the usual acts prohibited, no self-defence. */
@@ -111,7 +139,13 @@ export function convoy(id: string, overrides: Partial<Convoy> = {}): Convoy {
   return {
     id,
     organizer: 'un',
-    route: { type: 'LineString', coordinates: [[0, 0], [1, 1]] },
+    route: {
+      type: 'LineString',
+      coordinates: [
+        [0, 0],
+        [1, 1],
+      ],
+    },
     window: interval('2016-06-01T06:00:00Z', '2016-06-01T18:00:00Z'),
     ...overrides,
   };

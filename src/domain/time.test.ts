@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { interval } from './test-builders.ts';
 import {
-  contains, coversAll, datesBetween, dayZone, daysInMonth, formatInstant, isCalendarDate, nextDate, overlaps, parseInstant, parseOffset,
+  contains,
+  coversAll,
+  datesBetween,
+  dayZone,
+  daysInMonth,
+  formatInstant,
+  isCalendarDate,
+  nextDate,
+  overlaps,
+  parseInstant,
+  parseOffset,
 } from './time.ts';
 
 describe('parseInstant', () => {
@@ -117,7 +127,8 @@ describe('formatInstant', () => {
 });
 
 describe('half-open intervals', () => {
-  const T0 = 1_000, T1 = 2_000;
+  const T0 = 1_000,
+    T1 = 2_000;
   const closed = { from: T0, to: T1 };
   const open = { from: T0, to: null };
 
@@ -144,7 +155,12 @@ describe('half-open intervals', () => {
     { name: 'identical', a: { from: 0, to: 10 }, b: { from: 0, to: 10 }, result: true },
     { name: 'a open-ended, b after a starts', a: { from: 0, to: null }, b: { from: 50, to: 60 }, result: true },
     { name: 'a open-ended, b ends where a starts', a: { from: 50, to: null }, b: { from: 0, to: 50 }, result: false },
-    { name: 'a open-ended, b ends just after a starts', a: { from: 50, to: null }, b: { from: 0, to: 51 }, result: true },
+    {
+      name: 'a open-ended, b ends just after a starts',
+      a: { from: 50, to: null },
+      b: { from: 0, to: 51 },
+      result: true,
+    },
     { name: 'b open-ended, starts at a.to', a: { from: 0, to: 10 }, b: { from: 10, to: null }, result: false },
     { name: 'both open-ended', a: { from: 0, to: null }, b: { from: 1e12, to: null }, result: true },
   ])('overlaps: $name -> $result', ({ a, b, result }) => {
@@ -232,7 +248,9 @@ describe('dayZone.startOf: the first instant of a local day', () => {
 
   it('the days of 2016 in Damascus follow each other with no gap, 23 to 25 hours long', () => {
     const z = dayZone('Asia/Damascus')!;
-    const lengths = datesBetween('2016-01-01', '2016-12-31').map((d) => (z.startOf(nextDate(d)) - z.startOf(d)) / 3_600_000);
+    const lengths = datesBetween('2016-01-01', '2016-12-31').map(
+      (d) => (z.startOf(nextDate(d)) - z.startOf(d)) / 3_600_000,
+    );
     expect(lengths.filter((h) => h === 24)).toHaveLength(364);
     expect(lengths.filter((h) => h !== 24).sort()).toEqual([23, 25]);
   });
@@ -240,7 +258,10 @@ describe('dayZone.startOf: the first instant of a local day', () => {
 
 describe('nextDate', () => {
   it.each([
-    ['2016-02-28', '2016-02-29'], ['2016-02-29', '2016-03-01'], ['2016-12-31', '2017-01-01'], ['2016-03-25', '2016-03-26'],
+    ['2016-02-28', '2016-02-29'],
+    ['2016-02-29', '2016-03-01'],
+    ['2016-12-31', '2017-01-01'],
+    ['2016-03-25', '2016-03-26'],
   ])('%s -> %s', (date, next) => {
     expect(nextDate(date)).toBe(next);
   });
@@ -251,15 +272,53 @@ describe('coversAll', () => {
   const day = { from: t('2016-09-14T00:00:00Z'), to: t('2016-09-15T00:00:00Z') };
   it.each([
     { name: 'one open-ended interval from before', intervals: [interval('2016-01-01T00:00:00Z')], covers: true },
-    { name: 'one interval ending exactly at the end', intervals: [interval('2016-01-01T00:00:00Z', '2016-09-15T00:00:00Z')], covers: true },
-    { name: 'starting exactly at the start', intervals: [interval('2016-09-14T00:00:00Z', '2016-09-20T00:00:00Z')], covers: true },
+    {
+      name: 'one interval ending exactly at the end',
+      intervals: [interval('2016-01-01T00:00:00Z', '2016-09-15T00:00:00Z')],
+      covers: true,
+    },
+    {
+      name: 'starting exactly at the start',
+      intervals: [interval('2016-09-14T00:00:00Z', '2016-09-20T00:00:00Z')],
+      covers: true,
+    },
     { name: 'starting a millisecond late', intervals: [interval('2016-09-14T00:00:00.001Z')], covers: false },
-    { name: 'ending a millisecond early', intervals: [interval('2016-09-01T00:00:00Z', '2016-09-14T23:59:59.999Z')], covers: false },
-    { name: 'two adjacent intervals joining in the day', intervals: [interval('2016-09-14T19:00:00Z', '2016-09-20T00:00:00Z'), interval('2016-09-01T00:00:00Z', '2016-09-14T19:00:00Z')], covers: true },
-    { name: 'two intervals with a gap of a millisecond', intervals: [interval('2016-09-01T00:00:00Z', '2016-09-14T19:00:00Z'), interval('2016-09-14T19:00:00.001Z')], covers: false },
-    { name: 'overlapping intervals', intervals: [interval('2016-09-01T00:00:00Z', '2016-09-14T20:00:00Z'), interval('2016-09-14T10:00:00Z', '2016-09-16T00:00:00Z')], covers: true },
-    { name: 'an interval wholly before', intervals: [interval('2016-09-01T00:00:00Z', '2016-09-02T00:00:00Z')], covers: false },
-    { name: 'an interval wholly inside only', intervals: [interval('2016-09-14T06:00:00Z', '2016-09-14T18:00:00Z')], covers: false },
+    {
+      name: 'ending a millisecond early',
+      intervals: [interval('2016-09-01T00:00:00Z', '2016-09-14T23:59:59.999Z')],
+      covers: false,
+    },
+    {
+      name: 'two adjacent intervals joining in the day',
+      intervals: [
+        interval('2016-09-14T19:00:00Z', '2016-09-20T00:00:00Z'),
+        interval('2016-09-01T00:00:00Z', '2016-09-14T19:00:00Z'),
+      ],
+      covers: true,
+    },
+    {
+      name: 'two intervals with a gap of a millisecond',
+      intervals: [interval('2016-09-01T00:00:00Z', '2016-09-14T19:00:00Z'), interval('2016-09-14T19:00:00.001Z')],
+      covers: false,
+    },
+    {
+      name: 'overlapping intervals',
+      intervals: [
+        interval('2016-09-01T00:00:00Z', '2016-09-14T20:00:00Z'),
+        interval('2016-09-14T10:00:00Z', '2016-09-16T00:00:00Z'),
+      ],
+      covers: true,
+    },
+    {
+      name: 'an interval wholly before',
+      intervals: [interval('2016-09-01T00:00:00Z', '2016-09-02T00:00:00Z')],
+      covers: false,
+    },
+    {
+      name: 'an interval wholly inside only',
+      intervals: [interval('2016-09-14T06:00:00Z', '2016-09-14T18:00:00Z')],
+      covers: false,
+    },
     { name: 'no interval', intervals: [], covers: false },
   ])('$name: $covers', ({ intervals, covers }) => {
     expect(coversAll(intervals, day.from, day.to)).toBe(covers);

@@ -11,8 +11,7 @@ export interface Interval {
   to: Instant | null;
 }
 
-const ISO_WITH_OFFSET =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * Parses an ISO 8601 date-time that carries an offset (`2016-02-27T00:00:00+02:00`).
@@ -22,8 +21,12 @@ export function parseInstant(text: string): Instant | null {
   const m = ISO_WITH_OFFSET.exec(text);
   if (!m) return null;
   const [, y, mo, d, h, mi, s = '0', frac = '0', offset = 'Z'] = m;
-  const year = Number(y), month = Number(mo), day = Number(d);
-  const hour = Number(h), minute = Number(mi), second = Number(s);
+  const year = Number(y),
+    month = Number(mo),
+    day = Number(d);
+  const hour = Number(h),
+    minute = Number(mi),
+    second = Number(s);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
   const offsetMinutes = parseOffset(offset);
@@ -37,7 +40,8 @@ export function parseOffset(offset: string): number | null {
   if (offset === 'Z') return 0;
   const m = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
   if (!m) return null;
-  const hours = Number(m[2]), minutes = Number(m[3]);
+  const hours = Number(m[2]),
+    minutes = Number(m[3]);
   if (hours > 18 || minutes > 59) return null;
   return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
@@ -99,7 +103,12 @@ export function dayZone(name: string): DayZone | null {
  * midnight that never was.
  */
 function ianaZone(name: string): DayZone {
-  const dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: name, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const dateFormat = new Intl.DateTimeFormat('en-CA', {
+    timeZone: name,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: name, timeZoneName: 'longOffset' });
   const localDate = (t: Instant) => dateFormat.format(t);
   const offsets = new Map<Instant, number>();
@@ -122,12 +131,19 @@ function ianaZone(name: string): DayZone {
     // Local midnight is UTC midnight less the offset in force then. When the offset is the same a
     // day before and a day after, that is all; when it changes around the date, the earliest
     // candidate that falls on the date is the start (the jump itself, if midnight was skipped).
-    const before = offsetMs(midnight - DAY_MS), after = offsetMs(midnight + DAY_MS);
-    t = before === after ? midnight - before
-      : [before, offsetMs(midnight), after].map((o) => midnight - o).sort((a, b) => a - b).find((c) => localDate(c) === date) ?? midnight - after;
+    const before = offsetMs(midnight - DAY_MS),
+      after = offsetMs(midnight + DAY_MS);
+    t =
+      before === after
+        ? midnight - before
+        : ([before, offsetMs(midnight), after]
+            .map((o) => midnight - o)
+            .sort((a, b) => a - b)
+            .find((c) => localDate(c) === date) ?? midnight - after);
     if (before !== after && !isStart(t, date)) {
       // A change at an odd hour near midnight: the first instant on the date, found by halving.
-      let lo = midnight - 15 * HOUR_MS, hi = midnight + 15 * HOUR_MS;
+      let lo = midnight - 15 * HOUR_MS,
+        hi = midnight + 15 * HOUR_MS;
       while (hi - lo > 1) {
         const mid = Math.floor((lo + hi) / 2);
         if (localDate(mid) >= date) hi = mid;
@@ -162,7 +178,8 @@ export function coversAll(intervals: readonly Interval[], from: Instant, to: Ins
 export function isCalendarDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return false;
-  const month = Number(m[2]), day = Number(m[3]);
+  const month = Number(m[2]),
+    day = Number(m[3]);
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(m[1]), month);
 }
 

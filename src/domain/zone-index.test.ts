@@ -30,17 +30,31 @@ function starRing(rand: () => number, cx: number, cy: number, rMax: number, n: n
 
 /** A random area in [34, 43] x [32, 38]: a star, a star with a hole, or a MultiPolygon of two stars. */
 function randomArea(rand: () => number): { area: Area; hasHole: boolean } {
-  const cx = 34 + 9 * rand(), cy = 32 + 6 * rand(), r = 0.2 + 1.3 * rand();
+  const cx = 34 + 9 * rand(),
+    cy = 32 + 6 * rand(),
+    r = 0.2 + 1.3 * rand();
   const n = 5 + Math.floor(rand() * 10);
   const kind = rand();
   if (kind < 0.3) {
     // The hole's radius stays under the outer ring's least radius (0.35 rMax).
-    return { area: { type: 'Polygon', coordinates: [starRing(rand, cx, cy, r, n), ring(cx - r * 0.2, cy - r * 0.2, cx + r * 0.2, cy + r * 0.2)] }, hasHole: true };
+    return {
+      area: {
+        type: 'Polygon',
+        coordinates: [starRing(rand, cx, cy, r, n), ring(cx - r * 0.2, cy - r * 0.2, cx + r * 0.2, cy + r * 0.2)],
+      },
+      hasHole: true,
+    };
   }
   if (kind < 0.5) {
     const dx = 2 * r + 0.1;
     return {
-      area: { type: 'MultiPolygon', coordinates: [[starRing(rand, cx, cy, r, n)], [starRing(rand, cx + dx, cy, r, n), ring(cx + dx - r * 0.2, cy - r * 0.2, cx + dx + r * 0.2, cy + r * 0.2)]] },
+      area: {
+        type: 'MultiPolygon',
+        coordinates: [
+          [starRing(rand, cx, cy, r, n)],
+          [starRing(rand, cx + dx, cy, r, n), ring(cx + dx - r * 0.2, cy - r * 0.2, cx + dx + r * 0.2, cy + r * 0.2)],
+        ],
+      },
       hasHole: true,
     };
   }
@@ -51,7 +65,10 @@ const ids = (zones: Zone[]) => zones.map((z) => z.id).sort();
 
 describe('FlatbushZoneIndex and ScanZoneIndex', () => {
   const rand = prng(20160227);
-  const generated = Array.from({ length: 200 }, (_, i) => ({ id: `z${String(i).padStart(3, '0')}`, ...randomArea(rand) }));
+  const generated = Array.from({ length: 200 }, (_, i) => ({
+    id: `z${String(i).padStart(3, '0')}`,
+    ...randomArea(rand),
+  }));
   const zones = generated.map(({ id, area }) => zone(id, area, control([id], '2016-01-01T00:00:00Z')));
   const flat = new FlatbushZoneIndex(zones);
   const scan = new ScanZoneIndex(zones);
@@ -65,20 +82,29 @@ describe('FlatbushZoneIndex and ScanZoneIndex', () => {
     expect(hits.filter((h) => h > 1).length).toBeGreaterThan(20);
     expect(hits.filter((h) => h === 0).length).toBeGreaterThan(100);
     // Points in a hole: inside some zone's outer ring but outside that zone.
-    const inHole = points.filter(([lon, lat]) => generated.some((g) => {
-      const outer: Area = { type: 'Polygon', coordinates: [g.area.type === 'Polygon' ? g.area.coordinates[0]! : g.area.coordinates[1]![0]!] };
-      return g.hasHole && areaContains(outer, lon, lat) && !areaContains(g.area, lon, lat);
-    }));
+    const inHole = points.filter(([lon, lat]) =>
+      generated.some((g) => {
+        const outer: Area = {
+          type: 'Polygon',
+          coordinates: [g.area.type === 'Polygon' ? g.area.coordinates[0]! : g.area.coordinates[1]![0]!],
+        };
+        return g.hasHole && areaContains(outer, lon, lat) && !areaContains(g.area, lon, lat);
+      }),
+    );
     expect(inHole.length).toBeGreaterThan(5);
   });
 
   it('containing: both indexes give the zones that a direct test over every zone gives, for 2,000 points', () => {
     let mismatches = 0;
     for (const [lon, lat] of points) {
-      const expected = zones.filter((z) => areaContains(z.geometry, lon, lat)).map((z) => z.id).sort();
+      const expected = zones
+        .filter((z) => areaContains(z.geometry, lon, lat))
+        .map((z) => z.id)
+        .sort();
       const a = ids(flat.containing(lon, lat));
       const b = ids(scan.containing(lon, lat));
-      if (JSON.stringify(a) !== JSON.stringify(expected) || JSON.stringify(b) !== JSON.stringify(expected)) mismatches++;
+      if (JSON.stringify(a) !== JSON.stringify(expected) || JSON.stringify(b) !== JSON.stringify(expected))
+        mismatches++;
     }
     expect(mismatches).toBe(0);
   });
@@ -90,12 +116,22 @@ describe('FlatbushZoneIndex and ScanZoneIndex', () => {
       const start: Position = [33.5 + 12 * rand(), 31.5 + 8 * rand()];
       const route: Geometry = {
         type: 'LineString',
-        coordinates: [start, [start[0] + 2 * rand() - 1, start[1] + 2 * rand() - 1], [start[0] + 2 * rand() - 1, start[1] + 2 * rand() - 1]],
+        coordinates: [
+          start,
+          [start[0] + 2 * rand() - 1, start[1] + 2 * rand() - 1],
+          [start[0] + 2 * rand() - 1, start[1] + 2 * rand() - 1],
+        ],
       };
-      const expected = zones.filter((z) => intersects(z.geometry, route)).map((z) => z.id).sort();
+      const expected = zones
+        .filter((z) => intersects(z.geometry, route))
+        .map((z) => z.id)
+        .sort();
       if (expected.length > 0) nonEmpty++;
-      if (JSON.stringify(ids(flat.intersecting(route))) !== JSON.stringify(expected) ||
-        JSON.stringify(ids(scan.intersecting(route))) !== JSON.stringify(expected)) mismatches++;
+      if (
+        JSON.stringify(ids(flat.intersecting(route))) !== JSON.stringify(expected) ||
+        JSON.stringify(ids(scan.intersecting(route))) !== JSON.stringify(expected)
+      )
+        mismatches++;
     }
     expect(nonEmpty).toBeGreaterThan(50);
     expect(mismatches).toBe(0);
@@ -110,17 +146,39 @@ describe('FlatbushZoneIndex and ScanZoneIndex', () => {
     const index = make([zone('donut', rect(0, 0, 10, 10, ring(2, 2, 8, 8)))]);
     expect(ids(index.containing(5, 5))).toEqual([]);
     expect(ids(index.containing(1, 5))).toEqual(['donut']);
-    expect(ids(index.intersecting({ type: 'LineString', coordinates: [[3, 3], [7, 7]] }))).toEqual([]);
-    expect(ids(index.intersecting({ type: 'LineString', coordinates: [[5, 5], [5, 9]] }))).toEqual(['donut']);
+    expect(
+      ids(
+        index.intersecting({
+          type: 'LineString',
+          coordinates: [
+            [3, 3],
+            [7, 7],
+          ],
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      ids(
+        index.intersecting({
+          type: 'LineString',
+          coordinates: [
+            [5, 5],
+            [5, 9],
+          ],
+        }),
+      ),
+    ).toEqual(['donut']);
   });
 });
 
 describe('controllersAt', () => {
-  const a = zone('a', rect(0, 0, 1, 1),
+  const a = zone(
+    'a',
+    rect(0, 0, 1, 1),
     control(['reb'], '2016-01-01T00:00:00Z', '2016-06-01T00:00:00Z'),
-    control(['gov'], '2016-06-01T00:00:00Z'));
-  const b = zone('b', rect(0, 0, 1, 1),
-    control(['gov', 'ally'], '2016-03-01T00:00:00Z', '2016-04-01T00:00:00Z'));
+    control(['gov'], '2016-06-01T00:00:00Z'),
+  );
+  const b = zone('b', rect(0, 0, 1, 1), control(['gov', 'ally'], '2016-03-01T00:00:00Z', '2016-04-01T00:00:00Z'));
 
   it.each([
     { name: 'before any control', t: '2015-12-31T23:59:59.999Z', actors: [] },
@@ -140,14 +198,27 @@ describe('controllersAt', () => {
 });
 
 describe('controllersDuring', () => {
-  const a = zone('a', rect(0, 0, 1, 1),
+  const a = zone(
+    'a',
+    rect(0, 0, 1, 1),
     control(['reb'], '2016-01-01T00:00:00Z', '2016-06-01T00:00:00Z'),
-    control(['gov'], '2016-06-01T00:00:00Z'));
+    control(['gov'], '2016-06-01T00:00:00Z'),
+  );
 
   it.each([
     { name: 'a window before the handover', from: '2016-05-01T00:00:00Z', to: '2016-06-01T00:00:00Z', actors: ['reb'] },
-    { name: 'a window across the handover', from: '2016-05-31T00:00:00Z', to: '2016-06-02T00:00:00Z', actors: ['gov', 'reb'] },
-    { name: 'a window starting at the handover', from: '2016-06-01T00:00:00Z', to: '2016-06-02T00:00:00Z', actors: ['gov'] },
+    {
+      name: 'a window across the handover',
+      from: '2016-05-31T00:00:00Z',
+      to: '2016-06-02T00:00:00Z',
+      actors: ['gov', 'reb'],
+    },
+    {
+      name: 'a window starting at the handover',
+      from: '2016-06-01T00:00:00Z',
+      to: '2016-06-02T00:00:00Z',
+      actors: ['gov'],
+    },
     { name: 'a window before any control', from: '2015-01-01T00:00:00Z', to: '2016-01-01T00:00:00Z', actors: [] },
   ])('$name -> $actors', ({ from, to, actors }) => {
     expect(controllersDuring([a], { from: at(from), to: at(to) })).toEqual(actors);

@@ -44,7 +44,10 @@ export class FlatbushZoneIndex implements ZoneLookup {
   intersecting(geometry: Geometry): Zone[] {
     if (!this.#tree) return [];
     const box = bboxOf(geometry);
-    return this.#tree.search(...box).map((i) => this.#zones[i]!).filter((z) => intersects(z.geometry, geometry));
+    return this.#tree
+      .search(...box)
+      .map((i) => this.#zones[i]!)
+      .filter((z) => intersects(z.geometry, geometry));
   }
 }
 
@@ -57,7 +60,10 @@ export class ScanZoneIndex implements ZoneLookup {
 
   containing(lon: number, lat: number): Zone[] {
     return this.#zones
-      .filter(({ zone, box }) => lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3] && areaContains(zone.geometry, lon, lat))
+      .filter(
+        ({ zone, box }) =>
+          lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3] && areaContains(zone.geometry, lon, lat),
+      )
       .map(({ zone }) => zone);
   }
 

@@ -38,11 +38,20 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     const bearer = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
       const wait = tokenFailures.blockedFor(request.ip);
-      if (wait > 0) throw new AppError('RATE_LIMITED', `too many requests with unknown API tokens from this address: try again in ${Math.ceil(wait / 1000)} s`);
+      if (wait > 0)
+        throw new AppError(
+          'RATE_LIMITED',
+          `too many requests with unknown API tokens from this address: try again in ${Math.ceil(wait / 1000)} s`,
+        );
       request.caller = await callerFromToken(ctx, bearer);
       if (!request.caller) {
         tokenFailures.fail(request.ip);
-        throw new AppError('UNAUTHENTICATED', 'the API token is unknown or revoked', undefined, statement('error.token_unknown'));
+        throw new AppError(
+          'UNAUTHENTICATED',
+          'the API token is unknown or revoked',
+          undefined,
+          statement('error.token_unknown'),
+        );
       }
       return;
     }
@@ -51,7 +60,12 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     const caller = await callerFromSession(ctx, token);
     if (!caller) return;
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== caller.csrfToken) {
-      throw new AppError('CSRF', 'missing or wrong X-CSRF-Token header: read it from GET /api/v1/auth/me', undefined, statement('error.csrf'));
+      throw new AppError(
+        'CSRF',
+        'missing or wrong X-CSRF-Token header: read it from GET /api/v1/auth/me',
+        undefined,
+        statement('error.csrf'),
+      );
     }
     const { csrfToken, ...rest } = caller;
     request.caller = rest;
@@ -61,7 +75,11 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: Session): void {
   void reply.setCookie(SESSION_COOKIE, session.token, {
-    path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', expires: new Date(session.expiresAt),
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.protocol === 'https',
+    expires: new Date(session.expiresAt),
   });
 }
 

@@ -20,7 +20,8 @@ export interface Basemap {
   origin: string;
 }
 
-const HOW = 'must be an XYZ template with {z}, {x} and {y}, a pmtiles:// URL of an archive, or the URL of a MapLibre style ending in .json';
+const HOW =
+  'must be an XYZ template with {z}, {x} and {y}, a pmtiles:// URL of an archive, or the URL of a MapLibre style ending in .json';
 
 /** The setting, or a message saying what is wrong with it. */
 export function parseBasemap(text: string): Basemap | string {

@@ -11,7 +11,12 @@ import { toErrorBody } from './errors.ts';
 
 /** The error the engine raises for `sqlstate`. */
 const raised = async (db: Parameters<Parameters<typeof describeEachDatabase>[1]>[0], sqlstate: string) =>
-  db().query(`do $$ begin raise exception 'raised for the test' using errcode = '${sqlstate}'; end $$`).then(() => null, (e: unknown) => e);
+  db()
+    .query(`do $$ begin raise exception 'raised for the test' using errcode = '${sqlstate}'; end $$`)
+    .then(
+      () => null,
+      (e: unknown) => e,
+    );
 
 describeEachDatabase('database faults', (db) => {
   it('answers a full disk (53100) with 507 DISK_FULL and a server going away with 503 UNAVAILABLE, other errors as before', async () => {

@@ -9,8 +9,16 @@ import { type Statement, statement } from '../domain/statements.ts';
 import type { Problem } from '../scenario/validate.ts';
 
 const STATUS: Record<ErrorCode, number> = {
-  VALIDATION: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, CSRF: 403, NOT_FOUND: 404, CONFLICT: 409,
-  PAYLOAD_TOO_LARGE: 413, RATE_LIMITED: 429, UNAVAILABLE: 503, DISK_FULL: 507,
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  DISK_FULL: 507,
 };
 
 /** A database away: ask clients to come back soon (seconds). */
@@ -53,24 +61,40 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
   if (error instanceof AppError) {
     return {
       status: STATUS[error.code],
-      body: { code: error.code, message: error.message, statement: error.statement, ...(error.path ? { path: error.path } : {}) },
+      body: {
+        code: error.code,
+        message: error.message,
+        statement: error.statement,
+        ...(error.path ? { path: error.path } : {}),
+      },
     };
   }
   const cause = (error as { validation?: unknown; cause?: unknown }).cause;
-  const validation = error instanceof RequestValidationError ? error : cause instanceof RequestValidationError ? cause : null;
+  const validation =
+    error instanceof RequestValidationError ? error : cause instanceof RequestValidationError ? cause : null;
   if (validation) {
     const first = validation.problems[0];
     return {
       status: 400,
       body: {
-        code: 'VALIDATION', message: validation.message, statement: first?.statement ?? other(validation.message),
-        ...(first ? { path: first.path } : {}), problems: validation.problems,
+        code: 'VALIDATION',
+        message: validation.message,
+        statement: first?.statement ?? other(validation.message),
+        ...(first ? { path: first.path } : {}),
+        problems: validation.problems,
       },
     };
   }
   const fastifyError = error as FastifyError & { code?: string };
   if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: 'the request body is too large', statement: statement('error.too_large') } };
+    return {
+      status: 413,
+      body: {
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'the request body is too large',
+        statement: statement('error.too_large'),
+      },
+    };
   }
   const pg = PG_CLIENT_ERRORS[fastifyError.code ?? ''];
   if (pg) {
@@ -79,12 +103,25 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
     return { status: STATUS[pg[0]], body: { code: pg[0], message, statement: other(message) } };
   }
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    const code = fastifyError.statusCode === 429 ? 'RATE_LIMITED' : fastifyError.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE'
-      : fastifyError.statusCode === 404 ? 'NOT_FOUND' : 'BAD_REQUEST';
+    const code =
+      fastifyError.statusCode === 429
+        ? 'RATE_LIMITED'
+        : fastifyError.statusCode === 415
+          ? 'UNSUPPORTED_MEDIA_TYPE'
+          : fastifyError.statusCode === 404
+            ? 'NOT_FOUND'
+            : 'BAD_REQUEST';
     const said = code === 'RATE_LIMITED' ? rateLimited(fastifyError.message) : other(fastifyError.message);
     return { status: fastifyError.statusCode, body: { code, message: fastifyError.message, statement: said } };
   }
-  return { status: 500, body: { code: 'INTERNAL', message: 'something went wrong on our side; it has been logged', statement: statement('error.internal') } };
+  return {
+    status: 500,
+    body: {
+      code: 'INTERNAL',
+      message: 'something went wrong on our side; it has been logged',
+      statement: statement('error.internal'),
+    },
+  };
 }
 
 const other = (message: string): Statement => statement('error.other', { text: { text: message } });

@@ -23,7 +23,8 @@ describe('EventFeed', () => {
     const bus = new LocalEventBus();
     const feed = new EventFeed(bus);
     bus.publish(event('a'));
-    for (const id of [undefined, '', '0badc0de-0', 'nonsense', '-1', `${'x'.repeat(8)}-1`]) expect(feed.missedSince(id)).toEqual([]);
+    for (const id of [undefined, '', '0badc0de-0', 'nonsense', '-1', `${'x'.repeat(8)}-1`])
+      expect(feed.missedSince(id)).toEqual([]);
   });
 
   it('stops listening when closed', () => {

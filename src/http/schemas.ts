@@ -2,19 +2,33 @@
 import { z } from 'zod';
 import { statementSchema } from './statement-schemas.ts';
 
-export const errorSchema = z.object({
-  code: z.string().describe('the kind of error: VALIDATION, NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, CSRF, CONFLICT, RATE_LIMITED, UNAVAILABLE (503: the database is away, try again), DISK_FULL (507: nothing was written, reads work), ...'),
-  message: z.string().describe('what went wrong, in English'),
-  statement: statementSchema.describe('the same, as a statement to render in the reader\'s language'),
-  path: z.string().optional().describe('the field at fault'),
-  problems: z.array(z.object({ path: z.string(), message: z.string(), statement: statementSchema.optional() })).optional()
-    .describe('every problem of a request that failed validation, field by field'),
-}).meta({ id: 'Error' });
+export const errorSchema = z
+  .object({
+    code: z
+      .string()
+      .describe(
+        'the kind of error: VALIDATION, NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, CSRF, CONFLICT, RATE_LIMITED, UNAVAILABLE (503: the database is away, try again), DISK_FULL (507: nothing was written, reads work), ...',
+      ),
+    message: z.string().describe('what went wrong, in English'),
+    statement: statementSchema.describe("the same, as a statement to render in the reader's language"),
+    path: z.string().optional().describe('the field at fault'),
+    problems: z
+      .array(z.object({ path: z.string(), message: z.string(), statement: statementSchema.optional() }))
+      .optional()
+      .describe('every problem of a request that failed validation, field by field'),
+  })
+  .meta({ id: 'Error' });
 
 /** The error responses every authenticated route can give. */
 export const errorResponses = {
-  400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 413: errorSchema,
-  503: errorSchema, 507: errorSchema,
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+  413: errorSchema,
+  503: errorSchema,
+  507: errorSchema,
 } as const;
 
 export const idParams = z.object({ id: z.string().min(1).max(200) });

@@ -11,12 +11,26 @@ describeEachDatabase('the HTTP server', (db) => {
 
   it('signs in with a password and says who you are', async () => {
     await server.fresh();
-    const login = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'us-analyst', password: PASSWORD } });
+    const login = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'us-analyst', password: PASSWORD },
+    });
     expect(login.statusCode).toBe(200);
     const cookie = login.cookies.find((c) => c.name === 'truce_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
-    expect(login.json()).toMatchObject({ signed_in: true, username: 'us-analyst', org: 'us', role: 'analyst', clearance: 'co_chairs' });
-    const me = await server.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: `truce_session=${cookie.value}` } });
+    expect(login.json()).toMatchObject({
+      signed_in: true,
+      username: 'us-analyst',
+      org: 'us',
+      role: 'analyst',
+      clearance: 'co_chairs',
+    });
+    const me = await server.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { cookie: `truce_session=${cookie.value}` },
+    });
     expect(me.json()).toMatchObject({ username: 'us-analyst', csrf_token: login.json().csrf_token });
     expect(login.headers['x-content-type-options']).toBe('nosniff');
   });
@@ -27,7 +41,11 @@ describeEachDatabase('the HTTP server', (db) => {
     expect(visitor.statusCode).toBe(200);
     expect(visitor.json()).toEqual({ signed_in: false });
     // A session that ended (signed out, expired, or never was) is the same: no session.
-    const stale = await server.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: 'truce_session=not-a-session' } });
+    const stale = await server.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { cookie: 'truce_session=not-a-session' },
+    });
     expect(stale.statusCode).toBe(200);
     expect(stale.json()).toEqual({ signed_in: false });
     // Signed in, the answer says so; and writes still need the CSRF token it carries.
@@ -35,11 +53,16 @@ describeEachDatabase('the HTTP server', (db) => {
     const me = await server.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
     expect(me.json()).toMatchObject({ signed_in: true, username: 'us-analyst' });
     expect(me.json().csrf_token).toMatch(/\S{16,}/);
-    const write = await server.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: { cookie }, payload: { name: 'x' } });
+    const write = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/tokens',
+      headers: { cookie },
+      payload: { name: 'x' },
+    });
     expect(write.json().code).toBe('CSRF');
   });
 
-  it('lets the browser fetch the deployment\'s tiles, and nothing else from elsewhere', async () => {
+  it("lets the browser fetch the deployment's tiles, and nothing else from elsewhere", async () => {
     const basemap = parseBasemap('pmtiles://https://files.example.org/syria.pmtiles');
     if (typeof basemap === 'string') throw new Error(basemap);
     const app = await buildServer({ ctx: server.ctx, basemap });
@@ -57,40 +80,78 @@ describeEachDatabase('the HTTP server', (db) => {
 
   it('refuses a wrong password without saying which part was wrong', async () => {
     await server.fresh();
-    const res = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'us-analyst', password: 'nope' } });
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'us-analyst', password: 'nope' },
+    });
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toEqual({ code: 'UNAUTHENTICATED', message: 'wrong username or password', statement: { code: 'error.wrong_password', params: {} } });
+    expect(res.json()).toEqual({
+      code: 'UNAUTHENTICATED',
+      message: 'wrong username or password',
+      statement: { code: 'error.wrong_password', params: {} },
+    });
   });
 
   it('rejects a cookie-authenticated write without the CSRF token', async () => {
     await server.fresh();
     const { cookie } = await server.as('us-analyst');
-    const res = await server.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: { cookie }, payload: { name: 'x' } });
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/tokens',
+      headers: { cookie },
+      payload: { name: 'x' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('CSRF');
   });
 
   it('issues API tokens that authenticate machines', async () => {
     await server.fresh();
-    const created = await server.call('ngo-reporter', { method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'field app' } });
+    const created = await server.call('ngo-reporter', {
+      method: 'POST',
+      url: '/api/v1/auth/tokens',
+      payload: { name: 'field app' },
+    });
     expect(created.statusCode).toBe(201);
-    const me = await server.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${created.json().token}` } });
+    const me = await server.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { authorization: `Bearer ${created.json().token}` },
+    });
     expect(me.json()).toMatchObject({ username: 'ngo-reporter', clearance: 'public' });
-    const bad = await server.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Bearer nope' } });
+    const bad = await server.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { authorization: 'Bearer nope' },
+    });
     expect(bad.statusCode).toBe(401);
   });
 
   it('answers client mistakes with 4xx and { code, message, path }', async () => {
     await server.fresh();
-    const malformed = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const malformed = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json()).toMatchObject({ code: 'BAD_REQUEST' });
-    const wrongType = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 5, password: 'x' } });
+    const wrongType = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 5, password: 'x' },
+    });
     expect(wrongType.statusCode).toBe(400);
     expect(wrongType.json()).toMatchObject({ code: 'VALIDATION', path: 'username' });
     const missing = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x' } });
     expect(missing.json()).toMatchObject({ code: 'VALIDATION', path: 'password', message: 'password: is required' });
-    const huge = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x', password: 'y'.repeat(9 * 1024 * 1024) } });
+    const huge = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'x', password: 'y'.repeat(9 * 1024 * 1024) },
+    });
     expect(huge.statusCode).toBe(413);
     expect(huge.json().code).toBe('PAYLOAD_TOO_LARGE');
     const nowhere = await server.app.inject({ method: 'GET', url: '/api/v1/nowhere' });
@@ -101,7 +162,15 @@ describeEachDatabase('the HTTP server', (db) => {
     await server.fresh();
     const codes: number[] = [];
     for (let i = 0; i < 12; i++) {
-      codes.push((await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'ru-admin', password: 'wrong' } })).statusCode);
+      codes.push(
+        (
+          await server.app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            payload: { username: 'ru-admin', password: 'wrong' },
+          })
+        ).statusCode,
+      );
     }
     expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
     expect(codes.at(-1)).toBe(429);

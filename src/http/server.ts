@@ -9,7 +9,12 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from 'helmet';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.ts';
 import { requireCaller } from '../app/caller.ts';
 import { registerAuth } from './auth.ts';
@@ -40,7 +45,9 @@ export interface ServerOptions {
 }
 
 export const API_PREFIX = '/api/v1';
-const OPEN_API_ROUTES = new Set(['/auth/login', '/auth/logout', '/auth/me', '/health', '/openapi.json'].map((path) => `${API_PREFIX}${path}`));
+const OPEN_API_ROUTES = new Set(
+  ['/auth/login', '/auth/logout', '/auth/me', '/health', '/openapi.json'].map((path) => `${API_PREFIX}${path}`),
+);
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
@@ -51,7 +58,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : (options.trustProxy ?? false),
     connectionTimeout: timeouts.idleMs,
     requestTimeout: timeouts.requestMs,
-    http: { headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: timeouts.checkEveryMs },
+    http: {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: timeouts.checkEveryMs,
+    },
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -64,8 +75,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
-        defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:', ...tiles], workerSrc: ["'self'", 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], connectSrc: ["'self'", ...tiles],
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...tiles],
+        workerSrc: ["'self'", 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'", ...tiles],
         upgradeInsecureRequests: null,
       },
     },
@@ -90,13 +105,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => ({
-      statusCode: 429, code: 'RATE_LIMITED', message: `too many attempts: try again in ${Math.ceil(context.ttl / 1000)} s`,
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `too many attempts: try again in ${Math.ceil(context.ttl / 1000)} s`,
     }),
   });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Truce API', version: '1', description: 'Ceasefire monitoring: agreements, control, reports, incidents, findings, deconfliction, access.' },
+      info: {
+        title: 'Truce API',
+        version: '1',
+        description: 'Ceasefire monitoring: agreements, control, reports, incidents, findings, deconfliction, access.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'truce_session' },
@@ -114,11 +135,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // but signing in and out, asking who is signed in (`{ signed_in: false }`), and the public documents.
   app.addHook('onRequest', async (request) => {
     const url = request.routeOptions.url;
-    if (url?.startsWith(`${API_PREFIX}/`) && !OPEN_API_ROUTES.has(url) && !url.startsWith(`${API_PREFIX}/docs`)) requireCaller(request.caller);
+    if (url?.startsWith(`${API_PREFIX}/`) && !OPEN_API_ROUTES.has(url) && !url.startsWith(`${API_PREFIX}/docs`))
+      requireCaller(request.caller);
   });
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
-  app.get(`${API_PREFIX}/health`, { schema: { hide: true } }, async () => ({ ok: true, database: options.ctx.db.kind }));
+  app.get(`${API_PREFIX}/health`, { schema: { hide: true } }, async () => ({
+    ok: true,
+    database: options.ctx.db.kind,
+  }));
   for (const routes of API_ROUTES) await app.register(routes, { prefix: API_PREFIX, ctx: options.ctx });
   await registerWeb(app, { basemap: options.basemap ?? null });
   return app;

@@ -22,7 +22,12 @@ export interface Timeouts {
   checkEveryMs: number;
 }
 
-export const DEFAULT_TIMEOUTS: Timeouts = { headersMs: 30_000, requestMs: 300_000, idleMs: 120_000, checkEveryMs: 5_000 };
+export const DEFAULT_TIMEOUTS: Timeouts = {
+  headersMs: 30_000,
+  requestMs: 300_000,
+  idleMs: 120_000,
+  checkEveryMs: 5_000,
+};
 
 /**
  * What a client gets when Node gives up on its request before Fastify sees it (a timeout, a
@@ -30,14 +35,18 @@ export const DEFAULT_TIMEOUTS: Timeouts = { headersMs: 30_000, requestMs: 300_00
  */
 export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, code, message] = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-    ? [408, 'REQUEST_TIMEOUT', 'the request took too long to arrive']
-    : error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'HEADERS_TOO_LARGE', 'the request headers are too large']
-      : [400, 'BAD_REQUEST', 'the request is not valid HTTP'];
+  const [status, code, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'REQUEST_TIMEOUT', 'the request took too long to arrive']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'HEADERS_TOO_LARGE', 'the request headers are too large']
+        : [400, 'BAD_REQUEST', 'the request is not valid HTTP'];
   const body = JSON.stringify({ code, message });
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n`
-      + `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy(error);
 }

@@ -37,13 +37,26 @@ describeEachDatabase('transport: caching, TLS behind a proxy, slow clients', (db
     return app;
   };
   const login = (app: FastifyInstance, headers: Record<string, string> = {}, remoteAddress = '127.0.0.1') =>
-    app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'ngo-reporter', password: PASSWORD }, headers, remoteAddress });
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'ngo-reporter', password: PASSWORD },
+      headers,
+      remoteAddress,
+    });
 
-  it('answers every API request with Cache-Control: no-store, and lets the web app\'s hashed assets be cached', async () => {
+  it("answers every API request with Cache-Control: no-store, and lets the web app's hashed assets be cached", async () => {
     const app = await start();
     const session = await login(app);
     const cookie = `truce_session=${session.cookies.find((c) => c.name === 'truce_session')!.value}`;
-    for (const [url, headers] of [['/api/v1/health', {}], ['/api/v1/reports', { cookie }], ['/api/v1/auth/me', { cookie }], ['/api/v1/reports', {}], ['/api/v1/nowhere', {}], ['/api/v1/openapi.json', {}]] as const) {
+    for (const [url, headers] of [
+      ['/api/v1/health', {}],
+      ['/api/v1/reports', { cookie }],
+      ['/api/v1/auth/me', { cookie }],
+      ['/api/v1/reports', {}],
+      ['/api/v1/nowhere', {}],
+      ['/api/v1/openapi.json', {}],
+    ] as const) {
       const res = await app.inject({ url, headers });
       expect(res.headers['cache-control'], `${url} (${res.statusCode})`).toBe('no-store');
     }
@@ -81,21 +94,24 @@ describeEachDatabase('transport: caching, TLS behind a proxy, slow clients', (db
   });
 
   /** Sends `head`, then `body` a byte every `everyMs`; resolves with what came back and how many body bytes went. */
-  const dribble = (port: number, head: string, body: string, everyMs: number) => new Promise<{ response: string; sent: number }>((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    let response = '';
-    let sent = 0;
-    const timer = setInterval(() => {
-      if (sent < body.length && !socket.destroyed) socket.write(body[sent++]!);
-    }, everyMs);
-    socket.on('data', (chunk) => { response += String(chunk); });
-    socket.on('error', () => undefined);
-    socket.on('close', () => {
-      clearInterval(timer);
-      resolve({ response, sent });
+  const dribble = (port: number, head: string, body: string, everyMs: number) =>
+    new Promise<{ response: string; sent: number }>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      let response = '';
+      let sent = 0;
+      const timer = setInterval(() => {
+        if (sent < body.length && !socket.destroyed) socket.write(body[sent++]!);
+      }, everyMs);
+      socket.on('data', (chunk) => {
+        response += String(chunk);
+      });
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        clearInterval(timer);
+        resolve({ response, sent });
+      });
+      socket.write(head);
     });
-    socket.write(head);
-  });
 
   it('cuts off a request whose body, or whose headers, come a byte at a time: 408 {code, message}', async () => {
     const app = await start({ timeouts: { headersMs: 1_000, requestMs: 1_500, checkEveryMs: 100 } }, false);
@@ -103,9 +119,17 @@ describeEachDatabase('transport: caching, TLS behind a proxy, slow clients', (db
     const { port } = app.server.address() as { port: number };
     // 200 bytes at 10 a second would take 20 s; the limit is 1.5 s.
     const body = JSON.stringify({ username: 'ngo-reporter', password: 'x'.repeat(150) });
-    const slowBody = await dribble(port, `POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`, body, 100);
+    const slowBody = await dribble(
+      port,
+      `POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+      body,
+      100,
+    );
     expect(slowBody.response).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
-    expect(JSON.parse(slowBody.response.split('\r\n\r\n')[1]!)).toEqual({ code: 'REQUEST_TIMEOUT', message: 'the request took too long to arrive' });
+    expect(JSON.parse(slowBody.response.split('\r\n\r\n')[1]!)).toEqual({
+      code: 'REQUEST_TIMEOUT',
+      message: 'the request took too long to arrive',
+    });
     expect(slowBody.sent).toBeLessThan(body.length);
     const headers = 'GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Slow: ' + 'y'.repeat(200) + '\r\n\r\n';
     const slowHeaders = await dribble(port, '', headers, 100);
@@ -126,14 +150,21 @@ describeEachDatabase('transport: caching, TLS behind a proxy, slow clients', (db
     // Well past the idle timeout with nothing sent (the heartbeat comes every 15 s).
     await new Promise((r) => setTimeout(r, 2_500));
     // A report of about 400 kB, sent in 16 kB pieces 100 ms apart: some 2.5 s in all, each gap under the idle timeout.
-    const payload = JSON.stringify(urumReport({ narrative: 'steady upload', attachments: [attachment(Buffer.alloc(300_000, 7))] }));
+    const payload = JSON.stringify(
+      urumReport({ narrative: 'steady upload', attachments: [attachment(Buffer.alloc(300_000, 7))] }),
+    );
     const upload = await new Promise<string>((resolve, reject) => {
       const socket = connect(port, '127.0.0.1');
       let response = '';
-      socket.on('data', (chunk) => { response += String(chunk); if (response.includes('\r\n\r\n') && /"id"/.test(response)) socket.end(); });
+      socket.on('data', (chunk) => {
+        response += String(chunk);
+        if (response.includes('\r\n\r\n') && /"id"/.test(response)) socket.end();
+      });
       socket.on('error', reject);
       socket.on('close', () => resolve(response));
-      socket.write(`POST /api/v1/reports HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\nX-CSRF-Token: ${csrf}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n`);
+      socket.write(
+        `POST /api/v1/reports HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\nX-CSRF-Token: ${csrf}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n`,
+      );
       let at = 0;
       const timer = setInterval(() => {
         socket.write(payload.slice(at, at + 16_384));
@@ -142,7 +173,12 @@ describeEachDatabase('transport: caching, TLS behind a proxy, slow clients', (db
       }, 100);
     });
     expect(upload).toMatch(/^HTTP\/1\.1 201 /);
-    const id = JSON.parse(upload.slice(upload.indexOf('\r\n\r\n') + 4).replace(/^[0-9a-f]+\r\n/, '').replace(/\r\n0\r\n\r\n$/, '')).id as string;
+    const id = JSON.parse(
+      upload
+        .slice(upload.indexOf('\r\n\r\n') + 4)
+        .replace(/^[0-9a-f]+\r\n/, '')
+        .replace(/\r\n0\r\n\r\n$/, ''),
+    ).id as string;
     // The stream, idle all along, is still open and delivers the new report.
     const created = await stream.waitFor((m) => m.data.type === 'report.created' && m.data.id === id, 10_000);
     expect(created.data.id).toBe(id);

@@ -7,14 +7,16 @@ import { RequestValidationError } from './errors.ts';
 /** Deeper than any body the API takes (a GeoJSON MultiPolygon is 4 levels inside its field). */
 export const MAX_DEPTH = 32;
 
-export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema, httpPart }) => (data) => {
-  const prefix = httpPart === 'body' ? [] : [httpPart ?? 'request'];
-  const hostile = hostileInput(data, prefix);
-  if (hostile) return { error: new RequestValidationError(httpPart ?? 'body', [hostile]) };
-  const result = schema.safeParse(data, { reportInput: true });
-  if (result.success) return { value: result.data };
-  return { error: new RequestValidationError(httpPart ?? 'body', zodProblems(result.error, prefix)) };
-};
+export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
+  ({ schema, httpPart }) =>
+  (data) => {
+    const prefix = httpPart === 'body' ? [] : [httpPart ?? 'request'];
+    const hostile = hostileInput(data, prefix);
+    if (hostile) return { error: new RequestValidationError(httpPart ?? 'body', [hostile]) };
+    const result = schema.safeParse(data, { reportInput: true });
+    if (result.success) return { value: result.data };
+    return { error: new RequestValidationError(httpPart ?? 'body', zodProblems(result.error, prefix)) };
+  };
 
 /**
  * What no schema can say and the database cannot store, found before the schema runs: a NUL
@@ -33,7 +35,8 @@ export function hostileInput(data: unknown, prefix: readonly PropertyKey[] = [])
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
-    if (path.length - prefix.length >= MAX_DEPTH) return { path: formatPath(path), message: `is nested too deeply (more than ${MAX_DEPTH} levels)` };
+    if (path.length - prefix.length >= MAX_DEPTH)
+      return { path: formatPath(path), message: `is nested too deeply (more than ${MAX_DEPTH} levels)` };
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
       continue;

@@ -21,8 +21,16 @@ async function app(dir = root) {
 
 describe('staticFileFor', () => {
   it.each([
-    ['/assets/app-123.js', 'assets/app-123.js'], ['/favicon.svg', 'favicon.svg'], ['/favicon.svg?v=2', 'favicon.svg'],
-    ['/', null], ['/map', null], ['/assets', null], ['/../package.json', null], ['/%2e%2e/package.json', null], ['/a%00b', null], ['/%zz', null],
+    ['/assets/app-123.js', 'assets/app-123.js'],
+    ['/favicon.svg', 'favicon.svg'],
+    ['/favicon.svg?v=2', 'favicon.svg'],
+    ['/', null],
+    ['/map', null],
+    ['/assets', null],
+    ['/../package.json', null],
+    ['/%2e%2e/package.json', null],
+    ['/a%00b', null],
+    ['/%zz', null],
   ] as const)('%s is %s', (url, file) => expect(staticFileFor(root, url)).toBe(file));
 });
 
@@ -35,7 +43,7 @@ describe('the web app at /', () => {
     expect((await a.inject({ url: '/favicon.svg' })).headers['content-type']).toContain('image/svg+xml');
   });
 
-  it('answers the app\'s own paths with index.html, never cached', async () => {
+  it("answers the app's own paths with index.html, never cached", async () => {
     const a = await app();
     for (const url of ['/', '/map?day=2016-09-19', '/incidents/abc', '/index.html']) {
       const res = await a.inject({ url });
@@ -52,16 +60,28 @@ describe('the web app at /', () => {
     expect((await a.inject({ url: '/assets/missing-1.js' })).statusCode).toBe(404);
   });
 
-  it('names the deployment\'s tiles in a <meta> of the page, escaped', async () => {
+  it("names the deployment's tiles in a <meta> of the page, escaped", async () => {
     const a = Fastify();
-    await registerWeb(a, { root, basemap: { kind: 'xyz', url: 'https://t.example/{z}/{x}/{y}.png?a=1&b="2"', origin: 'https://t.example' } });
+    await registerWeb(a, {
+      root,
+      basemap: { kind: 'xyz', url: 'https://t.example/{z}/{x}/{y}.png?a=1&b="2"', origin: 'https://t.example' },
+    });
     const res = await a.inject({ url: '/map' });
-    expect(res.body).toContain('<meta name="truce-basemap" data-kind="xyz" content="https://t.example/{z}/{x}/{y}.png?a=1&amp;b=&quot;2&quot;">');
+    expect(res.body).toContain(
+      '<meta name="truce-basemap" data-kind="xyz" content="https://t.example/{z}/{x}/{y}.png?a=1&amp;b=&quot;2&quot;">',
+    );
     expect((await a.inject({ url: '/index.html' })).body).toBe(res.body);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['cache-control']).toBe('no-cache');
-    expect(withBasemap('<html><head><title>T</title></head></html>', { kind: 'style', url: 'https://s/$&/style.json', origin: 'https://s' }))
-      .toBe('<html><head><title>T</title><meta name="truce-basemap" data-kind="style" content="https://s/$&amp;/style.json"></head></html>');
+    expect(
+      withBasemap('<html><head><title>T</title></head></html>', {
+        kind: 'style',
+        url: 'https://s/$&/style.json',
+        origin: 'https://s',
+      }),
+    ).toBe(
+      '<html><head><title>T</title><meta name="truce-basemap" data-kind="style" content="https://s/$&amp;/style.json"></head></html>',
+    );
   });
 
   it('says how to build the app when it is not built', async () => {

@@ -35,13 +35,17 @@ export function staticFileFor(root: string, urlPath: string): string | null {
 
 /** The page with the deployment's basemap in a <meta> the app reads (the CSP forbids inline scripts). */
 export function withBasemap(html: string, basemap: Basemap): string {
-  const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const attr = (v: string) =>
+    v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const meta = `<meta name="truce-basemap" data-kind="${attr(basemap.kind)}" content="${attr(basemap.url)}">`;
   // A function, so that "$&" and the like in the URL are not read as replacement patterns.
   return html.includes('</head>') ? html.replace('</head>', () => `${meta}</head>`) : `${meta}${html}`;
 }
 
-export async function registerWeb(app: FastifyInstance, options: { root?: string; basemap?: Basemap | null } = {}): Promise<void> {
+export async function registerWeb(
+  app: FastifyInstance,
+  options: { root?: string; basemap?: Basemap | null } = {},
+): Promise<void> {
   const root = options.root ?? WEB_DIST;
   const basemap = options.basemap ?? null;
   await app.register(fastifyStatic, { root, serve: false });
@@ -53,19 +57,28 @@ export async function registerWeb(app: FastifyInstance, options: { root?: string
       const path = request.url.split('?')[0] ?? '/';
       if (path === '/api' || path.startsWith('/api/')) return reply.callNotFound();
       if (!existsSync(join(root, 'index.html'))) {
-        return reply.status(503).type('text/plain; charset=utf-8')
-          .send('The web app is not built: run `npm run build:web`, then reload.\nThe API is at /api/v1 (reference at /api/v1/docs).\n');
+        return reply
+          .status(503)
+          .type('text/plain; charset=utf-8')
+          .send(
+            'The web app is not built: run `npm run build:web`, then reload.\nThe API is at /api/v1 (reference at /api/v1/docs).\n',
+          );
       }
       const file = staticFileFor(root, path);
       if (file !== null && file !== 'index.html') {
         const hashed = file.startsWith(`assets${sep}`) || file.startsWith('assets/');
-        return reply.sendFile(file, { cacheControl: true, maxAge: hashed ? 31_536_000_000 : 3_600_000, immutable: hashed });
+        return reply.sendFile(file, {
+          cacheControl: true,
+          maxAge: hashed ? 31_536_000_000 : 3_600_000,
+          immutable: hashed,
+        });
       }
       // A missing file is a 404, not the app.
       if (file === null && /\.[a-z0-9]+$/i.test(path)) return reply.callNotFound();
       // A route of the app, or /index.html itself: the shell, never cached, so a new build is
       // picked up at once.
-      if (basemap === null) return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+      if (basemap === null)
+        return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
       const html = withBasemap(await readFile(join(root, 'index.html'), 'utf8'), basemap);
       return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
     },

@@ -7,7 +7,12 @@ const GED = new URL('../../../shared/data/events/ucdp_ged_syria_20160101-2019113
 
 async function read(chunks: Iterable<string | Buffer>): Promise<CsvRecord[]> {
   const records: CsvRecord[] = [];
-  for await (const chunk of csvRecords((async function* () { yield* chunks; })())) records.push(...chunk.records);
+  for await (const chunk of csvRecords(
+    (async function* () {
+      yield* chunks;
+    })(),
+  ))
+    records.push(...chunk.records);
   return records;
 }
 
@@ -20,16 +25,77 @@ function splits(text: string): string[][] {
 
 describe('csvRecords', () => {
   it.each([
-    { what: 'plain fields', text: 'a,b,c\n1,2,3\n', records: [[['a', 'b', 'c'], 1], [['1', '2', '3'], 2]] },
-    { what: 'no newline at the end', text: 'a,b\n1,2', records: [[['a', 'b'], 1], [['1', '2'], 2]] },
-    { what: 'empty fields', text: ',a,\n"",,""\n', records: [[['', 'a', ''], 1], [['', '', ''], 2]] },
-    { what: 'quoted commas and doubled quotes', text: '"a,b","say ""hi""",c\n', records: [[['a,b', 'say "hi"', 'c'], 1]] },
-    { what: 'a field over two lines', text: 'a,"x\ny"\nb,z\n', records: [[['a', 'x\ny'], 1], [['b', 'z'], 3]] },
-    { what: 'CRLF', text: 'a,b\r\n1,"x\r\ny"\r\n2,3\r\n', records: [[['a', 'b'], 1], [['1', 'x\r\ny'], 2], [['2', '3'], 4]] },
-    { what: 'a CR at the very end', text: 'a,"b"\r\nc,d\r', records: [[['a', 'b'], 1], [['c', 'd'], 2]] },
+    {
+      what: 'plain fields',
+      text: 'a,b,c\n1,2,3\n',
+      records: [
+        [['a', 'b', 'c'], 1],
+        [['1', '2', '3'], 2],
+      ],
+    },
+    {
+      what: 'no newline at the end',
+      text: 'a,b\n1,2',
+      records: [
+        [['a', 'b'], 1],
+        [['1', '2'], 2],
+      ],
+    },
+    {
+      what: 'empty fields',
+      text: ',a,\n"",,""\n',
+      records: [
+        [['', 'a', ''], 1],
+        [['', '', ''], 2],
+      ],
+    },
+    {
+      what: 'quoted commas and doubled quotes',
+      text: '"a,b","say ""hi""",c\n',
+      records: [[['a,b', 'say "hi"', 'c'], 1]],
+    },
+    {
+      what: 'a field over two lines',
+      text: 'a,"x\ny"\nb,z\n',
+      records: [
+        [['a', 'x\ny'], 1],
+        [['b', 'z'], 3],
+      ],
+    },
+    {
+      what: 'CRLF',
+      text: 'a,b\r\n1,"x\r\ny"\r\n2,3\r\n',
+      records: [
+        [['a', 'b'], 1],
+        [['1', 'x\r\ny'], 2],
+        [['2', '3'], 4],
+      ],
+    },
+    {
+      what: 'a CR at the very end',
+      text: 'a,"b"\r\nc,d\r',
+      records: [
+        [['a', 'b'], 1],
+        [['c', 'd'], 2],
+      ],
+    },
     { what: 'a quoted field at the very end', text: 'a,"b"', records: [[['a', 'b'], 1]] },
-    { what: 'empty lines, counted but skipped', text: 'a\n\n\nb\n\n', records: [[['a'], 1], [['b'], 4]] },
-    { what: 'a byte order mark', text: '\ufeffid,x\n1,2\n', records: [[['id', 'x'], 1], [['1', '2'], 2]] },
+    {
+      what: 'empty lines, counted but skipped',
+      text: 'a\n\n\nb\n\n',
+      records: [
+        [['a'], 1],
+        [['b'], 4],
+      ],
+    },
+    {
+      what: 'a byte order mark',
+      text: '\ufeffid,x\n1,2\n',
+      records: [
+        [['id', 'x'], 1],
+        [['1', '2'], 2],
+      ],
+    },
     { what: 'a quote inside an unquoted field, kept', text: 'a b"c,d\n', records: [[['a b"c', 'd'], 1]] },
   ])('reads $what, wherever the chunks break', async ({ text, records }) => {
     const expected = records.map(([fields, line]) => ({ fields, line }));
@@ -39,7 +105,10 @@ describe('csvRecords', () => {
   it('decodes UTF-8 split between chunks', async () => {
     const bytes = Buffer.from('name\nMa’la\n', 'utf8');
     for (let i = 1; i < bytes.length; i++) {
-      expect(await read([bytes.subarray(0, i), bytes.subarray(i)])).toEqual([{ fields: ['name'], line: 1 }, { fields: ['Ma’la'], line: 2 }]);
+      expect(await read([bytes.subarray(0, i), bytes.subarray(i)])).toEqual([
+        { fields: ['name'], line: 1 },
+        { fields: ['Ma’la'], line: 2 },
+      ]);
     }
   });
 

@@ -24,7 +24,10 @@ export interface CsvChunk {
 /** A CSV file that cannot be read on from this line. */
 export class CsvSyntaxError extends Error {
   readonly code = 'CSV_SYNTAX';
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -45,7 +48,10 @@ export async function* csvRecords(input: AsyncIterable<Buffer | string>): AsyncG
   yield { records: reader.read(decoder.end(), true), bytesRead };
 }
 
-const QUOTE = 34, COMMA = 44, CR = 13, LF = 10;
+const QUOTE = 34,
+  COMMA = 44,
+  CR = 13,
+  LF = 10;
 
 /** Splits text into records, keeping an unfinished last record for the next call. */
 class RecordReader {
@@ -71,7 +77,11 @@ class RecordReader {
   }
 
   /** The record starting at `start`, or null when the text ends before it does (and more may come). */
-  #record(text: string, start: number, last: boolean): { fields: string[]; end: number; lines: number; quoted: boolean } | null {
+  #record(
+    text: string,
+    start: number,
+    last: boolean,
+  ): { fields: string[]; end: number; lines: number; quoted: boolean } | null {
     const fields: string[] = [];
     let pos = start;
     let lines = 1;
@@ -110,7 +120,10 @@ class RecordReader {
         if (c === CR && text.charCodeAt(pos + 1) === LF) return { fields, end: pos + 2, lines, quoted };
         const atEnd = c === CR ? pos + 1 >= text.length : pos >= text.length;
         if (atEnd) return last ? { fields, end: text.length, lines, quoted } : null; // CR LF may be split
-        throw new CsvSyntaxError(this.#line + lines - 1, `unexpected text after the closing quote of field ${fields.length}`);
+        throw new CsvSyntaxError(
+          this.#line + lines - 1,
+          `unexpected text after the closing quote of field ${fields.length}`,
+        );
       }
       const comma = text.indexOf(',', pos);
       if (comma !== -1 && (newline === -1 || comma < newline)) {

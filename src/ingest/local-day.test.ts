@@ -23,7 +23,12 @@ describe('localDays', () => {
   });
 
   it('gives the first instant that falls on the date there', () => {
-    const local = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Damascus', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const local = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Damascus',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     for (const date of ['2016-03-25', '2016-10-28', '2017-03-31', '2017-10-27', '2018-03-30', '2019-10-25']) {
       const start = damascus.start(date);
       expect(local.format(start)).toBe(date);

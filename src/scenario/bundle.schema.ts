@@ -21,25 +21,46 @@ export const openIntervalSchema = z.object({ from: instantSchema, to: instantSch
 
 const lon = z.number().min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180');
 const lat = z.number().min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90');
-export const positionSchema = z.tuple([lon, lat], z.number()).refine((p) => p.length <= 3, 'must be [lon, lat]')
+export const positionSchema = z
+  .tuple([lon, lat], z.number())
+  .refine((p) => p.length <= 3, 'must be [lon, lat]')
   .transform((p) => [p[0], p[1]] as [number, number]);
 
-const ringSchema = z.array(positionSchema).min(4, 'a ring needs at least 4 positions')
-  .refine((r) => r.length < 4 || (r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1]), 'a ring must end where it starts');
+const ringSchema = z
+  .array(positionSchema)
+  .min(4, 'a ring needs at least 4 positions')
+  .refine(
+    (r) => r.length < 4 || (r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1]),
+    'a ring must end where it starts',
+  );
 
 export const pointSchema = z.object({ type: z.literal('Point'), coordinates: positionSchema });
-export const lineStringSchema = z.object({ type: z.literal('LineString'), coordinates: z.array(positionSchema).min(2, 'a line needs at least 2 positions') });
-export const polygonSchema = z.object({ type: z.literal('Polygon'), coordinates: z.array(ringSchema).min(1, 'a polygon needs an outer ring') });
-export const multiPolygonSchema = z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ringSchema).min(1, 'a polygon needs an outer ring')).min(1) });
+export const lineStringSchema = z.object({
+  type: z.literal('LineString'),
+  coordinates: z.array(positionSchema).min(2, 'a line needs at least 2 positions'),
+});
+export const polygonSchema = z.object({
+  type: z.literal('Polygon'),
+  coordinates: z.array(ringSchema).min(1, 'a polygon needs an outer ring'),
+});
+export const multiPolygonSchema = z.object({
+  type: z.literal('MultiPolygon'),
+  coordinates: z.array(z.array(ringSchema).min(1, 'a polygon needs an outer ring')).min(1),
+});
 const multiPointSchema = z.object({ type: z.literal('MultiPoint'), coordinates: z.array(positionSchema).min(1) });
-const multiLineStringSchema = z.object({ type: z.literal('MultiLineString'), coordinates: z.array(z.array(positionSchema).min(2)).min(1) });
+const multiLineStringSchema = z.object({
+  type: z.literal('MultiLineString'),
+  coordinates: z.array(z.array(positionSchema).min(2)).min(1),
+});
 
 export const areaSchema = z.discriminatedUnion('type', [polygonSchema, multiPolygonSchema], {
   error: 'must be a GeoJSON Polygon or MultiPolygon',
 });
-export const geometrySchema = z.discriminatedUnion('type', [
-  pointSchema, multiPointSchema, lineStringSchema, multiLineStringSchema, polygonSchema, multiPolygonSchema,
-], { error: 'must be a GeoJSON geometry (Point, LineString, Polygon, ...)' });
+export const geometrySchema = z.discriminatedUnion(
+  'type',
+  [pointSchema, multiPointSchema, lineStringSchema, multiLineStringSchema, polygonSchema, multiPolygonSchema],
+  { error: 'must be a GeoJSON geometry (Point, LineString, Polygon, ...)' },
+);
 
 export const actorSchema = z.object({
   id,
@@ -75,7 +96,11 @@ export const agreementSchema = z.object({
   clauses: z.array(clauseSchema).default([]),
 });
 
-export const controlEntrySchema = z.object({ actors: z.array(id), from: instantSchema, to: instantSchema.nullable().default(null) });
+export const controlEntrySchema = z.object({
+  actors: z.array(id),
+  from: instantSchema,
+  to: instantSchema.nullable().default(null),
+});
 
 export const zoneSchema = z.object({
   id,
@@ -84,11 +109,10 @@ export const zoneSchema = z.object({
   control: z.array(controlEntrySchema).default([]),
 });
 
-export const targetSchema = z.union([
-  z.object({ civilian: z.enum(CIVILIAN_TARGETS) }).strict(),
-  z.object({ actor: id }).strict(),
-  z.null(),
-], { error: 'must be {"civilian": kind}, {"actor": id} or null' });
+export const targetSchema = z.union(
+  [z.object({ civilian: z.enum(CIVILIAN_TARGETS) }).strict(), z.object({ actor: id }).strict(), z.null()],
+  { error: 'must be {"civilian": kind}, {"actor": id} or null' },
+);
 
 export const incidentSchema = z.object({
   id,

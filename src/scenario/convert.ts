@@ -1,11 +1,16 @@
 /** Between the bundle's JSON shape (snake_case, ISO strings) and the domain's (camelCase, instants). */
 import type { Geometry } from '../domain/geo.ts';
-import type {
-  Actor, Agreement, Convoy, Incident, Operation, ProtectedSite, World, Zone,
-} from '../domain/model.ts';
+import type { Actor, Agreement, Convoy, Incident, Operation, ProtectedSite, World, Zone } from '../domain/model.ts';
 import { formatInstant, type Interval, parseInstant } from '../domain/time.ts';
 import type {
-  Bundle, BundleActor, BundleAgreement, BundleConvoy, BundleIncident, BundleOperation, BundleProtectedSite, BundleZone,
+  Bundle,
+  BundleActor,
+  BundleAgreement,
+  BundleConvoy,
+  BundleIncident,
+  BundleOperation,
+  BundleProtectedSite,
+  BundleZone,
 } from './bundle.schema.ts';
 
 /** An ISO string that validation has already accepted. */
@@ -22,7 +27,13 @@ export const toAgreement = (g: BundleAgreement): Agreement => ({
   title: g.title,
   inForce: g.in_force.map(interval),
   scope: g.scope,
-  parties: g.parties.map((p) => ({ actor: p.actor, acceptedAt: at(p.accepted_at), until: atOrNull(p.until), channel: p.channel, caveats: p.caveats })),
+  parties: g.parties.map((p) => ({
+    actor: p.actor,
+    acceptedAt: at(p.accepted_at),
+    until: atOrNull(p.until),
+    channel: p.channel,
+    caveats: p.caveats,
+  })),
   excluded: g.excluded,
   prohibited: g.prohibited,
   selfDefense: g.self_defense,
@@ -30,7 +41,10 @@ export const toAgreement = (g: BundleAgreement): Agreement => ({
 });
 
 export const toZone = (z: BundleZone): Zone => ({
-  id: z.id, name: z.name, geometry: z.geometry, control: z.control.map((e) => ({ actors: e.actors, ...interval(e) })),
+  id: z.id,
+  name: z.name,
+  geometry: z.geometry,
+  control: z.control.map((e) => ({ actors: e.actors, ...interval(e) })),
 });
 
 export const toIncident = (i: BundleIncident): Incident => ({
@@ -44,15 +58,29 @@ export const toIncident = (i: BundleIncident): Incident => ({
 });
 
 export const toProtectedSite = (s: BundleProtectedSite): ProtectedSite => ({
-  id: s.id, kind: s.kind, owner: s.owner, geometry: s.geometry as Geometry, bufferM: s.buffer_m, valid: interval(s.valid), notifiedTo: s.notified_to,
+  id: s.id,
+  kind: s.kind,
+  owner: s.owner,
+  geometry: s.geometry as Geometry,
+  bufferM: s.buffer_m,
+  valid: interval(s.valid),
+  notifiedTo: s.notified_to,
 });
 
 export const toOperation = (o: BundleOperation): Operation => ({
-  id: o.id, actor: o.actor, kind: o.kind, area: o.area as Geometry, radiusM: o.radius_m, window: interval(o.window),
+  id: o.id,
+  actor: o.actor,
+  kind: o.kind,
+  area: o.area as Geometry,
+  radiusM: o.radius_m,
+  window: interval(o.window),
 });
 
 export const toConvoy = (c: BundleConvoy): Convoy => ({
-  id: c.id, organizer: c.organizer, route: c.route as Geometry, window: interval(c.window),
+  id: c.id,
+  organizer: c.organizer,
+  route: c.route as Geometry,
+  window: interval(c.window),
 });
 
 export function bundleToWorld(b: Bundle): World {
@@ -67,8 +95,11 @@ export function bundleToWorld(b: Bundle): World {
     operations: b.operations.map(toOperation),
     convoys: b.convoys.map(toConvoy),
     calm: b.calm && {
-      agreement: b.calm.agreement, from: b.calm.from, to: b.calm.to,
-      thresholdPerDay: b.calm.threshold_per_day, daysRequired: b.calm.days_required,
+      agreement: b.calm.agreement,
+      from: b.calm.from,
+      to: b.calm.to,
+      thresholdPerDay: b.calm.threshold_per_day,
+      daysRequired: b.calm.days_required,
     },
   };
 }
@@ -78,7 +109,13 @@ export const fromAgreement = (g: Agreement): BundleAgreement => ({
   title: g.title,
   in_force: g.inForce.map(isoInterval),
   scope: g.scope,
-  parties: g.parties.map((p) => ({ actor: p.actor, accepted_at: formatInstant(p.acceptedAt), until: iso(p.until), channel: p.channel, caveats: p.caveats })),
+  parties: g.parties.map((p) => ({
+    actor: p.actor,
+    accepted_at: formatInstant(p.acceptedAt),
+    until: iso(p.until),
+    channel: p.channel,
+    caveats: p.caveats,
+  })),
   excluded: g.excluded,
   prohibited: g.prohibited,
   self_defense: g.selfDefense,
@@ -86,10 +123,18 @@ export const fromAgreement = (g: Agreement): BundleAgreement => ({
 });
 
 export const fromZone = (z: Zone): BundleZone => ({
-  id: z.id, name: z.name, geometry: z.geometry, control: z.control.map((e) => ({ actors: e.actors, ...isoInterval(e) })),
+  id: z.id,
+  name: z.name,
+  geometry: z.geometry,
+  control: z.control.map((e) => ({ actors: e.actors, ...isoInterval(e) })),
 });
 
 export const fromIncident = (i: Incident): BundleIncident => ({
-  id: i.id, occurred_at: formatInstant(i.occurredAt), location: i.location, act: i.act,
-  perpetrator: i.perpetrator, target: i.target, self_defense_claim: i.selfDefenseClaim,
+  id: i.id,
+  occurred_at: formatInstant(i.occurredAt),
+  location: i.location,
+  act: i.act,
+  perpetrator: i.perpetrator,
+  target: i.target,
+  self_defense_claim: i.selfDefenseClaim,
 });

@@ -9,7 +9,11 @@ import { toResultDocument } from './result.ts';
 import { runScenario } from './run-scenario.ts';
 
 const EXAMPLES = [
-  ['shared aleppo-2016', '../../../shared/examples/aleppo-2016.json', '../../../shared/examples/aleppo-2016.expected.json'],
+  [
+    'shared aleppo-2016',
+    '../../../shared/examples/aleppo-2016.json',
+    '../../../shared/examples/aleppo-2016.expected.json',
+  ],
   ['project syria-2016 demo', '../../examples/syria-2016.json', '../../examples/syria-2016.expected.json'],
 ] as const;
 
@@ -17,11 +21,13 @@ const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf
 
 /** The structured fields only, with every `at` as a UTC instant. */
 function structured(doc: unknown): unknown {
-  return JSON.parse(JSON.stringify(doc, (key, value: unknown) => {
-    if (key === 'explanation') return undefined;
-    if (key === 'at' && typeof value === 'string') return new Date(value).toISOString();
-    return value;
-  }));
+  return JSON.parse(
+    JSON.stringify(doc, (key, value: unknown) => {
+      if (key === 'explanation') return undefined;
+      if (key === 'at' && typeof value === 'string') return new Date(value).toISOString();
+      return value;
+    }),
+  );
 }
 
 describe.each(EXAMPLES)('%s', (_name, bundle, expected) => {

@@ -12,8 +12,21 @@ const read = (name: string) => readFileSync(new URL(name, EXAMPLES), 'utf8');
 function structured(doc: ResultDocument) {
   return {
     format: doc.format,
-    findings: doc.findings.map(({ incident, agreement, verdict, violator, reasons }) => ({ incident, agreement, verdict, violator, reasons })),
-    territory: doc.territory.map(({ zone, at, agreement, verdict, violators, reasons }) => ({ zone, at: parseInstant(at), agreement, verdict, violators, reasons })),
+    findings: doc.findings.map(({ incident, agreement, verdict, violator, reasons }) => ({
+      incident,
+      agreement,
+      verdict,
+      violator,
+      reasons,
+    })),
+    territory: doc.territory.map(({ zone, at, agreement, verdict, violators, reasons }) => ({
+      zone,
+      at: parseInstant(at),
+      agreement,
+      verdict,
+      violators,
+      reasons,
+    })),
     deconfliction: doc.deconfliction,
     convoys: doc.convoys,
     calm: doc.calm,
@@ -37,7 +50,8 @@ describe('the shared example: aleppo-2016', () => {
 
   it('has the format and every list', () => {
     expect(actual.format).toBe('truce-result/1');
-    for (const key of ['findings', 'territory', 'deconfliction', 'convoys'] as const) expect(Array.isArray(actual[key])).toBe(true);
+    for (const key of ['findings', 'territory', 'deconfliction', 'convoys'] as const)
+      expect(Array.isArray(actual[key])).toBe(true);
   });
 
   it('reproduces the findings: incident, agreement, verdict, violator and reasons, in order', () => {
@@ -54,7 +68,9 @@ describe('the shared example: aleppo-2016', () => {
     expect(actual.deconfliction.map((d) => d.operation)).toEqual(expected.deconfliction.map((d) => d.operation));
     actual.deconfliction.forEach((d, k) => {
       const want = expected.deconfliction[k]!;
-      expect(d.conflicts.map(({ site, notified }) => ({ site, notified }))).toEqual(want.conflicts.map(({ site, notified }) => ({ site, notified })));
+      expect(d.conflicts.map(({ site, notified }) => ({ site, notified }))).toEqual(
+        want.conflicts.map(({ site, notified }) => ({ site, notified })),
+      );
       d.conflicts.forEach((c, j) => {
         const wantM = want.conflicts[j]!.clearance_m;
         expect(Number.isInteger(c.clearance_m)).toBe(true);
@@ -72,8 +88,12 @@ describe('the shared example: aleppo-2016', () => {
   });
 
   it('every finding has an explanation in words: names, not ids or reason codes', () => {
-    const ids = [...new Set([...actual.findings.flatMap((f) => [f.agreement, f.violator]), ...actual.territory.flatMap((t) => [t.agreement, ...t.violators])])]
-      .filter((id): id is string => id !== null && id.includes('-'));
+    const ids = [
+      ...new Set([
+        ...actual.findings.flatMap((f) => [f.agreement, f.violator]),
+        ...actual.territory.flatMap((t) => [t.agreement, ...t.violators]),
+      ]),
+    ].filter((id): id is string => id !== null && id.includes('-'));
     for (const f of [...actual.findings, ...actual.territory]) {
       expect(f.explanation.trim().length).toBeGreaterThan(20);
       for (const reason of f.reasons) expect(f.explanation, `${JSON.stringify(f)}`).not.toContain(reason);
@@ -94,7 +114,9 @@ describe('runScenario on a bad bundle', () => {
   });
 
   it('rejects the example with two problems put in, naming both', () => {
-    const bundle = JSON.parse(read('aleppo-2016.json')) as { incidents: { location: { lat: number }; perpetrator: string | null }[] };
+    const bundle = JSON.parse(read('aleppo-2016.json')) as {
+      incidents: { location: { lat: number }; perpetrator: string | null }[];
+    };
     bundle.incidents[3]!.location.lat = 95;
     bundle.incidents[4]!.perpetrator = 'nobody';
     const run = runScenario(JSON.stringify(bundle));

@@ -7,8 +7,7 @@ import { bundleToWorld } from './convert.ts';
 import { type Problem, validateBundleText } from './validate.ts';
 
 export type ScenarioRun =
-  | { ok: true; bundle: Bundle; world: World; evaluation: Evaluation }
-  | { ok: false; problems: Problem[] };
+  { ok: true; bundle: Bundle; world: World; evaluation: Evaluation } | { ok: false; problems: Problem[] };
 
 export function runScenario(text: string): ScenarioRun {
   const v = validateBundleText(text);

@@ -41,27 +41,33 @@ export function zodProblems(error: z.ZodError, prefix: readonly PropertyKey[] = 
 /** What a Zod issue says, as a statement: by its kind and limits where the reader's language has words for them. */
 function issueStatement(issue: z.core.$ZodIssue, message: string): Statement {
   const text = (t: string) => ({ text: t });
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) return statement('problem.required');
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined)
+    return statement('problem.required');
   if (issue.code === 'invalid_type') return statement('problem.type', { expected: text(issue.expected) });
-  if (issue.code === 'invalid_value') return statement('problem.one_of', { values: text(issue.values.map((v) => JSON.stringify(v)).join(', ')) });
-  if (issue.code === 'unrecognized_keys') return statement('problem.unknown_fields', { fields: text(issue.keys.join(', ')) });
+  if (issue.code === 'invalid_value')
+    return statement('problem.one_of', { values: text(issue.values.map((v) => JSON.stringify(v)).join(', ')) });
+  if (issue.code === 'unrecognized_keys')
+    return statement('problem.unknown_fields', { fields: text(issue.keys.join(', ')) });
   if ((issue.code === 'too_small' || issue.code === 'too_big') && typeof issue.origin === 'string') {
     const limit = { number: Number(issue.code === 'too_small' ? issue.minimum : issue.maximum) };
     const small = issue.code === 'too_small';
     if (issue.origin === 'string') return statement(small ? 'problem.min_length' : 'problem.max_length', { limit });
     if (issue.origin === 'array') return statement(small ? 'problem.min_items' : 'problem.max_items', { limit });
-    if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return statement(small ? 'problem.at_least' : 'problem.at_most', { limit });
+    if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint')
+      return statement(small ? 'problem.at_least' : 'problem.at_most', { limit });
   }
   return statement('problem.other', { text: text(message) });
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   // JSON has no undefined: an undefined input is a missing field, whether a type, an enum or a literal was expected.
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) return 'is required';
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined)
+    return 'is required';
   if (issue.code === 'invalid_type') return `must be ${article(issue.expected)}, not ${kindOf(issue.input)}`;
   if (issue.code === 'invalid_value' && issue.values.length === 1) return `must be ${JSON.stringify(issue.values[0])}`;
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return issue.message;
 }
 
@@ -119,7 +125,8 @@ function dedupe(problems: Problem[]): Problem[] {
 // Readers of the raw document: whatever is not of the expected shape reads as absent, since
 // the schema reports it already.
 type Raw = Record<string, unknown>;
-const list = (x: unknown): Raw[] => (Array.isArray(x) ? x.map((v) => (v !== null && typeof v === 'object' ? (v as Raw) : {})) : []);
+const list = (x: unknown): Raw[] =>
+  Array.isArray(x) ? x.map((v) => (v !== null && typeof v === 'object' ? (v as Raw) : {})) : [];
 const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
 const strings = (x: unknown): (string | null)[] => (Array.isArray(x) ? x.map(str) : []);
 const instant = (x: unknown): number | null => (typeof x === 'string' ? parseInstant(x) : null);
@@ -150,7 +157,8 @@ function crossCheck(data: unknown): Problem[] {
   };
   const actorList = (path: string, refs: unknown) => strings(refs).forEach((a, j) => actor(`${path}[${j}]`, a));
   const ordered = (path: string, from: unknown, to: unknown, fromName = 'from') => {
-    const f = instant(from), t = instant(to);
+    const f = instant(from),
+      t = instant(to);
     if (f !== null && t !== null && t <= f) add(path, `must be after ${fromName}`);
   };
   const interval = (path: string, iv: unknown) => {
@@ -195,8 +203,10 @@ function crossCheck(data: unknown): Problem[] {
   if (b.calm !== null && typeof b.calm === 'object') {
     const calm = b.calm as Raw;
     const agreement = str(calm.agreement);
-    if (agreement !== null && agreement !== '' && !agreements.has(agreement)) add('calm.agreement', `unknown agreement "${agreement}"`);
-    const from = str(calm.from), to = str(calm.to);
+    if (agreement !== null && agreement !== '' && !agreements.has(agreement))
+      add('calm.agreement', `unknown agreement "${agreement}"`);
+    const from = str(calm.from),
+      to = str(calm.to);
     if (from !== null && to !== null && to < from) add('calm.to', 'must not be before from');
   }
   return problems;

@@ -12,7 +12,13 @@ interface ActorRow {
   designated: boolean;
 }
 
-const toActor = (r: ActorRow): Actor => ({ id: r.id, name: r.name, kind: r.kind, aliases: r.aliases, designated: r.designated });
+const toActor = (r: ActorRow): Actor => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind,
+  aliases: r.aliases,
+  designated: r.designated,
+});
 
 export async function listActors(sql: Sql): Promise<Actor[]> {
   return (await sql.query<ActorRow>('select id, name, kind, aliases, designated from actors order by id')).map(toActor);
@@ -63,7 +69,12 @@ export async function knownActorIds(sql: Sql, ids: readonly string[]): Promise<S
   return new Set(rows.map((r) => r.id));
 }
 
-export async function searchActors(sql: Sql, filter: ActorFilter, sort: ActorSort, page: PageRequest): Promise<Page<Actor>> {
+export async function searchActors(
+  sql: Sql,
+  filter: ActorFilter,
+  sort: ActorSort,
+  page: PageRequest,
+): Promise<Page<Actor>> {
   const params = new Params();
   const conditions: string[] = [];
   if (filter.q) {
@@ -76,7 +87,8 @@ export async function searchActors(sql: Sql, filter: ActorFilter, sort: ActorSor
   const { condition, tail } = keyset(params, columns, sort === '-name', page);
   if (condition) conditions.push(condition);
   const rows = await sql.query<ActorRow>(
-    `select id, name, kind, aliases, designated from actors ${whereAll(conditions)} ${tail}`, params.values,
+    `select id, name, kind, aliases, designated from actors ${whereAll(conditions)} ${tail}`,
+    params.values,
   );
   return takePage(rows.map(toActor), page, (a) => (sort === 'id' ? [a.id] : [a.name, a.id]));
 }

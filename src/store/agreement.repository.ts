@@ -51,7 +51,11 @@ const toAgreement = (r: AgreementRow): Agreement => ({
   inForce: r.in_force.map((f) => ({ from: ms(f.from), to: msOrNull(f.to) })),
   scope: r.scope,
   parties: r.parties.map((p) => ({
-    actor: p.actor, acceptedAt: ms(p.accepted_at), until: msOrNull(p.until), channel: p.channel, caveats: p.caveats,
+    actor: p.actor,
+    acceptedAt: ms(p.accepted_at),
+    until: msOrNull(p.until),
+    channel: p.channel,
+    caveats: p.caveats,
   })),
   excluded: r.excluded,
   prohibited: r.prohibited,
@@ -60,11 +64,18 @@ const toAgreement = (r: AgreementRow): Agreement => ({
 });
 
 // The spread goes last (a leading spread followed by properties is slow in V8); its clauses are replaced.
-const toRecord = (r: AgreementRow): AgreementRecord => Object.assign(toAgreement(r), {
-  classification: r.classification,
-  ownerOrg: r.owner_org,
-  clauses: r.clauses.map((c) => ({ code: c.code, text: c.text, acts: c.acts, classification: c.classification, ownerOrg: c.owner_org })),
-});
+const toRecord = (r: AgreementRow): AgreementRecord =>
+  Object.assign(toAgreement(r), {
+    classification: r.classification,
+    ownerOrg: r.owner_org,
+    clauses: r.clauses.map((c) => ({
+      code: c.code,
+      text: c.text,
+      acts: c.acts,
+      classification: c.classification,
+      ownerOrg: c.owner_org,
+    })),
+  });
 
 export async function listAgreements(sql: Sql): Promise<Agreement[]> {
   return (await sql.query<AgreementRow>(`${SELECT} order by g.id`)).map(toAgreement);
@@ -85,7 +96,11 @@ export async function lockAgreement(sql: Sql, id: string): Promise<boolean> {
   return (await sql.query('select id from agreements where id = $1 for update', [id])).length > 0;
 }
 
-export async function searchAgreementRecords(sql: Sql, filter: AgreementFilter, page: PageRequest): Promise<Page<AgreementRecord>> {
+export async function searchAgreementRecords(
+  sql: Sql,
+  filter: AgreementFilter,
+  page: PageRequest,
+): Promise<Page<AgreementRecord>> {
   const params = new Params();
   const conditions: string[] = [];
   if (filter.q) {
@@ -93,7 +108,9 @@ export async function searchAgreementRecords(sql: Sql, filter: AgreementFilter, 
     conditions.push(`(g.id ilike ${q} or g.title ilike ${q})`);
   }
   if (filter.party) {
-    conditions.push(`exists (select 1 from agreement_parties p where p.agreement_id = g.id and p.actor_id = ${params.add(filter.party)})`);
+    conditions.push(
+      `exists (select 1 from agreement_parties p where p.agreement_id = g.id and p.actor_id = ${params.add(filter.party)})`,
+    );
   }
   const { condition, tail } = keyset(params, ['g.id'], false, page);
   if (condition) conditions.push(condition);
@@ -115,15 +132,26 @@ export async function saveAgreement(sql: Sql, g: Agreement | AgreementRecord): P
      on conflict (id) do update set title = excluded.title, scope = excluded.scope, excluded = excluded.excluded,
        prohibited = excluded.prohibited, self_defense = excluded.self_defense,
        classification = coalesce($7::text, agreements.classification), owner_org = coalesce($8::text, agreements.owner_org)`,
-    [g.id, g.title, g.scope === null ? null : JSON.stringify(g.scope), g.excluded, g.prohibited, g.selfDefense,
-      meta?.classification ?? null, meta?.ownerOrg ?? null],
+    [
+      g.id,
+      g.title,
+      g.scope === null ? null : JSON.stringify(g.scope),
+      g.excluded,
+      g.prohibited,
+      g.selfDefense,
+      meta?.classification ?? null,
+      meta?.ownerOrg ?? null,
+    ],
   );
   for (const table of ['agreement_in_force', 'agreement_parties']) {
     await sql.query(`delete from ${table} where agreement_id = $1`, [g.id]);
   }
-  const previous = await sql.query<{ code: string; text: string; classification: Classification; owner_org: string | null }>(
-    'delete from agreement_clauses where agreement_id = $1 returning code, text, classification, owner_org', [g.id],
-  );
+  const previous = await sql.query<{
+    code: string;
+    text: string;
+    classification: Classification;
+    owner_org: string | null;
+  }>('delete from agreement_clauses where agreement_id = $1 returning code, text, classification, owner_org', [g.id]);
   await sql.query(
     `insert into agreement_in_force (agreement_id, position, valid_from, valid_to)
      select $1, f.position, f.valid_from, f.valid_to
@@ -135,12 +163,29 @@ export async function saveAgreement(sql: Sql, g: Agreement | AgreementRecord): P
      select $1, p.position, p.actor, p.accepted_at, p.until, p.channel, array(select jsonb_array_elements_text(p.caveats))
        from jsonb_to_recordset($2::jsonb)
          as p(position integer, actor text, accepted_at timestamptz, until timestamptz, channel text, caveats jsonb)`,
-    [g.id, JSON.stringify(g.parties.map((p, position) => ({ ...p, position, accepted_at: ts(p.acceptedAt), until: ts(p.until) })))],
+    [
+      g.id,
+      JSON.stringify(
+        g.parties.map((p, position) => ({ ...p, position, accepted_at: ts(p.acceptedAt), until: ts(p.until) })),
+      ),
+    ],
   );
   const clauses = (g.clauses as (Clause | ClauseRecord)[]).map((c, position) => {
-    const kept = 'classification' in c ? { classification: c.classification, owner_org: c.ownerOrg }
-      : previous.find((p) => p.code === c.code && p.text === c.text) ?? { classification: 'public', owner_org: null };
-    return { code: c.code, text: c.text, acts: c.acts, position, classification: kept.classification, owner_org: kept.owner_org };
+    const kept =
+      'classification' in c
+        ? { classification: c.classification, owner_org: c.ownerOrg }
+        : (previous.find((p) => p.code === c.code && p.text === c.text) ?? {
+            classification: 'public',
+            owner_org: null,
+          });
+    return {
+      code: c.code,
+      text: c.text,
+      acts: c.acts,
+      position,
+      classification: kept.classification,
+      owner_org: kept.owner_org,
+    };
   });
   await sql.query(
     `insert into agreement_clauses (agreement_id, position, code, text, acts, classification, owner_org)

@@ -37,10 +37,20 @@ const SEAL_LOCK = 7_416_018;
 
 /** The hash of an entry's content: every field but its place in the chain. */
 export function entryHash(e: AuditEntry): string {
-  return sha256(stableStringify({
-    at: new Date(e.at).toISOString(), user: e.userId, org: e.orgId, action: e.action, entity: e.entity, id: e.entityId,
-    classification: e.classification, owner: e.ownerOrg, before: e.before ?? null, after: e.after ?? null,
-  }));
+  return sha256(
+    stableStringify({
+      at: new Date(e.at).toISOString(),
+      user: e.userId,
+      org: e.orgId,
+      action: e.action,
+      entity: e.entity,
+      id: e.entityId,
+      classification: e.classification,
+      owner: e.ownerOrg,
+      before: e.before ?? null,
+      after: e.after ?? null,
+    }),
+  );
 }
 
 /** A link: the previous link, the entry's content, and its place in the write order (seq). */
@@ -63,11 +73,22 @@ export const auditInsert = (param: string): string =>
        classification text, owner_org text, before jsonb, after jsonb, entry_hash text, mentions jsonb)`;
 
 export function auditRecordset(entries: readonly AuditEntry[]): string {
-  return JSON.stringify(entries.map((e) => ({
-    at: new Date(e.at).toISOString(), user_id: e.userId, org_id: e.orgId, action: e.action, entity: e.entity, entity_id: e.entityId,
-    classification: e.classification, owner_org: e.ownerOrg, before: e.before ?? null, after: e.after ?? null, entry_hash: entryHash(e),
-    mentions: e.mentions ?? [],
-  })));
+  return JSON.stringify(
+    entries.map((e) => ({
+      at: new Date(e.at).toISOString(),
+      user_id: e.userId,
+      org_id: e.orgId,
+      action: e.action,
+      entity: e.entity,
+      entity_id: e.entityId,
+      classification: e.classification,
+      owner_org: e.ownerOrg,
+      before: e.before ?? null,
+      after: e.after ?? null,
+      entry_hash: entryHash(e),
+      mentions: e.mentions ?? [],
+    })),
+  );
 }
 
 /** Appends every unsealed entry to the chain, in the order they were written. Returns how many. */
@@ -80,12 +101,18 @@ export async function sealAudit(db: Database, batch = 5_000): Promise<number> {
         'select chain_pos, chain_hash from audit_log where chain_pos is not null order by chain_pos desc limit 1',
       );
       const pending = await tx.query<{ seq: string | number; entry_hash: string }>(
-        'select seq, entry_hash from audit_log where chain_pos is null order by seq limit $1', [batch],
+        'select seq, entry_hash from audit_log where chain_pos is null order by seq limit $1',
+        [batch],
       );
       let pos = last ? Number(last.chain_pos) : 0;
       let prev = last?.chain_hash ?? GENESIS;
       const links = pending.map((p) => {
-        const link = { seq: Number(p.seq), chain_pos: ++pos, prev_hash: prev, chain_hash: chainHash(prev, p.entry_hash, Number(p.seq)) };
+        const link = {
+          seq: Number(p.seq),
+          chain_pos: ++pos,
+          prev_hash: prev,
+          chain_hash: chainHash(prev, p.entry_hash, Number(p.seq)),
+        };
         prev = link.chain_hash;
         return link;
       });
@@ -121,34 +148,70 @@ export interface AuditVerification {
 }
 
 interface AuditRow {
-  seq: string | number; at: Date; user_id: string | null; org_id: string | null; action: string; entity: string;
-  entity_id: string; classification: string; owner_org: string | null; before: unknown; after: unknown;
-  entry_hash: string; chain_pos: string | number | null; prev_hash: string | null; chain_hash: string | null;
+  seq: string | number;
+  at: Date;
+  user_id: string | null;
+  org_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  classification: string;
+  owner_org: string | null;
+  before: unknown;
+  after: unknown;
+  entry_hash: string;
+  chain_pos: string | number | null;
+  prev_hash: string | null;
+  chain_hash: string | null;
 }
 
 const toEntry = (r: AuditRow): StoredAuditEntry => ({
-  seq: Number(r.seq), chainPos: r.chain_pos === null ? null : Number(r.chain_pos), at: ms(r.at), userId: r.user_id,
-  orgId: r.org_id, action: r.action, entity: r.entity, entityId: r.entity_id, classification: r.classification,
-  ownerOrg: r.owner_org, before: r.before, after: r.after,
+  seq: Number(r.seq),
+  chainPos: r.chain_pos === null ? null : Number(r.chain_pos),
+  at: ms(r.at),
+  userId: r.user_id,
+  orgId: r.org_id,
+  action: r.action,
+  entity: r.entity,
+  entityId: r.entity_id,
+  classification: r.classification,
+  ownerOrg: r.owner_org,
+  before: r.before,
+  after: r.after,
 });
 
 /** Walks the chain from its start; names the first link that does not hold, and finds `expectHead` in it. */
 export async function verifyAudit(sql: Sql, expectHead?: string): Promise<AuditVerification> {
   const rows = await sql.query<AuditRow>('select * from audit_log where chain_pos is not null order by chain_pos');
-  const [{ n: unsealed } = { n: 0 }] = await sql.query<{ n: number }>('select count(*)::int as n from audit_log where chain_pos is null');
+  const [{ n: unsealed } = { n: 0 }] = await sql.query<{ n: number }>(
+    'select count(*)::int as n from audit_log where chain_pos is null',
+  );
   let prev = GENESIS;
   // The empty chain's head is the genesis hash, at position 0.
   let foundAt: number | null = expectHead === GENESIS ? 0 : null;
-  const withExpected = (v: AuditVerification): AuditVerification => (expectHead === undefined ? v : { ...v, expectedHeadAt: foundAt });
+  const withExpected = (v: AuditVerification): AuditVerification =>
+    expectHead === undefined ? v : { ...v, expectedHeadAt: foundAt };
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const pos = Number(row.chain_pos);
-    const broken = (problem: string): AuditVerification => withExpected({
-      ok: false, sealed: rows.length, unsealed, head: prev, broken: { chainPos: pos, seq: Number(row.seq), problem },
-    });
-    if (pos !== i + 1) return broken(`expected chain position ${i + 1} here: ${pos > i + 1 ? 'an entry before it was deleted' : 'positions repeat'}`);
-    if (row.prev_hash !== prev) return broken('its link to the previous entry does not match: an entry before it was deleted, inserted or reordered');
-    if (entryHash(toEntry(row)) !== row.entry_hash) return broken('its content does not match its hash: the entry was edited');
+    const broken = (problem: string): AuditVerification =>
+      withExpected({
+        ok: false,
+        sealed: rows.length,
+        unsealed,
+        head: prev,
+        broken: { chainPos: pos, seq: Number(row.seq), problem },
+      });
+    if (pos !== i + 1)
+      return broken(
+        `expected chain position ${i + 1} here: ${pos > i + 1 ? 'an entry before it was deleted' : 'positions repeat'}`,
+      );
+    if (row.prev_hash !== prev)
+      return broken(
+        'its link to the previous entry does not match: an entry before it was deleted, inserted or reordered',
+      );
+    if (entryHash(toEntry(row)) !== row.entry_hash)
+      return broken('its content does not match its hash: the entry was edited');
     if (chainHash(prev, row.entry_hash, Number(row.seq)) !== row.chain_hash) {
       return broken('its chain hash does not match: its sequence number was changed, or the chain was rewritten here');
     }
@@ -157,11 +220,20 @@ export async function verifyAudit(sql: Sql, expectHead?: string): Promise<AuditV
     prev = row.chain_hash;
     if (prev === expectHead) foundAt = pos;
   }
-  return withExpected({ ok: expectHead === undefined || foundAt !== null, sealed: rows.length, unsealed, head: prev, broken: null });
+  return withExpected({
+    ok: expectHead === undefined || foundAt !== null,
+    sealed: rows.length,
+    unsealed,
+    head: prev,
+    broken: null,
+  });
 }
 
 /** A record's history, oldest first, as far as the reader may see it. */
 export async function auditHistory(sql: Sql, entity: string, entityId: string): Promise<StoredAuditEntry[]> {
-  const rows = await sql.query<AuditRow>('select * from audit_log where entity = $1 and entity_id = $2 order by seq', [entity, entityId]);
+  const rows = await sql.query<AuditRow>('select * from audit_log where entity = $1 and entity_id = $2 order by seq', [
+    entity,
+    entityId,
+  ]);
   return rows.map(toEntry);
 }

@@ -24,7 +24,17 @@ function deadPid(): number {
 
 function writeLock(dir: string, owner: Partial<LockOwner>): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: 1, host: hostname(), since: '2016-02-27T00:00:00.000Z', startTicks: null, command: 'serve', ...owner }));
+  writeFileSync(
+    join(dir, LOCK_FILE),
+    JSON.stringify({
+      pid: 1,
+      host: hostname(),
+      since: '2016-02-27T00:00:00.000Z',
+      startTicks: null,
+      command: 'serve',
+      ...owner,
+    }),
+  );
 }
 
 const owner = (dir: string) => JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')) as LockOwner;
@@ -41,7 +51,9 @@ describe('the lock of a data directory', () => {
       refusal = e;
     }
     expect(refusal).toBeInstanceOf(DataDirLockedError);
-    expect((refusal as Error).message).toContain(`is open in another truce process (pid ${process.pid}, "serve --data x", since `);
+    expect((refusal as Error).message).toContain(
+      `is open in another truce process (pid ${process.pid}, "serve --data x", since `,
+    );
     lock.release();
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
     lock.release(); // twice is harmless
@@ -51,12 +63,22 @@ describe('the lock of a data directory', () => {
   it('is refused while another live process holds it', async () => {
     const dir = freshDir();
     // A process that takes the lock, says so, and waits to be killed.
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e',
-      `const { lockDataDir } = await import(${JSON.stringify(LOCK_MODULE)}); lockDataDir(${JSON.stringify(dir)}, 'holder'); console.log('held'); setInterval(() => {}, 1000);`],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `const { lockDataDir } = await import(${JSON.stringify(LOCK_MODULE)}); lockDataDir(${JSON.stringify(dir)}, 'holder'); console.log('held'); setInterval(() => {}, 1000);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     try {
       await new Promise<void>((resolve, reject) => {
-        child.stdout.on('data', (d: Buffer) => { if (d.toString().includes('held')) resolve(); });
+        child.stdout.on('data', (d: Buffer) => {
+          if (d.toString().includes('held')) resolve();
+        });
         child.on('exit', (code) => reject(new Error(`the holder exited ${code}`)));
       });
       expect(() => lockDataDir(dir)).toThrow(new RegExp(`pid ${child.pid}, "holder"`));
@@ -91,14 +113,24 @@ describe('the lock of a data directory', () => {
     expect(() => lockDataDir(live)).toThrow(DataDirLockedError);
     const remote = freshDir();
     writeLock(remote, { pid: deadPid(), host: 'elsewhere.example' });
-    expect(() => lockDataDir(remote)).toThrow(`on host elsewhere.example, "serve", since 2016-02-27T00:00:00.000Z); one directory can be open in only one process. If no truce process runs on elsewhere.example, delete ${join(remote, LOCK_FILE)}`);
+    expect(() => lockDataDir(remote)).toThrow(
+      `on host elsewhere.example, "serve", since 2016-02-27T00:00:00.000Z); one directory can be open in only one process. If no truce process runs on elsewhere.example, delete ${join(remote, LOCK_FILE)}`,
+    );
   });
 
   it('is released when its process exits without closing, and on SIGTERM when the process exits on it', () => {
-    for (const end of ['process.exit(0)', "process.on('SIGTERM', () => process.exit(143)); process.kill(process.pid, 'SIGTERM'); setInterval(() => {}, 1000)"]) {
+    for (const end of [
+      'process.exit(0)',
+      "process.on('SIGTERM', () => process.exit(143)); process.kill(process.pid, 'SIGTERM'); setInterval(() => {}, 1000)",
+    ]) {
       const dir = freshDir();
-      const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e',
-        `const { lockDataDir } = await import(${JSON.stringify(LOCK_MODULE)}); lockDataDir(${JSON.stringify(dir)}); ${end}`]);
+      const child = spawnSync(process.execPath, [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `const { lockDataDir } = await import(${JSON.stringify(LOCK_MODULE)}); lockDataDir(${JSON.stringify(dir)}); ${end}`,
+      ]);
       expect(child.stderr.toString()).toBe('');
       expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
     }

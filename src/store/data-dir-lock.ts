@@ -41,10 +41,16 @@ export interface LockOwner {
 /** Another process holds the directory; `owner` says which. */
 export class DataDirLockedError extends Error {
   readonly code = 'DATA_DIR_LOCKED';
-  constructor(readonly dataDir: string, readonly lockFile: string, readonly owner: LockOwner) {
+  constructor(
+    readonly dataDir: string,
+    readonly lockFile: string,
+    readonly owner: LockOwner,
+  ) {
     const who = `pid ${owner.pid}${owner.host === hostname() ? '' : ` on host ${owner.host}`}${owner.command ? `, "${owner.command}"` : ''}, since ${owner.since}`;
-    super(`the embedded database in ${dataDir} is open in another truce process (${who}); one directory can be open in only one process`
-      + (owner.host === hostname() ? '' : `. If no truce process runs on ${owner.host}, delete ${lockFile}`));
+    super(
+      `the embedded database in ${dataDir} is open in another truce process (${who}); one directory can be open in only one process` +
+        (owner.host === hostname() ? '' : `. If no truce process runs on ${owner.host}, delete ${lockFile}`),
+    );
   }
 }
 
@@ -59,14 +65,21 @@ export function lockDataDir(dataDir: string, command = process.argv.slice(2).joi
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, LOCK_FILE);
-  const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), startTicks: startTicksOf(process.pid), command: command.slice(0, 200) };
+  const me: LockOwner = {
+    pid: process.pid,
+    host: hostname(),
+    since: new Date().toISOString(),
+    startTicks: startTicksOf(process.pid),
+    command: command.slice(0, 200),
+  };
   const text = `${JSON.stringify(me)}\n`;
   // Bounded: each turn either takes the lock, refuses, or saw the file change under it.
   for (let attempt = 0; attempt < 50; attempt++) {
     if (createExclusive(file, text)) return held(file, text);
     const owner = readOwner(file);
     if (owner === 'gone') continue; // released between our two looks
-    if (owner !== 'unreadable' && (heldHere.has(file) || !isStale(owner))) throw new DataDirLockedError(dataDir, file, owner);
+    if (owner !== 'unreadable' && (heldHere.has(file) || !isStale(owner)))
+      throw new DataDirLockedError(dataDir, file, owner);
     if (takeOver(file, owner, text)) return held(file, text);
   }
   throw new Error(`could not take ${file}: it keeps changing`);
@@ -126,7 +139,13 @@ function readOwner(file: string): LockOwner | 'gone' | 'unreadable' {
   try {
     const o = JSON.parse(text) as Partial<LockOwner>;
     if (typeof o.pid !== 'number' || typeof o.host !== 'string') return 'unreadable';
-    return { pid: o.pid, host: o.host, since: String(o.since ?? '?'), startTicks: typeof o.startTicks === 'number' ? o.startTicks : null, command: String(o.command ?? '') };
+    return {
+      pid: o.pid,
+      host: o.host,
+      since: String(o.since ?? '?'),
+      startTicks: typeof o.startTicks === 'number' ? o.startTicks : null,
+      command: String(o.command ?? ''),
+    };
   } catch {
     return 'unreadable'; // not written by this code (or the fallback's write was cut short): nobody holds it
   }
@@ -180,8 +199,14 @@ function takeOver(file: string, stale: LockOwner | 'unreadable', text: string): 
   }
   try {
     const now = readOwner(file);
-    const same = now === 'unreadable' ? stale === 'unreadable'
-      : now !== 'gone' && stale !== 'unreadable' && now.pid === stale.pid && now.since === stale.since && now.host === stale.host;
+    const same =
+      now === 'unreadable'
+        ? stale === 'unreadable'
+        : now !== 'gone' &&
+          stale !== 'unreadable' &&
+          now.pid === stale.pid &&
+          now.since === stale.since &&
+          now.host === stale.host;
     if (same) unlinkQuietly(file);
     return createExclusive(file, text);
   } finally {

@@ -9,7 +9,8 @@ const POSTGRES_URL = process.env.TRUCE_TEST_DATABASE_URL;
 const PUBLIC_READER: Reader = { userId: null, orgId: 'ngo', clearance: 'public' };
 
 describeEachDatabase('the database', (db) => {
-  const seed = () => db().query(`insert into incidents (id, occurred_at, lon, lat, act, classification, owner_org) values
+  const seed = () =>
+    db().query(`insert into incidents (id, occurred_at, lon, lat, act, classification, owner_org) values
     ('open', '2016-03-01T00:00:00Z', 36.2, 33.5, 'shelling', 'public', null),
     ('secret', '2016-03-02T00:00:00Z', 36.3, 33.6, 'shelling', 'co_chairs', null)`);
   const COUNT = 'select count(*)::int as n from incidents where occurred_at >= $1';
@@ -19,7 +20,8 @@ describeEachDatabase('the database', (db) => {
     await seed();
     // On PostgreSQL the text is a prepared statement, planned first for the owner: row-level
     // security must still apply when a reader runs it, and stop applying after.
-    for (let round = 0; round < 7; round++) { // past PostgreSQL's five custom plans, to its generic one
+    for (let round = 0; round < 7; round++) {
+      // past PostgreSQL's five custom plans, to its generic one
       expect(await count(db())).toBe(2);
       expect(await asReader(db(), PUBLIC_READER, (sql) => count(sql))).toBe(1);
       expect(await asReader(db(), { ...PUBLIC_READER, clearance: 'co_chairs' }, (sql) => count(sql))).toBe(2);
@@ -28,9 +30,12 @@ describeEachDatabase('the database', (db) => {
 
   it('reads as someone whose settings travel as literals, quotes and backslashes included', async () => {
     for (const org of ["o'brien", 'back\\slash\\', "'; drop table incidents; --"]) {
-      const [row] = await asReader(db(), { userId: null, orgId: org, clearance: 'task_force' },
-        (sql) => sql.query<{ org: string; clearance: string; role: string }>(
-          `select current_setting('truce.org') as org, current_setting('truce.clearance') as clearance, current_user as role`, []));
+      const [row] = await asReader(db(), { userId: null, orgId: org, clearance: 'task_force' }, (sql) =>
+        sql.query<{ org: string; clearance: string; role: string }>(
+          `select current_setting('truce.org') as org, current_setting('truce.clearance') as clearance, current_user as role`,
+          [],
+        ),
+      );
       expect(row).toEqual({ org, clearance: 'task_force', role: 'truce_reader' });
     }
     expect(literal("a'b\\c")).toBe("E'a''b\\\\c'");
@@ -53,10 +58,12 @@ describeEachDatabase('the database', (db) => {
   });
 
   it('writes nothing of a transaction that fails', async () => {
-    await expect(db().transaction(async (tx) => {
-      await tx.query(`insert into actors (id, name, kind) values ($1, $2, 'state')`, ['x', 'X']);
-      await tx.query(`insert into actors (id, name, kind) values ($1, $2, 'state')`, ['x', 'X again']);
-    })).rejects.toThrow(/duplicate key/);
+    await expect(
+      db().transaction(async (tx) => {
+        await tx.query(`insert into actors (id, name, kind) values ($1, $2, 'state')`, ['x', 'X']);
+        await tx.query(`insert into actors (id, name, kind) values ($1, $2, 'state')`, ['x', 'X again']);
+      }),
+    ).rejects.toThrow(/duplicate key/);
     expect(await db().query('select id from actors where id = $1', ['x'])).toEqual([]);
   });
 });
@@ -74,30 +81,41 @@ describe('statement names', () => {
   });
 
   it('are off with TRUCE_PG_PREPARED=off, for a pooler that cannot keep them', () => {
-    expect(databaseOptionsFrom({}, { DATABASE_URL: 'postgres://h/db' })).toEqual({ url: 'postgres://h/db', preparedStatements: true });
-    expect(databaseOptionsFrom({}, { DATABASE_URL: 'postgres://h/db', TRUCE_PG_PREPARED: 'off' })).toEqual({ url: 'postgres://h/db', preparedStatements: false });
+    expect(databaseOptionsFrom({}, { DATABASE_URL: 'postgres://h/db' })).toEqual({
+      url: 'postgres://h/db',
+      preparedStatements: true,
+    });
+    expect(databaseOptionsFrom({}, { DATABASE_URL: 'postgres://h/db', TRUCE_PG_PREPARED: 'off' })).toEqual({
+      url: 'postgres://h/db',
+      preparedStatements: false,
+    });
     expect(databaseOptionsFrom({ data: 'dir' }, { DATABASE_URL: 'postgres://h/db' })).toEqual({ dataDir: 'dir' });
   });
 });
 
-describe.skipIf(!POSTGRES_URL)('a PostgreSQL pool (skipped without TRUCE_TEST_DATABASE_URL, which .ci/run sets)', () => {
-  it('carries on when the server closes its idle connections', async () => {
-    const name = `truce_test_${process.pid}_${Date.now()}`;
-    const url = new URL(POSTGRES_URL!);
-    url.searchParams.set('application_name', name);
-    const db = await openDatabase({ url: url.toString(), migrate: false });
-    const admin = await openDatabase({ url: POSTGRES_URL!, migrate: false });
-    try {
-      await Promise.all([db.query('select 1 as x', []), db.query('select 2 as x', [])]);
-      // As a restart or an administrator would, from another session.
-      const [closed] = await admin.query<{ n: number }>(
-        'select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where application_name = $1', [name]);
-      expect(closed!.n).toBeGreaterThan(0);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(await db.query('select 3 as x', [])).toEqual([{ x: 3 }]);
-    } finally {
-      await db.close();
-      await admin.close();
-    }
-  });
-});
+describe.skipIf(!POSTGRES_URL)(
+  'a PostgreSQL pool (skipped without TRUCE_TEST_DATABASE_URL, which .ci/run sets)',
+  () => {
+    it('carries on when the server closes its idle connections', async () => {
+      const name = `truce_test_${process.pid}_${Date.now()}`;
+      const url = new URL(POSTGRES_URL!);
+      url.searchParams.set('application_name', name);
+      const db = await openDatabase({ url: url.toString(), migrate: false });
+      const admin = await openDatabase({ url: POSTGRES_URL!, migrate: false });
+      try {
+        await Promise.all([db.query('select 1 as x', []), db.query('select 2 as x', [])]);
+        // As a restart or an administrator would, from another session.
+        const [closed] = await admin.query<{ n: number }>(
+          'select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where application_name = $1',
+          [name],
+        );
+        expect(closed!.n).toBeGreaterThan(0);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(await db.query('select 3 as x', [])).toEqual([{ x: 3 }]);
+      } finally {
+        await db.close();
+        await admin.close();
+      }
+    });
+  },
+);

@@ -33,7 +33,9 @@ export interface DatabaseOptions {
 export const DEFAULT_DATA_DIR = './truce-data';
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  const db = options.url ? await openPostgres(options.url, options.schema, options.preparedStatements ?? true) : await openPglite(options);
+  const db = options.url
+    ? await openPostgres(options.url, options.schema, options.preparedStatements ?? true)
+    : await openPglite(options);
   if (options.migrate !== false) {
     try {
       await migrate(db);
@@ -46,9 +48,14 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 }
 
 /** Where the CLI and server find their database: a flag, then DATABASE_URL, then ./truce-data. */
-export function databaseOptionsFrom(flags: { data?: string | undefined; 'database-url'?: string | undefined }, env = process.env): DatabaseOptions {
+export function databaseOptionsFrom(
+  flags: { data?: string | undefined; 'database-url'?: string | undefined },
+  env = process.env,
+): DatabaseOptions {
   const url = flags['database-url'] ?? (flags.data ? undefined : env.DATABASE_URL);
-  return url ? { url, preparedStatements: env.TRUCE_PG_PREPARED !== 'off' } : { dataDir: flags.data ?? DEFAULT_DATA_DIR };
+  return url
+    ? { url, preparedStatements: env.TRUCE_PG_PREPARED !== 'off' }
+    : { dataDir: flags.data ?? DEFAULT_DATA_DIR };
 }
 
 /** PGlite, kept alive through a full disk (embedded-database.ts). */

@@ -30,8 +30,15 @@ describe.skipIf(skip !== null)('the embedded database when PostgreSQL PANICs on 
   beforeAll(async () => {
     volume = mountVolume() as typeof volume;
     mkdirSync(join(volume.dir, 'data'));
-    db = await openEmbedded({ dataDir: join(volume.dir, 'data'), diskReserve: 0, reopenMs: 200, warn: (m) => warnings.push(m) });
-    await db.exec('create table notes (id int primary key, body text); create table counter (n int not null); insert into counter values (0)');
+    db = await openEmbedded({
+      dataDir: join(volume.dir, 'data'),
+      diskReserve: 0,
+      reopenMs: 200,
+      warn: (m) => warnings.push(m),
+    });
+    await db.exec(
+      'create table notes (id int primary key, body text); create table counter (n int not null); insert into counter values (0)',
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -55,7 +62,10 @@ describe.skipIf(skip !== null)('the embedded database when PostgreSQL PANICs on 
     await db.query('select pg_switch_wal()');
     const faults: unknown[] = [];
     for (let i = 0; i < 1_000 && !warnings.some((w) => w.includes('stopped')); i++) {
-      await db.query('update counter set n = n + 1').then(() => counted++, (e: unknown) => faults.push(e));
+      await db.query('update counter set n = n + 1').then(
+        () => counted++,
+        (e: unknown) => faults.push(e),
+      );
     }
     expect(warnings.join('\n')).toMatch(/stopped \(.*No space left on device/);
     expect(faults.map(databaseFault)).toEqual(['disk_full']);
@@ -72,7 +82,9 @@ describe.skipIf(skip !== null)('the embedded database when PostgreSQL PANICs on 
     expect(await db.query('select n from counter')).toEqual([{ n: counted }]);
     await db.query('update counter set n = n + 1');
     expect(warnings.join('\n')).toMatch(/open again/);
-    console.log(`disk full (PANIC): reopened with all ${committed} rows and ${counted} updates acknowledged before the PANIC`);
+    console.log(
+      `disk full (PANIC): reopened with all ${committed} rows and ${counted} updates acknowledged before the PANIC`,
+    );
   }, 60_000);
 });
 
@@ -97,14 +109,24 @@ describe.skipIf(skip !== null)('the embedded database keeping its reserve', () =
     const weight = ballast(volume.dir, DEFAULT_DISK_RESERVE + MB);
     // About 3 MB of rows and log: more than the room above the reserve.
     const big = db.transaction(async (tx) => {
-      for (let i = 1; i <= 30; i++) await tx.query("insert into notes select $1::int, string_agg(md5(random()::text), '') from generate_series(1, 3000)", [i]);
+      for (let i = 1; i <= 30; i++)
+        await tx.query(
+          "insert into notes select $1::int, string_agg(md5(random()::text), '') from generate_series(1, 3000)",
+          [i],
+        );
     });
     await expect(big).rejects.toMatchObject({ fault: 'disk_full' });
     // Alive, nothing of it written, reads go on, and writes are refused at once.
     expect(await db.query('select id from notes')).toEqual([{ id: 0 }]);
     expect(await db.transaction((tx) => tx.query('select count(*)::int as n from notes'))).toEqual([{ n: 1 }]);
     await expect(db.query("insert into notes values (100, 'small')")).rejects.toMatchObject({ fault: 'disk_full' });
-    expect(databaseFault(await db.transaction(async (tx) => tx.query("insert into notes values (101, 'small')")).catch((e: unknown) => e))).toBe('disk_full');
+    expect(
+      databaseFault(
+        await db
+          .transaction(async (tx) => tx.query("insert into notes values (101, 'small')"))
+          .catch((e: unknown) => e),
+      ),
+    ).toBe('disk_full');
 
     rmSync(weight);
     await db.query("insert into notes values (102, 'after')");
@@ -123,11 +145,21 @@ describe.skipIf(skip !== null)('the embedded database when a PANIC in COMMIT nev
   afterAll(() => volume?.unmount());
 
   it('stops the process rather than spin, and the data directory opens again with every committed row', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../test/fixtures/commit-panic.ts', import.meta.url)), volume.dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('../../test/fixtures/commit-panic.ts', import.meta.url)), volume.dir],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
-    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.on('exit', (c, s) => resolve([c, s])),
+    );
     expect(out).toMatch(/committed 20/);
     expect(out).not.toMatch(/returned/);
     expect([code, signal]).toEqual([null, 'SIGKILL']);

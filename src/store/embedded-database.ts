@@ -58,7 +58,9 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database> 
 
   let live: PGlite | null = await open(options.loadDataDir);
   // A PANIC that never returns (in COMMIT, past the reserve) stops the process rather than spin.
-  const unwatch = onDisk ? watchForStall({ dir: options.dataDir, fullBelow: Math.max(reserve, 1024 * 1024), stallMs: options.stallMs }) : () => undefined;
+  const unwatch = onDisk
+    ? watchForStall({ dir: options.dataDir, fullBelow: Math.max(reserve, 1024 * 1024), stallMs: options.stallMs })
+    : () => undefined;
   let closedBy: DatabaseFaultError | null = null;
   let readOnly = false;
   let closing = false;
@@ -69,12 +71,16 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database> 
     const s = statfsSync(options.dataDir);
     return s.bavail * s.bsize;
   };
-  const diskFull = () => new DatabaseFaultError('disk_full',
-    `the disk of the database is full (less than ${Math.round(reserve / 1024 / 1024)} MB free): nothing was written; reading still works`);
+  const diskFull = () =>
+    new DatabaseFaultError(
+      'disk_full',
+      `the disk of the database is full (less than ${Math.round(reserve / 1024 / 1024)} MB free): nothing was written; reading still works`,
+    );
 
   /** Whether the transaction under way has written anything (a read has no transaction id). */
   const wrote = async (lite: PGlite): Promise<boolean> =>
-    (await lite.query<{ wrote: boolean }>('select pg_current_xact_id_if_assigned() is not null as wrote')).rows[0]?.wrote ?? true;
+    (await lite.query<{ wrote: boolean }>('select pg_current_xact_id_if_assigned() is not null as wrote')).rows[0]
+      ?.wrote ?? true;
 
   /** Read-only below the reserve, read-write above it. */
   const keepReserve = async (lite: PGlite): Promise<void> => {
@@ -83,7 +89,11 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database> 
     if (low === readOnly) return;
     await lite.exec(`set default_transaction_read_only = ${low ? 'on' : 'off'}`);
     readOnly = low;
-    warn(low ? `the disk of ${options.dataDir} is nearly full: the database takes no writes until there is room` : `there is room on the disk of ${options.dataDir} again: writes resume`);
+    warn(
+      low
+        ? `the disk of ${options.dataDir} is nearly full: the database takes no writes until there is room`
+        : `there is room on the disk of ${options.dataDir} again: writes resume`,
+    );
   };
 
   const reopenLater = () => {
@@ -91,16 +101,19 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database> 
       reopening = null;
       if (closing) return;
       if (onDisk && freeBytes() < reserve) return reopenLater();
-      open().then((lite) => {
-        if (closing) return void lite.close();
-        live = lite;
-        closedBy = null;
-        readOnly = false;
-        warn(`the embedded database in ${options.dataDir} is open again`);
-      }, (e: unknown) => {
-        warn(`the embedded database could not reopen yet: ${(e as Error).message}`);
-        reopenLater();
-      });
+      open().then(
+        (lite) => {
+          if (closing) return void lite.close();
+          live = lite;
+          closedBy = null;
+          readOnly = false;
+          warn(`the embedded database in ${options.dataDir} is open again`);
+        },
+        (e: unknown) => {
+          warn(`the embedded database could not reopen yet: ${(e as Error).message}`);
+          reopenLater();
+        },
+      );
     }, options.reopenMs ?? 1_000);
   };
 
@@ -111,13 +124,21 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database> 
       if (live === lite) {
         live = null;
         // Until it reopens, reads fail too: unavailable, not disk_full (which says reads work).
-        closedBy = new DatabaseFaultError('unavailable', code === '53100'
-          ? 'the embedded database stopped on a full disk: it reopens when there is room'
-          : 'the embedded database stopped and is reopening: try again in a moment');
+        closedBy = new DatabaseFaultError(
+          'unavailable',
+          code === '53100'
+            ? 'the embedded database stopped on a full disk: it reopens when there is room'
+            : 'the embedded database stopped and is reopening: try again in a moment',
+        );
         warn(`the embedded database stopped (${(e as Error).message}); it reopens from its data directory when it can`);
         reopenLater();
       }
-      return code === '53100' ? new DatabaseFaultError('disk_full', `the disk of the database is full: nothing was written (${(e as Error).message})`) : closedBy ?? e;
+      return code === '53100'
+        ? new DatabaseFaultError(
+            'disk_full',
+            `the disk of the database is full: nothing was written (${(e as Error).message})`,
+          )
+        : (closedBy ?? e);
     }
     if (code === '25006' && readOnly) return diskFull();
     return e;
@@ -160,28 +181,30 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database> 
     kind: 'pglite',
     query: (text, params) => exclusive((lite) => on(lite).query(text, params)),
     exec: (script) => exclusive((lite) => on(lite).exec(script)),
-    transaction: (fn, options) => exclusive(async (lite) => {
-      const tx = on(lite);
-      try {
-        await tx.exec(options?.setup ? `BEGIN; ${options.setup}` : 'BEGIN');
-        const result = await fn(tx);
-        // COMMIT writes out the log this transaction left in memory (up to wal_buffers, 4 MB),
-        // and where that fails PostgreSQL PANICs inside PGlite, which then never returns (a
-        // PANIC in a statement does come back). A transaction that took the disk below the
-        // reserve, which is at least wal_buffers, is rolled back instead.
-        if (onDisk && freeBytes() < reserve && await wrote(lite)) throw diskFull();
-        const [commit] = await lite.exec('COMMIT').catch((e: unknown) => {
-          throw fault(e, lite);
-        });
-        // COMMIT of a transaction an earlier statement aborted (its error caught) rolls back.
-        if (commit?.command === 'ROLLBACK') throw new Error('the transaction was rolled back: a statement in it had failed');
-        return result;
-      } catch (e) {
-        // Never a statement to a dead instance: it would spin forever.
-        if (live === lite) await lite.exec('ROLLBACK').catch(() => undefined);
-        throw e;
-      }
-    }),
+    transaction: (fn, options) =>
+      exclusive(async (lite) => {
+        const tx = on(lite);
+        try {
+          await tx.exec(options?.setup ? `BEGIN; ${options.setup}` : 'BEGIN');
+          const result = await fn(tx);
+          // COMMIT writes out the log this transaction left in memory (up to wal_buffers, 4 MB),
+          // and where that fails PostgreSQL PANICs inside PGlite, which then never returns (a
+          // PANIC in a statement does come back). A transaction that took the disk below the
+          // reserve, which is at least wal_buffers, is rolled back instead.
+          if (onDisk && freeBytes() < reserve && (await wrote(lite))) throw diskFull();
+          const [commit] = await lite.exec('COMMIT').catch((e: unknown) => {
+            throw fault(e, lite);
+          });
+          // COMMIT of a transaction an earlier statement aborted (its error caught) rolls back.
+          if (commit?.command === 'ROLLBACK')
+            throw new Error('the transaction was rolled back: a statement in it had failed');
+          return result;
+        } catch (e) {
+          // Never a statement to a dead instance: it would spin forever.
+          if (live === lite) await lite.exec('ROLLBACK').catch(() => undefined);
+          throw e;
+        }
+      }),
     close: async () => {
       closing = true;
       unwatch();

@@ -8,7 +8,16 @@
 export type DatabaseFault = 'unavailable' | 'disk_full';
 
 /** Socket errors of a server that is down, restarting or unreachable. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
 
 /**
  * SQLSTATEs of a server going away or not ready: 57P01 admin_shutdown (a fast restart),
@@ -19,14 +28,19 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
 const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300', '25006']);
 
 /** What `pg` says when a connection is lost or cannot be made in time (its errors carry no code). */
-const LOST_CONNECTION = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|Connection is closed/i;
+const LOST_CONNECTION =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|Connection is closed/i;
 
 /** An error that the database (not the request) caused and that passes by itself, if it is one. */
 export function databaseFault(error: unknown): DatabaseFault | null {
   if (error === null || typeof error !== 'object') return null;
   const { code, message } = error as { code?: unknown; message?: unknown };
   if (code === '53100' || code === 'ENOSPC') return 'disk_full';
-  if (typeof code === 'string' && (UNAVAILABLE_STATES.has(code) || NETWORK_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return 'unavailable';
+  if (
+    typeof code === 'string' &&
+    (UNAVAILABLE_STATES.has(code) || NETWORK_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))
+  )
+    return 'unavailable';
   if (code === undefined && typeof message === 'string' && LOST_CONNECTION.test(message)) return 'unavailable';
   // AggregateError (a connection to each of several addresses refused) carries the codes inside.
   const inner = (error as { errors?: unknown }).errors;
@@ -37,7 +51,10 @@ export function databaseFault(error: unknown): DatabaseFault | null {
 /** Thrown by the embedded database while it is closed after a fault and waits to reopen. */
 export class DatabaseFaultError extends Error {
   readonly code: string;
-  constructor(readonly fault: DatabaseFault, message: string) {
+  constructor(
+    readonly fault: DatabaseFault,
+    message: string,
+  ) {
     super(message);
     this.code = fault === 'disk_full' ? '53100' : '57P03';
   }

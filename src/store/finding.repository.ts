@@ -12,7 +12,6 @@ import type { Sql } from './database.ts';
 import { keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
 import { ms, sameRecord, ts } from './rows.ts';
 
-
 export interface StoredFinding {
   key: string;
   kind: FindingKind;
@@ -48,9 +47,21 @@ export interface FindingChanges {
 }
 
 interface FindingRow {
-  key: string; kind: FindingKind; subject_id: string; agreement_id: string | null; at: Date; verdict: Verdict;
-  violators: string[]; reasons: Reason[]; rule: number; obligation: string | null; rests_on_zones: string[];
-  statements: Statement[]; explanation: string; facts: Record<string, unknown> | null; rules_version: string;
+  key: string;
+  kind: FindingKind;
+  subject_id: string;
+  agreement_id: string | null;
+  at: Date;
+  verdict: Verdict;
+  violators: string[];
+  reasons: Reason[];
+  rule: number;
+  obligation: string | null;
+  rests_on_zones: string[];
+  statements: Statement[];
+  explanation: string;
+  facts: Record<string, unknown> | null;
+  rules_version: string;
 }
 
 /**
@@ -62,9 +73,21 @@ export const FINDING_COLUMNS = `key, kind, subject_id, agreement_id, at, verdict
 const COLUMNS = FINDING_COLUMNS;
 
 export const toFinding = (r: FindingRow): StoredFinding => ({
-  key: r.key, kind: r.kind, subjectId: r.subject_id, agreement: r.agreement_id, at: ms(r.at), verdict: r.verdict,
-  violators: r.violators, reasons: r.reasons, rule: r.rule, obligation: r.obligation, restsOnZones: r.rests_on_zones,
-  statements: r.statements, explanation: r.explanation, facts: r.facts, rulesVersion: r.rules_version,
+  key: r.key,
+  kind: r.kind,
+  subjectId: r.subject_id,
+  agreement: r.agreement_id,
+  at: ms(r.at),
+  verdict: r.verdict,
+  violators: r.violators,
+  reasons: r.reasons,
+  rule: r.rule,
+  obligation: r.obligation,
+  restsOnZones: r.rests_on_zones,
+  statements: r.statements,
+  explanation: r.explanation,
+  facts: r.facts,
+  rulesVersion: r.rules_version,
 });
 
 export function incidentFindingKey(incident: string, agreement: string | null): string {
@@ -82,11 +105,16 @@ export async function listFindings(sql: Sql, kind?: FindingKind): Promise<Stored
   return rows.map(toFinding);
 }
 
-export async function findingsOfSubjects(sql: Sql, kind: FindingKind, subjectIds: readonly string[]): Promise<StoredFinding[]> {
+export async function findingsOfSubjects(
+  sql: Sql,
+  kind: FindingKind,
+  subjectIds: readonly string[],
+): Promise<StoredFinding[]> {
   if (subjectIds.length === 0) return [];
-  const rows = await sql.query<FindingRow>(
-    `select ${COLUMNS} from findings where kind = $1 and subject_id = any($2)`, [kind, subjectIds],
-  );
+  const rows = await sql.query<FindingRow>(`select ${COLUMNS} from findings where kind = $1 and subject_id = any($2)`, [
+    kind,
+    subjectIds,
+  ]);
   return rows.map(toFinding);
 }
 
@@ -109,35 +137,71 @@ export const HISTORY_COLUMNS = `${FINDING_COLUMNS}, computed_at, superseded_at, 
   case when cause_entity is null or truce_record_visible(cause_entity, cause_id) then cause_statement end as cause_statement`;
 
 export type HistoryRow = FindingRow & {
-  computed_at: Date; superseded_at: Date; superseded_by_verdict: Verdict | null; cause: string | null; cause_statement: Statement | null;
+  computed_at: Date;
+  superseded_at: Date;
+  superseded_by_verdict: Verdict | null;
+  cause: string | null;
+  cause_statement: Statement | null;
 };
 
 const WITHHELD: Statement = { code: 'cause.withheld', params: {} };
 
 export const toHistoryEntry = (r: HistoryRow): HistoryEntry => ({
-  key: r.key, kind: r.kind, subjectId: r.subject_id, agreement: r.agreement_id, at: ms(r.at), verdict: r.verdict,
-  violators: r.violators, reasons: r.reasons, rule: r.rule, obligation: r.obligation, restsOnZones: r.rests_on_zones,
-  statements: r.statements, explanation: r.explanation, facts: r.facts, rulesVersion: r.rules_version,
-  computedAt: ms(r.computed_at), supersededAt: ms(r.superseded_at), supersededByVerdict: r.superseded_by_verdict, cause: r.cause,
+  key: r.key,
+  kind: r.kind,
+  subjectId: r.subject_id,
+  agreement: r.agreement_id,
+  at: ms(r.at),
+  verdict: r.verdict,
+  violators: r.violators,
+  reasons: r.reasons,
+  rule: r.rule,
+  obligation: r.obligation,
+  restsOnZones: r.rests_on_zones,
+  statements: r.statements,
+  explanation: r.explanation,
+  facts: r.facts,
+  rulesVersion: r.rules_version,
+  computedAt: ms(r.computed_at),
+  supersededAt: ms(r.superseded_at),
+  supersededByVerdict: r.superseded_by_verdict,
+  cause: r.cause,
   // A cause written before statements existed has only its English.
-  causeStatement: r.cause_statement ?? (r.cause === null ? WITHHELD : { code: 'cause.recorded', params: { text: { text: r.cause } } }),
+  causeStatement:
+    r.cause_statement ??
+    (r.cause === null ? WITHHELD : { code: 'cause.recorded', params: { text: { text: r.cause } } }),
 });
 
 /** Every finding about one incident or zone that a recomputation replaced or withdrew, oldest first. */
 export async function historyOfSubject(sql: Sql, kind: FindingKind, subjectId: string): Promise<HistoryEntry[]> {
-  const rows = await sql.query<HistoryRow>(`select ${HISTORY_COLUMNS} from finding_history where kind = $1 and subject_id = $2 order by id`, [kind, subjectId]);
+  const rows = await sql.query<HistoryRow>(
+    `select ${HISTORY_COLUMNS} from finding_history where kind = $1 and subject_id = $2 order by id`,
+    [kind, subjectId],
+  );
   return rows.map(toHistoryEntry);
 }
 
 export async function findingHistory(sql: Sql, key: string): Promise<HistoryEntry[]> {
-  const rows = await sql.query<HistoryRow>(`select ${HISTORY_COLUMNS} from finding_history where key = $1 order by id`, [key]);
+  const rows = await sql.query<HistoryRow>(
+    `select ${HISTORY_COLUMNS} from finding_history where key = $1 order by id`,
+    [key],
+  );
   return rows.map(toHistoryEntry);
 }
 
 /** What a finding says, without its bookkeeping: two findings that say the same are equal. */
 const substance = (f: StoredFinding) => ({
-  agreement: f.agreement, at: f.at, verdict: f.verdict, violators: f.violators, reasons: f.reasons, rule: f.rule,
-  obligation: f.obligation, restsOnZones: f.restsOnZones, statements: f.statements, explanation: f.explanation, facts: f.facts,
+  agreement: f.agreement,
+  at: f.at,
+  verdict: f.verdict,
+  violators: f.violators,
+  reasons: f.reasons,
+  rule: f.rule,
+  obligation: f.obligation,
+  restsOnZones: f.restsOnZones,
+  statements: f.statements,
+  explanation: f.explanation,
+  facts: f.facts,
   rulesVersion: f.rulesVersion,
 });
 
@@ -147,7 +211,11 @@ const substance = (f: StoredFinding) => ({
  * kept in finding_history with the cause. Unchanged findings are not touched.
  */
 export async function replaceFindings(
-  sql: Sql, kind: FindingKind, subjectIds: readonly string[], next: readonly StoredFinding[], cause: Cause,
+  sql: Sql,
+  kind: FindingKind,
+  subjectIds: readonly string[],
+  next: readonly StoredFinding[],
+  cause: Cause,
 ): Promise<FindingChanges> {
   // The incidents first, in one order: a concurrent writer of their findings waits here rather
   // than summarizing them from a snapshot without ours (migration 005), or deadlocking with us.
@@ -206,19 +274,44 @@ export async function insertFindings(sql: Sql, findings: readonly StoredFinding[
      from jsonb_to_recordset($1::jsonb) as f(key text, kind text, subject_id text, agreement_id text, at timestamptz,
        verdict text, violators jsonb, reasons jsonb, rule int, obligation text, rests_on_zones jsonb, statements jsonb, explanation text,
        facts jsonb, rules_version text)
-     ${replace ? `on conflict (key) do update set agreement_id = excluded.agreement_id, at = excluded.at, verdict = excluded.verdict,
+     ${
+       replace
+         ? `on conflict (key) do update set agreement_id = excluded.agreement_id, at = excluded.at, verdict = excluded.verdict,
        violators = excluded.violators, reasons = excluded.reasons, rule = excluded.rule, obligation = excluded.obligation,
        rests_on_zones = excluded.rests_on_zones, statements = excluded.statements, explanation = excluded.explanation,
-       facts = excluded.facts, rules_version = excluded.rules_version, computed_at = now()` : ''}`,
-    [JSON.stringify(findings.map((f) => ({
-      key: f.key, kind: f.kind, subject_id: f.subjectId, agreement_id: f.agreement, at: ts(f.at), verdict: f.verdict,
-      violators: f.violators, reasons: f.reasons, rule: f.rule, obligation: f.obligation, rests_on_zones: f.restsOnZones,
-      statements: f.statements, explanation: f.explanation, facts: f.facts, rules_version: f.rulesVersion,
-    })))],
+       facts = excluded.facts, rules_version = excluded.rules_version, computed_at = now()`
+         : ''
+     }`,
+    [
+      JSON.stringify(
+        findings.map((f) => ({
+          key: f.key,
+          kind: f.kind,
+          subject_id: f.subjectId,
+          agreement_id: f.agreement,
+          at: ts(f.at),
+          verdict: f.verdict,
+          violators: f.violators,
+          reasons: f.reasons,
+          rule: f.rule,
+          obligation: f.obligation,
+          rests_on_zones: f.restsOnZones,
+          statements: f.statements,
+          explanation: f.explanation,
+          facts: f.facts,
+          rules_version: f.rulesVersion,
+        })),
+      ),
+    ],
   );
 }
 
-export async function searchFindings(sql: Sql, filter: FindingFilter, descending: boolean, page: PageRequest): Promise<Page<StoredFinding>> {
+export async function searchFindings(
+  sql: Sql,
+  filter: FindingFilter,
+  descending: boolean,
+  page: PageRequest,
+): Promise<Page<StoredFinding>> {
   const params = new Params();
   const conditions: string[] = [];
   if (filter.kind) conditions.push(`kind = ${params.add(filter.kind)}`);
@@ -230,7 +323,10 @@ export async function searchFindings(sql: Sql, filter: FindingFilter, descending
   if (filter.to !== undefined) conditions.push(`at < ${params.add(ts(filter.to))}`);
   const { condition, tail } = keyset(params, ['at', 'key'], descending, page);
   if (condition) conditions.push(condition);
-  const rows = await sql.query<FindingRow>(`select ${COLUMNS} from findings ${whereAll(conditions)} ${tail}`, params.values);
+  const rows = await sql.query<FindingRow>(
+    `select ${COLUMNS} from findings ${whereAll(conditions)} ${tail}`,
+    params.values,
+  );
   return takePage(rows.map(toFinding), page, (f) => [ts(f.at)!, f.key]);
 }
 
@@ -259,7 +355,12 @@ export async function countFindingsByVerdict(sql: Sql, w: FindingWindow): Promis
 }
 
 /** The violations found in [from, to): when, and under which agreement. */
-export async function violationsDuring(sql: Sql, from: Instant, to: Instant, agreement?: string): Promise<{ agreement: string | null; at: Instant }[]> {
+export async function violationsDuring(
+  sql: Sql,
+  from: Instant,
+  to: Instant,
+  agreement?: string,
+): Promise<{ agreement: string | null; at: Instant }[]> {
   const rows = await sql.query<{ agreement_id: string | null; at: Date }>(
     `select agreement_id, at from findings
       where verdict = 'violation' and at >= $1 and at < $2 and ($3::text is null or agreement_id = $3::text) order by at`,
@@ -285,8 +386,14 @@ export interface PlacedViolation {
 /** The violation findings of the window, in time order. */
 export async function placedViolations(sql: Sql, w: FindingWindow): Promise<PlacedViolation[]> {
   const rows = await sql.query<{
-    kind: FindingKind; subject_id: string; agreement_id: string; at: Date; violators: string[];
-    lon: number | null; lat: number | null; geometry: Area | null;
+    kind: FindingKind;
+    subject_id: string;
+    agreement_id: string;
+    at: Date;
+    violators: string[];
+    lon: number | null;
+    lat: number | null;
+    geometry: Area | null;
   }>(
     `select f.kind, f.subject_id, f.agreement_id, f.at, f.violators, i.lon, i.lat, z.geometry
        from findings f
@@ -297,8 +404,13 @@ export async function placedViolations(sql: Sql, w: FindingWindow): Promise<Plac
     [ts(w.from), ts(w.to), w.agreement],
   );
   return rows.map((r) => ({
-    kind: r.kind, subjectId: r.subject_id, agreement: r.agreement_id, at: ms(r.at), violators: r.violators,
-    place: r.lon === null || r.lat === null ? null : { lon: r.lon, lat: r.lat }, zoneGeometry: r.geometry,
+    kind: r.kind,
+    subjectId: r.subject_id,
+    agreement: r.agreement_id,
+    at: ms(r.at),
+    violators: r.violators,
+    place: r.lon === null || r.lat === null ? null : { lon: r.lon, lat: r.lat },
+    zoneGeometry: r.geometry,
   }));
 }
 

@@ -51,12 +51,17 @@ export const toIncident = (r: IncidentRow): Incident => ({
 });
 
 const targetOf = (r: IncidentRow): Incident['target'] =>
-  r.target_civilian !== null ? { civilian: r.target_civilian } : r.target_actor !== null ? { actor: r.target_actor } : null;
+  r.target_civilian !== null
+    ? { civilian: r.target_civilian }
+    : r.target_actor !== null
+      ? { actor: r.target_actor }
+      : null;
 
 export async function listIncidents(sql: Sql, ids?: readonly string[]): Promise<Incident[]> {
-  const rows = ids === undefined
-    ? await sql.query<IncidentRow>(`select ${COLUMNS} from incidents order by id`)
-    : await sql.query<IncidentRow>(`select ${COLUMNS} from incidents where id = any($1) order by id`, [ids]);
+  const rows =
+    ids === undefined
+      ? await sql.query<IncidentRow>(`select ${COLUMNS} from incidents order by id`)
+      : await sql.query<IncidentRow>(`select ${COLUMNS} from incidents where id = any($1) order by id`, [ids]);
   return rows.map(toIncident);
 }
 
@@ -85,7 +90,8 @@ export async function incidentIdsDuring(sql: Sql, intervals: readonly Interval[]
 /** Ids of incidents naming the actor as perpetrator or target. */
 export async function incidentIdsInvolving(sql: Sql, actors: readonly string[]): Promise<string[]> {
   const rows = await sql.query<{ id: string }>(
-    'select id from incidents where perpetrator = any($1) or target_actor = any($1)', [actors],
+    'select id from incidents where perpetrator = any($1) or target_actor = any($1)',
+    [actors],
   );
   return rows.map((r) => r.id);
 }
@@ -176,7 +182,9 @@ const INSERT = `insert into incidents (id, occurred_at, occurred_until, date_pre
  * those findings give it, and the findings' trigger has no row to write again.
  */
 export async function insertNewIncidents(
-  sql: Sql, incidents: readonly IncidentRecord[], findings?: ReadonlyMap<string, readonly SummarizedFinding[]>,
+  sql: Sql,
+  incidents: readonly IncidentRecord[],
+  findings?: ReadonlyMap<string, readonly SummarizedFinding[]>,
 ): Promise<string[]> {
   if (incidents.length === 0) return [];
   const json = JSON.stringify(incidents.map((i) => recordJson(i, verdictSummary(findings?.get(i.id) ?? []))));
@@ -216,11 +224,26 @@ export interface IncidentView extends IncidentRecord {
 }
 
 interface IncidentViewRow extends IncidentRow {
-  occurred_until: Date | null; date_precision: number | null; location_precision: number | null; place: string | null;
-  deaths_low: number | null; deaths_best: number | null; deaths_high: number | null; deaths: Record<string, number> | null;
-  sides: string[]; source: string | null; source_ref: string | null; headline: string | null;
-  status: IncidentStatus; grade: AttributionGrade | null; classification: Classification; owner_org: string | null;
-  created_at: Date; updated_at: Date; report_count: number; verdicts: { agreement: string | null; verdict: Verdict }[];
+  occurred_until: Date | null;
+  date_precision: number | null;
+  location_precision: number | null;
+  place: string | null;
+  deaths_low: number | null;
+  deaths_best: number | null;
+  deaths_high: number | null;
+  deaths: Record<string, number> | null;
+  sides: string[];
+  source: string | null;
+  source_ref: string | null;
+  headline: string | null;
+  status: IncidentStatus;
+  grade: AttributionGrade | null;
+  classification: Classification;
+  owner_org: string | null;
+  created_at: Date;
+  updated_at: Date;
+  report_count: number;
+  verdicts: { agreement: string | null; verdict: Verdict }[];
 }
 
 const VIEW = `select i.id, i.occurred_at, i.occurred_until, i.date_precision, i.lon, i.lat, i.location_precision, i.place, i.act,
@@ -234,15 +257,39 @@ const VIEW = `select i.id, i.occurred_at, i.occurred_until, i.date_precision, i.
 // Every field written out: a leading spread followed by many properties costs V8 (Node 20) some
 // 15 µs an object, which was most of the server's time listing incidents.
 const toView = (r: IncidentViewRow): IncidentView => ({
-  id: r.id, occurredAt: ms(r.occurred_at), location: { lon: r.lon, lat: r.lat }, act: r.act, perpetrator: r.perpetrator,
-  target: targetOf(r), selfDefenseClaim: r.self_defense_claim,
-  occurredUntil: msOrNull(r.occurred_until), datePrecision: r.date_precision, locationPrecision: r.location_precision, place: r.place,
+  id: r.id,
+  occurredAt: ms(r.occurred_at),
+  location: { lon: r.lon, lat: r.lat },
+  act: r.act,
+  perpetrator: r.perpetrator,
+  target: targetOf(r),
+  selfDefenseClaim: r.self_defense_claim,
+  occurredUntil: msOrNull(r.occurred_until),
+  datePrecision: r.date_precision,
+  locationPrecision: r.location_precision,
+  place: r.place,
   // A toll is shown by its best estimate; without one there is no toll to show (or sort by).
-  deaths: r.deaths_best === null ? null
-    : { low: r.deaths_low ?? r.deaths_best, best: r.deaths_best, high: r.deaths_high ?? r.deaths_best, bySide: r.deaths ?? {} },
-  sides: r.sides, source: r.source, sourceRef: r.source_ref, headline: r.headline, status: r.status, grade: r.grade,
-  classification: r.classification, ownerOrg: r.owner_org, createdAt: ms(r.created_at), updatedAt: ms(r.updated_at),
-  reportCount: r.report_count, verdicts: r.verdicts,
+  deaths:
+    r.deaths_best === null
+      ? null
+      : {
+          low: r.deaths_low ?? r.deaths_best,
+          best: r.deaths_best,
+          high: r.deaths_high ?? r.deaths_best,
+          bySide: r.deaths ?? {},
+        },
+  sides: r.sides,
+  source: r.source,
+  sourceRef: r.source_ref,
+  headline: r.headline,
+  status: r.status,
+  grade: r.grade,
+  classification: r.classification,
+  ownerOrg: r.owner_org,
+  createdAt: ms(r.created_at),
+  updatedAt: ms(r.updated_at),
+  reportCount: r.report_count,
+  verdicts: r.verdicts,
 });
 
 export async function getIncidentViews(sql: Sql, ids: readonly string[]): Promise<IncidentView[]> {
@@ -260,8 +307,10 @@ export async function lockIncident(sql: Sql, id: string): Promise<boolean> {
 const sortColumn = (sort: IncidentSort) => (sort.endsWith('deaths') ? 'coalesce(i.deaths_best, -1)' : 'i.occurred_at');
 
 /** An incident's position in a sorted list: its sort value and id (for the next page's cursor). */
-export const incidentCursor = (sort: IncidentSort, i: IncidentView): (string | number)[] =>
-  [sort.endsWith('deaths') ? (i.deaths?.best ?? -1) : new Date(i.occurredAt).toISOString(), i.id];
+export const incidentCursor = (sort: IncidentSort, i: IncidentView): (string | number)[] => [
+  sort.endsWith('deaths') ? (i.deaths?.best ?? -1) : new Date(i.occurredAt).toISOString(),
+  i.id,
+];
 
 const inBox = (params: Params, [x1, y1, x2, y2]: BBox) =>
   `point(i.lon, i.lat) <@ box(point(${params.add(x1)}, ${params.add(y1)}), point(${params.add(x2)}, ${params.add(y2)}))`;
@@ -271,10 +320,13 @@ const inBox = (params: Params, [x1, y1, x2, y2]: BBox) =>
  * point-in-polygon (a point on an edge counts as inside), less its holes.
  */
 function inArea(params: Params, area: Area): string {
-  const polygon = (ring: readonly (readonly number[])[]) => `${params.add(`(${ring.map(([x, y]) => `(${x},${y})`).join(',')})`)}::polygon`;
+  const polygon = (ring: readonly (readonly number[])[]) =>
+    `${params.add(`(${ring.map(([x, y]) => `(${x},${y})`).join(',')})`)}::polygon`;
   const parts = (area.type === 'Polygon' ? [area.coordinates] : area.coordinates).map(([outer, ...holes]) => {
     const inside = `point(i.lon, i.lat) <@ ${polygon(outer!)}`;
-    return holes.length === 0 ? inside : `(${inside} and not (${holes.map((h) => `point(i.lon, i.lat) <@ ${polygon(h)}`).join(' or ')}))`;
+    return holes.length === 0
+      ? inside
+      : `(${inside} and not (${holes.map((h) => `point(i.lon, i.lat) <@ ${polygon(h)}`).join(' or ')}))`;
   });
   return `(${inBox(params, bboxOf(area))} and (${parts.join(' or ')}))`;
 }
@@ -290,19 +342,29 @@ function incidentConditions(params: Params, f: IncidentFilter): string[] {
     c.push(`(i.perpetrator = ${p} or i.target_actor = ${p})`);
   }
   if (f.act) c.push(`i.act = ${params.add(f.act)}`);
-  if (f.verdict) c.push(`exists (select 1 from findings f where f.kind = 'incident' and f.subject_id = i.id and f.verdict = ${params.add(f.verdict)})`);
+  if (f.verdict)
+    c.push(
+      `exists (select 1 from findings f where f.kind = 'incident' and f.subject_id = i.id and f.verdict = ${params.add(f.verdict)})`,
+    );
   if (f.status) c.push(`i.status = ${params.add(f.status)}`);
   if (f.grade) c.push(`i.grade = ${params.add(f.grade)}`);
   if (f.classification) c.push(`i.classification = ${params.add(f.classification)}`);
   if (f.q) {
     const p = params.add(containing(f.q));
-    c.push(`(i.place ilike ${p} or i.headline ilike ${p} or exists (select 1 from reports r where r.incident_id = i.id and r.narrative ilike ${p}))`);
+    c.push(
+      `(i.place ilike ${p} or i.headline ilike ${p} or exists (select 1 from reports r where r.incident_id = i.id and r.narrative ilike ${p}))`,
+    );
   }
   return c;
 }
 
 /** One page of incidents, sorted, after the cursor (the sort value, ISO time or deaths, and the id). */
-export async function listIncidentPage(sql: Sql, filter: IncidentFilter, sort: IncidentSort, page: PageRequest): Promise<Page<IncidentView>> {
+export async function listIncidentPage(
+  sql: Sql,
+  filter: IncidentFilter,
+  sort: IncidentSort,
+  page: PageRequest,
+): Promise<Page<IncidentView>> {
   const params = new Params();
   const c = incidentConditions(params, filter);
   const order = keyset(params, [sortColumn(sort), 'i.id'], sort.startsWith('-'), page);
@@ -313,12 +375,20 @@ export async function listIncidentPage(sql: Sql, filter: IncidentFilter, sort: I
 
 export async function countIncidentsWhere(sql: Sql, filter: IncidentFilter): Promise<number> {
   const params = new Params();
-  const [row] = await sql.query<{ n: number }>(`select count(*)::int as n from incidents i ${whereAll(incidentConditions(params, filter))}`, params.values);
+  const [row] = await sql.query<{ n: number }>(
+    `select count(*)::int as n from incidents i ${whereAll(incidentConditions(params, filter))}`,
+    params.values,
+  );
   return row?.n ?? 0;
 }
 
 /** Incidents whose window comes within the interval and whose place lies in the box (suggestion candidates). */
-export async function incidentsNear(sql: Sql, during: { from: Instant; to: Instant }, box: BBox, limit: number): Promise<IncidentView[]> {
+export async function incidentsNear(
+  sql: Sql,
+  during: { from: Instant; to: Instant },
+  box: BBox,
+  limit: number,
+): Promise<IncidentView[]> {
   const params = new Params();
   const rows = await sql.query<IncidentViewRow>(
     `${VIEW} where i.occurred_at <= ${params.add(ts(during.to))} and coalesce(i.occurred_until, i.occurred_at) >= ${params.add(ts(during.from))}
@@ -338,9 +408,34 @@ export interface IncidentWrite extends IncidentRecord {
 
 const writeParams = (i: IncidentWrite, at: Instant) => {
   const r = recordJson(i);
-  return [r.id, r.occurred_at, r.occurred_until, r.date_precision, r.lon, r.lat, r.location_precision, r.place, r.act, r.perpetrator,
-    r.target_civilian, r.target_actor, r.self_defense_claim, r.deaths_low, r.deaths_best, r.deaths_high, r.deaths ? JSON.stringify(r.deaths) : null,
-    r.sides, r.source, r.source_ref, r.headline, i.status, i.grade, i.classification, i.ownerOrg, ts(at)];
+  return [
+    r.id,
+    r.occurred_at,
+    r.occurred_until,
+    r.date_precision,
+    r.lon,
+    r.lat,
+    r.location_precision,
+    r.place,
+    r.act,
+    r.perpetrator,
+    r.target_civilian,
+    r.target_actor,
+    r.self_defense_claim,
+    r.deaths_low,
+    r.deaths_best,
+    r.deaths_high,
+    r.deaths ? JSON.stringify(r.deaths) : null,
+    r.sides,
+    r.source,
+    r.source_ref,
+    r.headline,
+    i.status,
+    i.grade,
+    i.classification,
+    i.ownerOrg,
+    ts(at),
+  ];
 };
 
 export async function insertIncident(sql: Sql, incident: IncidentWrite, at: Instant): Promise<void> {
@@ -363,4 +458,3 @@ export async function updateIncident(sql: Sql, incident: IncidentWrite, at: Inst
     writeParams(incident, at),
   );
 }
-

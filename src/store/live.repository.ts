@@ -6,19 +6,50 @@ import type { Statement } from '../domain/statements.ts';
 import type { Sql } from './sql.ts';
 
 export interface ReportSummaryRow {
-  id: string; incident_id: string | null; org_id: string; channel: string; received_at: Date; claimed_at: Date;
-  lon: number; lat: number; act: string; alleged_perpetrator: string | null; target_civilian: string | null;
-  target_actor: string | null; casualties_best: number | null; classification: string; narrative: string;
+  id: string;
+  incident_id: string | null;
+  org_id: string;
+  channel: string;
+  received_at: Date;
+  claimed_at: Date;
+  lon: number;
+  lat: number;
+  act: string;
+  alleged_perpetrator: string | null;
+  target_civilian: string | null;
+  target_actor: string | null;
+  casualties_best: number | null;
+  classification: string;
+  narrative: string;
 }
 
 export interface IncidentSummaryRow {
-  id: string; occurred_at: Date; lon: number; lat: number; place: string | null; act: string; perpetrator: string | null;
-  status: string; grade: string | null; deaths_best: number | null; headline: string | null; classification: string;
+  id: string;
+  occurred_at: Date;
+  lon: number;
+  lat: number;
+  place: string | null;
+  act: string;
+  perpetrator: string | null;
+  status: string;
+  grade: string | null;
+  deaths_best: number | null;
+  headline: string | null;
+  classification: string;
 }
 
 export interface FindingSummaryRow {
-  key: string; kind: string; subject_id: string; agreement_id: string | null; at: Date; verdict: string;
-  violators: string[]; rule: number; obligation: string | null; explanation: string; statements: Statement[];
+  key: string;
+  kind: string;
+  subject_id: string;
+  agreement_id: string | null;
+  at: Date;
+  verdict: string;
+  violators: string[];
+  rule: number;
+  obligation: string | null;
+  explanation: string;
+  statements: Statement[];
 }
 
 export async function reportSummary(sql: Sql, id: string): Promise<ReportSummaryRow | null> {
@@ -27,14 +58,18 @@ export async function reportSummary(sql: Sql, id: string): Promise<ReportSummary
     `select r.id, (select i.id from incidents i where i.id = r.incident_id) as incident_id, r.org_id, r.channel, r.received_at,
             r.claimed_at, r.lon, r.lat, r.act, r.alleged_perpetrator, r.target_civilian, r.target_actor, r.casualties_best,
             r.classification, left(r.narrative, 280) as narrative
-       from reports r where r.id = $1`, [id]);
+       from reports r where r.id = $1`,
+    [id],
+  );
   return row ?? null;
 }
 
 export async function incidentSummary(sql: Sql, id: string): Promise<IncidentSummaryRow | null> {
   const [row] = await sql.query<IncidentSummaryRow>(
     `select id, occurred_at, lon, lat, place, act, perpetrator, status, grade, deaths_best, headline, classification
-       from incidents where id = $1`, [id]);
+       from incidents where id = $1`,
+    [id],
+  );
   return row ?? null;
 }
 
@@ -49,13 +84,24 @@ export async function findingSummary(sql: Sql, key: string): Promise<FindingSumm
 
 /** The findings about one incident. */
 export async function findingsOfIncident(sql: Sql, incidentId: string): Promise<FindingSummaryRow[]> {
-  return sql.query<FindingSummaryRow>(`select ${FINDING_COLUMNS} from findings where kind = 'incident' and subject_id = $1 order by key`, [incidentId]);
+  return sql.query<FindingSummaryRow>(
+    `select ${FINDING_COLUMNS} from findings where kind = 'incident' and subject_id = $1 order by key`,
+    [incidentId],
+  );
 }
 
-export interface SubjectSummaryRow { id: string; name: string; classification: string }
+export interface SubjectSummaryRow {
+  id: string;
+  name: string;
+  classification: string;
+}
 
 /** A zone, agreement or actor whose change altered findings (actors are not classified: public). */
-export async function subjectSummary(sql: Sql, entity: 'zone' | 'agreement' | 'actor', id: string): Promise<SubjectSummaryRow | null> {
+export async function subjectSummary(
+  sql: Sql,
+  entity: 'zone' | 'agreement' | 'actor',
+  id: string,
+): Promise<SubjectSummaryRow | null> {
   const query = {
     zone: `select id, name, classification from zones where id = $1`,
     agreement: `select id, title as name, classification from agreements where id = $1`,

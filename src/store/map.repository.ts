@@ -38,10 +38,17 @@ export interface GridCellRow {
   cy: number;
   n: number;
   /** Counts by rank: 1 violation, 2 needs review, 3 permitted, 4 not covered, 5 no finding. */
-  r1: number; r2: number; r3: number; r4: number; r5: number;
+  r1: number;
+  r2: number;
+  r3: number;
+  r4: number;
+  r5: number;
   lon: number;
   lat: number;
-  min_lon: number; min_lat: number; max_lon: number; max_lat: number;
+  min_lon: number;
+  min_lat: number;
+  max_lon: number;
+  max_lat: number;
   points: GridPoint[] | null;
 }
 
@@ -57,8 +64,10 @@ const RANK = `case when ${SUMMARY_HOLDS} then i.worst_rank
     else coalesce((select min(truce_verdict_rank(f.verdict)) from findings f where f.kind = 'incident' and f.subject_id = i.id), 5) end`;
 
 /** The box as ranges of lon and lat (edges included). */
-const inRanges = (p: Params, [x1, y1, x2, y2]: GridQuery['bbox']): string[] =>
-  [`i.lon between ${p.add(x1)} and ${p.add(x2)}`, `i.lat between ${p.add(y1)} and ${p.add(y2)}`];
+const inRanges = (p: Params, [x1, y1, x2, y2]: GridQuery['bbox']): string[] => [
+  `i.lon between ${p.add(x1)} and ${p.add(x2)}`,
+  `i.lat between ${p.add(y1)} and ${p.add(y2)}`,
+];
 
 /** The filters other than the box, shared by both queries. */
 function filters(p: Params, q: GridQuery): string[] {
@@ -74,8 +83,16 @@ function filters(p: Params, q: GridQuery): string[] {
 }
 
 interface RankRow {
-  cx: number; cy: number; rank: number; n: number;
-  sum_lon: number; sum_lat: number; min_lon: number; min_lat: number; max_lon: number; max_lat: number;
+  cx: number;
+  cy: number;
+  rank: number;
+  n: number;
+  sum_lon: number;
+  sum_lat: number;
+  min_lon: number;
+  min_lat: number;
+  max_lon: number;
+  max_lat: number;
 }
 
 /** Incidents in the box counted by cell and rank, with the sums and extremes of their places. */
@@ -102,7 +119,7 @@ export async function incidentGrid(sql: Sql, q: GridQuery): Promise<GridCellRow[
   // findings the reader may see, in a second query that runs only when there are any.
   const summarized = await rankCounts(sql, q, `case when ${SUMMARY_HOLDS} then i.worst_rank else 0 end`);
   const byRank = summarized.some((r) => r.rank === 0)
-    ? [...summarized.filter((r) => r.rank !== 0), ...await rankCounts(sql, q, RANK, `not ${SUMMARY_HOLDS}`)]
+    ? [...summarized.filter((r) => r.rank !== 0), ...(await rankCounts(sql, q, RANK, `not ${SUMMARY_HOLDS}`))]
     : summarized;
   // lon and lat hold the sums until every rank is in, then the means.
   const cells = new Map<string, GridCellRow>();
@@ -111,8 +128,21 @@ export async function incidentGrid(sql: Sql, q: GridQuery): Promise<GridCellRow[
     let c = cells.get(key);
     if (!c) {
       c = {
-        cx: r.cx, cy: r.cy, n: 0, r1: 0, r2: 0, r3: 0, r4: 0, r5: 0, lon: 0, lat: 0,
-        min_lon: r.min_lon, min_lat: r.min_lat, max_lon: r.max_lon, max_lat: r.max_lat, points: null,
+        cx: r.cx,
+        cy: r.cy,
+        n: 0,
+        r1: 0,
+        r2: 0,
+        r3: 0,
+        r4: 0,
+        r5: 0,
+        lon: 0,
+        lat: 0,
+        min_lon: r.min_lon,
+        min_lat: r.min_lat,
+        max_lon: r.max_lon,
+        max_lat: r.max_lat,
+        points: null,
       };
       cells.set(key, c);
     }
@@ -123,7 +153,11 @@ export async function incidentGrid(sql: Sql, q: GridQuery): Promise<GridCellRow[
     c.min_lat = Math.min(c.min_lat, r.min_lat);
     c.max_lon = Math.max(c.max_lon, r.max_lon);
     c.max_lat = Math.max(c.max_lat, r.max_lat);
-    if (r.rank === 1) c.r1 += r.n; else if (r.rank === 2) c.r2 += r.n; else if (r.rank === 3) c.r3 += r.n; else if (r.rank === 4) c.r4 += r.n; else c.r5 += r.n;
+    if (r.rank === 1) c.r1 += r.n;
+    else if (r.rank === 2) c.r2 += r.n;
+    else if (r.rank === 3) c.r3 += r.n;
+    else if (r.rank === 4) c.r4 += r.n;
+    else c.r5 += r.n;
   }
   const rows = [...cells.values()].sort((a, b) => a.cx - b.cx || a.cy - b.cy);
   for (const c of rows) {
@@ -139,7 +173,11 @@ export async function incidentGrid(sql: Sql, q: GridQuery): Promise<GridCellRow[
 }
 
 /** The incidents of these cells, in time order, each under its own cell. */
-async function cellPoints(sql: Sql, q: GridQuery, cells: readonly { cx: number; cy: number }[]): Promise<Map<string, GridPoint[]>> {
+async function cellPoints(
+  sql: Sql,
+  q: GridQuery,
+  cells: readonly { cx: number; cy: number }[],
+): Promise<Map<string, GridPoint[]>> {
   const p = new Params();
   const cell = p.add(q.cell);
   const cx = p.add(cells.map((c) => c.cx));
@@ -152,8 +190,10 @@ async function cellPoints(sql: Sql, q: GridQuery, cells: readonly { cx: number; 
   const where = [
     `point(i.lon, i.lat) <@ box(point(c.cx * ${cell}::float8 - ${pad}, c.cy * ${cell}::float8 - ${pad}),
       point((c.cx + 1) * ${cell}::float8 + ${pad}, (c.cy + 1) * ${cell}::float8 + ${pad}))`,
-    `floor(i.lon / ${cell}::float8)::int = c.cx`, `floor(i.lat / ${cell}::float8)::int = c.cy`,
-    ...inRanges(p, q.bbox), ...filters(p, q),
+    `floor(i.lon / ${cell}::float8)::int = c.cx`,
+    `floor(i.lat / ${cell}::float8)::int = c.cy`,
+    ...inRanges(p, q.bbox),
+    ...filters(p, q),
   ];
   const rows = await sql.query<GridPoint & { cx: number; cy: number }>(
     `select c.cx, c.cy, i.id, i.lon, i.lat, i.occurred_at as at, i.act, ${RANK} as rank
@@ -166,7 +206,8 @@ async function cellPoints(sql: Sql, q: GridQuery, cells: readonly { cx: number; 
   for (const { cx: x, cy: y, ...point } of rows) {
     const key = `${x},${y}`;
     const list = byCell.get(key);
-    if (list) list.push(point); else byCell.set(key, [point]);
+    if (list) list.push(point);
+    else byCell.set(key, [point]);
   }
   return byCell;
 }

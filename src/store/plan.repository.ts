@@ -7,10 +7,36 @@ import type { Sql } from './database.ts';
 import { keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
 import { ms, msOrNull, ts } from './rows.ts';
 
-interface Meta { classification: Classification; owner_org: string | null }
-interface SiteRow extends Meta { id: string; kind: string; owner: string; geometry: Geometry; buffer_m: number; valid_from: Date; valid_to: Date | null; notified_to: string[] }
-interface OperationRow extends Meta { id: string; actor: string; kind: string; area: Geometry; radius_m: number; window_from: Date; window_to: Date | null }
-interface ConvoyRow extends Meta { id: string; organizer: string; route: Geometry; window_from: Date; window_to: Date | null }
+interface Meta {
+  classification: Classification;
+  owner_org: string | null;
+}
+interface SiteRow extends Meta {
+  id: string;
+  kind: string;
+  owner: string;
+  geometry: Geometry;
+  buffer_m: number;
+  valid_from: Date;
+  valid_to: Date | null;
+  notified_to: string[];
+}
+interface OperationRow extends Meta {
+  id: string;
+  actor: string;
+  kind: string;
+  area: Geometry;
+  radius_m: number;
+  window_from: Date;
+  window_to: Date | null;
+}
+interface ConvoyRow extends Meta {
+  id: string;
+  organizer: string;
+  route: Geometry;
+  window_from: Date;
+  window_to: Date | null;
+}
 
 /** Who may read a plan, and the organization that owns it. */
 export interface PlanMeta {
@@ -22,19 +48,44 @@ export type OperationRecord = Operation & PlanMeta;
 export type ConvoyRecord = Convoy & PlanMeta;
 
 const toSite = (r: SiteRow): ProtectedSite => ({
-  id: r.id, kind: r.kind, owner: r.owner, geometry: r.geometry, bufferM: r.buffer_m,
-  valid: { from: ms(r.valid_from), to: msOrNull(r.valid_to) }, notifiedTo: r.notified_to,
+  id: r.id,
+  kind: r.kind,
+  owner: r.owner,
+  geometry: r.geometry,
+  bufferM: r.buffer_m,
+  valid: { from: ms(r.valid_from), to: msOrNull(r.valid_to) },
+  notifiedTo: r.notified_to,
 });
 const toOperation = (r: OperationRow): Operation => ({
-  id: r.id, actor: r.actor, kind: r.kind, area: r.area, radiusM: r.radius_m, window: { from: ms(r.window_from), to: msOrNull(r.window_to) },
+  id: r.id,
+  actor: r.actor,
+  kind: r.kind,
+  area: r.area,
+  radiusM: r.radius_m,
+  window: { from: ms(r.window_from), to: msOrNull(r.window_to) },
 });
 const toConvoy = (r: ConvoyRow): Convoy => ({
-  id: r.id, organizer: r.organizer, route: r.route, window: { from: ms(r.window_from), to: msOrNull(r.window_to) },
+  id: r.id,
+  organizer: r.organizer,
+  route: r.route,
+  window: { from: ms(r.window_from), to: msOrNull(r.window_to) },
 });
 // Records: the meta first, the spread last (a leading spread followed by properties is slow in V8).
-const toSiteRecord = (r: SiteRow): SiteRecord => ({ classification: r.classification, ownerOrg: r.owner_org, ...toSite(r) });
-const toOperationRecord = (r: OperationRow): OperationRecord => ({ classification: r.classification, ownerOrg: r.owner_org, ...toOperation(r) });
-const toConvoyRecord = (r: ConvoyRow): ConvoyRecord => ({ classification: r.classification, ownerOrg: r.owner_org, ...toConvoy(r) });
+const toSiteRecord = (r: SiteRow): SiteRecord => ({
+  classification: r.classification,
+  ownerOrg: r.owner_org,
+  ...toSite(r),
+});
+const toOperationRecord = (r: OperationRow): OperationRecord => ({
+  classification: r.classification,
+  ownerOrg: r.owner_org,
+  ...toOperation(r),
+});
+const toConvoyRecord = (r: ConvoyRow): ConvoyRecord => ({
+  classification: r.classification,
+  ownerOrg: r.owner_org,
+  ...toConvoy(r),
+});
 
 export async function listProtectedSites(sql: Sql): Promise<ProtectedSite[]> {
   return (await sql.query<SiteRow>('select * from protected_sites order by id')).map(toSite);
@@ -84,22 +135,46 @@ interface PlanTable {
   toColumn: string;
 }
 
-async function searchPlans<Row extends Meta & { id: string }>(sql: Sql, t: PlanTable, filter: PlanFilter, page: PageRequest): Promise<Page<Row>> {
+async function searchPlans<Row extends Meta & { id: string }>(
+  sql: Sql,
+  t: PlanTable,
+  filter: PlanFilter,
+  page: PageRequest,
+): Promise<Page<Row>> {
   const params = new Params();
   const conditions: string[] = [];
   if (filter.actor) conditions.push(`${t.actorColumn} = ${params.add(filter.actor)}`);
   if (filter.kind && t.kindColumn) conditions.push(`${t.kindColumn} = ${params.add(filter.kind)}`);
   if (filter.to !== undefined) conditions.push(`${t.fromColumn} < ${params.add(ts(filter.to))}`);
-  if (filter.from !== undefined) conditions.push(`(${t.toColumn} is null or ${t.toColumn} > ${params.add(ts(filter.from))})`);
+  if (filter.from !== undefined)
+    conditions.push(`(${t.toColumn} is null or ${t.toColumn} > ${params.add(ts(filter.from))})`);
   const { condition, tail } = keyset(params, ['id'], false, page);
   if (condition) conditions.push(condition);
   const rows = await sql.query<Row>(`select * from ${t.table} ${whereAll(conditions)} ${tail}`, params.values);
   return takePage(rows, page, (r) => [r.id]);
 }
 
-const SITES: PlanTable = { table: 'protected_sites', actorColumn: 'owner', kindColumn: 'kind', fromColumn: 'valid_from', toColumn: 'valid_to' };
-const OPERATIONS: PlanTable = { table: 'operations', actorColumn: 'actor', kindColumn: 'kind', fromColumn: 'window_from', toColumn: 'window_to' };
-const CONVOYS: PlanTable = { table: 'convoys', actorColumn: 'organizer', kindColumn: null, fromColumn: 'window_from', toColumn: 'window_to' };
+const SITES: PlanTable = {
+  table: 'protected_sites',
+  actorColumn: 'owner',
+  kindColumn: 'kind',
+  fromColumn: 'valid_from',
+  toColumn: 'valid_to',
+};
+const OPERATIONS: PlanTable = {
+  table: 'operations',
+  actorColumn: 'actor',
+  kindColumn: 'kind',
+  fromColumn: 'window_from',
+  toColumn: 'window_to',
+};
+const CONVOYS: PlanTable = {
+  table: 'convoys',
+  actorColumn: 'organizer',
+  kindColumn: null,
+  fromColumn: 'window_from',
+  toColumn: 'window_to',
+};
 
 const mapPage = <R, T>(page: Page<R>, fn: (row: R) => T): Page<T> => ({ items: page.items.map(fn), next: page.next });
 
@@ -107,7 +182,11 @@ export async function searchProtectedSites(sql: Sql, filter: PlanFilter, page: P
   return mapPage(await searchPlans<SiteRow>(sql, SITES, filter, page), toSiteRecord);
 }
 
-export async function searchOperations(sql: Sql, filter: PlanFilter, page: PageRequest): Promise<Page<OperationRecord>> {
+export async function searchOperations(
+  sql: Sql,
+  filter: PlanFilter,
+  page: PageRequest,
+): Promise<Page<OperationRecord>> {
   return mapPage(await searchPlans<OperationRow>(sql, OPERATIONS, filter, page), toOperationRecord);
 }
 
@@ -140,7 +219,18 @@ export async function insertProtectedSite(sql: Sql, s: SiteRecord): Promise<bool
   const rows = await sql.query(
     `insert into protected_sites (id, kind, owner, geometry, buffer_m, valid_from, valid_to, notified_to, classification, owner_org)
      values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10) on conflict (id) do nothing returning id`,
-    [s.id, s.kind, s.owner, JSON.stringify(s.geometry), s.bufferM, ts(s.valid.from), ts(s.valid.to), s.notifiedTo, s.classification, s.ownerOrg],
+    [
+      s.id,
+      s.kind,
+      s.owner,
+      JSON.stringify(s.geometry),
+      s.bufferM,
+      ts(s.valid.from),
+      ts(s.valid.to),
+      s.notifiedTo,
+      s.classification,
+      s.ownerOrg,
+    ],
   );
   return rows.length > 0;
 }
@@ -149,7 +239,17 @@ export async function insertOperation(sql: Sql, o: OperationRecord): Promise<boo
   const rows = await sql.query(
     `insert into operations (id, actor, kind, area, radius_m, window_from, window_to, classification, owner_org)
      values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9) on conflict (id) do nothing returning id`,
-    [o.id, o.actor, o.kind, JSON.stringify(o.area), o.radiusM, ts(o.window.from), ts(o.window.to), o.classification, o.ownerOrg],
+    [
+      o.id,
+      o.actor,
+      o.kind,
+      JSON.stringify(o.area),
+      o.radiusM,
+      ts(o.window.from),
+      ts(o.window.to),
+      o.classification,
+      o.ownerOrg,
+    ],
   );
   return rows.length > 0;
 }

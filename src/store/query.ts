@@ -27,7 +27,12 @@ export const whereAll = (conditions: readonly string[]): string =>
  * The condition and order of a keyset page over `columns` (the sort column, then the id):
  * rows strictly after the cursor, in that order, one more than the limit.
  */
-export function keyset(params: Params, columns: readonly string[], descending: boolean, page: PageRequest): { condition: string | null; tail: string } {
+export function keyset(
+  params: Params,
+  columns: readonly string[],
+  descending: boolean,
+  page: PageRequest,
+): { condition: string | null; tail: string } {
   const direction = descending ? 'desc' : 'asc';
   const tail = `order by ${columns.map((c) => `${c} ${direction}`).join(', ')} limit ${params.add(page.limit + 1)}`;
   if (page.after === null) return { condition: null, tail };

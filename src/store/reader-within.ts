@@ -13,6 +13,8 @@ export async function readWithin<T>(tx: Sql, reader: Reader, fn: (sql: Sql) => P
   );
   // No finally: when fn fails, the transaction is rolled back and the settings with it.
   const result = await fn(tx);
-  await tx.query(`select set_config('role', 'none', true), set_config('truce.org', '', true), set_config('truce.clearance', '', true)`);
+  await tx.query(
+    `select set_config('role', 'none', true), set_config('truce.org', '', true), set_config('truce.clearance', '', true)`,
+  );
   return result;
 }

@@ -20,10 +20,11 @@ export async function asReader<T>(db: Database, reader: Reader, fn: (sql: Sql) =
   // The settings travel with BEGIN (one round trip fewer on every read), so as literals. One
   // snapshot for every statement of the read: a page and its count, or a map's counts and its
   // points, agree even while others write.
-  const setup = 'set transaction isolation level repeatable read; '
-    + `select set_config('truce.org', ${literal(reader.orgId ?? '')}, true), `
-    + `set_config('truce.clearance', ${literal(CLEARANCES.includes(reader.clearance) ? reader.clearance : 'public')}, true), `
-    + `set_config('role', 'truce_reader', true)`;
+  const setup =
+    'set transaction isolation level repeatable read; ' +
+    `select set_config('truce.org', ${literal(reader.orgId ?? '')}, true), ` +
+    `set_config('truce.clearance', ${literal(CLEARANCES.includes(reader.clearance) ? reader.clearance : 'public')}, true), ` +
+    `set_config('role', 'truce_reader', true)`;
   return db.transaction(fn, { setup });
 }
 

@@ -6,8 +6,14 @@ import type { Sql } from './sql.ts';
 
 /** The audit trail's entity names of records with a table of their own. */
 export const RECORD_TABLES: Readonly<Record<string, string>> = {
-  report: 'reports', incident: 'incidents', agreement: 'agreements', zone: 'zones', protected_site: 'protected_sites',
-  operation: 'operations', convoy: 'convoys', actor: 'actors',
+  report: 'reports',
+  incident: 'incidents',
+  agreement: 'agreements',
+  zone: 'zones',
+  protected_site: 'protected_sites',
+  operation: 'operations',
+  convoy: 'convoys',
+  actor: 'actors',
 };
 
 /** True or false for a known kind of record; null when the entity has no table to look in. */

@@ -53,11 +53,26 @@ export interface NewAttachment extends AttachmentMeta {
 }
 
 interface ReportRow {
-  id: string; incident_id: string | null; org_id: string; channel: ReportChannel; received_at: Date; narrative: string;
-  claimed_at: Date; time_precision_s: number; lon: number; lat: number; location_precision_m: number;
-  alleged_perpetrator: string | null; target_civilian: CivilianTarget | null; target_actor: string | null; act: Act;
-  casualties_low: number | null; casualties_best: number | null; casualties_high: number | null;
-  classification: Classification; owner_org: string | null;
+  id: string;
+  incident_id: string | null;
+  org_id: string;
+  channel: ReportChannel;
+  received_at: Date;
+  narrative: string;
+  claimed_at: Date;
+  time_precision_s: number;
+  lon: number;
+  lat: number;
+  location_precision_m: number;
+  alleged_perpetrator: string | null;
+  target_civilian: CivilianTarget | null;
+  target_actor: string | null;
+  act: Act;
+  casualties_low: number | null;
+  casualties_best: number | null;
+  casualties_high: number | null;
+  classification: Classification;
+  owner_org: string | null;
   attachments: { id: string; filename: string; media_type: string; size_bytes: number; sha256: string }[];
 }
 
@@ -70,15 +85,37 @@ const SELECT = `select r.id, (select i.id from incidents i where i.id = r.incide
   from reports r`;
 
 const toReport = (r: ReportRow): ReportRecord => ({
-  id: r.id, incidentId: r.incident_id, orgId: r.org_id, channel: r.channel, receivedAt: ms(r.received_at), narrative: r.narrative,
-  claimedAt: ms(r.claimed_at), timePrecisionS: r.time_precision_s, location: { lon: r.lon, lat: r.lat },
-  locationPrecisionM: r.location_precision_m, allegedPerpetrator: r.alleged_perpetrator,
-  target: r.target_civilian !== null ? { civilian: r.target_civilian } : r.target_actor !== null ? { actor: r.target_actor } : null,
+  id: r.id,
+  incidentId: r.incident_id,
+  orgId: r.org_id,
+  channel: r.channel,
+  receivedAt: ms(r.received_at),
+  narrative: r.narrative,
+  claimedAt: ms(r.claimed_at),
+  timePrecisionS: r.time_precision_s,
+  location: { lon: r.lon, lat: r.lat },
+  locationPrecisionM: r.location_precision_m,
+  allegedPerpetrator: r.alleged_perpetrator,
+  target:
+    r.target_civilian !== null
+      ? { civilian: r.target_civilian }
+      : r.target_actor !== null
+        ? { actor: r.target_actor }
+        : null,
   act: r.act,
-  casualties: r.casualties_low === null && r.casualties_best === null && r.casualties_high === null ? null
-    : { low: r.casualties_low, best: r.casualties_best, high: r.casualties_high },
-  classification: r.classification, ownerOrg: r.owner_org,
-  attachments: r.attachments.map((a) => ({ id: a.id, filename: a.filename, mediaType: a.media_type, sizeBytes: a.size_bytes, sha256: a.sha256 })),
+  casualties:
+    r.casualties_low === null && r.casualties_best === null && r.casualties_high === null
+      ? null
+      : { low: r.casualties_low, best: r.casualties_best, high: r.casualties_high },
+  classification: r.classification,
+  ownerOrg: r.owner_org,
+  attachments: r.attachments.map((a) => ({
+    id: a.id,
+    filename: a.filename,
+    mediaType: a.media_type,
+    sizeBytes: a.size_bytes,
+    sha256: a.sha256,
+  })),
 });
 
 /**
@@ -87,7 +124,11 @@ const toReport = (r: ReportRow): ReportRecord => ({
  * transaction costs a single round trip and still never lands without its audit entry.
  */
 export async function insertReport(
-  sql: Sql, report: ReportRecord, createdBy: string | null, attachments: readonly NewAttachment[], auditTrail: readonly AuditEntry[] = [],
+  sql: Sql,
+  report: ReportRecord,
+  createdBy: string | null,
+  attachments: readonly NewAttachment[],
+  auditTrail: readonly AuditEntry[] = [],
 ): Promise<void> {
   const target = report.target;
   await sql.query(
@@ -105,14 +146,39 @@ export async function insertReport(
        ${auditInsert('$22')}
      )
      select 1`,
-    [report.id, report.incidentId, report.orgId, createdBy, report.channel, ts(report.receivedAt), report.narrative, ts(report.claimedAt),
-      report.timePrecisionS, report.location.lon, report.location.lat, report.locationPrecisionM, report.allegedPerpetrator,
-      target !== null && 'civilian' in target ? target.civilian : null, target !== null && 'actor' in target ? target.actor : null,
-      report.act, report.casualties?.low ?? null, report.casualties?.best ?? null, report.casualties?.high ?? null, report.classification,
-      JSON.stringify(attachments.map((a) => ({
-        id: a.id, filename: a.filename, media_type: a.mediaType, size_bytes: a.sizeBytes, sha256: a.sha256, content: a.content.toString('base64'),
-      }))),
-      auditRecordset(auditTrail)],
+    [
+      report.id,
+      report.incidentId,
+      report.orgId,
+      createdBy,
+      report.channel,
+      ts(report.receivedAt),
+      report.narrative,
+      ts(report.claimedAt),
+      report.timePrecisionS,
+      report.location.lon,
+      report.location.lat,
+      report.locationPrecisionM,
+      report.allegedPerpetrator,
+      target !== null && 'civilian' in target ? target.civilian : null,
+      target !== null && 'actor' in target ? target.actor : null,
+      report.act,
+      report.casualties?.low ?? null,
+      report.casualties?.best ?? null,
+      report.casualties?.high ?? null,
+      report.classification,
+      JSON.stringify(
+        attachments.map((a) => ({
+          id: a.id,
+          filename: a.filename,
+          media_type: a.mediaType,
+          size_bytes: a.sizeBytes,
+          sha256: a.sha256,
+          content: a.content.toString('base64'),
+        })),
+      ),
+      auditRecordset(auditTrail),
+    ],
   );
 }
 
@@ -125,12 +191,18 @@ export async function getReports(sql: Sql, ids: readonly string[]): Promise<Repo
 
 /** The accounts linked to an incident, in the order they were received. */
 export async function reportsOfIncident(sql: Sql, incidentId: string): Promise<ReportRecord[]> {
-  const rows = await sql.query<ReportRow>(`${SELECT} where r.incident_id = $1 order by r.received_at, r.id`, [incidentId]);
+  const rows = await sql.query<ReportRow>(`${SELECT} where r.incident_id = $1 order by r.received_at, r.id`, [
+    incidentId,
+  ]);
   return rows.map(toReport);
 }
 
 /** Links reports to an incident, or unlinks them (null). */
-export async function setReportsIncident(sql: Sql, reportIds: readonly string[], incidentId: string | null): Promise<void> {
+export async function setReportsIncident(
+  sql: Sql,
+  reportIds: readonly string[],
+  incidentId: string | null,
+): Promise<void> {
   if (reportIds.length === 0) return;
   await sql.query('update reports set incident_id = $2 where id = any($1)', [reportIds, incidentId]);
 }
@@ -138,7 +210,8 @@ export async function setReportsIncident(sql: Sql, reportIds: readonly string[],
 /** Locks reports against a concurrent link, as whoever runs it may see them; returns their current incident. */
 export async function lockReports(sql: Sql, ids: readonly string[]): Promise<Map<string, string | null>> {
   const rows = await sql.query<{ id: string; incident_id: string | null }>(
-    'select id, incident_id from reports where id = any($1) order by id for update', [ids],
+    'select id, incident_id from reports where id = any($1) order by id for update',
+    [ids],
   );
   return new Map(rows.map((r) => [r.id, r.incident_id]));
 }
@@ -146,14 +219,19 @@ export async function lockReports(sql: Sql, ids: readonly string[]): Promise<Map
 const sortColumn = (sort: ReportSort) => (sort.endsWith('claimed_at') ? 'r.claimed_at' : 'r.received_at');
 
 /** A report's position in a sorted list: its sort value and id (for the next page's cursor). */
-export const reportCursor = (sort: ReportSort, r: ReportRecord): (string | number)[] =>
-  [new Date(sort.endsWith('claimed_at') ? r.claimedAt : r.receivedAt).toISOString(), r.id];
+export const reportCursor = (sort: ReportSort, r: ReportRecord): (string | number)[] => [
+  new Date(sort.endsWith('claimed_at') ? r.claimedAt : r.receivedAt).toISOString(),
+  r.id,
+];
 
 function conditions(params: Params, f: ReportFilter): string[] {
   const c: string[] = [];
   if (f.from !== undefined) c.push(`r.claimed_at >= ${params.add(ts(f.from))}`);
   if (f.to !== undefined) c.push(`r.claimed_at < ${params.add(ts(f.to))}`);
-  if (f.bbox) c.push(`point(r.lon, r.lat) <@ box(point(${params.add(f.bbox[0])}, ${params.add(f.bbox[1])}), point(${params.add(f.bbox[2])}, ${params.add(f.bbox[3])}))`);
+  if (f.bbox)
+    c.push(
+      `point(r.lon, r.lat) <@ box(point(${params.add(f.bbox[0])}, ${params.add(f.bbox[1])}), point(${params.add(f.bbox[2])}, ${params.add(f.bbox[3])}))`,
+    );
   if (f.act) c.push(`r.act = ${params.add(f.act)}`);
   if (f.actor) {
     const p = params.add(f.actor);
@@ -161,14 +239,23 @@ function conditions(params: Params, f: ReportFilter): string[] {
   }
   if (f.org) c.push(`r.org_id = ${params.add(f.org)}`);
   if (f.q) c.push(`r.narrative ilike ${params.add(containing(f.q))}`);
-  if (f.linked !== undefined) c.push(`${f.linked ? '' : 'not '}exists (select 1 from incidents i where i.id = r.incident_id)`);
+  if (f.linked !== undefined)
+    c.push(`${f.linked ? '' : 'not '}exists (select 1 from incidents i where i.id = r.incident_id)`);
   // Through incidents, so that a hidden incident's accounts cannot be found by its id.
-  if (f.incidentId) c.push(`r.incident_id = ${params.add(f.incidentId)} and exists (select 1 from incidents i where i.id = r.incident_id)`);
+  if (f.incidentId)
+    c.push(
+      `r.incident_id = ${params.add(f.incidentId)} and exists (select 1 from incidents i where i.id = r.incident_id)`,
+    );
   return c;
 }
 
 /** One page of reports, sorted, after the cursor (the sort value as ISO time, and the id). */
-export async function listReportPage(sql: Sql, filter: ReportFilter, sort: ReportSort, page: PageRequest): Promise<Page<ReportRecord>> {
+export async function listReportPage(
+  sql: Sql,
+  filter: ReportFilter,
+  sort: ReportSort,
+  page: PageRequest,
+): Promise<Page<ReportRecord>> {
   const params = new Params();
   const c = conditions(params, filter);
   const order = keyset(params, [sortColumn(sort), 'r.id'], sort.startsWith('-'), page);
@@ -179,7 +266,10 @@ export async function listReportPage(sql: Sql, filter: ReportFilter, sort: Repor
 
 export async function countReports(sql: Sql, filter: ReportFilter): Promise<number> {
   const params = new Params();
-  const [row] = await sql.query<{ n: number }>(`select count(*)::int as n from reports r ${whereAll(conditions(params, filter))}`, params.values);
+  const [row] = await sql.query<{ n: number }>(
+    `select count(*)::int as n from reports r ${whereAll(conditions(params, filter))}`,
+    params.values,
+  );
   return row?.n ?? 0;
 }
 
@@ -187,11 +277,29 @@ export interface StoredAttachment extends AttachmentMeta {
   content: Buffer;
 }
 
-export async function getAttachment(sql: Sql, reportId: string, attachmentId: string): Promise<StoredAttachment | null> {
-  const [row] = await sql.query<{ id: string; filename: string; media_type: string; size_bytes: number; sha256: string; content: Uint8Array }>(
+export async function getAttachment(
+  sql: Sql,
+  reportId: string,
+  attachmentId: string,
+): Promise<StoredAttachment | null> {
+  const [row] = await sql.query<{
+    id: string;
+    filename: string;
+    media_type: string;
+    size_bytes: number;
+    sha256: string;
+    content: Uint8Array;
+  }>(
     'select id, filename, media_type, size_bytes, sha256, content from report_attachments where report_id = $1 and id = $2',
     [reportId, attachmentId],
   );
   if (!row) return null;
-  return { id: row.id, filename: row.filename, mediaType: row.media_type, sizeBytes: row.size_bytes, sha256: row.sha256, content: Buffer.from(row.content) };
+  return {
+    id: row.id,
+    filename: row.filename,
+    mediaType: row.media_type,
+    sizeBytes: row.size_bytes,
+    sha256: row.sha256,
+    content: Buffer.from(row.content),
+  };
 }

@@ -10,7 +10,13 @@ import type { Sql } from './sql.ts';
  * capped at `max + 1` (an attempt over the limit is refused, and counting further would only
  * overflow), and when the window started.
  */
-export async function countSignInAttempt(sql: Sql, account: string, at: number, windowMs: number, max: number): Promise<{ attempts: number; since: number }> {
+export async function countSignInAttempt(
+  sql: Sql,
+  account: string,
+  at: number,
+  windowMs: number,
+  max: number,
+): Promise<{ attempts: number; since: number }> {
   const [row] = await sql.query<{ attempts: number; since: Date }>(
     `insert into sign_in_attempts as t (account, attempts, since) values ($1, 1, $2)
      on conflict (account) do update set

@@ -46,7 +46,10 @@ export function watchForStall(watch: StallWatch): () => void {
   const beat = new Int32Array(new SharedArrayBuffer(4));
   const timer = setInterval(() => Atomics.add(beat, 0, 1), 250);
   timer.unref();
-  const worker = new Worker(WORKER, { eval: true, workerData: { beat: beat.buffer, dir: watch.dir, fullBelow: watch.fullBelow, stallMs: watch.stallMs ?? 30_000 } });
+  const worker = new Worker(WORKER, {
+    eval: true,
+    workerData: { beat: beat.buffer, dir: watch.dir, fullBelow: watch.fullBelow, stallMs: watch.stallMs ?? 30_000 },
+  });
   worker.unref();
   return () => {
     clearInterval(timer);

@@ -36,7 +36,12 @@ const toZone = (r: ZoneRow): Zone => ({
 const controlOf = (r: ZoneRow) => r.control.map((c) => ({ actors: c.actors, from: ms(c.from), to: msOrNull(c.to) }));
 
 const toRecord = (r: ZoneRow): ZoneRecord => ({
-  id: r.id, name: r.name, geometry: r.geometry, control: controlOf(r), classification: r.classification, ownerOrg: r.owner_org,
+  id: r.id,
+  name: r.name,
+  geometry: r.geometry,
+  control: controlOf(r),
+  classification: r.classification,
+  ownerOrg: r.owner_org,
 });
 
 export async function listZones(sql: Sql): Promise<Zone[]> {
@@ -57,9 +62,9 @@ export async function getZoneRecord(sql: Sql, id: string): Promise<ZoneRecord | 
 export async function listZoneRecords(sql: Sql, bbox?: BBox): Promise<ZoneRecord[]> {
   const rows = bbox
     ? await sql.query<ZoneRow>(
-      `${SELECT} where box(point(z.min_lon, z.min_lat), point(z.max_lon, z.max_lat)) && box(point($1, $2), point($3, $4)) order by z.id`,
-      bbox,
-    )
+        `${SELECT} where box(point(z.min_lon, z.min_lat), point(z.max_lon, z.max_lat)) && box(point($1, $2), point($3, $4)) order by z.id`,
+        bbox,
+      )
     : await sql.query<ZoneRow>(`${SELECT} order by z.id`);
   return rows.map(toRecord);
 }
@@ -82,14 +87,29 @@ export async function saveZone(sql: Sql, zone: Zone | ZoneRecord): Promise<void>
      on conflict (id) do update set name = excluded.name, geometry = excluded.geometry,
        min_lon = excluded.min_lon, min_lat = excluded.min_lat, max_lon = excluded.max_lon, max_lat = excluded.max_lat,
        classification = coalesce($8::text, zones.classification), owner_org = coalesce($9::text, zones.owner_org)`,
-    [zone.id, zone.name, JSON.stringify(zone.geometry), minLon, minLat, maxLon, maxLat, meta?.classification ?? null, meta?.ownerOrg ?? null],
+    [
+      zone.id,
+      zone.name,
+      JSON.stringify(zone.geometry),
+      minLon,
+      minLat,
+      maxLon,
+      maxLat,
+      meta?.classification ?? null,
+      meta?.ownerOrg ?? null,
+    ],
   );
   await sql.query('delete from zone_control where zone_id = $1', [zone.id]);
   await sql.query(
     `insert into zone_control (zone_id, position, actors, valid_from, valid_to)
      select $1, c.position, array(select jsonb_array_elements_text(c.actors)), c.valid_from, c.valid_to
        from jsonb_to_recordset($2::jsonb) as c(position integer, actors jsonb, valid_from timestamptz, valid_to timestamptz)`,
-    [zone.id, JSON.stringify(zone.control.map((c, position) => ({ position, actors: c.actors, valid_from: ts(c.from), valid_to: ts(c.to) })))],
+    [
+      zone.id,
+      JSON.stringify(
+        zone.control.map((c, position) => ({ position, actors: c.actors, valid_from: ts(c.from), valid_to: ts(c.to) })),
+      ),
+    ],
   );
 }
 

@@ -13,10 +13,15 @@ export interface NewOrganization {
   taskForce: boolean;
 }
 
-export async function addOrganization(ctx: AppContext, caller: Caller | 'operator', org: NewOrganization): Promise<void> {
+export async function addOrganization(
+  ctx: AppContext,
+  caller: Caller | 'operator',
+  org: NewOrganization,
+): Promise<void> {
   const by = caller === 'operator' ? null : requirePermission(caller, 'accounts:manage');
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(org.id)) throw invalid('id', 'must be lowercase letters, digits and dashes');
-  if (!(ORG_KINDS as readonly string[]).includes(org.kind)) throw invalid('kind', `must be one of ${ORG_KINDS.join(', ')}`);
+  if (!(ORG_KINDS as readonly string[]).includes(org.kind))
+    throw invalid('kind', `must be one of ${ORG_KINDS.join(', ')}`);
   await ctx.db.transaction(async (tx) => {
     const row = { id: org.id, name: org.name, kind: org.kind, task_force: org.taskForce };
     if (!(await insertOrg(tx, row))) throw exists('organization', org.id, 'id');

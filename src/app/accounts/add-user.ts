@@ -17,18 +17,28 @@ export interface NewUser {
 
 export async function addUser(ctx: AppContext, caller: Caller | 'operator', user: NewUser): Promise<{ id: string }> {
   const by = caller === 'operator' ? null : requirePermission(caller, 'accounts:manage');
-  if (!/^[A-Za-z0-9._@-]{2,64}$/.test(user.username)) throw invalid('username', 'must be 2-64 letters, digits or . _ @ -');
+  if (!/^[A-Za-z0-9._@-]{2,64}$/.test(user.username))
+    throw invalid('username', 'must be 2-64 letters, digits or . _ @ -');
   if (!(ROLES as readonly string[]).includes(user.role)) throw invalid('role', `must be one of ${ROLES.join(', ')}`);
-  if (user.password.length < MIN_PASSWORD_LENGTH) throw invalid('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (user.password.length < MIN_PASSWORD_LENGTH)
+    throw invalid('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
   const id = newId();
   const passwordHash = await hashPassword(user.password);
   await ctx.db.transaction(async (tx) => {
     if (!(await getOrg(tx, user.orgId))) throw invalid('org', `unknown organization "${user.orgId}"`);
-    const row = { id, org_id: user.orgId, username: user.username, display_name: user.displayName ?? user.username, role: user.role };
+    const row = {
+      id,
+      org_id: user.orgId,
+      username: user.username,
+      display_name: user.displayName ?? user.username,
+      role: user.role,
+    };
     if (!(await insertUser(tx, { ...row, password_hash: passwordHash }))) {
       throw exists('user', user.username, 'username');
     }
-    await audit(tx, by, ctx.now(), [{ action: 'create', entity: 'user', entityId: id, ownerOrg: user.orgId, after: row }]);
+    await audit(tx, by, ctx.now(), [
+      { action: 'create', entity: 'user', entityId: id, ownerOrg: user.orgId, after: row },
+    ]);
   });
   ctx.wrote();
   return { id };

@@ -7,29 +7,48 @@ import { invalid, notFound } from '../errors.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './secrets.ts';
 import { forgetCachedTokens } from './sign-in.ts';
 
-export async function setPassword(ctx: AppContext, caller: Caller | 'operator', username: string, password: string): Promise<void> {
+export async function setPassword(
+  ctx: AppContext,
+  caller: Caller | 'operator',
+  username: string,
+  password: string,
+): Promise<void> {
   const by = caller === 'operator' ? null : requirePermission(caller, 'accounts:manage');
-  if (password.length < MIN_PASSWORD_LENGTH) throw invalid('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw invalid('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction(async (tx) => {
     const user = await getUserByName(tx, username);
     if (!user) throw notFound('user', username);
     await updateUser(tx, user.id, { password_hash: passwordHash });
-    await audit(tx, by, ctx.now(), [{ action: 'set-password', entity: 'user', entityId: user.id, ownerOrg: user.org_id }]);
+    await audit(tx, by, ctx.now(), [
+      { action: 'set-password', entity: 'user', entityId: user.id, ownerOrg: user.org_id },
+    ]);
   });
   ctx.wrote();
 }
 
-export async function setUserDisabled(ctx: AppContext, caller: Caller | 'operator', username: string, disabled: boolean): Promise<void> {
+export async function setUserDisabled(
+  ctx: AppContext,
+  caller: Caller | 'operator',
+  username: string,
+  disabled: boolean,
+): Promise<void> {
   const by = caller === 'operator' ? null : requirePermission(caller, 'accounts:manage');
   await ctx.db.transaction(async (tx) => {
     const user = await getUserByName(tx, username);
     if (!user) throw notFound('user', username);
     await updateUser(tx, user.id, { disabled });
-    await audit(tx, by, ctx.now(), [{
-      action: disabled ? 'disable' : 'enable', entity: 'user', entityId: user.id, ownerOrg: user.org_id,
-      before: { disabled: user.disabled_at !== null }, after: { disabled },
-    }]);
+    await audit(tx, by, ctx.now(), [
+      {
+        action: disabled ? 'disable' : 'enable',
+        entity: 'user',
+        entityId: user.id,
+        ownerOrg: user.org_id,
+        before: { disabled: user.disabled_at !== null },
+        after: { disabled },
+      },
+    ]);
   });
   forgetCachedTokens();
   ctx.wrote();

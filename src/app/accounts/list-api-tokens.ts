@@ -16,10 +16,18 @@ export interface ApiTokenView {
 }
 
 export const tokenView = (t: ApiTokenRow): ApiTokenView => ({
-  id: t.id, name: t.name, username: t.username, createdAt: t.created_at.getTime(), revokedAt: t.revoked_at?.getTime() ?? null,
+  id: t.id,
+  name: t.name,
+  username: t.username,
+  createdAt: t.created_at.getTime(),
+  revokedAt: t.revoked_at?.getTime() ?? null,
 });
 
-export async function listApiTokens(ctx: AppContext, caller: Caller | 'operator' | null, username?: string): Promise<ApiTokenView[]> {
+export async function listApiTokens(
+  ctx: AppContext,
+  caller: Caller | 'operator' | null,
+  username?: string,
+): Promise<ApiTokenView[]> {
   const c = caller === 'operator' ? null : requireCaller(caller);
   const name = username ?? c?.username;
   if (name === undefined) throw notFound('user', '');

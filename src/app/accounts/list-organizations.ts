@@ -17,6 +17,7 @@ export interface OrganizationView {
 
 export async function listOrganizations(ctx: AppContext, caller: Caller | null): Promise<OrganizationView[]> {
   requireCaller(caller);
-  return (await listOrgs(ctx.db)).map((o) => ({ id: o.id, name: o.name, kind: o.kind as OrgKind, taskForce: o.task_force }))
+  return (await listOrgs(ctx.db))
+    .map((o) => ({ id: o.id, name: o.name, kind: o.kind as OrgKind, taskForce: o.task_force }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }

@@ -12,19 +12,31 @@ import { type ApiTokenView, tokenView } from './list-api-tokens.ts';
 import { forgetCachedTokens } from './sign-in.ts';
 
 /** The token as it is now; `revoked` says whether this call revoked it (false: it was already). */
-export async function revokeApiToken(ctx: AppContext, caller: Caller | 'operator' | null, id: string): Promise<{ token: ApiTokenView; revoked: boolean }> {
+export async function revokeApiToken(
+  ctx: AppContext,
+  caller: Caller | 'operator' | null,
+  id: string,
+): Promise<{ token: ApiTokenView; revoked: boolean }> {
   const c = caller === 'operator' ? null : requireCaller(caller);
   const at = ctx.now();
   const result = await ctx.db.transaction(async (tx) => {
     const token = await getApiToken(tx, id);
-    const mayRevoke = token !== null && (c === null || token.user_id === c.userId || (can(c, 'accounts:manage') && token.org_id === c.orgId));
+    const mayRevoke =
+      token !== null &&
+      (c === null || token.user_id === c.userId || (can(c, 'accounts:manage') && token.org_id === c.orgId));
     // Someone else's token is as unknown as a missing one: its id tells nothing.
     if (!token || !mayRevoke) throw notFound('api token', id);
     if (!(await revokeApiTokenRow(tx, id, new Date(at)))) return { token: tokenView(token), revoked: false };
-    await audit(tx, c, at, [{
-      action: 'revoke', entity: 'api_token', entityId: id, ownerOrg: token.org_id,
-      before: { name: token.name, user: token.username, revoked: false }, after: { name: token.name, user: token.username, revoked: true },
-    }]);
+    await audit(tx, c, at, [
+      {
+        action: 'revoke',
+        entity: 'api_token',
+        entityId: id,
+        ownerOrg: token.org_id,
+        before: { name: token.name, user: token.username, revoked: false },
+        after: { name: token.name, user: token.username, revoked: true },
+      },
+    ]);
     return { token: { ...tokenView(token), revokedAt: at }, revoked: true };
   });
   forgetCachedTokens();

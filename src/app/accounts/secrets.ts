@@ -3,7 +3,8 @@ import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
 /** argon2id with the OWASP-recommended minimum (19 MiB, 2 passes). */
-export const hashPassword = (password: string) => hash(password, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+export const hashPassword = (password: string) =>
+  hash(password, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
 export const verifyPassword = (stored: string, password: string) => verify(stored, password).catch(() => false);
 
 let dummy: Promise<string> | null = null;

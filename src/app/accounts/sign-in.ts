@@ -5,9 +5,19 @@
 import type { OrgKind, Role } from '../../contract/access.ts';
 import { statement } from '../../domain/statements.ts';
 import {
-  deleteSession, getUserByName, insertApiToken, insertSession, principalBySession, principalByToken, type PrincipalRow,
+  deleteSession,
+  getUserByName,
+  insertApiToken,
+  insertSession,
+  principalBySession,
+  principalByToken,
+  type PrincipalRow,
 } from '../../store/account.repository.ts';
-import { clearSignInAttempts, countSignInAttempt, forgetSignInAttempts } from '../../store/sign-in-attempts.repository.ts';
+import {
+  clearSignInAttempts,
+  countSignInAttempt,
+  forgetSignInAttempts,
+} from '../../store/sign-in-attempts.repository.ts';
 import { audit } from '../audit.ts';
 import { type Caller, clearanceOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
@@ -24,7 +34,11 @@ export interface Session {
 }
 
 const toCaller = (p: PrincipalRow): Caller => ({
-  userId: p.id, username: p.username, orgId: p.org_id, orgKind: p.org_kind as OrgKind, role: p.role as Role,
+  userId: p.id,
+  username: p.username,
+  orgId: p.org_id,
+  orgKind: p.org_kind as OrgKind,
+  role: p.role as Role,
   clearance: clearanceOf({ kind: p.org_kind as OrgKind, task_force: p.org_task_force }),
 });
 
@@ -42,14 +56,19 @@ export async function signIn(ctx: AppContext, username: string, password: string
   const counted = await countSignInAttempt(ctx.db, account, now, SIGN_IN_LIMIT.windowMs, SIGN_IN_LIMIT.attempts);
   if (counted.attempts > SIGN_IN_LIMIT.attempts) {
     const minutes = Math.max(1, Math.ceil((counted.since + SIGN_IN_LIMIT.windowMs - now) / 60_000));
-    throw new AppError('RATE_LIMITED', `too many sign-in attempts for this username: try again in ${minutes} min`, 'username',
-      statement('error.sign_in_held', { minutes: { number: minutes } }));
+    throw new AppError(
+      'RATE_LIMITED',
+      `too many sign-in attempts for this username: try again in ${minutes} min`,
+      'username',
+      statement('error.sign_in_held', { minutes: { number: minutes } }),
+    );
   }
   const user = await getUserByName(ctx.db, username);
   // Someone unknown (or without a password) is checked against a dummy hash of the same cost:
   // "no such user" takes as long as "wrong password", so the time of the answer tells nothing.
   const matches = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
-  if (!matches || !user || user.disabled_at !== null || user.password_hash === null) throw new AppError('UNAUTHENTICATED', 'wrong username or password', undefined, statement('error.wrong_password'));
+  if (!matches || !user || user.disabled_at !== null || user.password_hash === null)
+    throw new AppError('UNAUTHENTICATED', 'wrong username or password', undefined, statement('error.wrong_password'));
   const token = newSecret();
   const csrfToken = newSecret();
   const expiresAt = now + SESSION_HOURS * 3_600_000;
@@ -57,7 +76,12 @@ export async function signIn(ctx: AppContext, username: string, password: string
   await ctx.db.transaction(async (tx) => {
     await clearSignInAttempts(tx, account);
     await forgetSignInAttempts(tx, now - SIGN_IN_LIMIT.windowMs);
-    await insertSession(tx, { token_hash: sha256(token), user_id: user.id, csrf_token: csrfToken, expires_at: new Date(expiresAt) });
+    await insertSession(tx, {
+      token_hash: sha256(token),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      expires_at: new Date(expiresAt),
+    });
     await audit(tx, caller, now, [{ action: 'sign-in', entity: 'user', entityId: user.id, ownerOrg: user.org_id }]);
   });
   ctx.wrote();
@@ -68,7 +92,10 @@ export async function signOut(ctx: AppContext, token: string): Promise<void> {
   await deleteSession(ctx.db, sha256(token));
 }
 
-export async function callerFromSession(ctx: AppContext, token: string): Promise<(Caller & { csrfToken: string }) | null> {
+export async function callerFromSession(
+  ctx: AppContext,
+  token: string,
+): Promise<(Caller & { csrfToken: string }) | null> {
   const p = await principalBySession(ctx.db, sha256(token));
   return p ? { ...toCaller(p), csrfToken: p.csrf_token ?? '' } : null;
 }
@@ -105,13 +132,19 @@ export async function callerFromToken(ctx: AppContext, token: string): Promise<C
 }
 
 /** A new API token for the caller itself; the secret is shown once. */
-export async function createApiToken(ctx: AppContext, caller: Caller | null, name: string): Promise<{ id: string; token: string }> {
+export async function createApiToken(
+  ctx: AppContext,
+  caller: Caller | null,
+  name: string,
+): Promise<{ id: string; token: string }> {
   const c = requireCaller(caller);
   const id = newId();
   const token = `truce_${newSecret()}`;
   await ctx.db.transaction(async (tx) => {
     await insertApiToken(tx, { id, user_id: c.userId, name, token_hash: sha256(token) });
-    await audit(tx, c, ctx.now(), [{ action: 'create', entity: 'api_token', entityId: id, ownerOrg: c.orgId, after: { name } }]);
+    await audit(tx, c, ctx.now(), [
+      { action: 'create', entity: 'api_token', entityId: id, ownerOrg: c.orgId, after: { name } },
+    ]);
   });
   ctx.wrote();
   return { id, token };

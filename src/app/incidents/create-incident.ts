@@ -45,7 +45,11 @@ export interface NewIncident extends IncidentFacts {
   classification?: Classification | undefined;
 }
 
-export async function createIncident(ctx: AppContext, caller: Caller | null, input: NewIncident): Promise<IncidentDetail> {
+export async function createIncident(
+  ctx: AppContext,
+  caller: Caller | null,
+  input: NewIncident,
+): Promise<IncidentDetail> {
   const c = requirePermission(caller, 'incident:manage');
   const reportIds = input.reportIds;
   const duplicate = reportIds.findIndex((id, i) => reportIds.indexOf(id) !== i);
@@ -57,7 +61,13 @@ export async function createIncident(ctx: AppContext, caller: Caller | null, inp
       const current = await lockReports(sql, reportIds);
       reportIds.forEach((rid, i) => {
         if (!current.has(rid)) throw invalid(`report_ids[${i}]`, `unknown report "${rid}"`);
-        if (current.get(rid) !== null) throw new AppError('CONFLICT', `report "${rid}" is already an account of another incident: unlink it first`, `report_ids[${i}]`, statement('error.report_linked'));
+        if (current.get(rid) !== null)
+          throw new AppError(
+            'CONFLICT',
+            `report "${rid}" is already an account of another incident: unlink it first`,
+            `report_ids[${i}]`,
+            statement('error.report_linked'),
+          );
       });
       return getReports(sql, reportIds);
     });
@@ -66,10 +76,22 @@ export async function createIncident(ctx: AppContext, caller: Caller | null, inp
     await setReportsIncident(tx, reportIds, id);
     const findings = await recomputeFindings(tx, affectedByIncidents([incident]), incidentChanged(id, 'create', c));
     await audit(tx, c, at, [
-      { action: 'create', entity: 'incident', entityId: id, classification: incident.classification, ownerOrg: incident.ownerOrg, after: incidentSnapshot(incident) },
+      {
+        action: 'create',
+        entity: 'incident',
+        entityId: id,
+        classification: incident.classification,
+        ownerOrg: incident.ownerOrg,
+        after: incidentSnapshot(incident),
+      },
       ...reports.map((r): Change => ({
-        action: 'link', entity: 'report', entityId: r.id, classification: r.classification, ownerOrg: r.ownerOrg,
-        before: { incident_id: null }, after: { incident_id: id },
+        action: 'link',
+        entity: 'report',
+        entityId: r.id,
+        classification: r.classification,
+        ownerOrg: r.ownerOrg,
+        before: { incident_id: null },
+        after: { incident_id: id },
       })),
     ]);
     return findingsChanged(findings);
@@ -87,20 +109,49 @@ function incidentFrom(input: NewIncident, reports: readonly ReportRecord[], id: 
     throw invalid(path, 'is required when no report is given');
   };
   const occurredAt = need(input.occurredAt, first?.claimedAt, 'occurred_at');
-  const occurredUntil = input.occurredUntil !== undefined ? input.occurredUntil
-    : first && first.timePrecisionS > 0 ? first.claimedAt + first.timePrecisionS * 1000 : null;
-  if (occurredUntil !== null && occurredUntil < occurredAt) throw invalid('occurred_until', 'must not be before occurred_at');
+  const occurredUntil =
+    input.occurredUntil !== undefined
+      ? input.occurredUntil
+      : first && first.timePrecisionS > 0
+        ? first.claimedAt + first.timePrecisionS * 1000
+        : null;
+  if (occurredUntil !== null && occurredUntil < occurredAt)
+    throw invalid('occurred_until', 'must not be before occurred_at');
   const deaths = input.deaths !== undefined ? input.deaths : deathsFrom(first);
-  if (deaths && (deaths.low > deaths.best || deaths.best > deaths.high)) throw invalid('deaths', 'must have low <= best <= high');
+  if (deaths && (deaths.low > deaths.best || deaths.best > deaths.high))
+    throw invalid('deaths', 'must have low <= best <= high');
   const perpetrator = input.perpetrator !== undefined ? input.perpetrator : (first?.allegedPerpetrator ?? null);
   const target = input.target !== undefined ? input.target : (first?.target ?? null);
   return {
-    id, occurredAt, occurredUntil, location: need(input.location, first?.location, 'location'), act: need(input.act, first?.act, 'act'),
-    perpetrator, target, selfDefenseClaim: input.selfDefenseClaim ?? false, place: input.place ?? null, headline: input.headline ?? null,
+    id,
+    occurredAt,
+    occurredUntil,
+    location: need(input.location, first?.location, 'location'),
+    act: need(input.act, first?.act, 'act'),
+    perpetrator,
+    target,
+    selfDefenseClaim: input.selfDefenseClaim ?? false,
+    place: input.place ?? null,
+    headline: input.headline ?? null,
     deaths: deaths ? { ...deaths, bySide: {} } : null,
-    sides: [...new Set([perpetrator, target !== null && 'actor' in target ? target.actor : null].filter((s): s is string => s !== null))],
-    source: null, sourceRef: null, status: input.status ?? 'reported', grade: input.grade ?? null,
-    classification: input.classification ?? mostRestrictive(reports.map((r) => r.classification), 'org'), ownerOrg: caller.orgId,
+    sides: [
+      ...new Set(
+        [perpetrator, target !== null && 'actor' in target ? target.actor : null].filter(
+          (s): s is string => s !== null,
+        ),
+      ),
+    ],
+    source: null,
+    sourceRef: null,
+    status: input.status ?? 'reported',
+    grade: input.grade ?? null,
+    classification:
+      input.classification ??
+      mostRestrictive(
+        reports.map((r) => r.classification),
+        'org',
+      ),
+    ownerOrg: caller.orgId,
   };
 }
 

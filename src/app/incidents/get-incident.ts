@@ -4,7 +4,12 @@
  * current findings and every finding they replaced.
  */
 import { type DisputableFact, disputedFacts } from '../../domain/assessment.ts';
-import { findingsOfSubjects, type HistoryEntry, historyOfSubject, type StoredFinding } from '../../store/finding.repository.ts';
+import {
+  findingsOfSubjects,
+  type HistoryEntry,
+  historyOfSubject,
+  type StoredFinding,
+} from '../../store/finding.repository.ts';
 import { getIncidentViews, type IncidentView } from '../../store/incident.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { type ReportRecord, reportsOfIncident } from '../../store/report.repository.ts';
@@ -30,7 +35,15 @@ export async function getIncident(ctx: AppContext, caller: Caller | null, id: st
     const [incident] = await getIncidentViews(sql, [id]);
     if (!incident) throw notFound('incident', id);
     const accounts = await reportsOfIncident(sql, id);
-    const findings = (await findingsOfSubjects(sql, 'incident', [id])).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return { incident, accounts, disputed: disputedFacts(accounts), findings, findingHistory: await historyOfSubject(sql, 'incident', id) };
+    const findings = (await findingsOfSubjects(sql, 'incident', [id])).sort((a, b) =>
+      a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
+    );
+    return {
+      incident,
+      accounts,
+      disputed: disputedFacts(accounts),
+      findings,
+      findingHistory: await historyOfSubject(sql, 'incident', id),
+    };
   });
 }

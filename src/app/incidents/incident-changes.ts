@@ -12,16 +12,31 @@ import type { RecomputeResult } from '../recompute-findings.ts';
 
 export function incidentSnapshot(i: IncidentWrite): Record<string, unknown> {
   return {
-    occurred_at: formatInstant(i.occurredAt), occurred_until: i.occurredUntil ? formatInstant(i.occurredUntil) : null,
-    location: i.location, place: i.place ?? null, act: i.act, perpetrator: i.perpetrator, target: i.target,
-    self_defense_claim: i.selfDefenseClaim, deaths: i.deaths ? { low: i.deaths.low, best: i.deaths.best, high: i.deaths.high } : null,
-    headline: i.headline ?? null, status: i.status, grade: i.grade, classification: i.classification, owner_org: i.ownerOrg,
+    occurred_at: formatInstant(i.occurredAt),
+    occurred_until: i.occurredUntil ? formatInstant(i.occurredUntil) : null,
+    location: i.location,
+    place: i.place ?? null,
+    act: i.act,
+    perpetrator: i.perpetrator,
+    target: i.target,
+    self_defense_claim: i.selfDefenseClaim,
+    deaths: i.deaths ? { low: i.deaths.low, best: i.deaths.best, high: i.deaths.high } : null,
+    headline: i.headline ?? null,
+    status: i.status,
+    grade: i.grade,
+    classification: i.classification,
+    owner_org: i.ownerOrg,
   };
 }
 
 /** The facts the rules judge an incident by. */
 const judgedFacts = (i: IncidentWrite) => ({
-  occurredAt: i.occurredAt, location: i.location, act: i.act, perpetrator: i.perpetrator, target: i.target, selfDefenseClaim: i.selfDefenseClaim,
+  occurredAt: i.occurredAt,
+  location: i.location,
+  act: i.act,
+  perpetrator: i.perpetrator,
+  target: i.target,
+  selfDefenseClaim: i.selfDefenseClaim,
 });
 
 export const factsDiffer = (a: IncidentWrite, b: IncidentWrite): boolean => !sameRecord(judgedFacts(a), judgedFacts(b));
@@ -34,13 +49,16 @@ export async function checkingActors<T>(incident: IncidentWrite, write: () => Pr
     throw foreignKeyError(e, {
       incidents_perpetrator_fkey: { path: 'perpetrator', what: 'actor', id: incident.perpetrator },
       incidents_target_actor_fkey: {
-        path: 'target.actor', what: 'actor', id: incident.target !== null && 'actor' in incident.target ? incident.target.actor : null,
+        path: 'target.actor',
+        what: 'actor',
+        id: incident.target !== null && 'actor' in incident.target ? incident.target.actor : null,
       },
     });
   }
 }
 
-export const findingsChanged = (r: RecomputeResult): boolean => r.incidents.inserted + r.incidents.updated + r.incidents.withdrawn > 0;
+export const findingsChanged = (r: RecomputeResult): boolean =>
+  r.incidents.inserted + r.incidents.updated + r.incidents.withdrawn > 0;
 
 /** After commit: the incident changed; and its findings, when they did. */
 export function publishIncidentChange(ctx: AppContext, id: string, at: number, findings: boolean): void {

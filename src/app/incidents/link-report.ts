@@ -23,7 +23,12 @@ interface Pair {
 }
 
 /** Both records as the caller sees them, locked; an unseen incident is not found, an unseen report is a bad request. */
-async function lockPair(sql: Sql, incidentId: string, reportId: string, reportNotFound: (id: string) => AppError): Promise<Pair> {
+async function lockPair(
+  sql: Sql,
+  incidentId: string,
+  reportId: string,
+  reportNotFound: (id: string) => AppError,
+): Promise<Pair> {
   const incident = (await lockIncident(sql, incidentId)) ? (await getIncidentViews(sql, [incidentId]))[0] : undefined;
   if (!incident) throw notFound('incident', incidentId);
   const current = await lockReports(sql, [reportId]);
@@ -32,18 +37,45 @@ async function lockPair(sql: Sql, incidentId: string, reportId: string, reportNo
   return { incident, report, linkedTo: current.get(reportId) ?? null };
 }
 
-export async function linkReport(ctx: AppContext, caller: Caller | null, incidentId: string, reportId: string): Promise<IncidentDetail> {
+export async function linkReport(
+  ctx: AppContext,
+  caller: Caller | null,
+  incidentId: string,
+  reportId: string,
+): Promise<IncidentDetail> {
   const c = requirePermission(caller, 'incident:manage');
   const at = ctx.now();
   const wrote = await ctx.db.transaction(async (tx) => {
     const { incident, report, linkedTo } = await readWithin(tx, readerOf(c), (sql) =>
-      lockPair(sql, incidentId, reportId, (id) => invalid('report_id', `unknown report "${id}"`)));
+      lockPair(sql, incidentId, reportId, (id) => invalid('report_id', `unknown report "${id}"`)),
+    );
     if (linkedTo === incidentId) return false;
-    if (linkedTo !== null) throw new AppError('CONFLICT', `report "${reportId}" is already an account of another incident: unlink it first`, 'report_id', statement('error.report_linked'));
+    if (linkedTo !== null)
+      throw new AppError(
+        'CONFLICT',
+        `report "${reportId}" is already an account of another incident: unlink it first`,
+        'report_id',
+        statement('error.report_linked'),
+      );
     await setReportsIncident(tx, [reportId], incidentId);
     await audit(tx, c, at, [
-      { action: 'link', entity: 'report', entityId: reportId, classification: report.classification, ownerOrg: report.ownerOrg, before: { incident_id: null }, after: { incident_id: incidentId } },
-      { action: 'link-report', entity: 'incident', entityId: incidentId, classification: incident.classification, ownerOrg: incident.ownerOrg, after: { report_id: reportId } },
+      {
+        action: 'link',
+        entity: 'report',
+        entityId: reportId,
+        classification: report.classification,
+        ownerOrg: report.ownerOrg,
+        before: { incident_id: null },
+        after: { incident_id: incidentId },
+      },
+      {
+        action: 'link-report',
+        entity: 'incident',
+        entityId: incidentId,
+        classification: incident.classification,
+        ownerOrg: incident.ownerOrg,
+        after: { report_id: reportId },
+      },
     ]);
     return true;
   });
@@ -54,16 +86,38 @@ export async function linkReport(ctx: AppContext, caller: Caller | null, inciden
   return getIncident(ctx, c, incidentId);
 }
 
-export async function unlinkReport(ctx: AppContext, caller: Caller | null, incidentId: string, reportId: string): Promise<IncidentDetail> {
+export async function unlinkReport(
+  ctx: AppContext,
+  caller: Caller | null,
+  incidentId: string,
+  reportId: string,
+): Promise<IncidentDetail> {
   const c = requirePermission(caller, 'incident:manage');
   const at = ctx.now();
   await ctx.db.transaction(async (tx) => {
-    const { incident, report, linkedTo } = await readWithin(tx, readerOf(c), (sql) => lockPair(sql, incidentId, reportId, (id) => notFound('report', id)));
+    const { incident, report, linkedTo } = await readWithin(tx, readerOf(c), (sql) =>
+      lockPair(sql, incidentId, reportId, (id) => notFound('report', id)),
+    );
     if (linkedTo !== incidentId) throw notFound('report', reportId);
     await setReportsIncident(tx, [reportId], null);
     await audit(tx, c, at, [
-      { action: 'unlink', entity: 'report', entityId: reportId, classification: report.classification, ownerOrg: report.ownerOrg, before: { incident_id: incidentId }, after: { incident_id: null } },
-      { action: 'unlink-report', entity: 'incident', entityId: incidentId, classification: incident.classification, ownerOrg: incident.ownerOrg, before: { report_id: reportId } },
+      {
+        action: 'unlink',
+        entity: 'report',
+        entityId: reportId,
+        classification: report.classification,
+        ownerOrg: report.ownerOrg,
+        before: { incident_id: incidentId },
+        after: { incident_id: null },
+      },
+      {
+        action: 'unlink-report',
+        entity: 'incident',
+        entityId: incidentId,
+        classification: incident.classification,
+        ownerOrg: incident.ownerOrg,
+        before: { report_id: reportId },
+      },
     ]);
   });
   ctx.wrote();

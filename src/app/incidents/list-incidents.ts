@@ -7,7 +7,11 @@ import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 
 export async function listIncidents(
-  ctx: AppContext, caller: Caller | null, filter: IncidentFilter, sort: IncidentSort, page: PageRequest,
+  ctx: AppContext,
+  caller: Caller | null,
+  filter: IncidentFilter,
+  sort: IncidentSort,
+  page: PageRequest,
 ): Promise<Page<IncidentView>> {
   const c = requireCaller(caller);
   return asReader(ctx.db, readerOf(c), (sql) => listIncidentPage(sql, filter, sort, page));

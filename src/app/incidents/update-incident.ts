@@ -5,7 +5,13 @@
  */
 import type { Classification } from '../../contract/access.ts';
 import type { AttributionGrade, IncidentStatus } from '../../domain/assessment.ts';
-import { getIncidentViews, type IncidentView, type IncidentWrite, lockIncident, updateIncident as updateStored } from '../../store/incident.repository.ts';
+import {
+  getIncidentViews,
+  type IncidentView,
+  type IncidentWrite,
+  lockIncident,
+  updateIncident as updateStored,
+} from '../../store/incident.repository.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { sameRecord } from '../../store/rows.ts';
 import { affectedByIncidents } from '../affected-findings.ts';
@@ -18,7 +24,13 @@ import { incidentChanged } from '../finding-causes.ts';
 import { recomputeFindings } from '../recompute-findings.ts';
 import type { IncidentFacts } from './create-incident.ts';
 import { getIncident, type IncidentDetail } from './get-incident.ts';
-import { checkingActors, factsDiffer, findingsChanged, incidentSnapshot, publishIncidentChange } from './incident-changes.ts';
+import {
+  checkingActors,
+  factsDiffer,
+  findingsChanged,
+  incidentSnapshot,
+  publishIncidentChange,
+} from './incident-changes.ts';
 
 export interface IncidentPatch extends IncidentFacts {
   status?: IncidentStatus | undefined;
@@ -26,28 +38,49 @@ export interface IncidentPatch extends IncidentFacts {
   classification?: Classification | undefined;
 }
 
-export async function updateIncident(ctx: AppContext, caller: Caller | null, id: string, patch: IncidentPatch): Promise<IncidentDetail> {
+export async function updateIncident(
+  ctx: AppContext,
+  caller: Caller | null,
+  id: string,
+  patch: IncidentPatch,
+): Promise<IncidentDetail> {
   const c = requirePermission(caller, 'incident:manage');
   const at = ctx.now();
   const outcome = await ctx.db.transaction(async (tx) => {
-    const before = await readWithin(tx, readerOf(c), async (sql) => ((await lockIncident(sql, id)) ? (await getIncidentViews(sql, [id]))[0] : undefined));
+    const before = await readWithin(tx, readerOf(c), async (sql) =>
+      (await lockIncident(sql, id)) ? (await getIncidentViews(sql, [id]))[0] : undefined,
+    );
     if (!before) throw notFound('incident', id);
     const after = patched(writable(before), patch, c);
     if (sameRecord(writable(before), after)) return { wrote: false, findings: false };
     await checkingActors(after, () => updateStored(tx, after, at));
     if (after.classification !== before.classification) {
-      const stillSeen = await readWithin(tx, readerOf(c), async (sql) => (await getIncidentViews(sql, [id])).length > 0);
-      if (!stillSeen) throw invalid('classification', `"${after.classification}" would hide the incident from you: it belongs to another organization`);
+      const stillSeen = await readWithin(
+        tx,
+        readerOf(c),
+        async (sql) => (await getIncidentViews(sql, [id])).length > 0,
+      );
+      if (!stillSeen)
+        throw invalid(
+          'classification',
+          `"${after.classification}" would hide the incident from you: it belongs to another organization`,
+        );
     }
     const findings = factsDiffer(writable(before), after)
       ? findingsChanged(await recomputeFindings(tx, affectedByIncidents([after]), incidentChanged(id, 'update', c)))
       : false;
     // Classified as the more restricted of before and after: declassifying must not show what the record said before.
-    await audit(tx, c, at, [{
-      action: 'update', entity: 'incident', entityId: id, classification: mostRestrictive([before.classification, after.classification], after.classification),
-      ownerOrg: after.ownerOrg,
-      before: incidentSnapshot(writable(before)), after: incidentSnapshot(after),
-    }]);
+    await audit(tx, c, at, [
+      {
+        action: 'update',
+        entity: 'incident',
+        entityId: id,
+        classification: mostRestrictive([before.classification, after.classification], after.classification),
+        ownerOrg: after.ownerOrg,
+        before: incidentSnapshot(writable(before)),
+        after: incidentSnapshot(after),
+      },
+    ]);
     return { wrote: true, findings };
   });
   if (outcome.wrote) {
@@ -64,25 +97,42 @@ function writable(v: IncidentView): IncidentWrite {
 }
 
 function patched(before: IncidentWrite, p: IncidentPatch, caller: Caller): IncidentWrite {
-  const pick = <K extends keyof IncidentWrite>(key: K, value: IncidentWrite[K] | undefined): IncidentWrite[K] => (value === undefined ? before[key] : value);
+  const pick = <K extends keyof IncidentWrite>(key: K, value: IncidentWrite[K] | undefined): IncidentWrite[K] =>
+    value === undefined ? before[key] : value;
   const target = pick('target', p.target);
   const perpetrator = pick('perpetrator', p.perpetrator);
   const after: IncidentWrite = {
     ...before,
-    occurredAt: pick('occurredAt', p.occurredAt), occurredUntil: pick('occurredUntil', p.occurredUntil), location: pick('location', p.location),
-    act: pick('act', p.act), perpetrator, target, selfDefenseClaim: pick('selfDefenseClaim', p.selfDefenseClaim),
-    place: pick('place', p.place), headline: pick('headline', p.headline),
-    deaths: p.deaths === undefined ? before.deaths : p.deaths === null ? null : { ...p.deaths, bySide: before.deaths?.bySide ?? {} },
-    status: pick('status', p.status), grade: pick('grade', p.grade), classification: pick('classification', p.classification),
+    occurredAt: pick('occurredAt', p.occurredAt),
+    occurredUntil: pick('occurredUntil', p.occurredUntil),
+    location: pick('location', p.location),
+    act: pick('act', p.act),
+    perpetrator,
+    target,
+    selfDefenseClaim: pick('selfDefenseClaim', p.selfDefenseClaim),
+    place: pick('place', p.place),
+    headline: pick('headline', p.headline),
+    deaths:
+      p.deaths === undefined
+        ? before.deaths
+        : p.deaths === null
+          ? null
+          : { ...p.deaths, bySide: before.deaths?.bySide ?? {} },
+    status: pick('status', p.status),
+    grade: pick('grade', p.grade),
+    classification: pick('classification', p.classification),
     // An incident nobody owns, classified for one organization only, is the caller's organization's.
     ownerOrg: before.ownerOrg ?? (p.classification === 'org' ? caller.orgId : null),
   };
   if (p.perpetrator !== undefined || p.target !== undefined) {
     const sides = new Set(before.sides ?? []);
-    for (const s of [perpetrator, target !== null && 'actor' in target ? target.actor : null]) if (s !== null) sides.add(s);
+    for (const s of [perpetrator, target !== null && 'actor' in target ? target.actor : null])
+      if (s !== null) sides.add(s);
     after.sides = [...sides];
   }
-  if (after.occurredUntil != null && after.occurredUntil < after.occurredAt) throw invalid('occurred_until', 'must not be before occurred_at');
-  if (after.deaths && (after.deaths.low > after.deaths.best || after.deaths.best > after.deaths.high)) throw invalid('deaths', 'must have low <= best <= high');
+  if (after.occurredUntil != null && after.occurredUntil < after.occurredAt)
+    throw invalid('occurred_until', 'must not be before occurred_at');
+  if (after.deaths && (after.deaths.low > after.deaths.best || after.deaths.best > after.deaths.high))
+    throw invalid('deaths', 'must have low <= best <= high');
   return after;
 }

@@ -21,7 +21,11 @@ function level(n: (typeof LEVELS)[number]): AdminArea[] {
   let areas = cached.get(n);
   if (areas) return areas;
   areas = readBoundaries(n).map((f) => ({
-    pcode: f.properties.pcode, nameEn: f.properties.name_en, nameAr: f.properties.name_ar, area: f.geometry, bbox: bboxOf(f.geometry),
+    pcode: f.properties.pcode,
+    nameEn: f.properties.name_en,
+    nameAr: f.properties.name_ar,
+    area: f.geometry,
+    bbox: bboxOf(f.geometry),
   }));
   cached.set(n, areas);
   return areas;

@@ -39,7 +39,12 @@ describe('parseBBox', () => {
 });
 
 describe('verdictOfRank', () => {
-  it.each([[1, 'violation'], [2, 'needs_review'], [3, 'permitted'], [4, 'not_covered'], [5, 'unjudged'], [9, 'unjudged']] as const)(
-    'rank %s is %s', (rank, verdict) => expect(verdictOfRank(rank)).toBe(verdict),
-  );
+  it.each([
+    [1, 'violation'],
+    [2, 'needs_review'],
+    [3, 'permitted'],
+    [4, 'not_covered'],
+    [5, 'unjudged'],
+    [9, 'unjudged'],
+  ] as const)('rank %s is %s', (rank, verdict) => expect(verdictOfRank(rank)).toBe(verdict));
 });

@@ -34,17 +34,21 @@ export function cellSize(zoom: number, bbox: BBox): number {
 /** The box grown to whole cells, so a cluster never counts only the part of a cell in view. */
 export function snapToCells(bbox: BBox, cell: number): BBox {
   return [
-    Math.max(Math.floor(bbox[0] / cell) * cell, -180), Math.max(Math.floor(bbox[1] / cell) * cell, -90),
-    Math.min(Math.ceil(bbox[2] / cell) * cell, 180), Math.min(Math.ceil(bbox[3] / cell) * cell, 90),
+    Math.max(Math.floor(bbox[0] / cell) * cell, -180),
+    Math.max(Math.floor(bbox[1] / cell) * cell, -90),
+    Math.min(Math.ceil(bbox[2] / cell) * cell, 180),
+    Math.min(Math.ceil(bbox[3] / cell) * cell, 90),
   ];
 }
 
 /** `minLon,minLat,maxLon,maxLat` as numbers, or a message saying what is wrong. */
 export function parseBBox(text: string): BBox | string {
   const parts = text.split(',').map((p) => Number(p.trim()));
-  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) return 'must be four numbers: minLon,minLat,maxLon,maxLat';
+  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n)))
+    return 'must be four numbers: minLon,minLat,maxLon,maxLat';
   const [x1, y1, x2, y2] = parts as [number, number, number, number];
-  if (x1 < -180 || x2 > 180 || y1 < -90 || y2 > 90) return 'longitudes must be within -180..180 and latitudes within -90..90';
+  if (x1 < -180 || x2 > 180 || y1 < -90 || y2 > 90)
+    return 'longitudes must be within -180..180 and latitudes within -90..90';
   if (x1 >= x2 || y1 >= y2) return 'the minimum must be below the maximum';
   return [x1, y1, x2, y2];
 }

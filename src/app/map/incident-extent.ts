@@ -11,7 +11,15 @@ export interface IncidentExtent {
   last: string | null;
 }
 
-export async function getIncidentExtent(ctx: AppContext, caller: Caller | null, options = { count: true }): Promise<IncidentExtent> {
+export async function getIncidentExtent(
+  ctx: AppContext,
+  caller: Caller | null,
+  options = { count: true },
+): Promise<IncidentExtent> {
   const row = await asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => incidentExtent(sql, options));
-  return { count: row.n, first: row.first ? new Date(row.first).toISOString() : null, last: row.last ? new Date(row.last).toISOString() : null };
+  return {
+    count: row.n,
+    first: row.first ? new Date(row.first).toISOString() : null,
+    last: row.last ? new Date(row.last).toISOString() : null,
+  };
 }

@@ -42,24 +42,45 @@ export interface MapIncidents {
   points: MapPoint[];
 }
 
-export async function mapIncidents(ctx: AppContext, caller: Caller | null, input: MapIncidentsInput): Promise<MapIncidents> {
+export async function mapIncidents(
+  ctx: AppContext,
+  caller: Caller | null,
+  input: MapIncidentsInput,
+): Promise<MapIncidents> {
   const c = requireCaller(caller);
   const cell = cellSize(input.zoom, input.bbox);
-  const rows = await asReader(ctx.db, readerOf(c), (sql) => incidentGrid(sql, {
-    bbox: snapToCells(input.bbox, cell), cell, from: input.from ?? null, to: input.to ?? null,
-    act: input.act ?? null, actor: input.actor ?? null, pointsPerCell: POINTS_PER_CELL,
-  }));
+  const rows = await asReader(ctx.db, readerOf(c), (sql) =>
+    incidentGrid(sql, {
+      bbox: snapToCells(input.bbox, cell),
+      cell,
+      from: input.from ?? null,
+      to: input.to ?? null,
+      act: input.act ?? null,
+      actor: input.actor ?? null,
+      pointsPerCell: POINTS_PER_CELL,
+    }),
+  );
   const result: MapIncidents = { cell_deg: cell, total: 0, clusters: [], points: [] };
   for (const r of rows) {
     result.total += r.n;
     if (r.points) {
       for (const pt of r.points) {
-        result.points.push({ id: pt.id, lon: pt.lon, lat: pt.lat, occurred_at: new Date(pt.at).toISOString(), act: pt.act, verdict: verdictOfRank(pt.rank) });
+        result.points.push({
+          id: pt.id,
+          lon: pt.lon,
+          lat: pt.lat,
+          occurred_at: new Date(pt.at).toISOString(),
+          act: pt.act,
+          verdict: verdictOfRank(pt.rank),
+        });
       }
       continue;
     }
     result.clusters.push({
-      lon: r.lon, lat: r.lat, count: r.n, bbox: [r.min_lon, r.min_lat, r.max_lon, r.max_lat],
+      lon: r.lon,
+      lat: r.lat,
+      count: r.n,
+      bbox: [r.min_lon, r.min_lat, r.max_lon, r.max_lat],
       verdicts: { violation: r.r1, needs_review: r.r2, permitted: r.r3, not_covered: r.r4, unjudged: r.r5 },
     });
   }

@@ -25,7 +25,9 @@ let index: PlaceIndex | null = null;
 
 function places(): PlaceIndex {
   if (index) return index;
-  index = new PlaceIndex(readPlaces().map((p): Place => ({ nameEn: p.name_en, nameAr: p.name_ar, lon: p.lon, lat: p.lat })));
+  index = new PlaceIndex(
+    readPlaces().map((p): Place => ({ nameEn: p.name_en, nameAr: p.name_ar, lon: p.lon, lat: p.lat })),
+  );
   return index;
 }
 
@@ -68,6 +70,7 @@ function viewOf(lon: number, lat: number) {
   const area = (a: AreaName | null) => a && { pcode: a.pcode, name_en: a.nameEn, name_ar: a.nameAr };
   return {
     place: w.place && { name_en: w.place.nameEn, name_ar: w.place.nameAr, distance_m: w.place.distanceM },
-    district: area(w.district), governorate: area(w.governorate),
+    district: area(w.district),
+    governorate: area(w.governorate),
   };
 }

@@ -48,20 +48,41 @@ export type Transport = 'session' | 'token';
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-export async function fileReport(ctx: AppContext, caller: Caller | null, input: ReportInput, transport: Transport): Promise<ReportRecord> {
+export async function fileReport(
+  ctx: AppContext,
+  caller: Caller | null,
+  input: ReportInput,
+  transport: Transport,
+): Promise<ReportRecord> {
   const c = requirePermission(caller, 'report:file');
   const channel = channelOf(c, input.channel, transport);
   checkCasualties(input.casualties);
   const attachments = input.attachments.map((a, i) => decodeAttachment(a, i));
   const report: ReportRecord = {
-    id: newId(), incidentId: input.incidentId, orgId: c.orgId, channel, receivedAt: ctx.now(), narrative: input.narrative,
-    claimedAt: input.claimedAt, timePrecisionS: input.timePrecisionS, location: input.location, locationPrecisionM: input.locationPrecisionM,
-    allegedPerpetrator: input.allegedPerpetrator, target: input.target, act: input.act, casualties: input.casualties,
-    classification: input.classification, ownerOrg: c.orgId,
+    id: newId(),
+    incidentId: input.incidentId,
+    orgId: c.orgId,
+    channel,
+    receivedAt: ctx.now(),
+    narrative: input.narrative,
+    claimedAt: input.claimedAt,
+    timePrecisionS: input.timePrecisionS,
+    location: input.location,
+    locationPrecisionM: input.locationPrecisionM,
+    allegedPerpetrator: input.allegedPerpetrator,
+    target: input.target,
+    act: input.act,
+    casualties: input.casualties,
+    classification: input.classification,
+    ownerOrg: c.orgId,
     attachments: attachments.map(({ content: _content, ...meta }) => meta),
   };
   const created: Change = {
-    action: 'create', entity: 'report', entityId: report.id, classification: report.classification, ownerOrg: report.ownerOrg,
+    action: 'create',
+    entity: 'report',
+    entityId: report.id,
+    classification: report.classification,
+    ownerOrg: report.ownerOrg,
     after: reportSnapshot(report),
   };
   const write = async (sql: Sql, changes: Change[]) => {
@@ -71,7 +92,11 @@ export async function fileReport(ctx: AppContext, caller: Caller | null, input: 
     } catch (e) {
       throw foreignKeyError(e, {
         reports_alleged_perpetrator_fkey: { path: 'alleged_perpetrator', what: 'actor', id: report.allegedPerpetrator },
-        reports_target_actor_fkey: { path: 'target.actor', what: 'actor', id: report.target !== null && 'actor' in report.target ? report.target.actor : null },
+        reports_target_actor_fkey: {
+          path: 'target.actor',
+          what: 'actor',
+          id: report.target !== null && 'actor' in report.target ? report.target.actor : null,
+        },
       });
     }
   };
@@ -82,12 +107,21 @@ export async function fileReport(ctx: AppContext, caller: Caller | null, input: 
   } else {
     const id = report.incidentId;
     linked = await ctx.db.transaction(async (tx) => {
-      const incident = await readWithin(tx, readerOf(c), async (sql) => ((await lockIncident(sql, id)) ? (await getIncidentViews(sql, [id]))[0] : undefined));
+      const incident = await readWithin(tx, readerOf(c), async (sql) =>
+        (await lockIncident(sql, id)) ? (await getIncidentViews(sql, [id]))[0] : undefined,
+      );
       if (!incident) throw invalid('incident_id', `unknown incident "${id}"`);
-      await write(tx, [created, {
-        action: 'link-report', entity: 'incident', entityId: id, classification: incident.classification, ownerOrg: incident.ownerOrg,
-        after: { report_id: report.id },
-      }]);
+      await write(tx, [
+        created,
+        {
+          action: 'link-report',
+          entity: 'incident',
+          entityId: id,
+          classification: incident.classification,
+          ownerOrg: incident.ownerOrg,
+          after: { report_id: report.id },
+        },
+      ]);
       return true;
     });
   }
@@ -102,28 +136,40 @@ export async function fileReport(ctx: AppContext, caller: Caller | null, input: 
 function channelOf(caller: Caller, asked: ReportInput['channel'], transport: Transport): 'web' | 'api' | 'hotline' {
   const actual = transport === 'token' ? 'api' : 'web';
   if (asked === 'hotline') {
-    if (!can(caller, 'incident:manage')) throw forbidden(`the ${caller.role} role cannot file hotline reports: analysts take them down`);
+    if (!can(caller, 'incident:manage'))
+      throw forbidden(`the ${caller.role} role cannot file hotline reports: analysts take them down`);
     return 'hotline';
   }
   if (asked !== undefined && asked !== actual) {
-    throw invalid('channel', `is "${actual}" for a request made with ${transport === 'token' ? 'an API token' : 'a session'}; only "hotline" may be chosen`);
+    throw invalid(
+      'channel',
+      `is "${actual}" for a request made with ${transport === 'token' ? 'an API token' : 'a session'}; only "hotline" may be chosen`,
+    );
   }
   return actual;
 }
 
 function checkCasualties(c: Casualties | null): void {
   if (c === null) return;
-  if (c.low !== null && c.best !== null && c.low > c.best) throw invalid('casualties.low', 'must not be more than best');
-  if (c.best !== null && c.high !== null && c.best > c.high) throw invalid('casualties.high', 'must not be less than best');
-  if (c.low !== null && c.high !== null && c.low > c.high) throw invalid('casualties.low', 'must not be more than high');
+  if (c.low !== null && c.best !== null && c.low > c.best)
+    throw invalid('casualties.low', 'must not be more than best');
+  if (c.best !== null && c.high !== null && c.best > c.high)
+    throw invalid('casualties.high', 'must not be less than best');
+  if (c.low !== null && c.high !== null && c.low > c.high)
+    throw invalid('casualties.low', 'must not be more than high');
 }
 
 function decodeAttachment(a: AttachmentInput, index: number): NewAttachment {
   const path = `attachments[${index}]`;
-  if (a.contentBase64.length === 0 || !BASE64.test(a.contentBase64)) throw invalid(`${path}.content_base64`, 'must be non-empty standard base64');
+  if (a.contentBase64.length === 0 || !BASE64.test(a.contentBase64))
+    throw invalid(`${path}.content_base64`, 'must be non-empty standard base64');
   const content = Buffer.from(a.contentBase64, 'base64');
   return {
-    id: newId(), filename: a.filename, mediaType: a.mediaType.toLowerCase(), sizeBytes: content.length,
-    sha256: createHash('sha256').update(content).digest('hex'), content,
+    id: newId(),
+    filename: a.filename,
+    mediaType: a.mediaType.toLowerCase(),
+    sizeBytes: content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
+    content,
   };
 }

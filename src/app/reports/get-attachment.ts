@@ -5,7 +5,12 @@ import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 
-export async function getAttachment(ctx: AppContext, caller: Caller | null, reportId: string, attachmentId: string): Promise<StoredAttachment> {
+export async function getAttachment(
+  ctx: AppContext,
+  caller: Caller | null,
+  reportId: string,
+  attachmentId: string,
+): Promise<StoredAttachment> {
   const c = requireCaller(caller);
   const attachment = await asReader(ctx.db, readerOf(c), (sql) => getStored(sql, reportId, attachmentId));
   if (!attachment) throw notFound('attachment', `${reportId}/${attachmentId}`);

@@ -7,7 +7,11 @@ import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 
 export async function listReports(
-  ctx: AppContext, caller: Caller | null, filter: ReportFilter, sort: ReportSort, page: PageRequest,
+  ctx: AppContext,
+  caller: Caller | null,
+  filter: ReportFilter,
+  sort: ReportSort,
+  page: PageRequest,
 ): Promise<Page<ReportRecord>> {
   const c = requireCaller(caller);
   return asReader(ctx.db, readerOf(c), (sql) => listReportPage(sql, filter, sort, page));

@@ -4,7 +4,13 @@
  * scores. The incident the report is already linked to is left out.
  */
 import {
-  boxAround, type Claim, MATCH_RULES, type Match, MAX_INCIDENT_PRECISION_M, placePrecisionM, rankMatches,
+  boxAround,
+  type Claim,
+  MATCH_RULES,
+  type Match,
+  MAX_INCIDENT_PRECISION_M,
+  placePrecisionM,
+  rankMatches,
 } from '../../domain/report-matching.ts';
 import { type IncidentView, incidentsNear } from '../../store/incident.repository.ts';
 import { asReader } from '../../store/reader.ts';
@@ -22,16 +28,27 @@ export interface Suggestion {
 const CANDIDATES = 1_000;
 
 export const reportClaim = (r: ReportRecord): Claim => ({
-  from: r.claimedAt - r.timePrecisionS * 1000, to: r.claimedAt + r.timePrecisionS * 1000,
-  position: [r.location.lon, r.location.lat], precisionM: r.locationPrecisionM, act: r.act,
+  from: r.claimedAt - r.timePrecisionS * 1000,
+  to: r.claimedAt + r.timePrecisionS * 1000,
+  position: [r.location.lon, r.location.lat],
+  precisionM: r.locationPrecisionM,
+  act: r.act,
 });
 
 export const incidentClaim = (i: IncidentView): Claim => ({
-  from: i.occurredAt, to: Math.max(i.occurredAt, i.occurredUntil ?? i.occurredAt),
-  position: [i.location.lon, i.location.lat], precisionM: placePrecisionM(i.locationPrecision ?? null), act: i.act,
+  from: i.occurredAt,
+  to: Math.max(i.occurredAt, i.occurredUntil ?? i.occurredAt),
+  position: [i.location.lon, i.location.lat],
+  precisionM: placePrecisionM(i.locationPrecision ?? null),
+  act: i.act,
 });
 
-export async function suggestIncidents(ctx: AppContext, caller: Caller | null, reportId: string, limit: number): Promise<Suggestion[]> {
+export async function suggestIncidents(
+  ctx: AppContext,
+  caller: Caller | null,
+  reportId: string,
+  limit: number,
+): Promise<Suggestion[]> {
   const c = requireCaller(caller);
   return asReader(ctx.db, readerOf(c), async (sql) => {
     const [report] = await getReports(sql, [reportId]);
@@ -40,7 +57,10 @@ export async function suggestIncidents(ctx: AppContext, caller: Caller | null, r
     const box = boxAround(claim.position, MATCH_RULES.distanceM + report.locationPrecisionM + MAX_INCIDENT_PRECISION_M);
     const during = { from: claim.from - MATCH_RULES.timeSlackMs, to: claim.to + MATCH_RULES.timeSlackMs };
     const candidates = (await incidentsNear(sql, during, box, CANDIDATES)).filter((i) => i.id !== report.incidentId);
-    return rankMatches(claim, candidates.map((i) => ({ item: i, claim: incidentClaim(i) })))
+    return rankMatches(
+      claim,
+      candidates.map((i) => ({ item: i, claim: incidentClaim(i) })),
+    )
       .slice(0, limit)
       .map(({ item, match }) => ({ incident: item, match }));
   });

@@ -8,14 +8,33 @@ import type { ClauseInput } from './inputs.ts';
 import { saveAgreementChange } from './save-agreement-change.ts';
 import { writeWorld, type Written } from './write-world.ts';
 
-export async function addClause(ctx: AppContext, caller: Caller | null, agreementId: string, input: ClauseInput): Promise<Written<AgreementRecord>> {
+export async function addClause(
+  ctx: AppContext,
+  caller: Caller | null,
+  agreementId: string,
+  input: ClauseInput,
+): Promise<Written<AgreementRecord>> {
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
   return writeWorld(ctx, by, async (tx) => {
-    if (!(await readWithin(tx, reader, (sql) => getAgreementRecord(sql, agreementId)))) throw notFound('agreement', agreementId);
+    if (!(await readWithin(tx, reader, (sql) => getAgreementRecord(sql, agreementId))))
+      throw notFound('agreement', agreementId);
     await lockAgreement(tx, agreementId);
     const stored = (await getAgreementRecord(tx, agreementId))!;
-    const clause = { code: input.code, text: input.text, acts: input.acts, classification: input.classification ?? 'public', ownerOrg: by.orgId };
-    return saveAgreementChange(tx, by, reader, stored, { ...stored, clauses: [...stored.clauses, clause] }, 'add-clause');
+    const clause = {
+      code: input.code,
+      text: input.text,
+      acts: input.acts,
+      classification: input.classification ?? 'public',
+      ownerOrg: by.orgId,
+    };
+    return saveAgreementChange(
+      tx,
+      by,
+      reader,
+      stored,
+      { ...stored, clauses: [...stored.clauses, clause] },
+      'add-clause',
+    );
   });
 }

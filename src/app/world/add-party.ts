@@ -11,15 +11,24 @@ import { requireAfter, requireKnownActors } from './references.ts';
 import { saveAgreementChange } from './save-agreement-change.ts';
 import { writeWorld, type Written } from './write-world.ts';
 
-export async function addParty(ctx: AppContext, caller: Caller | null, agreementId: string, input: PartyInput): Promise<Written<AgreementRecord>> {
+export async function addParty(
+  ctx: AppContext,
+  caller: Caller | null,
+  agreementId: string,
+  input: PartyInput,
+): Promise<Written<AgreementRecord>> {
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
   const party: Party = {
-    actor: input.actor, acceptedAt: parseInstant(input.accepted_at)!, until: input.until === null ? null : parseInstant(input.until)!,
-    channel: input.channel, caveats: input.caveats,
+    actor: input.actor,
+    acceptedAt: parseInstant(input.accepted_at)!,
+    until: input.until === null ? null : parseInstant(input.until)!,
+    channel: input.channel,
+    caveats: input.caveats,
   };
   return writeWorld(ctx, by, async (tx) => {
-    if (!(await readWithin(tx, reader, (sql) => getAgreementRecord(sql, agreementId)))) throw notFound('agreement', agreementId);
+    if (!(await readWithin(tx, reader, (sql) => getAgreementRecord(sql, agreementId))))
+      throw notFound('agreement', agreementId);
     await requireKnownActors(tx, [{ path: 'actor', id: input.actor }]);
     requireAfter('until', party.acceptedAt, party.until, 'accepted_at');
     await lockAgreement(tx, agreementId);

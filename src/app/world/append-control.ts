@@ -14,7 +14,12 @@ import { iso } from './views.ts';
 import { saveZoneChange } from './save-zone-change.ts';
 import { writeWorld, type Written } from './write-world.ts';
 
-export async function appendControl(ctx: AppContext, caller: Caller | null, zoneId: string, input: ControlChangeInput): Promise<Written<ZoneRecord>> {
+export async function appendControl(
+  ctx: AppContext,
+  caller: Caller | null,
+  zoneId: string,
+  input: ControlChangeInput,
+): Promise<Written<ZoneRecord>> {
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
   const at = parseInstant(input.at)!;
@@ -25,7 +30,10 @@ export async function appendControl(ctx: AppContext, caller: Caller | null, zone
     // A change comes after everything recorded; history is corrected with PUT.
     if (!stored.control.every((c) => (c.to === null ? c.from < at : c.to <= at))) {
       const latest = Math.max(...stored.control.map((c) => c.to ?? c.from));
-      throw invalid('at', `at: must be after the last recorded change of control (${iso(latest)}); correct the history with PUT`);
+      throw invalid(
+        'at',
+        `at: must be after the last recorded change of control (${iso(latest)}); correct the history with PUT`,
+      );
     }
     const control = [
       ...stored.control.map((c) => (c.to === null ? { ...c, to: at } : c)),

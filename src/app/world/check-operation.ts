@@ -6,7 +6,11 @@ import type { OperationCheck } from './inputs.ts';
 import { type Deconfliction, judgeOperation } from './judge-operation.ts';
 import { requireAfter } from './references.ts';
 
-export async function checkOperation(ctx: AppContext, caller: Caller | null, input: OperationCheck): Promise<Deconfliction> {
+export async function checkOperation(
+  ctx: AppContext,
+  caller: Caller | null,
+  input: OperationCheck,
+): Promise<Deconfliction> {
   const reader = readerOf(requireCaller(caller));
   const operation = toOperation(input);
   requireAfter('window.to', operation.window.from, operation.window.to);

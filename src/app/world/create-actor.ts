@@ -14,7 +14,10 @@ export async function createActor(ctx: AppContext, caller: Caller | null, input:
   const actor = toActor(input);
   const { value } = await writeWorld(ctx, by, async (tx) => {
     if (!(await insertActor(tx, actor))) throw exists('actor', actor.id, 'id');
-    return { value: actor, audit: [{ action: 'create', entity: 'actor', entityId: actor.id, after: actorView(actor) }] };
+    return {
+      value: actor,
+      audit: [{ action: 'create', entity: 'actor', entityId: actor.id, after: actorView(actor) }],
+    };
   });
   return value;
 }

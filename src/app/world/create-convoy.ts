@@ -12,14 +12,27 @@ import { writeWorld } from './write-world.ts';
 
 export async function createConvoy(ctx: AppContext, caller: Caller | null, input: NewConvoy): Promise<ConvoyRecord> {
   const by = requirePermission(caller, 'plan:manage');
-  const convoy: ConvoyRecord = { ...toConvoy({ ...input, id: `convoy-${randomUUID()}` }), classification: input.classification, ownerOrg: by.orgId };
+  const convoy: ConvoyRecord = {
+    ...toConvoy({ ...input, id: `convoy-${randomUUID()}` }),
+    classification: input.classification,
+    ownerOrg: by.orgId,
+  };
   requireAfter('window.to', convoy.window.from, convoy.window.to);
   const { value } = await writeWorld(ctx, by, async (tx) => {
     await requireKnownActors(tx, [{ path: 'organizer', id: convoy.organizer }]);
     if (!(await insertConvoy(tx, convoy))) throw exists('convoy', convoy.id, 'id');
     return {
       value: convoy,
-      audit: [{ action: 'create', entity: 'convoy', entityId: convoy.id, classification: convoy.classification, ownerOrg: convoy.ownerOrg, after: convoyView(convoy) }],
+      audit: [
+        {
+          action: 'create',
+          entity: 'convoy',
+          entityId: convoy.id,
+          classification: convoy.classification,
+          ownerOrg: convoy.ownerOrg,
+          after: convoyView(convoy),
+        },
+      ],
     };
   });
   return value;

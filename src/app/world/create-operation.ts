@@ -15,12 +15,16 @@ import { operationView } from './views.ts';
 import { writeWorld } from './write-world.ts';
 
 export async function createOperation(
-  ctx: AppContext, caller: Caller | null, input: NewOperation,
+  ctx: AppContext,
+  caller: Caller | null,
+  input: NewOperation,
 ): Promise<{ operation: OperationRecord; deconfliction: Deconfliction }> {
   const by = requirePermission(caller, 'plan:manage');
   if (by.role === 'humanitarian') throw forbidden('the humanitarian role cannot plan operations');
   const operation: OperationRecord = {
-    ...toOperation({ ...input, id: `op-${randomUUID()}` }), classification: input.classification, ownerOrg: by.orgId,
+    ...toOperation({ ...input, id: `op-${randomUUID()}` }),
+    classification: input.classification,
+    ownerOrg: by.orgId,
   };
   requireAfter('window.to', operation.window.from, operation.window.to);
   const { value } = await writeWorld(ctx, by, async (tx) => {
@@ -28,10 +32,16 @@ export async function createOperation(
     if (!(await insertOperation(tx, operation))) throw exists('operation', operation.id, 'id');
     return {
       value: { operation, deconfliction: await judgeOperation(tx, readerOf(by), operation) },
-      audit: [{
-        action: 'create', entity: 'operation', entityId: operation.id, classification: operation.classification, ownerOrg: operation.ownerOrg,
-        after: operationView(operation),
-      }],
+      audit: [
+        {
+          action: 'create',
+          entity: 'operation',
+          entityId: operation.id,
+          classification: operation.classification,
+          ownerOrg: operation.ownerOrg,
+          after: operationView(operation),
+        },
+      ],
     };
   });
   // Whoever may see the operation hears of the protected sites it comes near, those hidden

@@ -12,14 +12,27 @@ import { writeWorld } from './write-world.ts';
 
 export async function createProtectedSite(ctx: AppContext, caller: Caller | null, input: NewSite): Promise<SiteRecord> {
   const by = requirePermission(caller, 'plan:manage');
-  const site: SiteRecord = { ...toProtectedSite({ ...input, id: `site-${randomUUID()}` }), classification: input.classification, ownerOrg: by.orgId };
+  const site: SiteRecord = {
+    ...toProtectedSite({ ...input, id: `site-${randomUUID()}` }),
+    classification: input.classification,
+    ownerOrg: by.orgId,
+  };
   requireAfter('valid.to', site.valid.from, site.valid.to);
   const { value } = await writeWorld(ctx, by, async (tx) => {
     await requireKnownActors(tx, [{ path: 'owner', id: site.owner }, ...actorRefs('notified_to', site.notifiedTo)]);
     if (!(await insertProtectedSite(tx, site))) throw exists('protected site', site.id, 'id');
     return {
       value: site,
-      audit: [{ action: 'create', entity: 'protected_site', entityId: site.id, classification: site.classification, ownerOrg: site.ownerOrg, after: siteView(site) }],
+      audit: [
+        {
+          action: 'create',
+          entity: 'protected_site',
+          entityId: site.id,
+          classification: site.classification,
+          ownerOrg: site.ownerOrg,
+          after: siteView(site),
+        },
+      ],
     };
   });
   return value;

@@ -10,6 +10,10 @@ import { writeWorld, type Written } from './write-world.ts';
 
 export async function createZone(ctx: AppContext, caller: Caller | null, input: NewZone): Promise<Written<ZoneRecord>> {
   const by = requirePermission(caller, 'world:manage');
-  const zone: ZoneRecord = { ...toZone({ ...input, id: `zone-${randomUUID()}` }), classification: input.classification, ownerOrg: by.orgId };
+  const zone: ZoneRecord = {
+    ...toZone({ ...input, id: `zone-${randomUUID()}` }),
+    classification: input.classification,
+    ownerOrg: by.orgId,
+  };
   return writeWorld(ctx, by, (tx) => saveZoneChange(tx, by, readerOf(by), null, zone, 'create'));
 }

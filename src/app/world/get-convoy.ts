@@ -15,11 +15,19 @@ import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 
-export async function getConvoy(ctx: AppContext, caller: Caller | null, id: string): Promise<{ convoy: ConvoyRecord; approvals: ConvoyResult }> {
+export async function getConvoy(
+  ctx: AppContext,
+  caller: Caller | null,
+  id: string,
+): Promise<{ convoy: ConvoyRecord; approvals: ConvoyResult }> {
   return asReader(ctx.db, readerOf(requireCaller(caller)), async (sql) => {
     const convoy = await findConvoy(sql, id);
     if (!convoy) throw notFound('convoy', id);
-    const book = new Rulebook({ actors: await listActors(sql), agreements: await listAgreements(sql), zones: await listZones(sql) });
+    const book = new Rulebook({
+      actors: await listActors(sql),
+      agreements: await listAgreements(sql),
+      zones: await listZones(sql),
+    });
     return { convoy, approvals: convoyApprovals(book, convoy, (await getSettings(sql)).hostState) };
   });
 }

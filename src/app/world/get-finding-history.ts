@@ -6,7 +6,9 @@ import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 
 export async function getFindingHistory(
-  ctx: AppContext, caller: Caller | null, key: string,
+  ctx: AppContext,
+  caller: Caller | null,
+  key: string,
 ): Promise<{ current: StoredFinding | null; history: HistoryEntry[] }> {
   const found = await asReader(ctx.db, readerOf(requireCaller(caller)), async (sql) => ({
     current: await getFinding(sql, key),

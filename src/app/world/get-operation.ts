@@ -6,7 +6,11 @@ import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { type Deconfliction, judgeOperation } from './judge-operation.ts';
 
-export async function getOperation(ctx: AppContext, caller: Caller | null, id: string): Promise<{ operation: OperationRecord; deconfliction: Deconfliction }> {
+export async function getOperation(
+  ctx: AppContext,
+  caller: Caller | null,
+  id: string,
+): Promise<{ operation: OperationRecord; deconfliction: Deconfliction }> {
   const reader = readerOf(requireCaller(caller));
   return ctx.db.transaction(async (tx) => {
     const operation = await readWithin(tx, reader, (sql) => findOperation(sql, id));

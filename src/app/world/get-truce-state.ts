@@ -29,11 +29,16 @@ export interface TruceState {
   dates: string[];
   verdicts: Record<Verdict, number>;
   violations: ViolationTally;
-  calm: (CalmResult & {
-    thresholdPerDay: number; daysRequired: number; from: string; to: string;
-    /** Each date of the window under the calm rule, over the calm agreement's violations. */
-    window: Omit<CalmDay, 'streak'>[];
-  }) | null;
+  calm:
+    | (CalmResult & {
+        thresholdPerDay: number;
+        daysRequired: number;
+        from: string;
+        to: string;
+        /** Each date of the window under the calm rule, over the calm agreement's violations. */
+        window: Omit<CalmDay, 'streak'>[];
+      })
+    | null;
 }
 
 const DAY = 86_400_000;
@@ -57,7 +62,8 @@ export async function getTruceState(ctx: AppContext, caller: Caller | null, quer
     if (!isCalendarDate(to)) throw invalid('querystring.to', 'querystring.to: must be a date YYYY-MM-DD');
     if (from > to) throw invalid('querystring.from', 'querystring.from: must not be after to');
     const dates = datesBetween(from, to);
-    if (dates.length > MAX_DAYS) throw invalid('querystring.from', `querystring.from: the window is at most ${MAX_DAYS} days`);
+    if (dates.length > MAX_DAYS)
+      throw invalid('querystring.from', `querystring.from: the window is at most ${MAX_DAYS} days`);
     const agreement = query.agreement ?? null;
     // A hidden agreement is as unknown as one that does not exist.
     if (agreement !== null && !(await getAgreement(sql, agreement))) {
@@ -72,17 +78,50 @@ export async function getTruceState(ctx: AppContext, caller: Caller | null, quer
     const spec = settings.calm;
     const calmAgreement = spec && (await getAgreement(sql, spec.agreement));
     if (spec && calmAgreement) {
-      const period = await violationsDuring(sql, zone.startOf(spec.from), zone.startOf(nextDate(spec.to)), spec.agreement);
-      const inWindow = agreement === spec.agreement
-        ? new Map(dates.map((d, i) => [d, violations.days[i]!]))
-        : violationsPerDate(spec.agreement, zone, (await violationsDuring(sql, window.from, window.to, spec.agreement)).map((v) => ({ ...v, verdict: 'violation' })));
+      const period = await violationsDuring(
+        sql,
+        zone.startOf(spec.from),
+        zone.startOf(nextDate(spec.to)),
+        spec.agreement,
+      );
+      const inWindow =
+        agreement === spec.agreement
+          ? new Map(dates.map((d, i) => [d, violations.days[i]!]))
+          : violationsPerDate(
+              spec.agreement,
+              zone,
+              (await violationsDuring(sql, window.from, window.to, spec.agreement)).map((v) => ({
+                ...v,
+                verdict: 'violation',
+              })),
+            );
       calm = {
-        ...countCalm(spec, calmAgreement.inForce, zone, period.map((v) => ({ ...v, verdict: 'violation' }))),
-        thresholdPerDay: spec.thresholdPerDay, daysRequired: spec.daysRequired, from: spec.from, to: spec.to,
-        window: judgeDays({ thresholdPerDay: spec.thresholdPerDay, inForce: calmAgreement.inForce }, zone, dates, inWindow)
-          .map(({ date, violations: n, inForce, calm: isCalm }) => ({ date, violations: n, inForce, calm: isCalm })),
+        ...countCalm(
+          spec,
+          calmAgreement.inForce,
+          zone,
+          period.map((v) => ({ ...v, verdict: 'violation' })),
+        ),
+        thresholdPerDay: spec.thresholdPerDay,
+        daysRequired: spec.daysRequired,
+        from: spec.from,
+        to: spec.to,
+        window: judgeDays(
+          { thresholdPerDay: spec.thresholdPerDay, inForce: calmAgreement.inForce },
+          zone,
+          dates,
+          inWindow,
+        ).map(({ date, violations: n, inForce, calm: isCalm }) => ({ date, violations: n, inForce, calm: isCalm })),
       };
     }
-    return { timezone: zone.name, window: { from, to, start: window.from, end: window.to }, agreement, dates, verdicts, violations, calm };
+    return {
+      timezone: zone.name,
+      window: { from, to, start: window.from, end: window.to },
+      agreement,
+      dates,
+      verdicts,
+      violations,
+      calm,
+    };
   });
 }

@@ -7,11 +7,20 @@ import { CLASSIFICATIONS } from '../../contract/access.ts';
 import { z } from 'zod';
 import { ACTOR_KINDS } from '../../domain/model.ts';
 import {
-  actorSchema, agreementSchema, clauseSchema, controlEntrySchema, convoySchema, instantSchema, operationSchema,
-  partySchema, protectedSiteSchema, zoneSchema,
+  actorSchema,
+  agreementSchema,
+  clauseSchema,
+  controlEntrySchema,
+  convoySchema,
+  instantSchema,
+  operationSchema,
+  partySchema,
+  protectedSiteSchema,
+  zoneSchema,
 } from '../../scenario/bundle.schema.ts';
 
-export const classificationSchema = z.enum(CLASSIFICATIONS)
+export const classificationSchema = z
+  .enum(CLASSIFICATIONS)
   .describe('Who may read it: public, task_force, co_chairs, or org (the owning organization only)');
 
 const id = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
@@ -20,12 +29,14 @@ export const newActorSchema = actorSchema.extend({ id });
 export type NewActor = z.infer<typeof newActorSchema>;
 
 /** Only the fields given change. */
-export const actorPatchSchema = z.object({
-  name: z.string().min(1, 'must not be empty').optional(),
-  kind: z.enum(ACTOR_KINDS).optional(),
-  aliases: z.array(z.string()).optional(),
-  designated: z.boolean().optional(),
-}).strict();
+export const actorPatchSchema = z
+  .object({
+    name: z.string().min(1, 'must not be empty').optional(),
+    kind: z.enum(ACTOR_KINDS).optional(),
+    aliases: z.array(z.string()).optional(),
+    designated: z.boolean().optional(),
+  })
+  .strict();
 export type ActorPatch = z.infer<typeof actorPatchSchema>;
 
 /** A clause; without a classification it keeps the one of the stored clause it repeats, or is public. */
@@ -33,10 +44,13 @@ export const clauseInputSchema = clauseSchema.extend({ classification: classific
 export type ClauseInput = z.infer<typeof clauseInputSchema>;
 
 /** An agreement whole (PUT): without a classification a new one is public and a stored one keeps its own. */
-export const agreementInputSchema = agreementSchema.omit({ id: true }).extend({
-  classification: classificationSchema.optional(),
-  clauses: z.array(clauseInputSchema).default([]),
-}).strict();
+export const agreementInputSchema = agreementSchema
+  .omit({ id: true })
+  .extend({
+    classification: classificationSchema.optional(),
+    clauses: z.array(clauseInputSchema).default([]),
+  })
+  .strict();
 export type AgreementInput = z.infer<typeof agreementInputSchema>;
 
 export const partyInputSchema = partySchema;
@@ -49,7 +63,10 @@ export const withdrawalSchema = z.object({ at: instantSchema.describe('When the 
  * learn, from a refusal, that a record it may not see holds it (docs/confidentiality.md).
  * Actors are not classified: their ids are the client's.
  */
-export const newZoneSchema = zoneSchema.omit({ id: true }).extend({ classification: classificationSchema.default('public') }).strict();
+export const newZoneSchema = zoneSchema
+  .omit({ id: true })
+  .extend({ classification: classificationSchema.default('public') })
+  .strict();
 export type NewZone = z.infer<typeof newZoneSchema>;
 
 export const controlHistorySchema = z.object({ control: z.array(controlEntrySchema) });
@@ -62,11 +79,20 @@ export const controlChangeSchema = z.object({
 export type ControlChangeInput = z.infer<typeof controlChangeSchema>;
 
 /** Plans: the server chooses their ids too. */
-export const newSiteSchema = protectedSiteSchema.omit({ id: true }).extend({ classification: classificationSchema.default('public') }).strict();
+export const newSiteSchema = protectedSiteSchema
+  .omit({ id: true })
+  .extend({ classification: classificationSchema.default('public') })
+  .strict();
 export type NewSite = z.infer<typeof newSiteSchema>;
-export const newOperationSchema = operationSchema.omit({ id: true }).extend({ classification: classificationSchema.default('public') }).strict();
+export const newOperationSchema = operationSchema
+  .omit({ id: true })
+  .extend({ classification: classificationSchema.default('public') })
+  .strict();
 export type NewOperation = z.infer<typeof newOperationSchema>;
-export const newConvoySchema = convoySchema.omit({ id: true }).extend({ classification: classificationSchema.default('public') }).strict();
+export const newConvoySchema = convoySchema
+  .omit({ id: true })
+  .extend({ classification: classificationSchema.default('public') })
+  .strict();
 export type NewConvoy = z.infer<typeof newConvoySchema>;
 /** A planned operation to check, not stored. */
 export const operationCheckSchema = operationSchema.extend({ id: id.default('check') });

@@ -7,7 +7,13 @@ import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 
-export async function listActors(ctx: AppContext, caller: Caller | null, filter: ActorFilter, sort: ActorSort, page: PageRequest): Promise<Page<Actor>> {
+export async function listActors(
+  ctx: AppContext,
+  caller: Caller | null,
+  filter: ActorFilter,
+  sort: ActorSort,
+  page: PageRequest,
+): Promise<Page<Actor>> {
   const reader = readerOf(requireCaller(caller));
   return asReader(ctx.db, reader, (sql) => searchActors(sql, filter, sort, page));
 }

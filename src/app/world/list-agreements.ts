@@ -6,6 +6,11 @@ import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 
-export async function listAgreements(ctx: AppContext, caller: Caller | null, filter: AgreementFilter, page: PageRequest): Promise<Page<AgreementRecord>> {
+export async function listAgreements(
+  ctx: AppContext,
+  caller: Caller | null,
+  filter: AgreementFilter,
+  page: PageRequest,
+): Promise<Page<AgreementRecord>> {
   return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => searchAgreementRecords(sql, filter, page));
 }

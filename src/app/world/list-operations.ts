@@ -6,6 +6,11 @@ import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 
-export async function listOperations(ctx: AppContext, caller: Caller | null, filter: PlanFilter, page: PageRequest): Promise<Page<OperationRecord>> {
+export async function listOperations(
+  ctx: AppContext,
+  caller: Caller | null,
+  filter: PlanFilter,
+  page: PageRequest,
+): Promise<Page<OperationRecord>> {
   return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => searchOperations(sql, filter, page));
 }

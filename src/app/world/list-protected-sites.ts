@@ -6,6 +6,11 @@ import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 
-export async function listProtectedSites(ctx: AppContext, caller: Caller | null, filter: PlanFilter, page: PageRequest): Promise<Page<SiteRecord>> {
+export async function listProtectedSites(
+  ctx: AppContext,
+  caller: Caller | null,
+  filter: PlanFilter,
+  page: PageRequest,
+): Promise<Page<SiteRecord>> {
   return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => searchProtectedSites(sql, filter, page));
 }

@@ -22,14 +22,24 @@ export interface ZoneFilter {
   controller?: string | undefined;
 }
 
-export async function listZones(ctx: AppContext, caller: Caller | null, filter: ZoneFilter, page: PageRequest): Promise<Page<ZoneAsOf> & { asOf: Instant }> {
+export async function listZones(
+  ctx: AppContext,
+  caller: Caller | null,
+  filter: ZoneFilter,
+  page: PageRequest,
+): Promise<Page<ZoneAsOf> & { asOf: Instant }> {
   const reader = readerOf(requireCaller(caller));
   const asOf = filter.asOf ?? ctx.now();
   const zones = await asReader(ctx.db, reader, (sql) => zonesAsOf(sql, asOf, filter.bbox));
   const after = page.after?.[0];
   // In id order by code unit (as the cursor compares), whatever the database's collation.
-  const chosen = zones.sort((a, b) => compareIds(a.zone.id, b.zone.id)).filter((z) => (filter.status === undefined || z.status === filter.status)
-    && (filter.controller === undefined || z.controllers.includes(filter.controller))
-    && (after === undefined || z.zone.id > String(after)));
+  const chosen = zones
+    .sort((a, b) => compareIds(a.zone.id, b.zone.id))
+    .filter(
+      (z) =>
+        (filter.status === undefined || z.status === filter.status) &&
+        (filter.controller === undefined || z.controllers.includes(filter.controller)) &&
+        (after === undefined || z.zone.id > String(after)),
+    );
   return { ...takePage(chosen, page, (z) => [z.zone.id]), asOf };
 }

@@ -6,7 +6,12 @@ import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { type ZoneAsOf, zonesAsOf } from './zones-as-of.ts';
 
-export async function mapZones(ctx: AppContext, caller: Caller | null, asOf: Instant | undefined, bbox: BBox | undefined): Promise<{ asOf: Instant; zones: ZoneAsOf[] }> {
+export async function mapZones(
+  ctx: AppContext,
+  caller: Caller | null,
+  asOf: Instant | undefined,
+  bbox: BBox | undefined,
+): Promise<{ asOf: Instant; zones: ZoneAsOf[] }> {
   const reader = readerOf(requireCaller(caller));
   const t = asOf ?? ctx.now();
   return { asOf: t, zones: await asReader(ctx.db, reader, (sql) => zonesAsOf(sql, t, bbox)) };

@@ -10,10 +10,14 @@ export interface ActorRef {
 }
 
 /** `path[0]`, `path[1]`... for a list of actor ids. */
-export const actorRefs = (path: string, ids: readonly string[]): ActorRef[] => ids.map((id, i) => ({ path: `${path}[${i}]`, id }));
+export const actorRefs = (path: string, ids: readonly string[]): ActorRef[] =>
+  ids.map((id, i) => ({ path: `${path}[${i}]`, id }));
 
 export async function requireKnownActors(sql: Sql, refs: readonly ActorRef[]): Promise<void> {
-  const known = await knownActorIds(sql, refs.map((r) => r.id));
+  const known = await knownActorIds(
+    sql,
+    refs.map((r) => r.id),
+  );
   const missing = refs.find((r) => !known.has(r.id));
   if (missing) throw invalid(missing.path, `${missing.path}: unknown actor "${missing.id}"`);
 }

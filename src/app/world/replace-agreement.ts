@@ -7,7 +7,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { toAgreement } from '../../scenario/convert.ts';
-import { type AgreementRecord, type ClauseRecord, getAgreementRecord, lockAgreement } from '../../store/agreement.repository.ts';
+import {
+  type AgreementRecord,
+  type ClauseRecord,
+  getAgreementRecord,
+  lockAgreement,
+} from '../../store/agreement.repository.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { sameRecord } from '../../store/rows.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
@@ -17,15 +22,30 @@ import type { AgreementInput } from './inputs.ts';
 import { saveAgreementChange } from './save-agreement-change.ts';
 import { writeWorld, type Written } from './write-world.ts';
 
-export async function createAgreement(ctx: AppContext, caller: Caller | null, input: AgreementInput): Promise<Written<AgreementRecord>> {
+export async function createAgreement(
+  ctx: AppContext,
+  caller: Caller | null,
+  input: AgreementInput,
+): Promise<Written<AgreementRecord>> {
   return writeAgreement(ctx, caller, `agreement-${randomUUID()}`, input, false);
 }
 
-export async function replaceAgreement(ctx: AppContext, caller: Caller | null, id: string, input: AgreementInput): Promise<Written<AgreementRecord>> {
+export async function replaceAgreement(
+  ctx: AppContext,
+  caller: Caller | null,
+  id: string,
+  input: AgreementInput,
+): Promise<Written<AgreementRecord>> {
   return writeAgreement(ctx, caller, id, input, true);
 }
 
-async function writeAgreement(ctx: AppContext, caller: Caller | null, id: string, input: AgreementInput, replace: boolean): Promise<Written<AgreementRecord>> {
+async function writeAgreement(
+  ctx: AppContext,
+  caller: Caller | null,
+  id: string,
+  input: AgreementInput,
+  replace: boolean,
+): Promise<Written<AgreementRecord>> {
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
   return writeWorld(ctx, by, async (tx) => {
@@ -36,7 +56,9 @@ async function writeAgreement(ctx: AppContext, caller: Caller | null, id: string
     const clauses: ClauseRecord[] = input.clauses.map((c) => {
       const repeated = visible?.clauses.find((s) => s.code === c.code && s.text === c.text);
       return {
-        code: c.code, text: c.text, acts: c.acts,
+        code: c.code,
+        text: c.text,
+        acts: c.acts,
         classification: c.classification ?? repeated?.classification ?? 'public',
         ownerOrg: repeated && !c.classification ? repeated.ownerOrg : by.orgId,
       };

@@ -9,10 +9,19 @@ import type { ControlHistoryInput } from './inputs.ts';
 import { saveZoneChange } from './save-zone-change.ts';
 import { writeWorld, type Written } from './write-world.ts';
 
-export async function replaceControl(ctx: AppContext, caller: Caller | null, zoneId: string, input: ControlHistoryInput): Promise<Written<ZoneRecord>> {
+export async function replaceControl(
+  ctx: AppContext,
+  caller: Caller | null,
+  zoneId: string,
+  input: ControlHistoryInput,
+): Promise<Written<ZoneRecord>> {
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
-  const control = input.control.map((c) => ({ actors: c.actors, from: parseInstant(c.from)!, to: c.to === null ? null : parseInstant(c.to)! }));
+  const control = input.control.map((c) => ({
+    actors: c.actors,
+    from: parseInstant(c.from)!,
+    to: c.to === null ? null : parseInstant(c.to)!,
+  }));
   return writeWorld(ctx, by, async (tx) => {
     if (!(await readWithin(tx, reader, (sql) => getZoneRecord(sql, zoneId)))) throw notFound('zone', zoneId);
     await lockZone(tx, zoneId);

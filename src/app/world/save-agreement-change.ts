@@ -5,7 +5,12 @@
  * the findings to judge again, and read it back as the caller sees it.
  */
 import type { Agreement } from '../../domain/model.ts';
-import { type AgreementRecord, type ClauseRecord, getAgreementRecord, saveAgreement } from '../../store/agreement.repository.ts';
+import {
+  type AgreementRecord,
+  type ClauseRecord,
+  getAgreementRecord,
+  saveAgreement,
+} from '../../store/agreement.repository.ts';
 import type { Reader } from '../../store/reader.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { sameRecord } from '../../store/rows.ts';
@@ -18,10 +23,18 @@ import { actorRefs, requireAfter, requireKnownActors } from './references.ts';
 import { agreementHeadView, clauseView } from './views.ts';
 import type { WorldChange } from './write-world.ts';
 
-const plain = (g: AgreementRecord): Agreement => ({ ...g, clauses: g.clauses.map((c) => ({ code: c.code, text: c.text, acts: c.acts })) });
+const plain = (g: AgreementRecord): Agreement => ({
+  ...g,
+  clauses: g.clauses.map((c) => ({ code: c.code, text: c.text, acts: c.acts })),
+});
 
 export async function saveAgreementChange(
-  tx: Sql, by: Caller, reader: Reader, before: AgreementRecord | null, next: AgreementRecord, action: AgreementAction,
+  tx: Sql,
+  by: Caller,
+  reader: Reader,
+  before: AgreementRecord | null,
+  next: AgreementRecord,
+  action: AgreementAction,
 ): Promise<WorldChange<AgreementRecord>> {
   next.inForce.forEach((f, i) => requireAfter(`in_force[${i}].to`, f.from, f.to));
   next.parties.forEach((p, i) => requireAfter(`parties[${i}].until`, p.acceptedAt, p.until, 'accepted_at'));
@@ -31,7 +44,9 @@ export async function saveAgreementChange(
   ]);
   await saveAgreement(tx, next);
   const head = { entity: 'agreement', entityId: next.id, classification: next.classification, ownerOrg: next.ownerOrg };
-  const entries: Change[] = [{ ...head, action, before: before && agreementHeadView(before), after: agreementHeadView(next) }];
+  const entries: Change[] = [
+    { ...head, action, before: before && agreementHeadView(before), after: agreementHeadView(next) },
+  ];
   entries.push(...clauseChanges(next.id, before?.clauses ?? [], next.clauses));
   const value = (await readWithin(tx, reader, (sql) => getAgreementRecord(sql, next.id)))!;
   return {
@@ -52,8 +67,24 @@ function clauseChanges(agreementId: string, before: readonly ClauseRecord[], aft
     const [b, a] = [before[i], after[i]];
     if (b && a && sameRecord(b, a)) continue;
     const entityId = `${agreementId}#${i}`;
-    if (b) changes.push({ action: 'delete', entity: 'agreement_clause', entityId, classification: b.classification, ownerOrg: b.ownerOrg, before: clauseView(b) });
-    if (a) changes.push({ action: 'create', entity: 'agreement_clause', entityId, classification: a.classification, ownerOrg: a.ownerOrg, after: clauseView(a) });
+    if (b)
+      changes.push({
+        action: 'delete',
+        entity: 'agreement_clause',
+        entityId,
+        classification: b.classification,
+        ownerOrg: b.ownerOrg,
+        before: clauseView(b),
+      });
+    if (a)
+      changes.push({
+        action: 'create',
+        entity: 'agreement_clause',
+        entityId,
+        classification: a.classification,
+        ownerOrg: a.ownerOrg,
+        after: clauseView(a),
+      });
   }
   return changes;
 }

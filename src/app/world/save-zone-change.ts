@@ -11,17 +11,32 @@ import { zoneView } from './views.ts';
 import type { WorldChange } from './write-world.ts';
 
 export async function saveZoneChange(
-  tx: Sql, by: Caller, reader: Reader, before: ZoneRecord | null, next: ZoneRecord, action: ZoneAction,
+  tx: Sql,
+  by: Caller,
+  reader: Reader,
+  before: ZoneRecord | null,
+  next: ZoneRecord,
+  action: ZoneAction,
 ): Promise<WorldChange<ZoneRecord>> {
   next.control.forEach((c, i) => requireAfter(`control[${i}].to`, c.from, c.to));
-  await requireKnownActors(tx, next.control.flatMap((c, i) => c.actors.map((id, j) => ({ path: `control[${i}].actors[${j}]`, id }))));
+  await requireKnownActors(
+    tx,
+    next.control.flatMap((c, i) => c.actors.map((id, j) => ({ path: `control[${i}].actors[${j}]`, id }))),
+  );
   await saveZone(tx, next);
   return {
     value: (await readWithin(tx, reader, (sql) => getZoneRecord(sql, next.id)))!,
-    audit: [{
-      action, entity: 'zone', entityId: next.id, classification: next.classification, ownerOrg: next.ownerOrg,
-      before: before && zoneView(before), after: zoneView(next),
-    }],
+    audit: [
+      {
+        action,
+        entity: 'zone',
+        entityId: next.id,
+        classification: next.classification,
+        ownerOrg: next.ownerOrg,
+        before: before && zoneView(before),
+        after: zoneView(next),
+      },
+    ],
     recompute: {
       scope: await affectedByZone(tx, next, before ?? undefined),
       cause: zoneChanged(next, action, by),

@@ -7,7 +7,11 @@ import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 
 export async function searchFindings(
-  ctx: AppContext, caller: Caller | null, filter: FindingFilter, sort: 'at' | '-at', page: PageRequest,
+  ctx: AppContext,
+  caller: Caller | null,
+  filter: FindingFilter,
+  sort: 'at' | '-at',
+  page: PageRequest,
 ): Promise<Page<StoredFinding>> {
   return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => findFindings(sql, filter, sort === '-at', page));
 }

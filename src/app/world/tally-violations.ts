@@ -37,7 +37,12 @@ function placeOf(v: PlacedViolation, zonePoints: Map<string, Position | null>): 
   return zonePoints.get(v.subjectId) ?? null;
 }
 
-export function tallyViolations(violations: Iterable<PlacedViolation>, zone: DayZone, dates: readonly string[], areas: readonly AdminArea[]): ViolationTally {
+export function tallyViolations(
+  violations: Iterable<PlacedViolation>,
+  zone: DayZone,
+  dates: readonly string[],
+  areas: readonly AdminArea[],
+): ViolationTally {
   const index = new Map(dates.map((d, i) => [d, i]));
   const days = dates.map(() => 0);
   const byAgreement = new Map<string, number[]>();
@@ -56,16 +61,24 @@ export function tallyViolations(violations: Iterable<PlacedViolation>, zone: Day
     days[day]! += 1;
     bump(byAgreement, v.agreement, day);
     const place = placeOf(v, zonePoints);
-    bump(byArea, place ? areaOf(areas, place[0], place[1])?.pcode ?? null : null, day);
+    bump(byArea, place ? (areaOf(areas, place[0], place[1])?.pcode ?? null) : null, day);
     for (const actor of v.violators.length > 0 ? v.violators : [null]) bump(byViolator, actor, day);
   }
   const rows = <K>(map: Map<K, number[]>): DailyRow<K>[] =>
-    [...map].map(([key, row]) => ({ key, total: row.reduce((a, b) => a + b, 0), days: row }))
+    [...map]
+      .map(([key, row]) => ({ key, total: row.reduce((a, b) => a + b, 0), days: row }))
       // Most first; ties by key, the row without one last.
-      .sort((a, b) => b.total - a.total || (a.key === b.key ? 0 : a.key === null ? 1 : b.key === null ? -1 : compareIds(String(a.key), String(b.key))));
+      .sort(
+        (a, b) =>
+          b.total - a.total ||
+          (a.key === b.key ? 0 : a.key === null ? 1 : b.key === null ? -1 : compareIds(String(a.key), String(b.key))),
+      );
   const names = new Map(areas.map((a) => [a.pcode, a]));
   return {
-    total: days.reduce((a, b) => a + b, 0), days, byAgreement: rows(byAgreement), byViolator: rows(byViolator),
+    total: days.reduce((a, b) => a + b, 0),
+    days,
+    byAgreement: rows(byAgreement),
+    byViolator: rows(byViolator),
     byArea: rows(byArea).map((r) => {
       const area = r.key === null ? undefined : names.get(r.key);
       return { ...r, nameEn: area?.nameEn ?? null, nameAr: area?.nameAr ?? null };

@@ -15,7 +15,12 @@ import type { ActorPatch } from './inputs.ts';
 import { actorView } from './views.ts';
 import { writeWorld, type Written } from './write-world.ts';
 
-export async function updateActor(ctx: AppContext, caller: Caller | null, id: string, patch: ActorPatch): Promise<Written<Actor>> {
+export async function updateActor(
+  ctx: AppContext,
+  caller: Caller | null,
+  id: string,
+  patch: ActorPatch,
+): Promise<Written<Actor>> {
   const by = requirePermission(caller, 'world:manage');
   return writeWorld(ctx, by, async (tx) => {
     const before = await getActor(tx, id);
@@ -33,7 +38,9 @@ export async function updateActor(ctx: AppContext, caller: Caller | null, id: st
     return {
       value: after,
       audit: [{ action: 'update', entity: 'actor', entityId: id, before: actorView(before), after: actorView(after) }],
-      ...(judged ? { recompute: { scope: AFFECTED_BY_ACTOR, cause: actorChanged(after, by), subject: { entity: 'actor', id } } } : {}),
+      ...(judged
+        ? { recompute: { scope: AFFECTED_BY_ACTOR, cause: actorChanged(after, by), subject: { entity: 'actor', id } } }
+        : {}),
     };
   });
 }

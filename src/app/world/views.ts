@@ -13,9 +13,18 @@ import type { ZoneRecord } from '../../store/zone.repository.ts';
 export const iso = (t: Instant): string => formatInstant(t);
 export const isoOrNull = (t: Instant | null): string | null => (t === null ? null : formatInstant(t));
 const interval = (i: Interval) => ({ from: iso(i.from), to: isoOrNull(i.to) });
-const meta = (r: { classification: Classification; ownerOrg: string | null }) => ({ classification: r.classification, owner_org: r.ownerOrg });
+const meta = (r: { classification: Classification; ownerOrg: string | null }) => ({
+  classification: r.classification,
+  owner_org: r.ownerOrg,
+});
 
-export const actorView = (a: Actor) => ({ id: a.id, name: a.name, kind: a.kind, aliases: a.aliases, designated: a.designated });
+export const actorView = (a: Actor) => ({
+  id: a.id,
+  name: a.name,
+  kind: a.kind,
+  aliases: a.aliases,
+  designated: a.designated,
+});
 
 export const clauseView = (c: ClauseRecord) => ({ code: c.code, text: c.text, acts: c.acts, ...meta(c) });
 
@@ -26,35 +35,82 @@ export const agreementHeadView = (g: AgreementRecord) => ({
   ...meta(g),
   in_force: g.inForce.map(interval),
   scope: g.scope,
-  parties: g.parties.map((p) => ({ actor: p.actor, accepted_at: iso(p.acceptedAt), until: isoOrNull(p.until), channel: p.channel, caveats: p.caveats })),
+  parties: g.parties.map((p) => ({
+    actor: p.actor,
+    accepted_at: iso(p.acceptedAt),
+    until: isoOrNull(p.until),
+    channel: p.channel,
+    caveats: p.caveats,
+  })),
   excluded: g.excluded,
   prohibited: g.prohibited,
   self_defense: g.selfDefense,
 });
 
-export const agreementView = (g: AgreementRecord) => Object.assign(agreementHeadView(g), { clauses: g.clauses.map(clauseView) });
+export const agreementView = (g: AgreementRecord) =>
+  Object.assign(agreementHeadView(g), { clauses: g.clauses.map(clauseView) });
 
 export const controlView = (c: ControlEntry) => ({ actors: c.actors, from: iso(c.from), to: isoOrNull(c.to) });
 
-export const zoneView = (z: ZoneRecord) => ({ id: z.id, name: z.name, ...meta(z), geometry: z.geometry, control: z.control.map(controlView) });
+export const zoneView = (z: ZoneRecord) => ({
+  id: z.id,
+  name: z.name,
+  ...meta(z),
+  geometry: z.geometry,
+  control: z.control.map(controlView),
+});
 
 export const siteView = (s: SiteRecord) => ({
-  id: s.id, kind: s.kind, owner: s.owner, ...meta(s), geometry: s.geometry, buffer_m: s.bufferM, valid: interval(s.valid), notified_to: s.notifiedTo,
+  id: s.id,
+  kind: s.kind,
+  owner: s.owner,
+  ...meta(s),
+  geometry: s.geometry,
+  buffer_m: s.bufferM,
+  valid: interval(s.valid),
+  notified_to: s.notifiedTo,
 });
 
 export const operationView = (o: OperationRecord) => ({
-  id: o.id, actor: o.actor, kind: o.kind, ...meta(o), area: o.area, radius_m: o.radiusM, window: interval(o.window),
+  id: o.id,
+  actor: o.actor,
+  kind: o.kind,
+  ...meta(o),
+  area: o.area,
+  radius_m: o.radiusM,
+  window: interval(o.window),
 });
 
-export const convoyView = (c: ConvoyRecord) => ({ id: c.id, organizer: c.organizer, ...meta(c), route: c.route, window: interval(c.window) });
+export const convoyView = (c: ConvoyRecord) => ({
+  id: c.id,
+  organizer: c.organizer,
+  ...meta(c),
+  route: c.route,
+  window: interval(c.window),
+});
 
 export const findingView = (f: StoredFinding) => ({
-  key: f.key, kind: f.kind, subject_id: f.subjectId, agreement: f.agreement, at: iso(f.at), verdict: f.verdict, violators: f.violators,
-  reasons: f.reasons, rule: f.rule, obligation: f.obligation, explanation: f.explanation, statements: f.statements, facts: f.facts,
+  key: f.key,
+  kind: f.kind,
+  subject_id: f.subjectId,
+  agreement: f.agreement,
+  at: iso(f.at),
+  verdict: f.verdict,
+  violators: f.violators,
+  reasons: f.reasons,
+  rule: f.rule,
+  obligation: f.obligation,
+  explanation: f.explanation,
+  statements: f.statements,
+  facts: f.facts,
   rules_version: f.rulesVersion,
 });
 
-export const historyView = (h: HistoryEntry) => Object.assign(findingView(h), {
-  computed_at: iso(h.computedAt), superseded_at: iso(h.supersededAt), superseded_by_verdict: h.supersededByVerdict, cause: h.cause,
-  cause_statement: h.causeStatement,
-});
+export const historyView = (h: HistoryEntry) =>
+  Object.assign(findingView(h), {
+    computed_at: iso(h.computedAt),
+    superseded_at: iso(h.supersededAt),
+    superseded_by_verdict: h.supersededByVerdict,
+    cause: h.cause,
+    cause_statement: h.causeStatement,
+  });

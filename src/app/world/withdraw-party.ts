@@ -10,13 +10,18 @@ import { saveAgreementChange } from './save-agreement-change.ts';
 import { writeWorld, type Written } from './write-world.ts';
 
 export async function withdrawParty(
-  ctx: AppContext, caller: Caller | null, agreementId: string, actor: string, input: { at: string },
+  ctx: AppContext,
+  caller: Caller | null,
+  agreementId: string,
+  actor: string,
+  input: { at: string },
 ): Promise<Written<AgreementRecord>> {
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
   const at = parseInstant(input.at)!;
   return writeWorld(ctx, by, async (tx) => {
-    if (!(await readWithin(tx, reader, (sql) => getAgreementRecord(sql, agreementId)))) throw notFound('agreement', agreementId);
+    if (!(await readWithin(tx, reader, (sql) => getAgreementRecord(sql, agreementId))))
+      throw notFound('agreement', agreementId);
     await lockAgreement(tx, agreementId);
     const stored = (await getAgreementRecord(tx, agreementId))!;
     const i = stored.parties.findIndex((p) => p.actor === actor && p.until === null);

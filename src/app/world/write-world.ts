@@ -26,12 +26,18 @@ export interface Written<T> {
 export const findingsChanged = (r: RecomputeResult | null): boolean =>
   r !== null && [r.incidents, r.territory].some((c) => c.inserted + c.updated + c.withdrawn > 0);
 
-export async function writeWorld<T>(ctx: AppContext, caller: Caller, fn: (tx: Sql) => Promise<WorldChange<T>>): Promise<Written<T>> {
+export async function writeWorld<T>(
+  ctx: AppContext,
+  caller: Caller,
+  fn: (tx: Sql) => Promise<WorldChange<T>>,
+): Promise<Written<T>> {
   const at = ctx.now();
   const { written, subject } = await ctx.db.transaction(async (tx) => {
     const change = await fn(tx);
     await audit(tx, caller, at, change.audit);
-    const findings = change.recompute ? await recomputeFindings(tx, change.recompute.scope, change.recompute.cause) : null;
+    const findings = change.recompute
+      ? await recomputeFindings(tx, change.recompute.scope, change.recompute.cause)
+      : null;
     return { written: { value: change.value, findings }, subject: change.recompute?.subject ?? null };
   });
   ctx.wrote();

@@ -12,9 +12,15 @@ import { ACTOR_KINDS } from '../../domain/model.ts';
 import { errorResponses, idParams, pageOf, pageQuery } from '../schemas.ts';
 import { booleanQuery, pageRequest, pageResponse, recomputedOut, toBoolean } from './world-schemas.ts';
 
-const actorOut = z.object({
-  id: z.string(), name: z.string(), kind: z.enum(ACTOR_KINDS), aliases: z.array(z.string()), designated: z.boolean(),
-}).meta({ id: 'Actor' });
+const actorOut = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(ACTOR_KINDS),
+    aliases: z.array(z.string()),
+    designated: z.boolean(),
+  })
+  .meta({ id: 'Actor' });
 
 const listQuery = pageQuery.extend({
   q: z.string().max(200).optional().describe('Text in the name or an alias, any case'),
@@ -24,31 +30,69 @@ const listQuery = pageQuery.extend({
 });
 
 export const actorsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.get('/actors', {
-    schema: { tags: ['actors'], summary: 'List actors', querystring: listQuery, response: { 200: pageOf(actorOut), ...errorResponses } },
-  }, async (request) => {
-    const { q, kind, designated, sort } = request.query;
-    const page = await listActors(ctx, request.caller, { q, kind, designated: toBoolean(designated) }, sort, pageRequest(request.query, sort === 'id' ? 1 : 2));
-    return pageResponse(page, actorView);
-  });
-
-  app.get('/actors/:id', {
-    schema: { tags: ['actors'], summary: 'One actor', params: idParams, response: { 200: actorOut, ...errorResponses } },
-  }, async (request) => actorView(await getActor(ctx, request.caller, request.params.id)));
-
-  app.post('/actors', {
-    schema: { tags: ['actors'], summary: 'Add an actor (world:manage)', body: newActorSchema, response: { 201: actorOut, ...errorResponses } },
-  }, async (request, reply) => reply.status(201).send(actorView(await createActor(ctx, request.caller, request.body))));
-
-  app.patch('/actors/:id', {
-    schema: {
-      tags: ['actors'],
-      summary: 'Change an actor (world:manage); a change of name, kind or designation judges every finding again',
-      params: idParams, body: actorPatchSchema,
-      response: { 200: z.object({ actor: actorOut, findings: recomputedOut }), ...errorResponses },
+  app.get(
+    '/actors',
+    {
+      schema: {
+        tags: ['actors'],
+        summary: 'List actors',
+        querystring: listQuery,
+        response: { 200: pageOf(actorOut), ...errorResponses },
+      },
     },
-  }, async (request) => {
-    const { value, findings } = await updateActor(ctx, request.caller, request.params.id, request.body);
-    return { actor: actorView(value), findings };
-  });
+    async (request) => {
+      const { q, kind, designated, sort } = request.query;
+      const page = await listActors(
+        ctx,
+        request.caller,
+        { q, kind, designated: toBoolean(designated) },
+        sort,
+        pageRequest(request.query, sort === 'id' ? 1 : 2),
+      );
+      return pageResponse(page, actorView);
+    },
+  );
+
+  app.get(
+    '/actors/:id',
+    {
+      schema: {
+        tags: ['actors'],
+        summary: 'One actor',
+        params: idParams,
+        response: { 200: actorOut, ...errorResponses },
+      },
+    },
+    async (request) => actorView(await getActor(ctx, request.caller, request.params.id)),
+  );
+
+  app.post(
+    '/actors',
+    {
+      schema: {
+        tags: ['actors'],
+        summary: 'Add an actor (world:manage)',
+        body: newActorSchema,
+        response: { 201: actorOut, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(actorView(await createActor(ctx, request.caller, request.body))),
+  );
+
+  app.patch(
+    '/actors/:id',
+    {
+      schema: {
+        tags: ['actors'],
+        summary: 'Change an actor (world:manage); a change of name, kind or designation judges every finding again',
+        params: idParams,
+        body: actorPatchSchema,
+        response: { 200: z.object({ actor: actorOut, findings: recomputedOut }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { value, findings } = await updateActor(ctx, request.caller, request.params.id, request.body);
+      return { actor: actorView(value), findings };
+    },
+  );
 };

@@ -6,24 +6,43 @@ import { countRows, startWorldServer } from '../../../test/world.ts';
 describeEachDatabase('agreements API', (db) => {
   const server = useTestServer(db, { start: startWorldServer, perTest: true });
 
-  const agreement = async (user: string, id = 'coh') => server.call(user, { method: 'GET', url: `/api/v1/agreements/${id}` });
+  const agreement = async (user: string, id = 'coh') =>
+    server.call(user, { method: 'GET', url: `/api/v1/agreements/${id}` });
 
   it('shows an agreement whole: parties with their acceptances, exclusions, prohibited acts, periods', async () => {
     const res = await agreement('ngo-observer');
     expect(res.statusCode).toBe(200);
     const coh = res.json();
     expect(coh).toMatchObject({
-      id: 'coh', classification: 'public', owner_org: null, excluded: ['isil', 'nusra'], self_defense: true,
-      in_force: [{ from: '2016-02-26T22:00:00Z', to: null }], scope: { type: expect.stringMatching(/Polygon/) }, clauses: [],
+      id: 'coh',
+      classification: 'public',
+      owner_org: null,
+      excluded: ['isil', 'nusra'],
+      self_defense: true,
+      in_force: [{ from: '2016-02-26T22:00:00Z', to: null }],
+      scope: { type: expect.stringMatching(/Polygon/) },
+      clauses: [],
     });
     expect(coh.prohibited).toContain('territory_seizure');
     expect(coh.parties.filter((p: { actor: string }) => p.actor === 'fsa-north')).toEqual([
-      { actor: 'fsa-north', accepted_at: '2016-02-26T09:00:00Z', until: '2016-03-11T22:00:00Z', channel: null, caveats: [] },
+      {
+        actor: 'fsa-north',
+        accepted_at: '2016-02-26T09:00:00Z',
+        until: '2016-03-11T22:00:00Z',
+        channel: null,
+        caveats: [],
+      },
       { actor: 'fsa-north', accepted_at: '2016-03-11T22:00:00Z', until: null, channel: null, caveats: [] },
     ]);
-    const list = await server.call('ngo-observer', { method: 'GET', url: '/api/v1/agreements?party=fsa-north&limit=1' });
+    const list = await server.call('ngo-observer', {
+      method: 'GET',
+      url: '/api/v1/agreements?party=fsa-north&limit=1',
+    });
     expect(list.json().items.map((g: { id: string }) => g.id)).toEqual(['coh']);
-    const next = await server.call('ngo-observer', { method: 'GET', url: `/api/v1/agreements?party=fsa-north&limit=1&cursor=${list.json().next_cursor}` });
+    const next = await server.call('ngo-observer', {
+      method: 'GET',
+      url: `/api/v1/agreements?party=fsa-north&limit=1&cursor=${list.json().next_cursor}`,
+    });
     expect(next.json()).toMatchObject({ items: [{ id: 'coh-sept' }], next_cursor: null });
     expect((await server.call(null, { method: 'GET', url: '/api/v1/agreements' })).statusCode).toBe(401);
     expect((await agreement('ngo-observer', 'nothing')).statusCode).toBe(404);
@@ -35,41 +54,93 @@ describeEachDatabase('agreements API', (db) => {
     const before = await server.call('ngo-observer', { method: 'GET', url: `/api/v1/findings/${key}/history` });
     expect(before.json()).toMatchObject({ current: { verdict: 'violation', violators: ['ru'] }, history: [] });
 
-    const res = await server.call('ru-analyst', { method: 'POST', url: '/api/v1/agreements/coh/parties/nsa/withdraw', payload: { at: '2016-06-01T00:00:00+03:00' } });
+    const res = await server.call('ru-analyst', {
+      method: 'POST',
+      url: '/api/v1/agreements/coh/parties/nsa/withdraw',
+      payload: { at: '2016-06-01T00:00:00+03:00' },
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json().agreement.parties.find((p: { actor: string }) => p.actor === 'nsa')).toMatchObject({ until: '2016-05-31T21:00:00Z' });
+    expect(res.json().agreement.parties.find((p: { actor: string }) => p.actor === 'nsa')).toMatchObject({
+      until: '2016-05-31T21:00:00Z',
+    });
     expect(res.json().findings.incidents).toMatchObject({ updated: 1 });
 
     const after = await server.call('ngo-observer', { method: 'GET', url: `/api/v1/findings/${key}/history` });
     expect(after.json().current).toMatchObject({ verdict: 'not_covered', reasons: ['TARGET_NOT_PARTY'] });
-    expect(after.json().history).toEqual([expect.objectContaining({
-      verdict: 'violation', superseded_by_verdict: 'not_covered', cause: expect.stringMatching(/^A party's withdrawal from Cessation of Hostilities.* was entered by ru-analyst\.$/),
-      cause_statement: { code: 'cause.agreement.withdraw-party', params: { agreement: { agreement: 'coh' }, by: { user: 'ru-analyst' } } },
-    })]);
+    expect(after.json().history).toEqual([
+      expect.objectContaining({
+        verdict: 'violation',
+        superseded_by_verdict: 'not_covered',
+        cause: expect.stringMatching(
+          /^A party's withdrawal from Cessation of Hostilities.* was entered by ru-analyst\.$/,
+        ),
+        cause_statement: {
+          code: 'cause.agreement.withdraw-party',
+          params: { agreement: { agreement: 'coh' }, by: { user: 'ru-analyst' } },
+        },
+      }),
+    ]);
 
-    const again = await server.call('ru-analyst', { method: 'POST', url: '/api/v1/agreements/coh/parties/nsa/withdraw', payload: { at: '2016-07-01T00:00:00Z' } });
+    const again = await server.call('ru-analyst', {
+      method: 'POST',
+      url: '/api/v1/agreements/coh/parties/nsa/withdraw',
+      payload: { at: '2016-07-01T00:00:00Z' },
+    });
     expect(again.statusCode).toBe(409);
-    const stranger = await server.call('ru-analyst', { method: 'POST', url: '/api/v1/agreements/coh/parties/sdf/withdraw', payload: { at: '2016-07-01T00:00:00Z' } });
+    const stranger = await server.call('ru-analyst', {
+      method: 'POST',
+      url: '/api/v1/agreements/coh/parties/sdf/withdraw',
+      payload: { at: '2016-07-01T00:00:00Z' },
+    });
     expect(stranger.statusCode).toBe(404);
-    const early = await server.call('ru-analyst', { method: 'POST', url: '/api/v1/agreements/coh/parties/sy-gov/withdraw', payload: { at: '2016-01-01T00:00:00Z' } });
+    const early = await server.call('ru-analyst', {
+      method: 'POST',
+      url: '/api/v1/agreements/coh/parties/sy-gov/withdraw',
+      payload: { at: '2016-01-01T00:00:00Z' },
+    });
     expect(early.json()).toMatchObject({ code: 'VALIDATION', path: 'at' });
   });
 
   it('records an acceptance with its channel and caveats, and judges again what it touches', async () => {
     // i11: a government air strike on the SDF in al-Hasakah, 18 August 2016: not covered while the SDF is no party.
     const res = await server.call('us-analyst', {
-      method: 'POST', url: '/api/v1/agreements/coh/parties',
+      method: 'POST',
+      url: '/api/v1/agreements/coh/parties',
       payload: { actor: 'sdf', accepted_at: '2016-08-01T00:00:00+03:00', channel: 'us', caveats: ['not in Manbij'] },
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json().agreement.parties.at(-1)).toEqual({ actor: 'sdf', accepted_at: '2016-07-31T21:00:00Z', until: null, channel: 'us', caveats: ['not in Manbij'] });
-    const finding = await server.call('ngo-observer', { method: 'GET', url: '/api/v1/findings/incident:i11-hasakah-air-strike:coh/history' });
-    expect(finding.json()).toMatchObject({ current: { verdict: 'violation', violators: ['sy-gov'] }, history: [{ verdict: 'not_covered' }] });
+    expect(res.json().agreement.parties.at(-1)).toEqual({
+      actor: 'sdf',
+      accepted_at: '2016-07-31T21:00:00Z',
+      until: null,
+      channel: 'us',
+      caveats: ['not in Manbij'],
+    });
+    const finding = await server.call('ngo-observer', {
+      method: 'GET',
+      url: '/api/v1/findings/incident:i11-hasakah-air-strike:coh/history',
+    });
+    expect(finding.json()).toMatchObject({
+      current: { verdict: 'violation', violators: ['sy-gov'] },
+      history: [{ verdict: 'not_covered' }],
+    });
 
-    const unknown = await server.call('us-analyst', { method: 'POST', url: '/api/v1/agreements/coh/parties', payload: { actor: 'nobody', accepted_at: '2016-08-01T00:00:00Z' } });
+    const unknown = await server.call('us-analyst', {
+      method: 'POST',
+      url: '/api/v1/agreements/coh/parties',
+      payload: { actor: 'nobody', accepted_at: '2016-08-01T00:00:00Z' },
+    });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json()).toMatchObject({ code: 'VALIDATION', path: 'actor', message: 'actor: unknown actor "nobody"' });
-    const badTime = await server.call('us-analyst', { method: 'POST', url: '/api/v1/agreements/coh/parties', payload: { actor: 'sdf', accepted_at: '2016-08-01' } });
+    expect(unknown.json()).toMatchObject({
+      code: 'VALIDATION',
+      path: 'actor',
+      message: 'actor: unknown actor "nobody"',
+    });
+    const badTime = await server.call('us-analyst', {
+      method: 'POST',
+      url: '/api/v1/agreements/coh/parties',
+      payload: { actor: 'sdf', accepted_at: '2016-08-01' },
+    });
     expect(badTime.json()).toMatchObject({ code: 'VALIDATION', path: 'accepted_at' });
   });
 
@@ -77,91 +148,199 @@ describeEachDatabase('agreements API', (db) => {
     const original = (await agreement('us-analyst')).json();
     const { id: _id, classification: _c, owner_org: _o, ...body } = original;
     const wrong = await server.call('us-analyst', {
-      method: 'PUT', url: '/api/v1/agreements/coh', payload: { ...body, parties: [body.parties[0], { actor: 'nobody', accepted_at: '2016-02-22T12:00:00+02:00' }] },
+      method: 'PUT',
+      url: '/api/v1/agreements/coh',
+      payload: { ...body, parties: [body.parties[0], { actor: 'nobody', accepted_at: '2016-02-22T12:00:00+02:00' }] },
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json()).toMatchObject({ code: 'VALIDATION', path: 'parties[1].actor' });
-    const period = await server.call('us-analyst', { method: 'PUT', url: '/api/v1/agreements/coh', payload: { ...body, in_force: [{ from: '2016-02-27T00:00:00Z', to: '2016-01-01T00:00:00Z' }] } });
+    const period = await server.call('us-analyst', {
+      method: 'PUT',
+      url: '/api/v1/agreements/coh',
+      payload: { ...body, in_force: [{ from: '2016-02-27T00:00:00Z', to: '2016-01-01T00:00:00Z' }] },
+    });
     expect(period.json()).toMatchObject({ code: 'VALIDATION', path: 'in_force[0].to' });
-    const scope = await server.call('us-analyst', { method: 'PUT', url: '/api/v1/agreements/coh', payload: { ...body, scope: { type: 'Polygon', coordinates: [[[36, 33], [37, 33], [37, 34]]] } } });
+    const scope = await server.call('us-analyst', {
+      method: 'PUT',
+      url: '/api/v1/agreements/coh',
+      payload: {
+        ...body,
+        scope: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [36, 33],
+              [37, 33],
+              [37, 34],
+            ],
+          ],
+        },
+      },
+    });
     expect(scope.json()).toMatchObject({ code: 'VALIDATION', path: 'scope.coordinates[0]' });
     expect((await agreement('us-analyst')).json()).toEqual(original);
 
     // The same agreement, ending on 1 September: what came after is no longer covered by it.
-    const ended = await server.call('us-analyst', { method: 'PUT', url: '/api/v1/agreements/coh', payload: { ...body, in_force: [{ from: '2016-02-27T00:00:00+02:00', to: '2016-09-01T00:00:00+03:00' }] } });
+    const ended = await server.call('us-analyst', {
+      method: 'PUT',
+      url: '/api/v1/agreements/coh',
+      payload: { ...body, in_force: [{ from: '2016-02-27T00:00:00+02:00', to: '2016-09-01T00:00:00+03:00' }] },
+    });
     expect(ended.statusCode).toBe(200);
     expect(ended.json().findings.incidents.withdrawn).toBeGreaterThan(0);
-    const late = await server.call('ngo-observer', { method: 'GET', url: '/api/v1/findings/incident:i27-sept-over-aleppo-strike:coh/history' });
-    expect(late.json()).toMatchObject({ current: null, history: [{ verdict: 'violation', superseded_by_verdict: null }] });
+    const late = await server.call('ngo-observer', {
+      method: 'GET',
+      url: '/api/v1/findings/incident:i27-sept-over-aleppo-strike:coh/history',
+    });
+    expect(late.json()).toMatchObject({
+      current: null,
+      history: [{ verdict: 'violation', superseded_by_verdict: null }],
+    });
 
-    const created = await server.call('un-ose-analyst', { method: 'POST', url: '/api/v1/agreements', payload: { title: 'Local truce', in_force: [{ from: '2016-10-01T00:00:00Z', to: null }] } });
+    const created = await server.call('un-ose-analyst', {
+      method: 'POST',
+      url: '/api/v1/agreements',
+      payload: { title: 'Local truce', in_force: [{ from: '2016-10-01T00:00:00Z', to: null }] },
+    });
     expect(created.statusCode).toBe(201);
-    expect(created.json().agreement).toMatchObject({ id: expect.stringMatching(/^agreement-[0-9a-f-]{36}$/), classification: 'public', owner_org: 'un-ose', parties: [] });
+    expect(created.json().agreement).toMatchObject({
+      id: expect.stringMatching(/^agreement-[0-9a-f-]{36}$/),
+      classification: 'public',
+      owner_org: 'un-ose',
+      parties: [],
+    });
     // The server chooses ids: a client that chose them would learn, from a refusal, that a hidden agreement holds one.
-    expect((await server.call('un-ose-analyst', { method: 'POST', url: '/api/v1/agreements', payload: { id: 'coh', title: 'x', in_force: [] } })).json())
-      .toMatchObject({ code: 'VALIDATION', path: '(document)', statement: { code: 'problem.unknown_fields', params: { fields: { text: 'id' } } } });
-    expect((await server.call('un-ose-analyst', { method: 'PUT', url: '/api/v1/agreements/local-truce', payload: { title: 'Nothing', in_force: [] } })).statusCode).toBe(404);
+    expect(
+      (
+        await server.call('un-ose-analyst', {
+          method: 'POST',
+          url: '/api/v1/agreements',
+          payload: { id: 'coh', title: 'x', in_force: [] },
+        })
+      ).json(),
+    ).toMatchObject({
+      code: 'VALIDATION',
+      path: '(document)',
+      statement: { code: 'problem.unknown_fields', params: { fields: { text: 'id' } } },
+    });
+    expect(
+      (
+        await server.call('un-ose-analyst', {
+          method: 'PUT',
+          url: '/api/v1/agreements/local-truce',
+          payload: { title: 'Nothing', in_force: [] },
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('keeps a co-chairs clause in their room: visible to the co-chairs, hidden from others, kept when others replace the agreement', async () => {
     const added = await server.call('us-analyst', {
-      method: 'POST', url: '/api/v1/agreements/coh/clauses',
-      payload: { code: 'T5', text: 'Fallback lines (negotiation text)', acts: ['territory_seizure'], classification: 'co_chairs' },
+      method: 'POST',
+      url: '/api/v1/agreements/coh/clauses',
+      payload: {
+        code: 'T5',
+        text: 'Fallback lines (negotiation text)',
+        acts: ['territory_seizure'],
+        classification: 'co_chairs',
+      },
     });
     expect(added.statusCode).toBe(201);
-    await server.call('ru-analyst', { method: 'POST', url: '/api/v1/agreements/coh/clauses', payload: { code: 'M1', text: 'Russian note', classification: 'org' } });
-    const public_ = await server.call('un-ose-analyst', { method: 'POST', url: '/api/v1/agreements/coh/clauses', payload: { code: 'T1', text: 'Cease attacks', acts: ['air_strike'] } });
+    await server.call('ru-analyst', {
+      method: 'POST',
+      url: '/api/v1/agreements/coh/clauses',
+      payload: { code: 'M1', text: 'Russian note', classification: 'org' },
+    });
+    const public_ = await server.call('un-ose-analyst', {
+      method: 'POST',
+      url: '/api/v1/agreements/coh/clauses',
+      payload: { code: 'T1', text: 'Cease attacks', acts: ['air_strike'] },
+    });
     expect(public_.json().agreement.clauses.map((c: { text: string }) => c.text)).toEqual(['Cease attacks']);
 
     const texts = async (user: string) => {
       const one = (await agreement(user)).json().clauses.map((c: { text: string }) => c.text);
-      const listed = (await server.call(user, { method: 'GET', url: '/api/v1/agreements' })).json().items.find((g: { id: string }) => g.id === 'coh').clauses.map((c: { text: string }) => c.text);
+      const listed = (await server.call(user, { method: 'GET', url: '/api/v1/agreements' }))
+        .json()
+        .items.find((g: { id: string }) => g.id === 'coh')
+        .clauses.map((c: { text: string }) => c.text);
       expect(listed).toEqual(one);
       return one;
     };
     expect(await texts('us-analyst')).toEqual(['Fallback lines (negotiation text)', 'Cease attacks']);
     expect(await texts('ru-observer')).toEqual(['Fallback lines (negotiation text)', 'Russian note', 'Cease attacks']);
-    for (const user of ['un-ose-analyst', 'ngo-reporter', 'ngo-humanitarian']) expect(await texts(user), user).toEqual(['Cease attacks']);
+    for (const user of ['un-ose-analyst', 'ngo-reporter', 'ngo-humanitarian'])
+      expect(await texts(user), user).toEqual(['Cease attacks']);
 
     // The clause's audit entry is at the clause's classification.
-    const entry = (await db().query<{ classification: string }>(`select classification from audit_log where entity = 'agreement_clause' and after->>'text' = 'Fallback lines (negotiation text)'`));
+    const entry = await db().query<{ classification: string }>(
+      `select classification from audit_log where entity = 'agreement_clause' and after->>'text' = 'Fallback lines (negotiation text)'`,
+    );
     expect(entry).toEqual([{ classification: 'co_chairs' }]);
 
     // The UN replaces the agreement with what it sees: the clauses it cannot see stay.
     const { id: _id, classification: _c, owner_org: _o, ...seen } = (await agreement('un-ose-analyst')).json();
-    const replaced = await server.call('un-ose-analyst', { method: 'PUT', url: '/api/v1/agreements/coh', payload: { ...seen, title: 'CoH (renamed)' } });
+    const replaced = await server.call('un-ose-analyst', {
+      method: 'PUT',
+      url: '/api/v1/agreements/coh',
+      payload: { ...seen, title: 'CoH (renamed)' },
+    });
     expect(replaced.statusCode).toBe(200);
     expect(replaced.json().agreement.clauses.map((c: { text: string }) => c.text)).toEqual(['Cease attacks']);
     expect(await texts('ru-observer')).toEqual(['Cease attacks', 'Fallback lines (negotiation text)', 'Russian note']);
-    expect((await agreement('ru-observer')).json().clauses.find((c: { text: string }) => c.text === 'Russian note')).toMatchObject({ classification: 'org', owner_org: 'ru' });
+    expect(
+      (await agreement('ru-observer')).json().clauses.find((c: { text: string }) => c.text === 'Russian note'),
+    ).toMatchObject({ classification: 'org', owner_org: 'ru' });
   });
 
   it('hides a co-chairs agreement and its findings from the rest', async () => {
     const res = await server.call('us-analyst', {
-      method: 'POST', url: '/api/v1/agreements',
+      method: 'POST',
+      url: '/api/v1/agreements',
       payload: {
-        title: 'Side arrangement', classification: 'co_chairs', in_force: [{ from: '2016-09-01T00:00:00Z', to: null }],
-        parties: [{ actor: 'sy-gov', accepted_at: '2016-09-01T00:00:00Z' }, { actor: 'fsa-north', accepted_at: '2016-09-01T00:00:00Z' }],
+        title: 'Side arrangement',
+        classification: 'co_chairs',
+        in_force: [{ from: '2016-09-01T00:00:00Z', to: null }],
+        parties: [
+          { actor: 'sy-gov', accepted_at: '2016-09-01T00:00:00Z' },
+          { actor: 'fsa-north', accepted_at: '2016-09-01T00:00:00Z' },
+        ],
         prohibited: ['shelling', 'air_strike'],
       },
     });
     expect(res.statusCode).toBe(201);
     const sideDeal = res.json().agreement.id as string;
     expect(res.json().findings.incidents.inserted).toBeGreaterThan(0);
-    const findings = async (user: string) => (await server.call(user, { method: 'GET', url: `/api/v1/findings?agreement=${sideDeal}&limit=500` })).json().items.length;
+    const findings = async (user: string) =>
+      (await server.call(user, { method: 'GET', url: `/api/v1/findings?agreement=${sideDeal}&limit=500` })).json().items
+        .length;
     expect(await findings('ru-analyst')).toBe(res.json().findings.incidents.inserted);
     expect((await agreement('ru-analyst', sideDeal)).statusCode).toBe(200);
     for (const user of ['un-ose-analyst', 'ngo-observer']) {
       expect((await agreement(user, sideDeal)).statusCode, user).toBe(404);
       expect(await findings(user), user).toBe(0);
-      const list = (await server.call(user, { method: 'GET', url: '/api/v1/agreements' })).json().items.map((g: { id: string }) => g.id);
+      const list = (await server.call(user, { method: 'GET', url: '/api/v1/agreements' }))
+        .json()
+        .items.map((g: { id: string }) => g.id);
       expect(list, user).toEqual(['coh', 'coh-sept']);
     }
     // Not to be changed blind, nor taken over.
-    const blind = await server.call('un-ose-analyst', { method: 'POST', url: `/api/v1/agreements/${sideDeal}/clauses`, payload: { code: 'T1', text: 'x' } });
+    const blind = await server.call('un-ose-analyst', {
+      method: 'POST',
+      url: `/api/v1/agreements/${sideDeal}/clauses`,
+      payload: { code: 'T1', text: 'x' },
+    });
     expect(blind.statusCode).toBe(404);
-    const takeover = await server.call('un-ose-analyst', { method: 'PUT', url: `/api/v1/agreements/${sideDeal}`, payload: { title: 'Mine', in_force: [] } });
-    const missing = await server.call('un-ose-analyst', { method: 'PUT', url: '/api/v1/agreements/no-such-agreement', payload: { title: 'Mine', in_force: [] } });
+    const takeover = await server.call('un-ose-analyst', {
+      method: 'PUT',
+      url: `/api/v1/agreements/${sideDeal}`,
+      payload: { title: 'Mine', in_force: [] },
+    });
+    const missing = await server.call('un-ose-analyst', {
+      method: 'PUT',
+      url: '/api/v1/agreements/no-such-agreement',
+      payload: { title: 'Mine', in_force: [] },
+    });
     // A hidden agreement is as unknown as a missing one.
     expect([takeover.statusCode, takeover.json().code]).toEqual([404, 'NOT_FOUND']);
     expect([missing.statusCode, missing.json().code]).toEqual([404, 'NOT_FOUND']);
@@ -171,14 +350,53 @@ describeEachDatabase('agreements API', (db) => {
   it('lets only analysts and admins change agreements: others get 403 and write nothing', async () => {
     const users = ['us-observer', 'ru-reporter', 'un-ose-monitor', 'ngo-humanitarian'];
     for (const user of users) await server.as(user);
-    const counts = async () => [await countRows(db(), 'agreement_parties'), await countRows(db(), 'agreement_clauses'), await countRows(db(), 'audit_log'), await countRows(db(), 'finding_history')];
+    const counts = async () => [
+      await countRows(db(), 'agreement_parties'),
+      await countRows(db(), 'agreement_clauses'),
+      await countRows(db(), 'audit_log'),
+      await countRows(db(), 'finding_history'),
+    ];
     const before = await counts();
     for (const user of users) {
-      expect((await server.call(user, { method: 'POST', url: '/api/v1/agreements/coh/parties', payload: { actor: 'sdf', accepted_at: '2016-08-01T00:00:00Z' } })).statusCode, user).toBe(403);
-      expect((await server.call(user, { method: 'POST', url: '/api/v1/agreements/coh/parties/nsa/withdraw', payload: { at: '2016-08-01T00:00:00Z' } })).statusCode, user).toBe(403);
-      expect((await server.call(user, { method: 'POST', url: '/api/v1/agreements/coh/clauses', payload: { code: 'T1', text: 'x' } })).statusCode, user).toBe(403);
-      expect((await server.call(user, { method: 'PUT', url: '/api/v1/agreements/coh', payload: { in_force: [] } })).statusCode, user).toBe(403);
-      expect((await server.call(user, { method: 'POST', url: '/api/v1/agreements', payload: { in_force: [] } })).statusCode, user).toBe(403);
+      expect(
+        (
+          await server.call(user, {
+            method: 'POST',
+            url: '/api/v1/agreements/coh/parties',
+            payload: { actor: 'sdf', accepted_at: '2016-08-01T00:00:00Z' },
+          })
+        ).statusCode,
+        user,
+      ).toBe(403);
+      expect(
+        (
+          await server.call(user, {
+            method: 'POST',
+            url: '/api/v1/agreements/coh/parties/nsa/withdraw',
+            payload: { at: '2016-08-01T00:00:00Z' },
+          })
+        ).statusCode,
+        user,
+      ).toBe(403);
+      expect(
+        (
+          await server.call(user, {
+            method: 'POST',
+            url: '/api/v1/agreements/coh/clauses',
+            payload: { code: 'T1', text: 'x' },
+          })
+        ).statusCode,
+        user,
+      ).toBe(403);
+      expect(
+        (await server.call(user, { method: 'PUT', url: '/api/v1/agreements/coh', payload: { in_force: [] } }))
+          .statusCode,
+        user,
+      ).toBe(403);
+      expect(
+        (await server.call(user, { method: 'POST', url: '/api/v1/agreements', payload: { in_force: [] } })).statusCode,
+        user,
+      ).toBe(403);
     }
     expect(await counts()).toEqual(before);
   });

@@ -13,25 +13,46 @@ import { agreementView } from '../../app/world/views.ts';
 import { ACTS, OBLIGATION_CODES } from '../../domain/model.ts';
 import type { RecomputeResult } from '../../app/recompute-findings.ts';
 import { errorResponses, idParams, pageOf, pageQuery } from '../schemas.ts';
-import { classified, geometryOut, instantOut, intervalOut, pageRequest, pageResponse, recomputedOut } from './world-schemas.ts';
+import {
+  classified,
+  geometryOut,
+  instantOut,
+  intervalOut,
+  pageRequest,
+  pageResponse,
+  recomputedOut,
+} from './world-schemas.ts';
 
-const agreementOut = z.object({
-  id: z.string(),
-  title: z.string(),
-  ...classified,
-  in_force: z.array(intervalOut),
-  scope: geometryOut.nullable(),
-  parties: z.array(z.object({
-    actor: z.string(), accepted_at: instantOut, until: instantOut.nullable(), channel: z.string().nullable(), caveats: z.array(z.string()),
-  })),
-  excluded: z.array(z.string()),
-  prohibited: z.array(z.enum(ACTS)),
-  self_defense: z.boolean(),
-  clauses: z.array(z.object({ code: z.enum(OBLIGATION_CODES), text: z.string(), acts: z.array(z.enum(ACTS)), ...classified })),
-}).meta({ id: 'Agreement' });
+const agreementOut = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    ...classified,
+    in_force: z.array(intervalOut),
+    scope: geometryOut.nullable(),
+    parties: z.array(
+      z.object({
+        actor: z.string(),
+        accepted_at: instantOut,
+        until: instantOut.nullable(),
+        channel: z.string().nullable(),
+        caveats: z.array(z.string()),
+      }),
+    ),
+    excluded: z.array(z.string()),
+    prohibited: z.array(z.enum(ACTS)),
+    self_defense: z.boolean(),
+    clauses: z.array(
+      z.object({ code: z.enum(OBLIGATION_CODES), text: z.string(), acts: z.array(z.enum(ACTS)), ...classified }),
+    ),
+  })
+  .meta({ id: 'Agreement' });
 
 const changedOut = z.object({ agreement: agreementOut, findings: recomputedOut });
-const changed = ({ value, findings }: { value: AgreementRecord; findings: RecomputeResult | null }) => ({ agreement: agreementView(value), findings });
+const changed = ({ value, findings }: { value: AgreementRecord; findings: RecomputeResult | null }) => ({
+  agreement: agreementView(value),
+  findings,
+});
 
 const listQuery = pageQuery.extend({
   q: z.string().max(200).optional().describe('Text in the id or title, any case'),
@@ -39,53 +60,109 @@ const listQuery = pageQuery.extend({
 });
 
 export const agreementsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.get('/agreements', {
-    schema: { tags: ['agreements'], summary: 'List agreements', querystring: listQuery, response: { 200: pageOf(agreementOut), ...errorResponses } },
-  }, async (request) => {
-    const { q, party } = request.query;
-    return pageResponse(await listAgreements(ctx, request.caller, { q, party }, pageRequest(request.query, 1)), agreementView);
-  });
-
-  app.get('/agreements/:id', {
-    schema: { tags: ['agreements'], summary: 'One agreement, with the clauses you may see', params: idParams, response: { 200: agreementOut, ...errorResponses } },
-  }, async (request) => agreementView(await getAgreement(ctx, request.caller, request.params.id)));
-
-  app.post('/agreements', {
-    schema: {
-      tags: ['agreements'],
-      summary: 'Create an agreement (world:manage); the server chooses its id; the findings it can affect are judged',
-      description: 'Without a classification, a new agreement is public.',
-      body: agreementInputSchema, response: { 201: changedOut, ...errorResponses },
+  app.get(
+    '/agreements',
+    {
+      schema: {
+        tags: ['agreements'],
+        summary: 'List agreements',
+        querystring: listQuery,
+        response: { 200: pageOf(agreementOut), ...errorResponses },
+      },
     },
-  }, async (request, reply) => reply.status(201).send(changed(await createAgreement(ctx, request.caller, request.body))));
-
-  app.put('/agreements/:id', {
-    schema: {
-      tags: ['agreements'],
-      summary: 'Replace an agreement you may see, whole (world:manage); the findings it can affect are judged again',
-      description: 'Clauses you may not see are kept. Without a classification, the agreement keeps its own.',
-      params: idParams, body: agreementInputSchema, response: { 200: changedOut, ...errorResponses },
+    async (request) => {
+      const { q, party } = request.query;
+      return pageResponse(
+        await listAgreements(ctx, request.caller, { q, party }, pageRequest(request.query, 1)),
+        agreementView,
+      );
     },
-  }, async (request) => changed(await replaceAgreement(ctx, request.caller, request.params.id, request.body)));
+  );
 
-  app.post('/agreements/:id/parties', {
-    schema: {
-      tags: ['agreements'], summary: 'Record an acceptance: actor, accepted_at, channel, caveats (world:manage)',
-      params: idParams, body: partyInputSchema, response: { 201: changedOut, ...errorResponses },
+  app.get(
+    '/agreements/:id',
+    {
+      schema: {
+        tags: ['agreements'],
+        summary: 'One agreement, with the clauses you may see',
+        params: idParams,
+        response: { 200: agreementOut, ...errorResponses },
+      },
     },
-  }, async (request, reply) => reply.status(201).send(changed(await addParty(ctx, request.caller, request.params.id, request.body))));
+    async (request) => agreementView(await getAgreement(ctx, request.caller, request.params.id)),
+  );
 
-  app.post('/agreements/:id/parties/:actor/withdraw', {
-    schema: {
-      tags: ['agreements'], summary: "Record a party's withdrawal: its acceptance ends at `at` (world:manage)",
-      params: idParams.extend({ actor: z.string().min(1).max(200) }), body: withdrawalSchema, response: { 200: changedOut, ...errorResponses },
+  app.post(
+    '/agreements',
+    {
+      schema: {
+        tags: ['agreements'],
+        summary: 'Create an agreement (world:manage); the server chooses its id; the findings it can affect are judged',
+        description: 'Without a classification, a new agreement is public.',
+        body: agreementInputSchema,
+        response: { 201: changedOut, ...errorResponses },
+      },
     },
-  }, async (request) => changed(await withdrawParty(ctx, request.caller, request.params.id, request.params.actor, request.body)));
+    async (request, reply) => reply.status(201).send(changed(await createAgreement(ctx, request.caller, request.body))),
+  );
 
-  app.post('/agreements/:id/clauses', {
-    schema: {
-      tags: ['agreements'], summary: 'Add a clause with its own classification (world:manage)',
-      params: idParams, body: clauseInputSchema, response: { 201: changedOut, ...errorResponses },
+  app.put(
+    '/agreements/:id',
+    {
+      schema: {
+        tags: ['agreements'],
+        summary: 'Replace an agreement you may see, whole (world:manage); the findings it can affect are judged again',
+        description: 'Clauses you may not see are kept. Without a classification, the agreement keeps its own.',
+        params: idParams,
+        body: agreementInputSchema,
+        response: { 200: changedOut, ...errorResponses },
+      },
     },
-  }, async (request, reply) => reply.status(201).send(changed(await addClause(ctx, request.caller, request.params.id, request.body))));
+    async (request) => changed(await replaceAgreement(ctx, request.caller, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/agreements/:id/parties',
+    {
+      schema: {
+        tags: ['agreements'],
+        summary: 'Record an acceptance: actor, accepted_at, channel, caveats (world:manage)',
+        params: idParams,
+        body: partyInputSchema,
+        response: { 201: changedOut, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(changed(await addParty(ctx, request.caller, request.params.id, request.body))),
+  );
+
+  app.post(
+    '/agreements/:id/parties/:actor/withdraw',
+    {
+      schema: {
+        tags: ['agreements'],
+        summary: "Record a party's withdrawal: its acceptance ends at `at` (world:manage)",
+        params: idParams.extend({ actor: z.string().min(1).max(200) }),
+        body: withdrawalSchema,
+        response: { 200: changedOut, ...errorResponses },
+      },
+    },
+    async (request) =>
+      changed(await withdrawParty(ctx, request.caller, request.params.id, request.params.actor, request.body)),
+  );
+
+  app.post(
+    '/agreements/:id/clauses',
+    {
+      schema: {
+        tags: ['agreements'],
+        summary: 'Add a clause with its own classification (world:manage)',
+        params: idParams,
+        body: clauseInputSchema,
+        response: { 201: changedOut, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(changed(await addClause(ctx, request.caller, request.params.id, request.body))),
+  );
 };

@@ -11,7 +11,13 @@ const SYRIA = new URL('../../../examples/syria-2016.json', import.meta.url);
 const AT = Date.parse('2016-09-19T18:00:00Z');
 
 /** A report written directly as the owner, as a use case would. */
-async function insertReport(db: Database, id: string, classification: string, owner: string, where = { lon: 36.5, lat: 35.5 }) {
+async function insertReport(
+  db: Database,
+  id: string,
+  classification: string,
+  owner: string,
+  where = { lon: 36.5, lat: 35.5 },
+) {
   await db.query(
     `insert into reports (id, org_id, channel, claimed_at, lon, lat, act, narrative, classification, owner_org)
      values ($1, $2, 'web', $3, $4, $5, 'shelling', $6, $7, $2)`,
@@ -66,7 +72,10 @@ describeEachDatabase('GET /api/v1/events (Server-Sent Events)', (db) => {
     const secret = await analyst.waitFor((m) => m.data.id === 'r-secret');
     expect(secret.id).toMatch(/^[0-9a-f]+-\d+$/);
     expect(secret.data).toMatchObject({
-      type: 'report.created', entity: 'report', id: 'r-secret', at: '2016-09-19T18:00:00.000Z',
+      type: 'report.created',
+      entity: 'report',
+      id: 'r-secret',
+      at: '2016-09-19T18:00:00.000Z',
       data: { id: 'r-secret', org: 'ru', classification: 'co_chairs', act: 'shelling', narrative: 'report r-secret' },
     });
     await analyst.waitFor((m) => m.data.id === 'r-public');
@@ -82,10 +91,17 @@ describeEachDatabase('GET /api/v1/events (Server-Sent Events)', (db) => {
     const open = await listening();
     const analyst = await open('us-analyst');
     const ngo = await open('ngo-reporter');
-    const file = (classification: string) => server!.call('ru-reporter', {
-      method: 'POST', url: '/api/v1/reports',
-      payload: { claimed_at: '2016-09-19T18:00:00+03:00', location: { lon: 36.5, lat: 35.5 }, act: 'shelling', classification },
-    });
+    const file = (classification: string) =>
+      server!.call('ru-reporter', {
+        method: 'POST',
+        url: '/api/v1/reports',
+        payload: {
+          claimed_at: '2016-09-19T18:00:00+03:00',
+          location: { lon: 36.5, lat: 35.5 },
+          act: 'shelling',
+          classification,
+        },
+      });
     const secret = await file('co_chairs');
     const open1 = await file('public');
     expect([secret.statusCode, open1.statusCode]).toEqual([201, 201]);
@@ -101,7 +117,8 @@ describeEachDatabase('GET /api/v1/events (Server-Sent Events)', (db) => {
     const other = await open('us-admin');
     await insertReport(db(), 'r-own', 'org', 'ngo');
     await insertReport(db(), 'r-after', 'public', 'ngo');
-    for (const id of ['r-own', 'r-after']) server!.ctx.events.publish({ type: 'report.created', entity: 'report', id, at: AT });
+    for (const id of ['r-own', 'r-after'])
+      server!.ctx.events.publish({ type: 'report.created', entity: 'report', id, at: AT });
     await own.waitFor((m) => m.data.id === 'r-own');
     await other.waitFor((m) => m.data.id === 'r-after');
     expect(other.messages.map((m) => m.data.id)).toEqual(['r-after']);
@@ -112,26 +129,43 @@ describeEachDatabase('GET /api/v1/events (Server-Sent Events)', (db) => {
     const loaded = await loadScenario(db(), readFileSync(SYRIA, 'utf8'));
     expect(loaded.ok).toBe(true);
     const [violation, hidden] = await db().query<{ key: string; subject_id: string }>(
-      `select key, subject_id from findings where kind = 'incident' and verdict = 'violation' order by key limit 2`);
+      `select key, subject_id from findings where kind = 'incident' and verdict = 'violation' order by key limit 2`,
+    );
     await db().query(`update incidents set classification = 'co_chairs' where id = $1`, [hidden!.subject_id]);
     const analyst = await open('ru-analyst');
     const ngo = await open('ngo-humanitarian');
-    for (const f of [hidden!, violation!]) server!.ctx.events.publish({ type: 'finding.changed', entity: 'finding', id: f.key, at: AT });
+    for (const f of [hidden!, violation!])
+      server!.ctx.events.publish({ type: 'finding.changed', entity: 'finding', id: f.key, at: AT });
 
     const alert = await ngo.waitFor((m) => m.data.type === 'alert' && m.data.id === violation!.key);
-    expect(alert.data.data).toMatchObject({ key: violation!.key, verdict: 'violation', reasons: expect.arrayContaining([expect.objectContaining({ rule: 'violation' })]) });
-    expect(ngo.messages.map((m) => [m.data.type, m.data.id])).toEqual([['finding.changed', violation!.key], ['alert', violation!.key]]);
+    expect(alert.data.data).toMatchObject({
+      key: violation!.key,
+      verdict: 'violation',
+      reasons: expect.arrayContaining([expect.objectContaining({ rule: 'violation' })]),
+    });
+    expect(ngo.messages.map((m) => [m.data.type, m.data.id])).toEqual([
+      ['finding.changed', violation!.key],
+      ['alert', violation!.key],
+    ]);
     await analyst.waitFor((m) => m.data.type === 'alert' && m.data.id === violation!.key);
     expect(analyst.messages.map((m) => [m.data.type, m.data.id])).toEqual([
-      ['finding.changed', hidden!.key], ['alert', hidden!.key], ['finding.changed', violation!.key], ['alert', violation!.key],
+      ['finding.changed', hidden!.key],
+      ['alert', hidden!.key],
+      ['finding.changed', violation!.key],
+      ['alert', violation!.key],
     ]);
   });
 
-  it('follows the record that moved findings: an incident\'s findings, an agreement only for those who may see it', async () => {
+  it("follows the record that moved findings: an incident's findings, an agreement only for those who may see it", async () => {
     const open = await listening();
     expect((await loadScenario(db(), readFileSync(SYRIA, 'utf8'))).ok).toBe(true);
-    const first = async (agreement: string) => (await db().query<{ subject_id: string }>(
-      `select subject_id from findings where kind = 'incident' and verdict = 'violation' and agreement_id = $1 order by key limit 1`, [agreement]))[0]!.subject_id;
+    const first = async (agreement: string) =>
+      (
+        await db().query<{ subject_id: string }>(
+          `select subject_id from findings where kind = 'incident' and verdict = 'violation' and agreement_id = $1 order by key limit 1`,
+          [agreement],
+        )
+      )[0]!.subject_id;
     const [open1, secret1] = [await first('coh'), await first('coh-sept')];
     await db().query(`update agreements set classification = 'co_chairs' where id = 'coh-sept'`);
     const analyst = await open('us-analyst');
@@ -140,7 +174,11 @@ describeEachDatabase('GET /api/v1/events (Server-Sent Events)', (db) => {
     server!.ctx.events.publish({ type: 'finding.changed', entity: 'incident', id: secret1, at: AT });
     server!.ctx.events.publish({ type: 'finding.changed', entity: 'incident', id: open1, at: AT });
     const moved = await analyst.waitFor((m) => m.data.entity === 'agreement');
-    expect(moved.data).toMatchObject({ type: 'finding.changed', id: 'coh-sept', data: { id: 'coh-sept', classification: 'co_chairs' } });
+    expect(moved.data).toMatchObject({
+      type: 'finding.changed',
+      id: 'coh-sept',
+      data: { id: 'coh-sept', classification: 'co_chairs' },
+    });
     await analyst.waitFor((m) => m.data.type === 'finding.changed' && m.data.id === `incident:${secret1}:coh-sept`);
     await analyst.waitFor((m) => m.data.type === 'alert' && m.data.data.subject_id === open1);
     await ngo.waitFor((m) => m.data.type === 'alert' && m.data.data.subject_id === open1);
@@ -148,23 +186,32 @@ describeEachDatabase('GET /api/v1/events (Server-Sent Events)', (db) => {
     expect(findings.some((m) => m.data.id === `incident:${open1}:coh`)).toBe(true);
     // A finding under an agreement the NGO may not see is hidden like the agreement itself.
     expect(findings.map((m) => m.data.data.agreement_id)).not.toContain('coh-sept');
-    expect(ngo.messages.some((m) => m.data.entity === 'agreement' || m.data.data.agreement_id === 'coh-sept')).toBe(false);
+    expect(ngo.messages.some((m) => m.data.entity === 'agreement' || m.data.data.agreement_id === 'coh-sept')).toBe(
+      false,
+    );
   });
 
   it('alerts on a report within a notified protected site, naming only sites the reader may see', async () => {
     const open = await listening();
     await db().query(`insert into actors (id, name, kind) values ('un', 'United Nations', 'un')`);
-    const site = (id: string, classification: string) => db().query(
-      `insert into protected_sites (id, kind, owner, geometry, buffer_m, valid_from, notified_to, classification)
-       values ($1, 'hospital', 'un', '{"type":"Point","coordinates":[36.5,35.5]}', 500, '2016-01-01Z', '{ru,us}', $2)`, [id, classification]);
+    const site = (id: string, classification: string) =>
+      db().query(
+        `insert into protected_sites (id, kind, owner, geometry, buffer_m, valid_from, notified_to, classification)
+       values ($1, 'hospital', 'un', '{"type":"Point","coordinates":[36.5,35.5]}', 500, '2016-01-01Z', '{ru,us}', $2)`,
+        [id, classification],
+      );
     await site('hospital-public', 'public');
     await site('hospital-secret', 'co_chairs');
     await insertReport(db(), 'r-near', 'public', 'ngo', { lon: 36.501, lat: 35.5 });
     const analyst = await open('us-analyst');
     const ngo = await open('ngo-reporter');
     server!.ctx.events.publish({ type: 'report.created', entity: 'report', id: 'r-near', at: AT });
-    const sitesIn = (m: { data: { data: Record<string, unknown> } }) => (m.data.data.reasons as { site: string }[]).map((r) => r.site);
-    expect(sitesIn(await analyst.waitFor((m) => m.data.type === 'alert'))).toEqual(['hospital-public', 'hospital-secret']);
+    const sitesIn = (m: { data: { data: Record<string, unknown> } }) =>
+      (m.data.data.reasons as { site: string }[]).map((r) => r.site);
+    expect(sitesIn(await analyst.waitFor((m) => m.data.type === 'alert'))).toEqual([
+      'hospital-public',
+      'hospital-secret',
+    ]);
     expect(sitesIn(await ngo.waitFor((m) => m.data.type === 'alert'))).toEqual(['hospital-public']);
   });
 

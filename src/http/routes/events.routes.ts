@@ -33,75 +33,99 @@ export const eventsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   });
   app.addHook('onClose', async () => feed.close());
 
-  app.get('/events', {
-    schema: {
-      tags: ['events'],
-      summary: 'Live events (Server-Sent Events): new reports, changed findings and alerts you may see',
-      description: 'A `text/event-stream`. Each event has an `id:` (send it back as `Last-Event-ID` to get what you missed) '
-        + 'and a JSON `data:` line: `{ type, entity, id, at, data }`, where data is the record as you may see it '
-        + `(an alert adds \`reasons\`). A comment line comes every ${HEARTBEAT_MS / 1000} s.`,
-      querystring: z.object({ last_event_id: z.string().max(100).optional().describe('the same as the Last-Event-ID header') }),
-      response: {
-        200: z.string().meta({
-          description: 'the event stream',
-          content: { 'text/event-stream': { schema: { type: 'string', description: 'data: lines hold a LiveEvent', example: 'id: 9f2c01ab-1\ndata: {"type":"report.created","entity":"report","id":"r1","at":"2016-09-19T18:00:00.000Z","data":{}}\n\n' } } },
+  app.get(
+    '/events',
+    {
+      schema: {
+        tags: ['events'],
+        summary: 'Live events (Server-Sent Events): new reports, changed findings and alerts you may see',
+        description:
+          'A `text/event-stream`. Each event has an `id:` (send it back as `Last-Event-ID` to get what you missed) ' +
+          'and a JSON `data:` line: `{ type, entity, id, at, data }`, where data is the record as you may see it ' +
+          `(an alert adds \`reasons\`). A comment line comes every ${HEARTBEAT_MS / 1000} s.`,
+        querystring: z.object({
+          last_event_id: z.string().max(100).optional().describe('the same as the Last-Event-ID header'),
         }),
-        ...errorResponses,
+        response: {
+          200: z.string().meta({
+            description: 'the event stream',
+            content: {
+              'text/event-stream': {
+                schema: {
+                  type: 'string',
+                  description: 'data: lines hold a LiveEvent',
+                  example:
+                    'id: 9f2c01ab-1\ndata: {"type":"report.created","entity":"report","id":"r1","at":"2016-09-19T18:00:00.000Z","data":{}}\n\n',
+                },
+              },
+            },
+          }),
+          ...errorResponses,
+        },
       },
     },
-  }, async (request, reply) => {
-    const caller = requireCaller(request.caller);
-    const signedIn = signedInCheck(ctx, request);
-    const lastEventId = request.query.last_event_id ?? header(request, 'last-event-id');
-    reply.hijack();
-    // A stream is long-lived by design: out of the idle timeout (slow-clients.ts); a dead client
-    // shows by its failing writes and its unsent bytes.
-    request.raw.socket.setTimeout(0);
-    const res = reply.raw;
-    for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) res.setHeader(name, value);
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store, no-transform',
-      connection: 'keep-alive', 'x-accel-buffering': 'no',
-    });
-    res.write(`retry: ${RETRY_MS}\n: signed in as ${caller.username}\n\n`);
-
-    let open = true;
-    let pending = 0;
-    let unsubscribe = () => {};
-    let queue = Promise.resolve();
-    const end = () => {
-      if (!open) return;
-      open = false;
-      unsubscribe();
-      clearInterval(heartbeat);
-      streams.delete(end);
-      res.end();
-    };
-    const send = (e: FeedEvent) => {
-      if (++pending > MAX_PENDING) return end();
-      queue = queue.then(async () => {
-        pending--;
-        if (!open) return;
-        for (const m of await reads.messages(e.id, e.event, caller)) res.write(frame(e.id, m));
-        if (res.writableLength > MAX_UNSENT_BYTES) end();
-      }).catch((err: unknown) => {
-        // The record could not be read (the database away): the stream ends rather than skip
-        // the event, and the client reconnects with the id of the last event it got, so this
-        // one and those after it are sent again (EventFeed keeps them).
-        // Any other failure is ours, for this event only: logged and skipped.
-        if (databaseFaultError(err)) {
-          request.log.warn(`live event ${e.id} not read, the stream ends: ${(err as Error).message}`);
-          end();
-        } else request.log.error(err, 'live event');
+    async (request, reply) => {
+      const caller = requireCaller(request.caller);
+      const signedIn = signedInCheck(ctx, request);
+      const lastEventId = request.query.last_event_id ?? header(request, 'last-event-id');
+      reply.hijack();
+      // A stream is long-lived by design: out of the idle timeout (slow-clients.ts); a dead client
+      // shows by its failing writes and its unsent bytes.
+      request.raw.socket.setTimeout(0);
+      const res = reply.raw;
+      for (const [name, value] of Object.entries(reply.getHeaders()))
+        if (value !== undefined) res.setHeader(name, value);
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
       });
-    };
-    const heartbeat = setInterval(() => {
-      signedIn().then((ok) => (ok && open ? res.write(': heartbeat\n\n') : end()), () => undefined);
-    }, HEARTBEAT_MS);
-    streams.add(end);
-    res.on('close', end);
-    unsubscribe = feed.subscribe(lastEventId, send);
-  });
+      res.write(`retry: ${RETRY_MS}\n: signed in as ${caller.username}\n\n`);
+
+      let open = true;
+      let pending = 0;
+      let unsubscribe = () => {};
+      let queue = Promise.resolve();
+      const end = () => {
+        if (!open) return;
+        open = false;
+        unsubscribe();
+        clearInterval(heartbeat);
+        streams.delete(end);
+        res.end();
+      };
+      const send = (e: FeedEvent) => {
+        if (++pending > MAX_PENDING) return end();
+        queue = queue
+          .then(async () => {
+            pending--;
+            if (!open) return;
+            for (const m of await reads.messages(e.id, e.event, caller)) res.write(frame(e.id, m));
+            if (res.writableLength > MAX_UNSENT_BYTES) end();
+          })
+          .catch((err: unknown) => {
+            // The record could not be read (the database away): the stream ends rather than skip
+            // the event, and the client reconnects with the id of the last event it got, so this
+            // one and those after it are sent again (EventFeed keeps them).
+            // Any other failure is ours, for this event only: logged and skipped.
+            if (databaseFaultError(err)) {
+              request.log.warn(`live event ${e.id} not read, the stream ends: ${(err as Error).message}`);
+              end();
+            } else request.log.error(err, 'live event');
+          });
+      };
+      const heartbeat = setInterval(() => {
+        signedIn().then(
+          (ok) => (ok && open ? res.write(': heartbeat\n\n') : end()),
+          () => undefined,
+        );
+      }, HEARTBEAT_MS);
+      streams.add(end);
+      res.on('close', end);
+      unsubscribe = feed.subscribe(lastEventId, send);
+    },
+  );
 };
 
 /** A group's streams share the messages of an event (LiveReads), so each is written out once. */
@@ -125,5 +149,6 @@ function header(request: FastifyRequest, name: string): string | undefined {
 function signedInCheck(ctx: AppContext, request: FastifyRequest): () => Promise<boolean> {
   const bearer = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
   const cookie = request.cookies[SESSION_COOKIE];
-  return async () => (bearer ? await callerFromToken(ctx, bearer) : cookie ? await callerFromSession(ctx, cookie) : null) !== null;
+  return async () =>
+    (bearer ? await callerFromToken(ctx, bearer) : cookie ? await callerFromSession(ctx, cookie) : null) !== null;
 }

@@ -1,7 +1,14 @@
 import { expect, it } from 'vitest';
 import type { TruceEvent } from '../../app/events.ts';
 import { describeEachDatabase } from '../../../test/databases.ts';
-import { createIncident, fileReport, recordAuditEntries, rows, startWorld, urumReport } from '../../../test/report-world.ts';
+import {
+  createIncident,
+  fileReport,
+  recordAuditEntries,
+  rows,
+  startWorld,
+  urumReport,
+} from '../../../test/report-world.ts';
 import { useTestServer } from '../../../test/use-test-server.ts';
 
 describeEachDatabase('incidents over HTTP', (db) => {
@@ -13,29 +20,63 @@ describeEachDatabase('incidents over HTTP', (db) => {
   };
   /** A record's audit history, less what loading the bundle wrote. */
   const history = async (entity: string, id: string) =>
-    (await get('us-analyst', `/api/v1/audit/${entity}/${id}`)).items.filter((e: { user_id: string | null }) => e.user_id !== null);
+    (await get('us-analyst', `/api/v1/audit/${entity}/${id}`)).items.filter(
+      (e: { user_id: string | null }) => e.user_id !== null,
+    );
 
   it('keeps contradictory accounts side by side in one incident', async () => {
     await server.fresh();
-    const a = await fileReport(server, 'us-analyst', urumReport({ narrative: 'Syrian helicopters dropped barrel bombs on the convoy' }));
-    const b = await fileReport(server, 'ru-analyst', urumReport({ alleged_perpetrator: 'nusra', act: 'shelling', narrative: 'Militants shelled the convoy from the west' }));
+    const a = await fileReport(
+      server,
+      'us-analyst',
+      urumReport({ narrative: 'Syrian helicopters dropped barrel bombs on the convoy' }),
+    );
+    const b = await fileReport(
+      server,
+      'ru-analyst',
+      urumReport({
+        alleged_perpetrator: 'nusra',
+        act: 'shelling',
+        narrative: 'Militants shelled the convoy from the west',
+      }),
+    );
     const created = await createIncident(server, 'us-analyst', { report_ids: [a.id, b.id], place: 'Urum al-Kubra' });
     // The facts come from the first account; the second contradicts it on perpetrator and act.
     expect(created).toMatchObject({
-      perpetrator: 'sy-gov', act: 'air_strike', target: { civilian: 'convoy' }, occurred_at: '2016-09-19T16:15:00Z',
-      occurred_until: '2016-09-19T16:45:00Z', deaths: { low: 10, best: 14, high: 20 }, classification: 'public', owner_org: 'us',
-      status: 'reported', grade: null, report_count: 2, disputed: ['perpetrator', 'act'],
+      perpetrator: 'sy-gov',
+      act: 'air_strike',
+      target: { civilian: 'convoy' },
+      occurred_at: '2016-09-19T16:15:00Z',
+      occurred_until: '2016-09-19T16:45:00Z',
+      deaths: { low: 10, best: 14, high: 20 },
+      classification: 'public',
+      owner_org: 'us',
+      status: 'reported',
+      grade: null,
+      report_count: 2,
+      disputed: ['perpetrator', 'act'],
     });
     expect(created.accounts.map((r: { id: string }) => r.id)).toEqual([a.id, b.id]);
     // Where, for people: the nearest town (GeoNames) and the OCHA district and governorate, in English and Arabic.
     expect(created.where).toEqual({
       place: { name_en: 'Al Atarib', name_ar: 'اتارب', distance_m: expect.any(Number) },
-      district: { pcode: 'SY0200', name_en: 'Jebel Saman', name_ar: 'جبل سمعان' }, governorate: { pcode: 'SY02', name_en: 'Aleppo', name_ar: 'حلب' },
+      district: { pcode: 'SY0200', name_en: 'Jebel Saman', name_ar: 'جبل سمعان' },
+      governorate: { pcode: 'SY02', name_en: 'Aleppo', name_ar: 'حلب' },
     });
     expect(created.where.place.distance_m).toBeGreaterThan(9_000);
     expect(created.accounts[0].where).toEqual(created.where);
-    expect(created.accounts.map((r: { alleged_perpetrator: string }) => r.alleged_perpetrator)).toEqual(['sy-gov', 'nusra']);
-    expect(created.findings).toEqual([expect.objectContaining({ agreement: 'coh', verdict: 'violation', violators: ['sy-gov'], rules_version: 'truce-rules/2' })]);
+    expect(created.accounts.map((r: { alleged_perpetrator: string }) => r.alleged_perpetrator)).toEqual([
+      'sy-gov',
+      'nusra',
+    ]);
+    expect(created.findings).toEqual([
+      expect.objectContaining({
+        agreement: 'coh',
+        verdict: 'violation',
+        violators: ['sy-gov'],
+        rules_version: 'truce-rules/2',
+      }),
+    ]);
     expect(created.findings[0].explanation.length).toBeGreaterThan(0);
     expect(created.verdicts).toEqual([{ agreement: 'coh', verdict: 'violation' }]);
 
@@ -44,17 +85,45 @@ describeEachDatabase('incidents over HTTP', (db) => {
     expect(read.accounts).toHaveLength(2);
     expect((await get('ru-analyst', `/api/v1/reports/${b.id}`)).incident_id).toBe(created.id);
     // The audit trail: the incident created, each report linked.
-    expect(await history('incident', created.id)).toEqual([expect.objectContaining({ action: 'create', before: null, after: expect.objectContaining({ perpetrator: 'sy-gov', place: 'Urum al-Kubra' }) })]);
+    expect(await history('incident', created.id)).toEqual([
+      expect.objectContaining({
+        action: 'create',
+        before: null,
+        after: expect.objectContaining({ perpetrator: 'sy-gov', place: 'Urum al-Kubra' }),
+      }),
+    ]);
     expect((await history('report', b.id)).map((e: { action: string }) => e.action)).toEqual(['create', 'link']);
-    expect((await history('report', b.id))[1]).toMatchObject({ before: { incident_id: null }, after: { incident_id: created.id } });
+    expect((await history('report', b.id))[1]).toMatchObject({
+      before: { incident_id: null },
+      after: { incident_id: created.id },
+    });
 
     // From facts alone: required facts are named; classification defaults to the organization's own.
-    const missing = await server.call('us-analyst', { method: 'POST', url: '/api/v1/incidents', payload: { act: 'shelling', location: { lon: 37, lat: 36 } } });
+    const missing = await server.call('us-analyst', {
+      method: 'POST',
+      url: '/api/v1/incidents',
+      payload: { act: 'shelling', location: { lon: 37, lat: 36 } },
+    });
     expect(missing.json()).toMatchObject({ code: 'VALIDATION', path: 'occurred_at' });
-    const own = await createIncident(server, 'us-analyst', { occurred_at: '2016-09-20T10:00:00+03:00', location: { lon: 37.1, lat: 36.2 }, act: 'shelling' });
+    const own = await createIncident(server, 'us-analyst', {
+      occurred_at: '2016-09-20T10:00:00+03:00',
+      location: { lon: 37.1, lat: 36.2 },
+      act: 'shelling',
+    });
     expect(own).toMatchObject({ classification: 'org', owner_org: 'us', accounts: [], perpetrator: null });
-    expect((await server.call('ngo-humanitarian', { method: 'POST', url: '/api/v1/incidents', payload: { report_ids: [a.id] } })).statusCode).toBe(403);
-    expect((await server.call('us-reporter', { method: 'POST', url: '/api/v1/incidents', payload: { report_ids: [a.id] } })).statusCode).toBe(403);
+    expect(
+      (
+        await server.call('ngo-humanitarian', {
+          method: 'POST',
+          url: '/api/v1/incidents',
+          payload: { report_ids: [a.id] },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await server.call('us-reporter', { method: 'POST', url: '/api/v1/incidents', payload: { report_ids: [a.id] } }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('suggests the incidents a report agrees with, best first, and not far ones', async () => {
@@ -75,9 +144,14 @@ describeEachDatabase('incidents over HTTP', (db) => {
     // Linked to one of them, the report is no longer suggested that one.
     const linked = await fileReport(server, 'us-analyst', urumReport({ incident_id: 'i29-urum-convoy-coi' }));
     expect(linked.incident_id).toBe('i29-urum-convoy-coi');
-    expect((await get('us-analyst', `/api/v1/reports/${linked.id}/suggestions`)).items.map((s: { incident: { id: string } }) => s.incident.id))
-      .toEqual(['i28-urum-convoy-boi']);
-    expect((await server.call('us-analyst', { method: 'GET', url: '/api/v1/reports/nope/suggestions' })).statusCode).toBe(404);
+    expect(
+      (await get('us-analyst', `/api/v1/reports/${linked.id}/suggestions`)).items.map(
+        (s: { incident: { id: string } }) => s.incident.id,
+      ),
+    ).toEqual(['i28-urum-convoy-boi']);
+    expect(
+      (await server.call('us-analyst', { method: 'GET', url: '/api/v1/reports/nope/suggestions' })).statusCode,
+    ).toBe(404);
   });
 
   it('judges an incident again when its perpetrator changes, keeping the old finding in history', async () => {
@@ -86,27 +160,50 @@ describeEachDatabase('incidents over HTTP', (db) => {
     server.ctx.events.subscribe((e) => events.push(e));
     const url = '/api/v1/incidents/i28-urum-convoy-boi';
     const before = await get('us-analyst', url);
-    expect(before.findings).toEqual([expect.objectContaining({ verdict: 'needs_review', reasons: ['PERPETRATOR_UNKNOWN'] })]);
+    expect(before.findings).toEqual([
+      expect.objectContaining({ verdict: 'needs_review', reasons: ['PERPETRATOR_UNKNOWN'] }),
+    ]);
     expect(before.finding_history).toEqual([]);
 
-    const res = await server.call('us-analyst', { method: 'PATCH', url, payload: { perpetrator: 'ru', status: 'under_review', grade: 'fair' } });
+    const res = await server.call('us-analyst', {
+      method: 'PATCH',
+      url,
+      payload: { perpetrator: 'ru', status: 'under_review', grade: 'fair' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const after = res.json();
     expect(after).toMatchObject({ perpetrator: 'ru', status: 'under_review', grade: 'fair' });
-    expect(after.findings).toEqual([expect.objectContaining({ agreement: 'coh', verdict: 'violation', violators: ['ru'], reasons: ['TARGET_CIVILIAN'] })]);
-    expect(after.finding_history).toEqual([expect.objectContaining({
-      agreement: 'coh', verdict: 'needs_review', reasons: ['PERPETRATOR_UNKNOWN'], superseded_by_verdict: 'violation',
-      cause: expect.stringContaining('us-analyst'),
-    })]);
+    expect(after.findings).toEqual([
+      expect.objectContaining({
+        agreement: 'coh',
+        verdict: 'violation',
+        violators: ['ru'],
+        reasons: ['TARGET_CIVILIAN'],
+      }),
+    ]);
+    expect(after.finding_history).toEqual([
+      expect.objectContaining({
+        agreement: 'coh',
+        verdict: 'needs_review',
+        reasons: ['PERPETRATOR_UNKNOWN'],
+        superseded_by_verdict: 'violation',
+        cause: expect.stringContaining('us-analyst'),
+      }),
+    ]);
     expect((await get('us-analyst', `${url}/findings/history`)).items).toEqual(after.finding_history);
     expect(events.map((e) => [e.type, e.entity, e.id])).toEqual([
-      ['incident.updated', 'incident', 'i28-urum-convoy-boi'], ['finding.changed', 'incident', 'i28-urum-convoy-boi'],
+      ['incident.updated', 'incident', 'i28-urum-convoy-boi'],
+      ['finding.changed', 'incident', 'i28-urum-convoy-boi'],
     ]);
-    expect(await history('incident', 'i28-urum-convoy-boi')).toEqual([expect.objectContaining({
-      action: 'update', user_id: expect.any(String), org: 'us',
-      before: expect.objectContaining({ perpetrator: null, status: 'reported', grade: null }),
-      after: expect.objectContaining({ perpetrator: 'ru', status: 'under_review', grade: 'fair' }),
-    })]);
+    expect(await history('incident', 'i28-urum-convoy-boi')).toEqual([
+      expect.objectContaining({
+        action: 'update',
+        user_id: expect.any(String),
+        org: 'us',
+        before: expect.objectContaining({ perpetrator: null, status: 'reported', grade: null }),
+        after: expect.objectContaining({ perpetrator: 'ru', status: 'under_review', grade: 'fair' }),
+      }),
+    ]);
 
     // Status alone: no judging, no new history; an unknown actor: nothing changes at all.
     events.length = 0;
@@ -114,17 +211,39 @@ describeEachDatabase('incidents over HTTP', (db) => {
     expect(status.json().finding_history).toHaveLength(1);
     expect(events.map((e) => e.type)).toEqual(['incident.updated']);
     const audited = await recordAuditEntries(db());
-    const unknown = await server.call('us-analyst', { method: 'PATCH', url, payload: { perpetrator: 'martians', status: 'disputed' } });
+    const unknown = await server.call('us-analyst', {
+      method: 'PATCH',
+      url,
+      payload: { perpetrator: 'martians', status: 'disputed' },
+    });
     expect(unknown.json()).toMatchObject({ code: 'VALIDATION', path: 'perpetrator' });
-    const badTarget = await server.call('us-analyst', { method: 'PATCH', url, payload: { target: { actor: 'martians' } } });
+    const badTarget = await server.call('us-analyst', {
+      method: 'PATCH',
+      url,
+      payload: { target: { actor: 'martians' } },
+    });
     expect(badTarget.json()).toMatchObject({ code: 'VALIDATION', path: 'target.actor' });
-    const badPlace = await server.call('us-analyst', { method: 'PATCH', url, payload: { location: { lon: 37, lat: -91 } } });
+    const badPlace = await server.call('us-analyst', {
+      method: 'PATCH',
+      url,
+      payload: { location: { lon: 37, lat: -91 } },
+    });
     expect(badPlace.json()).toMatchObject({ code: 'VALIDATION', path: 'location.lat' });
     expect(await recordAuditEntries(db())).toBe(audited);
-    expect((await get('us-analyst', url))).toMatchObject({ perpetrator: 'ru', status: 'verified' });
+    expect(await get('us-analyst', url)).toMatchObject({ perpetrator: 'ru', status: 'verified' });
 
-    expect((await server.call('us-monitor', { method: 'PATCH', url, payload: { status: 'verified' } })).statusCode).toBe(403);
-    expect((await server.call('us-analyst', { method: 'PATCH', url: '/api/v1/incidents/nope', payload: { status: 'verified' } })).statusCode).toBe(404);
+    expect(
+      (await server.call('us-monitor', { method: 'PATCH', url, payload: { status: 'verified' } })).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await server.call('us-analyst', {
+          method: 'PATCH',
+          url: '/api/v1/incidents/nope',
+          payload: { status: 'verified' },
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await server.call(null, { method: 'PATCH', url, payload: { status: 'verified' } })).statusCode).toBe(401);
   });
 
@@ -133,13 +252,24 @@ describeEachDatabase('incidents over HTTP', (db) => {
     const r = await fileReport(server, 'ngo-reporter', urumReport({ classification: 'public' }));
     const audited = await recordAuditEntries(db());
     const link = (incident: string, reportId: string, user = 'us-analyst') =>
-      server.call(user, { method: 'POST', url: `/api/v1/incidents/${incident}/reports`, payload: { report_id: reportId } });
+      server.call(user, {
+        method: 'POST',
+        url: `/api/v1/incidents/${incident}/reports`,
+        payload: { report_id: reportId },
+      });
 
     // Failures: an unknown incident, an unknown report, a reporter's role. Nothing is written.
     expect((await link('no-such-incident', r.id)).statusCode).toBe(404);
-    expect((await link('i29-urum-convoy-coi', 'no-such-report')).json()).toMatchObject({ code: 'VALIDATION', path: 'report_id' });
+    expect((await link('i29-urum-convoy-coi', 'no-such-report')).json()).toMatchObject({
+      code: 'VALIDATION',
+      path: 'report_id',
+    });
     expect((await link('i29-urum-convoy-coi', r.id, 'ngo-reporter')).statusCode).toBe(403);
-    const unknownInCreate = await server.call('us-analyst', { method: 'POST', url: '/api/v1/incidents', payload: { report_ids: [r.id, 'no-such-report'] } });
+    const unknownInCreate = await server.call('us-analyst', {
+      method: 'POST',
+      url: '/api/v1/incidents',
+      payload: { report_ids: [r.id, 'no-such-report'] },
+    });
     expect(unknownInCreate.json()).toMatchObject({ code: 'VALIDATION', path: 'report_ids[1]' });
     expect(await recordAuditEntries(db())).toBe(audited);
     expect(await rows(db(), 'incidents')).toBe(30);
@@ -152,20 +282,43 @@ describeEachDatabase('incidents over HTTP', (db) => {
     const elsewhere = await link('i28-urum-convoy-boi', r.id);
     expect(elsewhere.statusCode).toBe(409);
     expect(elsewhere.json()).toMatchObject({ code: 'CONFLICT', path: 'report_id' });
-    const taken = await server.call('us-analyst', { method: 'POST', url: '/api/v1/incidents', payload: { report_ids: [r.id] } });
+    const taken = await server.call('us-analyst', {
+      method: 'POST',
+      url: '/api/v1/incidents',
+      payload: { report_ids: [r.id] },
+    });
     expect(taken.json()).toMatchObject({ code: 'CONFLICT', path: 'report_ids[0]' });
 
-    const unlinked = await server.call('us-analyst', { method: 'DELETE', url: `/api/v1/incidents/i29-urum-convoy-coi/reports/${r.id}` });
+    const unlinked = await server.call('us-analyst', {
+      method: 'DELETE',
+      url: `/api/v1/incidents/i29-urum-convoy-coi/reports/${r.id}`,
+    });
     expect(unlinked.statusCode).toBe(200);
     expect(unlinked.json().accounts).toEqual([]);
-    expect((await server.call('us-analyst', { method: 'DELETE', url: `/api/v1/incidents/i29-urum-convoy-coi/reports/${r.id}` })).statusCode).toBe(404);
+    expect(
+      (
+        await server.call('us-analyst', {
+          method: 'DELETE',
+          url: `/api/v1/incidents/i29-urum-convoy-coi/reports/${r.id}`,
+        })
+      ).statusCode,
+    ).toBe(404);
 
-    expect((await history('report', r.id)).map((e: { action: string; before: unknown; after: unknown }) => [e.action, e.before, e.after])).toEqual([
+    expect(
+      (await history('report', r.id)).map((e: { action: string; before: unknown; after: unknown }) => [
+        e.action,
+        e.before,
+        e.after,
+      ]),
+    ).toEqual([
       ['create', null, expect.objectContaining({ incident_id: null })],
       ['link', { incident_id: null }, { incident_id: 'i29-urum-convoy-coi' }],
       ['unlink', { incident_id: 'i29-urum-convoy-coi' }, { incident_id: null }],
     ]);
-    expect((await history('incident', 'i29-urum-convoy-coi')).map((e: { action: string }) => e.action)).toEqual(['link-report', 'unlink-report']);
+    expect((await history('incident', 'i29-urum-convoy-coi')).map((e: { action: string }) => e.action)).toEqual([
+      'link-report',
+      'unlink-report',
+    ]);
   });
 
   it('lists the incidents inside a governorate or a district by its boundary, not its box', async () => {
@@ -174,7 +327,10 @@ describeEachDatabase('incidents over HTTP', (db) => {
     await server.ctx.db.query(`insert into incidents (id, occurred_at, lon, lat, act, classification) values
       ('x-aleppo', '2016-05-01T00:00:00Z', 37.16, 36.2, 'shelling', 'public'),
       ('x-idleb-in-aleppo-box', '2016-05-01T00:00:00Z', 36.6, 35.9, 'shelling', 'public')`);
-    const ids = async (query: string) => (await get('us-analyst', `/api/v1/incidents?limit=500&${query}`)).items.map((i: { id: string }) => i.id) as string[];
+    const ids = async (query: string) =>
+      (await get('us-analyst', `/api/v1/incidents?limit=500&${query}`)).items.map(
+        (i: { id: string }) => i.id,
+      ) as string[];
     const aleppo = await ids('admin=SY02');
     expect(aleppo).toContain('x-aleppo');
     expect(aleppo).not.toContain('x-idleb-in-aleppo-box');
@@ -188,28 +344,55 @@ describeEachDatabase('incidents over HTTP', (db) => {
 
   it('lists incidents by time, place, actor, act, verdict, status and text, a page at a time', async () => {
     await server.fresh();
-    const list = async (query: string, user = 'us-analyst') => (await get(user, `/api/v1/incidents?limit=500&${query}`)).items.map((i: { id: string }) => i.id) as string[];
+    const list = async (query: string, user = 'us-analyst') =>
+      (await get(user, `/api/v1/incidents?limit=500&${query}`)).items.map((i: { id: string }) => i.id) as string[];
     const all = await list('sort=occurred_at');
     expect(all).toHaveLength(30);
     expect(all.slice(0, 2)).toEqual(['i01-daraya-pre-start', 'i02-daraya-start']);
     expect(all.indexOf('i28-urum-convoy-boi')).toBe(all.indexOf('i29-urum-convoy-coi') - 1); // same time: by id
 
-    const sept = await list(`from=${encodeURIComponent('2016-09-12T00:00:00+03:00')}&to=${encodeURIComponent('2016-09-16T02:00:00+03:00')}`);
-    expect(sept.sort()).toEqual(['i16-sept-d-day-shelling', 'i17-sept-ramouseh-fire', 'i18-sept-idlib-air-strike', 'i19-sept-foah-shelling',
-      'i20-sept-castello-access', 'i21-sept-castello-fire', 'i22-sept-east-aleppo-night']);
+    const sept = await list(
+      `from=${encodeURIComponent('2016-09-12T00:00:00+03:00')}&to=${encodeURIComponent('2016-09-16T02:00:00+03:00')}`,
+    );
+    expect(sept.sort()).toEqual([
+      'i16-sept-d-day-shelling',
+      'i17-sept-ramouseh-fire',
+      'i18-sept-idlib-air-strike',
+      'i19-sept-foah-shelling',
+      'i20-sept-castello-access',
+      'i21-sept-castello-fire',
+      'i22-sept-east-aleppo-night',
+    ]);
     expect((await list('bbox=36.9,36.15,36.95,36.16')).sort()).toEqual(['i28-urum-convoy-boi', 'i29-urum-convoy-coi']);
-    expect((await list('act=missile'))).toEqual(['i30-kilis-rockets']);
-    expect((await list('actor=tr'))).toEqual(['i13-jarablus-turkey']);
-    expect((await list('actor=nsa'))).toEqual(['i07-al-tanf-nsa']);
+    expect(await list('act=missile')).toEqual(['i30-kilis-rockets']);
+    expect(await list('actor=tr')).toEqual(['i13-jarablus-turkey']);
+    expect(await list('actor=nsa')).toEqual(['i07-al-tanf-nsa']);
     const violations = await list('verdict=violation');
     expect(violations).toContain('i29-urum-convoy-coi');
     expect(violations).not.toContain('i28-urum-convoy-boi');
     expect(violations).not.toContain('i30-kilis-rockets');
     expect(await list('verdict=not_covered&act=missile')).toEqual(['i30-kilis-rockets']);
 
-    await server.call('us-analyst', { method: 'PATCH', url: '/api/v1/incidents/i04-al-quds-hospital', payload: { status: 'verified', grade: 'confirmed', headline: 'Al-Quds hospital destroyed', deaths: { low: 50, best: 55, high: 60 } } });
-    await server.call('us-analyst', { method: 'PATCH', url: '/api/v1/incidents/i08-castello-shelling', payload: { status: 'verified', deaths: { low: 3, best: 3, high: 4 } } });
-    await fileReport(server, 'us-analyst', urumReport({ narrative: 'Barrel bombs fell near the Castello road', incident_id: 'i20-sept-castello-access' }));
+    await server.call('us-analyst', {
+      method: 'PATCH',
+      url: '/api/v1/incidents/i04-al-quds-hospital',
+      payload: {
+        status: 'verified',
+        grade: 'confirmed',
+        headline: 'Al-Quds hospital destroyed',
+        deaths: { low: 50, best: 55, high: 60 },
+      },
+    });
+    await server.call('us-analyst', {
+      method: 'PATCH',
+      url: '/api/v1/incidents/i08-castello-shelling',
+      payload: { status: 'verified', deaths: { low: 3, best: 3, high: 4 } },
+    });
+    await fileReport(
+      server,
+      'us-analyst',
+      urumReport({ narrative: 'Barrel bombs fell near the Castello road', incident_id: 'i20-sept-castello-access' }),
+    );
     expect((await list('status=verified')).sort()).toEqual(['i04-al-quds-hospital', 'i08-castello-shelling']);
     expect(await list('grade=confirmed')).toEqual(['i04-al-quds-hospital']);
     expect(await list('q=hospital')).toEqual(['i04-al-quds-hospital']);
@@ -225,7 +408,10 @@ describeEachDatabase('incidents over HTTP', (db) => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const page = await get('us-analyst', `/api/v1/incidents?sort=${sort}&limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+        const page = await get(
+          'us-analyst',
+          `/api/v1/incidents?sort=${sort}&limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         seen.push(...page.items.map((i: { id: string }) => i.id));
         cursor = page.next_cursor;
         pages++;
@@ -234,7 +420,10 @@ describeEachDatabase('incidents over HTTP', (db) => {
       expect(seen).toEqual(whole);
     }
     const first = await get('us-analyst', '/api/v1/incidents?sort=deaths&limit=2');
-    const mixed = await server.call('us-analyst', { method: 'GET', url: `/api/v1/incidents?sort=occurred_at&cursor=${first.next_cursor}` });
+    const mixed = await server.call('us-analyst', {
+      method: 'GET',
+      url: `/api/v1/incidents?sort=occurred_at&cursor=${first.next_cursor}`,
+    });
     expect(mixed.json()).toMatchObject({ code: 'VALIDATION', path: 'querystring.cursor' });
     const badVerdict = await server.call('us-analyst', { method: 'GET', url: '/api/v1/incidents?verdict=guilty' });
     expect(badVerdict.json()).toMatchObject({ code: 'VALIDATION', path: 'querystring.verdict' });

@@ -24,7 +24,12 @@ import { ACTS } from '../../domain/model.ts';
 import { parseInstant } from '../../domain/time.ts';
 import { incidentSchema, instantSchema, targetSchema } from '../../scenario/bundle.schema.ts';
 import { errorResponses, idParams, pageOf, pageQuery } from '../schemas.ts';
-import { incidentDetailJson, incidentDetailSchema, incidentSummaryJson, incidentSummarySchema } from './incident-schemas.ts';
+import {
+  incidentDetailJson,
+  incidentDetailSchema,
+  incidentSummaryJson,
+  incidentSummarySchema,
+} from './incident-schemas.ts';
 import { bboxQuery, instantQuery, pageRequest, pageResponse, toBBox, toInstant } from './world-schemas.ts';
 
 const count = z.number().int('must be a whole number').min(0, 'must be 0 or more');
@@ -39,52 +44,97 @@ const factsIn = {
   self_defense_claim: z.boolean().optional(),
   place: z.string().max(500).nullable().optional(),
   headline: z.string().max(1_000).nullable().optional(),
-  deaths: z.object({ low: count, best: count, high: count }).superRefine((d, zctx) => {
-    if (d.low > d.best) zctx.addIssue({ code: 'custom', path: ['low'], message: 'must not be more than best' });
-    if (d.best > d.high) zctx.addIssue({ code: 'custom', path: ['high'], message: 'must not be less than best' });
-  }).nullable().optional(),
+  deaths: z
+    .object({ low: count, best: count, high: count })
+    .superRefine((d, zctx) => {
+      if (d.low > d.best) zctx.addIssue({ code: 'custom', path: ['low'], message: 'must not be more than best' });
+      if (d.best > d.high) zctx.addIssue({ code: 'custom', path: ['high'], message: 'must not be less than best' });
+    })
+    .nullable()
+    .optional(),
   status: z.enum(INCIDENT_STATUSES).optional(),
   grade: z.enum(ATTRIBUTION_GRADES).nullable().optional().describe('attribution, on the Airwars scale'),
   classification: z.enum(CLASSIFICATIONS).optional(),
 };
 
-const createBody = z.object({
-  report_ids: z.array(z.string().min(1).max(200)).max(100).default([])
-    .describe('reports you may see, not yet linked; missing facts are taken from the first'),
-  ...factsIn,
-}).meta({ description: 'Without reports, occurred_at, location and act are required. Classification defaults to the most restricted of the reports\' ("org" without reports).' });
+const createBody = z
+  .object({
+    report_ids: z
+      .array(z.string().min(1).max(200))
+      .max(100)
+      .default([])
+      .describe('reports you may see, not yet linked; missing facts are taken from the first'),
+    ...factsIn,
+  })
+  .meta({
+    description:
+      'Without reports, occurred_at, location and act are required. Classification defaults to the most restricted of the reports\' ("org" without reports).',
+  });
 
-const patchBody = z.object(factsIn).meta({ description: 'Only the fields given change; a change to a fact the rules read judges the incident again.' });
+const patchBody = z
+  .object(factsIn)
+  .meta({ description: 'Only the fields given change; a change to a fact the rules read judges the incident again.' });
 
 const toFacts = (b: z.infer<typeof patchBody>): IncidentFacts => ({
   occurredAt: b.occurred_at === undefined ? undefined : parseInstant(b.occurred_at)!,
-  occurredUntil: b.occurred_until === undefined || b.occurred_until === null ? b.occurred_until : parseInstant(b.occurred_until)!,
-  location: b.location, act: b.act, perpetrator: b.perpetrator, target: b.target, selfDefenseClaim: b.self_defense_claim,
-  place: b.place, headline: b.headline, deaths: b.deaths,
+  occurredUntil:
+    b.occurred_until === undefined || b.occurred_until === null ? b.occurred_until : parseInstant(b.occurred_until)!,
+  location: b.location,
+  act: b.act,
+  perpetrator: b.perpetrator,
+  target: b.target,
+  selfDefenseClaim: b.self_defense_claim,
+  place: b.place,
+  headline: b.headline,
+  deaths: b.deaths,
 });
 
 const filterQuery = z.object({
   from: instantQuery.describe('occurred at or after this instant'),
   to: instantQuery.describe('occurred before this instant'),
   bbox: bboxQuery.describe('minLon,minLat,maxLon,maxLat'),
-  admin: z.string().min(1).max(20).optional().describe('inside this governorate or district (OCHA admin 1 or 2 pcode, such as SY02 or SY0200)'),
+  admin: z
+    .string()
+    .min(1)
+    .max(20)
+    .optional()
+    .describe('inside this governorate or district (OCHA admin 1 or 2 pcode, such as SY02 or SY0200)'),
   actor: z.string().min(1).max(200).optional().describe('as perpetrator or target'),
   act: z.enum(ACTS).optional(),
   verdict: z.enum(VERDICTS).optional().describe('has a current finding with this verdict'),
   status: z.enum(INCIDENT_STATUSES).optional(),
   grade: z.enum(ATTRIBUTION_GRADES).optional(),
   classification: z.enum(CLASSIFICATIONS).optional(),
-  q: z.string().min(1).max(200).optional().describe('text in its place, headline, or the narrative of an account you may see'),
+  q: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('text in its place, headline, or the narrative of an account you may see'),
 });
 
 const toFilter = (q: z.infer<typeof filterQuery>): IncidentFilter => ({
-  from: toInstant(q.from), to: toInstant(q.to), bbox: toBBox(q.bbox), area: q.admin === undefined ? undefined : adminAreaOf(q.admin),
-  actor: q.actor, act: q.act, verdict: q.verdict, status: q.status, grade: q.grade, classification: q.classification, q: q.q,
+  from: toInstant(q.from),
+  to: toInstant(q.to),
+  bbox: toBBox(q.bbox),
+  area: q.admin === undefined ? undefined : adminAreaOf(q.admin),
+  actor: q.actor,
+  act: q.act,
+  verdict: q.verdict,
+  status: q.status,
+  grade: q.grade,
+  classification: q.classification,
+  q: q.q,
 });
 
 function adminAreaOf(pcode: string): Area {
   const found = adminAreaByPcode(pcode);
-  if (!found) throw new AppError('VALIDATION', `querystring.admin: no governorate or district has the pcode "${pcode}"`, 'querystring.admin');
+  if (!found)
+    throw new AppError(
+      'VALIDATION',
+      `querystring.admin: no governorate or district has the pcode "${pcode}"`,
+      'querystring.admin',
+    );
   return found.area;
 }
 
@@ -100,75 +150,152 @@ export const incidentsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     requireCaller(request.caller);
   });
 
-  app.post('/incidents', {
-    schema: {
-      operationId: 'createIncident', tags: ['incidents'], summary: 'Create an incident from reports, from facts, or both (analysts)',
-      body: createBody, response: { 201: incidentDetailSchema, ...errorResponses },
+  app.post(
+    '/incidents',
+    {
+      schema: {
+        operationId: 'createIncident',
+        tags: ['incidents'],
+        summary: 'Create an incident from reports, from facts, or both (analysts)',
+        body: createBody,
+        response: { 201: incidentDetailSchema, ...errorResponses },
+      },
     },
-  }, async (request, reply) => {
-    const b = request.body;
-    const detail = await createIncident(ctx, request.caller, {
-      reportIds: b.report_ids, ...toFacts(b), status: b.status, grade: b.grade, classification: b.classification,
-    });
-    return reply.status(201).header('location', `/api/v1/incidents/${encodeURIComponent(detail.incident.id)}`).send(incidentDetailJson(detail));
-  });
+    async (request, reply) => {
+      const b = request.body;
+      const detail = await createIncident(ctx, request.caller, {
+        reportIds: b.report_ids,
+        ...toFacts(b),
+        status: b.status,
+        grade: b.grade,
+        classification: b.classification,
+      });
+      return reply
+        .status(201)
+        .header('location', `/api/v1/incidents/${encodeURIComponent(detail.incident.id)}`)
+        .send(incidentDetailJson(detail));
+    },
+  );
 
-  app.get('/incidents', {
-    schema: {
-      operationId: 'listIncidents', tags: ['incidents'], summary: 'Incidents you may see, filtered and sorted, a page at a time',
-      querystring: pageQuery.extend(filterQuery.shape).extend({ sort: z.enum(INCIDENT_SORTS).default('-occurred_at') }),
-      response: { 200: pageOf(incidentSummarySchema), ...errorResponses },
+  app.get(
+    '/incidents',
+    {
+      schema: {
+        operationId: 'listIncidents',
+        tags: ['incidents'],
+        summary: 'Incidents you may see, filtered and sorted, a page at a time',
+        querystring: pageQuery
+          .extend(filterQuery.shape)
+          .extend({ sort: z.enum(INCIDENT_SORTS).default('-occurred_at') }),
+        response: { 200: pageOf(incidentSummarySchema), ...errorResponses },
+      },
     },
-  }, async (request) => {
-    const q = request.query;
-    return pageResponse(await listIncidents(ctx, request.caller, toFilter(q), q.sort, incidentPage(q, q.sort)), incidentSummaryJson);
-  });
+    async (request) => {
+      const q = request.query;
+      return pageResponse(
+        await listIncidents(ctx, request.caller, toFilter(q), q.sort, incidentPage(q, q.sort)),
+        incidentSummaryJson,
+      );
+    },
+  );
 
-  app.get('/incidents/count', {
-    schema: {
-      operationId: 'countIncidents', tags: ['incidents'], summary: 'How many incidents you may see match the filters',
-      querystring: filterQuery, response: { 200: z.object({ count: z.number().int() }), ...errorResponses },
+  app.get(
+    '/incidents/count',
+    {
+      schema: {
+        operationId: 'countIncidents',
+        tags: ['incidents'],
+        summary: 'How many incidents you may see match the filters',
+        querystring: filterQuery,
+        response: { 200: z.object({ count: z.number().int() }), ...errorResponses },
+      },
     },
-  }, async (request) => ({ count: await countIncidents(ctx, request.caller, toFilter(request.query)) }));
+    async (request) => ({ count: await countIncidents(ctx, request.caller, toFilter(request.query)) }),
+  );
 
-  app.get('/incidents/:id', {
-    schema: {
-      operationId: 'getIncident', tags: ['incidents'], summary: 'An incident with every account you may see, its findings and their history',
-      params: idParams, response: { 200: incidentDetailSchema, ...errorResponses },
+  app.get(
+    '/incidents/:id',
+    {
+      schema: {
+        operationId: 'getIncident',
+        tags: ['incidents'],
+        summary: 'An incident with every account you may see, its findings and their history',
+        params: idParams,
+        response: { 200: incidentDetailSchema, ...errorResponses },
+      },
     },
-  }, async (request) => incidentDetailJson(await getIncident(ctx, request.caller, request.params.id)));
+    async (request) => incidentDetailJson(await getIncident(ctx, request.caller, request.params.id)),
+  );
 
-  app.get('/incidents/:id/findings/history', {
-    schema: {
-      operationId: 'getIncidentFindingHistory', tags: ['incidents'], summary: 'Every finding of an incident that was replaced or withdrawn, oldest first',
-      params: idParams, response: { 200: z.object({ items: incidentDetailSchema.shape.finding_history }), ...errorResponses },
+  app.get(
+    '/incidents/:id/findings/history',
+    {
+      schema: {
+        operationId: 'getIncidentFindingHistory',
+        tags: ['incidents'],
+        summary: 'Every finding of an incident that was replaced or withdrawn, oldest first',
+        params: idParams,
+        response: { 200: z.object({ items: incidentDetailSchema.shape.finding_history }), ...errorResponses },
+      },
     },
-  }, async (request) => ({ items: incidentDetailJson(await getIncident(ctx, request.caller, request.params.id)).finding_history }));
+    async (request) => ({
+      items: incidentDetailJson(await getIncident(ctx, request.caller, request.params.id)).finding_history,
+    }),
+  );
 
-  app.patch('/incidents/:id', {
-    schema: {
-      operationId: 'updateIncident', tags: ['incidents'], summary: 'Change an incident\'s facts, status, grade or classification (analysts)',
-      params: idParams, body: patchBody, response: { 200: incidentDetailSchema, ...errorResponses },
+  app.patch(
+    '/incidents/:id',
+    {
+      schema: {
+        operationId: 'updateIncident',
+        tags: ['incidents'],
+        summary: "Change an incident's facts, status, grade or classification (analysts)",
+        params: idParams,
+        body: patchBody,
+        response: { 200: incidentDetailSchema, ...errorResponses },
+      },
     },
-  }, async (request) => {
-    const b = request.body;
-    return incidentDetailJson(await updateIncident(ctx, request.caller, request.params.id, {
-      ...toFacts(b), status: b.status, grade: b.grade, classification: b.classification,
-    }));
-  });
+    async (request) => {
+      const b = request.body;
+      return incidentDetailJson(
+        await updateIncident(ctx, request.caller, request.params.id, {
+          ...toFacts(b),
+          status: b.status,
+          grade: b.grade,
+          classification: b.classification,
+        }),
+      );
+    },
+  );
 
-  app.post('/incidents/:id/reports', {
-    schema: {
-      operationId: 'linkIncidentReport', tags: ['incidents'], summary: 'Link a report to the incident as one of its accounts (analysts)',
-      params: idParams, body: z.object({ report_id: idParams.shape.id }),
-      response: { 200: incidentDetailSchema, ...errorResponses },
+  app.post(
+    '/incidents/:id/reports',
+    {
+      schema: {
+        operationId: 'linkIncidentReport',
+        tags: ['incidents'],
+        summary: 'Link a report to the incident as one of its accounts (analysts)',
+        params: idParams,
+        body: z.object({ report_id: idParams.shape.id }),
+        response: { 200: incidentDetailSchema, ...errorResponses },
+      },
     },
-  }, async (request) => incidentDetailJson(await linkReport(ctx, request.caller, request.params.id, request.body.report_id)));
+    async (request) =>
+      incidentDetailJson(await linkReport(ctx, request.caller, request.params.id, request.body.report_id)),
+  );
 
-  app.delete('/incidents/:id/reports/:reportId', {
-    schema: {
-      operationId: 'unlinkIncidentReport', tags: ['incidents'], summary: 'Unlink a report from the incident (analysts)',
-      params: linkParams, response: { 200: incidentDetailSchema, ...errorResponses },
+  app.delete(
+    '/incidents/:id/reports/:reportId',
+    {
+      schema: {
+        operationId: 'unlinkIncidentReport',
+        tags: ['incidents'],
+        summary: 'Unlink a report from the incident (analysts)',
+        params: linkParams,
+        response: { 200: incidentDetailSchema, ...errorResponses },
+      },
     },
-  }, async (request) => incidentDetailJson(await unlinkReport(ctx, request.caller, request.params.id, request.params.reportId)));
+    async (request) =>
+      incidentDetailJson(await unlinkReport(ctx, request.caller, request.params.id, request.params.reportId)),
+  );
 };

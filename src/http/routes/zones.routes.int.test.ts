@@ -4,7 +4,16 @@ import { useTestServer } from '../../../test/use-test-server.ts';
 import { countRows, q, startWorldServer } from '../../../test/world.ts';
 
 const square = (x: number, y: number, d = 0.01) => ({
-  type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]],
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, y],
+      [x + d, y],
+      [x + d, y + d],
+      [x, y + d],
+      [x, y],
+    ],
+  ],
 });
 
 describeEachDatabase('zones API', (db) => {
@@ -13,7 +22,10 @@ describeEachDatabase('zones API', (db) => {
   const zonesAt = async (user: string, asOf: string) => {
     const res = await server.call(user, { method: 'GET', url: `/api/v1/zones?limit=500&as_of=${q(asOf)}` });
     expect(res.statusCode).toBe(200);
-    return new Map(res.json().items.map((z: { id: string }) => [z.id, z])) as Map<string, { controllers: string[]; status: string }>;
+    return new Map(res.json().items.map((z: { id: string }) => [z.id, z])) as Map<
+      string,
+      { controllers: string[]; status: string }
+    >;
   };
 
   it('answers as-of queries with control as it stood: Daraya before and after 27 August 2016', async () => {
@@ -25,20 +37,35 @@ describeEachDatabase('zones API', (db) => {
     expect(after.get('z-dez-south')).toMatchObject({ controllers: ['isil'], status: 'excluded' });
     expect(after.get('z-hasakah')).toMatchObject({ controllers: ['sdf'], status: 'uncovered' });
     // Before the truce, nobody is a party: only designated groups stand out.
-    expect((await zonesAt('ngo-observer', '2016-01-01T00:00:00Z')).get('z-daraya')).toMatchObject({ status: 'uncovered' });
+    expect((await zonesAt('ngo-observer', '2016-01-01T00:00:00Z')).get('z-daraya')).toMatchObject({
+      status: 'uncovered',
+    });
     // Between two entries of al-Hasakah, nobody is recorded.
-    expect((await zonesAt('ngo-observer', '2016-08-20T00:00:00+03:00')).get('z-hasakah')).toMatchObject({ controllers: [], status: 'unknown' });
+    expect((await zonesAt('ngo-observer', '2016-08-20T00:00:00+03:00')).get('z-hasakah')).toMatchObject({
+      controllers: [],
+      status: 'unknown',
+    });
 
-    const filtered = await server.call('ngo-observer', { method: 'GET', url: `/api/v1/zones?as_of=${q('2016-08-28T00:00:00Z')}&controller=sy-gov&status=covered` });
+    const filtered = await server.call('ngo-observer', {
+      method: 'GET',
+      url: `/api/v1/zones?as_of=${q('2016-08-28T00:00:00Z')}&controller=sy-gov&status=covered`,
+    });
     expect(filtered.json().items.map((z: { id: string }) => z.id)).toContain('z-daraya');
     expect(filtered.json().items.every((z: { controllers: string[] }) => z.controllers.includes('sy-gov'))).toBe(true);
 
-    const map = await server.call('ngo-observer', { method: 'GET', url: `/api/v1/zones.geojson?as_of=${q('2016-08-26T12:00:00+03:00')}&bbox=36.1,33.4,36.3,33.5` });
+    const map = await server.call('ngo-observer', {
+      method: 'GET',
+      url: `/api/v1/zones.geojson?as_of=${q('2016-08-26T12:00:00+03:00')}&bbox=36.1,33.4,36.3,33.5`,
+    });
     expect(map.statusCode).toBe(200);
     expect(map.headers['content-type']).toMatch(/application\/geo\+json/);
     expect(map.json().type).toBe('FeatureCollection');
     expect(map.json().features.map((f: { id: string }) => f.id)).toEqual(['z-daraya']);
-    expect(map.json().features[0]).toMatchObject({ type: 'Feature', geometry: { type: 'Polygon' }, properties: { id: 'z-daraya', status: 'covered', controllers: ['fsa-south'] } });
+    expect(map.json().features[0]).toMatchObject({
+      type: 'Feature',
+      geometry: { type: 'Polygon' },
+      properties: { id: 'z-daraya', status: 'covered', controllers: ['fsa-south'] },
+    });
 
     const daraya = await server.call('ngo-observer', { method: 'GET', url: '/api/v1/zones/z-daraya' });
     expect(daraya.json().control).toEqual([
@@ -50,7 +77,10 @@ describeEachDatabase('zones API', (db) => {
   it('pages the zones with a cursor', async () => {
     const first = await server.call('ngo-observer', { method: 'GET', url: '/api/v1/zones?limit=5' });
     expect(first.json().items).toHaveLength(5);
-    const second = await server.call('ngo-observer', { method: 'GET', url: `/api/v1/zones?limit=500&cursor=${first.json().next_cursor}` });
+    const second = await server.call('ngo-observer', {
+      method: 'GET',
+      url: `/api/v1/zones?limit=500&cursor=${first.json().next_cursor}`,
+    });
     expect(second.json().items).toHaveLength(8);
     expect(second.json().next_cursor).toBeNull();
     expect(second.json().items[0].id > first.json().items[4].id).toBe(true);
@@ -64,7 +94,9 @@ describeEachDatabase('zones API', (db) => {
     const events: unknown[] = [];
     const unsubscribe = server.ctx.events.subscribe((e) => events.push(e));
     const res = await server.call('us-analyst', {
-      method: 'POST', url: '/api/v1/zones/z-madaya-zabadani/control', payload: { at: '2016-09-01T00:00:00+03:00', actors: ['sy-gov'] },
+      method: 'POST',
+      url: '/api/v1/zones/z-madaya-zabadani/control',
+      payload: { at: '2016-09-01T00:00:00+03:00', actors: ['sy-gov'] },
     });
     expect(res.statusCode).toBe(201);
     expect(res.json().zone.control).toEqual([
@@ -78,25 +110,50 @@ describeEachDatabase('zones API', (db) => {
     });
     expect(await countRows(db(), 'finding_history')).toBe(historyBefore + 2);
     unsubscribe();
-    expect(events).toEqual([expect.objectContaining({ type: 'finding.changed', entity: 'zone', id: 'z-madaya-zabadani' })]);
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'finding.changed', entity: 'zone', id: 'z-madaya-zabadani' }),
+    ]);
 
-    const history = await server.call('ngo-observer', { method: 'GET', url: '/api/v1/findings/incident:i25-sept-madaya-air-strike:coh/history' });
+    const history = await server.call('ngo-observer', {
+      method: 'GET',
+      url: '/api/v1/findings/incident:i25-sept-madaya-air-strike:coh/history',
+    });
     expect(history.statusCode).toBe(200);
     expect(history.json().current).toMatchObject({ verdict: 'needs_review', reasons: ['TARGET_OWN_AREA'] });
-    expect(history.json().history).toEqual([expect.objectContaining({
-      verdict: 'violation', superseded_by_verdict: 'needs_review', cause: expect.stringMatching(/^The control of .+ changed, entered by us-analyst\.$/),
-      cause_statement: { code: 'cause.zone.change-control', params: { zone: { zone: 'z-madaya-zabadani', name: expect.any(String) }, by: { user: 'us-analyst' } } },
-    })]);
+    expect(history.json().history).toEqual([
+      expect.objectContaining({
+        verdict: 'violation',
+        superseded_by_verdict: 'needs_review',
+        cause: expect.stringMatching(/^The control of .+ changed, entered by us-analyst\.$/),
+        cause_statement: {
+          code: 'cause.zone.change-control',
+          params: { zone: { zone: 'z-madaya-zabadani', name: expect.any(String) }, by: { user: 'us-analyst' } },
+        },
+      }),
+    ]);
 
-    const territory = await server.call('ngo-observer', { method: 'GET', url: '/api/v1/findings?kind=territory&subject=z-madaya-zabadani' });
-    expect(territory.json().items).toEqual([expect.objectContaining({
-      kind: 'territory', subject_id: 'z-madaya-zabadani', agreement: 'coh', at: '2016-08-31T21:00:00Z', verdict: 'violation',
-      violators: ['sy-gov'], reasons: ['TERRITORY_SEIZURE'], facts: { gainers: ['sy-gov'], losers: ['fsa-south'] },
-    })]);
+    const territory = await server.call('ngo-observer', {
+      method: 'GET',
+      url: '/api/v1/findings?kind=territory&subject=z-madaya-zabadani',
+    });
+    expect(territory.json().items).toEqual([
+      expect.objectContaining({
+        kind: 'territory',
+        subject_id: 'z-madaya-zabadani',
+        agreement: 'coh',
+        at: '2016-08-31T21:00:00Z',
+        verdict: 'violation',
+        violators: ['sy-gov'],
+        reasons: ['TERRITORY_SEIZURE'],
+        facts: { gainers: ['sy-gov'], losers: ['fsa-south'] },
+      }),
+    ]);
 
     // A change is appended after what is recorded; the history is corrected with PUT.
     const early = await server.call('us-analyst', {
-      method: 'POST', url: '/api/v1/zones/z-madaya-zabadani/control', payload: { at: '2016-08-01T00:00:00+03:00', actors: ['fsa-south'] },
+      method: 'POST',
+      url: '/api/v1/zones/z-madaya-zabadani/control',
+      payload: { at: '2016-08-01T00:00:00+03:00', actors: ['fsa-south'] },
     });
     expect(early.statusCode).toBe(400);
     expect(early.json()).toMatchObject({ code: 'VALIDATION', path: 'at' });
@@ -104,41 +161,94 @@ describeEachDatabase('zones API', (db) => {
 
   it('replaces a control history, and names the field at fault when it cannot', async () => {
     const unknown = await server.call('un-ose-analyst', {
-      method: 'PUT', url: '/api/v1/zones/z-daraya/control', payload: { control: [{ actors: ['fsa-south', 'nobody'], from: '2012-11-08T00:00:00+02:00' }] },
+      method: 'PUT',
+      url: '/api/v1/zones/z-daraya/control',
+      payload: { control: [{ actors: ['fsa-south', 'nobody'], from: '2012-11-08T00:00:00+02:00' }] },
     });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json()).toMatchObject({ code: 'VALIDATION', path: 'control[0].actors[1]', message: 'control[0].actors[1]: unknown actor "nobody"' });
+    expect(unknown.json()).toMatchObject({
+      code: 'VALIDATION',
+      path: 'control[0].actors[1]',
+      message: 'control[0].actors[1]: unknown actor "nobody"',
+    });
     const backwards = await server.call('un-ose-analyst', {
-      method: 'PUT', url: '/api/v1/zones/z-daraya/control', payload: { control: [{ actors: ['sy-gov'], from: '2016-08-27T00:00:00+03:00', to: '2016-01-01T00:00:00Z' }] },
+      method: 'PUT',
+      url: '/api/v1/zones/z-daraya/control',
+      payload: { control: [{ actors: ['sy-gov'], from: '2016-08-27T00:00:00+03:00', to: '2016-01-01T00:00:00Z' }] },
     });
     expect(backwards.json()).toMatchObject({ code: 'VALIDATION', path: 'control[0].to' });
 
     // Daraya never changing hands: its territory finding is withdrawn and kept in history.
     const res = await server.call('un-ose-analyst', {
-      method: 'PUT', url: '/api/v1/zones/z-daraya/control', payload: { control: [{ actors: ['fsa-south'], from: '2012-11-08T00:00:00+02:00' }] },
+      method: 'PUT',
+      url: '/api/v1/zones/z-daraya/control',
+      payload: { control: [{ actors: ['fsa-south'], from: '2012-11-08T00:00:00+02:00' }] },
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().findings.territory).toMatchObject({ withdrawn: 1 });
     const key = `territory:z-daraya:${Date.parse('2016-08-27T00:00:00+03:00')}:coh`;
     const history = await server.call('ngo-observer', { method: 'GET', url: `/api/v1/findings/${key}/history` });
-    expect(history.json()).toMatchObject({ current: null, history: [{ verdict: 'violation', superseded_by_verdict: null }] });
+    expect(history.json()).toMatchObject({
+      current: null,
+      history: [{ verdict: 'violation', superseded_by_verdict: null }],
+    });
   });
 
   it('rejects invalid zones with the path of the problem, and writes nothing', async () => {
     const zones = await countRows(db(), 'zones');
     const openRing = await server.call('us-analyst', {
-      method: 'POST', url: '/api/v1/zones', payload: { geometry: { type: 'Polygon', coordinates: [[[36, 33], [36.1, 33], [36.1, 33.1], [36, 33.2]]] } },
+      method: 'POST',
+      url: '/api/v1/zones',
+      payload: {
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [36, 33],
+              [36.1, 33],
+              [36.1, 33.1],
+              [36, 33.2],
+            ],
+          ],
+        },
+      },
     });
     expect(openRing.statusCode).toBe(400);
     expect(openRing.json()).toMatchObject({ code: 'VALIDATION', path: 'geometry.coordinates[0]' });
     const latitude = await server.call('us-analyst', {
-      method: 'POST', url: '/api/v1/zones', payload: { geometry: { type: 'Polygon', coordinates: [[[36, 33], [36.1, 95], [36.1, 33.1], [36, 33]]] } },
+      method: 'POST',
+      url: '/api/v1/zones',
+      payload: {
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [36, 33],
+              [36.1, 95],
+              [36.1, 33.1],
+              [36, 33],
+            ],
+          ],
+        },
+      },
     });
-    expect(latitude.json()).toMatchObject({ code: 'VALIDATION', path: 'geometry.coordinates[0][1][1]', message: expect.stringContaining('between -90 and 90') });
-    const point = await server.call('us-analyst', { method: 'POST', url: '/api/v1/zones', payload: { geometry: { type: 'Point', coordinates: [36, 33] } } });
+    expect(latitude.json()).toMatchObject({
+      code: 'VALIDATION',
+      path: 'geometry.coordinates[0][1][1]',
+      message: expect.stringContaining('between -90 and 90'),
+    });
+    const point = await server.call('us-analyst', {
+      method: 'POST',
+      url: '/api/v1/zones',
+      payload: { geometry: { type: 'Point', coordinates: [36, 33] } },
+    });
     expect(point.json()).toMatchObject({ code: 'VALIDATION', path: 'geometry.type' });
     // Ids are the server's to choose: a client that chose them would learn, from a refusal, that a hidden zone holds one.
-    const chosen = await server.call('us-analyst', { method: 'POST', url: '/api/v1/zones', payload: { id: 'z-daraya', geometry: square(36, 33) } });
+    const chosen = await server.call('us-analyst', {
+      method: 'POST',
+      url: '/api/v1/zones',
+      payload: { id: 'z-daraya', geometry: square(36, 33) },
+    });
     expect(chosen.json()).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('unknown field "id"') });
     expect(await countRows(db(), 'zones')).toBe(zones);
   });
@@ -148,9 +258,17 @@ describeEachDatabase('zones API', (db) => {
     for (const user of users) await server.as(user); // signing in is audited too
     const [zones, audit] = [await countRows(db(), 'zones'), await countRows(db(), 'audit_log')];
     for (const user of users) {
-      const post = await server.call(user, { method: 'POST', url: '/api/v1/zones', payload: { name: `z-${user}`, geometry: square(36, 33) } });
+      const post = await server.call(user, {
+        method: 'POST',
+        url: '/api/v1/zones',
+        payload: { name: `z-${user}`, geometry: square(36, 33) },
+      });
       expect(post.statusCode, user).toBe(403);
-      const change = await server.call(user, { method: 'POST', url: '/api/v1/zones/z-daraya/control', payload: { at: '2017-01-01T00:00:00Z', actors: ['fsa-south'] } });
+      const change = await server.call(user, {
+        method: 'POST',
+        url: '/api/v1/zones/z-daraya/control',
+        payload: { at: '2017-01-01T00:00:00Z', actors: ['fsa-south'] },
+      });
       expect(change.statusCode, user).toBe(403);
     }
     expect(await countRows(db(), 'zones')).toBe(zones);
@@ -162,37 +280,90 @@ describeEachDatabase('zones API', (db) => {
 
   it('shows a co-chairs zone, its control and its findings to the co-chairs only; an org zone to its owner only', async () => {
     const created = await server.call('us-analyst', {
-      method: 'POST', url: '/api/v1/zones',
+      method: 'POST',
+      url: '/api/v1/zones',
       payload: {
-        name: 'Secret', classification: 'co_chairs', geometry: square(38.5, 33.5),
-        control: [{ actors: ['fsa-south'], from: '2016-03-01T00:00:00Z', to: '2016-05-01T00:00:00Z' }, { actors: ['sy-gov'], from: '2016-05-01T00:00:00Z' }],
+        name: 'Secret',
+        classification: 'co_chairs',
+        geometry: square(38.5, 33.5),
+        control: [
+          { actors: ['fsa-south'], from: '2016-03-01T00:00:00Z', to: '2016-05-01T00:00:00Z' },
+          { actors: ['sy-gov'], from: '2016-05-01T00:00:00Z' },
+        ],
       },
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json().zone).toMatchObject({ id: expect.stringMatching(/^zone-/), classification: 'co_chairs', owner_org: 'us' });
+    expect(created.json().zone).toMatchObject({
+      id: expect.stringMatching(/^zone-/),
+      classification: 'co_chairs',
+      owner_org: 'us',
+    });
     const secret = created.json().zone.id as string;
     expect(created.json().findings.territory.inserted).toBe(1);
     const mine = await server.call('ru-analyst', {
-      method: 'POST', url: '/api/v1/zones', payload: { classification: 'org', geometry: square(39.5, 33.5), control: [{ actors: ['ru'], from: '2016-03-01T00:00:00Z' }] },
+      method: 'POST',
+      url: '/api/v1/zones',
+      payload: {
+        classification: 'org',
+        geometry: square(39.5, 33.5),
+        control: [{ actors: ['ru'], from: '2016-03-01T00:00:00Z' }],
+      },
     });
     expect(mine.statusCode).toBe(201);
     const ruOnly = mine.json().zone.id as string;
 
     const sees = async (user: string) => {
-      const list = (await server.call(user, { method: 'GET', url: '/api/v1/zones?limit=500' })).json().items.map((z: { id: string }) => z.id);
-      const map = (await server.call(user, { method: 'GET', url: '/api/v1/zones.geojson' })).json().features.map((f: { id: string }) => f.id);
+      const list = (await server.call(user, { method: 'GET', url: '/api/v1/zones?limit=500' }))
+        .json()
+        .items.map((z: { id: string }) => z.id);
+      const map = (await server.call(user, { method: 'GET', url: '/api/v1/zones.geojson' }))
+        .json()
+        .features.map((f: { id: string }) => f.id);
       const get = (await server.call(user, { method: 'GET', url: `/api/v1/zones/${secret}` })).statusCode;
-      const findings = (await server.call(user, { method: 'GET', url: `/api/v1/findings?subject=${secret}` })).json().items.length;
+      const findings = (await server.call(user, { method: 'GET', url: `/api/v1/findings?subject=${secret}` })).json()
+        .items.length;
       const orgGet = (await server.call(user, { method: 'GET', url: `/api/v1/zones/${ruOnly}` })).statusCode;
-      return { secretListed: list.includes(secret), secretMapped: map.includes(secret), get, findings, orgListed: list.includes(ruOnly), orgGet };
+      return {
+        secretListed: list.includes(secret),
+        secretMapped: map.includes(secret),
+        get,
+        findings,
+        orgListed: list.includes(ruOnly),
+        orgGet,
+      };
     };
-    expect(await sees('us-analyst')).toEqual({ secretListed: true, secretMapped: true, get: 200, findings: 1, orgListed: false, orgGet: 404 });
-    expect(await sees('ru-observer')).toEqual({ secretListed: true, secretMapped: true, get: 200, findings: 1, orgListed: true, orgGet: 200 });
+    expect(await sees('us-analyst')).toEqual({
+      secretListed: true,
+      secretMapped: true,
+      get: 200,
+      findings: 1,
+      orgListed: false,
+      orgGet: 404,
+    });
+    expect(await sees('ru-observer')).toEqual({
+      secretListed: true,
+      secretMapped: true,
+      get: 200,
+      findings: 1,
+      orgListed: true,
+      orgGet: 200,
+    });
     for (const user of ['un-ose-analyst', 'ngo-reporter', 'ngo-humanitarian']) {
-      expect(await sees(user), user).toEqual({ secretListed: false, secretMapped: false, get: 404, findings: 0, orgListed: false, orgGet: 404 });
+      expect(await sees(user), user).toEqual({
+        secretListed: false,
+        secretMapped: false,
+        get: 404,
+        findings: 0,
+        orgListed: false,
+        orgGet: 404,
+      });
     }
     // A zone the caller may not see cannot be changed by it either.
-    const blind = await server.call('un-ose-analyst', { method: 'POST', url: `/api/v1/zones/${secret}/control`, payload: { at: '2017-01-01T00:00:00Z', actors: ['fsa-south'] } });
+    const blind = await server.call('un-ose-analyst', {
+      method: 'POST',
+      url: `/api/v1/zones/${secret}/control`,
+      payload: { at: '2017-01-01T00:00:00Z', actors: ['fsa-south'] },
+    });
     expect(blind.statusCode).toBe(404);
   });
 });

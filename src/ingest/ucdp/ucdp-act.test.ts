@@ -4,13 +4,22 @@ import { inferAct } from './ucdp-act.ts';
 describe('inferAct', () => {
   it.each([
     // Headlines from the GED file.
-    { headline: 'Warplanes kill a woman and 2 of her children in the western countryside of Aleppo', act: 'air_strike' },
-    { headline: 'Casualties in the aerial bombardment on Hama and shells target the center of Damascus', act: 'air_strike' },
+    {
+      headline: 'Warplanes kill a woman and 2 of her children in the western countryside of Aleppo',
+      act: 'air_strike',
+    },
+    {
+      headline: 'Casualties in the aerial bombardment on Hama and shells target the center of Damascus',
+      act: 'air_strike',
+    },
     { headline: 'Raids of the Russian warplanes target at least 20 areas west Idlib', act: 'air_strike' },
     { headline: '6 airstrikes target Shekh Meskin and continued clashes in Reef Dimashq', act: 'air_strike' },
     { headline: 'Helicopters drop barrel bombs on Daraya', act: 'air_strike' },
     { headline: '14 shells hit Dahya al-Assad an clashes continue around Ter Ma’la', act: 'shelling' },
-    { headline: 'The recent hours witness heavy artillery and rocket shelling targeted the south of Idlib province', act: 'shelling' },
+    {
+      headline: 'The recent hours witness heavy artillery and rocket shelling targeted the south of Idlib province',
+      act: 'shelling',
+    },
     { headline: 'Mortar rounds fall on Damascus', act: 'shelling' },
     { headline: 'Bombardment targets Idlib and Hama', act: 'shelling' },
     { headline: 'Surface-to-surface missiles hit Khan Shaykhun', act: 'missile' },

@@ -15,11 +15,18 @@ export const ACT_KEYWORDS: readonly ActKeywordRule[] = [
   // Anti-tank guided missiles, before "missile"; SOHR's "guided missile" is one fired at a vehicle or post.
   { act: 'atgm', pattern: /\b(atgms?|anti-?tank|guided missiles?|tow missiles?|kornet|konkurs)\b/i },
   // From the air, before "shelling": "aerial shelling" and "air strikes" are air strikes.
-  { act: 'air_strike', pattern: /\b(air ?strikes?|air ?raids?|raids?|aerial|warplanes?|war ?jets?|jets|aircraft|helicopters?|drones?|barrels?|barrel bombs?|bombers?)\b/i },
+  {
+    act: 'air_strike',
+    pattern:
+      /\b(air ?strikes?|air ?raids?|raids?|aerial|warplanes?|war ?jets?|jets|aircraft|helicopters?|drones?|barrels?|barrel bombs?|bombers?)\b/i,
+  },
   { act: 'missile', pattern: /\b(missiles?|ballistic)\b/i },
   { act: 'shelling', pattern: /\b(shell(s|ed|ing)?|mortars?|artillery|rockets?|bombardments?|cannons?)\b/i },
   { act: 'small_arms', pattern: /\b(snipers?|sniping|bullets?|gunfire|gunshots?|shot|shooting)\b/i },
-  { act: 'ground_assault', pattern: /\b(clash(es)?|attacks?|attacked|battles?|fight(s|ing)?|assaults?|offensive|storm(ed|ing)?)\b/i },
+  {
+    act: 'ground_assault',
+    pattern: /\b(clash(es)?|attacks?|attacked|battles?|fight(s|ing)?|assaults?|offensive|storm(ed|ing)?)\b/i,
+  },
 ];
 
 /** The act a headline names, or `other` when it names none we know. */

@@ -24,10 +24,28 @@ describe('actorForSide', () => {
     // "Tahrir al- Sham Army" is a small southern faction, not Hay'at Tahrir al-Sham.
     { ucdpId: 6306, name: 'Tahrir al- Sham Army', id: 'ucdp-6306', kind: 'armed_group', designated: false },
     // Joint sides: one actor, designated when a member is.
-    { ucdpId: 6389, name: 'Ahrar al-Sham, Jabhat Fateh al-Sham', id: 'ucdp-6389', kind: 'armed_group', designated: true },
+    {
+      ucdpId: 6389,
+      name: 'Ahrar al-Sham, Jabhat Fateh al-Sham',
+      id: 'ucdp-6389',
+      kind: 'armed_group',
+      designated: true,
+    },
     { ucdpId: 7036, name: 'HTS, Southern Front', id: 'ucdp-7036', kind: 'armed_group', designated: true },
-    { ucdpId: 7523, name: 'National Front for Liberation, SNA', id: 'ucdp-7523', kind: 'armed_group', designated: false },
-    { ucdpId: 7522, name: 'Ahrar al-Sham, Ajnad al-Kavkaz, ETIM, Sham Legion', id: 'ucdp-7522', kind: 'armed_group', designated: true },
+    {
+      ucdpId: 7523,
+      name: 'National Front for Liberation, SNA',
+      id: 'ucdp-7523',
+      kind: 'armed_group',
+      designated: false,
+    },
+    {
+      ucdpId: 7522,
+      name: 'Ahrar al-Sham, Ajnad al-Kavkaz, ETIM, Sham Legion',
+      id: 'ucdp-7522',
+      kind: 'armed_group',
+      designated: true,
+    },
   ])('$name ($ucdpId) is $id', ({ ucdpId, name, id, kind, designated }) => {
     expect(actorForSide(ucdpId, name)).toMatchObject({ id, kind, designated });
   });
@@ -38,10 +56,13 @@ describe('actorForSide', () => {
 
   it('keeps where the actor came from, and the members of a joint side', () => {
     expect(actorForSide(118, 'Government of Syria')).toMatchObject({
-      name: 'Government of Syria', aliases: expect.arrayContaining(['SAA', 'Syrian Arab Army']), source: { ucdp_actor_id: 118, ucdp_name: 'Government of Syria' },
+      name: 'Government of Syria',
+      aliases: expect.arrayContaining(['SAA', 'Syrian Arab Army']),
+      source: { ucdp_actor_id: 118, ucdp_name: 'Government of Syria' },
     });
     expect(actorForSide(6389, 'Ahrar al-Sham, Jabhat Fateh al-Sham')).toMatchObject({
-      name: 'Ahrar al-Sham, Jabhat Fateh al-Sham', aliases: [],
+      name: 'Ahrar al-Sham, Jabhat Fateh al-Sham',
+      aliases: [],
       source: { ucdp_actor_id: 6389, members: ['Ahrar al-Sham', 'Jabhat Fateh al-Sham'] },
     });
   });
@@ -63,7 +84,11 @@ describe('the dictionary', () => {
   });
 
   it('designates exactly the groups on the UN Security Council list', () => {
-    expect(UCDP_ACTORS.filter((a) => a.designated).map((a) => a.id).sort()).toEqual(['al-qaida', 'etim', 'hts', 'isil', 'nusra']);
+    expect(
+      UCDP_ACTORS.filter((a) => a.designated)
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(['al-qaida', 'etim', 'hts', 'isil', 'nusra']);
   });
 
   it('matches names exactly, ignoring case and spaces around', () => {
@@ -72,8 +97,14 @@ describe('the dictionary', () => {
   });
 
   it('splits joint sides on commas', () => {
-    expect(sideMembers('HTS, Southern Front, Syrian Liberation Front')).toEqual(['HTS', 'Southern Front', 'Syrian Liberation Front']);
-    expect(sideMembers('Rahman Corps - “Abu al-Joud al-Arbini” faction')).toEqual(['Rahman Corps - “Abu al-Joud al-Arbini” faction']);
+    expect(sideMembers('HTS, Southern Front, Syrian Liberation Front')).toEqual([
+      'HTS',
+      'Southern Front',
+      'Syrian Liberation Front',
+    ]);
+    expect(sideMembers('Rahman Corps - “Abu al-Joud al-Arbini” faction')).toEqual([
+      'Rahman Corps - “Abu al-Joud al-Arbini” faction',
+    ]);
   });
 });
 
@@ -82,7 +113,8 @@ describe('every side of the Syria file, 2016-2019', () => {
   const sides = new Map<string, { ucdpId: number; name: string }>();
   for (const r of rows) {
     sides.set(`${r.side_a_new_id}|${r.side_a}`, { ucdpId: Number(r.side_a_new_id), name: r.side_a! });
-    if (r.type_of_violence !== '3') sides.set(`${r.side_b_new_id}|${r.side_b}`, { ucdpId: Number(r.side_b_new_id), name: r.side_b! });
+    if (r.type_of_violence !== '3')
+      sides.set(`${r.side_b_new_id}|${r.side_b}`, { ucdpId: Number(r.side_b_new_id), name: r.side_b! });
   }
   const actors = [...sides.values()].map((s) => ({ ...s, actor: actorForSide(s.ucdpId, s.name) }));
 
@@ -94,7 +126,10 @@ describe('every side of the Syria file, 2016-2019', () => {
   });
 
   it('designates the sides with a designated group in them, and only those', () => {
-    const designated = actors.filter((a) => a.actor.designated).map((a) => a.name).sort();
+    const designated = actors
+      .filter((a) => a.actor.designated)
+      .map((a) => a.name)
+      .sort();
     expect(designated).toEqual([
       'Ahrar al-Sham, Ajnad al-Kavkaz, Ajnad al-Sham, ETIM, Jabhat Fateh al-Sham, Jaysh al-Sunna, Liwa al-Aqsa, Liwa al-Haq Idlib, Sham Legion, Suqour al-Sham Brigades',
       'Ahrar al-Sham, FSA, HTS, Jaysh al-Islam',

@@ -16,19 +16,40 @@ export interface KnownActor extends Actor {
 }
 
 const known = (
-  id: string, name: string, kind: ActorKind, ucdp: { ids?: number[]; names: string[] },
-  aliases: string[] = [], designated = false,
+  id: string,
+  name: string,
+  kind: ActorKind,
+  ucdp: { ids?: number[]; names: string[] },
+  aliases: string[] = [],
+  designated = false,
 ): KnownActor => ({ id, name, kind, aliases, designated, ucdpIds: ucdp.ids ?? [], ucdpNames: ucdp.names });
 
 export const UCDP_ACTORS: readonly KnownActor[] = [
   // States and the coalition.
-  known('sy-gov', 'Government of Syria', 'state', { ids: [118], names: ['Government of Syria'] },
-    ['SAA', 'Syrian Arab Army', 'Syrian government forces', 'regime forces']),
-  known('ru', 'Government of Russia', 'state', { names: ['Government of Russia (Soviet Union)', 'Government of Russia'] },
-    ['Russia', 'Russian Armed Forces', 'Russian Aerospace Forces']),
-  known('us', 'US-led coalition', 'coalition', { ids: [3], names: ['Government of United States of America'] },
-    ['Government of United States of America', 'United States', 'USA', 'CJTF-OIR', 'International Coalition']),
-  known('tr', 'Government of Turkey', 'state', { ids: [115], names: ['Government of Turkey'] }, ['Turkey', 'Turkish Armed Forces']),
+  known('sy-gov', 'Government of Syria', 'state', { ids: [118], names: ['Government of Syria'] }, [
+    'SAA',
+    'Syrian Arab Army',
+    'Syrian government forces',
+    'regime forces',
+  ]),
+  known(
+    'ru',
+    'Government of Russia',
+    'state',
+    { names: ['Government of Russia (Soviet Union)', 'Government of Russia'] },
+    ['Russia', 'Russian Armed Forces', 'Russian Aerospace Forces'],
+  ),
+  known('us', 'US-led coalition', 'coalition', { ids: [3], names: ['Government of United States of America'] }, [
+    'Government of United States of America',
+    'United States',
+    'USA',
+    'CJTF-OIR',
+    'International Coalition',
+  ]),
+  known('tr', 'Government of Turkey', 'state', { ids: [115], names: ['Government of Turkey'] }, [
+    'Turkey',
+    'Turkish Armed Forces',
+  ]),
   known('iq', 'Government of Iraq', 'state', { ids: [116], names: ['Government of Iraq'] }, ['Iraq']),
   known('ir', 'Government of Iran', 'state', { ids: [114], names: ['Government of Iran'] }, ['Iran', 'IRGC']),
   known('il', 'Government of Israel', 'state', { ids: [121], names: ['Government of Israel'] }, ['Israel', 'IDF']),
@@ -36,22 +57,59 @@ export const UCDP_ACTORS: readonly KnownActor[] = [
 
   // Designated by the UN Security Council (the ISIL (Da'esh) and Al-Qaida sanctions list).
   known('isil', 'Islamic State', 'armed_group', { ids: [234], names: ['IS'] }, ['IS', 'ISIL', 'ISIS', 'Daesh'], true),
-  known('nusra', 'Jabhat Fateh al-Sham', 'armed_group', { ids: [1170], names: ['Jabhat Fateh al-Sham', 'Jabhat al-Nusra'] },
-    ['JFS', 'Jabhat al-Nusra', 'al-Nusra Front', 'Nusra'], true),
-  known('hts', "Hay'at Tahrir al-Sham", 'armed_group', { ids: [6815], names: ['HTS', "Hay'at Tahrir al-Sham"] },
-    ['HTS', 'Tahrir al-Sham', 'Hayat Tahrir al-Sham'], true),
+  known(
+    'nusra',
+    'Jabhat Fateh al-Sham',
+    'armed_group',
+    { ids: [1170], names: ['Jabhat Fateh al-Sham', 'Jabhat al-Nusra'] },
+    ['JFS', 'Jabhat al-Nusra', 'al-Nusra Front', 'Nusra'],
+    true,
+  ),
+  known(
+    'hts',
+    "Hay'at Tahrir al-Sham",
+    'armed_group',
+    { ids: [6815], names: ['HTS', "Hay'at Tahrir al-Sham"] },
+    ['HTS', 'Tahrir al-Sham', 'Hayat Tahrir al-Sham'],
+    true,
+  ),
   known('al-qaida', 'al-Qaida', 'armed_group', { ids: [769], names: ['al-Qaida'] }, ['al-Qaeda'], true),
-  known('etim', 'ETIM', 'armed_group', { names: ['ETIM'] }, ['Eastern Turkistan Islamic Movement', 'Turkistan Islamic Party'], true),
+  known(
+    'etim',
+    'ETIM',
+    'armed_group',
+    { names: ['ETIM'] },
+    ['Eastern Turkistan Islamic Movement', 'Turkistan Islamic Party'],
+    true,
+  ),
 
   // Armed groups a truce can bind: not designated.
-  known('syrian-insurgents', 'Syrian insurgents', 'armed_group', { ids: [4456], names: ['Syrian insurgents'] },
-    ['Syrian opposition', 'rebels']),
-  known('sdf', 'Syrian Democratic Forces', 'armed_group', { ids: [6288], names: ['SDF'] }, ['SDF', 'YPG', 'YPJ', 'PYD']),
-  known('sna', 'Syrian National Army', 'armed_group', { ids: [7514], names: ['SNA'] }, ['SNA', 'Turkish-backed factions']),
-  known('nfl', 'National Front for Liberation', 'armed_group', { ids: [7128], names: ['National Front for Liberation'] }, ['NFL']),
+  known('syrian-insurgents', 'Syrian insurgents', 'armed_group', { ids: [4456], names: ['Syrian insurgents'] }, [
+    'Syrian opposition',
+    'rebels',
+  ]),
+  known('sdf', 'Syrian Democratic Forces', 'armed_group', { ids: [6288], names: ['SDF'] }, [
+    'SDF',
+    'YPG',
+    'YPJ',
+    'PYD',
+  ]),
+  known('sna', 'Syrian National Army', 'armed_group', { ids: [7514], names: ['SNA'] }, [
+    'SNA',
+    'Turkish-backed factions',
+  ]),
+  known(
+    'nfl',
+    'National Front for Liberation',
+    'armed_group',
+    { ids: [7128], names: ['National Front for Liberation'] },
+    ['NFL'],
+  ),
   known('ahrar-al-sham', 'Ahrar al-Sham', 'armed_group', { ids: [5554], names: ['Ahrar al-Sham'] }),
   known('jaysh-al-islam', 'Jaysh al-Islam', 'armed_group', { ids: [6377], names: ['Jaysh al-Islam'] }),
-  known('faylaq-al-rahman', 'Rahman Corps', 'armed_group', { ids: [6391], names: ['Rahman Corps'] }, ['Faylaq al-Rahman']),
+  known('faylaq-al-rahman', 'Rahman Corps', 'armed_group', { ids: [6391], names: ['Rahman Corps'] }, [
+    'Faylaq al-Rahman',
+  ]),
   known('hezbollah', 'Hezbollah', 'armed_group', { ids: [366], names: ['Hezbollah'] }, ['Hizbullah']),
   known('pkk', 'PKK', 'armed_group', { ids: [323], names: ['PKK'] }, ["Kurdistan Workers' Party"]),
 ];
@@ -75,7 +133,10 @@ export function knownActorNamed(name: string): KnownActor | undefined {
 
 /** The members of a joint side: UCDP separates them with ", ". */
 export function sideMembers(name: string): string[] {
-  return name.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return name
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 const strip = ({ ucdpIds: _ids, ucdpNames: _names, ...actor }: KnownActor): Actor => actor;

@@ -8,7 +8,10 @@ import { checkUcdpRow, type RowCheck, UCDP_COLUMNS } from './ucdp-row.ts';
 
 export class UcdpFileError extends Error {
   readonly code = 'UCDP_FILE';
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -34,14 +37,18 @@ export async function* ucdpRows(input: AsyncIterable<Buffer | string>): AsyncGen
       for (const { fields, line } of chunk.records) {
         if (header === null) {
           const missing = UCDP_COLUMNS.filter((c) => !fields.includes(c));
-          if (missing.length > 0) throw new UcdpFileError(line, `not a UCDP GED file: the header lacks ${missing.join(', ')}`);
+          if (missing.length > 0)
+            throw new UcdpFileError(line, `not a UCDP GED file: the header lacks ${missing.join(', ')}`);
           header = fields;
           places = UCDP_COLUMNS.map((c) => [c, fields.indexOf(c)] as const);
           continue;
         }
         const check = checkUcdpRow(recordOf(places, fields));
         const count = fieldCount(header, fields);
-        rows.push({ line, check: check.ok || count.length === 0 ? check : { ok: false, problems: [...count, ...check.problems] } });
+        rows.push({
+          line,
+          check: check.ok || count.length === 0 ? check : { ok: false, problems: [...count, ...check.problems] },
+        });
       }
       yield { rows, bytesRead: chunk.bytesRead };
     }
@@ -53,7 +60,10 @@ export async function* ucdpRows(input: AsyncIterable<Buffer | string>): AsyncGen
 }
 
 /** The UCDP columns of a record as column → text, by their places in the header. */
-function recordOf(places: readonly (readonly [string, number])[], record: string[]): Record<string, string | undefined> {
+function recordOf(
+  places: readonly (readonly [string, number])[],
+  record: string[],
+): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   for (const [column, i] of places) out[column] = record[i];
   return out;

@@ -22,7 +22,12 @@ export interface UcdpIncident extends Incident {
   datePrecision: number;
   locationPrecision: number;
   place: string | null;
-  deaths: { low: number; best: number; high: number; bySide: { a: number; b: number; civilians: number; unknown: number } };
+  deaths: {
+    low: number;
+    best: number;
+    high: number;
+    bySide: { a: number; b: number; civilians: number; unknown: number };
+  };
   sides: string[];
   source: string;
   sourceRef: string;
@@ -59,7 +64,9 @@ export function mapUcdpRow(row: UcdpRow, context: MapContext): MappedRow {
     target: oneSided ? { civilian: 'civilians' } : null,
     selfDefenseClaim: false,
     deaths: {
-      low: row.low, best: row.best, high: row.high,
+      low: row.low,
+      best: row.best,
+      high: row.high,
       bySide: { a: row.deaths_a, b: row.deaths_b, civilians: row.deaths_civilians, unknown: row.deaths_unknown },
     },
     sides: actors.map((a) => a.id),
@@ -72,6 +79,8 @@ export function mapUcdpRow(row: UcdpRow, context: MapContext): MappedRow {
 
 /** "Teir Maaleh village, Ar Rastan district, Homs Governorate": the place, its district and governorate, each once. */
 export function placeOf(row: Pick<UcdpRow, 'where_coordinates' | 'adm_1' | 'adm_2'>): string | null {
-  const parts = [...new Set([row.where_coordinates, row.adm_2, row.adm_1].map((s) => s.trim()).filter((s) => s !== ''))];
+  const parts = [
+    ...new Set([row.where_coordinates, row.adm_2, row.adm_1].map((s) => s.trim()).filter((s) => s !== '')),
+  ];
   return parts.length > 0 ? parts.join(', ') : null;
 }

@@ -9,29 +9,51 @@ import { isCalendarDate } from '../../domain/time.ts';
 
 /** The columns the import needs; a file without one of them cannot be read at all. */
 export const UCDP_COLUMNS = [
-  'id', 'type_of_violence', 'side_a_new_id', 'side_a', 'side_b_new_id', 'side_b', 'source_headline',
-  'where_prec', 'where_coordinates', 'adm_1', 'adm_2', 'latitude', 'longitude', 'date_prec', 'date_start', 'date_end',
-  'deaths_a', 'deaths_b', 'deaths_civilians', 'deaths_unknown', 'low', 'best', 'high',
+  'id',
+  'type_of_violence',
+  'side_a_new_id',
+  'side_a',
+  'side_b_new_id',
+  'side_b',
+  'source_headline',
+  'where_prec',
+  'where_coordinates',
+  'adm_1',
+  'adm_2',
+  'latitude',
+  'longitude',
+  'date_prec',
+  'date_start',
+  'date_end',
+  'deaths_a',
+  'deaths_b',
+  'deaths_civilians',
+  'deaths_unknown',
+  'low',
+  'best',
+  'high',
 ] as const;
 export type UcdpColumn = (typeof UCDP_COLUMNS)[number];
 
 const text = () => z.string({ error: 'is missing' });
 
 /** A whole number from min to max (max omitted: no upper bound). */
-const whole = (min: number, max = Number.MAX_SAFE_INTEGER) => text().transform((s, ctx) => {
-  const n = s.trim() === '' ? NaN : Number(s);
-  if (Number.isInteger(n) && n >= min && n <= max) return n;
-  const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
-  ctx.addIssue({ code: 'custom', message: `must be a whole number ${range}, not "${s}"` });
-  return z.NEVER;
-});
+const whole = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  text().transform((s, ctx) => {
+    const n = s.trim() === '' ? NaN : Number(s);
+    if (Number.isInteger(n) && n >= min && n <= max) return n;
+    const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
+    ctx.addIssue({ code: 'custom', message: `must be a whole number ${range}, not "${s}"` });
+    return z.NEVER;
+  });
 
-const between = (min: number, max: number) => text().transform((s, ctx) => {
-  const n = s.trim() === '' ? NaN : Number(s);
-  if (Number.isFinite(n) && n >= min && n <= max) return n;
-  ctx.addIssue({ code: 'custom', message: `must be between ${min} and ${max}, not "${s}"` });
-  return z.NEVER;
-});
+const between = (min: number, max: number) =>
+  text().transform((s, ctx) => {
+    const n = s.trim() === '' ? NaN : Number(s);
+    if (Number.isFinite(n) && n >= min && n <= max) return n;
+    ctx.addIssue({ code: 'custom', message: `must be between ${min} and ${max}, not "${s}"` });
+    return z.NEVER;
+  });
 
 /** Dates seen valid, remembered: a file holds a few thousand distinct dates in many rows. */
 const validDates = new Set<string>();
@@ -42,51 +64,61 @@ const isDate = (s: string): boolean => {
   return true;
 };
 
-const date = () => text().refine(isDate, { error: (issue) => `must be a date YYYY-MM-DD, not "${String(issue.input)}"` });
+const date = () =>
+  text().refine(isDate, { error: (issue) => `must be a date YYYY-MM-DD, not "${String(issue.input)}"` });
 
 const name = () => text().refine((s) => s.trim() !== '', { error: 'is empty' });
 
-export const ucdpRowSchema = z.object({
-  id: whole(1),
-  type_of_violence: whole(1, 3),
-  side_a_new_id: whole(0),
-  side_a: name(),
-  side_b_new_id: whole(0),
-  side_b: name(),
-  source_headline: text(),
-  where_prec: whole(1, 7),
-  where_coordinates: text(),
-  adm_1: text(),
-  adm_2: text(),
-  latitude: between(-90, 90),
-  longitude: between(-180, 180),
-  date_prec: whole(1, 5),
-  date_start: date(),
-  date_end: date(),
-  deaths_a: whole(0),
-  deaths_b: whole(0),
-  deaths_civilians: whole(0),
-  deaths_unknown: whole(0),
-  low: whole(0),
-  best: whole(0),
-  high: whole(0),
-}).check((ctx) => {
-  const { date_start: start, date_end: end } = ctx.value;
-  // Only between two dates: a refinement failing above does not stop this check.
-  if (isDate(start) && isDate(end) && end < start) ctx.issues.push({ code: 'custom', input: end, path: ['date_end'], message: `must not be before date_start (${start}), not "${end}"` });
-});
+export const ucdpRowSchema = z
+  .object({
+    id: whole(1),
+    type_of_violence: whole(1, 3),
+    side_a_new_id: whole(0),
+    side_a: name(),
+    side_b_new_id: whole(0),
+    side_b: name(),
+    source_headline: text(),
+    where_prec: whole(1, 7),
+    where_coordinates: text(),
+    adm_1: text(),
+    adm_2: text(),
+    latitude: between(-90, 90),
+    longitude: between(-180, 180),
+    date_prec: whole(1, 5),
+    date_start: date(),
+    date_end: date(),
+    deaths_a: whole(0),
+    deaths_b: whole(0),
+    deaths_civilians: whole(0),
+    deaths_unknown: whole(0),
+    low: whole(0),
+    best: whole(0),
+    high: whole(0),
+  })
+  .check((ctx) => {
+    const { date_start: start, date_end: end } = ctx.value;
+    // Only between two dates: a refinement failing above does not stop this check.
+    if (isDate(start) && isDate(end) && end < start)
+      ctx.issues.push({
+        code: 'custom',
+        input: end,
+        path: ['date_end'],
+        message: `must not be before date_start (${start}), not "${end}"`,
+      });
+  });
 
 export type UcdpRow = z.infer<typeof ucdpRowSchema>;
 
-export type RowCheck =
-  | { ok: true; row: UcdpRow; notes: string[] }
-  | { ok: false; problems: string[] };
+export type RowCheck = { ok: true; row: UcdpRow; notes: string[] } | { ok: false; problems: string[] };
 
 /** Checks one row given as column → text. */
 export function checkUcdpRow(record: Readonly<Record<string, string | undefined>>): RowCheck {
   const parsed = ucdpRowSchema.safeParse(record);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(row)'}: ${i.message}`) };
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(row)'}: ${i.message}`),
+    };
   }
   return { ok: true, row: parsed.data, notes: deathRangeNotes(parsed.data) };
 }
@@ -99,7 +131,11 @@ export function checkUcdpRow(record: Readonly<Record<string, string | undefined>
 export function deathRangeNotes(row: Pick<UcdpRow, 'low' | 'best' | 'high'>): string[] {
   const { low, best, high } = row;
   if (low <= best && best <= high) return [];
-  const why = low > high ? `low (${low}) is above high (${high})`
-    : best < low ? `best (${best}) is below low (${low})` : `best (${best}) is above high (${high})`;
+  const why =
+    low > high
+      ? `low (${low}) is above high (${high})`
+      : best < low
+        ? `best (${best}) is below low (${low})`
+        : `best (${best}) is above high (${high})`;
   return [`low/best/high: ${why}; kept as UCDP published it`];
 }

@@ -44,13 +44,20 @@ export class ApiError extends Error {
   readonly statement: Statement | undefined;
 
   constructor(status: number, body: unknown) {
-    const b = (body ?? {}) as { code?: string; message?: string; path?: string; problems?: Problem[]; statement?: Statement };
+    const b = (body ?? {}) as {
+      code?: string;
+      message?: string;
+      path?: string;
+      problems?: Problem[];
+      statement?: Statement;
+    };
     super(b.message ?? `request failed (${status})`);
     this.status = status;
     this.code = b.code ?? (status === 0 ? 'NETWORK' : 'HTTP_' + status);
     this.path = b.path;
     this.statement = b.statement;
-    this.problems = b.problems ?? (b.path && b.message ? [{ path: b.path, message: b.message, statement: b.statement }] : []);
+    this.problems =
+      b.problems ?? (b.path && b.message ? [{ path: b.path, message: b.message, statement: b.statement }] : []);
   }
 }
 

@@ -1,3 +1,9 @@
 /** The server's own lists of values (one source with the API's schemas), from the shared contract. */
-export { ACTS, ATTRIBUTION_GRADES, CIVILIAN_TARGETS, INCIDENT_STATUSES, VERDICTS } from '../../../src/contract/enums.ts';
+export {
+  ACTS,
+  ATTRIBUTION_GRADES,
+  CIVILIAN_TARGETS,
+  INCIDENT_STATUSES,
+  VERDICTS,
+} from '../../../src/contract/enums.ts';
 export { CLASSIFICATIONS } from '../../../src/contract/access.ts';

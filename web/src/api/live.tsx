@@ -50,7 +50,9 @@ export function LiveProvider({ enabled, children }: { enabled: boolean; children
     let retry: number | undefined;
     const connect = () => {
       // After the first stream, from the last event seen: the server sends what was missed.
-      source = new EventSource(lastId ? `/api/v1/events?last_event_id=${encodeURIComponent(lastId)}` : '/api/v1/events');
+      source = new EventSource(
+        lastId ? `/api/v1/events?last_event_id=${encodeURIComponent(lastId)}` : '/api/v1/events',
+      );
       source.onopen = () => setConnected(true);
       source.onerror = () => {
         setConnected(source?.readyState === EventSource.OPEN);
@@ -87,7 +89,10 @@ export function LiveProvider({ enabled, children }: { enabled: boolean; children
   }, []);
   const dismiss = useCallback((event: LiveEvent) => setRecent((r) => r.filter((e) => e !== event)), []);
 
-  const value = useMemo<Live>(() => ({ connected, recent, subscribe, dismiss }), [connected, recent, subscribe, dismiss]);
+  const value = useMemo<Live>(
+    () => ({ connected, recent, subscribe, dismiss }),
+    [connected, recent, subscribe, dismiss],
+  );
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }
 

@@ -31,17 +31,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     // A visitor with no session is told `{ signed_in: false }` (200, so no error in the console).
-    api.GET('/api/v1/auth/me').then((r) => {
-      if (live) adopt(r.data?.signed_in ? r.data : null);
-    }).catch(() => undefined).finally(() => live && setLoading(false));
+    api
+      .GET('/api/v1/auth/me')
+      .then((r) => {
+        if (live) adopt(r.data?.signed_in ? r.data : null);
+      })
+      .catch(() => undefined)
+      .finally(() => live && setLoading(false));
     return () => {
       live = false;
     };
   }, [adopt]);
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    adopt(unwrap(await api.POST('/api/v1/auth/login', { body: { username, password } })));
-  }, [adopt]);
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      adopt(unwrap(await api.POST('/api/v1/auth/login', { body: { username, password } })));
+    },
+    [adopt],
+  );
 
   const signOut = useCallback(async () => {
     try {
@@ -51,9 +58,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [adopt]);
 
-  const value = useMemo<Session>(() => ({
-    me, loading, signIn, signOut, can: (permission) => roleCan(me?.role, permission),
-  }), [me, loading, signIn, signOut]);
+  const value = useMemo<Session>(
+    () => ({
+      me,
+      loading,
+      signIn,
+      signOut,
+      can: (permission) => roleCan(me?.role, permission),
+    }),
+    [me, loading, signIn, signOut],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

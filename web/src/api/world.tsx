@@ -29,7 +29,11 @@ async function allActors(): Promise<Actor[]> {
   const out: Actor[] = [];
   let cursor: string | undefined;
   do {
-    const page = unwrap(await api.GET('/api/v1/actors', { params: { query: { limit: 500, sort: 'name', ...(cursor ? { cursor } : {}) } } }));
+    const page = unwrap(
+      await api.GET('/api/v1/actors', {
+        params: { query: { limit: 500, sort: 'name', ...(cursor ? { cursor } : {}) } },
+      }),
+    );
     out.push(...page.items);
     cursor = page.next_cursor ?? undefined;
   } while (cursor);
@@ -40,7 +44,9 @@ async function allAgreements(): Promise<Agreement[]> {
   const out: Agreement[] = [];
   let cursor: string | undefined;
   do {
-    const page = unwrap(await api.GET('/api/v1/agreements', { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } }));
+    const page = unwrap(
+      await api.GET('/api/v1/agreements', { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } }),
+    );
     out.push(...page.items);
     cursor = page.next_cursor ?? undefined;
   } while (cursor);
@@ -58,21 +64,28 @@ export function WorldProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     Promise.all([
-      allActors(), allAgreements(),
+      allActors(),
+      allAgreements(),
       api.GET('/api/v1/state', { params: { query: {} } }).then((r) => r.data ?? null),
       api.GET('/api/v1/organizations').then((r) => r.data?.items ?? []),
-    ]).then(([a, g, state, orgs]) => {
-      if (!live) return;
-      setActors(a);
-      setAgreements(g);
-      setOrganizations(orgs);
-      if (state) {
-        // The page names the zone's offsets as they were in the truce's year (the first agreement's start).
-        const start = g.flatMap((a) => a.in_force.map((p) => Date.parse(p.from))).filter(Number.isFinite).sort((x, y) => x - y)[0];
-        setTimezone(state.timezone, start === undefined ? undefined : new Date(start).getUTCFullYear());
-        setCalmAgreement(state.calm?.agreement ?? null);
-      }
-    }).catch(() => undefined).finally(() => live && setReady(true));
+    ])
+      .then(([a, g, state, orgs]) => {
+        if (!live) return;
+        setActors(a);
+        setAgreements(g);
+        setOrganizations(orgs);
+        if (state) {
+          // The page names the zone's offsets as they were in the truce's year (the first agreement's start).
+          const start = g
+            .flatMap((a) => a.in_force.map((p) => Date.parse(p.from)))
+            .filter(Number.isFinite)
+            .sort((x, y) => x - y)[0];
+          setTimezone(state.timezone, start === undefined ? undefined : new Date(start).getUTCFullYear());
+          setCalmAgreement(state.calm?.agreement ?? null);
+        }
+      })
+      .catch(() => undefined)
+      .finally(() => live && setReady(true));
     return () => {
       live = false;
     };
@@ -83,10 +96,13 @@ export function WorldProvider({ children }: { children: ReactNode }) {
     const titles = new Map(agreements.map((g) => [g.id, g.title || g.id]));
     const orgs = new Map(organizations.map((o) => [o.id, o.name]));
     return {
-      actors, agreements, calmAgreement, ready,
-      actorName: (id) => (id ? names.get(id) ?? id : '—'),
-      agreementTitle: (id) => (id ? titles.get(id) ?? id : '—'),
-      orgName: (id) => (id ? orgs.get(id) ?? id : '—'),
+      actors,
+      agreements,
+      calmAgreement,
+      ready,
+      actorName: (id) => (id ? (names.get(id) ?? id) : '—'),
+      agreementTitle: (id) => (id ? (titles.get(id) ?? id) : '—'),
+      orgName: (id) => (id ? (orgs.get(id) ?? id) : '—'),
     };
   }, [actors, agreements, organizations, calmAgreement, ready]);
   return <WorldContext.Provider value={value}>{children}</WorldContext.Provider>;

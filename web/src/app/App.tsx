@@ -33,7 +33,10 @@ function Gate() {
   const { path } = useLocation();
   useEffect(() => {
     if (loading) return;
-    if (!me && path !== '/sign-in') navigate(`/sign-in${path !== '/' ? `?next=${encodeURIComponent(path + location.search)}` : ''}`, { replace: true });
+    if (!me && path !== '/sign-in')
+      navigate(`/sign-in${path !== '/' ? `?next=${encodeURIComponent(path + location.search)}` : ''}`, {
+        replace: true,
+      });
     if (me && (path === '/sign-in' || path === '/')) {
       const next = new URLSearchParams(location.search).get('next');
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/map', { replace: true });
@@ -69,5 +72,11 @@ function Page({ path }: { path: string }): ReactNode {
   if (agreement) return <AgreementPage id={agreement.id!} />;
   if (path === '/state') return <StatePage />;
   if (path === '/sign-in' || path === '/') return <Loading />;
-  return <NotFound title={t('notFound.page.title')} text={t('notFound.page')} back={{ to: '/map', label: t('notFound.page.back') }} />;
+  return (
+    <NotFound
+      title={t('notFound.page.title')}
+      text={t('notFound.page')}
+      back={{ to: '/map', label: t('notFound.page.back') }}
+    />
+  );
 }

@@ -7,7 +7,17 @@
  */
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
-import { type DateParts, daysInMonth, joinParts, localDigits, monthNames, partOrder, setPart, splitValue, yearChoices } from './date-parts.ts';
+import {
+  type DateParts,
+  daysInMonth,
+  joinParts,
+  localDigits,
+  monthNames,
+  partOrder,
+  setPart,
+  splitValue,
+  yearChoices,
+} from './date-parts.ts';
 
 interface Props {
   id: string;
@@ -25,7 +35,19 @@ interface Props {
   className?: string;
 }
 
-export function DateField({ id, label, value, onChange, min, max, withTime = false, error, help, clearable = false, className = '' }: Props) {
+export function DateField({
+  id,
+  label,
+  value,
+  onChange,
+  min,
+  max,
+  withTime = false,
+  error,
+  help,
+  clearable = false,
+  className = '',
+}: Props) {
   const { t, lang } = useI18n();
   const [parts, setParts] = useState<DateParts>(() => splitValue(value));
   // A value set from outside (a link, a cleared filter, a restored draft) replaces what was picked.
@@ -40,55 +62,134 @@ export function DateField({ id, label, value, onChange, min, max, withTime = fal
     if (joined !== value) onChange(joined);
   };
 
-  const describedBy = [error ? `${id}-error` : '', help && !error ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [error ? `${id}-error` : '', help && !error ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined;
   const common = { 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy };
   const months = monthNames(lang);
   const days = daysInMonth(Number(parts.year || 2016), Number(parts.month || 1));
   const selects = {
     day: (
-      <select key="day" id={`${id}-day`} className="date-day" aria-label={t('date.day')} value={parts.day} onChange={(e) => change('day', e.target.value)} {...common}>
+      <select
+        key="day"
+        id={`${id}-day`}
+        className="date-day"
+        aria-label={t('date.day')}
+        value={parts.day}
+        onChange={(e) => change('day', e.target.value)}
+        {...common}
+      >
         <option value="">{t('date.day')}</option>
-        {Array.from({ length: days }, (_, i) => <option key={i} value={String(i + 1)}>{localDigits(i + 1, lang)}</option>)}
+        {Array.from({ length: days }, (_, i) => (
+          <option key={i} value={String(i + 1)}>
+            {localDigits(i + 1, lang)}
+          </option>
+        ))}
       </select>
     ),
     month: (
-      <select key="month" id={`${id}-month`} className="date-month" aria-label={t('date.month')} value={parts.month} onChange={(e) => change('month', e.target.value)} {...common}>
+      <select
+        key="month"
+        id={`${id}-month`}
+        className="date-month"
+        aria-label={t('date.month')}
+        value={parts.month}
+        onChange={(e) => change('month', e.target.value)}
+        {...common}
+      >
         <option value="">{t('date.month')}</option>
-        {months.map((name, i) => <option key={i} value={String(i + 1)}>{name}</option>)}
+        {months.map((name, i) => (
+          <option key={i} value={String(i + 1)}>
+            {name}
+          </option>
+        ))}
       </select>
     ),
     year: (
-      <select key="year" id={`${id}-year`} className="date-year" aria-label={t('date.year')} value={parts.year} onChange={(e) => change('year', e.target.value)} {...common}>
+      <select
+        key="year"
+        id={`${id}-year`}
+        className="date-year"
+        aria-label={t('date.year')}
+        value={parts.year}
+        onChange={(e) => change('year', e.target.value)}
+        {...common}
+      >
         <option value="">{t('date.year')}</option>
-        {yearChoices(min, max, Date.now()).map((y) => <option key={y} value={String(y)}>{localDigits(y, lang)}</option>)}
+        {yearChoices(min, max, Date.now()).map((y) => (
+          <option key={y} value={String(y)}>
+            {localDigits(y, lang)}
+          </option>
+        ))}
       </select>
     ),
   };
 
   return (
     <div className={`field date-field${error ? ' field-invalid' : ''} ${className}`.trim()}>
-      <span className="label" id={`${id}-label`}>{label}</span>
+      <span className="label" id={`${id}-label`}>
+        {label}
+      </span>
       <div className="date-parts" role="group" id={id} aria-labelledby={`${id}-label`} data-value={value}>
         {partOrder(lang).map((p) => selects[p])}
         {withTime && (
           <span className="date-time" role="group" aria-label={t('date.time')} dir="ltr">
-            <select id={`${id}-hour`} className="date-hour" aria-label={t('date.hour')} value={parts.hour} onChange={(e) => change('hour', e.target.value)} {...common}>
+            <select
+              id={`${id}-hour`}
+              className="date-hour"
+              aria-label={t('date.hour')}
+              value={parts.hour}
+              onChange={(e) => change('hour', e.target.value)}
+              {...common}
+            >
               <option value="">{t('date.hourShort')}</option>
-              {Array.from({ length: 24 }, (_, h) => <option key={h} value={String(h)}>{localDigits(h, lang, 2)}</option>)}
+              {Array.from({ length: 24 }, (_, h) => (
+                <option key={h} value={String(h)}>
+                  {localDigits(h, lang, 2)}
+                </option>
+              ))}
             </select>
             <span aria-hidden="true">:</span>
-            <select id={`${id}-minute`} className="date-minute" aria-label={t('date.minute')} value={parts.minute} onChange={(e) => change('minute', e.target.value)} {...common}>
+            <select
+              id={`${id}-minute`}
+              className="date-minute"
+              aria-label={t('date.minute')}
+              value={parts.minute}
+              onChange={(e) => change('minute', e.target.value)}
+              {...common}
+            >
               <option value="">{t('date.minuteShort')}</option>
-              {Array.from({ length: 60 }, (_, m) => <option key={m} value={String(m)}>{localDigits(m, lang, 2)}</option>)}
+              {Array.from({ length: 60 }, (_, m) => (
+                <option key={m} value={String(m)}>
+                  {localDigits(m, lang, 2)}
+                </option>
+              ))}
             </select>
           </span>
         )}
         {clearable && value !== '' && (
-          <button type="button" className="date-clear" aria-label={t('date.clear', { label })} onClick={() => { setParts(splitValue('')); onChange(''); }}>×</button>
+          <button
+            type="button"
+            className="date-clear"
+            aria-label={t('date.clear', { label })}
+            onClick={() => {
+              setParts(splitValue(''));
+              onChange('');
+            }}
+          >
+            ×
+          </button>
         )}
       </div>
-      {help && !error && <p className="field-help" id={`${id}-help`}>{help}</p>}
-      {error && <p className="field-error" id={`${id}-error`} role="alert">{error}</p>}
+      {help && !error && (
+        <p className="field-help" id={`${id}-help`}>
+          {help}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

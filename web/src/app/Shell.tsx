@@ -20,7 +20,19 @@ interface NavItem {
 }
 
 const icon = (d: string) => (
-  <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round"><path d={d} /></svg>
+  <svg
+    viewBox="0 0 24 24"
+    width="20"
+    height="20"
+    aria-hidden="true"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="1.8"
+    strokeLinecap="round"
+    strokeLinejoin="round"
+  >
+    <path d={d} />
+  </svg>
 );
 
 export function Shell({ children }: { children: ReactNode }) {
@@ -52,11 +64,24 @@ export function Shell({ children }: { children: ReactNode }) {
   ];
   return (
     <div className={`shell${menuOpen ? ' menu-open' : ''}`}>
-      <a className="skip-link" href="#main">{t('nav.skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
       <header className="topbar">
-        <Link to="/map" className="brand"><BrandMark /><span className="brand-name">{t('app.name')}</span></Link>
-        <button ref={menuButton} type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="side-menu" onClick={() => setMenuOpen(!menuOpen)}>
-          {icon(menuOpen ? 'M6 6l12 12M18 6 6 18' : 'M4 7h16M4 12h16M4 17h16')}<span>{t('nav.menu')}</span>
+        <Link to="/map" className="brand">
+          <BrandMark />
+          <span className="brand-name">{t('app.name')}</span>
+        </Link>
+        <button
+          ref={menuButton}
+          type="button"
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="side-menu"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          {icon(menuOpen ? 'M6 6l12 12M18 6 6 18' : 'M4 7h16M4 12h16M4 17h16')}
+          <span>{t('nav.menu')}</span>
         </button>
       </header>
       <aside className="sidebar" id="side-menu">
@@ -69,34 +94,55 @@ export function Shell({ children }: { children: ReactNode }) {
         </Link>
         <nav aria-label={t('nav.main')}>
           <ul className="nav">
-            {items.filter((i) => i.show).map((i) => (
-              <li key={i.to}>
-                <Link to={i.to} className={`nav-link${path === i.to || path.startsWith(`${i.to}/`) ? ' active' : ''}`}
-                  aria-current={path === i.to || path.startsWith(`${i.to}/`) ? 'page' : undefined}>
-                  {i.icon}<span>{t(i.label)}</span>
-                </Link>
-              </li>
-            ))}
+            {items
+              .filter((i) => i.show)
+              .map((i) => (
+                <li key={i.to}>
+                  <Link
+                    to={i.to}
+                    className={`nav-link${path === i.to || path.startsWith(`${i.to}/`) ? ' active' : ''}`}
+                    aria-current={path === i.to || path.startsWith(`${i.to}/`) ? 'page' : undefined}
+                  >
+                    {i.icon}
+                    <span>{t(i.label)}</span>
+                  </Link>
+                </li>
+              ))}
           </ul>
         </nav>
         <div className="sidebar-foot">
           <div className={`live-state${connected ? ' on' : ''}`} data-testid="live-state">
-            <span className="dot" aria-hidden="true" />{connected ? t('nav.live') : t('nav.offline')}
+            <span className="dot" aria-hidden="true" />
+            {connected ? t('nav.live') : t('nav.offline')}
           </div>
           <div className="lang-switch" role="group" aria-label={t('nav.language')}>
-            <button type="button" lang="en" aria-pressed={lang === 'en'} onClick={() => setLang('en')}>EN</button>
-            <button type="button" lang="ar" aria-pressed={lang === 'ar'} onClick={() => setLang('ar')}>عربي</button>
+            <button type="button" lang="en" aria-pressed={lang === 'en'} onClick={() => setLang('en')}>
+              EN
+            </button>
+            <button type="button" lang="ar" aria-pressed={lang === 'ar'} onClick={() => setLang('ar')}>
+              عربي
+            </button>
           </div>
           {me && (
             <div className="user">
               <div className="user-name">{me.username}</div>
-              <div className="user-meta">{nameOf.roles(me.role)} · {orgName(me.org)}</div>
-              <button type="button" className="btn btn-ghost btn-small" onClick={() => void signOut().then(() => navigate('/sign-in'))}>{t('nav.signOut')}</button>
+              <div className="user-meta">
+                {nameOf.roles(me.role)} · {orgName(me.org)}
+              </div>
+              <button
+                type="button"
+                className="btn btn-ghost btn-small"
+                onClick={() => void signOut().then(() => navigate('/sign-in'))}
+              >
+                {t('nav.signOut')}
+              </button>
             </div>
           )}
         </div>
       </aside>
-      <main id="main" className="main" tabIndex={-1}>{children}</main>
+      <main id="main" className="main" tabIndex={-1}>
+        {children}
+      </main>
       <LiveToasts />
     </div>
   );
@@ -105,7 +151,17 @@ export function Shell({ children }: { children: ReactNode }) {
 function BrandMark() {
   return (
     <span className="brand-mark" aria-hidden="true">
-      <svg viewBox="0 0 32 32" width="30" height="30"><rect width="32" height="32" rx="8" fill="#e9eef6" /><path d="M9 17.5l4.5 4.5L23 11" fill="none" stroke="#1d3557" strokeWidth="3.2" strokeLinecap="round" strokeLinejoin="round" /></svg>
+      <svg viewBox="0 0 32 32" width="30" height="30">
+        <rect width="32" height="32" rx="8" fill="#e9eef6" />
+        <path
+          d="M9 17.5l4.5 4.5L23 11"
+          fill="none"
+          stroke="#1d3557"
+          strokeWidth="3.2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
+      </svg>
     </span>
   );
 }
@@ -115,11 +171,15 @@ function LiveToasts() {
   const [areas, setAreas] = useState<NamedArea[]>([]);
   // The governorates name where a report was placed: loaded before the first notice, so its text does not change under the reader.
   useEffect(() => {
-    loadGovernorates().then(setAreas).catch(() => undefined);
+    loadGovernorates()
+      .then(setAreas)
+      .catch(() => undefined);
   }, []);
   return (
     <div className="toasts" aria-live="polite" data-testid="live-toasts">
-      {recent.slice(0, 4).map((e) => <LiveToast key={`${e.type}:${e.id}:${e.at}`} event={e} areas={areas} onClose={() => dismiss(e)} />)}
+      {recent.slice(0, 4).map((e) => (
+        <LiveToast key={`${e.type}:${e.id}:${e.at}`} event={e} areas={areas} onClose={() => dismiss(e)} />
+      ))}
     </div>
   );
 }
@@ -130,17 +190,33 @@ function LiveToast({ event: e, areas, onClose }: { event: LiveEvent; areas: Name
   const world = useWorld();
   // A finding names its incident only by id: read the incident (as this reader) for its act, place and time.
   const incidentId = findingIncident(e);
-  const incident = useQuery(async (signal) => {
-    if (!incidentId) return null;
-    const r = await api.GET('/api/v1/incidents/{id}', { params: { path: { id: incidentId } }, signal });
-    return r.data ?? null;
-  }, [incidentId]);
+  const incident = useQuery(
+    async (signal) => {
+      if (!incidentId) return null;
+      const r = await api.GET('/api/v1/incidents/{id}', { params: { path: { id: incidentId } }, signal });
+      return r.data ?? null;
+    },
+    [incidentId],
+  );
   const { say } = useStatements();
-  const { text, link } = describeLiveEvent(e, { ...i18n, actorName: world.actorName, agreementTitle: world.agreementTitle, orgName: world.orgName, say }, areas, incident.data ?? null);
+  const { text, link } = describeLiveEvent(
+    e,
+    { ...i18n, actorName: world.actorName, agreementTitle: world.agreementTitle, orgName: world.orgName, say },
+    areas,
+    incident.data ?? null,
+  );
   return (
     <div className={`toast toast-${e.type.replace('.', '-')}`} data-testid="live-toast">
-      {link ? <Link to={link} dir="auto">{text}</Link> : <span dir="auto">{text}</span>}
-      <button type="button" className="toast-close" aria-label={i18n.t('common.close')} onClick={onClose}>×</button>
+      {link ? (
+        <Link to={link} dir="auto">
+          {text}
+        </Link>
+      ) : (
+        <span dir="auto">{text}</span>
+      )}
+      <button type="button" className="toast-close" aria-label={i18n.t('common.close')} onClick={onClose}>
+        ×
+      </button>
     </div>
   );
 }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, joinParts, localDigits, monthNames, partOrder, setPart, splitValue, yearChoices } from './date-parts.ts';
+import {
+  daysInMonth,
+  joinParts,
+  localDigits,
+  monthNames,
+  partOrder,
+  setPart,
+  splitValue,
+  yearChoices,
+} from './date-parts.ts';
 
-describe('the date field\'s parts', () => {
+describe("the date field's parts", () => {
   it('splits a date and a date-time and joins them again', () => {
     expect(splitValue('2016-02-27')).toEqual({ year: '2016', month: '2', day: '27', hour: '', minute: '' });
     expect(joinParts(splitValue('2016-02-27'), false)).toBe('2016-02-27');
@@ -22,7 +31,7 @@ describe('the date field\'s parts', () => {
     expect(setPart(splitValue('2016-03-15'), 'month', '4').day).toBe('15');
   });
 
-  it('orders and names the parts as the page\'s language does, not the browser\'s', () => {
+  it("orders and names the parts as the page's language does, not the browser's", () => {
     expect(partOrder('en')).toEqual(['day', 'month', 'year']);
     expect(partOrder('ar')).toEqual(['day', 'month', 'year']);
     expect(monthNames('en')[1]).toBe('February');

@@ -21,7 +21,13 @@ const VALUE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
 export function splitValue(value: string): DateParts {
   const m = VALUE.exec(value);
   if (!m) return { ...EMPTY_PARTS };
-  return { year: m[1]!, month: String(Number(m[2])), day: String(Number(m[3])), hour: m[4] ? String(Number(m[4])) : '', minute: m[5] ? String(Number(m[5])) : '' };
+  return {
+    year: m[1]!,
+    month: String(Number(m[2])),
+    day: String(Number(m[3])),
+    hour: m[4] ? String(Number(m[4])) : '',
+    minute: m[5] ? String(Number(m[5])) : '',
+  };
 }
 
 export function daysInMonth(year: number, month: number): number {
@@ -50,8 +56,15 @@ export function setPart(p: DateParts, part: keyof DateParts, value: string): Dat
 
 /** Day, month and year in the order the language writes them. */
 export function partOrder(lang: Lang): ('day' | 'month' | 'year')[] {
-  const parts = new Intl.DateTimeFormat(LOCALES[lang], { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).formatToParts(Date.UTC(2016, 1, 27));
-  return parts.map((x) => x.type).filter((x): x is 'day' | 'month' | 'year' => x === 'day' || x === 'month' || x === 'year');
+  const parts = new Intl.DateTimeFormat(LOCALES[lang], {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).formatToParts(Date.UTC(2016, 1, 27));
+  return parts
+    .map((x) => x.type)
+    .filter((x): x is 'day' | 'month' | 'year' => x === 'day' || x === 'month' || x === 'year');
 }
 
 /** The twelve month names of the language (Arabic as the page writes it: شباط for February). */

@@ -59,7 +59,12 @@ export function findingIncident(e: LiveEvent): string | null {
 }
 
 /** A place a person can read: the incident's name for it, the governorate, or the coordinates. */
-export function placeName(place: string | null | undefined, location: { lon: number; lat: number } | null | undefined, areas: readonly NamedArea[], w: Pick<NoticeWords, 'lang' | 't' | 'number'>): string | null {
+export function placeName(
+  place: string | null | undefined,
+  location: { lon: number; lat: number } | null | undefined,
+  areas: readonly NamedArea[],
+  w: Pick<NoticeWords, 'lang' | 't' | 'number'>,
+): string | null {
   if (place) return place;
   if (!location) return null;
   const area = areaAt(location.lon, location.lat, areas);
@@ -67,13 +72,18 @@ export function placeName(place: string | null | undefined, location: { lon: num
   return `${location.lat.toFixed(3)}, ${location.lon.toFixed(3)}`;
 }
 
-export function describeLiveEvent(e: LiveEvent, w: NoticeWords, areas: readonly NamedArea[], incident: IncidentFacts | null = null): Notice {
+export function describeLiveEvent(
+  e: LiveEvent,
+  w: NoticeWords,
+  areas: readonly NamedArea[],
+  incident: IncidentFacts | null = null,
+): Notice {
   const d = e.data;
   const reasonList = Array.isArray(d.reasons) ? (d.reasons as { rule?: string; statement?: Statement }[]) : [];
   const reasons = reasonList.map((r) => r.rule);
   const isReport = e.entity === 'report';
   const isIncident = e.entity === 'incident';
-  const incidentId = isIncident ? e.id : isReport ? str(d.incident_id) : findingIncident(e) ?? incident?.id ?? null;
+  const incidentId = isIncident ? e.id : isReport ? str(d.incident_id) : (findingIncident(e) ?? incident?.id ?? null);
 
   // The facts: from the record itself, or from its incident (a finding carries no place or act).
   const act = str(d.act) ?? incident?.act ?? null;
@@ -85,7 +95,12 @@ export function describeLiveEvent(e: LiveEvent, w: NoticeWords, areas: readonly 
   if (isReport && str(d.claimed_at)) when = w.dateTime(str(d.claimed_at)!);
   else {
     const at = str(d.occurred_at) ?? incident?.occurred_at ?? null;
-    if (at) when = w.incidentWhen({ occurred_at: at, occurred_until: str(d.occurred_until) ?? incident?.occurred_until ?? null, date_precision: typeof d.date_precision === 'number' ? d.date_precision : incident?.date_precision ?? null });
+    if (at)
+      when = w.incidentWhen({
+        occurred_at: at,
+        occurred_until: str(d.occurred_until) ?? incident?.occurred_until ?? null,
+        date_precision: typeof d.date_precision === 'number' ? d.date_precision : (incident?.date_precision ?? null),
+      });
   }
 
   const actText = act ? w.nameOf.acts(act) : null;
@@ -98,21 +113,42 @@ export function describeLiveEvent(e: LiveEvent, w: NoticeWords, areas: readonly 
     else if (reasons.includes('violation')) {
       const violators = Array.isArray(d.violators) ? (d.violators as string[]).map((v) => w.actorName(v)) : [];
       const agreement = w.agreementTitle(str(d.agreement_id));
-      why.push(violators.length > 0 ? w.t('live.why.violationBy', { agreement, violators: violators.join(w.lang === 'ar' ? '، ' : ', ') }) : w.t('live.why.violation', { agreement }));
+      why.push(
+        violators.length > 0
+          ? w.t('live.why.violationBy', { agreement, violators: violators.join(w.lang === 'ar' ? '، ' : ', ') })
+          : w.t('live.why.violation', { agreement }),
+      );
     }
     if (said.length === 0 && reasons.includes('protected_site')) why.push(w.t('live.why.site'));
     // The server's sentences follow the act as sentences ("Shelling. A violation of …"); the page's own words as a list.
-    head = w.t('live.alert', { what: [actText ?? w.t('live.event'), ...why].join(said.length > 0 ? '. ' : w.lang === 'ar' ? '، ' : ', ') });
+    head = w.t('live.alert', {
+      what: [actText ?? w.t('live.event'), ...why].join(said.length > 0 ? '. ' : w.lang === 'ar' ? '، ' : ', '),
+    });
   } else if (e.type === 'report.created') {
     head = w.t('live.report', { org: w.orgName(str(d.org)), act: actText ?? w.t('live.event') });
   } else if (e.type === 'incident.updated') {
     head = w.t('live.incident', { what: readable(str(d.headline)) ?? actText ?? w.t('live.event') });
   } else {
     const verdict = str(d.verdict);
-    head = e.entity === 'finding'
-      ? w.t('live.finding', { verdict: verdict ? w.nameOf.verdicts(verdict) : w.t('common.unknown'), what: actText ?? w.t('live.event') })
-      : w.t('live.findingsMoved', { what: e.entity === 'actor' ? w.actorName(e.id) : e.entity === 'agreement' ? w.agreementTitle(e.id) : str(d.name) ?? w.nameOf.entities(e.entity) });
+    head =
+      e.entity === 'finding'
+        ? w.t('live.finding', {
+            verdict: verdict ? w.nameOf.verdicts(verdict) : w.t('common.unknown'),
+            what: actText ?? w.t('live.event'),
+          })
+        : w.t('live.findingsMoved', {
+            what:
+              e.entity === 'actor'
+                ? w.actorName(e.id)
+                : e.entity === 'agreement'
+                  ? w.agreementTitle(e.id)
+                  : (str(d.name) ?? w.nameOf.entities(e.entity)),
+          });
   }
-  const link = incidentId ? `/incidents/${encodeURIComponent(incidentId)}` : isReport ? `/reports/${encodeURIComponent(e.id)}` : null;
+  const link = incidentId
+    ? `/incidents/${encodeURIComponent(incidentId)}`
+    : isReport
+      ? `/reports/${encodeURIComponent(e.id)}`
+      : null;
   return { text: [head, place, when].filter((x): x is string => !!x).join(' · '), link };
 }

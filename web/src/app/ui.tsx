@@ -8,7 +8,12 @@ import { useStatements } from './use-statements.ts';
 
 export function Loading() {
   const { t } = useI18n();
-  return <div className="loading" role="status"><span className="spinner" aria-hidden="true" />{t('common.loading')}</div>;
+  return (
+    <div className="loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {t('common.loading')}
+    </div>
+  );
 }
 
 /**
@@ -19,21 +24,29 @@ export function Loading() {
 export function ErrorNotice({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   const { t } = useI18n();
   const { errorText } = useStatements();
-  const text = error instanceof ApiError && error.status === 404 ? t('common.notFound')
-    : error instanceof ApiError && error.status === 403 ? t('common.forbidden')
-      : faultText(error, t) ?? t('common.error', { message: errorText(error) });
+  const text =
+    error instanceof ApiError && error.status === 404
+      ? t('common.notFound')
+      : error instanceof ApiError && error.status === 403
+        ? t('common.forbidden')
+        : (faultText(error, t) ?? t('common.error', { message: errorText(error) }));
   // Asking again will not make a missing or forbidden record appear: no retry for those.
   const retry = onRetry && !(error instanceof ApiError && (error.status === 404 || error.status === 403));
   return (
     <div className="notice notice-error" role="alert">
       <span>{text}</span>
-      {retry && <button type="button" className="btn btn-small" onClick={onRetry}>{t('common.retry')}</button>}
+      {retry && (
+        <button type="button" className="btn btn-small" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      )}
     </div>
   );
 }
 
 /** True for an answer that says the record is not there (or not there for this reader: the server does not tell them apart). */
-export const isMissing = (error: Error | null): boolean => error instanceof ApiError && (error.status === 404 || error.status === 403);
+export const isMissing = (error: Error | null): boolean =>
+  error instanceof ApiError && (error.status === 404 || error.status === 403);
 
 /** A page whose record is missing: says so plainly and leads back to the list. */
 export function NotFound({ title, text, back }: { title: string; text: string; back: { to: string; label: string } }) {
@@ -41,14 +54,21 @@ export function NotFound({ title, text, back }: { title: string; text: string; b
     <div className="page not-found" data-testid="not-found">
       <h1>{title}</h1>
       <p className="lead">{text}</p>
-      <Link className="btn btn-primary" to={back.to}>{back.label}</Link>
+      <Link className="btn btn-primary" to={back.to}>
+        {back.label}
+      </Link>
     </div>
   );
 }
 
 export function VerdictBadge({ verdict }: { verdict: string }) {
   const { nameOf } = useI18n();
-  return <span className={`badge verdict-${verdict}`}><span className="dot" aria-hidden="true" />{nameOf.verdicts(verdict)}</span>;
+  return (
+    <span className={`badge verdict-${verdict}`}>
+      <span className="dot" aria-hidden="true" />
+      {nameOf.verdicts(verdict)}
+    </span>
+  );
 }
 
 export function StatusBadge({ status }: { status: string }) {
@@ -56,13 +76,33 @@ export function StatusBadge({ status }: { status: string }) {
   return <span className={`badge status-${status}`}>{nameOf.statuses(status)}</span>;
 }
 
-export function Field({ label, error, help, htmlFor, children }: { label: string; error?: string | undefined; help?: string | undefined; htmlFor: string; children: ReactNode }) {
+export function Field({
+  label,
+  error,
+  help,
+  htmlFor,
+  children,
+}: {
+  label: string;
+  error?: string | undefined;
+  help?: string | undefined;
+  htmlFor: string;
+  children: ReactNode;
+}) {
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={htmlFor}>{label}</label>
       {children}
-      {help && !error && <p className="field-help" id={`${htmlFor}-help`}>{help}</p>}
-      {error && <p className="field-error" id={`${htmlFor}-error`} role="alert">{error}</p>}
+      {help && !error && (
+        <p className="field-help" id={`${htmlFor}-help`}>
+          {help}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${htmlFor}-error`} role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -23,12 +23,24 @@ export function useStatements(): StatementWords {
   const world = useWorldIfAny();
   return useMemo(() => {
     // Before sign-in there are no names to look up; errors there name no record.
-    const reader: StatementReader = { lang, actorName: world?.actorName ?? String, agreementTitle: world?.agreementTitle ?? String, dateTime, number };
+    const reader: StatementReader = {
+      lang,
+      actorName: world?.actorName ?? String,
+      agreementTitle: world?.agreementTitle ?? String,
+      dateTime,
+      number,
+    };
     return {
       reader,
       say: (s) => renderStatement(s, reader),
       sayAll: (ss) => renderStatements(ss, reader),
-      errorText: (e) => faultText(e, t) ?? (e instanceof ApiError && e.statement ? renderStatement(e.statement, reader) : e instanceof Error ? e.message : String(e)),
+      errorText: (e) =>
+        faultText(e, t) ??
+        (e instanceof ApiError && e.statement
+          ? renderStatement(e.statement, reader)
+          : e instanceof Error
+            ? e.message
+            : String(e)),
     };
   }, [lang, dateTime, number, t, world]);
 }

@@ -48,7 +48,7 @@ export const en = {
   'common.notFound': 'Not found.',
   'common.forbidden': 'You may not see this.',
   'common.unavailable': 'The database cannot be reached just now: try again in a moment.',
-  'common.diskFull': 'The server\'s disk is full: nothing was written. Reading still works.',
+  'common.diskFull': "The server's disk is full: nothing was written. Reading still works.",
   'notFound.incident.title': 'No such incident',
   'notFound.incident': 'There is no incident at this address, or it is one you may not see.',
   'notFound.agreement.title': 'No such agreement',
@@ -199,7 +199,8 @@ export const en = {
   'incident.edit.note': 'Note',
 
   'report.title': 'File a report',
-  'report.intro': 'One source’s account of one event. It is kept as it was filed, beside every other account of the same event.',
+  'report.intro':
+    'One source’s account of one event. It is kept as it was filed, beside every other account of the same event.',
   'report.when': 'When did it happen?',
   'report.claimedAt': 'Date and time',
   'report.timePrecision': 'Give or take (minutes)',

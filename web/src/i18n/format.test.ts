@@ -1,17 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, daysBetween, formatDateTime, instantOfLocal, interpolate, intlTimeZone, localDate, localInputValue, offsetMinutesAt, timeZoneLabel,
+  addDays,
+  daysBetween,
+  formatDateTime,
+  instantOfLocal,
+  interpolate,
+  intlTimeZone,
+  localDate,
+  localInputValue,
+  offsetMinutesAt,
+  timeZoneLabel,
 } from './format.ts';
 
 describe('intlTimeZone', () => {
   it.each([
-    [undefined, 'Asia/Damascus'], ['Z', 'UTC'], ['+00:00', 'UTC'], ['+03:00', 'Etc/GMT-3'], ['-05:00', 'Etc/GMT+5'],
-    ['+05:30', '+05:30'], ['Asia/Damascus', 'Asia/Damascus'],
+    [undefined, 'Asia/Damascus'],
+    ['Z', 'UTC'],
+    ['+00:00', 'UTC'],
+    ['+03:00', 'Etc/GMT-3'],
+    ['-05:00', 'Etc/GMT+5'],
+    ['+05:30', '+05:30'],
+    ['Asia/Damascus', 'Asia/Damascus'],
   ] as const)('%s is %s', (setting, expected) => expect(intlTimeZone(setting)).toBe(expected));
 });
 
 describe('timeZoneLabel', () => {
-  it.each([['+03:00', 'UTC+03:00'], ['Z', 'UTC'], ['Asia/Damascus', 'Asia/Damascus']] as const)('%s reads %s', (s, label) => {
+  it.each([
+    ['+03:00', 'UTC+03:00'],
+    ['Z', 'UTC'],
+    ['Asia/Damascus', 'Asia/Damascus'],
+  ] as const)('%s reads %s', (s, label) => {
     expect(timeZoneLabel(s)).toBe(label);
   });
 });

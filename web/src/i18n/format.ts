@@ -18,7 +18,8 @@ export function intlTimeZone(setting: string | null | undefined): string {
   if (m) {
     const [, sign, hh, mm] = m;
     // Etc/GMT zones have the sign reversed (Etc/GMT-3 is three hours east of Greenwich).
-    if (mm === '00' && Number(hh) <= 14) return Number(hh) === 0 ? 'UTC' : `Etc/GMT${sign === '+' ? '-' : '+'}${Number(hh)}`;
+    if (mm === '00' && Number(hh) <= 14)
+      return Number(hh) === 0 ? 'UTC' : `Etc/GMT${sign === '+' ? '-' : '+'}${Number(hh)}`;
     return `${sign}${hh}:${mm}`;
   }
   return setting;
@@ -31,7 +32,8 @@ export function timeZoneLabel(setting: string | null | undefined): string {
   return OFFSET.test(setting) ? `UTC${setting}` : setting;
 }
 
-const toMs = (t: string | number | Date): number => (typeof t === 'number' ? t : typeof t === 'string' ? Date.parse(t) : t.getTime());
+const toMs = (t: string | number | Date): number =>
+  typeof t === 'number' ? t : typeof t === 'string' ? Date.parse(t) : t.getTime();
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(lang: Lang, tz: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -45,7 +47,14 @@ function formatter(lang: Lang, tz: string, options: Intl.DateTimeFormatOptions):
 }
 
 export function formatDateTime(t: string | number | Date, lang: Lang, tz: string): string {
-  return formatter(lang, tz, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(toMs(t));
+  return formatter(lang, tz, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(toMs(t));
 }
 
 export function formatDate(t: string | number | Date, lang: Lang, tz: string): string {
@@ -54,7 +63,8 @@ export function formatDate(t: string | number | Date, lang: Lang, tz: string): s
 
 /** A calendar date (YYYY-MM-DD) as written in the language, without moving it across zones. */
 export function formatCalendarDate(date: string, lang: Lang, style: 'long' | 'short' = 'long'): string {
-  const opts: Intl.DateTimeFormatOptions = style === 'long' ? { year: 'numeric', month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric' };
+  const opts: Intl.DateTimeFormatOptions =
+    style === 'long' ? { year: 'numeric', month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric' };
   return formatter(lang, 'UTC', opts).format(Date.parse(`${date}T12:00:00Z`));
 }
 
@@ -63,14 +73,29 @@ export function formatNumber(n: number, lang: Lang): string {
 }
 
 function parts(t: number, tz: string): Record<string, string> {
-  const f = formatter('en', tz, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  const f = formatter('en', tz, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
   return Object.fromEntries(f.formatToParts(t).map((p) => [p.type, p.value]));
 }
 
 /** The offset of the timezone from UTC at an instant, in minutes (east positive). */
 export function offsetMinutesAt(t: number, tz: string): number {
   const p = parts(t, tz);
-  const local = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour) % 24, Number(p.minute), Number(p.second));
+  const local = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour) % 24,
+    Number(p.minute),
+    Number(p.second),
+  );
   return Math.round((local - Math.floor(t / 1000) * 1000) / 60_000);
 }
 
@@ -125,7 +150,8 @@ export function formatOffset(minutes: number, lang: Lang): string {
   if (minutes === 0) return 'UTC';
   const abs = Math.abs(minutes);
   const n = (x: number) => formatNumber(x, lang);
-  const hm = abs % 60 === 0 ? n(abs / 60) : `${n(Math.floor(abs / 60))}:${n(Math.floor((abs % 60) / 10))}${n(abs % 10)}`;
+  const hm =
+    abs % 60 === 0 ? n(abs / 60) : `${n(Math.floor(abs / 60))}:${n(Math.floor((abs % 60) / 10))}${n(abs % 10)}`;
   return `UTC${minutes > 0 ? '+' : '−'}${hm}`;
 }
 
@@ -143,7 +169,14 @@ export function zoneCity(setting: string | null | undefined): string | null {
   return tz.split('/').at(-1)!.replace(/_/g, ' ');
 }
 
-const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+};
 
 /** Two instants with their times, the shared date written once ("19 Sept 2016, 19:15 – 19:30"). */
 export function formatDateTimeRange(from: string | number, to: string | number, lang: Lang, tz: string): string {
@@ -157,5 +190,8 @@ export function formatDateRange(from: string | number, to: string | number, lang
   const a = toMs(from);
   const b = toMs(to);
   if (localDate(a, tz) === localDate(b, tz)) return formatDate(a, lang, tz);
-  return formatter(lang, tz, { year: 'numeric', month: 'short', day: 'numeric' }).formatRange(Math.min(a, b), Math.max(a, b));
+  return formatter(lang, tz, { year: 'numeric', month: 'short', day: 'numeric' }).formatRange(
+    Math.min(a, b),
+    Math.max(a, b),
+  );
 }

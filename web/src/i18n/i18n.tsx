@@ -6,7 +6,13 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { ar } from './ar.ts';
 import { type MessageKey, type Messages, en } from './en.ts';
 import {
-  DEFAULT_TIMEZONE, formatCalendarDate, formatDate, formatDateTime, formatNumber, interpolate, type Lang,
+  DEFAULT_TIMEZONE,
+  formatCalendarDate,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  interpolate,
+  type Lang,
 } from './format.ts';
 import { type Names, type Namer, namer } from './names.ts';
 import { namesAr } from './names-ar.ts';
@@ -68,7 +74,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const messages = CATALOGUES[lang];
     const t: I18n['t'] = (key, values) => interpolate(messages[key], values);
     return {
-      lang, dir, setLang, timezone, setTimezone, timezoneLabel: describeTimeZone(timezone, lang, zone.year, t),
+      lang,
+      dir,
+      setLang,
+      timezone,
+      setTimezone,
+      timezoneLabel: describeTimeZone(timezone, lang, zone.year, t),
       t,
       nameOf: namer(NAMES[lang], messages['common.unknown']),
       dateTime: (t) => formatDateTime(t, lang, timezone),

@@ -5,7 +5,15 @@
  * without its English or Arabic name is a type error.
  */
 import type {
-  Act, AttributionGrade, Channel, CivilianTarget, Classification, IncidentStatus, MapVerdict, Role, ZoneStatus,
+  Act,
+  AttributionGrade,
+  Channel,
+  CivilianTarget,
+  Classification,
+  IncidentStatus,
+  MapVerdict,
+  Role,
+  ZoneStatus,
 } from '../api/vocabulary.ts';
 
 /**
@@ -13,8 +21,19 @@ import type {
  * entry's `action` is a string), so any other reads as "recorded" (`other`).
  */
 export type AuditAction =
-  | 'create' | 'update' | 'delete' | 'link' | 'unlink' | 'link-report' | 'unlink-report' | 'import' | 'rejudge'
-  | 'revoke' | 'set-password' | 'sign-in' | 'other';
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'link'
+  | 'unlink'
+  | 'link-report'
+  | 'unlink-report'
+  | 'import'
+  | 'rejudge'
+  | 'revoke'
+  | 'set-password'
+  | 'sign-in'
+  | 'other';
 
 /** The records a live event about findings judged again may name when the event carries no name. */
 export type EntityKind = 'zone' | 'agreement' | 'actor';
@@ -38,12 +57,16 @@ export interface Names {
  * because the schema types some of them as plain strings (a map point's act, the user's role, an
  * audit action, a site's kind); what the compiler checks is that every map names every value.
  */
-export type Namer = { [K in keyof Names]: (value: Extract<keyof Names[K], string> | (string & {}) | null | undefined) => string };
+export type Namer = {
+  [K in keyof Names]: (value: Extract<keyof Names[K], string> | (string & {}) | null | undefined) => string;
+};
 
 /** The namer of one language: a value the app has no name for (from a newer server) reads as itself. */
 export function namer(names: Names, unknown: string): Namer {
-  const of = <K extends string>(map: Record<K, string>) => (value: string | null | undefined): string =>
-    value === null || value === undefined ? unknown : ((map as Record<string, string>)[value] ?? value);
+  const of =
+    <K extends string>(map: Record<K, string>) =>
+    (value: string | null | undefined): string =>
+      value === null || value === undefined ? unknown : ((map as Record<string, string>)[value] ?? value);
   return {
     acts: of(names.acts),
     verdicts: of(names.verdicts),

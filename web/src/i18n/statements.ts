@@ -5,7 +5,15 @@
  * Arabic table is typed against the English one, so a statement without Arabic fails to compile.
  */
 import {
-  ACT_NOUNS_EN, CIVILIAN_OBJECTS_EN, listEnglish, type RecordKind, recordNameEn, type Statement, type StatementCode, STATEMENTS_EN, type Term,
+  ACT_NOUNS_EN,
+  CIVILIAN_OBJECTS_EN,
+  listEnglish,
+  type RecordKind,
+  recordNameEn,
+  type Statement,
+  type StatementCode,
+  STATEMENTS_EN,
+  type Term,
 } from '../../../src/contract/statements.ts';
 import type { Act, CivilianTarget } from '../../../src/contract/enums.ts';
 import type { Lang } from './format.ts';
@@ -16,7 +24,8 @@ export const STATEMENTS_AR: Record<StatementCode, string> = {
   'finding.rule': 'القاعدة {rule} من {agreement}:',
   'finding.no_agreement': 'لم يكن أي اتفاق ساريًا في {at} ونطاقه يشمل الموقع {point}.',
   'finding.act_not_prohibited': 'لا يحظر {agreement} هذا الفعل ({act}).',
-  'finding.perpetrator_unknown': 'لم يُنسب الحادث إلى فاعل، فلا يمكن مساءلة أحد بموجب الاتفاق بعد؛ يحتاج الحادث إلى تحديد المسؤولية.',
+  'finding.perpetrator_unknown':
+    'لم يُنسب الحادث إلى فاعل، فلا يمكن مساءلة أحد بموجب الاتفاق بعد؛ يحتاج الحادث إلى تحديد المسؤولية.',
   'finding.perpetrator_excluded': 'الفاعل، {perpetrator}، مستثنى من {agreement}: لا يُلزمه الاتفاق ولا يحميه.',
   'finding.perpetrator_never_party': 'لم يكن الفاعل، {perpetrator}، طرفًا في {agreement} حينها: لم يقبله قط.',
   'finding.perpetrator_not_yet_party': 'لم يكن الفاعل، {perpetrator}، طرفًا في {agreement} حينها: لم يقبله إلا في {at}.',
@@ -26,12 +35,16 @@ export const STATEMENTS_AR: Record<StatementCode, string> = {
   'finding.target_party': '{perpetrator} ({standing}) {act} ({target_standing}).',
   'finding.target_not_party': 'لم يكن الهدف، {target}، مستثنى من {agreement} ولا طرفًا فيه حينها.',
   'finding.target_unknown': 'لم يُسمَّ هدف، ولا تغطي أي منطقة سيطرة الموقع حينها، فلا يُعرف من أصاب الهجوم.',
-  'finding.target_own_area': 'لم يُسمَّ هدف، وكان الموقع حينها تحت سيطرة {holders}، ومنهم الفاعل: هجوم في منطقته يحتاج إلى مراجعة.',
+  'finding.target_own_area':
+    'لم يُسمَّ هدف، وكان الموقع حينها تحت سيطرة {holders}، ومنهم الفاعل: هجوم في منطقته يحتاج إلى مراجعة.',
   'finding.target_area_excluded': 'لم يُسمَّ هدف، وكان الموقع حينها تحت سيطرة {holders}، وكلهم مستثنون من {agreement}.',
-  'finding.target_intermingled': 'لم يُسمَّ هدف، وكان الموقع حينها تحت سيطرة {holders}: تتداخل هناك جماعات مستثناة وأخرى مشمولة، فيجب مراجعة الفصل بينها.',
+  'finding.target_intermingled':
+    'لم يُسمَّ هدف، وكان الموقع حينها تحت سيطرة {holders}: تتداخل هناك جماعات مستثناة وأخرى مشمولة، فيجب مراجعة الفصل بينها.',
   'finding.target_area_party': '{perpetrator} ({standing}) {act}، ومنهم طرف في الاتفاق.',
-  'finding.target_area_not_party': 'لم يُسمَّ هدف، وكان الموقع حينها تحت سيطرة {holders}، وليس أي منهم طرفًا في {agreement}.',
-  'finding.self_defense': 'يدّعي الفاعل الدفاع عن النفس، وهو ما يجيزه {agreement} إن كان متناسبًا: راجِعوا هل كانت القوة المستخدمة متناسبة.',
+  'finding.target_area_not_party':
+    'لم يُسمَّ هدف، وكان الموقع حينها تحت سيطرة {holders}، وليس أي منهم طرفًا في {agreement}.',
+  'finding.self_defense':
+    'يدّعي الفاعل الدفاع عن النفس، وهو ما يجيزه {agreement} إن كان متناسبًا: راجِعوا هل كانت القوة المستخدمة متناسبة.',
   'party.since': 'طرف منذ {at}',
   'party.plain': 'طرف',
   'object.place_held': 'موقعًا كان حينها تحت سيطرة {holders}',
@@ -47,7 +60,8 @@ export const STATEMENTS_AR: Record<StatementCode, string> = {
   'act.other': 'تصرّف ضد {object}',
   'territory.change': 'في {at}، انتقلت السيطرة على {zone} من {before} إلى {after}.',
   'territory.from_excluded': 'كل من كانوا يسيطرون على المنطقة مستثنون من {agreement}، فانتزاعها منهم جائز.',
-  'territory.seizure': '{gainers}، وهو طرف، انتزع أرضًا من {losers}، وهو طرف: لا يجوز للأطراف الاستيلاء على أراضٍ من بعضها.',
+  'territory.seizure':
+    '{gainers}، وهو طرف، انتزع أرضًا من {losers}، وهو طرف: لا يجوز للأطراف الاستيلاء على أراضٍ من بعضها.',
   'territory.gainers_excluded': 'كل من كسبوا المنطقة مستثنون من {agreement}، الذي لا يُلزمهم ولا يحميهم.',
   'territory.unclear': 'لا يجعل الكاسبون والخاسرون هذا استيلاءً واضحًا بين أطراف: يحتاج إلى مراجعة.',
   'cause.zone.create': 'رسم {by} المنطقة {zone}.',
@@ -69,7 +83,8 @@ export const STATEMENTS_AR: Record<StatementCode, string> = {
   'alert.violation': 'خرق لـ{agreement} من قِبل {violators}.',
   'alert.violation_unattributed': 'خرق لـ{agreement}.',
   'alert.protected_site': 'على بعد {distance} م من موقع محمي ({kind}) أُبلغت به الأطراف، داخل نطاقه البالغ {buffer} م.',
-  'alert.operation_conflict': 'عملية مخطط لها تقترب إلى {clearance} م من موقع محمي ({kind})، داخل نطاقه البالغ {buffer} م.',
+  'alert.operation_conflict':
+    'عملية مخطط لها تقترب إلى {clearance} م من موقع محمي ({kind})، داخل نطاقه البالغ {buffer} م.',
   'error.not_found': 'لا يوجد {record} بهذا المعرّف ({id})، أو لا يحق لك رؤيته.',
   'error.sign_in': 'سجّل الدخول أولًا.',
   'error.wrong_password': 'اسم المستخدم أو كلمة المرور غير صحيحة.',
@@ -99,29 +114,77 @@ export const STATEMENTS_AR: Record<StatementCode, string> = {
 };
 
 const RECORDS_AR: Record<RecordKind, string> = {
-  incident: 'حادث', report: 'بلاغ', attachment: 'مرفق', agreement: 'اتفاق', 'agreement clause': 'بند اتفاق', party: 'طرف', zone: 'منطقة',
-  'protected site': 'موقع محمي', operation: 'عملية', convoy: 'قافلة', actor: 'جهة فاعلة', finding: 'حكم', user: 'مستخدم', organization: 'منظمة',
-  'api token': 'رمز وصول', record: 'سجل',
+  incident: 'حادث',
+  report: 'بلاغ',
+  attachment: 'مرفق',
+  agreement: 'اتفاق',
+  'agreement clause': 'بند اتفاق',
+  party: 'طرف',
+  zone: 'منطقة',
+  'protected site': 'موقع محمي',
+  operation: 'عملية',
+  convoy: 'قافلة',
+  actor: 'جهة فاعلة',
+  finding: 'حكم',
+  user: 'مستخدم',
+  organization: 'منظمة',
+  'api token': 'رمز وصول',
+  record: 'سجل',
 };
 
 const ROLES_AR: Record<string, string> = {
-  admin: 'المدير', analyst: 'المحلل', monitor: 'المراقب', reporter: 'المبلّغ', humanitarian: 'العامل الإنساني', observer: 'المطّلع',
+  admin: 'المدير',
+  analyst: 'المحلل',
+  monitor: 'المراقب',
+  reporter: 'المبلّغ',
+  humanitarian: 'العامل الإنساني',
+  observer: 'المطّلع',
 };
 
 const ACT_NOUNS_AR: Record<Act, string> = {
-  air_strike: 'غارة جوية', shelling: 'قصف', missile: 'ضربة صاروخية', ground_assault: 'هجوم بري', small_arms: 'إطلاق نار بأسلحة خفيفة',
-  atgm: 'صاروخ موجّه مضاد للدروع', territory_seizure: 'استيلاء على أرض', access_denial: 'منع وصول', arrest: 'اعتقال', other: 'فعل آخر',
+  air_strike: 'غارة جوية',
+  shelling: 'قصف',
+  missile: 'ضربة صاروخية',
+  ground_assault: 'هجوم بري',
+  small_arms: 'إطلاق نار بأسلحة خفيفة',
+  atgm: 'صاروخ موجّه مضاد للدروع',
+  territory_seizure: 'استيلاء على أرض',
+  access_denial: 'منع وصول',
+  arrest: 'اعتقال',
+  other: 'فعل آخر',
 };
 
 const CIVILIAN_OBJECTS_AR: Record<CivilianTarget, string> = {
-  hospital: 'مستشفى', school: 'مدرسة', market: 'سوق', residential: 'حيّ سكني', convoy: 'قافلة إنسانية', aid_facility: 'منشأة إغاثة',
-  infrastructure: 'بنية تحتية مدنية', civilians: 'مدنيين',
+  hospital: 'مستشفى',
+  school: 'مدرسة',
+  market: 'سوق',
+  residential: 'حيّ سكني',
+  convoy: 'قافلة إنسانية',
+  aid_facility: 'منشأة إغاثة',
+  infrastructure: 'بنية تحتية مدنية',
+  civilians: 'مدنيين',
 };
 
 /** The kinds of protected site of the demo world and the common ones; another kind reads as its words ("water_station" → "water station"). */
 const SITE_KINDS: Record<Lang, Record<string, string>> = {
-  en: { hospital: 'hospital', school: 'school', aid_facility: 'aid facility', convoy_route: 'convoy route', troops: 'troops', checkpoint: 'checkpoint', market: 'market' },
-  ar: { hospital: 'مستشفى', school: 'مدرسة', aid_facility: 'منشأة إغاثة', convoy_route: 'طريق قافلة', troops: 'قوات', checkpoint: 'حاجز', market: 'سوق' },
+  en: {
+    hospital: 'hospital',
+    school: 'school',
+    aid_facility: 'aid facility',
+    convoy_route: 'convoy route',
+    troops: 'troops',
+    checkpoint: 'checkpoint',
+    market: 'market',
+  },
+  ar: {
+    hospital: 'مستشفى',
+    school: 'مدرسة',
+    aid_facility: 'منشأة إغاثة',
+    convoy_route: 'طريق قافلة',
+    troops: 'قوات',
+    checkpoint: 'حاجز',
+    market: 'سوق',
+  },
 };
 
 /** A protected site's kind (a code in the site's record) as words. */
@@ -130,7 +193,12 @@ export function siteKind(kind: string, lang: Lang): string {
 }
 
 const TABLES = {
-  en: { statements: STATEMENTS_EN as Record<StatementCode, string>, acts: ACT_NOUNS_EN, civilians: CIVILIAN_OBJECTS_EN, nobody: 'nobody' },
+  en: {
+    statements: STATEMENTS_EN as Record<StatementCode, string>,
+    acts: ACT_NOUNS_EN,
+    civilians: CIVILIAN_OBJECTS_EN,
+    nobody: 'nobody',
+  },
   ar: { statements: STATEMENTS_AR, acts: ACT_NOUNS_AR, civilians: CIVILIAN_OBJECTS_AR, nobody: 'لا أحد' },
 } as const;
 
@@ -172,7 +240,13 @@ function renderTerm(t: Term, r: StatementReader): string {
   const table = TABLES[r.lang];
   const name = (s: string) => isolate(s, r.lang);
   if ('actor' in t) return name(r.actorName(t.actor));
-  if ('actors' in t) return t.actors.length === 0 ? table.nobody : list(t.actors.map((a) => name(r.actorName(a))), r.lang);
+  if ('actors' in t)
+    return t.actors.length === 0
+      ? table.nobody
+      : list(
+          t.actors.map((a) => name(r.actorName(a))),
+          r.lang,
+        );
   if ('agreement' in t) return name(r.agreementTitle(t.agreement));
   if ('zone' in t) return name(t.name || t.zone);
   if ('user' in t) return name(t.user);
@@ -184,7 +258,7 @@ function renderTerm(t: Term, r: StatementReader): string {
   if ('number' in t) return r.lang === 'en' ? String(t.number) : r.number(t.number);
   if ('text' in t) return t.text;
   if ('record' in t) return r.lang === 'ar' ? RECORDS_AR[t.record] : recordNameEn(t.record);
-  if ('role' in t) return r.lang === 'ar' ? ROLES_AR[t.role] ?? t.role : t.role;
+  if ('role' in t) return r.lang === 'ar' ? (ROLES_AR[t.role] ?? t.role) : t.role;
   return renderStatement(t.statement, r);
 }
 
@@ -195,7 +269,11 @@ function list(items: string[], lang: Lang): string {
 }
 
 function point({ lon, lat }: { lon: number; lat: number }, r: StatementReader): string {
-  const f = (n: number) => new Intl.NumberFormat(r.lang === 'ar' ? 'ar-SY' : 'en-GB', { minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(Math.abs(n));
+  const f = (n: number) =>
+    new Intl.NumberFormat(r.lang === 'ar' ? 'ar-SY' : 'en-GB', {
+      minimumFractionDigits: 4,
+      maximumFractionDigits: 4,
+    }).format(Math.abs(n));
   return r.lang === 'ar'
     ? `${f(lat)}° ${lat < 0 ? 'جنوبًا' : 'شمالًا'}، ${f(lon)}° ${lon < 0 ? 'غربًا' : 'شرقًا'}`
     : `${f(lat)}° ${lat < 0 ? 'S' : 'N'}, ${f(lon)}° ${lon < 0 ? 'W' : 'E'}`;

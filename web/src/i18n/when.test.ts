@@ -14,10 +14,14 @@ describe('the timezone as the page states it', () => {
     expect(zoneOffsets(TZ, 2023)).toEqual({ winter: 180, summer: 180 });
   });
 
-  it('names the city, the IANA zone and both offsets of the truce\'s year', () => {
-    expect(describeTimeZone(TZ, 'en', 2016, tEn)).toBe('Damascus time (Asia/Damascus: UTC+2 in winter, UTC+3 in summer)');
+  it("names the city, the IANA zone and both offsets of the truce's year", () => {
+    expect(describeTimeZone(TZ, 'en', 2016, tEn)).toBe(
+      'Damascus time (Asia/Damascus: UTC+2 in winter, UTC+3 in summer)',
+    );
     // Latin runs isolated left to right (U+2066 … U+2069), so the signs stay where they belong.
-    expect(describeTimeZone(TZ, 'ar', 2016, tAr)).toBe('توقيت دمشق (\u2066Asia/Damascus\u2069: \u2066UTC+٢\u2069 شتاءً و\u2066UTC+٣\u2069 صيفاً)');
+    expect(describeTimeZone(TZ, 'ar', 2016, tAr)).toBe(
+      'توقيت دمشق (\u2066Asia/Damascus\u2069: \u2066UTC+٢\u2069 شتاءً و\u2066UTC+٣\u2069 صيفاً)',
+    );
     expect(describeTimeZone(TZ, 'en', 2023, tEn)).toBe('Damascus time (Asia/Damascus, UTC+3)');
   });
 
@@ -31,8 +35,8 @@ describe('the timezone as the page states it', () => {
   });
 });
 
-describe('an incident\'s time', () => {
-  it('shows the truce\'s start (22:00 UTC on 26 February 2016) as midnight of 27 February in Damascus', () => {
+describe("an incident's time", () => {
+  it("shows the truce's start (22:00 UTC on 26 February 2016) as midnight of 27 February in Damascus", () => {
     const start = { occurred_at: '2016-02-26T22:00:00Z', occurred_until: null, date_precision: null };
     expect(incidentWhen(start, 'en', TZ)).toBe('27 Feb 2016, 00:00');
     // Not the fixed +03:00 the page once used, which made it 01:00.
@@ -46,7 +50,9 @@ describe('an incident\'s time', () => {
   });
 
   it('shows summer time after the clocks moved on 25 March 2016', () => {
-    expect(incidentWhen({ occurred_at: '2016-09-19T16:15:00Z', occurred_until: null, date_precision: null }, 'en', TZ)).toBe('19 Sept 2016, 19:15');
+    expect(
+      incidentWhen({ occurred_at: '2016-09-19T16:15:00Z', occurred_until: null, date_precision: null }, 'en', TZ),
+    ).toBe('19 Sept 2016, 19:15');
   });
 
   it('shows a day-precise (UCDP) incident as its date, never a clock time', () => {
@@ -67,7 +73,7 @@ describe('an incident\'s time', () => {
   });
 });
 
-describe('a report\'s claimed time', () => {
+describe("a report's claimed time", () => {
   const at = '2016-09-19T16:15:00Z';
   it.each([
     [0, '19 Sept 2016, 19:15'],

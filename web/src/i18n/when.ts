@@ -4,13 +4,31 @@
  * never a clock time, and a report's claimed time with its margin. Pure: no React, no DOM.
  */
 import type { MessageKey } from './en.ts';
-import { fixedOffsetMinutes, formatDate, formatDateRange, formatDateTime, formatDateTimeRange, formatNumber, formatOffset, intlTimeZone, type Lang, zoneCity, zoneOffsets } from './format.ts';
+import {
+  fixedOffsetMinutes,
+  formatDate,
+  formatDateRange,
+  formatDateTime,
+  formatDateTimeRange,
+  formatNumber,
+  formatOffset,
+  intlTimeZone,
+  type Lang,
+  zoneCity,
+  zoneOffsets,
+} from './format.ts';
 
 type T = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 /** Cities whose Arabic name the page writes instead of the IANA spelling. */
 const CITY_AR: Record<string, string> = {
-  Damascus: 'دمشق', Beirut: 'بيروت', Amman: 'عمّان', Baghdad: 'بغداد', Istanbul: 'إسطنبول', Cairo: 'القاهرة', Riyadh: 'الرياض',
+  Damascus: 'دمشق',
+  Beirut: 'بيروت',
+  Amman: 'عمّان',
+  Baghdad: 'بغداد',
+  Istanbul: 'إسطنبول',
+  Cairo: 'القاهرة',
+  Riyadh: 'الرياض',
 };
 
 /**
@@ -28,7 +46,7 @@ export function describeTimeZone(setting: string, lang: Lang, year: number, t: T
   const tz = intlTimeZone(setting);
   const city = zoneCity(setting);
   if (!city) return formatOffsetIn(zoneOffsets(tz, year).winter);
-  const name = t('time.zone.city', { city: lang === 'ar' ? CITY_AR[city] ?? city : city });
+  const name = t('time.zone.city', { city: lang === 'ar' ? (CITY_AR[city] ?? city) : city });
   const { winter, summer } = zoneOffsets(tz, year);
   return winter === summer
     ? t('time.zone.fixed', { name, zone: ltr(tz), offset: formatOffsetIn(winter) })
@@ -46,7 +64,9 @@ export interface IncidentTime {
 /** An incident's time: with a clock time when it is known, else its date or its days. */
 export function incidentWhen(i: IncidentTime, lang: Lang, tz: string): string {
   if (i.date_precision === null || i.date_precision === undefined) {
-    return i.occurred_until ? formatDateTimeRange(i.occurred_at, i.occurred_until, lang, tz) : formatDateTime(i.occurred_at, lang, tz);
+    return i.occurred_until
+      ? formatDateTimeRange(i.occurred_at, i.occurred_until, lang, tz)
+      : formatDateTime(i.occurred_at, lang, tz);
   }
   if (!i.occurred_until) return formatDate(i.occurred_at, lang, tz);
   // The end is exclusive: the last day is the one before it.
@@ -58,7 +78,9 @@ export function reportWhen(claimedAt: string, precisionS: number, lang: Lang, tz
   const n = (x: number) => formatNumber(x, lang);
   if (precisionS >= 86_400) {
     const date = formatDate(claimedAt, lang, tz);
-    return precisionS >= 2 * 86_400 ? `${date} ${t('time.plusMinusDays', { n: n(Math.round(precisionS / 86_400)) })}` : date;
+    return precisionS >= 2 * 86_400
+      ? `${date} ${t('time.plusMinusDays', { n: n(Math.round(precisionS / 86_400)) })}`
+      : date;
   }
   const at = formatDateTime(claimedAt, lang, tz);
   if (precisionS >= 3_600) return `${at} ${t('time.plusMinusHours', { n: n(Math.round(precisionS / 3_600)) })}`;

@@ -7,7 +7,10 @@
  */
 import type { Lang } from './format.ts';
 
-interface AreaName { name_en: string; name_ar: string }
+interface AreaName {
+  name_en: string;
+  name_ar: string;
+}
 
 export interface WhereLike {
   place: { name_en: string; name_ar: string | null; distance_m: number } | null;
@@ -21,7 +24,7 @@ const SEPARATOR: Record<Lang, string> = { en: ', ', ar: '، ' };
 export function whereName(w: WhereLike | null | undefined, lang: Lang): string | null {
   if (!w) return null;
   const name = (a: AreaName | null) => (a ? (lang === 'ar' ? a.name_ar || a.name_en : a.name_en) : null);
-  const near = w.place ? (lang === 'ar' ? w.place.name_ar ?? w.place.name_en : w.place.name_en) : name(w.district);
+  const near = w.place ? (lang === 'ar' ? (w.place.name_ar ?? w.place.name_en) : w.place.name_en) : name(w.district);
   const parts = [near, name(w.governorate)].filter((p): p is string => !!p);
   // A town named like its governorate (Aleppo, Aleppo) is said once.
   const unique = parts.filter((p, n) => parts.indexOf(p) === n);
@@ -70,5 +73,7 @@ export function incidentTitle(i: TitledIncident, w: TitleWords): string {
 
 /** Where an incident was, for people: the gazetteer's place and governorate, else the source's name for it, else coordinates. */
 export function incidentPlace(i: Omit<TitledIncident, 'headline'>, lang: Lang): string {
-  return whereName(i.where, lang) ?? readable(i.place, i.id) ?? `${i.location.lat.toFixed(3)}, ${i.location.lon.toFixed(3)}`;
+  return (
+    whereName(i.where, lang) ?? readable(i.place, i.id) ?? `${i.location.lat.toFixed(3)}, ${i.location.lon.toFixed(3)}`
+  );
 }

@@ -33,7 +33,7 @@ async function styleFor(tiles: BasemapTiles | null): Promise<StyleSpecification>
   try {
     const response = await fetch(tiles.url);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return overStyle(await response.json() as StyleSpecification, new URL(tiles.url, location.href).toString());
+    return overStyle((await response.json()) as StyleSpecification, new URL(tiles.url, location.href).toString());
   } catch (e) {
     console.warn(`The map style ${tiles.url} could not be read (${String(e)}): drawing the boundaries alone.`);
     return basemapStyle();
@@ -65,31 +65,37 @@ export function MapView({ onReady, className, label, bounds, view }: MapViewProp
     let cleanup: void | (() => void);
     let gone = false;
     const tiles = basemapTiles(document, import.meta.env.VITE_TRUCE_TILE_URL as string | undefined);
-    void styleFor(tiles).catch(() => basemapStyle()).then((style) => {
-      if (gone) return;
-      const m = new maplibregl.Map({
-        container: element,
-        style,
-        ...(view ? { center: [view.lon, view.lat] as [number, number], zoom: view.zoom } : { bounds: bounds ?? DEFAULT_BOUNDS, fitBoundsOptions: { padding: 20 } }),
-        attributionControl: { compact: false },
-        dragRotate: false,
-        pitchWithRotate: false,
-        maxZoom: 16,
-        minZoom: 4,
-      });
-      map = m;
-      m.touchZoomRotate.disableRotation();
-      m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-      m.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
-      m.getCanvas().setAttribute('aria-label', label);
-      m.on('load', () => {
+    void styleFor(tiles)
+      .catch(() => basemapStyle())
+      .then((style) => {
         if (gone) return;
-        cleanup = onReadyRef.current(m);
-        loadAdminLabels().then((l) => {
-          if (!gone) labels.current = addAdminLabels(m, l, langRef.current, maplibregl.Marker);
-        }).catch(() => undefined);
+        const m = new maplibregl.Map({
+          container: element,
+          style,
+          ...(view
+            ? { center: [view.lon, view.lat] as [number, number], zoom: view.zoom }
+            : { bounds: bounds ?? DEFAULT_BOUNDS, fitBoundsOptions: { padding: 20 } }),
+          attributionControl: { compact: false },
+          dragRotate: false,
+          pitchWithRotate: false,
+          maxZoom: 16,
+          minZoom: 4,
+        });
+        map = m;
+        m.touchZoomRotate.disableRotation();
+        m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+        m.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+        m.getCanvas().setAttribute('aria-label', label);
+        m.on('load', () => {
+          if (gone) return;
+          cleanup = onReadyRef.current(m);
+          loadAdminLabels()
+            .then((l) => {
+              if (!gone) labels.current = addAdminLabels(m, l, langRef.current, maplibregl.Marker);
+            })
+            .catch(() => undefined);
+        });
       });
-    });
     return () => {
       gone = true;
       if (typeof cleanup === 'function') cleanup();

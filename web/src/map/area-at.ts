@@ -32,12 +32,22 @@ export function areaAt(lon: number, lat: number, areas: readonly NamedArea[]): N
   return null;
 }
 
-interface Feature { properties: { pcode: string; name_en: string; name_ar: string }; geometry: { type: string; coordinates: unknown } }
+interface Feature {
+  properties: { pcode: string; name_en: string; name_ar: string };
+  geometry: { type: string; coordinates: unknown };
+}
 
 export function namedAreas(doc: { features: Feature[] }): NamedArea[] {
   return doc.features.map((f) => ({
-    pcode: f.properties.pcode, name_en: f.properties.name_en, name_ar: f.properties.name_ar,
-    polygons: f.geometry.type === 'Polygon' ? [f.geometry.coordinates as Polygon] : f.geometry.type === 'MultiPolygon' ? (f.geometry.coordinates as Polygon[]) : [],
+    pcode: f.properties.pcode,
+    name_en: f.properties.name_en,
+    name_ar: f.properties.name_ar,
+    polygons:
+      f.geometry.type === 'Polygon'
+        ? [f.geometry.coordinates as Polygon]
+        : f.geometry.type === 'MultiPolygon'
+          ? (f.geometry.coordinates as Polygon[])
+          : [],
   }));
 }
 
@@ -45,9 +55,12 @@ let governorates: Promise<NamedArea[]> | null = null;
 
 /** The governorates with their outlines, fetched once. */
 export function loadGovernorates(): Promise<NamedArea[]> {
-  governorates ??= fetch('/boundaries/admin1.geojson').then((r) => r.json() as Promise<{ features: Feature[] }>).then(namedAreas).catch((e: unknown) => {
-    governorates = null;
-    throw e;
-  });
+  governorates ??= fetch('/boundaries/admin1.geojson')
+    .then((r) => r.json() as Promise<{ features: Feature[] }>)
+    .then(namedAreas)
+    .catch((e: unknown) => {
+      governorates = null;
+      throw e;
+    });
   return governorates;
 }

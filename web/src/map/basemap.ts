@@ -11,7 +11,10 @@ import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 export const BOUNDARY_ATTRIBUTION = 'Boundaries © UN OCHA / UNCS COD-AB, CC BY 3.0 IGO';
 
 /** Syria and a margin: where the map opens before it knows the data. */
-export const DEFAULT_BOUNDS: [[number, number], [number, number]] = [[35.5, 32.2], [42.5, 37.4]];
+export const DEFAULT_BOUNDS: [[number, number], [number, number]] = [
+  [35.5, 32.2],
+  [42.5, 37.4],
+];
 
 export interface BasemapTiles {
   kind: 'xyz' | 'pmtiles' | 'style';
@@ -19,7 +22,10 @@ export interface BasemapTiles {
 }
 
 /** The deployment's tiles: the server's setting in the page, else the build's, else none. */
-export function basemapTiles(doc: Pick<Document, 'querySelector'> | null, buildUrl: string | undefined): BasemapTiles | null {
+export function basemapTiles(
+  doc: Pick<Document, 'querySelector'> | null,
+  buildUrl: string | undefined,
+): BasemapTiles | null {
   const meta = doc?.querySelector('meta[name="truce-basemap"]');
   const url = meta?.getAttribute('content');
   const kind = meta?.getAttribute('data-kind');
@@ -40,21 +46,36 @@ export function basemapStyle(options: { tiles?: BasemapTiles | null; base?: stri
       { id: 'background', type: 'background', paint: { 'background-color': '#dfe5ec' } },
       { id: 'country-fill', type: 'fill', source: 'admin0', paint: { 'fill-color': '#fbfaf7' } },
       {
-        id: 'district-line', type: 'line', source: 'admin2', minzoom: 6.5,
-        paint: { 'line-color': '#b9c0c9', 'line-width': ['interpolate', ['linear'], ['zoom'], 6.5, 0.4, 10, 1], 'line-dasharray': [3, 2] },
+        id: 'district-line',
+        type: 'line',
+        source: 'admin2',
+        minzoom: 6.5,
+        paint: {
+          'line-color': '#b9c0c9',
+          'line-width': ['interpolate', ['linear'], ['zoom'], 6.5, 0.4, 10, 1],
+          'line-dasharray': [3, 2],
+        },
       },
       {
-        id: 'governorate-line', type: 'line', source: 'admin1',
+        id: 'governorate-line',
+        type: 'line',
+        source: 'admin1',
         paint: { 'line-color': '#8e99a8', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.6, 10, 1.6] },
       },
-      { id: 'country-line', type: 'line', source: 'admin0', paint: { 'line-color': '#4a5568', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.2, 10, 2.4] } },
+      {
+        id: 'country-line',
+        type: 'line',
+        source: 'admin0',
+        paint: { 'line-color': '#4a5568', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.2, 10, 2.4] },
+      },
     ],
   };
   const tiles = options.tiles;
   if (tiles && tiles.kind !== 'style') {
-    style.sources.tiles = tiles.kind === 'xyz'
-      ? { type: 'raster', tiles: [tiles.url], tileSize: 256 }
-      : { type: 'raster', url: tiles.url, tileSize: 256 };
+    style.sources.tiles =
+      tiles.kind === 'xyz'
+        ? { type: 'raster', tiles: [tiles.url], tileSize: 256 }
+        : { type: 'raster', url: tiles.url, tileSize: 256 };
     style.layers.splice(1, 0, { id: 'tiles', type: 'raster', source: 'tiles', paint: { 'raster-opacity': 0.85 } });
     return outlinedOnly(style);
   }
@@ -62,7 +83,10 @@ export function basemapStyle(options: { tiles?: BasemapTiles | null; base?: stri
 }
 
 /** The country stays outlined, not filled, over tiles. */
-const outlinedOnly = (style: StyleSpecification): StyleSpecification => ({ ...style, layers: style.layers.filter((l) => l.id !== 'country-fill') });
+const outlinedOnly = (style: StyleSpecification): StyleSpecification => ({
+  ...style,
+  layers: style.layers.filter((l) => l.id !== 'country-fill'),
+});
 
 /**
  * A deployment's style with the boundaries over it: its sources, glyphs and sprite, its layers,
@@ -74,7 +98,8 @@ export function overStyle(fetched: StyleSpecification, styleUrl: string, base = 
   const sources = { ...theirs.sources };
   for (const [name, source] of Object.entries(ours.sources)) sources[`truce-${name}`] = source;
   const layers = ours.layers.flatMap((l): LayerSpecification[] =>
-    (l.type === 'background' ? [] : [{ ...l, id: `truce-${l.id}`, source: `truce-${l.source}` } as LayerSpecification]));
+    l.type === 'background' ? [] : [{ ...l, id: `truce-${l.id}`, source: `truce-${l.source}` } as LayerSpecification],
+  );
   return { ...theirs, sources, layers: [...theirs.layers, ...layers] };
 }
 
@@ -83,9 +108,11 @@ export function overStyle(fetched: StyleSpecification, styleUrl: string, base = 
  * own URL: given to MapLibre as an object, they would otherwise be read against the app's page.
  */
 export function resolvedAgainst(style: StyleSpecification, styleUrl: string): StyleSpecification {
-  const resolve = (url: string) => (/^[a-z][a-z0-9+.-]*:/i.test(url) ? url
-    // new URL() percent-encodes the braces of {z}, {fontstack} and the like: keep them.
-    : new URL(url, styleUrl).toString().replace(/%7B/gi, '{').replace(/%7D/gi, '}'));
+  const resolve = (url: string) =>
+    /^[a-z][a-z0-9+.-]*:/i.test(url)
+      ? url
+      : // new URL() percent-encodes the braces of {z}, {fontstack} and the like: keep them.
+        new URL(url, styleUrl).toString().replace(/%7B/gi, '{').replace(/%7D/gi, '}');
   const sources: StyleSpecification['sources'] = {};
   for (const [name, source] of Object.entries(style.sources)) {
     const s = { ...source } as Record<string, unknown>;
@@ -94,10 +121,15 @@ export function resolvedAgainst(style: StyleSpecification, styleUrl: string): St
     if (typeof s.data === 'string') s.data = resolve(s.data);
     sources[name] = s as unknown as StyleSpecification['sources'][string];
   }
-  const sprite = style.sprite === undefined ? undefined
-    : typeof style.sprite === 'string' ? resolve(style.sprite) : style.sprite.map((sp) => ({ id: sp.id, url: resolve(sp.url) }));
+  const sprite =
+    style.sprite === undefined
+      ? undefined
+      : typeof style.sprite === 'string'
+        ? resolve(style.sprite)
+        : style.sprite.map((sp) => ({ id: sp.id, url: resolve(sp.url) }));
   return {
-    ...style, sources,
+    ...style,
+    sources,
     ...(style.glyphs !== undefined ? { glyphs: resolve(style.glyphs) } : {}),
     ...(sprite !== undefined ? { sprite } : {}),
   };

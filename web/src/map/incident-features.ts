@@ -18,7 +18,12 @@ export type Point = Schemas['MapPoint'];
 
 export interface FeatureCollection {
   type: 'FeatureCollection';
-  features: { type: 'Feature'; id?: number; geometry: { type: 'Point'; coordinates: [number, number] }; properties: Record<string, string | number | boolean> }[];
+  features: {
+    type: 'Feature';
+    id?: number;
+    geometry: { type: 'Point'; coordinates: [number, number] };
+    properties: Record<string, string | number | boolean>;
+  }[];
 }
 
 /** The verdict most incidents of the cluster have; ties go to the more serious. */
@@ -50,11 +55,16 @@ export function clusterFeatures(clusters: readonly Cluster[]): FeatureCollection
   return {
     type: 'FeatureCollection',
     features: clusters.map((c, i) => ({
-      type: 'Feature', id: i,
+      type: 'Feature',
+      id: i,
       geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
       properties: {
-        index: i, count: c.count, label: shortCount(c.count), verdict: dominantVerdict(c.verdicts),
-        violations: c.verdicts.violation, radius: clusterRadius(c.count),
+        index: i,
+        count: c.count,
+        label: shortCount(c.count),
+        verdict: dominantVerdict(c.verdicts),
+        violations: c.verdicts.violation,
+        radius: clusterRadius(c.count),
       },
     })),
   };
@@ -64,7 +74,8 @@ export function pointFeatures(points: readonly Point[]): FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: points.map((p, i) => ({
-      type: 'Feature', id: i,
+      type: 'Feature',
+      id: i,
       geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
       properties: { id: p.id, verdict: p.verdict, act: p.act, occurred_at: p.occurred_at },
     })),

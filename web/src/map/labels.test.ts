@@ -20,6 +20,10 @@ describe('place names', () => {
 describe('circleHitsRect', () => {
   const rect = { left: 10, top: 10, right: 50, bottom: 20 };
   it.each([
-    [30, 15, 1, true], [5, 15, 6, true], [5, 15, 4, false], [55, 25, 7.1, true], [55, 25, 7, false],
+    [30, 15, 1, true],
+    [5, 15, 6, true],
+    [5, 15, 4, false],
+    [55, 25, 7.1, true],
+    [55, 25, 7, false],
   ] as const)('circle at (%s, %s) r=%s: %s', (x, y, r, hit) => expect(circleHitsRect(x, y, r, rect)).toBe(hit));
 });

@@ -21,11 +21,19 @@ interface BoundaryCollection {
 
 export async function loadAdminLabels(base = ''): Promise<AdminLabel[]> {
   const [a1, a2] = await Promise.all(
-    [1, 2].map(async (level) => (await fetch(`${base}/boundaries/admin${level}.geojson`)).json() as Promise<BoundaryCollection>),
+    [1, 2].map(
+      async (level) => (await fetch(`${base}/boundaries/admin${level}.geojson`)).json() as Promise<BoundaryCollection>,
+    ),
   );
-  const of = (c: BoundaryCollection | undefined, level: 1 | 2): AdminLabel[] => (c?.features ?? []).map((f) => ({
-    pcode: f.properties.pcode, level, name_en: f.properties.name_en, name_ar: f.properties.name_ar, lon: f.properties.label_lon, lat: f.properties.label_lat,
-  }));
+  const of = (c: BoundaryCollection | undefined, level: 1 | 2): AdminLabel[] =>
+    (c?.features ?? []).map((f) => ({
+      pcode: f.properties.pcode,
+      level,
+      name_en: f.properties.name_en,
+      name_ar: f.properties.name_ar,
+      lon: f.properties.label_lon,
+      lat: f.properties.label_lat,
+    }));
   return [...of(a1, 1), ...of(a2, 2)];
 }
 
@@ -40,7 +48,10 @@ export function labelText(label: AdminLabel, lang: Lang): string {
 
 /** Adds the labels to the map; returns a function that changes their language, and one that removes them. */
 export function addAdminLabels(
-  map: MapLibreMap, labels: readonly AdminLabel[], lang: Lang, MarkerClass: typeof Marker,
+  map: MapLibreMap,
+  labels: readonly AdminLabel[],
+  lang: Lang,
+  MarkerClass: typeof Marker,
 ): { setLang(lang: Lang): void; remove(): void } {
   const markers = labels.map((label) => {
     const el = document.createElement('div');
@@ -75,7 +86,12 @@ export function addAdminLabels(
   };
 }
 
-export interface Rect { left: number; top: number; right: number; bottom: number }
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
 
 /** Whether a circle (centre and radius, in pixels) touches a rectangle. */
 export function circleHitsRect(cx: number, cy: number, r: number, rect: Rect): boolean {
@@ -85,11 +101,22 @@ export function circleHitsRect(cx: number, cy: number, r: number, rect: Rect): b
 }
 
 /** Fades the place names that a cluster covers, so its count stays readable. */
-export function fadeCoveredLabels(container: HTMLElement, circles: readonly { x: number; y: number; r: number }[]): void {
+export function fadeCoveredLabels(
+  container: HTMLElement,
+  circles: readonly { x: number; y: number; r: number }[],
+): void {
   const origin = container.getBoundingClientRect();
   for (const el of container.querySelectorAll<HTMLElement>('.map-label')) {
     const b = el.getBoundingClientRect();
-    const rect = { left: b.left - origin.left, top: b.top - origin.top, right: b.right - origin.left, bottom: b.bottom - origin.top };
-    el.classList.toggle('map-label-covered', circles.some((c) => circleHitsRect(c.x, c.y, c.r, rect)));
+    const rect = {
+      left: b.left - origin.left,
+      top: b.top - origin.top,
+      right: b.right - origin.left,
+      bottom: b.bottom - origin.top,
+    };
+    el.classList.toggle(
+      'map-label-covered',
+      circles.some((c) => circleHitsRect(c.x, c.y, c.r, rect)),
+    );
   }
 }

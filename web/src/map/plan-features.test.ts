@@ -15,15 +15,52 @@ describe('circlePolygon', () => {
 describe('anchorOf', () => {
   it.each([
     [{ type: 'Point', coordinates: [1, 2] }, [1, 2]],
-    [{ type: 'LineString', coordinates: [[0, 0], [2, 2]] }, [1, 1]],
-    [{ type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 2], [0, 2]]] }, [1, 1]],
+    [
+      {
+        type: 'LineString',
+        coordinates: [
+          [0, 0],
+          [2, 2],
+        ],
+      },
+      [1, 1],
+    ],
+    [
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [2, 0],
+            [2, 2],
+            [0, 2],
+          ],
+        ],
+      },
+      [1, 1],
+    ],
     [{ type: 'LineString', coordinates: [] }, null],
   ] as const)('%j anchors at %j', (g, expected) => expect(anchorOf(g)).toEqual(expected));
 });
 
 it('draws a buffer ring for point sites and a line per convoy', () => {
-  const sites = siteFeatures([{ id: 's', kind: 'hospital', owner: 'un', geometry: { type: 'Point', coordinates: [36, 33] }, buffer_m: 500 }]);
+  const sites = siteFeatures([
+    { id: 's', kind: 'hospital', owner: 'un', geometry: { type: 'Point', coordinates: [36, 33] }, buffer_m: 500 },
+  ]);
   expect(sites.features.map((f) => f.geometry.type)).toEqual(['Polygon', 'Point']);
-  const convoys = convoyFeatures([{ id: 'c', organizer: 'un', route: { type: 'LineString', coordinates: [[36, 33], [36.1, 33.1]] }, window: { from: 'a', to: null } }]);
+  const convoys = convoyFeatures([
+    {
+      id: 'c',
+      organizer: 'un',
+      route: {
+        type: 'LineString',
+        coordinates: [
+          [36, 33],
+          [36.1, 33.1],
+        ],
+      },
+      window: { from: 'a', to: null },
+    },
+  ]);
   expect(convoys.features[0]!.properties).toEqual({ id: 'c', organizer: 'un', from: 'a', to: '' });
 });

@@ -6,7 +6,9 @@ export function useGovernorates(): NamedArea[] {
   const [areas, setAreas] = useState<NamedArea[]>([]);
   useEffect(() => {
     let live = true;
-    loadGovernorates().then((a) => live && setAreas(a)).catch(() => undefined);
+    loadGovernorates()
+      .then((a) => live && setAreas(a))
+      .catch(() => undefined);
     return () => {
       live = false;
     };

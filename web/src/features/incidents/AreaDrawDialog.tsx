@@ -18,8 +18,18 @@ export function AreaDrawDialog({ onClose, onDone }: { onClose(): void; onDone(bb
 
   const onReady = useCallback((map: MapLibreMap) => {
     map.addSource('draw', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    map.addLayer({ id: 'draw-fill', type: 'fill', source: 'draw', paint: { 'fill-color': '#1d3557', 'fill-opacity': 0.15 } });
-    map.addLayer({ id: 'draw-line', type: 'line', source: 'draw', paint: { 'line-color': '#1d3557', 'line-width': 2 } });
+    map.addLayer({
+      id: 'draw-fill',
+      type: 'fill',
+      source: 'draw',
+      paint: { 'fill-color': '#1d3557', 'fill-opacity': 0.15 },
+    });
+    map.addLayer({
+      id: 'draw-line',
+      type: 'line',
+      source: 'draw',
+      paint: { 'line-color': '#1d3557', 'line-width': 2 },
+    });
     map.getCanvas().style.cursor = 'crosshair';
     map.on('click', (e) => {
       const p: [number, number] = [e.lngLat.lng, e.lngLat.lat];
@@ -31,7 +41,20 @@ export function AreaDrawDialog({ onClose, onDone }: { onClose(): void; onDone(bb
       corner.current = null;
       const [x1, y1, x2, y2] = b.split(',').map(Number) as [number, number, number, number];
       (map.getSource('draw') as unknown as { setData(d: unknown): void }).setData({
-        type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[x1, y1], [x2, y1], [x2, y2], [x1, y2], [x1, y1]]] },
+        type: 'Feature',
+        properties: {},
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [x1, y1],
+              [x2, y1],
+              [x2, y2],
+              [x1, y2],
+              [x1, y1],
+            ],
+          ],
+        },
       });
       setBox(b);
     });
@@ -41,13 +64,19 @@ export function AreaDrawDialog({ onClose, onDone }: { onClose(): void; onDone(bb
     <dialog ref={dialog} className="dialog" aria-labelledby="draw-title" onCancel={onClose}>
       <header className="dialog-head">
         <h2 id="draw-title">{t('incidents.area.draw')}</h2>
-        <button type="button" className="card-close" aria-label={t('common.close')} onClick={onClose}>×</button>
+        <button type="button" className="card-close" aria-label={t('common.close')} onClick={onClose}>
+          ×
+        </button>
       </header>
       <p className="muted">{t('incidents.area.drawHelp')}</p>
       <MapView onReady={onReady} label={t('incidents.area.draw')} className="map map-dialog" />
       <footer className="dialog-foot">
-        <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
-        <button type="button" className="btn btn-primary" disabled={!box} onClick={() => box && onDone(box)}>{t('common.apply')}</button>
+        <button type="button" className="btn" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="btn btn-primary" disabled={!box} onClick={() => box && onDone(box)}>
+          {t('common.apply')}
+        </button>
       </footer>
     </dialog>
   );

@@ -31,30 +31,64 @@ export function IncidentPage({ id }: { id: string }) {
   const fieldName = (f: string) => (FIELD_NAMES[f] ? t(FIELD_NAMES[f]) : f);
   const { actorName } = useWorld();
   const { can } = useSession();
-  const q = useQuery(async (signal) => unwrap(await api.GET('/api/v1/incidents/{id}', { params: { path: { id } }, signal })), [id]);
-  const audit = useQuery(async (signal) => {
-    const r = await api.GET('/api/v1/audit/{entity}/{id}', { params: { path: { entity: 'incident', id } }, signal });
-    if (r.response.status === 403) return null;
-    return unwrap(r).items;
-  }, [id]);
+  const q = useQuery(
+    async (signal) => unwrap(await api.GET('/api/v1/incidents/{id}', { params: { path: { id } }, signal })),
+    [id],
+  );
+  const audit = useQuery(
+    async (signal) => {
+      const r = await api.GET('/api/v1/audit/{entity}/{id}', { params: { path: { entity: 'incident', id } }, signal });
+      if (r.response.status === 403) return null;
+      return unwrap(r).items;
+    },
+    [id],
+  );
 
   useLiveEvents((e) => {
-    if ((e.entity === 'incident' && e.id === id) || e.data.incident_id === id || (e.entity === 'finding' && e.id.startsWith(`incident:${id}:`))) {
+    if (
+      (e.entity === 'incident' && e.id === id) ||
+      e.data.incident_id === id ||
+      (e.entity === 'finding' && e.id.startsWith(`incident:${id}:`))
+    ) {
       q.reload();
       audit.reload();
     }
   });
 
-  if (isMissing(q.error)) return <NotFound title={t('notFound.incident.title')} text={t('notFound.incident')} back={{ to: '/incidents', label: t('incident.back') }} />;
-  if (q.error) return <div className="page"><ErrorNotice error={q.error} onRetry={q.reload} /></div>;
-  if (!q.data) return <div className="page"><Loading /></div>;
+  if (isMissing(q.error))
+    return (
+      <NotFound
+        title={t('notFound.incident.title')}
+        text={t('notFound.incident')}
+        back={{ to: '/incidents', label: t('incident.back') }}
+      />
+    );
+  if (q.error)
+    return (
+      <div className="page">
+        <ErrorNotice error={q.error} onRetry={q.reload} />
+      </div>
+    );
+  if (!q.data)
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
   const i = q.data;
   const verdict = worstVerdict(i.verdicts.map((v) => v.verdict));
-  const target = i.target === null ? t('common.unknown') : 'civilian' in i.target ? nameOf.targets(i.target.civilian) : actorName(i.target.actor);
+  const target =
+    i.target === null
+      ? t('common.unknown')
+      : 'civilian' in i.target
+        ? nameOf.targets(i.target.civilian)
+        : actorName(i.target.actor);
 
   return (
     <div className="page page-wide incident-page">
-      <nav className="breadcrumb" aria-label="breadcrumb"><Link to="/incidents">{t('incident.back')}</Link></nav>
+      <nav className="breadcrumb" aria-label="breadcrumb">
+        <Link to="/incidents">{t('incident.back')}</Link>
+      </nav>
       <header className="page-header">
         <div>
           <p className="card-kicker">{nameOf.acts(i.act)}</p>
@@ -62,7 +96,9 @@ export function IncidentPage({ id }: { id: string }) {
           <div className="badges">
             <VerdictBadge verdict={verdict} />
             <StatusBadge status={i.status} />
-            <span className="badge badge-outline">{i.grade ? `${t('incident.grade')}: ${nameOf.grades(i.grade)}` : t('incident.noGrade')}</span>
+            <span className="badge badge-outline">
+              {i.grade ? `${t('incident.grade')}: ${nameOf.grades(i.grade)}` : t('incident.noGrade')}
+            </span>
             <span className="badge badge-outline">{nameOf.classifications(i.classification)}</span>
           </div>
         </div>
@@ -71,35 +107,65 @@ export function IncidentPage({ id }: { id: string }) {
 
       <div className="incident-grid">
         <section className="panel" aria-labelledby="facts-title">
-          <h2 id="facts-title">{t('incident.when')} · {t('incident.where')}</h2>
+          <h2 id="facts-title">
+            {t('incident.when')} · {t('incident.where')}
+          </h2>
           <dl className="facts">
             <dt>{t('incident.when')}</dt>
             <dd data-testid="incident-when">{incidentWhen(i)}</dd>
             <dt>{t('incident.where')}</dt>
             <dd>
               {whereName(i.where, lang) && <span dir="auto">{whereName(i.where, lang)} · </span>}
-              {readable(i.place, i.id) && <span dir="auto">{t('incident.place.source', { place: readable(i.place, i.id)! })} · </span>}
-              <span dir="ltr">{i.location.lat.toFixed(4)}, {i.location.lon.toFixed(4)}</span>
+              {readable(i.place, i.id) && (
+                <span dir="auto">{t('incident.place.source', { place: readable(i.place, i.id)! })} · </span>
+              )}
+              <span dir="ltr">
+                {i.location.lat.toFixed(4)}, {i.location.lon.toFixed(4)}
+              </span>
             </dd>
-            <dt>{t('incident.perpetrator')}</dt><dd>{actorName(i.perpetrator)}</dd>
-            <dt>{t('incident.target')}</dt><dd>{target}</dd>
-            {i.deaths && <><dt>{t('incident.deaths')}</dt><dd>{number(i.deaths.low)} / {number(i.deaths.best)} / {number(i.deaths.high)}</dd></>}
-            {i.source && <><dt>{t('incident.source')}</dt><dd>{i.source}{i.source_ref ? ` #${i.source_ref}` : ''}</dd></>}
+            <dt>{t('incident.perpetrator')}</dt>
+            <dd>{actorName(i.perpetrator)}</dd>
+            <dt>{t('incident.target')}</dt>
+            <dd>{target}</dd>
+            {i.deaths && (
+              <>
+                <dt>{t('incident.deaths')}</dt>
+                <dd>
+                  {number(i.deaths.low)} / {number(i.deaths.best)} / {number(i.deaths.high)}
+                </dd>
+              </>
+            )}
+            {i.source && (
+              <>
+                <dt>{t('incident.source')}</dt>
+                <dd>
+                  {i.source}
+                  {i.source_ref ? ` #${i.source_ref}` : ''}
+                </dd>
+              </>
+            )}
           </dl>
         </section>
 
         <section className="panel" aria-labelledby="findings-title">
           <h2 id="findings-title">{t('incident.findings')}</h2>
           {i.findings.length === 0 && <p className="empty">{t('incident.finding.none')}</p>}
-          {i.findings.map((f) => <FindingView key={f.key} finding={f} />)}
+          {i.findings.map((f) => (
+            <FindingView key={f.key} finding={f} />
+          ))}
           {i.finding_history.length > 0 && (
             <details className="history">
-              <summary>{t('incident.finding.history')} ({number(i.finding_history.length)})</summary>
+              <summary>
+                {t('incident.finding.history')} ({number(i.finding_history.length)})
+              </summary>
               <ul className="timeline">
                 {i.finding_history.map((h) => (
                   <li key={`${h.key}:${h.superseded_at}`}>
-                    <time>{dateTime(h.superseded_at)}</time> <VerdictBadge verdict={h.verdict} /> → {h.superseded_by_verdict ? <VerdictBadge verdict={h.superseded_by_verdict} /> : '—'}
-                    <div className="muted small" dir="auto">{say(h.cause_statement)}</div>
+                    <time>{dateTime(h.superseded_at)}</time> <VerdictBadge verdict={h.verdict} /> →{' '}
+                    {h.superseded_by_verdict ? <VerdictBadge verdict={h.superseded_by_verdict} /> : '—'}
+                    <div className="muted small" dir="auto">
+                      {say(h.cause_statement)}
+                    </div>
                   </li>
                 ))}
               </ul>
@@ -111,13 +177,24 @@ export function IncidentPage({ id }: { id: string }) {
       {can('incident:manage') && <ReviewForm incident={i} onSaved={q.reload} />}
 
       <section className="section" aria-labelledby="accounts-title">
-        <h2 id="accounts-title">{t('incident.accounts')} <span className="count">{number(i.accounts.length)}</span></h2>
+        <h2 id="accounts-title">
+          {t('incident.accounts')} <span className="count">{number(i.accounts.length)}</span>
+        </h2>
         {i.disputed.length > 0 && (
-          <p className="notice notice-warn">{nameOf.statuses('disputed')}: {i.disputed.map((d) => t(d === 'act' ? 'report.act' : d === 'target' ? 'incident.target' : 'incident.perpetrator')).join(', ')}</p>
+          <p className="notice notice-warn">
+            {nameOf.statuses('disputed')}:{' '}
+            {i.disputed
+              .map((d) => t(d === 'act' ? 'report.act' : d === 'target' ? 'incident.target' : 'incident.perpetrator'))
+              .join(', ')}
+          </p>
         )}
-        {i.accounts.length === 0 ? <p className="empty">{t('incident.accounts.none')}</p> : (
+        {i.accounts.length === 0 ? (
+          <p className="empty">{t('incident.accounts.none')}</p>
+        ) : (
           <div className="accounts" data-testid="accounts">
-            {i.accounts.map((r) => <AccountCard key={r.id} report={r} disputed={i.disputed} />)}
+            {i.accounts.map((r) => (
+              <AccountCard key={r.id} report={r} disputed={i.disputed} />
+            ))}
           </div>
         )}
       </section>
@@ -125,7 +202,13 @@ export function IncidentPage({ id }: { id: string }) {
       <div className="incident-grid">
         <section className="panel" aria-labelledby="status-title">
           <h2 id="status-title">{t('incident.statusHistory')}</h2>
-          {audit.data ? <StatusChanges entries={audit.data} /> : audit.loading ? <Loading /> : <p className="muted">{t('common.forbidden')}</p>}
+          {audit.data ? (
+            <StatusChanges entries={audit.data} />
+          ) : audit.loading ? (
+            <Loading />
+          ) : (
+            <p className="muted">{t('common.forbidden')}</p>
+          )}
         </section>
         <section className="panel" aria-labelledby="audit-title">
           <h2 id="audit-title">{t('incident.audit')}</h2>
@@ -137,8 +220,17 @@ export function IncidentPage({ id }: { id: string }) {
               {audit.data.map((e) => (
                 <li key={e.seq}>
                   <time>{dateTime(e.at)}</time>
-                  <div>{t('incident.audit.by', { action: auditAction(e.action), user: e.by?.display_name ?? t('incident.audit.system') })}</div>
-                  {e.action === 'update' && <div className="muted small">{[...new Set(changedFields(e).map(fieldName))].join(lang === 'ar' ? '، ' : ', ')}</div>}
+                  <div>
+                    {t('incident.audit.by', {
+                      action: auditAction(e.action),
+                      user: e.by?.display_name ?? t('incident.audit.system'),
+                    })}
+                  </div>
+                  {e.action === 'update' && (
+                    <div className="muted small">
+                      {[...new Set(changedFields(e).map(fieldName))].join(lang === 'ar' ? '، ' : ', ')}
+                    </div>
+                  )}
                 </li>
               ))}
             </ol>
@@ -152,8 +244,16 @@ export function IncidentPage({ id }: { id: string }) {
 
 /** The words for the facts an audit entry may change (the API's field names are for programs). */
 const FIELD_NAMES: Record<string, MessageKey> = {
-  status: 'incident.status', grade: 'incident.grade', act: 'report.act', perpetrator: 'incident.perpetrator', target: 'incident.target',
-  place: 'incident.where', location: 'incident.where', occurred_at: 'incident.when', occurred_until: 'incident.when', deaths: 'incident.deaths',
+  status: 'incident.status',
+  grade: 'incident.grade',
+  act: 'report.act',
+  perpetrator: 'incident.perpetrator',
+  target: 'incident.target',
+  place: 'incident.where',
+  location: 'incident.where',
+  occurred_at: 'incident.when',
+  occurred_until: 'incident.when',
+  deaths: 'incident.deaths',
   classification: 'report.classification',
 };
 
@@ -174,12 +274,24 @@ function FindingView({ finding: f }: { finding: Detail['findings'][number] }) {
     <article className="finding">
       <header>
         <VerdictBadge verdict={f.verdict} />
-        <span className="muted small">{f.agreement ? t('incident.finding.agreement', { agreement: agreementTitle(f.agreement) }) : t('incident.finding.noAgreement')}</span>
+        <span className="muted small">
+          {f.agreement
+            ? t('incident.finding.agreement', { agreement: agreementTitle(f.agreement) })
+            : t('incident.finding.noAgreement')}
+        </span>
       </header>
-      <p className="explanation" dir="auto">{sayAll(f.statements)}</p>
+      <p className="explanation" dir="auto">
+        {sayAll(f.statements)}
+      </p>
       <dl className="facts compact">
-        <dt>{t('incident.finding.rule', { rule: number(f.rule) })}</dt><dd className="muted small">{dateTime(f.at)}</dd>
-        {f.violators.length > 0 && <><dt>{t('incident.finding.violators')}</dt><dd>{f.violators.map(actorName).join(', ')}</dd></>}
+        <dt>{t('incident.finding.rule', { rule: number(f.rule) })}</dt>
+        <dd className="muted small">{dateTime(f.at)}</dd>
+        {f.violators.length > 0 && (
+          <>
+            <dt>{t('incident.finding.violators')}</dt>
+            <dd>{f.violators.map(actorName).join(', ')}</dd>
+          </>
+        )}
       </dl>
       {/* The codes behind the words (obligation, reasons, rules version) are for those who check the rules. */}
       <Reference ids={[f.obligation, ...f.reasons, f.rules_version]} />
@@ -190,7 +302,12 @@ function FindingView({ finding: f }: { finding: Detail['findings'][number] }) {
 export function AccountCard({ report: r, disputed }: { report: Report; disputed: string[] }) {
   const { t, nameOf, lang, dateTime, reportWhen, number } = useI18n();
   const { actorName, orgName } = useWorld();
-  const target = r.target === null ? t('common.unknown') : 'civilian' in r.target ? nameOf.targets(r.target.civilian) : actorName(r.target.actor);
+  const target =
+    r.target === null
+      ? t('common.unknown')
+      : 'civilian' in r.target
+        ? nameOf.targets(r.target.civilian)
+        : actorName(r.target.actor);
   const mark = (fact: string) => (disputed.includes(fact) ? ' disputed' : '');
   return (
     <article className="account" aria-label={`${t('incident.account.org')}: ${orgName(r.org)}`}>
@@ -199,23 +316,56 @@ export function AccountCard({ report: r, disputed }: { report: Report; disputed:
         <span className="badge badge-outline">{nameOf.channels(r.channel)}</span>
       </header>
       <dl className="facts compact">
-        <dt>{t('incident.account.received')}</dt><dd>{dateTime(r.received_at)}</dd>
-        <dt>{t('incident.account.claimed')}</dt><dd>{reportWhen(r.claimed_at, r.time_precision_s)}</dd>
-        <dt>{t('incident.account.place')}</dt><dd>{whereName(r.where, lang) && <span dir="auto">{whereName(r.where, lang)} · </span>}<span dir="ltr">{r.location.lat.toFixed(4)}, {r.location.lon.toFixed(4)}</span>{r.location_precision_m > 0 ? ` ± ${number(r.location_precision_m)} m` : ''}</dd>
-        <dt>{t('report.act')}</dt><dd className={mark('act')}>{nameOf.acts(r.act)}</dd>
-        <dt>{t('report.perpetrator')}</dt><dd className={mark('perpetrator')}>{actorName(r.alleged_perpetrator)}</dd>
-        <dt>{t('incident.target')}</dt><dd className={mark('target')}>{target}</dd>
-        {r.casualties && <><dt>{t('incident.account.casualties')}</dt><dd>{[r.casualties.low, r.casualties.best, r.casualties.high].map((n) => (n === null ? '–' : number(n))).join(' / ')}</dd></>}
+        <dt>{t('incident.account.received')}</dt>
+        <dd>{dateTime(r.received_at)}</dd>
+        <dt>{t('incident.account.claimed')}</dt>
+        <dd>{reportWhen(r.claimed_at, r.time_precision_s)}</dd>
+        <dt>{t('incident.account.place')}</dt>
+        <dd>
+          {whereName(r.where, lang) && <span dir="auto">{whereName(r.where, lang)} · </span>}
+          <span dir="ltr">
+            {r.location.lat.toFixed(4)}, {r.location.lon.toFixed(4)}
+          </span>
+          {r.location_precision_m > 0 ? ` ± ${number(r.location_precision_m)} m` : ''}
+        </dd>
+        <dt>{t('report.act')}</dt>
+        <dd className={mark('act')}>{nameOf.acts(r.act)}</dd>
+        <dt>{t('report.perpetrator')}</dt>
+        <dd className={mark('perpetrator')}>{actorName(r.alleged_perpetrator)}</dd>
+        <dt>{t('incident.target')}</dt>
+        <dd className={mark('target')}>{target}</dd>
+        {r.casualties && (
+          <>
+            <dt>{t('incident.account.casualties')}</dt>
+            <dd>
+              {[r.casualties.low, r.casualties.best, r.casualties.high]
+                .map((n) => (n === null ? '–' : number(n)))
+                .join(' / ')}
+            </dd>
+          </>
+        )}
       </dl>
-      {r.narrative && <blockquote className="narrative" dir="auto">{r.narrative}</blockquote>}
+      {r.narrative && (
+        <blockquote className="narrative" dir="auto">
+          {r.narrative}
+        </blockquote>
+      )}
       <div className="attachments">
         <h3>{t('incident.account.attachments')}</h3>
-        {r.attachments.length === 0 ? <p className="muted small">{t('incident.account.noAttachments')}</p> : (
+        {r.attachments.length === 0 ? (
+          <p className="muted small">{t('incident.account.noAttachments')}</p>
+        ) : (
           <ul>
             {r.attachments.map((a) => (
               <li key={a.id}>
-                <a href={a.url} download={a.filename}>{a.filename}</a>
-                <span className="muted small"> · {number(Math.ceil(a.size_bytes / 1024))} KB · <code title={a.sha256}>sha256 {a.sha256.slice(0, 12)}…</code></span>
+                <a href={a.url} download={a.filename}>
+                  {a.filename}
+                </a>
+                <span className="muted small">
+                  {' '}
+                  · {number(Math.ceil(a.size_bytes / 1024))} KB ·{' '}
+                  <code title={a.sha256}>sha256 {a.sha256.slice(0, 12)}…</code>
+                </span>
               </li>
             ))}
           </ul>
@@ -238,7 +388,9 @@ function StatusChanges({ entries }: { entries: Schemas['AuditEntry'][] }) {
         <li key={n}>
           <time>{dateTime(c.at)}</time>
           <div>
-            {t(c.field === 'status' ? 'incident.status' : 'incident.grade')}: {c.from ? nameOf[CHANGE_NAMES[c.field]](c.from) : '—'} → <strong>{c.to ? nameOf[CHANGE_NAMES[c.field]](c.to) : '—'}</strong>
+            {t(c.field === 'status' ? 'incident.status' : 'incident.grade')}:{' '}
+            {c.from ? nameOf[CHANGE_NAMES[c.field]](c.from) : '—'} →{' '}
+            <strong>{c.to ? nameOf[CHANGE_NAMES[c.field]](c.to) : '—'}</strong>
             {c.by && <span className="muted small"> · {c.by}</span>}
           </div>
         </li>
@@ -264,10 +416,12 @@ function ReviewForm({ incident, onSaved }: { incident: Detail; onSaved(): void }
     setBusy(true);
     setMessage(null);
     try {
-      unwrap(await api.PATCH('/api/v1/incidents/{id}', {
-        params: { path: { id: incident.id } },
-        body: { status, grade: grade === '' ? null : (grade as (typeof ATTRIBUTION_GRADES)[number]) },
-      }));
+      unwrap(
+        await api.PATCH('/api/v1/incidents/{id}', {
+          params: { path: { id: incident.id } },
+          body: { status, grade: grade === '' ? null : (grade as (typeof ATTRIBUTION_GRADES)[number]) },
+        }),
+      );
       setMessage(t('incident.edit.saved'));
       onSaved();
     } catch (err) {
@@ -283,21 +437,39 @@ function ReviewForm({ incident, onSaved }: { incident: Detail; onSaved(): void }
         <div className="field">
           <label htmlFor="r-status">{t('incident.status')}</label>
           <select id="r-status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
-            {INCIDENT_STATUSES.map((s) => <option key={s} value={s}>{nameOf.statuses(s)}</option>)}
+            {INCIDENT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {nameOf.statuses(s)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="r-grade">{t('incident.grade')}</label>
           <select id="r-grade" value={grade} onChange={(e) => setGrade(e.target.value)}>
             <option value="">{t('incident.noGrade')}</option>
-            {ATTRIBUTION_GRADES.map((g) => <option key={g} value={g}>{nameOf.grades(g)}</option>)}
+            {ATTRIBUTION_GRADES.map((g) => (
+              <option key={g} value={g}>
+                {nameOf.grades(g)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field field-action">
-          <button type="submit" className="btn btn-primary" disabled={busy || (status === incident.status && grade === (incident.grade ?? ''))}>{t('incident.edit.save')}</button>
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={busy || (status === incident.status && grade === (incident.grade ?? ''))}
+          >
+            {t('incident.edit.save')}
+          </button>
         </div>
       </div>
-      {message && <p className="muted small" role="status">{message}</p>}
+      {message && (
+        <p className="muted small" role="status">
+          {message}
+        </p>
+      )}
     </form>
   );
 }

@@ -19,7 +19,10 @@ const AreaDrawDialog = lazy(() => import('./AreaDrawDialog.tsx').then((m) => ({ 
 const PAGE = 50;
 
 type Incident = Schemas['Incident'];
-type IncidentQuery = Omit<NonNullable<paths['/api/v1/incidents']['get']['parameters']['query']>, 'limit' | 'sort' | 'cursor'>;
+type IncidentQuery = Omit<
+  NonNullable<paths['/api/v1/incidents']['get']['parameters']['query']>,
+  'limit' | 'sort' | 'cursor'
+>;
 
 export function IncidentsPage() {
   const { t, nameOf, lang, timezone, timezoneLabel, incidentWhen, number } = useI18n();
@@ -36,24 +39,26 @@ export function IncidentsPage() {
   const [more, setMore] = useState(false);
 
   useEffect(() => {
-    loadAdminAreas().then(setAreas).catch(() => undefined);
+    loadAdminAreas()
+      .then(setAreas)
+      .catch(() => undefined);
   }, []);
   useEffect(() => setText(filters.q), [filters.q]);
 
-  const apiQuery = useMemo(
-    () => toApiQuery(filters, timezone),
-    [filters, timezone],
-  );
+  const apiQuery = useMemo(() => toApiQuery(filters, timezone), [filters, timezone]);
   const key = JSON.stringify(apiQuery);
 
-  const page = useQuery(async (signal) => {
-    const q = apiQuery as IncidentQuery;
-    const [list, count] = await Promise.all([
-      api.GET('/api/v1/incidents', { params: { query: { ...q, limit: PAGE } }, signal }).then(unwrap),
-      api.GET('/api/v1/incidents/count', { params: { query: { ...q } }, signal }).then(unwrap),
-    ]);
-    return { list, count: count.count };
-  }, [key]);
+  const page = useQuery(
+    async (signal) => {
+      const q = apiQuery as IncidentQuery;
+      const [list, count] = await Promise.all([
+        api.GET('/api/v1/incidents', { params: { query: { ...q, limit: PAGE } }, signal }).then(unwrap),
+        api.GET('/api/v1/incidents/count', { params: { query: { ...q } }, signal }).then(unwrap),
+      ]);
+      return { list, count: count.count };
+    },
+    [key],
+  );
 
   useEffect(() => {
     if (!page.data) return;
@@ -65,7 +70,11 @@ export function IncidentsPage() {
     if (!cursor) return;
     setMore(true);
     try {
-      const next = unwrap(await api.GET('/api/v1/incidents', { params: { query: { ...(apiQuery as IncidentQuery), limit: PAGE, cursor } } }));
+      const next = unwrap(
+        await api.GET('/api/v1/incidents', {
+          params: { query: { ...(apiQuery as IncidentQuery), limit: PAGE, cursor } },
+        }),
+      );
       setItems((prev) => [...prev, ...next.items]);
       setCursor(next.next_cursor);
     } finally {
@@ -93,7 +102,9 @@ export function IncidentsPage() {
   }, [text]);
 
   const areaName = (a: AdminArea) => (lang === 'ar' ? a.name_ar : a.name_en);
-  const governorateChoices = areas.filter((a) => a.level === 1).sort((a, b) => areaName(a).localeCompare(areaName(b), lang));
+  const governorateChoices = areas
+    .filter((a) => a.level === 1)
+    .sort((a, b) => areaName(a).localeCompare(areaName(b), lang));
   const count = page.data?.count;
 
   return (
@@ -102,77 +113,147 @@ export function IncidentsPage() {
         <span className="muted small">{t('common.times', { zone: timezoneLabel })}</span>
       </PageHeader>
       <div className="with-filters">
-        <form className="filters" role="search" aria-label={t('incidents.filters')} onSubmit={(e) => e.preventDefault()}>
+        <form
+          className="filters"
+          role="search"
+          aria-label={t('incidents.filters')}
+          onSubmit={(e) => e.preventDefault()}
+        >
           <div className="filters-head">
             <h2>{t('incidents.filters')}</h2>
             {/* On a phone the filters fold away, so the list is on the first screen. */}
-            <button type="button" className="btn btn-small filters-toggle" aria-expanded={filtersOpen} aria-controls="filter-fields" onClick={() => setFiltersOpen(!filtersOpen)}>
-              {filtersOpen ? t('incidents.filters.hide') : activeFilterCount(filters) > 0 ? t('incidents.filters.showCount', { count: number(activeFilterCount(filters)) }) : t('incidents.filters.show')}
+            <button
+              type="button"
+              className="btn btn-small filters-toggle"
+              aria-expanded={filtersOpen}
+              aria-controls="filter-fields"
+              onClick={() => setFiltersOpen(!filtersOpen)}
+            >
+              {filtersOpen
+                ? t('incidents.filters.hide')
+                : activeFilterCount(filters) > 0
+                  ? t('incidents.filters.showCount', { count: number(activeFilterCount(filters)) })
+                  : t('incidents.filters.show')}
             </button>
             {activeFilterCount(filters) > 0 && (
-              <button type="button" className="btn btn-ghost btn-small" onClick={() => navigate('/incidents', { replace: true })}>{t('common.clear')}</button>
+              <button
+                type="button"
+                className="btn btn-ghost btn-small"
+                onClick={() => navigate('/incidents', { replace: true })}
+              >
+                {t('common.clear')}
+              </button>
             )}
           </div>
           <div id="filter-fields" className={`filter-fields${filtersOpen ? ' open' : ''}`}>
-          <div className="field">
-            <label htmlFor="f-q">{t('incidents.text')}</label>
-            <input id="f-q" type="search" value={text} placeholder={t('incidents.textPlaceholder')} onChange={(e) => setText(e.target.value)} />
-          </div>
-          <DateField id="f-from" label={t('common.from')} value={filters.from} max={filters.to || undefined} min="2011-01-01" clearable onChange={(v) => apply({ from: v })} />
-          <DateField id="f-to" label={t('common.to')} value={filters.to} min={filters.from || '2011-01-01'} clearable onChange={(v) => apply({ to: v })} />
-          <div className="field">
-            <label htmlFor="f-area">{t('incidents.area.admin')}</label>
-            <select id="f-area" value={filters.area} onChange={(e) => apply({ area: e.target.value, bbox: '' })}>
-              <option value="">{t('common.any')}</option>
-              {governorateChoices.map((g) => (
-                <optgroup key={g.pcode} label={areaName(g)}>
-                  <option value={g.pcode}>{areaName(g)}</option>
-                  {areas.filter((d) => d.parent === g.pcode).sort((a, b) => areaName(a).localeCompare(areaName(b), lang)).map((d) => (
-                    <option key={d.pcode} value={d.pcode}>{`— ${areaName(d)}`}</option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <span className="label">{t('incidents.area.drawn')}</span>
-            {filters.bbox ? (
-              <div className="chip">
-                <span dir="ltr">{filters.bbox.split(',').map((n) => Number(n).toFixed(2)).join(', ')}</span>
-                <button type="button" aria-label={t('incidents.area.clear')} onClick={() => apply({ bbox: '' })}>×</button>
-              </div>
-            ) : (
-              <button type="button" className="btn btn-block" onClick={() => setDrawing(true)}>{t('incidents.area.draw')}</button>
-            )}
-          </div>
-          <div className="field">
-            <label htmlFor="f-actor">{t('incidents.actor')}</label>
-            <select id="f-actor" value={filters.actor} onChange={(e) => apply({ actor: e.target.value })}>
-              <option value="">{t('common.any')}</option>
-              {actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-act">{t('incidents.act')}</label>
-            <select id="f-act" value={filters.act} onChange={(e) => apply({ act: e.target.value })}>
-              <option value="">{t('common.any')}</option>
-              {ACTS.map((a) => <option key={a} value={a}>{nameOf.acts(a)}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-verdict">{t('incidents.verdict')}</label>
-            <select id="f-verdict" value={filters.verdict} onChange={(e) => apply({ verdict: e.target.value })}>
-              <option value="">{t('common.any')}</option>
-              {VERDICTS.map((v) => <option key={v} value={v}>{nameOf.verdicts(v)}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-status">{t('incidents.status')}</label>
-            <select id="f-status" value={filters.status} onChange={(e) => apply({ status: e.target.value })}>
-              <option value="">{t('common.any')}</option>
-              {INCIDENT_STATUSES.map((s) => <option key={s} value={s}>{nameOf.statuses(s)}</option>)}
-            </select>
-          </div>
+            <div className="field">
+              <label htmlFor="f-q">{t('incidents.text')}</label>
+              <input
+                id="f-q"
+                type="search"
+                value={text}
+                placeholder={t('incidents.textPlaceholder')}
+                onChange={(e) => setText(e.target.value)}
+              />
+            </div>
+            <DateField
+              id="f-from"
+              label={t('common.from')}
+              value={filters.from}
+              max={filters.to || undefined}
+              min="2011-01-01"
+              clearable
+              onChange={(v) => apply({ from: v })}
+            />
+            <DateField
+              id="f-to"
+              label={t('common.to')}
+              value={filters.to}
+              min={filters.from || '2011-01-01'}
+              clearable
+              onChange={(v) => apply({ to: v })}
+            />
+            <div className="field">
+              <label htmlFor="f-area">{t('incidents.area.admin')}</label>
+              <select id="f-area" value={filters.area} onChange={(e) => apply({ area: e.target.value, bbox: '' })}>
+                <option value="">{t('common.any')}</option>
+                {governorateChoices.map((g) => (
+                  <optgroup key={g.pcode} label={areaName(g)}>
+                    <option value={g.pcode}>{areaName(g)}</option>
+                    {areas
+                      .filter((d) => d.parent === g.pcode)
+                      .sort((a, b) => areaName(a).localeCompare(areaName(b), lang))
+                      .map((d) => (
+                        <option key={d.pcode} value={d.pcode}>{`— ${areaName(d)}`}</option>
+                      ))}
+                  </optgroup>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <span className="label">{t('incidents.area.drawn')}</span>
+              {filters.bbox ? (
+                <div className="chip">
+                  <span dir="ltr">
+                    {filters.bbox
+                      .split(',')
+                      .map((n) => Number(n).toFixed(2))
+                      .join(', ')}
+                  </span>
+                  <button type="button" aria-label={t('incidents.area.clear')} onClick={() => apply({ bbox: '' })}>
+                    ×
+                  </button>
+                </div>
+              ) : (
+                <button type="button" className="btn btn-block" onClick={() => setDrawing(true)}>
+                  {t('incidents.area.draw')}
+                </button>
+              )}
+            </div>
+            <div className="field">
+              <label htmlFor="f-actor">{t('incidents.actor')}</label>
+              <select id="f-actor" value={filters.actor} onChange={(e) => apply({ actor: e.target.value })}>
+                <option value="">{t('common.any')}</option>
+                {actors.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-act">{t('incidents.act')}</label>
+              <select id="f-act" value={filters.act} onChange={(e) => apply({ act: e.target.value })}>
+                <option value="">{t('common.any')}</option>
+                {ACTS.map((a) => (
+                  <option key={a} value={a}>
+                    {nameOf.acts(a)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-verdict">{t('incidents.verdict')}</label>
+              <select id="f-verdict" value={filters.verdict} onChange={(e) => apply({ verdict: e.target.value })}>
+                <option value="">{t('common.any')}</option>
+                {VERDICTS.map((v) => (
+                  <option key={v} value={v}>
+                    {nameOf.verdicts(v)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-status">{t('incidents.status')}</label>
+              <select id="f-status" value={filters.status} onChange={(e) => apply({ status: e.target.value })}>
+                <option value="">{t('common.any')}</option>
+                {INCIDENT_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {nameOf.statuses(s)}
+                  </option>
+                ))}
+              </select>
+            </div>
           </div>
         </form>
 
@@ -182,7 +263,9 @@ export function IncidentsPage() {
               {count === undefined ? t('common.loading') : t('incidents.results', { count: number(count) })}
             </h2>
             {count !== undefined && items.length < count && (
-              <span className="muted small">{t('incidents.resultsMore', { shown: number(items.length), count: number(count) })}</span>
+              <span className="muted small">
+                {t('incidents.resultsMore', { shown: number(items.length), count: number(count) })}
+              </span>
             )}
           </div>
           {page.error && <ErrorNotice error={page.error} onRetry={page.reload} />}
@@ -199,22 +282,42 @@ export function IncidentsPage() {
                     <th scope="col">{t('incidents.col.perpetrator')}</th>
                     <th scope="col">{t('incidents.col.verdict')}</th>
                     <th scope="col">{t('incidents.col.status')}</th>
-                    <th scope="col" className="num">{t('incidents.col.accounts')}</th>
+                    <th scope="col" className="num">
+                      {t('incidents.col.accounts')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {items.map((i) => (
-                    <tr key={i.id} onClick={(e) => { if (!(e.target as HTMLElement).closest('a')) navigate(`/incidents/${encodeURIComponent(i.id)}`); }}>
-                      <td className="nowrap" data-label={t('incidents.col.when')}>{incidentWhen(i)}</td>
+                    <tr
+                      key={i.id}
+                      onClick={(e) => {
+                        if (!(e.target as HTMLElement).closest('a')) navigate(`/incidents/${encodeURIComponent(i.id)}`);
+                      }}
+                    >
+                      <td className="nowrap" data-label={t('incidents.col.when')}>
+                        {incidentWhen(i)}
+                      </td>
                       <td className="cell-title">
-                        <Link to={`/incidents/${encodeURIComponent(i.id)}`} dir="auto">{names.place(i)}</Link>
-                        <div className="muted small" dir="ltr">{`${i.location.lat.toFixed(3)}, ${i.location.lon.toFixed(3)}`}</div>
+                        <Link to={`/incidents/${encodeURIComponent(i.id)}`} dir="auto">
+                          {names.place(i)}
+                        </Link>
+                        <div
+                          className="muted small"
+                          dir="ltr"
+                        >{`${i.location.lat.toFixed(3)}, ${i.location.lon.toFixed(3)}`}</div>
                       </td>
                       <td data-label={t('incidents.col.act')}>{nameOf.acts(i.act)}</td>
                       <td data-label={t('incidents.col.perpetrator')}>{actorName(i.perpetrator)}</td>
-                      <td data-label={t('incidents.col.verdict')}><VerdictBadge verdict={worstVerdict(i.verdicts.map((v) => v.verdict))} /></td>
-                      <td data-label={t('incidents.col.status')}><StatusBadge status={i.status} /></td>
-                      <td className="num" data-label={t('incidents.col.accounts')}>{number(i.report_count)}</td>
+                      <td data-label={t('incidents.col.verdict')}>
+                        <VerdictBadge verdict={worstVerdict(i.verdicts.map((v) => v.verdict))} />
+                      </td>
+                      <td data-label={t('incidents.col.status')}>
+                        <StatusBadge status={i.status} />
+                      </td>
+                      <td className="num" data-label={t('incidents.col.accounts')}>
+                        {number(i.report_count)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -222,16 +325,23 @@ export function IncidentsPage() {
             </div>
           )}
           {cursor && (
-            <button type="button" className="btn load-more" disabled={more} onClick={() => void loadMore()}>{more ? t('common.loading') : t('common.loadMore')}</button>
+            <button type="button" className="btn load-more" disabled={more} onClick={() => void loadMore()}>
+              {more ? t('common.loading') : t('common.loadMore')}
+            </button>
           )}
         </section>
       </div>
       {drawing && (
         <Suspense fallback={null}>
-          <AreaDrawDialog onClose={() => setDrawing(false)} onDone={(bbox) => { setDrawing(false); apply({ bbox, area: '' }); }} />
+          <AreaDrawDialog
+            onClose={() => setDrawing(false)}
+            onDone={(bbox) => {
+              setDrawing(false);
+              apply({ bbox, area: '' });
+            }}
+          />
         </Suspense>
       )}
     </div>
   );
 }
-

@@ -20,7 +20,17 @@ export interface IncidentFilters {
   bbox: string;
 }
 
-export const EMPTY_FILTERS: IncidentFilters = { q: '', from: '', to: '', actor: '', act: '', verdict: '', status: '', area: '', bbox: '' };
+export const EMPTY_FILTERS: IncidentFilters = {
+  q: '',
+  from: '',
+  to: '',
+  actor: '',
+  act: '',
+  verdict: '',
+  status: '',
+  area: '',
+  bbox: '',
+};
 const KEYS = Object.keys(EMPTY_FILTERS) as (keyof IncidentFilters)[];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const BBOX = /^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/;

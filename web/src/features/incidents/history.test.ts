@@ -2,9 +2,35 @@ import { expect, it } from 'vitest';
 import { changedFields, statusChanges } from './history.ts';
 
 const entries = [
-  { seq: 1, at: 't1', user_id: 'u', org: 'us', by: { display_name: 'Amal Haddad' }, action: 'create', before: null, after: { status: 'reported', grade: null, act: 'shelling' } },
-  { seq: 2, at: 't2', user_id: null, org: null, by: null, action: 'update', before: { status: 'reported', grade: null }, after: { status: 'verified', grade: 'fair' } },
-  { seq: 3, at: 't3', user_id: 'u', org: 'ru', action: 'update', before: { status: 'verified', act: 'shelling' }, after: { status: 'verified', act: 'missile' } },
+  {
+    seq: 1,
+    at: 't1',
+    user_id: 'u',
+    org: 'us',
+    by: { display_name: 'Amal Haddad' },
+    action: 'create',
+    before: null,
+    after: { status: 'reported', grade: null, act: 'shelling' },
+  },
+  {
+    seq: 2,
+    at: 't2',
+    user_id: null,
+    org: null,
+    by: null,
+    action: 'update',
+    before: { status: 'reported', grade: null },
+    after: { status: 'verified', grade: 'fair' },
+  },
+  {
+    seq: 3,
+    at: 't3',
+    user_id: 'u',
+    org: 'ru',
+    action: 'update',
+    before: { status: 'verified', act: 'shelling' },
+    after: { status: 'verified', act: 'missile' },
+  },
 ];
 
 it('lists the changes of status and grade, creation first, with the name of who made them (not their organization)', () => {

@@ -33,7 +33,8 @@ export function statusChanges(entries: readonly AuditEntryLike[]): FieldChange[]
     for (const name of ['status', 'grade'] as const) {
       const from = field(e.before, name);
       const to = field(e.after, name);
-      if (from !== to && (to !== null || from !== null)) out.push({ at: e.at, field: name, from, to, by: e.by?.display_name ?? null });
+      if (from !== to && (to !== null || from !== null))
+        out.push({ at: e.at, field: name, from, to, by: e.by?.display_name ?? null });
     }
   }
   return out;

@@ -7,8 +7,17 @@ type Named = TitledIncident & { act: string; occurred_at: string };
 
 export function useIncidentNames(): { title(i: Named): string; place(i: Named): string } {
   const { lang, t, nameOf, date } = useI18n();
-  return useMemo(() => ({
-    title: (i: Named) => incidentTitle(i, { lang, act: nameOf.acts(i.act), date: date(i.occurred_at), compose: (v) => t('incident.title.composed', v) }),
-    place: (i: Named) => incidentPlace(i, lang),
-  }), [lang, t, nameOf, date]);
+  return useMemo(
+    () => ({
+      title: (i: Named) =>
+        incidentTitle(i, {
+          lang,
+          act: nameOf.acts(i.act),
+          date: date(i.occurred_at),
+          compose: (v) => t('incident.title.composed', v),
+        }),
+      place: (i: Named) => incidentPlace(i, lang),
+    }),
+    [lang, t, nameOf, date],
+  );
 }

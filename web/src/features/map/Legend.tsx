@@ -20,19 +20,31 @@ export function Legend() {
           <h3>{t('map.legend.verdicts')}</h3>
           <ul>
             {MAP_VERDICTS.map((v) => (
-              <li key={v}><span className="swatch swatch-dot" style={{ background: VERDICT_COLORS[v] }} />{nameOf.verdicts(v)}</li>
+              <li key={v}>
+                <span className="swatch swatch-dot" style={{ background: VERDICT_COLORS[v] }} />
+                {nameOf.verdicts(v)}
+              </li>
             ))}
           </ul>
           <h3>{t('map.legend.zones')}</h3>
           <ul>
             {ZONES.map((z) => (
-              <li key={z}><span className="swatch" style={{ background: `${ZONE_COLORS[z]}44`, borderColor: ZONE_COLORS[z] }} />{nameOf.zones(z)}</li>
+              <li key={z}>
+                <span className="swatch" style={{ background: `${ZONE_COLORS[z]}44`, borderColor: ZONE_COLORS[z] }} />
+                {nameOf.zones(z)}
+              </li>
             ))}
           </ul>
           <h3>{t('map.legend.plans')}</h3>
           <ul>
-            <li><span className="swatch swatch-ring" style={{ borderColor: SITE_COLOR }} />{t('map.legend.site')}</li>
-            <li><span className="swatch swatch-line" style={{ borderColor: CONVOY_COLOR }} />{t('map.legend.convoy')}</li>
+            <li>
+              <span className="swatch swatch-ring" style={{ borderColor: SITE_COLOR }} />
+              {t('map.legend.site')}
+            </li>
+            <li>
+              <span className="swatch swatch-line" style={{ borderColor: CONVOY_COLOR }} />
+              {t('map.legend.convoy')}
+            </li>
           </ul>
         </div>
       )}

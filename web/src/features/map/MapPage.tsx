@@ -17,17 +17,41 @@ import { convoyFeatures, siteFeatures } from '../../map/plan-features.ts';
 import { addDataLayers, CLICKABLE, type LayerGroup, setGroupVisible, setSourceData } from './layers.ts';
 import { Legend } from './Legend.tsx';
 import { MapCard, type Selection } from './MapCard.tsx';
-import { asOfInstant, clampDay, dayAt, listDays, readView, writeView, dayIndex, dayRange, type MapTime, readMapTime, timeRange, type Window, WINDOWS } from './map-time.ts';
+import {
+  asOfInstant,
+  clampDay,
+  dayAt,
+  listDays,
+  readView,
+  writeView,
+  dayIndex,
+  dayRange,
+  type MapTime,
+  readMapTime,
+  timeRange,
+  type Window,
+  WINDOWS,
+} from './map-time.ts';
 
 const clampBox = (b: maplibregl.LngLatBounds): string => {
   const r = (n: number) => Math.round(n * 1e4) / 1e4;
-  return [Math.max(b.getWest(), -180), Math.max(b.getSouth(), -90), Math.min(b.getEast(), 180), Math.min(b.getNorth(), 90)].map(r).join(',');
+  return [
+    Math.max(b.getWest(), -180),
+    Math.max(b.getSouth(), -90),
+    Math.min(b.getEast(), 180),
+    Math.min(b.getNorth(), 90),
+  ]
+    .map(r)
+    .join(',');
 };
 
 export function MapPage() {
   const { t, timezone, day: showDay, number } = useI18n();
   const { query } = useLocation();
-  const extent = useQuery(async (signal) => unwrap(await api.GET('/api/v1/map/extent', { params: { query: { count: 'false' } }, signal })), []);
+  const extent = useQuery(
+    async (signal) => unwrap(await api.GET('/api/v1/map/extent', { params: { query: { count: 'false' } }, signal })),
+    [],
+  );
   const range = useMemo(() => dayRange(extent.data, timezone, Date.now()), [extent.data, timezone]);
   const time = readMapTime(query, range);
   const [layers, setLayers] = useState<Record<LayerGroup, boolean>>({ incidents: true, zones: true, plans: true });
@@ -41,9 +65,12 @@ export function MapPage() {
 
   const initialView = useRef(readView(query));
   const viewParam = query.get('view');
-  const setTime = useCallback((next: MapTime) => {
-    navigate(`/map?day=${next.day}&window=${next.window}${viewParam ? `&view=${viewParam}` : ''}`, { replace: true });
-  }, [viewParam]);
+  const setTime = useCallback(
+    (next: MapTime) => {
+      navigate(`/map?day=${next.day}&window=${next.window}${viewParam ? `&view=${viewParam}` : ''}`, { replace: true });
+    },
+    [viewParam],
+  );
 
   const { from, to } = timeRange(time, timezone);
 
@@ -52,35 +79,47 @@ export function MapPage() {
   loadIncidents.current = () => {
     if (!map || !layers.incidents) return;
     const controller = new AbortController();
-    const query = { bbox: clampBox(map.getBounds()), zoom: Math.round(map.getZoom() * 10) / 10, to, ...(from ? { from } : {}) };
-    api.GET('/api/v1/map/incidents', { params: { query }, signal: controller.signal }).then((r) => {
-      const data = unwrap(r);
-      clusters.current = data.clusters;
-      setSourceData(map, 'incident-clusters', clusterFeatures(data.clusters));
-      setSourceData(map, 'incident-points', pointFeatures(data.points));
-      for (const m of countMarkers.current) m.remove();
-      countMarkers.current = data.clusters.map((c) => {
-        const el = document.createElement('div');
-        el.className = 'cluster-count';
-        el.textContent = c.count < 1000 ? number(c.count) : `${number(Math.round(c.count / 100) / 10)}k`;
-        el.setAttribute('aria-hidden', 'true');
-        return new maplibregl.Marker({ element: el }).setLngLat([c.lon, c.lat]).addTo(map);
-      });
-      setInView(data.total);
-      fadeLabels.current();
-      // For the map benchmark (bench/map.bench.ts): when the first incidents have been drawn.
-      map.once('idle', () => { (window as { __truceMapReady?: number }).__truceMapReady ??= performance.now(); });
-    }).catch(() => undefined);
+    const query = {
+      bbox: clampBox(map.getBounds()),
+      zoom: Math.round(map.getZoom() * 10) / 10,
+      to,
+      ...(from ? { from } : {}),
+    };
+    api
+      .GET('/api/v1/map/incidents', { params: { query }, signal: controller.signal })
+      .then((r) => {
+        const data = unwrap(r);
+        clusters.current = data.clusters;
+        setSourceData(map, 'incident-clusters', clusterFeatures(data.clusters));
+        setSourceData(map, 'incident-points', pointFeatures(data.points));
+        for (const m of countMarkers.current) m.remove();
+        countMarkers.current = data.clusters.map((c) => {
+          const el = document.createElement('div');
+          el.className = 'cluster-count';
+          el.textContent = c.count < 1000 ? number(c.count) : `${number(Math.round(c.count / 100) / 10)}k`;
+          el.setAttribute('aria-hidden', 'true');
+          return new maplibregl.Marker({ element: el }).setLngLat([c.lon, c.lat]).addTo(map);
+        });
+        setInView(data.total);
+        fadeLabels.current();
+        // For the map benchmark (bench/map.bench.ts): when the first incidents have been drawn.
+        map.once('idle', () => {
+          (window as { __truceMapReady?: number }).__truceMapReady ??= performance.now();
+        });
+      })
+      .catch(() => undefined);
   };
 
   // Place names under a cluster fade, so its count stays readable.
   const fadeLabels = useRef<() => void>(() => undefined);
   fadeLabels.current = () => {
     if (!map) return;
-    const circles = layers.incidents ? clusters.current.map((c) => {
-      const p = map.project([c.lon, c.lat]);
-      return { x: p.x, y: p.y, r: clusterRadius(c.count) + 2 };
-    }) : [];
+    const circles = layers.incidents
+      ? clusters.current.map((c) => {
+          const p = map.project([c.lon, c.lat]);
+          return { x: p.x, y: p.y, r: clusterRadius(c.count) + 2 };
+        })
+      : [];
     fadeCoveredLabels(map.getContainer(), circles);
   };
 
@@ -109,8 +148,13 @@ export function MapPage() {
   useEffect(() => {
     if (!map) return;
     const controller = new AbortController();
-    api.GET('/api/v1/zones.geojson', { params: { query: { as_of: asOfInstant(time.day, timezone) } }, signal: controller.signal })
-      .then((r) => setSourceData(map, 'zones', unwrap(r))).catch(() => undefined);
+    api
+      .GET('/api/v1/zones.geojson', {
+        params: { query: { as_of: asOfInstant(time.day, timezone) } },
+        signal: controller.signal,
+      })
+      .then((r) => setSourceData(map, 'zones', unwrap(r)))
+      .catch(() => undefined);
     return () => controller.abort();
   }, [map, time.day, timezone]);
 
@@ -120,10 +164,20 @@ export function MapPage() {
     const controller = new AbortController();
     const dayFrom = timeRange({ day: time.day, window: '7' }, timezone).to;
     const dayStart = new Date(Date.parse(dayFrom) - 86_400_000).toISOString();
-    api.GET('/api/v1/protected-sites', { params: { query: { limit: 500, from: dayStart, to: dayFrom } }, signal: controller.signal })
-      .then((r) => setSourceData(map, 'sites', siteFeatures(unwrap(r).items))).catch(() => undefined);
-    api.GET('/api/v1/convoys', { params: { query: { limit: 500, to, ...(from ? { from } : {}) } }, signal: controller.signal })
-      .then((r) => setSourceData(map, 'convoys', convoyFeatures(unwrap(r).items))).catch(() => undefined);
+    api
+      .GET('/api/v1/protected-sites', {
+        params: { query: { limit: 500, from: dayStart, to: dayFrom } },
+        signal: controller.signal,
+      })
+      .then((r) => setSourceData(map, 'sites', siteFeatures(unwrap(r).items)))
+      .catch(() => undefined);
+    api
+      .GET('/api/v1/convoys', {
+        params: { query: { limit: 500, to, ...(from ? { from } : {}) } },
+        signal: controller.signal,
+      })
+      .then((r) => setSourceData(map, 'convoys', convoyFeatures(unwrap(r).items)))
+      .catch(() => undefined);
     return () => controller.abort();
   }, [map, time.day, timezone, from, to]);
 
@@ -152,23 +206,47 @@ export function MapPage() {
       if (!f) return setSelection(null);
       const p = f.properties as Record<string, string | number>;
       switch (f.layer.id) {
-        case 'incident-points': return setSelection({ kind: 'incident', id: String(p.id) });
+        case 'incident-points':
+          return setSelection({ kind: 'incident', id: String(p.id) });
         case 'incident-clusters': {
           const c = clusters.current[Number(p.index)];
           return setSelection(c ? { kind: 'cluster', cluster: c } : null);
         }
-        case 'sites-point': return setSelection({ kind: 'site', id: String(p.id), owner: String(p.owner), siteKind: String(p.kind), bufferM: Number(p.buffer_m) });
-        case 'convoys-line': return setSelection({ kind: 'convoy', id: String(p.id), organizer: String(p.organizer), from: String(p.from), to: String(p.to) });
-        case 'zones-fill': return setSelection({
-          kind: 'zone', id: String(p.id), name: String(p.name), status: String(p.status),
-          controllers: typeof p.controllers === 'string' ? (JSON.parse(p.controllers) as string[]) : [],
-        });
-        default: return setSelection(null);
+        case 'sites-point':
+          return setSelection({
+            kind: 'site',
+            id: String(p.id),
+            owner: String(p.owner),
+            siteKind: String(p.kind),
+            bufferM: Number(p.buffer_m),
+          });
+        case 'convoys-line':
+          return setSelection({
+            kind: 'convoy',
+            id: String(p.id),
+            organizer: String(p.organizer),
+            from: String(p.from),
+            to: String(p.to),
+          });
+        case 'zones-fill':
+          return setSelection({
+            kind: 'zone',
+            id: String(p.id),
+            name: String(p.name),
+            status: String(p.status),
+            controllers: typeof p.controllers === 'string' ? (JSON.parse(p.controllers) as string[]) : [],
+          });
+        default:
+          return setSelection(null);
       }
     });
     for (const id of clickable) {
-      m.on('mouseenter', id, () => { m.getCanvas().style.cursor = 'pointer'; });
-      m.on('mouseleave', id, () => { m.getCanvas().style.cursor = ''; });
+      m.on('mouseenter', id, () => {
+        m.getCanvas().style.cursor = 'pointer';
+      });
+      m.on('mouseleave', id, () => {
+        m.getCanvas().style.cursor = '';
+      });
     }
     setMap(m);
   }, []);
@@ -193,49 +271,110 @@ export function MapPage() {
             <strong data-testid="map-day">{showDay(shownDay)}</strong>
           </div>
           <div className="time-slider">
-            <button type="button" className="btn btn-icon" aria-label={t('map.prevDay')} onClick={() => step(-1)} disabled={dayIndex(range, time.day) <= 0}>‹</button>
+            <button
+              type="button"
+              className="btn btn-icon"
+              aria-label={t('map.prevDay')}
+              onClick={() => step(-1)}
+              disabled={dayIndex(range, time.day) <= 0}
+            >
+              ‹
+            </button>
             <input
-              type="range" min={0} max={Math.max(maxIndex, 0)} step={1} value={dayIndex(range, shownDay)}
-              aria-label={t('map.asOf')} aria-valuetext={showDay(shownDay)}
+              type="range"
+              min={0}
+              max={Math.max(maxIndex, 0)}
+              step={1}
+              value={dayIndex(range, shownDay)}
+              aria-label={t('map.asOf')}
+              aria-valuetext={showDay(shownDay)}
               onChange={(e) => setDragDay(dayAt(range, Number(e.target.value)))}
               onPointerUp={(e) => commitDay(dayAt(range, Number((e.target as HTMLInputElement).value)))}
               onKeyUp={(e) => commitDay(dayAt(range, Number((e.target as HTMLInputElement).value)))}
             />
-            <button type="button" className="btn btn-icon" aria-label={t('map.nextDay')} onClick={() => step(1)} disabled={dayIndex(range, time.day) >= maxIndex}>›</button>
+            <button
+              type="button"
+              className="btn btn-icon"
+              aria-label={t('map.nextDay')}
+              onClick={() => step(1)}
+              disabled={dayIndex(range, time.day) >= maxIndex}
+            >
+              ›
+            </button>
           </div>
-          <div className="time-ends muted"><span>{showDay(range.first)}</span><span>{showDay(range.last)}</span></div>
+          <div className="time-ends muted">
+            <span>{showDay(range.first)}</span>
+            <span>{showDay(range.last)}</span>
+          </div>
         </div>
         {/* On a phone the other controls fold behind one button, so the map keeps the screen. */}
-        <button type="button" className="btn btn-small map-options-toggle" aria-expanded={optionsOpen} aria-controls="map-options" onClick={() => setOptionsOpen(!optionsOpen)}>
+        <button
+          type="button"
+          className="btn btn-small map-options-toggle"
+          aria-expanded={optionsOpen}
+          aria-controls="map-options"
+          onClick={() => setOptionsOpen(!optionsOpen)}
+        >
           {optionsOpen ? t('map.options.hide') : t('map.options.show')}
         </button>
         <div id="map-options" className={`map-options${optionsOpen ? ' open' : ''}`}>
-        <DateField id="m-day" className="map-day" label={t('map.goToDay')} value={time.day} min={range.first} max={range.last}
-          onChange={(v) => v && setTime({ ...time, day: clampDay(v, range) })} />
-        <label className="window-select">
-          <span className="muted">{t('map.window')}</span>
-          <select value={time.window} onChange={(e) => setTime({ ...time, window: e.target.value as Window })}>
-            {WINDOWS.map((w) => <option key={w} value={w}>{t(`map.window.${w}`)}</option>)}
-          </select>
-        </label>
-        <fieldset className="layer-toggles">
-          <legend className="muted">{t('map.layers')}</legend>
-          {(['incidents', 'zones', 'plans'] as const).map((g) => (
-            <label key={g} className="toggle">
-              <input type="checkbox" checked={layers[g]} onChange={(e) => setLayers({ ...layers, [g]: e.target.checked })} />
-              {t(`map.layer.${g}`)}
-            </label>
-          ))}
-        </fieldset>
+          <DateField
+            id="m-day"
+            className="map-day"
+            label={t('map.goToDay')}
+            value={time.day}
+            min={range.first}
+            max={range.last}
+            onChange={(v) => v && setTime({ ...time, day: clampDay(v, range) })}
+          />
+          <label className="window-select">
+            <span className="muted">{t('map.window')}</span>
+            <select value={time.window} onChange={(e) => setTime({ ...time, window: e.target.value as Window })}>
+              {WINDOWS.map((w) => (
+                <option key={w} value={w}>
+                  {t(`map.window.${w}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset className="layer-toggles">
+            <legend className="muted">{t('map.layers')}</legend>
+            {(['incidents', 'zones', 'plans'] as const).map((g) => (
+              <label key={g} className="toggle">
+                <input
+                  type="checkbox"
+                  checked={layers[g]}
+                  onChange={(e) => setLayers({ ...layers, [g]: e.target.checked })}
+                />
+                {t(`map.layer.${g}`)}
+              </label>
+            ))}
+          </fieldset>
         </div>
-        {inView !== null && <div className="in-view" data-testid="map-count">{t('map.count', { count: number(inView) })}</div>}
+        {inView !== null && (
+          <div className="in-view" data-testid="map-count">
+            {t('map.count', { count: number(inView) })}
+          </div>
+        )}
       </div>
       <div className="map-stage">
         <MapView onReady={onReady} label={t('map.title')} className="map map-full" view={initialView.current} />
         <Legend />
         {selection && (
-          <MapCard selection={selection} onClose={() => setSelection(null)} days={listDays(time)}
-            onZoom={(b) => map?.fitBounds([[b[0]!, b[1]!], [b[2]!, b[3]!]], { padding: 80, maxZoom: 14 })} />
+          <MapCard
+            selection={selection}
+            onClose={() => setSelection(null)}
+            days={listDays(time)}
+            onZoom={(b) =>
+              map?.fitBounds(
+                [
+                  [b[0]!, b[1]!],
+                  [b[2]!, b[3]!],
+                ],
+                { padding: 80, maxZoom: 14 },
+              )
+            }
+          />
         )}
       </div>
     </div>

@@ -30,7 +30,11 @@ export interface DayRange {
 }
 
 /** The slider's days: from the first incident to the last (or the year to today with none). */
-export function dayRange(extent: { first: string | null; last: string | null } | undefined, tz: string, now: number): DayRange {
+export function dayRange(
+  extent: { first: string | null; last: string | null } | undefined,
+  tz: string,
+  now: number,
+): DayRange {
   const today = localDate(now, tz);
   if (!extent?.first || !extent.last) return { first: addDays(today, -365), last: today };
   return { first: localDate(extent.first, tz), last: localDate(extent.last, tz) };

@@ -18,7 +18,15 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { whereName } from '../../i18n/where.ts';
 import { maplibregl, type MapLibreMap, MapView } from '../../map/MapView.tsx';
 import {
-  type AttachmentIn, EMPTY_DRAFT, type FieldErrors, fieldErrorsFromApi, type FieldName, loadDraft, type ReportDraft, saveDraft, toReportBody,
+  type AttachmentIn,
+  EMPTY_DRAFT,
+  type FieldErrors,
+  fieldErrorsFromApi,
+  type FieldName,
+  loadDraft,
+  type ReportDraft,
+  saveDraft,
+  toReportBody,
   validateDraft,
 } from './report-form.ts';
 
@@ -74,7 +82,14 @@ export function ReportPage() {
     const lon = Number(draft.lon);
     const lat = Number(draft.lat);
     if (!m) return;
-    if (draft.lon.trim() === '' || draft.lat.trim() === '' || !Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+    if (
+      draft.lon.trim() === '' ||
+      draft.lat.trim() === '' ||
+      !Number.isFinite(lon) ||
+      !Number.isFinite(lat) ||
+      Math.abs(lon) > 180 ||
+      Math.abs(lat) > 90
+    ) {
       marker.current?.remove();
       marker.current = null;
       return;
@@ -110,9 +125,13 @@ export function ReportPage() {
     }
     setBusy(true);
     try {
-      const attachments: AttachmentIn[] = await Promise.all(files.map(async (f) => ({
-        filename: f.name, media_type: f.type || 'application/octet-stream', content_base64: await toBase64(f),
-      })));
+      const attachments: AttachmentIn[] = await Promise.all(
+        files.map(async (f) => ({
+          filename: f.name,
+          media_type: f.type || 'application/octet-stream',
+          content_base64: await toBase64(f),
+        })),
+      );
       const body = toReportBody(draft, timezone, attachments) as ReportBody;
       const report = unwrap(await api.POST('/api/v1/reports', { body }));
       localStorage.removeItem('truce.report-draft');
@@ -126,7 +145,9 @@ export function ReportPage() {
     } catch (err) {
       if (err instanceof ApiError && err.problems.length > 0) {
         // The server's problems in the reader's language (their statements), next to their fields.
-        const { fields, general: rest } = fieldErrorsFromApi(err.problems.map((p) => ({ path: p.path, message: p.statement ? say(p.statement) : p.message })));
+        const { fields, general: rest } = fieldErrorsFromApi(
+          err.problems.map((p) => ({ path: p.path, message: p.statement ? say(p.statement) : p.message })),
+        );
         setErrors(fields);
         setGeneral(rest.length > 0 || Object.keys(fields).length === 0 ? [errorText(err)] : []);
         focusFirst(fields);
@@ -142,7 +163,10 @@ export function ReportPage() {
     const v = errors[field];
     return v === undefined ? undefined : 'key' in v ? t(v.key) : v.text;
   };
-  const aria = (field: FieldName) => ({ 'aria-invalid': errors[field] ? true : undefined, 'aria-describedby': errors[field] ? `r-${field}-error` : undefined });
+  const aria = (field: FieldName) => ({
+    'aria-invalid': errors[field] ? true : undefined,
+    'aria-describedby': errors[field] ? `r-${field}-error` : undefined,
+  });
   const hasErrors = Object.values(errors).some((v) => v !== undefined);
 
   return (
@@ -153,29 +177,75 @@ export function ReportPage() {
       <p className="lead">{t('report.intro')}</p>
       {filed && (
         <div className="notice notice-success" role="status" data-testid="report-filed">
-          {t('report.filed', { what: [nameOf.acts(filed.act), whereName(filed.where, lang), reportWhen(filed.claimed_at, filed.time_precision_s)].filter(Boolean).join(' · ') })}{' '}
+          {t('report.filed', {
+            what: [
+              nameOf.acts(filed.act),
+              whereName(filed.where, lang),
+              reportWhen(filed.claimed_at, filed.time_precision_s),
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          })}{' '}
           <Link to={`/reports/${encodeURIComponent(filed.id)}`}>{t('report.filed.open')}</Link>
-          {filed.incident_id && <> · <Link to={`/incidents/${encodeURIComponent(filed.incident_id)}`}>{t('map.incident.open')}</Link></>}
+          {filed.incident_id && (
+            <>
+              {' '}
+              · <Link to={`/incidents/${encodeURIComponent(filed.incident_id)}`}>{t('map.incident.open')}</Link>
+            </>
+          )}
         </div>
       )}
       {restored.current && !filed && (
         <div className="notice" role="status">
           {t('report.draftRestored')}
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => { restored.current = null; setDraft(EMPTY_DRAFT); setErrors({}); setTouched(false); }}>{t('report.discard')}</button>
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={() => {
+              restored.current = null;
+              setDraft(EMPTY_DRAFT);
+              setErrors({});
+              setTouched(false);
+            }}
+          >
+            {t('report.discard')}
+          </button>
         </div>
       )}
-      {hasErrors && <div className="notice notice-error" role="alert">{t('report.fix')}</div>}
-      {general.map((g) => <div key={g} className="notice notice-error" role="alert">{g}</div>)}
+      {hasErrors && (
+        <div className="notice notice-error" role="alert">
+          {t('report.fix')}
+        </div>
+      )}
+      {general.map((g) => (
+        <div key={g} className="notice notice-error" role="alert">
+          {g}
+        </div>
+      ))}
 
       <form className="report-layout" onSubmit={(e) => void submit(e)} noValidate aria-label={t('report.title')}>
         <div className="report-form">
           <fieldset className="panel">
             <legend>{t('report.when')}</legend>
             <div className="field-row">
-              <DateField id="r-claimedAt" label={t('report.claimedAt')} withTime value={draft.claimedAt} max={localInputValue(Date.now(), timezone).slice(0, 10)}
-                error={err('claimedAt')} onChange={(v) => set('claimedAt', v)} className="field-wide" />
+              <DateField
+                id="r-claimedAt"
+                label={t('report.claimedAt')}
+                withTime
+                value={draft.claimedAt}
+                max={localInputValue(Date.now(), timezone).slice(0, 10)}
+                error={err('claimedAt')}
+                onChange={(v) => set('claimedAt', v)}
+                className="field-wide"
+              />
               <Field label={t('report.timePrecision')} htmlFor="r-timePrecisionMin" error={err('timePrecisionMin')}>
-                <input id="r-timePrecisionMin" inputMode="numeric" value={draft.timePrecisionMin} onChange={(e) => set('timePrecisionMin', e.target.value)} {...aria('timePrecisionMin')} />
+                <input
+                  id="r-timePrecisionMin"
+                  inputMode="numeric"
+                  value={draft.timePrecisionMin}
+                  onChange={(e) => set('timePrecisionMin', e.target.value)}
+                  {...aria('timePrecisionMin')}
+                />
               </Field>
             </div>
           </fieldset>
@@ -185,13 +255,37 @@ export function ReportPage() {
             <p className="field-help">{t('report.placeHelp')}</p>
             <div className="field-row">
               <Field label={t('report.lat')} htmlFor="r-lat" error={err('lat')}>
-                <input id="r-lat" inputMode="decimal" dir="ltr" value={draft.lat} onChange={(e) => set('lat', e.target.value)} {...aria('lat')} />
+                <input
+                  id="r-lat"
+                  inputMode="decimal"
+                  dir="ltr"
+                  value={draft.lat}
+                  onChange={(e) => set('lat', e.target.value)}
+                  {...aria('lat')}
+                />
               </Field>
               <Field label={t('report.lon')} htmlFor="r-lon" error={err('lon')}>
-                <input id="r-lon" inputMode="decimal" dir="ltr" value={draft.lon} onChange={(e) => set('lon', e.target.value)} {...aria('lon')} />
+                <input
+                  id="r-lon"
+                  inputMode="decimal"
+                  dir="ltr"
+                  value={draft.lon}
+                  onChange={(e) => set('lon', e.target.value)}
+                  {...aria('lon')}
+                />
               </Field>
-              <Field label={t('report.locationPrecision')} htmlFor="r-locationPrecisionM" error={err('locationPrecisionM')}>
-                <input id="r-locationPrecisionM" inputMode="numeric" value={draft.locationPrecisionM} onChange={(e) => set('locationPrecisionM', e.target.value)} {...aria('locationPrecisionM')} />
+              <Field
+                label={t('report.locationPrecision')}
+                htmlFor="r-locationPrecisionM"
+                error={err('locationPrecisionM')}
+              >
+                <input
+                  id="r-locationPrecisionM"
+                  inputMode="numeric"
+                  value={draft.locationPrecisionM}
+                  onChange={(e) => set('locationPrecisionM', e.target.value)}
+                  {...aria('locationPrecisionM')}
+                />
               </Field>
             </div>
           </fieldset>
@@ -202,19 +296,36 @@ export function ReportPage() {
               <Field label={t('report.act')} htmlFor="r-act" error={err('act')}>
                 <select id="r-act" value={draft.act} onChange={(e) => set('act', e.target.value)} {...aria('act')}>
                   <option value="">—</option>
-                  {ACTS.map((a) => <option key={a} value={a}>{nameOf.acts(a)}</option>)}
+                  {ACTS.map((a) => (
+                    <option key={a} value={a}>
+                      {nameOf.acts(a)}
+                    </option>
+                  ))}
                 </select>
               </Field>
               <Field label={t('report.perpetrator')} htmlFor="r-perpetrator" error={err('perpetrator')}>
-                <select id="r-perpetrator" value={draft.perpetrator} onChange={(e) => set('perpetrator', e.target.value)} {...aria('perpetrator')}>
+                <select
+                  id="r-perpetrator"
+                  value={draft.perpetrator}
+                  onChange={(e) => set('perpetrator', e.target.value)}
+                  {...aria('perpetrator')}
+                >
                   <option value="">{t('report.unknownActor')}</option>
-                  {actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+                  {actors.map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.name}
+                    </option>
+                  ))}
                 </select>
               </Field>
             </div>
             <div className="field-row">
               <Field label={t('report.targetKind')} htmlFor="r-targetKind" error={err('targetKind')}>
-                <select id="r-targetKind" value={draft.targetKind} onChange={(e) => set('targetKind', e.target.value as ReportDraft['targetKind'])}>
+                <select
+                  id="r-targetKind"
+                  value={draft.targetKind}
+                  onChange={(e) => set('targetKind', e.target.value as ReportDraft['targetKind'])}
+                >
                   <option value="none">{t('report.target.none')}</option>
                   <option value="civilian">{t('report.target.civilian')}</option>
                   <option value="actor">{t('report.target.actor')}</option>
@@ -222,34 +333,85 @@ export function ReportPage() {
               </Field>
               {draft.targetKind === 'civilian' && (
                 <Field label={t('report.targetCivilian')} htmlFor="r-targetCivilian" error={err('targetCivilian')}>
-                  <select id="r-targetCivilian" value={draft.targetCivilian} onChange={(e) => set('targetCivilian', e.target.value)} {...aria('targetCivilian')}>
+                  <select
+                    id="r-targetCivilian"
+                    value={draft.targetCivilian}
+                    onChange={(e) => set('targetCivilian', e.target.value)}
+                    {...aria('targetCivilian')}
+                  >
                     <option value="">—</option>
-                    {CIVILIAN_TARGETS.map((c) => <option key={c} value={c}>{nameOf.targets(c)}</option>)}
+                    {CIVILIAN_TARGETS.map((c) => (
+                      <option key={c} value={c}>
+                        {nameOf.targets(c)}
+                      </option>
+                    ))}
                   </select>
                 </Field>
               )}
               {draft.targetKind === 'actor' && (
                 <Field label={t('report.targetActor')} htmlFor="r-targetActor" error={err('targetActor')}>
-                  <select id="r-targetActor" value={draft.targetActor} onChange={(e) => set('targetActor', e.target.value)} {...aria('targetActor')}>
+                  <select
+                    id="r-targetActor"
+                    value={draft.targetActor}
+                    onChange={(e) => set('targetActor', e.target.value)}
+                    {...aria('targetActor')}
+                  >
                     <option value="">—</option>
-                    {actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+                    {actors.map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {a.name}
+                      </option>
+                    ))}
                   </select>
                 </Field>
               )}
             </div>
             <div className="field-row three" role="group" aria-label={t('report.casualties')}>
-              <Field label={`${t('report.casualties')}: ${t('report.casualties.low')}`} htmlFor="r-casualtiesLow" error={err('casualtiesLow')}>
-                <input id="r-casualtiesLow" inputMode="numeric" value={draft.casualtiesLow} onChange={(e) => set('casualtiesLow', e.target.value)} {...aria('casualtiesLow')} />
+              <Field
+                label={`${t('report.casualties')}: ${t('report.casualties.low')}`}
+                htmlFor="r-casualtiesLow"
+                error={err('casualtiesLow')}
+              >
+                <input
+                  id="r-casualtiesLow"
+                  inputMode="numeric"
+                  value={draft.casualtiesLow}
+                  onChange={(e) => set('casualtiesLow', e.target.value)}
+                  {...aria('casualtiesLow')}
+                />
               </Field>
               <Field label={t('report.casualties.best')} htmlFor="r-casualtiesBest" error={err('casualtiesBest')}>
-                <input id="r-casualtiesBest" inputMode="numeric" value={draft.casualtiesBest} onChange={(e) => set('casualtiesBest', e.target.value)} {...aria('casualtiesBest')} />
+                <input
+                  id="r-casualtiesBest"
+                  inputMode="numeric"
+                  value={draft.casualtiesBest}
+                  onChange={(e) => set('casualtiesBest', e.target.value)}
+                  {...aria('casualtiesBest')}
+                />
               </Field>
               <Field label={t('report.casualties.high')} htmlFor="r-casualtiesHigh" error={err('casualtiesHigh')}>
-                <input id="r-casualtiesHigh" inputMode="numeric" value={draft.casualtiesHigh} onChange={(e) => set('casualtiesHigh', e.target.value)} {...aria('casualtiesHigh')} />
+                <input
+                  id="r-casualtiesHigh"
+                  inputMode="numeric"
+                  value={draft.casualtiesHigh}
+                  onChange={(e) => set('casualtiesHigh', e.target.value)}
+                  {...aria('casualtiesHigh')}
+                />
               </Field>
             </div>
-            <Field label={t('report.narrative')} htmlFor="r-narrative" help={t('report.narrativeHelp')} error={err('narrative')}>
-              <textarea id="r-narrative" rows={5} value={draft.narrative} onChange={(e) => set('narrative', e.target.value)} {...aria('narrative')} />
+            <Field
+              label={t('report.narrative')}
+              htmlFor="r-narrative"
+              help={t('report.narrativeHelp')}
+              error={err('narrative')}
+            >
+              <textarea
+                id="r-narrative"
+                rows={5}
+                value={draft.narrative}
+                onChange={(e) => set('narrative', e.target.value)}
+                {...aria('narrative')}
+              />
             </Field>
           </fieldset>
 
@@ -257,18 +419,42 @@ export function ReportPage() {
             <legend>{t('report.classification')}</legend>
             <div className="field-row">
               <Field label={t('report.classification')} htmlFor="r-classification" error={err('classification')}>
-                <select id="r-classification" value={draft.classification} onChange={(e) => set('classification', e.target.value)}>
-                  {CLASSIFICATIONS.map((c) => <option key={c} value={c}>{nameOf.classifications(c)}{c === 'org' && me ? ` (${orgName(me.org)})` : ''}</option>)}
+                <select
+                  id="r-classification"
+                  value={draft.classification}
+                  onChange={(e) => set('classification', e.target.value)}
+                >
+                  {CLASSIFICATIONS.map((c) => (
+                    <option key={c} value={c}>
+                      {nameOf.classifications(c)}
+                      {c === 'org' && me ? ` (${orgName(me.org)})` : ''}
+                    </option>
+                  ))}
                 </select>
               </Field>
-              <Field label={t('report.attachments')} htmlFor="r-attachments" help={t('report.attachmentsHelp')} error={err('attachments')}>
-                <input id="r-attachments" type="file" multiple onChange={(e) => { setFiles([...(e.target.files ?? [])].slice(0, 20)); setErrors((x) => ({ ...x, attachments: undefined })); }} />
+              <Field
+                label={t('report.attachments')}
+                htmlFor="r-attachments"
+                help={t('report.attachmentsHelp')}
+                error={err('attachments')}
+              >
+                <input
+                  id="r-attachments"
+                  type="file"
+                  multiple
+                  onChange={(e) => {
+                    setFiles([...(e.target.files ?? [])].slice(0, 20));
+                    setErrors((x) => ({ ...x, attachments: undefined }));
+                  }}
+                />
               </Field>
             </div>
           </fieldset>
 
           <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? t('report.submitting') : t('report.submit')}</button>
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {busy ? t('report.submitting') : t('report.submit')}
+            </button>
           </div>
         </div>
         <div className="report-map">
@@ -287,8 +473,9 @@ function pickServer(errors: FieldErrors): FieldErrors {
 function focusFirst(errors: FieldErrors): void {
   const first = Object.keys(errors).find((k) => errors[k as FieldName] !== undefined);
   // A date field is a group of selects: its first one takes the focus.
-  if (first) window.setTimeout(() => {
-    const el = document.getElementById(`r-${first}`);
-    (el?.matches('input, select, textarea') ? el : el?.querySelector<HTMLElement>('select, input'))?.focus();
-  }, 0);
+  if (first)
+    window.setTimeout(() => {
+      const el = document.getElementById(`r-${first}`);
+      (el?.matches('input, select, textarea') ? el : el?.querySelector<HTMLElement>('select, input'))?.focus();
+    }, 0);
 }

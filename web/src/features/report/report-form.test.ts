@@ -1,9 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_DRAFT, fieldErrorsFromApi, isEmptyDraft, loadDraft, type ReportDraft, saveDraft, toReportBody, validateDraft } from './report-form.ts';
+import {
+  EMPTY_DRAFT,
+  fieldErrorsFromApi,
+  isEmptyDraft,
+  loadDraft,
+  type ReportDraft,
+  saveDraft,
+  toReportBody,
+  validateDraft,
+} from './report-form.ts';
 
 const valid: ReportDraft = {
-  ...EMPTY_DRAFT, claimedAt: '2016-09-19T19:30', lon: '37.15', lat: '36.25', act: 'air_strike', perpetrator: 'ru',
-  targetKind: 'civilian', targetCivilian: 'convoy', casualtiesLow: '10', casualtiesBest: '12', casualtiesHigh: '20', narrative: 'Trucks hit',
+  ...EMPTY_DRAFT,
+  claimedAt: '2016-09-19T19:30',
+  lon: '37.15',
+  lat: '36.25',
+  act: 'air_strike',
+  perpetrator: 'ru',
+  targetKind: 'civilian',
+  targetCivilian: 'convoy',
+  casualtiesLow: '10',
+  casualtiesBest: '12',
+  casualtiesHigh: '20',
+  narrative: 'Trucks hit',
 };
 const now = Date.parse('2016-09-20T00:00:00Z');
 
@@ -29,22 +48,37 @@ describe('validateDraft', () => {
 
 it('builds the request body in the truce timezone', () => {
   expect(toReportBody(valid, '+03:00')).toEqual({
-    claimed_at: '2016-09-19T16:30:00.000Z', time_precision_s: 0, location: { lon: 37.15, lat: 36.25 }, location_precision_m: 0,
-    act: 'air_strike', alleged_perpetrator: 'ru', target: { civilian: 'convoy' }, casualties: { low: 10, best: 12, high: 20 },
-    narrative: 'Trucks hit', classification: 'org', attachments: [],
+    claimed_at: '2016-09-19T16:30:00.000Z',
+    time_precision_s: 0,
+    location: { lon: 37.15, lat: 36.25 },
+    location_precision_m: 0,
+    act: 'air_strike',
+    alleged_perpetrator: 'ru',
+    target: { civilian: 'convoy' },
+    casualties: { low: 10, best: 12, high: 20 },
+    narrative: 'Trucks hit',
+    classification: 'org',
+    attachments: [],
   });
-  expect(toReportBody({ ...valid, targetKind: 'none', casualtiesLow: '', casualtiesBest: '', casualtiesHigh: '' }, 'Z'))
-    .toMatchObject({ target: null, casualties: null });
+  expect(
+    toReportBody({ ...valid, targetKind: 'none', casualtiesLow: '', casualtiesBest: '', casualtiesHigh: '' }, 'Z'),
+  ).toMatchObject({ target: null, casualties: null });
 });
 
-it('puts the server\'s problems on their fields', () => {
-  expect(fieldErrorsFromApi([
-    { path: 'location.lat', message: 'must be between -90 and 90' },
-    { path: 'casualties.low', message: 'must not be more than best' },
-    { path: 'attachments[0].filename', message: 'must be a plain file name' },
-    { path: 'querystring.x', message: 'odd' },
-  ])).toEqual({
-    fields: { lat: { text: 'must be between -90 and 90' }, casualtiesLow: { text: 'must not be more than best' }, attachments: { text: 'must be a plain file name' } },
+it("puts the server's problems on their fields", () => {
+  expect(
+    fieldErrorsFromApi([
+      { path: 'location.lat', message: 'must be between -90 and 90' },
+      { path: 'casualties.low', message: 'must not be more than best' },
+      { path: 'attachments[0].filename', message: 'must be a plain file name' },
+      { path: 'querystring.x', message: 'odd' },
+    ]),
+  ).toEqual({
+    fields: {
+      lat: { text: 'must be between -90 and 90' },
+      casualtiesLow: { text: 'must not be more than best' },
+      attachments: { text: 'must be a plain file name' },
+    },
     general: ['querystring.x: odd'],
   });
 });
@@ -52,7 +86,12 @@ it('puts the server\'s problems on their fields', () => {
 describe('the draft', () => {
   const memory = () => {
     const m = new Map<string, string>();
-    return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k), m };
+    return {
+      getItem: (k: string) => m.get(k) ?? null,
+      setItem: (k: string, v: string) => void m.set(k, v),
+      removeItem: (k: string) => void m.delete(k),
+      m,
+    };
   };
   it('survives a reload, and an empty one is forgotten', () => {
     const s = memory();

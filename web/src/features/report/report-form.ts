@@ -25,9 +25,21 @@ export interface ReportDraft {
 }
 
 export const EMPTY_DRAFT: ReportDraft = {
-  claimedAt: '', timePrecisionMin: '0', lon: '', lat: '', locationPrecisionM: '0', act: '', perpetrator: '',
-  targetKind: 'none', targetCivilian: '', targetActor: '', casualtiesLow: '', casualtiesBest: '', casualtiesHigh: '',
-  narrative: '', classification: 'org',
+  claimedAt: '',
+  timePrecisionMin: '0',
+  lon: '',
+  lat: '',
+  locationPrecisionM: '0',
+  act: '',
+  perpetrator: '',
+  targetKind: 'none',
+  targetCivilian: '',
+  targetActor: '',
+  casualtiesLow: '',
+  casualtiesBest: '',
+  casualtiesHigh: '',
+  narrative: '',
+  classification: 'org',
 };
 
 export type FieldName = keyof ReportDraft | 'attachments';
@@ -63,8 +75,14 @@ export function validateDraft(d: ReportDraft, tz: string, now: number): FieldErr
     return Number(v);
   });
   const [low, best, high] = counts;
-  const ordered = (a: number | null | undefined, b: number | null | undefined) => a === null || a === undefined || b === null || b === undefined || a <= b;
-  if (!e.casualtiesLow && !e.casualtiesBest && !e.casualtiesHigh && !(ordered(low, best) && ordered(best, high) && ordered(low, high))) {
+  const ordered = (a: number | null | undefined, b: number | null | undefined) =>
+    a === null || a === undefined || b === null || b === undefined || a <= b;
+  if (
+    !e.casualtiesLow &&
+    !e.casualtiesBest &&
+    !e.casualtiesHigh &&
+    !(ordered(low, best) && ordered(best, high) && ordered(low, high))
+  ) {
     e.casualtiesBest = { key: 'report.err.order' };
   }
   return e;
@@ -87,8 +105,15 @@ export function toReportBody(d: ReportDraft, tz: string, attachments: Attachment
     location_precision_m: Number(d.locationPrecisionM),
     act: d.act,
     alleged_perpetrator: d.perpetrator || null,
-    target: d.targetKind === 'civilian' ? { civilian: d.targetCivilian } : d.targetKind === 'actor' ? { actor: d.targetActor } : null,
-    casualties: hasCasualties ? { low: n(d.casualtiesLow), best: n(d.casualtiesBest), high: n(d.casualtiesHigh) } : null,
+    target:
+      d.targetKind === 'civilian'
+        ? { civilian: d.targetCivilian }
+        : d.targetKind === 'actor'
+          ? { actor: d.targetActor }
+          : null,
+    casualties: hasCasualties
+      ? { low: n(d.casualtiesLow), best: n(d.casualtiesBest), high: n(d.casualtiesHigh) }
+      : null,
     narrative: d.narrative,
     classification: d.classification,
     attachments,
@@ -96,15 +121,30 @@ export function toReportBody(d: ReportDraft, tz: string, attachments: Attachment
 }
 
 const API_FIELDS: [RegExp, FieldName][] = [
-  [/^claimed_at/, 'claimedAt'], [/^time_precision_s/, 'timePrecisionMin'], [/^location\.lon/, 'lon'], [/^location\.lat/, 'lat'],
-  [/^location/, 'lat'], [/^location_precision_m/, 'locationPrecisionM'], [/^act$/, 'act'], [/^alleged_perpetrator/, 'perpetrator'],
-  [/^target\.civilian/, 'targetCivilian'], [/^target\.actor/, 'targetActor'], [/^target/, 'targetKind'],
-  [/^casualties\.low/, 'casualtiesLow'], [/^casualties\.high/, 'casualtiesHigh'], [/^casualties/, 'casualtiesBest'],
-  [/^narrative/, 'narrative'], [/^classification/, 'classification'], [/^attachments/, 'attachments'],
+  [/^claimed_at/, 'claimedAt'],
+  [/^time_precision_s/, 'timePrecisionMin'],
+  [/^location\.lon/, 'lon'],
+  [/^location\.lat/, 'lat'],
+  [/^location/, 'lat'],
+  [/^location_precision_m/, 'locationPrecisionM'],
+  [/^act$/, 'act'],
+  [/^alleged_perpetrator/, 'perpetrator'],
+  [/^target\.civilian/, 'targetCivilian'],
+  [/^target\.actor/, 'targetActor'],
+  [/^target/, 'targetKind'],
+  [/^casualties\.low/, 'casualtiesLow'],
+  [/^casualties\.high/, 'casualtiesHigh'],
+  [/^casualties/, 'casualtiesBest'],
+  [/^narrative/, 'narrative'],
+  [/^classification/, 'classification'],
+  [/^attachments/, 'attachments'],
 ];
 
 /** The server's problems ({path, message}) on the fields they are about; the rest stay general. */
-export function fieldErrorsFromApi(problems: readonly { path: string; message: string }[]): { fields: FieldErrors; general: string[] } {
+export function fieldErrorsFromApi(problems: readonly { path: string; message: string }[]): {
+  fields: FieldErrors;
+  general: string[];
+} {
   const fields: FieldErrors = {};
   const general: string[] = [];
   for (const p of problems) {

@@ -13,25 +13,54 @@ export function FiledReportPage({ id }: { id: string }) {
   const i18n = useI18n();
   const { t, nameOf, timezoneLabel } = i18n;
   const areas = useGovernorates();
-  const q = useQuery(async (signal) => unwrap(await api.GET('/api/v1/reports/{id}', { params: { path: { id } }, signal })), [id]);
-  if (isMissing(q.error)) return <NotFound title={t('notFound.report.title')} text={t('notFound.report')} back={{ to: '/incidents', label: t('incident.back') }} />;
-  if (q.error) return <div className="page"><ErrorNotice error={q.error} onRetry={q.reload} /></div>;
-  if (!q.data) return <div className="page"><Loading /></div>;
+  const q = useQuery(
+    async (signal) => unwrap(await api.GET('/api/v1/reports/{id}', { params: { path: { id } }, signal })),
+    [id],
+  );
+  if (isMissing(q.error))
+    return (
+      <NotFound
+        title={t('notFound.report.title')}
+        text={t('notFound.report')}
+        back={{ to: '/incidents', label: t('incident.back') }}
+      />
+    );
+  if (q.error)
+    return (
+      <div className="page">
+        <ErrorNotice error={q.error} onRetry={q.reload} />
+      </div>
+    );
+  if (!q.data)
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
   const r = q.data;
   const where = whereName(r.where, i18n.lang) ?? placeName(null, r.location, areas, i18n);
   return (
     <div className="page filed-report-page">
-      <nav className="breadcrumb" aria-label={t('nav.main')}><Link to="/incidents">{t('incident.back')}</Link></nav>
+      <nav className="breadcrumb" aria-label={t('nav.main')}>
+        <Link to="/incidents">{t('incident.back')}</Link>
+      </nav>
       <header className="page-header">
         <div>
           <p className="card-kicker">{t('report.one')}</p>
-          <h1>{nameOf.acts(r.act)}{where ? ` · ${where}` : ''}</h1>
+          <h1>
+            {nameOf.acts(r.act)}
+            {where ? ` · ${where}` : ''}
+          </h1>
         </div>
         <span className="muted small">{t('common.times', { zone: timezoneLabel })}</span>
       </header>
-      {r.incident_id
-        ? <p><Link to={`/incidents/${encodeURIComponent(r.incident_id)}`}>{t('map.incident.open')}</Link></p>
-        : <p className="muted">{t('report.noIncident')}</p>}
+      {r.incident_id ? (
+        <p>
+          <Link to={`/incidents/${encodeURIComponent(r.incident_id)}`}>{t('map.incident.open')}</Link>
+        </p>
+      ) : (
+        <p className="muted">{t('report.noIncident')}</p>
+      )}
       <AccountCard report={r} disputed={[]} />
       <Reference ids={[r.id, r.incident_id]} />
     </div>

@@ -17,7 +17,12 @@ export interface Bar {
 }
 
 /** Bars for `values` filling `width` × `height`, with a gap between them. */
-export function bars(values: readonly number[], width: number, height: number, top = niceMax(Math.max(0, ...values))): Bar[] {
+export function bars(
+  values: readonly number[],
+  width: number,
+  height: number,
+  top = niceMax(Math.max(0, ...values)),
+): Bar[] {
   if (values.length === 0) return [];
   const slot = width / values.length;
   const gap = Math.min(2, slot * 0.2);

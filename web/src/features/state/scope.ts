@@ -16,7 +16,11 @@ export function chosenAgreement(query: URLSearchParams, calmAgreement: string | 
 }
 
 /** The window's first and last local days: `to` by default the given last day, `from` 29 days before it. */
-export function chosenWindow(query: URLSearchParams, lastDay: string, addDays: (date: string, days: number) => string): { from: string; to: string } {
+export function chosenWindow(
+  query: URLSearchParams,
+  lastDay: string,
+  addDays: (date: string, days: number) => string,
+): { from: string; to: string } {
   const to = DAY_RE.test(query.get('to') ?? '') ? query.get('to')! : lastDay;
   const from = DAY_RE.test(query.get('from') ?? '') && query.get('from')! <= to ? query.get('from')! : addDays(to, -29);
   return { from, to };
