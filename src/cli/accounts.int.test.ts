@@ -8,21 +8,7 @@ import { describeEachDatabase } from '../../test/databases.ts';
 import { orgAdd, userAdd, userDisable, userList, userPasswd } from './accounts.command.ts';
 import type { Io } from './io.ts';
 import { main } from './main.ts';
-
-function captureIo(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    isTty: false,
-    out: (t: string) => {
-      io.stdout += t;
-    },
-    err: (t: string) => {
-      io.stderr += t;
-    },
-  };
-  return io;
-}
+import { captureIo } from '../../test/capture-io.ts';
 
 /** Runs a command's core on the test's database (errors and exit codes are checked through main below). */
 async function run(ctx: AppContext, _name: string, fn: (io: Io, ctx: AppContext) => Promise<number>) {

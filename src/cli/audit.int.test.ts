@@ -7,22 +7,8 @@ import { appendAudit, sealAudit } from '../store/audit.repository.ts';
 import type { Database } from '../store/sql.ts';
 import { describeEachDatabase } from '../../test/databases.ts';
 import { printAuditHead, sealAuditTrail, verifyAuditTrail } from './audit.command.ts';
-import type { Io } from './io.ts';
 import { main } from './main.ts';
-
-function captureIo(): Io & { stdout: string } {
-  const io = {
-    stdout: '',
-    isTty: false,
-    out: (t: string) => {
-      io.stdout += t;
-    },
-    err: (t: string) => {
-      io.stdout += t;
-    },
-  };
-  return io;
-}
+import { captureOutput } from '../../test/capture-io.ts';
 
 /** Audited changes through the use cases: 8 entries, sealed. */
 async function writeAuditedChanges(db: Database): Promise<void> {
@@ -44,13 +30,13 @@ async function writeAuditedChanges(db: Database): Promise<void> {
 }
 
 const verify = async (db: Database, expectHead?: string) => {
-  const io = captureIo();
+  const io = captureOutput();
   const code = await verifyAuditTrail(io, db, expectHead);
   return { code, out: io.stdout };
 };
 
 const head = async (db: Database) => {
-  const io = captureIo();
+  const io = captureOutput();
   const code = await printAuditHead(io, db);
   return { code, out: io.stdout };
 };
@@ -84,7 +70,7 @@ describeEachDatabase('truce audit verify', (db) => {
     expect(code).toBe(0);
     expect(out).toMatch(/^OK: 8 entries, head [0-9a-f]{64} \(and 1 entry not sealed yet/);
     expect(await db().query('select seq from audit_log where chain_pos is null')).toHaveLength(1);
-    const seal = captureIo();
+    const seal = captureOutput();
     expect(await sealAuditTrail(seal, db())).toBe(0);
     expect(seal.stdout).toBe('Sealed 1 entry.\n');
     expect((await verify(db())).out).toMatch(/^OK: 9 entries, head [0-9a-f]{64}\n$/);
@@ -222,7 +208,7 @@ describeEachDatabase('truce audit verify', (db) => {
 });
 
 it('refuses an expected head that is not one', async () => {
-  const io = captureIo();
+  const io = captureOutput();
   expect(await main(['audit', 'verify', '--expect-head', 'abc', '--data', 'memory://'], io)).toBe(2);
   expect(io.stdout).toContain('--expect-head must be a head as `truce audit verify` prints it: 64 hexadecimal digits');
 });

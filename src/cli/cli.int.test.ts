@@ -4,28 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Io } from './io.ts';
 import { main } from './main.ts';
+import { captureIo } from '../../test/capture-io.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const ALEPPO = join(ROOT, '../shared/examples/aleppo-2016.json');
 const EXPECTED = join(ROOT, '../shared/examples/aleppo-2016.expected.json');
 const run = promisify(execFile);
-
-function captureIo(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    isTty: false,
-    out: (t: string) => {
-      io.stdout += t;
-    },
-    err: (t: string) => {
-      io.stderr += t;
-    },
-  };
-  return io;
-}
 
 const tmp = mkdtempSync(join(tmpdir(), 'truce-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -1,22 +1,7 @@
 /** `--help` and `-h` on every command of the table: its usage on stdout, exit 0, nothing else run. */
 import { describe, expect, it } from 'vitest';
-import type { Io } from './io.ts';
 import { COMMAND_NAMES, main } from './main.ts';
-
-function captureIo(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    isTty: false,
-    out: (t: string) => {
-      io.stdout += t;
-    },
-    err: (t: string) => {
-      io.stderr += t;
-    },
-  };
-  return io;
-}
+import { captureIo } from '../../test/capture-io.ts';
 
 async function run(argv: string[]) {
   const io = captureIo();

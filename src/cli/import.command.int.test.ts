@@ -3,27 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Io } from './io.ts';
 import { main } from './main.ts';
+import { captureIo } from '../../test/capture-io.ts';
 
 const SAMPLE = new URL('../../test/fixtures/ucdp-sample.csv', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'truce-import-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function captureIo(isTty = false): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    isTty,
-    out: (t: string) => {
-      io.stdout += t;
-    },
-    err: (t: string) => {
-      io.stderr += t;
-    },
-  };
-  return io;
-}
 
 describe('truce import ucdp', () => {
   const data = join(tmp, 'db');

@@ -7,6 +7,7 @@ import { openSse } from '../../test/sse.ts';
 import type { DbFlags } from './database.command.ts';
 import type { Io } from './io.ts';
 import { serve } from './serve.command.ts';
+import { captureIo } from '../../test/capture-io.ts';
 
 const POSTGRES_URL = process.env.TRUCE_TEST_DATABASE_URL;
 
@@ -18,17 +19,7 @@ interface Running {
 
 /** `truce serve --port 0` in this process, until stop(). */
 async function start(flags: DbFlags, options: { empty?: boolean } = {}): Promise<Running> {
-  const io = {
-    stdout: '',
-    stderr: '',
-    isTty: false,
-    out: (t: string) => {
-      io.stdout += t;
-    },
-    err: (t: string) => {
-      io.stderr += t;
-    },
-  };
+  const io = captureIo();
   let stop = () => {};
   const stopped = new Promise<void>((resolve) => {
     stop = resolve;

@@ -6,22 +6,7 @@ import { callerFromToken, createApiToken, signIn } from '../app/accounts/sign-in
 import { createContext } from '../app/context.ts';
 import { describeEachDatabase } from '../../test/databases.ts';
 import { tokenList, tokenRevoke } from './accounts.command.ts';
-import type { Io } from './io.ts';
-
-function captureIo(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    isTty: false,
-    out: (t: string) => {
-      io.stdout += t;
-    },
-    err: (t: string) => {
-      io.stderr += t;
-    },
-  };
-  return io;
-}
+import { captureIo } from '../../test/capture-io.ts';
 
 describeEachDatabase('truce token list|revoke', (db) => {
   it("lists a user's tokens without their secrets, revokes one, and says so again without a second audit entry", async () => {
