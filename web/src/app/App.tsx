@@ -1,6 +1,8 @@
 /** The app: language, session, the world's names, live events, and the page for the path. */
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { LiveInvalidation } from '../api/live-invalidation.ts';
 import { LiveProvider } from '../api/live.tsx';
+import { QueryProvider } from '../api/query-client.tsx';
 import { SessionProvider, useSession } from '../api/session.tsx';
 import { WorldProvider } from '../api/world.tsx';
 import { AgreementPage } from '../features/agreement/AgreementPage.tsx';
@@ -45,15 +47,19 @@ function Gate() {
   if (loading) return <Loading />;
   if (!me) return <SignInPage />;
   return (
-    <WorldProvider>
-      <LiveProvider enabled>
-        <Shell>
-          <Suspense fallback={<Loading />}>
-            <Page path={path} />
-          </Suspense>
-        </Shell>
-      </LiveProvider>
-    </WorldProvider>
+    // The cache lives as long as the session: signing out unmounts it with everything it read.
+    <QueryProvider>
+      <WorldProvider>
+        <LiveProvider enabled>
+          <LiveInvalidation />
+          <Shell>
+            <Suspense fallback={<Loading />}>
+              <Page path={path} />
+            </Suspense>
+          </Shell>
+        </LiveProvider>
+      </WorldProvider>
+    </QueryProvider>
   );
 }
 

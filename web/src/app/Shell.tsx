@@ -1,12 +1,11 @@
 /** The frame of every page: the side navigation, who is signed in, the language switch, live notices. */
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { api } from '../api/client.ts';
 import { type LiveEvent, useLive } from '../api/live.tsx';
 import { useSession } from '../api/session.tsx';
-import { useQuery } from '../api/use-query.ts';
 import { useWorld } from '../api/world.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useIncident } from '../features/incidents/queries.ts';
 import { type NamedArea, loadGovernorates } from '../map/area-at.ts';
 import { describeLiveEvent, findingIncident } from './live-notice.ts';
 import { useStatements } from './use-statements.ts';
@@ -190,14 +189,8 @@ function LiveToast({ event: e, areas, onClose }: { event: LiveEvent; areas: Name
   const world = useWorld();
   // A finding names its incident only by id: read the incident (as this reader) for its act, place and time.
   const incidentId = findingIncident(e);
-  const incident = useQuery(
-    async (signal) => {
-      if (!incidentId) return null;
-      const r = await api.GET('/api/v1/incidents/{id}', { params: { path: { id: incidentId } }, signal });
-      return r.data ?? null;
-    },
-    [incidentId],
-  );
+  // The same cached query as the incident's page: one request for both, and no error shown here.
+  const incident = useIncident(incidentId);
   const { say } = useStatements();
   const { text, link } = describeLiveEvent(
     e,

@@ -4,11 +4,9 @@
  * the audit history. Analysts review it here; others only read.
  */
 import { type FormEvent, useEffect, useState } from 'react';
-import { api, type Schemas, unwrap } from '../../api/client.ts';
+import type { Schemas } from '../../api/client.ts';
 import { ATTRIBUTION_GRADES, INCIDENT_STATUSES } from '../../api/enums.ts';
-import { useLiveEvents } from '../../api/live.tsx';
 import { useSession } from '../../api/session.tsx';
-import { useQuery } from '../../api/use-query.ts';
 import { useWorld } from '../../api/world.tsx';
 import { Link } from '../../app/router.tsx';
 import { ErrorNotice, isMissing, Loading, NotFound, Reference, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
@@ -17,6 +15,7 @@ import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { readable, whereName } from '../../i18n/where.ts';
 import { changedFields, statusChanges } from './history.ts';
+import { useIncident, useIncidentAudit, useUpdateIncident } from './queries.ts';
 import { useIncidentNames } from './use-incident-names.ts';
 import { worstVerdict } from './verdicts.ts';
 
@@ -31,29 +30,9 @@ export function IncidentPage({ id }: { id: string }) {
   const fieldName = (f: string) => (FIELD_NAMES[f] ? t(FIELD_NAMES[f]) : f);
   const { actorName } = useWorld();
   const { can } = useSession();
-  const q = useQuery(
-    async (signal) => unwrap(await api.GET('/api/v1/incidents/{id}', { params: { path: { id } }, signal })),
-    [id],
-  );
-  const audit = useQuery(
-    async (signal) => {
-      const r = await api.GET('/api/v1/audit/{entity}/{id}', { params: { path: { entity: 'incident', id } }, signal });
-      if (r.response.status === 403) return null;
-      return unwrap(r).items;
-    },
-    [id],
-  );
-
-  useLiveEvents((e) => {
-    if (
-      (e.entity === 'incident' && e.id === id) ||
-      e.data.incident_id === id ||
-      (e.entity === 'finding' && e.id.startsWith(`incident:${id}:`))
-    ) {
-      q.reload();
-      audit.reload();
-    }
-  });
+  // Live events about this incident, its findings or its reports invalidate both (api/live-invalidation.ts).
+  const q = useIncident(id);
+  const audit = useIncidentAudit(id);
 
   if (isMissing(q.error))
     return (
@@ -174,7 +153,7 @@ export function IncidentPage({ id }: { id: string }) {
         </section>
       </div>
 
-      {can('incident:manage') && <ReviewForm incident={i} onSaved={q.reload} />}
+      {can('incident:manage') && <ReviewForm incident={i} />}
 
       <section className="section" aria-labelledby="accounts-title">
         <h2 id="accounts-title">
@@ -399,7 +378,8 @@ function StatusChanges({ entries }: { entries: Schemas['AuditEntry'][] }) {
   );
 }
 
-function ReviewForm({ incident, onSaved }: { incident: Detail; onSaved(): void }) {
+function ReviewForm({ incident }: { incident: Detail }) {
+  const update = useUpdateIncident(incident.id);
   const { t, nameOf } = useI18n();
   const { errorText } = useStatements();
   const [status, setStatus] = useState(incident.status);
@@ -416,14 +396,11 @@ function ReviewForm({ incident, onSaved }: { incident: Detail; onSaved(): void }
     setBusy(true);
     setMessage(null);
     try {
-      unwrap(
-        await api.PATCH('/api/v1/incidents/{id}', {
-          params: { path: { id: incident.id } },
-          body: { status, grade: grade === '' ? null : (grade as (typeof ATTRIBUTION_GRADES)[number]) },
-        }),
-      );
+      await update.mutateAsync({
+        status,
+        grade: grade === '' ? null : (grade as (typeof ATTRIBUTION_GRADES)[number]),
+      });
       setMessage(t('incident.edit.saved'));
-      onSaved();
     } catch (err) {
       setMessage(errorText(err));
     } finally {

@@ -1,9 +1,6 @@
 /** The incidents: the API's filters (time, area, actor, act, finding, status, text) and the matching list. */
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import { api, type Schemas, unwrap } from '../../api/client.ts';
-import type { paths } from '../../api/schema';
-import { useLiveEvents } from '../../api/live.tsx';
-import { useQuery } from '../../api/use-query.ts';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import type { Schemas } from '../../api/client.ts';
 import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
@@ -12,17 +9,13 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { type AdminArea, loadAdminAreas } from '../../map/admin-areas.ts';
 import { ACTS, INCIDENT_STATUSES, VERDICTS } from '../../api/enums.ts';
 import { activeFilterCount, type IncidentFilters, readFilters, toApiQuery, writeFilters } from './filters.ts';
+import { fetchIncidentPage, type IncidentQuery, useIncidents } from './queries.ts';
 import { useIncidentNames } from './use-incident-names.ts';
 import { worstVerdict } from './verdicts.ts';
 
 const AreaDrawDialog = lazy(() => import('./AreaDrawDialog.tsx').then((m) => ({ default: m.AreaDrawDialog })));
-const PAGE = 50;
 
 type Incident = Schemas['Incident'];
-type IncidentQuery = Omit<
-  NonNullable<paths['/api/v1/incidents']['get']['parameters']['query']>,
-  'limit' | 'sort' | 'cursor'
->;
 
 export function IncidentsPage() {
   const { t, nameOf, lang, timezone, timezoneLabel, incidentWhen, number } = useI18n();
@@ -46,19 +39,9 @@ export function IncidentsPage() {
   useEffect(() => setText(filters.q), [filters.q]);
 
   const apiQuery = useMemo(() => toApiQuery(filters, timezone), [filters, timezone]);
-  const key = JSON.stringify(apiQuery);
 
-  const page = useQuery(
-    async (signal) => {
-      const q = apiQuery as IncidentQuery;
-      const [list, count] = await Promise.all([
-        api.GET('/api/v1/incidents', { params: { query: { ...q, limit: PAGE } }, signal }).then(unwrap),
-        api.GET('/api/v1/incidents/count', { params: { query: { ...q } }, signal }).then(unwrap),
-      ]);
-      return { list, count: count.count };
-    },
-    [key],
-  );
+  // Changed or new incidents appear without a reload: live events invalidate the list (api/live-invalidation.ts).
+  const page = useIncidents(apiQuery as IncidentQuery);
 
   useEffect(() => {
     if (!page.data) return;
@@ -70,25 +53,13 @@ export function IncidentsPage() {
     if (!cursor) return;
     setMore(true);
     try {
-      const next = unwrap(
-        await api.GET('/api/v1/incidents', {
-          params: { query: { ...(apiQuery as IncidentQuery), limit: PAGE, cursor } },
-        }),
-      );
+      const next = await fetchIncidentPage(apiQuery as IncidentQuery, cursor);
       setItems((prev) => [...prev, ...next.items]);
       setCursor(next.next_cursor);
     } finally {
       setMore(false);
     }
   };
-
-  // Changed or new incidents appear without a reload.
-  const timer = useRef<number | undefined>(undefined);
-  useLiveEvents((e) => {
-    if (e.type !== 'incident.updated' && e.type !== 'finding.changed' && e.type !== 'report.created') return;
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(page.reload, 500);
-  });
 
   const apply = (next: Partial<IncidentFilters>) => {
     const merged = { ...filters, ...next };

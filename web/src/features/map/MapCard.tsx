@@ -1,6 +1,4 @@
 /** The card of what was clicked on the map: an incident, a cluster, a zone, a site or a convoy. */
-import { api, unwrap } from '../../api/client.ts';
-import { useQuery } from '../../api/use-query.ts';
 import { useWorld } from '../../api/world.tsx';
 import { Link, navigate } from '../../app/router.tsx';
 import { ErrorNotice, isMissing, Loading, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
@@ -9,6 +7,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { whereName } from '../../i18n/where.ts';
 import { MAP_VERDICTS, VERDICT_COLORS } from '../../map/colors.ts';
 import type { Cluster } from '../../map/incident-features.ts';
+import { useIncident } from '../incidents/queries.ts';
 import { useIncidentNames } from '../incidents/use-incident-names.ts';
 import { worstVerdict } from '../incidents/verdicts.ts';
 
@@ -47,10 +46,7 @@ function IncidentCard({ id }: { id: string }) {
   const names = useIncidentNames();
   const { sayAll } = useStatements();
   const { actorName } = useWorld();
-  const q = useQuery(
-    async (signal) => unwrap(await api.GET('/api/v1/incidents/{id}', { params: { path: { id } }, signal })),
-    [id],
-  );
+  const q = useIncident(id);
   if (isMissing(q.error))
     return (
       <div className="card-body">

@@ -4,9 +4,6 @@
  * day, protected sites and convoy routes; a click opens what was clicked in the side card.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, unwrap } from '../../api/client.ts';
-import { useLiveEvents } from '../../api/live.tsx';
-import { useQuery } from '../../api/use-query.ts';
 import { DateField } from '../../app/DateField.tsx';
 import { navigate, useLocation } from '../../app/router.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -17,6 +14,7 @@ import { convoyFeatures, siteFeatures } from '../../map/plan-features.ts';
 import { addDataLayers, CLICKABLE, type LayerGroup, setGroupVisible, setSourceData } from './layers.ts';
 import { Legend } from './Legend.tsx';
 import { MapCard, type Selection } from './MapCard.tsx';
+import { useConvoys, useMapExtent, useMapIncidents, useProtectedSites, useZones } from './queries.ts';
 import {
   asOfInstant,
   clampDay,
@@ -48,10 +46,8 @@ const clampBox = (b: maplibregl.LngLatBounds): string => {
 export function MapPage() {
   const { t, timezone, day: showDay, number } = useI18n();
   const { query } = useLocation();
-  const extent = useQuery(
-    async (signal) => unwrap(await api.GET('/api/v1/map/extent', { params: { query: { count: 'false' } }, signal })),
-    [],
-  );
+  // New reports and changed findings invalidate the extent and the incidents (api/live-invalidation.ts).
+  const extent = useMapExtent();
   const range = useMemo(() => dayRange(extent.data, timezone, Date.now()), [extent.data, timezone]);
   const time = readMapTime(query, range);
   const [layers, setLayers] = useState<Record<LayerGroup, boolean>>({ incidents: true, zones: true, plans: true });
@@ -75,40 +71,32 @@ export function MapPage() {
   const { from, to } = timeRange(time, timezone);
 
   // Incidents in view, aggregated on the server; again whenever the view, the time or the data change.
-  const loadIncidents = useRef<() => void>(() => undefined);
-  loadIncidents.current = () => {
-    if (!map || !layers.incidents) return;
-    const controller = new AbortController();
-    const query = {
-      bbox: clampBox(map.getBounds()),
-      zoom: Math.round(map.getZoom() * 10) / 10,
-      to,
-      ...(from ? { from } : {}),
-    };
-    api
-      .GET('/api/v1/map/incidents', { params: { query }, signal: controller.signal })
-      .then((r) => {
-        const data = unwrap(r);
-        clusters.current = data.clusters;
-        setSourceData(map, 'incident-clusters', clusterFeatures(data.clusters));
-        setSourceData(map, 'incident-points', pointFeatures(data.points));
-        for (const m of countMarkers.current) m.remove();
-        countMarkers.current = data.clusters.map((c) => {
-          const el = document.createElement('div');
-          el.className = 'cluster-count';
-          el.textContent = c.count < 1000 ? number(c.count) : `${number(Math.round(c.count / 100) / 10)}k`;
-          el.setAttribute('aria-hidden', 'true');
-          return new maplibregl.Marker({ element: el }).setLngLat([c.lon, c.lat]).addTo(map);
-        });
-        setInView(data.total);
-        fadeLabels.current();
-        // For the map benchmark (bench/map.bench.ts): when the first incidents have been drawn.
-        map.once('idle', () => {
-          (window as { __truceMapReady?: number }).__truceMapReady ??= performance.now();
-        });
-      })
-      .catch(() => undefined);
-  };
+  const [bounds, setBounds] = useState<{ bbox: string; zoom: number } | null>(null);
+  const incidents = useMapIncidents(layers.incidents && bounds ? { ...bounds, from, to } : null);
+  useEffect(() => {
+    const data = incidents.data;
+    if (!map || !data) return;
+    clusters.current = data.clusters;
+    setSourceData(map, 'incident-clusters', clusterFeatures(data.clusters));
+    setSourceData(map, 'incident-points', pointFeatures(data.points));
+    for (const m of countMarkers.current) m.remove();
+    countMarkers.current = data.clusters.map((c) => {
+      const el = document.createElement('div');
+      el.className = 'cluster-count';
+      el.textContent = c.count < 1000 ? number(c.count) : `${number(Math.round(c.count / 100) / 10)}k`;
+      el.setAttribute('aria-hidden', 'true');
+      return new maplibregl.Marker({ element: el }).setLngLat([c.lon, c.lat]).addTo(map);
+    });
+    // A layer switched off keeps its markers, hidden.
+    if (!layers.incidents) for (const m of countMarkers.current) m.getElement().style.display = 'none';
+    setInView(data.total);
+    fadeLabels.current();
+    // For the map benchmark (bench/map.bench.ts): when the first incidents have been drawn.
+    map.once('idle', () => {
+      (window as { __truceMapReady?: number }).__truceMapReady ??= performance.now();
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- drawn again for new data, not for a layer switch
+  }, [map, incidents.data, number]);
 
   // Place names under a cluster fade, so its count stays readable.
   const fadeLabels = useRef<() => void>(() => undefined);
@@ -125,8 +113,10 @@ export function MapPage() {
 
   useEffect(() => {
     if (!map) return;
+    const viewed = () => setBounds({ bbox: clampBox(map.getBounds()), zoom: Math.round(map.getZoom() * 10) / 10 });
+    viewed();
     const reload = () => {
-      loadIncidents.current();
+      viewed();
       // The view goes into the address, so a link shows the same place.
       const c = map.getCenter();
       const params = new URLSearchParams(location.search);
@@ -141,62 +131,31 @@ export function MapPage() {
       map.off('idle', fade);
     };
   }, [map]);
-  useEffect(() => loadIncidents.current(), [map, from, to, layers.incidents, number]);
   useEffect(() => () => countMarkers.current.forEach((m) => m.remove()), []);
 
   // Zones of control as they stood at the end of the day.
+  const zones = useZones(map ? asOfInstant(time.day, timezone) : null);
   useEffect(() => {
-    if (!map) return;
-    const controller = new AbortController();
-    api
-      .GET('/api/v1/zones.geojson', {
-        params: { query: { as_of: asOfInstant(time.day, timezone) } },
-        signal: controller.signal,
-      })
-      .then((r) => setSourceData(map, 'zones', unwrap(r)))
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [map, time.day, timezone]);
+    if (map && zones.data) setSourceData(map, 'zones', zones.data);
+  }, [map, zones.data]);
 
   // Protected sites valid that day; convoys planned within the window.
+  const dayEnd = timeRange({ day: time.day, window: '7' }, timezone).to;
+  const dayStart = new Date(Date.parse(dayEnd) - 86_400_000).toISOString();
+  const sites = useProtectedSites(dayStart, dayEnd, map !== null);
+  const convoys = useConvoys(from, to, map !== null);
   useEffect(() => {
-    if (!map) return;
-    const controller = new AbortController();
-    const dayFrom = timeRange({ day: time.day, window: '7' }, timezone).to;
-    const dayStart = new Date(Date.parse(dayFrom) - 86_400_000).toISOString();
-    api
-      .GET('/api/v1/protected-sites', {
-        params: { query: { limit: 500, from: dayStart, to: dayFrom } },
-        signal: controller.signal,
-      })
-      .then((r) => setSourceData(map, 'sites', siteFeatures(unwrap(r).items)))
-      .catch(() => undefined);
-    api
-      .GET('/api/v1/convoys', {
-        params: { query: { limit: 500, to, ...(from ? { from } : {}) } },
-        signal: controller.signal,
-      })
-      .then((r) => setSourceData(map, 'convoys', convoyFeatures(unwrap(r).items)))
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [map, time.day, timezone, from, to]);
+    if (map && sites.data) setSourceData(map, 'sites', siteFeatures(sites.data));
+  }, [map, sites.data]);
+  useEffect(() => {
+    if (map && convoys.data) setSourceData(map, 'convoys', convoyFeatures(convoys.data));
+  }, [map, convoys.data]);
 
   useEffect(() => {
     if (!map) return;
     for (const g of Object.keys(layers) as LayerGroup[]) setGroupVisible(map, g, layers[g]);
     for (const m of countMarkers.current) m.getElement().style.display = layers.incidents ? '' : 'none';
   }, [map, layers]);
-
-  // New reports and changed findings appear without a reload.
-  const pending = useRef<number | undefined>(undefined);
-  useLiveEvents((e) => {
-    if (e.type === 'alert') return;
-    window.clearTimeout(pending.current);
-    pending.current = window.setTimeout(() => {
-      loadIncidents.current();
-      extent.reload();
-    }, 400);
-  });
 
   const onReady = useCallback((m: MapLibreMap) => {
     addDataLayers(m);

@@ -4,8 +4,7 @@
  * draft in this browser until it is sent.
  */
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError, type Schemas, unwrap } from '../../api/client.ts';
-import type { paths } from '../../api/schema';
+import { ApiError, type Schemas } from '../../api/client.ts';
 import { ACTS, CIVILIAN_TARGETS } from '../../api/enums.ts';
 import { useSession } from '../../api/session.tsx';
 import { useWorld } from '../../api/world.tsx';
@@ -29,8 +28,7 @@ import {
   toReportBody,
   validateDraft,
 } from './report-form.ts';
-
-type ReportBody = paths['/api/v1/reports']['post']['requestBody']['content']['application/json'];
+import { type ReportBody, useFileReport } from './queries.ts';
 
 const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 const CLASSIFICATIONS = ['org', 'task_force', 'co_chairs', 'public'] as const;
@@ -46,6 +44,7 @@ function toBase64(file: File): Promise<string> {
 
 export function ReportPage() {
   const { t, nameOf, lang, timezone, timezoneLabel, reportWhen } = useI18n();
+  const fileReport = useFileReport();
   const { say, errorText } = useStatements();
   const { actors, orgName } = useWorld();
   const { me } = useSession();
@@ -133,7 +132,7 @@ export function ReportPage() {
         })),
       );
       const body = toReportBody(draft, timezone, attachments) as ReportBody;
-      const report = unwrap(await api.POST('/api/v1/reports', { body }));
+      const report = await fileReport.mutateAsync(body);
       localStorage.removeItem('truce.report-draft');
       setDraft(EMPTY_DRAFT);
       setFiles([]);

@@ -1,6 +1,4 @@
 /** One filed report, as the reader may see it: the account, where and when, and its incident if it has one. */
-import { api, unwrap } from '../../api/client.ts';
-import { useQuery } from '../../api/use-query.ts';
 import { placeName } from '../../app/live-notice.ts';
 import { Link } from '../../app/router.tsx';
 import { ErrorNotice, isMissing, Loading, NotFound, Reference } from '../../app/ui.tsx';
@@ -8,15 +6,13 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { whereName } from '../../i18n/where.ts';
 import { useGovernorates } from '../../map/use-governorates.ts';
 import { AccountCard } from '../incidents/IncidentPage.tsx';
+import { useReport } from './queries.ts';
 
 export function FiledReportPage({ id }: { id: string }) {
   const i18n = useI18n();
   const { t, nameOf, timezoneLabel } = i18n;
   const areas = useGovernorates();
-  const q = useQuery(
-    async (signal) => unwrap(await api.GET('/api/v1/reports/{id}', { params: { path: { id } }, signal })),
-    [id],
-  );
+  const q = useReport(id);
   if (isMissing(q.error))
     return (
       <NotFound

@@ -7,9 +7,7 @@
  * counts, with the days it was not in force shown as such.
  */
 import { useMemo } from 'react';
-import { api, type Schemas, unwrap } from '../../api/client.ts';
-import { useLiveEvents } from '../../api/live.tsx';
-import { useQuery } from '../../api/use-query.ts';
+import type { Schemas } from '../../api/client.ts';
 import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
@@ -17,38 +15,24 @@ import { ErrorNotice, Loading, PageHeader } from '../../app/ui.tsx';
 import { addDays, localDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { MAP_VERDICTS, VERDICT_COLORS } from '../../map/colors.ts';
+import { useMapExtent } from '../map/queries.ts';
 import { bars, countAxis, ticks } from './chart.ts';
+import { useTruceState } from './queries.ts';
 import { ALL_AGREEMENTS, type CalmState, calmState, chosenAgreement, chosenWindow, statePath } from './scope.ts';
 
 export function StatePage() {
   const { t, lang, timezone, timezoneLabel, day, number } = useI18n();
   const { actorName, agreementTitle, agreements, calmAgreement, ready: worldReady } = useWorld();
   const { query } = useLocation();
-  const extent = useQuery(
-    async (signal) => unwrap(await api.GET('/api/v1/map/extent', { params: { query: { count: 'false' } }, signal })),
-    [],
-  );
+  const extent = useMapExtent();
   const lastDay = extent.data?.last ? localDate(extent.data.last, timezone) : localDate(Date.now(), timezone);
   const { from, to } = chosenWindow(query, lastDay, addDays);
   const agreement = chosenAgreement(query, calmAgreement);
   // The default agreement is the calm one, known once the world is loaded.
   const ready = (extent.data !== undefined || extent.error !== null) && (worldReady || query.has('agreement'));
 
-  const state = useQuery(
-    async (signal) => {
-      if (!ready) return null;
-      return unwrap(
-        await api.GET('/api/v1/state', {
-          params: { query: { from, to, ...(agreement ? { agreement } : {}) } },
-          signal,
-        }),
-      );
-    },
-    [from, to, agreement, ready],
-  );
-  useLiveEvents((e) => {
-    if (e.type === 'finding.changed') state.reload();
-  });
+  // Changed findings invalidate the figures (api/live-invalidation.ts).
+  const state = useTruceState({ from, to, agreement }, ready);
 
   const go = (f: string, tt: string, g: string | null) => navigate(statePath(f, tt, g), { replace: true });
 

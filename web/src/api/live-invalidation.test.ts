@@ -1,0 +1,96 @@
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import { eventIncident, invalidations } from './live-invalidation.ts';
+import type { LiveEvent } from './live.tsx';
+import { queryKeys } from './query-keys.ts';
+
+const event = (e: Partial<LiveEvent> & Pick<LiveEvent, 'type' | 'entity' | 'id'>): LiveEvent => ({
+  at: '2026-01-01T00:00:00Z',
+  data: {},
+  ...e,
+});
+
+/** A cache holding one answer for each kind of query the views make. */
+function seeded(): QueryClient {
+  const client = new QueryClient();
+  const keys = [
+    queryKeys.incident('i1'),
+    queryKeys.incidentAudit('i1'),
+    queryKeys.incident('i2'),
+    queryKeys.incidentAudit('i2'),
+    queryKeys.incidentList({ q: 'Daraya' }),
+    queryKeys.report('r1'),
+    queryKeys.mapExtent,
+    queryKeys.mapIncidents({ bbox: '1,2,3,4', zoom: 7, from: null, to: 'x' }),
+    queryKeys.zones('2016-09-12T21:00:00Z'),
+    queryKeys.state({ from: 'a', to: 'b', agreement: null, ready: true }),
+  ];
+  for (const k of keys) client.setQueryData(k, { k });
+  return client;
+}
+
+/** Which of the seeded queries an event invalidates, at once and after the burst. */
+async function invalidated(e: LiveEvent) {
+  const client = seeded();
+  const { now, later } = invalidations(e);
+  const stale = async (keys: (readonly unknown[])[]) => {
+    for (const queryKey of keys) await client.invalidateQueries({ queryKey, refetchType: 'none' });
+    return client
+      .getQueryCache()
+      .getAll()
+      .filter((q) => q.state.isInvalidated)
+      .map((q) => JSON.stringify(q.queryKey))
+      .sort();
+  };
+  const first = await stale(now);
+  return { now: first, all: await stale(later) };
+}
+
+describe('live events invalidate the queries they change', () => {
+  it('finds the incident of an event: itself, a report linked to it, or a finding named after it', () => {
+    expect(eventIncident(event({ type: 'incident.updated', entity: 'incident', id: 'i1' }))).toBe('i1');
+    expect(
+      eventIncident(event({ type: 'report.created', entity: 'report', id: 'r9', data: { incident_id: 'i2' } })),
+    ).toBe('i2');
+    expect(eventIncident(event({ type: 'finding.changed', entity: 'finding', id: 'incident:i1:rule-3' }))).toBe('i1');
+    expect(eventIncident(event({ type: 'report.created', entity: 'report', id: 'r9' }))).toBeNull();
+    expect(eventIncident(event({ type: 'alert', entity: 'incident', id: 'i1' }))).toBeNull();
+  });
+
+  it('a changed incident: its own detail and audit at once, then lists, map extent and map incidents', async () => {
+    const r = await invalidated(event({ type: 'incident.updated', entity: 'incident', id: 'i1' }));
+    expect(r.now).toEqual(
+      [JSON.stringify(queryKeys.incident('i1')), JSON.stringify(queryKeys.incidentAudit('i1'))].sort(),
+    );
+    expect(r.all).toEqual(
+      [
+        queryKeys.incident('i1'),
+        queryKeys.incidentAudit('i1'),
+        queryKeys.incidentList({ q: 'Daraya' }),
+        queryKeys.mapExtent,
+        queryKeys.mapIncidents({ bbox: '1,2,3,4', zoom: 7, from: null, to: 'x' }),
+      ]
+        .map((k) => JSON.stringify(k))
+        .sort(),
+    );
+  });
+
+  it('a changed finding also invalidates the state figures; other incidents, reports and zones stay', async () => {
+    const r = await invalidated(event({ type: 'finding.changed', entity: 'finding', id: 'incident:i2:r1' }));
+    expect(r.now).toEqual(
+      [JSON.stringify(queryKeys.incident('i2')), JSON.stringify(queryKeys.incidentAudit('i2'))].sort(),
+    );
+    expect(r.all).toContain(JSON.stringify(queryKeys.state({ from: 'a', to: 'b', agreement: null, ready: true })));
+    expect(r.all).not.toContain(JSON.stringify(queryKeys.incident('i1')));
+    expect(r.all).not.toContain(JSON.stringify(queryKeys.report('r1')));
+    expect(r.all).not.toContain(JSON.stringify(queryKeys.zones('2016-09-12T21:00:00Z')));
+  });
+
+  it('a new report without an incident reloads no single incident; an alert reloads nothing', async () => {
+    const r = await invalidated(event({ type: 'report.created', entity: 'report', id: 'r2' }));
+    expect(r.now).toEqual([]);
+    expect(r.all).not.toContain(JSON.stringify(queryKeys.state({ from: 'a', to: 'b', agreement: null, ready: true })));
+    expect(r.all).toContain(JSON.stringify(queryKeys.mapExtent));
+    expect(await invalidated(event({ type: 'alert', entity: 'zone', id: 'z1' }))).toEqual({ now: [], all: [] });
+  });
+});

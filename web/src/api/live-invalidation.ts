@@ -1,0 +1,56 @@
+/**
+ * Live events invalidate the cached queries they change, so every view showing them reloads
+ * (only the mounted ones fetch; the others reload when shown again). One incident's own
+ * queries reload at once; lists, counts, the map extent and the state figures wait until a
+ * burst of events is over, as the pages did before.
+ */
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { type LiveEvent, useLiveEvents } from './live.tsx';
+import { queryKeys } from './query-keys.ts';
+
+const BURST_MS = 500;
+
+/** The incident an event is about, if any: the incident itself, a finding on it, or a report linked to it. */
+export function eventIncident(e: LiveEvent): string | null {
+  if (e.type === 'alert') return null;
+  if (e.entity === 'incident') return e.id;
+  if (typeof e.data.incident_id === 'string') return e.data.incident_id;
+  // Findings are named `incident:<id>:<rule>`.
+  const m = /^incident:([^:]+):/.exec(e.id);
+  return e.entity === 'finding' && m ? m[1]! : null;
+}
+
+/** The queries to invalidate at once, and those to invalidate after the burst. */
+export function invalidations(e: LiveEvent): { now: (readonly unknown[])[]; later: (readonly unknown[])[] } {
+  if (e.type === 'alert') return { now: [], later: [] };
+  const incident = eventIncident(e);
+  const now = incident ? [queryKeys.incident(incident), queryKeys.incidentAudit(incident)] : [];
+  const later: (readonly unknown[])[] = [queryKeys.incidentLists, queryKeys.mapExtent, queryKeys.mapIncidentViews];
+  if (e.type === 'finding.changed') later.push(queryKeys.states);
+  return { now, later };
+}
+
+function invalidate(client: QueryClient, keys: (readonly unknown[])[]): void {
+  for (const queryKey of keys) void client.invalidateQueries({ queryKey });
+}
+
+/** Mounted once inside the LiveProvider and the QueryProvider. */
+export function LiveInvalidation(): null {
+  const client = useQueryClient();
+  const pending = useRef(new Map<string, readonly unknown[]>());
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  useLiveEvents((e) => {
+    const { now, later } = invalidations(e);
+    invalidate(client, now);
+    if (later.length === 0) return;
+    for (const k of later) pending.current.set(JSON.stringify(k), k);
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => {
+      invalidate(client, [...pending.current.values()]);
+      pending.current.clear();
+    }, BURST_MS);
+  });
+  return null;
+}

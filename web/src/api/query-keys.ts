@@ -1,0 +1,20 @@
+/**
+ * The keys of the cached queries, in one place so the live invalidation (live-invalidation.ts)
+ * and the per-feature hooks (features/<feature>/queries.ts) name the same thing the same way.
+ * Keys are hierarchical: invalidating a prefix invalidates everything under it.
+ */
+export const queryKeys = {
+  incidentLists: ['incidents', 'list'] as const,
+  incidentList: (query: unknown) => ['incidents', 'list', query] as const,
+  incident: (id: string) => ['incidents', 'detail', id] as const,
+  incidentAudit: (id: string) => ['incidents', 'audit', id] as const,
+  report: (id: string) => ['reports', 'detail', id] as const,
+  mapExtent: ['map', 'extent'] as const,
+  mapIncidentViews: ['map', 'incidents'] as const,
+  mapIncidents: (view: unknown) => ['map', 'incidents', view] as const,
+  zones: (asOf: string) => ['map', 'zones', asOf] as const,
+  protectedSites: (from: string, to: string) => ['map', 'sites', from, to] as const,
+  convoys: (from: string | null, to: string) => ['map', 'convoys', from, to] as const,
+  states: ['state'] as const,
+  state: (query: unknown) => ['state', query] as const,
+};

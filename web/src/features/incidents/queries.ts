@@ -1,0 +1,95 @@
+/** The incidents' reads, cached and shared (TanStack Query); live events invalidate them (api/live-invalidation.ts). */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client.ts';
+import { asQuery, type Query } from '../../api/query-client.tsx';
+import { queryKeys } from '../../api/query-keys.ts';
+import type { paths } from '../../api/schema';
+
+export type IncidentQuery = Omit<
+  NonNullable<paths['/api/v1/incidents']['get']['parameters']['query']>,
+  'limit' | 'sort' | 'cursor'
+>;
+
+export const INCIDENT_PAGE = 50;
+
+/** One incident as the reader may see it. Disabled (never loading) without an id. */
+export function useIncident(id: string | null) {
+  return asQuery(
+    useQuery({
+      queryKey: queryKeys.incident(id ?? ''),
+      queryFn: async ({ signal }) =>
+        unwrap(await api.GET('/api/v1/incidents/{id}', { params: { path: { id: id! } }, signal })),
+      enabled: id !== null,
+    }),
+  );
+}
+
+/** The incident's audit trail, or null when the reader may not see it. */
+export function useIncidentAudit(id: string) {
+  return asQuery(
+    useQuery({
+      queryKey: queryKeys.incidentAudit(id),
+      queryFn: async ({ signal }) => {
+        const r = await api.GET('/api/v1/audit/{entity}/{id}', {
+          params: { path: { entity: 'incident', id } },
+          signal,
+        });
+        if (r.response.status === 403) return null;
+        return unwrap(r).items;
+      },
+    }),
+  );
+}
+
+/** A page of incidents: from the cursor of the page before, or the first. */
+export async function fetchIncidentPage(query: IncidentQuery, cursor?: string, signal?: AbortSignal) {
+  return unwrap(
+    await api.GET('/api/v1/incidents', {
+      params: { query: { ...query, limit: INCIDENT_PAGE, ...(cursor ? { cursor } : {}) } },
+      ...(signal ? { signal } : {}),
+    }),
+  );
+}
+
+/**
+ * The first page of the incidents matching the filters and how many match in all, read together
+ * so the count never describes another list. While new filters load, the previous answer stays.
+ */
+export function useIncidents(query: IncidentQuery) {
+  const result = useQuery({
+    queryKey: queryKeys.incidentList(query),
+    queryFn: async ({ signal }) => {
+      const [list, count] = await Promise.all([
+        fetchIncidentPage(query, undefined, signal),
+        api.GET('/api/v1/incidents/count', { params: { query: { ...query } }, signal }).then(unwrap),
+      ]);
+      return { list, count: count.count };
+    },
+    placeholderData: keepPreviousData,
+  });
+  return asQuery(result);
+}
+
+type IncidentChange = NonNullable<
+  paths['/api/v1/incidents/{id}']['patch']['requestBody']
+>['content']['application/json'];
+
+/**
+ * An analyst's review (status, grade). On success the incident, its audit trail and the lists
+ * reload here, without waiting for the live event of the same change.
+ */
+export function useUpdateIncident(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: IncidentChange) =>
+      unwrap(await api.PATCH('/api/v1/incidents/{id}', { params: { path: { id } }, body })),
+    onSuccess: () =>
+      Promise.all(
+        [queryKeys.incident(id), queryKeys.incidentAudit(id), queryKeys.incidentLists].map((queryKey) =>
+          client.invalidateQueries({ queryKey }),
+        ),
+      ),
+  });
+}
+
+export type { Query };

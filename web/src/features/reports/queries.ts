@@ -1,0 +1,16 @@
+/** The reports' reads, cached and shared (TanStack Query). */
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client.ts';
+import { asQuery } from '../../api/query-client.tsx';
+import { queryKeys } from '../../api/query-keys.ts';
+
+/** One filed report, as the reader may see it. */
+export function useReport(id: string) {
+  return asQuery(
+    useQuery({
+      queryKey: queryKeys.report(id),
+      queryFn: async ({ signal }) =>
+        unwrap(await api.GET('/api/v1/reports/{id}', { params: { path: { id } }, signal })),
+    }),
+  );
+}
