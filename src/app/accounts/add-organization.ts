@@ -1,7 +1,7 @@
 /** `truce org add`: a new organization. Only admins, or the operator at the command line. */
 import { ORG_KINDS, type OrgKind } from '../../contract/access.ts';
 import { insertOrg } from '../../store/account.repository.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../shared/audit.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { exists, invalid } from '../errors.ts';

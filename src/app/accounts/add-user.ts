@@ -1,7 +1,7 @@
 /** `truce user add`: a user of an organization, with a role and a password. */
 import { type Role, ROLES } from '../../contract/access.ts';
 import { getOrg, insertUser } from '../../store/account.repository.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../shared/audit.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { exists, invalid } from '../errors.ts';

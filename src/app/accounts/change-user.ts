@@ -1,6 +1,6 @@
 /** `truce user passwd` and `truce user disable|enable`. Disabling ends the user's sessions and tokens. */
 import { getUserByName, updateUser } from '../../store/account.repository.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../shared/audit.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';

@@ -4,7 +4,7 @@
  * this process, and within TOKEN_CACHE_MS in other server processes on the same database.
  */
 import { getApiToken, revokeApiTokenRow } from '../../store/account.repository.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../shared/audit.ts';
 import { type Caller, can, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';

@@ -18,7 +18,7 @@ import {
   countSignInAttempt,
   forgetSignInAttempts,
 } from '../../store/sign-in-attempts.repository.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../shared/audit.ts';
 import { type Caller, clearanceOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';

@@ -13,14 +13,14 @@ import { insertIncident, type IncidentWrite } from '../../store/incident.reposit
 import { readWithin } from '../../store/reader-within.ts';
 import { getReports, lockReports, type ReportRecord, setReportsIncident } from '../../store/report.repository.ts';
 import { newId } from '../accounts/secrets.ts';
-import { affectedByIncidents } from '../affected-findings.ts';
-import { audit, type Change } from '../audit.ts';
+import { affectedByIncidents } from '../findings/affected-findings.ts';
+import { audit, type Change } from '../shared/audit.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import { mostRestrictive } from '../classification.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, invalid } from '../errors.ts';
-import { incidentChanged } from '../finding-causes.ts';
-import { recomputeFindings } from '../recompute-findings.ts';
+import { incidentChanged } from '../findings/finding-causes.ts';
+import { recomputeFindings } from '../findings/recompute-findings.ts';
 import { getIncident, type IncidentDetail } from './get-incident.ts';
 import { checkingActors, findingsChanged, incidentSnapshot, publishIncidentChange } from './incident-changes.ts';
 

@@ -7,8 +7,8 @@ import { formatInstant } from '../../domain/time.ts';
 import type { IncidentWrite } from '../../store/incident.repository.ts';
 import { sameRecord } from '../../store/rows.ts';
 import type { AppContext } from '../context.ts';
-import { foreignKeyError } from '../foreign-keys.ts';
-import type { RecomputeResult } from '../recompute-findings.ts';
+import { foreignKeyError } from '../shared/foreign-keys.ts';
+import type { RecomputeResult } from '../findings/recompute-findings.ts';
 
 export function incidentSnapshot(i: IncidentWrite): Record<string, unknown> {
   return {

@@ -8,7 +8,7 @@ import { getIncidentViews, type IncidentView, lockIncident } from '../../store/i
 import type { Sql } from '../../store/sql.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { getReports, lockReports, type ReportRecord, setReportsIncident } from '../../store/report.repository.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../shared/audit.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, invalid, notFound } from '../errors.ts';

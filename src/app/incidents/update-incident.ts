@@ -14,14 +14,14 @@ import {
 } from '../../store/incident.repository.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { sameRecord } from '../../store/rows.ts';
-import { affectedByIncidents } from '../affected-findings.ts';
-import { audit } from '../audit.ts';
+import { affectedByIncidents } from '../findings/affected-findings.ts';
+import { audit } from '../shared/audit.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import { mostRestrictive } from '../classification.ts';
 import type { AppContext } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
-import { incidentChanged } from '../finding-causes.ts';
-import { recomputeFindings } from '../recompute-findings.ts';
+import { incidentChanged } from '../findings/finding-causes.ts';
+import { recomputeFindings } from '../findings/recompute-findings.ts';
 import type { IncidentFacts } from './create-incident.ts';
 import { getIncident, type IncidentDetail } from './get-incident.ts';
 import {

@@ -13,11 +13,11 @@ import type { Sql } from '../../store/sql.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { type Casualties, insertReport, type NewAttachment, type ReportRecord } from '../../store/report.repository.ts';
 import { newId } from '../accounts/secrets.ts';
-import { auditEntries, type Change } from '../audit.ts';
+import { auditEntries, type Change } from '../shared/audit.ts';
 import { can, type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { forbidden, invalid } from '../errors.ts';
-import { foreignKeyError } from '../foreign-keys.ts';
+import { foreignKeyError } from '../shared/foreign-keys.ts';
 import { reportSnapshot } from './report-snapshot.ts';
 
 export interface AttachmentInput {
