@@ -1,7 +1,7 @@
 /** GET /findings: the current findings the caller may see, by kind, agreement, verdict, violator, subject and time. */
 import type { FindingFilter } from '../../contract/lists.ts';
 import type { Page, PageRequest } from '../../contract/paging.ts';
-import { searchFindings as findFindings, type StoredFinding } from '../../store/finding.repository.ts';
+import * as findings from '../../store/finding.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
@@ -12,6 +12,8 @@ export async function searchFindings(
   filter: FindingFilter,
   sort: 'at' | '-at',
   page: PageRequest,
-): Promise<Page<StoredFinding>> {
-  return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => findFindings(sql, filter, sort === '-at', page));
+): Promise<Page<findings.StoredFinding>> {
+  return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) =>
+    findings.searchFindings(sql, filter, sort === '-at', page),
+  );
 }

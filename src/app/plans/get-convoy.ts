@@ -7,7 +7,7 @@ import { convoyApprovals } from '../../domain/convoys.ts';
 import { Rulebook } from '../../domain/rulebook.ts';
 import { listActors } from '../../store/actor.repository.ts';
 import { listAgreements } from '../../store/agreement.repository.ts';
-import { type ConvoyRecord, getConvoy as findConvoy } from '../../store/plan.repository.ts';
+import * as plans from '../../store/plan.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { getSettings } from '../../store/settings.repository.ts';
 import { listZones } from '../../store/zone.repository.ts';
@@ -19,9 +19,9 @@ export async function getConvoy(
   ctx: AppContext,
   caller: Caller | null,
   id: string,
-): Promise<{ convoy: ConvoyRecord; approvals: ConvoyResult }> {
+): Promise<{ convoy: plans.ConvoyRecord; approvals: ConvoyResult }> {
   return asReader(ctx.db, readerOf(requireCaller(caller)), async (sql) => {
-    const convoy = await findConvoy(sql, id);
+    const convoy = await plans.getConvoy(sql, id);
     if (!convoy) throw notFound('convoy', id);
     const book = new Rulebook({
       actors: await listActors(sql),

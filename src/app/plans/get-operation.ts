@@ -1,5 +1,5 @@
 /** GET /operations/{id}: the operation and its deconfliction against the protected sites. */
-import { getOperation as findOperation, type OperationRecord } from '../../store/plan.repository.ts';
+import * as plans from '../../store/plan.repository.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
@@ -10,10 +10,10 @@ export async function getOperation(
   ctx: AppContext,
   caller: Caller | null,
   id: string,
-): Promise<{ operation: OperationRecord; deconfliction: Deconfliction }> {
+): Promise<{ operation: plans.OperationRecord; deconfliction: Deconfliction }> {
   const reader = readerOf(requireCaller(caller));
   return ctx.db.transaction(async (tx) => {
-    const operation = await readWithin(tx, reader, (sql) => findOperation(sql, id));
+    const operation = await readWithin(tx, reader, (sql) => plans.getOperation(sql, id));
     if (!operation) throw notFound('operation', id);
     return { operation, deconfliction: await judgeOperation(tx, reader, operation) };
   });
