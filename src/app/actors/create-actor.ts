@@ -1,7 +1,7 @@
 /** POST /actors: a new actor. It is named by no finding yet, so none is judged again. */
 import type { Actor } from '../../domain/model.ts';
 import { toActor } from '../../scenario/convert.ts';
-import { insertActor } from '../../store/actor.repository.ts';
+import * as actors from '../../store/actor.repository.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { exists } from '../errors.ts';
@@ -13,7 +13,7 @@ export async function createActor(ctx: AppContext, caller: Caller | null, input:
   const by = requirePermission(caller, 'world:manage');
   const actor = toActor(input);
   const { value } = await writeWorld(ctx, by, async (tx) => {
-    if (!(await insertActor(tx, actor))) throw exists('actor', actor.id, 'id');
+    if (!(await actors.insertActor(tx, actor))) throw exists('actor', actor.id, 'id');
     return {
       value: actor,
       audit: [{ action: 'create', entity: 'actor', entityId: actor.id, after: actorView(actor) }],

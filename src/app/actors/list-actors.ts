@@ -2,7 +2,7 @@
 import type { ActorFilter, ActorSort } from '../../contract/lists.ts';
 import type { Page, PageRequest } from '../../contract/paging.ts';
 import type { Actor } from '../../domain/model.ts';
-import { searchActors } from '../../store/actor.repository.ts';
+import * as actors from '../../store/actor.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
@@ -15,5 +15,5 @@ export async function listActors(
   page: PageRequest,
 ): Promise<Page<Actor>> {
   const reader = readerOf(requireCaller(caller));
-  return asReader(ctx.db, reader, (sql) => searchActors(sql, filter, sort, page));
+  return asReader(ctx.db, reader, (sql) => actors.searchActors(sql, filter, sort, page));
 }

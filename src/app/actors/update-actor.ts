@@ -4,7 +4,7 @@
  * aliases alone change none.
  */
 import type { Actor } from '../../domain/model.ts';
-import { getActor, upsertActors } from '../../store/actor.repository.ts';
+import * as actors from '../../store/actor.repository.ts';
 import { sameRecord } from '../../store/rows.ts';
 import { AFFECTED_BY_ACTOR } from '../findings/affected-findings.ts';
 import { type Caller, requirePermission } from '../caller.ts';
@@ -23,7 +23,7 @@ export async function updateActor(
 ): Promise<Written<Actor>> {
   const by = requirePermission(caller, 'world:manage');
   return writeWorld(ctx, by, async (tx) => {
-    const before = await getActor(tx, id);
+    const before = await actors.getActor(tx, id);
     if (!before) throw notFound('actor', id);
     const after: Actor = {
       ...before,
@@ -33,7 +33,7 @@ export async function updateActor(
       ...(patch.designated !== undefined ? { designated: patch.designated } : {}),
     };
     if (sameRecord(before, after)) return { value: after, audit: [] };
-    await upsertActors(tx, [after]);
+    await actors.upsertActors(tx, [after]);
     const judged = before.name !== after.name || before.kind !== after.kind || before.designated !== after.designated;
     return {
       value: after,

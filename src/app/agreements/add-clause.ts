@@ -1,5 +1,5 @@
 /** POST /agreements/{id}/clauses: a clause with its own classification (a co-chairs clause stays in their room). */
-import { type AgreementRecord, getAgreementRecord, lockAgreement } from '../../store/agreement.repository.ts';
+import * as agreements from '../../store/agreement.repository.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
@@ -13,14 +13,14 @@ export async function addClause(
   caller: Caller | null,
   agreementId: string,
   input: ClauseInput,
-): Promise<Written<AgreementRecord>> {
+): Promise<Written<agreements.AgreementRecord>> {
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
   return writeWorld(ctx, by, async (tx) => {
-    if (!(await readWithin(tx, reader, (sql) => getAgreementRecord(sql, agreementId))))
+    if (!(await readWithin(tx, reader, (sql) => agreements.getAgreementRecord(sql, agreementId))))
       throw notFound('agreement', agreementId);
-    await lockAgreement(tx, agreementId);
-    const stored = (await getAgreementRecord(tx, agreementId))!;
+    await agreements.lockAgreement(tx, agreementId);
+    const stored = (await agreements.getAgreementRecord(tx, agreementId))!;
     const clause = {
       code: input.code,
       text: input.text,

@@ -1,7 +1,7 @@
 /** POST /agreements/{id}/parties: records an acceptance (actor, when, the channel, the caveats). */
 import type { Party } from '../../domain/model.ts';
 import { parseInstant } from '../../domain/time.ts';
-import { type AgreementRecord, getAgreementRecord, lockAgreement } from '../../store/agreement.repository.ts';
+import * as agreements from '../../store/agreement.repository.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
@@ -16,7 +16,7 @@ export async function addParty(
   caller: Caller | null,
   agreementId: string,
   input: PartyInput,
-): Promise<Written<AgreementRecord>> {
+): Promise<Written<agreements.AgreementRecord>> {
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
   const party: Party = {
@@ -27,12 +27,12 @@ export async function addParty(
     caveats: input.caveats,
   };
   return writeWorld(ctx, by, async (tx) => {
-    if (!(await readWithin(tx, reader, (sql) => getAgreementRecord(sql, agreementId))))
+    if (!(await readWithin(tx, reader, (sql) => agreements.getAgreementRecord(sql, agreementId))))
       throw notFound('agreement', agreementId);
     await requireKnownActors(tx, [{ path: 'actor', id: input.actor }]);
     requireAfter('until', party.acceptedAt, party.until, 'accepted_at');
-    await lockAgreement(tx, agreementId);
-    const stored = (await getAgreementRecord(tx, agreementId))!;
+    await agreements.lockAgreement(tx, agreementId);
+    const stored = (await agreements.getAgreementRecord(tx, agreementId))!;
     return saveAgreementChange(tx, by, reader, stored, { ...stored, parties: [...stored.parties, party] }, 'add-party');
   });
 }

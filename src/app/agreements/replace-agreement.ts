@@ -7,12 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { toAgreement } from '../../scenario/convert.ts';
-import {
-  type AgreementRecord,
-  type ClauseRecord,
-  getAgreementRecord,
-  lockAgreement,
-} from '../../store/agreement.repository.ts';
+import * as agreements from '../../store/agreement.repository.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { sameRecord } from '../../store/rows.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
@@ -26,7 +21,7 @@ export async function createAgreement(
   ctx: AppContext,
   caller: Caller | null,
   input: AgreementInput,
-): Promise<Written<AgreementRecord>> {
+): Promise<Written<agreements.AgreementRecord>> {
   return writeAgreement(ctx, caller, `agreement-${randomUUID()}`, input, false);
 }
 
@@ -35,7 +30,7 @@ export async function replaceAgreement(
   caller: Caller | null,
   id: string,
   input: AgreementInput,
-): Promise<Written<AgreementRecord>> {
+): Promise<Written<agreements.AgreementRecord>> {
   return writeAgreement(ctx, caller, id, input, true);
 }
 
@@ -45,15 +40,15 @@ async function writeAgreement(
   id: string,
   input: AgreementInput,
   replace: boolean,
-): Promise<Written<AgreementRecord>> {
+): Promise<Written<agreements.AgreementRecord>> {
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
   return writeWorld(ctx, by, async (tx) => {
-    await lockAgreement(tx, id);
-    const stored = replace ? await getAgreementRecord(tx, id) : null;
-    const visible = stored && (await readWithin(tx, reader, (sql) => getAgreementRecord(sql, id)));
+    await agreements.lockAgreement(tx, id);
+    const stored = replace ? await agreements.getAgreementRecord(tx, id) : null;
+    const visible = stored && (await readWithin(tx, reader, (sql) => agreements.getAgreementRecord(sql, id)));
     if (replace && !visible) throw notFound('agreement', id);
-    const clauses: ClauseRecord[] = input.clauses.map((c) => {
+    const clauses: agreements.ClauseRecord[] = input.clauses.map((c) => {
       const repeated = visible?.clauses.find((s) => s.code === c.code && s.text === c.text);
       return {
         code: c.code,
@@ -63,7 +58,7 @@ async function writeAgreement(
         ownerOrg: repeated && !c.classification ? repeated.ownerOrg : by.orgId,
       };
     });
-    const next: AgreementRecord = {
+    const next: agreements.AgreementRecord = {
       ...toAgreement({ ...input, id, clauses: [] }),
       classification: input.classification ?? stored?.classification ?? 'public',
       // A loaded record has no owner: whoever first edits it through the API becomes its owner.
@@ -75,7 +70,10 @@ async function writeAgreement(
 }
 
 /** The stored clauses that are not among those the caller sees (each seen one accounts for one stored). */
-function hiddenClauses(stored: readonly ClauseRecord[], seen: readonly ClauseRecord[]): ClauseRecord[] {
+function hiddenClauses(
+  stored: readonly agreements.ClauseRecord[],
+  seen: readonly agreements.ClauseRecord[],
+): agreements.ClauseRecord[] {
   const unmatched = [...seen];
   return stored.filter((c) => {
     const i = unmatched.findIndex((s) => sameRecord(s, c));

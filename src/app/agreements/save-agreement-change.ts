@@ -5,12 +5,7 @@
  * the findings to judge again, and read it back as the caller sees it.
  */
 import type { Agreement } from '../../domain/model.ts';
-import {
-  type AgreementRecord,
-  type ClauseRecord,
-  getAgreementRecord,
-  saveAgreement,
-} from '../../store/agreement.repository.ts';
+import * as agreements from '../../store/agreement.repository.ts';
 import type { Reader } from '../../store/reader.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { sameRecord } from '../../store/rows.ts';
@@ -23,7 +18,7 @@ import { actorRefs, requireAfter, requireKnownActors } from '../shared/reference
 import { agreementHeadView, clauseView } from '../shared/views.ts';
 import type { WorldChange } from '../shared/write-world.ts';
 
-const plain = (g: AgreementRecord): Agreement => ({
+const plain = (g: agreements.AgreementRecord): Agreement => ({
   ...g,
   clauses: g.clauses.map((c) => ({ code: c.code, text: c.text, acts: c.acts })),
 });
@@ -32,23 +27,23 @@ export async function saveAgreementChange(
   tx: Sql,
   by: Caller,
   reader: Reader,
-  before: AgreementRecord | null,
-  next: AgreementRecord,
+  before: agreements.AgreementRecord | null,
+  next: agreements.AgreementRecord,
   action: AgreementAction,
-): Promise<WorldChange<AgreementRecord>> {
+): Promise<WorldChange<agreements.AgreementRecord>> {
   next.inForce.forEach((f, i) => requireAfter(`in_force[${i}].to`, f.from, f.to));
   next.parties.forEach((p, i) => requireAfter(`parties[${i}].until`, p.acceptedAt, p.until, 'accepted_at'));
   await requireKnownActors(tx, [
     ...next.parties.map((p, i) => ({ path: `parties[${i}].actor`, id: p.actor })),
     ...actorRefs('excluded', next.excluded),
   ]);
-  await saveAgreement(tx, next);
+  await agreements.saveAgreement(tx, next);
   const head = { entity: 'agreement', entityId: next.id, classification: next.classification, ownerOrg: next.ownerOrg };
   const entries: Change[] = [
     { ...head, action, before: before && agreementHeadView(before), after: agreementHeadView(next) },
   ];
   entries.push(...clauseChanges(next.id, before?.clauses ?? [], next.clauses));
-  const value = (await readWithin(tx, reader, (sql) => getAgreementRecord(sql, next.id)))!;
+  const value = (await readWithin(tx, reader, (sql) => agreements.getAgreementRecord(sql, next.id)))!;
   return {
     value,
     audit: entries,
@@ -61,7 +56,11 @@ export async function saveAgreementChange(
 }
 
 /** A clause that changed is audited as removed (at its old classification) and added (at its new one). */
-function clauseChanges(agreementId: string, before: readonly ClauseRecord[], after: readonly ClauseRecord[]): Change[] {
+function clauseChanges(
+  agreementId: string,
+  before: readonly agreements.ClauseRecord[],
+  after: readonly agreements.ClauseRecord[],
+): Change[] {
   const changes: Change[] = [];
   for (let i = 0; i < Math.max(before.length, after.length); i++) {
     const [b, a] = [before[i], after[i]];

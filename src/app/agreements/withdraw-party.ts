@@ -1,6 +1,6 @@
 /** POST /agreements/{id}/parties/{actor}/withdraw: the party's acceptance in force ends at `at`. */
 import { parseInstant } from '../../domain/time.ts';
-import { type AgreementRecord, getAgreementRecord, lockAgreement } from '../../store/agreement.repository.ts';
+import * as agreements from '../../store/agreement.repository.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
@@ -15,15 +15,15 @@ export async function withdrawParty(
   agreementId: string,
   actor: string,
   input: { at: string },
-): Promise<Written<AgreementRecord>> {
+): Promise<Written<agreements.AgreementRecord>> {
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
   const at = parseInstant(input.at)!;
   return writeWorld(ctx, by, async (tx) => {
-    if (!(await readWithin(tx, reader, (sql) => getAgreementRecord(sql, agreementId))))
+    if (!(await readWithin(tx, reader, (sql) => agreements.getAgreementRecord(sql, agreementId))))
       throw notFound('agreement', agreementId);
-    await lockAgreement(tx, agreementId);
-    const stored = (await getAgreementRecord(tx, agreementId))!;
+    await agreements.lockAgreement(tx, agreementId);
+    const stored = (await agreements.getAgreementRecord(tx, agreementId))!;
     const i = stored.parties.findIndex((p) => p.actor === actor && p.until === null);
     if (i < 0) {
       throw stored.parties.some((p) => p.actor === actor)

@@ -11,8 +11,8 @@
  * A record the caller may not see is not found, whatever the caller's role.
  */
 import { RECORD_KINDS, type RecordKind } from '../../domain/statements.ts';
-import { userNames } from '../../store/account.repository.ts';
-import { auditHistory, type StoredAuditEntry } from '../../store/audit.repository.ts';
+import * as accounts from '../../store/account.repository.ts';
+import * as auditLog from '../../store/audit.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { recordVisible } from '../../store/record-visibility.ts';
 import { type Caller, can, readerOf, requireCaller } from '../caller.ts';
@@ -27,7 +27,7 @@ const recordKind = (entity: string): RecordKind => {
   return (RECORD_KINDS as readonly string[]).includes(kind) ? (kind as RecordKind) : 'record';
 };
 
-export interface AuditHistoryEntry extends StoredAuditEntry {
+export interface AuditHistoryEntry extends auditLog.StoredAuditEntry {
   /** Who made the change, for people to read; null for the system. */
   by: { username: string; displayName: string; orgName: string } | null;
 }
@@ -43,13 +43,13 @@ export async function getAuditHistory(
   if (account && !can(c, 'accounts:manage')) throw forbidden('only an admin reads the history of accounts');
   const { visible, entries } = await asReader(ctx.db, readerOf(c), async (sql) => ({
     visible: await recordVisible(sql, entity, id),
-    entries: await auditHistory(sql, entity, id),
+    entries: await auditLog.auditHistory(sql, entity, id),
   }));
   const deleted = entries.at(-1)?.action === 'delete';
   const there = visible === true || (entries.length > 0 && (visible === null || deleted));
   if (!there) throw notFound(recordKind(entity), id);
   const own = entries.filter((e) => e.ownerOrg === c.orgId);
-  let shown: StoredAuditEntry[];
+  let shown: auditLog.StoredAuditEntry[];
   if (account) {
     if (own.length === 0) throw notFound(recordKind(entity), id);
     shown = own;
@@ -60,6 +60,6 @@ export async function getAuditHistory(
       throw forbidden(`the ${c.role} role reads the history of its own organization's records only`);
     shown = own;
   }
-  const names = await userNames(ctx.db, [...new Set(shown.flatMap((e) => (e.userId ? [e.userId] : [])))]);
+  const names = await accounts.userNames(ctx.db, [...new Set(shown.flatMap((e) => (e.userId ? [e.userId] : [])))]);
   return shown.map((e) => Object.assign(e, { by: e.userId ? (names.get(e.userId) ?? null) : null }));
 }

@@ -3,9 +3,9 @@
  * database owner. The server seals by itself after each write (`ctx.wrote()`); this is for the
  * operator who wants it done now. Returns how many entries it sealed.
  */
-import { sealAudit } from '../../store/audit.repository.ts';
+import * as auditLog from '../../store/audit.repository.ts';
 import type { Database } from '../../store/sql.ts';
 
 export async function sealAuditChain(db: Database): Promise<number> {
-  return sealAudit(db);
+  return auditLog.sealAudit(db);
 }

@@ -4,11 +4,11 @@
  * `expectHead`, also where that head is in the chain (null: not in it). It never seals: sealing
  * first would chain an entry edited while it waited, and the verification would bless it.
  */
-import { type AuditVerification, verifyAudit } from '../../store/audit.repository.ts';
+import * as auditLog from '../../store/audit.repository.ts';
 import type { Sql } from '../../store/sql.ts';
 
-export type { AuditVerification };
+export type { AuditVerification } from '../../store/audit.repository.ts';
 
-export async function verifyAuditChain(sql: Sql, expectHead?: string): Promise<AuditVerification> {
-  return verifyAudit(sql, expectHead);
+export async function verifyAuditChain(sql: Sql, expectHead?: string): Promise<auditLog.AuditVerification> {
+  return auditLog.verifyAudit(sql, expectHead);
 }

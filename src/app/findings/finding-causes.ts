@@ -6,7 +6,7 @@
  */
 import { RULES_VERSION } from '../../domain/findings.ts';
 import { type Names, renderEnglish, type StatementCode, statement, type Term } from '../../domain/statements.ts';
-import type { Cause } from '../../store/finding.repository.ts';
+import type * as findings from '../../store/finding.repository.ts';
 import type { Caller } from '../caller.ts';
 
 const BARE: Names = { actor: (id) => id, agreement: (id) => id };
@@ -16,7 +16,7 @@ function cause(
   params: Record<string, Term>,
   record: { entity: string; id: string } | null,
   names: Names = BARE,
-): Cause {
+): findings.Cause {
   const s = statement(code, params);
   return { statement: s, text: renderEnglish(s, names), entity: record?.entity ?? null, id: record?.id ?? null };
 }
@@ -24,7 +24,7 @@ function cause(
 export type ZoneAction = 'create' | 'replace-control' | 'change-control';
 export type AgreementAction = 'create' | 'replace' | 'add-party' | 'add-clause' | 'withdraw-party';
 
-export const zoneChanged = (zone: { id: string; name: string }, action: ZoneAction, by: Caller): Cause =>
+export const zoneChanged = (zone: { id: string; name: string }, action: ZoneAction, by: Caller): findings.Cause =>
   cause(
     `cause.zone.${action}`,
     { zone: { zone: zone.id, name: zone.name }, by: { user: by.username } },
@@ -35,7 +35,7 @@ export const agreementChanged = (
   agreement: { id: string; title: string },
   action: AgreementAction,
   by: Caller,
-): Cause =>
+): findings.Cause =>
   cause(
     `cause.agreement.${action}`,
     { agreement: { agreement: agreement.id }, by: { user: by.username } },
@@ -43,7 +43,7 @@ export const agreementChanged = (
     { ...BARE, agreement: () => agreement.title || agreement.id },
   );
 
-export const actorChanged = (actor: { id: string; name: string }, by: Caller): Cause =>
+export const actorChanged = (actor: { id: string; name: string }, by: Caller): findings.Cause =>
   cause(
     'cause.actor.update',
     { actor: { actor: actor.id }, by: { user: by.username } },
@@ -51,10 +51,11 @@ export const actorChanged = (actor: { id: string; name: string }, by: Caller): C
     { ...BARE, actor: () => actor.name || actor.id },
   );
 
-export const incidentChanged = (incidentId: string, action: 'create' | 'update', by: Caller): Cause =>
+export const incidentChanged = (incidentId: string, action: 'create' | 'update', by: Caller): findings.Cause =>
   cause(`cause.incident.${action}`, { by: { user: by.username } }, { entity: 'incident', id: incidentId });
 
-export const scenarioLoaded = (name: string): Cause =>
+export const scenarioLoaded = (name: string): findings.Cause =>
   cause('cause.scenario_load', { name: { text: name || 'bundle' } }, null);
 
-export const rulesUpdated = (): Cause => cause('cause.rules_updated', { version: { text: RULES_VERSION } }, null);
+export const rulesUpdated = (): findings.Cause =>
+  cause('cause.rules_updated', { version: { text: RULES_VERSION } }, null);

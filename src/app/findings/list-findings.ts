@@ -9,7 +9,7 @@ import type { World } from '../../domain/model.ts';
 import { Rulebook } from '../../domain/rulebook.ts';
 import type { Sql } from '../../store/database.ts';
 import { listFindings, type StoredFinding } from '../../store/finding.repository.ts';
-import { getSettings } from '../../store/settings.repository.ts';
+import * as settings from '../../store/settings.repository.ts';
 import { loadWorld } from './load-world.ts';
 
 const toIncidentFinding = (f: StoredFinding): IncidentFinding => ({
@@ -53,7 +53,7 @@ export async function listStoredFindings(sql: Sql, options: { incidents?: boolea
   const territory = sortTerritory(stored.filter((f) => f.kind === 'territory').map(toTerritoryFinding));
   const book = new Rulebook(world);
   return {
-    name: (await getSettings(sql)).name,
+    name: (await settings.getSettings(sql)).name,
     world,
     evaluation: { findings, territory, ...evaluatePlans(book, world), calm: evaluateCalm(world, findings, territory) },
   };

@@ -1,21 +1,21 @@
 /** The world as the database holds it, in the domain's shapes. */
 import type { World } from '../../domain/model.ts';
 import { Rulebook } from '../../domain/rulebook.ts';
-import { listActors } from '../../store/actor.repository.ts';
-import { listAgreements } from '../../store/agreement.repository.ts';
+import * as actors from '../../store/actor.repository.ts';
+import * as agreements from '../../store/agreement.repository.ts';
 import type { Sql } from '../../store/database.ts';
-import { listIncidents } from '../../store/incident.repository.ts';
-import { listConvoys, listOperations, listProtectedSites } from '../../store/plan.repository.ts';
+import * as incidents from '../../store/incident.repository.ts';
+import * as plans from '../../store/plan.repository.ts';
 import { getSettings } from '../../store/settings.repository.ts';
-import { listZones } from '../../store/zone.repository.ts';
+import * as zones from '../../store/zone.repository.ts';
 
 /** What every rule needs: actors, agreements, zones. */
 export async function loadRulebook(sql: Sql): Promise<Rulebook> {
   // One after another: a transaction's connection runs one query at a time.
   return new Rulebook({
-    actors: await listActors(sql),
-    agreements: await listAgreements(sql),
-    zones: await listZones(sql),
+    actors: await actors.listActors(sql),
+    agreements: await agreements.listAgreements(sql),
+    zones: await zones.listZones(sql),
   });
 }
 
@@ -25,13 +25,13 @@ export async function loadWorld(sql: Sql, options: { incidents?: boolean } = {})
   return {
     timezone: settings.timezone,
     hostState: settings.hostState,
-    actors: await listActors(sql),
-    agreements: await listAgreements(sql),
-    zones: await listZones(sql),
-    incidents: options.incidents === false ? [] : await listIncidents(sql),
-    protectedSites: await listProtectedSites(sql),
-    operations: await listOperations(sql),
-    convoys: await listConvoys(sql),
+    actors: await actors.listActors(sql),
+    agreements: await agreements.listAgreements(sql),
+    zones: await zones.listZones(sql),
+    incidents: options.incidents === false ? [] : await incidents.listIncidents(sql),
+    protectedSites: await plans.listProtectedSites(sql),
+    operations: await plans.listOperations(sql),
+    convoys: await plans.listConvoys(sql),
     calm: settings.calm,
   };
 }

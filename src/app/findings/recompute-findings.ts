@@ -8,14 +8,7 @@ import { type IncidentFinding, RULES_VERSION, type TerritoryFinding } from '../.
 import type { Rulebook } from '../../domain/rulebook.ts';
 import { territoryFindings } from '../../domain/territory.ts';
 import type { Sql } from '../../store/database.ts';
-import {
-  type Cause,
-  type FindingChanges,
-  incidentFindingKey,
-  replaceFindings,
-  type StoredFinding,
-  territoryFindingKey,
-} from '../../store/finding.repository.ts';
+import * as findings from '../../store/finding.repository.ts';
 import { listIncidents } from '../../store/incident.repository.ts';
 import { loadRulebook } from './load-world.ts';
 
@@ -32,8 +25,8 @@ export function mergeScopes(a: RecomputeScope, b: RecomputeScope): RecomputeScop
   return { incidents: merge(a.incidents, b.incidents), zones: merge(a.zones, b.zones) };
 }
 
-export const storedIncidentFinding = (f: IncidentFinding): StoredFinding => ({
-  key: incidentFindingKey(f.incident, f.agreement),
+export const storedIncidentFinding = (f: IncidentFinding): findings.StoredFinding => ({
+  key: findings.incidentFindingKey(f.incident, f.agreement),
   kind: 'incident',
   subjectId: f.incident,
   agreement: f.agreement,
@@ -50,8 +43,8 @@ export const storedIncidentFinding = (f: IncidentFinding): StoredFinding => ({
   rulesVersion: RULES_VERSION,
 });
 
-export const storedTerritoryFinding = (f: TerritoryFinding): StoredFinding => ({
-  key: territoryFindingKey(f.zone, f.at, f.agreement),
+export const storedTerritoryFinding = (f: TerritoryFinding): findings.StoredFinding => ({
+  key: findings.territoryFindingKey(f.zone, f.at, f.agreement),
   kind: 'territory',
   subjectId: f.zone,
   agreement: f.agreement,
@@ -69,14 +62,14 @@ export const storedTerritoryFinding = (f: TerritoryFinding): StoredFinding => ({
 });
 
 export interface RecomputeResult {
-  incidents: FindingChanges;
-  territory: FindingChanges;
+  incidents: findings.FindingChanges;
+  territory: findings.FindingChanges;
 }
 
 export async function recomputeFindings(
   sql: Sql,
   scope: RecomputeScope,
-  cause: Cause,
+  cause: findings.Cause,
   book?: Rulebook,
 ): Promise<RecomputeResult> {
   const rules = book ?? (await loadRulebook(sql));
@@ -87,7 +80,7 @@ export async function recomputeFindings(
         ? []
         : await listIncidents(sql, [...scope.incidents]);
   const incidentIds = scope.incidents === 'all' ? incidents.map((i) => i.id) : [...scope.incidents];
-  const incidentChanges = await replaceFindings(
+  const incidentChanges = await findings.replaceFindings(
     sql,
     'incident',
     incidentIds,
@@ -97,7 +90,7 @@ export async function recomputeFindings(
 
   const zones = rules.zoneList.filter((z) => scope.zones === 'all' || scope.zones.has(z.id));
   const zoneIds = scope.zones === 'all' ? zones.map((z) => z.id) : [...scope.zones];
-  const territoryChanges = await replaceFindings(
+  const territoryChanges = await findings.replaceFindings(
     sql,
     'territory',
     zoneIds,

@@ -16,7 +16,7 @@ import { Rulebook } from '../../domain/rulebook.ts';
 import { insertNewActors } from '../../store/actor.repository.ts';
 import type { Database, Sql } from '../../store/sql.ts';
 import { insertFindings, type StoredFinding } from '../../store/finding.repository.ts';
-import { type IncidentRecord, insertNewIncidents } from '../../store/incident.repository.ts';
+import * as incidents from '../../store/incident.repository.ts';
 import { audit } from '../shared/audit.ts';
 import type { Caller } from '../caller.ts';
 import { storedIncidentFinding } from '../findings/recompute-findings.ts';
@@ -25,7 +25,7 @@ import { loadRulebook } from '../findings/load-world.ts';
 export type ImportedActor = Actor & { source?: unknown };
 
 export interface IncidentBatch {
-  incidents: IncidentRecord[];
+  incidents: incidents.IncidentRecord[];
   /** The actors the incidents name (as perpetrator, target or side); stored ones are skipped. */
   actors: ImportedActor[];
 }
@@ -39,7 +39,7 @@ export interface ImportTally {
 }
 
 interface JudgedBatch {
-  incidents: IncidentRecord[];
+  incidents: incidents.IncidentRecord[];
   newActors: ImportedActor[];
   /** The findings of each incident, should it turn out to be new. */
   findings: Map<string, StoredFinding[]>;
@@ -142,7 +142,7 @@ async function storeBatch(
   const added = await insertNewActors(sql, batch.newActors);
   // Each incident goes in with the summary of the findings that follow, so that the findings'
   // trigger finds nothing to update: otherwise every new incident would be written twice.
-  const inserted = await insertNewIncidents(sql, batch.incidents, batch.findings);
+  const inserted = await incidents.insertNewIncidents(sql, batch.incidents, batch.findings);
   const findings = inserted.flatMap((id) => batch.findings.get(id) ?? []);
   await insertFindings(sql, findings, true);
   return { added, inserted, findings: findings.length };

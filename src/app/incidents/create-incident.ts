@@ -9,7 +9,7 @@ import { statement } from '../../domain/statements.ts';
 import type { AttributionGrade, IncidentStatus } from '../../domain/assessment.ts';
 import type { Act, Target } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
-import { insertIncident, type IncidentWrite } from '../../store/incident.repository.ts';
+import * as incidents from '../../store/incident.repository.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { getReports, lockReports, type ReportRecord, setReportsIncident } from '../../store/report.repository.ts';
 import { newId } from '../accounts/secrets.ts';
@@ -72,7 +72,7 @@ export async function createIncident(
       return getReports(sql, reportIds);
     });
     const incident = incidentFrom(input, reports, id, c);
-    await checkingActors(incident, () => insertIncident(tx, incident, at));
+    await checkingActors(incident, () => incidents.insertIncident(tx, incident, at));
     await setReportsIncident(tx, reportIds, id);
     const findings = await recomputeFindings(tx, affectedByIncidents([incident]), incidentChanged(id, 'create', c));
     await audit(tx, c, at, [
@@ -101,7 +101,12 @@ export async function createIncident(
   return getIncident(ctx, c, id);
 }
 
-function incidentFrom(input: NewIncident, reports: readonly ReportRecord[], id: string, caller: Caller): IncidentWrite {
+function incidentFrom(
+  input: NewIncident,
+  reports: readonly ReportRecord[],
+  id: string,
+  caller: Caller,
+): incidents.IncidentWrite {
   const first = reports[0];
   const need = <T>(value: T | undefined, fallback: T | undefined, path: string): T => {
     if (value !== undefined) return value;

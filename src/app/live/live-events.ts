@@ -20,18 +20,9 @@ import { type AlertReason, alertReasons, operationAlertReasons } from '../../dom
 import type { ProtectedSite } from '../../domain/model.ts';
 import type { Names } from '../../domain/statements.ts';
 import { listActorNames } from '../../store/actor.repository.ts';
-import { agreementTitles } from '../../store/agreement.repository.ts';
-import {
-  findingSummary,
-  findingsOfIncident,
-  type FindingSummaryRow,
-  incidentSummary,
-  type IncidentSummaryRow,
-  reportSummary,
-  type ReportSummaryRow,
-  subjectSummary,
-} from '../../store/live.repository.ts';
-import { getOperation, listProtectedSites } from '../../store/plan.repository.ts';
+import * as agreements from '../../store/agreement.repository.ts';
+import * as live from '../../store/live.repository.ts';
+import * as plans from '../../store/plan.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import type { Sql } from '../../store/sql.ts';
 import { type Caller, readerOf } from '../caller.ts';
@@ -101,7 +92,7 @@ export async function visibleMessages(ctx: AppContext, caller: Caller, event: Tr
       if (event.type !== 'alert') messages.push({ type: event.type, ...base, data: r.data });
       let reasons: AlertReason[] = [];
       if (checksAlerts) {
-        if (r.subject.where || r.operation) sites ??= await listProtectedSites(sql); // only the sites this reader may see
+        if (r.subject.where || r.operation) sites ??= await plans.listProtectedSites(sql); // only the sites this reader may see
         if (r.subject.verdict === 'violation') names ??= await namesFor(sql);
         reasons = r.operation
           ? operationAlertReasons(r.operation, sites ?? [], names ?? undefined)
@@ -117,7 +108,7 @@ export async function visibleMessages(ctx: AppContext, caller: Caller, event: Tr
 /** Actors' names and agreements' titles, as the reader may see them, for the English of alerts. */
 async function namesFor(sql: Sql): Promise<Names> {
   const actors = await listActorNames(sql);
-  const titles = await agreementTitles(sql);
+  const titles = await agreements.agreementTitles(sql);
   return { actor: (id) => actors.get(id) ?? id, agreement: (id) => titles.get(id) || id };
 }
 
@@ -125,7 +116,7 @@ async function readVisible(sql: Sql, event: TruceEvent): Promise<Visible[]> {
   const findings = event.type === 'finding.changed' || event.type === 'alert';
   switch (event.entity) {
     case 'report': {
-      const r = await reportSummary(sql, event.id);
+      const r = await live.reportSummary(sql, event.id);
       return r
         ? [
             {
@@ -138,22 +129,22 @@ async function readVisible(sql: Sql, event: TruceEvent): Promise<Visible[]> {
         : [];
     }
     case 'incident': {
-      if (event.type === 'finding.changed') return withIncidents(sql, await findingsOfIncident(sql, event.id));
-      const i = await incidentSummary(sql, event.id);
+      if (event.type === 'finding.changed') return withIncidents(sql, await live.findingsOfIncident(sql, event.id));
+      const i = await live.incidentSummary(sql, event.id);
       return i ? [{ entity: 'incident', id: i.id, data: incidentData(i), subject: {} }] : [];
     }
     case 'finding': {
-      const f = findings ? await findingSummary(sql, event.id) : null;
+      const f = findings ? await live.findingSummary(sql, event.id) : null;
       return f ? withIncidents(sql, [f]) : [];
     }
     case 'operation': {
-      const o = event.type === 'alert' ? await getOperation(sql, event.id) : null;
+      const o = event.type === 'alert' ? await plans.getOperation(sql, event.id) : null;
       return o ? [{ entity: 'operation', id: o.id, data: operationView(o), subject: {}, operation: o }] : [];
     }
     case 'zone':
     case 'agreement':
     case 'actor': {
-      const r = findings ? await subjectSummary(sql, event.entity, event.id) : null;
+      const r = findings ? await live.subjectSummary(sql, event.entity, event.id) : null;
       return r ? [{ entity: event.entity, id: r.id, data: { ...r }, subject: {} }] : [];
     }
     default:
@@ -162,10 +153,10 @@ async function readVisible(sql: Sql, event: TruceEvent): Promise<Visible[]> {
 }
 
 /** Findings as messages; an incident finding carries its incident's place and time for the alert rule. */
-async function withIncidents(sql: Sql, findings: FindingSummaryRow[]): Promise<Visible[]> {
+async function withIncidents(sql: Sql, findings: live.FindingSummaryRow[]): Promise<Visible[]> {
   const out: Visible[] = [];
   for (const f of findings) {
-    const incident = f.kind === 'incident' ? await incidentSummary(sql, f.subject_id) : null;
+    const incident = f.kind === 'incident' ? await live.incidentSummary(sql, f.subject_id) : null;
     out.push({
       entity: 'finding',
       id: f.key,
@@ -183,7 +174,7 @@ async function withIncidents(sql: Sql, findings: FindingSummaryRow[]): Promise<V
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
-const reportData = (r: ReportSummaryRow) => ({
+const reportData = (r: live.ReportSummaryRow) => ({
   id: r.id,
   incident_id: r.incident_id,
   org: r.org_id,
@@ -201,7 +192,7 @@ const reportData = (r: ReportSummaryRow) => ({
   narrative: r.narrative,
 });
 
-const incidentData = (i: IncidentSummaryRow) => ({
+const incidentData = (i: live.IncidentSummaryRow) => ({
   id: i.id,
   occurred_at: iso(i.occurred_at),
   location: { lon: i.lon, lat: i.lat },
@@ -217,7 +208,7 @@ const incidentData = (i: IncidentSummaryRow) => ({
 });
 
 /** A finding, with where and when its incident happened (for people: a place, not an id). */
-const findingData = (f: FindingSummaryRow, incident: IncidentSummaryRow | null) => ({
+const findingData = (f: live.FindingSummaryRow, incident: live.IncidentSummaryRow | null) => ({
   key: f.key,
   kind: f.kind,
   subject_id: f.subject_id,

@@ -1,7 +1,7 @@
 /** POST /convoys: a planned convoy (analysts, and humanitarians for their own organization). */
 import { randomUUID } from 'node:crypto';
 import { toConvoy } from '../../scenario/convert.ts';
-import { type ConvoyRecord, insertConvoy } from '../../store/plan.repository.ts';
+import * as plans from '../../store/plan.repository.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { exists } from '../errors.ts';
@@ -10,9 +10,13 @@ import { requireAfter, requireKnownActors } from '../shared/references.ts';
 import { convoyView } from '../shared/views.ts';
 import { writeWorld } from '../shared/write-world.ts';
 
-export async function createConvoy(ctx: AppContext, caller: Caller | null, input: NewConvoy): Promise<ConvoyRecord> {
+export async function createConvoy(
+  ctx: AppContext,
+  caller: Caller | null,
+  input: NewConvoy,
+): Promise<plans.ConvoyRecord> {
   const by = requirePermission(caller, 'plan:manage');
-  const convoy: ConvoyRecord = {
+  const convoy: plans.ConvoyRecord = {
     ...toConvoy({ ...input, id: `convoy-${randomUUID()}` }),
     classification: input.classification,
     ownerOrg: by.orgId,
@@ -20,7 +24,7 @@ export async function createConvoy(ctx: AppContext, caller: Caller | null, input
   requireAfter('window.to', convoy.window.from, convoy.window.to);
   const { value } = await writeWorld(ctx, by, async (tx) => {
     await requireKnownActors(tx, [{ path: 'organizer', id: convoy.organizer }]);
-    if (!(await insertConvoy(tx, convoy))) throw exists('convoy', convoy.id, 'id');
+    if (!(await plans.insertConvoy(tx, convoy))) throw exists('convoy', convoy.id, 'id');
     return {
       value: convoy,
       audit: [

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { toOperation } from '../../scenario/convert.ts';
-import { insertOperation, type OperationRecord } from '../../store/plan.repository.ts';
+import * as plans from '../../store/plan.repository.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { exists, forbidden } from '../errors.ts';
@@ -18,10 +18,10 @@ export async function createOperation(
   ctx: AppContext,
   caller: Caller | null,
   input: NewOperation,
-): Promise<{ operation: OperationRecord; deconfliction: Deconfliction }> {
+): Promise<{ operation: plans.OperationRecord; deconfliction: Deconfliction }> {
   const by = requirePermission(caller, 'plan:manage');
   if (by.role === 'humanitarian') throw forbidden('the humanitarian role cannot plan operations');
-  const operation: OperationRecord = {
+  const operation: plans.OperationRecord = {
     ...toOperation({ ...input, id: `op-${randomUUID()}` }),
     classification: input.classification,
     ownerOrg: by.orgId,
@@ -29,7 +29,7 @@ export async function createOperation(
   requireAfter('window.to', operation.window.from, operation.window.to);
   const { value } = await writeWorld(ctx, by, async (tx) => {
     await requireKnownActors(tx, [{ path: 'actor', id: operation.actor }]);
-    if (!(await insertOperation(tx, operation))) throw exists('operation', operation.id, 'id');
+    if (!(await plans.insertOperation(tx, operation))) throw exists('operation', operation.id, 'id');
     return {
       value: { operation, deconfliction: await judgeOperation(tx, readerOf(by), operation) },
       audit: [

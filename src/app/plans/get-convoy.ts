@@ -5,12 +5,12 @@
 import type { ConvoyResult } from '../../domain/findings.ts';
 import { convoyApprovals } from '../../domain/convoys.ts';
 import { Rulebook } from '../../domain/rulebook.ts';
-import { listActors } from '../../store/actor.repository.ts';
-import { listAgreements } from '../../store/agreement.repository.ts';
+import * as actors from '../../store/actor.repository.ts';
+import * as agreements from '../../store/agreement.repository.ts';
 import * as plans from '../../store/plan.repository.ts';
 import { asReader } from '../../store/reader.ts';
-import { getSettings } from '../../store/settings.repository.ts';
-import { listZones } from '../../store/zone.repository.ts';
+import * as settings from '../../store/settings.repository.ts';
+import * as zones from '../../store/zone.repository.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -24,10 +24,10 @@ export async function getConvoy(
     const convoy = await plans.getConvoy(sql, id);
     if (!convoy) throw notFound('convoy', id);
     const book = new Rulebook({
-      actors: await listActors(sql),
-      agreements: await listAgreements(sql),
-      zones: await listZones(sql),
+      actors: await actors.listActors(sql),
+      agreements: await agreements.listAgreements(sql),
+      zones: await zones.listZones(sql),
     });
-    return { convoy, approvals: convoyApprovals(book, convoy, (await getSettings(sql)).hostState) };
+    return { convoy, approvals: convoyApprovals(book, convoy, (await settings.getSettings(sql)).hostState) };
   });
 }

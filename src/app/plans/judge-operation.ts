@@ -8,7 +8,7 @@
 import type { SiteConflict } from '../../domain/findings.ts';
 import { deconflictOperation } from '../../domain/deconflict.ts';
 import type { Operation } from '../../domain/model.ts';
-import { listProtectedSites } from '../../store/plan.repository.ts';
+import * as plans from '../../store/plan.repository.ts';
 import type { Reader } from '../../store/reader.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import type { Sql } from '../../store/sql.ts';
@@ -18,6 +18,6 @@ export interface Deconfliction {
 }
 
 export async function judgeOperation(tx: Sql, reader: Reader, operation: Operation): Promise<Deconfliction> {
-  const sites = await readWithin(tx, reader, listProtectedSites);
+  const sites = await readWithin(tx, reader, plans.listProtectedSites);
   return { conflicts: deconflictOperation(operation, sites).conflicts };
 }

@@ -1,7 +1,7 @@
 /** GET /operations: by actor, kind and window, a page at a time. */
 import type { PlanFilter } from '../../contract/lists.ts';
 import type { Page, PageRequest } from '../../contract/paging.ts';
-import { type OperationRecord, searchOperations } from '../../store/plan.repository.ts';
+import * as plans from '../../store/plan.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
@@ -11,6 +11,6 @@ export async function listOperations(
   caller: Caller | null,
   filter: PlanFilter,
   page: PageRequest,
-): Promise<Page<OperationRecord>> {
-  return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => searchOperations(sql, filter, page));
+): Promise<Page<plans.OperationRecord>> {
+  return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => plans.searchOperations(sql, filter, page));
 }

@@ -1,7 +1,7 @@
 /** GET /protected-sites: by owner, kind and validity, a page at a time. */
 import type { PlanFilter } from '../../contract/lists.ts';
 import type { Page, PageRequest } from '../../contract/paging.ts';
-import { searchProtectedSites, type SiteRecord } from '../../store/plan.repository.ts';
+import * as plans from '../../store/plan.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
@@ -11,6 +11,6 @@ export async function listProtectedSites(
   caller: Caller | null,
   filter: PlanFilter,
   page: PageRequest,
-): Promise<Page<SiteRecord>> {
-  return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => searchProtectedSites(sql, filter, page));
+): Promise<Page<plans.SiteRecord>> {
+  return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => plans.searchProtectedSites(sql, filter, page));
 }

@@ -9,16 +9,9 @@ import { listActors, upsertActors } from '../../store/actor.repository.ts';
 import { listAgreements, saveAgreement } from '../../store/agreement.repository.ts';
 import type { Database } from '../../store/database.ts';
 import { listIncidents, saveIncidents } from '../../store/incident.repository.ts';
-import {
-  listConvoys,
-  listOperations,
-  listProtectedSites,
-  saveConvoy,
-  saveOperation,
-  saveProtectedSite,
-} from '../../store/plan.repository.ts';
+import * as plans from '../../store/plan.repository.ts';
 import { sameRecord } from '../../store/rows.ts';
-import { putSettings } from '../../store/settings.repository.ts';
+import * as settings from '../../store/settings.repository.ts';
 import { listZones, saveZone } from '../../store/zone.repository.ts';
 import { audit, type Change } from '../shared/audit.ts';
 import type { Caller } from '../caller.ts';
@@ -106,11 +99,12 @@ export async function loadScenario(db: Database, text: string, options: LoadOpti
     scope = mergeScopes(scope, affectedByIncidents(incidents.touched));
 
     // Plans are judged when read (deconfliction, convoys): storing them is enough.
-    for (const s of diff('protected_sites', world.protectedSites, await listProtectedSites(tx)).touched)
-      await saveProtectedSite(tx, s);
-    for (const o of diff('operations', world.operations, await listOperations(tx)).touched) await saveOperation(tx, o);
-    for (const c of diff('convoys', world.convoys, await listConvoys(tx)).touched) await saveConvoy(tx, c);
-    await putSettings(tx, {
+    for (const s of diff('protected_sites', world.protectedSites, await plans.listProtectedSites(tx)).touched)
+      await plans.saveProtectedSite(tx, s);
+    for (const o of diff('operations', world.operations, await plans.listOperations(tx)).touched)
+      await plans.saveOperation(tx, o);
+    for (const c of diff('convoys', world.convoys, await plans.listConvoys(tx)).touched) await plans.saveConvoy(tx, c);
+    await settings.putSettings(tx, {
       name: v.bundle.name,
       timezone: world.timezone,
       hostState: world.hostState,

@@ -10,9 +10,9 @@
  * only what is missing) finishes the job.
  */
 import type { Readable } from 'node:stream';
-import { getOrg, listOrgs, countUsers } from '../../store/account.repository.ts';
+import * as accounts from '../../store/account.repository.ts';
 import type { Database } from '../../store/database.ts';
-import { countIncidents } from '../../store/incident.repository.ts';
+import * as incidents from '../../store/incident.repository.ts';
 import { addOrganization, type NewOrganization } from '../accounts/add-organization.ts';
 import { addUser } from '../accounts/add-user.ts';
 import { MIN_PASSWORD_LENGTH, newPassword } from '../accounts/secrets.ts';
@@ -56,8 +56,8 @@ export interface FirstStartResult {
 
 /** The demo world goes only into an empty database (and not with `--empty`); an admin only where nobody can sign in. */
 export async function planFirstStart(db: Database, options: { empty: boolean }): Promise<FirstStartPlan> {
-  const blank = (await listOrgs(db)).length === 0 && (await countIncidents(db)) === 0;
-  return { demo: blank && !options.empty, admin: (await countUsers(db)) === 0 };
+  const blank = (await accounts.listOrgs(db)).length === 0 && (await incidents.countIncidents(db)) === 0;
+  return { demo: blank && !options.empty, admin: (await accounts.countUsers(db)) === 0 };
 }
 
 export async function seedDemoWorld(
@@ -78,7 +78,11 @@ export async function seedDemoWorld(
     ucdp: null,
     ms: { accounts: 0, scenario: 0, ucdp: 0, total: 0 },
   };
-  const orgs = plan.demo ? DEMO_ORGANIZATIONS : plan.admin && !(await getOrg(ctx.db, ADMIN_ORG.id)) ? [ADMIN_ORG] : [];
+  const orgs = plan.demo
+    ? DEMO_ORGANIZATIONS
+    : plan.admin && !(await accounts.getOrg(ctx.db, ADMIN_ORG.id))
+      ? [ADMIN_ORG]
+      : [];
   for (const org of orgs) {
     await addOrganization(ctx, 'operator', org);
     result.organizations.push(org.id);

@@ -1,6 +1,6 @@
 /** Checks a request's references and intervals, naming the field at fault. */
 import type { Instant } from '../../domain/time.ts';
-import { knownActorIds } from '../../store/actor.repository.ts';
+import * as actors from '../../store/actor.repository.ts';
 import type { Sql } from '../../store/sql.ts';
 import { invalid } from '../errors.ts';
 
@@ -14,7 +14,7 @@ export const actorRefs = (path: string, ids: readonly string[]): ActorRef[] =>
   ids.map((id, i) => ({ path: `${path}[${i}]`, id }));
 
 export async function requireKnownActors(sql: Sql, refs: readonly ActorRef[]): Promise<void> {
-  const known = await knownActorIds(
+  const known = await actors.knownActorIds(
     sql,
     refs.map((r) => r.id),
   );

@@ -5,10 +5,10 @@
 import type { Classification } from '../../contract/access.ts';
 import type { Actor, ControlEntry } from '../../domain/model.ts';
 import { formatInstant, type Instant, type Interval } from '../../domain/time.ts';
-import type { AgreementRecord, ClauseRecord } from '../../store/agreement.repository.ts';
-import type { HistoryEntry, StoredFinding } from '../../store/finding.repository.ts';
-import type { ConvoyRecord, OperationRecord, SiteRecord } from '../../store/plan.repository.ts';
-import type { ZoneRecord } from '../../store/zone.repository.ts';
+import type * as agreements from '../../store/agreement.repository.ts';
+import type * as findings from '../../store/finding.repository.ts';
+import type * as plans from '../../store/plan.repository.ts';
+import type * as zones from '../../store/zone.repository.ts';
 
 export const iso = (t: Instant): string => formatInstant(t);
 export const isoOrNull = (t: Instant | null): string | null => (t === null ? null : formatInstant(t));
@@ -26,10 +26,10 @@ export const actorView = (a: Actor) => ({
   designated: a.designated,
 });
 
-export const clauseView = (c: ClauseRecord) => ({ code: c.code, text: c.text, acts: c.acts, ...meta(c) });
+export const clauseView = (c: agreements.ClauseRecord) => ({ code: c.code, text: c.text, acts: c.acts, ...meta(c) });
 
 /** An agreement without its clauses (each clause has its own classification, and its own audit entries). */
-export const agreementHeadView = (g: AgreementRecord) => ({
+export const agreementHeadView = (g: agreements.AgreementRecord) => ({
   id: g.id,
   title: g.title,
   ...meta(g),
@@ -47,12 +47,12 @@ export const agreementHeadView = (g: AgreementRecord) => ({
   self_defense: g.selfDefense,
 });
 
-export const agreementView = (g: AgreementRecord) =>
+export const agreementView = (g: agreements.AgreementRecord) =>
   Object.assign(agreementHeadView(g), { clauses: g.clauses.map(clauseView) });
 
 export const controlView = (c: ControlEntry) => ({ actors: c.actors, from: iso(c.from), to: isoOrNull(c.to) });
 
-export const zoneView = (z: ZoneRecord) => ({
+export const zoneView = (z: zones.ZoneRecord) => ({
   id: z.id,
   name: z.name,
   ...meta(z),
@@ -60,7 +60,7 @@ export const zoneView = (z: ZoneRecord) => ({
   control: z.control.map(controlView),
 });
 
-export const siteView = (s: SiteRecord) => ({
+export const siteView = (s: plans.SiteRecord) => ({
   id: s.id,
   kind: s.kind,
   owner: s.owner,
@@ -71,7 +71,7 @@ export const siteView = (s: SiteRecord) => ({
   notified_to: s.notifiedTo,
 });
 
-export const operationView = (o: OperationRecord) => ({
+export const operationView = (o: plans.OperationRecord) => ({
   id: o.id,
   actor: o.actor,
   kind: o.kind,
@@ -81,7 +81,7 @@ export const operationView = (o: OperationRecord) => ({
   window: interval(o.window),
 });
 
-export const convoyView = (c: ConvoyRecord) => ({
+export const convoyView = (c: plans.ConvoyRecord) => ({
   id: c.id,
   organizer: c.organizer,
   ...meta(c),
@@ -89,7 +89,7 @@ export const convoyView = (c: ConvoyRecord) => ({
   window: interval(c.window),
 });
 
-export const findingView = (f: StoredFinding) => ({
+export const findingView = (f: findings.StoredFinding) => ({
   key: f.key,
   kind: f.kind,
   subject_id: f.subjectId,
@@ -106,7 +106,7 @@ export const findingView = (f: StoredFinding) => ({
   rules_version: f.rulesVersion,
 });
 
-export const historyView = (h: HistoryEntry) =>
+export const historyView = (h: findings.HistoryEntry) =>
   Object.assign(findingView(h), {
     computed_at: iso(h.computedAt),
     superseded_at: iso(h.supersededAt),

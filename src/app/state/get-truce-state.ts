@@ -10,8 +10,8 @@
 import { countCalm, judgeDays, violationsPerDate } from '../../domain/calm.ts';
 import type { CalmDay, CalmResult, Verdict } from '../../domain/findings.ts';
 import { datesBetween, dayZone, isCalendarDate, nextDate } from '../../domain/time.ts';
-import { getAgreement } from '../../store/agreement.repository.ts';
-import { countFindingsByVerdict, placedViolations, violationsDuring } from '../../store/finding.repository.ts';
+import * as agreements from '../../store/agreement.repository.ts';
+import * as findings from '../../store/finding.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { getSettings } from '../../store/settings.repository.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
@@ -66,19 +66,19 @@ export async function getTruceState(ctx: AppContext, caller: Caller | null, quer
       throw invalid('querystring.from', `querystring.from: the window is at most ${MAX_DAYS} days`);
     const agreement = query.agreement ?? null;
     // A hidden agreement is as unknown as one that does not exist.
-    if (agreement !== null && !(await getAgreement(sql, agreement))) {
+    if (agreement !== null && !(await agreements.getAgreement(sql, agreement))) {
       throw invalid('querystring.agreement', `querystring.agreement: unknown agreement "${agreement}"`);
     }
 
     const window = { from: zone.startOf(from), to: zone.startOf(nextDate(to)), agreement };
-    const verdicts = await countFindingsByVerdict(sql, window);
-    const violations = tallyViolations(await placedViolations(sql, window), zone, dates, adminAreas());
+    const verdicts = await findings.countFindingsByVerdict(sql, window);
+    const violations = tallyViolations(await findings.placedViolations(sql, window), zone, dates, adminAreas());
 
     let calm: TruceState['calm'] = null;
     const spec = settings.calm;
-    const calmAgreement = spec && (await getAgreement(sql, spec.agreement));
+    const calmAgreement = spec && (await agreements.getAgreement(sql, spec.agreement));
     if (spec && calmAgreement) {
-      const period = await violationsDuring(
+      const period = await findings.violationsDuring(
         sql,
         zone.startOf(spec.from),
         zone.startOf(nextDate(spec.to)),
@@ -90,7 +90,7 @@ export async function getTruceState(ctx: AppContext, caller: Caller | null, quer
           : violationsPerDate(
               spec.agreement,
               zone,
-              (await violationsDuring(sql, window.from, window.to, spec.agreement)).map((v) => ({
+              (await findings.violationsDuring(sql, window.from, window.to, spec.agreement)).map((v) => ({
                 ...v,
                 verdict: 'violation',
               })),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bboxOf } from '../../domain/geo.ts';
 import { rect, ring } from '../../domain/test-builders.ts';
 import { dayZone } from '../../domain/time.ts';
-import type { PlacedViolation } from '../../store/finding.repository.ts';
+import type * as findings from '../../store/finding.repository.ts';
 import type { AdminArea } from '../map/admin-areas.ts';
 import { tallyViolations } from './tally-violations.ts';
 
@@ -25,7 +25,7 @@ const incident = (
   lat: number,
   violators = ['gov'],
   agreement = 'coh',
-): PlacedViolation => ({
+): findings.PlacedViolation => ({
   kind: 'incident',
   subjectId: id,
   agreement,
@@ -70,7 +70,7 @@ describe('tallyViolations', () => {
   it('places a change of control at a point inside its zone, not in a hole nor at the centre of its box', () => {
     // A zone spanning both governorates whose box centre (1, 0.5) lies in its hole; its inside point is in W or E, never outside.
     const donut = rect(0.1, 0.1, 1.9, 0.9, ring(0.6, 0.2, 1.4, 0.8));
-    const seizure: PlacedViolation = {
+    const seizure: findings.PlacedViolation = {
       kind: 'territory',
       subjectId: 'z',
       agreement: 'coh',

@@ -9,7 +9,7 @@
 import { type Position, pointOnSurface } from '../../domain/geo.ts';
 import { compareIds } from '../../domain/rulebook.ts';
 import type { DayZone } from '../../domain/time.ts';
-import type { PlacedViolation } from '../../store/finding.repository.ts';
+import type * as findings from '../../store/finding.repository.ts';
 import { type AdminArea, areaOf } from '../map/admin-areas.ts';
 
 export interface DailyRow<K> {
@@ -30,7 +30,7 @@ export interface ViolationTally {
 }
 
 /** Where a violation happened: the incident's place, or a point inside the zone (the rules' representative point). */
-function placeOf(v: PlacedViolation, zonePoints: Map<string, Position | null>): Position | null {
+function placeOf(v: findings.PlacedViolation, zonePoints: Map<string, Position | null>): Position | null {
   if (v.place) return [v.place.lon, v.place.lat];
   if (!v.zoneGeometry) return null;
   if (!zonePoints.has(v.subjectId)) zonePoints.set(v.subjectId, pointOnSurface(v.zoneGeometry));
@@ -38,7 +38,7 @@ function placeOf(v: PlacedViolation, zonePoints: Map<string, Position | null>): 
 }
 
 export function tallyViolations(
-  violations: Iterable<PlacedViolation>,
+  violations: Iterable<findings.PlacedViolation>,
   zone: DayZone,
   dates: readonly string[],
   areas: readonly AdminArea[],

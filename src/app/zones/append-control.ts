@@ -5,7 +5,7 @@
  */
 import { parseInstant } from '../../domain/time.ts';
 import { readWithin } from '../../store/reader-within.ts';
-import { getZoneRecord, lockZone, type ZoneRecord } from '../../store/zone.repository.ts';
+import * as zones from '../../store/zone.repository.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
@@ -19,14 +19,14 @@ export async function appendControl(
   caller: Caller | null,
   zoneId: string,
   input: ControlChangeInput,
-): Promise<Written<ZoneRecord>> {
+): Promise<Written<zones.ZoneRecord>> {
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
   const at = parseInstant(input.at)!;
   return writeWorld(ctx, by, async (tx) => {
-    if (!(await readWithin(tx, reader, (sql) => getZoneRecord(sql, zoneId)))) throw notFound('zone', zoneId);
-    await lockZone(tx, zoneId);
-    const stored = (await getZoneRecord(tx, zoneId))!;
+    if (!(await readWithin(tx, reader, (sql) => zones.getZoneRecord(sql, zoneId)))) throw notFound('zone', zoneId);
+    await zones.lockZone(tx, zoneId);
+    const stored = (await zones.getZoneRecord(tx, zoneId))!;
     // A change comes after everything recorded; history is corrected with PUT.
     if (!stored.control.every((c) => (c.to === null ? c.from < at : c.to <= at))) {
       const latest = Math.max(...stored.control.map((c) => c.to ?? c.from));

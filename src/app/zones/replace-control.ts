@@ -1,7 +1,7 @@
 /** PUT /zones/{id}/control: the zone's control history replaced whole (corrections). */
 import { parseInstant } from '../../domain/time.ts';
 import { readWithin } from '../../store/reader-within.ts';
-import { getZoneRecord, lockZone, type ZoneRecord } from '../../store/zone.repository.ts';
+import * as zones from '../../store/zone.repository.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -14,7 +14,7 @@ export async function replaceControl(
   caller: Caller | null,
   zoneId: string,
   input: ControlHistoryInput,
-): Promise<Written<ZoneRecord>> {
+): Promise<Written<zones.ZoneRecord>> {
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
   const control = input.control.map((c) => ({
@@ -23,9 +23,9 @@ export async function replaceControl(
     to: c.to === null ? null : parseInstant(c.to)!,
   }));
   return writeWorld(ctx, by, async (tx) => {
-    if (!(await readWithin(tx, reader, (sql) => getZoneRecord(sql, zoneId)))) throw notFound('zone', zoneId);
-    await lockZone(tx, zoneId);
-    const stored = (await getZoneRecord(tx, zoneId))!;
+    if (!(await readWithin(tx, reader, (sql) => zones.getZoneRecord(sql, zoneId)))) throw notFound('zone', zoneId);
+    await zones.lockZone(tx, zoneId);
+    const stored = (await zones.getZoneRecord(tx, zoneId))!;
     return saveZoneChange(tx, by, reader, stored, { ...stored, control }, 'replace-control');
   });
 }

@@ -2,7 +2,7 @@
 import type { Reader } from '../../store/reader.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import type { Sql } from '../../store/sql.ts';
-import { getZoneRecord, saveZone, type ZoneRecord } from '../../store/zone.repository.ts';
+import * as zones from '../../store/zone.repository.ts';
 import { affectedByZone } from '../findings/affected-findings.ts';
 import type { Caller } from '../caller.ts';
 import { type ZoneAction, zoneChanged } from '../findings/finding-causes.ts';
@@ -14,18 +14,18 @@ export async function saveZoneChange(
   tx: Sql,
   by: Caller,
   reader: Reader,
-  before: ZoneRecord | null,
-  next: ZoneRecord,
+  before: zones.ZoneRecord | null,
+  next: zones.ZoneRecord,
   action: ZoneAction,
-): Promise<WorldChange<ZoneRecord>> {
+): Promise<WorldChange<zones.ZoneRecord>> {
   next.control.forEach((c, i) => requireAfter(`control[${i}].to`, c.from, c.to));
   await requireKnownActors(
     tx,
     next.control.flatMap((c, i) => c.actors.map((id, j) => ({ path: `control[${i}].actors[${j}]`, id }))),
   );
-  await saveZone(tx, next);
+  await zones.saveZone(tx, next);
   return {
-    value: (await readWithin(tx, reader, (sql) => getZoneRecord(sql, next.id)))!,
+    value: (await readWithin(tx, reader, (sql) => zones.getZoneRecord(sql, next.id)))!,
     audit: [
       {
         action,
