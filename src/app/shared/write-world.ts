@@ -3,7 +3,7 @@
  * entries and the findings it can affect judged again (the replaced ones kept in history);
  * after the commit the audit trail is sealed and, when findings changed, an event says so.
  */
-import type { Cause } from '../../store/finding.repository.ts';
+import type * as findings from '../../store/finding.repository.ts';
 import type { Sql } from '../../store/sql.ts';
 import { audit, type Change } from './audit.ts';
 import type { Caller } from '../caller.ts';
@@ -14,7 +14,7 @@ export interface WorldChange<T> {
   value: T;
   audit: Change[];
   /** The findings the change can affect; `subject` names the record in the event sent. */
-  recompute?: { scope: RecomputeScope; cause: Cause; subject: { entity: string; id: string } };
+  recompute?: { scope: RecomputeScope; cause: findings.Cause; subject: { entity: string; id: string } };
 }
 
 export interface Written<T> {
