@@ -8,11 +8,11 @@ import type { Evaluation, IncidentFinding, TerritoryFinding } from '../../domain
 import type { World } from '../../domain/model.ts';
 import { Rulebook } from '../../domain/rulebook.ts';
 import type { Sql } from '../../store/database.ts';
-import { listFindings, type StoredFinding } from '../../store/finding.repository.ts';
+import * as findings from '../../store/finding.repository.ts';
 import * as settings from '../../store/settings.repository.ts';
 import { loadWorld } from './load-world.ts';
 
-const toIncidentFinding = (f: StoredFinding): IncidentFinding => ({
+const toIncidentFinding = (f: findings.StoredFinding): IncidentFinding => ({
   incident: f.subjectId,
   agreement: f.agreement,
   verdict: f.verdict,
@@ -26,7 +26,7 @@ const toIncidentFinding = (f: StoredFinding): IncidentFinding => ({
   explanation: f.explanation,
 });
 
-const toTerritoryFinding = (f: StoredFinding): TerritoryFinding => ({
+const toTerritoryFinding = (f: findings.StoredFinding): TerritoryFinding => ({
   zone: f.subjectId,
   at: f.at,
   agreement: f.agreement ?? '',
@@ -48,13 +48,18 @@ export interface StoredEvaluation {
 
 export async function listStoredFindings(sql: Sql, options: { incidents?: boolean } = {}): Promise<StoredEvaluation> {
   const world = await loadWorld(sql, { incidents: options.incidents ?? false });
-  const stored = await listFindings(sql);
-  const findings = sortFindings(stored.filter((f) => f.kind === 'incident').map(toIncidentFinding));
+  const stored = await findings.listFindings(sql);
+  const incidentFindings = sortFindings(stored.filter((f) => f.kind === 'incident').map(toIncidentFinding));
   const territory = sortTerritory(stored.filter((f) => f.kind === 'territory').map(toTerritoryFinding));
   const book = new Rulebook(world);
   return {
     name: (await settings.getSettings(sql)).name,
     world,
-    evaluation: { findings, territory, ...evaluatePlans(book, world), calm: evaluateCalm(world, findings, territory) },
+    evaluation: {
+      findings: incidentFindings,
+      territory,
+      ...evaluatePlans(book, world),
+      calm: evaluateCalm(world, incidentFindings, territory),
+    },
   };
 }

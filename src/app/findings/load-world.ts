@@ -6,7 +6,7 @@ import * as agreements from '../../store/agreement.repository.ts';
 import type { Sql } from '../../store/database.ts';
 import * as incidents from '../../store/incident.repository.ts';
 import * as plans from '../../store/plan.repository.ts';
-import { getSettings } from '../../store/settings.repository.ts';
+import * as settings from '../../store/settings.repository.ts';
 import * as zones from '../../store/zone.repository.ts';
 
 /** What every rule needs: actors, agreements, zones. */
@@ -21,10 +21,10 @@ export async function loadRulebook(sql: Sql): Promise<Rulebook> {
 
 /** The whole world; with `incidents: false`, without the incidents (they can be many). */
 export async function loadWorld(sql: Sql, options: { incidents?: boolean } = {}): Promise<World> {
-  const settings = await getSettings(sql);
+  const stored = await settings.getSettings(sql);
   return {
-    timezone: settings.timezone,
-    hostState: settings.hostState,
+    timezone: stored.timezone,
+    hostState: stored.hostState,
     actors: await actors.listActors(sql),
     agreements: await agreements.listAgreements(sql),
     zones: await zones.listZones(sql),
@@ -32,6 +32,6 @@ export async function loadWorld(sql: Sql, options: { incidents?: boolean } = {})
     protectedSites: await plans.listProtectedSites(sql),
     operations: await plans.listOperations(sql),
     convoys: await plans.listConvoys(sql),
-    calm: settings.calm,
+    calm: stored.calm,
   };
 }

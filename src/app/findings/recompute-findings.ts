@@ -9,7 +9,7 @@ import type { Rulebook } from '../../domain/rulebook.ts';
 import { territoryFindings } from '../../domain/territory.ts';
 import type { Sql } from '../../store/database.ts';
 import * as findings from '../../store/finding.repository.ts';
-import { listIncidents } from '../../store/incident.repository.ts';
+import * as incidents from '../../store/incident.repository.ts';
 import { loadRulebook } from './load-world.ts';
 
 export interface RecomputeScope {
@@ -73,18 +73,18 @@ export async function recomputeFindings(
   book?: Rulebook,
 ): Promise<RecomputeResult> {
   const rules = book ?? (await loadRulebook(sql));
-  const incidents =
+  const judged =
     scope.incidents === 'all'
-      ? await listIncidents(sql)
+      ? await incidents.listIncidents(sql)
       : scope.incidents.size === 0
         ? []
-        : await listIncidents(sql, [...scope.incidents]);
-  const incidentIds = scope.incidents === 'all' ? incidents.map((i) => i.id) : [...scope.incidents];
+        : await incidents.listIncidents(sql, [...scope.incidents]);
+  const incidentIds = scope.incidents === 'all' ? judged.map((i) => i.id) : [...scope.incidents];
   const incidentChanges = await findings.replaceFindings(
     sql,
     'incident',
     incidentIds,
-    incidents.flatMap((i) => adjudicateIncident(rules, i)).map(storedIncidentFinding),
+    judged.flatMap((i) => adjudicateIncident(rules, i)).map(storedIncidentFinding),
     cause,
   );
 

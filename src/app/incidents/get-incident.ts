@@ -4,12 +4,7 @@
  * current findings and every finding they replaced.
  */
 import { type DisputableFact, disputedFacts } from '../../domain/assessment.ts';
-import {
-  findingsOfSubjects,
-  type HistoryEntry,
-  historyOfSubject,
-  type StoredFinding,
-} from '../../store/finding.repository.ts';
+import * as findings from '../../store/finding.repository.ts';
 import * as incidents from '../../store/incident.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import * as reports from '../../store/report.repository.ts';
@@ -25,8 +20,8 @@ export interface IncidentDetail {
   accounts: reports.ReportRecord[];
   /** The facts on which the accounts contradict one another. */
   disputed: DisputableFact[];
-  findings: StoredFinding[];
-  findingHistory: HistoryEntry[];
+  findings: findings.StoredFinding[];
+  findingHistory: findings.HistoryEntry[];
 }
 
 export async function getIncident(ctx: AppContext, caller: Caller | null, id: string): Promise<IncidentDetail> {
@@ -35,15 +30,15 @@ export async function getIncident(ctx: AppContext, caller: Caller | null, id: st
     const [incident] = await incidents.getIncidentViews(sql, [id]);
     if (!incident) throw notFound('incident', id);
     const accounts = await reports.reportsOfIncident(sql, id);
-    const findings = (await findingsOfSubjects(sql, 'incident', [id])).sort((a, b) =>
+    const current = (await findings.findingsOfSubjects(sql, 'incident', [id])).sort((a, b) =>
       a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
     );
     return {
       incident,
       accounts,
       disputed: disputedFacts(accounts),
-      findings,
-      findingHistory: await historyOfSubject(sql, 'incident', id),
+      findings: current,
+      findingHistory: await findings.historyOfSubject(sql, 'incident', id),
     };
   });
 }

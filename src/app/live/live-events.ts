@@ -19,7 +19,7 @@
 import { type AlertReason, alertReasons, operationAlertReasons } from '../../domain/alerts.ts';
 import type { ProtectedSite } from '../../domain/model.ts';
 import type { Names } from '../../domain/statements.ts';
-import { listActorNames } from '../../store/actor.repository.ts';
+import * as actors from '../../store/actor.repository.ts';
 import * as agreements from '../../store/agreement.repository.ts';
 import * as live from '../../store/live.repository.ts';
 import * as plans from '../../store/plan.repository.ts';
@@ -107,9 +107,9 @@ export async function visibleMessages(ctx: AppContext, caller: Caller, event: Tr
 
 /** Actors' names and agreements' titles, as the reader may see them, for the English of alerts. */
 async function namesFor(sql: Sql): Promise<Names> {
-  const actors = await listActorNames(sql);
+  const names = await actors.listActorNames(sql);
   const titles = await agreements.agreementTitles(sql);
-  return { actor: (id) => actors.get(id) ?? id, agreement: (id) => titles.get(id) || id };
+  return { actor: (id) => names.get(id) ?? id, agreement: (id) => titles.get(id) || id };
 }
 
 async function readVisible(sql: Sql, event: TruceEvent): Promise<Visible[]> {

@@ -13,7 +13,7 @@ import { datesBetween, dayZone, isCalendarDate, nextDate } from '../../domain/ti
 import * as agreements from '../../store/agreement.repository.ts';
 import * as findings from '../../store/finding.repository.ts';
 import { asReader } from '../../store/reader.ts';
-import { getSettings } from '../../store/settings.repository.ts';
+import * as settings from '../../store/settings.repository.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { invalid } from '../errors.ts';
@@ -54,8 +54,8 @@ export interface StateQuery {
 export async function getTruceState(ctx: AppContext, caller: Caller | null, query: StateQuery): Promise<TruceState> {
   const reader = readerOf(requireCaller(caller));
   return asReader(ctx.db, reader, async (sql) => {
-    const settings = await getSettings(sql);
-    const zone = dayZone(settings.timezone) ?? dayZone('Z')!;
+    const stored = await settings.getSettings(sql);
+    const zone = dayZone(stored.timezone) ?? dayZone('Z')!;
     const to = query.to ?? zone.localDate(ctx.now());
     const from = query.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * DAY).toISOString().slice(0, 10);
     if (!isCalendarDate(from)) throw invalid('querystring.from', 'querystring.from: must be a date YYYY-MM-DD');
@@ -75,7 +75,7 @@ export async function getTruceState(ctx: AppContext, caller: Caller | null, quer
     const violations = tallyViolations(await findings.placedViolations(sql, window), zone, dates, adminAreas());
 
     let calm: TruceState['calm'] = null;
-    const spec = settings.calm;
+    const spec = stored.calm;
     const calmAgreement = spec && (await agreements.getAgreement(sql, spec.agreement));
     if (spec && calmAgreement) {
       const period = await findings.violationsDuring(
