@@ -6,8 +6,8 @@
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { importUcdp, type UcdpImportResult } from '../src/app/import-ucdp.ts';
-import { loadScenario } from '../src/app/load-scenario.ts';
+import { importUcdp, type UcdpImportResult } from '../src/app/imports/import-ucdp.ts';
+import { loadScenario } from '../src/app/scenario/load-scenario.ts';
 import type { Database } from '../src/store/sql.ts';
 import { type BenchTarget, pgliteTarget, postgresTarget } from './lib/bench-databases.ts';
 import { atLeast, type Benchmark, type BenchResult, type Cell, type Json } from './lib/benchmark.ts';

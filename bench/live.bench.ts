@@ -6,7 +6,7 @@
  * every event has reached every stream. The round runs twice in one server: with no stream open
  * (the anchor), then with 1,000 event streams spread over the four readers. The goal compares
  * the two (after a warm-up round that is not counted): an event is read once per group of readers, not once per stream
- * (src/app/live-events.ts), so a thousand streams must not make listing much slower.
+ * (src/app/live/live-events.ts), so a thousand streams must not make listing much slower.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

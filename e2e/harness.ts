@@ -14,7 +14,7 @@ import { createGunzip } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { addUser } from '../src/app/accounts/add-user.ts';
 import { type AppContext, createContext } from '../src/app/context.ts';
-import { planFirstStart, seedDemoWorld } from '../src/app/seed-demo-world.ts';
+import { planFirstStart, seedDemoWorld } from '../src/app/scenario/seed-demo-world.ts';
 import { buildServer } from '../src/http/server.ts';
 import { registerWeb } from '../src/http/web.ts';
 import { type Database, openDatabase } from '../src/store/database.ts';

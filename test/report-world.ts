@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { loadScenario } from '../src/app/load-scenario.ts';
+import { loadScenario } from '../src/app/scenario/load-scenario.ts';
 import type { Database } from '../src/store/sql.ts';
 import { startTestServer, type TestServer } from './server.ts';
 

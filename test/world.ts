@@ -1,6 +1,6 @@
 /** The HTTP test world with the project's demo bundle (Syria 2016) loaded. */
 import { readFileSync } from 'node:fs';
-import { loadScenario } from '../src/app/load-scenario.ts';
+import { loadScenario } from '../src/app/scenario/load-scenario.ts';
 import type { Database } from '../src/store/sql.ts';
 import { startTestServer, type TestServer } from './server.ts';
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DEMO_ORGANIZATIONS } from '../../src/app/seed-demo-world.ts';
+import { DEMO_ORGANIZATIONS } from '../../src/app/scenario/seed-demo-world.ts';
 
 const BUNDLE = join(import.meta.dirname, '../../examples/syria-2016.json');
 const KINDS = ['actors', 'agreements', 'zones', 'incidents', 'protected_sites', 'operations', 'convoys'] as const;

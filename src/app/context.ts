@@ -2,7 +2,7 @@
  * What every use case runs with: the database, the event bus, a clock, and the audit sealer.
  * Built once by the server or a CLI command; tests build their own.
  */
-import { sealAudit } from '../store/audit.repository.ts';
+import * as auditLog from '../store/audit.repository.ts';
 import type { Database } from '../store/sql.ts';
 import { type EventBus, LocalEventBus } from './events.ts';
 
@@ -31,7 +31,7 @@ export function createContext(
   const seal = () => {
     timer = null;
     sealing = sealing
-      .then(() => sealAudit(db))
+      .then(() => auditLog.sealAudit(db))
       .then(
         () => {
           if (failures > 0) console.warn(`audit sealing resumed after ${failures} failed attempt(s)`);

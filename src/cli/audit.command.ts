@@ -6,8 +6,8 @@
  * holds): record the head it prints somewhere else (`truce audit head`, a ticket, an email to
  * the co-chairs) and give it back later with `--expect-head`; it must still be in the chain.
  */
-import { sealAuditChain } from '../app/seal-audit-chain.ts';
-import { verifyAuditChain } from '../app/verify-audit-chain.ts';
+import { sealAuditChain } from '../app/audit/seal-audit-chain.ts';
+import { verifyAuditChain } from '../app/audit/verify-audit-chain.ts';
 import type { Database } from '../store/database.ts';
 import { type DbFlags, withDatabase } from './database.command.ts';
 import { EXIT, type Io, UsageError } from './io.ts';

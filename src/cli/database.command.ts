@@ -1,7 +1,7 @@
 /** Commands over the database: `scenario load`, `findings`. */
 import { readFile } from 'node:fs/promises';
-import { listStoredFindings } from '../app/list-findings.ts';
-import { loadScenario } from '../app/load-scenario.ts';
+import { listStoredFindings } from '../app/findings/list-findings.ts';
+import { loadScenario } from '../app/scenario/load-scenario.ts';
 import { explainEvaluation } from '../scenario/explain.ts';
 import { toResultDocument } from '../scenario/result.ts';
 import { type Database, databaseOptionsFrom, openDatabase } from '../store/database.ts';

@@ -3,8 +3,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { checkUcdpFile } from '../app/check-ucdp-file.ts';
-import { type ImportProgress, importUcdp, type RowReport, type UcdpImportResult } from '../app/import-ucdp.ts';
+import { checkUcdpFile } from '../app/imports/check-ucdp-file.ts';
+import { type ImportProgress, importUcdp, type RowReport, type UcdpImportResult } from '../app/imports/import-ucdp.ts';
 import { type DbFlags, withDatabase } from './database.command.ts';
 import { EXIT, type Io } from './io.ts';
 

@@ -1,7 +1,7 @@
 /**
  * `truce serve`: the HTTP server on the embedded database (./truce-data) or on PostgreSQL. The
  * first start on an empty database loads the demo world and creates the admin account
- * (src/app/seed-demo-world.ts). On PostgreSQL, live events go through LISTEN/NOTIFY so that
+ * (src/app/scenario/seed-demo-world.ts). On PostgreSQL, live events go through LISTEN/NOTIFY so that
  * several servers on one database see each other's; on PGlite they stay in the process.
  * SIGINT or SIGTERM stops it: no new connections, open event streams end, requests in flight
  * finish, the audit trail is sealed, the database is closed.
@@ -15,8 +15,8 @@ import { createContext } from '../app/context.ts';
 import { AppError } from '../app/errors.ts';
 import { type EventBus, LocalEventBus } from '../app/events.ts';
 import { PgEventBus } from '../adapters/pg-event-bus.ts';
-import { rejudgeStaleFindings } from '../app/rejudge-stale-findings.ts';
-import { type FirstStartResult, planFirstStart, seedDemoWorld } from '../app/seed-demo-world.ts';
+import { rejudgeStaleFindings } from '../app/findings/rejudge-stale-findings.ts';
+import { type FirstStartResult, planFirstStart, seedDemoWorld } from '../app/scenario/seed-demo-world.ts';
 import { RULES_VERSION } from '../domain/findings.ts';
 import { parseBasemap } from '../http/basemap.ts';
 import { buildServer } from '../http/server.ts';

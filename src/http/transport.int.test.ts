@@ -14,7 +14,7 @@ import { describeEachDatabase } from '../../test/databases.ts';
 import { attachment, urumReport } from '../../test/report-world.ts';
 import { PASSWORD, seedAccounts } from '../../test/server.ts';
 import { openSse } from '../../test/sse.ts';
-import { loadScenario } from '../app/load-scenario.ts';
+import { loadScenario } from '../app/scenario/load-scenario.ts';
 import { SYRIA } from '../../test/world.ts';
 import { buildServer, type ServerOptions } from './server.ts';
 import { WEB_DIST } from './web.ts';

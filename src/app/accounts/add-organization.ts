@@ -1,7 +1,7 @@
 /** `truce org add`: a new organization. Only admins, or the operator at the command line. */
 import { ORG_KINDS, type OrgKind } from '../../contract/access.ts';
-import { insertOrg } from '../../store/account.repository.ts';
-import { audit } from '../audit.ts';
+import * as accounts from '../../store/account.repository.ts';
+import { audit } from '../shared/audit.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { exists, invalid } from '../errors.ts';
@@ -24,7 +24,7 @@ export async function addOrganization(
     throw invalid('kind', `must be one of ${ORG_KINDS.join(', ')}`);
   await ctx.db.transaction(async (tx) => {
     const row = { id: org.id, name: org.name, kind: org.kind, task_force: org.taskForce };
-    if (!(await insertOrg(tx, row))) throw exists('organization', org.id, 'id');
+    if (!(await accounts.insertOrg(tx, row))) throw exists('organization', org.id, 'id');
     await audit(tx, by, ctx.now(), [{ action: 'create', entity: 'organization', entityId: org.id, after: row }]);
   });
   ctx.wrote();

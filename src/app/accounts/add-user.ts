@@ -1,7 +1,7 @@
 /** `truce user add`: a user of an organization, with a role and a password. */
 import { type Role, ROLES } from '../../contract/access.ts';
-import { getOrg, insertUser } from '../../store/account.repository.ts';
-import { audit } from '../audit.ts';
+import * as accounts from '../../store/account.repository.ts';
+import { audit } from '../shared/audit.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { exists, invalid } from '../errors.ts';
@@ -25,7 +25,7 @@ export async function addUser(ctx: AppContext, caller: Caller | 'operator', user
   const id = newId();
   const passwordHash = await hashPassword(user.password);
   await ctx.db.transaction(async (tx) => {
-    if (!(await getOrg(tx, user.orgId))) throw invalid('org', `unknown organization "${user.orgId}"`);
+    if (!(await accounts.getOrg(tx, user.orgId))) throw invalid('org', `unknown organization "${user.orgId}"`);
     const row = {
       id,
       org_id: user.orgId,
@@ -33,7 +33,7 @@ export async function addUser(ctx: AppContext, caller: Caller | 'operator', user
       display_name: user.displayName ?? user.username,
       role: user.role,
     };
-    if (!(await insertUser(tx, { ...row, password_hash: passwordHash }))) {
+    if (!(await accounts.insertUser(tx, { ...row, password_hash: passwordHash }))) {
       throw exists('user', user.username, 'username');
     }
     await audit(tx, by, ctx.now(), [

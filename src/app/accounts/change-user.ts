@@ -1,6 +1,6 @@
 /** `truce user passwd` and `truce user disable|enable`. Disabling ends the user's sessions and tokens. */
-import { getUserByName, updateUser } from '../../store/account.repository.ts';
-import { audit } from '../audit.ts';
+import * as accounts from '../../store/account.repository.ts';
+import { audit } from '../shared/audit.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
@@ -18,9 +18,9 @@ export async function setPassword(
     throw invalid('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction(async (tx) => {
-    const user = await getUserByName(tx, username);
+    const user = await accounts.getUserByName(tx, username);
     if (!user) throw notFound('user', username);
-    await updateUser(tx, user.id, { password_hash: passwordHash });
+    await accounts.updateUser(tx, user.id, { password_hash: passwordHash });
     await audit(tx, by, ctx.now(), [
       { action: 'set-password', entity: 'user', entityId: user.id, ownerOrg: user.org_id },
     ]);
@@ -36,9 +36,9 @@ export async function setUserDisabled(
 ): Promise<void> {
   const by = caller === 'operator' ? null : requirePermission(caller, 'accounts:manage');
   await ctx.db.transaction(async (tx) => {
-    const user = await getUserByName(tx, username);
+    const user = await accounts.getUserByName(tx, username);
     if (!user) throw notFound('user', username);
-    await updateUser(tx, user.id, { disabled });
+    await accounts.updateUser(tx, user.id, { disabled });
     await audit(tx, by, ctx.now(), [
       {
         action: disabled ? 'disable' : 'enable',

@@ -4,7 +4,7 @@
  * report, who owns a record); the names are no secret among those who work together.
  */
 import type { OrgKind } from '../../contract/access.ts';
-import { listOrgs } from '../../store/account.repository.ts';
+import * as accounts from '../../store/account.repository.ts';
 import { type Caller, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 
@@ -17,7 +17,7 @@ export interface OrganizationView {
 
 export async function listOrganizations(ctx: AppContext, caller: Caller | null): Promise<OrganizationView[]> {
   requireCaller(caller);
-  return (await listOrgs(ctx.db))
+  return (await accounts.listOrgs(ctx.db))
     .map((o) => ({ id: o.id, name: o.name, kind: o.kind as OrgKind, taskForce: o.task_force }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }

@@ -3,8 +3,8 @@
  * the operator at the command line may revoke any. Audited. The token stops working at once in
  * this process, and within TOKEN_CACHE_MS in other server processes on the same database.
  */
-import { getApiToken, revokeApiTokenRow } from '../../store/account.repository.ts';
-import { audit } from '../audit.ts';
+import * as accounts from '../../store/account.repository.ts';
+import { audit } from '../shared/audit.ts';
 import { type Caller, can, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -20,13 +20,13 @@ export async function revokeApiToken(
   const c = caller === 'operator' ? null : requireCaller(caller);
   const at = ctx.now();
   const result = await ctx.db.transaction(async (tx) => {
-    const token = await getApiToken(tx, id);
+    const token = await accounts.getApiToken(tx, id);
     const mayRevoke =
       token !== null &&
       (c === null || token.user_id === c.userId || (can(c, 'accounts:manage') && token.org_id === c.orgId));
     // Someone else's token is as unknown as a missing one: its id tells nothing.
     if (!token || !mayRevoke) throw notFound('api token', id);
-    if (!(await revokeApiTokenRow(tx, id, new Date(at)))) return { token: tokenView(token), revoked: false };
+    if (!(await accounts.revokeApiTokenRow(tx, id, new Date(at)))) return { token: tokenView(token), revoked: false };
     await audit(tx, c, at, [
       {
         action: 'revoke',

@@ -4,21 +4,9 @@
  */
 import type { OrgKind, Role } from '../../contract/access.ts';
 import { statement } from '../../domain/statements.ts';
-import {
-  deleteSession,
-  getUserByName,
-  insertApiToken,
-  insertSession,
-  principalBySession,
-  principalByToken,
-  type PrincipalRow,
-} from '../../store/account.repository.ts';
-import {
-  clearSignInAttempts,
-  countSignInAttempt,
-  forgetSignInAttempts,
-} from '../../store/sign-in-attempts.repository.ts';
-import { audit } from '../audit.ts';
+import * as accounts from '../../store/account.repository.ts';
+import * as signInAttempts from '../../store/sign-in-attempts.repository.ts';
+import { audit } from '../shared/audit.ts';
 import { type Caller, clearanceOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -33,7 +21,7 @@ export interface Session {
   caller: Caller;
 }
 
-const toCaller = (p: PrincipalRow): Caller => ({
+const toCaller = (p: accounts.PrincipalRow): Caller => ({
   userId: p.id,
   username: p.username,
   orgId: p.org_id,
@@ -53,7 +41,13 @@ export const SIGN_IN_LIMIT = { attempts: 10, windowMs: 15 * 60_000 };
 export async function signIn(ctx: AppContext, username: string, password: string): Promise<Session> {
   const account = sha256(username);
   const now = ctx.now();
-  const counted = await countSignInAttempt(ctx.db, account, now, SIGN_IN_LIMIT.windowMs, SIGN_IN_LIMIT.attempts);
+  const counted = await signInAttempts.countSignInAttempt(
+    ctx.db,
+    account,
+    now,
+    SIGN_IN_LIMIT.windowMs,
+    SIGN_IN_LIMIT.attempts,
+  );
   if (counted.attempts > SIGN_IN_LIMIT.attempts) {
     const minutes = Math.max(1, Math.ceil((counted.since + SIGN_IN_LIMIT.windowMs - now) / 60_000));
     throw new AppError(
@@ -63,7 +57,7 @@ export async function signIn(ctx: AppContext, username: string, password: string
       statement('error.sign_in_held', { minutes: { number: minutes } }),
     );
   }
-  const user = await getUserByName(ctx.db, username);
+  const user = await accounts.getUserByName(ctx.db, username);
   // Someone unknown (or without a password) is checked against a dummy hash of the same cost:
   // "no such user" takes as long as "wrong password", so the time of the answer tells nothing.
   const matches = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
@@ -74,9 +68,9 @@ export async function signIn(ctx: AppContext, username: string, password: string
   const expiresAt = now + SESSION_HOURS * 3_600_000;
   const caller = toCaller(user);
   await ctx.db.transaction(async (tx) => {
-    await clearSignInAttempts(tx, account);
-    await forgetSignInAttempts(tx, now - SIGN_IN_LIMIT.windowMs);
-    await insertSession(tx, {
+    await signInAttempts.clearSignInAttempts(tx, account);
+    await signInAttempts.forgetSignInAttempts(tx, now - SIGN_IN_LIMIT.windowMs);
+    await accounts.insertSession(tx, {
       token_hash: sha256(token),
       user_id: user.id,
       csrf_token: csrfToken,
@@ -89,14 +83,14 @@ export async function signIn(ctx: AppContext, username: string, password: string
 }
 
 export async function signOut(ctx: AppContext, token: string): Promise<void> {
-  await deleteSession(ctx.db, sha256(token));
+  await accounts.deleteSession(ctx.db, sha256(token));
 }
 
 export async function callerFromSession(
   ctx: AppContext,
   token: string,
 ): Promise<(Caller & { csrfToken: string }) | null> {
-  const p = await principalBySession(ctx.db, sha256(token));
+  const p = await accounts.principalBySession(ctx.db, sha256(token));
   return p ? { ...toCaller(p), csrfToken: p.csrf_token ?? '' } : null;
 }
 
@@ -120,7 +114,7 @@ export async function callerFromToken(ctx: AppContext, token: string): Promise<C
   const now = Date.now();
   const cached = tokenCache.get(hash);
   if (cached && cached.until > now) return cached.caller;
-  const p = await principalByToken(ctx.db, hash);
+  const p = await accounts.principalByToken(ctx.db, hash);
   if (!p) {
     tokenCache.delete(hash);
     return null;
@@ -141,7 +135,7 @@ export async function createApiToken(
   const id = newId();
   const token = `truce_${newSecret()}`;
   await ctx.db.transaction(async (tx) => {
-    await insertApiToken(tx, { id, user_id: c.userId, name, token_hash: sha256(token) });
+    await accounts.insertApiToken(tx, { id, user_id: c.userId, name, token_hash: sha256(token) });
     await audit(tx, c, ctx.now(), [
       { action: 'create', entity: 'api_token', entityId: id, ownerOrg: c.orgId, after: { name } },
     ]);

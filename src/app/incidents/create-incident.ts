@@ -9,18 +9,18 @@ import { statement } from '../../domain/statements.ts';
 import type { AttributionGrade, IncidentStatus } from '../../domain/assessment.ts';
 import type { Act, Target } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
-import { insertIncident, type IncidentWrite } from '../../store/incident.repository.ts';
+import * as incidents from '../../store/incident.repository.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { getReports, lockReports, type ReportRecord, setReportsIncident } from '../../store/report.repository.ts';
 import { newId } from '../accounts/secrets.ts';
-import { affectedByIncidents } from '../affected-findings.ts';
-import { audit, type Change } from '../audit.ts';
+import { affectedByIncidents } from '../findings/affected-findings.ts';
+import { audit, type Change } from '../shared/audit.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import { mostRestrictive } from '../classification.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, invalid } from '../errors.ts';
-import { incidentChanged } from '../finding-causes.ts';
-import { recomputeFindings } from '../recompute-findings.ts';
+import { incidentChanged } from '../findings/finding-causes.ts';
+import { recomputeFindings } from '../findings/recompute-findings.ts';
 import { getIncident, type IncidentDetail } from './get-incident.ts';
 import { checkingActors, findingsChanged, incidentSnapshot, publishIncidentChange } from './incident-changes.ts';
 
@@ -72,7 +72,7 @@ export async function createIncident(
       return getReports(sql, reportIds);
     });
     const incident = incidentFrom(input, reports, id, c);
-    await checkingActors(incident, () => insertIncident(tx, incident, at));
+    await checkingActors(incident, () => incidents.insertIncident(tx, incident, at));
     await setReportsIncident(tx, reportIds, id);
     const findings = await recomputeFindings(tx, affectedByIncidents([incident]), incidentChanged(id, 'create', c));
     await audit(tx, c, at, [
@@ -101,7 +101,12 @@ export async function createIncident(
   return getIncident(ctx, c, id);
 }
 
-function incidentFrom(input: NewIncident, reports: readonly ReportRecord[], id: string, caller: Caller): IncidentWrite {
+function incidentFrom(
+  input: NewIncident,
+  reports: readonly ReportRecord[],
+  id: string,
+  caller: Caller,
+): incidents.IncidentWrite {
   const first = reports[0];
   const need = <T>(value: T | undefined, fallback: T | undefined, path: string): T => {
     if (value !== undefined) return value;

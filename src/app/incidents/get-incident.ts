@@ -4,46 +4,41 @@
  * current findings and every finding they replaced.
  */
 import { type DisputableFact, disputedFacts } from '../../domain/assessment.ts';
-import {
-  findingsOfSubjects,
-  type HistoryEntry,
-  historyOfSubject,
-  type StoredFinding,
-} from '../../store/finding.repository.ts';
-import { getIncidentViews, type IncidentView } from '../../store/incident.repository.ts';
+import * as findings from '../../store/finding.repository.ts';
+import * as incidents from '../../store/incident.repository.ts';
 import { asReader } from '../../store/reader.ts';
-import { type ReportRecord, reportsOfIncident } from '../../store/report.repository.ts';
+import * as reports from '../../store/report.repository.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 
 // The record this use case gives, for the routes that describe it (they do not import the store).
-export type { IncidentView };
+export type { IncidentView } from '../../store/incident.repository.ts';
 
 export interface IncidentDetail {
-  incident: IncidentView;
-  accounts: ReportRecord[];
+  incident: incidents.IncidentView;
+  accounts: reports.ReportRecord[];
   /** The facts on which the accounts contradict one another. */
   disputed: DisputableFact[];
-  findings: StoredFinding[];
-  findingHistory: HistoryEntry[];
+  findings: findings.StoredFinding[];
+  findingHistory: findings.HistoryEntry[];
 }
 
 export async function getIncident(ctx: AppContext, caller: Caller | null, id: string): Promise<IncidentDetail> {
   const c = requireCaller(caller);
   return asReader(ctx.db, readerOf(c), async (sql) => {
-    const [incident] = await getIncidentViews(sql, [id]);
+    const [incident] = await incidents.getIncidentViews(sql, [id]);
     if (!incident) throw notFound('incident', id);
-    const accounts = await reportsOfIncident(sql, id);
-    const findings = (await findingsOfSubjects(sql, 'incident', [id])).sort((a, b) =>
+    const accounts = await reports.reportsOfIncident(sql, id);
+    const current = (await findings.findingsOfSubjects(sql, 'incident', [id])).sort((a, b) =>
       a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
     );
     return {
       incident,
       accounts,
       disputed: disputedFacts(accounts),
-      findings,
-      findingHistory: await historyOfSubject(sql, 'incident', id),
+      findings: current,
+      findingHistory: await findings.historyOfSubject(sql, 'incident', id),
     };
   });
 }

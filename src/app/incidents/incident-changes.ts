@@ -4,13 +4,13 @@
  * database and named by field, and the events told after a change is committed.
  */
 import { formatInstant } from '../../domain/time.ts';
-import type { IncidentWrite } from '../../store/incident.repository.ts';
+import type * as incidents from '../../store/incident.repository.ts';
 import { sameRecord } from '../../store/rows.ts';
 import type { AppContext } from '../context.ts';
-import { foreignKeyError } from '../foreign-keys.ts';
-import type { RecomputeResult } from '../recompute-findings.ts';
+import { foreignKeyError } from '../shared/foreign-keys.ts';
+import type { RecomputeResult } from '../findings/recompute-findings.ts';
 
-export function incidentSnapshot(i: IncidentWrite): Record<string, unknown> {
+export function incidentSnapshot(i: incidents.IncidentWrite): Record<string, unknown> {
   return {
     occurred_at: formatInstant(i.occurredAt),
     occurred_until: i.occurredUntil ? formatInstant(i.occurredUntil) : null,
@@ -30,7 +30,7 @@ export function incidentSnapshot(i: IncidentWrite): Record<string, unknown> {
 }
 
 /** The facts the rules judge an incident by. */
-const judgedFacts = (i: IncidentWrite) => ({
+const judgedFacts = (i: incidents.IncidentWrite) => ({
   occurredAt: i.occurredAt,
   location: i.location,
   act: i.act,
@@ -39,10 +39,11 @@ const judgedFacts = (i: IncidentWrite) => ({
   selfDefenseClaim: i.selfDefenseClaim,
 });
 
-export const factsDiffer = (a: IncidentWrite, b: IncidentWrite): boolean => !sameRecord(judgedFacts(a), judgedFacts(b));
+export const factsDiffer = (a: incidents.IncidentWrite, b: incidents.IncidentWrite): boolean =>
+  !sameRecord(judgedFacts(a), judgedFacts(b));
 
 /** Runs a write of an incident, naming an unknown perpetrator or target actor by its field. */
-export async function checkingActors<T>(incident: IncidentWrite, write: () => Promise<T>): Promise<T> {
+export async function checkingActors<T>(incident: incidents.IncidentWrite, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (e) {

@@ -4,11 +4,11 @@
  * change, so its findings stand; the audit trail records the link on both records.
  */
 import { statement } from '../../domain/statements.ts';
-import { getIncidentViews, type IncidentView, lockIncident } from '../../store/incident.repository.ts';
+import * as incidents from '../../store/incident.repository.ts';
 import type { Sql } from '../../store/sql.ts';
 import { readWithin } from '../../store/reader-within.ts';
-import { getReports, lockReports, type ReportRecord, setReportsIncident } from '../../store/report.repository.ts';
-import { audit } from '../audit.ts';
+import * as reports from '../../store/report.repository.ts';
+import { audit } from '../shared/audit.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
@@ -16,8 +16,8 @@ import { getIncident, type IncidentDetail } from './get-incident.ts';
 import { publishIncidentChange } from './incident-changes.ts';
 
 interface Pair {
-  incident: IncidentView;
-  report: ReportRecord;
+  incident: incidents.IncidentView;
+  report: reports.ReportRecord;
   /** The incident the report is linked to now (whether the caller may see it or not). */
   linkedTo: string | null;
 }
@@ -29,10 +29,12 @@ async function lockPair(
   reportId: string,
   reportNotFound: (id: string) => AppError,
 ): Promise<Pair> {
-  const incident = (await lockIncident(sql, incidentId)) ? (await getIncidentViews(sql, [incidentId]))[0] : undefined;
+  const incident = (await incidents.lockIncident(sql, incidentId))
+    ? (await incidents.getIncidentViews(sql, [incidentId]))[0]
+    : undefined;
   if (!incident) throw notFound('incident', incidentId);
-  const current = await lockReports(sql, [reportId]);
-  const [report] = current.has(reportId) ? await getReports(sql, [reportId]) : [];
+  const current = await reports.lockReports(sql, [reportId]);
+  const [report] = current.has(reportId) ? await reports.getReports(sql, [reportId]) : [];
   if (!report) throw reportNotFound(reportId);
   return { incident, report, linkedTo: current.get(reportId) ?? null };
 }
@@ -57,7 +59,7 @@ export async function linkReport(
         'report_id',
         statement('error.report_linked'),
       );
-    await setReportsIncident(tx, [reportId], incidentId);
+    await reports.setReportsIncident(tx, [reportId], incidentId);
     await audit(tx, c, at, [
       {
         action: 'link',
@@ -99,7 +101,7 @@ export async function unlinkReport(
       lockPair(sql, incidentId, reportId, (id) => notFound('report', id)),
     );
     if (linkedTo !== incidentId) throw notFound('report', reportId);
-    await setReportsIncident(tx, [reportId], null);
+    await reports.setReportsIncident(tx, [reportId], null);
     await audit(tx, c, at, [
       {
         action: 'unlink',

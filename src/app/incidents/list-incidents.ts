@@ -1,7 +1,7 @@
 /** Incidents as the caller may see them: filtered, sorted, a page at a time, and counted. */
 import type { IncidentFilter, IncidentSort } from '../../contract/lists.ts';
 import type { Page, PageRequest } from '../../contract/paging.ts';
-import { countIncidentsWhere, type IncidentView, listIncidentPage } from '../../store/incident.repository.ts';
+import * as incidents from '../../store/incident.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
@@ -12,12 +12,12 @@ export async function listIncidents(
   filter: IncidentFilter,
   sort: IncidentSort,
   page: PageRequest,
-): Promise<Page<IncidentView>> {
+): Promise<Page<incidents.IncidentView>> {
   const c = requireCaller(caller);
-  return asReader(ctx.db, readerOf(c), (sql) => listIncidentPage(sql, filter, sort, page));
+  return asReader(ctx.db, readerOf(c), (sql) => incidents.listIncidentPage(sql, filter, sort, page));
 }
 
 export async function countIncidents(ctx: AppContext, caller: Caller | null, filter: IncidentFilter): Promise<number> {
   const c = requireCaller(caller);
-  return asReader(ctx.db, readerOf(c), (sql) => countIncidentsWhere(sql, filter));
+  return asReader(ctx.db, readerOf(c), (sql) => incidents.countIncidentsWhere(sql, filter));
 }

@@ -5,23 +5,17 @@
  */
 import type { Classification } from '../../contract/access.ts';
 import type { AttributionGrade, IncidentStatus } from '../../domain/assessment.ts';
-import {
-  getIncidentViews,
-  type IncidentView,
-  type IncidentWrite,
-  lockIncident,
-  updateIncident as updateStored,
-} from '../../store/incident.repository.ts';
+import * as incidents from '../../store/incident.repository.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { sameRecord } from '../../store/rows.ts';
-import { affectedByIncidents } from '../affected-findings.ts';
-import { audit } from '../audit.ts';
+import { affectedByIncidents } from '../findings/affected-findings.ts';
+import { audit } from '../shared/audit.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import { mostRestrictive } from '../classification.ts';
 import type { AppContext } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
-import { incidentChanged } from '../finding-causes.ts';
-import { recomputeFindings } from '../recompute-findings.ts';
+import { incidentChanged } from '../findings/finding-causes.ts';
+import { recomputeFindings } from '../findings/recompute-findings.ts';
 import type { IncidentFacts } from './create-incident.ts';
 import { getIncident, type IncidentDetail } from './get-incident.ts';
 import {
@@ -48,17 +42,17 @@ export async function updateIncident(
   const at = ctx.now();
   const outcome = await ctx.db.transaction(async (tx) => {
     const before = await readWithin(tx, readerOf(c), async (sql) =>
-      (await lockIncident(sql, id)) ? (await getIncidentViews(sql, [id]))[0] : undefined,
+      (await incidents.lockIncident(sql, id)) ? (await incidents.getIncidentViews(sql, [id]))[0] : undefined,
     );
     if (!before) throw notFound('incident', id);
     const after = patched(writable(before), patch, c);
     if (sameRecord(writable(before), after)) return { wrote: false, findings: false };
-    await checkingActors(after, () => updateStored(tx, after, at));
+    await checkingActors(after, () => incidents.updateIncident(tx, after, at));
     if (after.classification !== before.classification) {
       const stillSeen = await readWithin(
         tx,
         readerOf(c),
-        async (sql) => (await getIncidentViews(sql, [id])).length > 0,
+        async (sql) => (await incidents.getIncidentViews(sql, [id])).length > 0,
       );
       if (!stillSeen)
         throw invalid(
@@ -91,17 +85,19 @@ export async function updateIncident(
 }
 
 /** The stored fields of a view, without what is derived for reading. */
-function writable(v: IncidentView): IncidentWrite {
+function writable(v: incidents.IncidentView): incidents.IncidentWrite {
   const { reportCount: _count, verdicts: _verdicts, createdAt: _created, updatedAt: _updated, ...rest } = v;
   return rest;
 }
 
-function patched(before: IncidentWrite, p: IncidentPatch, caller: Caller): IncidentWrite {
-  const pick = <K extends keyof IncidentWrite>(key: K, value: IncidentWrite[K] | undefined): IncidentWrite[K] =>
-    value === undefined ? before[key] : value;
+function patched(before: incidents.IncidentWrite, p: IncidentPatch, caller: Caller): incidents.IncidentWrite {
+  const pick = <K extends keyof incidents.IncidentWrite>(
+    key: K,
+    value: incidents.IncidentWrite[K] | undefined,
+  ): incidents.IncidentWrite[K] => (value === undefined ? before[key] : value);
   const target = pick('target', p.target);
   const perpetrator = pick('perpetrator', p.perpetrator);
-  const after: IncidentWrite = {
+  const after: incidents.IncidentWrite = {
     ...before,
     occurredAt: pick('occurredAt', p.occurredAt),
     occurredUntil: pick('occurredUntil', p.occurredUntil),

@@ -1,5 +1,5 @@
 /** When the incidents the caller may see begin and end: the range of the map's date slider. */
-import { incidentExtent } from '../../store/map.repository.ts';
+import * as mapStore from '../../store/map.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
@@ -16,7 +16,7 @@ export async function getIncidentExtent(
   caller: Caller | null,
   options = { count: true },
 ): Promise<IncidentExtent> {
-  const row = await asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => incidentExtent(sql, options));
+  const row = await asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => mapStore.incidentExtent(sql, options));
   return {
     count: row.n,
     first: row.first ? new Date(row.first).toISOString() : null,

@@ -5,7 +5,7 @@
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { asReader } from '../../store/reader.ts';
-import { incidentGrid } from '../../store/map.repository.ts';
+import * as mapStore from '../../store/map.repository.ts';
 import { type BBox, cellSize, type MapVerdict, POINTS_PER_CELL, snapToCells, verdictOfRank } from './grid.ts';
 
 export interface MapIncidentsInput {
@@ -50,7 +50,7 @@ export async function mapIncidents(
   const c = requireCaller(caller);
   const cell = cellSize(input.zoom, input.bbox);
   const rows = await asReader(ctx.db, readerOf(c), (sql) =>
-    incidentGrid(sql, {
+    mapStore.incidentGrid(sql, {
       bbox: snapToCells(input.bbox, cell),
       cell,
       from: input.from ?? null,

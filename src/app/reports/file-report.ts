@@ -8,16 +8,16 @@ import type { Classification } from '../../contract/access.ts';
 import { createHash } from 'node:crypto';
 import type { Act, Target } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
-import { getIncidentViews, lockIncident } from '../../store/incident.repository.ts';
+import * as incidents from '../../store/incident.repository.ts';
 import type { Sql } from '../../store/sql.ts';
 import { readWithin } from '../../store/reader-within.ts';
-import { type Casualties, insertReport, type NewAttachment, type ReportRecord } from '../../store/report.repository.ts';
+import * as reports from '../../store/report.repository.ts';
 import { newId } from '../accounts/secrets.ts';
-import { auditEntries, type Change } from '../audit.ts';
+import { auditEntries, type Change } from '../shared/audit.ts';
 import { can, type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { forbidden, invalid } from '../errors.ts';
-import { foreignKeyError } from '../foreign-keys.ts';
+import { foreignKeyError } from '../shared/foreign-keys.ts';
 import { reportSnapshot } from './report-snapshot.ts';
 
 export interface AttachmentInput {
@@ -37,7 +37,7 @@ export interface ReportInput {
   allegedPerpetrator: string | null;
   target: Target;
   act: Act;
-  casualties: Casualties | null;
+  casualties: reports.Casualties | null;
   classification: Classification;
   attachments: AttachmentInput[];
   incidentId: string | null;
@@ -53,12 +53,12 @@ export async function fileReport(
   caller: Caller | null,
   input: ReportInput,
   transport: Transport,
-): Promise<ReportRecord> {
+): Promise<reports.ReportRecord> {
   const c = requirePermission(caller, 'report:file');
   const channel = channelOf(c, input.channel, transport);
   checkCasualties(input.casualties);
   const attachments = input.attachments.map((a, i) => decodeAttachment(a, i));
-  const report: ReportRecord = {
+  const report: reports.ReportRecord = {
     id: newId(),
     incidentId: input.incidentId,
     orgId: c.orgId,
@@ -88,7 +88,7 @@ export async function fileReport(
   const write = async (sql: Sql, changes: Change[]) => {
     try {
       // One statement: the report, its attachments and its audit entries, atomic by themselves.
-      await insertReport(sql, report, c.userId, attachments, auditEntries(c, report.receivedAt, changes));
+      await reports.insertReport(sql, report, c.userId, attachments, auditEntries(c, report.receivedAt, changes));
     } catch (e) {
       throw foreignKeyError(e, {
         reports_alleged_perpetrator_fkey: { path: 'alleged_perpetrator', what: 'actor', id: report.allegedPerpetrator },
@@ -108,7 +108,7 @@ export async function fileReport(
     const id = report.incidentId;
     linked = await ctx.db.transaction(async (tx) => {
       const incident = await readWithin(tx, readerOf(c), async (sql) =>
-        (await lockIncident(sql, id)) ? (await getIncidentViews(sql, [id]))[0] : undefined,
+        (await incidents.lockIncident(sql, id)) ? (await incidents.getIncidentViews(sql, [id]))[0] : undefined,
       );
       if (!incident) throw invalid('incident_id', `unknown incident "${id}"`);
       await write(tx, [
@@ -149,7 +149,7 @@ function channelOf(caller: Caller, asked: ReportInput['channel'], transport: Tra
   return actual;
 }
 
-function checkCasualties(c: Casualties | null): void {
+function checkCasualties(c: reports.Casualties | null): void {
   if (c === null) return;
   if (c.low !== null && c.best !== null && c.low > c.best)
     throw invalid('casualties.low', 'must not be more than best');
@@ -159,7 +159,7 @@ function checkCasualties(c: Casualties | null): void {
     throw invalid('casualties.low', 'must not be more than high');
 }
 
-function decodeAttachment(a: AttachmentInput, index: number): NewAttachment {
+function decodeAttachment(a: AttachmentInput, index: number): reports.NewAttachment {
   const path = `attachments[${index}]`;
   if (a.contentBase64.length === 0 || !BASE64.test(a.contentBase64))
     throw invalid(`${path}.content_base64`, 'must be non-empty standard base64');

@@ -1,16 +1,16 @@
 /** One report, as the caller may see it. */
 import { asReader } from '../../store/reader.ts';
-import { getReports, type ReportRecord } from '../../store/report.repository.ts';
+import * as reports from '../../store/report.repository.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 
 // The record this use case gives, for the routes that describe it (they do not import the store).
-export type { ReportRecord };
+export type { ReportRecord } from '../../store/report.repository.ts';
 
-export async function getReport(ctx: AppContext, caller: Caller | null, id: string): Promise<ReportRecord> {
+export async function getReport(ctx: AppContext, caller: Caller | null, id: string): Promise<reports.ReportRecord> {
   const c = requireCaller(caller);
-  const [report] = await asReader(ctx.db, readerOf(c), (sql) => getReports(sql, [id]));
+  const [report] = await asReader(ctx.db, readerOf(c), (sql) => reports.getReports(sql, [id]));
   if (!report) throw notFound('report', id);
   return report;
 }

@@ -2,7 +2,7 @@
 import type { ReportFilter, ReportSort } from '../../contract/lists.ts';
 import type { Page, PageRequest } from '../../contract/paging.ts';
 import { asReader } from '../../store/reader.ts';
-import { countReports as countStored, listReportPage, type ReportRecord } from '../../store/report.repository.ts';
+import * as reports from '../../store/report.repository.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 
@@ -12,12 +12,12 @@ export async function listReports(
   filter: ReportFilter,
   sort: ReportSort,
   page: PageRequest,
-): Promise<Page<ReportRecord>> {
+): Promise<Page<reports.ReportRecord>> {
   const c = requireCaller(caller);
-  return asReader(ctx.db, readerOf(c), (sql) => listReportPage(sql, filter, sort, page));
+  return asReader(ctx.db, readerOf(c), (sql) => reports.listReportPage(sql, filter, sort, page));
 }
 
 export async function countReports(ctx: AppContext, caller: Caller | null, filter: ReportFilter): Promise<number> {
   const c = requireCaller(caller);
-  return asReader(ctx.db, readerOf(c), (sql) => countStored(sql, filter));
+  return asReader(ctx.db, readerOf(c), (sql) => reports.countReports(sql, filter));
 }

@@ -1,8 +1,8 @@
 /** A report as the audit trail keeps it: its fields, times as ISO strings, attachments by hash. */
 import { formatInstant } from '../../domain/time.ts';
-import type { ReportRecord } from '../../store/report.repository.ts';
+import type * as reports from '../../store/report.repository.ts';
 
-export function reportSnapshot(r: ReportRecord): Record<string, unknown> {
+export function reportSnapshot(r: reports.ReportRecord): Record<string, unknown> {
   return {
     incident_id: r.incidentId,
     org: r.orgId,

@@ -12,22 +12,22 @@ import {
   placePrecisionM,
   rankMatches,
 } from '../../domain/report-matching.ts';
-import { type IncidentView, incidentsNear } from '../../store/incident.repository.ts';
+import * as incidents from '../../store/incident.repository.ts';
 import { asReader } from '../../store/reader.ts';
-import { getReports, type ReportRecord } from '../../store/report.repository.ts';
+import * as reports from '../../store/report.repository.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 
 export interface Suggestion {
-  incident: IncidentView;
+  incident: incidents.IncidentView;
   match: Match;
 }
 
 /** How many incidents near a report are weighed at most. */
 const CANDIDATES = 1_000;
 
-export const reportClaim = (r: ReportRecord): Claim => ({
+export const reportClaim = (r: reports.ReportRecord): Claim => ({
   from: r.claimedAt - r.timePrecisionS * 1000,
   to: r.claimedAt + r.timePrecisionS * 1000,
   position: [r.location.lon, r.location.lat],
@@ -35,7 +35,7 @@ export const reportClaim = (r: ReportRecord): Claim => ({
   act: r.act,
 });
 
-export const incidentClaim = (i: IncidentView): Claim => ({
+export const incidentClaim = (i: incidents.IncidentView): Claim => ({
   from: i.occurredAt,
   to: Math.max(i.occurredAt, i.occurredUntil ?? i.occurredAt),
   position: [i.location.lon, i.location.lat],
@@ -51,12 +51,14 @@ export async function suggestIncidents(
 ): Promise<Suggestion[]> {
   const c = requireCaller(caller);
   return asReader(ctx.db, readerOf(c), async (sql) => {
-    const [report] = await getReports(sql, [reportId]);
+    const [report] = await reports.getReports(sql, [reportId]);
     if (!report) throw notFound('report', reportId);
     const claim = reportClaim(report);
     const box = boxAround(claim.position, MATCH_RULES.distanceM + report.locationPrecisionM + MAX_INCIDENT_PRECISION_M);
     const during = { from: claim.from - MATCH_RULES.timeSlackMs, to: claim.to + MATCH_RULES.timeSlackMs };
-    const candidates = (await incidentsNear(sql, during, box, CANDIDATES)).filter((i) => i.id !== report.incidentId);
+    const candidates = (await incidents.incidentsNear(sql, during, box, CANDIDATES)).filter(
+      (i) => i.id !== report.incidentId,
+    );
     return rankMatches(
       claim,
       candidates.map((i) => ({ item: i, claim: incidentClaim(i) })),

@@ -2,12 +2,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
-import { createActor } from '../../app/world/create-actor.ts';
-import { getActor } from '../../app/world/get-actor.ts';
-import { actorPatchSchema, newActorSchema } from '../../app/world/inputs.ts';
-import { listActors } from '../../app/world/list-actors.ts';
-import { updateActor } from '../../app/world/update-actor.ts';
-import { actorView } from '../../app/world/views.ts';
+import { createActor } from '../../app/actors/create-actor.ts';
+import { getActor } from '../../app/actors/get-actor.ts';
+import { actorPatchSchema, newActorSchema } from '../../app/shared/inputs.ts';
+import { listActors } from '../../app/actors/list-actors.ts';
+import { updateActor } from '../../app/actors/update-actor.ts';
+import { actorView } from '../../app/shared/views.ts';
 import { ACTOR_KINDS } from '../../domain/model.ts';
 import { errorResponses, idParams, pageOf, pageQuery } from '../schemas.ts';
 import { booleanQuery, pageRequest, pageResponse, recomputedOut, toBoolean } from './world-schemas.ts';

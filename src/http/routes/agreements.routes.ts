@@ -2,16 +2,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
-import { addClause } from '../../app/world/add-clause.ts';
-import { addParty } from '../../app/world/add-party.ts';
-import { type AgreementRecord, getAgreement } from '../../app/world/get-agreement.ts';
-import { agreementInputSchema, clauseInputSchema, partyInputSchema, withdrawalSchema } from '../../app/world/inputs.ts';
-import { listAgreements } from '../../app/world/list-agreements.ts';
-import { createAgreement, replaceAgreement } from '../../app/world/replace-agreement.ts';
-import { withdrawParty } from '../../app/world/withdraw-party.ts';
-import { agreementView } from '../../app/world/views.ts';
+import { addClause } from '../../app/agreements/add-clause.ts';
+import { addParty } from '../../app/agreements/add-party.ts';
+import { type AgreementRecord, getAgreement } from '../../app/agreements/get-agreement.ts';
+import {
+  agreementInputSchema,
+  clauseInputSchema,
+  partyInputSchema,
+  withdrawalSchema,
+} from '../../app/shared/inputs.ts';
+import { listAgreements } from '../../app/agreements/list-agreements.ts';
+import { createAgreement, replaceAgreement } from '../../app/agreements/replace-agreement.ts';
+import { withdrawParty } from '../../app/agreements/withdraw-party.ts';
+import { agreementView } from '../../app/shared/views.ts';
 import { ACTS, OBLIGATION_CODES } from '../../domain/model.ts';
-import type { RecomputeResult } from '../../app/recompute-findings.ts';
+import type { RecomputeResult } from '../../app/findings/recompute-findings.ts';
 import { errorResponses, idParams, pageOf, pageQuery } from '../schemas.ts';
 import {
   classified,

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireCaller } from '../../app/caller.ts';
 import type { AppContext } from '../../app/context.ts';
-import { getAuditHistory } from '../../app/get-audit-history.ts';
+import { getAuditHistory } from '../../app/audit/get-audit-history.ts';
 import { formatInstant } from '../../domain/time.ts';
 import { errorResponses, idParams } from '../schemas.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, expect, it } from 'vitest';
-import { loadScenario } from '../../app/load-scenario.ts';
+import { loadScenario } from '../../app/scenario/load-scenario.ts';
 import type { Database } from '../../store/sql.ts';
 import { describeEachDatabase } from '../../../test/databases.ts';
 import { startTestServer, type TestServer } from '../../../test/server.ts';

@@ -1,6 +1,6 @@
 /**
  * Live events as Server-Sent Events: new reports, changed incidents and findings, alerts. Each
- * event is re-read as the caller before it is sent (src/app/live-events.ts), so the stream shows
+ * event is re-read as the caller before it is sent (src/app/live/live-events.ts), so the stream shows
  * only what the caller may see. Heartbeat comments keep proxies from closing an idle stream, and
  * each heartbeat checks that the caller is still signed in (a signed-out or disabled user's
  * stream ends).
@@ -12,7 +12,7 @@ import { callerFromSession, callerFromToken } from '../../app/accounts/sign-in.t
 import { requireCaller } from '../../app/caller.ts';
 import type { AppContext } from '../../app/context.ts';
 import { databaseFaultError } from '../../app/errors.ts';
-import { type LiveMessage, LiveReads } from '../../app/live-events.ts';
+import { type LiveMessage, LiveReads } from '../../app/live/live-events.ts';
 import { SESSION_COOKIE } from '../auth.ts';
 import { EventFeed, type FeedEvent } from '../event-feed.ts';
 import { errorResponses } from '../schemas.ts';

@@ -2,10 +2,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
-import { getFindingHistory } from '../../app/world/get-finding-history.ts';
-import { getTruceState, type TruceState } from '../../app/world/get-truce-state.ts';
-import { searchFindings } from '../../app/world/search-findings.ts';
-import { findingView, historyView } from '../../app/world/views.ts';
+import { getFindingHistory } from '../../app/findings/get-finding-history.ts';
+import { getTruceState, type TruceState } from '../../app/state/get-truce-state.ts';
+import { searchFindings } from '../../app/findings/search-findings.ts';
+import { findingView, historyView } from '../../app/shared/views.ts';
 import { REASONS, VERDICTS } from '../../domain/findings.ts';
 import { formatInstant } from '../../domain/time.ts';
 import { errorResponses, pageOf, pageQuery } from '../schemas.ts';

@@ -2,19 +2,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
-import { checkOperation } from '../../app/world/check-operation.ts';
-import { createConvoy } from '../../app/world/create-convoy.ts';
-import { createOperation } from '../../app/world/create-operation.ts';
-import { createProtectedSite } from '../../app/world/create-protected-site.ts';
-import { getConvoy } from '../../app/world/get-convoy.ts';
-import { getOperation } from '../../app/world/get-operation.ts';
-import { getProtectedSite } from '../../app/world/get-protected-site.ts';
-import { newConvoySchema, newOperationSchema, newSiteSchema, operationCheckSchema } from '../../app/world/inputs.ts';
-import type { Deconfliction } from '../../app/world/judge-operation.ts';
-import { listConvoys } from '../../app/world/list-convoys.ts';
-import { listOperations } from '../../app/world/list-operations.ts';
-import { listProtectedSites } from '../../app/world/list-protected-sites.ts';
-import { convoyView, operationView, siteView } from '../../app/world/views.ts';
+import { checkOperation } from '../../app/plans/check-operation.ts';
+import { createConvoy } from '../../app/plans/create-convoy.ts';
+import { createOperation } from '../../app/plans/create-operation.ts';
+import { createProtectedSite } from '../../app/plans/create-protected-site.ts';
+import { getConvoy } from '../../app/plans/get-convoy.ts';
+import { getOperation } from '../../app/plans/get-operation.ts';
+import { getProtectedSite } from '../../app/plans/get-protected-site.ts';
+import { newConvoySchema, newOperationSchema, newSiteSchema, operationCheckSchema } from '../../app/shared/inputs.ts';
+import type { Deconfliction } from '../../app/plans/judge-operation.ts';
+import { listConvoys } from '../../app/plans/list-convoys.ts';
+import { listOperations } from '../../app/plans/list-operations.ts';
+import { listProtectedSites } from '../../app/plans/list-protected-sites.ts';
+import { convoyView, operationView, siteView } from '../../app/shared/views.ts';
 import { errorResponses, idParams, pageOf, pageQuery } from '../schemas.ts';
 import {
   classified,

@@ -1,0 +1,40 @@
+/** POST /agreements/{id}/clauses: a clause with its own classification (a co-chairs clause stays in their room). */
+import * as agreements from '../../store/agreement.repository.ts';
+import { readWithin } from '../../store/reader-within.ts';
+import { type Caller, readerOf, requirePermission } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+import { notFound } from '../errors.ts';
+import type { ClauseInput } from '../shared/inputs.ts';
+import { saveAgreementChange } from './save-agreement-change.ts';
+import { writeWorld, type Written } from '../shared/write-world.ts';
+
+export async function addClause(
+  ctx: AppContext,
+  caller: Caller | null,
+  agreementId: string,
+  input: ClauseInput,
+): Promise<Written<agreements.AgreementRecord>> {
+  const by = requirePermission(caller, 'world:manage');
+  const reader = readerOf(by);
+  return writeWorld(ctx, by, async (tx) => {
+    if (!(await readWithin(tx, reader, (sql) => agreements.getAgreementRecord(sql, agreementId))))
+      throw notFound('agreement', agreementId);
+    await agreements.lockAgreement(tx, agreementId);
+    const stored = (await agreements.getAgreementRecord(tx, agreementId))!;
+    const clause = {
+      code: input.code,
+      text: input.text,
+      acts: input.acts,
+      classification: input.classification ?? 'public',
+      ownerOrg: by.orgId,
+    };
+    return saveAgreementChange(
+      tx,
+      by,
+      reader,
+      stored,
+      { ...stored, clauses: [...stored.clauses, clause] },
+      'add-clause',
+    );
+  });
+}

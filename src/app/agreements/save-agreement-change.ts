@@ -1,0 +1,89 @@
+/**
+ * The common end of every change to an agreement: check its references and periods, store it
+ * whole, audit it (the agreement without its clauses, and each changed clause on its own entry
+ * at the clause's classification, so the trail shows no reader a clause it may not see), name
+ * the findings to judge again, and read it back as the caller sees it.
+ */
+import type { Agreement } from '../../domain/model.ts';
+import * as agreements from '../../store/agreement.repository.ts';
+import type { Reader } from '../../store/reader.ts';
+import { readWithin } from '../../store/reader-within.ts';
+import { sameRecord } from '../../store/rows.ts';
+import type { Sql } from '../../store/sql.ts';
+import { affectedByAgreement } from '../findings/affected-findings.ts';
+import type { Change } from '../shared/audit.ts';
+import type { Caller } from '../caller.ts';
+import { type AgreementAction, agreementChanged } from '../findings/finding-causes.ts';
+import { actorRefs, requireAfter, requireKnownActors } from '../shared/references.ts';
+import { agreementHeadView, clauseView } from '../shared/views.ts';
+import type { WorldChange } from '../shared/write-world.ts';
+
+const plain = (g: agreements.AgreementRecord): Agreement => ({
+  ...g,
+  clauses: g.clauses.map((c) => ({ code: c.code, text: c.text, acts: c.acts })),
+});
+
+export async function saveAgreementChange(
+  tx: Sql,
+  by: Caller,
+  reader: Reader,
+  before: agreements.AgreementRecord | null,
+  next: agreements.AgreementRecord,
+  action: AgreementAction,
+): Promise<WorldChange<agreements.AgreementRecord>> {
+  next.inForce.forEach((f, i) => requireAfter(`in_force[${i}].to`, f.from, f.to));
+  next.parties.forEach((p, i) => requireAfter(`parties[${i}].until`, p.acceptedAt, p.until, 'accepted_at'));
+  await requireKnownActors(tx, [
+    ...next.parties.map((p, i) => ({ path: `parties[${i}].actor`, id: p.actor })),
+    ...actorRefs('excluded', next.excluded),
+  ]);
+  await agreements.saveAgreement(tx, next);
+  const head = { entity: 'agreement', entityId: next.id, classification: next.classification, ownerOrg: next.ownerOrg };
+  const entries: Change[] = [
+    { ...head, action, before: before && agreementHeadView(before), after: agreementHeadView(next) },
+  ];
+  entries.push(...clauseChanges(next.id, before?.clauses ?? [], next.clauses));
+  const value = (await readWithin(tx, reader, (sql) => agreements.getAgreementRecord(sql, next.id)))!;
+  return {
+    value,
+    audit: entries,
+    recompute: {
+      scope: await affectedByAgreement(tx, plain(next), before ? plain(before) : undefined),
+      cause: agreementChanged(next, action, by),
+      subject: { entity: 'agreement', id: next.id },
+    },
+  };
+}
+
+/** A clause that changed is audited as removed (at its old classification) and added (at its new one). */
+function clauseChanges(
+  agreementId: string,
+  before: readonly agreements.ClauseRecord[],
+  after: readonly agreements.ClauseRecord[],
+): Change[] {
+  const changes: Change[] = [];
+  for (let i = 0; i < Math.max(before.length, after.length); i++) {
+    const [b, a] = [before[i], after[i]];
+    if (b && a && sameRecord(b, a)) continue;
+    const entityId = `${agreementId}#${i}`;
+    if (b)
+      changes.push({
+        action: 'delete',
+        entity: 'agreement_clause',
+        entityId,
+        classification: b.classification,
+        ownerOrg: b.ownerOrg,
+        before: clauseView(b),
+      });
+    if (a)
+      changes.push({
+        action: 'create',
+        entity: 'agreement_clause',
+        entityId,
+        classification: a.classification,
+        ownerOrg: a.ownerOrg,
+        after: clauseView(a),
+      });
+  }
+  return changes;
+}

@@ -1,0 +1,33 @@
+/**
+ * Which findings a change can affect. A finding depends on its incident, on the agreements in
+ * force at its time, and on the zones around its place; a territory finding on its zone and the
+ * agreements. These functions name the subjects to judge again, and no more.
+ */
+import { bboxOf } from '../../domain/geo.ts';
+import type { Agreement, Incident, Zone } from '../../domain/model.ts';
+import type { Sql } from '../../store/database.ts';
+import * as incidents from '../../store/incident.repository.ts';
+import type { RecomputeScope } from './recompute-findings.ts';
+
+export function affectedByIncidents(incidents: readonly Pick<Incident, 'id'>[]): RecomputeScope {
+  return { incidents: new Set(incidents.map((i) => i.id)), zones: new Set() };
+}
+
+/** A zone's geometry or control: the incidents inside its old or new box, and its own changes. */
+export async function affectedByZone(sql: Sql, next: Zone, previous: Zone | undefined): Promise<RecomputeScope> {
+  const boxes = [bboxOf(next.geometry), ...(previous ? [bboxOf(previous.geometry)] : [])];
+  return { incidents: new Set(await incidents.incidentIdsInBoxes(sql, boxes)), zones: new Set([next.id]) };
+}
+
+/** An agreement: the incidents in its old or new periods in force, and every change of control. */
+export async function affectedByAgreement(
+  sql: Sql,
+  next: Agreement,
+  previous: Agreement | undefined,
+): Promise<RecomputeScope> {
+  const periods = [...next.inForce, ...(previous?.inForce ?? [])];
+  return { incidents: new Set(await incidents.incidentIdsDuring(sql, periods)), zones: 'all' };
+}
+
+/** An actor's name, kind or designation: designation can change any judgement, so all. */
+export const AFFECTED_BY_ACTOR: RecomputeScope = { incidents: 'all', zones: 'all' };

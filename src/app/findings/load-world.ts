@@ -1,0 +1,37 @@
+/** The world as the database holds it, in the domain's shapes. */
+import type { World } from '../../domain/model.ts';
+import { Rulebook } from '../../domain/rulebook.ts';
+import * as actors from '../../store/actor.repository.ts';
+import * as agreements from '../../store/agreement.repository.ts';
+import type { Sql } from '../../store/database.ts';
+import * as incidents from '../../store/incident.repository.ts';
+import * as plans from '../../store/plan.repository.ts';
+import * as settings from '../../store/settings.repository.ts';
+import * as zones from '../../store/zone.repository.ts';
+
+/** What every rule needs: actors, agreements, zones. */
+export async function loadRulebook(sql: Sql): Promise<Rulebook> {
+  // One after another: a transaction's connection runs one query at a time.
+  return new Rulebook({
+    actors: await actors.listActors(sql),
+    agreements: await agreements.listAgreements(sql),
+    zones: await zones.listZones(sql),
+  });
+}
+
+/** The whole world; with `incidents: false`, without the incidents (they can be many). */
+export async function loadWorld(sql: Sql, options: { incidents?: boolean } = {}): Promise<World> {
+  const stored = await settings.getSettings(sql);
+  return {
+    timezone: stored.timezone,
+    hostState: stored.hostState,
+    actors: await actors.listActors(sql),
+    agreements: await agreements.listAgreements(sql),
+    zones: await zones.listZones(sql),
+    incidents: options.incidents === false ? [] : await incidents.listIncidents(sql),
+    protectedSites: await plans.listProtectedSites(sql),
+    operations: await plans.listOperations(sql),
+    convoys: await plans.listConvoys(sql),
+    calm: stored.calm,
+  };
+}

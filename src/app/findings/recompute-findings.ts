@@ -1,0 +1,101 @@
+/**
+ * Keeps stored findings true to the stored facts. Given which incidents and zones a change can
+ * have affected, it judges those again, and writes only the findings that changed, keeping the
+ * previous ones in history.
+ */
+import { adjudicateIncident } from '../../domain/adjudicate.ts';
+import { type IncidentFinding, RULES_VERSION, type TerritoryFinding } from '../../domain/findings.ts';
+import type { Rulebook } from '../../domain/rulebook.ts';
+import { territoryFindings } from '../../domain/territory.ts';
+import type { Sql } from '../../store/database.ts';
+import * as findings from '../../store/finding.repository.ts';
+import * as incidents from '../../store/incident.repository.ts';
+import { loadRulebook } from './load-world.ts';
+
+export interface RecomputeScope {
+  incidents: 'all' | ReadonlySet<string>;
+  zones: 'all' | ReadonlySet<string>;
+}
+
+export const NOTHING: RecomputeScope = { incidents: new Set(), zones: new Set() };
+
+export function mergeScopes(a: RecomputeScope, b: RecomputeScope): RecomputeScope {
+  const merge = (x: 'all' | ReadonlySet<string>, y: 'all' | ReadonlySet<string>) =>
+    x === 'all' || y === 'all' ? 'all' : new Set([...x, ...y]);
+  return { incidents: merge(a.incidents, b.incidents), zones: merge(a.zones, b.zones) };
+}
+
+export const storedIncidentFinding = (f: IncidentFinding): findings.StoredFinding => ({
+  key: findings.incidentFindingKey(f.incident, f.agreement),
+  kind: 'incident',
+  subjectId: f.incident,
+  agreement: f.agreement,
+  at: f.at,
+  verdict: f.verdict,
+  violators: f.violator === null ? [] : [f.violator],
+  reasons: f.reasons,
+  rule: f.rule,
+  obligation: f.obligation,
+  restsOnZones: f.restsOnZones,
+  statements: f.statements,
+  explanation: f.explanation,
+  facts: null,
+  rulesVersion: RULES_VERSION,
+});
+
+export const storedTerritoryFinding = (f: TerritoryFinding): findings.StoredFinding => ({
+  key: findings.territoryFindingKey(f.zone, f.at, f.agreement),
+  kind: 'territory',
+  subjectId: f.zone,
+  agreement: f.agreement,
+  at: f.at,
+  verdict: f.verdict,
+  violators: f.violators,
+  reasons: f.reasons,
+  rule: f.rule,
+  obligation: null,
+  restsOnZones: [],
+  statements: f.statements,
+  explanation: f.explanation,
+  facts: { gainers: f.gainers, losers: f.losers },
+  rulesVersion: RULES_VERSION,
+});
+
+export interface RecomputeResult {
+  incidents: findings.FindingChanges;
+  territory: findings.FindingChanges;
+}
+
+export async function recomputeFindings(
+  sql: Sql,
+  scope: RecomputeScope,
+  cause: findings.Cause,
+  book?: Rulebook,
+): Promise<RecomputeResult> {
+  const rules = book ?? (await loadRulebook(sql));
+  const judged =
+    scope.incidents === 'all'
+      ? await incidents.listIncidents(sql)
+      : scope.incidents.size === 0
+        ? []
+        : await incidents.listIncidents(sql, [...scope.incidents]);
+  const incidentIds = scope.incidents === 'all' ? judged.map((i) => i.id) : [...scope.incidents];
+  const incidentChanges = await findings.replaceFindings(
+    sql,
+    'incident',
+    incidentIds,
+    judged.flatMap((i) => adjudicateIncident(rules, i)).map(storedIncidentFinding),
+    cause,
+  );
+
+  const zones = rules.zoneList.filter((z) => scope.zones === 'all' || scope.zones.has(z.id));
+  const zoneIds = scope.zones === 'all' ? zones.map((z) => z.id) : [...scope.zones];
+  const territoryChanges = await findings.replaceFindings(
+    sql,
+    'territory',
+    zoneIds,
+    zones.flatMap((z) => territoryFindings(rules, z)).map(storedTerritoryFinding),
+    cause,
+  );
+  return { incidents: incidentChanges, territory: territoryChanges };
+}

@@ -1,0 +1,19 @@
+/** GET /findings: the current findings the caller may see, by kind, agreement, verdict, violator, subject and time. */
+import type { FindingFilter } from '../../contract/lists.ts';
+import type { Page, PageRequest } from '../../contract/paging.ts';
+import * as findings from '../../store/finding.repository.ts';
+import { asReader } from '../../store/reader.ts';
+import { type Caller, readerOf, requireCaller } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+
+export async function searchFindings(
+  ctx: AppContext,
+  caller: Caller | null,
+  filter: FindingFilter,
+  sort: 'at' | '-at',
+  page: PageRequest,
+): Promise<Page<findings.StoredFinding>> {
+  return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) =>
+    findings.searchFindings(sql, filter, sort === '-at', page),
+  );
+}

@@ -1,0 +1,224 @@
+/**
+ * What one signed-in reader is told about one event on the bus. The event only names a record;
+ * the record is read again AS THE READER (row-level security), so the live stream shows exactly
+ * what a list would: a record the reader may not see yields nothing, and what a record says of
+ * others (a report's incident, a finding's zones and obligation) is withheld as the REST reads
+ * withhold it. When the alert rule (src/domain/alerts.ts) holds for what the reader sees, an
+ * `alert` message follows the record.
+ *
+ * Events name records by entity: `report` (id), `incident` (id), `finding` (key), `operation`
+ * (id: an alert when it comes within the buffer of sites the reader may see). A
+ * `finding.changed` may also name the record whose change moved findings: an `incident` (its
+ * findings are sent, and judged for alerts), or a `zone`, `agreement` or `actor` (the record is
+ * sent, as a cue to read the findings again; no alert, since the event does not say which
+ * findings changed and old violations would be announced again).
+ *
+ * Readers of one organization with one clearance see the same rows, so an event is read once
+ * for each such group (and role), not once per open stream: `LiveReads`.
+ */
+import { type AlertReason, alertReasons, operationAlertReasons } from '../../domain/alerts.ts';
+import type { ProtectedSite } from '../../domain/model.ts';
+import type { Names } from '../../domain/statements.ts';
+import * as actors from '../../store/actor.repository.ts';
+import * as agreements from '../../store/agreement.repository.ts';
+import * as live from '../../store/live.repository.ts';
+import * as plans from '../../store/plan.repository.ts';
+import { asReader } from '../../store/reader.ts';
+import type { Sql } from '../../store/sql.ts';
+import { type Caller, readerOf } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+import type { TruceEvent } from '../events.ts';
+import { whereView } from '../map/where.ts';
+import { operationView } from '../shared/views.ts';
+
+export interface LiveMessage {
+  type: TruceEvent['type'];
+  entity: string;
+  id: string;
+  /** When the event happened (ISO 8601). */
+  at: string;
+  /** The record as the reader sees it; for an alert, with `reasons`. */
+  data: Record<string, unknown>;
+}
+
+interface Visible {
+  entity: string;
+  id: string;
+  data: Record<string, unknown>;
+  /** What the alert rule reads; for an operation, the operation to deconflict. */
+  subject: Parameters<typeof alertReasons>[0];
+  operation?: Parameters<typeof operationAlertReasons>[0];
+}
+
+/** The readers that see the same thing: row-level security reads the organization and clearance. */
+const groupOf = (caller: Caller) => `${caller.orgId}\u0000${caller.clearance}\u0000${caller.role}`;
+
+/**
+ * The messages of each event for each group of readers, read once and shared by the group's
+ * streams; the last `keep` reads are remembered, so that replays after a reconnect cost nothing.
+ */
+export class LiveReads {
+  readonly #reads = new Map<string, Promise<LiveMessage[]>>();
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly keep = 2_000,
+  ) {}
+
+  /** `eventId` identifies the event (the feed's id), so that its reads can be shared. */
+  messages(eventId: string, event: TruceEvent, caller: Caller): Promise<LiveMessage[]> {
+    const key = `${eventId}\u0000${groupOf(caller)}`;
+    let read = this.#reads.get(key);
+    if (!read) {
+      read = visibleMessages(this.ctx, caller, event);
+      // A failed read is not remembered: the next stream of the group tries again.
+      read.catch(() => this.#reads.delete(key));
+      this.#reads.set(key, read);
+      if (this.#reads.size > this.keep) this.#reads.delete(this.#reads.keys().next().value!);
+    }
+    return read;
+  }
+}
+
+export async function visibleMessages(ctx: AppContext, caller: Caller, event: TruceEvent): Promise<LiveMessage[]> {
+  return asReader(ctx.db, readerOf(caller), async (sql) => {
+    const records = await readVisible(sql, event);
+    const checksAlerts = event.type !== 'incident.updated';
+    let sites: ProtectedSite[] | null = null;
+    let names: Names | null = null;
+    const messages: LiveMessage[] = [];
+    for (const r of records) {
+      const base = { entity: r.entity, id: r.id, at: new Date(event.at).toISOString() };
+      if (event.type !== 'alert') messages.push({ type: event.type, ...base, data: r.data });
+      let reasons: AlertReason[] = [];
+      if (checksAlerts) {
+        if (r.subject.where || r.operation) sites ??= await plans.listProtectedSites(sql); // only the sites this reader may see
+        if (r.subject.verdict === 'violation') names ??= await namesFor(sql);
+        reasons = r.operation
+          ? operationAlertReasons(r.operation, sites ?? [], names ?? undefined)
+          : alertReasons(r.subject, sites ?? [], names ?? undefined);
+      }
+      if ((event.type === 'alert' && !r.operation) || reasons.length > 0)
+        messages.push({ type: 'alert', ...base, data: { ...r.data, reasons } });
+    }
+    return messages;
+  });
+}
+
+/** Actors' names and agreements' titles, as the reader may see them, for the English of alerts. */
+async function namesFor(sql: Sql): Promise<Names> {
+  const names = await actors.listActorNames(sql);
+  const titles = await agreements.agreementTitles(sql);
+  return { actor: (id) => names.get(id) ?? id, agreement: (id) => titles.get(id) || id };
+}
+
+async function readVisible(sql: Sql, event: TruceEvent): Promise<Visible[]> {
+  const findings = event.type === 'finding.changed' || event.type === 'alert';
+  switch (event.entity) {
+    case 'report': {
+      const r = await live.reportSummary(sql, event.id);
+      return r
+        ? [
+            {
+              entity: 'report',
+              id: r.id,
+              data: reportData(r),
+              subject: { where: { lon: r.lon, lat: r.lat, at: r.claimed_at.getTime() } },
+            },
+          ]
+        : [];
+    }
+    case 'incident': {
+      if (event.type === 'finding.changed') return withIncidents(sql, await live.findingsOfIncident(sql, event.id));
+      const i = await live.incidentSummary(sql, event.id);
+      return i ? [{ entity: 'incident', id: i.id, data: incidentData(i), subject: {} }] : [];
+    }
+    case 'finding': {
+      const f = findings ? await live.findingSummary(sql, event.id) : null;
+      return f ? withIncidents(sql, [f]) : [];
+    }
+    case 'operation': {
+      const o = event.type === 'alert' ? await plans.getOperation(sql, event.id) : null;
+      return o ? [{ entity: 'operation', id: o.id, data: operationView(o), subject: {}, operation: o }] : [];
+    }
+    case 'zone':
+    case 'agreement':
+    case 'actor': {
+      const r = findings ? await live.subjectSummary(sql, event.entity, event.id) : null;
+      return r ? [{ entity: event.entity, id: r.id, data: { ...r }, subject: {} }] : [];
+    }
+    default:
+      return []; // an entity we cannot re-read is never shown
+  }
+}
+
+/** Findings as messages; an incident finding carries its incident's place and time for the alert rule. */
+async function withIncidents(sql: Sql, findings: live.FindingSummaryRow[]): Promise<Visible[]> {
+  const out: Visible[] = [];
+  for (const f of findings) {
+    const incident = f.kind === 'incident' ? await live.incidentSummary(sql, f.subject_id) : null;
+    out.push({
+      entity: 'finding',
+      id: f.key,
+      data: findingData(f, incident),
+      subject: {
+        verdict: f.verdict,
+        agreement: f.agreement_id,
+        violators: f.violators,
+        where: incident ? { lon: incident.lon, lat: incident.lat, at: incident.occurred_at.getTime() } : null,
+      },
+    });
+  }
+  return out;
+}
+
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+
+const reportData = (r: live.ReportSummaryRow) => ({
+  id: r.id,
+  incident_id: r.incident_id,
+  org: r.org_id,
+  channel: r.channel,
+  received_at: iso(r.received_at),
+  claimed_at: iso(r.claimed_at),
+  location: { lon: r.lon, lat: r.lat },
+  where: whereView(r.lon, r.lat),
+  act: r.act,
+  alleged_perpetrator: r.alleged_perpetrator,
+  target_civilian: r.target_civilian,
+  target_actor: r.target_actor,
+  casualties_best: r.casualties_best,
+  classification: r.classification,
+  narrative: r.narrative,
+});
+
+const incidentData = (i: live.IncidentSummaryRow) => ({
+  id: i.id,
+  occurred_at: iso(i.occurred_at),
+  location: { lon: i.lon, lat: i.lat },
+  where: whereView(i.lon, i.lat),
+  place: i.place,
+  act: i.act,
+  perpetrator: i.perpetrator,
+  status: i.status,
+  grade: i.grade,
+  deaths_best: i.deaths_best,
+  headline: i.headline,
+  classification: i.classification,
+});
+
+/** A finding, with where and when its incident happened (for people: a place, not an id). */
+const findingData = (f: live.FindingSummaryRow, incident: live.IncidentSummaryRow | null) => ({
+  key: f.key,
+  kind: f.kind,
+  subject_id: f.subject_id,
+  agreement_id: f.agreement_id,
+  at: iso(f.at),
+  verdict: f.verdict,
+  violators: f.violators,
+  rule: f.rule,
+  obligation: f.obligation,
+  explanation: f.explanation,
+  statements: f.statements,
+  ...(incident ? { incident: incidentData(incident) } : {}),
+});

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/databases.ts';
+import { addOrganization } from '../accounts/add-organization.ts';
+import { signIn } from '../accounts/sign-in.ts';
+import { createContext } from '../context.ts';
+import { type DemoWorld, planFirstStart, seedDemoWorld } from './seed-demo-world.ts';
+
+const ROOT = new URL('../../../', import.meta.url);
+const SCENARIO = readFileSync(new URL('examples/syria-2016.json', ROOT), 'utf8');
+// The shipped 2016 events: the header and the first three rows, to keep the test quick.
+const UCDP_LINES = gunzipSync(readFileSync(new URL('data/ucdp-ged-syria-2016.csv.gz', ROOT)))
+  .toString('utf8')
+  .split('\n');
+const WORLD: DemoWorld = {
+  scenario: SCENARIO,
+  ucdpEvents: () => Readable.from([`${UCDP_LINES.slice(0, 4).join('\n')}\n`]),
+};
+
+describeEachDatabase('the first start (seedDemoWorld)', (db) => {
+  const count = async (table: string) =>
+    (await db().query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
+
+  it('loads the demo world into an empty database and creates the admin, once', async () => {
+    const ctx = createContext(db());
+    const plan = await planFirstStart(db(), { empty: false });
+    expect(plan).toEqual({ demo: true, admin: true });
+    const result = await seedDemoWorld(ctx, plan, WORLD, { adminPassword: 'the admin password' });
+    expect(result.organizations).toEqual(['un-ose', 'us', 'ru', 'ocha', 'sarc']);
+    expect(result.admin).toEqual({ username: 'admin', password: 'the admin password', generated: false });
+    expect(result.scenario!.records.incidents).toEqual({ added: 30, changed: 0, unchanged: 0 });
+    expect(result.ucdp).toMatchObject({ rowsRead: 3, inserted: 3, rejected: [] });
+    expect(await count('incidents')).toBe(33);
+    const admin = await signIn(ctx, 'admin', 'the admin password');
+    expect(admin.caller).toMatchObject({ orgId: 'un-ose', role: 'admin', clearance: 'task_force' });
+    const orgs = await db().query<{ id: string; kind: string; task_force: boolean }>(
+      'select id, kind, task_force from organizations order by id',
+    );
+    expect(orgs.map((o) => `${o.id}:${o.kind}:${o.task_force}`)).toEqual([
+      'ocha:un:true',
+      'ru:co_chair:true',
+      'sarc:humanitarian:false',
+      'un-ose:un:true',
+      'us:co_chair:true',
+    ]);
+    expect(await planFirstStart(db(), { empty: false })).toEqual({ demo: false, admin: false });
+    await ctx.close();
+    expect(await count(`audit_log where entity in ('organization', 'user') and action = 'create'`)).toBe(6);
+  });
+
+  it('generates the admin password when none is given', async () => {
+    const ctx = createContext(db());
+    const result = await seedDemoWorld(ctx, { demo: false, admin: true }, WORLD);
+    expect(result.admin!.generated).toBe(true);
+    expect(result.admin!.password).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
+    expect((await signIn(ctx, 'admin', result.admin!.password)).caller.username).toBe('admin');
+    await ctx.close();
+  });
+
+  it('with --empty creates only the admin (and its organization), and loads nothing', async () => {
+    const ctx = createContext(db());
+    const plan = await planFirstStart(db(), { empty: true });
+    expect(plan).toEqual({ demo: false, admin: true });
+    const result = await seedDemoWorld(ctx, plan, WORLD, { adminPassword: 'the admin password' });
+    expect([result.organizations, result.scenario, result.ucdp]).toEqual([['un-ose'], null, null]);
+    expect([await count('incidents'), await count('actors'), await count('users')]).toEqual([0, 0, 1]);
+    await ctx.close();
+  });
+
+  it('adds the admin to a database that has organizations but no users, and no demo world', async () => {
+    const ctx = createContext(db());
+    await addOrganization(ctx, 'operator', { id: 'ngo', name: 'An NGO', kind: 'humanitarian', taskForce: false });
+    const plan = await planFirstStart(db(), { empty: false });
+    expect(plan).toEqual({ demo: false, admin: true });
+    const result = await seedDemoWorld(ctx, plan, WORLD);
+    expect(result.organizations).toEqual(['un-ose']);
+    expect(await count('incidents')).toBe(0);
+    await ctx.close();
+  });
+
+  it('refuses a short TRUCE_ADMIN_PASSWORD before writing anything', async () => {
+    const ctx = createContext(db());
+    await expect(
+      seedDemoWorld(ctx, { demo: true, admin: true }, WORLD, { adminPassword: 'short' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', path: 'TRUCE_ADMIN_PASSWORD' });
+    expect([await count('organizations'), await count('users'), await count('incidents')]).toEqual([0, 0, 0]);
+    await ctx.close();
+  });
+});

@@ -1,0 +1,54 @@
+/** Writes an audit entry for a change made by a caller, in the same transaction as the change. */
+import * as auditLog from '../../store/audit.repository.ts';
+import type { Sql } from '../../store/sql.ts';
+import type { Caller } from '../caller.ts';
+
+export interface Change {
+  action: string;
+  entity: string;
+  entityId: string;
+  classification?: string;
+  ownerOrg?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** `caller` null means the system itself (the CLI run by an operator, the importer, start-up). */
+export async function audit(sql: Sql, caller: Caller | null, at: number, changes: readonly Change[]): Promise<void> {
+  await auditLog.appendAudit(sql, auditEntries(caller, at, changes));
+}
+
+/** The entries `audit` appends, for a repository that writes them in the same statement as the change. */
+export function auditEntries(caller: Caller | null, at: number, changes: readonly Change[]): auditLog.AuditEntry[] {
+  return changes.map((c) => ({
+    at,
+    userId: caller?.userId ?? null,
+    orgId: caller?.orgId ?? null,
+    action: c.action,
+    entity: c.entity,
+    entityId: c.entityId,
+    classification: c.classification ?? 'public',
+    ownerOrg: c.ownerOrg ?? null,
+    before: c.before ?? null,
+    after: c.after ?? null,
+    mentions: mentionsOf(c),
+  }));
+}
+
+/**
+ * The records an entry names besides its own, as `entity:id`: a report's incident, an incident's
+ * report, a clause's agreement. Whoever may not see one of them may not see the entry
+ * (docs/confidentiality.md). Migration 007 applies the same reading to the entries before it.
+ */
+export function mentionsOf(c: Pick<Change, 'entity' | 'entityId' | 'before' | 'after'>): string[] {
+  const field = (name: string): unknown =>
+    (c.after as Record<string, unknown> | null | undefined)?.[name] ??
+    (c.before as Record<string, unknown> | null | undefined)?.[name];
+  const mentions: string[] = [];
+  if (c.entity === 'agreement_clause') mentions.push(`agreement:${c.entityId.split('#')[0]}`);
+  const incident = field('incident_id');
+  if (typeof incident === 'string') mentions.push(`incident:${incident}`);
+  const report = field('report_id');
+  if (typeof report === 'string') mentions.push(`report:${report}`);
+  return mentions;
+}

@@ -1,0 +1,31 @@
+/** PUT /zones/{id}/control: the zone's control history replaced whole (corrections). */
+import { parseInstant } from '../../domain/time.ts';
+import { readWithin } from '../../store/reader-within.ts';
+import * as zones from '../../store/zone.repository.ts';
+import { type Caller, readerOf, requirePermission } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+import { notFound } from '../errors.ts';
+import type { ControlHistoryInput } from '../shared/inputs.ts';
+import { saveZoneChange } from './save-zone-change.ts';
+import { writeWorld, type Written } from '../shared/write-world.ts';
+
+export async function replaceControl(
+  ctx: AppContext,
+  caller: Caller | null,
+  zoneId: string,
+  input: ControlHistoryInput,
+): Promise<Written<zones.ZoneRecord>> {
+  const by = requirePermission(caller, 'world:manage');
+  const reader = readerOf(by);
+  const control = input.control.map((c) => ({
+    actors: c.actors,
+    from: parseInstant(c.from)!,
+    to: c.to === null ? null : parseInstant(c.to)!,
+  }));
+  return writeWorld(ctx, by, async (tx) => {
+    if (!(await readWithin(tx, reader, (sql) => zones.getZoneRecord(sql, zoneId)))) throw notFound('zone', zoneId);
+    await zones.lockZone(tx, zoneId);
+    const stored = (await zones.getZoneRecord(tx, zoneId))!;
+    return saveZoneChange(tx, by, reader, stored, { ...stored, control }, 'replace-control');
+  });
+}
