@@ -13,7 +13,7 @@
 import { adjudicateIncident } from '../../domain/adjudicate.ts';
 import type { Actor } from '../../domain/model.ts';
 import { Rulebook } from '../../domain/rulebook.ts';
-import { insertNewActors } from '../../store/actor.repository.ts';
+import * as actors from '../../store/actor.repository.ts';
 import type { Database, Sql } from '../../store/sql.ts';
 import { insertFindings, type StoredFinding } from '../../store/finding.repository.ts';
 import * as incidents from '../../store/incident.repository.ts';
@@ -139,7 +139,7 @@ async function storeBatch(
   // An import can be run again (it adds only what is missing), so a crash that loses the last
   // batches committed costs nothing: their commits need not wait for the disk.
   await sql.query('set local synchronous_commit = off');
-  const added = await insertNewActors(sql, batch.newActors);
+  const added = await actors.insertNewActors(sql, batch.newActors);
   // Each incident goes in with the summary of the findings that follow, so that the findings'
   // trigger finds nothing to update: otherwise every new incident would be written twice.
   const inserted = await incidents.insertNewIncidents(sql, batch.incidents, batch.findings);

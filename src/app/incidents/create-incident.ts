@@ -11,7 +11,7 @@ import type { Act, Target } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
 import * as incidents from '../../store/incident.repository.ts';
 import { readWithin } from '../../store/reader-within.ts';
-import { getReports, lockReports, type ReportRecord, setReportsIncident } from '../../store/report.repository.ts';
+import * as reports from '../../store/report.repository.ts';
 import { newId } from '../accounts/secrets.ts';
 import { affectedByIncidents } from '../findings/affected-findings.ts';
 import { audit, type Change } from '../shared/audit.ts';
@@ -57,8 +57,8 @@ export async function createIncident(
   const id = newId();
   const at = ctx.now();
   const changed = await ctx.db.transaction(async (tx) => {
-    const reports = await readWithin(tx, readerOf(c), async (sql) => {
-      const current = await lockReports(sql, reportIds);
+    const linked = await readWithin(tx, readerOf(c), async (sql) => {
+      const current = await reports.lockReports(sql, reportIds);
       reportIds.forEach((rid, i) => {
         if (!current.has(rid)) throw invalid(`report_ids[${i}]`, `unknown report "${rid}"`);
         if (current.get(rid) !== null)
@@ -69,11 +69,11 @@ export async function createIncident(
             statement('error.report_linked'),
           );
       });
-      return getReports(sql, reportIds);
+      return reports.getReports(sql, reportIds);
     });
-    const incident = incidentFrom(input, reports, id, c);
+    const incident = incidentFrom(input, linked, id, c);
     await checkingActors(incident, () => incidents.insertIncident(tx, incident, at));
-    await setReportsIncident(tx, reportIds, id);
+    await reports.setReportsIncident(tx, reportIds, id);
     const findings = await recomputeFindings(tx, affectedByIncidents([incident]), incidentChanged(id, 'create', c));
     await audit(tx, c, at, [
       {
@@ -84,7 +84,7 @@ export async function createIncident(
         ownerOrg: incident.ownerOrg,
         after: incidentSnapshot(incident),
       },
-      ...reports.map((r): Change => ({
+      ...linked.map((r): Change => ({
         action: 'link',
         entity: 'report',
         entityId: r.id,
@@ -103,11 +103,11 @@ export async function createIncident(
 
 function incidentFrom(
   input: NewIncident,
-  reports: readonly ReportRecord[],
+  linked: readonly reports.ReportRecord[],
   id: string,
   caller: Caller,
 ): incidents.IncidentWrite {
-  const first = reports[0];
+  const first = linked[0];
   const need = <T>(value: T | undefined, fallback: T | undefined, path: string): T => {
     if (value !== undefined) return value;
     if (fallback !== undefined) return fallback;
@@ -153,7 +153,7 @@ function incidentFrom(
     classification:
       input.classification ??
       mostRestrictive(
-        reports.map((r) => r.classification),
+        linked.map((r) => r.classification),
         'org',
       ),
     ownerOrg: caller.orgId,
@@ -161,7 +161,7 @@ function incidentFrom(
 }
 
 /** A report's casualties as an incident's deaths: the best estimate, or the nearest bound given. */
-function deathsFrom(r: ReportRecord | undefined): { low: number; best: number; high: number } | null {
+function deathsFrom(r: reports.ReportRecord | undefined): { low: number; best: number; high: number } | null {
   const c = r?.casualties;
   const best = c ? (c.best ?? c.low ?? c.high) : null;
   if (!c || best === null) return null;

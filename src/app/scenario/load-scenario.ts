@@ -5,14 +5,14 @@
  */
 import { bundleToWorld } from '../../scenario/convert.ts';
 import { type Problem, validateBundleText } from '../../scenario/validate.ts';
-import { listActors, upsertActors } from '../../store/actor.repository.ts';
-import { listAgreements, saveAgreement } from '../../store/agreement.repository.ts';
+import * as actors from '../../store/actor.repository.ts';
+import * as agreements from '../../store/agreement.repository.ts';
 import type { Database } from '../../store/database.ts';
-import { listIncidents, saveIncidents } from '../../store/incident.repository.ts';
+import * as incidents from '../../store/incident.repository.ts';
 import * as plans from '../../store/plan.repository.ts';
 import { sameRecord } from '../../store/rows.ts';
 import * as settings from '../../store/settings.repository.ts';
-import { listZones, saveZone } from '../../store/zone.repository.ts';
+import * as zones from '../../store/zone.repository.ts';
 import { audit, type Change } from '../shared/audit.ts';
 import type { Caller } from '../caller.ts';
 import { scenarioLoaded } from '../findings/finding-causes.ts';
@@ -71,32 +71,32 @@ export async function loadScenario(db: Database, text: string, options: LoadOpti
       return { added, changed, touched: [...added, ...changed], before: byId };
     };
 
-    const actors = diff('actors', world.actors, await listActors(tx));
-    await upsertActors(tx, actors.touched);
-    if (actors.changed.length > 0) scope = AFFECTED_BY_ACTOR;
+    const actorDiff = diff('actors', world.actors, await actors.listActors(tx));
+    await actors.upsertActors(tx, actorDiff.touched);
+    if (actorDiff.changed.length > 0) scope = AFFECTED_BY_ACTOR;
 
-    const agreements = diff('agreements', world.agreements, await listAgreements(tx));
-    for (const g of agreements.touched) {
-      await saveAgreement(tx, g);
-      scope = mergeScopes(scope, await affectedByAgreement(tx, g, agreements.before.get(g.id)));
+    const agreementDiff = diff('agreements', world.agreements, await agreements.listAgreements(tx));
+    for (const g of agreementDiff.touched) {
+      await agreements.saveAgreement(tx, g);
+      scope = mergeScopes(scope, await affectedByAgreement(tx, g, agreementDiff.before.get(g.id)));
     }
 
-    const zones = diff('zones', world.zones, await listZones(tx));
-    for (const z of zones.touched) {
-      await saveZone(tx, z);
-      scope = mergeScopes(scope, await affectedByZone(tx, z, zones.before.get(z.id)));
+    const zoneDiff = diff('zones', world.zones, await zones.listZones(tx));
+    for (const z of zoneDiff.touched) {
+      await zones.saveZone(tx, z);
+      scope = mergeScopes(scope, await affectedByZone(tx, z, zoneDiff.before.get(z.id)));
     }
 
-    const incidents = diff(
+    const incidentDiff = diff(
       'incidents',
       world.incidents,
-      await listIncidents(
+      await incidents.listIncidents(
         tx,
         world.incidents.map((i) => i.id),
       ),
     );
-    await saveIncidents(tx, incidents.touched);
-    scope = mergeScopes(scope, affectedByIncidents(incidents.touched));
+    await incidents.saveIncidents(tx, incidentDiff.touched);
+    scope = mergeScopes(scope, affectedByIncidents(incidentDiff.touched));
 
     // Plans are judged when read (deconfliction, convoys): storing them is enough.
     for (const s of diff('protected_sites', world.protectedSites, await plans.listProtectedSites(tx)).touched)
