@@ -20,12 +20,12 @@ const toActor = (r: ActorRow): Actor => ({
   designated: r.designated,
 });
 
-export async function listActors(sql: Sql): Promise<Actor[]> {
+export async function list(sql: Sql): Promise<Actor[]> {
   return (await sql.query<ActorRow>('select id, name, kind, aliases, designated from actors order by id')).map(toActor);
 }
 
 /** Inserts or updates actors by id; rows that would not change are not written. */
-export async function upsertActors(sql: Sql, actors: readonly (Actor & { source?: unknown })[]): Promise<void> {
+export async function upsert(sql: Sql, actors: readonly (Actor & { source?: unknown })[]): Promise<void> {
   if (actors.length === 0) return;
   await sql.query(
     `insert into actors (id, name, kind, aliases, designated, source)
@@ -44,7 +44,7 @@ export async function upsertActors(sql: Sql, actors: readonly (Actor & { source?
  * Inserts the actors whose id is not stored yet and leaves stored ones as they are (an importer
  * must not overwrite actors a person curated); returns the ids inserted.
  */
-export async function insertNewActors(sql: Sql, actors: readonly (Actor & { source?: unknown })[]): Promise<string[]> {
+export async function insertNew(sql: Sql, actors: readonly (Actor & { source?: unknown })[]): Promise<string[]> {
   if (actors.length === 0) return [];
   const rows = await sql.query<{ id: string }>(
     `insert into actors (id, name, kind, aliases, designated, source)
@@ -57,19 +57,19 @@ export async function insertNewActors(sql: Sql, actors: readonly (Actor & { sour
   return rows.map((r) => r.id);
 }
 
-export async function getActor(sql: Sql, id: string): Promise<Actor | null> {
+export async function get(sql: Sql, id: string): Promise<Actor | null> {
   const [row] = await sql.query<ActorRow>('select id, name, kind, aliases, designated from actors where id = $1', [id]);
   return row ? toActor(row) : null;
 }
 
 /** Which of these ids name a stored actor. */
-export async function knownActorIds(sql: Sql, ids: readonly string[]): Promise<Set<string>> {
+export async function knownIds(sql: Sql, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await sql.query<{ id: string }>('select id from actors where id = any($1)', [[...new Set(ids)]]);
   return new Set(rows.map((r) => r.id));
 }
 
-export async function searchActors(
+export async function listPage(
   sql: Sql,
   filter: ActorFilter,
   sort: ActorSort,
@@ -94,7 +94,7 @@ export async function searchActors(
 }
 
 /** Inserts a new actor; false when the id is taken. */
-export async function insertActor(sql: Sql, actor: Actor): Promise<boolean> {
+export async function insert(sql: Sql, actor: Actor): Promise<boolean> {
   const rows = await sql.query(
     `insert into actors (id, name, kind, aliases, designated) values ($1, $2, $3, $4, $5) on conflict (id) do nothing returning id`,
     [actor.id, actor.name, actor.kind, actor.aliases, actor.designated],
@@ -103,7 +103,7 @@ export async function insertActor(sql: Sql, actor: Actor): Promise<boolean> {
 }
 
 /** Every actor's name by id. */
-export async function listActorNames(sql: Sql): Promise<Map<string, string>> {
+export async function names(sql: Sql): Promise<Map<string, string>> {
   const rows = await sql.query<{ id: string; name: string }>('select id, name from actors');
   return new Map(rows.map((r) => [r.id, r.name]));
 }

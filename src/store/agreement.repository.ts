@@ -77,30 +77,26 @@ const toRecord = (r: AgreementRow): AgreementRecord =>
     })),
   });
 
-export async function listAgreements(sql: Sql): Promise<Agreement[]> {
+export async function list(sql: Sql): Promise<Agreement[]> {
   return (await sql.query<AgreementRow>(`${SELECT} order by g.id`)).map(toAgreement);
 }
 
-export async function getAgreement(sql: Sql, id: string): Promise<Agreement | null> {
+export async function get(sql: Sql, id: string): Promise<Agreement | null> {
   const [row] = await sql.query<AgreementRow>(`${SELECT} where g.id = $1`, [id]);
   return row ? toAgreement(row) : null;
 }
 
-export async function getAgreementRecord(sql: Sql, id: string): Promise<AgreementRecord | null> {
+export async function getRecord(sql: Sql, id: string): Promise<AgreementRecord | null> {
   const [row] = await sql.query<AgreementRow>(`${SELECT} where g.id = $1`, [id]);
   return row ? toRecord(row) : null;
 }
 
 /** Locks the agreement's row until the transaction ends (two changes of one agreement take turns); false when there is none. */
-export async function lockAgreement(sql: Sql, id: string): Promise<boolean> {
+export async function lock(sql: Sql, id: string): Promise<boolean> {
   return (await sql.query('select id from agreements where id = $1 for update', [id])).length > 0;
 }
 
-export async function searchAgreementRecords(
-  sql: Sql,
-  filter: AgreementFilter,
-  page: PageRequest,
-): Promise<Page<AgreementRecord>> {
+export async function listPage(sql: Sql, filter: AgreementFilter, page: PageRequest): Promise<Page<AgreementRecord>> {
   const params = new Params();
   const conditions: string[] = [];
   if (filter.q) {
@@ -124,7 +120,7 @@ export async function searchAgreementRecords(
  * ones, and each of its clauses keeps the classification of the stored clause with the same
  * code and text, so reloading a bundle never opens a clause to more readers.
  */
-export async function saveAgreement(sql: Sql, g: Agreement | AgreementRecord): Promise<void> {
+export async function upsert(sql: Sql, g: Agreement | AgreementRecord): Promise<void> {
   const meta = 'classification' in g ? g : null;
   await sql.query(
     `insert into agreements (id, title, scope, excluded, prohibited, self_defense, classification, owner_org)
@@ -197,7 +193,7 @@ export async function saveAgreement(sql: Sql, g: Agreement | AgreementRecord): P
 }
 
 /** The title of every agreement the reader may see, by id. */
-export async function agreementTitles(sql: Sql): Promise<Map<string, string>> {
+export async function titles(sql: Sql): Promise<Map<string, string>> {
   const rows = await sql.query<{ id: string; title: string }>('select id, title from agreements');
   return new Map(rows.map((r) => [r.id, r.title]));
 }

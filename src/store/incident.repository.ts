@@ -57,7 +57,7 @@ const targetOf = (r: IncidentRow): Incident['target'] =>
       ? { actor: r.target_actor }
       : null;
 
-export async function listIncidents(sql: Sql, ids?: readonly string[]): Promise<Incident[]> {
+export async function list(sql: Sql, ids?: readonly string[]): Promise<Incident[]> {
   const rows =
     ids === undefined
       ? await sql.query<IncidentRow>(`select ${COLUMNS} from incidents order by id`)
@@ -66,7 +66,7 @@ export async function listIncidents(sql: Sql, ids?: readonly string[]): Promise<
 }
 
 /** Ids of incidents located inside any of the boxes. */
-export async function incidentIdsInBoxes(sql: Sql, boxes: readonly BBox[]): Promise<string[]> {
+export async function idsInBoxes(sql: Sql, boxes: readonly BBox[]): Promise<string[]> {
   if (boxes.length === 0) return [];
   const rows = await sql.query<{ id: string }>(
     `select distinct i.id from incidents i, jsonb_to_recordset($1::jsonb) as b(x1 float8, y1 float8, x2 float8, y2 float8)
@@ -77,7 +77,7 @@ export async function incidentIdsInBoxes(sql: Sql, boxes: readonly BBox[]): Prom
 }
 
 /** Ids of incidents that occurred within any of the intervals. */
-export async function incidentIdsDuring(sql: Sql, intervals: readonly Interval[]): Promise<string[]> {
+export async function idsDuring(sql: Sql, intervals: readonly Interval[]): Promise<string[]> {
   if (intervals.length === 0) return [];
   const rows = await sql.query<{ id: string }>(
     `select distinct i.id from incidents i, jsonb_to_recordset($1::jsonb) as w(f timestamptz, t timestamptz)
@@ -88,17 +88,12 @@ export async function incidentIdsDuring(sql: Sql, intervals: readonly Interval[]
 }
 
 /** Ids of incidents naming the actor as perpetrator or target. */
-export async function incidentIdsInvolving(sql: Sql, actors: readonly string[]): Promise<string[]> {
+export async function idsInvolving(sql: Sql, actors: readonly string[]): Promise<string[]> {
   const rows = await sql.query<{ id: string }>(
     'select id from incidents where perpetrator = any($1) or target_actor = any($1)',
     [actors],
   );
   return rows.map((r) => r.id);
-}
-
-export async function countIncidents(sql: Sql): Promise<number> {
-  const [row] = await sql.query<{ n: number }>('select count(*)::int as n from incidents');
-  return row?.n ?? 0;
 }
 
 /** What the database keeps on each incident about its findings (migration 005). */
@@ -165,7 +160,7 @@ const RECORDSET = `jsonb_to_recordset($1::jsonb) as r(
   self_defense_claim boolean, deaths_low int, deaths_best int, deaths_high int, deaths jsonb, sides jsonb,
   source text, source_ref text, headline text, worst_rank smallint, verdict_agreements jsonb, verdict_zones jsonb)`;
 
-// The summary is written only on insert: an incident replaced by saveIncidents keeps the one its
+// The summary is written only on insert: an incident replaced by upsert keeps the one its
 // findings gave it.
 const INSERT = `insert into incidents (id, occurred_at, occurred_until, date_precision, lon, lat, location_precision, place,
     act, perpetrator, target_civilian, target_actor, self_defense_claim, deaths_low, deaths_best, deaths_high, deaths,
@@ -181,7 +176,7 @@ const INSERT = `insert into incidents (id, occurred_at, occurred_until, date_pre
  * about to insert their findings gives them here: each incident is then stored with the summary
  * those findings give it, and the findings' trigger has no row to write again.
  */
-export async function insertNewIncidents(
+export async function insertNew(
   sql: Sql,
   incidents: readonly IncidentRecord[],
   findings?: ReadonlyMap<string, readonly SummarizedFinding[]>,
@@ -193,7 +188,7 @@ export async function insertNewIncidents(
 }
 
 /** Inserts or replaces incidents by id (the facts the rules read, and the rest). */
-export async function saveIncidents(sql: Sql, incidents: readonly IncidentRecord[]): Promise<void> {
+export async function upsert(sql: Sql, incidents: readonly IncidentRecord[]): Promise<void> {
   if (incidents.length === 0) return;
   await sql.query(
     `${INSERT} on conflict (id) do update set occurred_at = excluded.occurred_at, occurred_until = excluded.occurred_until,
@@ -292,7 +287,7 @@ const toView = (r: IncidentViewRow): IncidentView => ({
   verdicts: r.verdicts,
 });
 
-export async function getIncidentViews(sql: Sql, ids: readonly string[]): Promise<IncidentView[]> {
+export async function getMany(sql: Sql, ids: readonly string[]): Promise<IncidentView[]> {
   if (ids.length === 0) return [];
   const rows = await sql.query<IncidentViewRow>(`${VIEW} where i.id = any($1)`, [ids]);
   const byId = new Map(rows.map((r) => [r.id, toView(r)]));
@@ -300,14 +295,14 @@ export async function getIncidentViews(sql: Sql, ids: readonly string[]): Promis
 }
 
 /** Locks an incident against concurrent changes; false when it is not there (or not visible). */
-export async function lockIncident(sql: Sql, id: string): Promise<boolean> {
+export async function lock(sql: Sql, id: string): Promise<boolean> {
   return (await sql.query('select id from incidents where id = $1 for update', [id])).length > 0;
 }
 
 const sortColumn = (sort: IncidentSort) => (sort.endsWith('deaths') ? 'coalesce(i.deaths_best, -1)' : 'i.occurred_at');
 
 /** An incident's position in a sorted list: its sort value and id (for the next page's cursor). */
-export const incidentCursor = (sort: IncidentSort, i: IncidentView): (string | number)[] => [
+export const cursor = (sort: IncidentSort, i: IncidentView): (string | number)[] => [
   sort.endsWith('deaths') ? (i.deaths?.best ?? -1) : new Date(i.occurredAt).toISOString(),
   i.id,
 ];
@@ -359,7 +354,7 @@ function incidentConditions(params: Params, f: IncidentFilter): string[] {
 }
 
 /** One page of incidents, sorted, after the cursor (the sort value, ISO time or deaths, and the id). */
-export async function listIncidentPage(
+export async function listPage(
   sql: Sql,
   filter: IncidentFilter,
   sort: IncidentSort,
@@ -370,10 +365,10 @@ export async function listIncidentPage(
   const order = keyset(params, [sortColumn(sort), 'i.id'], sort.startsWith('-'), page);
   if (order.condition) c.push(order.condition);
   const rows = await sql.query<IncidentViewRow>(`${VIEW} ${whereAll(c)} ${order.tail}`, params.values);
-  return takePage(rows.map(toView), page, (i) => incidentCursor(sort, i));
+  return takePage(rows.map(toView), page, (i) => cursor(sort, i));
 }
 
-export async function countIncidentsWhere(sql: Sql, filter: IncidentFilter): Promise<number> {
+export async function count(sql: Sql, filter: IncidentFilter = {}): Promise<number> {
   const params = new Params();
   const [row] = await sql.query<{ n: number }>(
     `select count(*)::int as n from incidents i ${whereAll(incidentConditions(params, filter))}`,
@@ -383,7 +378,7 @@ export async function countIncidentsWhere(sql: Sql, filter: IncidentFilter): Pro
 }
 
 /** Incidents whose window comes within the interval and whose place lies in the box (suggestion candidates). */
-export async function incidentsNear(
+export async function listNear(
   sql: Sql,
   during: { from: Instant; to: Instant },
   box: BBox,
@@ -438,7 +433,7 @@ const writeParams = (i: IncidentWrite, at: Instant) => {
   ];
 };
 
-export async function insertIncident(sql: Sql, incident: IncidentWrite, at: Instant): Promise<void> {
+export async function insert(sql: Sql, incident: IncidentWrite, at: Instant): Promise<void> {
   await sql.query(
     `insert into incidents (id, occurred_at, occurred_until, date_precision, lon, lat, location_precision, place, act, perpetrator,
        target_civilian, target_actor, self_defense_claim, deaths_low, deaths_best, deaths_high, deaths, sides, source, source_ref,
@@ -448,7 +443,7 @@ export async function insertIncident(sql: Sql, incident: IncidentWrite, at: Inst
   );
 }
 
-export async function updateIncident(sql: Sql, incident: IncidentWrite, at: Instant): Promise<void> {
+export async function update(sql: Sql, incident: IncidentWrite, at: Instant): Promise<void> {
   await sql.query(
     `update incidents set occurred_at = $2, occurred_until = $3, date_precision = $4, lon = $5, lat = $6, location_precision = $7,
        place = $8, act = $9, perpetrator = $10, target_civilian = $11, target_actor = $12, self_defense_claim = $13, deaths_low = $14,

@@ -123,7 +123,7 @@ const toReport = (r: ReportRow): ReportRecord => ({
  * in ONE statement (data-modifying CTEs): atomic by itself, so that a report filed outside a
  * transaction costs a single round trip and still never lands without its audit entry.
  */
-export async function insertReport(
+export async function insert(
   sql: Sql,
   report: ReportRecord,
   createdBy: string | null,
@@ -182,7 +182,7 @@ export async function insertReport(
   );
 }
 
-export async function getReports(sql: Sql, ids: readonly string[]): Promise<ReportRecord[]> {
+export async function getMany(sql: Sql, ids: readonly string[]): Promise<ReportRecord[]> {
   if (ids.length === 0) return [];
   const rows = await sql.query<ReportRow>(`${SELECT} where r.id = any($1)`, [ids]);
   const byId = new Map(rows.map((r) => [r.id, toReport(r)]));
@@ -190,7 +190,7 @@ export async function getReports(sql: Sql, ids: readonly string[]): Promise<Repo
 }
 
 /** The accounts linked to an incident, in the order they were received. */
-export async function reportsOfIncident(sql: Sql, incidentId: string): Promise<ReportRecord[]> {
+export async function listOfIncident(sql: Sql, incidentId: string): Promise<ReportRecord[]> {
   const rows = await sql.query<ReportRow>(`${SELECT} where r.incident_id = $1 order by r.received_at, r.id`, [
     incidentId,
   ]);
@@ -198,17 +198,13 @@ export async function reportsOfIncident(sql: Sql, incidentId: string): Promise<R
 }
 
 /** Links reports to an incident, or unlinks them (null). */
-export async function setReportsIncident(
-  sql: Sql,
-  reportIds: readonly string[],
-  incidentId: string | null,
-): Promise<void> {
+export async function link(sql: Sql, reportIds: readonly string[], incidentId: string | null): Promise<void> {
   if (reportIds.length === 0) return;
   await sql.query('update reports set incident_id = $2 where id = any($1)', [reportIds, incidentId]);
 }
 
 /** Locks reports against a concurrent link, as whoever runs it may see them; returns their current incident. */
-export async function lockReports(sql: Sql, ids: readonly string[]): Promise<Map<string, string | null>> {
+export async function lockMany(sql: Sql, ids: readonly string[]): Promise<Map<string, string | null>> {
   const rows = await sql.query<{ id: string; incident_id: string | null }>(
     'select id, incident_id from reports where id = any($1) order by id for update',
     [ids],
@@ -219,7 +215,7 @@ export async function lockReports(sql: Sql, ids: readonly string[]): Promise<Map
 const sortColumn = (sort: ReportSort) => (sort.endsWith('claimed_at') ? 'r.claimed_at' : 'r.received_at');
 
 /** A report's position in a sorted list: its sort value and id (for the next page's cursor). */
-export const reportCursor = (sort: ReportSort, r: ReportRecord): (string | number)[] => [
+export const cursor = (sort: ReportSort, r: ReportRecord): (string | number)[] => [
   new Date(sort.endsWith('claimed_at') ? r.claimedAt : r.receivedAt).toISOString(),
   r.id,
 ];
@@ -250,7 +246,7 @@ function conditions(params: Params, f: ReportFilter): string[] {
 }
 
 /** One page of reports, sorted, after the cursor (the sort value as ISO time, and the id). */
-export async function listReportPage(
+export async function listPage(
   sql: Sql,
   filter: ReportFilter,
   sort: ReportSort,
@@ -261,10 +257,10 @@ export async function listReportPage(
   const order = keyset(params, [sortColumn(sort), 'r.id'], sort.startsWith('-'), page);
   if (order.condition) c.push(order.condition);
   const rows = await sql.query<ReportRow>(`${SELECT} ${whereAll(c)} ${order.tail}`, params.values);
-  return takePage(rows.map(toReport), page, (r) => reportCursor(sort, r));
+  return takePage(rows.map(toReport), page, (r) => cursor(sort, r));
 }
 
-export async function countReports(sql: Sql, filter: ReportFilter): Promise<number> {
+export async function count(sql: Sql, filter: ReportFilter): Promise<number> {
   const params = new Params();
   const [row] = await sql.query<{ n: number }>(
     `select count(*)::int as n from reports r ${whereAll(conditions(params, filter))}`,

@@ -13,7 +13,7 @@ export async function createActor(ctx: AppContext, caller: Caller | null, input:
   const by = requirePermission(caller, 'world:manage');
   const actor = toActor(input);
   const { value } = await writeWorld(ctx, by, async (tx) => {
-    if (!(await actors.insertActor(tx, actor))) throw exists('actor', actor.id, 'id');
+    if (!(await actors.insert(tx, actor))) throw exists('actor', actor.id, 'id');
     return {
       value: actor,
       audit: [{ action: 'create', entity: 'actor', entityId: actor.id, after: actorView(actor) }],

@@ -7,7 +7,7 @@ import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 
 export async function getActor(ctx: AppContext, caller: Caller | null, id: string): Promise<Actor> {
-  const actor = await asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => actors.getActor(sql, id));
+  const actor = await asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => actors.get(sql, id));
   if (!actor) throw notFound('actor', id);
   return actor;
 }

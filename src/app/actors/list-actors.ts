@@ -15,5 +15,5 @@ export async function listActors(
   page: PageRequest,
 ): Promise<Page<Actor>> {
   const reader = readerOf(requireCaller(caller));
-  return asReader(ctx.db, reader, (sql) => actors.searchActors(sql, filter, sort, page));
+  return asReader(ctx.db, reader, (sql) => actors.listPage(sql, filter, sort, page));
 }

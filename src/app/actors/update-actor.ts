@@ -23,7 +23,7 @@ export async function updateActor(
 ): Promise<Written<Actor>> {
   const by = requirePermission(caller, 'world:manage');
   return writeWorld(ctx, by, async (tx) => {
-    const before = await actors.getActor(tx, id);
+    const before = await actors.get(tx, id);
     if (!before) throw notFound('actor', id);
     const after: Actor = {
       ...before,
@@ -33,7 +33,7 @@ export async function updateActor(
       ...(patch.designated !== undefined ? { designated: patch.designated } : {}),
     };
     if (sameRecord(before, after)) return { value: after, audit: [] };
-    await actors.upsertActors(tx, [after]);
+    await actors.upsert(tx, [after]);
     const judged = before.name !== after.name || before.kind !== after.kind || before.designated !== after.designated;
     return {
       value: after,

@@ -17,10 +17,10 @@ export async function addClause(
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
   return writeWorld(ctx, by, async (tx) => {
-    if (!(await readWithin(tx, reader, (sql) => agreements.getAgreementRecord(sql, agreementId))))
+    if (!(await readWithin(tx, reader, (sql) => agreements.getRecord(sql, agreementId))))
       throw notFound('agreement', agreementId);
-    await agreements.lockAgreement(tx, agreementId);
-    const stored = (await agreements.getAgreementRecord(tx, agreementId))!;
+    await agreements.lock(tx, agreementId);
+    const stored = (await agreements.getRecord(tx, agreementId))!;
     const clause = {
       code: input.code,
       text: input.text,

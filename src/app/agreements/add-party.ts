@@ -27,12 +27,12 @@ export async function addParty(
     caveats: input.caveats,
   };
   return writeWorld(ctx, by, async (tx) => {
-    if (!(await readWithin(tx, reader, (sql) => agreements.getAgreementRecord(sql, agreementId))))
+    if (!(await readWithin(tx, reader, (sql) => agreements.getRecord(sql, agreementId))))
       throw notFound('agreement', agreementId);
     await requireKnownActors(tx, [{ path: 'actor', id: input.actor }]);
     requireAfter('until', party.acceptedAt, party.until, 'accepted_at');
-    await agreements.lockAgreement(tx, agreementId);
-    const stored = (await agreements.getAgreementRecord(tx, agreementId))!;
+    await agreements.lock(tx, agreementId);
+    const stored = (await agreements.getRecord(tx, agreementId))!;
     return saveAgreementChange(tx, by, reader, stored, { ...stored, parties: [...stored.parties, party] }, 'add-party');
   });
 }

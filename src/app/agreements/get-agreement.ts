@@ -13,9 +13,7 @@ export async function getAgreement(
   caller: Caller | null,
   id: string,
 ): Promise<agreements.AgreementRecord> {
-  const agreement = await asReader(ctx.db, readerOf(requireCaller(caller)), (sql) =>
-    agreements.getAgreementRecord(sql, id),
-  );
+  const agreement = await asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => agreements.getRecord(sql, id));
   if (!agreement) throw notFound('agreement', id);
   return agreement;
 }

@@ -12,7 +12,5 @@ export async function listAgreements(
   filter: AgreementFilter,
   page: PageRequest,
 ): Promise<Page<agreements.AgreementRecord>> {
-  return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) =>
-    agreements.searchAgreementRecords(sql, filter, page),
-  );
+  return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => agreements.listPage(sql, filter, page));
 }

@@ -44,9 +44,9 @@ async function writeAgreement(
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
   return writeWorld(ctx, by, async (tx) => {
-    await agreements.lockAgreement(tx, id);
-    const stored = replace ? await agreements.getAgreementRecord(tx, id) : null;
-    const visible = stored && (await readWithin(tx, reader, (sql) => agreements.getAgreementRecord(sql, id)));
+    await agreements.lock(tx, id);
+    const stored = replace ? await agreements.getRecord(tx, id) : null;
+    const visible = stored && (await readWithin(tx, reader, (sql) => agreements.getRecord(sql, id)));
     if (replace && !visible) throw notFound('agreement', id);
     const clauses: agreements.ClauseRecord[] = input.clauses.map((c) => {
       const repeated = visible?.clauses.find((s) => s.code === c.code && s.text === c.text);

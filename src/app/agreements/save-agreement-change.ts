@@ -37,13 +37,13 @@ export async function saveAgreementChange(
     ...next.parties.map((p, i) => ({ path: `parties[${i}].actor`, id: p.actor })),
     ...actorRefs('excluded', next.excluded),
   ]);
-  await agreements.saveAgreement(tx, next);
+  await agreements.upsert(tx, next);
   const head = { entity: 'agreement', entityId: next.id, classification: next.classification, ownerOrg: next.ownerOrg };
   const entries: Change[] = [
     { ...head, action, before: before && agreementHeadView(before), after: agreementHeadView(next) },
   ];
   entries.push(...clauseChanges(next.id, before?.clauses ?? [], next.clauses));
-  const value = (await readWithin(tx, reader, (sql) => agreements.getAgreementRecord(sql, next.id)))!;
+  const value = (await readWithin(tx, reader, (sql) => agreements.getRecord(sql, next.id)))!;
   return {
     value,
     audit: entries,

@@ -20,10 +20,10 @@ export async function withdrawParty(
   const reader = readerOf(by);
   const at = parseInstant(input.at)!;
   return writeWorld(ctx, by, async (tx) => {
-    if (!(await readWithin(tx, reader, (sql) => agreements.getAgreementRecord(sql, agreementId))))
+    if (!(await readWithin(tx, reader, (sql) => agreements.getRecord(sql, agreementId))))
       throw notFound('agreement', agreementId);
-    await agreements.lockAgreement(tx, agreementId);
-    const stored = (await agreements.getAgreementRecord(tx, agreementId))!;
+    await agreements.lock(tx, agreementId);
+    const stored = (await agreements.getRecord(tx, agreementId))!;
     const i = stored.parties.findIndex((p) => p.actor === actor && p.until === null);
     if (i < 0) {
       throw stored.parties.some((p) => p.actor === actor)

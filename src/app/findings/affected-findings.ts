@@ -16,7 +16,7 @@ export function affectedByIncidents(incidents: readonly Pick<Incident, 'id'>[]):
 /** A zone's geometry or control: the incidents inside its old or new box, and its own changes. */
 export async function affectedByZone(sql: Sql, next: Zone, previous: Zone | undefined): Promise<RecomputeScope> {
   const boxes = [bboxOf(next.geometry), ...(previous ? [bboxOf(previous.geometry)] : [])];
-  return { incidents: new Set(await incidents.incidentIdsInBoxes(sql, boxes)), zones: new Set([next.id]) };
+  return { incidents: new Set(await incidents.idsInBoxes(sql, boxes)), zones: new Set([next.id]) };
 }
 
 /** An agreement: the incidents in its old or new periods in force, and every change of control. */
@@ -26,7 +26,7 @@ export async function affectedByAgreement(
   previous: Agreement | undefined,
 ): Promise<RecomputeScope> {
   const periods = [...next.inForce, ...(previous?.inForce ?? [])];
-  return { incidents: new Set(await incidents.incidentIdsDuring(sql, periods)), zones: 'all' };
+  return { incidents: new Set(await incidents.idsDuring(sql, periods)), zones: 'all' };
 }
 
 /** An actor's name, kind or designation: designation can change any judgement, so all. */

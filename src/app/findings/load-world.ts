@@ -13,8 +13,8 @@ import * as zones from '../../store/zone.repository.ts';
 export async function loadRulebook(sql: Sql): Promise<Rulebook> {
   // One after another: a transaction's connection runs one query at a time.
   return new Rulebook({
-    actors: await actors.listActors(sql),
-    agreements: await agreements.listAgreements(sql),
+    actors: await actors.list(sql),
+    agreements: await agreements.list(sql),
     zones: await zones.listZones(sql),
   });
 }
@@ -25,10 +25,10 @@ export async function loadWorld(sql: Sql, options: { incidents?: boolean } = {})
   return {
     timezone: stored.timezone,
     hostState: stored.hostState,
-    actors: await actors.listActors(sql),
-    agreements: await agreements.listAgreements(sql),
+    actors: await actors.list(sql),
+    agreements: await agreements.list(sql),
     zones: await zones.listZones(sql),
-    incidents: options.incidents === false ? [] : await incidents.listIncidents(sql),
+    incidents: options.incidents === false ? [] : await incidents.list(sql),
     protectedSites: await plans.listProtectedSites(sql),
     operations: await plans.listOperations(sql),
     convoys: await plans.listConvoys(sql),

@@ -75,10 +75,10 @@ export async function recomputeFindings(
   const rules = book ?? (await loadRulebook(sql));
   const judged =
     scope.incidents === 'all'
-      ? await incidents.listIncidents(sql)
+      ? await incidents.list(sql)
       : scope.incidents.size === 0
         ? []
-        : await incidents.listIncidents(sql, [...scope.incidents]);
+        : await incidents.list(sql, [...scope.incidents]);
   const incidentIds = scope.incidents === 'all' ? judged.map((i) => i.id) : [...scope.incidents];
   const incidentChanges = await findings.replaceFindings(
     sql,

@@ -139,10 +139,10 @@ async function storeBatch(
   // An import can be run again (it adds only what is missing), so a crash that loses the last
   // batches committed costs nothing: their commits need not wait for the disk.
   await sql.query('set local synchronous_commit = off');
-  const added = await actors.insertNewActors(sql, batch.newActors);
+  const added = await actors.insertNew(sql, batch.newActors);
   // Each incident goes in with the summary of the findings that follow, so that the findings'
   // trigger finds nothing to update: otherwise every new incident would be written twice.
-  const inserted = await incidents.insertNewIncidents(sql, batch.incidents, batch.findings);
+  const inserted = await incidents.insertNew(sql, batch.incidents, batch.findings);
   const findings = inserted.flatMap((id) => batch.findings.get(id) ?? []);
   await insertFindings(sql, findings, true);
   return { added, inserted, findings: findings.length };

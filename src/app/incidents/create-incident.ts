@@ -58,7 +58,7 @@ export async function createIncident(
   const at = ctx.now();
   const changed = await ctx.db.transaction(async (tx) => {
     const linked = await readWithin(tx, readerOf(c), async (sql) => {
-      const current = await reports.lockReports(sql, reportIds);
+      const current = await reports.lockMany(sql, reportIds);
       reportIds.forEach((rid, i) => {
         if (!current.has(rid)) throw invalid(`report_ids[${i}]`, `unknown report "${rid}"`);
         if (current.get(rid) !== null)
@@ -69,11 +69,11 @@ export async function createIncident(
             statement('error.report_linked'),
           );
       });
-      return reports.getReports(sql, reportIds);
+      return reports.getMany(sql, reportIds);
     });
     const incident = incidentFrom(input, linked, id, c);
-    await checkingActors(incident, () => incidents.insertIncident(tx, incident, at));
-    await reports.setReportsIncident(tx, reportIds, id);
+    await checkingActors(incident, () => incidents.insert(tx, incident, at));
+    await reports.link(tx, reportIds, id);
     const findings = await recomputeFindings(tx, affectedByIncidents([incident]), incidentChanged(id, 'create', c));
     await audit(tx, c, at, [
       {

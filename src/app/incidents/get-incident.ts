@@ -27,9 +27,9 @@ export interface IncidentDetail {
 export async function getIncident(ctx: AppContext, caller: Caller | null, id: string): Promise<IncidentDetail> {
   const c = requireCaller(caller);
   return asReader(ctx.db, readerOf(c), async (sql) => {
-    const [incident] = await incidents.getIncidentViews(sql, [id]);
+    const [incident] = await incidents.getMany(sql, [id]);
     if (!incident) throw notFound('incident', id);
-    const accounts = await reports.reportsOfIncident(sql, id);
+    const accounts = await reports.listOfIncident(sql, id);
     const current = (await findings.findingsOfSubjects(sql, 'incident', [id])).sort((a, b) =>
       a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
     );

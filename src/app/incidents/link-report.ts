@@ -29,12 +29,12 @@ async function lockPair(
   reportId: string,
   reportNotFound: (id: string) => AppError,
 ): Promise<Pair> {
-  const incident = (await incidents.lockIncident(sql, incidentId))
-    ? (await incidents.getIncidentViews(sql, [incidentId]))[0]
+  const incident = (await incidents.lock(sql, incidentId))
+    ? (await incidents.getMany(sql, [incidentId]))[0]
     : undefined;
   if (!incident) throw notFound('incident', incidentId);
-  const current = await reports.lockReports(sql, [reportId]);
-  const [report] = current.has(reportId) ? await reports.getReports(sql, [reportId]) : [];
+  const current = await reports.lockMany(sql, [reportId]);
+  const [report] = current.has(reportId) ? await reports.getMany(sql, [reportId]) : [];
   if (!report) throw reportNotFound(reportId);
   return { incident, report, linkedTo: current.get(reportId) ?? null };
 }
@@ -59,7 +59,7 @@ export async function linkReport(
         'report_id',
         statement('error.report_linked'),
       );
-    await reports.setReportsIncident(tx, [reportId], incidentId);
+    await reports.link(tx, [reportId], incidentId);
     await audit(tx, c, at, [
       {
         action: 'link',
@@ -101,7 +101,7 @@ export async function unlinkReport(
       lockPair(sql, incidentId, reportId, (id) => notFound('report', id)),
     );
     if (linkedTo !== incidentId) throw notFound('report', reportId);
-    await reports.setReportsIncident(tx, [reportId], null);
+    await reports.link(tx, [reportId], null);
     await audit(tx, c, at, [
       {
         action: 'unlink',

@@ -14,10 +14,10 @@ export async function listIncidents(
   page: PageRequest,
 ): Promise<Page<incidents.IncidentView>> {
   const c = requireCaller(caller);
-  return asReader(ctx.db, readerOf(c), (sql) => incidents.listIncidentPage(sql, filter, sort, page));
+  return asReader(ctx.db, readerOf(c), (sql) => incidents.listPage(sql, filter, sort, page));
 }
 
 export async function countIncidents(ctx: AppContext, caller: Caller | null, filter: IncidentFilter): Promise<number> {
   const c = requireCaller(caller);
-  return asReader(ctx.db, readerOf(c), (sql) => incidents.countIncidentsWhere(sql, filter));
+  return asReader(ctx.db, readerOf(c), (sql) => incidents.count(sql, filter));
 }

@@ -42,17 +42,17 @@ export async function updateIncident(
   const at = ctx.now();
   const outcome = await ctx.db.transaction(async (tx) => {
     const before = await readWithin(tx, readerOf(c), async (sql) =>
-      (await incidents.lockIncident(sql, id)) ? (await incidents.getIncidentViews(sql, [id]))[0] : undefined,
+      (await incidents.lock(sql, id)) ? (await incidents.getMany(sql, [id]))[0] : undefined,
     );
     if (!before) throw notFound('incident', id);
     const after = patched(writable(before), patch, c);
     if (sameRecord(writable(before), after)) return { wrote: false, findings: false };
-    await checkingActors(after, () => incidents.updateIncident(tx, after, at));
+    await checkingActors(after, () => incidents.update(tx, after, at));
     if (after.classification !== before.classification) {
       const stillSeen = await readWithin(
         tx,
         readerOf(c),
-        async (sql) => (await incidents.getIncidentViews(sql, [id])).length > 0,
+        async (sql) => (await incidents.getMany(sql, [id])).length > 0,
       );
       if (!stillSeen)
         throw invalid(

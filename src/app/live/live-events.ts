@@ -107,8 +107,8 @@ export async function visibleMessages(ctx: AppContext, caller: Caller, event: Tr
 
 /** Actors' names and agreements' titles, as the reader may see them, for the English of alerts. */
 async function namesFor(sql: Sql): Promise<Names> {
-  const names = await actors.listActorNames(sql);
-  const titles = await agreements.agreementTitles(sql);
+  const names = await actors.names(sql);
+  const titles = await agreements.titles(sql);
   return { actor: (id) => names.get(id) ?? id, agreement: (id) => titles.get(id) || id };
 }
 

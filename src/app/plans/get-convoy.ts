@@ -24,8 +24,8 @@ export async function getConvoy(
     const convoy = await plans.getConvoy(sql, id);
     if (!convoy) throw notFound('convoy', id);
     const book = new Rulebook({
-      actors: await actors.listActors(sql),
-      agreements: await agreements.listAgreements(sql),
+      actors: await actors.list(sql),
+      agreements: await agreements.list(sql),
       zones: await zones.listZones(sql),
     });
     return { convoy, approvals: convoyApprovals(book, convoy, (await settings.getSettings(sql)).hostState) };

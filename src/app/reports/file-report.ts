@@ -88,7 +88,7 @@ export async function fileReport(
   const write = async (sql: Sql, changes: Change[]) => {
     try {
       // One statement: the report, its attachments and its audit entries, atomic by themselves.
-      await reports.insertReport(sql, report, c.userId, attachments, auditEntries(c, report.receivedAt, changes));
+      await reports.insert(sql, report, c.userId, attachments, auditEntries(c, report.receivedAt, changes));
     } catch (e) {
       throw foreignKeyError(e, {
         reports_alleged_perpetrator_fkey: { path: 'alleged_perpetrator', what: 'actor', id: report.allegedPerpetrator },
@@ -108,7 +108,7 @@ export async function fileReport(
     const id = report.incidentId;
     linked = await ctx.db.transaction(async (tx) => {
       const incident = await readWithin(tx, readerOf(c), async (sql) =>
-        (await incidents.lockIncident(sql, id)) ? (await incidents.getIncidentViews(sql, [id]))[0] : undefined,
+        (await incidents.lock(sql, id)) ? (await incidents.getMany(sql, [id]))[0] : undefined,
       );
       if (!incident) throw invalid('incident_id', `unknown incident "${id}"`);
       await write(tx, [

@@ -10,7 +10,7 @@ export type { ReportRecord } from '../../store/report.repository.ts';
 
 export async function getReport(ctx: AppContext, caller: Caller | null, id: string): Promise<reports.ReportRecord> {
   const c = requireCaller(caller);
-  const [report] = await asReader(ctx.db, readerOf(c), (sql) => reports.getReports(sql, [id]));
+  const [report] = await asReader(ctx.db, readerOf(c), (sql) => reports.getMany(sql, [id]));
   if (!report) throw notFound('report', id);
   return report;
 }

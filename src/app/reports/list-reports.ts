@@ -14,10 +14,10 @@ export async function listReports(
   page: PageRequest,
 ): Promise<Page<reports.ReportRecord>> {
   const c = requireCaller(caller);
-  return asReader(ctx.db, readerOf(c), (sql) => reports.listReportPage(sql, filter, sort, page));
+  return asReader(ctx.db, readerOf(c), (sql) => reports.listPage(sql, filter, sort, page));
 }
 
 export async function countReports(ctx: AppContext, caller: Caller | null, filter: ReportFilter): Promise<number> {
   const c = requireCaller(caller);
-  return asReader(ctx.db, readerOf(c), (sql) => reports.countReports(sql, filter));
+  return asReader(ctx.db, readerOf(c), (sql) => reports.count(sql, filter));
 }

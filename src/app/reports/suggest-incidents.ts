@@ -51,12 +51,12 @@ export async function suggestIncidents(
 ): Promise<Suggestion[]> {
   const c = requireCaller(caller);
   return asReader(ctx.db, readerOf(c), async (sql) => {
-    const [report] = await reports.getReports(sql, [reportId]);
+    const [report] = await reports.getMany(sql, [reportId]);
     if (!report) throw notFound('report', reportId);
     const claim = reportClaim(report);
     const box = boxAround(claim.position, MATCH_RULES.distanceM + report.locationPrecisionM + MAX_INCIDENT_PRECISION_M);
     const during = { from: claim.from - MATCH_RULES.timeSlackMs, to: claim.to + MATCH_RULES.timeSlackMs };
-    const candidates = (await incidents.incidentsNear(sql, during, box, CANDIDATES)).filter(
+    const candidates = (await incidents.listNear(sql, during, box, CANDIDATES)).filter(
       (i) => i.id !== report.incidentId,
     );
     return rankMatches(

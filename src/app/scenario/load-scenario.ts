@@ -71,13 +71,13 @@ export async function loadScenario(db: Database, text: string, options: LoadOpti
       return { added, changed, touched: [...added, ...changed], before: byId };
     };
 
-    const actorDiff = diff('actors', world.actors, await actors.listActors(tx));
-    await actors.upsertActors(tx, actorDiff.touched);
+    const actorDiff = diff('actors', world.actors, await actors.list(tx));
+    await actors.upsert(tx, actorDiff.touched);
     if (actorDiff.changed.length > 0) scope = AFFECTED_BY_ACTOR;
 
-    const agreementDiff = diff('agreements', world.agreements, await agreements.listAgreements(tx));
+    const agreementDiff = diff('agreements', world.agreements, await agreements.list(tx));
     for (const g of agreementDiff.touched) {
-      await agreements.saveAgreement(tx, g);
+      await agreements.upsert(tx, g);
       scope = mergeScopes(scope, await affectedByAgreement(tx, g, agreementDiff.before.get(g.id)));
     }
 
@@ -90,12 +90,12 @@ export async function loadScenario(db: Database, text: string, options: LoadOpti
     const incidentDiff = diff(
       'incidents',
       world.incidents,
-      await incidents.listIncidents(
+      await incidents.list(
         tx,
         world.incidents.map((i) => i.id),
       ),
     );
-    await incidents.saveIncidents(tx, incidentDiff.touched);
+    await incidents.upsert(tx, incidentDiff.touched);
     scope = mergeScopes(scope, affectedByIncidents(incidentDiff.touched));
 
     // Plans are judged when read (deconfliction, convoys): storing them is enough.

@@ -56,7 +56,7 @@ export interface FirstStartResult {
 
 /** The demo world goes only into an empty database (and not with `--empty`); an admin only where nobody can sign in. */
 export async function planFirstStart(db: Database, options: { empty: boolean }): Promise<FirstStartPlan> {
-  const blank = (await accounts.listOrgs(db)).length === 0 && (await incidents.countIncidents(db)) === 0;
+  const blank = (await accounts.listOrgs(db)).length === 0 && (await incidents.count(db)) === 0;
   return { demo: blank && !options.empty, admin: (await accounts.countUsers(db)) === 0 };
 }
 

@@ -14,7 +14,7 @@ export const actorRefs = (path: string, ids: readonly string[]): ActorRef[] =>
   ids.map((id, i) => ({ path: `${path}[${i}]`, id }));
 
 export async function requireKnownActors(sql: Sql, refs: readonly ActorRef[]): Promise<void> {
-  const known = await actors.knownActorIds(
+  const known = await actors.knownIds(
     sql,
     refs.map((r) => r.id),
   );

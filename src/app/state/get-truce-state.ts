@@ -66,7 +66,7 @@ export async function getTruceState(ctx: AppContext, caller: Caller | null, quer
       throw invalid('querystring.from', `querystring.from: the window is at most ${MAX_DAYS} days`);
     const agreement = query.agreement ?? null;
     // A hidden agreement is as unknown as one that does not exist.
-    if (agreement !== null && !(await agreements.getAgreement(sql, agreement))) {
+    if (agreement !== null && !(await agreements.get(sql, agreement))) {
       throw invalid('querystring.agreement', `querystring.agreement: unknown agreement "${agreement}"`);
     }
 
@@ -76,7 +76,7 @@ export async function getTruceState(ctx: AppContext, caller: Caller | null, quer
 
     let calm: TruceState['calm'] = null;
     const spec = stored.calm;
-    const calmAgreement = spec && (await agreements.getAgreement(sql, spec.agreement));
+    const calmAgreement = spec && (await agreements.get(sql, spec.agreement));
     if (spec && calmAgreement) {
       const period = await findings.violationsDuring(
         sql,

@@ -21,8 +21,8 @@ export interface ZoneAsOf {
 /** Run as the reader (inside asReader). */
 export async function zonesAsOf(sql: Sql, t: Instant, bbox?: BBox): Promise<ZoneAsOf[]> {
   const book = new Rulebook({
-    actors: await actors.listActors(sql),
-    agreements: await agreements.listAgreements(sql),
+    actors: await actors.list(sql),
+    agreements: await agreements.list(sql),
     zones: [],
   });
   return (await zones.listZoneRecords(sql, bbox)).map((zone) => {
