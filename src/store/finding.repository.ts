@@ -98,14 +98,14 @@ export function territoryFindingKey(zone: string, at: Instant, agreement: string
   return `territory:${zone}:${at}:${agreement}`;
 }
 
-export async function listFindings(sql: Sql, kind?: FindingKind): Promise<StoredFinding[]> {
+export async function list(sql: Sql, kind?: FindingKind): Promise<StoredFinding[]> {
   const rows = kind
     ? await sql.query<FindingRow>(`select ${COLUMNS} from findings where kind = $1`, [kind])
     : await sql.query<FindingRow>(`select ${COLUMNS} from findings`);
   return rows.map(toFinding);
 }
 
-export async function findingsOfSubjects(
+export async function listOfSubjects(
   sql: Sql,
   kind: FindingKind,
   subjectIds: readonly string[],
@@ -181,7 +181,7 @@ export async function historyOfSubject(sql: Sql, kind: FindingKind, subjectId: s
   return rows.map(toHistoryEntry);
 }
 
-export async function findingHistory(sql: Sql, key: string): Promise<HistoryEntry[]> {
+export async function history(sql: Sql, key: string): Promise<HistoryEntry[]> {
   const rows = await sql.query<HistoryRow>(
     `select ${HISTORY_COLUMNS} from finding_history where key = $1 order by id`,
     [key],
@@ -210,7 +210,7 @@ const substance = (f: StoredFinding) => ({
  * updated, vanished ones deleted; the previous version of each changed or deleted finding is
  * kept in finding_history with the cause. Unchanged findings are not touched.
  */
-export async function replaceFindings(
+export async function replace(
   sql: Sql,
   kind: FindingKind,
   subjectIds: readonly string[],
@@ -222,7 +222,7 @@ export async function replaceFindings(
   if (kind === 'incident' && subjectIds.length > 0) {
     await sql.query('select 1 from incidents where id = any($1) order by id for update', [subjectIds]);
   }
-  const current = new Map((await findingsOfSubjects(sql, kind, subjectIds)).map((f) => [f.key, f]));
+  const current = new Map((await listOfSubjects(sql, kind, subjectIds)).map((f) => [f.key, f]));
   const changes: FindingChanges = { inserted: 0, updated: 0, withdrawn: 0, unchanged: 0 };
   const write: StoredFinding[] = [];
   const superseded: { key: string; by: Verdict | null }[] = [];
@@ -258,12 +258,12 @@ export async function replaceFindings(
     const withdrawn = superseded.filter((s) => s.by === null).map((s) => s.key);
     if (withdrawn.length > 0) await sql.query('delete from findings where key = any($1)', [withdrawn]);
   }
-  await insertFindings(sql, write, true);
+  await insert(sql, write, true);
   return changes;
 }
 
 /** Writes findings; with `replace`, a finding with the same key is overwritten. */
-export async function insertFindings(sql: Sql, findings: readonly StoredFinding[], replace = false): Promise<void> {
+export async function insert(sql: Sql, findings: readonly StoredFinding[], replace = false): Promise<void> {
   if (findings.length === 0) return;
   await sql.query(
     `insert into findings (key, kind, subject_id, agreement_id, at, verdict, violators, reasons, rule, obligation, rests_on_zones,
@@ -306,7 +306,7 @@ export async function insertFindings(sql: Sql, findings: readonly StoredFinding[
   );
 }
 
-export async function searchFindings(
+export async function listPage(
   sql: Sql,
   filter: FindingFilter,
   descending: boolean,
@@ -330,7 +330,7 @@ export async function searchFindings(
   return takePage(rows.map(toFinding), page, (f) => [ts(f.at)!, f.key]);
 }
 
-export async function getFinding(sql: Sql, key: string): Promise<StoredFinding | null> {
+export async function get(sql: Sql, key: string): Promise<StoredFinding | null> {
   const [row] = await sql.query<FindingRow>(`select ${COLUMNS} from findings where key = $1`, [key]);
   return row ? toFinding(row) : null;
 }
@@ -343,7 +343,7 @@ export interface FindingWindow {
 }
 
 /** How many findings of the window give each verdict. */
-export async function countFindingsByVerdict(sql: Sql, w: FindingWindow): Promise<Record<Verdict, number>> {
+export async function countByVerdict(sql: Sql, w: FindingWindow): Promise<Record<Verdict, number>> {
   const rows = await sql.query<{ verdict: Verdict; n: number }>(
     `select verdict, count(*)::int as n from findings
       where at >= $1 and at < $2 and ($3::text is null or agreement_id = $3::text) group by verdict`,

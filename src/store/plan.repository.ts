@@ -99,7 +99,7 @@ export async function listConvoys(sql: Sql): Promise<Convoy[]> {
   return (await sql.query<ConvoyRow>('select * from convoys order by id')).map(toConvoy);
 }
 
-export async function saveProtectedSite(sql: Sql, s: ProtectedSite): Promise<void> {
+export async function upsertProtectedSite(sql: Sql, s: ProtectedSite): Promise<void> {
   await sql.query(
     `insert into protected_sites (id, kind, owner, geometry, buffer_m, valid_from, valid_to, notified_to)
      values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)
@@ -109,7 +109,7 @@ export async function saveProtectedSite(sql: Sql, s: ProtectedSite): Promise<voi
   );
 }
 
-export async function saveOperation(sql: Sql, o: Operation): Promise<void> {
+export async function upsertOperation(sql: Sql, o: Operation): Promise<void> {
   await sql.query(
     `insert into operations (id, actor, kind, area, radius_m, window_from, window_to) values ($1, $2, $3, $4::jsonb, $5, $6, $7)
      on conflict (id) do update set actor = excluded.actor, kind = excluded.kind, area = excluded.area,
@@ -118,7 +118,7 @@ export async function saveOperation(sql: Sql, o: Operation): Promise<void> {
   );
 }
 
-export async function saveConvoy(sql: Sql, c: Convoy): Promise<void> {
+export async function upsertConvoy(sql: Sql, c: Convoy): Promise<void> {
   await sql.query(
     `insert into convoys (id, organizer, route, window_from, window_to) values ($1, $2, $3::jsonb, $4, $5)
      on conflict (id) do update set organizer = excluded.organizer, route = excluded.route,
@@ -178,11 +178,15 @@ const CONVOYS: PlanTable = {
 
 const mapPage = <R, T>(page: Page<R>, fn: (row: R) => T): Page<T> => ({ items: page.items.map(fn), next: page.next });
 
-export async function searchProtectedSites(sql: Sql, filter: PlanFilter, page: PageRequest): Promise<Page<SiteRecord>> {
+export async function listProtectedSitePage(
+  sql: Sql,
+  filter: PlanFilter,
+  page: PageRequest,
+): Promise<Page<SiteRecord>> {
   return mapPage(await searchPlans<SiteRow>(sql, SITES, filter, page), toSiteRecord);
 }
 
-export async function searchOperations(
+export async function listOperationPage(
   sql: Sql,
   filter: PlanFilter,
   page: PageRequest,
@@ -190,7 +194,7 @@ export async function searchOperations(
   return mapPage(await searchPlans<OperationRow>(sql, OPERATIONS, filter, page), toOperationRecord);
 }
 
-export async function searchConvoys(sql: Sql, filter: PlanFilter, page: PageRequest): Promise<Page<ConvoyRecord>> {
+export async function listConvoyPage(sql: Sql, filter: PlanFilter, page: PageRequest): Promise<Page<ConvoyRecord>> {
   return mapPage(await searchPlans<ConvoyRow>(sql, CONVOYS, filter, page), toConvoyRecord);
 }
 

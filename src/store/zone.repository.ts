@@ -44,22 +44,22 @@ const toRecord = (r: ZoneRow): ZoneRecord => ({
   ownerOrg: r.owner_org,
 });
 
-export async function listZones(sql: Sql): Promise<Zone[]> {
+export async function list(sql: Sql): Promise<Zone[]> {
   return (await sql.query<ZoneRow>(`${SELECT} order by z.id`)).map(toZone);
 }
 
-export async function getZone(sql: Sql, id: string): Promise<Zone | null> {
+export async function get(sql: Sql, id: string): Promise<Zone | null> {
   const [row] = await sql.query<ZoneRow>(`${SELECT} where z.id = $1`, [id]);
   return row ? toZone(row) : null;
 }
 
-export async function getZoneRecord(sql: Sql, id: string): Promise<ZoneRecord | null> {
+export async function getRecord(sql: Sql, id: string): Promise<ZoneRecord | null> {
   const [row] = await sql.query<ZoneRow>(`${SELECT} where z.id = $1`, [id]);
   return row ? toRecord(row) : null;
 }
 
 /** Zones by id, those whose box meets `bbox` when one is given. */
-export async function listZoneRecords(sql: Sql, bbox?: BBox): Promise<ZoneRecord[]> {
+export async function listRecords(sql: Sql, bbox?: BBox): Promise<ZoneRecord[]> {
   const rows = bbox
     ? await sql.query<ZoneRow>(
         `${SELECT} where box(point(z.min_lon, z.min_lat), point(z.max_lon, z.max_lat)) && box(point($1, $2), point($3, $4)) order by z.id`,
@@ -70,7 +70,7 @@ export async function listZoneRecords(sql: Sql, bbox?: BBox): Promise<ZoneRecord
 }
 
 /** Locks the zone's row until the transaction ends (two changes of one zone take turns); false when there is none. */
-export async function lockZone(sql: Sql, id: string): Promise<boolean> {
+export async function lock(sql: Sql, id: string): Promise<boolean> {
   return (await sql.query('select id from zones where id = $1 for update', [id])).length > 0;
 }
 
@@ -78,7 +78,7 @@ export async function lockZone(sql: Sql, id: string): Promise<boolean> {
  * Writes a zone whole: its geometry and box, and its control history replaced. A record brings
  * its classification and owner; a plain zone (a scenario bundle) keeps the stored ones.
  */
-export async function saveZone(sql: Sql, zone: Zone | ZoneRecord): Promise<void> {
+export async function upsert(sql: Sql, zone: Zone | ZoneRecord): Promise<void> {
   const [minLon, minLat, maxLon, maxLat] = bboxOf(zone.geometry);
   const meta = 'classification' in zone ? zone : null;
   await sql.query(

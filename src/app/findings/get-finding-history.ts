@@ -11,8 +11,8 @@ export async function getFindingHistory(
   key: string,
 ): Promise<{ current: findings.StoredFinding | null; history: findings.HistoryEntry[] }> {
   const found = await asReader(ctx.db, readerOf(requireCaller(caller)), async (sql) => ({
-    current: await findings.getFinding(sql, key),
-    history: await findings.findingHistory(sql, key),
+    current: await findings.get(sql, key),
+    history: await findings.history(sql, key),
   }));
   if (!found.current && found.history.length === 0) throw notFound('finding', key);
   return found;

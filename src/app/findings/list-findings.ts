@@ -48,7 +48,7 @@ export interface StoredEvaluation {
 
 export async function listStoredFindings(sql: Sql, options: { incidents?: boolean } = {}): Promise<StoredEvaluation> {
   const world = await loadWorld(sql, { incidents: options.incidents ?? false });
-  const stored = await findings.listFindings(sql);
+  const stored = await findings.list(sql);
   const incidentFindings = sortFindings(stored.filter((f) => f.kind === 'incident').map(toIncidentFinding));
   const territory = sortTerritory(stored.filter((f) => f.kind === 'territory').map(toTerritoryFinding));
   const book = new Rulebook(world);

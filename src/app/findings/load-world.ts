@@ -15,7 +15,7 @@ export async function loadRulebook(sql: Sql): Promise<Rulebook> {
   return new Rulebook({
     actors: await actors.list(sql),
     agreements: await agreements.list(sql),
-    zones: await zones.listZones(sql),
+    zones: await zones.list(sql),
   });
 }
 
@@ -27,7 +27,7 @@ export async function loadWorld(sql: Sql, options: { incidents?: boolean } = {})
     hostState: stored.hostState,
     actors: await actors.list(sql),
     agreements: await agreements.list(sql),
-    zones: await zones.listZones(sql),
+    zones: await zones.list(sql),
     incidents: options.incidents === false ? [] : await incidents.list(sql),
     protectedSites: await plans.listProtectedSites(sql),
     operations: await plans.listOperations(sql),

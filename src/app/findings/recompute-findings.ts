@@ -80,7 +80,7 @@ export async function recomputeFindings(
         ? []
         : await incidents.list(sql, [...scope.incidents]);
   const incidentIds = scope.incidents === 'all' ? judged.map((i) => i.id) : [...scope.incidents];
-  const incidentChanges = await findings.replaceFindings(
+  const incidentChanges = await findings.replace(
     sql,
     'incident',
     incidentIds,
@@ -90,7 +90,7 @@ export async function recomputeFindings(
 
   const zones = rules.zoneList.filter((z) => scope.zones === 'all' || scope.zones.has(z.id));
   const zoneIds = scope.zones === 'all' ? zones.map((z) => z.id) : [...scope.zones];
-  const territoryChanges = await findings.replaceFindings(
+  const territoryChanges = await findings.replace(
     sql,
     'territory',
     zoneIds,

@@ -14,6 +14,6 @@ export async function searchFindings(
   page: PageRequest,
 ): Promise<Page<findings.StoredFinding>> {
   return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) =>
-    findings.searchFindings(sql, filter, sort === '-at', page),
+    findings.listPage(sql, filter, sort === '-at', page),
   );
 }

@@ -15,7 +15,7 @@ import type { Actor } from '../../domain/model.ts';
 import { Rulebook } from '../../domain/rulebook.ts';
 import * as actors from '../../store/actor.repository.ts';
 import type { Database, Sql } from '../../store/sql.ts';
-import { insertFindings, type StoredFinding } from '../../store/finding.repository.ts';
+import * as findings from '../../store/finding.repository.ts';
 import * as incidents from '../../store/incident.repository.ts';
 import { audit } from '../shared/audit.ts';
 import type { Caller } from '../caller.ts';
@@ -42,7 +42,7 @@ interface JudgedBatch {
   incidents: incidents.IncidentRecord[];
   newActors: ImportedActor[];
   /** The findings of each incident, should it turn out to be new. */
-  findings: Map<string, StoredFinding[]>;
+  findings: Map<string, findings.StoredFinding[]>;
 }
 
 export interface ImportOptions {
@@ -67,7 +67,7 @@ export async function importIncidents(
 ): Promise<ImportTally> {
   const tally: ImportTally = { inserted: 0, alreadyPresent: 0, actorsAdded: [], findings: 0 };
   const write = async (batch: JudgedBatch): Promise<void> => {
-    const { added, inserted, findings } = await db.transaction(async (tx) => {
+    const { added, inserted, findingCount } = await db.transaction(async (tx) => {
       const stored = await storeBatch(tx, batch);
       if (stored.inserted.length > 0 || stored.added.length > 0) {
         await audit(tx, options.caller ?? null, (options.now ?? Date.now)(), [
@@ -84,7 +84,7 @@ export async function importIncidents(
     tally.actorsAdded.push(...added);
     tally.inserted += inserted.length;
     tally.alreadyPresent += batch.incidents.length - inserted.length;
-    tally.findings += findings;
+    tally.findings += findingCount;
     options.onBatch?.(tally);
   };
 
@@ -113,12 +113,12 @@ async function* judge(batches: AsyncIterable<IncidentBatch>, initial: Rulebook):
   for await (const batch of batches) {
     const newActors = [...new Map(batch.actors.filter((a) => !book.actors.has(a.id)).map((a) => [a.id, a])).values()];
     if (newActors.length > 0) book = withActors(book, newActors);
-    const findings = new Map<string, StoredFinding[]>();
+    const judged = new Map<string, findings.StoredFinding[]>();
     for (const incident of batch.incidents) {
-      if (!findings.has(incident.id))
-        findings.set(incident.id, adjudicateIncident(book, incident).map(storedIncidentFinding));
+      if (!judged.has(incident.id))
+        judged.set(incident.id, adjudicateIncident(book, incident).map(storedIncidentFinding));
     }
-    yield { incidents: batch.incidents, newActors, findings };
+    yield { incidents: batch.incidents, newActors, findings: judged };
   }
 }
 
@@ -135,7 +135,7 @@ function withActors(book: Rulebook, actors: readonly Actor[]): Rulebook {
 async function storeBatch(
   sql: Sql,
   batch: JudgedBatch,
-): Promise<{ added: string[]; inserted: string[]; findings: number }> {
+): Promise<{ added: string[]; inserted: string[]; findingCount: number }> {
   // An import can be run again (it adds only what is missing), so a crash that loses the last
   // batches committed costs nothing: their commits need not wait for the disk.
   await sql.query('set local synchronous_commit = off');
@@ -143,7 +143,7 @@ async function storeBatch(
   // Each incident goes in with the summary of the findings that follow, so that the findings'
   // trigger finds nothing to update: otherwise every new incident would be written twice.
   const inserted = await incidents.insertNew(sql, batch.incidents, batch.findings);
-  const findings = inserted.flatMap((id) => batch.findings.get(id) ?? []);
-  await insertFindings(sql, findings, true);
-  return { added, inserted, findings: findings.length };
+  const stored = inserted.flatMap((id) => batch.findings.get(id) ?? []);
+  await findings.insert(sql, stored, true);
+  return { added, inserted, findingCount: stored.length };
 }

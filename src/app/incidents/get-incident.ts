@@ -30,7 +30,7 @@ export async function getIncident(ctx: AppContext, caller: Caller | null, id: st
     const [incident] = await incidents.getMany(sql, [id]);
     if (!incident) throw notFound('incident', id);
     const accounts = await reports.listOfIncident(sql, id);
-    const current = (await findings.findingsOfSubjects(sql, 'incident', [id])).sort((a, b) =>
+    const current = (await findings.listOfSubjects(sql, 'incident', [id])).sort((a, b) =>
       a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
     );
     return {

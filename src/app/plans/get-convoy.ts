@@ -26,7 +26,7 @@ export async function getConvoy(
     const book = new Rulebook({
       actors: await actors.list(sql),
       agreements: await agreements.list(sql),
-      zones: await zones.listZones(sql),
+      zones: await zones.list(sql),
     });
     return { convoy, approvals: convoyApprovals(book, convoy, (await settings.getSettings(sql)).hostState) };
   });

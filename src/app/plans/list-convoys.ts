@@ -12,5 +12,5 @@ export async function listConvoys(
   filter: PlanFilter,
   page: PageRequest,
 ): Promise<Page<plans.ConvoyRecord>> {
-  return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => plans.searchConvoys(sql, filter, page));
+  return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => plans.listConvoyPage(sql, filter, page));
 }

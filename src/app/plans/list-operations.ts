@@ -12,5 +12,5 @@ export async function listOperations(
   filter: PlanFilter,
   page: PageRequest,
 ): Promise<Page<plans.OperationRecord>> {
-  return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => plans.searchOperations(sql, filter, page));
+  return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => plans.listOperationPage(sql, filter, page));
 }

@@ -12,5 +12,5 @@ export async function listProtectedSites(
   filter: PlanFilter,
   page: PageRequest,
 ): Promise<Page<plans.SiteRecord>> {
-  return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => plans.searchProtectedSites(sql, filter, page));
+  return asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => plans.listProtectedSitePage(sql, filter, page));
 }

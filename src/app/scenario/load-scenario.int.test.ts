@@ -107,7 +107,7 @@ describeEachDatabase('scenario load', (db) => {
       withdrawn: 0,
       unchanged: 0,
     });
-    const history = await findings.findingHistory(db(), findings.incidentFindingKey('i03', 'coh'));
+    const history = await findings.history(db(), findings.incidentFindingKey('i03', 'coh'));
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({
       verdict: 'violation',
@@ -157,7 +157,7 @@ describeEachDatabase('scenario load', (db) => {
     });
     const result = await loadScenario(db(), text);
     expect(result.ok && result.summary.findings.incidents.updated).toBe(1);
-    const history = await findings.findingHistory(db(), findings.incidentFindingKey('i06', 'coh'));
+    const history = await findings.history(db(), findings.incidentFindingKey('i06', 'coh'));
     expect(history.map((h) => [h.verdict, h.supersededByVerdict])).toEqual([['violation', 'not_covered']]);
     const stored = await listStoredFindings(db());
     expect(toResultDocument(stored.evaluation)).toEqual(expectedDocument(text));

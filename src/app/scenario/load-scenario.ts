@@ -81,9 +81,9 @@ export async function loadScenario(db: Database, text: string, options: LoadOpti
       scope = mergeScopes(scope, await affectedByAgreement(tx, g, agreementDiff.before.get(g.id)));
     }
 
-    const zoneDiff = diff('zones', world.zones, await zones.listZones(tx));
+    const zoneDiff = diff('zones', world.zones, await zones.list(tx));
     for (const z of zoneDiff.touched) {
-      await zones.saveZone(tx, z);
+      await zones.upsert(tx, z);
       scope = mergeScopes(scope, await affectedByZone(tx, z, zoneDiff.before.get(z.id)));
     }
 
@@ -100,10 +100,11 @@ export async function loadScenario(db: Database, text: string, options: LoadOpti
 
     // Plans are judged when read (deconfliction, convoys): storing them is enough.
     for (const s of diff('protected_sites', world.protectedSites, await plans.listProtectedSites(tx)).touched)
-      await plans.saveProtectedSite(tx, s);
+      await plans.upsertProtectedSite(tx, s);
     for (const o of diff('operations', world.operations, await plans.listOperations(tx)).touched)
-      await plans.saveOperation(tx, o);
-    for (const c of diff('convoys', world.convoys, await plans.listConvoys(tx)).touched) await plans.saveConvoy(tx, c);
+      await plans.upsertOperation(tx, o);
+    for (const c of diff('convoys', world.convoys, await plans.listConvoys(tx)).touched)
+      await plans.upsertConvoy(tx, c);
     await settings.putSettings(tx, {
       name: v.bundle.name,
       timezone: world.timezone,

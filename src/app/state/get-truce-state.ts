@@ -71,7 +71,7 @@ export async function getTruceState(ctx: AppContext, caller: Caller | null, quer
     }
 
     const window = { from: zone.startOf(from), to: zone.startOf(nextDate(to)), agreement };
-    const verdicts = await findings.countFindingsByVerdict(sql, window);
+    const verdicts = await findings.countByVerdict(sql, window);
     const violations = tallyViolations(await findings.placedViolations(sql, window), zone, dates, adminAreas());
 
     let calm: TruceState['calm'] = null;

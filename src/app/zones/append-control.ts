@@ -24,9 +24,9 @@ export async function appendControl(
   const reader = readerOf(by);
   const at = parseInstant(input.at)!;
   return writeWorld(ctx, by, async (tx) => {
-    if (!(await readWithin(tx, reader, (sql) => zones.getZoneRecord(sql, zoneId)))) throw notFound('zone', zoneId);
-    await zones.lockZone(tx, zoneId);
-    const stored = (await zones.getZoneRecord(tx, zoneId))!;
+    if (!(await readWithin(tx, reader, (sql) => zones.getRecord(sql, zoneId)))) throw notFound('zone', zoneId);
+    await zones.lock(tx, zoneId);
+    const stored = (await zones.getRecord(tx, zoneId))!;
     // A change comes after everything recorded; history is corrected with PUT.
     if (!stored.control.every((c) => (c.to === null ? c.from < at : c.to <= at))) {
       const latest = Math.max(...stored.control.map((c) => c.to ?? c.from));

@@ -9,7 +9,7 @@ import { notFound } from '../errors.ts';
 export type { ZoneRecord } from '../../store/zone.repository.ts';
 
 export async function getZone(ctx: AppContext, caller: Caller | null, id: string): Promise<zones.ZoneRecord> {
-  const zone = await asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => zones.getZoneRecord(sql, id));
+  const zone = await asReader(ctx.db, readerOf(requireCaller(caller)), (sql) => zones.getRecord(sql, id));
   if (!zone) throw notFound('zone', id);
   return zone;
 }

@@ -23,9 +23,9 @@ export async function replaceControl(
     to: c.to === null ? null : parseInstant(c.to)!,
   }));
   return writeWorld(ctx, by, async (tx) => {
-    if (!(await readWithin(tx, reader, (sql) => zones.getZoneRecord(sql, zoneId)))) throw notFound('zone', zoneId);
-    await zones.lockZone(tx, zoneId);
-    const stored = (await zones.getZoneRecord(tx, zoneId))!;
+    if (!(await readWithin(tx, reader, (sql) => zones.getRecord(sql, zoneId)))) throw notFound('zone', zoneId);
+    await zones.lock(tx, zoneId);
+    const stored = (await zones.getRecord(tx, zoneId))!;
     return saveZoneChange(tx, by, reader, stored, { ...stored, control }, 'replace-control');
   });
 }

@@ -23,9 +23,9 @@ export async function saveZoneChange(
     tx,
     next.control.flatMap((c, i) => c.actors.map((id, j) => ({ path: `control[${i}].actors[${j}]`, id }))),
   );
-  await zones.saveZone(tx, next);
+  await zones.upsert(tx, next);
   return {
-    value: (await readWithin(tx, reader, (sql) => zones.getZoneRecord(sql, next.id)))!,
+    value: (await readWithin(tx, reader, (sql) => zones.getRecord(sql, next.id)))!,
     audit: [
       {
         action,

@@ -25,7 +25,7 @@ export async function zonesAsOf(sql: Sql, t: Instant, bbox?: BBox): Promise<Zone
     agreements: await agreements.list(sql),
     zones: [],
   });
-  return (await zones.listZoneRecords(sql, bbox)).map((zone) => {
+  return (await zones.listRecords(sql, bbox)).map((zone) => {
     const standings = standingsAt(book, zone, t);
     return { zone, controllers: standings.map((s) => s.actor), status: zoneStatus(standings) };
   });
