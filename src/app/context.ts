@@ -31,7 +31,7 @@ export function createContext(
   const seal = () => {
     timer = null;
     sealing = sealing
-      .then(() => auditLog.sealAudit(db))
+      .then(() => auditLog.seal(db))
       .then(
         () => {
           if (failures > 0) console.warn(`audit sealing resumed after ${failures} failed attempt(s)`);

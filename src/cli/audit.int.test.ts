@@ -3,7 +3,7 @@ import { addOrganization } from '../app/accounts/add-organization.ts';
 import { addUser } from '../app/accounts/add-user.ts';
 import { setPassword, setUserDisabled } from '../app/accounts/change-user.ts';
 import { type AppContext, createContext } from '../app/context.ts';
-import { appendAudit, sealAudit } from '../store/audit.repository.ts';
+import * as auditLog from '../store/audit.repository.ts';
 import type { Database } from '../store/sql.ts';
 import { describeEachDatabase } from '../../test/databases.ts';
 import { printAuditHead, sealAuditTrail, verifyAuditTrail } from './audit.command.ts';
@@ -146,16 +146,16 @@ describeEachDatabase('truce audit verify', (db) => {
       appended = r;
     });
     const slow = db().transaction(async (tx) => {
-      await appendAudit(tx, [entry('slow')]); // takes the lower seq, commits last
+      await auditLog.insert(tx, [entry('slow')]); // takes the lower seq, commits last
       appended();
       await held;
     });
     await written;
-    await appendAudit(db(), [entry('fast')]);
-    await sealAudit(db());
+    await auditLog.insert(db(), [entry('fast')]);
+    await auditLog.seal(db());
     release();
     await slow;
-    await sealAudit(db());
+    await auditLog.seal(db());
     const order = await db().query<{ id: string }>(
       `select entity_id as id from audit_log where chain_pos > 8 order by chain_pos`,
     );

@@ -2,7 +2,7 @@
  * The audit trail: every write appends an entry (who, when, what, before and after). Each
  * entry's content is hashed when written; the sealer appends entries to a SHA-256 chain in
  * order, so that an edit, deletion or reordering made directly in the database breaks a link
- * that `verifyAudit` names.
+ * that `verify` names.
  */
 import { createHash } from 'node:crypto';
 import { ms, stableStringify } from './rows.ts';
@@ -56,7 +56,7 @@ export function entryHash(e: AuditEntry): string {
 /** A link: the previous link, the entry's content, and its place in the write order (seq). */
 export const chainHash = (prev: string, entry: string, seq: number) => sha256(`${prev}${entry}:${seq}`);
 
-export async function appendAudit(sql: Sql, entries: readonly AuditEntry[]): Promise<void> {
+export async function insert(sql: Sql, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await sql.query(auditInsert('$1'), [auditRecordset(entries)]);
 }
@@ -92,7 +92,7 @@ export function auditRecordset(entries: readonly AuditEntry[]): string {
 }
 
 /** Appends every unsealed entry to the chain, in the order they were written. Returns how many. */
-export async function sealAudit(db: Database, batch = 5_000): Promise<number> {
+export async function seal(db: Database, batch = 5_000): Promise<number> {
   let total = 0;
   for (;;) {
     const sealed = await db.transaction(async (tx) => {
@@ -181,7 +181,7 @@ const toEntry = (r: AuditRow): StoredAuditEntry => ({
 });
 
 /** Walks the chain from its start; names the first link that does not hold, and finds `expectHead` in it. */
-export async function verifyAudit(sql: Sql, expectHead?: string): Promise<AuditVerification> {
+export async function verify(sql: Sql, expectHead?: string): Promise<AuditVerification> {
   const rows = await sql.query<AuditRow>('select * from audit_log where chain_pos is not null order by chain_pos');
   const [{ n: unsealed } = { n: 0 }] = await sql.query<{ n: number }>(
     'select count(*)::int as n from audit_log where chain_pos is null',
@@ -230,7 +230,7 @@ export async function verifyAudit(sql: Sql, expectHead?: string): Promise<AuditV
 }
 
 /** A record's history, oldest first, as far as the reader may see it. */
-export async function auditHistory(sql: Sql, entity: string, entityId: string): Promise<StoredAuditEntry[]> {
+export async function history(sql: Sql, entity: string, entityId: string): Promise<StoredAuditEntry[]> {
   const rows = await sql.query<AuditRow>('select * from audit_log where entity = $1 and entity_id = $2 order by seq', [
     entity,
     entityId,

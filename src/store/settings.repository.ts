@@ -11,13 +11,13 @@ export interface WorldSettings {
 
 export const DEFAULT_SETTINGS: WorldSettings = { name: '', timezone: 'Z', hostState: null, calm: null };
 
-export async function getSettings(sql: Sql): Promise<WorldSettings> {
+export async function get(sql: Sql): Promise<WorldSettings> {
   const rows = await sql.query<{ key: string; value: unknown }>('select key, value from settings');
   const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
   return { ...DEFAULT_SETTINGS, ...stored } as WorldSettings;
 }
 
-export async function putSettings(sql: Sql, settings: Partial<WorldSettings>): Promise<void> {
+export async function upsert(sql: Sql, settings: Partial<WorldSettings>): Promise<void> {
   for (const [key, value] of Object.entries(settings)) {
     await sql.query(
       `insert into settings (key, value) values ($1, $2::jsonb)

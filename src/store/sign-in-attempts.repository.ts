@@ -10,7 +10,7 @@ import type { Sql } from './sql.ts';
  * capped at `max + 1` (an attempt over the limit is refused, and counting further would only
  * overflow), and when the window started.
  */
-export async function countSignInAttempt(
+export async function record(
   sql: Sql,
   account: string,
   at: number,
@@ -29,11 +29,11 @@ export async function countSignInAttempt(
 }
 
 /** After a successful sign-in: the name starts afresh. */
-export async function clearSignInAttempts(sql: Sql, account: string): Promise<void> {
+export async function removeFor(sql: Sql, account: string): Promise<void> {
   await sql.query('delete from sign_in_attempts where account = $1', [account]);
 }
 
 /** Windows that ended before `before`: they hold back nobody any more. */
-export async function forgetSignInAttempts(sql: Sql, before: number): Promise<void> {
+export async function removeBefore(sql: Sql, before: number): Promise<void> {
   await sql.query('delete from sign_in_attempts where since < $1', [new Date(before)]);
 }

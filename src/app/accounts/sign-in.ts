@@ -41,13 +41,7 @@ export const SIGN_IN_LIMIT = { attempts: 10, windowMs: 15 * 60_000 };
 export async function signIn(ctx: AppContext, username: string, password: string): Promise<Session> {
   const account = sha256(username);
   const now = ctx.now();
-  const counted = await signInAttempts.countSignInAttempt(
-    ctx.db,
-    account,
-    now,
-    SIGN_IN_LIMIT.windowMs,
-    SIGN_IN_LIMIT.attempts,
-  );
+  const counted = await signInAttempts.record(ctx.db, account, now, SIGN_IN_LIMIT.windowMs, SIGN_IN_LIMIT.attempts);
   if (counted.attempts > SIGN_IN_LIMIT.attempts) {
     const minutes = Math.max(1, Math.ceil((counted.since + SIGN_IN_LIMIT.windowMs - now) / 60_000));
     throw new AppError(
@@ -68,8 +62,8 @@ export async function signIn(ctx: AppContext, username: string, password: string
   const expiresAt = now + SESSION_HOURS * 3_600_000;
   const caller = toCaller(user);
   await ctx.db.transaction(async (tx) => {
-    await signInAttempts.clearSignInAttempts(tx, account);
-    await signInAttempts.forgetSignInAttempts(tx, now - SIGN_IN_LIMIT.windowMs);
+    await signInAttempts.removeFor(tx, account);
+    await signInAttempts.removeBefore(tx, now - SIGN_IN_LIMIT.windowMs);
     await accounts.insertSession(tx, {
       token_hash: sha256(token),
       user_id: user.id,

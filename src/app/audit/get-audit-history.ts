@@ -43,7 +43,7 @@ export async function getAuditHistory(
   if (account && !can(c, 'accounts:manage')) throw forbidden('only an admin reads the history of accounts');
   const { visible, entries } = await asReader(ctx.db, readerOf(c), async (sql) => ({
     visible: await recordVisible(sql, entity, id),
-    entries: await auditLog.auditHistory(sql, entity, id),
+    entries: await auditLog.history(sql, entity, id),
   }));
   const deleted = entries.at(-1)?.action === 'delete';
   const there = visible === true || (entries.length > 0 && (visible === null || deleted));

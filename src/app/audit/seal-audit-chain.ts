@@ -7,5 +7,5 @@ import * as auditLog from '../../store/audit.repository.ts';
 import type { Database } from '../../store/sql.ts';
 
 export async function sealAuditChain(db: Database): Promise<number> {
-  return auditLog.sealAudit(db);
+  return auditLog.seal(db);
 }

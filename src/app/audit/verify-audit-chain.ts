@@ -10,5 +10,5 @@ import type { Sql } from '../../store/sql.ts';
 export type { AuditVerification } from '../../store/audit.repository.ts';
 
 export async function verifyAuditChain(sql: Sql, expectHead?: string): Promise<auditLog.AuditVerification> {
-  return auditLog.verifyAudit(sql, expectHead);
+  return auditLog.verify(sql, expectHead);
 }

@@ -53,7 +53,7 @@ export async function listStoredFindings(sql: Sql, options: { incidents?: boolea
   const territory = sortTerritory(stored.filter((f) => f.kind === 'territory').map(toTerritoryFinding));
   const book = new Rulebook(world);
   return {
-    name: (await settings.getSettings(sql)).name,
+    name: (await settings.get(sql)).name,
     world,
     evaluation: {
       findings: incidentFindings,

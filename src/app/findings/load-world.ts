@@ -21,7 +21,7 @@ export async function loadRulebook(sql: Sql): Promise<Rulebook> {
 
 /** The whole world; with `incidents: false`, without the incidents (they can be many). */
 export async function loadWorld(sql: Sql, options: { incidents?: boolean } = {}): Promise<World> {
-  const stored = await settings.getSettings(sql);
+  const stored = await settings.get(sql);
   return {
     timezone: stored.timezone,
     hostState: stored.hostState,

@@ -28,6 +28,6 @@ export async function getConvoy(
       agreements: await agreements.list(sql),
       zones: await zones.list(sql),
     });
-    return { convoy, approvals: convoyApprovals(book, convoy, (await settings.getSettings(sql)).hostState) };
+    return { convoy, approvals: convoyApprovals(book, convoy, (await settings.get(sql)).hostState) };
   });
 }

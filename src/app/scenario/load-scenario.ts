@@ -105,7 +105,7 @@ export async function loadScenario(db: Database, text: string, options: LoadOpti
       await plans.upsertOperation(tx, o);
     for (const c of diff('convoys', world.convoys, await plans.listConvoys(tx)).touched)
       await plans.upsertConvoy(tx, c);
-    await settings.putSettings(tx, {
+    await settings.upsert(tx, {
       name: v.bundle.name,
       timezone: world.timezone,
       hostState: world.hostState,

@@ -15,7 +15,7 @@ export interface Change {
 
 /** `caller` null means the system itself (the CLI run by an operator, the importer, start-up). */
 export async function audit(sql: Sql, caller: Caller | null, at: number, changes: readonly Change[]): Promise<void> {
-  await auditLog.appendAudit(sql, auditEntries(caller, at, changes));
+  await auditLog.insert(sql, auditEntries(caller, at, changes));
 }
 
 /** The entries `audit` appends, for a repository that writes them in the same statement as the change. */

@@ -54,7 +54,7 @@ export interface StateQuery {
 export async function getTruceState(ctx: AppContext, caller: Caller | null, query: StateQuery): Promise<TruceState> {
   const reader = readerOf(requireCaller(caller));
   return asReader(ctx.db, reader, async (sql) => {
-    const stored = await settings.getSettings(sql);
+    const stored = await settings.get(sql);
     const zone = dayZone(stored.timezone) ?? dayZone('Z')!;
     const to = query.to ?? zone.localDate(ctx.now());
     const from = query.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * DAY).toISOString().slice(0, 10);
