@@ -99,7 +99,7 @@ export async function insertSession(
   ]);
 }
 
-export async function deleteSession(sql: Sql, tokenHash: string): Promise<void> {
+export async function removeSession(sql: Sql, tokenHash: string): Promise<void> {
   await sql.query('delete from sessions where token_hash = $1', [tokenHash]);
 }
 
@@ -164,7 +164,7 @@ export interface ApiTokenRow {
 const TOKEN_COLUMNS = 't.id, t.user_id, u.username, u.org_id, t.name, t.token_hash, t.created_at, t.revoked_at';
 
 /** A user's API tokens, revoked ones included, oldest first. */
-export async function listApiTokensOf(sql: Sql, userId: string): Promise<ApiTokenRow[]> {
+export async function listApiTokens(sql: Sql, userId: string): Promise<ApiTokenRow[]> {
   return sql.query<ApiTokenRow>(
     `select ${TOKEN_COLUMNS} from api_tokens t join users u on u.id = t.user_id where t.user_id = $1 order by t.created_at, t.id`,
     [userId],
@@ -180,7 +180,7 @@ export async function getApiToken(sql: Sql, id: string): Promise<ApiTokenRow | n
 }
 
 /** Revokes a live token; false when it was revoked already. */
-export async function revokeApiTokenRow(sql: Sql, id: string, at: Date): Promise<boolean> {
+export async function revokeApiToken(sql: Sql, id: string, at: Date): Promise<boolean> {
   const rows = await sql.query(
     'update api_tokens set revoked_at = $2 where id = $1 and revoked_at is null returning id',
     [id, at],

@@ -38,5 +38,5 @@ export async function listApiTokens(
     if (!user || user.org_id !== c.orgId) throw notFound('user', name);
   }
   if (!user) throw notFound('user', name);
-  return (await accounts.listApiTokensOf(ctx.db, user.id)).map(tokenView);
+  return (await accounts.listApiTokens(ctx.db, user.id)).map(tokenView);
 }

@@ -26,7 +26,7 @@ export async function revokeApiToken(
       (c === null || token.user_id === c.userId || (can(c, 'accounts:manage') && token.org_id === c.orgId));
     // Someone else's token is as unknown as a missing one: its id tells nothing.
     if (!token || !mayRevoke) throw notFound('api token', id);
-    if (!(await accounts.revokeApiTokenRow(tx, id, new Date(at)))) return { token: tokenView(token), revoked: false };
+    if (!(await accounts.revokeApiToken(tx, id, new Date(at)))) return { token: tokenView(token), revoked: false };
     await audit(tx, c, at, [
       {
         action: 'revoke',

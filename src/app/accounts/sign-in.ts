@@ -77,7 +77,7 @@ export async function signIn(ctx: AppContext, username: string, password: string
 }
 
 export async function signOut(ctx: AppContext, token: string): Promise<void> {
-  await accounts.deleteSession(ctx.db, sha256(token));
+  await accounts.removeSession(ctx.db, sha256(token));
 }
 
 export async function callerFromSession(
