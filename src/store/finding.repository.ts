@@ -70,7 +70,6 @@ interface FindingRow {
  */
 export const FINDING_COLUMNS = `key, kind, subject_id, agreement_id, at, verdict, violators, reasons, rule,
   truce_visible_obligation(agreement_id, obligation) as obligation, rests_on_zones, statements, explanation, facts, rules_version`;
-const COLUMNS = FINDING_COLUMNS;
 
 export const toFinding = (r: FindingRow): StoredFinding => ({
   key: r.key,
@@ -100,8 +99,8 @@ export function territoryFindingKey(zone: string, at: Instant, agreement: string
 
 export async function list(sql: Sql, kind?: FindingKind): Promise<StoredFinding[]> {
   const rows = kind
-    ? await sql.query<FindingRow>(`select ${COLUMNS} from findings where kind = $1`, [kind])
-    : await sql.query<FindingRow>(`select ${COLUMNS} from findings`);
+    ? await sql.query<FindingRow>(`select ${FINDING_COLUMNS} from findings where kind = $1`, [kind])
+    : await sql.query<FindingRow>(`select ${FINDING_COLUMNS} from findings`);
   return rows.map(toFinding);
 }
 
@@ -111,10 +110,10 @@ export async function listOfSubjects(
   subjectIds: readonly string[],
 ): Promise<StoredFinding[]> {
   if (subjectIds.length === 0) return [];
-  const rows = await sql.query<FindingRow>(`select ${COLUMNS} from findings where kind = $1 and subject_id = any($2)`, [
-    kind,
-    subjectIds,
-  ]);
+  const rows = await sql.query<FindingRow>(
+    `select ${FINDING_COLUMNS} from findings where kind = $1 and subject_id = any($2)`,
+    [kind, subjectIds],
+  );
   return rows.map(toFinding);
 }
 
@@ -146,22 +145,9 @@ export type HistoryRow = FindingRow & {
 
 const WITHHELD: Statement = { code: 'cause.withheld', params: {} };
 
+// Not a hot path (one incident's history at a time): the spread is cheap enough here.
 export const toHistoryEntry = (r: HistoryRow): HistoryEntry => ({
-  key: r.key,
-  kind: r.kind,
-  subjectId: r.subject_id,
-  agreement: r.agreement_id,
-  at: ms(r.at),
-  verdict: r.verdict,
-  violators: r.violators,
-  reasons: r.reasons,
-  rule: r.rule,
-  obligation: r.obligation,
-  restsOnZones: r.rests_on_zones,
-  statements: r.statements,
-  explanation: r.explanation,
-  facts: r.facts,
-  rulesVersion: r.rules_version,
+  ...toFinding(r),
   computedAt: ms(r.computed_at),
   supersededAt: ms(r.superseded_at),
   supersededByVerdict: r.superseded_by_verdict,
@@ -324,14 +310,14 @@ export async function listPage(
   const { condition, tail } = keyset(params, ['at', 'key'], descending, page);
   if (condition) conditions.push(condition);
   const rows = await sql.query<FindingRow>(
-    `select ${COLUMNS} from findings ${whereAll(conditions)} ${tail}`,
+    `select ${FINDING_COLUMNS} from findings ${whereAll(conditions)} ${tail}`,
     params.values,
   );
   return takePage(rows.map(toFinding), page, (f) => [ts(f.at)!, f.key]);
 }
 
 export async function get(sql: Sql, key: string): Promise<StoredFinding | null> {
-  const [row] = await sql.query<FindingRow>(`select ${COLUMNS} from findings where key = $1`, [key]);
+  const [row] = await sql.query<FindingRow>(`select ${FINDING_COLUMNS} from findings where key = $1`, [key]);
   return row ? toFinding(row) : null;
 }
 

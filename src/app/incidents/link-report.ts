@@ -8,7 +8,7 @@ import * as incidents from '../../store/incident.repository.ts';
 import type { Sql } from '../../store/sql.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import * as reports from '../../store/report.repository.ts';
-import { audit } from '../shared/audit.ts';
+import { audit, type Change } from '../shared/audit.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
@@ -39,6 +39,31 @@ async function lockPair(
   return { incident, report, linkedTo: current.get(reportId) ?? null };
 }
 
+/** The audit entries of a link or an unlink: one on the report, one on the incident, each at its own classification. */
+function linkChanges({ incident, report }: Pick<Pair, 'incident' | 'report'>, linked: boolean): Change[] {
+  const linkedTo = { incident_id: incident.id };
+  const reportId = { report_id: report.id };
+  return [
+    {
+      action: linked ? 'link' : 'unlink',
+      entity: 'report',
+      entityId: report.id,
+      classification: report.classification,
+      ownerOrg: report.ownerOrg,
+      before: linked ? { incident_id: null } : linkedTo,
+      after: linked ? linkedTo : { incident_id: null },
+    },
+    {
+      action: linked ? 'link-report' : 'unlink-report',
+      entity: 'incident',
+      entityId: incident.id,
+      classification: incident.classification,
+      ownerOrg: incident.ownerOrg,
+      ...(linked ? { after: reportId } : { before: reportId }),
+    },
+  ];
+}
+
 export async function linkReport(
   ctx: AppContext,
   caller: Caller | null,
@@ -60,25 +85,7 @@ export async function linkReport(
         statement('error.report_linked'),
       );
     await reports.link(tx, [reportId], incidentId);
-    await audit(tx, c, at, [
-      {
-        action: 'link',
-        entity: 'report',
-        entityId: reportId,
-        classification: report.classification,
-        ownerOrg: report.ownerOrg,
-        before: { incident_id: null },
-        after: { incident_id: incidentId },
-      },
-      {
-        action: 'link-report',
-        entity: 'incident',
-        entityId: incidentId,
-        classification: incident.classification,
-        ownerOrg: incident.ownerOrg,
-        after: { report_id: reportId },
-      },
-    ]);
+    await audit(tx, c, at, linkChanges({ incident, report }, true));
     return true;
   });
   if (wrote) {
@@ -102,25 +109,7 @@ export async function unlinkReport(
     );
     if (linkedTo !== incidentId) throw notFound('report', reportId);
     await reports.link(tx, [reportId], null);
-    await audit(tx, c, at, [
-      {
-        action: 'unlink',
-        entity: 'report',
-        entityId: reportId,
-        classification: report.classification,
-        ownerOrg: report.ownerOrg,
-        before: { incident_id: incidentId },
-        after: { incident_id: null },
-      },
-      {
-        action: 'unlink-report',
-        entity: 'incident',
-        entityId: incidentId,
-        classification: incident.classification,
-        ownerOrg: incident.ownerOrg,
-        before: { report_id: reportId },
-      },
-    ]);
+    await audit(tx, c, at, linkChanges({ incident, report }, false));
   });
   ctx.wrote();
   publishIncidentChange(ctx, incidentId, at, false);

@@ -61,6 +61,30 @@ export function NotFound({ title, text, back }: { title: string; text: string; b
   );
 }
 
+/**
+ * What a page of one record shows until it has the record: a not-found page when there is none
+ * (or the reader may not see it), the error with a retry, or "loading"; null once the record is here.
+ */
+export function recordFallback(
+  q: { data: unknown; error: Error | null; reload(): void },
+  missing: { title: string; text: string; back: { to: string; label: string } },
+): ReactNode {
+  if (isMissing(q.error)) return <NotFound {...missing} />;
+  if (q.error)
+    return (
+      <div className="page">
+        <ErrorNotice error={q.error} onRetry={q.reload} />
+      </div>
+    );
+  if (q.data === undefined)
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
+  return null;
+}
+
 export function VerdictBadge({ verdict }: { verdict: string }) {
   const { nameOf } = useI18n();
   return (

@@ -9,7 +9,7 @@ import { ATTRIBUTION_GRADES, INCIDENT_STATUSES } from '../../api/enums.ts';
 import { useSession } from '../../api/session.tsx';
 import { useWorld } from '../../api/world.tsx';
 import { Link } from '../../app/router.tsx';
-import { ErrorNotice, isMissing, Loading, NotFound, Reference, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
+import { ErrorNotice, Loading, recordFallback, Reference, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -34,26 +34,12 @@ export function IncidentPage({ id }: { id: string }) {
   const q = useIncident(id);
   const audit = useIncidentAudit(id);
 
-  if (isMissing(q.error))
-    return (
-      <NotFound
-        title={t('notFound.incident.title')}
-        text={t('notFound.incident')}
-        back={{ to: '/incidents', label: t('incident.back') }}
-      />
-    );
-  if (q.error)
-    return (
-      <div className="page">
-        <ErrorNotice error={q.error} onRetry={q.reload} />
-      </div>
-    );
-  if (!q.data)
-    return (
-      <div className="page">
-        <Loading />
-      </div>
-    );
+  const fallback = recordFallback(q, {
+    title: t('notFound.incident.title'),
+    text: t('notFound.incident'),
+    back: { to: '/incidents', label: t('incident.back') },
+  });
+  if (fallback || !q.data) return fallback;
   const i = q.data;
   const verdict = worstVerdict(i.verdicts.map((v) => v.verdict));
   const target =

@@ -1,7 +1,7 @@
 /** One filed report, as the reader may see it: the account, where and when, and its incident if it has one. */
 import { placeName } from '../../app/live-notice.ts';
 import { Link } from '../../app/router.tsx';
-import { ErrorNotice, isMissing, Loading, NotFound, Reference } from '../../app/ui.tsx';
+import { recordFallback, Reference } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { whereName } from '../../i18n/where.ts';
 import { useGovernorates } from '../../map/use-governorates.ts';
@@ -13,26 +13,12 @@ export function FiledReportPage({ id }: { id: string }) {
   const { t, nameOf, timezoneLabel } = i18n;
   const areas = useGovernorates();
   const q = useReport(id);
-  if (isMissing(q.error))
-    return (
-      <NotFound
-        title={t('notFound.report.title')}
-        text={t('notFound.report')}
-        back={{ to: '/incidents', label: t('incident.back') }}
-      />
-    );
-  if (q.error)
-    return (
-      <div className="page">
-        <ErrorNotice error={q.error} onRetry={q.reload} />
-      </div>
-    );
-  if (!q.data)
-    return (
-      <div className="page">
-        <Loading />
-      </div>
-    );
+  const fallback = recordFallback(q, {
+    title: t('notFound.report.title'),
+    text: t('notFound.report'),
+    back: { to: '/incidents', label: t('incident.back') },
+  });
+  if (fallback || !q.data) return fallback;
   const r = q.data;
   const where = whereName(r.where, i18n.lang) ?? placeName(null, r.location, areas, i18n);
   return (
