@@ -31,6 +31,8 @@ const DURATION_S = Number(process.env.TRUCE_BENCH_DURATION ?? 10);
 const WARMUP_S = 2;
 // TRUCE_BENCH_TARGETS=postgres or pglite: only that one (while tuning).
 // TRUCE_BENCH_PROFILE=dir: the server writes a V8 CPU profile there when it stops.
+// TRUCE_BENCH_MIX=writes or reads: only filings or only listings (while tuning; the goal needs the mix).
+const MIX = process.env.TRUCE_BENCH_MIX;
 /** Report writes/s on PostgreSQL as a share of pgbench's transactions/s. */
 const GOAL_SHARE = 0.6;
 const GOAL_P99_MS = 50;
@@ -276,7 +278,12 @@ function load(url: string, token: string, seconds: number, acknowledged: string[
   const get: autocannon.Request = { method: 'GET', path: '/api/v1/incidents?limit=50', headers: auth };
   return new Promise((resolve, reject) => {
     autocannon(
-      { url, connections: CONNECTIONS, duration: seconds, requests: [post, post, post, post, get] },
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: seconds,
+        requests: MIX === 'writes' ? [post] : MIX === 'reads' ? [get] : [post, post, post, post, get],
+      },
       (err, result) => {
         if (err) reject(err);
         else resolve(result);

@@ -25,6 +25,12 @@ export function readerOf(caller: Caller | null): Reader {
   return caller ? { userId: caller.userId, orgId: caller.orgId, clearance: caller.clearance } : ANONYMOUS;
 }
 
+/**
+ * The group of readers who see what this caller sees: all that row-level security reads of a
+ * caller (`readerOf` without the user), as a key for answers kept per group (shared/read-cache.ts).
+ */
+export const readerGroup = (caller: Caller): string => `${caller.orgId}\u0000${caller.clearance}`;
+
 export function can(caller: Caller | null, permission: Permission): boolean {
   return caller !== null && roleCan(caller.role, permission);
 }

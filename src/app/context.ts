@@ -1,17 +1,25 @@
 /**
- * What every use case runs with: the database, the event bus, a clock, and the audit sealer.
+ * What every use case runs with: the database, the event bus, a clock, the audit sealer and the
+ * answers kept for hot reads.
  * Built once by the server or a CLI command; tests build their own.
  */
 import * as auditLog from '../store/audit.repository.ts';
 import type { Database } from '../store/sql.ts';
 import { type EventBus, LocalEventBus } from './events.ts';
+import { ReadCache, type Touched } from './shared/read-cache.ts';
 
 export interface AppContext {
   db: Database;
   events: EventBus;
   now(): number;
-  /** Called after every committed write: seals the audit trail soon after, in the background. */
-  wrote(): void;
+  /**
+   * Called after every committed write, before its answer is sent: drops the kept reads it may
+   * change (`touched`: what it changed; anything by default) and seals the audit trail soon
+   * after, in the background.
+   */
+  wrote(touched?: Touched): void;
+  /** Answers to hot reads, per group of readers (shared/read-cache.ts). */
+  reads: ReadCache;
   /** Seals now and stops sealing in the background. */
   close(): Promise<void>;
 }
@@ -46,13 +54,19 @@ export function createContext(
         },
       );
   };
+  const events = options.events ?? new LocalEventBus();
+  const reads = new ReadCache();
+  // Events of other processes (and this one's, already dropped by `wrote`).
+  events.subscribe((e) => reads.invalidate(e.type === 'report.created' ? 'reports' : 'world'));
   return {
     db,
-    events: options.events ?? new LocalEventBus(),
+    events,
     now: () => Date.now(),
-    wrote: () => {
+    wrote: (touched) => {
+      reads.invalidate(touched);
       timer ??= setTimeout(seal, options.sealDelayMs ?? 100);
     },
+    reads,
     close: async () => {
       closed = true;
       if (timer) clearTimeout(timer);

@@ -11,7 +11,8 @@ import type { Instant } from '../domain/time.ts';
 import { type AuditEntry, auditInsert, auditRecordset } from './audit.repository.ts';
 import { containing, keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
 import { ms, ts } from './rows.ts';
-import type { Sql } from './sql.ts';
+import { Coalescer } from './coalescer.ts';
+import type { Database, Sql } from './sql.ts';
 
 export interface AttachmentMeta {
   id: string;
@@ -118,68 +119,105 @@ const toReport = (r: ReportRow): ReportRecord => ({
   })),
 });
 
+/** A report to write: the record, who filed it, its attachments and its audit entries. */
+export interface NewReport {
+  report: ReportRecord;
+  createdBy: string | null;
+  attachments: readonly NewAttachment[];
+  auditTrail: readonly AuditEntry[];
+}
+
 /**
- * Inserts a report (its owner is its organization), its attachments and the audit entries given,
- * in ONE statement (data-modifying CTEs): atomic by itself, so that a report filed outside a
- * transaction costs a single round trip and still never lands without its audit entry.
+ * Inserts reports (each owned by its organization), their attachments and the audit entries
+ * given, in ONE statement (data-modifying CTEs): atomic by itself, so that reports filed outside
+ * a transaction cost a single round trip and never land without their audit entries.
  */
-export async function insert(
-  sql: Sql,
-  report: ReportRecord,
-  createdBy: string | null,
-  attachments: readonly NewAttachment[],
-  auditTrail: readonly AuditEntry[] = [],
-): Promise<void> {
-  const target = report.target;
+export async function insertMany(sql: Sql, items: readonly NewReport[]): Promise<void> {
+  if (items.length === 0) return;
   await sql.query(
     `with report as (
        insert into reports (id, incident_id, org_id, created_by, channel, received_at, narrative, claimed_at, time_precision_s, lon, lat,
          location_precision_m, alleged_perpetrator, target_civilian, target_actor, act, casualties_low, casualties_best, casualties_high,
          classification, owner_org)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $3)
+       select r.id, r.incident_id, r.org_id, r.created_by, r.channel, r.received_at, r.narrative, r.claimed_at, r.time_precision_s,
+         r.lon, r.lat, r.location_precision_m, r.alleged_perpetrator, r.target_civilian, r.target_actor, r.act, r.casualties_low,
+         r.casualties_best, r.casualties_high, r.classification, r.org_id
+       from jsonb_to_recordset($1::jsonb) as r(id text, incident_id text, org_id text, created_by text, channel text,
+         received_at timestamptz, narrative text, claimed_at timestamptz, time_precision_s int, lon float8, lat float8,
+         location_precision_m int, alleged_perpetrator text, target_civilian text, target_actor text, act text, casualties_low int,
+         casualties_best int, casualties_high int, classification text)
        returning id
      ), attachments as (
        insert into report_attachments (id, report_id, filename, media_type, size_bytes, sha256, content)
        select a.id, report.id, a.filename, a.media_type, a.size_bytes, a.sha256, decode(a.content, 'base64')
-       from report, jsonb_to_recordset($21::jsonb) as a(id text, filename text, media_type text, size_bytes int, sha256 text, content text)
+       from jsonb_to_recordset($2::jsonb) as a(id text, report_id text, filename text, media_type text, size_bytes int, sha256 text,
+         content text)
+       join report on report.id = a.report_id
      ), audit as (
-       ${auditInsert('$22')}
+       ${auditInsert('$3')}
      )
      select 1`,
     [
-      report.id,
-      report.incidentId,
-      report.orgId,
-      createdBy,
-      report.channel,
-      ts(report.receivedAt),
-      report.narrative,
-      ts(report.claimedAt),
-      report.timePrecisionS,
-      report.location.lon,
-      report.location.lat,
-      report.locationPrecisionM,
-      report.allegedPerpetrator,
-      target !== null && 'civilian' in target ? target.civilian : null,
-      target !== null && 'actor' in target ? target.actor : null,
-      report.act,
-      report.casualties?.low ?? null,
-      report.casualties?.best ?? null,
-      report.casualties?.high ?? null,
-      report.classification,
+      JSON.stringify(items.map(reportRow)),
       JSON.stringify(
-        attachments.map((a) => ({
-          id: a.id,
-          filename: a.filename,
-          media_type: a.mediaType,
-          size_bytes: a.sizeBytes,
-          sha256: a.sha256,
-          content: a.content.toString('base64'),
-        })),
+        items.flatMap(({ report, attachments }) =>
+          attachments.map((a) => ({
+            id: a.id,
+            report_id: report.id,
+            filename: a.filename,
+            media_type: a.mediaType,
+            size_bytes: a.sizeBytes,
+            sha256: a.sha256,
+            content: a.content.toString('base64'),
+          })),
+        ),
       ),
-      auditRecordset(auditTrail),
+      auditRecordset(items.flatMap((i) => i.auditTrail)),
     ],
   );
+}
+
+function reportRow({ report, createdBy }: NewReport) {
+  const target = report.target;
+  return {
+    id: report.id,
+    incident_id: report.incidentId,
+    org_id: report.orgId,
+    created_by: createdBy,
+    channel: report.channel,
+    received_at: ts(report.receivedAt),
+    narrative: report.narrative,
+    claimed_at: ts(report.claimedAt),
+    time_precision_s: report.timePrecisionS,
+    lon: report.location.lon,
+    lat: report.location.lat,
+    location_precision_m: report.locationPrecisionM,
+    alleged_perpetrator: report.allegedPerpetrator,
+    target_civilian: target !== null && 'civilian' in target ? target.civilian : null,
+    target_actor: target !== null && 'actor' in target ? target.actor : null,
+    act: report.act,
+    casualties_low: report.casualties?.low ?? null,
+    casualties_best: report.casualties?.best ?? null,
+    casualties_high: report.casualties?.high ?? null,
+    classification: report.classification,
+  };
+}
+
+const coalescers = new WeakMap<Database, Coalescer<NewReport>>();
+
+/**
+ * Inserts outside any transaction, in one statement with the other reports being filed at the
+ * same moment (see coalescer.ts): resolves when this report is committed. A report with
+ * attachments (up to megabytes) goes alone, so as not to hold up the others.
+ */
+export function insertCoalesced(db: Database, item: NewReport): Promise<void> {
+  if (item.attachments.length > 0) return insertMany(db, [item]);
+  let coalescer = coalescers.get(db);
+  if (!coalescer) {
+    coalescer = new Coalescer((items) => insertMany(db, items));
+    coalescers.set(db, coalescer);
+  }
+  return coalescer.add(item);
 }
 
 export async function getMany(sql: Sql, ids: readonly string[]): Promise<ReportRecord[]> {

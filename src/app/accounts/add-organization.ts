@@ -27,5 +27,5 @@ export async function addOrganization(
     if (!(await accounts.insertOrg(tx, row))) throw exists('organization', org.id, 'id');
     await audit(tx, by, ctx.now(), [{ action: 'create', entity: 'organization', entityId: org.id, after: row }]);
   });
-  ctx.wrote();
+  ctx.wrote('accounts');
 }

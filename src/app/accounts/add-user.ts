@@ -40,6 +40,6 @@ export async function addUser(ctx: AppContext, caller: Caller | 'operator', user
       { action: 'create', entity: 'user', entityId: id, ownerOrg: user.orgId, after: row },
     ]);
   });
-  ctx.wrote();
+  ctx.wrote('accounts');
   return { id };
 }

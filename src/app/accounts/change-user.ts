@@ -25,7 +25,7 @@ export async function setPassword(
       { action: 'set-password', entity: 'user', entityId: user.id, ownerOrg: user.org_id },
     ]);
   });
-  ctx.wrote();
+  ctx.wrote('accounts');
 }
 
 export async function setUserDisabled(
@@ -51,5 +51,5 @@ export async function setUserDisabled(
     ]);
   });
   forgetCachedTokens();
-  ctx.wrote();
+  ctx.wrote('accounts');
 }

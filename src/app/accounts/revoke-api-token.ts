@@ -40,6 +40,6 @@ export async function revokeApiToken(
     return { token: { ...tokenView(token), revokedAt: at }, revoked: true };
   });
   forgetCachedTokens();
-  if (result.revoked) ctx.wrote();
+  if (result.revoked) ctx.wrote('accounts');
   return result;
 }

@@ -72,7 +72,7 @@ export async function signIn(ctx: AppContext, username: string, password: string
     });
     await audit(tx, caller, now, [{ action: 'sign-in', entity: 'user', entityId: user.id, ownerOrg: user.org_id }]);
   });
-  ctx.wrote();
+  ctx.wrote('accounts');
   return { token, csrfToken, expiresAt, caller };
 }
 
@@ -134,6 +134,6 @@ export async function createApiToken(
       { action: 'create', entity: 'api_token', entityId: id, ownerOrg: c.orgId, after: { name } },
     ]);
   });
-  ctx.wrote();
+  ctx.wrote('accounts');
   return { id, token };
 }

@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 import type { Act, Target } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
 import * as incidents from '../../store/incident.repository.ts';
-import type { Sql } from '../../store/sql.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import * as reports from '../../store/report.repository.ts';
 import { newId } from '../accounts/secrets.ts';
@@ -85,10 +84,15 @@ export async function fileReport(
     ownerOrg: report.ownerOrg,
     after: reportSnapshot(report),
   };
-  const write = async (sql: Sql, changes: Change[]) => {
+  // One statement: the report, its attachments and its audit entries, atomic by themselves.
+  const write = async (insert: (item: reports.NewReport) => Promise<void>, changes: Change[]) => {
     try {
-      // One statement: the report, its attachments and its audit entries, atomic by themselves.
-      await reports.insert(sql, report, c.userId, attachments, auditEntries(c, report.receivedAt, changes));
+      await insert({
+        report,
+        createdBy: c.userId,
+        attachments,
+        auditTrail: auditEntries(c, report.receivedAt, changes),
+      });
     } catch (e) {
       throw foreignKeyError(e, {
         reports_alleged_perpetrator_fkey: { path: 'alleged_perpetrator', what: 'actor', id: report.allegedPerpetrator },
@@ -102,8 +106,9 @@ export async function fileReport(
   };
   let linked = false;
   if (report.incidentId === null) {
-    // Nothing to read first: no transaction needed, one round trip.
-    await write(ctx.db, [created]);
+    // Nothing to read first: no transaction needed, and one statement with the reports filed
+    // at the same moment (group commit).
+    await write((item) => reports.insertCoalesced(ctx.db, item), [created]);
   } else {
     const id = report.incidentId;
     linked = await ctx.db.transaction(async (tx) => {
@@ -111,21 +116,24 @@ export async function fileReport(
         (await incidents.lock(sql, id)) ? (await incidents.getMany(sql, [id]))[0] : undefined,
       );
       if (!incident) throw invalid('incident_id', `unknown incident "${id}"`);
-      await write(tx, [
-        created,
-        {
-          action: 'link-report',
-          entity: 'incident',
-          entityId: id,
-          classification: incident.classification,
-          ownerOrg: incident.ownerOrg,
-          after: { report_id: report.id },
-        },
-      ]);
+      await write(
+        (item) => reports.insertMany(tx, [item]),
+        [
+          created,
+          {
+            action: 'link-report',
+            entity: 'incident',
+            entityId: id,
+            classification: incident.classification,
+            ownerOrg: incident.ownerOrg,
+            after: { report_id: report.id },
+          },
+        ],
+      );
       return true;
     });
   }
-  ctx.wrote();
+  ctx.wrote(linked ? 'world' : 'reports');
   ctx.events.publish({ type: 'report.created', entity: 'report', id: report.id, at: report.receivedAt });
   if (linked && report.incidentId !== null) {
     ctx.events.publish({ type: 'incident.updated', entity: 'incident', id: report.incidentId, at: report.receivedAt });

@@ -321,6 +321,50 @@ describeEachDatabase('incidents over HTTP', (db) => {
     ]);
   });
 
+  it("answers a listing from what it kept for the reader's group only, and never after a write that changes it", async () => {
+    await server.fresh();
+    const url = '/api/v1/incidents?from=2016-09-19T00:00:00Z&to=2016-09-20T00:00:00Z';
+    const ids = async (user: string, at = url) =>
+      (await get(user, at)).items.map((i: { id: string }) => i.id).sort() as string[];
+    const count = async (user: string) =>
+      (await get(user, '/api/v1/incidents/count?from=2016-09-19T00:00:00Z&to=2016-09-20T00:00:00Z')).count as number;
+    const before = await ids('ngo-reporter');
+    expect(before).toEqual(await ids('us-analyst'));
+    const counted = await count('ngo-reporter');
+    expect(counted).toBe(before.length);
+
+    // For the co-chairs only: its creator lists it at once; the NGO (another group) does not, then or later.
+    const r = await fileReport(server, 'us-analyst', urumReport({ classification: 'co_chairs' }));
+    const secret = await createIncident(server, 'us-analyst', { report_ids: [r.id], classification: 'co_chairs' });
+    expect(await ids('us-analyst')).toEqual([...before, secret.id].sort());
+    expect(await ids('ru-observer')).toEqual([...before, secret.id].sort());
+    expect(await ids('ngo-reporter')).toEqual(before);
+    expect(await count('ngo-reporter')).toBe(counted);
+    // A stranger is refused, whatever is kept for that address.
+    expect((await server.call(null, { method: 'GET', url })).statusCode).toBe(401);
+
+    const classify = async (classification: string) => {
+      const res = await server.call('us-analyst', {
+        method: 'PATCH',
+        url: `/api/v1/incidents/${secret.id}`,
+        payload: { classification },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await classify('public');
+    expect(await ids('ngo-reporter')).toEqual([...before, secret.id].sort());
+    expect(await count('ngo-reporter')).toBe(counted + 1);
+    // Made secret again: gone from the NGO's next listing, not served from what was kept.
+    await classify('co_chairs');
+    expect(await ids('ngo-reporter')).toEqual(before);
+    expect(await count('ngo-reporter')).toBe(counted);
+
+    // Another process writes (as a second server on PostgreSQL would) and says so on the event bus.
+    await db().query(`update incidents set classification = 'public' where id = $1`, [secret.id]);
+    server.ctx.events.publish({ type: 'incident.updated', entity: 'incident', id: secret.id, at: Date.now() });
+    expect(await ids('ngo-reporter')).toEqual([...before, secret.id].sort());
+  });
+
   it('lists the incidents inside a governorate or a district by its boundary, not its box', async () => {
     await server.fresh();
     // The second lies inside Aleppo governorate's box, but in Idleb.

@@ -30,6 +30,7 @@ import {
   incidentSummaryJson,
   incidentSummarySchema,
 } from './incident-schemas.ts';
+import { sendKeptRead } from '../kept-read.ts';
 import { bboxQuery, instantQuery, pageRequest, pageResponse, toBBox, toInstant } from './world-schemas.ts';
 
 const count = z.number().int('must be a whole number').min(0, 'must be 0 or more');
@@ -190,11 +191,13 @@ export const incidentsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         response: { 200: pageOf(incidentSummarySchema), ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query;
-      return pageResponse(
-        await listIncidents(ctx, request.caller, toFilter(q), q.sort, incidentPage(q, q.sort)),
-        incidentSummaryJson,
+      return sendKeptRead(ctx, request, reply, async (caller) =>
+        pageResponse(
+          await listIncidents(ctx, caller, toFilter(q), q.sort, incidentPage(q, q.sort)),
+          incidentSummaryJson,
+        ),
       );
     },
   );
@@ -210,7 +213,10 @@ export const incidentsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         response: { 200: z.object({ count: z.number().int() }), ...errorResponses },
       },
     },
-    async (request) => ({ count: await countIncidents(ctx, request.caller, toFilter(request.query)) }),
+    async (request, reply) =>
+      sendKeptRead(ctx, request, reply, async (caller) => ({
+        count: await countIncidents(ctx, caller, toFilter(request.query)),
+      })),
   );
 
   app.get(

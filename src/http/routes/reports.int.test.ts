@@ -161,6 +161,29 @@ describeEachDatabase('reports over HTTP', (db) => {
     expect(await recordAuditEntries(db())).toBe(before.audit);
   });
 
+  it('files reports sent at the same moment together, each with its audit entry; one at fault fails alone', async () => {
+    await server.fresh();
+    await server.as('ngo-reporter'); // signed in once, not 24 times at once
+    const audited = await recordAuditEntries(db());
+    const bodies = Array.from({ length: 24 }, (_, i) =>
+      urumReport({ narrative: `Account ${i}`, alleged_perpetrator: i === 7 ? 'no-such-actor' : 'sy-gov' }),
+    );
+    const answers = await Promise.all(
+      bodies.map((payload) => server.call('ngo-reporter', { method: 'POST', url: '/api/v1/reports', payload })),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(bodies.map((_, i) => (i === 7 ? 400 : 201)));
+    expect(answers[7]!.json()).toMatchObject({ code: 'VALIDATION', path: 'alleged_perpetrator' });
+    const filed = answers.filter((a) => a.statusCode === 201).map((a) => a.json() as { id: string; narrative: string });
+    expect(filed.map((r) => r.narrative)).toEqual(bodies.flatMap((b, i) => (i === 7 ? [] : [b.narrative])));
+    const stored = await db().query<{ id: string; entries: number }>(
+      `select r.id, (select count(*)::int from audit_log a where a.entity = 'report' and a.entity_id = r.id) as entries
+       from reports r where r.narrative like 'Account %'`,
+    );
+    expect(stored.map((r) => r.id).sort()).toEqual(filed.map((r) => r.id).sort());
+    expect(stored.every((r) => r.entries === 1)).toBe(true);
+    expect(await recordAuditEntries(db())).toBe(audited + 23);
+  });
+
   it('lists reports by time, place, act, actor, organization, text and link, a page at a time', async () => {
     await server.fresh();
     const filed = [
