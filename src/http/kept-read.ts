@@ -16,8 +16,9 @@ export async function sendKeptRead(
 ): Promise<FastifyReply> {
   // Strangers are refused before anything kept is looked at.
   const caller = requireCaller(request.caller);
-  const body = await ctx.reads.get(`${readerGroup(caller)}\u0000${request.url}`, 'world', async () =>
-    reply.serialize(await read(caller)),
-  );
+  const body = await ctx.reads.get(`${readerGroup(caller)}\u0000${request.url}`, 'world', async () => {
+    const json = reply.serialize(await read(caller));
+    return typeof json === 'string' ? json : Buffer.from(json as ArrayBuffer).toString('utf8');
+  });
   return reply.type('application/json; charset=utf-8').send(body);
 }

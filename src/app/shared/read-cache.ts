@@ -14,22 +14,28 @@
 /** What a write touched. `world` (the default) is anything; the others name what a write changed alone. */
 export type Touched = 'world' | 'reports' | 'accounts';
 
-interface Entry<T> {
-  value: Promise<T>;
+interface Entry {
+  value: Promise<string>;
   depends: Touched;
   expires: number;
+  /** Characters held, once the answer is in. */
+  size: number;
 }
 
 export interface ReadCacheOptions {
   ttlMs?: number;
   maxEntries?: number;
+  /** Characters kept at most, all answers together (default 16 million: some 32 MB). */
+  maxChars?: number;
   now?: () => number;
 }
 
 export class ReadCache {
-  readonly #entries = new Map<string, Entry<unknown>>();
+  readonly #entries = new Map<string, Entry>();
   readonly #ttlMs: number;
   readonly #maxEntries: number;
+  readonly #maxChars: number;
+  #chars = 0;
   readonly #now: () => number;
   /** Bumped by every invalidation, per what it touched: a read computed across one that drops it is not kept. */
   readonly #generations: Record<Touched, number> = { world: 0, reports: 0, accounts: 0 };
@@ -37,40 +43,59 @@ export class ReadCache {
   constructor(options: ReadCacheOptions = {}) {
     this.#ttlMs = options.ttlMs ?? 1_000;
     this.#maxEntries = options.maxEntries ?? 500;
+    this.#maxChars = options.maxChars ?? 16_000_000;
     this.#now = options.now ?? Date.now;
   }
 
   /**
-   * The answer kept under `key`, or `compute()`'s, shared by the reads asking at the same time.
-   * `depends` names the writes that change it (`world`: any write but those of reports or accounts alone).
+   * The answer (serialized) kept under `key`, or `compute()`'s, shared by the reads asking at the
+   * same time. `depends` names the writes that change it (`world`: any write but those of reports
+   * or accounts alone).
    */
-  get<T>(key: string, depends: Touched, compute: () => Promise<T>): Promise<T> {
+  get(key: string, depends: Touched, compute: () => Promise<string>): Promise<string> {
     const now = this.#now();
     const kept = this.#entries.get(key);
-    if (kept && kept.expires > now) return kept.value as Promise<T>;
+    if (kept && kept.expires > now) return kept.value;
+    if (kept) this.#drop(key);
     const generation = this.#generation(depends);
     const value = compute();
-    const entry: Entry<T> = { value, depends, expires: now + this.#ttlMs };
-    if (kept) this.#entries.delete(key);
+    const entry: Entry = { value, depends, expires: now + this.#ttlMs, size: 0 };
     this.#entries.set(key, entry);
-    while (this.#entries.size > this.#maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
     value.then(
-      () => {
-        // Written meanwhile: answered, but not kept.
-        if (generation !== this.#generation(depends) && this.#entries.get(key) === entry) this.#entries.delete(key);
+      (answer) => {
+        if (this.#entries.get(key) !== entry) return;
+        // Written meanwhile (or too big to keep): answered, but not kept.
+        if (generation !== this.#generation(depends) || answer.length > this.#maxChars) return this.#drop(key);
+        entry.size = answer.length;
+        this.#chars += answer.length;
+        this.#trim();
       },
       () => {
-        if (this.#entries.get(key) === entry) this.#entries.delete(key);
+        if (this.#entries.get(key) === entry) this.#drop(key);
       },
     );
+    this.#trim();
     return value;
+  }
+
+  /** The oldest answers go first, until the rest fit. */
+  #trim(): void {
+    while (this.#entries.size > this.#maxEntries || this.#chars > this.#maxChars)
+      this.#drop(this.#entries.keys().next().value!);
+  }
+
+  #drop(key: string): void {
+    const entry = this.#entries.get(key);
+    if (!entry) return;
+    this.#chars -= entry.size;
+    this.#entries.delete(key);
   }
 
   /** A write touched this: what depends on it is dropped. */
   invalidate(touched: Touched = 'world'): void {
     this.#generations[touched]++;
     for (const [key, entry] of this.#entries) {
-      if (touched === 'world' || entry.depends === touched) this.#entries.delete(key);
+      if (touched === 'world' || entry.depends === touched) this.#drop(key);
     }
   }
 
