@@ -60,6 +60,9 @@ interface Measured {
   reportsInDb: number;
   /** Writes/s as a share of pgbench's transactions/s (PostgreSQL only). */
   share: number | null;
+  /** WAL flushes (fsyncs) and commits per acknowledged report, warm-up included (PostgreSQL only). */
+  walSyncsPerReport: number | null;
+  commitsPerReport: number | null;
   /** CPU ms per request (all requests) of the server process, of PostgreSQL's processes, of autocannon (this process). */
   cpuMs: { server: number | null; postgres: number | null; client: number };
 }
@@ -101,6 +104,8 @@ export const httpBenchmark: Benchmark = {
       'After the run the server is stopped and every report id that got a 201 (warm-up included) is looked up in the database.',
       "Where the time goes: the CPU used during the measured seconds (from /proc) by the server process, by all of PostgreSQL's processes" +
         ' and by autocannon (this process), per request; on two cores, their sum per request bounds the rate.',
+      "WAL flushes and commits per report: PostgreSQL's counters (pg_stat_wal, pg_stat_database) before the warm-up and after the run," +
+        ' divided by the reports acknowledged; reports filed at the same moment share one commit (docs/decisions/020).',
     );
     if (anchor) {
       notes.push(
@@ -140,6 +145,8 @@ export const httpBenchmark: Benchmark = {
         'server CPU ms/req',
         'PostgreSQL CPU ms/req',
         'autocannon CPU ms/req',
+        'WAL flushes/report',
+        'commits/report',
       ],
       rows: results.map((r): Record<string, Cell> => ({
         target: r.target,
@@ -157,6 +164,8 @@ export const httpBenchmark: Benchmark = {
         'server CPU ms/req': r.cpuMs.server ?? '',
         'PostgreSQL CPU ms/req': r.cpuMs.postgres ?? '',
         'autocannon CPU ms/req': r.cpuMs.client,
+        'WAL flushes/report': r.walSyncsPerReport ?? '',
+        'commits/report': r.commitsPerReport ?? '',
       })),
       notes,
       figures: {
@@ -183,6 +192,7 @@ async function measure(target: Target, anchor: PgbenchRate | null): Promise<Meas
     : [];
   const server = await startTruceServe(target.flags, ENV, { nodeArgs: profile });
   const acknowledged: string[] = [];
+  const wal0 = await walCounters(target);
   let result: autocannon.Result;
   let writes: number;
   let cpu: Awaited<ReturnType<typeof withCpu>>;
@@ -196,6 +206,8 @@ async function measure(target: Target, anchor: PgbenchRate | null): Promise<Meas
   } finally {
     await stopCleanly(server);
   }
+  const wal1 = await walCounters(target);
+  const perReport = (n: number | null) => (n === null ? null : round(n / acknowledged.length, 3));
   const db = await target.open();
   try {
     const [present] = await db.query<{ n: number }>('select count(*)::int as n from reports where id = any($1)', [
@@ -218,6 +230,8 @@ async function measure(target: Target, anchor: PgbenchRate | null): Promise<Meas
       missing: acknowledged.length - (present?.n ?? 0),
       reportsInDb: total?.n ?? 0,
       share: anchor ? round(writesPerS / anchor.tps, 2) : null,
+      walSyncsPerReport: perReport(wal0 && wal1 && wal1.syncs - wal0.syncs),
+      commitsPerReport: perReport(wal0 && wal1 && wal1.commits - wal0.commits),
       cpuMs: {
         server: perRequest(cpu.serverS, result.requests.total),
         client: perRequest(cpu.clientS, result.requests.total)!,
@@ -225,6 +239,24 @@ async function measure(target: Target, anchor: PgbenchRate | null): Promise<Meas
         postgres: target.name === 'postgres' ? perRequest(cpu.postgresS, result.requests.total) : null,
       },
     };
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * PostgreSQL's WAL flushes (pg_stat_wal, the whole cluster) and the database's commits so far;
+ * null on PGlite. Backends report them within a second: the figures per report are close, not exact.
+ */
+async function walCounters(target: Target): Promise<{ syncs: number; commits: number } | null> {
+  if (target.name !== 'postgres') return null;
+  const db = await target.open();
+  try {
+    const [row] = await db.query<{ syncs: string; commits: string }>(
+      `select (select wal_sync from pg_stat_wal) as syncs,
+        (select xact_commit from pg_stat_database where datname = current_database()) as commits`,
+    );
+    return { syncs: Number(row!.syncs), commits: Number(row!.commits) };
   } finally {
     await db.close();
   }
