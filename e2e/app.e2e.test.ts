@@ -457,6 +457,65 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     expect(errors).toEqual([]);
   });
 
+  it('reads who is signed in and the names of the world once, and forgets them all on signing out', async () => {
+    const page = await session(null);
+    const reads: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/v1/') && url.pathname !== '/api/v1/events')
+        reads.push(`${r.method()} ${url.pathname}${url.search}`);
+    });
+    const count = (prefix: string) => reads.filter((r) => r === prefix || r.startsWith(`${prefix}?`)).length;
+    const worldReads = () => ({
+      actors: count('GET /api/v1/actors'),
+      agreements: count('GET /api/v1/agreements'),
+      organizations: count('GET /api/v1/organizations'),
+      state: reads.filter((r) => r === 'GET /api/v1/state').length,
+    });
+    const once = { actors: 1, agreements: 1, organizations: 1, state: 1 };
+    // The world is loaded when the user's organization is named (not its id).
+    const signedInAs = async (username: string, org: string) => {
+      await page.locator('.user-name', { hasText: username }).waitFor();
+      const meta = `document.querySelector('.user-meta')?.textContent ?? ''`;
+      await page.waitForFunction(`(${meta}) !== '' && !(${meta}).endsWith(${JSON.stringify(org)})`);
+      await page.waitForTimeout(1_000);
+    };
+
+    const signIn = new SignInPage(page, world.baseUrl);
+    await signIn.goto();
+    await signIn.signIn('observer', PASSWORD);
+    await signedInAs('observer', 'ocha');
+    expect(count('GET /api/v1/auth/me')).toBe(1);
+    expect(count('POST /api/v1/auth/login')).toBe(1);
+    expect(worldReads()).toEqual(once);
+
+    reads.length = 0;
+    await page.locator('.user button').click();
+    await page.locator('#username').waitFor();
+    const shown = reads.length;
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    expect(await page.locator('.user-name').count()).toBe(0);
+    expect(reads.filter((r) => r === 'POST /api/v1/auth/logout')).toHaveLength(1);
+    // Once the sign-in page shows, nothing more is read.
+    await page.waitForTimeout(500);
+    expect(reads.slice(shown)).toEqual([]);
+
+    // The next user reads everything again, as themselves; nothing of the first one's is shown.
+    reads.length = 0;
+    await signIn.signIn('reporter', PASSWORD);
+    await signedInAs('reporter', 'sarc');
+    expect(count('GET /api/v1/auth/me')).toBe(0);
+    expect(worldReads()).toEqual(once);
+    expect(await page.locator('nav a[href="/report"]').count()).toBe(1);
+
+    // A reload reads who is signed in once, and the world once.
+    reads.length = 0;
+    await page.reload();
+    await signedInAs('reporter', 'sarc');
+    expect(count('GET /api/v1/auth/me')).toBe(1);
+    expect(worldReads()).toEqual(once);
+  });
+
   it('shows times in Damascus time, as it was in 2016: the truce begins at 00:00 on 27 February, UCDP events by the day', async () => {
     const page = await session('analyst');
     const agreement = new AgreementPage(page, world.baseUrl);

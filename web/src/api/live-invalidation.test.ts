@@ -24,6 +24,11 @@ function seeded(): QueryClient {
     queryKeys.mapIncidents({ bbox: '1,2,3,4', zoom: 7, from: null, to: 'x' }),
     queryKeys.zones('2016-09-12T21:00:00Z'),
     queryKeys.state({ from: 'a', to: 'b', agreement: null, ready: true }),
+    queryKeys.me,
+    queryKeys.actors,
+    queryKeys.agreements,
+    queryKeys.organizations,
+    queryKeys.truce,
   ];
   for (const k of keys) client.setQueryData(k, { k });
   return client;
@@ -84,6 +89,24 @@ describe('live events invalidate the queries they change', () => {
     expect(r.all).not.toContain(JSON.stringify(queryKeys.incident('i1')));
     expect(r.all).not.toContain(JSON.stringify(queryKeys.report('r1')));
     expect(r.all).not.toContain(JSON.stringify(queryKeys.zones('2016-09-12T21:00:00Z')));
+  });
+
+  it("a changed actor or agreement that moved findings reloads the world's actors or agreements, never the session", async () => {
+    const actor = await invalidated(event({ type: 'finding.changed', entity: 'actor', id: 'a1' }));
+    expect(actor.now).toEqual([]);
+    expect(actor.all).toContain(JSON.stringify(queryKeys.actors));
+    expect(actor.all).not.toContain(JSON.stringify(queryKeys.agreements));
+    const agreement = await invalidated(event({ type: 'finding.changed', entity: 'agreement', id: 'g1' }));
+    expect(agreement.all).toContain(JSON.stringify(queryKeys.agreements));
+    expect(agreement.all).not.toContain(JSON.stringify(queryKeys.actors));
+    for (const r of [actor, agreement]) {
+      expect(r.all).toContain(JSON.stringify(queryKeys.state({ from: 'a', to: 'b', agreement: null, ready: true })));
+      for (const k of [queryKeys.me, queryKeys.organizations, queryKeys.truce])
+        expect(r.all).not.toContain(JSON.stringify(k));
+    }
+    const incident = await invalidated(event({ type: 'finding.changed', entity: 'incident', id: 'i1' }));
+    for (const k of [queryKeys.actors, queryKeys.agreements, queryKeys.truce])
+      expect(incident.all).not.toContain(JSON.stringify(k));
   });
 
   it('a new report without an incident reloads no single incident; an alert reloads nothing', async () => {

@@ -1,8 +1,8 @@
 /**
  * Live events invalidate the cached queries they change, so every view showing them reloads
  * (only the mounted ones fetch; the others reload when shown again). One incident's own
- * queries reload at once; lists, counts, the map extent and the state figures wait until a
- * burst of events is over, as the pages did before.
+ * queries reload at once; lists, counts, the map extent, the state figures and the world's
+ * actors and agreements wait until a burst of events is over, as the pages did before.
  */
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
@@ -27,7 +27,12 @@ export function invalidations(e: LiveEvent): { now: (readonly unknown[])[]; late
   const incident = eventIncident(e);
   const now = incident ? [queryKeys.incident(incident), queryKeys.incidentAudit(incident)] : [];
   const later: (readonly unknown[])[] = [queryKeys.incidentLists, queryKeys.mapExtent, queryKeys.mapIncidentViews];
-  if (e.type === 'finding.changed') later.push(queryKeys.states);
+  if (e.type === 'finding.changed') {
+    later.push(queryKeys.states);
+    // A change to an actor or an agreement that moved findings names the record: its names are read again.
+    if (e.entity === 'actor') later.push(queryKeys.actors);
+    if (e.entity === 'agreement') later.push(queryKeys.agreements);
+  }
   return { now, later };
 }
 

@@ -1,7 +1,8 @@
 /**
- * The data of the views, on TanStack Query: one cache per signed-in session, so two components
- * reading the same incident send one request, and a page visited again shows its last answer
- * while it reloads. Live events invalidate what they change (live-invalidation.ts).
+ * The data of the views, on TanStack Query: one cache, cleared when the user signs out
+ * (session.tsx), so two components reading the same incident send one request, and a page
+ * visited again shows its last answer while it reloads. Live events invalidate what they
+ * change (live-invalidation.ts).
  */
 import { QueryClient, QueryClientProvider, type UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
@@ -18,7 +19,7 @@ export function createQueryClient(): QueryClient {
 }
 
 export function QueryProvider({ children }: { children: ReactNode }) {
-  // One client per provider: signing out unmounts it, so no answer outlives the session that read it.
+  // One client for the page's life: signing out clears it (session.tsx), so no answer outlives the session that read it.
   const [client] = useState(createQueryClient);
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

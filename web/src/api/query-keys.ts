@@ -4,6 +4,16 @@
  * Keys are hierarchical: invalidating a prefix invalidates everything under it.
  */
 export const queryKeys = {
+  /** Who is signed in: the one query that outlives a session (signing out clears all the others). */
+  session: ['session'] as const,
+  me: ['session', 'me'] as const,
+  /** What every page names (api/world.tsx): read once per session. */
+  world: ['world'] as const,
+  actors: ['world', 'actors'] as const,
+  agreements: ['world', 'agreements'] as const,
+  organizations: ['world', 'organizations'] as const,
+  /** The truce's timezone and calm agreement; not under `states`, which findings invalidate. */
+  truce: ['world', 'truce'] as const,
   incidentLists: ['incidents', 'list'] as const,
   incidentList: (query: unknown) => ['incidents', 'list', query] as const,
   incident: (id: string) => ['incidents', 'detail', id] as const,

@@ -23,9 +23,11 @@ const ReportPage = lazy(() => import('../features/report/ReportPage.tsx').then((
 export function App() {
   return (
     <I18nProvider>
-      <SessionProvider>
-        <Gate />
-      </SessionProvider>
+      <QueryProvider>
+        <SessionProvider>
+          <Gate />
+        </SessionProvider>
+      </QueryProvider>
     </I18nProvider>
   );
 }
@@ -47,19 +49,17 @@ function Gate() {
   if (loading) return <Loading />;
   if (!me) return <SignInPage />;
   return (
-    // The cache lives as long as the session: signing out unmounts it with everything it read.
-    <QueryProvider>
-      <WorldProvider>
-        <LiveProvider enabled>
-          <LiveInvalidation />
-          <Shell>
-            <Suspense fallback={<Loading />}>
-              <Page path={path} />
-            </Suspense>
-          </Shell>
-        </LiveProvider>
-      </WorldProvider>
-    </QueryProvider>
+    // Signing out clears the query cache of everything this session read (session.tsx).
+    <WorldProvider>
+      <LiveProvider enabled>
+        <LiveInvalidation />
+        <Shell>
+          <Suspense fallback={<Loading />}>
+            <Page path={path} />
+          </Suspense>
+        </Shell>
+      </LiveProvider>
+    </WorldProvider>
   );
 }
 
