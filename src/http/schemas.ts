@@ -1,6 +1,17 @@
-/** Schemas shared by the routes: errors, pagination, ids. They feed both validation and OpenAPI. */
+/**
+ * Schemas shared by the routes: errors, ids, pages and cursors, query parameters (instants, dates,
+ * boxes, booleans), and the parts records share in responses. They feed both validation and OpenAPI.
+ */
+import { CLASSIFICATIONS } from '../contract/access.ts';
+import type { Cursor, Page, PageRequest } from '../contract/paging.ts';
 import { z } from 'zod';
+import { AppError } from '../app/errors.ts';
+import { whereView } from '../app/map/where.ts';
+import type { BBox } from '../domain/geo.ts';
+import { type Instant, parseInstant } from '../domain/time.ts';
+import { instantSchema } from '../scenario/bundle.schema.ts';
 import { statementSchema } from './statement-schemas.ts';
+import { hostileInput } from './validation.ts';
 
 export const errorSchema = z
   .object({
@@ -42,6 +53,9 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), next_cursor: z.string().nullable() });
 }
 
+/** How many records match a list's filters. */
+export const countOut = z.object({ count: z.number().int() });
+
 /** An opaque cursor: the sort key and id of the last item of a page. */
 export function encodeCursor(values: readonly (string | number | null)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
@@ -57,3 +71,109 @@ export function decodeCursor(cursor: string | undefined, length: number): (strin
   }
   return null;
 }
+
+export const classificationOut = z.enum(CLASSIFICATIONS);
+export const classified = { classification: classificationOut, owner_org: z.string().nullable() };
+export const instantOut = z.string().describe('ISO 8601 with offset');
+export const intervalOut = z.object({ from: instantOut, to: instantOut.nullable() });
+export const geometryOut = z
+  .object({
+    type: z.enum(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']),
+    coordinates: z.array(z.unknown()),
+  })
+  .meta({ id: 'Geometry', description: 'A GeoJSON geometry (RFC 7946), [lon, lat] positions' });
+
+/** An instant in a query string (`+` in an offset must be sent as %2B). */
+export const instantQuery = instantSchema.optional();
+export const toInstant = (text: string | undefined): Instant | undefined =>
+  text === undefined ? undefined : parseInstant(text)!;
+
+/** A calendar date: 2016-02-30 or 2016-13-45 has the form but is no day (and used to reach the database). */
+export const dateQuery = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return Number.isFinite(t) && new Date(t).toISOString().startsWith(s);
+  }, 'must be a date YYYY-MM-DD that exists')
+  .optional();
+
+const BBOX = /^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/;
+/** `minLon,minLat,maxLon,maxLat`. */
+export const bboxQuery = z
+  .string()
+  .regex(BBOX, 'must be minLon,minLat,maxLon,maxLat')
+  .refine((s) => {
+    const [x1, y1, x2, y2] = s.split(',').map(Number) as BBox;
+    return x1 >= -180 && x2 <= 180 && y1 >= -90 && y2 <= 90 && x1 <= x2 && y1 <= y2;
+  }, 'must be minLon,minLat,maxLon,maxLat within -180..180 and -90..90, min before max')
+  .optional();
+export const toBBox = (text: string | undefined): BBox | undefined =>
+  text === undefined ? undefined : (text.split(',').map(Number) as BBox);
+
+export const booleanQuery = z.enum(['true', 'false']).optional();
+export const toBoolean = (text: 'true' | 'false' | undefined): boolean | undefined =>
+  text === undefined ? undefined : text === 'true';
+
+/** What a cursor holds at each place: an id or name, an instant (ISO, as the API wrote it), or a count. */
+export type CursorPart = 'text' | 'instant' | 'count';
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const fits: Record<CursorPart, (v: unknown) => boolean> = {
+  text: (v) => typeof v === 'string' && v.length <= 500 && hostileInput(v) === null,
+  instant: (v) => typeof v === 'string' && ISO_INSTANT.test(v) && Number.isFinite(Date.parse(v)),
+  // The counts sorted on are deaths (an integer column; -1 stands for unknown).
+  count: (v) => Number.isSafeInteger(v) && (v as number) >= -1 && (v as number) <= 2_147_483_647,
+};
+
+/**
+ * The page asked for. `cursor` must be one this API gave for this list: as many values as
+ * `parts` (a number: that many texts), each of its kind. A forged one (a boolean, an object,
+ * 1e308, a time that is no time) is the client's mistake, named as such, never a database error.
+ */
+export function pageRequest(
+  query: { limit: number; cursor?: string | undefined },
+  parts: number | readonly CursorPart[],
+): PageRequest {
+  const kinds: readonly CursorPart[] = typeof parts === 'number' ? Array<CursorPart>(parts).fill('text') : parts;
+  const after = decodeCursor(query.cursor, kinds.length);
+  if (query.cursor === undefined) return { limit: query.limit, after: null };
+  if (after === null || !after.every((v, i) => fits[kinds[i]!](v))) {
+    const other =
+      after?.length === 2 &&
+      kinds[0] !== 'text' &&
+      fits[kinds[0] === 'count' ? 'instant' : 'count'](after[0]) &&
+      fits.text(after[1]);
+    const message = other ? 'belongs to another sort order' : 'is not a cursor this API gave';
+    throw new AppError('VALIDATION', `querystring.cursor: ${message}`, 'querystring.cursor');
+  }
+  return { limit: query.limit, after: after as Cursor };
+}
+
+export function pageResponse<T, V>(page: Page<T>, view: (item: T) => V): { items: V[]; next_cursor: string | null } {
+  return { items: page.items.map(view), next_cursor: page.next === null ? null : encodeCursor(page.next) };
+}
+
+export const recomputedOut = z
+  .object({
+    incidents: z.object({ inserted: z.number(), updated: z.number(), withdrawn: z.number(), unchanged: z.number() }),
+    territory: z.object({ inserted: z.number(), updated: z.number(), withdrawn: z.number(), unchanged: z.number() }),
+  })
+  .nullable()
+  .describe('What the change did to the findings: judged again in the same transaction');
+
+const areaNameOut = z.object({ pcode: z.string(), name_en: z.string(), name_ar: z.string() });
+
+/** Where a point is, for people: the nearest town within 25 km, and the district and governorate. */
+export const whereOut = z
+  .object({
+    place: z
+      .object({ name_en: z.string(), name_ar: z.string().nullable(), distance_m: z.number().int() })
+      .nullable()
+      .describe('the nearest populated place within 25 km (GeoNames), and how far'),
+    district: areaNameOut.nullable().describe('the OCHA admin 2 area'),
+    governorate: areaNameOut.nullable().describe('the OCHA admin 1 area'),
+  })
+  .meta({ id: 'Where' });
+
+export const whereJson = ({ lon, lat }: { lon: number; lat: number }): z.infer<typeof whereOut> => whereView(lon, lat);

@@ -1,6 +1,5 @@
 /** Actors: the parties, the excluded groups, the humanitarian organizations. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { createActor } from '../../app/actors/create-actor.ts';
 import { getActor } from '../../app/actors/get-actor.ts';
@@ -8,26 +7,8 @@ import { actorPatchSchema, newActorSchema } from '../../app/shared/inputs.ts';
 import { listActors } from '../../app/actors/list-actors.ts';
 import { updateActor } from '../../app/actors/update-actor.ts';
 import { actorView } from '../../app/shared/views.ts';
-import { ACTOR_KINDS } from '../../domain/model.ts';
-import { errorResponses, idParams, pageOf, pageQuery } from '../schemas.ts';
-import { booleanQuery, pageRequest, pageResponse, recomputedOut, toBoolean } from './world-schemas.ts';
-
-const actorOut = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    kind: z.enum(ACTOR_KINDS),
-    aliases: z.array(z.string()),
-    designated: z.boolean(),
-  })
-  .meta({ id: 'Actor' });
-
-const listQuery = pageQuery.extend({
-  q: z.string().max(200).optional().describe('Text in the name or an alias, any case'),
-  kind: z.enum(ACTOR_KINDS).optional(),
-  designated: booleanQuery,
-  sort: z.enum(['id', 'name', '-name']).default('id'),
-});
+import { errorResponses, idParams, pageOf, pageRequest, pageResponse, toBoolean } from '../schemas.ts';
+import { actorOut, changed, changedOut, listQuery } from './actors.schemas.ts';
 
 export const actorsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
@@ -87,12 +68,9 @@ export const actorsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         summary: 'Change an actor (world:manage); a change of name, kind or designation judges every finding again',
         params: idParams,
         body: actorPatchSchema,
-        response: { 200: z.object({ actor: actorOut, findings: recomputedOut }), ...errorResponses },
+        response: { 200: changedOut, ...errorResponses },
       },
     },
-    async (request) => {
-      const { value, findings } = await updateActor(ctx, request.caller, request.params.id, request.body);
-      return { actor: actorView(value), findings };
-    },
+    async (request) => changed(await updateActor(ctx, request.caller, request.params.id, request.body)),
   );
 };

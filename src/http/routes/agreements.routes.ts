@@ -1,10 +1,9 @@
 /** Agreements: parties and their acceptances, exclusions, prohibited acts, periods in force, clauses. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { addClause } from '../../app/agreements/add-clause.ts';
 import { addParty } from '../../app/agreements/add-party.ts';
-import { type AgreementRecord, getAgreement } from '../../app/agreements/get-agreement.ts';
+import { getAgreement } from '../../app/agreements/get-agreement.ts';
 import {
   agreementInputSchema,
   clauseInputSchema,
@@ -15,54 +14,8 @@ import { listAgreements } from '../../app/agreements/list-agreements.ts';
 import { createAgreement, replaceAgreement } from '../../app/agreements/replace-agreement.ts';
 import { withdrawParty } from '../../app/agreements/withdraw-party.ts';
 import { agreementView } from '../../app/shared/views.ts';
-import { ACTS, OBLIGATION_CODES } from '../../domain/model.ts';
-import type { RecomputeResult } from '../../app/findings/recompute-findings.ts';
-import { errorResponses, idParams, pageOf, pageQuery } from '../schemas.ts';
-import {
-  classified,
-  geometryOut,
-  instantOut,
-  intervalOut,
-  pageRequest,
-  pageResponse,
-  recomputedOut,
-} from './world-schemas.ts';
-
-const agreementOut = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    ...classified,
-    in_force: z.array(intervalOut),
-    scope: geometryOut.nullable(),
-    parties: z.array(
-      z.object({
-        actor: z.string(),
-        accepted_at: instantOut,
-        until: instantOut.nullable(),
-        channel: z.string().nullable(),
-        caveats: z.array(z.string()),
-      }),
-    ),
-    excluded: z.array(z.string()),
-    prohibited: z.array(z.enum(ACTS)),
-    self_defense: z.boolean(),
-    clauses: z.array(
-      z.object({ code: z.enum(OBLIGATION_CODES), text: z.string(), acts: z.array(z.enum(ACTS)), ...classified }),
-    ),
-  })
-  .meta({ id: 'Agreement' });
-
-const changedOut = z.object({ agreement: agreementOut, findings: recomputedOut });
-const changed = ({ value, findings }: { value: AgreementRecord; findings: RecomputeResult | null }) => ({
-  agreement: agreementView(value),
-  findings,
-});
-
-const listQuery = pageQuery.extend({
-  q: z.string().max(200).optional().describe('Text in the id or title, any case'),
-  party: z.string().max(200).optional().describe('Agreements this actor accepted'),
-});
+import { errorResponses, idParams, pageOf, pageRequest, pageResponse } from '../schemas.ts';
+import { agreementOut, changed, changedOut, listQuery, partyParams } from './agreements.schemas.ts';
 
 export const agreementsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
@@ -147,7 +100,7 @@ export const agreementsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       schema: {
         tags: ['agreements'],
         summary: "Record a party's withdrawal: its acceptance ends at `at` (world:manage)",
-        params: idParams.extend({ actor: z.string().min(1).max(200) }),
+        params: partyParams,
         body: withdrawalSchema,
         response: { 200: changedOut, ...errorResponses },
       },

@@ -1,42 +1,24 @@
 /** Signing in and out, who am I, API tokens. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { listApiTokens } from '../../app/accounts/list-api-tokens.ts';
 import { revokeApiToken } from '../../app/accounts/revoke-api-token.ts';
 import { createApiToken, signIn, signOut } from '../../app/accounts/sign-in.ts';
 import type { AppContext } from '../../app/context.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../auth.ts';
 import { errorResponses, idParams } from '../schemas.ts';
-
-const me = z
-  .object({
-    signed_in: z.literal(true),
-    user_id: z.string(),
-    username: z.string(),
-    org: z.string(),
-    org_kind: z.string(),
-    role: z.string(),
-    clearance: z.string(),
-    csrf_token: z.string().nullable(),
-  })
-  .meta({ id: 'Me' });
-
-const apiToken = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    user: z.string().describe('the username it acts as'),
-    created_at: z.string(),
-    revoked_at: z.string().nullable(),
-  })
-  .meta({ id: 'ApiToken' });
-
-/**
- * What GET /auth/me answers a visitor with no session (or an expired one): a plain answer, not a
- * 401, so the web app's first look (am I signed in?) is no error in the browser's console. A bad
- * bearer token is still a 401: that caller meant to be someone.
- */
-const signedOut = z.object({ signed_in: z.literal(false) }).meta({ id: 'SignedOut' });
+import {
+  apiTokenJson,
+  loggedOut,
+  loginBody,
+  me,
+  meJson,
+  meOut,
+  newTokenOut,
+  revokedOut,
+  tokenBody,
+  tokensOut,
+  tokensQuery,
+} from './auth.schemas.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.post(
@@ -46,31 +28,21 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       schema: {
         tags: ['auth'],
         summary: 'Sign in with a password; sets an HttpOnly session cookie',
-        body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
+        body: loginBody,
         response: { 200: me, ...errorResponses, 429: errorResponses[400] },
       },
     },
     async (request, reply) => {
       const session = await signIn(ctx, request.body.username, request.body.password);
       setSessionCookie(request, reply, session);
-      const c = session.caller;
-      return {
-        signed_in: true as const,
-        user_id: c.userId,
-        username: c.username,
-        org: c.orgId,
-        org_kind: c.orgKind,
-        role: c.role,
-        clearance: c.clearance,
-        csrf_token: session.csrfToken,
-      };
+      return meJson(session.caller, session.csrfToken);
     },
   );
 
   app.post(
     '/auth/logout',
     {
-      schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null(), ...errorResponses } },
+      schema: { tags: ['auth'], summary: 'Sign out', response: { 204: loggedOut, ...errorResponses } },
     },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
@@ -89,23 +61,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         description:
           'Open to visitors: without a session cookie (or with an expired one) the answer is 200 `{ "signed_in": false }`, ' +
           'so a page can ask who is signed in without an error. An unknown bearer token is still 401.',
-        response: { 200: z.union([me, signedOut]), ...errorResponses },
+        response: { 200: meOut, ...errorResponses },
       },
     },
-    async (request) => {
-      const c = request.caller;
-      if (!c) return { signed_in: false as const };
-      return {
-        signed_in: true as const,
-        user_id: c.userId,
-        username: c.username,
-        org: c.orgId,
-        org_kind: c.orgKind,
-        role: c.role,
-        clearance: c.clearance,
-        csrf_token: request.csrfToken,
-      };
-    },
+    async (request) => (request.caller ? meJson(request.caller, request.csrfToken) : { signed_in: false as const }),
   );
 
   app.post(
@@ -114,8 +73,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       schema: {
         tags: ['auth'],
         summary: 'Create an API token for yourself (shown once)',
-        body: z.object({ name: z.string().min(1).max(100) }),
-        response: { 201: z.object({ id: z.string(), token: z.string() }), ...errorResponses },
+        body: tokenBody,
+        response: { 201: newTokenOut, ...errorResponses },
       },
     },
     async (request, reply) => reply.status(201).send(await createApiToken(ctx, request.caller, request.body.name)),
@@ -128,21 +87,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         tags: ['auth'],
         summary:
           'Your API tokens (never their secrets), revoked ones included; an admin may name a user of their organization',
-        querystring: z.object({
-          user: z.string().min(1).max(64).optional().describe('a username; yourself by default'),
-        }),
-        response: { 200: z.object({ items: z.array(apiToken) }), ...errorResponses },
+        querystring: tokensQuery,
+        response: { 200: tokensOut, ...errorResponses },
       },
     },
-    async (request) => ({
-      items: (await listApiTokens(ctx, request.caller, request.query.user)).map((t) => ({
-        id: t.id,
-        name: t.name,
-        user: t.username,
-        created_at: new Date(t.createdAt).toISOString(),
-        revoked_at: t.revokedAt === null ? null : new Date(t.revokedAt).toISOString(),
-      })),
-    }),
+    async (request) => ({ items: (await listApiTokens(ctx, request.caller, request.query.user)).map(apiTokenJson) }),
   );
 
   app.delete(
@@ -152,7 +101,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         tags: ['auth'],
         summary: 'Revoke an API token: yours, or (admins) one of a user of your organization; it stops working at once',
         params: idParams,
-        response: { 204: z.null().describe('revoked (or it was already)'), ...errorResponses },
+        response: { 204: revokedOut, ...errorResponses },
       },
     },
     async (request, reply) => {

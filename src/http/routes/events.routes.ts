@@ -7,7 +7,6 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { callerFromSession, callerFromToken } from '../../app/accounts/sign-in.ts';
 import { requireCaller } from '../../app/caller.ts';
 import type { AppContext } from '../../app/context.ts';
@@ -16,6 +15,7 @@ import { type LiveMessage, LiveReads } from '../../app/live/live-events.ts';
 import { SESSION_COOKIE } from '../auth.ts';
 import { EventFeed, type FeedEvent } from '../event-feed.ts';
 import { errorResponses } from '../schemas.ts';
+import { eventsQuery, eventStreamOut } from './events.schemas.ts';
 
 export const HEARTBEAT_MS = 15_000;
 const RETRY_MS = 5_000;
@@ -43,23 +43,9 @@ export const eventsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
           'A `text/event-stream`. Each event has an `id:` (send it back as `Last-Event-ID` to get what you missed) ' +
           'and a JSON `data:` line: `{ type, entity, id, at, data }`, where data is the record as you may see it ' +
           `(an alert adds \`reasons\`). A comment line comes every ${HEARTBEAT_MS / 1000} s.`,
-        querystring: z.object({
-          last_event_id: z.string().max(100).optional().describe('the same as the Last-Event-ID header'),
-        }),
+        querystring: eventsQuery,
         response: {
-          200: z.string().meta({
-            description: 'the event stream',
-            content: {
-              'text/event-stream': {
-                schema: {
-                  type: 'string',
-                  description: 'data: lines hold a LiveEvent',
-                  example:
-                    'id: 9f2c01ab-1\ndata: {"type":"report.created","entity":"report","id":"r1","at":"2016-09-19T18:00:00.000Z","data":{}}\n\n',
-                },
-              },
-            },
-          }),
+          200: eventStreamOut,
           ...errorResponses,
         },
       },

@@ -1,6 +1,5 @@
 /** What the parties are told in advance: protected sites, planned operations (with deconfliction), convoys (with approvals). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../app/context.ts';
 import { checkOperation } from '../../app/plans/check-operation.ts';
 import { createConvoy } from '../../app/plans/create-convoy.ts';
@@ -10,67 +9,28 @@ import { getConvoy } from '../../app/plans/get-convoy.ts';
 import { getOperation } from '../../app/plans/get-operation.ts';
 import { getProtectedSite } from '../../app/plans/get-protected-site.ts';
 import { newConvoySchema, newOperationSchema, newSiteSchema, operationCheckSchema } from '../../app/shared/inputs.ts';
-import type { Deconfliction } from '../../app/plans/judge-operation.ts';
 import { listConvoys } from '../../app/plans/list-convoys.ts';
 import { listOperations } from '../../app/plans/list-operations.ts';
 import { listProtectedSites } from '../../app/plans/list-protected-sites.ts';
 import { convoyView, operationView, siteView } from '../../app/shared/views.ts';
-import { errorResponses, idParams, pageOf, pageQuery } from '../schemas.ts';
+import { errorResponses, idParams, pageOf, pageRequest, pageResponse } from '../schemas.ts';
 import {
-  classified,
-  geometryOut,
-  instantQuery,
-  intervalOut,
-  pageRequest,
-  pageResponse,
-  toInstant,
-} from './world-schemas.ts';
-
-const siteOut = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    owner: z.string(),
-    ...classified,
-    geometry: geometryOut,
-    buffer_m: z.number(),
-    valid: intervalOut,
-    notified_to: z.array(z.string()),
-  })
-  .meta({ id: 'ProtectedSite' });
-
-const operationOut = z
-  .object({
-    id: z.string(),
-    actor: z.string(),
-    kind: z.string(),
-    ...classified,
-    area: geometryOut,
-    radius_m: z.number(),
-    window: intervalOut,
-  })
-  .meta({ id: 'Operation' });
-
-const convoyOut = z
-  .object({ id: z.string(), organizer: z.string(), ...classified, route: geometryOut, window: intervalOut })
-  .meta({ id: 'Convoy' });
-
-const deconflictionOut = z
-  .object({
-    conflicts: z
-      .array(z.object({ site: z.string(), clearance_m: z.number(), notified: z.boolean() }))
-      .describe('The protected sites you may see that are within their buffer of the operation'),
-  })
-  .meta({ id: 'Deconfliction' });
-
-const deconflictionView = (d: Deconfliction) => ({
-  conflicts: d.conflicts.map((c) => ({ site: c.site, clearance_m: c.clearanceM, notified: c.notified })),
-});
-
-const windowQuery = pageQuery.extend({
-  from: instantQuery.describe('Planned for some time at or after this instant'),
-  to: instantQuery.describe('... and before this one'),
-});
+  convoyApprovalsJson,
+  convoyApprovalsOut,
+  convoyOut,
+  convoysQuery,
+  deconflictionOut,
+  deconflictionView,
+  operationDeconflictionJson,
+  operationDeconflictionOut,
+  operationOut,
+  operationsQuery,
+  siteOut,
+  sitesQuery,
+  toConvoyFilter,
+  toOperationFilter,
+  toSiteFilter,
+} from './plans.schemas.ts';
 
 export const plansRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
@@ -79,19 +39,13 @@ export const plansRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       schema: {
         tags: ['plans'],
         summary: 'List protected sites',
-        querystring: pageQuery.extend({
-          owner: z.string().max(200).optional(),
-          kind: z.string().max(100).optional(),
-          from: instantQuery.describe('Valid at some time at or after this instant'),
-          to: instantQuery.describe('... and before this one'),
-        }),
+        querystring: sitesQuery,
         response: { 200: pageOf(siteOut), ...errorResponses },
       },
     },
     async (request) => {
       const q = request.query;
-      const filter = { actor: q.owner, kind: q.kind, from: toInstant(q.from), to: toInstant(q.to) };
-      return pageResponse(await listProtectedSites(ctx, request.caller, filter, pageRequest(q, 1)), siteView);
+      return pageResponse(await listProtectedSites(ctx, request.caller, toSiteFilter(q), pageRequest(q, 1)), siteView);
     },
   );
 
@@ -128,17 +82,16 @@ export const plansRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       schema: {
         tags: ['plans'],
         summary: 'List planned operations',
-        querystring: windowQuery.extend({
-          actor: z.string().max(200).optional(),
-          kind: z.string().max(100).optional(),
-        }),
+        querystring: operationsQuery,
         response: { 200: pageOf(operationOut), ...errorResponses },
       },
     },
     async (request) => {
       const q = request.query;
-      const filter = { actor: q.actor, kind: q.kind, from: toInstant(q.from), to: toInstant(q.to) };
-      return pageResponse(await listOperations(ctx, request.caller, filter, pageRequest(q, 1)), operationView);
+      return pageResponse(
+        await listOperations(ctx, request.caller, toOperationFilter(q), pageRequest(q, 1)),
+        operationView,
+      );
     },
   );
 
@@ -149,13 +102,10 @@ export const plansRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         tags: ['plans'],
         summary: 'A planned operation and its conflicts with protected sites',
         params: idParams,
-        response: { 200: z.object({ operation: operationOut, deconfliction: deconflictionOut }), ...errorResponses },
+        response: { 200: operationDeconflictionOut, ...errorResponses },
       },
     },
-    async (request) => {
-      const { operation, deconfliction } = await getOperation(ctx, request.caller, request.params.id);
-      return { operation: operationView(operation), deconfliction: deconflictionView(deconfliction) };
-    },
+    async (request) => operationDeconflictionJson(await getOperation(ctx, request.caller, request.params.id)),
   );
 
   app.post(
@@ -165,15 +115,11 @@ export const plansRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         tags: ['plans'],
         summary: 'Add a planned operation (analysts and admins); returns its deconfliction',
         body: newOperationSchema,
-        response: { 201: z.object({ operation: operationOut, deconfliction: deconflictionOut }), ...errorResponses },
+        response: { 201: operationDeconflictionOut, ...errorResponses },
       },
     },
-    async (request, reply) => {
-      const { operation, deconfliction } = await createOperation(ctx, request.caller, request.body);
-      return reply
-        .status(201)
-        .send({ operation: operationView(operation), deconfliction: deconflictionView(deconfliction) });
-    },
+    async (request, reply) =>
+      reply.status(201).send(operationDeconflictionJson(await createOperation(ctx, request.caller, request.body))),
   );
 
   app.post(
@@ -195,14 +141,13 @@ export const plansRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       schema: {
         tags: ['plans'],
         summary: 'List convoys',
-        querystring: windowQuery.extend({ organizer: z.string().max(200).optional() }),
+        querystring: convoysQuery,
         response: { 200: pageOf(convoyOut), ...errorResponses },
       },
     },
     async (request) => {
       const q = request.query;
-      const filter = { actor: q.organizer, from: toInstant(q.from), to: toInstant(q.to) };
-      return pageResponse(await listConvoys(ctx, request.caller, filter, pageRequest(q, 1)), convoyView);
+      return pageResponse(await listConvoys(ctx, request.caller, toConvoyFilter(q), pageRequest(q, 1)), convoyView);
     },
   );
 
@@ -213,30 +158,10 @@ export const plansRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         tags: ['plans'],
         summary: 'A convoy and who must approve it',
         params: idParams,
-        response: {
-          200: z.object({
-            convoy: convoyOut,
-            approvals: z.object({
-              required_approvals: z.array(z.string()),
-              crosses_excluded: z.array(z.string()),
-              zones: z.array(z.string()),
-            }),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: convoyApprovalsOut, ...errorResponses },
       },
     },
-    async (request) => {
-      const { convoy, approvals } = await getConvoy(ctx, request.caller, request.params.id);
-      return {
-        convoy: convoyView(convoy),
-        approvals: {
-          required_approvals: approvals.requiredApprovals,
-          crosses_excluded: approvals.crossesExcluded,
-          zones: approvals.zones,
-        },
-      };
-    },
+    async (request) => convoyApprovalsJson(await getConvoy(ctx, request.caller, request.params.id)),
   );
 
   app.post(

@@ -1,0 +1,45 @@
+/** How agreements look in responses, and the query that lists them. */
+import { z } from 'zod';
+import type { AgreementRecord } from '../../app/agreements/get-agreement.ts';
+import type { RecomputeResult } from '../../app/findings/recompute-findings.ts';
+import { agreementView } from '../../app/shared/views.ts';
+import { ACTS, OBLIGATION_CODES } from '../../domain/model.ts';
+import { classified, geometryOut, idParams, instantOut, intervalOut, pageQuery, recomputedOut } from '../schemas.ts';
+
+export const agreementOut = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    ...classified,
+    in_force: z.array(intervalOut),
+    scope: geometryOut.nullable(),
+    parties: z.array(
+      z.object({
+        actor: z.string(),
+        accepted_at: instantOut,
+        until: instantOut.nullable(),
+        channel: z.string().nullable(),
+        caveats: z.array(z.string()),
+      }),
+    ),
+    excluded: z.array(z.string()),
+    prohibited: z.array(z.enum(ACTS)),
+    self_defense: z.boolean(),
+    clauses: z.array(
+      z.object({ code: z.enum(OBLIGATION_CODES), text: z.string(), acts: z.array(z.enum(ACTS)), ...classified }),
+    ),
+  })
+  .meta({ id: 'Agreement' });
+
+export const changedOut = z.object({ agreement: agreementOut, findings: recomputedOut });
+export const changed = ({ value, findings }: { value: AgreementRecord; findings: RecomputeResult | null }) => ({
+  agreement: agreementView(value),
+  findings,
+});
+
+export const listQuery = pageQuery.extend({
+  q: z.string().max(200).optional().describe('Text in the id or title, any case'),
+  party: z.string().max(200).optional().describe('Agreements this actor accepted'),
+});
+
+export const partyParams = idParams.extend({ actor: z.string().min(1).max(200) });
