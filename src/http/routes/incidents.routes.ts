@@ -11,6 +11,7 @@ import { getIncident } from '../../app/incidents/get-incident.ts';
 import { linkReport, unlinkReport } from '../../app/incidents/link-report.ts';
 import { countIncidents, listIncidents } from '../../app/incidents/list-incidents.ts';
 import { updateIncident } from '../../app/incidents/update-incident.ts';
+import { sendKeptRead } from '../kept-read.ts';
 import { countOut, errorResponses, idParams, pageOf, pageResponse } from '../schemas.ts';
 import {
   createBody,
@@ -29,7 +30,6 @@ import {
   toIncidentPatch,
   toNewIncident,
 } from './incidents.schemas.ts';
-import { sendKeptRead } from '../kept-read.ts';
 
 export const incidentsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   // Strangers get 401 before anything else is looked at, even a malformed request.

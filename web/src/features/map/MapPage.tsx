@@ -43,6 +43,9 @@ const clampBox = (b: maplibregl.LngLatBounds): string => {
     .join(',');
 };
 
+/** The box and zoom the map shows, as the incidents are asked for. */
+const viewOf = (map: MapLibreMap) => ({ bbox: clampBox(map.getBounds()), zoom: Math.round(map.getZoom() * 10) / 10 });
+
 export function MapPage() {
   const { t, timezone, day: showDay, number } = useI18n();
   const { query } = useLocation();
@@ -71,8 +74,11 @@ export function MapPage() {
   const { from, to } = timeRange(time, timezone);
 
   // Incidents in view, aggregated on the server; again whenever the view, the time or the data change.
+  // The view as the map last settled; until it moves, the view it opened on, so that the incidents
+  // are asked for in the same render as the map's other data, not one render later.
   const [bounds, setBounds] = useState<{ bbox: string; zoom: number } | null>(null);
-  const incidents = useMapIncidents(layers.incidents && bounds ? { ...bounds, from, to } : null);
+  const view = bounds ?? (map ? viewOf(map) : null);
+  const incidents = useMapIncidents(layers.incidents && view ? { ...view, from, to } : null);
   useEffect(() => {
     const data = incidents.data;
     if (!map || !data) return;
@@ -113,10 +119,8 @@ export function MapPage() {
 
   useEffect(() => {
     if (!map) return;
-    const viewed = () => setBounds({ bbox: clampBox(map.getBounds()), zoom: Math.round(map.getZoom() * 10) / 10 });
-    viewed();
     const reload = () => {
-      viewed();
+      setBounds(viewOf(map));
       // The view goes into the address, so a link shows the same place.
       const c = map.getCenter();
       const params = new URLSearchParams(location.search);
