@@ -418,6 +418,9 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     await shell.language('ar');
     expect(await shell.direction()).toBe('rtl');
     expect(await shell.navLabels()).toContain('الخريطة');
+    expect(await page.locator('.user-clearance').innerText()).toBe(
+      'ترى السجلات العامة وسجلات فريق العمل، وسجلات منظمتك.',
+    );
     await page.locator('.map-label', { hasText: 'حلب' }).first().waitFor();
     await page.waitForTimeout(500);
     await screenshot(page, '13-map-ar');
@@ -485,6 +488,10 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     await signIn.goto();
     await signIn.signIn('observer', PASSWORD);
     await signedInAs('observer', 'ocha');
+    // Each user is told plainly what they may read.
+    expect(await page.locator('.user-clearance').innerText()).toBe(
+      "You see public and task-force records, and your organization's own.",
+    );
     expect(count('GET /api/v1/auth/me')).toBe(1);
     expect(count('POST /api/v1/auth/login')).toBe(1);
     expect(worldReads()).toEqual(once);
@@ -504,6 +511,9 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     reads.length = 0;
     await signIn.signIn('reporter', PASSWORD);
     await signedInAs('reporter', 'sarc');
+    expect(await page.locator('.user-clearance').innerText()).toBe(
+      "You see public records and your organization's own.",
+    );
     expect(count('GET /api/v1/auth/me')).toBe(0);
     expect(worldReads()).toEqual(once);
     expect(await page.locator('nav a[href="/report"]').count()).toBe(1);

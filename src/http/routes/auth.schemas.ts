@@ -1,5 +1,6 @@
 /** How the signed-in caller and API tokens look in requests and responses. */
 import { z } from 'zod';
+import { CLEARANCES } from '../../contract/access.ts';
 import type { ApiTokenView } from '../../app/accounts/list-api-tokens.ts';
 import type { Caller } from '../../app/caller.ts';
 
@@ -13,7 +14,7 @@ export const me = z
     org: z.string(),
     org_kind: z.string(),
     role: z.string(),
-    clearance: z.string(),
+    clearance: z.enum(CLEARANCES).describe("what you may read besides your organization's own records"),
     csrf_token: z.string().nullable(),
   })
   .meta({ id: 'Me' });

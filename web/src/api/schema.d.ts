@@ -6030,7 +6030,11 @@ export interface components {
             verdict: "violation" | "needs_review" | "permitted" | "not_covered" | "unjudged";
         };
         Me: {
-            clearance: string;
+            /**
+             * @description what you may read besides your organization's own records
+             * @enum {string}
+             */
+            clearance: "public" | "task_force" | "co_chairs";
             csrf_token: string | null;
             org: string;
             org_kind: string;
@@ -6041,7 +6045,11 @@ export interface components {
             username: string;
         };
         MeInput: {
-            clearance: string;
+            /**
+             * @description what you may read besides your organization's own records
+             * @enum {string}
+             */
+            clearance: "public" | "task_force" | "co_chairs";
             csrf_token: string | null;
             org: string;
             org_kind: string;

@@ -18,6 +18,8 @@ export type CivilianTarget = Extract<NonNullable<Schemas['Incident']['target']>,
 export type Channel = Schemas['Report']['channel'];
 export type ZoneStatus = Schemas['ZoneAsOf']['status'];
 export type OrgKind = Schemas['Organization']['kind'];
+/** What a user may read besides its organization's own records. */
+export type Clearance = Schemas['Me']['clearance'];
 export type FindingReason = Schemas['Finding']['reasons'][number];
 export type MapPoint = Schemas['MapPoint'];
 

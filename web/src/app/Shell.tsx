@@ -128,6 +128,7 @@ export function Shell({ children }: { children: ReactNode }) {
               <div className="user-meta">
                 {nameOf.roles(me.role)} · {orgName(me.org)}
               </div>
+              <div className="user-clearance">{nameOf.clearances(me.clearance)}</div>
               <button
                 type="button"
                 className="btn btn-ghost btn-small"

@@ -51,6 +51,11 @@ export const namesEn: Names = {
     co_chairs: 'Co-chairs',
     org: 'My organization only',
   },
+  clearances: {
+    public: "You see public records and your organization's own.",
+    task_force: "You see public and task-force records, and your organization's own.",
+    co_chairs: "You see public, task-force and co-chairs' records, and your organization's own.",
+  },
   roles: {
     admin: 'Administrator',
     analyst: 'Analyst',

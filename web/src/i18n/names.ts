@@ -10,6 +10,7 @@ import type {
   Channel,
   CivilianTarget,
   Classification,
+  Clearance,
   IncidentStatus,
   MapVerdict,
   Role,
@@ -45,6 +46,8 @@ export interface Names {
   grades: Record<AttributionGrade, string>;
   targets: Record<CivilianTarget, string>;
   classifications: Record<Classification, string>;
+  /** What a user reads, stated plainly ("You see public and task-force records"). */
+  clearances: Record<Clearance, string>;
   roles: Record<Role, string>;
   channels: Record<Channel, string>;
   zones: Record<ZoneStatus, string>;
@@ -74,6 +77,7 @@ export function namer(names: Names, unknown: string): Namer {
     grades: of(names.grades),
     targets: of(names.targets),
     classifications: of(names.classifications),
+    clearances: of(names.clearances),
     roles: of(names.roles),
     channels: of(names.channels),
     zones: of(names.zones),
