@@ -16,6 +16,7 @@ import type {
   World,
   Zone,
 } from './model.ts';
+import { ACTS } from './model.ts';
 import { Rulebook } from './rulebook.ts';
 import { type Instant, type Interval, parseInstant } from './time.ts';
 
@@ -61,16 +62,7 @@ export function party(actorId: string, acceptedAt: string, until: string | null 
 }
 
 /** Acts a typical cessation prohibits; `arrest` and `other` are left permitted. */
-export const PROHIBITED_ACTS: Agreement['prohibited'] = [
-  'air_strike',
-  'shelling',
-  'missile',
-  'ground_assault',
-  'small_arms',
-  'atgm',
-  'territory_seizure',
-  'access_denial',
-];
+export const PROHIBITED_ACTS: Agreement['prohibited'] = ACTS.filter((a) => a !== 'arrest' && a !== 'other');
 
 /** In force from 2016-01-01Z, everywhere, no parties, the usual acts prohibited, no self-defence. */
 export function agreement(id: string, overrides: Partial<Agreement> = {}): Agreement {

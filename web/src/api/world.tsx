@@ -101,7 +101,7 @@ function useTruceSettings() {
 }
 
 /** The world's reads; `settled` once each has answered or failed. */
-export function useWorldData() {
+function useWorldData() {
   const actors = useActors();
   const agreements = useAgreements();
   const organizations = useOrganizations();

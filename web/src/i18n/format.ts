@@ -35,6 +35,9 @@ export function timeZoneLabel(setting: string | null | undefined): string {
 const toMs = (t: string | number | Date): number =>
   typeof t === 'number' ? t : typeof t === 'string' ? Date.parse(t) : t.getTime();
 
+const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' };
+const DATE_TIME: Intl.DateTimeFormatOptions = { ...DATE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(lang: Lang, tz: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${lang}|${tz}|${JSON.stringify(options)}`;
@@ -47,24 +50,16 @@ function formatter(lang: Lang, tz: string, options: Intl.DateTimeFormatOptions):
 }
 
 export function formatDateTime(t: string | number | Date, lang: Lang, tz: string): string {
-  return formatter(lang, tz, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(toMs(t));
+  return formatter(lang, tz, DATE_TIME).format(toMs(t));
 }
 
 export function formatDate(t: string | number | Date, lang: Lang, tz: string): string {
-  return formatter(lang, tz, { year: 'numeric', month: 'short', day: 'numeric' }).format(toMs(t));
+  return formatter(lang, tz, DATE).format(toMs(t));
 }
 
 /** A calendar date (YYYY-MM-DD) as written in the language, without moving it across zones. */
 export function formatCalendarDate(date: string, lang: Lang, style: 'long' | 'short' = 'long'): string {
-  const opts: Intl.DateTimeFormatOptions =
-    style === 'long' ? { year: 'numeric', month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric' };
+  const opts: Intl.DateTimeFormatOptions = style === 'long' ? DATE : { month: 'short', day: 'numeric' };
   return formatter(lang, 'UTC', opts).format(Date.parse(`${date}T12:00:00Z`));
 }
 
@@ -169,15 +164,6 @@ export function zoneCity(setting: string | null | undefined): string | null {
   return tz.split('/').at(-1)!.replace(/_/g, ' ');
 }
 
-const DATE_TIME: Intl.DateTimeFormatOptions = {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-};
-
 /** Two instants with their times, the shared date written once ("19 Sept 2016, 19:15 – 19:30"). */
 export function formatDateTimeRange(from: string | number, to: string | number, lang: Lang, tz: string): string {
   const a = toMs(from);
@@ -190,8 +176,5 @@ export function formatDateRange(from: string | number, to: string | number, lang
   const a = toMs(from);
   const b = toMs(to);
   if (localDate(a, tz) === localDate(b, tz)) return formatDate(a, lang, tz);
-  return formatter(lang, tz, { year: 'numeric', month: 'short', day: 'numeric' }).formatRange(
-    Math.min(a, b),
-    Math.max(a, b),
-  );
+  return formatter(lang, tz, DATE).formatRange(Math.min(a, b), Math.max(a, b));
 }
