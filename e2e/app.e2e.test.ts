@@ -506,6 +506,10 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     // Once the sign-in page shows, nothing more is read.
     await page.waitForTimeout(500);
     expect(reads.slice(shown)).toEqual([]);
+    // Signing out reads none of the session's names again on its way out (it would be refused: 401).
+    expect(reads.filter((r) => /^GET \/api\/v1\/(auth\/me|actors|agreements|organizations|state)\b/.test(r))).toEqual(
+      [],
+    );
 
     // The next user reads everything again, as themselves; nothing of the first one's is shown.
     reads.length = 0;

@@ -5,7 +5,7 @@
  * to the next on the same browser.
  */
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
 import { api, ApiError, type Schemas, setCsrfToken, unwrap } from './client.ts';
 import { type Permission, roleCan } from './permissions.ts';
 import { queryKeys } from './query-keys.ts';
@@ -70,10 +70,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await api.POST('/api/v1/auth/logout');
     },
     // Signed out on this page whatever the server answered.
-    onSettled: () => {
-      adopt(client, null);
-      forgetSessionData(client);
-    },
+    onSettled: () => adopt(client, null),
     gcTime: 0,
   });
 
@@ -94,6 +91,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const me = query.data ?? null;
   const loading = query.isPending;
+  // Signed out: what the session read goes once its pages are gone. Dropped while they were
+  // still mounted, their queries would be asked again at once, and refused.
+  const signedIn = me !== null;
+  useEffect(() => {
+    if (!signedIn) forgetSessionData(client);
+  }, [signedIn, client]);
   const value = useMemo<Session>(
     () => ({
       me,
