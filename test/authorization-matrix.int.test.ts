@@ -868,6 +868,26 @@ describeEachDatabase('authorization matrix', (db) => {
           permission: 'report:file',
           attempts: () => [{ url: '/api/v1/reports', payload: urumReport({ narrative: 'write matrix' }) }],
         },
+        // The matrix's reports are accounts of the public incident, which cannot be set aside: put back in the inbox (where
+        // they are), a request that reaches the report as any triage does.
+        'PUT /reports/{id}/triage': {
+          permission: 'incident:manage',
+          attempts: (u) =>
+            CLASSES.map((cls) => ({
+              url: `/api/v1/reports/${r.report[cls]}/triage`,
+              payload: { state: 'inbox' },
+              hidden: visible(cls, u.org) ? undefined : `report ${cls}`,
+            })),
+        },
+        'PUT /reports/{id}/evaluation': {
+          permission: 'incident:manage',
+          attempts: (u) =>
+            CLASSES.map((cls) => ({
+              url: `/api/v1/reports/${r.report[cls]}/evaluation`,
+              payload: { source: `graded by ${u.user}`, reliability: 'C', credibility: 3 },
+              hidden: visible(cls, u.org) ? undefined : `report ${cls}`,
+            })),
+        },
         'POST /incidents': {
           permission: 'incident:manage',
           attempts: () => [{ url: '/api/v1/incidents', payload: { occurred_at: AT, location: SPOT, act: 'shelling' } }],

@@ -15,6 +15,7 @@ import { type EventBus, LocalEventBus, type TruceEvent } from '../app/events.ts'
 export const EVENT_CHANNEL = 'truce_events';
 const EVENT_TYPES: readonly string[] = [
   'report.created',
+  'report.updated',
   'incident.updated',
   'finding.changed',
   'alert',

@@ -57,7 +57,7 @@ export function createContext(
   const events = options.events ?? new LocalEventBus();
   const reads = new ReadCache();
   // Events of other processes (and this one's, already dropped by `wrote`).
-  events.subscribe((e) => reads.invalidate(e.type === 'report.created' ? 'reports' : 'world'));
+  events.subscribe((e) => reads.invalidate(e.type.startsWith('report.') ? 'reports' : 'world'));
   return {
     db,
     events,

@@ -7,8 +7,14 @@ export { REASONS, VERDICTS, type Reason, type Verdict } from '../domain/findings
 export {
   ATTRIBUTION_GRADES,
   INCIDENT_STATUSES,
+  INFO_CREDIBILITIES,
   REPORT_CHANNELS,
+  SOURCE_RELIABILITIES,
+  TRIAGE_STATES,
   type AttributionGrade,
   type IncidentStatus,
+  type InfoCredibility,
   type ReportChannel,
+  type SourceReliability,
+  type TriageState,
 } from '../domain/assessment.ts';

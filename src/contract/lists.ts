@@ -2,7 +2,14 @@
  * The lists' filters and sort orders: what a route accepts, a use case passes on and a repository
  * turns into SQL. Absent fields do not filter.
  */
-import type { AttributionGrade, IncidentStatus } from '../domain/assessment.ts';
+import type {
+  AttributionGrade,
+  IncidentStatus,
+  InfoCredibility,
+  ReportChannel,
+  SourceReliability,
+  TriageState,
+} from '../domain/assessment.ts';
 import type { Verdict } from '../domain/findings.ts';
 import type { Area, BBox } from '../domain/geo.ts';
 import type { Act, ActorKind } from '../domain/model.ts';
@@ -74,13 +81,21 @@ export interface ReportFilter {
   from?: Instant | undefined;
   to?: Instant | undefined;
   bbox?: BBox | undefined;
+  /** Placed inside this polygon or multipolygon (an admin area, say), holes excluded. */
+  area?: Area | undefined;
   act?: Act | undefined;
+  channel?: ReportChannel | undefined;
   /** Named as alleged perpetrator or as target. */
   actor?: string | undefined;
   org?: string | undefined;
   q?: string | undefined;
   /** true: linked to an incident (one the reader may see); false: not linked. */
   linked?: boolean | undefined;
+  /** 'none': not triaged (with `linked: false`, the inbox); else discarded or a duplicate. */
+  triage?: TriageState | 'none' | undefined;
+  /** Evaluated with one of these source reliabilities (A-F) / information credibilities (1-6). */
+  reliability?: readonly SourceReliability[] | undefined;
+  credibility?: readonly InfoCredibility[] | undefined;
   incidentId?: string | undefined;
 }
 

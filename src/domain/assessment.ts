@@ -14,6 +14,24 @@ export type AttributionGrade = (typeof ATTRIBUTION_GRADES)[number];
 export const REPORT_CHANNELS = ['web', 'api', 'hotline', 'import'] as const;
 export type ReportChannel = (typeof REPORT_CHANNELS)[number];
 
+/**
+ * The NATO/Admiralty evaluation of a report (STANAG 2511): how reliable its source is, A
+ * (completely reliable) to E (unreliable), F when it cannot be judged; and how credible the
+ * information is, 1 (confirmed by other sources) to 5 (improbable), 6 when it cannot be judged.
+ * The two are set apart on purpose: a reliable source can pass on an improbable story.
+ */
+export const SOURCE_RELIABILITIES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type SourceReliability = (typeof SOURCE_RELIABILITIES)[number];
+export const INFO_CREDIBILITIES = [1, 2, 3, 4, 5, 6] as const;
+export type InfoCredibility = (typeof INFO_CREDIBILITIES)[number];
+
+/**
+ * What an analyst decided about a report that is not an account of an incident: discarded (with
+ * a reason) or a duplicate of another report. A report with neither waits in the inbox.
+ */
+export const TRIAGE_STATES = ['discarded', 'duplicate'] as const;
+export type TriageState = (typeof TRIAGE_STATES)[number];
+
 /** What an account says about who did what to whom. */
 export interface AccountFacts {
   allegedPerpetrator: string | null;

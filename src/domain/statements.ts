@@ -143,6 +143,8 @@ export const STATEMENTS_EN = {
   'error.forbidden_role': 'The {role} role may not do this.',
   'error.csrf': 'The request lacks its CSRF token: reload the page and try again.',
   'error.report_linked': 'This report is already an account of another incident: unlink it first.',
+  'error.report_in_incident': 'This report is an account of an incident: unlink it before setting it aside.',
+  'error.duplicate_of_duplicate': 'That report is itself a duplicate: name its original.',
   'error.exists': 'A {record} "{id}" exists already.',
   'error.rate_limited': 'Too many attempts: try again in {seconds} s.',
   'error.sign_in_held': 'Too many sign-in attempts for this username: try again in {minutes} min.',

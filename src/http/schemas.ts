@@ -6,8 +6,9 @@ import { CLASSIFICATIONS } from '../contract/access.ts';
 import type { Cursor, Page, PageRequest } from '../contract/paging.ts';
 import { z } from 'zod';
 import { AppError } from '../app/errors.ts';
+import { adminAreaByPcode } from '../app/map/admin-areas.ts';
 import { whereView } from '../app/map/where.ts';
-import type { BBox } from '../domain/geo.ts';
+import type { Area, BBox } from '../domain/geo.ts';
 import { type Instant, parseInstant } from '../domain/time.ts';
 import { instantSchema } from '../scenario/bundle.schema.ts';
 import { statementSchema } from './statement-schemas.ts';
@@ -177,3 +178,22 @@ export const whereOut = z
   .meta({ id: 'Where' });
 
 export const whereJson = ({ lon, lat }: { lon: number; lat: number }): z.infer<typeof whereOut> => whereView(lon, lat);
+
+export const adminQuery = z
+  .string()
+  .min(1)
+  .max(20)
+  .optional()
+  .describe('inside this governorate or district (OCHA admin 1 or 2 pcode, such as SY02 or SY0200)');
+
+/** The boundary of a governorate or district, by its pcode; an unknown one is refused naming the field. */
+export function adminAreaOf(pcode: string): Area {
+  const found = adminAreaByPcode(pcode);
+  if (!found)
+    throw new AppError(
+      'VALIDATION',
+      `querystring.admin: no governorate or district has the pcode "${pcode}"`,
+      'querystring.admin',
+    );
+  return found.area;
+}

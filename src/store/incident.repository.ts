@@ -6,11 +6,21 @@ import type { IncidentFilter, IncidentSort } from '../contract/lists.ts';
 import type { Classification } from '../contract/access.ts';
 import type { AttributionGrade, IncidentStatus } from '../domain/assessment.ts';
 import { UNJUDGED_RANK, VERDICT_RANK, type Verdict } from '../domain/findings.ts';
-import { type Area, type BBox, bboxOf } from '../domain/geo.ts';
+import type { BBox } from '../domain/geo.ts';
 import type { Act, CivilianTarget, Incident } from '../domain/model.ts';
 import type { Instant, Interval } from '../domain/time.ts';
 import type { Sql } from './database.ts';
-import { containing, keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
+import {
+  containing,
+  keyset,
+  type Page,
+  type PageRequest,
+  Params,
+  pointInArea,
+  pointInBox,
+  takePage,
+  whereAll,
+} from './query.ts';
 import { ms, msOrNull, ts } from './rows.ts';
 
 /** An incident with what an importer knows beyond the rules' needs. */
@@ -307,31 +317,14 @@ export const cursor = (sort: IncidentSort, i: IncidentView): (string | number)[]
   i.id,
 ];
 
-const inBox = (params: Params, [x1, y1, x2, y2]: BBox) =>
-  `point(i.lon, i.lat) <@ box(point(${params.add(x1)}, ${params.add(y1)}), point(${params.add(x2)}, ${params.add(y2)}))`;
-
-/**
- * Inside an area: its box first (the spatial index), then each polygon with PostgreSQL's own
- * point-in-polygon (a point on an edge counts as inside), less its holes.
- */
-function inArea(params: Params, area: Area): string {
-  const polygon = (ring: readonly (readonly number[])[]) =>
-    `${params.add(`(${ring.map(([x, y]) => `(${x},${y})`).join(',')})`)}::polygon`;
-  const parts = (area.type === 'Polygon' ? [area.coordinates] : area.coordinates).map(([outer, ...holes]) => {
-    const inside = `point(i.lon, i.lat) <@ ${polygon(outer!)}`;
-    return holes.length === 0
-      ? inside
-      : `(${inside} and not (${holes.map((h) => `point(i.lon, i.lat) <@ ${polygon(h)}`).join(' or ')}))`;
-  });
-  return `(${inBox(params, bboxOf(area))} and (${parts.join(' or ')}))`;
-}
+const inBox = (params: Params, box: BBox) => pointInBox(params, 'point(i.lon, i.lat)', box);
 
 function incidentConditions(params: Params, f: IncidentFilter): string[] {
   const c: string[] = [];
   if (f.from !== undefined) c.push(`i.occurred_at >= ${params.add(ts(f.from))}`);
   if (f.to !== undefined) c.push(`i.occurred_at < ${params.add(ts(f.to))}`);
   if (f.bbox) c.push(inBox(params, f.bbox));
-  if (f.area) c.push(inArea(params, f.area));
+  if (f.area) c.push(pointInArea(params, 'point(i.lon, i.lat)', f.area));
   if (f.actor) {
     const p = params.add(f.actor);
     c.push(`(i.perpetrator = ${p} or i.target_actor = ${p})`);

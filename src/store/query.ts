@@ -4,6 +4,7 @@
  */
 
 import type { Cursor, Page, PageRequest } from '../contract/paging.ts';
+import { type Area, type BBox, bboxOf } from '../domain/geo.ts';
 
 // The shapes of a page are the contract's (routes and the web app name them too); the store's
 // repositories keep importing them from here, beside the helpers that build pages.
@@ -49,3 +50,23 @@ export function takePage<T>(rows: readonly T[], page: PageRequest, key: (row: T)
 
 /** `%text%` for ILIKE, with the pattern characters of the text taken literally. */
 export const containing = (text: string): string => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+
+/** A point (an SQL expression such as `point(i.lon, i.lat)`) inside a box: the spatial index's test. */
+export const pointInBox = (params: Params, point: string, [x1, y1, x2, y2]: BBox): string =>
+  `${point} <@ box(point(${params.add(x1)}, ${params.add(y1)}), point(${params.add(x2)}, ${params.add(y2)}))`;
+
+/**
+ * A point inside an area: its box first (the spatial index), then each polygon with PostgreSQL's
+ * own point-in-polygon (a point on an edge counts as inside), less its holes.
+ */
+export function pointInArea(params: Params, point: string, area: Area): string {
+  const polygon = (ring: readonly (readonly number[])[]) =>
+    `${params.add(`(${ring.map(([x, y]) => `(${x},${y})`).join(',')})`)}::polygon`;
+  const parts = (area.type === 'Polygon' ? [area.coordinates] : area.coordinates).map(([outer, ...holes]) => {
+    const inside = `${point} <@ ${polygon(outer!)}`;
+    return holes.length === 0
+      ? inside
+      : `(${inside} and not (${holes.map((h) => `${point} <@ ${polygon(h)}`).join(' or ')}))`;
+  });
+  return `(${pointInBox(params, point, bboxOf(area))} and (${parts.join(' or ')}))`;
+}

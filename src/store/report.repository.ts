@@ -5,11 +5,21 @@
  */
 import type { ReportFilter, ReportSort } from '../contract/lists.ts';
 import type { Classification } from '../contract/access.ts';
-import type { ReportChannel } from '../domain/assessment.ts';
+import type { InfoCredibility, ReportChannel, SourceReliability, TriageState } from '../domain/assessment.ts';
 import type { Act, CivilianTarget, Target } from '../domain/model.ts';
 import type { Instant } from '../domain/time.ts';
 import { type AuditEntry, auditInsert, auditRecordset } from './audit.repository.ts';
-import { containing, keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
+import {
+  containing,
+  keyset,
+  type Page,
+  type PageRequest,
+  Params,
+  pointInArea,
+  pointInBox,
+  takePage,
+  whereAll,
+} from './query.ts';
 import { ms, ts } from './rows.ts';
 import { Coalescer } from './coalescer.ts';
 import type { Database, Sql } from './sql.ts';
@@ -47,6 +57,28 @@ export interface ReportRecord {
   classification: Classification;
   ownerOrg: string | null;
   attachments: AttachmentMeta[];
+  /** The person or outlet the account comes from, as the filer or an analyst named it. */
+  source: string | null;
+  evaluation: Evaluation | null;
+  triage: Triage | null;
+}
+
+/** An analyst's NATO/Admiralty evaluation of a report (domain/assessment.ts). */
+export interface Evaluation {
+  reliability: SourceReliability | null;
+  credibility: InfoCredibility | null;
+  by: string | null;
+  at: Instant;
+}
+
+/** Why a report is out of the inbox without an incident: discarded, or a duplicate of another. */
+export interface Triage {
+  state: TriageState;
+  reason: string | null;
+  /** The original, when the reader may see it. */
+  duplicateOf: string | null;
+  by: string | null;
+  at: Instant;
 }
 
 export interface NewAttachment extends AttachmentMeta {
@@ -75,6 +107,16 @@ interface ReportRow {
   classification: Classification;
   owner_org: string | null;
   attachments: { id: string; filename: string; media_type: string; size_bytes: number; sha256: string }[];
+  source: string | null;
+  source_reliability: SourceReliability | null;
+  info_credibility: InfoCredibility | null;
+  evaluated_by: string | null;
+  evaluated_at: Date | null;
+  triage: TriageState | null;
+  triage_reason: string | null;
+  duplicate_of: string | null;
+  triaged_by: string | null;
+  triaged_at: Date | null;
 }
 
 const SELECT = `select r.id, (select i.id from incidents i where i.id = r.incident_id) as incident_id, r.org_id, r.channel,
@@ -82,7 +124,9 @@ const SELECT = `select r.id, (select i.id from incidents i where i.id = r.incide
     r.target_civilian, r.target_actor, r.act, r.casualties_low, r.casualties_best, r.casualties_high, r.classification, r.owner_org,
     coalesce((select jsonb_agg(jsonb_build_object('id', a.id, 'filename', a.filename, 'media_type', a.media_type,
         'size_bytes', a.size_bytes, 'sha256', a.sha256) order by a.created_at, a.id)
-      from report_attachments a where a.report_id = r.id), '[]'::jsonb) as attachments
+      from report_attachments a where a.report_id = r.id), '[]'::jsonb) as attachments,
+    r.source, r.source_reliability, r.info_credibility, r.evaluated_by, r.evaluated_at, r.triage, r.triage_reason,
+    (select d.id from reports d where d.id = r.duplicate_of) as duplicate_of, r.triaged_by, r.triaged_at
   from reports r`;
 
 const toReport = (r: ReportRow): ReportRecord => ({
@@ -117,6 +161,26 @@ const toReport = (r: ReportRow): ReportRecord => ({
     sizeBytes: a.size_bytes,
     sha256: a.sha256,
   })),
+  source: r.source,
+  evaluation:
+    r.evaluated_at === null
+      ? null
+      : {
+          reliability: r.source_reliability,
+          credibility: r.info_credibility,
+          by: r.evaluated_by,
+          at: ms(r.evaluated_at),
+        },
+  triage:
+    r.triage === null || r.triaged_at === null
+      ? null
+      : {
+          state: r.triage,
+          reason: r.triage_reason,
+          duplicateOf: r.duplicate_of,
+          by: r.triaged_by,
+          at: ms(r.triaged_at),
+        },
 });
 
 /** A report to write: the record, who filed it, its attachments and its audit entries. */
@@ -138,14 +202,14 @@ export async function insertMany(sql: Sql, items: readonly NewReport[]): Promise
     `with report as (
        insert into reports (id, incident_id, org_id, created_by, channel, received_at, narrative, claimed_at, time_precision_s, lon, lat,
          location_precision_m, alleged_perpetrator, target_civilian, target_actor, act, casualties_low, casualties_best, casualties_high,
-         classification, owner_org)
+         classification, owner_org, source)
        select r.id, r.incident_id, r.org_id, r.created_by, r.channel, r.received_at, r.narrative, r.claimed_at, r.time_precision_s,
          r.lon, r.lat, r.location_precision_m, r.alleged_perpetrator, r.target_civilian, r.target_actor, r.act, r.casualties_low,
-         r.casualties_best, r.casualties_high, r.classification, r.org_id
+         r.casualties_best, r.casualties_high, r.classification, r.org_id, r.source
        from jsonb_to_recordset($1::jsonb) as r(id text, incident_id text, org_id text, created_by text, channel text,
          received_at timestamptz, narrative text, claimed_at timestamptz, time_precision_s int, lon float8, lat float8,
          location_precision_m int, alleged_perpetrator text, target_civilian text, target_actor text, act text, casualties_low int,
-         casualties_best int, casualties_high int, classification text)
+         casualties_best int, casualties_high int, classification text, source text)
        returning id
      ), attachments as (
        insert into report_attachments (id, report_id, filename, media_type, size_bytes, sha256, content)
@@ -200,6 +264,7 @@ function reportRow({ report, createdBy }: NewReport) {
     casualties_best: report.casualties?.best ?? null,
     casualties_high: report.casualties?.high ?? null,
     classification: report.classification,
+    source: report.source,
   };
 }
 
@@ -241,6 +306,27 @@ export async function link(sql: Sql, reportIds: readonly string[], incidentId: s
   await sql.query('update reports set incident_id = $2 where id = any($1)', [reportIds, incidentId]);
 }
 
+/** Records an analyst's triage of a report, or clears it (null: back in the inbox). */
+export async function triage(
+  sql: Sql,
+  id: string,
+  t: { state: TriageState; reason: string | null; duplicateOf: string | null; by: string | null; at: Instant } | null,
+): Promise<void> {
+  await sql.query(
+    `update reports set triage = $2, triage_reason = $3, duplicate_of = $4, triaged_by = $5, triaged_at = $6 where id = $1`,
+    [id, t?.state ?? null, t?.reason ?? null, t?.duplicateOf ?? null, t?.by ?? null, t ? ts(t.at) : null],
+  );
+}
+
+/** Records a report's source and an analyst's evaluation of it. */
+export async function evaluate(sql: Sql, id: string, source: string | null, e: Evaluation | null): Promise<void> {
+  await sql.query(
+    `update reports set source = $2, source_reliability = $3, info_credibility = $4, evaluated_by = $5, evaluated_at = $6
+     where id = $1`,
+    [id, source, e?.reliability ?? null, e?.credibility ?? null, e?.by ?? null, e ? ts(e.at) : null],
+  );
+}
+
 /** Locks reports against a concurrent link, as whoever runs it may see them; returns their current incident. */
 export async function lockMany(sql: Sql, ids: readonly string[]): Promise<Map<string, string | null>> {
   const rows = await sql.query<{ id: string; incident_id: string | null }>(
@@ -262,19 +348,29 @@ function conditions(params: Params, f: ReportFilter): string[] {
   const c: string[] = [];
   if (f.from !== undefined) c.push(`r.claimed_at >= ${params.add(ts(f.from))}`);
   if (f.to !== undefined) c.push(`r.claimed_at < ${params.add(ts(f.to))}`);
-  if (f.bbox)
-    c.push(
-      `point(r.lon, r.lat) <@ box(point(${params.add(f.bbox[0])}, ${params.add(f.bbox[1])}), point(${params.add(f.bbox[2])}, ${params.add(f.bbox[3])}))`,
-    );
+  if (f.bbox) c.push(pointInBox(params, 'point(r.lon, r.lat)', f.bbox));
+  if (f.area) c.push(pointInArea(params, 'point(r.lon, r.lat)', f.area));
   if (f.act) c.push(`r.act = ${params.add(f.act)}`);
+  if (f.channel) c.push(`r.channel = ${params.add(f.channel)}`);
   if (f.actor) {
     const p = params.add(f.actor);
     c.push(`(r.alleged_perpetrator = ${p} or r.target_actor = ${p})`);
   }
   if (f.org) c.push(`r.org_id = ${params.add(f.org)}`);
-  if (f.q) c.push(`r.narrative ilike ${params.add(containing(f.q))}`);
+  if (f.q) {
+    const p = params.add(containing(f.q));
+    c.push(`(r.narrative ilike ${p} or r.source ilike ${p})`);
+  }
   if (f.linked !== undefined)
-    c.push(`${f.linked ? '' : 'not '}exists (select 1 from incidents i where i.id = r.incident_id)`);
+    c.push(
+      f.linked
+        ? 'exists (select 1 from incidents i where i.id = r.incident_id)'
+        : // Written so that the inbox's partial index (migration 008) serves the unlinked reports.
+          '(r.incident_id is null or not exists (select 1 from incidents i where i.id = r.incident_id))',
+    );
+  if (f.triage !== undefined) c.push(f.triage === 'none' ? 'r.triage is null' : `r.triage = ${params.add(f.triage)}`);
+  if (f.reliability) c.push(`r.source_reliability = any(${params.add(f.reliability)})`);
+  if (f.credibility) c.push(`r.info_credibility = any(${params.add(f.credibility)})`);
   // Through incidents, so that a hidden incident's accounts cannot be found by its id.
   if (f.incidentId)
     c.push(

@@ -33,6 +33,8 @@ export interface ReportInput {
   location: { lon: number; lat: number };
   locationPrecisionM: number;
   narrative: string;
+  /** The person or outlet the account comes from. */
+  source: string | null;
   allegedPerpetrator: string | null;
   target: Target;
   act: Act;
@@ -75,6 +77,9 @@ export async function fileReport(
     classification: input.classification,
     ownerOrg: c.orgId,
     attachments: attachments.map(({ content: _content, ...meta }) => meta),
+    source: input.source,
+    evaluation: null,
+    triage: null,
   };
   const created: Change = {
     action: 'create',

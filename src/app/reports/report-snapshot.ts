@@ -9,6 +9,7 @@ export function reportSnapshot(r: reports.ReportRecord): Record<string, unknown>
     channel: r.channel,
     received_at: formatInstant(r.receivedAt),
     narrative: r.narrative,
+    source: r.source,
     claimed_at: formatInstant(r.claimedAt),
     time_precision_s: r.timePrecisionS,
     location: r.location,

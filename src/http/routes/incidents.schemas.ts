@@ -3,21 +3,20 @@ import { CLASSIFICATIONS } from '../../contract/access.ts';
 import { INCIDENT_SORTS, type IncidentFilter, type IncidentSort } from '../../contract/lists.ts';
 import type { PageRequest } from '../../contract/paging.ts';
 import { z } from 'zod';
-import { AppError } from '../../app/errors.ts';
 import type { IncidentFacts, NewIncident } from '../../app/incidents/create-incident.ts';
 import type { IncidentDetail, IncidentView } from '../../app/incidents/get-incident.ts';
 import type { IncidentPatch } from '../../app/incidents/update-incident.ts';
-import { adminAreaByPcode } from '../../app/map/admin-areas.ts';
 import type { Suggestion } from '../../app/reports/suggest-incidents.ts';
 import { ATTRIBUTION_GRADES, DISPUTABLE_FACTS, INCIDENT_STATUSES } from '../../domain/assessment.ts';
 import { VERDICTS } from '../../domain/findings.ts';
-import type { Area } from '../../domain/geo.ts';
 import { ACTS } from '../../domain/model.ts';
 import { formatInstant, parseInstant } from '../../domain/time.ts';
 import { incidentSchema, instantSchema, targetSchema } from '../../scenario/bundle.schema.ts';
 import { reportJson, reportSchema, targetOut } from './reports.schemas.ts';
 import { statementSchema } from '../statement-schemas.ts';
 import {
+  adminAreaOf,
+  adminQuery,
   bboxQuery,
   classified,
   idParams,
@@ -260,12 +259,7 @@ export const filterQuery = z.object({
   from: instantQuery.describe('occurred at or after this instant'),
   to: instantQuery.describe('occurred before this instant'),
   bbox: bboxQuery.describe('minLon,minLat,maxLon,maxLat'),
-  admin: z
-    .string()
-    .min(1)
-    .max(20)
-    .optional()
-    .describe('inside this governorate or district (OCHA admin 1 or 2 pcode, such as SY02 or SY0200)'),
+  admin: adminQuery,
   actor: z.string().min(1).max(200).optional().describe('as perpetrator or target'),
   act: z.enum(ACTS).optional(),
   verdict: z.enum(VERDICTS).optional().describe('has a current finding with this verdict'),
@@ -293,17 +287,6 @@ export const toFilter = (q: z.infer<typeof filterQuery>): IncidentFilter => ({
   classification: q.classification,
   q: q.q,
 });
-
-function adminAreaOf(pcode: string): Area {
-  const found = adminAreaByPcode(pcode);
-  if (!found)
-    throw new AppError(
-      'VALIDATION',
-      `querystring.admin: no governorate or district has the pcode "${pcode}"`,
-      'querystring.admin',
-    );
-  return found.area;
-}
 
 /** The cursor of a sort: deaths, or the time it occurred, then the id. */
 export const incidentPage = (query: { limit: number; cursor?: string | undefined }, sort: IncidentSort): PageRequest =>

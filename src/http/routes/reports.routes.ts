@@ -1,6 +1,7 @@
 /**
  * Reports: filing one (with attachments), listing and counting them, reading one, downloading
- * an attachment, and the incidents a report may be an account of.
+ * an attachment, the incidents a report may be an account of, and the analysts' triage and
+ * evaluation of it.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireCaller } from '../../app/caller.ts';
@@ -9,20 +10,26 @@ import { fileReport } from '../../app/reports/file-report.ts';
 import { getAttachment } from '../../app/reports/get-attachment.ts';
 import { getReport } from '../../app/reports/get-report.ts';
 import { countReports, listReports } from '../../app/reports/list-reports.ts';
+import { evaluateReport } from '../../app/reports/evaluate-report.ts';
 import { suggestIncidents } from '../../app/reports/suggest-incidents.ts';
+import { triageReport } from '../../app/reports/triage-report.ts';
 import { countOut, errorResponses, idParams, pageOf, pageRequest, pageResponse } from '../schemas.ts';
 import { suggestionJson, suggestionsOut, suggestionsQuery } from './incidents.schemas.ts';
 import {
   attachmentBytesOut,
   attachmentParams,
   filterQuery,
-  listQuery,
+  evaluationBody,
+  listReportsQuery,
   notModified,
   reportBody,
   reportJson,
   reportSchema,
   toFilter,
+  toEvaluationInput,
   toReportInput,
+  toTriageInput,
+  triageBody,
 } from './reports.schemas.ts';
 
 export const reportsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -63,7 +70,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         operationId: 'listReports',
         tags: ['reports'],
         summary: 'Reports you may see, filtered and sorted, a page at a time',
-        querystring: listQuery,
+        querystring: listReportsQuery,
         response: { 200: pageOf(reportSchema), ...errorResponses },
       },
     },
@@ -133,6 +140,40 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       // The schema documents bytes as a binary string; Fastify sends a Buffer as it is.
       return reply.type(a.mediaType).send(a.content as unknown as string);
     },
+  );
+
+  app.put(
+    '/reports/:id/triage',
+    {
+      schema: {
+        operationId: 'triageReport',
+        tags: ['reports'],
+        summary:
+          'Set a report aside without an incident (discarded with a reason, or a duplicate of another report), or put it back in the inbox; analysts',
+        params: idParams,
+        body: triageBody,
+        response: { 200: reportSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      reportJson(await triageReport(ctx, request.caller, request.params.id, toTriageInput(request.body))),
+  );
+
+  app.put(
+    '/reports/:id/evaluation',
+    {
+      schema: {
+        operationId: 'evaluateReport',
+        tags: ['reports'],
+        summary:
+          "Name a report's source and grade it on the NATO/Admiralty scale (source reliability A-F, information credibility 1-6); analysts",
+        params: idParams,
+        body: evaluationBody,
+        response: { 200: reportSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      reportJson(await evaluateReport(ctx, request.caller, request.params.id, toEvaluationInput(request.body))),
   );
 
   app.get(

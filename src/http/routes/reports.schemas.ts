@@ -5,9 +5,21 @@ import { z } from 'zod';
 import type { ReportInput } from '../../app/reports/file-report.ts';
 import type { ReportRecord } from '../../app/reports/get-report.ts';
 import { ACTS, CIVILIAN_TARGETS } from '../../domain/model.ts';
+import {
+  INFO_CREDIBILITIES,
+  type InfoCredibility,
+  REPORT_CHANNELS,
+  SOURCE_RELIABILITIES,
+  type SourceReliability,
+  TRIAGE_STATES,
+} from '../../domain/assessment.ts';
+import type { EvaluationInput } from '../../app/reports/evaluate-report.ts';
+import type { TriageInput } from '../../app/reports/triage-report.ts';
 import { formatInstant, parseInstant } from '../../domain/time.ts';
 import { incidentSchema, instantSchema, targetSchema } from '../../scenario/bundle.schema.ts';
 import {
+  adminAreaOf,
+  adminQuery,
   bboxQuery,
   booleanQuery,
   classified,
@@ -63,6 +75,30 @@ export const reportSchema = z
       .nullable(),
     ...classified,
     attachments: z.array(attachmentOut),
+    source: z.string().nullable().describe('the person or outlet the account comes from'),
+    evaluation: z
+      .object({
+        reliability: z
+          .enum(SOURCE_RELIABILITIES)
+          .nullable()
+          .describe('source reliability: A reliable ... E unreliable, F cannot be judged'),
+        credibility: z
+          .union(INFO_CREDIBILITIES.map((n) => z.literal(n)))
+          .nullable()
+          .describe('information credibility: 1 confirmed ... 5 improbable, 6 cannot be judged'),
+        at: instantOut,
+      })
+      .nullable()
+      .describe("an analyst's NATO/Admiralty evaluation"),
+    triage: z
+      .object({
+        state: z.enum(TRIAGE_STATES),
+        reason: z.string().nullable(),
+        duplicate_of: z.string().nullable().describe('the original, when you may see it'),
+        at: instantOut,
+      })
+      .nullable()
+      .describe('set aside by an analyst without an incident: discarded, or a duplicate of another report'),
   })
   .meta({ id: 'Report' });
 
@@ -95,7 +131,28 @@ export const reportJson = (r: ReportRecord): z.infer<typeof reportSchema> => ({
     sha256: a.sha256,
     url: attachmentUrl(r.id, a.id),
   })),
+  source: r.source,
+  evaluation: r.evaluation && {
+    reliability: r.evaluation.reliability,
+    credibility: r.evaluation.credibility,
+    at: formatInstant(r.evaluation.at),
+  },
+  triage: r.triage && {
+    state: r.triage.state,
+    reason: r.triage.reason,
+    duplicate_of: r.triage.duplicateOf,
+    at: formatInstant(r.triage.at),
+  },
 });
+
+const sourceIn = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(500, 'must be at most 500 characters')
+  .nullable()
+  .default(null)
+  .describe("the person or outlet the account comes from; kept under the report's classification");
 
 const count = z
   .number()
@@ -157,6 +214,7 @@ export const reportBody = z.object({
     .default(0)
     .describe('the radius the place may be off by, in metres'),
   narrative: z.string().max(20_000).default(''),
+  source: sourceIn,
   alleged_perpetrator: z.string().min(1).max(200).nullable().default(null).describe('an actor id'),
   target: targetSchema.default(null),
   act: z.enum(ACTS),
@@ -173,6 +231,7 @@ export const toReportInput = (b: z.infer<typeof reportBody>): ReportInput => ({
   location: b.location,
   locationPrecisionM: b.location_precision_m,
   narrative: b.narrative,
+  source: b.source,
   allegedPerpetrator: b.alleged_perpetrator,
   target: b.target,
   act: b.act,
@@ -190,11 +249,19 @@ export const filterQuery = z.object({
   from: instantQuery.describe('claimed at or after this instant'),
   to: instantQuery.describe('claimed before this instant'),
   bbox: bboxQuery.describe('minLon,minLat,maxLon,maxLat'),
+  admin: adminQuery,
   act: z.enum(ACTS).optional(),
+  channel: z.enum(REPORT_CHANNELS).optional(),
   actor: z.string().min(1).max(200).optional().describe('named as alleged perpetrator or as target'),
   org: z.string().min(1).max(200).optional().describe('filed by this organization'),
-  q: z.string().min(1).max(200).optional().describe('text in the narrative'),
+  q: z.string().min(1).max(200).optional().describe('text in the narrative or the source'),
   linked: booleanQuery.describe('true: an account of an incident you may see; false: not'),
+  triage: z
+    .enum(['none', ...TRIAGE_STATES])
+    .optional()
+    .describe('none: not set aside (with linked=false, the inbox); discarded; duplicate'),
+  reliability: commaList(SOURCE_RELIABILITIES).describe('source reliabilities, comma-separated: A,B'),
+  credibility: commaList(INFO_CREDIBILITIES.map(String)).describe('information credibilities, comma-separated: 1,2'),
   incident_id: z.string().min(1).max(200).optional().describe('accounts of this incident'),
 });
 
@@ -202,17 +269,71 @@ export const toFilter = (q: z.infer<typeof filterQuery>): ReportFilter => ({
   from: toInstant(q.from),
   to: toInstant(q.to),
   bbox: toBBox(q.bbox),
+  area: q.admin === undefined ? undefined : adminAreaOf(q.admin),
   act: q.act,
+  channel: q.channel,
   actor: q.actor,
   org: q.org,
   q: q.q,
   linked: toBoolean(q.linked),
+  triage: q.triage,
+  reliability: q.reliability?.split(',') as SourceReliability[] | undefined,
+  credibility: q.credibility?.split(',').map((n) => Number(n) as InfoCredibility),
   incidentId: q.incident_id,
+});
+
+/** A comma-separated list of values, each one of `values` (split by `toFilter`). */
+function commaList(values: readonly string[]) {
+  return z
+    .string()
+    .regex(
+      new RegExp(`^(${values.join('|')})(,(${values.join('|')}))*$`),
+      `must be one or more of ${values.join(', ')}, comma-separated`,
+    )
+    .optional();
+}
+
+export const triageBody = z
+  .object({
+    state: z
+      .enum(['inbox', ...TRIAGE_STATES])
+      .describe('discarded (give the reason), duplicate (name the original), or inbox to put it back'),
+    reason: z.string().trim().min(1, 'must not be empty').max(2_000).nullable().default(null),
+    duplicate_of: z.string().min(1).max(200).nullable().default(null).describe('the original report, for a duplicate'),
+  })
+  .superRefine((b, zctx) => {
+    if (b.state === 'discarded' && b.reason === null)
+      zctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required to discard a report' });
+    if (b.state === 'duplicate' && b.duplicate_of === null)
+      zctx.addIssue({ code: 'custom', path: ['duplicate_of'], message: 'is required to mark a duplicate' });
+    if (b.state !== 'duplicate' && b.duplicate_of !== null)
+      zctx.addIssue({ code: 'custom', path: ['duplicate_of'], message: 'is only for a duplicate' });
+  });
+
+export const toTriageInput = (b: z.infer<typeof triageBody>): TriageInput => ({
+  state: b.state,
+  reason: b.state === 'inbox' ? null : b.reason,
+  duplicateOf: b.duplicate_of,
+});
+
+export const evaluationBody = z.object({
+  source: sourceIn,
+  reliability: z.enum(SOURCE_RELIABILITIES).nullable().default(null),
+  credibility: z
+    .union(INFO_CREDIBILITIES.map((n) => z.literal(n)))
+    .nullable()
+    .default(null),
+});
+
+export const toEvaluationInput = (b: z.infer<typeof evaluationBody>): EvaluationInput => ({
+  source: b.source,
+  reliability: b.reliability,
+  credibility: b.credibility,
 });
 
 export const attachmentParams = z.object({ id: idParams.shape.id, attachmentId: idParams.shape.id });
 
-export const listQuery = pageQuery
+export const listReportsQuery = pageQuery
   .extend(filterQuery.shape)
   .extend({ sort: z.enum(REPORT_SORTS).default('-received_at') });
 

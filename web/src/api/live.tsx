@@ -6,7 +6,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 
 export interface LiveEvent {
-  type: 'report.created' | 'incident.updated' | 'finding.changed' | 'alert';
+  type: 'report.created' | 'report.updated' | 'incident.updated' | 'finding.changed' | 'alert';
   entity: string;
   id: string;
   at: string;
@@ -67,9 +67,12 @@ export function LiveProvider({ enabled, children }: { enabled: boolean; children
         if (m.lastEventId) lastId = m.lastEventId;
         const event = parseLiveEvent(m.data);
         if (!event) return;
-        setRecent((r) => [event, ...r].slice(0, 20));
-        // A notice stays a while, then goes by itself.
-        window.setTimeout(() => setRecent((r) => r.filter((x) => x !== event)), 15_000);
+        // A notice for what is new; a report triaged or evaluated only refreshes the pages showing it.
+        if (event.type !== 'report.updated') {
+          setRecent((r) => [event, ...r].slice(0, 20));
+          // A notice stays a while, then goes by itself.
+          window.setTimeout(() => setRecent((r) => r.filter((x) => x !== event)), 15_000);
+        }
         for (const l of listeners.current) l(event);
       };
     };

@@ -4315,6 +4315,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Name a report's source and grade it on the NATO/Admiralty scale (source reliability A-F, information credibility 1-6); analysts */
+        put: operations["evaluateReport"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/{id}/suggestions": {
         parameters: {
             query?: never;
@@ -4325,6 +4342,23 @@ export interface paths {
         /** Incidents this report may be an account of: they agree on time, place and act; best first */
         get: operations["suggestIncidents"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a report aside without an incident (discarded with a reason, or a duplicate of another report), or put it back in the inbox; analysts */
+        put: operations["triageReport"];
         post?: never;
         delete?: never;
         options?: never;
@@ -6153,6 +6187,15 @@ export interface components {
             claimed_at: string;
             /** @enum {string} */
             classification: "public" | "task_force" | "co_chairs" | "org";
+            /** @description an analyst's NATO/Admiralty evaluation */
+            evaluation: {
+                /** @description ISO 8601 with offset */
+                at: string;
+                /** @description information credibility: 1 confirmed ... 5 improbable, 6 cannot be judged */
+                credibility: (1 | 2 | 3 | 4 | 5 | 6) | null;
+                /** @description source reliability: A reliable ... E unreliable, F cannot be judged */
+                reliability: ("A" | "B" | "C" | "D" | "E" | "F") | null;
+            } | null;
             id: string;
             /** @description the incident it is an account of, when you may see that incident */
             incident_id: string | null;
@@ -6166,6 +6209,8 @@ export interface components {
             owner_org: string | null;
             /** @description ISO 8601 with offset */
             received_at: string;
+            /** @description the person or outlet the account comes from */
+            source: string | null;
             target: {
                 /** @enum {string} */
                 civilian: "hospital" | "school" | "market" | "residential" | "convoy" | "aid_facility" | "infrastructure" | "civilians";
@@ -6173,6 +6218,16 @@ export interface components {
                 actor: string;
             } | null;
             time_precision_s: number;
+            /** @description set aside by an analyst without an incident: discarded, or a duplicate of another report */
+            triage: {
+                /** @description ISO 8601 with offset */
+                at: string;
+                /** @description the original, when you may see it */
+                duplicate_of: string | null;
+                reason: string | null;
+                /** @enum {string} */
+                state: "discarded" | "duplicate";
+            } | null;
             where: components["schemas"]["Where"];
         };
         ReportInput: {
@@ -6191,6 +6246,15 @@ export interface components {
             claimed_at: string;
             /** @enum {string} */
             classification: "public" | "task_force" | "co_chairs" | "org";
+            /** @description an analyst's NATO/Admiralty evaluation */
+            evaluation: {
+                /** @description ISO 8601 with offset */
+                at: string;
+                /** @description information credibility: 1 confirmed ... 5 improbable, 6 cannot be judged */
+                credibility: (1 | 2 | 3 | 4 | 5 | 6) | null;
+                /** @description source reliability: A reliable ... E unreliable, F cannot be judged */
+                reliability: ("A" | "B" | "C" | "D" | "E" | "F") | null;
+            } | null;
             id: string;
             /** @description the incident it is an account of, when you may see that incident */
             incident_id: string | null;
@@ -6204,6 +6268,8 @@ export interface components {
             owner_org: string | null;
             /** @description ISO 8601 with offset */
             received_at: string;
+            /** @description the person or outlet the account comes from */
+            source: string | null;
             target: {
                 /** @enum {string} */
                 civilian: "hospital" | "school" | "market" | "residential" | "convoy" | "aid_facility" | "infrastructure" | "civilians";
@@ -6211,6 +6277,16 @@ export interface components {
                 actor: string;
             } | null;
             time_precision_s: number;
+            /** @description set aside by an analyst without an incident: discarded, or a duplicate of another report */
+            triage: {
+                /** @description ISO 8601 with offset */
+                at: string;
+                /** @description the original, when you may see it */
+                duplicate_of: string | null;
+                reason: string | null;
+                /** @enum {string} */
+                state: "discarded" | "duplicate";
+            } | null;
             where: components["schemas"]["WhereInput"];
         };
         SignedOut: {
@@ -6224,7 +6300,7 @@ export interface components {
         /** @description Something the server says to people, as a code and its terms; rendered in the reader's language */
         Statement: {
             /** @enum {string} */
-            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "cause.recorded";
+            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "cause.recorded";
             params: {
                 [key: string]: components["schemas"]["Term"];
             };
@@ -6232,7 +6308,7 @@ export interface components {
         /** @description Something the server says to people, as a code and its terms; rendered in the reader's language */
         StatementInput: {
             /** @enum {string} */
-            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "cause.recorded";
+            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "cause.recorded";
             params: {
                 [key: string]: components["schemas"]["TermInput"];
             };
@@ -7594,8 +7670,13 @@ export interface operations {
                 act?: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
                 /** @description named as alleged perpetrator or as target */
                 actor?: string;
+                /** @description inside this governorate or district (OCHA admin 1 or 2 pcode, such as SY02 or SY0200) */
+                admin?: string;
                 /** @description minLon,minLat,maxLon,maxLat */
                 bbox?: string;
+                channel?: "web" | "api" | "hotline" | "import";
+                /** @description information credibilities, comma-separated: 1,2 */
+                credibility?: string;
                 cursor?: string;
                 /** @description claimed at or after this instant */
                 from?: string;
@@ -7606,11 +7687,15 @@ export interface operations {
                 linked?: "true" | "false";
                 /** @description filed by this organization */
                 org?: string;
-                /** @description text in the narrative */
+                /** @description text in the narrative or the source */
                 q?: string;
+                /** @description source reliabilities, comma-separated: A,B */
+                reliability?: string;
                 sort?: "-received_at" | "received_at" | "-claimed_at" | "claimed_at";
                 /** @description claimed before this instant */
                 to?: string;
+                /** @description none: not set aside (with linked=false, the inbox); discarded; duplicate */
+                triage?: "none" | "discarded" | "duplicate";
             };
             header?: never;
             path?: never;
@@ -7768,6 +7853,11 @@ export interface operations {
                     location_precision_m?: number;
                     /** @default  */
                     narrative?: string;
+                    /**
+                     * @description the person or outlet the account comes from; kept under the report's classification
+                     * @default null
+                     */
+                    source?: string | null;
                     /** @default null */
                     target?: {
                         /** @enum {string} */
@@ -8063,6 +8153,114 @@ export interface operations {
             };
         };
     };
+    evaluateReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default null */
+                    credibility?: (1 | 2 | 3 | 4 | 5 | 6) | null;
+                    /** @default null */
+                    reliability?: ("A" | "B" | "C" | "D" | "E" | "F") | null;
+                    /**
+                     * @description the person or outlet the account comes from; kept under the report's classification
+                     * @default null
+                     */
+                    source?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     suggestIncidents: {
         parameters: {
             query?: {
@@ -8159,14 +8357,130 @@ export interface operations {
             };
         };
     };
+    triageReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description the original report, for a duplicate
+                     * @default null
+                     */
+                    duplicate_of?: string | null;
+                    /** @default null */
+                    reason?: string | null;
+                    /**
+                     * @description discarded (give the reason), duplicate (name the original), or inbox to put it back
+                     * @enum {string}
+                     */
+                    state: "inbox" | "discarded" | "duplicate";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     countReports: {
         parameters: {
             query?: {
                 act?: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
                 /** @description named as alleged perpetrator or as target */
                 actor?: string;
+                /** @description inside this governorate or district (OCHA admin 1 or 2 pcode, such as SY02 or SY0200) */
+                admin?: string;
                 /** @description minLon,minLat,maxLon,maxLat */
                 bbox?: string;
+                channel?: "web" | "api" | "hotline" | "import";
+                /** @description information credibilities, comma-separated: 1,2 */
+                credibility?: string;
                 /** @description claimed at or after this instant */
                 from?: string;
                 /** @description accounts of this incident */
@@ -8175,10 +8489,14 @@ export interface operations {
                 linked?: "true" | "false";
                 /** @description filed by this organization */
                 org?: string;
-                /** @description text in the narrative */
+                /** @description text in the narrative or the source */
                 q?: string;
+                /** @description source reliabilities, comma-separated: A,B */
+                reliability?: string;
                 /** @description claimed before this instant */
                 to?: string;
+                /** @description none: not set aside (with linked=false, the inbox); discarded; duplicate */
+                triage?: "none" | "discarded" | "duplicate";
             };
             header?: never;
             path?: never;

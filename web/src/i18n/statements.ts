@@ -92,6 +92,8 @@ export const STATEMENTS_AR: Record<StatementCode, string> = {
   'error.forbidden_role': 'لا يحق لدور «{role}» القيام بهذا.',
   'error.csrf': 'ينقص الطلب رمز الحماية: أعد تحميل الصفحة وحاول مجددًا.',
   'error.report_linked': 'هذا البلاغ رواية لحادث آخر بالفعل: افصله عنه أولًا.',
+  'error.report_in_incident': 'هذا البلاغ رواية لحادث: افصله عنه قبل تنحيته.',
+  'error.duplicate_of_duplicate': 'ذلك البلاغ نفسه مكرر: اختر البلاغ الأصلي.',
   'error.exists': 'يوجد {record} بالمعرّف «{id}» من قبل.',
   'error.rate_limited': 'محاولات كثيرة: حاول مجددًا بعد {seconds} ثانية.',
   'error.sign_in_held': 'محاولات دخول كثيرة باسم المستخدم هذا: حاول مجددًا بعد {minutes} دقيقة.',
