@@ -31,6 +31,25 @@ describeEachDatabase('the first start (seedDemoWorld)', (db) => {
     expect(result.organizations).toEqual(['un-ose', 'us', 'ru', 'ocha', 'sarc']);
     expect(result.admin).toEqual({ username: 'admin', password: 'the admin password', generated: false });
     expect(result.scenario!.records.incidents).toEqual({ added: 30, changed: 0, unchanged: 0 });
+    // The convoy's three accounts side by side in one incident; in the inbox a report and, set aside, its duplicate.
+    expect(result.reports).toBe(5);
+    const accounts = await db().query<{ org_id: string; source_reliability: string | null }>(
+      `select org_id, source_reliability from reports where incident_id = 'i28-urum-convoy-boi' order by received_at`,
+    );
+    expect(accounts).toEqual([
+      { org_id: 'sarc', source_reliability: 'B' },
+      { org_id: 'ru', source_reliability: 'C' },
+      { org_id: 'us', source_reliability: 'C' },
+    ]);
+    const waiting = await db().query<{ org_id: string; triage: string | null; original: string | null }>(
+      `select r.org_id, r.triage, d.org_id as original from reports r left join reports d on d.id = r.duplicate_of
+        where r.incident_id is null order by r.received_at`,
+    );
+    expect(waiting).toEqual([
+      { org_id: 'sarc', triage: null, original: null },
+      { org_id: 'un-ose', triage: 'duplicate', original: 'sarc' },
+    ]);
+    expect(await count(`audit_log where entity = 'report'`)).toBe(5 + 3 + 1);
     expect(result.ucdp).toMatchObject({ rowsRead: 3, inserted: 3, rejected: [] });
     expect(await count('incidents')).toBe(33);
     const admin = await signIn(ctx, 'admin', 'the admin password');

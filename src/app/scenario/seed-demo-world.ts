@@ -1,7 +1,8 @@
 /**
  * The first start of `truce serve`. On a database with no organizations and no incidents it
  * loads the demo world: the organizations around the 2016 Syrian truce, the demo bundle (the
- * Cessation of Hostilities and the September arrangement) and the UCDP events of 2016. On a
+ * Cessation of Hostilities and the September arrangement), the demo reports (demo-reports.ts)
+ * and the UCDP events of 2016. On a
  * database with no users it creates the admin account (in the UN secretariat, `un-ose`), with the
  * given password or a generated one that the caller shows once.
  *
@@ -19,6 +20,7 @@ import { MIN_PASSWORD_LENGTH, newPassword } from '../accounts/secrets.ts';
 import type { AppContext } from '../context.ts';
 import { invalid } from '../errors.ts';
 import { importUcdp, type UcdpImportResult } from '../imports/import-ucdp.ts';
+import { seedDemoReports } from './demo-reports.ts';
 import { type LoadSummary, loadScenario } from './load-scenario.ts';
 
 export const DEMO_ORGANIZATIONS: readonly NewOrganization[] = [
@@ -49,6 +51,8 @@ export interface FirstStartResult {
   organizations: string[];
   admin: { username: string; password: string; generated: boolean } | null;
   scenario: LoadSummary | null;
+  /** The demo reports (demo-reports.ts): accounts side by side, the inbox's first work. */
+  reports: number;
   ucdp: UcdpImportResult | null;
   /** Milliseconds per step. */
   ms: { accounts: number; scenario: number; ucdp: number; total: number };
@@ -75,6 +79,7 @@ export async function seedDemoWorld(
     organizations: [],
     admin: null,
     scenario: null,
+    reports: 0,
     ucdp: null,
     ms: { accounts: 0, scenario: 0, ucdp: 0, total: 0 },
   };
@@ -107,6 +112,7 @@ export async function seedDemoWorld(
         `the demo bundle is invalid: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
       );
     result.scenario = loaded.summary;
+    result.reports = await seedDemoReports(ctx.db);
     result.ms.scenario = performance.now() - mark;
     mark = performance.now();
     result.ucdp = await importUcdp(ctx.db, world.ucdpEvents());

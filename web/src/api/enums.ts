@@ -4,6 +4,9 @@ export {
   ATTRIBUTION_GRADES,
   CIVILIAN_TARGETS,
   INCIDENT_STATUSES,
+  INFO_CREDIBILITIES,
+  REPORT_CHANNELS,
+  SOURCE_RELIABILITIES,
   VERDICTS,
 } from '../../../src/contract/enums.ts';
 export { CLASSIFICATIONS } from '../../../src/contract/access.ts';

@@ -20,6 +20,9 @@ function seeded(): QueryClient {
     queryKeys.incidentAudit('i2'),
     queryKeys.incidentList({ q: 'Daraya' }),
     queryKeys.report('r1'),
+    queryKeys.report('r2'),
+    queryKeys.reportList({ linked: 'false' }),
+    queryKeys.suggestions('r1'),
     queryKeys.mapExtent,
     queryKeys.mapIncidents({ bbox: '1,2,3,4', zoom: 7, from: null, to: 'x' }),
     queryKeys.zones('2016-09-12T21:00:00Z'),
@@ -74,6 +77,8 @@ describe('live events invalidate the queries they change', () => {
         queryKeys.incidentList({ q: 'Daraya' }),
         queryKeys.mapExtent,
         queryKeys.mapIncidents({ bbox: '1,2,3,4', zoom: 7, from: null, to: 'x' }),
+        queryKeys.reportList({ linked: 'false' }),
+        queryKeys.suggestions('r1'),
       ]
         .map((k) => JSON.stringify(k))
         .sort(),
@@ -88,6 +93,7 @@ describe('live events invalidate the queries they change', () => {
     expect(r.all).toContain(JSON.stringify(queryKeys.state({ from: 'a', to: 'b', agreement: null, ready: true })));
     expect(r.all).not.toContain(JSON.stringify(queryKeys.incident('i1')));
     expect(r.all).not.toContain(JSON.stringify(queryKeys.report('r1')));
+    expect(r.all).not.toContain(JSON.stringify(queryKeys.report('r2')));
     expect(r.all).not.toContain(JSON.stringify(queryKeys.zones('2016-09-12T21:00:00Z')));
   });
 
@@ -115,5 +121,13 @@ describe('live events invalidate the queries they change', () => {
     expect(r.all).not.toContain(JSON.stringify(queryKeys.state({ from: 'a', to: 'b', agreement: null, ready: true })));
     expect(r.all).toContain(JSON.stringify(queryKeys.mapExtent));
     expect(await invalidated(event({ type: 'alert', entity: 'zone', id: 'z1' }))).toEqual({ now: [], all: [] });
+  });
+
+  it('a report filed or set aside reloads the inbox; one set aside reloads its own page at once', async () => {
+    const filed = await invalidated(event({ type: 'report.created', entity: 'report', id: 'r2' }));
+    expect(filed.all).toContain(JSON.stringify(queryKeys.reportList({ linked: 'false' })));
+    const triaged = await invalidated(event({ type: 'report.updated', entity: 'report', id: 'r2' }));
+    expect(triaged.now).toContain(JSON.stringify(queryKeys.report('r2')));
+    expect(triaged.all).toContain(JSON.stringify(queryKeys.reportList({ linked: 'false' })));
   });
 });

@@ -25,8 +25,16 @@ export function eventIncident(e: LiveEvent): string | null {
 export function invalidations(e: LiveEvent): { now: (readonly unknown[])[]; later: (readonly unknown[])[] } {
   if (e.type === 'alert') return { now: [], later: [] };
   const incident = eventIncident(e);
-  const now = incident ? [queryKeys.incident(incident), queryKeys.incidentAudit(incident)] : [];
-  const later: (readonly unknown[])[] = [queryKeys.incidentLists, queryKeys.mapExtent, queryKeys.mapIncidentViews];
+  const now: (readonly unknown[])[] = incident ? [queryKeys.incident(incident), queryKeys.incidentAudit(incident)] : [];
+  if (e.type === 'report.updated') now.push(queryKeys.report(e.id));
+  const later: (readonly unknown[])[] = [
+    queryKeys.incidentLists,
+    queryKeys.mapExtent,
+    queryKeys.mapIncidentViews,
+    // The inbox: a report filed, linked or set aside; an incident's change moves its suggestions.
+    queryKeys.reportLists,
+    queryKeys.suggestionLists,
+  ];
   if (e.type === 'finding.changed') {
     later.push(queryKeys.states);
     // A change to an actor or an agreement that moved findings names the record: its names are read again.

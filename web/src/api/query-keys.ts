@@ -19,6 +19,11 @@ export const queryKeys = {
   incident: (id: string) => ['incidents', 'detail', id] as const,
   incidentAudit: (id: string) => ['incidents', 'audit', id] as const,
   report: (id: string) => ['reports', 'detail', id] as const,
+  /** The inbox's lists, and the incidents suggested for a report (they change with the incidents). */
+  reportLists: ['reports', 'list'] as const,
+  reportList: (query: unknown) => ['reports', 'list', query] as const,
+  suggestionLists: ['reports', 'suggestions'] as const,
+  suggestions: (id: string) => ['reports', 'suggestions', id] as const,
   mapExtent: ['map', 'extent'] as const,
   mapIncidentViews: ['map', 'incidents'] as const,
   mapIncidents: (view: unknown) => ['map', 'incidents', view] as const,

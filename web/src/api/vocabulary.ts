@@ -16,6 +16,10 @@ export type AttributionGrade = NonNullable<Schemas['Incident']['grade']>;
 export type Classification = Schemas['Incident']['classification'];
 export type CivilianTarget = Extract<NonNullable<Schemas['Incident']['target']>, { civilian: string }>['civilian'];
 export type Channel = Schemas['Report']['channel'];
+/** A report's evaluation on the NATO/Admiralty scale: source reliability (A-F), information credibility (1-6). */
+export type Reliability = NonNullable<NonNullable<Schemas['Report']['evaluation']>['reliability']>;
+export type Credibility = NonNullable<NonNullable<Schemas['Report']['evaluation']>['credibility']>;
+export type TriageState = NonNullable<Schemas['Report']['triage']>['state'];
 export type ZoneStatus = Schemas['ZoneAsOf']['status'];
 export type OrgKind = Schemas['Organization']['kind'];
 /** What a user may read besides its organization's own records. */

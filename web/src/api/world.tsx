@@ -17,6 +17,8 @@ export type Organization = Schemas['Organization'];
 export interface World {
   actors: Actor[];
   agreements: Agreement[];
+  /** The organizations the user may see. */
+  organizations: Organization[];
   actorName(id: string | null | undefined): string;
   agreementTitle(id: string | null | undefined): string;
   /** An organization's name (reports and audit entries hold its id). */
@@ -148,6 +150,7 @@ export function WorldProvider({ children }: { children: ReactNode }) {
     return {
       actors: actorList,
       agreements: agreementsShown,
+      organizations: organizationList,
       calmAgreement,
       ready,
       actorName: (id) => (id ? (names.get(id) ?? id) : '—'),

@@ -57,6 +57,12 @@ export function Shell({ children }: { children: ReactNode }) {
   const items: NavItem[] = [
     { to: '/map', label: 'nav.map', icon: icon('M9 4 3 6v14l6-2 6 2 6-2V4l-6 2-6-2zM9 4v14M15 6v14'), show: true },
     { to: '/incidents', label: 'nav.incidents', icon: icon('M4 6h16M4 12h16M4 18h10'), show: true },
+    {
+      to: '/inbox',
+      label: 'nav.inbox',
+      icon: icon('M3 13h5l2 3h4l2-3h5M5 5h14l2 8v6H3v-6z'),
+      show: can('incident:manage'),
+    },
     { to: '/report', label: 'nav.report', icon: icon('M12 5v14M5 12h14'), show: can('report:file') },
     { to: '/agreements', label: 'nav.agreement', icon: icon('M7 3h7l5 5v13H7zM14 3v5h5M10 13h6M10 17h6'), show: true },
     { to: '/state', label: 'nav.state', icon: icon('M4 20V10M10 20V4M16 20v-7M22 20H2'), show: true },

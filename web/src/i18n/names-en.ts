@@ -70,6 +70,26 @@ export const namesEn: Names = {
     hotline: 'Hotline',
     import: 'Import',
   },
+  reliabilities: {
+    A: 'A: completely reliable',
+    B: 'B: usually reliable',
+    C: 'C: fairly reliable',
+    D: 'D: not usually reliable',
+    E: 'E: unreliable',
+    F: 'F: reliability cannot be judged',
+  },
+  credibilities: {
+    '1': '1: confirmed by other sources',
+    '2': '2: probably true',
+    '3': '3: possibly true',
+    '4': '4: doubtful',
+    '5': '5: improbable',
+    '6': '6: truth cannot be judged',
+  },
+  triage: {
+    discarded: 'Discarded',
+    duplicate: 'Duplicate',
+  },
   zones: {
     covered: 'Covered by the truce',
     excluded: 'Held by excluded groups',
@@ -90,6 +110,10 @@ export const namesEn: Names = {
     revoke: 'Revoked',
     'set-password': 'Password set',
     'sign-in': 'Signed in',
+    discard: 'Discarded',
+    'mark-duplicate': 'Marked a duplicate',
+    restore: 'Put back in the inbox',
+    evaluate: 'Source evaluated',
     other: 'Recorded',
   },
   entities: {

@@ -11,9 +11,12 @@ import type {
   CivilianTarget,
   Classification,
   Clearance,
+  Credibility,
   IncidentStatus,
   MapVerdict,
+  Reliability,
   Role,
+  TriageState,
   ZoneStatus,
 } from '../api/vocabulary.ts';
 
@@ -34,6 +37,10 @@ export type AuditAction =
   | 'revoke'
   | 'set-password'
   | 'sign-in'
+  | 'discard'
+  | 'mark-duplicate'
+  | 'restore'
+  | 'evaluate'
   | 'other';
 
 /** The records a live event about findings judged again may name when the event carries no name. */
@@ -50,6 +57,10 @@ export interface Names {
   clearances: Record<Clearance, string>;
   roles: Record<Role, string>;
   channels: Record<Channel, string>;
+  /** Source reliability, A-F, and information credibility, 1-6 (NATO/Admiralty), each with its meaning. */
+  reliabilities: Record<Reliability, string>;
+  credibilities: Record<`${Credibility}`, string>;
+  triage: Record<TriageState, string>;
   zones: Record<ZoneStatus, string>;
   auditActions: Record<AuditAction, string>;
   entities: Record<EntityKind, string>;
@@ -80,6 +91,9 @@ export function namer(names: Names, unknown: string): Namer {
     clearances: of(names.clearances),
     roles: of(names.roles),
     channels: of(names.channels),
+    reliabilities: of(names.reliabilities),
+    credibilities: of(names.credibilities),
+    triage: of(names.triage),
     zones: of(names.zones),
     auditActions: of(names.auditActions),
     entities: of(names.entities),

@@ -293,6 +293,25 @@ export function AccountCard({ report: r, disputed }: { report: Report; disputed:
           </span>
           {r.location_precision_m > 0 ? ` ± ${number(r.location_precision_m)} m` : ''}
         </dd>
+        {r.source && (
+          <>
+            <dt>{t('incident.account.source')}</dt>
+            <dd dir="auto">{r.source}</dd>
+          </>
+        )}
+        {r.evaluation && (
+          <>
+            <dt>{t('incident.account.evaluation')}</dt>
+            <dd data-testid="evaluation">
+              {[
+                r.evaluation.reliability && nameOf.reliabilities(r.evaluation.reliability),
+                r.evaluation.credibility && nameOf.credibilities(String(r.evaluation.credibility)),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </dd>
+          </>
+        )}
         <dt>{t('report.act')}</dt>
         <dd className={mark('act')}>{nameOf.acts(r.act)}</dd>
         <dt>{t('report.perpetrator')}</dt>

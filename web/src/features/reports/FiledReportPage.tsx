@@ -6,7 +6,11 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { whereName } from '../../i18n/where.ts';
 import { useGovernorates } from '../../map/use-governorates.ts';
 import { AccountCard } from '../incidents/IncidentPage.tsx';
+import { useTriage } from '../inbox/queries.ts';
 import { useReport } from './queries.ts';
+import { useSession } from '../../api/session.tsx';
+import type { Schemas } from '../../api/client.ts';
+import { useStatements } from '../../app/use-statements.ts';
 
 export function FiledReportPage({ id }: { id: string }) {
   const i18n = useI18n();
@@ -40,11 +44,50 @@ export function FiledReportPage({ id }: { id: string }) {
         <p>
           <Link to={`/incidents/${encodeURIComponent(r.incident_id)}`}>{t('map.incident.open')}</Link>
         </p>
+      ) : r.triage ? (
+        <SetAside report={r} />
       ) : (
         <p className="muted">{t('report.noIncident')}</p>
       )}
       <AccountCard report={r} disputed={[]} />
       <Reference ids={[r.id, r.incident_id]} />
+    </div>
+  );
+}
+
+/** Why a report is out of the inbox without an incident, with a way back for analysts. */
+function SetAside({ report: r }: { report: Schemas['Report'] }) {
+  const { t, nameOf, dateTime } = useI18n();
+  const { can } = useSession();
+  const { errorText } = useStatements();
+  const triage = useTriage();
+  const set = r.triage!;
+  return (
+    <div className="notice set-aside" data-testid="set-aside">
+      <span>
+        <strong>{nameOf.triage(set.state)}</strong> · {dateTime(set.at)}.{' '}
+        {set.state === 'discarded' ? (
+          <span dir="auto">{t('report.setAside.discarded', { reason: set.reason ?? '' })}</span>
+        ) : set.duplicate_of ? (
+          <>
+            {t('report.setAside.duplicateOf')}{' '}
+            <Link to={`/reports/${encodeURIComponent(set.duplicate_of)}`}>{t('report.setAside.original')}</Link>
+          </>
+        ) : (
+          t('report.setAside.duplicate')
+        )}
+      </span>
+      {can('incident:manage') && (
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={triage.isPending}
+          onClick={() => triage.mutate({ id: r.id, body: { state: 'inbox' } })}
+        >
+          {t('report.putBack')}
+        </button>
+      )}
+      {triage.error && <span role="alert">{errorText(triage.error)}</span>}
     </div>
   );
 }

@@ -1,0 +1,229 @@
+/**
+ * The analysts' desk end to end, in Debian's Chromium: the inbox of the demo world, a report
+ * arriving live, linked to a suggested incident by a key; a new incident made from a report,
+ * prefilled and edited; a report discarded with its reason and shown so on its page; a
+ * report's source evaluated; in English and Arabic, on a desktop and a phone.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser, screenshot, seriousA11yViolations } from './browser.ts';
+import { type E2EWorld, PASSWORD, startE2EWorld } from './harness.ts';
+import { IncidentPage } from './pages/incident.page.ts';
+import { InboxPage } from './pages/inbox.page.ts';
+import { AppShell } from './pages/shell.ts';
+import { SignInPage } from './pages/sign-in.page.ts';
+import { demoIds, leaks, readableText } from './pages/words.ts';
+
+const VIEWPORT = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_000 }, () => {
+  let world: E2EWorld;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const signedIn = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
+
+  beforeAll(async () => {
+    world = await startE2EWorld();
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await world?.close();
+  });
+
+  async function session(username: string, viewport = VIEWPORT, lang: 'en' | 'ar' = 'en'): Promise<Page> {
+    const state = signedIn.get(username);
+    const context = await browser.newContext({ viewport, bypassCSP: true, ...(state ? { storageState: state } : {}) });
+    contexts.push(context);
+    await context.addInitScript(`localStorage.setItem('truce.lang', ${JSON.stringify(lang)})`);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`page error (${username}): ${e.message}`));
+    if (!state) {
+      const signIn = new SignInPage(page, world.baseUrl);
+      await signIn.goto();
+      await signIn.signIn(username, PASSWORD);
+      signedIn.set(username, await context.storageState());
+    }
+    return page;
+  }
+
+  async function api(username: string, method: 'POST' | 'PUT', url: string, payload: Record<string, unknown>) {
+    const login = await world.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: PASSWORD },
+    });
+    const cookie = login.cookies.find((c) => c.name === 'truce_session')!;
+    const res = await world.app.inject({
+      method,
+      url,
+      payload,
+      headers: {
+        cookie: `truce_session=${cookie.value}`,
+        'x-csrf-token': login.json<{ csrf_token: string }>().csrf_token,
+      },
+    });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    return res.json<{ id: string }>();
+  }
+
+  it('shows the waiting reports, one arriving live, and links one to a suggested incident by its key', async () => {
+    const page = await session('analyst');
+    expect(await new AppShell(page).navLabels()).toContain('Inbox');
+    const inbox = new InboxPage(page, world.baseUrl);
+    await inbox.goto();
+    // The demo world's al-Sakhour report waits; its duplicate, set aside, does not.
+    await inbox.items().filter({ hasText: 'al-Sakhour' }).first().waitFor();
+    expect(await inbox.items().filter({ hasText: 'Call from the Red Crescent' }).count()).toBe(0);
+    const before = await inbox.count();
+
+    await api('reporter', 'POST', '/api/v1/reports', {
+      claimed_at: '2016-09-19T19:40:00+03:00',
+      time_precision_s: 900,
+      location: { lon: 36.931, lat: 36.155 },
+      location_precision_m: 300,
+      narrative: 'A second strike on the convoy while the wounded were carried out.',
+      alleged_perpetrator: 'sy-gov',
+      act: 'air_strike',
+      classification: 'public',
+    });
+    await page.waitForFunction(
+      `document.querySelector('[data-testid=inbox-items]')?.textContent.includes('A second strike on the convoy')`,
+    );
+    expect(await inbox.count()).toBe(before + 1);
+
+    await inbox.choose('A second strike on the convoy');
+    // Urum al-Kubra's two incidents, with why each matches.
+    expect(await inbox.suggestions().count()).toBeGreaterThanOrEqual(2);
+    const reasons = await inbox.reasons(0);
+    expect(reasons.join(' · ')).toMatch(/% match · (same time|\d+ min apart) · \d+ m away · same act/);
+    await screenshot(page, '50-inbox');
+    const violations = await seriousA11yViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+
+    const first = await inbox.suggestions().first().locator('.suggestion-title').innerText();
+    await inbox.press('1');
+    await inbox.done().waitFor();
+    expect(await inbox.done().innerText()).toContain('Linked to the incident.');
+    expect(await inbox.count()).toBe(before);
+    await inbox.done().locator('a').click();
+    const incident = new IncidentPage(page);
+    await incident.loaded();
+    expect(first).toContain('Air strike');
+    await page.locator('[data-testid=accounts]', { hasText: 'A second strike on the convoy' }).waitFor();
+  });
+
+  it('makes a new incident from a report, prefilled and edited, with its source evaluated', async () => {
+    const page = await session('analyst');
+    const inbox = new InboxPage(page, world.baseUrl);
+    await inbox.goto();
+    await inbox.choose('al-Sakhour');
+    const form = page.locator('[data-testid=evaluation-form]');
+    expect(await form.locator('#e-source').inputValue()).toBe('SARC volunteer, eastern Aleppo');
+    await form.locator('#e-reliability').selectOption('B');
+    await form.locator('#e-credibility').selectOption('3');
+    await form.locator('button[type=submit]').click();
+    await form.locator('[role=status]').waitFor();
+    await page.locator('[data-testid=evaluation]', { hasText: 'B: usually reliable · 3: possibly true' }).waitFor();
+
+    await inbox.press('n');
+    const dialog = page.locator('[data-testid=new-incident]');
+    await dialog.waitFor();
+    expect(await dialog.locator('#n-act').inputValue()).toBe('air_strike');
+    expect(await dialog.locator('#n-place').inputValue()).not.toBe('');
+    await dialog.locator('#n-headline').fill('Bombardment of al-Sakhour');
+    await screenshot(page, '51-inbox-new-incident');
+    await dialog.locator('button[type=submit]').click();
+    await inbox.done().waitFor();
+    expect(await inbox.done().innerText()).toContain('A new incident was made from the report.');
+    await inbox.done().locator('a').click();
+    await new IncidentPage(page).loaded();
+    expect(await page.locator('h1').innerText()).toContain('Bombardment of al-Sakhour');
+    await page.locator('[data-testid=accounts]', { hasText: 'SARC volunteer, eastern Aleppo' }).waitFor();
+  });
+
+  it('discards a report with its reason, kept and shown so on its page, and puts it back', async () => {
+    const page = await session('analyst');
+    await api('reporter', 'POST', '/api/v1/reports', {
+      claimed_at: '2016-09-25T10:00:00+03:00',
+      location: { lon: 37.16, lat: 36.2 },
+      narrative: 'Test message, please ignore.',
+      act: 'other',
+      classification: 'public',
+    });
+    const inbox = new InboxPage(page, world.baseUrl);
+    await inbox.goto();
+    await inbox.choose('Test message, please ignore.');
+    await inbox.press('x');
+    const panel = page.locator('[data-testid=discard-panel]');
+    await panel.locator('textarea').fill('A test from the field office');
+    await panel.locator('button[type=submit]').click();
+    await inbox.done().waitFor();
+    expect(await inbox.items().filter({ hasText: 'Test message, please ignore.' }).count()).toBe(0);
+
+    const id = (
+      await world.app.inject({
+        method: 'GET',
+        url: '/api/v1/reports?triage=discarded',
+        headers: await headers('analyst'),
+      })
+    ).json<{ items: { id: string }[] }>().items[0]!.id;
+    await page.goto(`${world.baseUrl}/reports/${id}`);
+    const setAside = page.locator('[data-testid=set-aside]');
+    await setAside.waitFor();
+    expect(await setAside.innerText()).toContain('Discarded: A test from the field office');
+    await setAside.locator('button').click();
+    await page.locator('.filed-report-page', { hasText: 'Not yet part of an incident.' }).waitFor();
+  });
+
+  it('works in Arabic, right to left, and on a phone, with nothing to scroll sideways and no ids shown', async () => {
+    const ids = demoIds();
+    await api('reporter', 'POST', '/api/v1/reports', {
+      claimed_at: '2016-09-26T07:00:00+03:00',
+      location: { lon: 36.72, lat: 35.93 },
+      narrative: 'Shelling near the market of Saraqib.',
+      act: 'shelling',
+      classification: 'public',
+    });
+    for (const [lang, viewport] of [
+      ['ar', VIEWPORT],
+      ['en', PHONE],
+      ['ar', PHONE],
+    ] as const) {
+      const page = await session('analyst', viewport, lang);
+      const inbox = new InboxPage(page, world.baseUrl);
+      await inbox.goto();
+      await inbox.choose('Saraqib');
+      await page.waitForTimeout(300);
+      expect(await new AppShell(page).overflowX(), `${lang} ${viewport.width}`).toBeLessThanOrEqual(0);
+      expect(leaks(await readableText(page), ids)).toEqual([]);
+      if (lang === 'ar') {
+        expect(await page.locator('h1').first().innerText()).toBe('صندوق الوارد');
+        expect(await new AppShell(page).direction()).toBe('rtl');
+      }
+      await screenshot(page, `52-inbox-${lang}-${viewport.width}`, { fullPage: viewport === PHONE });
+    }
+  });
+
+  it('is not offered to those who may not work reports', async () => {
+    const page = await session('observer');
+    await page.goto(`${world.baseUrl}/incidents`);
+    await page.locator('nav .nav').waitFor({ state: 'attached' });
+    expect(await new AppShell(page).navLabels()).not.toContain('Inbox');
+    await page.goto(`${world.baseUrl}/inbox`);
+    await page.locator('[data-testid=not-found]').waitFor();
+  });
+
+  async function headers(username: string): Promise<Record<string, string>> {
+    const login = await world.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: PASSWORD },
+    });
+    const cookie = login.cookies.find((c) => c.name === 'truce_session')!;
+    return { cookie: `truce_session=${cookie.value}` };
+  }
+});
