@@ -64,6 +64,11 @@ type Reader = (typeof READERS)[number];
 const OPEN_GETS = new Set<string>(['/auth/me']);
 
 const AT = '2016-09-19T19:15:00+03:00';
+/** The agreement of an incident's finding, from its key (`incident:<id>:<agreement or ->`). */
+const agreementOf = (key: string): string | null => {
+  const a = key.split(':')[2]!;
+  return a === '-' ? null : a;
+};
 const SPOT = { lon: 41.2001, lat: 36.9001 };
 const SPOT_BBOX = '41.19,36.89,41.21,36.91';
 const PLAN_SPOT = [41.5, 35.5];
@@ -91,6 +96,8 @@ interface Records {
   convoy: Record<Cls, string>;
   /** The incidents' finding keys, as their owners see them. */
   findingKeys: Record<Cls, string[]>;
+  /** A pending ruling on each incident a co-chair sees (proposed by us, awaiting ru): none on ngo's own. */
+  ruling: Partial<Record<Cls, string>>;
   zoneFindings: Record<Cls, number>;
   /** A public incident in each zone, judged first when nobody held the place, then by who held it (resting on the zone). */
   derived: Record<Cls, { incident: string; key: string }>;
@@ -161,6 +168,7 @@ async function buildRecords(server: TestServer): Promise<Records> {
     'operation',
     'convoy',
     'findingKeys',
+    'ruling',
     'zoneFindings',
     'derived',
   ] as const)
@@ -289,6 +297,15 @@ async function buildRecords(server: TestServer): Promise<Records> {
     CLASSES.map((c) => r.findingKeys[c].length).every((n) => n > 0),
     'the matrix incidents have findings',
   ).toBe(true);
+  for (const cls of ['public', 'task_force', 'co_chairs', 'org-us'] as const)
+    r.ruling[cls] = (
+      await must(server, 'us-analyst', 'POST', `/api/v1/incidents/${r.incident[cls]}/rulings`, {
+        agreement: agreementOf(r.findingKeys[cls][0]!),
+        verdict: 'violation',
+        violators: ['sy-gov'],
+        reasoning: `matrix ruling ${KEY[cls]}`,
+      })
+    ).id;
   return r;
 }
 
@@ -316,7 +333,7 @@ const ids = (body: any, key = 'items'): string[] => (body?.[key] ?? []).map((x: 
 function readChecks(baselines: Record<string, number>): Record<string, Check> {
   const perRecord =
     (
-      kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment' | 'derived'>,
+      kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment' | 'derived' | 'ruling'>,
       url: (id: string) => string,
     ): Check =>
     async ({ server, r, reader, fail, tally }) => {
@@ -332,7 +349,7 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
     };
   const listed =
     (
-      kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment' | 'derived'>,
+      kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment' | 'derived' | 'ruling'>,
       url: string,
       key = 'items',
     ): Check =>
@@ -403,6 +420,20 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
         tally(1);
         if (cls !== 'public' && (await server.call(reader.user, { method: 'GET', url: cross })).statusCode !== 404)
           fail(`GET ${cross}: not 404`);
+      }
+    },
+    '/rulings': async ({ server, r, reader, fail, tally }) => {
+      const listed = new Set(
+        (await server.call(reader.user, { method: 'GET', url: '/api/v1/rulings?limit=500' }))
+          .json()
+          .items.map((x: { id: string }) => x.id),
+      );
+      for (const cls of CLASSES) {
+        const id = r.ruling[cls];
+        if (!id) continue;
+        tally(1);
+        if (listed.has(id) !== visible(cls, reader.org))
+          fail(`GET /rulings: ruling on incident ${cls} listed ${listed.has(id)}`);
       }
     },
     '/reports/{id}/suggestions': async ({ server, r, reader, fail, tally }) => {
@@ -796,7 +827,13 @@ describeEachDatabase('authorization matrix', (db) => {
         }));
       const writes: Record<
         string,
-        { permission: Permission | null; roles?: string[]; attempts: (reader: Reader) => Attempt[] }
+        {
+          permission: Permission | null;
+          roles?: string[];
+          /** Refused (403) to these readers whatever their role: an organization's own right, such as a co-chair's approval. */
+          refusedTo?: (reader: Reader) => boolean;
+          attempts: (reader: Reader) => Attempt[];
+        }
       > = {
         'POST /auth/tokens': {
           permission: null,
@@ -914,6 +951,48 @@ describeEachDatabase('authorization matrix', (db) => {
               hidden: visible(cls, u.org) ? undefined : `report ${cls}`,
             })),
         },
+        // A finding of each incident (its agreement from its key): a co-chair may rule on it (then 409: one is pending), others may
+        // not contest what the rules decided (400).
+        'POST /incidents/{id}/rulings': {
+          permission: 'incident:manage',
+          attempts: (u) => [
+            {
+              url: `/api/v1/incidents/${unruled.id}/rulings`,
+              payload: {
+                agreement: agreementOf(unruledFinding),
+                verdict: 'permitted',
+                reasoning: `ruled by ${u.user}`,
+              },
+              hidden: TASK_FORCE.includes(u.org) ? undefined : 'task-force incident',
+            },
+            ...CLASSES.map((cls) => ({
+              url: `/api/v1/incidents/${r.incident[cls]}/rulings`,
+              payload: {
+                agreement: agreementOf(r.findingKeys[cls][0]!),
+                verdict: 'permitted',
+                reasoning: `ruled by ${u.user}`,
+              },
+              hidden: visible(cls, u.org) ? undefined : `incident ${cls}`,
+            })),
+          ],
+        },
+        // Ruling A (on the public incident, proposed by us) waits for ru: ru approves it once (then 409), us has (409); the
+        // other organizations are no co-chairs.
+        'POST /rulings/{id}/approve': {
+          permission: 'incident:manage',
+          refusedTo: (u) => !CO_CHAIRS.includes(u.org),
+          attempts: () => [{ url: `/api/v1/rulings/${rulingToApprove}/approve` }],
+        },
+        // Ruling B, on us's own incident: only us sees it, and withdraws it once (then 409).
+        'POST /rulings/{id}/withdraw': {
+          permission: 'incident:manage',
+          attempts: (u) => [
+            {
+              url: `/api/v1/rulings/${rulingToWithdraw}/withdraw`,
+              hidden: u.org === 'us' ? undefined : 'ruling on the org-us incident',
+            },
+          ],
+        },
         'POST /zones': {
           permission: 'world:manage',
           attempts: (u) => [{ url: '/api/v1/zones', payload: { name: `z-w-${u.user}`, geometry: square(39, 35.5) } }],
@@ -991,6 +1070,19 @@ describeEachDatabase('authorization matrix', (db) => {
           ],
         },
       };
+      const rulingToApprove = r.ruling.public!;
+      const rulingToWithdraw = r.ruling['org-us']!;
+      // An incident with no ruling yet, for the first co-chair to propose one on.
+      const unruled = await must(server, 'us-analyst', 'POST', '/api/v1/incidents', {
+        occurred_at: AT,
+        location: SPOT,
+        act: 'air_strike',
+        perpetrator: 'sy-gov',
+        classification: 'task_force',
+      });
+      const unruledFinding = (
+        await server.call('us-analyst', { method: 'GET', url: `/api/v1/findings?subject=${unruled.id}&limit=1` })
+      ).json().items[0].key as string;
       // A token per user, for the revocation cases (made as the owner: they are the owner's writes, not the matrix's).
       const tokens = new Map<string, string>();
       for (const reader of READERS)
@@ -1013,7 +1105,7 @@ describeEachDatabase('authorization matrix', (db) => {
       let checked = 0;
       for (const op of ops) {
         const [method] = op.split(' ') as ['POST' | 'PUT' | 'PATCH' | 'DELETE'];
-        const { permission, roles, attempts } = writes[op]!;
+        const { permission, roles, refusedTo, attempts } = writes[op]!;
         // A stranger: 401, nothing written.
         for (const a of [
           ...attempts(READERS[0]!),
@@ -1028,7 +1120,8 @@ describeEachDatabase('authorization matrix', (db) => {
         }
         for (const reader of READERS) {
           const allowed =
-            permission === null || (roles ?? (PERMISSIONS[permission] as readonly string[])).includes(reader.role);
+            (permission === null || (roles ?? (PERMISSIONS[permission] as readonly string[])).includes(reader.role)) &&
+            !refusedTo?.(reader);
           for (const a of attempts(reader)) {
             const before = await countRows(db(), 'audit_log');
             const res = await server.call(reader.user, {

@@ -26,6 +26,7 @@ export const RECORD_KINDS = [
   'convoy',
   'actor',
   'finding',
+  'ruling',
   'user',
   'organization',
   'api token',

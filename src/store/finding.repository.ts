@@ -29,7 +29,23 @@ export interface StoredFinding {
   explanation: string;
   facts: Record<string, unknown> | null;
   rulesVersion: string;
+  /** The ruling in force, kept beside the rules' verdict (which it never overwrites); counts use it. */
+  ruling?: FindingRuling | null;
 }
+
+export interface FindingRuling {
+  id: string;
+  verdict: Verdict;
+  violators: string[];
+}
+
+/** What counts: the ruling's verdict where one is in force, else the rules'. */
+export const EFFECTIVE_VERDICT = 'coalesce(ruled_verdict, verdict)';
+export const EFFECTIVE_VIOLATORS = 'coalesce(ruled_violators, violators)';
+export const effective = (f: StoredFinding): { verdict: Verdict; violators: string[] } =>
+  f.ruling
+    ? { verdict: f.ruling.verdict, violators: f.ruling.violators }
+    : { verdict: f.verdict, violators: f.violators };
 
 /** Why findings were judged again: in English, as a statement, and the record it names (if any). */
 export interface Cause {
@@ -62,6 +78,9 @@ interface FindingRow {
   explanation: string;
   facts: Record<string, unknown> | null;
   rules_version: string;
+  ruled_verdict: Verdict | null;
+  ruled_violators: string[] | null;
+  ruling_id: string | null;
 }
 
 /**
@@ -69,7 +88,8 @@ interface FindingRow {
  * clause of the agreement with that code (the owner role sees them all).
  */
 export const FINDING_COLUMNS = `key, kind, subject_id, agreement_id, at, verdict, violators, reasons, rule,
-  truce_visible_obligation(agreement_id, obligation) as obligation, rests_on_zones, statements, explanation, facts, rules_version`;
+  truce_visible_obligation(agreement_id, obligation) as obligation, rests_on_zones, statements, explanation, facts, rules_version,
+  ruled_verdict, ruled_violators, ruling_id`;
 
 export const toFinding = (r: FindingRow): StoredFinding => ({
   key: r.key,
@@ -87,6 +107,10 @@ export const toFinding = (r: FindingRow): StoredFinding => ({
   explanation: r.explanation,
   facts: r.facts,
   rulesVersion: r.rules_version,
+  ruling:
+    r.ruling_id === null || r.ruled_verdict === null
+      ? null
+      : { id: r.ruling_id, verdict: r.ruled_verdict, violators: r.ruled_violators ?? [] },
 });
 
 export function incidentFindingKey(incident: string, agreement: string | null): string {
@@ -235,9 +259,10 @@ export async function replace(
     await sql.query(
       `insert into finding_history (key, kind, subject_id, agreement_id, at, verdict, violators, reasons, rule, obligation,
          rests_on_zones, statements, explanation, facts, rules_version, computed_at, superseded_by_verdict, cause, cause_statement,
-         cause_entity, cause_id)
+         cause_entity, cause_id, ruled_verdict, ruled_violators, ruling_id)
        select f.key, f.kind, f.subject_id, f.agreement_id, f.at, f.verdict, f.violators, f.reasons, f.rule, f.obligation,
-         f.rests_on_zones, f.statements, f.explanation, f.facts, f.rules_version, f.computed_at, s.by, $2, $3::jsonb, $4, $5
+         f.rests_on_zones, f.statements, f.explanation, f.facts, f.rules_version, f.computed_at, s.by, $2, $3::jsonb, $4, $5,
+         f.ruled_verdict, f.ruled_violators, f.ruling_id
        from findings f join jsonb_to_recordset($1::jsonb) as s(key text, by text) on s.key = f.key`,
       [JSON.stringify(superseded), cause.text, JSON.stringify(cause.statement), cause.entity, cause.id],
     );
@@ -302,8 +327,8 @@ export async function listPage(
   const conditions: string[] = [];
   if (filter.kind) conditions.push(`kind = ${params.add(filter.kind)}`);
   if (filter.agreement) conditions.push(`agreement_id = ${params.add(filter.agreement)}`);
-  if (filter.verdict) conditions.push(`verdict = ${params.add(filter.verdict)}`);
-  if (filter.violator) conditions.push(`${params.add(filter.violator)} = any(violators)`);
+  if (filter.verdict) conditions.push(`${EFFECTIVE_VERDICT} = ${params.add(filter.verdict)}`);
+  if (filter.violator) conditions.push(`${params.add(filter.violator)} = any(${EFFECTIVE_VIOLATORS})`);
   if (filter.subject) conditions.push(`subject_id = ${params.add(filter.subject)}`);
   if (filter.from !== undefined) conditions.push(`at >= ${params.add(ts(filter.from))}`);
   if (filter.to !== undefined) conditions.push(`at < ${params.add(ts(filter.to))}`);
@@ -331,8 +356,8 @@ export interface FindingWindow {
 /** How many findings of the window give each verdict. */
 export async function countByVerdict(sql: Sql, w: FindingWindow): Promise<Record<Verdict, number>> {
   const rows = await sql.query<{ verdict: Verdict; n: number }>(
-    `select verdict, count(*)::int as n from findings
-      where at >= $1 and at < $2 and ($3::text is null or agreement_id = $3::text) group by verdict`,
+    `select ${EFFECTIVE_VERDICT} as verdict, count(*)::int as n from findings
+      where at >= $1 and at < $2 and ($3::text is null or agreement_id = $3::text) group by 1`,
     [ts(w.from), ts(w.to), w.agreement],
   );
   const counts: Record<Verdict, number> = { violation: 0, needs_review: 0, permitted: 0, not_covered: 0 };
@@ -349,7 +374,8 @@ export async function violationsDuring(
 ): Promise<{ agreement: string | null; at: Instant }[]> {
   const rows = await sql.query<{ agreement_id: string | null; at: Date }>(
     `select agreement_id, at from findings
-      where verdict = 'violation' and at >= $1 and at < $2 and ($3::text is null or agreement_id = $3::text) order by at`,
+      where ${EFFECTIVE_VERDICT} = 'violation' and at >= $1 and at < $2 and ($3::text is null or agreement_id = $3::text)
+      order by at`,
     [ts(from), ts(to), agreement ?? null],
   );
   return rows.map((r) => ({ agreement: r.agreement_id, at: ms(r.at) }));
@@ -381,11 +407,12 @@ export async function placedViolations(sql: Sql, w: FindingWindow): Promise<Plac
     lat: number | null;
     geometry: Area | null;
   }>(
-    `select f.kind, f.subject_id, f.agreement_id, f.at, f.violators, i.lon, i.lat, z.geometry
+    `select f.kind, f.subject_id, f.agreement_id, f.at, coalesce(f.ruled_violators, f.violators) as violators, i.lon, i.lat,
+            z.geometry
        from findings f
        left join incidents i on f.kind = 'incident' and i.id = f.subject_id
        left join zones z on f.kind = 'territory' and z.id = f.subject_id
-      where f.verdict = 'violation' and f.at >= $1 and f.at < $2 and ($3::text is null or f.agreement_id = $3::text)
+      where coalesce(f.ruled_verdict, f.verdict) = 'violation' and f.at >= $1 and f.at < $2 and ($3::text is null or f.agreement_id = $3::text)
       order by f.at, f.key`,
     [ts(w.from), ts(w.to), w.agreement],
   );

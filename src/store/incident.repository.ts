@@ -255,7 +255,7 @@ const VIEW = `select i.id, i.occurred_at, i.occurred_until, i.date_precision, i.
     i.perpetrator, i.target_civilian, i.target_actor, i.self_defense_claim, i.deaths_low, i.deaths_best, i.deaths_high, i.deaths,
     i.sides, i.source, i.source_ref, i.headline, i.status, i.grade, i.classification, i.owner_org, i.created_at, i.updated_at,
     (select count(*)::int from reports r where r.incident_id = i.id) as report_count,
-    coalesce((select jsonb_agg(jsonb_build_object('agreement', f.agreement_id, 'verdict', f.verdict) order by f.agreement_id nulls first)
+    coalesce((select jsonb_agg(jsonb_build_object('agreement', f.agreement_id, 'verdict', coalesce(f.ruled_verdict, f.verdict)) order by f.agreement_id nulls first)
       from findings f where f.kind = 'incident' and f.subject_id = i.id), '[]'::jsonb) as verdicts
   from incidents i`;
 
@@ -332,7 +332,7 @@ function incidentConditions(params: Params, f: IncidentFilter): string[] {
   if (f.act) c.push(`i.act = ${params.add(f.act)}`);
   if (f.verdict)
     c.push(
-      `exists (select 1 from findings f where f.kind = 'incident' and f.subject_id = i.id and f.verdict = ${params.add(f.verdict)})`,
+      `exists (select 1 from findings f where f.kind = 'incident' and f.subject_id = i.id and coalesce(f.ruled_verdict, f.verdict) = ${params.add(f.verdict)})`,
     );
   if (f.status) c.push(`i.status = ${params.add(f.status)}`);
   if (f.grade) c.push(`i.grade = ${params.add(f.grade)}`);

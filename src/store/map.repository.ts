@@ -61,7 +61,7 @@ export interface GridCellRow {
 const SUMMARY_HOLDS = `(i.verdict_agreements <@ (select coalesce(array_agg(g.id), '{}') from agreements g)
     and (i.verdict_zones = '{}' or i.verdict_zones <@ (select coalesce(array_agg(z.id), '{}') from zones z)))`;
 const RANK = `case when ${SUMMARY_HOLDS} then i.worst_rank
-    else coalesce((select min(truce_verdict_rank(f.verdict)) from findings f where f.kind = 'incident' and f.subject_id = i.id), 5) end`;
+    else coalesce((select min(truce_verdict_rank(coalesce(f.ruled_verdict, f.verdict))) from findings f where f.kind = 'incident' and f.subject_id = i.id), 5) end`;
 
 /** The box as ranges of lon and lat (edges included). */
 const inRanges = (p: Params, [x1, y1, x2, y2]: GridQuery['bbox']): string[] => [

@@ -10,6 +10,7 @@ import { territoryFindings } from '../../domain/territory.ts';
 import type { Sql } from '../../store/database.ts';
 import * as findings from '../../store/finding.repository.ts';
 import * as incidents from '../../store/incident.repository.ts';
+import * as rulings from '../../store/ruling.repository.ts';
 import { loadRulebook } from './load-world.ts';
 
 export interface RecomputeScope {
@@ -87,6 +88,9 @@ export async function recomputeFindings(
     judged.flatMap((i) => adjudicateIncident(rules, i)).map(storedIncidentFinding),
     cause,
   );
+  // A ruling stands beside its finding; a change that moves the rules' verdict asks for another look at it.
+  if (incidentChanges.inserted + incidentChanges.updated + incidentChanges.withdrawn > 0)
+    await rulings.flagChanged(sql, scope.incidents === 'all' ? 'all' : incidentIds);
 
   const zones = rules.zoneList.filter((z) => scope.zones === 'all' || scope.zones.has(z.id));
   const zoneIds = scope.zones === 'all' ? zones.map((z) => z.id) : [...scope.zones];

@@ -8,6 +8,7 @@ import * as findings from '../../store/finding.repository.ts';
 import * as incidents from '../../store/incident.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import * as reports from '../../store/report.repository.ts';
+import * as rulings from '../../store/ruling.repository.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -22,6 +23,8 @@ export interface IncidentDetail {
   disputed: DisputableFact[];
   findings: findings.StoredFinding[];
   findingHistory: findings.HistoryEntry[];
+  /** Proposed, in force, withdrawn or superseded: every ruling on its findings, newest first. */
+  rulings: rulings.Ruling[];
 }
 
 export async function getIncident(ctx: AppContext, caller: Caller | null, id: string): Promise<IncidentDetail> {
@@ -39,6 +42,7 @@ export async function getIncident(ctx: AppContext, caller: Caller | null, id: st
       disputed: disputedFacts(accounts),
       findings: current,
       findingHistory: await findings.historyOfSubject(sql, 'incident', id),
+      rulings: await rulings.listOfIncident(sql, id),
     };
   });
 }

@@ -13,6 +13,7 @@ import { ACTS } from '../../domain/model.ts';
 import { formatInstant, parseInstant } from '../../domain/time.ts';
 import { incidentSchema, instantSchema, targetSchema } from '../../scenario/bundle.schema.ts';
 import { reportJson, reportSchema, targetOut } from './reports.schemas.ts';
+import { rulingJson, rulingSchema } from './rulings.schemas.ts';
 import { statementSchema } from '../statement-schemas.ts';
 import {
   adminAreaOf,
@@ -89,6 +90,10 @@ const findingFields = {
   explanation: z.string().describe('why, in English'),
   statements: z.array(statementSchema).describe('why, as statements'),
   rules_version: z.string(),
+  ruling: z
+    .object({ id: z.string(), verdict: z.enum(VERDICTS), violators: z.array(z.string()) })
+    .nullable()
+    .describe("the ruling in force, beside the rules' verdict (which it never overwrites); counts use it"),
 };
 
 export const incidentDetailSchema = incidentSummarySchema
@@ -115,6 +120,7 @@ export const incidentDetailSchema = incidentSummarySchema
           .meta({ id: 'IncidentFindingHistoryEntry' }),
       )
       .describe('every finding a recomputation replaced or withdrew, oldest first'),
+    rulings: z.array(rulingSchema).describe('every ruling on its findings, newest first'),
   })
   .meta({ id: 'IncidentDetail' });
 
@@ -162,6 +168,7 @@ export const incidentDetailJson = (d: IncidentDetail): z.infer<typeof incidentDe
     explanation: f.explanation,
     statements: f.statements,
     rules_version: f.rulesVersion,
+    ruling: f.ruling ?? null,
   })),
   finding_history: d.findingHistory.map((h) => ({
     key: h.key,
@@ -180,7 +187,9 @@ export const incidentDetailJson = (d: IncidentDetail): z.infer<typeof incidentDe
     superseded_by_verdict: h.supersededByVerdict,
     cause: h.cause,
     cause_statement: h.causeStatement,
+    ruling: h.ruling ?? null,
   })),
+  rulings: d.rulings.map(rulingJson),
 });
 
 const count = z.number().int('must be a whole number').min(0, 'must be 0 or more');

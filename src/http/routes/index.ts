@@ -12,6 +12,7 @@ import { organizationsRoutes } from './organizations.routes.ts';
 import { plansRoutes } from './plans.routes.ts';
 import { incidentsRoutes } from './incidents.routes.ts';
 import { reportsRoutes } from './reports.routes.ts';
+import { rulingsRoutes } from './rulings.routes.ts';
 import { zonesRoutes } from './zones.routes.ts';
 
 export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
@@ -19,6 +20,7 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   organizationsRoutes,
   reportsRoutes,
   incidentsRoutes,
+  rulingsRoutes,
   auditRoutes,
   eventsRoutes,
   mapRoutes,

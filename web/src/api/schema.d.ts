@@ -2959,6 +2959,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/{id}/rulings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose a ruling on one of the incident's findings (one needing review, or any a co-chair contests); in force once every co-chair organization approves */
+        post: operations["proposeRuling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents/count": {
         parameters: {
             query?: never;
@@ -4383,6 +4400,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rulings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rulings you may see, of a status (pending by default), oldest first */
+        get: operations["listRulings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rulings/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Your co-chair organization's approval of a pending ruling; the last one puts it in force */
+        post: operations["approveRuling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rulings/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a ruling your organization proposed; one in force leaves its finding */
+        post: operations["withdrawRuling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/state": {
         parameters: {
             query?: never;
@@ -5738,6 +5806,8 @@ export interface components {
             place: string | null;
             /** @description the accounts linked to it that you may see */
             report_count: number;
+            /** @description every ruling on its findings, newest first */
+            rulings: components["schemas"]["Ruling"][];
             self_defense_claim: boolean;
             sides: string[];
             source: string | null;
@@ -5804,6 +5874,8 @@ export interface components {
             place: string | null;
             /** @description the accounts linked to it that you may see */
             report_count: number;
+            /** @description every ruling on its findings, newest first */
+            rulings: components["schemas"]["RulingInput"][];
             self_defense_claim: boolean;
             sides: string[];
             source: string | null;
@@ -5849,6 +5921,13 @@ export interface components {
             /** @description the rule of the table that decided */
             rule: number;
             rules_version: string;
+            /** @description the ruling in force, beside the rules' verdict (which it never overwrites); counts use it */
+            ruling: {
+                id: string;
+                /** @enum {string} */
+                verdict: "violation" | "needs_review" | "permitted" | "not_covered";
+                violators: string[];
+            } | null;
             /** @description why, as statements */
             statements: components["schemas"]["Statement"][];
             /** @enum {string} */
@@ -5873,6 +5952,13 @@ export interface components {
             /** @description the rule of the table that decided */
             rule: number;
             rules_version: string;
+            /** @description the ruling in force, beside the rules' verdict (which it never overwrites); counts use it */
+            ruling: {
+                id: string;
+                /** @enum {string} */
+                verdict: "violation" | "needs_review" | "permitted" | "not_covered";
+                violators: string[];
+            } | null;
             /** @description why, as statements */
             statements: components["schemas"]["Statement"][];
             /** @description ISO 8601 with offset */
@@ -5901,6 +5987,13 @@ export interface components {
             /** @description the rule of the table that decided */
             rule: number;
             rules_version: string;
+            /** @description the ruling in force, beside the rules' verdict (which it never overwrites); counts use it */
+            ruling: {
+                id: string;
+                /** @enum {string} */
+                verdict: "violation" | "needs_review" | "permitted" | "not_covered";
+                violators: string[];
+            } | null;
             /** @description why, as statements */
             statements: components["schemas"]["StatementInput"][];
             /** @description ISO 8601 with offset */
@@ -5924,6 +6017,13 @@ export interface components {
             /** @description the rule of the table that decided */
             rule: number;
             rules_version: string;
+            /** @description the ruling in force, beside the rules' verdict (which it never overwrites); counts use it */
+            ruling: {
+                id: string;
+                /** @enum {string} */
+                verdict: "violation" | "needs_review" | "permitted" | "not_covered";
+                violators: string[];
+            } | null;
             /** @description why, as statements */
             statements: components["schemas"]["StatementInput"][];
             /** @enum {string} */
@@ -6289,6 +6389,80 @@ export interface components {
             } | null;
             where: components["schemas"]["WhereInput"];
         };
+        Ruling: {
+            agreement: string | null;
+            approvals: {
+                /** @description ISO 8601 with offset */
+                at: string;
+                org: string;
+            }[];
+            /** @description the rules' finding it was proposed against */
+            automatic: {
+                /** @enum {string} */
+                verdict: "violation" | "needs_review" | "permitted" | "not_covered";
+                violators: string[];
+            };
+            /** @enum {string} */
+            classification: "public" | "task_force" | "co_chairs" | "org";
+            closed_at: string | null;
+            finding_key: string;
+            id: string;
+            in_force_at: string | null;
+            incident_id: string;
+            /** @description the facts changed the rules' finding since it was proposed */
+            needs_another_look: boolean;
+            owner_org: string | null;
+            /** @description ISO 8601 with offset */
+            proposed_at: string;
+            proposed_org: string;
+            reasoning: string;
+            /** @description the accounts relied on, those you may see */
+            relied_on: string[];
+            /** @description the co-chair organizations whose approval it needs */
+            required_orgs: string[];
+            /** @enum {string} */
+            status: "pending" | "in_force" | "withdrawn" | "superseded";
+            /** @enum {string} */
+            verdict: "violation" | "permitted" | "not_covered";
+            violators: string[];
+        };
+        RulingInput: {
+            agreement: string | null;
+            approvals: {
+                /** @description ISO 8601 with offset */
+                at: string;
+                org: string;
+            }[];
+            /** @description the rules' finding it was proposed against */
+            automatic: {
+                /** @enum {string} */
+                verdict: "violation" | "needs_review" | "permitted" | "not_covered";
+                violators: string[];
+            };
+            /** @enum {string} */
+            classification: "public" | "task_force" | "co_chairs" | "org";
+            closed_at: string | null;
+            finding_key: string;
+            id: string;
+            in_force_at: string | null;
+            incident_id: string;
+            /** @description the facts changed the rules' finding since it was proposed */
+            needs_another_look: boolean;
+            owner_org: string | null;
+            /** @description ISO 8601 with offset */
+            proposed_at: string;
+            proposed_org: string;
+            reasoning: string;
+            /** @description the accounts relied on, those you may see */
+            relied_on: string[];
+            /** @description the co-chair organizations whose approval it needs */
+            required_orgs: string[];
+            /** @enum {string} */
+            status: "pending" | "in_force" | "withdrawn" | "superseded";
+            /** @enum {string} */
+            verdict: "violation" | "permitted" | "not_covered";
+            violators: string[];
+        };
         SignedOut: {
             /** @constant */
             signed_in: false;
@@ -6372,7 +6546,7 @@ export interface components {
             text: string;
         } | {
             /** @enum {string} */
-            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "user" | "organization" | "api token" | "record";
+            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "user" | "organization" | "api token" | "record";
         } | {
             role: string;
         } | {
@@ -6409,7 +6583,7 @@ export interface components {
             text: string;
         } | {
             /** @enum {string} */
-            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "user" | "organization" | "api token" | "record";
+            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "user" | "organization" | "api token" | "record";
         } | {
             role: string;
         } | {
@@ -7551,6 +7725,120 @@ export interface operations {
             };
         };
     };
+    proposeRuling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the agreement of the finding ruled on (null: under none) */
+                    agreement: string | null;
+                    reasoning: string;
+                    /**
+                     * @description the incident's accounts relied on
+                     * @default []
+                     */
+                    relied_on?: string[];
+                    /** @enum {string} */
+                    verdict: "violation" | "permitted" | "not_covered";
+                    /**
+                     * @description actor ids
+                     * @default []
+                     */
+                    violators?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ruling"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     countIncidents: {
         parameters: {
             query?: {
@@ -8513,6 +8801,293 @@ export interface operations {
                     "application/json": {
                         count: number;
                     };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listRulings: {
+        parameters: {
+            query?: {
+                /** @description those still waiting for this organization’s approval */
+                awaiting?: string;
+                limit?: number;
+                status?: "pending" | "in_force" | "withdrawn" | "superseded";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Ruling"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    approveRuling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ruling"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawRuling: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ruling"];
                 };
             };
             /** @description Default Response */

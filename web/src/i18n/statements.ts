@@ -128,6 +128,7 @@ const RECORDS_AR: Record<RecordKind, string> = {
   convoy: 'قافلة',
   actor: 'جهة فاعلة',
   finding: 'حكم',
+  ruling: 'قرار',
   user: 'مستخدم',
   organization: 'منظمة',
   'api token': 'رمز وصول',

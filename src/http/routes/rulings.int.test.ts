@@ -1,0 +1,161 @@
+/**
+ * Rulings over HTTP: a finding the rules leave for review is ruled on; the ruling waits for every
+ * co-chair organization and never takes effect with one approval missing; in force, the counts
+ * (the incident's verdicts, the findings list, the state of the truce) read it, while the rules'
+ * finding stays as it was; a change of facts asks for another look; withdrawn, the counts go back.
+ */
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/databases.ts';
+import { fileReport, startWorld, urumReport } from '../../../test/report-world.ts';
+import { useTestServer } from '../../../test/use-test-server.ts';
+
+describeEachDatabase('rulings over HTTP', (db) => {
+  const server = useTestServer(db, { start: startWorld });
+
+  const get = async (user: string, url: string) => {
+    const res = await server.call(user, { method: 'GET', url });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+  const post = (user: string, url: string, payload?: Record<string, unknown>) =>
+    server.call(user, { method: 'POST', url, ...(payload ? { payload } : {}) });
+
+  /** An incident of the bundle whose finding needs review, and that finding's agreement. */
+  async function needingReview(): Promise<{ incident: string; agreement: string | null; key: string; at: string }> {
+    const f = (await get('us-analyst', '/api/v1/findings?verdict=needs_review&kind=incident&limit=1')).items[0];
+    return { incident: f.subject_id, agreement: f.agreement, key: f.key, at: f.at };
+  }
+
+  it('waits for every co-chair, then counts: the incident, the findings and the state read the ruling', async () => {
+    await server.fresh();
+    const { incident, agreement, key, at } = await needingReview();
+    const account = await fileReport(server, 'ngo-reporter', urumReport({ incident_id: incident }));
+    const day = { from: at.slice(0, 10), to: new Date(Date.parse(at) + 86_400_000).toISOString().slice(0, 10) };
+    const stateUrl = `/api/v1/state?from=${encodeURIComponent(day.from)}&to=${encodeURIComponent(day.to)}`;
+    const before = await get('us-analyst', stateUrl);
+
+    // ngo is no co-chair: its proposal needs both us and ru.
+    const proposed = await post('ngo-analyst', `/api/v1/incidents/${incident}/rulings`, {
+      agreement,
+      verdict: 'violation',
+      violators: ['sy-gov'],
+      reasoning: 'Three accounts agree on the aircraft; the target was a marked convoy.',
+      relied_on: [account.id],
+    });
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    const ruling = proposed.json();
+    expect(ruling).toMatchObject({
+      status: 'pending',
+      required_orgs: expect.arrayContaining(['us', 'ru']),
+      approvals: [],
+      automatic: { verdict: 'needs_review' },
+      relied_on: [account.id],
+    });
+    expect(ruling.required_orgs).toHaveLength(2);
+
+    // One approval is not enough.
+    const us = await post('us-analyst', `/api/v1/rulings/${ruling.id}/approve`);
+    expect(us.json()).toMatchObject({ status: 'pending', approvals: [{ org: 'us' }] });
+    expect((await post('us-admin', `/api/v1/rulings/${ruling.id}/approve`)).statusCode).toBe(409);
+    expect((await post('ngo-analyst', `/api/v1/rulings/${ruling.id}/approve`)).statusCode).toBe(403);
+    const pending = await get('us-analyst', `/api/v1/incidents/${incident}`);
+    expect(pending.verdicts.find((v: { agreement: string | null }) => v.agreement === agreement).verdict).toBe(
+      'needs_review',
+    );
+    expect((await get('ru-analyst', '/api/v1/rulings?awaiting=ru')).items.map((r: { id: string }) => r.id)).toEqual([
+      ruling.id,
+    ]);
+    expect((await get('us-analyst', '/api/v1/rulings?awaiting=us')).items).toEqual([]);
+
+    const ru = await post('ru-analyst', `/api/v1/rulings/${ruling.id}/approve`);
+    expect(ru.json()).toMatchObject({ status: 'in_force' });
+    const ruled = await get('us-analyst', `/api/v1/incidents/${incident}`);
+    expect(ruled.verdicts.find((v: { agreement: string | null }) => v.agreement === agreement).verdict).toBe(
+      'violation',
+    );
+    // Beside the rules' finding, never over it.
+    const finding = ruled.findings.find((f: { key: string }) => f.key === key);
+    expect(finding).toMatchObject({
+      verdict: 'needs_review',
+      ruling: { id: ruling.id, verdict: 'violation', violators: ['sy-gov'] },
+    });
+    expect((await get('us-analyst', `/api/v1/findings?verdict=violation&subject=${incident}`)).items).toHaveLength(1);
+    const after = await get('us-analyst', stateUrl);
+    expect(after.verdicts.violation).toBe(before.verdicts.violation + 1);
+    expect(after.verdicts.needs_review).toBe(before.verdicts.needs_review - 1);
+    // The incident's trail holds each step, with who took it.
+    const trail = (await get('us-analyst', `/api/v1/audit/incident/${incident}`)).items.map(
+      (e: { action: string; org: string }) => `${e.action}:${e.org}`,
+    );
+    expect(trail).toEqual(
+      expect.arrayContaining(['propose-ruling:ngo', 'approve-ruling:us', 'approve-ruling:ru', 'ruling-in-force:ru']),
+    );
+
+    // Withdrawn by the organization that proposed it (and no other): the counts read the rules again.
+    expect((await post('us-analyst', `/api/v1/rulings/${ruling.id}/withdraw`)).statusCode).toBe(403);
+    expect((await post('ngo-analyst', `/api/v1/rulings/${ruling.id}/withdraw`)).json().status).toBe('withdrawn');
+    expect((await get('us-analyst', stateUrl)).verdicts).toEqual(before.verdicts);
+  });
+
+  it('asks for another look when a change of facts moves the rules’ finding', async () => {
+    await server.fresh();
+    const { incident, agreement } = await needingReview();
+    const proposed = await post('us-analyst', `/api/v1/incidents/${incident}/rulings`, {
+      agreement,
+      verdict: 'permitted',
+      reasoning: 'Self-defence against an attack in progress.',
+    });
+    expect(proposed.json()).toMatchObject({ status: 'pending', approvals: [{ org: 'us' }], needs_another_look: false });
+    // A second proposal on the same finding waits for the first.
+    const second = await post('ru-analyst', `/api/v1/incidents/${incident}/rulings`, {
+      agreement,
+      verdict: 'violation',
+      reasoning: 'No.',
+    });
+    expect(second.statusCode).toBe(409);
+    const patched = await server.call('us-analyst', {
+      method: 'PATCH',
+      url: `/api/v1/incidents/${incident}`,
+      payload: { act: 'arrest' },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const rulings = (await get('us-analyst', `/api/v1/incidents/${incident}`)).rulings;
+    expect(rulings[0]).toMatchObject({ id: proposed.json().id, needs_another_look: true });
+  });
+
+  it('refuses what is not a ruling: an unknown actor or account, a decided finding contested by a non-co-chair, a hidden incident', async () => {
+    await server.fresh();
+    const { incident, agreement } = await needingReview();
+    const body = { agreement, verdict: 'violation', reasoning: 'r' };
+    expect(
+      (await post('ngo-analyst', `/api/v1/incidents/${incident}/rulings`, { ...body, violators: ['nobody'] })).json(),
+    ).toMatchObject({ code: 'VALIDATION', path: 'violators[0]' });
+    expect(
+      (
+        await post('ngo-analyst', `/api/v1/incidents/${incident}/rulings`, { ...body, relied_on: ['no-report'] })
+      ).json(),
+    ).toMatchObject({ code: 'VALIDATION', path: 'relied_on[0]' });
+    expect(
+      (await post('ngo-analyst', `/api/v1/incidents/${incident}/rulings`, { ...body, reasoning: ' ' })).json(),
+    ).toMatchObject({ path: 'reasoning' });
+    const decided = (await get('us-analyst', '/api/v1/findings?verdict=violation&kind=incident&limit=1')).items[0];
+    const contest = { agreement: decided.agreement, verdict: 'permitted', reasoning: 'contested' };
+    expect((await post('ngo-analyst', `/api/v1/incidents/${decided.subject_id}/rulings`, contest)).json()).toMatchObject({
+      code: 'VALIDATION',
+      path: 'agreement',
+    });
+    expect((await post('ru-analyst', `/api/v1/incidents/${decided.subject_id}/rulings`, contest)).statusCode).toBe(201);
+    // An incident of ngo's own: hidden from us, whose proposal is not found, and whose rulings list never shows it.
+    const own = await server.call('ngo-analyst', {
+      method: 'POST',
+      url: '/api/v1/incidents',
+      payload: {
+        occurred_at: '2016-03-01T10:00:00Z',
+        location: { lon: 36.2, lat: 33.5 },
+        act: 'shelling',
+        classification: 'org',
+      },
+    });
+    expect((await post('us-analyst', `/api/v1/incidents/${own.json().id}/rulings`, body)).statusCode).toBe(404);
+  });
+});
