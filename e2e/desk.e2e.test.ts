@@ -50,22 +50,27 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
     return page;
   }
 
-  async function api(username: string, method: 'POST' | 'PUT', url: string, payload: Record<string, unknown>) {
+  // API sessions of the test itself, one per user (the server allows ten sign-ins a minute from one address).
+  const apiSessions = new Map<string, Record<string, string>>();
+  async function headers(username: string): Promise<Record<string, string>> {
+    const known = apiSessions.get(username);
+    if (known) return known;
     const login = await world.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
       payload: { username, password: PASSWORD },
     });
     const cookie = login.cookies.find((c) => c.name === 'truce_session')!;
-    const res = await world.app.inject({
-      method,
-      url,
-      payload,
-      headers: {
-        cookie: `truce_session=${cookie.value}`,
-        'x-csrf-token': login.json<{ csrf_token: string }>().csrf_token,
-      },
-    });
+    const h = {
+      cookie: `truce_session=${cookie.value}`,
+      'x-csrf-token': login.json<{ csrf_token: string }>().csrf_token,
+    };
+    apiSessions.set(username, h);
+    return h;
+  }
+
+  async function api(username: string, method: 'POST' | 'PUT', url: string, payload: Record<string, unknown>) {
+    const res = await world.app.inject({ method, url, payload, headers: await headers(username) });
     expect(res.statusCode, res.body).toBeLessThan(300);
     return res.json<{ id: string }>();
   }
@@ -208,6 +213,63 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
     }
   });
 
+  it('rules on a finding needing review: pending until both co-chairs approve, then counted, in English and Arabic', async () => {
+    const analyst = await headers('analyst');
+    const finding = (
+      await world.app.inject({
+        method: 'GET',
+        url: '/api/v1/findings?verdict=needs_review&kind=incident&limit=1',
+        headers: analyst,
+      })
+    ).json<{ items: { subject_id: string; key: string }[] }>().items[0]!;
+    const page = await session('analyst');
+    await page.goto(`${world.baseUrl}/incidents/${finding.subject_id}`);
+    const card = page.locator('[data-testid=finding]', { has: page.locator('.verdict-needs_review') }).first();
+    await card.locator('button', { hasText: 'Propose a ruling' }).click();
+    const form = card.locator('[data-testid=ruling-form]');
+    await form.locator('select').first().selectOption('violation');
+    await form.locator('textarea').fill('Two accounts agree on the shelling of a residential quarter.');
+    await form.locator('button[type=submit]').click();
+    const ruling = page.locator('[data-testid=ruling]').first();
+    await ruling.waitFor();
+    expect(await ruling.locator('.badge').first().innerText()).toBe('Waiting for approval');
+    expect(await ruling.locator('[data-testid=approvals] li').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/not yet approved$/), expect.stringMatching(/not yet approved$/)]),
+    );
+    // Not a co-chair: nothing to approve here.
+    expect(await ruling.locator('button', { hasText: 'Approve' }).count()).toBe(0);
+    await screenshot(page, '53-ruling-pending', { fullPage: true });
+
+    // One co-chair approves from its review queue: still pending.
+    const us = await session('us-analyst');
+    await us.goto(`${world.baseUrl}/review`);
+    const awaiting = us.locator('[data-testid=awaiting] [data-testid=ruling]');
+    await awaiting.first().waitFor();
+    await awaiting.first().locator('button', { hasText: 'Approve' }).click();
+    await us.locator('[data-testid=awaiting]', { hasText: 'No ruling waits for your organization.' }).waitFor();
+    const state = await world.app.inject({
+      method: 'GET',
+      url: `/api/v1/incidents/${finding.subject_id}`,
+      headers: analyst,
+    });
+    expect(
+      state.json<{ findings: { key: string; ruling: unknown }[] }>().findings.find((f) => f.key === finding.key)!
+        .ruling,
+    ).toBeNull();
+
+    // The other approves on the incident's page, in Arabic: in force, and the finding reads it.
+    const ru = await session('ru-analyst', VIEWPORT, 'ar');
+    await ru.goto(`${world.baseUrl}/incidents/${finding.subject_id}`);
+    const rRuling = ru.locator('[data-testid=ruling]').first();
+    await rRuling.locator('button.btn-primary').click();
+    await rRuling.locator('.badge', { hasText: 'نافذ' }).waitFor();
+    await ru.locator('[data-testid=ruled]').first().waitFor();
+    expect(await ru.locator('[data-testid=ruled]').first().innerText()).toContain('بقرار');
+    await screenshot(ru, '54-ruling-in-force-ar', { fullPage: true });
+    await page.reload();
+    await page.locator('[data-testid=ruled]', { hasText: 'Ruled: Violation, in force' }).waitFor();
+  });
+
   it('is not offered to those who may not work reports', async () => {
     const page = await session('observer');
     await page.goto(`${world.baseUrl}/incidents`);
@@ -216,14 +278,4 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
     await page.goto(`${world.baseUrl}/inbox`);
     await page.locator('[data-testid=not-found]').waitFor();
   });
-
-  async function headers(username: string): Promise<Record<string, string>> {
-    const login = await world.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username, password: PASSWORD },
-    });
-    const cookie = login.cookies.find((c) => c.name === 'truce_session')!;
-    return { cookie: `truce_session=${cookie.value}` };
-  }
 });

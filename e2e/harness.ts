@@ -27,6 +27,9 @@ export const E2E_USERS: { username: string; org: string; role: Role }[] = [
   { username: 'analyst', org: 'un-ose', role: 'analyst' },
   { username: 'reporter', org: 'sarc', role: 'reporter' },
   { username: 'observer', org: 'ocha', role: 'observer' },
+  // The co-chairs' analysts, who approve rulings.
+  { username: 'us-analyst', org: 'us', role: 'analyst' },
+  { username: 'ru-analyst', org: 'ru', role: 'analyst' },
 ];
 
 export interface E2EWorld {

@@ -73,8 +73,10 @@ export async function incidentSummary(sql: Sql, id: string): Promise<IncidentSum
   return row ?? null;
 }
 
-// The obligation code shows only with a clause the reader may see (as in finding.repository.ts).
-const FINDING_COLUMNS = `key, kind, subject_id, agreement_id, at, verdict, violators, rule,
+// The obligation code shows only with a clause the reader may see (as in finding.repository.ts); the
+// verdict is what counts: a ruling's where one is in force.
+const FINDING_COLUMNS = `key, kind, subject_id, agreement_id, at,
+  coalesce(ruled_verdict, verdict) as verdict, coalesce(ruled_violators, violators) as violators, rule,
   truce_visible_obligation(agreement_id, obligation) as obligation, explanation, statements`;
 
 export async function findingSummary(sql: Sql, key: string): Promise<FindingSummaryRow | null> {

@@ -34,6 +34,8 @@ export function invalidations(e: LiveEvent): { now: (readonly unknown[])[]; late
     // The inbox: a report filed, linked or set aside; an incident's change moves its suggestions.
     queryKeys.reportLists,
     queryKeys.suggestionLists,
+    // A ruling proposed, approved or withdrawn changes its incident (and the review queue).
+    queryKeys.rulingLists,
   ];
   if (e.type === 'finding.changed') {
     later.push(queryKeys.states);

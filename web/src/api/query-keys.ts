@@ -24,6 +24,9 @@ export const queryKeys = {
   reportList: (query: unknown) => ['reports', 'list', query] as const,
   suggestionLists: ['reports', 'suggestions'] as const,
   suggestions: (id: string) => ['reports', 'suggestions', id] as const,
+  /** The review queue's rulings (pending ones, those awaiting an organization). */
+  rulingLists: ['rulings'] as const,
+  rulingList: (query: unknown) => ['rulings', query] as const,
   mapExtent: ['map', 'extent'] as const,
   mapIncidentViews: ['map', 'incidents'] as const,
   mapIncidents: (view: unknown) => ['map', 'incidents', view] as const,

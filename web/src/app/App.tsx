@@ -9,6 +9,7 @@ import { AgreementPage } from '../features/agreement/AgreementPage.tsx';
 import { IncidentPage } from '../features/incidents/IncidentPage.tsx';
 import { IncidentsPage } from '../features/incidents/IncidentsPage.tsx';
 import { InboxPage } from '../features/inbox/InboxPage.tsx';
+import { ReviewPage } from '../features/review/ReviewPage.tsx';
 import { FiledReportPage } from '../features/reports/FiledReportPage.tsx';
 import { SignInPage } from '../features/sign-in/SignInPage.tsx';
 import { StatePage } from '../features/state/StatePage.tsx';
@@ -73,6 +74,7 @@ function Page({ path }: { path: string }): ReactNode {
   if (incident) return <IncidentPage id={incident.id!} />;
   if (path === '/report' && can('report:file')) return <ReportPage />;
   if (path === '/inbox' && can('incident:manage')) return <InboxPage />;
+  if (path === '/review') return <ReviewPage />;
   const report = matchPath('/reports/:id', path);
   if (report) return <FiledReportPage id={report.id!} />;
   if (path === '/agreements') return <AgreementPage id={null} />;

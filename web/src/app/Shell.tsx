@@ -63,6 +63,7 @@ export function Shell({ children }: { children: ReactNode }) {
       icon: icon('M3 13h5l2 3h4l2-3h5M5 5h14l2 8v6H3v-6z'),
       show: can('incident:manage'),
     },
+    { to: '/review', label: 'nav.review', icon: icon('M9 11l3 3 8-8M20 12v7H4V5h11'), show: true },
     { to: '/report', label: 'nav.report', icon: icon('M12 5v14M5 12h14'), show: can('report:file') },
     { to: '/agreements', label: 'nav.agreement', icon: icon('M7 3h7l5 5v13H7zM14 3v5h5M10 13h6M10 17h6'), show: true },
     { to: '/state', label: 'nav.state', icon: icon('M4 20V10M10 20V4M16 20v-7M22 20H2'), show: true },

@@ -114,6 +114,10 @@ export const namesAr: Names = {
     'mark-duplicate': 'وُسم مكررًا',
     restore: 'أُعيد إلى صندوق الوارد',
     evaluate: 'تقييم المصدر',
+    'propose-ruling': 'اقتراح قرار',
+    'approve-ruling': 'الموافقة على قرار',
+    'ruling-in-force': 'نفاذ قرار',
+    'withdraw-ruling': 'سحب قرار',
     other: 'تسجيل',
   },
   entities: {

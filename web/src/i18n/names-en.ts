@@ -114,6 +114,10 @@ export const namesEn: Names = {
     'mark-duplicate': 'Marked a duplicate',
     restore: 'Put back in the inbox',
     evaluate: 'Source evaluated',
+    'propose-ruling': 'Ruling proposed',
+    'approve-ruling': 'Ruling approved',
+    'ruling-in-force': 'Ruling in force',
+    'withdraw-ruling': 'Ruling withdrawn',
     other: 'Recorded',
   },
   entities: {

@@ -41,6 +41,10 @@ export type AuditAction =
   | 'mark-duplicate'
   | 'restore'
   | 'evaluate'
+  | 'propose-ruling'
+  | 'approve-ruling'
+  | 'ruling-in-force'
+  | 'withdraw-ruling'
   | 'other';
 
 /** The records a live event about findings judged again may name when the event carries no name. */

@@ -16,6 +16,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { readable, whereName } from '../../i18n/where.ts';
 import { changedFields, statusChanges } from './history.ts';
 import { useIncident, useIncidentAudit, useUpdateIncident } from './queries.ts';
+import { canPropose, RulingForm, RulingsList, useCoChair } from './Rulings.tsx';
 import { useIncidentNames } from './use-incident-names.ts';
 import { worstVerdict } from './verdicts.ts';
 
@@ -116,7 +117,7 @@ export function IncidentPage({ id }: { id: string }) {
           <h2 id="findings-title">{t('incident.findings')}</h2>
           {i.findings.length === 0 && <p className="empty">{t('incident.finding.none')}</p>}
           {i.findings.map((f) => (
-            <FindingView key={f.key} finding={f} />
+            <FindingView key={f.key} finding={f} incident={i} />
           ))}
           {i.finding_history.length > 0 && (
             <details className="history">
@@ -138,6 +139,8 @@ export function IncidentPage({ id }: { id: string }) {
           )}
         </section>
       </div>
+
+      <RulingsList incident={i} />
 
       {can('incident:manage') && <ReviewForm incident={i} />}
 
@@ -231,12 +234,15 @@ function useAuditAction(): (action: string) => string {
   };
 }
 
-function FindingView({ finding: f }: { finding: Detail['findings'][number] }) {
-  const { t, dateTime, number } = useI18n();
+function FindingView({ finding: f, incident }: { finding: Detail['findings'][number]; incident: Detail }) {
+  const { t, nameOf, dateTime, number } = useI18n();
   const { actorName, agreementTitle } = useWorld();
   const { sayAll } = useStatements();
+  const { can } = useSession();
+  const { coChair } = useCoChair();
+  const [proposing, setProposing] = useState(false);
   return (
-    <article className="finding">
+    <article className="finding" data-testid="finding">
       <header>
         <VerdictBadge verdict={f.verdict} />
         <span className="muted small">
@@ -258,6 +264,22 @@ function FindingView({ finding: f }: { finding: Detail['findings'][number] }) {
           </>
         )}
       </dl>
+      {f.ruling && (
+        <p className="ruled" data-testid="ruled">
+          <VerdictBadge verdict={f.ruling.verdict} />{' '}
+          {t('ruling.inForce', { verdict: nameOf.verdicts(f.ruling.verdict) })}
+          {f.ruling.violators.length > 0 ? ` · ${f.ruling.violators.map(actorName).join(', ')}` : ''}
+        </p>
+      )}
+      {can('incident:manage') &&
+        canPropose(f, incident.rulings, coChair) &&
+        (proposing ? (
+          <RulingForm incident={incident} finding={f} onDone={() => setProposing(false)} />
+        ) : (
+          <button type="button" className="btn btn-small" onClick={() => setProposing(true)}>
+            {t('ruling.propose')}
+          </button>
+        ))}
       {/* The codes behind the words (obligation, reasons, rules version) are for those who check the rules. */}
       <Reference ids={[f.obligation, ...f.reasons, f.rules_version]} />
     </article>

@@ -93,3 +93,46 @@ export function useUpdateIncident(id: string) {
 }
 
 export type { Query };
+
+export type RulingProposal = NonNullable<
+  paths['/api/v1/incidents/{id}/rulings']['post']['requestBody']
+>['content']['application/json'];
+
+/** What a ruling changes: its incident, the lists, the review queue and, once in force, the counts. */
+function useRulingReload(incidentId: string) {
+  const client = useQueryClient();
+  return () => {
+    for (const queryKey of [
+      queryKeys.incident(incidentId),
+      queryKeys.incidentAudit(incidentId),
+      queryKeys.incidentLists,
+      queryKeys.rulingLists,
+      queryKeys.states,
+      queryKeys.mapIncidentViews,
+    ])
+      void client.invalidateQueries({ queryKey });
+  };
+}
+
+export function useProposeRuling(incidentId: string) {
+  const reload = useRulingReload(incidentId);
+  return useMutation({
+    mutationFn: async (body: RulingProposal) =>
+      unwrap(await api.POST('/api/v1/incidents/{id}/rulings', { params: { path: { id: incidentId } }, body })),
+    onSuccess: reload,
+  });
+}
+
+/** Approving or withdrawing a ruling of this incident. */
+export function useRulingDecision(incidentId: string) {
+  const reload = useRulingReload(incidentId);
+  return useMutation({
+    mutationFn: async ({ id, decision }: { id: string; decision: 'approve' | 'withdraw' }) =>
+      unwrap(
+        decision === 'approve'
+          ? await api.POST('/api/v1/rulings/{id}/approve', { params: { path: { id } } })
+          : await api.POST('/api/v1/rulings/{id}/withdraw', { params: { path: { id } } }),
+      ),
+    onSuccess: reload,
+  });
+}
