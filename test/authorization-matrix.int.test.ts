@@ -422,6 +422,19 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
           fail(`GET ${cross}: not 404`);
       }
     },
+    '/users': async ({ server, reader, fail, tally }) => {
+      const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/users' });
+      tally(1);
+      if (res.statusCode !== (reader.role === 'admin' ? 200 : 403)) return fail(`GET /users: ${res.statusCode}`);
+      if (res.statusCode === 200 && res.json().items.some((u: { org: string }) => u.org !== reader.org))
+        fail(`GET /users: lists users of another organization`);
+    },
+    '/audit/verify': async ({ server, reader, fail, tally }) => {
+      const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/audit/verify' });
+      tally(1);
+      if (res.statusCode !== (['admin', 'analyst'].includes(reader.role) ? 200 : 403))
+        fail(`GET /audit/verify: ${res.statusCode}`);
+    },
     '/rulings': async ({ server, r, reader, fail, tally }) => {
       const listed = new Set(
         (await server.call(reader.user, { method: 'GET', url: '/api/v1/rulings?limit=500' }))
@@ -991,6 +1004,42 @@ describeEachDatabase('authorization matrix', (db) => {
               url: `/api/v1/rulings/${rulingToWithdraw}/withdraw`,
               hidden: u.org === 'us' ? undefined : 'ruling on the org-us incident',
             },
+          ],
+        },
+        'POST /users': {
+          permission: 'accounts:manage',
+          attempts: (u) => [
+            { url: '/api/v1/users', payload: { username: `m-${u.user}`, org: u.org, role: 'observer' } },
+          ],
+        },
+        // A user of one's own organization, and one of another (hidden: not found).
+        'PATCH /users/{username}': {
+          permission: 'accounts:manage',
+          attempts: (u) => [
+            { url: `/api/v1/users/${u.org}-observer`, payload: { role: 'observer' } },
+            {
+              url: `/api/v1/users/${u.org === 'us' ? 'ru' : 'us'}-observer`,
+              payload: { role: 'observer' },
+              hidden: 'user of another organization',
+            },
+          ],
+        },
+        // The same password again: the matrix's sessions and sign-ins go on working.
+        'POST /users/{username}/password': {
+          permission: 'accounts:manage',
+          attempts: (u) => [
+            { url: `/api/v1/users/${u.org}-humanitarian/password`, payload: { password: PASSWORD } },
+            {
+              url: `/api/v1/users/${u.org === 'us' ? 'ru' : 'us'}-humanitarian/password`,
+              payload: { password: PASSWORD },
+              hidden: 'user of another organization',
+            },
+          ],
+        },
+        'POST /organizations': {
+          permission: 'accounts:manage',
+          attempts: (u) => [
+            { url: '/api/v1/organizations', payload: { id: `m-${u.user}`, name: 'Matrix', kind: 'other' } },
           ],
         },
         'POST /zones': {

@@ -66,8 +66,9 @@ export async function insertUser(sql: Sql, user: Omit<UserRow, 'disabled_at'>): 
 export async function updateUser(
   sql: Sql,
   id: string,
-  changes: { password_hash?: string; disabled?: boolean },
+  changes: { password_hash?: string; disabled?: boolean; role?: string },
 ): Promise<void> {
+  if (changes.role !== undefined) await sql.query('update users set role = $2 where id = $1', [id, changes.role]);
   if (changes.password_hash !== undefined)
     await sql.query('update users set password_hash = $2 where id = $1', [id, changes.password_hash]);
   if (changes.disabled !== undefined) {

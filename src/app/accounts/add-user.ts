@@ -1,4 +1,4 @@
-/** `truce user add`: a user of an organization, with a role and a password. */
+/** `truce user add` and POST /users: a user of an organization, with a role and a password. */
 import { type Role, ROLES } from '../../contract/access.ts';
 import * as accounts from '../../store/account.repository.ts';
 import { audit } from '../shared/audit.ts';
@@ -17,6 +17,8 @@ export interface NewUser {
 
 export async function addUser(ctx: AppContext, caller: Caller | 'operator', user: NewUser): Promise<{ id: string }> {
   const by = caller === 'operator' ? null : requirePermission(caller, 'accounts:manage');
+  // An admin adds users to their own organization; the operator, to any.
+  if (by && user.orgId !== by.orgId) throw invalid('org', 'must be your own organization');
   if (!/^[A-Za-z0-9._@-]{2,64}$/.test(user.username))
     throw invalid('username', 'must be 2-64 letters, digits or . _ @ -');
   if (!(ROLES as readonly string[]).includes(user.role)) throw invalid('role', `must be one of ${ROLES.join(', ')}`);

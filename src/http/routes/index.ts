@@ -13,6 +13,7 @@ import { plansRoutes } from './plans.routes.ts';
 import { incidentsRoutes } from './incidents.routes.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { rulingsRoutes } from './rulings.routes.ts';
+import { usersRoutes } from './users.routes.ts';
 import { zonesRoutes } from './zones.routes.ts';
 
 export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
@@ -29,4 +30,5 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   zonesRoutes,
   plansRoutes,
   findingsRoutes,
+  usersRoutes,
 ];

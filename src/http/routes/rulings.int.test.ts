@@ -140,7 +140,9 @@ describeEachDatabase('rulings over HTTP', (db) => {
     ).toMatchObject({ path: 'reasoning' });
     const decided = (await get('us-analyst', '/api/v1/findings?verdict=violation&kind=incident&limit=1')).items[0];
     const contest = { agreement: decided.agreement, verdict: 'permitted', reasoning: 'contested' };
-    expect((await post('ngo-analyst', `/api/v1/incidents/${decided.subject_id}/rulings`, contest)).json()).toMatchObject({
+    expect(
+      (await post('ngo-analyst', `/api/v1/incidents/${decided.subject_id}/rulings`, contest)).json(),
+    ).toMatchObject({
       code: 'VALIDATION',
       path: 'agreement',
     });

@@ -1,5 +1,5 @@
 -- The analysts' desk: a report's source and its evaluation on the NATO/Admiralty scale, and what
--- an analyst decided about a report that is not an account of an incident (docs/desk.md).
+-- an analyst decided about a report that is not an account of an incident (docs/confidentiality.md).
 
 -- The source: the person or outlet the account comes from. It is a column of the report, so it
 -- is kept under the report's classification like the narrative.
