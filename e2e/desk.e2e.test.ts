@@ -270,6 +270,35 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
     await page.locator('[data-testid=ruled]', { hasText: 'Ruled: Violation, in force' }).waitFor();
   });
 
+  it('lets an admin add a user in Arabic, who signs in with the password shown once, and verify the audit chain', async () => {
+    const page = await session('admin', VIEWPORT, 'ar');
+    await page.goto(`${world.baseUrl}/admin`);
+    await page.locator('[data-testid=users]').waitFor();
+    const form = page.locator('[data-testid=add-user]');
+    await form.locator('#u-username').fill('field-officer');
+    await form.locator('#u-name').fill('ضابط ميداني');
+    await form.locator('#u-role').selectOption('reporter');
+    await form.locator('button[type=submit]').click();
+    const added = page.locator('[data-testid=added-user]');
+    await added.waitFor();
+    const password = /: (\S+)\. /.exec(await added.innerText())![1]!;
+    await page.locator('[data-testid=users] tr[data-user=field-officer]').waitFor();
+    expect(await page.locator('[data-testid=users] tr[data-user=field-officer]').innerText()).toContain('ضابط ميداني');
+    await page.locator('button', { hasText: 'تحقّق من السلسلة' }).click();
+    expect(await page.locator('[data-testid=audit-verified]').innerText()).toContain('سليمة');
+    await screenshot(page, '55-admin-ar', { fullPage: true });
+
+    const context = await browser.newContext({ viewport: PHONE });
+    contexts.push(context);
+    const newcomer = await context.newPage();
+    const signIn = new SignInPage(newcomer, world.baseUrl);
+    await signIn.goto();
+    await signIn.signIn('field-officer', password);
+    await newcomer.locator('.user-name', { hasText: 'field-officer' }).waitFor({ state: 'attached' });
+    // A reporter: no administration, no inbox.
+    expect(await new AppShell(newcomer).navLabels()).not.toContain('Administration');
+  });
+
   it('is not offered to those who may not work reports', async () => {
     const page = await session('observer');
     await page.goto(`${world.baseUrl}/incidents`);

@@ -27,6 +27,8 @@ export const queryKeys = {
   /** The review queue's rulings (pending ones, those awaiting an organization). */
   rulingLists: ['rulings'] as const,
   rulingList: (query: unknown) => ['rulings', query] as const,
+  /** The users of the admin's organization (administration). */
+  users: ['users'] as const,
   mapExtent: ['map', 'extent'] as const,
   mapIncidentViews: ['map', 'incidents'] as const,
   mapIncidents: (view: unknown) => ['map', 'incidents', view] as const,

@@ -10,6 +10,7 @@ import { IncidentPage } from '../features/incidents/IncidentPage.tsx';
 import { IncidentsPage } from '../features/incidents/IncidentsPage.tsx';
 import { InboxPage } from '../features/inbox/InboxPage.tsx';
 import { ReviewPage } from '../features/review/ReviewPage.tsx';
+import { AdminPage } from '../features/admin/AdminPage.tsx';
 import { FiledReportPage } from '../features/reports/FiledReportPage.tsx';
 import { SignInPage } from '../features/sign-in/SignInPage.tsx';
 import { StatePage } from '../features/state/StatePage.tsx';
@@ -75,6 +76,7 @@ function Page({ path }: { path: string }): ReactNode {
   if (path === '/report' && can('report:file')) return <ReportPage />;
   if (path === '/inbox' && can('incident:manage')) return <InboxPage />;
   if (path === '/review') return <ReviewPage />;
+  if (path === '/admin' && can('accounts:manage')) return <AdminPage />;
   const report = matchPath('/reports/:id', path);
   if (report) return <FiledReportPage id={report.id!} />;
   if (path === '/agreements') return <AgreementPage id={null} />;

@@ -66,6 +66,12 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: '/review', label: 'nav.review', icon: icon('M9 11l3 3 8-8M20 12v7H4V5h11'), show: true },
     { to: '/report', label: 'nav.report', icon: icon('M12 5v14M5 12h14'), show: can('report:file') },
     { to: '/agreements', label: 'nav.agreement', icon: icon('M7 3h7l5 5v13H7zM14 3v5h5M10 13h6M10 17h6'), show: true },
+    {
+      to: '/admin',
+      label: 'nav.admin',
+      icon: icon('M12 3l8 4v5c0 5-3.5 8-8 9-4.5-1-8-4-8-9V7z'),
+      show: can('accounts:manage'),
+    },
     { to: '/state', label: 'nav.state', icon: icon('M4 20V10M10 20V4M16 20v-7M22 20H2'), show: true },
   ];
   return (

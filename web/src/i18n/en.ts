@@ -413,6 +413,38 @@ export const en = {
   'review.findings.count': '{count} incidents to review',
   'review.findings.none': 'Nothing waits for review in these dates.',
   'review.open': 'Open the incident',
+  'nav.admin': 'Administration',
+  'admin.title': 'Administration',
+  'admin.users': 'Users of {org}',
+  'admin.user': 'User',
+  'admin.role': 'Role',
+  'admin.clearance': 'Reads',
+  'admin.status': 'Account',
+  'admin.active': 'Active',
+  'admin.disabled': 'Disabled',
+  'admin.disable': 'Disable',
+  'admin.enable': 'Enable',
+  'admin.newPassword': 'New password',
+  'admin.password.shown':
+    'The new password of {user}: {password}. It is shown only this once: give it to them in person.',
+  'admin.addUser': 'Add a user to {org}',
+  'admin.username': 'Username',
+  'admin.displayName': 'Name',
+  'admin.addUser.submit': 'Add the user',
+  'admin.added': '{user} was added. Their password: {password}. It is shown only this once.',
+  'admin.organizations': 'Organizations',
+  'admin.org.id': 'Short name (lowercase letters, digits, dashes)',
+  'admin.org.name': 'Name',
+  'admin.org.kind': 'Kind',
+  'admin.org.taskForce': 'Member of the task force',
+  'admin.org.submit': 'Add the organization',
+  'admin.audit': 'Audit trail',
+  'admin.audit.help':
+    'Every change is chained to the one before it: a change edited or removed afterwards breaks the chain.',
+  'admin.audit.verify': 'Verify the chain',
+  'admin.audit.ok': 'The audit chain holds (checked {when}).',
+  'admin.audit.broken':
+    'The audit chain is broken (checked {when}). Tell the operator: `truce audit verify` says where.',
 } as const;
 
 export type MessageKey = keyof typeof en;

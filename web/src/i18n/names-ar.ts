@@ -64,6 +64,14 @@ export const namesAr: Names = {
     humanitarian: 'عامل إنساني',
     observer: 'مُطّلع',
   },
+  orgKinds: {
+    co_chair: 'رئاسة مشتركة',
+    un: 'الأمم المتحدة',
+    humanitarian: 'منظمة إنسانية',
+    monitor: 'مراقبون',
+    party: 'طرف في الهدنة',
+    other: 'أخرى',
+  },
   channels: {
     web: 'الموقع',
     api: 'واجهة برمجية',

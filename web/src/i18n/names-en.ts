@@ -64,6 +64,14 @@ export const namesEn: Names = {
     humanitarian: 'Humanitarian',
     observer: 'Observer',
   },
+  orgKinds: {
+    co_chair: 'Co-chair',
+    un: 'United Nations',
+    humanitarian: 'Humanitarian organization',
+    monitor: 'Monitors',
+    party: 'Party to the truce',
+    other: 'Other',
+  },
   channels: {
     web: 'Web',
     api: 'API',

@@ -14,6 +14,7 @@ import type {
   Credibility,
   IncidentStatus,
   MapVerdict,
+  OrgKind,
   Reliability,
   Role,
   TriageState,
@@ -60,6 +61,7 @@ export interface Names {
   /** What a user reads, stated plainly ("You see public and task-force records"). */
   clearances: Record<Clearance, string>;
   roles: Record<Role, string>;
+  orgKinds: Record<OrgKind, string>;
   channels: Record<Channel, string>;
   /** Source reliability, A-F, and information credibility, 1-6 (NATO/Admiralty), each with its meaning. */
   reliabilities: Record<Reliability, string>;
@@ -94,6 +96,7 @@ export function namer(names: Names, unknown: string): Namer {
     classifications: of(names.classifications),
     clearances: of(names.clearances),
     roles: of(names.roles),
+    orgKinds: of(names.orgKinds),
     channels: of(names.channels),
     reliabilities: of(names.reliabilities),
     credibilities: of(names.credibilities),

@@ -1,0 +1,305 @@
+/**
+ * Administration, for admins: the users of their organization (add, change role, disable or
+ * enable, a new password shown once), the organizations (add one), and the audit chain verified
+ * from the page. Every change is audited by the server.
+ */
+import { type FormEvent, useState } from 'react';
+import { ORG_KINDS, ROLES } from '../../../../src/contract/access.ts';
+import { useSession } from '../../api/session.tsx';
+import { useWorld } from '../../api/world.tsx';
+import { ErrorNotice, Field, Loading, PageHeader } from '../../app/ui.tsx';
+import { useStatements } from '../../app/use-statements.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import {
+  type NewOrganization,
+  useAddOrganization,
+  useAddUser,
+  useChangeUser,
+  useResetPassword,
+  useUsers,
+  useVerifyAudit,
+} from './queries.ts';
+
+export function AdminPage() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const { orgName } = useWorld();
+  const org = orgName(me?.org);
+  return (
+    <div className="page page-wide admin-page">
+      <PageHeader title={t('admin.title')} />
+      <Users org={org} />
+      <AddUser org={org} />
+      <Organizations />
+      <AuditCheck />
+    </div>
+  );
+}
+
+function Users({ org }: { org: string }) {
+  const { t, nameOf } = useI18n();
+  const { me } = useSession();
+  const { errorText } = useStatements();
+  const users = useUsers();
+  const change = useChangeUser();
+  const reset = useResetPassword();
+  return (
+    <section className="section" aria-labelledby="users-title">
+      <h2 id="users-title">{t('admin.users', { org })}</h2>
+      {users.error && <ErrorNotice error={users.error} onRetry={users.reload} />}
+      {!users.data && users.loading && <Loading />}
+      {(change.error || reset.error) && (
+        <div className="notice notice-error" role="alert">
+          {errorText(change.error ?? reset.error)}
+        </div>
+      )}
+      {reset.data?.password && (
+        <div className="notice notice-success" role="status" data-testid="new-password">
+          {t('admin.password.shown', { user: reset.data.username, password: reset.data.password })}
+        </div>
+      )}
+      {users.data && (
+        <div className="table-wrap">
+          <table className="table table-cards" data-testid="users">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.user')}</th>
+                <th scope="col">{t('admin.role')}</th>
+                <th scope="col">{t('admin.clearance')}</th>
+                <th scope="col">{t('admin.status')}</th>
+                <th scope="col">
+                  <span className="sr-only">{t('admin.newPassword')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.map((u) => {
+                const self = u.username === me?.username;
+                return (
+                  <tr key={u.username} data-user={u.username}>
+                    <td className="cell-title">
+                      <strong dir="auto">{u.display_name}</strong>
+                      <div className="muted small">{u.username}</div>
+                    </td>
+                    <td data-label={t('admin.role')}>
+                      <select
+                        aria-label={`${t('admin.role')}: ${u.display_name}`}
+                        value={u.role}
+                        disabled={self || change.isPending}
+                        onChange={(e) =>
+                          change.mutate({
+                            username: u.username,
+                            body: { role: e.target.value as (typeof ROLES)[number] },
+                          })
+                        }
+                      >
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {nameOf.roles(r)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td data-label={t('admin.clearance')} className="small">
+                      {u.clearance ? nameOf.clearances(u.clearance) : '—'}
+                    </td>
+                    <td data-label={t('admin.status')}>
+                      <span className={`badge ${u.disabled ? 'status-discounted' : 'status-verified'}`}>
+                        {u.disabled ? t('admin.disabled') : t('admin.active')}
+                      </span>{' '}
+                      {!self && (
+                        <button
+                          type="button"
+                          className="btn btn-small btn-ghost"
+                          disabled={change.isPending}
+                          onClick={() => change.mutate({ username: u.username, body: { disabled: !u.disabled } })}
+                        >
+                          {u.disabled ? t('admin.enable') : t('admin.disable')}
+                        </button>
+                      )}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        disabled={reset.isPending}
+                        onClick={() => reset.mutate(u.username)}
+                      >
+                        {t('admin.newPassword')}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function AddUser({ org }: { org: string }) {
+  const { t, nameOf } = useI18n();
+  const { me } = useSession();
+  const { errorText } = useStatements();
+  const add = useAddUser();
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<(typeof ROLES)[number]>('reporter');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    add.mutate(
+      {
+        username: username.trim(),
+        org: me!.org,
+        role,
+        ...(displayName.trim() ? { display_name: displayName.trim() } : {}),
+      },
+      {
+        onSuccess: () => {
+          setUsername('');
+          setDisplayName('');
+        },
+      },
+    );
+  };
+  return (
+    <form className="panel admin-form" onSubmit={submit} data-testid="add-user">
+      <h2>{t('admin.addUser', { org })}</h2>
+      <div className="field-row">
+        <Field label={t('admin.username')} htmlFor="u-username" error={add.error ? errorText(add.error) : undefined}>
+          <input
+            id="u-username"
+            dir="ltr"
+            autoComplete="off"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+        </Field>
+        <Field label={t('admin.displayName')} htmlFor="u-name">
+          <input id="u-name" dir="auto" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+        </Field>
+        <Field label={t('admin.role')} htmlFor="u-role">
+          <select id="u-role" value={role} onChange={(e) => setRole(e.target.value as (typeof ROLES)[number])}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {nameOf.roles(r)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {add.data?.password && (
+        <div className="notice notice-success" role="status" data-testid="added-user">
+          {t('admin.added', { user: add.data.username, password: add.data.password })}
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={add.isPending || username.trim() === ''}>
+          {t('admin.addUser.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Organizations() {
+  const { t, nameOf } = useI18n();
+  const { organizations } = useWorld();
+  const { errorText } = useStatements();
+  const add = useAddOrganization();
+  const [draft, setDraft] = useState<NewOrganization>({ id: '', name: '', kind: 'humanitarian', task_force: false });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    add.mutate(
+      { ...draft, id: draft.id.trim(), name: draft.name.trim() },
+      { onSuccess: () => setDraft({ id: '', name: '', kind: 'humanitarian', task_force: false }) },
+    );
+  };
+  return (
+    <section className="section" aria-labelledby="orgs-title">
+      <h2 id="orgs-title">{t('admin.organizations')}</h2>
+      <ul className="org-list" data-testid="organizations">
+        {organizations.map((o) => (
+          <li key={o.id}>
+            <strong dir="auto">{o.name}</strong>
+            <span className="muted small">
+              {nameOf.orgKinds(o.kind)}
+              {o.task_force ? ` · ${t('admin.org.taskForce')}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <form className="panel admin-form" onSubmit={submit} data-testid="add-organization">
+        <div className="field-row">
+          <Field label={t('admin.org.name')} htmlFor="o-name" error={add.error ? errorText(add.error) : undefined}>
+            <input
+              id="o-name"
+              dir="auto"
+              value={draft.name}
+              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+            />
+          </Field>
+          <Field label={t('admin.org.id')} htmlFor="o-id">
+            <input id="o-id" dir="ltr" value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} />
+          </Field>
+          <Field label={t('admin.org.kind')} htmlFor="o-kind">
+            <select
+              id="o-kind"
+              value={draft.kind}
+              onChange={(e) => setDraft({ ...draft, kind: e.target.value as NewOrganization['kind'] })}
+            >
+              {ORG_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {nameOf.orgKinds(k)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={draft.task_force ?? false}
+            onChange={(e) => setDraft({ ...draft, task_force: e.target.checked })}
+          />
+          <span>{t('admin.org.taskForce')}</span>
+        </label>
+        <div className="form-actions">
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={add.isPending || !draft.id.trim() || !draft.name.trim()}
+          >
+            {t('admin.org.submit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function AuditCheck() {
+  const { t, dateTime } = useI18n();
+  const verify = useVerifyAudit();
+  return (
+    <section className="section" aria-labelledby="audit-check-title">
+      <h2 id="audit-check-title">{t('admin.audit')}</h2>
+      <p className="muted">{t('admin.audit.help')}</p>
+      <button type="button" className="btn" disabled={verify.isPending} onClick={() => verify.mutate()}>
+        {t('admin.audit.verify')}
+      </button>
+      {verify.error && <ErrorNotice error={verify.error} />}
+      {verify.data && (
+        <div
+          className={`notice ${verify.data.ok ? 'notice-success' : 'notice-error'}`}
+          role="status"
+          data-testid="audit-verified"
+        >
+          {t(verify.data.ok ? 'admin.audit.ok' : 'admin.audit.broken', { when: dateTime(verify.data.verified_at) })}
+        </div>
+      )}
+    </section>
+  );
+}

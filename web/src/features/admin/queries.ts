@@ -1,0 +1,61 @@
+/** Administration's reads and writes: the organization's users, organizations, the audit chain's check. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client.ts';
+import { asQuery } from '../../api/query-client.tsx';
+import { queryKeys } from '../../api/query-keys.ts';
+import type { paths } from '../../api/schema';
+
+export type NewUser = NonNullable<paths['/api/v1/users']['post']['requestBody']>['content']['application/json'];
+export type UserChange = NonNullable<
+  paths['/api/v1/users/{username}']['patch']['requestBody']
+>['content']['application/json'];
+export type NewOrganization = NonNullable<
+  paths['/api/v1/organizations']['post']['requestBody']
+>['content']['application/json'];
+
+export function useUsers() {
+  return asQuery(
+    useQuery({
+      queryKey: queryKeys.users,
+      queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/users', { signal })).items,
+    }),
+  );
+}
+
+export function useAddUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: NewUser) => unwrap(await api.POST('/api/v1/users', { body })),
+    onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.users }),
+  });
+}
+
+export function useChangeUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ username, body }: { username: string; body: UserChange }) =>
+      unwrap(await api.PATCH('/api/v1/users/{username}', { params: { path: { username } }, body })),
+    onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.users }),
+  });
+}
+
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: async (username: string) =>
+      unwrap(await api.POST('/api/v1/users/{username}/password', { params: { path: { username } }, body: {} })),
+  });
+}
+
+export function useAddOrganization() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: NewOrganization) => unwrap(await api.POST('/api/v1/organizations', { body })),
+    onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.organizations }),
+  });
+}
+
+export function useVerifyAudit() {
+  return useMutation({
+    mutationFn: async () => unwrap(await api.GET('/api/v1/audit/verify')),
+  });
+}
