@@ -116,6 +116,14 @@ export const booleanQuery = z.enum(['true', 'false']).optional();
 export const toBoolean = (text: 'true' | 'false' | undefined): boolean | undefined =>
   text === undefined ? undefined : text === 'true';
 
+/** `?dry_run=true` on a change to the world: what it would do to the findings, then rolled back. */
+export const dryRunQuery = z.object({
+  dry_run: booleanQuery.describe('true: check the change and judge the findings it affects, then save nothing'),
+});
+export const dryRunOf = (q: { dry_run?: 'true' | 'false' | undefined }) => ({ dryRun: q.dry_run === 'true' });
+/** A dry run answers 200 (nothing was created); the change itself, `created`. */
+export const writtenStatus = (w: { dryRun: boolean }, created: 200 | 201) => (w.dryRun ? 200 : created);
+
 /** What a cursor holds at each place: an id or name, an instant (ISO, as the API wrote it), or a count. */
 export type CursorPart = 'text' | 'instant' | 'count';
 
@@ -155,13 +163,32 @@ export function pageResponse<T, V>(page: Page<T>, view: (item: T) => V): { items
   return { items: page.items.map(view), next_cursor: page.next === null ? null : encodeCursor(page.next) };
 }
 
+const findingChangesOut = z.object({
+  inserted: z.number(),
+  updated: z.number(),
+  withdrawn: z.number(),
+  unchanged: z.number(),
+  verdicts_changed: z.number().describe('findings whose verdict is new, another, or gone'),
+});
+
 export const recomputedOut = z
   .object({
-    incidents: z.object({ inserted: z.number(), updated: z.number(), withdrawn: z.number(), unchanged: z.number() }),
-    territory: z.object({ inserted: z.number(), updated: z.number(), withdrawn: z.number(), unchanged: z.number() }),
+    incidents: findingChangesOut,
+    territory: findingChangesOut,
   })
   .nullable()
   .describe('What the change did to the findings: judged again in the same transaction');
+
+type Changes = { inserted: number; updated: number; withdrawn: number; unchanged: number; verdictsChanged: number };
+const changesJson = (c: Changes) => ({
+  inserted: c.inserted,
+  updated: c.updated,
+  withdrawn: c.withdrawn,
+  unchanged: c.unchanged,
+  verdicts_changed: c.verdictsChanged,
+});
+export const recomputedJson = (r: { incidents: Changes; territory: Changes } | null): z.infer<typeof recomputedOut> =>
+  r && { incidents: changesJson(r.incidents), territory: changesJson(r.territory) };
 
 const areaNameOut = z.object({ pcode: z.string(), name_en: z.string(), name_ar: z.string() });
 

@@ -60,6 +60,8 @@ export interface FindingChanges {
   updated: number;
   withdrawn: number;
   unchanged: number;
+  /** Findings whose verdict is new, another, or gone (of the inserted, updated and withdrawn). */
+  verdictsChanged: number;
 }
 
 interface FindingRow {
@@ -233,7 +235,7 @@ export async function replace(
     await sql.query('select 1 from incidents where id = any($1) order by id for update', [subjectIds]);
   }
   const current = new Map((await listOfSubjects(sql, kind, subjectIds)).map((f) => [f.key, f]));
-  const changes: FindingChanges = { inserted: 0, updated: 0, withdrawn: 0, unchanged: 0 };
+  const changes: FindingChanges = { inserted: 0, updated: 0, withdrawn: 0, unchanged: 0, verdictsChanged: 0 };
   const write: StoredFinding[] = [];
   const superseded: { key: string; by: Verdict | null }[] = [];
   for (const f of next) {
@@ -246,14 +248,17 @@ export async function replace(
     if (before) {
       superseded.push({ key: f.key, by: f.verdict });
       changes.updated++;
+      if (before.verdict !== f.verdict) changes.verdictsChanged++;
     } else {
       changes.inserted++;
+      changes.verdictsChanged++;
     }
     write.push(f);
   }
   for (const gone of current.values()) {
     superseded.push({ key: gone.key, by: null });
     changes.withdrawn++;
+    changes.verdictsChanged++;
   }
   if (superseded.length > 0) {
     await sql.query(

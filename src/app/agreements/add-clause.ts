@@ -6,35 +6,41 @@ import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import type { ClauseInput } from '../shared/inputs.ts';
 import { saveAgreementChange } from './save-agreement-change.ts';
-import { writeWorld, type Written } from '../shared/write-world.ts';
+import { writeWorld, type WriteOptions, type Written } from '../shared/write-world.ts';
 
 export async function addClause(
   ctx: AppContext,
   caller: Caller | null,
   agreementId: string,
   input: ClauseInput,
+  options: WriteOptions = {},
 ): Promise<Written<agreements.AgreementRecord>> {
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
-  return writeWorld(ctx, by, async (tx) => {
-    if (!(await readWithin(tx, reader, (sql) => agreements.getRecord(sql, agreementId))))
-      throw notFound('agreement', agreementId);
-    await agreements.lock(tx, agreementId);
-    const stored = (await agreements.getRecord(tx, agreementId))!;
-    const clause = {
-      code: input.code,
-      text: input.text,
-      acts: input.acts,
-      classification: input.classification ?? 'public',
-      ownerOrg: by.orgId,
-    };
-    return saveAgreementChange(
-      tx,
-      by,
-      reader,
-      stored,
-      { ...stored, clauses: [...stored.clauses, clause] },
-      'add-clause',
-    );
-  });
+  return writeWorld(
+    ctx,
+    by,
+    async (tx) => {
+      if (!(await readWithin(tx, reader, (sql) => agreements.getRecord(sql, agreementId))))
+        throw notFound('agreement', agreementId);
+      await agreements.lock(tx, agreementId);
+      const stored = (await agreements.getRecord(tx, agreementId))!;
+      const clause = {
+        code: input.code,
+        text: input.text,
+        acts: input.acts,
+        classification: input.classification ?? 'public',
+        ownerOrg: by.orgId,
+      };
+      return saveAgreementChange(
+        tx,
+        by,
+        reader,
+        stored,
+        { ...stored, clauses: [...stored.clauses, clause] },
+        'add-clause',
+      );
+    },
+    options,
+  );
 }

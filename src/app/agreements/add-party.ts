@@ -9,13 +9,14 @@ import { notFound } from '../errors.ts';
 import type { PartyInput } from '../shared/inputs.ts';
 import { requireAfter, requireKnownActors } from '../shared/references.ts';
 import { saveAgreementChange } from './save-agreement-change.ts';
-import { writeWorld, type Written } from '../shared/write-world.ts';
+import { writeWorld, type WriteOptions, type Written } from '../shared/write-world.ts';
 
 export async function addParty(
   ctx: AppContext,
   caller: Caller | null,
   agreementId: string,
   input: PartyInput,
+  options: WriteOptions = {},
 ): Promise<Written<agreements.AgreementRecord>> {
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
@@ -26,13 +27,25 @@ export async function addParty(
     channel: input.channel,
     caveats: input.caveats,
   };
-  return writeWorld(ctx, by, async (tx) => {
-    if (!(await readWithin(tx, reader, (sql) => agreements.getRecord(sql, agreementId))))
-      throw notFound('agreement', agreementId);
-    await requireKnownActors(tx, [{ path: 'actor', id: input.actor }]);
-    requireAfter('until', party.acceptedAt, party.until, 'accepted_at');
-    await agreements.lock(tx, agreementId);
-    const stored = (await agreements.getRecord(tx, agreementId))!;
-    return saveAgreementChange(tx, by, reader, stored, { ...stored, parties: [...stored.parties, party] }, 'add-party');
-  });
+  return writeWorld(
+    ctx,
+    by,
+    async (tx) => {
+      if (!(await readWithin(tx, reader, (sql) => agreements.getRecord(sql, agreementId))))
+        throw notFound('agreement', agreementId);
+      await requireKnownActors(tx, [{ path: 'actor', id: input.actor }]);
+      requireAfter('until', party.acceptedAt, party.until, 'accepted_at');
+      await agreements.lock(tx, agreementId);
+      const stored = (await agreements.getRecord(tx, agreementId))!;
+      return saveAgreementChange(
+        tx,
+        by,
+        reader,
+        stored,
+        { ...stored, parties: [...stored.parties, party] },
+        'add-party',
+      );
+    },
+    options,
+  );
 }

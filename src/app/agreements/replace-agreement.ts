@@ -15,7 +15,7 @@ import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import type { AgreementInput } from '../shared/inputs.ts';
 import { saveAgreementChange } from './save-agreement-change.ts';
-import { writeWorld, type Written } from '../shared/write-world.ts';
+import { writeWorld, type WriteOptions, type Written } from '../shared/write-world.ts';
 
 export async function createAgreement(
   ctx: AppContext,
@@ -30,8 +30,9 @@ export async function replaceAgreement(
   caller: Caller | null,
   id: string,
   input: AgreementInput,
+  options: WriteOptions = {},
 ): Promise<Written<agreements.AgreementRecord>> {
-  return writeAgreement(ctx, caller, id, input, true);
+  return writeAgreement(ctx, caller, id, input, true, options);
 }
 
 async function writeAgreement(
@@ -40,33 +41,39 @@ async function writeAgreement(
   id: string,
   input: AgreementInput,
   replace: boolean,
+  options: WriteOptions = {},
 ): Promise<Written<agreements.AgreementRecord>> {
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
-  return writeWorld(ctx, by, async (tx) => {
-    await agreements.lock(tx, id);
-    const stored = replace ? await agreements.getRecord(tx, id) : null;
-    const visible = stored && (await readWithin(tx, reader, (sql) => agreements.getRecord(sql, id)));
-    if (replace && !visible) throw notFound('agreement', id);
-    const clauses: agreements.ClauseRecord[] = input.clauses.map((c) => {
-      const repeated = visible?.clauses.find((s) => s.code === c.code && s.text === c.text);
-      return {
-        code: c.code,
-        text: c.text,
-        acts: c.acts,
-        classification: c.classification ?? repeated?.classification ?? 'public',
-        ownerOrg: repeated && !c.classification ? repeated.ownerOrg : by.orgId,
+  return writeWorld(
+    ctx,
+    by,
+    async (tx) => {
+      await agreements.lock(tx, id);
+      const stored = replace ? await agreements.getRecord(tx, id) : null;
+      const visible = stored && (await readWithin(tx, reader, (sql) => agreements.getRecord(sql, id)));
+      if (replace && !visible) throw notFound('agreement', id);
+      const clauses: agreements.ClauseRecord[] = input.clauses.map((c) => {
+        const repeated = visible?.clauses.find((s) => s.code === c.code && s.text === c.text);
+        return {
+          code: c.code,
+          text: c.text,
+          acts: c.acts,
+          classification: c.classification ?? repeated?.classification ?? 'public',
+          ownerOrg: repeated && !c.classification ? repeated.ownerOrg : by.orgId,
+        };
+      });
+      const next: agreements.AgreementRecord = {
+        ...toAgreement({ ...input, id, clauses: [] }),
+        classification: input.classification ?? stored?.classification ?? 'public',
+        // A loaded record has no owner: whoever first edits it through the API becomes its owner.
+        ownerOrg: stored?.ownerOrg ?? by.orgId,
+        clauses: [...clauses, ...hiddenClauses(stored?.clauses ?? [], visible?.clauses ?? [])],
       };
-    });
-    const next: agreements.AgreementRecord = {
-      ...toAgreement({ ...input, id, clauses: [] }),
-      classification: input.classification ?? stored?.classification ?? 'public',
-      // A loaded record has no owner: whoever first edits it through the API becomes its owner.
-      ownerOrg: stored?.ownerOrg ?? by.orgId,
-      clauses: [...clauses, ...hiddenClauses(stored?.clauses ?? [], visible?.clauses ?? [])],
-    };
-    return saveAgreementChange(tx, by, reader, stored, next, stored ? 'replace' : 'create');
-  });
+      return saveAgreementChange(tx, by, reader, stored, next, stored ? 'replace' : 'create');
+    },
+    options,
+  );
 }
 
 /** The stored clauses that are not among those the caller sees (each seen one accounts for one stored). */

@@ -7,7 +7,7 @@ import type { AppContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { requireAfter } from '../shared/references.ts';
 import { saveAgreementChange } from './save-agreement-change.ts';
-import { writeWorld, type Written } from '../shared/write-world.ts';
+import { writeWorld, type WriteOptions, type Written } from '../shared/write-world.ts';
 
 export async function withdrawParty(
   ctx: AppContext,
@@ -15,24 +15,30 @@ export async function withdrawParty(
   agreementId: string,
   actor: string,
   input: { at: string },
+  options: WriteOptions = {},
 ): Promise<Written<agreements.AgreementRecord>> {
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
   const at = parseInstant(input.at)!;
-  return writeWorld(ctx, by, async (tx) => {
-    if (!(await readWithin(tx, reader, (sql) => agreements.getRecord(sql, agreementId))))
-      throw notFound('agreement', agreementId);
-    await agreements.lock(tx, agreementId);
-    const stored = (await agreements.getRecord(tx, agreementId))!;
-    const i = stored.parties.findIndex((p) => p.actor === actor && p.until === null);
-    if (i < 0) {
-      throw stored.parties.some((p) => p.actor === actor)
-        ? new AppError('CONFLICT', `"${actor}" has withdrawn from ${agreementId} already`)
-        : notFound('party', actor);
-    }
-    const party = stored.parties[i]!;
-    requireAfter('at', party.acceptedAt, at, 'the acceptance');
-    const parties = stored.parties.map((p, j) => (j === i ? { ...p, until: at } : p));
-    return saveAgreementChange(tx, by, reader, stored, { ...stored, parties }, 'withdraw-party');
-  });
+  return writeWorld(
+    ctx,
+    by,
+    async (tx) => {
+      if (!(await readWithin(tx, reader, (sql) => agreements.getRecord(sql, agreementId))))
+        throw notFound('agreement', agreementId);
+      await agreements.lock(tx, agreementId);
+      const stored = (await agreements.getRecord(tx, agreementId))!;
+      const i = stored.parties.findIndex((p) => p.actor === actor && p.until === null);
+      if (i < 0) {
+        throw stored.parties.some((p) => p.actor === actor)
+          ? new AppError('CONFLICT', `"${actor}" has withdrawn from ${agreementId} already`)
+          : notFound('party', actor);
+      }
+      const party = stored.parties[i]!;
+      requireAfter('at', party.acceptedAt, at, 'the acceptance');
+      const parties = stored.parties.map((p, j) => (j === i ? { ...p, until: at } : p));
+      return saveAgreementChange(tx, by, reader, stored, { ...stored, parties }, 'withdraw-party');
+    },
+    options,
+  );
 }

@@ -62,6 +62,7 @@ describeEachDatabase('scenario load', (db) => {
       updated: 0,
       withdrawn: 0,
       unchanged: 0,
+      verdictsChanged: 0,
     });
     expect(await rowCounts()).toEqual(before);
     expect(before.finding_history).toBe(0);
@@ -106,6 +107,7 @@ describeEachDatabase('scenario load', (db) => {
       updated: 1,
       withdrawn: 0,
       unchanged: 0,
+      verdictsChanged: 1,
     });
     const history = await findings.history(db(), findings.incidentFindingKey('i03', 'coh'));
     expect(history).toHaveLength(1);
@@ -143,6 +145,7 @@ describeEachDatabase('scenario load', (db) => {
       updated: 0,
       withdrawn: 0,
       unchanged: 3,
+      verdictsChanged: 0,
     });
     expect(result.ok && result.summary.findings.territory).toMatchObject({ inserted: 1 });
     const stored = await listStoredFindings(db());

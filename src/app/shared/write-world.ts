@@ -1,7 +1,8 @@
 /**
  * How every change to the world is written: one transaction holding the change, its audit
  * entries and the findings it can affect judged again (the replaced ones kept in history);
- * after the commit the audit trail is sealed and, when findings changed, an event says so.
+ * after the commit the audit trail is sealed and, when findings changed, an event says so. A dry
+ * run does all of it and rolls it back, to say what the change would do before it is made.
  */
 import type * as findings from '../../store/finding.repository.ts';
 import type { Sql } from '../../store/sql.ts';
@@ -21,6 +22,20 @@ export interface Written<T> {
   value: T;
   /** What the recomputation changed; null when the change could affect no finding. */
   findings: RecomputeResult | null;
+  /** A dry run: what the change would do, done and then rolled back; nothing was saved. */
+  dryRun: boolean;
+}
+
+export interface WriteOptions {
+  /** Do everything (checks, the change, the findings judged again) and roll it back: nothing is saved or sent. */
+  dryRun?: boolean | undefined;
+}
+
+/** Thrown to roll back a dry run's transaction, carrying what it would have written. */
+class DryRun<T> extends Error {
+  constructor(readonly written: { written: Written<T>; subject: null }) {
+    super('dry run');
+  }
 }
 
 export const findingsChanged = (r: RecomputeResult | null): boolean =>
@@ -30,16 +45,27 @@ export async function writeWorld<T>(
   ctx: AppContext,
   caller: Caller,
   fn: (tx: Sql) => Promise<WorldChange<T>>,
+  options: WriteOptions = {},
 ): Promise<Written<T>> {
   const at = ctx.now();
-  const { written, subject } = await ctx.db.transaction(async (tx) => {
-    const change = await fn(tx);
-    await audit(tx, caller, at, change.audit);
-    const findings = change.recompute
-      ? await recomputeFindings(tx, change.recompute.scope, change.recompute.cause)
-      : null;
-    return { written: { value: change.value, findings }, subject: change.recompute?.subject ?? null };
-  });
+  const dryRun = options.dryRun === true;
+  let result: { written: Written<T>; subject: { entity: string; id: string } | null };
+  try {
+    result = await ctx.db.transaction(async (tx) => {
+      const change = await fn(tx);
+      await audit(tx, caller, at, change.audit);
+      const findings = change.recompute
+        ? await recomputeFindings(tx, change.recompute.scope, change.recompute.cause)
+        : null;
+      const written = { value: change.value, findings, dryRun };
+      if (dryRun) throw new DryRun({ written, subject: null });
+      return { written, subject: change.recompute?.subject ?? null };
+    });
+  } catch (e) {
+    if (e instanceof DryRun) return (e as DryRun<T>).written.written;
+    throw e;
+  }
+  const { written, subject } = result;
   ctx.wrote();
   if (subject && findingsChanged(written.findings)) {
     ctx.events.publish({ type: 'finding.changed', entity: subject.entity, id: subject.id, at });

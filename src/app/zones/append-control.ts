@@ -12,33 +12,39 @@ import { invalid, notFound } from '../errors.ts';
 import type { ControlChangeInput } from '../shared/inputs.ts';
 import { iso } from '../shared/views.ts';
 import { saveZoneChange } from './save-zone-change.ts';
-import { writeWorld, type Written } from '../shared/write-world.ts';
+import { writeWorld, type WriteOptions, type Written } from '../shared/write-world.ts';
 
 export async function appendControl(
   ctx: AppContext,
   caller: Caller | null,
   zoneId: string,
   input: ControlChangeInput,
+  options: WriteOptions = {},
 ): Promise<Written<zones.ZoneRecord>> {
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
   const at = parseInstant(input.at)!;
-  return writeWorld(ctx, by, async (tx) => {
-    if (!(await readWithin(tx, reader, (sql) => zones.getRecord(sql, zoneId)))) throw notFound('zone', zoneId);
-    await zones.lock(tx, zoneId);
-    const stored = (await zones.getRecord(tx, zoneId))!;
-    // A change comes after everything recorded; history is corrected with PUT.
-    if (!stored.control.every((c) => (c.to === null ? c.from < at : c.to <= at))) {
-      const latest = Math.max(...stored.control.map((c) => c.to ?? c.from));
-      throw invalid(
-        'at',
-        `at: must be after the last recorded change of control (${iso(latest)}); correct the history with PUT`,
-      );
-    }
-    const control = [
-      ...stored.control.map((c) => (c.to === null ? { ...c, to: at } : c)),
-      { actors: [...new Set(input.actors)], from: at, to: null },
-    ];
-    return saveZoneChange(tx, by, reader, stored, { ...stored, control }, 'change-control');
-  });
+  return writeWorld(
+    ctx,
+    by,
+    async (tx) => {
+      if (!(await readWithin(tx, reader, (sql) => zones.getRecord(sql, zoneId)))) throw notFound('zone', zoneId);
+      await zones.lock(tx, zoneId);
+      const stored = (await zones.getRecord(tx, zoneId))!;
+      // A change comes after everything recorded; history is corrected with PUT.
+      if (!stored.control.every((c) => (c.to === null ? c.from < at : c.to <= at))) {
+        const latest = Math.max(...stored.control.map((c) => c.to ?? c.from));
+        throw invalid(
+          'at',
+          `at: must be after the last recorded change of control (${iso(latest)}); correct the history with PUT`,
+        );
+      }
+      const control = [
+        ...stored.control.map((c) => (c.to === null ? { ...c, to: at } : c)),
+        { actors: [...new Set(input.actors)], from: at, to: null },
+      ];
+      return saveZoneChange(tx, by, reader, stored, { ...stored, control }, 'change-control');
+    },
+    options,
+  );
 }

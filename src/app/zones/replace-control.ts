@@ -7,13 +7,14 @@ import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import type { ControlHistoryInput } from '../shared/inputs.ts';
 import { saveZoneChange } from './save-zone-change.ts';
-import { writeWorld, type Written } from '../shared/write-world.ts';
+import { writeWorld, type WriteOptions, type Written } from '../shared/write-world.ts';
 
 export async function replaceControl(
   ctx: AppContext,
   caller: Caller | null,
   zoneId: string,
   input: ControlHistoryInput,
+  options: WriteOptions = {},
 ): Promise<Written<zones.ZoneRecord>> {
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
@@ -22,10 +23,15 @@ export async function replaceControl(
     from: parseInstant(c.from)!,
     to: c.to === null ? null : parseInstant(c.to)!,
   }));
-  return writeWorld(ctx, by, async (tx) => {
-    if (!(await readWithin(tx, reader, (sql) => zones.getRecord(sql, zoneId)))) throw notFound('zone', zoneId);
-    await zones.lock(tx, zoneId);
-    const stored = (await zones.getRecord(tx, zoneId))!;
-    return saveZoneChange(tx, by, reader, stored, { ...stored, control }, 'replace-control');
-  });
+  return writeWorld(
+    ctx,
+    by,
+    async (tx) => {
+      if (!(await readWithin(tx, reader, (sql) => zones.getRecord(sql, zoneId)))) throw notFound('zone', zoneId);
+      await zones.lock(tx, zoneId);
+      const stored = (await zones.getRecord(tx, zoneId))!;
+      return saveZoneChange(tx, by, reader, stored, { ...stored, control }, 'replace-control');
+    },
+    options,
+  );
 }

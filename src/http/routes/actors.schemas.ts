@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { RecomputeResult } from '../../app/findings/recompute-findings.ts';
 import { actorView } from '../../app/shared/views.ts';
 import { type Actor, ACTOR_KINDS } from '../../domain/model.ts';
-import { booleanQuery, pageQuery, recomputedOut } from '../schemas.ts';
+import { booleanQuery, pageQuery, recomputedJson, recomputedOut } from '../schemas.ts';
 
 export const actorOut = z
   .object({
@@ -25,5 +25,5 @@ export const listQuery = pageQuery.extend({
 export const changedOut = z.object({ actor: actorOut, findings: recomputedOut });
 export const changed = ({ value, findings }: { value: Actor; findings: RecomputeResult | null }) => ({
   actor: actorView(value),
-  findings,
+  findings: recomputedJson(findings),
 });

@@ -48,6 +48,43 @@ describeEachDatabase('agreements API', (db) => {
     expect((await agreement('ngo-observer', 'nothing')).statusCode).toBe(404);
   });
 
+  it('says what a change would do before it is made (a dry run): the same answer, nothing saved, nothing sent', async () => {
+    const key = 'incident:i07-al-tanf-nsa:coh';
+    await server.call('ru-analyst', { method: 'GET', url: '/api/v1/agreements/coh' }); // signed in (an audit entry) first
+    const audit = await countRows(db(), 'audit_log');
+    const history = await countRows(db(), 'finding_history');
+    const events: unknown[] = [];
+    const unsubscribe = server.ctx.events.subscribe((e) => events.push(e));
+    const dry = await server.call('ru-analyst', {
+      method: 'POST',
+      url: '/api/v1/agreements/coh/parties/nsa/withdraw?dry_run=true',
+      payload: { at: '2016-06-01T00:00:00+03:00' },
+    });
+    unsubscribe();
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({
+      dry_run: true,
+      agreement: {
+        parties: expect.arrayContaining([expect.objectContaining({ actor: 'nsa', until: '2016-05-31T21:00:00Z' })]),
+      },
+      findings: { incidents: { updated: 1, verdicts_changed: 1 } },
+    });
+    expect(events).toEqual([]);
+    expect(await countRows(db(), 'audit_log')).toBe(audit);
+    expect(await countRows(db(), 'finding_history')).toBe(history);
+    const current = await server.call('ngo-observer', { method: 'GET', url: `/api/v1/findings/${key}/history` });
+    expect(current.json().current.verdict).toBe('violation');
+    const read = await server.call('ru-analyst', { method: 'GET', url: '/api/v1/agreements/coh' });
+    expect(read.json().parties.find((p: { actor: string }) => p.actor === 'nsa').until).toBeNull();
+    // A dry run is refused as the change would be: naming the field at fault.
+    const bad = await server.call('ru-analyst', {
+      method: 'POST',
+      url: '/api/v1/agreements/coh/clauses?dry_run=true',
+      payload: { code: '', text: 'x', acts: ['shelling'] },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('withdrawing a party flips a violation to not_covered, with history', async () => {
     // i07: a Russian air strike on the New Syrian Army at al-Tanf, 16 June 2016: a violation while the NSA is a party.
     const key = 'incident:i07-al-tanf-nsa:coh';

@@ -14,7 +14,16 @@ import { listAgreements } from '../../app/agreements/list-agreements.ts';
 import { createAgreement, replaceAgreement } from '../../app/agreements/replace-agreement.ts';
 import { withdrawParty } from '../../app/agreements/withdraw-party.ts';
 import { agreementView } from '../../app/shared/views.ts';
-import { errorResponses, idParams, pageOf, pageRequest, pageResponse } from '../schemas.ts';
+import {
+  dryRunOf,
+  dryRunQuery,
+  errorResponses,
+  idParams,
+  pageOf,
+  pageRequest,
+  pageResponse,
+  writtenStatus,
+} from '../schemas.ts';
 import { agreementOut, changed, changedOut, listQuery, partyParams } from './agreements.schemas.ts';
 
 export const agreementsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -69,14 +78,17 @@ export const agreementsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     {
       schema: {
         tags: ['agreements'],
-        summary: 'Replace an agreement you may see, whole (world:manage); the findings it can affect are judged again',
+        summary:
+          'Replace an agreement you may see, whole (world:manage); the findings it can affect are judged again (dry_run=true: what it would change, saving nothing)',
         description: 'Clauses you may not see are kept. Without a classification, the agreement keeps its own.',
         params: idParams,
+        querystring: dryRunQuery,
         body: agreementInputSchema,
         response: { 200: changedOut, ...errorResponses },
       },
     },
-    async (request) => changed(await replaceAgreement(ctx, request.caller, request.params.id, request.body)),
+    async (request) =>
+      changed(await replaceAgreement(ctx, request.caller, request.params.id, request.body, dryRunOf(request.query))),
   );
 
   app.post(
@@ -86,12 +98,15 @@ export const agreementsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         tags: ['agreements'],
         summary: 'Record an acceptance: actor, accepted_at, channel, caveats (world:manage)',
         params: idParams,
+        querystring: dryRunQuery,
         body: partyInputSchema,
-        response: { 201: changedOut, ...errorResponses },
+        response: { 200: changedOut, 201: changedOut, ...errorResponses },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(changed(await addParty(ctx, request.caller, request.params.id, request.body))),
+    async (request, reply) => {
+      const w = await addParty(ctx, request.caller, request.params.id, request.body, dryRunOf(request.query));
+      return reply.status(writtenStatus(w, 201)).send(changed(w));
+    },
   );
 
   app.post(
@@ -101,12 +116,22 @@ export const agreementsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         tags: ['agreements'],
         summary: "Record a party's withdrawal: its acceptance ends at `at` (world:manage)",
         params: partyParams,
+        querystring: dryRunQuery,
         body: withdrawalSchema,
         response: { 200: changedOut, ...errorResponses },
       },
     },
     async (request) =>
-      changed(await withdrawParty(ctx, request.caller, request.params.id, request.params.actor, request.body)),
+      changed(
+        await withdrawParty(
+          ctx,
+          request.caller,
+          request.params.id,
+          request.params.actor,
+          request.body,
+          dryRunOf(request.query),
+        ),
+      ),
   );
 
   app.post(
@@ -116,11 +141,14 @@ export const agreementsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         tags: ['agreements'],
         summary: 'Add a clause with its own classification (world:manage)',
         params: idParams,
+        querystring: dryRunQuery,
         body: clauseInputSchema,
-        response: { 201: changedOut, ...errorResponses },
+        response: { 200: changedOut, 201: changedOut, ...errorResponses },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(changed(await addClause(ctx, request.caller, request.params.id, request.body))),
+    async (request, reply) => {
+      const w = await addClause(ctx, request.caller, request.params.id, request.body, dryRunOf(request.query));
+      return reply.status(writtenStatus(w, 201)).send(changed(w));
+    },
   );
 };

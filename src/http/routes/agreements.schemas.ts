@@ -4,7 +4,16 @@ import type { AgreementRecord } from '../../app/agreements/get-agreement.ts';
 import type { RecomputeResult } from '../../app/findings/recompute-findings.ts';
 import { agreementView } from '../../app/shared/views.ts';
 import { ACTS, OBLIGATION_CODES } from '../../domain/model.ts';
-import { classified, geometryOut, idParams, instantOut, intervalOut, pageQuery, recomputedOut } from '../schemas.ts';
+import {
+  classified,
+  geometryOut,
+  idParams,
+  instantOut,
+  intervalOut,
+  pageQuery,
+  recomputedJson,
+  recomputedOut,
+} from '../schemas.ts';
 
 export const agreementOut = z
   .object({
@@ -31,10 +40,23 @@ export const agreementOut = z
   })
   .meta({ id: 'Agreement' });
 
-export const changedOut = z.object({ agreement: agreementOut, findings: recomputedOut });
-export const changed = ({ value, findings }: { value: AgreementRecord; findings: RecomputeResult | null }) => ({
-  agreement: agreementView(value),
+export const changedOut = z.object({
+  agreement: agreementOut,
+  findings: recomputedOut,
+  dry_run: z.boolean().describe('true: nothing was saved'),
+});
+export const changed = ({
+  value,
   findings,
+  dryRun,
+}: {
+  value: AgreementRecord;
+  findings: RecomputeResult | null;
+  dryRun: boolean;
+}) => ({
+  agreement: agreementView(value),
+  findings: recomputedJson(findings),
+  dry_run: dryRun,
 });
 
 export const listQuery = pageQuery.extend({

@@ -105,8 +105,8 @@ describeEachDatabase('zones API', (db) => {
     ]);
     // i25 (a government air strike on Madaya, 16 Sept) is now in the government's own area, under both agreements.
     expect(res.json().findings).toEqual({
-      incidents: { inserted: 0, updated: 2, withdrawn: 0, unchanged: 0 },
-      territory: { inserted: 1, updated: 0, withdrawn: 0, unchanged: 0 },
+      incidents: { inserted: 0, updated: 2, withdrawn: 0, unchanged: 0, verdicts_changed: 2 },
+      territory: { inserted: 1, updated: 0, withdrawn: 0, unchanged: 0, verdicts_changed: 1 },
     });
     expect(await countRows(db(), 'finding_history')).toBe(historyBefore + 2);
     unsubscribe();

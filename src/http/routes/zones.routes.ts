@@ -9,7 +9,17 @@ import { listZones } from '../../app/zones/list-zones.ts';
 import { mapZones } from '../../app/zones/map-zones.ts';
 import { replaceControl } from '../../app/zones/replace-control.ts';
 import { iso, zoneView } from '../../app/shared/views.ts';
-import { errorResponses, idParams, pageRequest, pageResponse, toBBox, toInstant } from '../schemas.ts';
+import {
+  dryRunOf,
+  dryRunQuery,
+  errorResponses,
+  idParams,
+  pageRequest,
+  pageResponse,
+  toBBox,
+  toInstant,
+  writtenStatus,
+} from '../schemas.ts';
 import {
   asOfView,
   changed,
@@ -91,11 +101,13 @@ export const zonesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         tags: ['zones'],
         summary: "Replace a zone's control history (world:manage); affected findings are judged again",
         params: idParams,
+        querystring: dryRunQuery,
         body: controlHistorySchema,
         response: { 200: changedOut, ...errorResponses },
       },
     },
-    async (request) => changed(await replaceControl(ctx, request.caller, request.params.id, request.body)),
+    async (request) =>
+      changed(await replaceControl(ctx, request.caller, request.params.id, request.body, dryRunOf(request.query))),
   );
 
   app.post(
@@ -106,11 +118,14 @@ export const zonesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         summary:
           'Record a change of control at `at` (world:manage): the open entry closes, a new one opens; affected findings are judged again',
         params: idParams,
+        querystring: dryRunQuery,
         body: controlChangeSchema,
-        response: { 201: changedOut, ...errorResponses },
+        response: { 200: changedOut, 201: changedOut, ...errorResponses },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(changed(await appendControl(ctx, request.caller, request.params.id, request.body))),
+    async (request, reply) => {
+      const w = await appendControl(ctx, request.caller, request.params.id, request.body, dryRunOf(request.query));
+      return reply.status(writtenStatus(w, 201)).send(changed(w));
+    },
   );
 };

@@ -16,6 +16,7 @@ import {
   instantQuery,
   pageOf,
   pageQuery,
+  recomputedJson,
   recomputedOut,
   toBBox,
   toInstant,
@@ -68,10 +69,23 @@ export const featureCollectionOut = z.object({
   ),
 });
 
-export const changedOut = z.object({ zone: zoneOut, findings: recomputedOut });
-export const changed = ({ value, findings }: { value: ZoneRecord; findings: RecomputeResult | null }) => ({
-  zone: zoneView(value),
+export const changedOut = z.object({
+  zone: zoneOut,
+  findings: recomputedOut,
+  dry_run: z.boolean().describe('true: nothing was saved'),
+});
+export const changed = ({
+  value,
   findings,
+  dryRun,
+}: {
+  value: ZoneRecord;
+  findings: RecomputeResult | null;
+  dryRun: boolean;
+}) => ({
+  zone: zoneView(value),
+  findings: recomputedJson(findings),
+  dry_run: dryRun,
 });
 
 export const asOfView = (z: ZoneAsOf) => ({

@@ -367,12 +367,16 @@ export interface paths {
                                     inserted: number;
                                     unchanged: number;
                                     updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
                                     withdrawn: number;
                                 };
                                 territory: {
                                     inserted: number;
                                     unchanged: number;
                                     updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
                                     withdrawn: number;
                                 };
                             } | null;
@@ -648,18 +652,24 @@ export interface paths {
                     content: {
                         "application/json": {
                             agreement: components["schemas"]["Agreement"];
+                            /** @description true: nothing was saved */
+                            dry_run: boolean;
                             /** @description What the change did to the findings: judged again in the same transaction */
                             findings: {
                                 incidents: {
                                     inserted: number;
                                     unchanged: number;
                                     updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
                                     withdrawn: number;
                                 };
                                 territory: {
                                     inserted: number;
                                     unchanged: number;
                                     updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
                                     withdrawn: number;
                                 };
                             } | null;
@@ -849,12 +859,15 @@ export interface paths {
             };
         };
         /**
-         * Replace an agreement you may see, whole (world:manage); the findings it can affect are judged again
+         * Replace an agreement you may see, whole (world:manage); the findings it can affect are judged again (dry_run=true: what it would change, saving nothing)
          * @description Clauses you may not see are kept. Without a classification, the agreement keeps its own.
          */
         put: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description true: check the change and judge the findings it affects, then save nothing */
+                    dry_run?: "true" | "false";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -932,18 +945,24 @@ export interface paths {
                     content: {
                         "application/json": {
                             agreement: components["schemas"]["Agreement"];
+                            /** @description true: nothing was saved */
+                            dry_run: boolean;
                             /** @description What the change did to the findings: judged again in the same transaction */
                             findings: {
                                 incidents: {
                                     inserted: number;
                                     unchanged: number;
                                     updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
                                     withdrawn: number;
                                 };
                                 territory: {
                                     inserted: number;
                                     unchanged: number;
                                     updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
                                     withdrawn: number;
                                 };
                             } | null;
@@ -1043,7 +1062,10 @@ export interface paths {
         /** Add a clause with its own classification (world:manage) */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description true: check the change and judge the findings it affects, then save nothing */
+                    dry_run?: "true" | "false";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1068,6 +1090,38 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreement: components["schemas"]["Agreement"];
+                            /** @description true: nothing was saved */
+                            dry_run: boolean;
+                            /** @description What the change did to the findings: judged again in the same transaction */
+                            findings: {
+                                incidents: {
+                                    inserted: number;
+                                    unchanged: number;
+                                    updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
+                                    withdrawn: number;
+                                };
+                                territory: {
+                                    inserted: number;
+                                    unchanged: number;
+                                    updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
+                                    withdrawn: number;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1075,18 +1129,24 @@ export interface paths {
                     content: {
                         "application/json": {
                             agreement: components["schemas"]["Agreement"];
+                            /** @description true: nothing was saved */
+                            dry_run: boolean;
                             /** @description What the change did to the findings: judged again in the same transaction */
                             findings: {
                                 incidents: {
                                     inserted: number;
                                     unchanged: number;
                                     updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
                                     withdrawn: number;
                                 };
                                 territory: {
                                     inserted: number;
                                     unchanged: number;
                                     updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
                                     withdrawn: number;
                                 };
                             } | null;
@@ -1185,7 +1245,10 @@ export interface paths {
         /** Record an acceptance: actor, accepted_at, channel, caveats (world:manage) */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description true: check the change and judge the findings it affects, then save nothing */
+                    dry_run?: "true" | "false";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1208,6 +1271,38 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreement: components["schemas"]["Agreement"];
+                            /** @description true: nothing was saved */
+                            dry_run: boolean;
+                            /** @description What the change did to the findings: judged again in the same transaction */
+                            findings: {
+                                incidents: {
+                                    inserted: number;
+                                    unchanged: number;
+                                    updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
+                                    withdrawn: number;
+                                };
+                                territory: {
+                                    inserted: number;
+                                    unchanged: number;
+                                    updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
+                                    withdrawn: number;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1215,18 +1310,24 @@ export interface paths {
                     content: {
                         "application/json": {
                             agreement: components["schemas"]["Agreement"];
+                            /** @description true: nothing was saved */
+                            dry_run: boolean;
                             /** @description What the change did to the findings: judged again in the same transaction */
                             findings: {
                                 incidents: {
                                     inserted: number;
                                     unchanged: number;
                                     updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
                                     withdrawn: number;
                                 };
                                 territory: {
                                     inserted: number;
                                     unchanged: number;
                                     updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
                                     withdrawn: number;
                                 };
                             } | null;
@@ -1325,7 +1426,10 @@ export interface paths {
         /** Record a party's withdrawal: its acceptance ends at `at` (world:manage) */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description true: check the change and judge the findings it affects, then save nothing */
+                    dry_run?: "true" | "false";
+                };
                 header?: never;
                 path: {
                     actor: string;
@@ -1350,18 +1454,24 @@ export interface paths {
                     content: {
                         "application/json": {
                             agreement: components["schemas"]["Agreement"];
+                            /** @description true: nothing was saved */
+                            dry_run: boolean;
                             /** @description What the change did to the findings: judged again in the same transaction */
                             findings: {
                                 incidents: {
                                     inserted: number;
                                     unchanged: number;
                                     updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
                                     withdrawn: number;
                                 };
                                 territory: {
                                     inserted: number;
                                     unchanged: number;
                                     updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
                                     withdrawn: number;
                                 };
                             } | null;
@@ -4803,18 +4913,24 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description true: nothing was saved */
+                            dry_run: boolean;
                             /** @description What the change did to the findings: judged again in the same transaction */
                             findings: {
                                 incidents: {
                                     inserted: number;
                                     unchanged: number;
                                     updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
                                     withdrawn: number;
                                 };
                                 territory: {
                                     inserted: number;
                                     unchanged: number;
                                     updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
                                     withdrawn: number;
                                 };
                             } | null;
@@ -5158,7 +5274,10 @@ export interface paths {
         /** Replace a zone's control history (world:manage); affected findings are judged again */
         put: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description true: check the change and judge the findings it affects, then save nothing */
+                    dry_run?: "true" | "false";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -5185,18 +5304,24 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description true: nothing was saved */
+                            dry_run: boolean;
                             /** @description What the change did to the findings: judged again in the same transaction */
                             findings: {
                                 incidents: {
                                     inserted: number;
                                     unchanged: number;
                                     updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
                                     withdrawn: number;
                                 };
                                 territory: {
                                     inserted: number;
                                     unchanged: number;
                                     updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
                                     withdrawn: number;
                                 };
                             } | null;
@@ -5281,7 +5406,10 @@ export interface paths {
         /** Record a change of control at `at` (world:manage): the open entry closes, a new one opens; affected findings are judged again */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description true: check the change and judge the findings it affects, then save nothing */
+                    dry_run?: "true" | "false";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -5300,24 +5428,62 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                201: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description true: nothing was saved */
+                            dry_run: boolean;
                             /** @description What the change did to the findings: judged again in the same transaction */
                             findings: {
                                 incidents: {
                                     inserted: number;
                                     unchanged: number;
                                     updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
                                     withdrawn: number;
                                 };
                                 territory: {
                                     inserted: number;
                                     unchanged: number;
                                     updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
+                                    withdrawn: number;
+                                };
+                            } | null;
+                            zone: components["schemas"]["Zone"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description true: nothing was saved */
+                            dry_run: boolean;
+                            /** @description What the change did to the findings: judged again in the same transaction */
+                            findings: {
+                                incidents: {
+                                    inserted: number;
+                                    unchanged: number;
+                                    updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
+                                    withdrawn: number;
+                                };
+                                territory: {
+                                    inserted: number;
+                                    unchanged: number;
+                                    updated: number;
+                                    /** @description findings whose verdict is new, another, or gone */
+                                    verdicts_changed: number;
                                     withdrawn: number;
                                 };
                             } | null;
