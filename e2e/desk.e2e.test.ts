@@ -12,6 +12,7 @@ import { IncidentPage } from './pages/incident.page.ts';
 import { InboxPage } from './pages/inbox.page.ts';
 import { AppShell } from './pages/shell.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
+import { setDateField } from './pages/date-field.ts';
 import { demoIds, leaks, readableText } from './pages/words.ts';
 
 const VIEWPORT = { width: 1440, height: 900 };
@@ -297,6 +298,47 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
     await newcomer.locator('.user-name', { hasText: 'field-officer' }).waitFor({ state: 'attached' });
     // A reporter: no administration, no inbox.
     expect(await new AppShell(newcomer).navLabels()).not.toContain('Administration');
+  });
+
+  it('records a change of control and a party’s acceptance, each previewed (the findings it re-judges) before it is saved', async () => {
+    const page = await session('analyst');
+    await page.goto(`${world.baseUrl}/zones/z-palmyra`);
+    const form = page.locator('[data-testid=control-change]');
+    await form.waitFor();
+    await setDateField(page, 'z-at', '2016-12-11T12:00');
+    await form.locator('#z-holder').selectOption('isil');
+    await form.locator('button', { hasText: 'Preview the change' }).click();
+    const impact = form.locator('[data-testid=change-impact]');
+    await impact.waitFor();
+    expect(await impact.innerText()).toMatch(
+      /^This change judges [\d,]+ findings again; [\d,]+ verdicts change\.$|^This change judges no finding again\.$/,
+    );
+    // Previewed, not saved: the control is as it was until the change is saved.
+    const before = await page.locator('[data-testid=control] li').count();
+    await page.reload();
+    await page.locator('[data-testid=control]').waitFor();
+    expect(await page.locator('[data-testid=control] li').count()).toBe(before);
+    await setDateField(page, 'z-at', '2016-12-11T12:00');
+    await form.locator('#z-holder').selectOption('isil');
+    await form.locator('button', { hasText: 'Preview the change' }).click();
+    await impact.waitFor();
+    await form.locator('button', { hasText: 'Save and judge again' }).click();
+    await form.locator('[data-testid=change-saved]').waitFor();
+    await expect.poll(() => page.locator('[data-testid=control] li').count()).toBe(before + 1);
+    expect(await page.locator('[data-testid=control] li').last().innerText()).toContain('Islamic State');
+    await screenshot(page, '56-zone-control', { fullPage: true });
+
+    await page.goto(`${world.baseUrl}/agreements/coh`);
+    const party = page.locator('[data-testid=add-party]');
+    await party.waitFor();
+    await party.locator('#p-actor').selectOption('sdf');
+    await setDateField(page, 'p-at', '2016-02-27T00:00');
+    await party.locator('#p-channel').fill('Statement of the Syrian Democratic Forces');
+    await party.locator('button', { hasText: 'Preview the change' }).click();
+    await party.locator('[data-testid=change-impact]').waitFor();
+    await party.locator('button', { hasText: 'Save and judge again' }).click();
+    await party.locator('[data-testid=change-saved]').waitFor();
+    await page.locator('.agreement', { hasText: 'Syrian Democratic Forces' }).first().waitFor();
   });
 
   it('is not offered to those who may not work reports', async () => {

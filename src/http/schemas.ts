@@ -177,7 +177,8 @@ export const recomputedOut = z
     territory: findingChangesOut,
   })
   .nullable()
-  .describe('What the change did to the findings: judged again in the same transaction');
+  .describe('What the change did to the findings: judged again in the same transaction')
+  .meta({ id: 'Recomputed' });
 
 type Changes = { inserted: number; updated: number; withdrawn: number; unchanged: number; verdictsChanged: number };
 const changesJson = (c: Changes) => ({

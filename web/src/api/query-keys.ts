@@ -29,6 +29,9 @@ export const queryKeys = {
   rulingList: (query: unknown) => ['rulings', query] as const,
   /** The users of the admin's organization (administration). */
   users: ['users'] as const,
+  /** One zone with its control history and findings. */
+  zoneDetails: ['zone'] as const,
+  zoneDetail: (id: string) => ['zone', id] as const,
   mapExtent: ['map', 'extent'] as const,
   mapIncidentViews: ['map', 'incidents'] as const,
   mapIncidents: (view: unknown) => ['map', 'incidents', view] as const,

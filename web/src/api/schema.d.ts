@@ -361,25 +361,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             actor: components["schemas"]["Actor"];
-                            /** @description What the change did to the findings: judged again in the same transaction */
-                            findings: {
-                                incidents: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                                territory: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                            } | null;
+                            findings: components["schemas"]["Recomputed"];
                         };
                     };
                 };
@@ -654,25 +636,7 @@ export interface paths {
                             agreement: components["schemas"]["Agreement"];
                             /** @description true: nothing was saved */
                             dry_run: boolean;
-                            /** @description What the change did to the findings: judged again in the same transaction */
-                            findings: {
-                                incidents: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                                territory: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                            } | null;
+                            findings: components["schemas"]["Recomputed"];
                         };
                     };
                 };
@@ -947,25 +911,7 @@ export interface paths {
                             agreement: components["schemas"]["Agreement"];
                             /** @description true: nothing was saved */
                             dry_run: boolean;
-                            /** @description What the change did to the findings: judged again in the same transaction */
-                            findings: {
-                                incidents: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                                territory: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                            } | null;
+                            findings: components["schemas"]["Recomputed"];
                         };
                     };
                 };
@@ -1099,25 +1045,7 @@ export interface paths {
                             agreement: components["schemas"]["Agreement"];
                             /** @description true: nothing was saved */
                             dry_run: boolean;
-                            /** @description What the change did to the findings: judged again in the same transaction */
-                            findings: {
-                                incidents: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                                territory: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                            } | null;
+                            findings: components["schemas"]["Recomputed"];
                         };
                     };
                 };
@@ -1131,25 +1059,7 @@ export interface paths {
                             agreement: components["schemas"]["Agreement"];
                             /** @description true: nothing was saved */
                             dry_run: boolean;
-                            /** @description What the change did to the findings: judged again in the same transaction */
-                            findings: {
-                                incidents: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                                territory: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                            } | null;
+                            findings: components["schemas"]["Recomputed"];
                         };
                     };
                 };
@@ -1280,25 +1190,7 @@ export interface paths {
                             agreement: components["schemas"]["Agreement"];
                             /** @description true: nothing was saved */
                             dry_run: boolean;
-                            /** @description What the change did to the findings: judged again in the same transaction */
-                            findings: {
-                                incidents: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                                territory: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                            } | null;
+                            findings: components["schemas"]["Recomputed"];
                         };
                     };
                 };
@@ -1312,25 +1204,7 @@ export interface paths {
                             agreement: components["schemas"]["Agreement"];
                             /** @description true: nothing was saved */
                             dry_run: boolean;
-                            /** @description What the change did to the findings: judged again in the same transaction */
-                            findings: {
-                                incidents: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                                territory: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                            } | null;
+                            findings: components["schemas"]["Recomputed"];
                         };
                     };
                 };
@@ -1456,25 +1330,7 @@ export interface paths {
                             agreement: components["schemas"]["Agreement"];
                             /** @description true: nothing was saved */
                             dry_run: boolean;
-                            /** @description What the change did to the findings: judged again in the same transaction */
-                            findings: {
-                                incidents: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                                territory: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                            } | null;
+                            findings: components["schemas"]["Recomputed"];
                         };
                     };
                 };
@@ -4915,25 +4771,7 @@ export interface paths {
                         "application/json": {
                             /** @description true: nothing was saved */
                             dry_run: boolean;
-                            /** @description What the change did to the findings: judged again in the same transaction */
-                            findings: {
-                                incidents: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                                territory: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                            } | null;
+                            findings: components["schemas"]["Recomputed"];
                             zone: components["schemas"]["Zone"];
                         };
                     };
@@ -5306,25 +5144,7 @@ export interface paths {
                         "application/json": {
                             /** @description true: nothing was saved */
                             dry_run: boolean;
-                            /** @description What the change did to the findings: judged again in the same transaction */
-                            findings: {
-                                incidents: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                                territory: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                            } | null;
+                            findings: components["schemas"]["Recomputed"];
                             zone: components["schemas"]["Zone"];
                         };
                     };
@@ -5436,25 +5256,7 @@ export interface paths {
                         "application/json": {
                             /** @description true: nothing was saved */
                             dry_run: boolean;
-                            /** @description What the change did to the findings: judged again in the same transaction */
-                            findings: {
-                                incidents: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                                territory: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                            } | null;
+                            findings: components["schemas"]["Recomputed"];
                             zone: components["schemas"]["Zone"];
                         };
                     };
@@ -5468,25 +5270,7 @@ export interface paths {
                         "application/json": {
                             /** @description true: nothing was saved */
                             dry_run: boolean;
-                            /** @description What the change did to the findings: judged again in the same transaction */
-                            findings: {
-                                incidents: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                                territory: {
-                                    inserted: number;
-                                    unchanged: number;
-                                    updated: number;
-                                    /** @description findings whose verdict is new, another, or gone */
-                                    verdicts_changed: number;
-                                    withdrawn: number;
-                                };
-                            } | null;
+                            findings: components["schemas"]["Recomputed"];
                             zone: components["schemas"]["Zone"];
                         };
                     };
@@ -6507,6 +6291,44 @@ export interface components {
                 to: string | null;
             };
         };
+        /** @description What the change did to the findings: judged again in the same transaction */
+        Recomputed: {
+            incidents: {
+                inserted: number;
+                unchanged: number;
+                updated: number;
+                /** @description findings whose verdict is new, another, or gone */
+                verdicts_changed: number;
+                withdrawn: number;
+            };
+            territory: {
+                inserted: number;
+                unchanged: number;
+                updated: number;
+                /** @description findings whose verdict is new, another, or gone */
+                verdicts_changed: number;
+                withdrawn: number;
+            };
+        } | null;
+        /** @description What the change did to the findings: judged again in the same transaction */
+        RecomputedInput: {
+            incidents: {
+                inserted: number;
+                unchanged: number;
+                updated: number;
+                /** @description findings whose verdict is new, another, or gone */
+                verdicts_changed: number;
+                withdrawn: number;
+            };
+            territory: {
+                inserted: number;
+                unchanged: number;
+                updated: number;
+                /** @description findings whose verdict is new, another, or gone */
+                verdicts_changed: number;
+                withdrawn: number;
+            };
+        } | null;
         Report: {
             /** @enum {string} */
             act: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";

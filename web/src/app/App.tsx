@@ -11,6 +11,7 @@ import { IncidentsPage } from '../features/incidents/IncidentsPage.tsx';
 import { InboxPage } from '../features/inbox/InboxPage.tsx';
 import { ReviewPage } from '../features/review/ReviewPage.tsx';
 import { AdminPage } from '../features/admin/AdminPage.tsx';
+import { ZonePage } from '../features/world/ZonePage.tsx';
 import { FiledReportPage } from '../features/reports/FiledReportPage.tsx';
 import { SignInPage } from '../features/sign-in/SignInPage.tsx';
 import { StatePage } from '../features/state/StatePage.tsx';
@@ -83,6 +84,8 @@ function Page({ path }: { path: string }): ReactNode {
   const agreement = matchPath('/agreements/:id', path);
   if (agreement) return <AgreementPage id={agreement.id!} />;
   if (path === '/state') return <StatePage />;
+  const zone = matchPath('/zones/:id', path);
+  if (zone) return <ZonePage id={zone.id!} />;
   if (path === '/sign-in' || path === '/') return <Loading />;
   return (
     <NotFound

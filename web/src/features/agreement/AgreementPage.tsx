@@ -3,10 +3,13 @@ import { type Agreement, useWorld } from '../../api/world.tsx';
 import { Link, navigate } from '../../app/router.tsx';
 import { Loading, NotFound, PageHeader, Reference } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useSession } from '../../api/session.tsx';
+import { AgreementEditor } from '../world/AgreementEditor.tsx';
 
 export function AgreementPage({ id }: { id: string | null }) {
   const { t, timezoneLabel } = useI18n();
   const { agreements, ready } = useWorld();
+  const { can } = useSession();
   if (!ready)
     return (
       <div className="page">
@@ -50,6 +53,7 @@ export function AgreementPage({ id }: { id: string | null }) {
             </div>
           )}
           <AgreementView agreement={current} />
+          {can('world:manage') && <AgreementEditor key={current.id} agreement={current} />}
         </>
       )}
     </div>

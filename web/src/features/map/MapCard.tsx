@@ -139,7 +139,17 @@ function ClusterCard({ cluster, days, onZoom }: { cluster: Cluster; days: Props[
   );
 }
 
-function ZoneCard({ name, status, controllers }: { name: string; status: string; controllers: string[] }) {
+function ZoneCard({
+  id,
+  name,
+  status,
+  controllers,
+}: {
+  id: string;
+  name: string;
+  status: string;
+  controllers: string[];
+}) {
   const { t, nameOf } = useI18n();
   const { actorName } = useWorld();
   return (
@@ -153,6 +163,9 @@ function ZoneCard({ name, status, controllers }: { name: string; status: string;
         <dt>{t('map.controllers')}</dt>
         <dd>{controllers.length ? controllers.map(actorName).join(', ') : t('common.unknown')}</dd>
       </dl>
+      <Link className="btn btn-primary" to={`/zones/${encodeURIComponent(id)}`}>
+        {t('zone.open')}
+      </Link>
     </div>
   );
 }
