@@ -341,6 +341,26 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
     await page.locator('.agreement', { hasText: 'Syrian Democratic Forces' }).first().waitFor();
   });
 
+  it('searches reports in Arabic, whatever the diacritics or the form of ta marbuta', async () => {
+    await api('reporter', 'POST', '/api/v1/reports', {
+      claimed_at: '2016-09-27T08:00:00+03:00',
+      location: { lon: 36.63, lat: 35.93 },
+      narrative: 'قَصْفٌ على مَدرَسةٍ في إدلب',
+      act: 'shelling',
+      classification: 'public',
+    });
+    const page = await session('analyst', VIEWPORT, 'ar');
+    await page.goto(`${world.baseUrl}/search`);
+    await page.locator('#search-q').fill('مدرسه ادلب');
+    await page.locator('.search-form button[type=submit]').click();
+    const found = page.locator('[data-testid=found-reports] li');
+    await found.first().waitFor();
+    expect(await found.first().innerText()).toContain('قَصْفٌ على مَدرَسةٍ في إدلب');
+    await screenshot(page, '57-search-ar', { fullPage: true });
+    await found.first().locator('a').click();
+    await page.locator('.filed-report-page h1').waitFor();
+  });
+
   it('is not offered to those who may not work reports', async () => {
     const page = await session('observer');
     await page.goto(`${world.baseUrl}/incidents`);

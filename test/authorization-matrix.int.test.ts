@@ -422,6 +422,16 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
           fail(`GET ${cross}: not 404`);
       }
     },
+    '/search': async ({ server, r, reader, fail, tally }) => {
+      const res = (await server.call(reader.user, { method: 'GET', url: '/api/v1/search?q=matrix&limit=100' })).json();
+      const found = new Set([...res.incidents, ...res.reports].map((x: { id: string }) => x.id));
+      for (const cls of CLASSES)
+        for (const kind of ['incident', 'report'] as const) {
+          tally(1);
+          if (found.has(r[kind][cls]) !== visible(cls, reader.org))
+            fail(`GET /search: ${kind} ${cls} ${found.has(r[kind][cls]) ? 'found' : 'missing'}`);
+        }
+    },
     '/users': async ({ server, reader, fail, tally }) => {
       const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/users' });
       tally(1);

@@ -361,6 +361,18 @@ export async function listPage(
   return takePage(rows.map(toView), page, (i) => cursor(sort, i));
 }
 
+/** Incidents whose headline or place match the words (full text, English and Arabic: migration 010), best first. */
+export async function search(sql: Sql, q: string, limit: number): Promise<IncidentView[]> {
+  const rows = await sql.query<IncidentViewRow>(
+    `${VIEW} where truce_search_vector(coalesce(i.headline, '') || ' ' || coalesce(i.place, '')) @@ truce_search_query($1)
+     order by ts_rank(truce_search_vector(coalesce(i.headline, '') || ' ' || coalesce(i.place, '')), truce_search_query($1)) desc,
+       i.occurred_at desc, i.id
+     limit $2`,
+    [q, limit],
+  );
+  return rows.map(toView);
+}
+
 export async function count(sql: Sql, filter: IncidentFilter = {}): Promise<number> {
   const params = new Params();
   const [row] = await sql.query<{ n: number }>(

@@ -394,6 +394,18 @@ export async function listPage(
   return takePage(rows.map(toReport), page, (r) => cursor(sort, r));
 }
 
+/** Reports whose narrative or source match the words (full text, English and Arabic: migration 010), best first. */
+export async function search(sql: Sql, q: string, limit: number): Promise<ReportRecord[]> {
+  const rows = await sql.query<ReportRow>(
+    `${SELECT} where truce_search_vector(coalesce(r.narrative, '') || ' ' || coalesce(r.source, '')) @@ truce_search_query($1)
+     order by ts_rank(truce_search_vector(coalesce(r.narrative, '') || ' ' || coalesce(r.source, '')), truce_search_query($1)) desc,
+       r.received_at desc, r.id
+     limit $2`,
+    [q, limit],
+  );
+  return rows.map(toReport);
+}
+
 export async function count(sql: Sql, filter: ReportFilter): Promise<number> {
   const params = new Params();
   const [row] = await sql.query<{ n: number }>(

@@ -13,6 +13,7 @@ import { plansRoutes } from './plans.routes.ts';
 import { incidentsRoutes } from './incidents.routes.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { rulingsRoutes } from './rulings.routes.ts';
+import { searchRoutes } from './search.routes.ts';
 import { usersRoutes } from './users.routes.ts';
 import { zonesRoutes } from './zones.routes.ts';
 
@@ -31,4 +32,5 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   plansRoutes,
   findingsRoutes,
   usersRoutes,
+  searchRoutes,
 ];

@@ -27,6 +27,7 @@ export const queryKeys = {
   /** The review queue's rulings (pending ones, those awaiting an organization). */
   rulingLists: ['rulings'] as const,
   rulingList: (query: unknown) => ['rulings', query] as const,
+  search: (q: string) => ['search', q] as const,
   /** The users of the admin's organization (administration). */
   users: ['users'] as const,
   /** One zone with its control history and findings. */

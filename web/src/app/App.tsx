@@ -12,6 +12,7 @@ import { InboxPage } from '../features/inbox/InboxPage.tsx';
 import { ReviewPage } from '../features/review/ReviewPage.tsx';
 import { AdminPage } from '../features/admin/AdminPage.tsx';
 import { ZonePage } from '../features/world/ZonePage.tsx';
+import { SearchPage } from '../features/search/SearchPage.tsx';
 import { FiledReportPage } from '../features/reports/FiledReportPage.tsx';
 import { SignInPage } from '../features/sign-in/SignInPage.tsx';
 import { StatePage } from '../features/state/StatePage.tsx';
@@ -77,6 +78,7 @@ function Page({ path }: { path: string }): ReactNode {
   if (path === '/report' && can('report:file')) return <ReportPage />;
   if (path === '/inbox' && can('incident:manage')) return <InboxPage />;
   if (path === '/review') return <ReviewPage />;
+  if (path === '/search') return <SearchPage />;
   if (path === '/admin' && can('accounts:manage')) return <AdminPage />;
   const report = matchPath('/reports/:id', path);
   if (report) return <FiledReportPage id={report.id!} />;

@@ -57,6 +57,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const items: NavItem[] = [
     { to: '/map', label: 'nav.map', icon: icon('M9 4 3 6v14l6-2 6 2 6-2V4l-6 2-6-2zM9 4v14M15 6v14'), show: true },
     { to: '/incidents', label: 'nav.incidents', icon: icon('M4 6h16M4 12h16M4 18h10'), show: true },
+    { to: '/search', label: 'nav.search', icon: icon('M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14zM20 20l-4-4'), show: true },
     {
       to: '/inbox',
       label: 'nav.inbox',

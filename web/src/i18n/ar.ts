@@ -472,4 +472,14 @@ export const ar: Messages = {
   'zone.change.at': 'تاريخ تغيّر السيطرة',
   'zone.change.holder': 'يسيطر عليها منذئذ',
   'zone.change.second': 'ومعه، متداخلًا',
+  'nav.search': 'البحث',
+  'search.title': 'البحث',
+  'search.label': 'كلمات البحث',
+  'search.placeholder': 'كلمات من رواية أو مكان أو مصدر…',
+  'search.submit': 'ابحث',
+  'search.help':
+    'بالعربية أو الإنجليزية؛ تُطابق العربية بالتشكيل أو دونه وأيًّا كان شكل الألف أو التاء المربوطة. علامتا الاقتباس تجدان عبارة؛ وعلامة الطرح تستبعد كلمة.',
+  'search.incidents': 'الحوادث ({count})',
+  'search.reports': 'البلاغات ({count})',
+  'search.none': 'لم يُعثر على شيء يحق لك رؤيته.',
 };

@@ -477,6 +477,16 @@ export const en = {
   'zone.change.at': 'Control changed at',
   'zone.change.holder': 'Held from then on by',
   'zone.change.second': 'And, intermingled, by',
+  'nav.search': 'Search',
+  'search.title': 'Search',
+  'search.label': 'Words to search for',
+  'search.placeholder': 'Words of a narrative, a place, a source…',
+  'search.submit': 'Search',
+  'search.help':
+    'In English or Arabic; Arabic is matched with or without diacritics and whatever the form of alef or ta marbuta. Quotes find a phrase; a minus sign leaves a word out.',
+  'search.incidents': 'Incidents ({count})',
+  'search.reports': 'Reports ({count})',
+  'search.none': 'Nothing found that you may see.',
 } as const;
 
 export type MessageKey = keyof typeof en;
