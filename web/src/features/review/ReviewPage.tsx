@@ -2,7 +2,7 @@
  * The review queue: the rulings waiting for the user's organization, every ruling waiting for
  * approval, and the incidents whose finding the rules leave for a person, oldest first.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
@@ -11,7 +11,7 @@ import { instantOfLocal, addDays } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { RulingCard, useCoChair } from '../incidents/Rulings.tsx';
 import { useIncidentNames } from '../incidents/use-incident-names.ts';
-import { useReviewIncidents, useRulings } from './queries.ts';
+import { REVIEW_PAGE, useReviewIncidents, useRulings } from './queries.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -32,7 +32,9 @@ export function ReviewPage() {
   );
   const awaiting = useRulings(org, coChair);
   const pending = useRulings(null);
-  const incidents = useReviewIncidents(filter);
+  // More of the queue by a larger first page (it is read oldest first, and the oldest are worked first).
+  const [limit, setLimit] = useState(REVIEW_PAGE);
+  const incidents = useReviewIncidents(filter, limit);
   const apply = (next: { from?: string; to?: string }) => {
     const q = new URLSearchParams();
     const f = next.from ?? from;
@@ -108,6 +110,16 @@ export function ReviewPage() {
             </li>
           ))}
         </ul>
+        {incidents.data && incidents.data.items.length < incidents.data.count && limit < 500 && (
+          <button
+            type="button"
+            className="btn load-more"
+            disabled={incidents.loading}
+            onClick={() => setLimit(Math.min(500, limit + REVIEW_PAGE))}
+          >
+            {incidents.loading ? t('common.loading') : t('common.loadMore')}
+          </button>
+        )}
       </section>
     </div>
   );

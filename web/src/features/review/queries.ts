@@ -20,16 +20,16 @@ export function useRulings(awaiting: string | null, enabled = true) {
 }
 
 /** Incidents with a finding needing review (as the counts read them: a ruling in force settles one), oldest first. */
-export function useReviewIncidents(filter: IncidentQuery) {
+export function useReviewIncidents(filter: IncidentQuery, limit = REVIEW_PAGE) {
   const query = { ...filter, verdict: 'needs_review' as const };
   return asQuery(
     useQuery({
-      queryKey: queryKeys.incidentList({ ...query, review: true }),
+      queryKey: queryKeys.incidentList({ ...query, review: true, limit }),
       queryFn: async ({ signal }) => {
         const [list, count] = await Promise.all([
           api
             .GET('/api/v1/incidents', {
-              params: { query: { ...query, sort: 'occurred_at', limit: REVIEW_PAGE } },
+              params: { query: { ...query, sort: 'occurred_at', limit } },
               signal,
             })
             .then(unwrap),
