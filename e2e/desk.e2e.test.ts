@@ -361,6 +361,22 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
     await page.locator('.filed-report-page h1').waitFor();
   });
 
+  it('splits an account out of an incident into an incident of its own', async () => {
+    const page = await session('analyst');
+    await page.goto(`${world.baseUrl}/incidents/${world.disputedIncident}`);
+    const accounts = page.locator('[data-testid=accounts] .account');
+    await accounts.first().waitFor();
+    const before = await accounts.count();
+    expect(before).toBeGreaterThan(1);
+    await page.locator('.account-moves button', { hasText: 'Split into an incident of its own' }).last().click();
+    await page.waitForURL((url) => !url.pathname.endsWith(world.disputedIncident));
+    await page.locator('[data-testid=accounts] .account').first().waitFor();
+    expect(await page.locator('[data-testid=accounts] .account').count()).toBe(1);
+    await page.goto(`${world.baseUrl}/incidents/${world.disputedIncident}`);
+    await page.locator('[data-testid=accounts] .account').first().waitFor();
+    expect(await page.locator('[data-testid=accounts] .account').count()).toBe(before - 1);
+  });
+
   it('is not offered to those who may not work reports', async () => {
     const page = await session('observer');
     await page.goto(`${world.baseUrl}/incidents`);

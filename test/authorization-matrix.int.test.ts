@@ -966,6 +966,16 @@ describeEachDatabase('authorization matrix', (db) => {
               hidden: visible(cls, u.org) ? undefined : `report ${cls}`,
             })),
         },
+        // ngo's own report only: the others stay accounts of the public incident for the unlink's cases.
+        'POST /incidents/{id}/reports/{reportId}/split': {
+          permission: 'incident:manage',
+          attempts: (u) => [
+            {
+              url: `/api/v1/incidents/${r.incident.public}/reports/${r.report['org-ngo']}/split`,
+              hidden: visible('org-ngo', u.org) ? undefined : 'report org-ngo',
+            },
+          ],
+        },
         'DELETE /incidents/{id}/reports/{reportId}': {
           permission: 'incident:manage',
           attempts: (u) =>

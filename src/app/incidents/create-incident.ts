@@ -11,6 +11,7 @@ import type { Act, Target } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
 import * as incidents from '../../store/incident.repository.ts';
 import { readWithin } from '../../store/reader-within.ts';
+import type { Sql } from '../../store/sql.ts';
 import * as reports from '../../store/report.repository.ts';
 import { newId } from '../accounts/secrets.ts';
 import { affectedByIncidents } from '../findings/affected-findings.ts';
@@ -56,49 +57,56 @@ export async function createIncident(
   if (duplicate >= 0) throw invalid(`report_ids[${duplicate}]`, `names report "${reportIds[duplicate]}" twice`);
   const id = newId();
   const at = ctx.now();
-  const changed = await ctx.db.transaction(async (tx) => {
-    const linked = await readWithin(tx, readerOf(c), async (sql) => {
-      const current = await reports.lockMany(sql, reportIds);
-      reportIds.forEach((rid, i) => {
-        if (!current.has(rid)) throw invalid(`report_ids[${i}]`, `unknown report "${rid}"`);
-        if (current.get(rid) !== null)
-          throw new AppError(
-            'CONFLICT',
-            `report "${rid}" is already an account of another incident: unlink it first`,
-            `report_ids[${i}]`,
-            statement('error.report_linked'),
-          );
-      });
-      return reports.getMany(sql, reportIds);
-    });
-    const incident = incidentFrom(input, linked, id, c);
-    await checkingActors(incident, () => incidents.insert(tx, incident, at));
-    await reports.link(tx, reportIds, id);
-    const findings = await recomputeFindings(tx, affectedByIncidents([incident]), incidentChanged(id, 'create', c));
-    await audit(tx, c, at, [
-      {
-        action: 'create',
-        entity: 'incident',
-        entityId: id,
-        classification: incident.classification,
-        ownerOrg: incident.ownerOrg,
-        after: incidentSnapshot(incident),
-      },
-      ...linked.map((r): Change => ({
-        action: 'link',
-        entity: 'report',
-        entityId: r.id,
-        classification: r.classification,
-        ownerOrg: r.ownerOrg,
-        before: { incident_id: null },
-        after: { incident_id: id },
-      })),
-    ]);
-    return findingsChanged(findings);
-  });
+  const changed = await ctx.db.transaction((tx) => insertIncident(tx, c, id, at, input));
   ctx.wrote();
   publishIncidentChange(ctx, id, at, changed);
   return getIncident(ctx, c, id);
+}
+
+/**
+ * The incident written in the caller's transaction: its reports (not linked elsewhere) linked,
+ * its findings judged, the audit entries; whether any finding changed.
+ */
+export async function insertIncident(tx: Sql, c: Caller, id: string, at: number, input: NewIncident): Promise<boolean> {
+  const reportIds = input.reportIds;
+  const linked = await readWithin(tx, readerOf(c), async (sql) => {
+    const current = await reports.lockMany(sql, reportIds);
+    reportIds.forEach((rid, i) => {
+      if (!current.has(rid)) throw invalid(`report_ids[${i}]`, `unknown report "${rid}"`);
+      if (current.get(rid) !== null)
+        throw new AppError(
+          'CONFLICT',
+          `report "${rid}" is already an account of another incident: unlink it first`,
+          `report_ids[${i}]`,
+          statement('error.report_linked'),
+        );
+    });
+    return reports.getMany(sql, reportIds);
+  });
+  const incident = incidentFrom(input, linked, id, c);
+  await checkingActors(incident, () => incidents.insert(tx, incident, at));
+  await reports.link(tx, reportIds, id);
+  const findings = await recomputeFindings(tx, affectedByIncidents([incident]), incidentChanged(id, 'create', c));
+  await audit(tx, c, at, [
+    {
+      action: 'create',
+      entity: 'incident',
+      entityId: id,
+      classification: incident.classification,
+      ownerOrg: incident.ownerOrg,
+      after: incidentSnapshot(incident),
+    },
+    ...linked.map((r): Change => ({
+      action: 'link',
+      entity: 'report',
+      entityId: r.id,
+      classification: r.classification,
+      ownerOrg: r.ownerOrg,
+      before: { incident_id: null },
+      after: { incident_id: id },
+    })),
+  ]);
+  return findingsChanged(findings);
 }
 
 function incidentFrom(

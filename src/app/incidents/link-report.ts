@@ -1,6 +1,6 @@
 /**
- * Linking a report to an incident by hand, and unlinking it: both must be visible to the
- * caller. A report is an account of one incident at a time. The facts of the incident do not
+ * Linking a report to an incident by hand, unlinking it, and splitting it out into an incident of
+ * its own: both must be visible to the caller. A report is an account of one incident at a time. The facts of the incident do not
  * change, so its findings stand; the audit trail records the link on both records.
  */
 import { statement } from '../../domain/statements.ts';
@@ -12,6 +12,8 @@ import { audit, type Change } from '../shared/audit.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
+import { newId } from '../accounts/secrets.ts';
+import { insertIncident } from './create-incident.ts';
 import { getIncident, type IncidentDetail } from './get-incident.ts';
 import { publishIncidentChange } from './incident-changes.ts';
 
@@ -114,4 +116,33 @@ export async function unlinkReport(
   ctx.wrote();
   publishIncidentChange(ctx, incidentId, at, false);
   return getIncident(ctx, c, incidentId);
+}
+
+/**
+ * Splits a report out of an incident: it becomes the only account of a new incident, made from
+ * its facts and judged at once; the incident it left keeps its history, and the audit trail
+ * holds the unlink on both and the new incident's creation. One transaction.
+ */
+export async function splitReport(
+  ctx: AppContext,
+  caller: Caller | null,
+  incidentId: string,
+  reportId: string,
+): Promise<IncidentDetail> {
+  const c = requirePermission(caller, 'incident:manage');
+  const at = ctx.now();
+  const id = newId();
+  const changed = await ctx.db.transaction(async (tx) => {
+    const { incident, report, linkedTo } = await readWithin(tx, readerOf(c), (sql) =>
+      lockPair(sql, incidentId, reportId, (rid) => notFound('report', rid)),
+    );
+    if (linkedTo !== incidentId) throw notFound('report', reportId);
+    await reports.link(tx, [reportId], null);
+    await audit(tx, c, at, linkChanges({ incident, report }, false));
+    return insertIncident(tx, c, id, at, { reportIds: [reportId], classification: report.classification });
+  });
+  ctx.wrote();
+  publishIncidentChange(ctx, incidentId, at, false);
+  publishIncidentChange(ctx, id, at, changed);
+  return getIncident(ctx, c, id);
 }

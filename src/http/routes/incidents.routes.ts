@@ -8,7 +8,7 @@ import { requireCaller } from '../../app/caller.ts';
 import type { AppContext } from '../../app/context.ts';
 import { createIncident } from '../../app/incidents/create-incident.ts';
 import { getIncident } from '../../app/incidents/get-incident.ts';
-import { linkReport, unlinkReport } from '../../app/incidents/link-report.ts';
+import { linkReport, splitReport, unlinkReport } from '../../app/incidents/link-report.ts';
 import { countIncidents, listIncidents } from '../../app/incidents/list-incidents.ts';
 import { updateIncident } from '../../app/incidents/update-incident.ts';
 import { sendKeptRead } from '../kept-read.ts';
@@ -156,6 +156,24 @@ export const incidentsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     },
     async (request) =>
       incidentDetailJson(await linkReport(ctx, request.caller, request.params.id, request.body.report_id)),
+  );
+
+  app.post(
+    '/incidents/:id/reports/:reportId/split',
+    {
+      schema: {
+        operationId: 'splitReport',
+        tags: ['incidents'],
+        summary:
+          'Split an account out of the incident into a new incident of its own, made from its facts and judged at once (incident:manage)',
+        params: linkParams,
+        response: { 201: incidentDetailSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(incidentDetailJson(await splitReport(ctx, request.caller, request.params.id, request.params.reportId))),
   );
 
   app.delete(

@@ -124,6 +124,35 @@ describeEachDatabase('the analysts desk over HTTP', (db) => {
     expect((await triage('ru-analyst', own.id, { state: 'discarded', reason: 'noise' })).statusCode).toBe(404);
   });
 
+  it('splits a report out of an incident into a new one of its own, judged at once, each trail kept', async () => {
+    await server.fresh();
+    const a = await fileReport(server, 'ngo-reporter', urumReport());
+    const b = await fileReport(
+      server,
+      'ngo-reporter',
+      urumReport({ act: 'shelling', location: { lon: 36.2, lat: 33.5 } }),
+    );
+    const incident = await createIncident(server, 'ngo-analyst', { report_ids: [a.id, b.id] });
+    const split = await server.call('ngo-analyst', {
+      method: 'POST',
+      url: `/api/v1/incidents/${incident.id}/reports/${b.id}/split`,
+    });
+    expect(split.statusCode, split.body).toBe(201);
+    const created = split.json();
+    expect(created).toMatchObject({ act: 'shelling', accounts: [expect.objectContaining({ id: b.id })] });
+    expect(created.findings.length).toBeGreaterThan(0);
+    const left = await server.call('ngo-analyst', { method: 'GET', url: `/api/v1/incidents/${incident.id}` });
+    expect(left.json().accounts.map((r: { id: string }) => r.id)).toEqual([a.id]);
+    const trail = await server.call('ngo-analyst', { method: 'GET', url: `/api/v1/audit/report/${b.id}` });
+    expect(trail.json().items.map((e: { action: string }) => e.action)).toEqual(['create', 'link', 'unlink', 'link']);
+    // Not an account of that incident (any more): not found.
+    const again = await server.call('ngo-analyst', {
+      method: 'POST',
+      url: `/api/v1/incidents/${incident.id}/reports/${b.id}/split`,
+    });
+    expect(again.statusCode).toBe(404);
+  });
+
   it("keeps a report's source and its NATO/Admiralty evaluation, filterable, audited, cleared with null", async () => {
     await server.fresh();
     const r = await fileReport(server, 'ngo-reporter', urumReport({ source: '  SARC volunteer, Urum al-Kubra ' }));

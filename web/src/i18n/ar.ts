@@ -482,4 +482,6 @@ export const ar: Messages = {
   'search.incidents': 'الحوادث ({count})',
   'search.reports': 'البلاغات ({count})',
   'search.none': 'لم يُعثر على شيء يحق لك رؤيته.',
+  'incident.account.split': 'افصله في حادث مستقل',
+  'incident.account.unlink': 'أعده إلى صندوق الوارد',
 };

@@ -487,6 +487,8 @@ export const en = {
   'search.incidents': 'Incidents ({count})',
   'search.reports': 'Reports ({count})',
   'search.none': 'Nothing found that you may see.',
+  'incident.account.split': 'Split into an incident of its own',
+  'incident.account.unlink': 'Back to the inbox',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,14 +8,14 @@ import type { Schemas } from '../../api/client.ts';
 import { ATTRIBUTION_GRADES, INCIDENT_STATUSES } from '../../api/enums.ts';
 import { useSession } from '../../api/session.tsx';
 import { useWorld } from '../../api/world.tsx';
-import { Link } from '../../app/router.tsx';
+import { Link, navigate } from '../../app/router.tsx';
 import { ErrorNotice, Loading, recordFallback, Reference, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { readable, whereName } from '../../i18n/where.ts';
 import { changedFields, statusChanges } from './history.ts';
-import { useIncident, useIncidentAudit, useUpdateIncident } from './queries.ts';
+import { useAccountMove, useIncident, useIncidentAudit, useUpdateIncident } from './queries.ts';
 import { canPropose, RulingForm, RulingsList, useCoChair } from './Rulings.tsx';
 import { useIncidentNames } from './use-incident-names.ts';
 import { worstVerdict } from './verdicts.ts';
@@ -161,7 +161,12 @@ export function IncidentPage({ id }: { id: string }) {
         ) : (
           <div className="accounts" data-testid="accounts">
             {i.accounts.map((r) => (
-              <AccountCard key={r.id} report={r} disputed={i.disputed} />
+              <div key={r.id} className="account-with-actions">
+                <AccountCard report={r} disputed={i.disputed} />
+                {can('incident:manage') && (
+                  <AccountMoves incidentId={i.id} reportId={r.id} many={i.accounts.length > 1} />
+                )}
+              </div>
             ))}
           </div>
         )}
@@ -475,5 +480,44 @@ function ReviewForm({ incident }: { incident: Detail }) {
         </p>
       )}
     </form>
+  );
+}
+
+/** An account's moves: split out into an incident of its own (when others remain), or back to the inbox. */
+function AccountMoves({ incidentId, reportId, many }: { incidentId: string; reportId: string; many: boolean }) {
+  const { t } = useI18n();
+  const { errorText } = useStatements();
+  const move = useAccountMove(incidentId);
+  return (
+    <div className="account-moves">
+      {many && (
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={move.isPending}
+          onClick={() =>
+            move.mutate(
+              { reportId, move: 'split' },
+              {
+                onSuccess: (created) => {
+                  if (created && 'id' in created) navigate(`/incidents/${encodeURIComponent(created.id)}`);
+                },
+              },
+            )
+          }
+        >
+          {t('incident.account.split')}
+        </button>
+      )}
+      <button
+        type="button"
+        className="btn btn-small btn-ghost"
+        disabled={move.isPending}
+        onClick={() => move.mutate({ reportId, move: 'unlink' })}
+      >
+        {t('incident.account.unlink')}
+      </button>
+      {move.error && <span role="alert">{errorText(move.error)}</span>}
+    </div>
   );
 }

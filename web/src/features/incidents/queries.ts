@@ -136,3 +136,27 @@ export function useRulingDecision(incidentId: string) {
     onSuccess: reload,
   });
 }
+
+/** Splitting an account out into an incident of its own, or unlinking it (back to the inbox). */
+export function useAccountMove(incidentId: string) {
+  const reload = useRulingReload(incidentId);
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ reportId, move }: { reportId: string; move: 'split' | 'unlink' }) =>
+      move === 'split'
+        ? unwrap(
+            await api.POST('/api/v1/incidents/{id}/reports/{reportId}/split', {
+              params: { path: { id: incidentId, reportId } },
+            }),
+          )
+        : unwrap(
+            await api.DELETE('/api/v1/incidents/{id}/reports/{reportId}', {
+              params: { path: { id: incidentId, reportId } },
+            }),
+          ),
+    onSuccess: () => {
+      reload();
+      void client.invalidateQueries({ queryKey: queryKeys.reportLists });
+    },
+  });
+}
