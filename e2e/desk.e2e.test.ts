@@ -377,6 +377,23 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
     expect(await page.locator('[data-testid=accounts] .account').count()).toBe(before - 1);
   });
 
+  it('merges the same event entered twice: the Urum al-Kubra strike as two inquiries left it', async () => {
+    const page = await session('analyst');
+    await page.goto(`${world.baseUrl}/incidents/i28-urum-convoy-boi`);
+    const merge = page.locator('[data-testid=merge]');
+    await merge.waitFor();
+    const option = merge.locator('#merge-from option', { hasText: 'Air strike' }).first();
+    await merge.locator('#merge-from').selectOption((await option.getAttribute('value'))!);
+    await merge.locator('button', { hasText: 'Merge into this incident' }).click();
+    await merge.locator('[role=status]').waitFor();
+    const gone = await world.app.inject({
+      method: 'GET',
+      url: '/api/v1/incidents/i29-urum-convoy-coi',
+      headers: await headers('analyst'),
+    });
+    expect(gone.statusCode).toBe(404);
+  });
+
   it('is not offered to those who may not work reports', async () => {
     const page = await session('observer');
     await page.goto(`${world.baseUrl}/incidents`);

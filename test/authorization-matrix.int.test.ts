@@ -966,6 +966,18 @@ describeEachDatabase('authorization matrix', (db) => {
               hidden: visible(cls, u.org) ? undefined : `report ${cls}`,
             })),
         },
+        // A public incident made for the test, merged into the public one once (then unknown: 400); us's own is hidden from others.
+        'POST /incidents/{id}/merge': {
+          permission: 'incident:manage',
+          attempts: (u) => [
+            { url: `/api/v1/incidents/${r.incident.public}/merge`, payload: { from: mergeable.id } },
+            {
+              url: `/api/v1/incidents/${r.incident['org-us']}/merge`,
+              payload: { from: mergeable.id },
+              hidden: u.org === 'us' ? undefined : 'incident org-us',
+            },
+          ],
+        },
         // ngo's own report only: the others stay accounts of the public incident for the unlink's cases.
         'POST /incidents/{id}/reports/{reportId}/split': {
           permission: 'incident:manage',
@@ -1148,6 +1160,12 @@ describeEachDatabase('authorization matrix', (db) => {
         act: 'air_strike',
         perpetrator: 'sy-gov',
         classification: 'task_force',
+      });
+      const mergeable = await must(server, 'us-analyst', 'POST', '/api/v1/incidents', {
+        occurred_at: AT,
+        location: SPOT,
+        act: 'shelling',
+        classification: 'public',
       });
       const unruledFinding = (
         await server.call('us-analyst', { method: 'GET', url: `/api/v1/findings?subject=${unruled.id}&limit=1` })

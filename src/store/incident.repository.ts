@@ -361,6 +361,11 @@ export async function listPage(
   return takePage(rows.map(toView), page, (i) => cursor(sort, i));
 }
 
+/** Removes an incident (its findings and accounts moved or withdrawn first: merge-incidents.ts). */
+export async function remove(sql: Sql, id: string): Promise<void> {
+  await sql.query('delete from incidents where id = $1', [id]);
+}
+
 /** Incidents whose headline or place match the words (full text, English and Arabic: migration 010), best first. */
 export async function search(sql: Sql, q: string, limit: number): Promise<IncidentView[]> {
   const rows = await sql.query<IncidentViewRow>(

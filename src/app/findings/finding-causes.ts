@@ -51,7 +51,11 @@ export const actorChanged = (actor: { id: string; name: string }, by: Caller): f
     { ...BARE, actor: () => actor.name || actor.id },
   );
 
-export const incidentChanged = (incidentId: string, action: 'create' | 'update', by: Caller): findings.Cause =>
+export const incidentChanged = (
+  incidentId: string,
+  action: 'create' | 'update' | 'merge',
+  by: Caller,
+): findings.Cause =>
   cause(`cause.incident.${action}`, { by: { user: by.username } }, { entity: 'incident', id: incidentId });
 
 export const scenarioLoaded = (name: string): findings.Cause =>

@@ -9,6 +9,7 @@ import type { AppContext } from '../../app/context.ts';
 import { createIncident } from '../../app/incidents/create-incident.ts';
 import { getIncident } from '../../app/incidents/get-incident.ts';
 import { linkReport, splitReport, unlinkReport } from '../../app/incidents/link-report.ts';
+import { mergeIncidents } from '../../app/incidents/merge-incidents.ts';
 import { countIncidents, listIncidents } from '../../app/incidents/list-incidents.ts';
 import { updateIncident } from '../../app/incidents/update-incident.ts';
 import { sendKeptRead } from '../kept-read.ts';
@@ -23,6 +24,7 @@ import {
   incidentSummaryJson,
   incidentSummarySchema,
   linkBody,
+  mergeBody,
   linkParams,
   listQuery,
   patchBody,
@@ -156,6 +158,23 @@ export const incidentsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     },
     async (request) =>
       incidentDetailJson(await linkReport(ctx, request.caller, request.params.id, request.body.report_id)),
+  );
+
+  app.post(
+    '/incidents/:id/merge',
+    {
+      schema: {
+        operationId: 'mergeIncidents',
+        tags: ['incidents'],
+        summary:
+          'Merge another incident into this one (incident:manage): its accounts move here, it is removed, its findings withdrawn into history, the trail keeps it whole',
+        params: idParams,
+        body: mergeBody,
+        response: { 200: incidentDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      incidentDetailJson(await mergeIncidents(ctx, request.caller, request.params.id, request.body.from)),
   );
 
   app.post(

@@ -308,6 +308,9 @@ export const listQuery = pageQuery
   .extend({ sort: z.enum(INCIDENT_SORTS).default('-occurred_at') });
 export const findingHistoryOut = z.object({ items: incidentDetailSchema.shape.finding_history });
 export const linkBody = z.object({ report_id: idParams.shape.id });
+export const mergeBody = z.object({
+  from: idParams.shape.id.describe('the incident to merge into this one (and remove)'),
+});
 
 /**
  * The incidents a report may be an account of (GET /reports/{id}/suggestions): here rather than in

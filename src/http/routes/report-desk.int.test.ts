@@ -153,6 +153,47 @@ describeEachDatabase('the analysts desk over HTTP', (db) => {
     expect(again.statusCode).toBe(404);
   });
 
+  it('merges two incidents that are one event: the accounts move, the other is removed, its trail kept', async () => {
+    await server.fresh();
+    const a = await fileReport(server, 'ngo-reporter', urumReport());
+    const b = await fileReport(
+      server,
+      'ngo-reporter',
+      urumReport({ narrative: 'The same strike, seen from the road' }),
+    );
+    const kept = await createIncident(server, 'ngo-analyst', { report_ids: [a.id], classification: 'public' });
+    const gone = await createIncident(server, 'ngo-analyst', { report_ids: [b.id], classification: 'public' });
+    const merge = (user: string, into: string, from: string) =>
+      server.call(user, { method: 'POST', url: `/api/v1/incidents/${into}/merge`, payload: { from } });
+    const merged = await merge('ngo-analyst', kept.id, gone.id);
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(
+      merged
+        .json()
+        .accounts.map((r: { id: string }) => r.id)
+        .sort(),
+    ).toEqual([a.id, b.id].sort());
+    expect((await server.call('ngo-analyst', { method: 'GET', url: `/api/v1/incidents/${gone.id}` })).statusCode).toBe(
+      404,
+    );
+    const trail = await server.call('ngo-analyst', { method: 'GET', url: `/api/v1/audit/incident/${kept.id}` });
+    expect(trail.json().items.find((e: { action: string }) => e.action === 'absorb').after).toEqual({
+      merged: gone.id,
+      accounts: [b.id],
+    });
+    expect((await merge('ngo-analyst', kept.id, kept.id)).json()).toMatchObject({ path: 'from' });
+    expect((await merge('ngo-analyst', kept.id, gone.id)).json()).toMatchObject({ path: 'from' });
+    // A more restricted incident is not merged into a more open one: its readers would learn of it.
+    const secret = await createIncident(server, 'ngo-analyst', {
+      occurred_at: '2016-09-19T16:30:00Z',
+      location: { lon: 36.93, lat: 36.15 },
+      act: 'air_strike',
+      classification: 'org',
+    });
+    expect((await merge('ngo-analyst', kept.id, secret.id)).json()).toMatchObject({ code: 'VALIDATION', path: 'from' });
+    expect((await merge('ngo-analyst', secret.id, kept.id)).statusCode).toBe(200);
+  });
+
   it("keeps a report's source and its NATO/Admiralty evaluation, filterable, audited, cleared with null", async () => {
     await server.fresh();
     const r = await fileReport(server, 'ngo-reporter', urumReport({ source: '  SARC volunteer, Urum al-Kubra ' }));

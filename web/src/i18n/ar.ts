@@ -484,4 +484,10 @@ export const ar: Messages = {
   'search.none': 'لم يُعثر على شيء يحق لك رؤيته.',
   'incident.account.split': 'افصله في حادث مستقل',
   'incident.account.unlink': 'أعده إلى صندوق الوارد',
+  'incident.merge': 'ادمج حادثًا مكررًا في هذا الحادث',
+  'incident.merge.help':
+    'حوادث في حدود يوم ونحو 5 كم من هذا الحادث. يُزال الحادث المختار: تصبح رواياته روايات لهذا الحادث، ويحفظه سجل التدقيق كاملًا.',
+  'incident.merge.from': 'الحادث الذي هو الواقعة نفسها',
+  'incident.merge.submit': 'ادمجه في هذا الحادث',
+  'incident.merge.done': 'دُمج: صارت رواياته روايات هذا الحادث.',
 };

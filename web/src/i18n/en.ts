@@ -489,6 +489,12 @@ export const en = {
   'search.none': 'Nothing found that you may see.',
   'incident.account.split': 'Split into an incident of its own',
   'incident.account.unlink': 'Back to the inbox',
+  'incident.merge': 'Merge a duplicate into this incident',
+  'incident.merge.help':
+    'Incidents within a day and about 5 km of this one. The one chosen is removed: its accounts become accounts of this incident, and the audit trail keeps it whole.',
+  'incident.merge.from': 'The incident that is the same event',
+  'incident.merge.submit': 'Merge into this incident',
+  'incident.merge.done': 'Merged: its accounts are now this incident’s.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -126,6 +126,8 @@ export const namesAr: Names = {
     'approve-ruling': 'الموافقة على قرار',
     'ruling-in-force': 'نفاذ قرار',
     'withdraw-ruling': 'سحب قرار',
+    absorb: 'دمج حادث آخر فيه',
+    'merge-into': 'دُمج في حادث آخر',
     other: 'تسجيل',
   },
   entities: {

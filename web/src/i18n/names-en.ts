@@ -126,6 +126,8 @@ export const namesEn: Names = {
     'approve-ruling': 'Ruling approved',
     'ruling-in-force': 'Ruling in force',
     'withdraw-ruling': 'Ruling withdrawn',
+    absorb: 'Another incident merged in',
+    'merge-into': 'Merged into another incident',
     other: 'Recorded',
   },
   entities: {

@@ -46,6 +46,8 @@ export type AuditAction =
   | 'approve-ruling'
   | 'ruling-in-force'
   | 'withdraw-ruling'
+  | 'absorb'
+  | 'merge-into'
   | 'other';
 
 /** The records a live event about findings judged again may name when the event carries no name. */

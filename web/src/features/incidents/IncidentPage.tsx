@@ -15,7 +15,14 @@ import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { readable, whereName } from '../../i18n/where.ts';
 import { changedFields, statusChanges } from './history.ts';
-import { useAccountMove, useIncident, useIncidentAudit, useUpdateIncident } from './queries.ts';
+import {
+  useAccountMove,
+  useIncident,
+  useIncidentAudit,
+  useMergeIncident,
+  useNearbyIncidents,
+  useUpdateIncident,
+} from './queries.ts';
 import { canPropose, RulingForm, RulingsList, useCoChair } from './Rulings.tsx';
 import { useIncidentNames } from './use-incident-names.ts';
 import { worstVerdict } from './verdicts.ts';
@@ -143,6 +150,7 @@ export function IncidentPage({ id }: { id: string }) {
       <RulingsList incident={i} />
 
       {can('incident:manage') && <ReviewForm incident={i} />}
+      {can('incident:manage') && <MergeForm incident={i} />}
 
       <section className="section" aria-labelledby="accounts-title">
         <h2 id="accounts-title">
@@ -519,5 +527,51 @@ function AccountMoves({ incidentId, reportId, many }: { incidentId: string; repo
       </button>
       {move.error && <span role="alert">{errorText(move.error)}</span>}
     </div>
+  );
+}
+
+/** Merging an incident near in time and place (the same event, entered twice) into this one. */
+function MergeForm({ incident }: { incident: Detail }) {
+  const { t, nameOf, incidentWhen } = useI18n();
+  const { errorText } = useStatements();
+  const names = useIncidentNames();
+  const nearby = useNearbyIncidents(incident);
+  const merge = useMergeIncident(incident.id);
+  const [from, setFrom] = useState('');
+  if (!nearby.data || nearby.data.length === 0) return null;
+  return (
+    <section className="panel merge-form" aria-labelledby="merge-title" data-testid="merge">
+      <h2 id="merge-title">{t('incident.merge')}</h2>
+      <p className="muted small">{t('incident.merge.help')}</p>
+      <div className="field">
+        <label htmlFor="merge-from">{t('incident.merge.from')}</label>
+        <select id="merge-from" value={from} onChange={(e) => setFrom(e.target.value)}>
+          <option value="">{t('common.none')}</option>
+          {nearby.data.map((x) => (
+            <option key={x.id} value={x.id}>
+              {`${nameOf.acts(x.act)} · ${names.place(x)} · ${incidentWhen(x)}`}
+            </option>
+          ))}
+        </select>
+      </div>
+      {merge.error && (
+        <div className="notice notice-error" role="alert">
+          {errorText(merge.error)}
+        </div>
+      )}
+      {merge.isSuccess && (
+        <div className="notice notice-success" role="status">
+          {t('incident.merge.done')}
+        </div>
+      )}
+      <button
+        type="button"
+        className="btn"
+        disabled={!from || merge.isPending}
+        onClick={() => merge.mutate(from, { onSuccess: () => setFrom('') })}
+      >
+        {t('incident.merge.submit')}
+      </button>
+    </section>
   );
 }

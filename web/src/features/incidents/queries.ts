@@ -160,3 +160,34 @@ export function useAccountMove(incidentId: string) {
     },
   });
 }
+
+/** Incidents near this one in time and place (a day, about 5 km), which may be the same event. */
+export function useNearbyIncidents(i: { id: string; occurred_at: string; location: { lon: number; lat: number } }) {
+  const d = 0.05;
+  const t = Date.parse(i.occurred_at);
+  const query = {
+    bbox: [i.location.lon - d, i.location.lat - d, i.location.lon + d, i.location.lat + d]
+      .map((n) => n.toFixed(4))
+      .join(','),
+    from: new Date(t - 86_400_000).toISOString(),
+    to: new Date(t + 86_400_000).toISOString(),
+  };
+  return asQuery(
+    useQuery({
+      queryKey: queryKeys.incidentList({ ...query, nearby: i.id }),
+      queryFn: async ({ signal }) =>
+        unwrap(await api.GET('/api/v1/incidents', { params: { query: { ...query, limit: 50 } }, signal })).items.filter(
+          (x) => x.id !== i.id,
+        ),
+    }),
+  );
+}
+
+export function useMergeIncident(intoId: string) {
+  const reload = useRulingReload(intoId);
+  return useMutation({
+    mutationFn: async (from: string) =>
+      unwrap(await api.POST('/api/v1/incidents/{id}/merge', { params: { path: { id: intoId } }, body: { from } })),
+    onSuccess: reload,
+  });
+}
