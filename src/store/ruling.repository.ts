@@ -30,6 +30,8 @@ export interface Ruling {
   /** The accounts relied on (those the reader may see). */
   reliedOn: string[];
   automatic: { verdict: Verdict; violators: string[] };
+  /** The zones the finding rested on (whoever may not see one may not see the ruling). */
+  restsOnZones: string[];
   requiredOrgs: string[];
   approvals: Approval[];
   status: RulingStatus;
@@ -55,6 +57,7 @@ interface RulingRow {
   relied_on: string[];
   automatic_verdict: Verdict;
   automatic_violators: string[];
+  rests_on_zones: string[];
   required_orgs: string[];
   approvals: { org: string; user_id: string | null; at: string }[];
   status: RulingStatus;
@@ -70,7 +73,7 @@ interface RulingRow {
 
 const SELECT = `select r.id, r.finding_key, r.incident_id, r.agreement_id, r.verdict, r.violators, r.reasoning,
     array(select rep.id from reports rep where rep.id = any(r.relied_on) order by rep.received_at, rep.id) as relied_on,
-    r.automatic_verdict, r.automatic_violators, r.required_orgs,
+    r.automatic_verdict, r.automatic_violators, r.rests_on_zones, r.required_orgs,
     coalesce((select jsonb_agg(jsonb_build_object('org', a.org_id, 'user_id', a.user_id, 'at', a.at) order by a.at, a.org_id)
       from ruling_approvals a where a.ruling_id = r.id), '[]'::jsonb) as approvals,
     r.status, r.needs_another_look, r.proposed_by, r.proposed_org, r.proposed_at, r.in_force_at, r.closed_at,
@@ -87,6 +90,7 @@ const toRuling = (r: RulingRow): Ruling => ({
   reasoning: r.reasoning,
   reliedOn: r.relied_on,
   automatic: { verdict: r.automatic_verdict, violators: r.automatic_violators },
+  restsOnZones: r.rests_on_zones,
   requiredOrgs: r.required_orgs,
   approvals: r.approvals.map((a) => ({ org: a.org, userId: a.user_id, at: Date.parse(a.at) })),
   status: r.status,
@@ -103,8 +107,9 @@ const toRuling = (r: RulingRow): Ruling => ({
 export async function insert(sql: Sql, r: Ruling): Promise<void> {
   await sql.query(
     `insert into rulings (id, finding_key, incident_id, agreement_id, verdict, violators, reasoning, relied_on, automatic_verdict,
-       automatic_violators, required_orgs, status, needs_another_look, proposed_by, proposed_org, proposed_at, classification, owner_org)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, false, $13, $14, $15, $16, $17)`,
+       automatic_violators, required_orgs, status, needs_another_look, proposed_by, proposed_org, proposed_at, classification, owner_org,
+       rests_on_zones)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, false, $13, $14, $15, $16, $17, $18)`,
     [
       r.id,
       r.findingKey,
@@ -123,6 +128,7 @@ export async function insert(sql: Sql, r: Ruling): Promise<void> {
       ts(r.proposedAt),
       r.classification,
       r.ownerOrg,
+      r.restsOnZones,
     ],
   );
 }

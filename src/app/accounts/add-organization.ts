@@ -1,10 +1,10 @@
-/** `truce org add`: a new organization. Only admins, or the operator at the command line. */
+/** `truce org add` and POST /organizations: a new organization. Only admins, or the operator at the command line. */
 import { ORG_KINDS, type OrgKind } from '../../contract/access.ts';
 import * as accounts from '../../store/account.repository.ts';
 import { audit } from '../shared/audit.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
-import { exists, invalid } from '../errors.ts';
+import { exists, forbidden, invalid } from '../errors.ts';
 
 export interface NewOrganization {
   id: string;
@@ -19,6 +19,12 @@ export async function addOrganization(
   org: NewOrganization,
 ): Promise<void> {
   const by = caller === 'operator' ? null : requirePermission(caller, 'accounts:manage');
+  // A co-chair approves every ruling and reads what the co-chairs read: only the operator adds one.
+  // The task force reads its records: only an admin of an organization in it adds a member.
+  if (by && org.kind === 'co_chair')
+    throw forbidden('a co-chair organization is added by the operator at the command line (truce org add)');
+  if (by && org.taskForce && by.clearance === 'public')
+    throw forbidden('only an organization of the task force adds a member to it');
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(org.id)) throw invalid('id', 'must be lowercase letters, digits and dashes');
   if (!(ORG_KINDS as readonly string[]).includes(org.kind))
     throw invalid('kind', `must be one of ${ORG_KINDS.join(', ')}`);

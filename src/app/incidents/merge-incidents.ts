@@ -55,8 +55,13 @@ export async function mergeIncidents(
         'from',
         statement('error.merge_ruled'),
       );
-    const moved = (await reports.listOfIncident(tx, fromId)).map((r) => r.id);
-    await reports.link(tx, moved, intoId);
+    // Every account moves, those the caller may not see too; each says so on its own trail, at its classification.
+    const moved = await reports.listOfIncident(tx, fromId);
+    await reports.link(
+      tx,
+      moved.map((r) => r.id),
+      intoId,
+    );
     await findings.replace(tx, 'incident', [fromId], [], incidentChanged(intoId, 'merge', c));
     await incidents.remove(tx, fromId);
     await audit(tx, c, at, [
@@ -75,8 +80,17 @@ export async function mergeIncidents(
         entityId: intoId,
         classification: into.classification,
         ownerOrg: into.ownerOrg,
-        after: { merged: fromId, accounts: moved },
+        after: { merged: fromId },
       },
+      ...moved.map((r) => ({
+        action: 'link',
+        entity: 'report',
+        entityId: r.id,
+        classification: r.classification,
+        ownerOrg: r.ownerOrg,
+        before: { incident_id: fromId },
+        after: { incident_id: intoId },
+      })),
     ]);
   });
   ctx.wrote();

@@ -66,7 +66,9 @@ export async function triageReport(
           statement('error.duplicate_of_duplicate'),
         );
     }
-    const before = snapshot(report.triage);
+    // What is stored (read as the owner): the original of a duplicate may be hidden from the caller.
+    const [stored] = await reports.getMany(tx, [id]);
+    const before = snapshot(stored!.triage);
     const after = snapshot(next);
     if (JSON.stringify(before) === JSON.stringify(after)) return false;
     await reports.triage(tx, id, next);

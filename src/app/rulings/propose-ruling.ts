@@ -81,6 +81,7 @@ export async function proposeRuling(
       reasoning: input.reasoning,
       reliedOn: input.reliedOn,
       automatic: { verdict: finding.verdict, violators: finding.violators },
+      restsOnZones: finding.restsOnZones,
       requiredOrgs: coChairs,
       approvals: [],
       status: 'pending',

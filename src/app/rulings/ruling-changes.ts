@@ -20,7 +20,9 @@ export function rulingChange(
     ownerOrg: incident.ownerOrg,
     after: {
       ruling_id: r.id,
-      agreement: r.agreement,
+      // Named so that the entry shows only to who may see them (app/shared/audit.ts, mentionsOf).
+      agreement_id: r.agreement,
+      rests_on_zones: r.restsOnZones,
       verdict: r.verdict,
       violators: r.violators,
       ...(action === 'propose-ruling' ? { reasoning: r.reasoning, relied_on: r.reliedOn, automatic: r.automatic } : {}),

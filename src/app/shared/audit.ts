@@ -37,7 +37,7 @@ export function auditEntries(caller: Caller | null, at: number, changes: readonl
 
 /**
  * The records an entry names besides its own, as `entity:id`: a report's incident, an incident's
- * report, a duplicate's original, a clause's agreement. Whoever may not see one of them may not see the entry
+ * report, a duplicate's original, a clause's agreement, a ruling's agreement, zones and accounts. Whoever may not see one of them may not see the entry
  * (docs/confidentiality.md). Migration 007 applies the same reading to the entries before it.
  */
 export function mentionsOf(c: Pick<Change, 'entity' | 'entityId' | 'before' | 'after'>): string[] {
@@ -50,6 +50,14 @@ export function mentionsOf(c: Pick<Change, 'entity' | 'entityId' | 'before' | 'a
   if (typeof incident === 'string') mentions.push(`incident:${incident}`);
   const report = field('report_id');
   if (typeof report === 'string') mentions.push(`report:${report}`);
+  // A ruling names its finding's agreement and zones, and the accounts it relied on.
+  const agreement = field('agreement_id');
+  if (typeof agreement === 'string') mentions.push(`agreement:${agreement}`);
+  for (const key of ['rests_on_zones', 'relied_on'] as const) {
+    const ids = field(key);
+    if (Array.isArray(ids))
+      for (const x of ids) if (typeof x === 'string') mentions.push(`${key === 'relied_on' ? 'report' : 'zone'}:${x}`);
+  }
   // A duplicate names its original (either side of the change).
   for (const side of [c.before, c.after]) {
     const original = (side as Record<string, unknown> | null | undefined)?.duplicate_of;

@@ -179,7 +179,12 @@ describeEachDatabase('the analysts desk over HTTP', (db) => {
     const trail = await server.call('ngo-analyst', { method: 'GET', url: `/api/v1/audit/incident/${kept.id}` });
     expect(trail.json().items.find((e: { action: string }) => e.action === 'absorb').after).toEqual({
       merged: gone.id,
-      accounts: [b.id],
+    });
+    const moved = await server.call('ngo-analyst', { method: 'GET', url: `/api/v1/audit/report/${b.id}` });
+    expect(moved.json().items.at(-1)).toMatchObject({
+      action: 'link',
+      before: { incident_id: gone.id },
+      after: { incident_id: kept.id },
     });
     expect((await merge('ngo-analyst', kept.id, kept.id)).json()).toMatchObject({ path: 'from' });
     expect((await merge('ngo-analyst', kept.id, gone.id)).json()).toMatchObject({ path: 'from' });

@@ -123,6 +123,33 @@ describeEachDatabase('rulings over HTTP', (db) => {
     expect(rulings[0]).toMatchObject({ id: proposed.json().id, needs_another_look: true });
   });
 
+  it('hides a ruling, and its trail, from a reader who may not see the agreement its finding is under', async () => {
+    await server.fresh();
+    const { incident } = await needingReview();
+    const annex = await post('us-analyst', '/api/v1/agreements', {
+      title: 'Annex for the co-chairs',
+      in_force: [{ from: '2016-02-26T22:00:00Z', to: null }],
+      classification: 'co_chairs',
+    });
+    expect(annex.statusCode, annex.body).toBe(201);
+    const agreement = annex.json().agreement.id;
+    const ruled = await post('us-analyst', `/api/v1/incidents/${incident}/rulings`, {
+      agreement,
+      verdict: 'violation',
+      reasoning: 'Under the annex.',
+    });
+    expect(ruled.statusCode, ruled.body).toBe(201);
+    const id = ruled.json().id;
+    expect((await get('ru-analyst', '/api/v1/rulings')).items.map((r: { id: string }) => r.id)).toContain(id);
+    for (const reader of ['ngo-analyst', 'un-ose-analyst']) {
+      expect((await get(reader, '/api/v1/rulings')).items.map((r: { id: string }) => r.id)).not.toContain(id);
+      expect((await get(reader, `/api/v1/incidents/${incident}`)).rulings).toEqual([]);
+      const trail = JSON.stringify(await get(reader, `/api/v1/audit/incident/${incident}`));
+      expect(trail).not.toContain(id);
+      expect(trail).not.toContain(agreement);
+    }
+  });
+
   it('refuses what is not a ruling: an unknown actor or account, a decided finding contested by a non-co-chair, a hidden incident', async () => {
     await server.fresh();
     const { incident, agreement } = await needingReview();

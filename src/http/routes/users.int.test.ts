@@ -93,6 +93,19 @@ describeEachDatabase('administration over HTTP', (db) => {
       payload: { id: 'osce', name: 'OSCE', kind: 'monitor' },
     });
     expect(again.statusCode).toBe(409);
+    // A co-chair changes who approves rulings: the operator's to add; the task force takes members from its own.
+    const coChair = await server.call('us-admin', {
+      method: 'POST',
+      url: '/api/v1/organizations',
+      payload: { id: 'third-chair', name: 'A third co-chair', kind: 'co_chair' },
+    });
+    expect(coChair.statusCode).toBe(403);
+    const member = await server.call('ngo-admin', {
+      method: 'POST',
+      url: '/api/v1/organizations',
+      payload: { id: 'ngo-friend', name: 'A friend of the NGO', kind: 'humanitarian', task_force: true },
+    });
+    expect(member.statusCode).toBe(403);
     const verified = await server.call('us-analyst', { method: 'GET', url: '/api/v1/audit/verify' });
     expect(verified.statusCode).toBe(200);
     expect(Object.keys(verified.json()).sort()).toEqual(['ok', 'verified_at']);

@@ -16,6 +16,8 @@ create table rulings (
   -- The automatic finding it was proposed against: a change of facts that changes it flags the ruling.
   automatic_verdict text not null,
   automatic_violators text[] not null,
+  -- The zones the finding rested on: a reader who may not see one may not see the ruling either.
+  rests_on_zones text[] not null default '{}',
   required_orgs text[] not null,         -- the co-chair organizations whose approval it needs
   status text not null check (status in ('pending', 'in_force', 'withdrawn', 'superseded')),
   needs_another_look boolean not null default false,
@@ -44,8 +46,11 @@ create table ruling_approvals (
 );
 
 alter table rulings enable row level security;
+-- A ruling shows with its finding: its incident, its agreement and every zone it rested on visible.
 create policy visible on rulings to truce_reader using (
-  truce_visible(classification, owner_org) and exists (select 1 from incidents i where i.id = incident_id)) with check (true);
+  truce_visible(classification, owner_org) and exists (select 1 from incidents i where i.id = incident_id)
+  and (agreement_id is null or exists (select 1 from agreements g where g.id = agreement_id))
+  and truce_all_visible(array(select 'zone:' || z from unnest(rests_on_zones) as z))) with check (true);
 alter table ruling_approvals enable row level security;
 create policy visible on ruling_approvals to truce_reader using (exists (select 1 from rulings r where r.id = ruling_id))
   with check (true);

@@ -206,6 +206,7 @@ function AddUser({ org }: { org: string }) {
 
 function Organizations() {
   const { t, nameOf } = useI18n();
+  const { me } = useSession();
   const { organizations } = useWorld();
   const { errorText } = useStatements();
   const add = useAddOrganization();
@@ -250,7 +251,8 @@ function Organizations() {
               value={draft.kind}
               onChange={(e) => setDraft({ ...draft, kind: e.target.value as NewOrganization['kind'] })}
             >
-              {ORG_KINDS.map((k) => (
+              {/* A co-chair is added by the operator (it approves every ruling). */}
+              {ORG_KINDS.filter((k) => k !== 'co_chair').map((k) => (
                 <option key={k} value={k}>
                   {nameOf.orgKinds(k)}
                 </option>
@@ -258,14 +260,16 @@ function Organizations() {
             </select>
           </Field>
         </div>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={draft.task_force ?? false}
-            onChange={(e) => setDraft({ ...draft, task_force: e.target.checked })}
-          />
-          <span>{t('admin.org.taskForce')}</span>
-        </label>
+        {me?.clearance !== 'public' && (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={draft.task_force ?? false}
+              onChange={(e) => setDraft({ ...draft, task_force: e.target.checked })}
+            />
+            <span>{t('admin.org.taskForce')}</span>
+          </label>
+        )}
         <div className="form-actions">
           <button
             type="submit"

@@ -104,7 +104,8 @@ export function PreviewThenSave<T>({
           type="button"
           className="btn btn-primary"
           disabled={disabled || !preview.data || save.isPending}
-          onClick={() => save.mutate(body())}
+          // What was previewed is what is saved, whatever the form holds since.
+          onClick={() => preview.variables !== undefined && save.mutate(preview.variables)}
         >
           {t('world.save')}
         </button>
