@@ -6,11 +6,10 @@
 import type { InfoCredibility, SourceReliability } from '../../domain/assessment.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import * as reports from '../../store/report.repository.ts';
-import { audit } from '../shared/audit.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { getReport } from './get-report.ts';
+import { reportSaved, saveReportChange } from './report-change.ts';
 
 export interface EvaluationInput {
   source: string | null;
@@ -45,26 +44,12 @@ export async function evaluateReport(
       input.reliability === null && input.credibility === null
         ? null
         : { reliability: input.reliability, credibility: input.credibility, by: c.userId, at };
-    const before = snapshot(report);
-    const after = snapshot({ source: input.source, evaluation });
-    if (JSON.stringify(before) === JSON.stringify(after)) return false;
-    await reports.evaluate(tx, id, input.source, evaluation);
-    await audit(tx, c, at, [
-      {
-        action: 'evaluate',
-        entity: 'report',
-        entityId: id,
-        classification: report.classification,
-        ownerOrg: report.ownerOrg,
-        before,
-        after,
-      },
-    ]);
-    return true;
+    const change = {
+      action: 'evaluate',
+      before: snapshot(report),
+      after: snapshot({ source: input.source, evaluation }),
+    };
+    return saveReportChange(tx, c, at, report, change, () => reports.evaluate(tx, id, input.source, evaluation));
   });
-  if (wrote) {
-    ctx.wrote('reports');
-    ctx.events.publish({ type: 'report.updated', entity: 'report', id, at });
-  }
-  return getReport(ctx, c, id);
+  return reportSaved(ctx, c, id, at, wrote);
 }

@@ -8,11 +8,10 @@ import type { TriageState } from '../../domain/assessment.ts';
 import { statement } from '../../domain/statements.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import * as reports from '../../store/report.repository.ts';
-import { audit } from '../shared/audit.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
-import { getReport } from './get-report.ts';
+import { reportSaved, saveReportChange } from './report-change.ts';
 
 export interface TriageInput {
   /** `inbox` puts the report back. */
@@ -68,26 +67,12 @@ export async function triageReport(
     }
     // What is stored (read as the owner): the original of a duplicate may be hidden from the caller.
     const [stored] = await reports.getMany(tx, [id]);
-    const before = snapshot(stored!.triage);
-    const after = snapshot(next);
-    if (JSON.stringify(before) === JSON.stringify(after)) return false;
-    await reports.triage(tx, id, next);
-    await audit(tx, c, at, [
-      {
-        action: next === null ? 'restore' : next.state === 'duplicate' ? 'mark-duplicate' : 'discard',
-        entity: 'report',
-        entityId: id,
-        classification: report.classification,
-        ownerOrg: report.ownerOrg,
-        before,
-        after,
-      },
-    ]);
-    return true;
+    const change = {
+      action: next === null ? 'restore' : next.state === 'duplicate' ? 'mark-duplicate' : 'discard',
+      before: snapshot(stored!.triage),
+      after: snapshot(next),
+    };
+    return saveReportChange(tx, c, at, report, change, () => reports.triage(tx, id, next));
   });
-  if (wrote) {
-    ctx.wrote('reports');
-    ctx.events.publish({ type: 'report.updated', entity: 'report', id, at });
-  }
-  return getReport(ctx, c, id);
+  return reportSaved(ctx, c, id, at, wrote);
 }

@@ -8,16 +8,14 @@ import { type FormEvent, lazy, Suspense, useEffect, useMemo, useRef, useState } 
 import type { Schemas } from '../../api/client.ts';
 import { ACTS, INFO_CREDIBILITIES, REPORT_CHANNELS, SOURCE_RELIABILITIES } from '../../api/enums.ts';
 import { useWorld } from '../../api/world.tsx';
-import { placeName } from '../../app/live-notice.ts';
 import { DateField } from '../../app/DateField.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { ErrorNotice, Field, Loading, PageHeader, VerdictBadge } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { whereName } from '../../i18n/where.ts';
 import { type AdminArea, loadAdminAreas } from '../../map/admin-areas.ts';
-import { useGovernorates } from '../../map/use-governorates.ts';
 import { AccountCard } from '../incidents/IncidentPage.tsx';
+import { useReportTitle } from '../reports/use-report-title.ts';
 import { useIncidentNames } from '../incidents/use-incident-names.ts';
 import { worstVerdict } from '../incidents/verdicts.ts';
 import {
@@ -191,65 +189,41 @@ export function InboxPage() {
             clearable
             onChange={(v) => apply({ to: v })}
           />
-          <div className="field">
-            <label htmlFor="i-area">{t('incidents.area.admin')}</label>
-            <select id="i-area" value={filters.area} onChange={(e) => apply({ area: e.target.value })}>
-              <option value="">{t('common.any')}</option>
-              {governorates.map((g) => (
-                <option key={g.pcode} value={g.pcode}>
-                  {areaName(g)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="i-channel">{t('inbox.channel')}</label>
-            <select id="i-channel" value={filters.channel} onChange={(e) => apply({ channel: e.target.value })}>
-              <option value="">{t('common.any')}</option>
-              {REPORT_CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {nameOf.channels(c)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="i-org">{t('inbox.org')}</label>
-            <select id="i-org" value={filters.org} onChange={(e) => apply({ org: e.target.value })}>
-              <option value="">{t('common.any')}</option>
-              {organizations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {orgName(o.id)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="i-act">{t('incidents.act')}</label>
-            <select id="i-act" value={filters.act} onChange={(e) => apply({ act: e.target.value })}>
-              <option value="">{t('common.any')}</option>
-              {ACTS.map((a) => (
-                <option key={a} value={a}>
-                  {nameOf.acts(a)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="i-reliability">{t('inbox.reliability')}</label>
-            <select
-              id="i-reliability"
-              value={filters.reliability}
-              onChange={(e) => apply({ reliability: e.target.value })}
-            >
-              <option value="">{t('common.any')}</option>
-              {SOURCE_RELIABILITIES.map((r) => (
-                <option key={r} value={r}>
-                  {nameOf.reliabilities(r)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <AnyOf
+            id="i-area"
+            label={t('incidents.area.admin')}
+            value={filters.area}
+            choices={governorates.map((g) => [g.pcode, areaName(g)])}
+            onChange={(area) => apply({ area })}
+          />
+          <AnyOf
+            id="i-channel"
+            label={t('inbox.channel')}
+            value={filters.channel}
+            choices={REPORT_CHANNELS.map((c) => [c, nameOf.channels(c)])}
+            onChange={(channel) => apply({ channel })}
+          />
+          <AnyOf
+            id="i-org"
+            label={t('inbox.org')}
+            value={filters.org}
+            choices={organizations.map((o) => [o.id, orgName(o.id)])}
+            onChange={(org) => apply({ org })}
+          />
+          <AnyOf
+            id="i-act"
+            label={t('incidents.act')}
+            value={filters.act}
+            choices={ACTS.map((a) => [a, nameOf.acts(a)])}
+            onChange={(act) => apply({ act })}
+          />
+          <AnyOf
+            id="i-reliability"
+            label={t('inbox.reliability')}
+            value={filters.reliability}
+            choices={SOURCE_RELIABILITIES.map((r) => [r, nameOf.reliabilities(r)])}
+            onChange={(reliability) => apply({ reliability })}
+          />
         </div>
       </form>
 
@@ -302,6 +276,36 @@ export function InboxPage() {
   );
 }
 
+/** A filter that is one of its choices, or any. */
+function AnyOf({
+  id,
+  label,
+  value,
+  choices,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  choices: [string, string][];
+  onChange(value: string): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('common.any')}</option>
+        {choices.map(([v, name]) => (
+          <option key={v} value={v}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** Keys typed into a field, with a modifier, or under an open dialog are not the inbox's. */
 function ignoreKey(e: KeyboardEvent): boolean {
   const target = e.target as HTMLElement | null;
@@ -312,16 +316,6 @@ function ignoreKey(e: KeyboardEvent): boolean {
     !!target?.closest('input, textarea, select, [contenteditable="true"]') ||
     !!document.querySelector('dialog[open]')
   );
-}
-
-/** A report's act and place, as people name them. */
-function useReportTitle() {
-  const i18n = useI18n();
-  const areas = useGovernorates();
-  return (r: Report) => {
-    const where = whereName(r.where, i18n.lang) ?? placeName(null, r.location, areas, i18n);
-    return `${i18n.nameOf.acts(r.act)}${where ? ` · ${where}` : ''}`;
-  };
 }
 
 function InboxItem({ report: r, selected, onSelect }: { report: Report; selected: boolean; onSelect(): void }) {

@@ -1,21 +1,18 @@
 /** One filed report, as the reader may see it: the account, where and when, and its incident if it has one. */
-import { placeName } from '../../app/live-notice.ts';
 import { Link } from '../../app/router.tsx';
 import { recordFallback, Reference } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { whereName } from '../../i18n/where.ts';
-import { useGovernorates } from '../../map/use-governorates.ts';
 import { AccountCard } from '../incidents/IncidentPage.tsx';
 import { useTriage } from '../inbox/queries.ts';
 import { useReport } from './queries.ts';
+import { useReportTitle } from './use-report-title.ts';
 import { useSession } from '../../api/session.tsx';
 import type { Schemas } from '../../api/client.ts';
 import { useStatements } from '../../app/use-statements.ts';
 
 export function FiledReportPage({ id }: { id: string }) {
-  const i18n = useI18n();
-  const { t, nameOf, timezoneLabel } = i18n;
-  const areas = useGovernorates();
+  const { t, timezoneLabel } = useI18n();
+  const title = useReportTitle();
   const q = useReport(id);
   const fallback = recordFallback(q, {
     title: t('notFound.report.title'),
@@ -24,7 +21,6 @@ export function FiledReportPage({ id }: { id: string }) {
   });
   if (fallback || !q.data) return fallback;
   const r = q.data;
-  const where = whereName(r.where, i18n.lang) ?? placeName(null, r.location, areas, i18n);
   return (
     <div className="page filed-report-page">
       <nav className="breadcrumb" aria-label={t('nav.main')}>
@@ -33,10 +29,7 @@ export function FiledReportPage({ id }: { id: string }) {
       <header className="page-header">
         <div>
           <p className="card-kicker">{t('report.one')}</p>
-          <h1>
-            {nameOf.acts(r.act)}
-            {where ? ` · ${where}` : ''}
-          </h1>
+          <h1>{title(r)}</h1>
         </div>
         <span className="muted small">{t('common.times', { zone: timezoneLabel })}</span>
       </header>

@@ -5,13 +5,11 @@ import { api, unwrap } from '../../api/client.ts';
 import { asQuery } from '../../api/query-client.tsx';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useWorld } from '../../api/world.tsx';
-import { placeName } from '../../app/live-notice.ts';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { ErrorNotice, Loading, PageHeader } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { whereName } from '../../i18n/where.ts';
-import { useGovernorates } from '../../map/use-governorates.ts';
 import { useIncidentNames } from '../incidents/use-incident-names.ts';
+import { useReportTitle } from '../reports/use-report-title.ts';
 
 function useSearch(q: string) {
   return asQuery(
@@ -26,11 +24,10 @@ function useSearch(q: string) {
 }
 
 export function SearchPage() {
-  const i18n = useI18n();
-  const { t, nameOf, number, incidentWhen, dateTime } = i18n;
+  const { t, number, incidentWhen, dateTime } = useI18n();
   const { orgName } = useWorld();
   const names = useIncidentNames();
-  const areas = useGovernorates();
+  const reportTitle = useReportTitle();
   const { query } = useLocation();
   const q = query.get('q') ?? '';
   const [text, setText] = useState(q);
@@ -88,7 +85,7 @@ export function SearchPage() {
               {data.reports.map((r) => (
                 <li key={r.id}>
                   <Link to={`/reports/${encodeURIComponent(r.id)}`} dir="auto">
-                    {nameOf.acts(r.act)} · {whereName(r.where, i18n.lang) ?? placeName(null, r.location, areas, i18n)}
+                    {reportTitle(r)}
                   </Link>
                   <span className="muted small">
                     {orgName(r.org)} · {dateTime(r.received_at)}
