@@ -123,10 +123,7 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     await page.waitForFunction(`new URLSearchParams(location.search).get('day') === '2016-09-18'`);
     expect(await map.dayText()).toBe('18 Sept 2016');
     // A click on a cluster opens its card with the counts by verdict.
-    await page.locator('.cluster-count').first().waitFor();
-    const box = (await page.locator('.cluster-count').first().boundingBox())!;
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await map.card().waitFor();
+    await map.clickCluster();
     expect(await map.card().innerText()).toMatch(/\d+ incidents/);
     await screenshot(page, '03-map-cluster-card');
 
