@@ -28,6 +28,25 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
+    // A page reads and writes through its feature's hooks (features/*/queries.ts), never the API client itself.
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    ignores: ['web/src/api/**', 'web/src/features/*/queries.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/api/client.ts'],
+              importNames: ['api'],
+              message: "Call the API from the feature's queries.ts, through a hook.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests build loose JSON to break on purpose.
     files: ['**/*.test.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },

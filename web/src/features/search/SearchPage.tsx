@@ -1,27 +1,12 @@
 /** Search: incidents and reports matching the words, in English or Arabic, best first, as the reader may see them. */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { api, unwrap } from '../../api/client.ts';
-import { asQuery } from '../../api/query-client.tsx';
-import { queryKeys } from '../../api/query-keys.ts';
 import { useWorld } from '../../api/world.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { ErrorNotice, Loading, PageHeader } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useIncidentNames } from '../incidents/use-incident-names.ts';
 import { useReportTitle } from '../reports/use-report-title.ts';
-
-function useSearch(q: string) {
-  return asQuery(
-    useQuery({
-      queryKey: queryKeys.search(q),
-      queryFn: async ({ signal }) =>
-        unwrap(await api.GET('/api/v1/search', { params: { query: { q, limit: 50 } }, signal })),
-      enabled: q.trim() !== '',
-      placeholderData: keepPreviousData,
-    }),
-  );
-}
+import { useSearch } from './queries.ts';
 
 export function SearchPage() {
   const { t, number, incidentWhen, dateTime } = useI18n();

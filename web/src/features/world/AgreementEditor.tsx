@@ -5,24 +5,16 @@
  */
 import { useState } from 'react';
 import { ACTS, CLASSIFICATIONS } from '../../api/enums.ts';
-import { api, unwrap } from '../../api/client.ts';
-import type { paths } from '../../api/schema';
 import type { Agreement } from '../../api/world.tsx';
 import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
 import { Field } from '../../app/ui.tsx';
 import { instantOfLocal } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { PreviewThenSave, useWorldChange } from './change-preview.tsx';
+import { PreviewThenSave } from './change-preview.tsx';
+import { type ClauseBody, useAddClause, useAddParty, useWithdrawParty } from './queries.ts';
 
-type PartyBody = NonNullable<
-  paths['/api/v1/agreements/{id}/parties']['post']['requestBody']
->['content']['application/json'];
-type ClauseBody = NonNullable<
-  paths['/api/v1/agreements/{id}/clauses']['post']['requestBody']
->['content']['application/json'];
 const OBLIGATION_CODES = ['T1', 'T2', 'T2a', 'T3', 'T4', 'T5', 'M1'] as const;
-const dryRun = (d: boolean) => ({ query: { dry_run: d ? ('true' as const) : ('false' as const) } });
 
 export function AgreementEditor({ agreement: g }: { agreement: Agreement }) {
   const { t } = useI18n();
@@ -45,9 +37,7 @@ function AddParty({ agreement: g }: { agreement: Agreement }) {
   const [at, setAt] = useState('');
   const [channel, setChannel] = useState('');
   const [caveats, setCaveats] = useState('');
-  const change = useWorldChange<PartyBody>(async (body, d) =>
-    unwrap(await api.POST('/api/v1/agreements/{id}/parties', { params: { path: { id: g.id }, ...dryRun(d) }, body })),
-  );
+  const change = useAddParty(g.id);
   const parties = new Set(g.parties.filter((p) => p.until === null).map((p) => p.actor));
   return (
     <form className="panel" onSubmit={(e) => e.preventDefault()} data-testid="add-party">
@@ -95,14 +85,7 @@ function WithdrawParty({ agreement: g }: { agreement: Agreement }) {
   const current = g.parties.filter((p) => p.until === null);
   const [actor, setActor] = useState('');
   const [at, setAt] = useState('');
-  const change = useWorldChange<{ actor: string; at: string }>(async ({ actor: a, at: when }, d) =>
-    unwrap(
-      await api.POST('/api/v1/agreements/{id}/parties/{actor}/withdraw', {
-        params: { path: { id: g.id, actor: a }, ...dryRun(d) },
-        body: { at: when },
-      }),
-    ),
-  );
+  const change = useWithdrawParty(g.id);
   return (
     <form className="panel" onSubmit={(e) => e.preventDefault()} data-testid="withdraw-party">
       <h4>{t('world.party.withdraw')}</h4>
@@ -134,9 +117,7 @@ function AddClause({ agreement: g }: { agreement: Agreement }) {
   const [classification, setClassification] = useState<NonNullable<ClauseBody['classification']>>(
     g.classification as NonNullable<ClauseBody['classification']>,
   );
-  const change = useWorldChange<ClauseBody>(async (body, d) =>
-    unwrap(await api.POST('/api/v1/agreements/{id}/clauses', { params: { path: { id: g.id }, ...dryRun(d) }, body })),
-  );
+  const change = useAddClause(g.id);
   return (
     <form className="panel" onSubmit={(e) => e.preventDefault()} data-testid="add-clause">
       <h4>{t('world.clause.add')}</h4>

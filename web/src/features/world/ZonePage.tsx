@@ -2,11 +2,7 @@
  * One zone of control: who held it and when, the changes of control the rules judged, and (for
  * those who keep the map) a change of control recorded, previewed first.
  */
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../../api/client.ts';
-import { asQuery } from '../../api/query-client.tsx';
-import { queryKeys } from '../../api/query-keys.ts';
 import { useSession } from '../../api/session.tsx';
 import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
@@ -15,27 +11,8 @@ import { Field, recordFallback, Reference, VerdictBadge } from '../../app/ui.tsx
 import { useStatements } from '../../app/use-statements.ts';
 import { instantOfLocal } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { PreviewThenSave, useWorldChange } from './change-preview.tsx';
-
-function useZone(id: string) {
-  return asQuery(
-    useQuery({
-      queryKey: queryKeys.zoneDetail(id),
-      queryFn: async ({ signal }) => {
-        const [zone, findings] = await Promise.all([
-          api.GET('/api/v1/zones/{id}', { params: { path: { id } }, signal }).then(unwrap),
-          api
-            .GET('/api/v1/findings', {
-              params: { query: { subject: id, kind: 'territory', limit: 200, sort: '-at' } },
-              signal,
-            })
-            .then(unwrap),
-        ]);
-        return { zone, findings: findings.items };
-      },
-    }),
-  );
-}
+import { PreviewThenSave } from './change-preview.tsx';
+import { useControlChange, useZone } from './queries.ts';
 
 export function ZonePage({ id }: { id: string }) {
   const { t, nameOf, dateTime, timezoneLabel } = useI18n();
@@ -115,14 +92,7 @@ function ControlChange({ zoneId }: { zoneId: string }) {
   const [at, setAt] = useState('');
   const [holder, setHolder] = useState('');
   const [second, setSecond] = useState('');
-  const change = useWorldChange<{ at: string; actors: string[] }>(async (body, d) =>
-    unwrap(
-      await api.POST('/api/v1/zones/{id}/control', {
-        params: { path: { id: zoneId }, query: { dry_run: d ? 'true' : 'false' } },
-        body,
-      }),
-    ),
-  );
+  const change = useControlChange(zoneId);
   const choices = (value: string, set: (v: string) => void, id: string, label: string) => (
     <Field label={label} htmlFor={id}>
       <select id={id} value={value} onChange={(e) => set(e.target.value)}>

@@ -1,0 +1,73 @@
+/**
+ * The world's reads and changes in the web app: a zone with its judged changes of control, and the
+ * changes to an agreement or a zone's control, each sent as a dry run first (`useWorldChange`).
+ */
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client.ts';
+import { asQuery } from '../../api/query-client.tsx';
+import { queryKeys } from '../../api/query-keys.ts';
+import type { paths } from '../../api/schema';
+import { useWorldChange } from './change-preview.tsx';
+
+export type PartyBody = NonNullable<
+  paths['/api/v1/agreements/{id}/parties']['post']['requestBody']
+>['content']['application/json'];
+export type ClauseBody = NonNullable<
+  paths['/api/v1/agreements/{id}/clauses']['post']['requestBody']
+>['content']['application/json'];
+
+const dryRun = (d: boolean) => ({ query: { dry_run: d ? ('true' as const) : ('false' as const) } });
+
+/** A zone, and the territory findings that judged its changes of control, newest first. */
+export function useZone(id: string) {
+  return asQuery(
+    useQuery({
+      queryKey: queryKeys.zoneDetail(id),
+      queryFn: async ({ signal }) => {
+        const [zone, findings] = await Promise.all([
+          api.GET('/api/v1/zones/{id}', { params: { path: { id } }, signal }).then(unwrap),
+          api
+            .GET('/api/v1/findings', {
+              params: { query: { subject: id, kind: 'territory', limit: 200, sort: '-at' } },
+              signal,
+            })
+            .then(unwrap),
+        ]);
+        return { zone, findings: findings.items };
+      },
+    }),
+  );
+}
+
+/** A party's acceptance of an agreement. */
+export const useAddParty = (agreementId: string) =>
+  useWorldChange<PartyBody>(async (body, d) =>
+    unwrap(
+      await api.POST('/api/v1/agreements/{id}/parties', { params: { path: { id: agreementId }, ...dryRun(d) }, body }),
+    ),
+  );
+
+/** A party's withdrawal from an agreement. */
+export const useWithdrawParty = (agreementId: string) =>
+  useWorldChange<{ actor: string; at: string }>(async ({ actor, at }, d) =>
+    unwrap(
+      await api.POST('/api/v1/agreements/{id}/parties/{actor}/withdraw', {
+        params: { path: { id: agreementId, actor }, ...dryRun(d) },
+        body: { at },
+      }),
+    ),
+  );
+
+/** A clause added to an agreement. */
+export const useAddClause = (agreementId: string) =>
+  useWorldChange<ClauseBody>(async (body, d) =>
+    unwrap(
+      await api.POST('/api/v1/agreements/{id}/clauses', { params: { path: { id: agreementId }, ...dryRun(d) }, body }),
+    ),
+  );
+
+/** A change of control of a zone: who holds it from a moment on (none, one or two actors). */
+export const useControlChange = (zoneId: string) =>
+  useWorldChange<{ at: string; actors: string[] }>(async (body, d) =>
+    unwrap(await api.POST('/api/v1/zones/{id}/control', { params: { path: { id: zoneId }, ...dryRun(d) }, body })),
+  );
