@@ -339,6 +339,15 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
     await party.locator('button', { hasText: 'Save and judge again' }).click();
     await party.locator('[data-testid=change-saved]').waitFor();
     await page.locator('.agreement', { hasText: 'Syrian Democratic Forces' }).first().waitFor();
+
+    // The terms: arrests prohibited from now on, previewed then saved, and shown among the prohibited acts.
+    const terms = page.locator('[data-testid=change-terms]');
+    await terms.locator('label.check', { hasText: 'Arrest' }).locator('input').check();
+    await terms.locator('button', { hasText: 'Preview the change' }).click();
+    await terms.locator('[data-testid=change-impact]').waitFor();
+    await terms.locator('button', { hasText: 'Save and judge again' }).click();
+    await terms.locator('[data-testid=change-saved]').waitFor();
+    await expect.poll(() => page.locator('.agreement').first().innerText()).toMatch(/Prohibited acts[\s\S]*Arrest/);
   });
 
   it('searches reports in Arabic, whatever the diacritics or the form of ta marbuta', async () => {

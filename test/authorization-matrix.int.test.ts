@@ -900,6 +900,11 @@ describeEachDatabase('authorization matrix', (db) => {
               in_force: [{ from: '2031-01-01T00:00:00Z', to: null }],
             }),
         },
+        'PATCH /agreements/{id}': {
+          permission: 'world:manage',
+          attempts: (u) =>
+            targets('agreement', u, (id) => `/api/v1/agreements/${id}`, { title: `terms of ${u.user}` }),
+        },
         'POST /agreements/{id}/parties': {
           permission: 'world:manage',
           attempts: (u) =>

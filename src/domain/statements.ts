@@ -122,6 +122,8 @@ export const STATEMENTS_EN = {
   'cause.agreement.add-party': 'A party to {agreement} was added by {by}.',
   'cause.agreement.add-clause': 'A clause of {agreement} was added by {by}.',
   'cause.agreement.withdraw-party': "A party's withdrawal from {agreement} was entered by {by}.",
+  'cause.agreement.change-terms':
+    'The terms of {agreement} (periods in force, scope, exclusions or prohibited acts) were changed by {by}.',
   'cause.actor.update': '{actor} was changed by {by}.',
   'cause.incident.create': 'The incident was entered by {by}.',
   'cause.incident.update': "The incident's facts were changed by {by}.",

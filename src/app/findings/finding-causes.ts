@@ -22,7 +22,7 @@ function cause(
 }
 
 export type ZoneAction = 'create' | 'replace-control' | 'change-control';
-export type AgreementAction = 'create' | 'replace' | 'add-party' | 'add-clause' | 'withdraw-party';
+export type AgreementAction = 'create' | 'replace' | 'add-party' | 'add-clause' | 'withdraw-party' | 'change-terms';
 
 export const zoneChanged = (zone: { id: string; name: string }, action: ZoneAction, by: Caller): findings.Cause =>
   cause(

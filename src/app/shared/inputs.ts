@@ -5,14 +5,16 @@
  */
 import { CLASSIFICATIONS } from '../../contract/access.ts';
 import { z } from 'zod';
-import { ACTOR_KINDS } from '../../domain/model.ts';
+import { ACTOR_KINDS, ACTS } from '../../domain/model.ts';
 import {
   actorSchema,
   agreementSchema,
+  areaSchema,
   clauseSchema,
   controlEntrySchema,
   convoySchema,
   instantSchema,
+  intervalSchema,
   operationSchema,
   partySchema,
   protectedSiteSchema,
@@ -52,6 +54,31 @@ export const agreementInputSchema = agreementSchema
   })
   .strict();
 export type AgreementInput = z.infer<typeof agreementInputSchema>;
+
+/**
+ * An agreement's terms (PATCH): only the fields given change. The scope is an area, or null for
+ * everywhere, or the governorates and districts named by their OCHA pcodes (their union).
+ */
+export const agreementTermsSchema = z
+  .object({
+    title: z.string().optional(),
+    in_force: z.array(intervalSchema).optional(),
+    scope: areaSchema.nullable().optional(),
+    excluded: z.array(id).optional(),
+    prohibited: z.array(z.enum(ACTS)).optional(),
+    self_defense: z.boolean().optional(),
+    scope_areas: z
+      .array(z.string().min(1, 'must not be empty'))
+      .min(1, 'must name at least one area')
+      .optional()
+      .describe('The scope as the union of these governorates or districts (OCHA pcodes); instead of `scope`'),
+  })
+  .strict()
+  .refine((t) => !(t.scope !== undefined && t.scope_areas !== undefined), {
+    message: 'give either scope or scope_areas, not both',
+    path: ['scope_areas'],
+  });
+export type AgreementTerms = z.infer<typeof agreementTermsSchema>;
 
 export const partyInputSchema = partySchema;
 export type PartyInput = z.infer<typeof partyInputSchema>;

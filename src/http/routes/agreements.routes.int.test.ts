@@ -384,6 +384,71 @@ describeEachDatabase('agreements API', (db) => {
     expect((await agreement('us-analyst', sideDeal)).json().title).toBe('Side arrangement');
   });
 
+  it("changes an agreement's terms alone (periods, scope by governorate, exclusions), previewed first, with history", async () => {
+    // i07: a Russian air strike on the New Syrian Army at al-Tanf (Homs), 16 June 2016: a violation of coh.
+    const key = 'incident:i07-al-tanf-nsa:coh';
+    const later = { in_force: [{ from: '2016-06-20T00:00:00+03:00', to: null }] };
+    const history = await countRows(db(), 'finding_history');
+    const dry = await server.call('ru-analyst', {
+      method: 'PATCH',
+      url: '/api/v1/agreements/coh?dry_run=true',
+      payload: later,
+    });
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json().dry_run).toBe(true);
+    expect(dry.json().findings.incidents.verdicts_changed).toBeGreaterThanOrEqual(1);
+    expect(await countRows(db(), 'finding_history')).toBe(history);
+    expect((await agreement('ngo-observer')).json().in_force).toEqual([{ from: '2016-02-26T22:00:00Z', to: null }]);
+
+    const res = await server.call('ru-analyst', { method: 'PATCH', url: '/api/v1/agreements/coh', payload: later });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().findings.incidents.verdicts_changed).toBe(dry.json().findings.incidents.verdicts_changed);
+    const coh = (await agreement('ngo-observer')).json();
+    expect(coh).toMatchObject({
+      in_force: [{ from: '2016-06-19T21:00:00Z', to: null }],
+      excluded: ['isil', 'nusra'],
+      self_defense: true,
+    });
+    expect(coh.parties.length).toBeGreaterThan(3);
+    const after = await server.call('ngo-observer', { method: 'GET', url: `/api/v1/findings/${key}/history` });
+    expect(after.json().current?.verdict ?? 'withdrawn').not.toBe('violation');
+    expect(after.json().history[0]).toMatchObject({
+      verdict: 'violation',
+      cause_statement: { code: 'cause.agreement.change-terms', params: { agreement: { agreement: 'coh' } } },
+    });
+
+    // The scope as the governorates it covers: Aleppo alone leaves al-Tanf (Homs) outside it.
+    const scoped = await server.call('ru-analyst', {
+      method: 'PATCH',
+      url: '/api/v1/agreements/coh',
+      payload: { in_force: [{ from: '2016-02-27T00:00:00+02:00', to: null }], scope_areas: ['SY02'] },
+    });
+    expect(scoped.statusCode, scoped.body).toBe(200);
+    expect(scoped.json().agreement.scope.type).toBe('MultiPolygon');
+    const outside = await server.call('ngo-observer', { method: 'GET', url: `/api/v1/findings/${key}/history` });
+    expect(outside.json().current?.verdict ?? 'withdrawn').not.toBe('violation');
+
+    // Refused, naming the field, and nothing written.
+    const audit = await countRows(db(), 'audit_log');
+    const refusals: [object, string][] = [
+      [{ scope_areas: ['SY99'] }, 'scope_areas[0]'],
+      [{ scope: null, scope_areas: ['SY02'] }, 'scope_areas'],
+      [{ in_force: [{ from: '2016-06-01T00:00:00Z', to: '2016-05-01T00:00:00Z' }] }, 'in_force[0].to'],
+      [{ excluded: ['nobody-at-all'] }, 'excluded[0]'],
+      [{ prohibited: ['teleportation'] }, 'prohibited[0]'],
+      [{ parties: [] }, ''],
+    ];
+    for (const [payload, path] of refusals) {
+      const bad = await server.call('ru-analyst', { method: 'PATCH', url: '/api/v1/agreements/coh', payload });
+      expect(bad.statusCode, JSON.stringify(payload)).toBe(400);
+      if (path) expect(bad.json().path, JSON.stringify(payload)).toBe(path);
+    }
+    expect(await countRows(db(), 'audit_log')).toBe(audit);
+    expect(
+      (await server.call('ru-analyst', { method: 'PATCH', url: '/api/v1/agreements/nothing', payload: {} })).statusCode,
+    ).toBe(404);
+  });
+
   it('lets only analysts and admins change agreements: others get 403 and write nothing', async () => {
     const users = ['us-observer', 'ru-reporter', 'un-ose-monitor', 'ngo-humanitarian'];
     for (const user of users) await server.as(user);
@@ -432,6 +497,11 @@ describeEachDatabase('agreements API', (db) => {
       ).toBe(403);
       expect(
         (await server.call(user, { method: 'POST', url: '/api/v1/agreements', payload: { in_force: [] } })).statusCode,
+        user,
+      ).toBe(403);
+      expect(
+        (await server.call(user, { method: 'PATCH', url: '/api/v1/agreements/coh', payload: { in_force: [] } }))
+          .statusCode,
         user,
       ).toBe(403);
     }

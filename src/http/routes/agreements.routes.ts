@@ -3,9 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context.ts';
 import { addClause } from '../../app/agreements/add-clause.ts';
 import { addParty } from '../../app/agreements/add-party.ts';
+import { changeAgreementTerms } from '../../app/agreements/change-terms.ts';
 import { getAgreement } from '../../app/agreements/get-agreement.ts';
 import {
   agreementInputSchema,
+  agreementTermsSchema,
   clauseInputSchema,
   partyInputSchema,
   withdrawalSchema,
@@ -89,6 +91,27 @@ export const agreementsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     },
     async (request) =>
       changed(await replaceAgreement(ctx, request.caller, request.params.id, request.body, dryRunOf(request.query))),
+  );
+
+  app.patch(
+    '/agreements/:id',
+    {
+      schema: {
+        tags: ['agreements'],
+        summary:
+          "Change an agreement's terms: title, periods in force, scope, excluded groups, prohibited acts, self-defence (world:manage); only the fields given change, and the findings they can affect are judged again (dry_run=true: what it would change, saving nothing)",
+        description:
+          'The scope is an area, null for everywhere, or `scope_areas`: governorates and districts by OCHA pcode, stored as their union. Parties and clauses are left as they are.',
+        params: idParams,
+        querystring: dryRunQuery,
+        body: agreementTermsSchema,
+        response: { 200: changedOut, ...errorResponses },
+      },
+    },
+    async (request) =>
+      changed(
+        await changeAgreementTerms(ctx, request.caller, request.params.id, request.body, dryRunOf(request.query)),
+      ),
   );
 
   app.post(

@@ -72,6 +72,8 @@ export const STATEMENTS_AR: Record<StatementCode, string> = {
   'cause.agreement.add-party': 'أضاف {by} طرفًا إلى {agreement}.',
   'cause.agreement.add-clause': 'أضاف {by} بندًا إلى {agreement}.',
   'cause.agreement.withdraw-party': 'أدخل {by} انسحاب طرف من {agreement}.',
+  'cause.agreement.change-terms':
+    'غيّر {by} شروط {agreement} (فترات السريان أو النطاق أو الاستثناءات أو الأفعال المحظورة).',
   'cause.actor.update': 'غيّر {by} بيانات {actor}.',
   'cause.incident.create': 'أدخل {by} الحادث.',
   'cause.incident.update': 'غيّر {by} وقائع الحادث.',

@@ -1,18 +1,26 @@
 /**
- * Changing an agreement in the web app (world:manage): a party's acceptance, a party's
- * withdrawal, a clause. Each change is previewed first (which findings it judges again, how many
+ * Changing an agreement in the web app (world:manage): its terms (periods in force, scope,
+ * exclusions, prohibited acts, self-defence), a party's acceptance, a party's withdrawal, a clause. Each change is previewed first (which findings it judges again, how many
  * verdicts change), then saved and judged.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ACTS, CLASSIFICATIONS } from '../../api/enums.ts';
 import type { Agreement } from '../../api/world.tsx';
 import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
 import { Field } from '../../app/ui.tsx';
-import { instantOfLocal } from '../../i18n/format.ts';
+import { instantOfLocal, localInputValue } from '../../i18n/format.ts';
+import { type AdminArea, loadAdminAreas } from '../../map/admin-areas.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { PreviewThenSave } from './change-preview.tsx';
-import { type ClauseBody, useAddClause, useAddParty, useWithdrawParty } from './queries.ts';
+import {
+  type ClauseBody,
+  type TermsBody,
+  useAddClause,
+  useAddParty,
+  useChangeTerms,
+  useWithdrawParty,
+} from './queries.ts';
 
 const OBLIGATION_CODES = ['T1', 'T2', 'T2a', 'T3', 'T4', 'T5', 'M1'] as const;
 
@@ -21,12 +29,169 @@ export function AgreementEditor({ agreement: g }: { agreement: Agreement }) {
   return (
     <section className="section agreement-editor" aria-labelledby="edit-agreement" data-testid="agreement-editor">
       <h3 id="edit-agreement">{t('world.agreement.edit')}</h3>
+      <ChangeTerms agreement={g} />
       <div className="incident-grid">
         <AddParty agreement={g} />
         <WithdrawParty agreement={g} />
       </div>
       <AddClause agreement={g} />
     </section>
+  );
+}
+
+type Scope = 'keep' | 'everywhere' | 'areas';
+interface Period {
+  from: string;
+  to: string;
+}
+
+/** The terms: every field starts from the agreement as it stands; the scope is kept unless another is chosen. */
+function ChangeTerms({ agreement: g }: { agreement: Agreement }) {
+  const { t, lang, nameOf, timezone } = useI18n();
+  const { actors, actorName } = useWorld();
+  const local = (iso: string | null) => (iso === null ? '' : localInputValue(Date.parse(iso), timezone));
+  const [periods, setPeriods] = useState<Period[]>(() =>
+    g.in_force.map((f) => ({ from: local(f.from), to: local(f.to) })),
+  );
+  const [excluded, setExcluded] = useState<string[]>(g.excluded);
+  const [prohibited, setProhibited] = useState<string[]>(g.prohibited);
+  const [selfDefense, setSelfDefense] = useState(g.self_defense);
+  const [scope, setScope] = useState<Scope>('keep');
+  const [areas, setAreas] = useState<string[]>([]);
+  const [governorates, setGovernorates] = useState<AdminArea[]>([]);
+  const change = useChangeTerms(g.id);
+  useEffect(() => {
+    loadAdminAreas()
+      .then((all) => setGovernorates(all.filter((a) => a.level === 1)))
+      .catch(() => undefined);
+  }, []);
+  const toggle = (list: string[], set: (l: string[]) => void, value: string, on: boolean) =>
+    set(on ? [...list, value] : list.filter((x) => x !== value));
+  const setPeriod = (i: number, p: Partial<Period>) =>
+    setPeriods(periods.map((q, j) => (j === i ? { ...q, ...p } : q)));
+  const instant = (v: string) => new Date(instantOfLocal(v, timezone)).toISOString();
+  const areaName = (a: AdminArea) => (lang === 'ar' ? a.name_ar : a.name_en);
+  const body = (): TermsBody => ({
+    in_force: periods.map((p) => ({ from: instant(p.from), to: p.to ? instant(p.to) : null })),
+    excluded,
+    prohibited: prohibited as TermsBody['prohibited'],
+    self_defense: selfDefense,
+    ...(scope === 'everywhere' ? { scope: null } : scope === 'areas' ? { scope_areas: areas } : {}),
+  });
+  return (
+    <form className="panel terms" onSubmit={(e) => e.preventDefault()} data-testid="change-terms">
+      <h4>{t('world.terms')}</h4>
+      <fieldset>
+        <legend>{t('agreement.inForce')}</legend>
+        {periods.map((p, i) => (
+          <div className="field-row period" key={i}>
+            <DateField
+              id={`t-from-${i}`}
+              label={t('world.terms.from')}
+              withTime
+              value={p.from}
+              onChange={(v) => setPeriod(i, { from: v })}
+            />
+            <DateField
+              id={`t-to-${i}`}
+              label={t('world.terms.to')}
+              withTime
+              value={p.to}
+              onChange={(v) => setPeriod(i, { to: v })}
+            />
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              onClick={() => setPeriods(periods.filter((_, j) => j !== i))}
+            >
+              {t('world.terms.removePeriod')}
+            </button>
+          </div>
+        ))}
+        <button type="button" className="btn btn-small" onClick={() => setPeriods([...periods, { from: '', to: '' }])}>
+          {t('world.terms.addPeriod')}
+        </button>
+      </fieldset>
+      <fieldset>
+        <legend>{t('agreement.scope')}</legend>
+        {(['keep', 'everywhere', 'areas'] as const).map((s) => (
+          <label key={s} className="check">
+            <input type="radio" name="t-scope" checked={scope === s} onChange={() => setScope(s)} />
+            <span>{t(`world.terms.scope.${s}`)}</span>
+          </label>
+        ))}
+        {scope === 'areas' && (
+          <div className="acts-choice" data-testid="scope-areas">
+            {governorates.map((a) => (
+              <label key={a.pcode} className="check">
+                <input
+                  type="checkbox"
+                  checked={areas.includes(a.pcode)}
+                  onChange={(e) => toggle(areas, setAreas, a.pcode, e.target.checked)}
+                />
+                <span>{areaName(a)}</span>
+              </label>
+            ))}
+          </div>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>{t('agreement.excluded')}</legend>
+        <div className="chips" data-testid="excluded">
+          {excluded.map((id) => (
+            <span className="chip" key={id}>
+              {actorName(id)}
+              <button
+                type="button"
+                aria-label={t('world.terms.unexclude', { name: actorName(id) })}
+                onClick={() => setExcluded(excluded.filter((x) => x !== id))}
+              >
+                ×
+              </button>
+            </span>
+          ))}
+        </div>
+        <Field label={t('world.terms.exclude')} htmlFor="t-exclude">
+          <select
+            id="t-exclude"
+            className="add-excluded"
+            value=""
+            onChange={(e) => e.target.value && setExcluded([...excluded, e.target.value])}
+          >
+            <option value="">{t('common.none')}</option>
+            {actors
+              .filter((a) => !excluded.includes(a.id))
+              .map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+          </select>
+        </Field>
+      </fieldset>
+      <fieldset className="acts-choice">
+        <legend>{t('agreement.prohibited')}</legend>
+        {ACTS.map((a) => (
+          <label key={a} className="check">
+            <input
+              type="checkbox"
+              checked={prohibited.includes(a)}
+              onChange={(e) => toggle(prohibited, setProhibited, a, e.target.checked)}
+            />
+            <span>{nameOf.acts(a)}</span>
+          </label>
+        ))}
+      </fieldset>
+      <label className="check">
+        <input type="checkbox" checked={selfDefense} onChange={(e) => setSelfDefense(e.target.checked)} />
+        <span>{t('agreement.selfDefense')}</span>
+      </label>
+      <PreviewThenSave
+        change={change}
+        disabled={periods.some((p) => !p.from) || (scope === 'areas' && areas.length === 0)}
+        body={body}
+      />
+    </form>
   );
 }
 

@@ -12,6 +12,9 @@ import { useWorldChange } from './change-preview.tsx';
 export type PartyBody = NonNullable<
   paths['/api/v1/agreements/{id}/parties']['post']['requestBody']
 >['content']['application/json'];
+export type TermsBody = NonNullable<
+  paths['/api/v1/agreements/{id}']['patch']['requestBody']
+>['content']['application/json'];
 export type ClauseBody = NonNullable<
   paths['/api/v1/agreements/{id}/clauses']['post']['requestBody']
 >['content']['application/json'];
@@ -70,4 +73,10 @@ export const useAddClause = (agreementId: string) =>
 export const useControlChange = (zoneId: string) =>
   useWorldChange<{ at: string; actors: string[] }>(async (body, d) =>
     unwrap(await api.POST('/api/v1/zones/{id}/control', { params: { path: { id: zoneId }, ...dryRun(d) }, body })),
+  );
+
+/** An agreement's terms: periods in force, scope, exclusions, prohibited acts, self-defence. */
+export const useChangeTerms = (agreementId: string) =>
+  useWorldChange<TermsBody>(async (body, d) =>
+    unwrap(await api.PATCH('/api/v1/agreements/{id}', { params: { path: { id: agreementId }, ...dryRun(d) }, body })),
   );
