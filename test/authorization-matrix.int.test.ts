@@ -902,8 +902,7 @@ describeEachDatabase('authorization matrix', (db) => {
         },
         'PATCH /agreements/{id}': {
           permission: 'world:manage',
-          attempts: (u) =>
-            targets('agreement', u, (id) => `/api/v1/agreements/${id}`, { title: `terms of ${u.user}` }),
+          attempts: (u) => targets('agreement', u, (id) => `/api/v1/agreements/${id}`, { title: `terms of ${u.user}` }),
         },
         'POST /agreements/{id}/parties': {
           permission: 'world:manage',
