@@ -3,6 +3,7 @@
  * `bench/<name>.bench.ts` exporting a `Benchmark` (see lib/benchmark.ts), and list it here.
  */
 import { adjudicateBenchmark } from './adjudicate.bench.ts';
+import { deskBenchmark } from './desk.bench.ts';
 import { httpBenchmark } from './http.bench.ts';
 import { importBenchmark } from './import.bench.ts';
 import { liveBenchmark } from './live.bench.ts';
@@ -28,6 +29,10 @@ export const BENCHMARKS: readonly Benchmark[] = [
   // Map: first render of the map page in Chromium with 100,000 incidents, and the p95 of the map's
   // data requests, on PostgreSQL (a new database, dropped after) and on PGlite. See map.bench.ts.
   mapBenchmark,
+
+  // Desk: the inbox, the review queue and search over HTTP with 1,000,000 incidents and 1,000,000
+  // reports on PostgreSQL (a new database, dropped after). See desk.bench.ts.
+  deskBenchmark,
 ];
 
 export function findBenchmark(name: string): Benchmark | undefined {

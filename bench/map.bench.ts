@@ -30,14 +30,18 @@ const ROOT = join(import.meta.dirname, '..');
 const INCIDENTS = Number(process.env.TRUCE_BENCH_MAP_INCIDENTS ?? 100_000);
 const RENDERS = 5;
 const DIRECT = 200;
-const PASSWORD = 'bench password 2016';
+export const PASSWORD = 'bench password 2016';
 
 const p95 = (values: number[]): number => {
   const s = [...values].sort((a, b) => a - b);
   return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]!;
 };
 
-export async function loadWorld(db: Database): Promise<{ seedMs: number; replicateMs: number; incidents: number }> {
+/** The demo world with its incidents and their findings replicated up to `incidents`, and an analyst `bench` of un-ose. */
+export async function loadWorld(
+  db: Database,
+  incidents = INCIDENTS,
+): Promise<{ seedMs: number; replicateMs: number; incidents: number }> {
   const ctx = createContext(db, { sealDelayMs: 20 });
   let t = performance.now();
   const plan = await planFirstStart(db, { empty: false });
@@ -59,13 +63,13 @@ export async function loadWorld(db: Database): Promise<{ seedMs: number; replica
   const seedMs = performance.now() - t;
   t = performance.now();
   const [{ n }] = (await db.query<{ n: number }>(`select count(*)::int as n from incidents`)) as [{ n: number }];
-  const copies = Math.ceil((INCIDENTS - n) / n);
+  const copies = Math.max(0, Math.ceil((incidents - n) / n));
   // Copies of every incident, moved up to ±0.15° and ±10 days, with copies of their findings.
   await db.query(`create temp table bench_copies as
     select i.id as src, 'bench-' || g || '-' || i.id as id, g,
       least(greatest(i.lon + (random() - 0.5) * 0.3, -180), 180) as lon, least(greatest(i.lat + (random() - 0.5) * 0.3, -90), 90) as lat,
       i.occurred_at + (random() - 0.5) * interval '20 days' as occurred_at
-    from incidents i, generate_series(1, ${copies}) g order by g, i.id limit ${INCIDENTS - n}`);
+    from incidents i, generate_series(1, ${copies}) g order by g, i.id limit ${Math.max(0, incidents - n)}`);
   await db.query(`insert into incidents (id, occurred_at, occurred_until, date_precision, lon, lat, location_precision, place, act, perpetrator,
       target_civilian, target_actor, self_defense_claim, deaths_low, deaths_best, deaths_high, deaths, sides, source, source_ref, headline,
       classification, owner_org, status, grade, worst_rank, verdict_agreements)

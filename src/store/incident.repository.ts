@@ -11,6 +11,7 @@ import type { Act, CivilianTarget, Incident } from '../domain/model.ts';
 import type { Instant, Interval } from '../domain/time.ts';
 import type { Sql } from './database.ts';
 import {
+  SEARCH_CANDIDATES,
   containing,
   keyset,
   type Page,
@@ -366,14 +367,22 @@ export async function remove(sql: Sql, id: string): Promise<void> {
   await sql.query('delete from incidents where id = $1', [id]);
 }
 
-/** Incidents whose headline or place match the words (full text, English and Arabic: migration 010), best first. */
-export async function search(sql: Sql, q: string, limit: number): Promise<IncidentView[]> {
+/**
+ * Incidents whose headline or place match the words (full text, English and Arabic: migrations 010
+ * and 013), best first; a word found in more than `candidates` incidents is ranked among the most
+ * recent of them.
+ */
+export async function search(
+  sql: Sql,
+  q: string,
+  limit: number,
+  candidates = SEARCH_CANDIDATES,
+): Promise<IncidentView[]> {
   const rows = await sql.query<IncidentViewRow>(
-    `${VIEW} where truce_search_vector(coalesce(i.headline, '') || ' ' || coalesce(i.place, '')) @@ truce_search_query($1)
-     order by ts_rank(truce_search_vector(coalesce(i.headline, '') || ' ' || coalesce(i.place, '')), truce_search_query($1)) desc,
-       i.occurred_at desc, i.id
+    `${VIEW} join truce_search_incidents($1, $3) s on s.id = i.id
+     order by s.rank desc, i.occurred_at desc, i.id
      limit $2`,
-    [q, limit],
+    [q, limit, candidates],
   );
   return rows.map(toView);
 }

@@ -10,6 +10,7 @@ import type { Act, CivilianTarget, Target } from '../domain/model.ts';
 import type { Instant } from '../domain/time.ts';
 import { type AuditEntry, auditInsert, auditRecordset } from './audit.repository.ts';
 import {
+  SEARCH_CANDIDATES,
   containing,
   keyset,
   type Page,
@@ -365,8 +366,9 @@ function conditions(params: Params, f: ReportFilter): string[] {
     c.push(
       f.linked
         ? 'exists (select 1 from incidents i where i.id = r.incident_id)'
-        : // Written so that the inbox's partial index (migration 008) serves the unlinked reports.
-          '(r.incident_id is null or not exists (select 1 from incidents i where i.id = r.incident_id))',
+        : // In no incident, as the inbox's partial index (migration 008) is written, so that it serves the inbox. A report
+          // its organization filed that is linked to an incident the reader may not see is in neither list: it waits for no one.
+          'r.incident_id is null',
     );
   if (f.triage !== undefined) c.push(f.triage === 'none' ? 'r.triage is null' : `r.triage = ${params.add(f.triage)}`);
   if (f.reliability) c.push(`r.source_reliability = any(${params.add(f.reliability)})`);
@@ -394,14 +396,22 @@ export async function listPage(
   return takePage(rows.map(toReport), page, (r) => cursor(sort, r));
 }
 
-/** Reports whose narrative or source match the words (full text, English and Arabic: migration 010), best first. */
-export async function search(sql: Sql, q: string, limit: number): Promise<ReportRecord[]> {
+/**
+ * Reports whose narrative or source match the words (full text, English and Arabic: migrations 010
+ * and 013), best first; a word found in more than `candidates` reports is ranked among the most
+ * recently received of them.
+ */
+export async function search(
+  sql: Sql,
+  q: string,
+  limit: number,
+  candidates = SEARCH_CANDIDATES,
+): Promise<ReportRecord[]> {
   const rows = await sql.query<ReportRow>(
-    `${SELECT} where truce_search_vector(coalesce(r.narrative, '') || ' ' || coalesce(r.source, '')) @@ truce_search_query($1)
-     order by ts_rank(truce_search_vector(coalesce(r.narrative, '') || ' ' || coalesce(r.source, '')), truce_search_query($1)) desc,
-       r.received_at desc, r.id
+    `${SELECT} join truce_search_reports($1, $3) s on s.id = r.id
+     order by s.rank desc, r.received_at desc, r.id
      limit $2`,
-    [q, limit],
+    [q, limit, candidates],
   );
   return rows.map(toReport);
 }
