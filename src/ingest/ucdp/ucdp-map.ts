@@ -4,6 +4,7 @@
  * (unattributed fighting, for a person to attribute); one-sided violence was done by side A to
  * civilians.
  */
+import { decodeEntities } from '../html-entities.ts';
 import type { Incident } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
 import type { LocalDays } from '../local-day.ts';
@@ -51,6 +52,8 @@ export function mapUcdpRow(row: UcdpRow, context: MapContext): MappedRow {
   const sideA = context.actorFor(row.side_a_new_id, row.side_a);
   const oneSided = row.type_of_violence === VIOLENCE.oneSided;
   const actors = oneSided ? [sideA] : [sideA, context.actorFor(row.side_b_new_id, row.side_b)];
+  // UCDP writes its headlines with HTML character references (&#8220;...&#8221;).
+  const headline = decodeEntities(row.source_headline);
   const incident: UcdpIncident = {
     id: ucdpIncidentId(row.id),
     occurredAt: context.days.start(row.date_start),
@@ -59,7 +62,7 @@ export function mapUcdpRow(row: UcdpRow, context: MapContext): MappedRow {
     location: { lon: row.longitude, lat: row.latitude },
     locationPrecision: row.where_prec,
     place: placeOf(row),
-    act: inferAct(row.source_headline),
+    act: inferAct(headline),
     perpetrator: oneSided ? sideA.id : null,
     target: oneSided ? { civilian: 'civilians' } : null,
     selfDefenseClaim: false,
@@ -72,7 +75,7 @@ export function mapUcdpRow(row: UcdpRow, context: MapContext): MappedRow {
     sides: actors.map((a) => a.id),
     source: UCDP_SOURCE,
     sourceRef: String(row.id),
-    headline: row.source_headline.trim() || null,
+    headline: headline.trim() || null,
   };
   return { incident, actors };
 }
