@@ -42,19 +42,23 @@ export function SettingsPage() {
   );
 }
 
+/** A left-to-right run within Arabic text (a zone's name, an offset). */
+const ltr = (lang: string, s: string) => (lang === 'ar' ? `\u2066${s}\u2069` : s);
+
 /** The timezone as people read it, with its offset now: "Asia/Damascus · UTC+3 now". */
 function useZoneNow() {
   const { lang, t } = useI18n();
   return (setting: string) => {
     try {
-      return t('settings.timezone.now', { offset: formatOffset(offsetMinutesAt(Date.now(), setting), lang) });
+      // In Arabic the offset is a left-to-right run, or its sign moves ("٣+UTC").
+      return t('settings.timezone.now', {
+        offset: ltr(lang, formatOffset(offsetMinutesAt(Date.now(), setting), lang)),
+      });
     } catch {
       return '';
     }
   };
 }
-
-const ltr = (lang: string, s: string) => (lang === 'ar' ? `\u2066${s}\u2069` : s);
 
 function SettingsView({ settings }: { settings: Settings }) {
   const { t, lang, number, day } = useI18n();
@@ -207,6 +211,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
                 const numberInput = (field: 'threshold' | 'days', label: string) => {
                   const id = `calm-${field}-${g.id}`;
                   const wrong = problem(`${g.id}:${field}`);
+                  // An agreement not counted has no numbers to set.
+                  if (!c.counted) return <td data-label={label}>—</td>;
                   return (
                     <td data-label={label}>
                       <input
@@ -218,7 +224,6 @@ function SettingsForm({ settings }: { settings: Settings }) {
                         aria-label={`${label}: ${title}`}
                         aria-invalid={wrong ? true : undefined}
                         aria-describedby={wrong ? `${id}-error` : undefined}
-                        disabled={!c.counted}
                         value={c[field]}
                         data-field={field}
                         onChange={(e) => setCalm(g.id, field, e.target.value)}
