@@ -2,7 +2,8 @@
  * The analysts' desk end to end, in Debian's Chromium: the inbox of the demo world, a report
  * arriving live, linked to a suggested incident by a key; a new incident made from a report,
  * prefilled and edited; a report discarded with its reason and shown so on its page; a
- * report's source evaluated; in English and Arabic, on a desktop and a phone.
+ * report's source evaluated; a threshold of days of calm changed, previewed in words, and followed
+ * by an open state page; in English and Arabic, on a desktop and a phone.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { type E2EWorld, PASSWORD, startE2EWorld } from './harness.ts';
 import { IncidentPage } from './pages/incident.page.ts';
 import { InboxPage } from './pages/inbox.page.ts';
 import { AppShell } from './pages/shell.ts';
+import { SettingsPage } from './pages/settings.page.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
 import { setDateField } from './pages/date-field.ts';
 import { demoIds, leaks, readableText } from './pages/words.ts';
@@ -401,6 +403,72 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
       headers: await headers('analyst'),
     });
     expect(gone.statusCode).toBe(404);
+  });
+
+  it('changes an agreement’s threshold of calm, said in words before it is saved, and an open state page follows', async () => {
+    const SEPT = 'Renewed cessation of hostilities';
+    // The longest run of calm days: the figure's own text, before its "7 needed".
+    const calmOf = async (page: Page) =>
+      Number(await page.locator('[data-testid=kpi-calm]').evaluate((el) => el.firstChild?.textContent ?? ''));
+    const state = await session('analyst');
+    await state.goto(`${world.baseUrl}/state?from=2016-09-12&to=2016-09-20&agreement=coh-sept`);
+    await state.locator('[data-testid=kpi-calm]').waitFor();
+    const before = await calmOf(state);
+
+    const page = await session('analyst');
+    const settings = new SettingsPage(page, world.baseUrl);
+    await settings.goto();
+    expect(await new AppShell(page).navLabels()).toContain('Settings');
+    expect(await settings.row(SEPT).locator('input[data-field=threshold]').inputValue()).toBe('2');
+    // The arrangement was in force all day from the 13th to the 18th: six days. At most none a day breaks that run
+    // (the 14th to the 16th had violations); any number a day makes all six calm.
+    const threshold = before === 6 ? 0 : 1000;
+    await settings.setThreshold(SEPT, threshold);
+    const said = await settings.preview();
+    expect(said[0]).toMatch(
+      new RegExp(
+        `^A day of ${SEPT} .* is calm with at most ${threshold.toLocaleString('en-GB')} violations \\(now 2\\)\\.$`,
+      ),
+    );
+    const become = said.map((s) => /The days of calm for .* become (\d+) \(now (\d+)\)\./.exec(s)).find(Boolean);
+    expect(become, said.join(' | ')).toBeTruthy();
+    expect(Number(become![2])).toBe(before);
+    const after = Number(become![1]);
+    if (threshold === 0) expect(after).toBeLessThan(before);
+    else expect(after).toBe(6);
+    await screenshot(page, '58-settings-preview', { fullPage: true });
+    const violations = await seriousA11yViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await settings.save();
+    // The state page open elsewhere hears of the change and counts again.
+    await expect.poll(() => calmOf(state), { timeout: 10_000 }).toBe(after);
+    expect(await state.locator('[data-testid=kpi-calm]').innerText()).toMatch(/7 needed/);
+
+    // In Arabic and on a phone: nothing scrolls sideways, no ids; an observer reads the settings, changes none.
+    const ids = demoIds();
+    for (const [user, lang, viewport] of [
+      ['analyst', 'ar', VIEWPORT],
+      ['analyst', 'en', PHONE],
+      ['analyst', 'ar', PHONE],
+      ['observer', 'en', VIEWPORT],
+    ] as const) {
+      const p = await session(user, viewport, lang);
+      await new SettingsPage(p, world.baseUrl).goto();
+      expect(await new AppShell(p).overflowX(), `${lang} ${viewport.width}`).toBeLessThanOrEqual(0);
+      expect(leaks(await readableText(p), ids)).toEqual([]);
+      await screenshot(p, `59-settings-${user}-${lang}-${viewport.width}`, { fullPage: true });
+      if (user === 'observer') {
+        await p.locator('[data-testid=settings-read-only]').waitFor();
+        expect(await p.locator('[data-testid=calm-settings] input').count()).toBe(0);
+        expect(await new AppShell(p).navLabels()).not.toContain('Settings');
+      }
+    }
+    // As it was, for the tests after this one.
+    await api('analyst', 'PUT', '/api/v1/settings', {
+      timezone: 'Asia/Damascus',
+      host_state: 'sy-gov',
+      calm: [{ agreement: 'coh-sept', threshold_per_day: 2, days_required: 7 }],
+    });
   });
 
   it('is not offered to those who may not work reports', async () => {

@@ -283,6 +283,23 @@ async function buildRecords(server: TestServer): Promise<Records> {
       report_id: r.report[cls],
     });
   }
+  // Days of calm for each agreement, set by its creator, who keeps the settings it sees (and cannot see the others).
+  for (const cls of CLASSES) {
+    const by = CREATOR[cls];
+    const now = (await server.call(by, { method: 'GET', url: '/api/v1/settings' })).json();
+    await must(server, by, 'PUT', '/api/v1/settings', {
+      timezone: now.timezone,
+      host_state: now.host_state,
+      calm: [
+        ...now.calm.map((c: { agreement: string; threshold_per_day: number; days_required: number }) => ({
+          agreement: c.agreement,
+          threshold_per_day: c.threshold_per_day,
+          days_required: c.days_required,
+        })),
+        { agreement: r.agreement[cls], threshold_per_day: 1, days_required: 2 },
+      ],
+    });
+  }
   for (const cls of CLASSES) {
     const owner = CREATOR[cls];
     const found = (
@@ -599,6 +616,19 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
       }
     },
     '/agreements/{id}': perRecord('agreement', (id) => `/api/v1/agreements/${id}`),
+    // The days of calm of an agreement show only with the agreement: not listed, not named.
+    '/settings': async ({ server, r, reader, fail, tally }) => {
+      const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/settings' });
+      if (res.statusCode !== 200) return fail(`GET /settings: ${res.statusCode}`);
+      const listed = res.json().calm.map((c: { agreement: string }) => c.agreement);
+      for (const cls of CLASSES) {
+        tally(1);
+        if (listed.includes(r.agreement[cls]) !== visible(cls, reader.org))
+          fail(`GET /settings: calm of agreement ${cls} ${listed.includes(r.agreement[cls]) ? 'shown' : 'missing'}`);
+        if (!visible(cls, reader.org) && res.body.includes(r.agreement[cls]))
+          fail(`GET /settings: names hidden agreement ${cls}`);
+      }
+    },
     '/zones': listed('zone', '/api/v1/zones?limit=500'),
     '/zones.geojson': listed('zone', '/api/v1/zones.geojson', 'features'),
     '/zones/{id}': perRecord('zone', (id) => `/api/v1/zones/${id}`),
@@ -836,7 +866,10 @@ describeEachDatabase('authorization matrix', (db) => {
       type Attempt = { url: string; payload?: Record<string, unknown>; hidden?: string };
       // A hidden record named in a body is as unknown as a missing one (400); otherwise a hidden target is not found (404). New
       // classified records get ids from the server, so no id a client sends can be refused for being a hidden record's.
-      const HIDDEN_STATUS: Record<string, number[]> = { 'POST /incidents/{id}/reports': [400] };
+      const HIDDEN_STATUS: Record<string, number[]> = {
+        'POST /incidents/{id}/reports': [400],
+        'PUT /settings': [400],
+      };
       const targets = (
         kind: 'incident' | 'zone' | 'agreement',
         reader: Reader,
@@ -927,6 +960,20 @@ describeEachDatabase('authorization matrix', (db) => {
               text: 'more',
               acts: ['shelling'],
             }),
+        },
+        // The days of calm of one agreement (the others the writer sees are counted no more); a hidden one is unknown (400).
+        'PUT /settings': {
+          permission: 'world:manage',
+          attempts: (u) =>
+            CLASSES.map((cls) => ({
+              url: '/api/v1/settings',
+              payload: {
+                timezone: 'Asia/Damascus',
+                host_state: 'sy-gov',
+                calm: [{ agreement: r.agreement[cls], threshold_per_day: 3, days_required: 4 }],
+              },
+              hidden: visible(cls, u.org) ? undefined : `agreement ${cls}`,
+            })),
         },
         'POST /reports': {
           permission: 'report:file',

@@ -18,6 +18,7 @@ const EVENT_TYPES: readonly string[] = [
   'report.updated',
   'incident.updated',
   'finding.changed',
+  'settings.changed',
   'alert',
 ] satisfies TruceEvent['type'][];
 const RECONNECT_MS = 1_000;

@@ -8,6 +8,7 @@ import {
   daysInMonth,
   formatInstant,
   isCalendarDate,
+  isTimeZoneName,
   nextDate,
   overlaps,
   parseInstant,
@@ -166,6 +167,22 @@ describe('half-open intervals', () => {
   ])('overlaps: $name -> $result', ({ a, b, result }) => {
     expect(overlaps(a, b)).toBe(result);
     expect(overlaps(b, a)).toBe(result);
+  });
+});
+
+describe('isTimeZoneName', () => {
+  it.each([
+    ['Asia/Damascus', true],
+    ['America/Argentina/Buenos_Aires', true],
+    ['Etc/GMT-3', true],
+    ['UTC', true],
+    ['Mars/Olympus_Mons', false],
+    ['+03:00', false],
+    ['Z', false],
+    ['', false],
+    ['Asia/Damascus; drop table', false],
+  ])('%s: %s', (name, known) => {
+    expect(isTimeZoneName(name)).toBe(known);
   });
 });
 

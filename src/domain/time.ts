@@ -157,6 +157,20 @@ function ianaZone(name: string): DayZone {
   return { name, localDate, startOf };
 }
 
+/**
+ * An IANA timezone name that Intl knows (`Asia/Damascus`, `UTC`), as a person chooses one; not a
+ * fixed offset (`+03:00`), which a bundle may give but a name never is.
+ */
+export function isTimeZoneName(name: string): boolean {
+  if (name.length > 64 || !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return name.includes('/') || name === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
 /** The calendar date after `date`. */
 export function nextDate(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);

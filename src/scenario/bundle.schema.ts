@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ACTOR_KINDS, ACTS, CIVILIAN_TARGETS, OBLIGATION_CODES } from '../domain/model.ts';
-import { isCalendarDate, parseInstant, parseOffset } from '../domain/time.ts';
+import { isCalendarDate, isTimeZoneName, parseInstant, parseOffset } from '../domain/time.ts';
 
 export const BUNDLE_FORMAT = 'truce-scenario/1';
 
@@ -161,18 +161,9 @@ export const calmSchema = z.object({
   days_required: z.number().int('must be a whole number').min(1, 'must be 1 or more'),
 });
 
-export const timezoneSchema = z.string().refine((tz) => parseOffset(tz) !== null || isIanaZone(tz), {
+export const timezoneSchema = z.string().refine((tz) => parseOffset(tz) !== null || isTimeZoneName(tz), {
   error: 'must be "Z", an offset such as "+03:00", or an IANA zone such as "Asia/Damascus"',
 });
-
-function isIanaZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return tz.includes('/') || tz === 'UTC';
-  } catch {
-    return false;
-  }
-}
 
 export const bundleSchema = z.object({
   format: z.literal(BUNDLE_FORMAT, { error: `must be "${BUNDLE_FORMAT}"` }),

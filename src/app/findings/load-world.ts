@@ -22,6 +22,8 @@ export async function loadRulebook(sql: Sql): Promise<Rulebook> {
 /** The whole world; with `incidents: false`, without the incidents (they can be many). */
 export async function loadWorld(sql: Sql, options: { incidents?: boolean } = {}): Promise<World> {
   const stored = await settings.get(sql);
+  // The default calm setting (a bundle's) with its own period: what `scenario run` counts.
+  const calm = (await settings.listCalm(sql)).find((c) => c.isDefault);
   return {
     timezone: stored.timezone,
     hostState: stored.hostState,
@@ -32,6 +34,6 @@ export async function loadWorld(sql: Sql, options: { incidents?: boolean } = {})
     protectedSites: await plans.listProtectedSites(sql),
     operations: await plans.listOperations(sql),
     convoys: await plans.listConvoys(sql),
-    calm: stored.calm,
+    calm: calm ? settings.calmSpec(calm) : null,
   };
 }

@@ -7,7 +7,8 @@
  * `alert` message follows the record.
  *
  * Events name records by entity: `report` (id), `incident` (id), `finding` (key), `operation`
- * (id: an alert when it comes within the buffer of sites the reader may see). A
+ * (id: an alert when it comes within the buffer of sites the reader may see), `settings` (`world`)
+ * and `calm_setting` (an agreement's id, sent only to readers who may see the agreement). A
  * `finding.changed` may also name the record whose change moved findings: an `incident` (its
  * findings are sent, and judged for alerts), or a `zone`, `agreement` or `actor` (the record is
  * sent, as a cue to read the findings again; no alert, since the event does not say which
@@ -23,6 +24,7 @@ import * as actors from '../../store/actor.repository.ts';
 import * as agreements from '../../store/agreement.repository.ts';
 import * as live from '../../store/live.repository.ts';
 import * as plans from '../../store/plan.repository.ts';
+import * as settings from '../../store/settings.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import type { Sql } from '../../store/sql.ts';
 import { type Caller, readerOf } from '../caller.ts';
@@ -146,6 +148,31 @@ async function readVisible(sql: Sql, event: TruceEvent): Promise<Visible[]> {
     case 'actor': {
       const r = findings ? await live.subjectSummary(sql, event.entity, event.id) : null;
       return r ? [{ entity: event.entity, id: r.id, data: { ...r }, subject: {} }] : [];
+    }
+    // A change of the settings: the timezone and host state (everyone's), or one agreement's days of calm (shown only
+    // to a reader who may see the agreement, so that the event tells nothing of a hidden one).
+    case 'settings': {
+      if (event.type !== 'settings.changed') return [];
+      const s = await settings.get(sql);
+      return [
+        { entity: 'settings', id: event.id, data: { timezone: s.timezone, host_state: s.hostState }, subject: {} },
+      ];
+    }
+    case 'calm_setting': {
+      if (event.type !== 'settings.changed' || !(await agreements.get(sql, event.id))) return [];
+      const c = (await settings.listCalm(sql)).find((x) => x.agreement === event.id);
+      return [
+        {
+          entity: 'calm_setting',
+          id: event.id,
+          data: {
+            agreement: event.id,
+            threshold_per_day: c?.thresholdPerDay ?? null,
+            days_required: c?.daysRequired ?? null,
+          },
+          subject: {},
+        },
+      ];
     }
     default:
       return []; // an entity we cannot re-read is never shown

@@ -105,12 +105,19 @@ export async function loadScenario(db: Database, text: string, options: LoadOpti
       await plans.upsertOperation(tx, o);
     for (const c of diff('convoys', world.convoys, await plans.listConvoys(tx)).touched)
       await plans.upsertConvoy(tx, c);
-    await settings.upsert(tx, {
-      name: v.bundle.name,
-      timezone: world.timezone,
-      hostState: world.hostState,
-      calm: world.calm,
-    });
+    await settings.upsert(tx, { name: v.bundle.name, timezone: world.timezone, hostState: world.hostState });
+    // The bundle's calm setting is its agreement's, and the default; the other agreements' stay as they are.
+    const calm = world.calm;
+    if (calm) {
+      const { from, to, thresholdPerDay, daysRequired } = calm;
+      await settings.upsertCalm(tx, {
+        agreement: calm.agreement,
+        thresholdPerDay,
+        daysRequired,
+        period: { from, to },
+        isDefault: true,
+      });
+    } else await settings.updateCalmDefault(tx, null);
 
     const findings = await recomputeFindings(tx, scope, scenarioLoaded(v.bundle.name));
     await audit(tx, options.caller ?? null, options.now ?? Date.now(), changes);

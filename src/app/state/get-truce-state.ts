@@ -7,7 +7,7 @@
  * window judged by its rule over the calm agreement's own violations, with the days it was not
  * in force told apart. Calm is null when there is no setting, or its agreement is hidden.
  */
-import { countCalm, judgeDays, violationsPerDate } from '../../domain/calm.ts';
+import { judgeDays, violationsPerDate } from '../../domain/calm.ts';
 import type { CalmDay, CalmResult, Verdict } from '../../domain/findings.ts';
 import { datesBetween, dayZone, isCalendarDate, nextDate } from '../../domain/time.ts';
 import * as agreements from '../../store/agreement.repository.ts';
@@ -18,6 +18,7 @@ import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { invalid } from '../errors.ts';
 import { adminAreas } from '../map/admin-areas.ts';
+import { countCalmOver } from '../shared/calm-count.ts';
 import { tallyViolations, type ViolationTally } from './tally-violations.ts';
 
 export interface TruceState {
@@ -75,43 +76,53 @@ export async function getTruceState(ctx: AppContext, caller: Caller | null, quer
     const violations = tallyViolations(await findings.placedViolations(sql, window), zone, dates, adminAreas());
 
     let calm: TruceState['calm'] = null;
-    const spec = stored.calm;
-    const calmAgreement = spec && (await agreements.get(sql, spec.agreement));
-    if (spec && calmAgreement) {
-      const period = await findings.violationsDuring(
-        sql,
-        zone.startOf(spec.from),
-        zone.startOf(nextDate(spec.to)),
-        spec.agreement,
-      );
+    // Calm settings are per agreement, each seen only with its agreement: the one asked for, else the default one
+    // (the page then says which agreement its days of calm are counted for).
+    const calmSettings = await settings.listCalm(sql);
+    const setting =
+      calmSettings.find((c) => agreement !== null && c.agreement === agreement) ??
+      calmSettings.find((c) => c.isDefault);
+    const calmAgreement = setting && (await agreements.get(sql, setting.agreement));
+    if (setting && calmAgreement) {
       const inWindow =
-        agreement === spec.agreement
+        agreement === setting.agreement
           ? new Map(dates.map((d, i) => [d, violations.days[i]!]))
           : violationsPerDate(
-              spec.agreement,
+              setting.agreement,
               zone,
-              (await findings.violationsDuring(sql, window.from, window.to, spec.agreement)).map((v) => ({
+              (await findings.violationsDuring(sql, window.from, window.to, setting.agreement)).map((v) => ({
                 ...v,
                 verdict: 'violation',
               })),
             );
+      const days = judgeDays(
+        { thresholdPerDay: setting.thresholdPerDay, inForce: calmAgreement.inForce },
+        zone,
+        dates,
+        inWindow,
+      );
+      // A setting without a period of its own (one set in the web app) counts over the window asked for.
+      const own = settings.calmSpec(setting);
+      const counted: CalmResult = own
+        ? await countCalmOver(sql, zone, own, calmAgreement.inForce)
+        : {
+            agreement: setting.agreement,
+            days,
+            reducedViolenceOn: days.find((d) => d.streak >= setting.daysRequired)?.date ?? null,
+          };
+      const spec = own ?? { from, to };
       calm = {
-        ...countCalm(
-          spec,
-          calmAgreement.inForce,
-          zone,
-          period.map((v) => ({ ...v, verdict: 'violation' })),
-        ),
-        thresholdPerDay: spec.thresholdPerDay,
-        daysRequired: spec.daysRequired,
+        ...counted,
+        thresholdPerDay: setting.thresholdPerDay,
+        daysRequired: setting.daysRequired,
         from: spec.from,
         to: spec.to,
-        window: judgeDays(
-          { thresholdPerDay: spec.thresholdPerDay, inForce: calmAgreement.inForce },
-          zone,
-          dates,
-          inWindow,
-        ).map(({ date, violations: n, inForce, calm: isCalm }) => ({ date, violations: n, inForce, calm: isCalm })),
+        window: days.map(({ date, violations: n, inForce, calm: isCalm }) => ({
+          date,
+          violations: n,
+          inForce,
+          calm: isCalm,
+        })),
       };
     }
     return {

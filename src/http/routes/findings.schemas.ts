@@ -49,8 +49,14 @@ const calmDayOut = z.object({
   calm: z.boolean(),
 });
 const calmOut = z.object({
-  agreement: z.string(),
-  from: z.string().describe("The first day of the calm count (the world's setting)"),
+  agreement: z
+    .string()
+    .describe(
+      'The agreement whose days of calm these are: the one asked for if it has a calm setting, else the default',
+    ),
+  from: z
+    .string()
+    .describe("The first day of the calm count: the setting's period, or the window's when the setting has none"),
   to: z.string().describe('The last day of the calm count'),
   days: z.array(calmDayOut.extend({ streak: z.number().int() })).describe('Each day from `from` to `to`'),
   reduced_violence_on: z.string().nullable(),

@@ -14,6 +14,7 @@ import { incidentsRoutes } from './incidents.routes.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { rulingsRoutes } from './rulings.routes.ts';
 import { searchRoutes } from './search.routes.ts';
+import { settingsRoutes } from './settings.routes.ts';
 import { usersRoutes } from './users.routes.ts';
 import { zonesRoutes } from './zones.routes.ts';
 
@@ -33,4 +34,5 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   findingsRoutes,
   usersRoutes,
   searchRoutes,
+  settingsRoutes,
 ];

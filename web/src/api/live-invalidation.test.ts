@@ -31,7 +31,7 @@ function seeded(): QueryClient {
     queryKeys.actors,
     queryKeys.agreements,
     queryKeys.organizations,
-    queryKeys.truce,
+    queryKeys.settings,
   ];
   for (const k of keys) client.setQueryData(k, { k });
   return client;
@@ -107,12 +107,28 @@ describe('live events invalidate the queries they change', () => {
     expect(agreement.all).not.toContain(JSON.stringify(queryKeys.actors));
     for (const r of [actor, agreement]) {
       expect(r.all).toContain(JSON.stringify(queryKeys.state({ from: 'a', to: 'b', agreement: null, ready: true })));
-      for (const k of [queryKeys.me, queryKeys.organizations, queryKeys.truce])
+      for (const k of [queryKeys.me, queryKeys.organizations, queryKeys.settings])
         expect(r.all).not.toContain(JSON.stringify(k));
     }
     const incident = await invalidated(event({ type: 'finding.changed', entity: 'incident', id: 'i1' }));
-    for (const k of [queryKeys.actors, queryKeys.agreements, queryKeys.truce])
+    for (const k of [queryKeys.actors, queryKeys.agreements, queryKeys.settings])
       expect(incident.all).not.toContain(JSON.stringify(k));
+  });
+
+  it('a change of the settings reloads them and the state figures at once, and nothing else', async () => {
+    for (const e of [
+      event({ type: 'settings.changed', entity: 'settings', id: 'world' }),
+      event({ type: 'settings.changed', entity: 'calm_setting', id: 'g1' }),
+    ]) {
+      const r = await invalidated(e);
+      expect(r.now).toEqual(
+        [
+          JSON.stringify(queryKeys.settings),
+          JSON.stringify(queryKeys.state({ from: 'a', to: 'b', agreement: null, ready: true })),
+        ].sort(),
+      );
+      expect(r.all).toEqual(r.now);
+    }
   });
 
   it('a new report without an incident reloads no single incident; an alert reloads nothing', async () => {

@@ -1,8 +1,9 @@
 /**
  * Live events invalidate the cached queries they change, so every view showing them reloads
  * (only the mounted ones fetch; the others reload when shown again). One incident's own
- * queries reload at once; lists, counts, the map extent, the state figures and the world's
- * actors and agreements wait until a burst of events is over, as the pages did before.
+ * queries reload at once, as do the world's settings and the state figures after a change of the
+ * settings; lists, counts, the map extent, the state figures and the world's actors and
+ * agreements wait until a burst of events is over, as the pages did before.
  */
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
@@ -24,6 +25,8 @@ export function eventIncident(e: LiveEvent): string | null {
 /** The queries to invalidate at once, and those to invalidate after the burst. */
 export function invalidations(e: LiveEvent): { now: (readonly unknown[])[]; later: (readonly unknown[])[] } {
   if (e.type === 'alert') return { now: [], later: [] };
+  // The timezone moves every day's boundaries, a threshold the days of calm: the settings and the figures, at once.
+  if (e.type === 'settings.changed') return { now: [queryKeys.settings, queryKeys.states], later: [] };
   const incident = eventIncident(e);
   const now: (readonly unknown[])[] = incident ? [queryKeys.incident(incident), queryKeys.incidentAudit(incident)] : [];
   if (e.type === 'report.updated') now.push(queryKeys.report(e.id));

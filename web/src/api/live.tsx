@@ -6,7 +6,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 
 export interface LiveEvent {
-  type: 'report.created' | 'report.updated' | 'incident.updated' | 'finding.changed' | 'alert';
+  type: 'report.created' | 'report.updated' | 'incident.updated' | 'finding.changed' | 'settings.changed' | 'alert';
   entity: string;
   id: string;
   at: string;
@@ -67,8 +67,9 @@ export function LiveProvider({ enabled, children }: { enabled: boolean; children
         if (m.lastEventId) lastId = m.lastEventId;
         const event = parseLiveEvent(m.data);
         if (!event) return;
-        // A notice for what is new; a report triaged or evaluated only refreshes the pages showing it.
-        if (event.type !== 'report.updated') {
+        // A notice for what is new; a report triaged or evaluated, or a change of the settings, only refreshes the
+        // pages showing it.
+        if (event.type !== 'report.updated' && event.type !== 'settings.changed') {
           setRecent((r) => [event, ...r].slice(0, 20));
           // A notice stays a while, then goes by itself.
           window.setTimeout(() => setRecent((r) => r.filter((x) => x !== event)), 15_000);

@@ -12,8 +12,8 @@ export const queryKeys = {
   actors: ['world', 'actors'] as const,
   agreements: ['world', 'agreements'] as const,
   organizations: ['world', 'organizations'] as const,
-  /** The truce's timezone and calm agreement; not under `states`, which findings invalidate. */
-  truce: ['world', 'truce'] as const,
+  /** The world's settings (the timezone, the host state, the days of calm per agreement); not under `states`. */
+  settings: ['world', 'settings'] as const,
   incidentLists: ['incidents', 'list'] as const,
   incidentList: (query: unknown) => ['incidents', 'list', query] as const,
   incident: (id: string) => ['incidents', 'detail', id] as const,

@@ -4621,6 +4621,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The world’s settings: timezone, host state, and the days of calm of each agreement you may see (its threshold of violations a day, the calm days required) */
+        get: operations["getSettings"];
+        /**
+         * Change the world’s settings (world:manage): timezone, host state, the days of calm of the agreements you may see (dry_run=true: what it would change, saving nothing)
+         * @description The days of calm of agreements you may not see are kept. The answer says how each agreement’s days of calm move: the longest run of calm days and the day reduced violence was reached, over its own period.
+         */
+        put: operations["updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/state": {
         parameters: {
             query?: never;
@@ -6707,6 +6728,50 @@ export interface components {
             verdict: "violation" | "permitted" | "not_covered";
             violators: string[];
         };
+        Settings: {
+            /** @description The days of calm per agreement, for the agreements you may see */
+            calm: {
+                agreement: string;
+                /** @description Calm days in a row that make reduced violence */
+                days_required: number;
+                /** @description The agreement the state of the truce shows when none is asked for */
+                default: boolean;
+                /** @description The dates counted (a bundle’s); null: the days the state of the truce is asked for */
+                period: {
+                    from: string;
+                    to: string;
+                } | null;
+                /** @description A day is calm with at most this many violations */
+                threshold_per_day: number;
+            }[];
+            /** @description The actor whose consent every convoy needs */
+            host_state: string | null;
+            name: string;
+            /** @description The day boundaries: an IANA name such as Asia/Damascus, or a fixed offset */
+            timezone: string;
+        };
+        SettingsInput: {
+            /** @description The days of calm per agreement, for the agreements you may see */
+            calm: {
+                agreement: string;
+                /** @description Calm days in a row that make reduced violence */
+                days_required: number;
+                /** @description The agreement the state of the truce shows when none is asked for */
+                default: boolean;
+                /** @description The dates counted (a bundle’s); null: the days the state of the truce is asked for */
+                period: {
+                    from: string;
+                    to: string;
+                } | null;
+                /** @description A day is calm with at most this many violations */
+                threshold_per_day: number;
+            }[];
+            /** @description The actor whose consent every convoy needs */
+            host_state: string | null;
+            name: string;
+            /** @description The day boundaries: an IANA name such as Asia/Damascus, or a fixed offset */
+            timezone: string;
+        };
         SignedOut: {
             /** @constant */
             signed_in: false;
@@ -6860,6 +6925,7 @@ export interface components {
                 total: number;
             }[];
             calm: {
+                /** @description The agreement whose days of calm these are: the one asked for if it has a calm setting, else the default */
                 agreement: string;
                 /** @description Each day from `from` to `to` */
                 days: {
@@ -6872,7 +6938,7 @@ export interface components {
                 }[];
                 /** @description Calm days in a row that make reduced violence */
                 days_required: number;
-                /** @description The first day of the calm count (the world's setting) */
+                /** @description The first day of the calm count: the setting's period, or the window's when the setting has none */
                 from: string;
                 reduced_violence_on: string | null;
                 /** @description A day is calm with at most this many violations */
@@ -6942,6 +7008,7 @@ export interface components {
                 total: number;
             }[];
             calm: {
+                /** @description The agreement whose days of calm these are: the one asked for if it has a calm setting, else the default */
                 agreement: string;
                 /** @description Each day from `from` to `to` */
                 days: {
@@ -6954,7 +7021,7 @@ export interface components {
                 }[];
                 /** @description Calm days in a row that make reduced violence */
                 days_required: number;
-                /** @description The first day of the calm count (the world's setting) */
+                /** @description The first day of the calm count: the setting's period, or the window's when the setting has none */
                 from: string;
                 reduced_violence_on: string | null;
                 /** @description A day is calm with at most this many violations */
@@ -9846,6 +9913,255 @@ export interface operations {
                     "application/json": {
                         incidents: components["schemas"]["Incident"][];
                         reports: components["schemas"]["Report"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateSettings: {
+        parameters: {
+            query?: {
+                /** @description true: check the change and judge the findings it affects, then save nothing */
+                dry_run?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The days of calm of the agreements you may see; one left out is counted no more */
+                    calm: {
+                        agreement: string;
+                        days_required: number;
+                        /** @description Left out: kept as it is; null: none */
+                        period?: {
+                            from: string;
+                            to: string;
+                        } | null;
+                        threshold_per_day: number;
+                    }[];
+                    /** @description An actor, or null for none */
+                    host_state: string | null;
+                    /** @description An IANA name such as Asia/Damascus */
+                    timezone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changes: {
+                            /** @description Each agreement whose days of calm change, as you may see them */
+                            calm: {
+                                /** @description null: no days of calm counted */
+                                after: {
+                                    days_required: number;
+                                    /** @description The longest run of calm days in the period; null: no period */
+                                    longest_run: number | null;
+                                    period: {
+                                        from: string;
+                                        to: string;
+                                    } | null;
+                                    reduced_violence_on: string | null;
+                                    threshold_per_day: number;
+                                } | null;
+                                agreement: string;
+                                /** @description null: no days of calm counted */
+                                before: {
+                                    days_required: number;
+                                    /** @description The longest run of calm days in the period; null: no period */
+                                    longest_run: number | null;
+                                    period: {
+                                        from: string;
+                                        to: string;
+                                    } | null;
+                                    reduced_violence_on: string | null;
+                                    threshold_per_day: number;
+                                } | null;
+                            }[];
+                            host_state: {
+                                after: string | null;
+                                before: string | null;
+                            } | null;
+                            timezone: {
+                                after: string;
+                                before: string;
+                            } | null;
+                        };
+                        /** @description true: nothing was saved */
+                        dry_run: boolean;
+                        settings: components["schemas"]["Settings"];
                     };
                 };
             };

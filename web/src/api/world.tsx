@@ -1,8 +1,9 @@
 /**
- * What every page names: actors, agreements and organizations by id, the truce's timezone (dates are shown in
- * it) and the agreement whose days of calm are counted. Read once after sign-in, as the user
- * may see them, and kept in the session's query cache (TanStack Query); a live event saying
- * that a change to an actor or an agreement moved findings reads them again (live-invalidation.ts).
+ * What every page names: actors, agreements and organizations by id, the truce's timezone (from the world's
+ * settings: dates are shown in it) and the agreement whose days of calm are shown by default. Read once after
+ * sign-in, as the user may see them, and kept in the session's query cache (TanStack Query); a live event saying
+ * that a change to an actor or an agreement moved findings, or that the settings changed, reads them again
+ * (live-invalidation.ts).
  */
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
@@ -23,16 +24,12 @@ export interface World {
   agreementTitle(id: string | null | undefined): string;
   /** An organization's name (reports and audit entries hold its id). */
   orgName(id: string | null | undefined): string;
-  /** The agreement whose days of calm are counted; null when none is (or it is hidden). */
+  /** The agreement whose days of calm the state page shows by default; null when none is (or it is hidden). */
   calmAgreement: string | null;
   ready: boolean;
 }
 
-/** What the world needs of the state of the truce. */
-export interface TruceSettings {
-  timezone: string;
-  calmAgreement: string | null;
-}
+export type Settings = Schemas['Settings'];
 
 const WorldContext = createContext<World | null>(null);
 
@@ -90,16 +87,20 @@ function useOrganizations() {
   });
 }
 
-/** The truce's timezone and calm agreement; null when the state cannot be read. */
-function useTruceSettings() {
-  return useQuery({
-    queryKey: queryKeys.truce,
-    queryFn: async ({ signal }): Promise<TruceSettings | null> => {
-      const state = (await api.GET('/api/v1/state', { params: { query: {} }, signal })).data;
-      return state ? { timezone: state.timezone, calmAgreement: state.calm?.agreement ?? null } : null;
-    },
-    ...ONCE,
-  });
+/**
+ * The world's settings (GET /settings): the timezone every date is shown in, the host state, the days of calm per
+ * agreement the user may see. Read once and kept; a change of them (live-invalidation.ts, or a save on the settings
+ * page) reads them again, and the dates follow the timezone at once. Null when they cannot be read.
+ */
+export const settingsQuery = {
+  queryKey: queryKeys.settings,
+  queryFn: async ({ signal }: { signal: AbortSignal }): Promise<Settings | null> =>
+    (await api.GET('/api/v1/settings', { signal })).data ?? null,
+  ...ONCE,
+};
+
+function useSettings() {
+  return useQuery(settingsQuery);
 }
 
 /** The world's reads; `settled` once each has answered or failed. */
@@ -107,9 +108,9 @@ function useWorldData() {
   const actors = useActors();
   const agreements = useAgreements();
   const organizations = useOrganizations();
-  const truce = useTruceSettings();
-  const settled = [actors, agreements, organizations, truce].every((q) => !q.isPending);
-  return { actors, agreements, organizations, truce, settled };
+  const settings = useSettings();
+  const settled = [actors, agreements, organizations, settings].every((q) => !q.isPending);
+  return { actors, agreements, organizations, settings, settled };
 }
 
 /** The year whose offsets the timezone is named by: the truce's (the first agreement's start). */
@@ -125,8 +126,8 @@ const NONE: never[] = [];
 
 export function WorldProvider({ children }: { children: ReactNode }) {
   const { setTimezone } = useI18n();
-  const { actors, agreements, organizations, truce, settled } = useWorldData();
-  const truceSettings = truce.data;
+  const { actors, agreements, organizations, settings, settled } = useWorldData();
+  const truceSettings = settings.data;
   const agreementList = agreements.data;
   // Ready once every read has settled and the timezone is set, so no page reads dates in another zone first.
   const [zoneSet, setZoneSet] = useState(false);
@@ -141,7 +142,7 @@ export function WorldProvider({ children }: { children: ReactNode }) {
   const actorList = actors.data ?? NONE;
   const agreementsShown = agreementList ?? NONE;
   const organizationList = organizations.data ?? NONE;
-  const calmAgreement = truceSettings?.calmAgreement ?? null;
+  const calmAgreement = truceSettings?.calm.find((c) => c.default)?.agreement ?? null;
 
   const value = useMemo<World>(() => {
     const names = new Map(actorList.map((a) => [a.id, a.name]));

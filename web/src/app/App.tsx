@@ -13,6 +13,7 @@ import { ReviewPage } from '../features/review/ReviewPage.tsx';
 import { AdminPage } from '../features/admin/AdminPage.tsx';
 import { ZonePage } from '../features/world/ZonePage.tsx';
 import { SearchPage } from '../features/search/SearchPage.tsx';
+import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { FiledReportPage } from '../features/reports/FiledReportPage.tsx';
 import { SignInPage } from '../features/sign-in/SignInPage.tsx';
 import { StatePage } from '../features/state/StatePage.tsx';
@@ -86,6 +87,7 @@ function Page({ path }: { path: string }): ReactNode {
   const agreement = matchPath('/agreements/:id', path);
   if (agreement) return <AgreementPage id={agreement.id!} />;
   if (path === '/state') return <StatePage />;
+  if (path === '/settings') return <SettingsPage />;
   const zone = matchPath('/zones/:id', path);
   if (zone) return <ZonePage id={zone.id!} />;
   if (path === '/sign-in' || path === '/') return <Loading />;

@@ -74,6 +74,12 @@ export function Shell({ children }: { children: ReactNode }) {
       show: can('accounts:manage'),
     },
     { to: '/state', label: 'nav.state', icon: icon('M4 20V10M10 20V4M16 20v-7M22 20H2'), show: true },
+    {
+      to: '/settings',
+      label: 'nav.settings',
+      icon: icon('M4 6h16M4 12h16M4 18h16M9 4v4M15 10v4M7 16v4'),
+      show: can('world:manage'),
+    },
   ];
   return (
     <div className={`shell${menuOpen ? ' menu-open' : ''}`}>
