@@ -16,6 +16,8 @@ export interface ClauseRecord extends Clause {
 export interface AgreementRecord extends Omit<Agreement, 'clauses'> {
   classification: Classification;
   ownerOrg: string | null;
+  /** The co-chair organizations whose approval a ruling on its findings needs; empty: every co-chair organization. */
+  coChairs: string[];
   clauses: ClauseRecord[];
 }
 
@@ -28,13 +30,14 @@ interface AgreementRow {
   self_defense: boolean;
   classification: Classification;
   owner_org: string | null;
+  co_chairs: string[];
   in_force: { from: string; to: string | null }[];
   parties: { actor: string; accepted_at: string; until: string | null; channel: string | null; caveats: string[] }[];
   clauses: (Clause & { classification: Classification; owner_org: string | null })[];
 }
 
 const SELECT = `
-  select g.id, g.title, g.scope, g.excluded, g.prohibited, g.self_defense, g.classification, g.owner_org,
+  select g.id, g.title, g.scope, g.excluded, g.prohibited, g.self_defense, g.classification, g.owner_org, g.co_chairs,
     coalesce((select jsonb_agg(jsonb_build_object('from', f.valid_from, 'to', f.valid_to) order by f.position)
                 from agreement_in_force f where f.agreement_id = g.id), '[]') as in_force,
     coalesce((select jsonb_agg(jsonb_build_object('actor', p.actor_id, 'accepted_at', p.accepted_at, 'until', p.until,
@@ -68,6 +71,7 @@ const toRecord = (r: AgreementRow): AgreementRecord =>
   Object.assign(toAgreement(r), {
     classification: r.classification,
     ownerOrg: r.owner_org,
+    coChairs: r.co_chairs,
     clauses: r.clauses.map((c) => ({
       code: c.code,
       text: c.text,
@@ -123,11 +127,12 @@ export async function listPage(sql: Sql, filter: AgreementFilter, page: PageRequ
 export async function upsert(sql: Sql, g: Agreement | AgreementRecord): Promise<void> {
   const meta = 'classification' in g ? g : null;
   await sql.query(
-    `insert into agreements (id, title, scope, excluded, prohibited, self_defense, classification, owner_org)
-     values ($1, $2, $3::jsonb, $4, $5, $6, coalesce($7::text, 'public'), $8)
+    `insert into agreements (id, title, scope, excluded, prohibited, self_defense, classification, owner_org, co_chairs)
+     values ($1, $2, $3::jsonb, $4, $5, $6, coalesce($7::text, 'public'), $8, coalesce($9::text[], '{}'))
      on conflict (id) do update set title = excluded.title, scope = excluded.scope, excluded = excluded.excluded,
        prohibited = excluded.prohibited, self_defense = excluded.self_defense,
-       classification = coalesce($7::text, agreements.classification), owner_org = coalesce($8::text, agreements.owner_org)`,
+       classification = coalesce($7::text, agreements.classification), owner_org = coalesce($8::text, agreements.owner_org),
+       co_chairs = coalesce($9::text[], agreements.co_chairs)`,
     [
       g.id,
       g.title,
@@ -137,6 +142,7 @@ export async function upsert(sql: Sql, g: Agreement | AgreementRecord): Promise<
       g.selfDefense,
       meta?.classification ?? null,
       meta?.ownerOrg ?? null,
+      meta?.coChairs ?? null,
     ],
   );
   for (const table of ['agreement_in_force', 'agreement_parties']) {

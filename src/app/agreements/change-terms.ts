@@ -3,7 +3,8 @@
  * excluded groups, prohibited acts, self-defence — leaving its parties and clauses as they are.
  * The scope may be given as the governorates and districts it covers (their OCHA pcodes); the
  * stored scope is then their union. Like every change to an agreement, the findings it can
- * affect are judged again, and a dry run says how many before anything is saved.
+ * affect are judged again, and a dry run says how many before anything is saved. It also names the
+ * co-chairs whose approval a ruling on its findings needs (decision 021).
  */
 import type { Area, Position } from '../../domain/geo.ts';
 import { polygonsOf } from '../../domain/geo.ts';
@@ -16,6 +17,7 @@ import type { AppContext } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
 import { adminAreaByPcode } from '../map/admin-areas.ts';
 import type { AgreementTerms } from '../shared/inputs.ts';
+import { requireCoChairs } from '../shared/references.ts';
 import { writeWorld, type WriteOptions, type Written } from '../shared/write-world.ts';
 import { saveAgreementChange } from './save-agreement-change.ts';
 
@@ -37,7 +39,9 @@ export async function changeAgreementTerms(
         throw notFound('agreement', agreementId);
       await agreements.lock(tx, agreementId);
       const stored = (await agreements.getRecord(tx, agreementId))!;
-      return saveAgreementChange(tx, by, reader, stored, { ...stored, ...changes }, 'change-terms');
+      const coChairs =
+        terms.co_chairs === undefined ? {} : { coChairs: await requireCoChairs(tx, 'co_chairs', terms.co_chairs) };
+      return saveAgreementChange(tx, by, reader, stored, { ...stored, ...changes, ...coChairs }, 'change-terms');
     },
     options,
   );

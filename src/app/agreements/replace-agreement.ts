@@ -14,6 +14,7 @@ import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import type { AgreementInput } from '../shared/inputs.ts';
+import { requireCoChairs } from '../shared/references.ts';
 import { saveAgreementChange } from './save-agreement-change.ts';
 import { writeWorld, type WriteOptions, type Written } from '../shared/write-world.ts';
 
@@ -64,10 +65,11 @@ async function writeAgreement(
         };
       });
       const next: agreements.AgreementRecord = {
-        ...toAgreement({ ...input, id, clauses: [] }),
+        ...toAgreement({ ...withoutCoChairs(input), id, clauses: [] }),
         classification: input.classification ?? stored?.classification ?? 'public',
         // A loaded record has no owner: whoever first edits it through the API becomes its owner.
         ownerOrg: stored?.ownerOrg ?? by.orgId,
+        coChairs: input.co_chairs ? await requireCoChairs(tx, 'co_chairs', input.co_chairs) : (stored?.coChairs ?? []),
         clauses: [...clauses, ...hiddenClauses(stored?.clauses ?? [], visible?.clauses ?? [])],
       };
       return saveAgreementChange(tx, by, reader, stored, next, stored ? 'replace' : 'create');
@@ -89,3 +91,5 @@ function hiddenClauses(
     return false;
   });
 }
+
+const withoutCoChairs = ({ co_chairs: _coChairs, ...agreement }: AgreementInput) => agreement;

@@ -8,6 +8,7 @@ import { incidentFindingKey } from '../../store/finding.repository.ts';
 import * as findings from '../../store/finding.repository.ts';
 import * as actors from '../../store/actor.repository.ts';
 import * as accounts from '../../store/account.repository.ts';
+import * as agreements from '../../store/agreement.repository.ts';
 import * as incidents from '../../store/incident.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { readWithin } from '../../store/reader-within.ts';
@@ -50,8 +51,11 @@ export async function proposeRuling(
       const linked = new Set((await reports.listOfIncident(sql, incidentId)).map((r) => r.id));
       return { incident, finding, linked };
     });
+    // The co-chairs the agreement names (those that are still co-chair organizations), or every co-chair organization.
     const orgs = await accounts.listOrgs(tx);
-    const coChairs = orgs.filter((o) => o.kind === 'co_chair').map((o) => o.id);
+    const all = orgs.filter((o) => o.kind === 'co_chair').map((o) => o.id);
+    const named = input.agreement ? ((await agreements.getRecord(tx, input.agreement))?.coChairs ?? []) : [];
+    const coChairs = named.some((o) => all.includes(o)) ? named.filter((o) => all.includes(o)) : all;
     if (coChairs.length === 0) throw invalid('verdict', 'no co-chair organization exists to approve a ruling');
     if (finding.verdict !== 'needs_review' && !coChairs.includes(c.orgId))
       throw invalid(

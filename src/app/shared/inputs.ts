@@ -51,6 +51,12 @@ export const agreementInputSchema = agreementSchema
   .extend({
     classification: classificationSchema.optional(),
     clauses: z.array(clauseInputSchema).default([]),
+    co_chairs: z
+      .array(id)
+      .optional()
+      .describe(
+        'The co-chair organizations whose approval a ruling needs; without it, a stored agreement keeps its own',
+      ),
   })
   .strict();
 export type AgreementInput = z.infer<typeof agreementInputSchema>;
@@ -67,6 +73,12 @@ export const agreementTermsSchema = z
     excluded: z.array(id).optional(),
     prohibited: z.array(z.enum(ACTS)).optional(),
     self_defense: z.boolean().optional(),
+    co_chairs: z
+      .array(id)
+      .optional()
+      .describe(
+        'The co-chair organizations whose approval a ruling on its findings needs; empty: every co-chair organization',
+      ),
     scope_areas: z
       .array(z.string().min(1, 'must not be empty'))
       .min(1, 'must name at least one area')

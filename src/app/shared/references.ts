@@ -1,5 +1,6 @@
 /** Checks a request's references and intervals, naming the field at fault. */
 import type { Instant } from '../../domain/time.ts';
+import * as accounts from '../../store/account.repository.ts';
 import * as actors from '../../store/actor.repository.ts';
 import type { Sql } from '../../store/sql.ts';
 import { invalid } from '../errors.ts';
@@ -24,4 +25,13 @@ export async function requireKnownActors(sql: Sql, refs: readonly ActorRef[]): P
 
 export function requireAfter(path: string, from: Instant, to: Instant | null, fromName = 'from'): void {
   if (to !== null && to <= from) throw invalid(path, `${path}: must be after ${fromName}`);
+}
+
+/** The co-chairs an agreement names, each a co-chair organization (or refused by its place in the list); once each. */
+export async function requireCoChairs(sql: Sql, path: string, orgs: readonly string[]): Promise<string[]> {
+  const coChairs = new Set((await accounts.listOrgs(sql)).filter((o) => o.kind === 'co_chair').map((o) => o.id));
+  orgs.forEach((org, i) => {
+    if (!coChairs.has(org)) throw invalid(`${path}[${i}]`, `"${org}" is no co-chair organization`);
+  });
+  return [...new Set(orgs)];
 }

@@ -45,6 +45,7 @@ export const agreementHeadView = (g: agreements.AgreementRecord) => ({
   excluded: g.excluded,
   prohibited: g.prohibited,
   self_defense: g.selfDefense,
+  co_chairs: g.coChairs,
 });
 
 export const agreementView = (g: agreements.AgreementRecord) =>

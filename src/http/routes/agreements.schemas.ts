@@ -34,6 +34,11 @@ export const agreementOut = z
     excluded: z.array(z.string()),
     prohibited: z.array(z.enum(ACTS)),
     self_defense: z.boolean(),
+    co_chairs: z
+      .array(z.string())
+      .describe(
+        'The co-chair organizations whose approval a ruling on its findings needs; empty: every co-chair organization',
+      ),
     clauses: z.array(
       z.object({ code: z.enum(OBLIGATION_CODES), text: z.string(), acts: z.array(z.enum(ACTS)), ...classified }),
     ),

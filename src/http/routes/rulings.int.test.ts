@@ -187,4 +187,28 @@ describeEachDatabase('rulings over HTTP', (db) => {
     });
     expect((await post('us-analyst', `/api/v1/incidents/${own.json().id}/rulings`, body)).statusCode).toBe(404);
   });
+
+  it('waits only for the co-chairs the agreement names', async () => {
+    await server.fresh();
+    const { incident, agreement } = await needingReview();
+    expect(agreement).not.toBeNull();
+    const terms = (payload: Record<string, unknown>) =>
+      server.call('ngo-analyst', { method: 'PATCH', url: `/api/v1/agreements/${agreement}`, payload });
+    const refused = await terms({ co_chairs: ['us', 'ngo'] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().path).toBe('co_chairs[1]');
+    const named = await terms({ co_chairs: ['us'] });
+    expect(named.statusCode, named.body).toBe(200);
+    expect(named.json().agreement.co_chairs).toEqual(['us']);
+
+    // us alone: its own proposal is in force at once, and ru is not asked.
+    const proposed = await post('us-analyst', `/api/v1/incidents/${incident}/rulings`, {
+      agreement,
+      verdict: 'permitted',
+      reasoning: 'The co-chair named by this agreement rules alone.',
+    });
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    expect(proposed.json()).toMatchObject({ status: 'in_force', required_orgs: ['us'], approvals: [{ org: 'us' }] });
+    expect((await get('ru-analyst', '/api/v1/rulings?awaiting=ru')).items).toEqual([]);
+  });
 });

@@ -584,6 +584,8 @@ export interface paths {
                             code: "T1" | "T2" | "T2a" | "T3" | "T4" | "T5" | "M1";
                             text: string;
                         }[];
+                        /** @description The co-chair organizations whose approval a ruling needs; without it, a stored agreement keeps its own */
+                        co_chairs?: string[];
                         /** @default [] */
                         excluded?: string[];
                         in_force: {
@@ -859,6 +861,8 @@ export interface paths {
                             code: "T1" | "T2" | "T2a" | "T3" | "T4" | "T5" | "M1";
                             text: string;
                         }[];
+                        /** @description The co-chair organizations whose approval a ruling needs; without it, a stored agreement keeps its own */
+                        co_chairs?: string[];
                         /** @default [] */
                         excluded?: string[];
                         in_force: {
@@ -1012,6 +1016,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The co-chair organizations whose approval a ruling on its findings needs; empty: every co-chair organization */
+                        co_chairs?: string[];
                         excluded?: string[];
                         in_force?: {
                             from: string;
@@ -5594,6 +5600,8 @@ export interface components {
                 owner_org: string | null;
                 text: string;
             }[];
+            /** @description The co-chair organizations whose approval a ruling on its findings needs; empty: every co-chair organization */
+            co_chairs: string[];
             excluded: string[];
             id: string;
             in_force: {
@@ -5627,6 +5635,8 @@ export interface components {
                 owner_org: string | null;
                 text: string;
             }[];
+            /** @description The co-chair organizations whose approval a ruling on its findings needs; empty: every co-chair organization */
+            co_chairs: string[];
             excluded: string[];
             id: string;
             in_force: {

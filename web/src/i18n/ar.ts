@@ -457,6 +457,11 @@ export const ar: Messages = {
   'world.terms.scope.areas': 'هذه المحافظات',
   'world.terms.exclude': 'استثنِ جماعة أخرى',
   'world.terms.unexclude': 'ألغِ استثناء {name}',
+  'world.terms.coChairs': 'الرئاسة المشتركة التي توافق على القرارات',
+  'world.terms.coChairsHelp':
+    'يسري القرار في أحكام هذا الاتفاق بعد موافقة كل منها. إن لم يُحدَّد أي منها: كل أعضاء الرئاسة المشتركة.',
+  'agreement.coChairs': 'يوافق على القرارات',
+  'agreement.coChairs.all': 'كل أعضاء الرئاسة المشتركة',
   'world.party.add': 'سجّل قبولًا',
   'world.party.actor': 'الطرف',
   'world.party.acceptedAt': 'تاريخ القبول',

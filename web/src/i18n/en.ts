@@ -462,6 +462,11 @@ export const en = {
   'world.terms.scope.areas': 'These governorates',
   'world.terms.exclude': 'Exclude another group',
   'world.terms.unexclude': 'No longer exclude {name}',
+  'world.terms.coChairs': 'Co-chairs who approve rulings',
+  'world.terms.coChairsHelp':
+    'A ruling on this agreement’s findings takes effect once each of them has approved it. None ticked: every co-chair.',
+  'agreement.coChairs': 'Rulings approved by',
+  'agreement.coChairs.all': 'every co-chair',
   'world.party.add': 'Record an acceptance',
   'world.party.actor': 'Party',
   'world.party.acceptedAt': 'Accepted at',

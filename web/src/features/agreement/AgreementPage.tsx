@@ -61,8 +61,8 @@ export function AgreementPage({ id }: { id: string | null }) {
 }
 
 function AgreementView({ agreement: g }: { agreement: Agreement }) {
-  const { t, nameOf, dateTime, number } = useI18n();
-  const { actorName, actors } = useWorld();
+  const { t, lang, nameOf, dateTime, number } = useI18n();
+  const { actorName, actors, orgName } = useWorld();
   const designated = new Set(actors.filter((a) => a.designated).map((a) => a.id));
   return (
     <div className="agreement" role="tabpanel">
@@ -72,6 +72,12 @@ function AgreementView({ agreement: g }: { agreement: Agreement }) {
       <div className="badges">
         <span className="badge badge-outline">{nameOf.classifications(g.classification)}</span>
         {g.self_defense && <span className="badge badge-outline">{t('agreement.selfDefense')}</span>}
+        <span className="badge badge-outline" data-testid="co-chairs">
+          {t('agreement.coChairs')}:{' '}
+          {g.co_chairs.length === 0
+            ? t('agreement.coChairs.all')
+            : g.co_chairs.map((o) => orgName(o)).join(lang === 'ar' ? '، ' : ', ')}
+        </span>
       </div>
 
       <div className="incident-grid">

@@ -48,7 +48,8 @@ interface Period {
 /** The terms: every field starts from the agreement as it stands; the scope is kept unless another is chosen. */
 function ChangeTerms({ agreement: g }: { agreement: Agreement }) {
   const { t, lang, nameOf, timezone } = useI18n();
-  const { actors, actorName } = useWorld();
+  const { actors, actorName, organizations } = useWorld();
+  const coChairOrgs = organizations.filter((o) => o.kind === 'co_chair');
   const local = (iso: string | null) => (iso === null ? '' : localInputValue(Date.parse(iso), timezone));
   const [periods, setPeriods] = useState<Period[]>(() =>
     g.in_force.map((f) => ({ from: local(f.from), to: local(f.to) })),
@@ -56,6 +57,7 @@ function ChangeTerms({ agreement: g }: { agreement: Agreement }) {
   const [excluded, setExcluded] = useState<string[]>(g.excluded);
   const [prohibited, setProhibited] = useState<string[]>(g.prohibited);
   const [selfDefense, setSelfDefense] = useState(g.self_defense);
+  const [coChairs, setCoChairs] = useState<string[]>(g.co_chairs);
   const [scope, setScope] = useState<Scope>('keep');
   const [areas, setAreas] = useState<string[]>([]);
   const [governorates, setGovernorates] = useState<AdminArea[]>([]);
@@ -76,6 +78,7 @@ function ChangeTerms({ agreement: g }: { agreement: Agreement }) {
     excluded,
     prohibited: prohibited as TermsBody['prohibited'],
     self_defense: selfDefense,
+    co_chairs: coChairs,
     ...(scope === 'everywhere' ? { scope: null } : scope === 'areas' ? { scope_areas: areas } : {}),
   });
   return (
@@ -186,6 +189,22 @@ function ChangeTerms({ agreement: g }: { agreement: Agreement }) {
         <input type="checkbox" checked={selfDefense} onChange={(e) => setSelfDefense(e.target.checked)} />
         <span>{t('agreement.selfDefense')}</span>
       </label>
+      {coChairOrgs.length > 0 && (
+        <fieldset className="acts-choice">
+          <legend>{t('world.terms.coChairs')}</legend>
+          <p className="muted small">{t('world.terms.coChairsHelp')}</p>
+          {coChairOrgs.map((o) => (
+            <label key={o.id} className="check">
+              <input
+                type="checkbox"
+                checked={coChairs.includes(o.id)}
+                onChange={(e) => toggle(coChairs, setCoChairs, o.id, e.target.checked)}
+              />
+              <span>{o.name}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
       <PreviewThenSave
         change={change}
         disabled={periods.some((p) => !p.from) || (scope === 'areas' && areas.length === 0)}
