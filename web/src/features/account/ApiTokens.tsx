@@ -125,7 +125,7 @@ export function ApiTokenList({ user }: { user: string | null }) {
                 <td data-label={t('tokens.created')}>{dateTime(k.created_at)}</td>
                 <td data-label={t('tokens.state')}>
                   {k.revoked_at ? (
-                    <span className="badge status-discounted">
+                    <span className="badge badge-outline">
                       {t('tokens.revokedAt', { when: dateTime(k.revoked_at) })}
                     </span>
                   ) : (
