@@ -312,7 +312,7 @@ export interface RecordSummary {
  * The records named, by `entity:id`, read as the reader (a record it may not see is absent):
  * incidents, reports, zones, agreements and actors, the records the web app has a page or a name for.
  */
-export async function recordSummaries(
+export async function getRecordSummaries(
   sql: Sql,
   refs: readonly { entity: string; id: string }[],
 ): Promise<Map<string, RecordSummary>> {

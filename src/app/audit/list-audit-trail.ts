@@ -60,7 +60,7 @@ export async function listAuditTrail(
       page,
     );
     const refs = found.items.map((e) => ({ entity: e.entity, id: e.entityId }));
-    return { found, summaries: await auditLog.recordSummaries(sql, refs) };
+    return { found, summaries: await auditLog.getRecordSummaries(sql, refs) };
   });
   // Who made each change, and the accounts the entries are about (an admin's own organization's only).
   const userIds = found.items.flatMap((e) => [
