@@ -20,11 +20,15 @@ export function AccountPage() {
         <h2 id="account-who">{t('account.who')}</h2>
         <dl className="facts" data-testid="account">
           <dt>{t('admin.username')}</dt>
-          <dd dir="ltr">{me.username}</dd>
+          <dd>
+            <bdi dir="ltr">{me.username}</bdi>
+          </dd>
           <dt>{t('admin.role')}</dt>
           <dd>{nameOf.roles(me.role)}</dd>
           <dt>{t('account.org')}</dt>
-          <dd dir="auto">{orgName(me.org)}</dd>
+          <dd>
+            <bdi>{orgName(me.org)}</bdi>
+          </dd>
           <dt>{t('admin.clearance')}</dt>
           <dd>{nameOf.clearances(me.clearance)}</dd>
         </dl>
