@@ -287,9 +287,13 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
     const password = /: (\S+)\. /.exec(await added.innerText())![1]!;
     await page.locator('[data-testid=users] tr[data-user=field-officer]').waitFor();
     expect(await page.locator('[data-testid=users] tr[data-user=field-officer]').innerText()).toContain('ضابط ميداني');
+    await screenshot(page, '55-admin-ar', { fullPage: true });
+    // The chain is checked beside the trail it guards.
+    await page.locator('a[href="/audit"]', { hasText: 'سجل التدقيق' }).first().click();
+    await page.locator('[data-testid=audit-trail]').waitFor();
     await page.locator('button', { hasText: 'تحقّق من السلسلة' }).click();
     expect(await page.locator('[data-testid=audit-verified]').innerText()).toContain('سليمة');
-    await screenshot(page, '55-admin-ar', { fullPage: true });
+    await screenshot(page, '58-audit-trail-ar');
 
     const context = await browser.newContext({ viewport: PHONE });
     contexts.push(context);
@@ -300,6 +304,74 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
     await newcomer.locator('.user-name', { hasText: 'field-officer' }).waitFor({ state: 'attached' });
     // A reporter: no administration, no inbox.
     expect(await new AppShell(newcomer).navLabels()).not.toContain('Administration');
+  });
+
+  it('lets an admin create an API token, shown once, see it listed and revoke it; then read the trail by a user', async () => {
+    const page = await session('admin');
+    await page.goto(`${world.baseUrl}/map`);
+    await page.locator('[data-testid=account-link]').click();
+    const form = page.locator('[data-testid=new-token]');
+    await form.locator('#t-name').fill('Nightly import');
+    await form.locator('button[type=submit]').click();
+    const shown = page.locator('[data-testid=token-secret]');
+    await shown.waitFor();
+    expect(await shown.innerText()).toContain('shown only this once');
+    const secret = await shown.locator('input').inputValue();
+    expect(secret).toMatch(/^truce_/);
+    const row = page.locator('[data-testid=tokens] tr[data-token="Nightly import"]');
+    await row.waitFor();
+    // Listed by its name and date, never its secret; and the secret works until it is revoked.
+    expect(await page.locator('[data-testid=tokens]').innerText()).not.toContain(secret.slice(6, 20));
+    const asToken = () =>
+      world.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${secret}` } });
+    expect((await asToken()).json()).toMatchObject({ signed_in: true, username: 'admin' });
+    await screenshot(page, '57-account-token', { fullPage: true });
+    await row.locator('button', { hasText: 'Revoke' }).click();
+    expect(await row.innerText()).toContain('Programs using it stop working at once');
+    await row.locator('button', { hasText: 'Yes, revoke it' }).click();
+    await row.locator('.badge', { hasText: 'Revoked' }).waitFor();
+    expect((await asToken()).statusCode).toBe(401);
+
+    // The trail, filtered by a user: the token's creation and revocation as sentences, newest first.
+    await new AppShell(page).go('/audit');
+    await page.locator('[data-testid=audit-trail]').waitFor();
+    await page.locator('#a-user').fill('admin');
+    await page.waitForFunction(`location.search === '?user=admin'`);
+    const entries = page.locator('[data-testid=audit-trail] li');
+    await entries.filter({ hasText: 'Nightly import' }).nth(1).waitFor();
+    const lines = await entries.allInnerTexts();
+    expect(lines[0]).toContain('Revoked · API token: Nightly import');
+    expect(lines[1]).toContain('Created · API token: Nightly import');
+    expect(lines.every((l) => /by .+, Office of the UN Special Envoy/.test(l))).toBe(true);
+    expect(leaks(await readableText(page), demoIds())).toEqual([]);
+    const violations = await seriousA11yViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await screenshot(page, '58-audit-trail', { fullPage: true });
+    // The whole trail links each record a person may open to its page.
+    await page.goto(`${world.baseUrl}/audit?kind=incident`);
+    const link = page.locator('[data-testid=audit-trail] li a[href^="/incidents/"]').first();
+    await link.waitFor();
+    expect(leaks(await readableText(page), demoIds())).toEqual([]);
+
+    // A phone in both languages, and the desktop in Arabic: nothing scrolls sideways.
+    for (const [lang, viewport] of [
+      ['en', PHONE],
+      ['ar', PHONE],
+      ['ar', VIEWPORT],
+    ] as const) {
+      const other = await session('admin', viewport, lang);
+      for (const [name, path, shows] of [
+        ['audit', '/audit?user=admin', '[data-testid=audit-trail]'],
+        ['account', '/account', '[data-testid=tokens]'],
+      ] as const) {
+        await other.goto(`${world.baseUrl}${path}`);
+        await other.locator(shows).waitFor();
+        expect(await new AppShell(other).overflowX(), `${path} in ${lang}, ${viewport.width} px`).toBeLessThanOrEqual(
+          0,
+        );
+        await screenshot(other, `59-${name}-${lang}-${viewport.width}`, { fullPage: true });
+      }
+    }
   });
 
   it('records a change of control and a party’s acceptance, each previewed (the findings it re-judges) before it is saved', async () => {

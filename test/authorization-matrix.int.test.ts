@@ -462,6 +462,48 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
       if (res.statusCode !== (['admin', 'analyst'].includes(reader.role) ? 200 : 403))
         fail(`GET /audit/verify: ${res.statusCode}`);
     },
+    // The trail across records: for those who read it, exactly the entries of the records they may see (none naming a
+    // hidden one), accounts for an admin of their own organization only; 403 for other roles.
+    '/audit': async ({ server, r, reader, fail, tally }) => {
+      const reads = (PERMISSIONS['audit:read'] as readonly string[]).includes(reader.role);
+      const items: { entity: string; entity_id: string; owner_org: string | null }[] = [];
+      const bodies: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const url: string = `/api/v1/audit?limit=500${cursor ? `&cursor=${cursor}` : ''}`;
+        const res = await server.call(reader.user, { method: 'GET', url });
+        tally(1);
+        if (res.statusCode !== (reads ? 200 : 403)) return fail(`GET ${url}: ${res.statusCode}`);
+        if (!reads) return;
+        bodies.push(res.body);
+        items.push(...res.json().items);
+        cursor = res.json().next_cursor;
+      } while (cursor);
+      const body = bodies.join('\n');
+      const kinds = {
+        report: r.report,
+        incident: r.incident,
+        zone: r.zone,
+        agreement: r.agreement,
+        protected_site: r.site,
+        operation: r.operation,
+        convoy: r.convoy,
+      };
+      for (const [entity, records] of Object.entries(kinds)) {
+        for (const cls of CLASSES) {
+          const listed = items.some((e) => e.entity === entity && e.entity_id === records[cls]);
+          tally(1);
+          if (listed !== visible(cls, reader.org))
+            fail(`GET /audit: ${entity} ${cls} ${listed ? 'listed' : 'missing'}`);
+          if (!visible(cls, reader.org) && body.includes(records[cls]))
+            fail(`GET /audit: names hidden ${entity} ${cls}`);
+        }
+      }
+      const accounts = items.filter((e) => ['user', 'api_token', 'organization'].includes(e.entity));
+      tally(1);
+      if (reader.role === 'admin' ? accounts.some((e) => e.owner_org !== reader.org) : accounts.length > 0)
+        fail(`GET /audit: account entries of ${[...new Set(accounts.map((e) => e.owner_org))].join(', ')}`);
+    },
     '/rulings': async ({ server, r, reader, fail, tally }) => {
       const listed = new Set(
         (await server.call(reader.user, { method: 'GET', url: '/api/v1/rulings?limit=500' }))

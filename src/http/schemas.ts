@@ -124,8 +124,8 @@ export const dryRunOf = (q: { dry_run?: 'true' | 'false' | undefined }) => ({ dr
 /** A dry run answers 200 (nothing was created); the change itself, `created`. */
 export const writtenStatus = (w: { dryRun: boolean }, created: 200 | 201) => (w.dryRun ? 200 : created);
 
-/** What a cursor holds at each place: an id or name, an instant (ISO, as the API wrote it), or a count. */
-export type CursorPart = 'text' | 'instant' | 'count';
+/** What a cursor holds at each place: an id or name, an instant (ISO, as the API wrote it), a count, or a place in a write order. */
+export type CursorPart = 'text' | 'instant' | 'count' | 'sequence';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const fits: Record<CursorPart, (v: unknown) => boolean> = {
@@ -133,6 +133,8 @@ const fits: Record<CursorPart, (v: unknown) => boolean> = {
   instant: (v) => typeof v === 'string' && ISO_INSTANT.test(v) && Number.isFinite(Date.parse(v)),
   // The counts sorted on are deaths (an integer column; -1 stands for unknown).
   count: (v) => Number.isSafeInteger(v) && (v as number) >= -1 && (v as number) <= 2_147_483_647,
+  // An audit entry's seq (bigserial).
+  sequence: (v) => Number.isSafeInteger(v) && (v as number) >= 1,
 };
 
 /**

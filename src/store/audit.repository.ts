@@ -5,7 +5,10 @@
  * that `verify` names.
  */
 import { createHash } from 'node:crypto';
-import { ms, stableStringify } from './rows.ts';
+import type { Instant } from '../domain/time.ts';
+import { type Page, type PageRequest, Params, keyset, takePage, whereAll } from './query.ts';
+import { recordVisibleSql } from './record-visibility.ts';
+import { ms, stableStringify, ts } from './rows.ts';
 import type { Database, Sql } from './sql.ts';
 
 export interface AuditEntry {
@@ -236,4 +239,113 @@ export async function history(sql: Sql, entity: string, entityId: string): Promi
     entityId,
   ]);
   return rows.map(toEntry);
+}
+
+export interface AuditFilter {
+  /** Changes made by this user (its id). */
+  userId?: string | undefined;
+  /** Changes made by a user of this organization. */
+  orgId?: string | undefined;
+  /** Entries about this kind of record (`report`, `incident`, `user`, ...). */
+  entity?: string | undefined;
+  /** Written at or after this instant. */
+  from?: Instant | undefined;
+  /** Written before this instant. */
+  to?: Instant | undefined;
+}
+
+/**
+ * What a reader's trail holds besides what row-level security lets through (the rule of a record's
+ * history, `app/audit/get-audit-history.ts`): an entry about a record of a known kind only while
+ * the reader may see that record, or when the record is gone (its last entry the reader sees is
+ * its deletion); an entry about an account (`accountEntities`) only when it is of the
+ * organization `accountsOf` (none when null).
+ */
+export interface AuditScope {
+  accountEntities: readonly string[];
+  accountsOf: string | null;
+}
+
+/**
+ * One page of the trail as the reader may see it, newest first (by the time written, then the
+ * write order), after the cursor (the time as ISO and the seq). Run as the reader: every condition
+ * that hides an entry is in the query, so that the extra row that says "there is more" is one the
+ * reader may see, never a hidden one.
+ */
+export async function listPage(
+  sql: Sql,
+  filter: AuditFilter,
+  scope: AuditScope,
+  page: PageRequest,
+): Promise<Page<StoredAuditEntry>> {
+  const params = new Params();
+  const c: string[] = [];
+  if (filter.userId !== undefined) c.push(`a.user_id = ${params.add(filter.userId)}`);
+  if (filter.orgId !== undefined) c.push(`a.org_id = ${params.add(filter.orgId)}`);
+  if (filter.entity !== undefined) c.push(`a.entity = ${params.add(filter.entity)}`);
+  if (filter.from !== undefined) c.push(`a.at >= ${params.add(ts(filter.from))}::timestamptz`);
+  if (filter.to !== undefined) c.push(`a.at < ${params.add(ts(filter.to))}::timestamptz`);
+  c.push(
+    `(a.entity <> all(${params.add(scope.accountEntities)}::text[]) or coalesce(a.owner_org = ${params.add(scope.accountsOf)}::text, false))`,
+  );
+  c.push(
+    `((${recordVisibleSql('a')}) is not false or (select d.action from audit_log d where d.entity = a.entity and d.entity_id = a.entity_id order by d.seq desc limit 1) = 'delete')`,
+  );
+  const order = keyset(params, ['a.at', 'a.seq'], true, page);
+  if (order.condition) c.push(order.condition);
+  const rows = await sql.query<AuditRow>(`select a.* from audit_log a ${whereAll(c)} ${order.tail}`, params.values);
+  return takePage(rows.map(toEntry), page, (e) => [new Date(e.at).toISOString(), e.seq]);
+}
+
+/** What names a record for people, as the reader may see it now. */
+export interface RecordSummary {
+  /** A headline, a zone's or an actor's name, an agreement's title. */
+  name: string | null;
+  act: string | null;
+  /** When an incident occurred, or a report claims it did. */
+  at: Instant | null;
+  datePrecision: number | null;
+  location: { lon: number; lat: number } | null;
+}
+
+/**
+ * The records named, by `entity:id`, read as the reader (a record it may not see is absent):
+ * incidents, reports, zones, agreements and actors, the records the web app has a page or a name for.
+ */
+export async function getRecordSummaries(
+  sql: Sql,
+  refs: readonly { entity: string; id: string }[],
+): Promise<Map<string, RecordSummary>> {
+  const of = (entity: string) => [...new Set(refs.filter((r) => r.entity === entity).map((r) => r.id))];
+  if (refs.length === 0) return new Map();
+  const rows = await sql.query<{
+    entity: string;
+    id: string;
+    name: string | null;
+    act: string | null;
+    at: Date | null;
+    date_precision: number | null;
+    lon: number | null;
+    lat: number | null;
+  }>(
+    `select 'incident' as entity, id, headline as name, act, occurred_at as at, date_precision, lon, lat
+       from incidents where id = any($1::text[])
+     union all select 'report', id, null, act, claimed_at, null, lon, lat from reports where id = any($2::text[])
+     union all select 'zone', id, nullif(name, ''), null, null, null, null, null from zones where id = any($3::text[])
+     union all select 'agreement', id, nullif(title, ''), null, null, null, null, null from agreements where id = any($4::text[])
+     union all select 'actor', id, name, null, null, null, null, null from actors where id = any($5::text[])`,
+    [of('incident'), of('report'), of('zone'), of('agreement'), of('actor')],
+  );
+  return new Map(
+    rows.map((r) => [
+      `${r.entity}:${r.id}`,
+      {
+        name: r.name,
+        act: r.act,
+        at: r.at === null ? null : ms(r.at),
+        datePrecision: r.date_precision,
+        location: r.lon === null || r.lat === null ? null : { lon: r.lon, lat: r.lat },
+      },
+    ]),
+  );
 }

@@ -22,3 +22,17 @@ export async function recordVisible(sql: Sql, entity: string, id: string): Promi
   if (table === undefined) return null;
   return (await sql.query(`select 1 from ${table} where id = $1`, [id])).length > 0;
 }
+
+/**
+ * The same question in SQL, for the record an audit entry (`alias`: a row of audit_log) is about:
+ * true or false for a known kind of record, null for an entity with no table to look in. A scalar
+ * subquery, not `exists`: PostgreSQL may answer an `exists` by hashing the whole table first, where
+ * this looks the one id up by its primary key.
+ */
+export function recordVisibleSql(alias: string): string {
+  const known = Object.entries(RECORD_TABLES).map(
+    ([entity, table]) =>
+      `when '${entity}' then coalesce((select true from ${table} x where x.id = ${alias}.entity_id), false)`,
+  );
+  return `case ${alias}.entity ${known.join(' ')} else null end`;
+}

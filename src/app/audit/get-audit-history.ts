@@ -19,7 +19,8 @@ import { type Caller, can, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
 
-const ACCOUNT_ENTITIES = new Set(['user', 'api_token', 'organization']);
+/** Accounts: their history is for an admin of their own organization. */
+export const ACCOUNT_ENTITIES: ReadonlySet<string> = new Set(['user', 'api_token', 'organization']);
 
 /** The audit trail's entity name as the kind of record an error names. */
 const recordKind = (entity: string): RecordKind => {

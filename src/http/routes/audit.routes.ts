@@ -3,14 +3,51 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireCaller } from '../../app/caller.ts';
 import type { AppContext } from '../../app/context.ts';
 import { getAuditHistory } from '../../app/audit/get-audit-history.ts';
-import { errorResponses } from '../schemas.ts';
-import { auditEntryJson, historyOut, recordParams } from './audit.schemas.ts';
+import { listAuditTrail } from '../../app/audit/list-audit-trail.ts';
+import { errorResponses, pageRequest, pageResponse } from '../schemas.ts';
+import {
+  auditEntryJson,
+  historyOut,
+  recordParams,
+  toTrailQuery,
+  trailEntryJson,
+  trailOut,
+  trailQuery,
+} from './audit.schemas.ts';
 
 export const auditRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   // Strangers get 401 before anything else is looked at, even a malformed request.
   app.addHook('onRequest', async (request) => {
     requireCaller(request.caller);
   });
+
+  app.get(
+    '/audit',
+    {
+      schema: {
+        operationId: 'listAuditTrail',
+        tags: ['audit'],
+        summary: 'The audit trail across records, newest first, by user, organization, kind of record and time',
+        description:
+          'For admins and analysts (other roles read the history of their own records, record by record). It lists exactly ' +
+          "the entries each record's history would show you: an entry about a record you may not see, or that names one, is " +
+          'not listed, nor counted, nor hinted at by `next_cursor`; accounts only for an admin of their own organization. ' +
+          'An unknown username lists nothing.',
+        querystring: trailQuery,
+        response: { 200: trailOut, ...errorResponses },
+      },
+    },
+    async (request) =>
+      pageResponse(
+        await listAuditTrail(
+          ctx,
+          request.caller,
+          toTrailQuery(request.query),
+          pageRequest(request.query, ['instant', 'sequence']),
+        ),
+        trailEntryJson,
+      ),
+  );
 
   app.get(
     '/audit/:entity/:id',

@@ -30,6 +30,12 @@ export const queryKeys = {
   search: (q: string) => ['search', q] as const,
   /** The users of the admin's organization (administration). */
   users: ['users'] as const,
+  /** API tokens: yours, or (an admin) those of a user of your organization. */
+  apiTokenLists: ['tokens'] as const,
+  apiTokens: (user: string | null) => ['tokens', user ?? ''] as const,
+  /** The audit trail across records, by its filters. */
+  auditTrails: ['audit'] as const,
+  auditTrail: (query: unknown) => ['audit', query] as const,
   /** One zone with its control history and findings. */
   zoneDetails: ['zone'] as const,
   zoneDetail: (id: string) => ['zone', id] as const,

@@ -1555,6 +1555,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail across records, newest first, by user, organization, kind of record and time
+         * @description For admins and analysts (other roles read the history of their own records, record by record). It lists exactly the entries each record's history would show you: an entry about a record you may not see, or that names one, is not listed, nor counted, nor hinted at by `next_cursor`; accounts only for an admin of their own organization. An unknown username lists nothing.
+         */
+        get: operations["listAuditTrail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/{entity}/{id}": {
         parameters: {
             query?: never;
@@ -5738,6 +5758,82 @@ export interface components {
             seq: number;
             user_id: string | null;
         };
+        AuditTrailEntry: {
+            /** @description a code: create, update, delete, link, link-report, unlink, unlink-report, import, sign-in, ... */
+            action: string;
+            /** @description the record after (null when deleted) */
+            after: unknown;
+            at: string;
+            /** @description the record before (null when created) */
+            before: unknown;
+            /** @description who made the change (null: the system, such as an import or the command line) */
+            by: {
+                display_name: string;
+                org_name: string;
+                username: string;
+            } | null;
+            classification: string;
+            entity: string;
+            entity_id: string;
+            org: string | null;
+            owner_org: string | null;
+            /** @description what names the record for people, as you may see it now; null when it is gone or has no name */
+            record: {
+                act: ("air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other") | null;
+                /** @description when an incident occurred, or a report says it did */
+                at: string | null;
+                date_precision: number | null;
+                location: {
+                    lat: number;
+                    lon: number;
+                } | null;
+                /** @description a headline, a zone's or an actor's name, an agreement's title, a user's name */
+                name: string | null;
+                where: components["schemas"]["Where"] | null;
+            } | null;
+            /** @description appended to the SHA-256 chain (entries are sealed moments after they are written) */
+            sealed: boolean;
+            seq: number;
+            user_id: string | null;
+        };
+        AuditTrailEntryInput: {
+            /** @description a code: create, update, delete, link, link-report, unlink, unlink-report, import, sign-in, ... */
+            action: string;
+            /** @description the record after (null when deleted) */
+            after: unknown;
+            at: string;
+            /** @description the record before (null when created) */
+            before: unknown;
+            /** @description who made the change (null: the system, such as an import or the command line) */
+            by: {
+                display_name: string;
+                org_name: string;
+                username: string;
+            } | null;
+            classification: string;
+            entity: string;
+            entity_id: string;
+            org: string | null;
+            owner_org: string | null;
+            /** @description what names the record for people, as you may see it now; null when it is gone or has no name */
+            record: {
+                act: ("air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other") | null;
+                /** @description when an incident occurred, or a report says it did */
+                at: string | null;
+                date_precision: number | null;
+                location: {
+                    lat: number;
+                    lon: number;
+                } | null;
+                /** @description a headline, a zone's or an actor's name, an agreement's title, a user's name */
+                name: string | null;
+                where: components["schemas"]["WhereInput"] | null;
+            } | null;
+            /** @description appended to the SHA-256 chain (entries are sealed moments after they are written) */
+            sealed: boolean;
+            seq: number;
+            user_id: string | null;
+        };
         Convoy: {
             /** @enum {string} */
             classification: "public" | "task_force" | "co_chairs" | "org";
@@ -7201,6 +7297,114 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listAuditTrail: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description a kind of record: report, incident, zone, agreement, user, ... */
+                entity?: string;
+                /** @description written at or after this instant */
+                from?: string;
+                limit?: number;
+                /** @description an organization's id: the changes made by its users */
+                org?: string;
+                /** @description written before this instant */
+                to?: string;
+                /** @description a username: the changes that user made */
+                user?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditTrailEntry"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getAuditHistory: {
         parameters: {
             query?: never;

@@ -11,6 +11,8 @@ import { IncidentsPage } from '../features/incidents/IncidentsPage.tsx';
 import { InboxPage } from '../features/inbox/InboxPage.tsx';
 import { ReviewPage } from '../features/review/ReviewPage.tsx';
 import { AdminPage } from '../features/admin/AdminPage.tsx';
+import { AccountPage } from '../features/account/AccountPage.tsx';
+import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { ZonePage } from '../features/world/ZonePage.tsx';
 import { SearchPage } from '../features/search/SearchPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
@@ -81,6 +83,8 @@ function Page({ path }: { path: string }): ReactNode {
   if (path === '/review') return <ReviewPage />;
   if (path === '/search') return <SearchPage />;
   if (path === '/admin' && can('accounts:manage')) return <AdminPage />;
+  if (path === '/audit' && can('audit:read')) return <AuditPage />;
+  if (path === '/account') return <AccountPage />;
   const report = matchPath('/reports/:id', path);
   if (report) return <FiledReportPage id={report.id!} />;
   if (path === '/agreements') return <AgreementPage id={null} />;

@@ -73,6 +73,12 @@ export function Shell({ children }: { children: ReactNode }) {
       icon: icon('M12 3l8 4v5c0 5-3.5 8-8 9-4.5-1-8-4-8-9V7z'),
       show: can('accounts:manage'),
     },
+    {
+      to: '/audit',
+      label: 'nav.audit',
+      icon: icon('M12 8v4l3 2M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z'),
+      show: can('audit:read'),
+    },
     { to: '/state', label: 'nav.state', icon: icon('M4 20V10M10 20V4M16 20v-7M22 20H2'), show: true },
     {
       to: '/settings',
@@ -149,6 +155,14 @@ export function Shell({ children }: { children: ReactNode }) {
                 {nameOf.roles(me.role)} · {orgName(me.org)}
               </div>
               <div className="user-clearance">{nameOf.clearances(me.clearance)}</div>
+              <Link
+                to="/account"
+                className="btn btn-ghost btn-small"
+                aria-current={path === '/account' ? 'page' : undefined}
+                data-testid="account-link"
+              >
+                {t('nav.account')}
+              </Link>{' '}
               <button
                 type="button"
                 className="btn btn-ghost btn-small"

@@ -38,6 +38,8 @@ export type AuditAction =
   | 'revoke'
   | 'set-password'
   | 'sign-in'
+  | 'disable'
+  | 'enable'
   | 'discard'
   | 'mark-duplicate'
   | 'restore'
@@ -49,6 +51,29 @@ export type AuditAction =
   | 'absorb'
   | 'merge-into'
   | 'other';
+
+/**
+ * The kinds of record the audit trail names (its entries' `entity`), in the order the trail's
+ * filter offers them; any other reads as "another record" (`other`).
+ */
+export const RECORD_KINDS = [
+  'incident',
+  'report',
+  'zone',
+  'agreement',
+  'agreement_clause',
+  'actor',
+  'protected_site',
+  'operation',
+  'convoy',
+  'findings',
+  'incidents',
+  'user',
+  'api_token',
+  'organization',
+  'other',
+] as const;
+export type RecordKindName = (typeof RECORD_KINDS)[number];
 
 /** The records a live event about findings judged again may name when the event carries no name. */
 export type EntityKind = 'zone' | 'agreement' | 'actor';
@@ -72,6 +97,7 @@ export interface Names {
   zones: Record<ZoneStatus, string>;
   auditActions: Record<AuditAction, string>;
   entities: Record<EntityKind, string>;
+  recordKinds: Record<RecordKindName, string>;
 }
 
 /**
@@ -106,5 +132,6 @@ export function namer(names: Names, unknown: string): Namer {
     zones: of(names.zones),
     auditActions: of(names.auditActions),
     entities: of(names.entities),
+    recordKinds: of(names.recordKinds),
   };
 }

@@ -1,15 +1,18 @@
 /**
  * Administration, for admins: the users of their organization (add, change role, disable or
- * enable, a new password shown once), the organizations (add one), and the audit chain verified
- * from the page. Every change is audited by the server.
+ * enable, a new password shown once), their API tokens (listed, revoked), the organizations (add
+ * one), and the way to the audit trail (its page lists the changes and verifies the chain). Every
+ * change is audited by the server.
  */
 import { type FormEvent, useState } from 'react';
 import { ORG_KINDS, ROLES } from '../../../../src/contract/access.ts';
 import { useSession } from '../../api/session.tsx';
 import { useWorld } from '../../api/world.tsx';
+import { Link } from '../../app/router.tsx';
 import { ErrorNotice, Field, Loading, PageHeader } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ApiTokenList } from '../account/ApiTokens.tsx';
 import {
   type NewOrganization,
   useAddOrganization,
@@ -17,7 +20,6 @@ import {
   useChangeUser,
   useResetPassword,
   useUsers,
-  useVerifyAudit,
 } from './queries.ts';
 
 export function AdminPage() {
@@ -30,8 +32,14 @@ export function AdminPage() {
       <PageHeader title={t('admin.title')} />
       <Users org={org} />
       <AddUser org={org} />
+      <Tokens org={org} />
       <Organizations />
-      <AuditCheck />
+      <section className="section" aria-labelledby="audit-link-title">
+        <h2 id="audit-link-title">{t('admin.audit')}</h2>
+        <p>
+          <Link to="/audit">{t('admin.audit.open')}</Link>
+        </p>
+      </section>
     </div>
   );
 }
@@ -284,26 +292,29 @@ function Organizations() {
   );
 }
 
-function AuditCheck() {
-  const { t, dateTime } = useI18n();
-  const verify = useVerifyAudit();
+/** The API tokens of a user of the admin's organization, chosen by name: listed, and revoked. */
+function Tokens({ org }: { org: string }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const users = useUsers();
+  const [user, setUser] = useState<string | null>(null);
+  const chosen = user ?? me?.username ?? null;
   return (
-    <section className="section" aria-labelledby="audit-check-title">
-      <h2 id="audit-check-title">{t('admin.audit')}</h2>
-      <p className="muted">{t('admin.audit.help')}</p>
-      <button type="button" className="btn" disabled={verify.isPending} onClick={() => verify.mutate()}>
-        {t('admin.audit.verify')}
-      </button>
-      {verify.error && <ErrorNotice error={verify.error} />}
-      {verify.data && (
-        <div
-          className={`notice ${verify.data.ok ? 'notice-success' : 'notice-error'}`}
-          role="status"
-          data-testid="audit-verified"
-        >
-          {t(verify.data.ok ? 'admin.audit.ok' : 'admin.audit.broken', { when: dateTime(verify.data.verified_at) })}
-        </div>
-      )}
+    <section className="section" aria-labelledby="tokens-title" data-testid="org-tokens">
+      <h2 id="tokens-title">{t('admin.tokens', { org })}</h2>
+      <p className="muted">{t('admin.tokens.help')}</p>
+      <div className="field">
+        <label htmlFor="t-user">{t('admin.tokens.user')}</label>
+        <select id="t-user" value={chosen ?? ''} onChange={(e) => setUser(e.target.value)}>
+          {(users.data ?? []).map((u) => (
+            <option key={u.username} value={u.username}>
+              {u.display_name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {/* Your own are listed as yourself: the same list as your account's page. */}
+      {chosen && <ApiTokenList user={chosen === me?.username ? null : chosen} />}
     </section>
   );
 }

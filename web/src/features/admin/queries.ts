@@ -1,4 +1,4 @@
-/** Administration's reads and writes: the organization's users, organizations, the audit chain's check. */
+/** Administration's reads and writes: the organization's users and organizations. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import { asQuery } from '../../api/query-client.tsx';
@@ -51,11 +51,5 @@ export function useAddOrganization() {
   return useMutation({
     mutationFn: async (body: NewOrganization) => unwrap(await api.POST('/api/v1/organizations', { body })),
     onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.organizations }),
-  });
-}
-
-export function useVerifyAudit() {
-  return useMutation({
-    mutationFn: async () => unwrap(await api.GET('/api/v1/audit/verify')),
   });
 }
