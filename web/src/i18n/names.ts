@@ -11,6 +11,7 @@ import type {
   CivilianTarget,
   Classification,
   Clearance,
+  ControlConfidence,
   Credibility,
   IncidentStatus,
   MapVerdict,
@@ -48,6 +49,9 @@ export type AuditAction =
   | 'withdraw-ruling'
   | 'absorb'
   | 'merge-into'
+  | 'change-control'
+  | 'replace-control'
+  | 'change-geometry'
   | 'other';
 
 /** The records a live event about findings judged again may name when the event carries no name. */
@@ -70,6 +74,7 @@ export interface Names {
   credibilities: Record<`${Credibility}`, string>;
   triage: Record<TriageState, string>;
   zones: Record<ZoneStatus, string>;
+  confidences: Record<ControlConfidence, string>;
   auditActions: Record<AuditAction, string>;
   entities: Record<EntityKind, string>;
 }
@@ -104,6 +109,7 @@ export function namer(names: Names, unknown: string): Namer {
     credibilities: of(names.credibilities),
     triage: of(names.triage),
     zones: of(names.zones),
+    confidences: of(names.confidences),
     auditActions: of(names.auditActions),
     entities: of(names.entities),
   };
