@@ -520,6 +520,7 @@ export const en = {
   'zoneEdit.whole': 'The area',
   'zoneEdit.phone':
     'On a phone, tap to add points and tap the first point to close a shape; a larger screen makes drawing easier.',
+  'zoneEdit.unopened': 'Part of this area could not be opened for drawing: it cannot be redrawn here.',
   'zoneEdit.map': 'Map to draw the zone on',
   'nav.territory': 'Changes of control',
   'territory.title': 'Changes of control',

@@ -85,6 +85,7 @@ export function ZoneDrawMap({
   remove,
   onRemoved,
   onShapes,
+  onUnopened,
   label,
 }: {
   initial: readonly Shape[];
@@ -96,11 +97,15 @@ export function ZoneDrawMap({
   remove: string | null;
   onRemoved(): void;
   onShapes(shapes: Shape[]): void;
+  /** Some of the shapes opened could not be drawn. */
+  onUnopened(): void;
   label: string;
 }) {
   const draw = useRef<TerraDraw | null>(null);
   const onShapesRef = useRef(onShapes);
   onShapesRef.current = onShapes;
+  const onUnopenedRef = useRef(onUnopened);
+  onUnopenedRef.current = onUnopened;
   const toolRef = useRef(tool);
   toolRef.current = tool;
   const emitRef = useRef<() => void>(() => undefined);
@@ -133,14 +138,18 @@ export function ZoneDrawMap({
       d.on('finish', emit);
       d.on('change', emit);
       if (initial.length > 0) {
-        d.addFeatures(
+        // terra-draw takes coordinates of at most its precision (6 decimals: about 0.1 m).
+        const round = ([lon, lat]: Position): Position => [Math.round(lon * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6];
+        const added = d.addFeatures(
           initial.map((s) => ({
             id: s.id,
             type: 'Feature' as const,
-            geometry: { type: 'Polygon' as const, coordinates: [[...s.ring, s.ring[0]!]] },
+            geometry: { type: 'Polygon' as const, coordinates: [[...s.ring, s.ring[0]!].map(round)] },
             properties: { mode: s.role },
           })),
         );
+        // A shape it refuses would be missing from what is saved: the page says so and saves nothing.
+        if (added.some((a) => !a.valid)) onUnopenedRef.current();
       }
       d.setMode(toolRef.current);
       draw.current = d;

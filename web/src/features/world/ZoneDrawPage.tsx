@@ -139,9 +139,10 @@ function ZoneDraw({
   const [shapes, setShapes] = useState<Shape[]>(initialShapes);
   const [tool, setTool] = useState<DrawTool>(initial ? 'select' : 'part');
   const [remove, setRemove] = useState<string | null>(null);
+  const [unopened, setUnopened] = useState(false);
   const composed = useMemo(() => composeArea(shapes), [shapes]);
   const problems = useMemo(() => drawingProblems(shapes), [shapes]);
-  const area = problems.length === 0 ? composed.area : null;
+  const area = problems.length === 0 && !unopened ? composed.area : null;
   const label = (place: ShapePlace | undefined) =>
     !place || place.kind === 'stray'
       ? t('zoneEdit.shape.stray')
@@ -179,7 +180,15 @@ function ZoneDraw({
             {t(`zoneEdit.mode.${m}`)}
           </button>
         ))}
-        <button type="button" className="btn btn-small" onClick={() => setRemove('*')} disabled={shapes.length === 0}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => {
+            setRemove('*');
+            setUnopened(false);
+          }}
+          disabled={shapes.length === 0}
+        >
           {t('zoneEdit.clear')}
         </button>
       </div>
@@ -193,6 +202,7 @@ function ZoneDraw({
           remove={remove}
           onRemoved={() => setRemove(null)}
           onShapes={setShapes}
+          onUnopened={() => setUnopened(true)}
           label={t('zoneEdit.map')}
         />
         <section className="panel zone-shapes" aria-labelledby="shapes-title">
@@ -221,6 +231,11 @@ function ZoneDraw({
               );
             })}
           </ul>
+          {unopened && (
+            <div className="notice notice-error" role="alert">
+              {t('zoneEdit.unopened')}
+            </div>
+          )}
           {whole.length > 0 && (
             <div className="notice notice-error" role="alert">
               {t('zoneEdit.whole')}: {whole.map((p) => say(p.statement)).join('; ')}
