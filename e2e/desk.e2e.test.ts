@@ -15,6 +15,8 @@ import { AppShell } from './pages/shell.ts';
 import { SettingsPage } from './pages/settings.page.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
 import { setDateField } from './pages/date-field.ts';
+import { MapPage } from './pages/map.page.ts';
+import { ZoneDrawPage, ZonePage } from './pages/zone.page.ts';
 import { demoIds, leaks, readableText } from './pages/words.ts';
 
 const VIEWPORT = { width: 1440, height: 900 };
@@ -422,6 +424,108 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
     await terms.locator('button', { hasText: 'Save and judge again' }).click();
     await terms.locator('[data-testid=change-saved]').waitFor();
     await expect.poll(() => page.locator('.agreement').first().innerText()).toMatch(/Prohibited acts[\s\S]*Arrest/);
+  });
+
+  it('draws a new zone on the map, sees it there, and records who held it: a change of control judged, with its page', async () => {
+    const page = await session('analyst');
+    const draw = new ZoneDrawPage(page, world.baseUrl);
+    // Al-Qaryatayn, in the desert south-east of Homs: no zone there in the demo world.
+    await draw.gotoNew('37.2400,34.2300,11.0');
+    await page.locator('#zd-name').fill('Al-Qaryatayn (drawn)');
+    await draw.drawShape([
+      [0.35, 0.35],
+      [0.65, 0.35],
+      [0.65, 0.65],
+      [0.35, 0.65],
+    ]);
+    await expect.poll(() => draw.shapes().count()).toBe(1);
+    expect(await draw.shapes().first().innerText()).toMatch(/Part 1[\s\S]*4 points/);
+    // A hole in it, and a second part over its corner: named as a problem before anything is sent, then removed.
+    await page.locator('.zone-draw-tools button', { hasText: 'Draw a hole' }).click();
+    await draw.drawShape([
+      [0.45, 0.45],
+      [0.55, 0.45],
+      [0.55, 0.55],
+      [0.45, 0.55],
+    ]);
+    await expect.poll(() => draw.shapes().count()).toBe(2);
+    expect(await draw.shapes().nth(1).innerText()).toContain('Hole 1 of part 1');
+    await page.locator('.zone-draw-tools button', { hasText: 'Draw a part' }).click();
+    await draw.drawShape([
+      [0.6, 0.6],
+      [0.75, 0.6],
+      [0.75, 0.75],
+      [0.6, 0.75],
+    ]);
+    await expect.poll(() => draw.shapes().count()).toBe(3);
+    expect(await draw.shapes().nth(2).innerText()).toContain('Part 2 overlaps or touches part 1');
+    expect(await page.locator('[data-testid=zone-ok]').count()).toBe(0);
+    await screenshot(page, '58-zone-draw-problem', { fullPage: true });
+    await draw.shapes().nth(2).locator('button', { hasText: 'Remove' }).click();
+    await expect.poll(() => draw.shapes().count()).toBe(2);
+    await page.locator('[data-testid=zone-ok]').waitFor();
+    await screenshot(page, '58-zone-draw', { fullPage: true });
+    expect(await seriousA11yViolations(page), '58-zone-draw').toEqual([]);
+    await draw.previewAndSave();
+    await page.waitForURL(/\/zones\/zone-[0-9a-f-]+$/);
+    const zone = new ZonePage(page);
+    await zone.loaded();
+    expect(await page.locator('.zone-page h1').innerText()).toBe('Al-Qaryatayn (drawn)');
+    const zoneUrl = page.url();
+
+    // On the map, where it was drawn: a click in its middle (the incidents layer off) opens its card.
+    await page.locator('.page-actions a', { hasText: 'Show on the map' }).click();
+    const map = new MapPage(page, world.baseUrl);
+    await map.rendered();
+    await page.locator('.layer-toggles label', { hasText: 'Incidents' }).locator('input').uncheck();
+    await map.clickAt(0.5, 0.5);
+    await map.card().waitFor();
+    expect(await map.card().innerText()).toContain('Al-Qaryatayn (drawn)');
+
+    // Held by the southern factions from March, taken by the government in May: a change of control judged.
+    await page.goto(zoneUrl);
+    await zone.loaded();
+    await zone.recordControl({ at: '2016-03-01T00:00', holder: 'fsa-south' });
+    await expect.poll(() => zone.control().count()).toBe(1);
+    await zone.recordControl({ at: '2016-05-01T00:00', holder: 'sy-gov', source: 'SANA', confidence: 'moderate' });
+    await expect.poll(() => zone.control().count()).toBe(2);
+    expect(await zone.control().last().innerText()).toMatch(
+      /Syrian Arab Army[\s\S]*Source: SANA · Moderate confidence/,
+    );
+    expect(await page.locator('[data-testid=control-chart] .control-bar').count()).toBe(2);
+    const judged = page.locator('.zone-page .finding a', { hasText: 'Open this change of control' });
+    await judged.first().waitFor();
+    await screenshot(page, '59-zone-timeline', { fullPage: true });
+    expect(await seriousA11yViolations(page), '59-zone-timeline').toEqual([]);
+    await judged.first().click();
+    await page.locator('[data-testid=change-facts]').waitFor();
+    expect(await page.locator('[data-testid=change-facts]').innerText()).toMatch(/SANA[\s\S]*Moderate confidence/);
+    expect(await page.locator('[data-testid=change-finding]').count()).toBeGreaterThan(0);
+    await screenshot(page, '60-change-of-control', { fullPage: true });
+    expect(await seriousA11yViolations(page), '60-change-of-control').toEqual([]);
+    await page.goto(`${world.baseUrl}/territory?actor=fsa-south`);
+    await page.locator('[data-testid=territory-changes] li', { hasText: 'Al-Qaryatayn (drawn)' }).first().waitFor();
+    await screenshot(page, '61-territory', { fullPage: true });
+    expect(await seriousA11yViolations(page), '61-territory').toEqual([]);
+
+    // In Arabic, on a phone and on a desktop: the pages fit the screen.
+    for (const [viewport, device] of [
+      [PHONE, 'phone'],
+      [VIEWPORT, 'desktop'],
+    ] as const) {
+      const ar = await session('analyst', viewport, 'ar');
+      for (const [path, ready, name] of [
+        [new URL(zoneUrl).pathname, '[data-testid=control-chart]', 'zone'],
+        [`${new URL(zoneUrl).pathname}/edit`, '.map-draw-wrap[data-ready=true]', 'zone-draw'],
+        ['/territory', '[data-testid=territory-changes] li', 'territory'],
+      ] as const) {
+        await ar.goto(`${world.baseUrl}${path}`);
+        await ar.locator(ready).first().waitFor();
+        await ar.waitForTimeout(300);
+        expect(await new AppShell(ar).overflowX(), `${name} is wider than the ${device}`).toBeLessThanOrEqual(0);
+        await screenshot(ar, `62-${device}-ar-${name}`, { fullPage: true });
+      }
+    }
   });
 
   it('searches reports in Arabic, whatever the diacritics or the form of ta marbuta', async () => {

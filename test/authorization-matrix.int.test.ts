@@ -1178,6 +1178,10 @@ describeEachDatabase('authorization matrix', (db) => {
               control: [{ actors: ['sy-gov'], from: '2016-01-01T00:00:00Z' }],
             }),
         },
+        'PUT /zones/{id}/geometry': {
+          permission: 'world:manage',
+          attempts: (u) => targets('zone', u, (id) => `/api/v1/zones/${id}/geometry`, { geometry: square(38.8, 34.7) }),
+        },
         'POST /zones/{id}/control': {
           permission: 'world:manage',
           attempts: (u) =>

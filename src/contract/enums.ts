@@ -18,3 +18,10 @@ export {
   type SourceReliability,
   type TriageState,
 } from '../domain/assessment.ts';
+
+/**
+ * How sure the analyst who recorded a control entry is that those actors held the zone then
+ * (the analytic confidence levels: high, moderate, low). Kept with the entry, not read by the rules.
+ */
+export const CONTROL_CONFIDENCES = ['high', 'moderate', 'low'] as const;
+export type ControlConfidence = (typeof CONTROL_CONFIDENCES)[number];

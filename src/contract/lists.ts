@@ -40,6 +40,8 @@ export interface FindingFilter {
   verdict?: Verdict | undefined;
   /** Findings that name this actor as a violator. */
   violator?: string | undefined;
+  /** Findings that name this actor: a violator, or one who gained or lost control in a change of control. */
+  actor?: string | undefined;
   /** The incident or zone judged. */
   subject?: string | undefined;
   /** Findings at or after `from` and before `to`. */

@@ -117,6 +117,7 @@ export const STATEMENTS_EN = {
   'cause.zone.create': '{zone} was drawn by {by}.',
   'cause.zone.replace-control': 'The control of {zone} was rewritten by {by}.',
   'cause.zone.change-control': 'The control of {zone} changed, entered by {by}.',
+  'cause.zone.change-geometry': 'The outline of {zone} was redrawn by {by}.',
   'cause.agreement.create': '{agreement} was entered by {by}.',
   'cause.agreement.replace': '{agreement} was revised by {by}.',
   'cause.agreement.add-party': 'A party to {agreement} was added by {by}.',
@@ -169,6 +170,17 @@ export const STATEMENTS_EN = {
   'problem.min_items': 'must hold at least {limit} items',
   'problem.max_items': 'must hold at most {limit} items',
   'problem.other': '{text}',
+  // An area drawn for a zone (area-check.ts).
+  'problem.area_too_many_points': 'has {count} positions; an area may have at most {limit}',
+  'problem.outside_world': '{point} is outside the world: longitude runs from -180 to 180 and latitude from -90 to 90',
+  'problem.outside_syria': '{point} lies outside Syria and its borders',
+  'problem.ring_points': 'a ring needs at least 3 distinct points; this one has {count}',
+  'problem.ring_open': 'a ring must end where it starts',
+  'problem.ring_flat': 'encloses no area: its points lie on one line',
+  'problem.ring_crosses': 'the ring crosses itself near {point}',
+  'problem.hole_outside': 'hole {hole} must lie inside its outer ring, without touching it',
+  'problem.holes_overlap': 'hole {hole} overlaps hole {other}',
+  'problem.parts_overlap': 'part {part} overlaps or touches part {other}',
   'cause.recorded': '{text}',
 } as const;
 

@@ -41,6 +41,9 @@ export function zodProblems(error: z.ZodError, prefix: readonly PropertyKey[] = 
 /** What a Zod issue says, as a statement: by its kind and limits where the reader's language has words for them. */
 function issueStatement(issue: z.core.$ZodIssue, message: string): Statement {
   const text = (t: string) => ({ text: t });
+  // A check of our own that says what is wrong as a statement (an area's problems: domain/area-check.ts).
+  const said = issue.code === 'custom' ? (issue.params as { statement?: Statement } | undefined)?.statement : undefined;
+  if (said) return said;
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined)
     return statement('problem.required');
   if (issue.code === 'invalid_type') return statement('problem.type', { expected: text(issue.expected) });

@@ -334,6 +334,12 @@ export async function listPage(
   if (filter.agreement) conditions.push(`agreement_id = ${params.add(filter.agreement)}`);
   if (filter.verdict) conditions.push(`${EFFECTIVE_VERDICT} = ${params.add(filter.verdict)}`);
   if (filter.violator) conditions.push(`${params.add(filter.violator)} = any(${EFFECTIVE_VIOLATORS})`);
+  if (filter.actor) {
+    const [actor, asJson] = [params.add(filter.actor), params.add(JSON.stringify([filter.actor]))];
+    conditions.push(
+      `(${actor} = any(${EFFECTIVE_VIOLATORS}) or facts->'gainers' @> ${asJson}::jsonb or facts->'losers' @> ${asJson}::jsonb)`,
+    );
+  }
   if (filter.subject) conditions.push(`subject_id = ${params.add(filter.subject)}`);
   if (filter.from !== undefined) conditions.push(`at >= ${params.add(ts(filter.from))}`);
   if (filter.to !== undefined) conditions.push(`at < ${params.add(ts(filter.to))}`);

@@ -1,12 +1,20 @@
-/** Zones of control: an area, and who held it when. */
+/** Zones of control: an area, and who held it when (with who said so, and how sure). */
 import type { Classification } from '../contract/access.ts';
+import type { ControlConfidence } from '../contract/enums.ts';
 import { type BBox, bboxOf } from '../domain/geo.ts';
-import type { Zone } from '../domain/model.ts';
+import type { ControlEntry, Zone } from '../domain/model.ts';
 import type { Sql } from './database.ts';
 import { ms, msOrNull, ts } from './rows.ts';
 
+/** A control entry as it is kept: who reported it and how sure the analyst is (not read by the rules). */
+export interface ControlRecord extends ControlEntry {
+  source: string | null;
+  confidence: ControlConfidence | null;
+}
+
 /** A zone with its classification and owner, as the API shows and changes it. */
 export interface ZoneRecord extends Zone {
+  control: ControlRecord[];
   classification: Classification;
   ownerOrg: string | null;
 }
@@ -17,12 +25,19 @@ interface ZoneRow {
   geometry: Zone['geometry'];
   classification: Classification;
   owner_org: string | null;
-  control: { actors: string[]; from: string; to: string | null }[];
+  control: {
+    actors: string[];
+    from: string;
+    to: string | null;
+    source: string | null;
+    confidence: ControlConfidence | null;
+  }[];
 }
 
 const SELECT = `
   select z.id, z.name, z.geometry, z.classification, z.owner_org,
-    coalesce((select jsonb_agg(jsonb_build_object('actors', to_jsonb(c.actors), 'from', c.valid_from, 'to', c.valid_to) order by c.position)
+    coalesce((select jsonb_agg(jsonb_build_object('actors', to_jsonb(c.actors), 'from', c.valid_from, 'to', c.valid_to,
+                  'source', c.source, 'confidence', c.confidence) order by c.position)
                 from zone_control c where c.zone_id = z.id), '[]') as control
   from zones z`;
 
@@ -30,10 +45,17 @@ const toZone = (r: ZoneRow): Zone => ({
   id: r.id,
   name: r.name,
   geometry: r.geometry,
-  control: controlOf(r),
+  control: r.control.map((c) => ({ actors: c.actors, from: ms(c.from), to: msOrNull(c.to) })),
 });
 
-const controlOf = (r: ZoneRow) => r.control.map((c) => ({ actors: c.actors, from: ms(c.from), to: msOrNull(c.to) }));
+const controlOf = (r: ZoneRow): ControlRecord[] =>
+  r.control.map((c) => ({
+    actors: c.actors,
+    from: ms(c.from),
+    to: msOrNull(c.to),
+    source: c.source,
+    confidence: c.confidence,
+  }));
 
 const toRecord = (r: ZoneRow): ZoneRecord => ({
   id: r.id,
@@ -76,7 +98,8 @@ export async function lock(sql: Sql, id: string): Promise<boolean> {
 
 /**
  * Writes a zone whole: its geometry and box, and its control history replaced. A record brings
- * its classification and owner; a plain zone (a scenario bundle) keeps the stored ones.
+ * its classification and owner, and each entry its source and confidence; a plain zone (a
+ * scenario bundle) keeps the stored classification and owner, and its entries have neither.
  */
 export async function upsert(sql: Sql, zone: Zone | ZoneRecord): Promise<void> {
   const [minLon, minLat, maxLon, maxLat] = bboxOf(zone.geometry);
@@ -101,13 +124,21 @@ export async function upsert(sql: Sql, zone: Zone | ZoneRecord): Promise<void> {
   );
   await sql.query('delete from zone_control where zone_id = $1', [zone.id]);
   await sql.query(
-    `insert into zone_control (zone_id, position, actors, valid_from, valid_to)
-     select $1, c.position, array(select jsonb_array_elements_text(c.actors)), c.valid_from, c.valid_to
-       from jsonb_to_recordset($2::jsonb) as c(position integer, actors jsonb, valid_from timestamptz, valid_to timestamptz)`,
+    `insert into zone_control (zone_id, position, actors, valid_from, valid_to, source, confidence)
+     select $1, c.position, array(select jsonb_array_elements_text(c.actors)), c.valid_from, c.valid_to, c.source, c.confidence
+       from jsonb_to_recordset($2::jsonb)
+         as c(position integer, actors jsonb, valid_from timestamptz, valid_to timestamptz, source text, confidence text)`,
     [
       zone.id,
       JSON.stringify(
-        zone.control.map((c, position) => ({ position, actors: c.actors, valid_from: ts(c.from), valid_to: ts(c.to) })),
+        (zone.control as (ControlEntry & Partial<ControlRecord>)[]).map((c, position) => ({
+          position,
+          actors: c.actors,
+          valid_from: ts(c.from),
+          valid_to: ts(c.to),
+          source: c.source ?? null,
+          confidence: c.confidence ?? null,
+        })),
       ),
     ],
   );

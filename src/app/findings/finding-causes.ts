@@ -21,7 +21,7 @@ function cause(
   return { statement: s, text: renderEnglish(s, names), entity: record?.entity ?? null, id: record?.id ?? null };
 }
 
-export type ZoneAction = 'create' | 'replace-control' | 'change-control';
+export type ZoneAction = 'create' | 'replace-control' | 'change-control' | 'change-geometry';
 export type AgreementAction = 'create' | 'replace' | 'add-party' | 'add-clause' | 'withdraw-party' | 'change-terms';
 
 export const zoneChanged = (zone: { id: string; name: string }, action: ZoneAction, by: Caller): findings.Cause =>

@@ -4,7 +4,9 @@
  * The owning organization is always the caller's.
  */
 import { CLASSIFICATIONS } from '../../contract/access.ts';
+import { CONTROL_CONFIDENCES } from '../../contract/enums.ts';
 import { z } from 'zod';
+import { areaProblems } from '../../domain/area-check.ts';
 import { ACTOR_KINDS, ACTS } from '../../domain/model.ts';
 import {
   actorSchema,
@@ -102,18 +104,63 @@ export const withdrawalSchema = z.object({ at: instantSchema.describe('When the 
  * learn, from a refusal, that a record it may not see holds it (docs/confidentiality.md).
  * Actors are not classified: their ids are the client's.
  */
+/**
+ * A zone's area as a person draws it: a Polygon or MultiPolygon that also passes the checks of
+ * domain/area-check.ts (enough distinct points, no ring crossing itself, holes inside their outer
+ * ring, parts apart, every point in Syria), each problem named by its path.
+ */
+export const zoneAreaSchema = areaSchema.superRefine((area, ctx) => {
+  for (const p of areaProblems(area))
+    ctx.addIssue({ code: 'custom', message: p.message, path: p.path, params: { statement: p.statement } });
+});
+
+const sourceSchema = z
+  .string()
+  .trim()
+  .max(500, 'must be at most 500 characters')
+  .nullable()
+  .default(null)
+  .transform((s) => (s === '' ? null : s))
+  .describe('Who reported it: an outlet, a person, a document');
+const confidenceSchema = z
+  .enum(CONTROL_CONFIDENCES)
+  .nullable()
+  .default(null)
+  .describe('How sure the analyst is: high, moderate or low');
+
+/** A control entry with where it comes from; the rules read only its actors and times. */
+export const controlEntryInputSchema = controlEntrySchema.extend({
+  source: sourceSchema,
+  confidence: confidenceSchema,
+});
+export type ControlEntryInput = z.infer<typeof controlEntryInputSchema>;
+
 export const newZoneSchema = zoneSchema
   .omit({ id: true })
-  .extend({ classification: classificationSchema.default('public') })
+  .extend({
+    classification: classificationSchema.default('public'),
+    geometry: zoneAreaSchema,
+    control: z.array(controlEntryInputSchema).default([]),
+  })
   .strict();
 export type NewZone = z.infer<typeof newZoneSchema>;
 
-export const controlHistorySchema = z.object({ control: z.array(controlEntrySchema) });
+/** A zone's area redrawn (PUT /zones/{id}/geometry). */
+export const zoneGeometrySchema = z.object({ geometry: zoneAreaSchema }).strict();
+export type ZoneGeometryInput = z.infer<typeof zoneGeometrySchema>;
+
+export const controlHistorySchema = z.object({ control: z.array(controlEntryInputSchema) });
 export type ControlHistoryInput = z.infer<typeof controlHistorySchema>;
 
 export const controlChangeSchema = z.object({
   at: instantSchema.describe('When control changed hands'),
   actors: z.array(id).describe('Who holds the zone from then on'),
+  to: instantSchema
+    .nullable()
+    .default(null)
+    .describe('When their hold ended, if it has (null: they hold it still, or nobody knows when it ended)'),
+  source: sourceSchema,
+  confidence: confidenceSchema,
 });
 export type ControlChangeInput = z.infer<typeof controlChangeSchema>;
 

@@ -3,7 +3,7 @@
  * them before and after a change: one shape for both.
  */
 import type { Classification } from '../../contract/access.ts';
-import type { Actor, ControlEntry } from '../../domain/model.ts';
+import type { Actor } from '../../domain/model.ts';
 import { formatInstant, type Instant, type Interval } from '../../domain/time.ts';
 import type * as agreements from '../../store/agreement.repository.ts';
 import type * as findings from '../../store/finding.repository.ts';
@@ -51,7 +51,13 @@ export const agreementHeadView = (g: agreements.AgreementRecord) => ({
 export const agreementView = (g: agreements.AgreementRecord) =>
   Object.assign(agreementHeadView(g), { clauses: g.clauses.map(clauseView) });
 
-export const controlView = (c: ControlEntry) => ({ actors: c.actors, from: iso(c.from), to: isoOrNull(c.to) });
+export const controlView = (c: zones.ControlRecord) => ({
+  actors: c.actors,
+  from: iso(c.from),
+  to: isoOrNull(c.to),
+  source: c.source,
+  confidence: c.confidence,
+});
 
 export const zoneView = (z: zones.ZoneRecord) => ({
   id: z.id,

@@ -1,11 +1,11 @@
 /** PUT /zones/{id}/control: the zone's control history replaced whole (corrections). */
-import { parseInstant } from '../../domain/time.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import * as zones from '../../store/zone.repository.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import type { ControlHistoryInput } from '../shared/inputs.ts';
+import { controlRecordOf } from './control-input.ts';
 import { saveZoneChange } from './save-zone-change.ts';
 import { writeWorld, type WriteOptions, type Written } from '../shared/write-world.ts';
 
@@ -18,11 +18,7 @@ export async function replaceControl(
 ): Promise<Written<zones.ZoneRecord>> {
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
-  const control = input.control.map((c) => ({
-    actors: c.actors,
-    from: parseInstant(c.from)!,
-    to: c.to === null ? null : parseInstant(c.to)!,
-  }));
+  const control = input.control.map(controlRecordOf);
   return writeWorld(
     ctx,
     by,

@@ -111,6 +111,11 @@ export const listQuery = pageQuery.extend({
   agreement: z.string().max(200).optional(),
   verdict: z.enum(VERDICTS).optional(),
   violator: z.string().max(200).optional(),
+  actor: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('Findings naming this actor: a violator, or one who gained or lost control in a change of control'),
   subject: z.string().max(200).optional().describe('The incident or zone judged'),
   from: instantQuery.describe('At or after this instant'),
   to: instantQuery.describe('Before this instant'),
@@ -122,6 +127,7 @@ export const toFilter = (q: z.infer<typeof listQuery>): FindingFilter => ({
   agreement: q.agreement,
   verdict: q.verdict,
   violator: q.violator,
+  actor: q.actor,
   subject: q.subject,
   from: toInstant(q.from),
   to: toInstant(q.to),

@@ -69,8 +69,14 @@ describeEachDatabase('zones API', (db) => {
 
     const daraya = await server.call('ngo-observer', { method: 'GET', url: '/api/v1/zones/z-daraya' });
     expect(daraya.json().control).toEqual([
-      { actors: ['fsa-south'], from: '2012-11-07T22:00:00Z', to: '2016-08-26T21:00:00Z' },
-      { actors: ['sy-gov'], from: '2016-08-26T21:00:00Z', to: null },
+      {
+        actors: ['fsa-south'],
+        from: '2012-11-07T22:00:00Z',
+        to: '2016-08-26T21:00:00Z',
+        source: null,
+        confidence: null,
+      },
+      { actors: ['sy-gov'], from: '2016-08-26T21:00:00Z', to: null, source: null, confidence: null },
     ]);
   });
 
@@ -100,8 +106,14 @@ describeEachDatabase('zones API', (db) => {
     });
     expect(res.statusCode).toBe(201);
     expect(res.json().zone.control).toEqual([
-      { actors: ['fsa-south'], from: '2015-07-03T21:00:00Z', to: '2016-08-31T21:00:00Z' },
-      { actors: ['sy-gov'], from: '2016-08-31T21:00:00Z', to: null },
+      {
+        actors: ['fsa-south'],
+        from: '2015-07-03T21:00:00Z',
+        to: '2016-08-31T21:00:00Z',
+        source: null,
+        confidence: null,
+      },
+      { actors: ['sy-gov'], from: '2016-08-31T21:00:00Z', to: null, source: null, confidence: null },
     ]);
     // i25 (a government air strike on Madaya, 16 Sept) is now in the government's own area, under both agreements.
     expect(res.json().findings).toEqual({
@@ -365,5 +377,219 @@ describeEachDatabase('zones API', (db) => {
       payload: { at: '2017-01-01T00:00:00Z', actors: ['fsa-south'] },
     });
     expect(blind.statusCode).toBe(404);
+  });
+  it("redraws a zone's area: a dry run writes nothing and says what would change; the change is audited, judges again and is announced", async () => {
+    // Madaya and Zabadani without Madaya: the air strike on Madaya (i25) falls outside every zone.
+    const zabadani = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [36.085, 33.712],
+          [36.115, 33.712],
+          [36.115, 33.735],
+          [36.085, 33.735],
+          [36.085, 33.712],
+        ],
+      ],
+    };
+    const counts = async () =>
+      Promise.all(['audit_log', 'finding_history', 'zones'].map((table) => countRows(db(), table)));
+    await server.as('us-analyst'); // signing in is audited too
+    const before = await counts();
+    const events: unknown[] = [];
+    const unsubscribe = server.ctx.events.subscribe((e) => events.push(e));
+    const dry = await server.call('us-analyst', {
+      method: 'PUT',
+      url: '/api/v1/zones/z-madaya-zabadani/geometry?dry_run=true',
+      payload: { geometry: zabadani },
+    });
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toMatchObject({ dry_run: true, zone: { geometry: zabadani } });
+    expect(dry.json().findings.incidents.verdicts_changed).toBeGreaterThanOrEqual(1);
+    expect(await counts()).toEqual(before);
+    expect(events).toEqual([]);
+    const stored = await server.call('ngo-observer', { method: 'GET', url: '/api/v1/zones/z-madaya-zabadani' });
+    expect(stored.json().geometry.type).toBe('MultiPolygon');
+
+    const res = await server.call('us-analyst', {
+      method: 'PUT',
+      url: '/api/v1/zones/z-madaya-zabadani/geometry',
+      payload: { geometry: zabadani },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ dry_run: false, findings: dry.json().findings });
+    unsubscribe();
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'finding.changed', entity: 'zone', id: 'z-madaya-zabadani' }),
+    ]);
+    const history = await server.call('ngo-observer', {
+      method: 'GET',
+      url: '/api/v1/findings/incident:i25-sept-madaya-air-strike:coh/history',
+    });
+    expect(history.json().current).toMatchObject({ reasons: ['TARGET_UNKNOWN'] });
+    expect(history.json().history.at(-1).cause_statement).toMatchObject({ code: 'cause.zone.change-geometry' });
+    const [audit] = await db().query<{
+      action: string;
+      before: { geometry: { type: string } };
+      after: { geometry: unknown };
+    }>(
+      `select action, before, after from audit_log where entity = 'zone' and entity_id = 'z-madaya-zabadani' order by seq desc limit 1`,
+    );
+    expect(audit).toMatchObject({
+      action: 'change-geometry',
+      before: { geometry: { type: 'MultiPolygon' } },
+      after: { geometry: zabadani },
+    });
+  });
+
+  it('refuses an area it cannot judge, naming each problem and its path, and writes nothing', async () => {
+    const counts = async () =>
+      Promise.all(['audit_log', 'zones', 'zone_control'].map((table) => countRows(db(), table)));
+    await server.as('us-analyst'); // signing in is audited too
+    const before = await counts();
+    const ring = (...points: number[][]) => [...points, points[0]!];
+    const refused = async (geometry: unknown, method: 'PUT' | 'POST' = 'PUT') => {
+      const res = await server.call('us-analyst', {
+        method,
+        url: method === 'PUT' ? '/api/v1/zones/z-daraya/geometry' : '/api/v1/zones',
+        payload: method === 'PUT' ? { geometry } : { name: 'Refused', geometry },
+      });
+      expect(res.statusCode).toBe(400);
+      return res.json();
+    };
+    expect(
+      await refused({ type: 'Polygon', coordinates: [ring([36, 33], [36.2, 33.2], [36.2, 33], [36, 33.2])] }),
+    ).toMatchObject({
+      code: 'VALIDATION',
+      path: 'geometry.coordinates[0]',
+      message: 'geometry.coordinates[0]: the ring crosses itself near 33.1000° N, 36.1000° E',
+      statement: { code: 'problem.ring_crosses', params: { point: { point: { lon: 36.1, lat: 33.1 } } } },
+    });
+    expect(
+      await refused({ type: 'Polygon', coordinates: [ring([36, 33], [36.1, 33], [36, 33], [36.1, 33])] }, 'POST'),
+    ).toMatchObject({
+      path: 'geometry.coordinates[0]',
+      message: expect.stringContaining('at least 3 distinct points'),
+    });
+    expect(
+      await refused({
+        type: 'Polygon',
+        coordinates: [square(36, 33, 0.4).coordinates[0], square(37, 34).coordinates[0]],
+      }),
+    ).toMatchObject({ path: 'geometry.coordinates[1]', statement: { code: 'problem.hole_outside' } });
+    expect(
+      await refused({
+        type: 'MultiPolygon',
+        coordinates: [square(36, 33, 0.4).coordinates, square(36.2, 33.2, 0.4).coordinates],
+      }),
+    ).toMatchObject({
+      path: 'geometry.coordinates[1]',
+      message: expect.stringContaining('part 2 overlaps or touches part 1'),
+    });
+    expect(await refused({ type: 'Polygon', coordinates: [ring([36.5, 36.5], [37, 36.5], [37, 38.5])] })).toMatchObject(
+      {
+        path: 'geometry.coordinates[0][2]',
+        message: expect.stringContaining('lies outside Syria'),
+      },
+    );
+    // Every problem, not only the first.
+    const both = await refused({
+      type: 'MultiPolygon',
+      coordinates: [
+        [ring([36, 33], [36.2, 33.2], [36.2, 33], [36, 33.2])],
+        [square(37, 34, 0.2).coordinates[0], square(38, 35).coordinates[0]],
+      ],
+    });
+    expect(both.problems.map((p: { path: string }) => p.path)).toEqual([
+      'geometry.coordinates[0][0]',
+      'geometry.coordinates[1][1]',
+    ]);
+    expect(await counts()).toEqual(before);
+
+    // A new zone can be tried too: a dry run answers 200 and keeps nothing.
+    const dry = await server.call('us-analyst', {
+      method: 'POST',
+      url: '/api/v1/zones?dry_run=true',
+      payload: { name: 'Tried', geometry: square(36.5, 33.5) },
+    });
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toMatchObject({ dry_run: true, zone: { name: 'Tried' } });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('keeps a control entry with its end, source and confidence, and finds changes of control by the actors in them', async () => {
+    const entry = await server.call('un-ose-analyst', {
+      method: 'POST',
+      url: '/api/v1/zones/z-palmyra/control',
+      payload: {
+        at: '2016-12-11T12:00:00+02:00',
+        actors: ['isil'],
+        to: '2017-03-02T00:00:00+02:00',
+        source: 'UN OSE situation report',
+        confidence: 'moderate',
+      },
+    });
+    expect(entry.statusCode, entry.body).toBe(201);
+    expect(entry.json().zone.control.at(-1)).toEqual({
+      actors: ['isil'],
+      from: '2016-12-11T10:00:00Z',
+      to: '2017-03-01T22:00:00Z',
+      source: 'UN OSE situation report',
+      confidence: 'moderate',
+    });
+    const zone = await server.call('ngo-observer', { method: 'GET', url: '/api/v1/zones/z-palmyra' });
+    expect(zone.json().control.at(-1)).toMatchObject({ source: 'UN OSE situation report', confidence: 'moderate' });
+    // The earlier entries keep what they had: nothing, from the bundle.
+    expect(zone.json().control[0]).toMatchObject({ source: null, confidence: null });
+
+    const problems = [
+      [{ at: '2018-01-01T00:00:00Z', actors: ['isil'], to: '2017-01-01T00:00:00Z' }, 'to'],
+      [{ at: '2018-01-01T00:00:00Z', actors: ['nobody'] }, 'actors[0]'],
+      [{ at: '2018-01-01T00:00:00Z', actors: ['isil'], confidence: 'certain' }, 'confidence'],
+    ] as const;
+    for (const [payload, path] of problems) {
+      const res = await server.call('un-ose-analyst', {
+        method: 'POST',
+        url: '/api/v1/zones/z-palmyra/control',
+        payload,
+      });
+      expect(res.statusCode, path).toBe(400);
+      expect(res.json(), path).toMatchObject({ code: 'VALIDATION', path });
+    }
+
+    // Changes of control by an actor that gained or lost control: Daraya, lost by the southern front.
+    const hidden = await server.call('us-analyst', {
+      method: 'POST',
+      url: '/api/v1/zones',
+      payload: {
+        name: 'Hidden',
+        classification: 'co_chairs',
+        geometry: square(38.5, 33.5),
+        control: [
+          { actors: ['fsa-south'], from: '2016-03-01T00:00:00Z', to: '2016-05-01T00:00:00Z' },
+          { actors: ['sy-gov'], from: '2016-05-01T00:00:00Z', source: 'co-chairs cable', confidence: 'high' },
+        ],
+      },
+    });
+    expect(hidden.statusCode).toBe(201);
+    const secret = hidden.json().zone.id as string;
+    const subjects = async (user: string, actor: string) =>
+      (await server.call(user, { method: 'GET', url: `/api/v1/findings?kind=territory&actor=${actor}&limit=500` }))
+        .json()
+        .items.map((f: { subject_id: string }) => f.subject_id);
+    expect(await subjects('ngo-observer', 'fsa-south')).toContain('z-daraya');
+    expect(await subjects('ngo-observer', 'fsa-south')).not.toContain(secret);
+    expect(await subjects('us-observer', 'fsa-south')).toContain(secret);
+    expect(await subjects('ngo-observer', 'msf')).toEqual([]);
+    // Hidden as the zone is: 404 for its redrawing, as for a zone that does not exist.
+    for (const id of [secret, 'zone-none']) {
+      const res = await server.call('un-ose-analyst', {
+        method: 'PUT',
+        url: `/api/v1/zones/${id}/geometry?dry_run=true`,
+        payload: { geometry: square(38.5, 33.5, 0.02) },
+      });
+      expect(res.statusCode, id).toBe(404);
+      expect(res.json().statement.code).toBe('error.not_found');
+    }
   });
 });

@@ -2,9 +2,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context.ts';
 import { appendControl } from '../../app/zones/append-control.ts';
+import { changeZoneGeometry } from '../../app/zones/change-geometry.ts';
 import { createZone } from '../../app/zones/create-zone.ts';
 import { getZone } from '../../app/zones/get-zone.ts';
-import { controlChangeSchema, controlHistorySchema, newZoneSchema } from '../../app/shared/inputs.ts';
+import {
+  controlChangeSchema,
+  controlHistorySchema,
+  newZoneSchema,
+  zoneGeometrySchema,
+} from '../../app/shared/inputs.ts';
 import { listZones } from '../../app/zones/list-zones.ts';
 import { mapZones } from '../../app/zones/map-zones.ts';
 import { replaceControl } from '../../app/zones/replace-control.ts';
@@ -86,12 +92,34 @@ export const zonesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     {
       schema: {
         tags: ['zones'],
-        summary: 'Add a zone (world:manage)',
+        summary:
+          'Add a zone (world:manage): its area is checked (enough points, no ring crossing itself, holes inside, parts apart, in Syria); the findings it affects are judged',
+        querystring: dryRunQuery,
         body: newZoneSchema,
-        response: { 201: changedOut, ...errorResponses },
+        response: { 200: changedOut, 201: changedOut, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(changed(await createZone(ctx, request.caller, request.body))),
+    async (request, reply) => {
+      const w = await createZone(ctx, request.caller, request.body, dryRunOf(request.query));
+      return reply.status(writtenStatus(w, 201)).send(changed(w));
+    },
+  );
+
+  app.put(
+    '/zones/:id/geometry',
+    {
+      schema: {
+        tags: ['zones'],
+        summary:
+          "Redraw a zone's area (world:manage), checked as when a zone is added; the findings of incidents in the old or new area, and the zone's changes of control, are judged again",
+        params: idParams,
+        querystring: dryRunQuery,
+        body: zoneGeometrySchema,
+        response: { 200: changedOut, ...errorResponses },
+      },
+    },
+    async (request) =>
+      changed(await changeZoneGeometry(ctx, request.caller, request.params.id, request.body, dryRunOf(request.query))),
   );
 
   app.put(

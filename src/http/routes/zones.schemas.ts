@@ -1,5 +1,6 @@
 /** How zones look in responses (as records, as of an instant, as GeoJSON), and the queries that ask for them. */
 import { z } from 'zod';
+import { CONTROL_CONFIDENCES } from '../../contract/enums.ts';
 import type { RecomputeResult } from '../../app/findings/recompute-findings.ts';
 import type { ZoneRecord } from '../../app/zones/get-zone.ts';
 import type { ZoneFilter } from '../../app/zones/list-zones.ts';
@@ -46,7 +47,15 @@ export const zoneOut = z
     name: z.string(),
     ...classified,
     geometry: geometryOut,
-    control: z.array(z.object({ actors: z.array(z.string()), from: instantOut, to: instantOut.nullable() })),
+    control: z.array(
+      z.object({
+        actors: z.array(z.string()),
+        from: instantOut,
+        to: instantOut.nullable(),
+        source: z.string().nullable().describe('Who reported it'),
+        confidence: z.enum(CONTROL_CONFIDENCES).nullable().describe("The analyst's confidence"),
+      }),
+    ),
   })
   .meta({ id: 'Zone' });
 

@@ -26,6 +26,8 @@ function seeded(): QueryClient {
     queryKeys.mapExtent,
     queryKeys.mapIncidents({ bbox: '1,2,3,4', zoom: 7, from: null, to: 'x' }),
     queryKeys.zones('2016-09-12T21:00:00Z'),
+    queryKeys.zoneDetail('z1'),
+    queryKeys.territoryList({ limit: 100 }),
     queryKeys.state({ from: 'a', to: 'b', agreement: null, ready: true }),
     queryKeys.me,
     queryKeys.actors,
@@ -129,6 +131,21 @@ describe('live events invalidate the queries they change', () => {
       );
       expect(r.all).toEqual(r.now);
     }
+  });
+
+  it("a zone redrawn or changing hands reloads the map's zones, the zone's page and the judged changes of control", async () => {
+    const zone = await invalidated(event({ type: 'finding.changed', entity: 'zone', id: 'z1' }));
+    for (const k of [
+      queryKeys.zones('2016-09-12T21:00:00Z'),
+      queryKeys.zoneDetail('z1'),
+      queryKeys.territoryList({ limit: 100 }),
+    ])
+      expect(zone.all).toContain(JSON.stringify(k));
+    const agreement = await invalidated(event({ type: 'finding.changed', entity: 'agreement', id: 'g1' }));
+    expect(agreement.all).toContain(JSON.stringify(queryKeys.territoryList({ limit: 100 })));
+    const incident = await invalidated(event({ type: 'finding.changed', entity: 'finding', id: 'incident:i2:r1' }));
+    expect(incident.all).not.toContain(JSON.stringify(queryKeys.territoryList({ limit: 100 })));
+    expect(incident.all).not.toContain(JSON.stringify(queryKeys.zoneDetail('z1')));
   });
 
   it('a new report without an incident reloads no single incident; an alert reloads nothing', async () => {

@@ -45,6 +45,10 @@ export function invalidations(e: LiveEvent): { now: (readonly unknown[])[]; late
     // A change to an actor or an agreement that moved findings names the record: its names are read again.
     if (e.entity === 'actor') later.push(queryKeys.actors);
     if (e.entity === 'agreement') later.push(queryKeys.agreements);
+    // A zone redrawn or changing hands: the map's zones and the zone's page. Its judged changes of
+    // control move with any change to the world (an agreement or an actor re-judges every one).
+    if (e.entity === 'zone') later.push(queryKeys.zoneLayers, queryKeys.zoneDetails);
+    if (e.entity === 'zone' || e.entity === 'agreement' || e.entity === 'actor') later.push(queryKeys.territory);
   }
   return { now, later };
 }

@@ -39,9 +39,15 @@ export const queryKeys = {
   /** One zone with its control history and findings. */
   zoneDetails: ['zone'] as const,
   zoneDetail: (id: string) => ['zone', id] as const,
+  /** Territory findings: the list, one change of control, the zones' names. */
+  territory: ['territory'] as const,
+  territoryList: (query: unknown) => ['territory', 'list', query] as const,
+  controlChange: (zone: string, at: number) => ['territory', 'change', zone, at] as const,
+  zoneNames: ['territory', 'zones'] as const,
   mapExtent: ['map', 'extent'] as const,
   mapIncidentViews: ['map', 'incidents'] as const,
   mapIncidents: (view: unknown) => ['map', 'incidents', view] as const,
+  zoneLayers: ['map', 'zones'] as const,
   zones: (asOf: string) => ['map', 'zones', asOf] as const,
   protectedSites: (from: string, to: string) => ['map', 'sites', from, to] as const,
   convoys: (from: string | null, to: string) => ['map', 'convoys', from, to] as const,

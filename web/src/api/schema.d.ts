@@ -2788,6 +2788,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Findings naming this actor: a violator, or one who gained or lost control in a change of control */
+                    actor?: string;
                     agreement?: string;
                     cursor?: string;
                     /** @description At or after this instant */
@@ -4950,10 +4952,13 @@ export interface paths {
             };
         };
         put?: never;
-        /** Add a zone (world:manage) */
+        /** Add a zone (world:manage): its area is checked (enough points, no ring crossing itself, holes inside, parts apart, in Syria); the findings it affects are judged */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description true: check the change and judge the findings it affects, then save nothing */
+                    dry_run?: "true" | "false";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -4967,10 +4972,19 @@ export interface paths {
                          * @enum {string}
                          */
                         classification?: "public" | "task_force" | "co_chairs" | "org";
-                        /** @default [] */
                         control?: {
                             actors: string[];
+                            /**
+                             * @description How sure the analyst is: high, moderate or low
+                             * @default null
+                             */
+                            confidence?: ("high" | "moderate" | "low") | null;
                             from: string;
+                            /**
+                             * @description Who reported it: an outlet, a person, a document
+                             * @default null
+                             */
+                            source?: string | null;
                             /** @default null */
                             to?: string | null;
                         }[];
@@ -4995,6 +5009,20 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description true: nothing was saved */
+                            dry_run: boolean;
+                            findings: components["schemas"]["Recomputed"];
+                            zone: components["schemas"]["Zone"];
+                        };
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -5360,7 +5388,17 @@ export interface paths {
                     "application/json": {
                         control: {
                             actors: string[];
+                            /**
+                             * @description How sure the analyst is: high, moderate or low
+                             * @default null
+                             */
+                            confidence?: ("high" | "moderate" | "low") | null;
                             from: string;
+                            /**
+                             * @description Who reported it: an outlet, a person, a document
+                             * @default null
+                             */
+                            source?: string | null;
                             /** @default null */
                             to?: string | null;
                         }[];
@@ -5476,6 +5514,21 @@ export interface paths {
                         actors: string[];
                         /** @description When control changed hands */
                         at: string;
+                        /**
+                         * @description How sure the analyst is: high, moderate or low
+                         * @default null
+                         */
+                        confidence?: ("high" | "moderate" | "low") | null;
+                        /**
+                         * @description Who reported it: an outlet, a person, a document
+                         * @default null
+                         */
+                        source?: string | null;
+                        /**
+                         * @description When their hold ended, if it has (null: they hold it still, or nobody knows when it ended)
+                         * @default null
+                         */
+                        to?: string | null;
                     };
                 };
             };
@@ -5582,6 +5635,144 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zones/{id}/geometry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Redraw a zone's area (world:manage), checked as when a zone is added; the findings of incidents in the old or new area, and the zone's changes of control, are judged again */
+        put: {
+            parameters: {
+                query?: {
+                    /** @description true: check the change and judge the findings it affects, then save nothing */
+                    dry_run?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        geometry: {
+                            coordinates: [
+                                number,
+                                number
+                            ][][];
+                            /** @enum {string} */
+                            type: "Polygon";
+                        } | {
+                            coordinates: [
+                                number,
+                                number
+                            ][][][];
+                            /** @enum {string} */
+                            type: "MultiPolygon";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description true: nothing was saved */
+                            dry_run: boolean;
+                            findings: components["schemas"]["Recomputed"];
+                            zone: components["schemas"]["Zone"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6889,7 +7080,7 @@ export interface components {
         /** @description Something the server says to people, as a code and its terms; rendered in the reader's language */
         Statement: {
             /** @enum {string} */
-            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "cause.recorded";
+            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "cause.recorded";
             params: {
                 [key: string]: components["schemas"]["Term"];
             };
@@ -6897,7 +7088,7 @@ export interface components {
         /** @description Something the server says to people, as a code and its terms; rendered in the reader's language */
         StatementInput: {
             /** @enum {string} */
-            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "cause.recorded";
+            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "cause.recorded";
             params: {
                 [key: string]: components["schemas"]["TermInput"];
             };
@@ -7235,8 +7426,12 @@ export interface components {
             classification: "public" | "task_force" | "co_chairs" | "org";
             control: {
                 actors: string[];
+                /** @description The analyst's confidence */
+                confidence: ("high" | "moderate" | "low") | null;
                 /** @description ISO 8601 with offset */
                 from: string;
+                /** @description Who reported it */
+                source: string | null;
                 to: string | null;
             }[];
             geometry: components["schemas"]["Geometry"];
@@ -7279,8 +7474,12 @@ export interface components {
             classification: "public" | "task_force" | "co_chairs" | "org";
             control: {
                 actors: string[];
+                /** @description The analyst's confidence */
+                confidence: ("high" | "moderate" | "low") | null;
                 /** @description ISO 8601 with offset */
                 from: string;
+                /** @description Who reported it */
+                source: string | null;
                 to: string | null;
             }[];
             geometry: components["schemas"]["GeometryInput"];

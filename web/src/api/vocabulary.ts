@@ -21,6 +21,8 @@ export type Reliability = NonNullable<NonNullable<Schemas['Report']['evaluation'
 export type Credibility = NonNullable<NonNullable<Schemas['Report']['evaluation']>['credibility']>;
 export type TriageState = NonNullable<Schemas['Report']['triage']>['state'];
 export type ZoneStatus = Schemas['ZoneAsOf']['status'];
+/** How sure the analyst who recorded a control entry is. */
+export type ControlConfidence = NonNullable<Schemas['Zone']['control'][number]['confidence']>;
 export type OrgKind = Schemas['Organization']['kind'];
 /** What a user may read besides its organization's own records. */
 export type Clearance = Schemas['Me']['clearance'];

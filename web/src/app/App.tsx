@@ -14,6 +14,8 @@ import { AdminPage } from '../features/admin/AdminPage.tsx';
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { ZonePage } from '../features/world/ZonePage.tsx';
+import { ChangePage } from '../features/territory/ChangePage.tsx';
+import { TerritoryPage } from '../features/territory/TerritoryPage.tsx';
 import { SearchPage } from '../features/search/SearchPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { FiledReportPage } from '../features/reports/FiledReportPage.tsx';
@@ -27,6 +29,9 @@ import { Loading, NotFound } from './ui.tsx';
 // The map pages carry MapLibre: loaded only when one is opened.
 const MapPage = lazy(() => import('../features/map/MapPage.tsx').then((m) => ({ default: m.MapPage })));
 const ReportPage = lazy(() => import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+const ZoneDrawPage = lazy(() =>
+  import('../features/world/ZoneDrawPage.tsx').then((m) => ({ default: m.ZoneDrawPage })),
+);
 
 export function App() {
   return (
@@ -92,8 +97,14 @@ function Page({ path }: { path: string }): ReactNode {
   if (agreement) return <AgreementPage id={agreement.id!} />;
   if (path === '/state') return <StatePage />;
   if (path === '/settings') return <SettingsPage />;
+  if (path === '/zones/new' && can('world:manage')) return <ZoneDrawPage id={null} />;
+  const redraw = matchPath('/zones/:id/edit', path);
+  if (redraw && can('world:manage')) return <ZoneDrawPage id={redraw.id!} />;
   const zone = matchPath('/zones/:id', path);
-  if (zone) return <ZonePage id={zone.id!} />;
+  if (zone && path !== '/zones/new') return <ZonePage id={zone.id!} />;
+  if (path === '/territory') return <TerritoryPage />;
+  const change = matchPath('/territory/:zone/:at', path);
+  if (change && /^-?\d+$/.test(change.at!)) return <ChangePage zoneId={change.zone!} at={Number(change.at)} />;
   if (path === '/sign-in' || path === '/') return <Loading />;
   return (
     <NotFound

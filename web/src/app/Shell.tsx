@@ -66,6 +66,12 @@ export function Shell({ children }: { children: ReactNode }) {
     },
     { to: '/review', label: 'nav.review', icon: icon('M9 11l3 3 8-8M20 12v7H4V5h11'), show: true },
     { to: '/report', label: 'nav.report', icon: icon('M12 5v14M5 12h14'), show: can('report:file') },
+    {
+      to: '/territory',
+      label: 'nav.territory',
+      icon: icon('M4 5l5-2 6 2 5-2v16l-5 2-6-2-5 2zM9 3v16M15 5v16M4 12h16'),
+      show: true,
+    },
     { to: '/agreements', label: 'nav.agreement', icon: icon('M7 3h7l5 5v13H7zM14 3v5h5M10 13h6M10 17h6'), show: true },
     {
       to: '/admin',

@@ -105,6 +105,11 @@ export const namesAr: Names = {
     uncovered: 'تسيطر عليها جهة غير طرف',
     unknown: 'السيطرة غير معروفة',
   },
+  confidences: {
+    high: 'ثقة عالية',
+    moderate: 'ثقة متوسطة',
+    low: 'ثقة منخفضة',
+  },
   auditActions: {
     create: 'إنشاء',
     update: 'تعديل',
@@ -130,6 +135,9 @@ export const namesAr: Names = {
     'withdraw-ruling': 'سحب قرار',
     absorb: 'دمج حادث آخر فيه',
     'merge-into': 'دُمج في حادث آخر',
+    'change-control': 'تسجيل تغيّر في السيطرة',
+    'replace-control': 'تصحيح سجل السيطرة',
+    'change-geometry': 'إعادة رسم المنطقة',
     other: 'تسجيل',
   },
   entities: {

@@ -105,6 +105,11 @@ export const namesEn: Names = {
     uncovered: 'Held by a non-party',
     unknown: 'Control unknown',
   },
+  confidences: {
+    high: 'High confidence',
+    moderate: 'Moderate confidence',
+    low: 'Low confidence',
+  },
   auditActions: {
     create: 'Created',
     update: 'Changed',
@@ -130,6 +135,9 @@ export const namesEn: Names = {
     'withdraw-ruling': 'Ruling withdrawn',
     absorb: 'Another incident merged in',
     'merge-into': 'Merged into another incident',
+    'change-control': 'Change of control recorded',
+    'replace-control': 'Control history corrected',
+    'change-geometry': 'Area redrawn',
     other: 'Recorded',
   },
   entities: {

@@ -11,6 +11,7 @@ import type {
   CivilianTarget,
   Classification,
   Clearance,
+  ControlConfidence,
   Credibility,
   IncidentStatus,
   MapVerdict,
@@ -50,6 +51,9 @@ export type AuditAction =
   | 'withdraw-ruling'
   | 'absorb'
   | 'merge-into'
+  | 'change-control'
+  | 'replace-control'
+  | 'change-geometry'
   | 'other';
 
 /**
@@ -95,6 +99,7 @@ export interface Names {
   credibilities: Record<`${Credibility}`, string>;
   triage: Record<TriageState, string>;
   zones: Record<ZoneStatus, string>;
+  confidences: Record<ControlConfidence, string>;
   auditActions: Record<AuditAction, string>;
   entities: Record<EntityKind, string>;
   recordKinds: Record<RecordKindName, string>;
@@ -130,6 +135,7 @@ export function namer(names: Names, unknown: string): Namer {
     credibilities: of(names.credibilities),
     triage: of(names.triage),
     zones: of(names.zones),
+    confidences: of(names.confidences),
     auditActions: of(names.auditActions),
     entities: of(names.entities),
     recordKinds: of(names.recordKinds),

@@ -67,6 +67,7 @@ export const STATEMENTS_AR: Record<StatementCode, string> = {
   'cause.zone.create': 'رسم {by} المنطقة {zone}.',
   'cause.zone.replace-control': 'أعاد {by} كتابة السيطرة على {zone}.',
   'cause.zone.change-control': 'تغيّرت السيطرة على {zone}، وأدخل ذلك {by}.',
+  'cause.zone.change-geometry': 'أعاد {by} رسم حدود {zone}.',
   'cause.agreement.create': 'أدخل {by} الاتفاق {agreement}.',
   'cause.agreement.replace': 'عدّل {by} الاتفاق {agreement}.',
   'cause.agreement.add-party': 'أضاف {by} طرفًا إلى {agreement}.',
@@ -117,6 +118,16 @@ export const STATEMENTS_AR: Record<StatementCode, string> = {
   'problem.min_items': 'يجب أن يضم {limit} عنصرًا على الأقل',
   'problem.max_items': 'يجب ألا يضم أكثر من {limit} عنصرًا',
   'problem.other': '{text}',
+  'problem.area_too_many_points': 'فيها {count} نقطة؛ والحد الأقصى للمنطقة {limit}',
+  'problem.outside_world': 'النقطة {point} خارج حدود العالم: خط الطول بين ‎-180 و180، ودائرة العرض بين ‎-90 و90',
+  'problem.outside_syria': 'النقطة {point} تقع خارج سوريا وحدودها',
+  'problem.ring_points': 'تحتاج الحلقة إلى 3 نقاط مختلفة على الأقل؛ وفي هذه {count}',
+  'problem.ring_open': 'يجب أن تنتهي الحلقة حيث بدأت',
+  'problem.ring_flat': 'لا تحيط بأي مساحة: نقاطها على خط واحد',
+  'problem.ring_crosses': 'الحلقة تتقاطع مع نفسها قرب {point}',
+  'problem.hole_outside': 'يجب أن يقع الثقب {hole} داخل حلقته الخارجية دون أن يلمسها',
+  'problem.holes_overlap': 'الثقب {hole} يتداخل مع الثقب {other}',
+  'problem.parts_overlap': 'الجزء {part} يتداخل مع الجزء {other} أو يلمسه',
 };
 
 const RECORDS_AR: Record<RecordKind, string> = {

@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DateField } from '../../app/DateField.tsx';
-import { navigate, useLocation } from '../../app/router.tsx';
+import { useSession } from '../../api/session.tsx';
+import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type Cluster, clusterFeatures, clusterRadius, pointFeatures } from '../../map/incident-features.ts';
 import { fadeCoveredLabels } from '../../map/labels.ts';
@@ -48,6 +49,7 @@ const viewOf = (map: MapLibreMap) => ({ bbox: clampBox(map.getBounds()), zoom: M
 
 export function MapPage() {
   const { t, timezone, day: showDay, number } = useI18n();
+  const { can } = useSession();
   const { query } = useLocation();
   // New reports and changed findings invalidate the extent and the incidents (api/live-invalidation.ts).
   const extent = useMapExtent();
@@ -313,6 +315,11 @@ export function MapPage() {
               </label>
             ))}
           </fieldset>
+          {can('world:manage') && (
+            <Link className="btn btn-small" to="/zones/new" data-testid="new-zone">
+              {t('zone.new')}
+            </Link>
+          )}
         </div>
         {inView !== null && (
           <div className="in-view" data-testid="map-count">

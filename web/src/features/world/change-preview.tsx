@@ -17,7 +17,7 @@ export interface Changed {
 }
 
 /** Sends a change as a dry run (`preview`) or for real (`save`); the world, lists, map and figures reload after a save. */
-export function useWorldChange<T>(send: (body: T, dryRun: boolean) => Promise<Changed>) {
+export function useWorldChange<T, R extends Changed = Changed>(send: (body: T, dryRun: boolean) => Promise<R>) {
   const client = useQueryClient();
   const preview = useMutation({ mutationFn: (body: T) => send(body, true) });
   const save = useMutation({
@@ -30,8 +30,9 @@ export function useWorldChange<T>(send: (body: T, dryRun: boolean) => Promise<Ch
         queryKeys.states,
         queryKeys.mapIncidentViews,
         queryKeys.mapExtent,
-        ['map', 'zones'],
+        queryKeys.zoneLayers,
         queryKeys.zoneDetails,
+        queryKeys.territory,
       ])
         void client.invalidateQueries({ queryKey });
     },
@@ -65,7 +66,7 @@ export function PreviewThenSave<T>({
   disabled,
   children,
 }: {
-  change: ReturnType<typeof useWorldChange<T>>;
+  change: ReturnType<typeof useWorldChange<T, Changed>>;
   body: () => T;
   disabled?: boolean;
   children?: ReactNode;

@@ -1,6 +1,7 @@
 /**
  * The world's reads and changes in the web app: a zone with its judged changes of control, and the
- * changes to an agreement or a zone's control, each sent as a dry run first (`useWorldChange`).
+ * changes to an agreement, a zone's control or its area (or a new zone), each sent as a dry run
+ * first (`useWorldChange`).
  */
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
@@ -69,9 +70,17 @@ export const useAddClause = (agreementId: string) =>
     ),
   );
 
-/** A change of control of a zone: who holds it from a moment on (none, one or two actors). */
-export const useControlChange = (zoneId: string) =>
-  useWorldChange<{ at: string; actors: string[] }>(async (body, d) =>
+export type ControlEntryBody = NonNullable<
+  paths['/api/v1/zones/{id}/control']['post']['requestBody']
+>['content']['application/json'];
+export type NewZoneBody = NonNullable<paths['/api/v1/zones']['post']['requestBody']>['content']['application/json'];
+export type ZoneGeometryBody = NonNullable<
+  paths['/api/v1/zones/{id}/geometry']['put']['requestBody']
+>['content']['application/json'];
+
+/** A control entry: who held the zone from a moment on (and until when, if known), who says so, how sure. */
+export const useControlEntry = (zoneId: string) =>
+  useWorldChange<ControlEntryBody>(async (body, d) =>
     unwrap(await api.POST('/api/v1/zones/{id}/control', { params: { path: { id: zoneId }, ...dryRun(d) }, body })),
   );
 
@@ -79,4 +88,16 @@ export const useControlChange = (zoneId: string) =>
 export const useChangeTerms = (agreementId: string) =>
   useWorldChange<TermsBody>(async (body, d) =>
     unwrap(await api.PATCH('/api/v1/agreements/{id}', { params: { path: { id: agreementId }, ...dryRun(d) }, body })),
+  );
+
+/** A new zone, drawn on the map. */
+export const useNewZone = () =>
+  useWorldChange(async (body: NewZoneBody, d: boolean) =>
+    unwrap(await api.POST('/api/v1/zones', { params: dryRun(d), body })),
+  );
+
+/** A zone's area redrawn. */
+export const useRedrawZone = (zoneId: string) =>
+  useWorldChange<ZoneGeometryBody>(async (body, d) =>
+    unwrap(await api.PUT('/api/v1/zones/{id}/geometry', { params: { path: { id: zoneId }, ...dryRun(d) }, body })),
   );
