@@ -172,7 +172,8 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
     await panel.locator('textarea').fill('A test from the field office');
     await panel.locator('button[type=submit]').click();
     await inbox.done().waitFor();
-    expect(await inbox.items().filter({ hasText: 'Test message, please ignore.' }).count()).toBe(0);
+    // The list reloads after the action: the report leaves it then.
+    await expect.poll(() => inbox.items().filter({ hasText: 'Test message, please ignore.' }).count()).toBe(0);
 
     const id = (
       await world.app.inject({
