@@ -22,6 +22,8 @@ const SIZE = Number(process.env.TRUCE_BENCH_DESK_N ?? 1_000_000);
 const REQUESTS = 200;
 const WARMUP = 20;
 const GOAL_MS = 100;
+/** A kind of request stops after this long, and says how many it made: a slow one must not hold the run for an hour. */
+const SERIES_BUDGET_MS = 60_000;
 
 const p95 = (values: number[]): number => {
   const s = [...values].sort((a, b) => a - b);
@@ -151,13 +153,22 @@ export const deskBenchmark: Benchmark = {
         for (const s of series()) {
           const ms: number[] = [];
           let items = 0;
-          for (const [i, url] of s.urls.entries()) {
+          // Warm-up: the first requests, or the first few seconds of a slow kind; then measured until the budget is spent.
+          const started = performance.now();
+          let warm = 0;
+          for (const url of s.urls) {
+            const elapsed = performance.now() - started;
+            if (ms.length >= 5 && elapsed > SERIES_BUDGET_MS) break;
+            if (ms.length >= REQUESTS) break;
             const t = performance.now();
             const res = await fetch(base + url, { headers: { cookie } });
             const body = (await res.json()) as { items?: unknown[]; incidents?: unknown[]; reports?: unknown[] };
             const took = performance.now() - t;
             if (res.status !== 200) throw new Error(`${url}: ${res.status} ${JSON.stringify(body)}`);
-            if (i < WARMUP) continue;
+            if (warm < WARMUP && elapsed < SERIES_BUDGET_MS / 6) {
+              warm++;
+              continue;
+            }
             ms.push(took);
             items += (body.items ?? [...(body.incidents ?? []), ...(body.reports ?? [])]).length;
           }
@@ -170,6 +181,7 @@ export const deskBenchmark: Benchmark = {
             'items per answer': round(items / ms.length, 1),
           });
           figures[s.name] = ms.map((m) => round(m, 1));
+          console.log(`  ${s.name}: ${ms.length} requests, p95 ${round(p95(ms), 1)} ms`);
         }
       } finally {
         await app.close();
@@ -188,7 +200,7 @@ export const deskBenchmark: Benchmark = {
       rows,
       notes: [
         `PostgreSQL, a new database: the demo world with its incidents and findings replicated to ${size} incidents (moved up to ±0.15° and ±10 days), then ${size} reports: an account of each incident, from the demo's five organizations at four classifications, and one in fifty waiting in the inbox (one in ten of those discarded); then vacuum analyze.`,
-        `Signed in as an analyst of the UN envoy's office (task-force clearance); ${REQUESTS} requests of each kind one at a time after ${WARMUP} warm-up, through the server in this process, from fetch to the whole body parsed.`,
+        `Signed in as an analyst of the UN envoy's office (task-force clearance); ${REQUESTS} requests of each kind one at a time after ${WARMUP} warm-up (or as many as ${SERIES_BUDGET_MS / 1000} s allow, the count says), through the server in this process, from fetch to the whole body parsed.`,
         'Inbox: GET /reports?linked=false&triage=none&limit=50, four in five with a filter (governorate, channel, act, or a window of 7-365 days). Review: GET /incidents?verdict=needs_review&sort=occurred_at&limit=50 and its count, two in three by governorate or window. Search: GET /search?q= with one or two words, English and Arabic.',
         `Goal: p95 under ${GOAL_MS} ms for each.`,
       ],

@@ -369,8 +369,8 @@ export async function remove(sql: Sql, id: string): Promise<void> {
 
 /**
  * Incidents whose headline or place match the words (full text, English and Arabic: migrations 010
- * and 013), best first; a word found in more than `candidates` incidents is ranked among the most
- * recent of them.
+ * and 013), best first; a word found in more than `candidates` incidents is ranked among that many
+ * of them, as the index finds them.
  */
 export async function search(
   sql: Sql,

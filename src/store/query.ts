@@ -49,7 +49,7 @@ export function takePage<T>(rows: readonly T[], page: PageRequest, key: (row: T)
 }
 
 /** `%text%` for ILIKE, with the pattern characters of the text taken literally. */
-/** Full-text search ranks a word found in very many records among this many of its most recent matches (migration 013). */
+/** Full-text search ranks a word found in very many records among this many of its matches (migration 013). */
 export const SEARCH_CANDIDATES = 10_000;
 
 export const containing = (text: string): string => `%${text.replace(/[\\%_]/g, '\\$&')}%`;

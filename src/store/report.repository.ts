@@ -398,8 +398,8 @@ export async function listPage(
 
 /**
  * Reports whose narrative or source match the words (full text, English and Arabic: migrations 010
- * and 013), best first; a word found in more than `candidates` reports is ranked among the most
- * recently received of them.
+ * and 013), best first; a word found in more than `candidates` reports is ranked among that many
+ * of them, as the index finds them.
  */
 export async function search(
   sql: Sql,

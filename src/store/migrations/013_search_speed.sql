@@ -7,8 +7,10 @@
 --    its policy, so the reader's own query could only scan every record. The function returns
 --    candidate ids and their rank, nothing else; the reader's query then reads the records by id,
 --    under its policies, so a hidden record is never returned (docs/confidentiality.md).
--- 3. A word found in very many records is ranked among its most recent matches (the function's
---    `candidates`, 10,000 from the repositories), not among every one.
+-- 3. A word found in very many records is ranked among `candidates` of its matches (10,000 from
+--    the repositories), not among every one. They are taken as the index finds them, with no order:
+--    asking for the most recent made PostgreSQL walk the time index through every record for a
+--    rare word (seconds at a million records).
 
 alter table reports add column search_vector tsvector
   generated always as (truce_search_vector(coalesce(narrative, '') || ' ' || coalesce(source, ''))) stored;
@@ -24,12 +26,12 @@ create function truce_search_reports(words text, candidates integer) returns tab
   language sql stable security definer set search_path from current as $f$
   select c.id, ts_rank(c.search_vector, truce_search_query(words))
   from (select r.id, r.search_vector from reports r where r.search_vector @@ truce_search_query(words)
-        order by r.received_at desc limit candidates) c
+        limit candidates) c
 $f$;
 
 create function truce_search_incidents(words text, candidates integer) returns table (id text, rank real)
   language sql stable security definer set search_path from current as $f$
   select c.id, ts_rank(c.search_vector, truce_search_query(words))
   from (select i.id, i.search_vector from incidents i where i.search_vector @@ truce_search_query(words)
-        order by i.occurred_at desc limit candidates) c
+        limit candidates) c
 $f$;
