@@ -470,9 +470,9 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
       actors: count('GET /api/v1/actors'),
       agreements: count('GET /api/v1/agreements'),
       organizations: count('GET /api/v1/organizations'),
-      state: reads.filter((r) => r === 'GET /api/v1/state').length,
+      settings: count('GET /api/v1/settings'),
     });
-    const once = { actors: 1, agreements: 1, organizations: 1, state: 1 };
+    const once = { actors: 1, agreements: 1, organizations: 1, settings: 1 };
     // The world is loaded when the user's organization is named (not its id).
     const signedInAs = async (username: string, org: string) => {
       await page.locator('.user-name', { hasText: username }).waitFor();
@@ -504,9 +504,9 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     await page.waitForTimeout(500);
     expect(reads.slice(shown)).toEqual([]);
     // Signing out reads none of the session's names again on its way out (it would be refused: 401).
-    expect(reads.filter((r) => /^GET \/api\/v1\/(auth\/me|actors|agreements|organizations|state)\b/.test(r))).toEqual(
-      [],
-    );
+    expect(
+      reads.filter((r) => /^GET \/api\/v1\/(auth\/me|actors|agreements|organizations|settings|state)\b/.test(r)),
+    ).toEqual([]);
 
     // The next user reads everything again, as themselves; nothing of the first one's is shown.
     reads.length = 0;

@@ -193,3 +193,45 @@ export function DateField({
     </div>
   );
 }
+
+/** The first day a list's window may start: the data begin in 2011. */
+const FIRST_DAY = '2011-01-01';
+
+/**
+ * A list's window of days: from and to, each clearable and each bounded by the other. The fields'
+ * ids are `<idPrefix>-from` and `<idPrefix>-to`.
+ */
+export function DateRangeFields({
+  idPrefix,
+  from,
+  to,
+  onChange,
+}: {
+  idPrefix: string;
+  from: string;
+  to: string;
+  onChange: (change: { from: string } | { to: string }) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <DateField
+        id={`${idPrefix}-from`}
+        label={t('common.from')}
+        value={from}
+        max={to || undefined}
+        min={FIRST_DAY}
+        clearable
+        onChange={(v) => onChange({ from: v })}
+      />
+      <DateField
+        id={`${idPrefix}-to`}
+        label={t('common.to')}
+        value={to}
+        min={from || FIRST_DAY}
+        clearable
+        onChange={(v) => onChange({ to: v })}
+      />
+    </>
+  );
+}

@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Schemas } from '../../api/client.ts';
 import { useWorld } from '../../api/world.tsx';
-import { DateField } from '../../app/DateField.tsx';
+import { DateRangeFields } from '../../app/DateField.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { ErrorNotice, Loading, PageHeader } from '../../app/ui.tsx';
 import { addDays, instantOfLocal } from '../../i18n/format.ts';
@@ -131,23 +131,7 @@ export function AuditPage() {
           </div>
         </div>
         <div className="field-row">
-          <DateField
-            id="a-from"
-            label={t('common.from')}
-            value={filters.from}
-            max={filters.to || undefined}
-            min="2011-01-01"
-            clearable
-            onChange={(v) => apply({ from: v })}
-          />
-          <DateField
-            id="a-to"
-            label={t('common.to')}
-            value={filters.to}
-            min={filters.from || '2011-01-01'}
-            clearable
-            onChange={(v) => apply({ to: v })}
-          />
+          <DateRangeFields idPrefix="a" from={filters.from} to={filters.to} onChange={apply} />
         </div>
         {filtered && (
           <div className="form-actions">

@@ -8,7 +8,7 @@ import { type FormEvent, lazy, Suspense, useEffect, useMemo, useRef, useState } 
 import type { Schemas } from '../../api/client.ts';
 import { ACTS, INFO_CREDIBILITIES, REPORT_CHANNELS, SOURCE_RELIABILITIES } from '../../api/enums.ts';
 import { useWorld } from '../../api/world.tsx';
-import { DateField } from '../../app/DateField.tsx';
+import { DateRangeFields } from '../../app/DateField.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { ErrorNotice, Field, Loading, PageHeader, VerdictBadge } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
@@ -172,23 +172,7 @@ export function InboxPage() {
             <label htmlFor="i-q">{t('inbox.text')}</label>
             <input id="i-q" type="search" value={text} onChange={(e) => setText(e.target.value)} />
           </div>
-          <DateField
-            id="i-from"
-            label={t('common.from')}
-            value={filters.from}
-            max={filters.to || undefined}
-            min="2011-01-01"
-            clearable
-            onChange={(v) => apply({ from: v })}
-          />
-          <DateField
-            id="i-to"
-            label={t('common.to')}
-            value={filters.to}
-            min={filters.from || '2011-01-01'}
-            clearable
-            onChange={(v) => apply({ to: v })}
-          />
+          <DateRangeFields idPrefix="i" from={filters.from} to={filters.to} onChange={apply} />
           <AnyOf
             id="i-area"
             label={t('incidents.area.admin')}

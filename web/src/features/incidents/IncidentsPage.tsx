@@ -2,7 +2,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Schemas } from '../../api/client.ts';
 import { useWorld } from '../../api/world.tsx';
-import { DateField } from '../../app/DateField.tsx';
+import { DateRangeFields } from '../../app/DateField.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { ErrorNotice, Loading, PageHeader, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -127,23 +127,7 @@ export function IncidentsPage() {
                 onChange={(e) => setText(e.target.value)}
               />
             </div>
-            <DateField
-              id="f-from"
-              label={t('common.from')}
-              value={filters.from}
-              max={filters.to || undefined}
-              min="2011-01-01"
-              clearable
-              onChange={(v) => apply({ from: v })}
-            />
-            <DateField
-              id="f-to"
-              label={t('common.to')}
-              value={filters.to}
-              min={filters.from || '2011-01-01'}
-              clearable
-              onChange={(v) => apply({ to: v })}
-            />
+            <DateRangeFields idPrefix="f" from={filters.from} to={filters.to} onChange={apply} />
             <div className="field">
               <label htmlFor="f-area">{t('incidents.area.admin')}</label>
               <select id="f-area" value={filters.area} onChange={(e) => apply({ area: e.target.value, bbox: '' })}>

@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useWorld } from '../../api/world.tsx';
-import { DateField } from '../../app/DateField.tsx';
+import { DateRangeFields } from '../../app/DateField.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { ErrorNotice, Field, Loading, PageHeader, VerdictBadge } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
@@ -78,14 +78,7 @@ export function TerritoryPage() {
               ))}
             </select>
           </Field>
-          <DateField
-            id="tf-from"
-            label={t('common.from')}
-            value={from}
-            clearable
-            onChange={(v) => apply({ from: v })}
-          />
-          <DateField id="tf-to" label={t('common.to')} value={to} clearable onChange={(v) => apply({ to: v })} />
+          <DateRangeFields idPrefix="tf" from={from} to={to} onChange={apply} />
         </div>
       </div>
       {list.error && <ErrorNotice error={list.error} onRetry={list.reload} />}
