@@ -1,11 +1,9 @@
 /** POST /agreements/{id}/clauses: a clause with its own classification (a co-chairs clause stays in their room). */
-import * as agreements from '../../store/agreement.repository.ts';
-import { readWithin } from '../../store/reader-within.ts';
+import type * as agreements from '../../store/agreement.repository.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
-import { notFound } from '../errors.ts';
 import type { ClauseInput } from '../shared/inputs.ts';
-import { saveAgreementChange } from './save-agreement-change.ts';
+import { lockVisibleAgreement, saveAgreementChange } from './save-agreement-change.ts';
 import { writeWorld, type WriteOptions, type Written } from '../shared/write-world.ts';
 
 export async function addClause(
@@ -21,10 +19,7 @@ export async function addClause(
     ctx,
     by,
     async (tx) => {
-      if (!(await readWithin(tx, reader, (sql) => agreements.getRecord(sql, agreementId))))
-        throw notFound('agreement', agreementId);
-      await agreements.lock(tx, agreementId);
-      const stored = (await agreements.getRecord(tx, agreementId))!;
+      const stored = await lockVisibleAgreement(tx, reader, agreementId);
       const clause = {
         code: input.code,
         text: input.text,

@@ -1,14 +1,12 @@
 /** POST /agreements/{id}/parties: records an acceptance (actor, when, the channel, the caveats). */
 import type { Party } from '../../domain/model.ts';
 import { parseInstant } from '../../domain/time.ts';
-import * as agreements from '../../store/agreement.repository.ts';
-import { readWithin } from '../../store/reader-within.ts';
+import type * as agreements from '../../store/agreement.repository.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
-import { notFound } from '../errors.ts';
 import type { PartyInput } from '../shared/inputs.ts';
 import { requireAfter, requireKnownActors } from '../shared/references.ts';
-import { saveAgreementChange } from './save-agreement-change.ts';
+import { lockVisibleAgreement, saveAgreementChange } from './save-agreement-change.ts';
 import { writeWorld, type WriteOptions, type Written } from '../shared/write-world.ts';
 
 export async function addParty(
@@ -31,12 +29,9 @@ export async function addParty(
     ctx,
     by,
     async (tx) => {
-      if (!(await readWithin(tx, reader, (sql) => agreements.getRecord(sql, agreementId))))
-        throw notFound('agreement', agreementId);
+      const stored = await lockVisibleAgreement(tx, reader, agreementId);
       await requireKnownActors(tx, [{ path: 'actor', id: input.actor }]);
       requireAfter('until', party.acceptedAt, party.until, 'accepted_at');
-      await agreements.lock(tx, agreementId);
-      const stored = (await agreements.getRecord(tx, agreementId))!;
       return saveAgreementChange(
         tx,
         by,

@@ -10,16 +10,15 @@ import type { Area, Position } from '../../domain/geo.ts';
 import { polygonsOf } from '../../domain/geo.ts';
 import type { Agreement } from '../../domain/model.ts';
 import { parseInstant } from '../../domain/time.ts';
-import * as agreements from '../../store/agreement.repository.ts';
-import { readWithin } from '../../store/reader-within.ts';
+import type * as agreements from '../../store/agreement.repository.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
-import { invalid, notFound } from '../errors.ts';
+import { invalid } from '../errors.ts';
 import { adminAreaByPcode } from '../map/admin-areas.ts';
 import type { AgreementTerms } from '../shared/inputs.ts';
 import { requireCoChairs } from '../shared/references.ts';
 import { writeWorld, type WriteOptions, type Written } from '../shared/write-world.ts';
-import { saveAgreementChange } from './save-agreement-change.ts';
+import { lockVisibleAgreement, saveAgreementChange } from './save-agreement-change.ts';
 
 export async function changeAgreementTerms(
   ctx: AppContext,
@@ -35,10 +34,7 @@ export async function changeAgreementTerms(
     ctx,
     by,
     async (tx) => {
-      if (!(await readWithin(tx, reader, (sql) => agreements.getRecord(sql, agreementId))))
-        throw notFound('agreement', agreementId);
-      await agreements.lock(tx, agreementId);
-      const stored = (await agreements.getRecord(tx, agreementId))!;
+      const stored = await lockVisibleAgreement(tx, reader, agreementId);
       const coChairs =
         terms.co_chairs === undefined ? {} : { coChairs: await requireCoChairs(tx, 'co_chairs', terms.co_chairs) };
       return saveAgreementChange(tx, by, reader, stored, { ...stored, ...changes, ...coChairs }, 'change-terms');

@@ -5,6 +5,7 @@
  * the findings to judge again, and read it back as the caller sees it.
  */
 import type { Agreement } from '../../domain/model.ts';
+import { notFound } from '../errors.ts';
 import * as agreements from '../../store/agreement.repository.ts';
 import type { Reader } from '../../store/reader.ts';
 import { readWithin } from '../../store/reader-within.ts';
@@ -86,4 +87,11 @@ function clauseChanges(
       });
   }
   return changes;
+}
+
+/** The agreement as stored, locked until the transaction ends; not found unless the reader may see it. */
+export async function lockVisibleAgreement(tx: Sql, reader: Reader, id: string): Promise<agreements.AgreementRecord> {
+  if (!(await readWithin(tx, reader, (sql) => agreements.getRecord(sql, id)))) throw notFound('agreement', id);
+  await agreements.lock(tx, id);
+  return (await agreements.getRecord(tx, id))!;
 }

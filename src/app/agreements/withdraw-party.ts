@@ -1,12 +1,11 @@
 /** POST /agreements/{id}/parties/{actor}/withdraw: the party's acceptance in force ends at `at`. */
 import { parseInstant } from '../../domain/time.ts';
-import * as agreements from '../../store/agreement.repository.ts';
-import { readWithin } from '../../store/reader-within.ts';
+import type * as agreements from '../../store/agreement.repository.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { requireAfter } from '../shared/references.ts';
-import { saveAgreementChange } from './save-agreement-change.ts';
+import { lockVisibleAgreement, saveAgreementChange } from './save-agreement-change.ts';
 import { writeWorld, type WriteOptions, type Written } from '../shared/write-world.ts';
 
 export async function withdrawParty(
@@ -24,10 +23,7 @@ export async function withdrawParty(
     ctx,
     by,
     async (tx) => {
-      if (!(await readWithin(tx, reader, (sql) => agreements.getRecord(sql, agreementId))))
-        throw notFound('agreement', agreementId);
-      await agreements.lock(tx, agreementId);
-      const stored = (await agreements.getRecord(tx, agreementId))!;
+      const stored = await lockVisibleAgreement(tx, reader, agreementId);
       const i = stored.parties.findIndex((p) => p.actor === actor && p.until === null);
       if (i < 0) {
         throw stored.parties.some((p) => p.actor === actor)
