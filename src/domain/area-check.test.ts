@@ -116,6 +116,12 @@ describe('areaProblems: an area drawn for a zone', () => {
     });
   });
 
+  it('names a point as far outside the world as a number goes as it was given, a finite number', () => {
+    const [p] = areaProblems(polygon(closed([36, 33], [36.1, 33], [36.1, -1.7976931348623143e308])));
+    expect(p!.statement.params).toEqual({ point: { point: { lon: 36.1, lat: -1.7976931348623143e308 } } });
+    expect(p!.message).toMatch(/^1\.79769\d*e\+308° S/);
+  });
+
   it('names the parts and holes as people count them, from 1', () => {
     const [overlap] = areaProblems(multi([shell], [ring(37, 34, 37.2, 34.2)], [ring(36.3, 33.3, 36.6, 33.6)]));
     expect(overlap!.message).toBe('part 3 overlaps or touches part 1');

@@ -39,7 +39,8 @@ const problem = (
   const s = statement(code, params);
   return { path, statement: s, message: renderEnglish(s, NAMES) };
 };
-const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+/** To a micro-degree; a number too large for that (a point far outside the world) is kept as given, never made infinite. */
+const round6 = (n: number) => (Math.abs(n) < 1e300 ? Math.round(n * 1e6) / 1e6 : n);
 const pointTerm = (p: Position): Term => ({ point: { lon: round6(p[0]), lat: round6(p[1]) } });
 const ordinal = (i: number): Term => ({ number: i + 1 });
 

@@ -148,15 +148,17 @@ export function WorldProvider({ children }: { children: ReactNode }) {
     const names = new Map(actorList.map((a) => [a.id, a.name]));
     const titles = new Map(agreementsShown.map((g) => [g.id, g.title || g.id]));
     const orgs = new Map(organizationList.map((o) => [o.id, o.name]));
+    // Until the names have come, a name reads as an ellipsis, never as its id (the header shows the user's organization at once).
+    const unnamed = (id: string) => (ready ? id : '…');
     return {
       actors: actorList,
       agreements: agreementsShown,
       organizations: organizationList,
       calmAgreement,
       ready,
-      actorName: (id) => (id ? (names.get(id) ?? id) : '—'),
-      agreementTitle: (id) => (id ? (titles.get(id) ?? id) : '—'),
-      orgName: (id) => (id ? (orgs.get(id) ?? id) : '—'),
+      actorName: (id) => (id ? (names.get(id) ?? unnamed(id)) : '—'),
+      agreementTitle: (id) => (id ? (titles.get(id) ?? unnamed(id)) : '—'),
+      orgName: (id) => (id ? (orgs.get(id) ?? unnamed(id)) : '—'),
     };
   }, [actorList, agreementsShown, organizationList, calmAgreement, ready]);
   return <WorldContext.Provider value={value}>{children}</WorldContext.Provider>;
