@@ -72,10 +72,10 @@ export async function loadWorld(
     from incidents i, generate_series(1, ${copies}) g order by g, i.id limit ${Math.max(0, incidents - n)}`);
   await db.query(`insert into incidents (id, occurred_at, occurred_until, date_precision, lon, lat, location_precision, place, act, perpetrator,
       target_civilian, target_actor, self_defense_claim, deaths_low, deaths_best, deaths_high, deaths, sides, source, source_ref, headline,
-      classification, owner_org, status, grade, worst_rank, verdict_agreements)
+      classification, owner_org, status, grade, worst_rank, verdict_agreements, verdict_zones, needs_review)
     select c.id, c.occurred_at, null, i.date_precision, c.lon, c.lat, i.location_precision, i.place, i.act, i.perpetrator,
       i.target_civilian, i.target_actor, i.self_defense_claim, i.deaths_low, i.deaths_best, i.deaths_high, i.deaths, i.sides, 'bench', c.id, i.headline,
-      i.classification, i.owner_org, i.status, i.grade, i.worst_rank, i.verdict_agreements
+      i.classification, i.owner_org, i.status, i.grade, i.worst_rank, i.verdict_agreements, i.verdict_zones, i.needs_review
     from bench_copies c join incidents i on i.id = c.src`);
   await db.query(`insert into findings (key, kind, subject_id, agreement_id, at, verdict, violators, reasons, rule, obligation, explanation, facts, rules_version)
     select f.key || '-bench-' || c.g, 'incident', c.id, f.agreement_id, c.occurred_at, f.verdict, f.violators, f.reasons, f.rule, f.obligation, f.explanation, f.facts, f.rules_version

@@ -253,6 +253,14 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
     await awaiting.first().waitFor();
     await awaiting.first().locator('button', { hasText: 'Approve' }).click();
     await us.locator('[data-testid=awaiting]', { hasText: 'No ruling waits for your organization.' }).waitFor();
+    // The findings to review, oldest first, a page at a time, as far as the queue goes.
+    const queued = us.locator('[data-testid=review-incidents] li');
+    await queued.first().waitFor();
+    const waiting = Number((await us.locator('[data-testid=review-count]').innerText()).replace(/\D/g, ''));
+    expect(waiting).toBeGreaterThan(50);
+    expect(await queued.count()).toBe(50);
+    await us.locator('button.load-more').click();
+    await expect.poll(() => queued.count()).toBe(Math.min(100, waiting));
     const state = await world.app.inject({
       method: 'GET',
       url: `/api/v1/incidents/${finding.subject_id}`,

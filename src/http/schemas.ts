@@ -3,7 +3,7 @@
  * boxes, booleans), and the parts records share in responses. They feed both validation and OpenAPI.
  */
 import { CLASSIFICATIONS } from '../contract/access.ts';
-import type { Cursor, Page, PageRequest } from '../contract/paging.ts';
+import { COUNT_UP_TO, type Cursor, type Page, type PageRequest } from '../contract/paging.ts';
 import { z } from 'zod';
 import { AppError } from '../app/errors.ts';
 import { adminAreaByPcode } from '../app/map/admin-areas.ts';
@@ -54,8 +54,15 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), next_cursor: z.string().nullable() });
 }
 
-/** How many records match a list's filters. */
-export const countOut = z.object({ count: z.number().int() });
+/** How many records match a list's filters: exactly, up to a bound (contract/paging.ts). */
+export const countOut = z.object({
+  count: z.number().int(),
+  more: z
+    .boolean()
+    .describe(
+      `true: more than \`count\` match (counts stop at ${COUNT_UP_TO.toLocaleString('en')}; narrow the filters to count them)`,
+    ),
+});
 
 /** An opaque cursor: the sort key and id of the last item of a page. */
 export function encodeCursor(values: readonly (string | number | null)[]): string {

@@ -115,9 +115,11 @@ export interface VerdictSummary {
   agreements: readonly string[];
   /** The distinct zones the findings rest on (migration 007), sorted. */
   zones: readonly string[];
+  /** Whether a finding waits for review (migration 016). */
+  needsReview: boolean;
 }
 
-const NO_FINDINGS: VerdictSummary = { worstRank: UNJUDGED_RANK, agreements: [], zones: [] };
+const NO_FINDINGS: VerdictSummary = { worstRank: UNJUDGED_RANK, agreements: [], zones: [], needsReview: false };
 
 /**
  * The summary the findings triggers would compute from these findings. The agreements are sorted
@@ -127,12 +129,19 @@ export function verdictSummary(findings: readonly SummarizedFinding[]): VerdictS
   const agreements = new Set<string>();
   const zones = new Set<string>();
   let worstRank = UNJUDGED_RANK;
+  let needsReview = false;
   for (const f of findings) {
     worstRank = Math.min(worstRank, VERDICT_RANK[f.verdict]);
+    needsReview ||= f.verdict === 'needs_review';
     if (f.agreement !== null) agreements.add(f.agreement);
     for (const z of f.restsOnZones) zones.add(z);
   }
-  return { worstRank, agreements: [...agreements].sort(), zones: zones.size === 0 ? [] : [...zones].sort() };
+  return {
+    worstRank,
+    agreements: [...agreements].sort(),
+    zones: zones.size === 0 ? [] : [...zones].sort(),
+    needsReview,
+  };
 }
 
 /** What the summary reads of a finding. */
@@ -163,23 +172,26 @@ const recordJson = (i: IncidentRecord, summary = NO_FINDINGS) => ({
   worst_rank: summary.worstRank,
   verdict_agreements: summary.agreements,
   verdict_zones: summary.zones,
+  needs_review: summary.needsReview,
 });
 
 const RECORDSET = `jsonb_to_recordset($1::jsonb) as r(
   id text, occurred_at timestamptz, occurred_until timestamptz, date_precision smallint, lon float8, lat float8,
   location_precision smallint, place text, act text, perpetrator text, target_civilian text, target_actor text,
   self_defense_claim boolean, deaths_low int, deaths_best int, deaths_high int, deaths jsonb, sides jsonb,
-  source text, source_ref text, headline text, worst_rank smallint, verdict_agreements jsonb, verdict_zones jsonb)`;
+  source text, source_ref text, headline text, worst_rank smallint, verdict_agreements jsonb, verdict_zones jsonb,
+  needs_review boolean)`;
 
 // The summary is written only on insert: an incident replaced by upsert keeps the one its
 // findings gave it.
 const INSERT = `insert into incidents (id, occurred_at, occurred_until, date_precision, lon, lat, location_precision, place,
     act, perpetrator, target_civilian, target_actor, self_defense_claim, deaths_low, deaths_best, deaths_high, deaths,
-    sides, source, source_ref, headline, worst_rank, verdict_agreements, verdict_zones)
+    sides, source, source_ref, headline, worst_rank, verdict_agreements, verdict_zones, needs_review)
   select r.id, r.occurred_at, r.occurred_until, r.date_precision, r.lon, r.lat, r.location_precision, r.place,
     r.act, r.perpetrator, r.target_civilian, r.target_actor, r.self_defense_claim, r.deaths_low, r.deaths_best,
     r.deaths_high, r.deaths, array(select jsonb_array_elements_text(r.sides)), r.source, r.source_ref, r.headline,
-    r.worst_rank, array(select jsonb_array_elements_text(r.verdict_agreements)), array(select jsonb_array_elements_text(r.verdict_zones))
+    r.worst_rank, array(select jsonb_array_elements_text(r.verdict_agreements)), array(select jsonb_array_elements_text(r.verdict_zones)),
+    r.needs_review
   from ${RECORDSET}`;
 
 /**
@@ -318,23 +330,34 @@ export const cursor = (sort: IncidentSort, i: IncidentView): (string | number)[]
   i.id,
 ];
 
-const inBox = (params: Params, box: BBox) => pointInBox(params, 'point(i.lon, i.lat)', box);
+/**
+ * Whether the verdict summary kept on an incident (migrations 005, 007, 016) holds for the
+ * reader: they may see every agreement it was judged under and every zone its findings rest on
+ * (row-level security decides which the subqueries return), so every finding of it. Otherwise
+ * only the findings the reader may see count.
+ */
+export const SUMMARY_HOLDS = `(i.verdict_agreements <@ (select coalesce(array_agg(g.id), '{}') from agreements g)
+    and (i.verdict_zones = '{}' or i.verdict_zones <@ (select coalesce(array_agg(z.id), '{}') from zones z)))`;
+
+const PLACE = { lon: 'i.lon', lat: 'i.lat' };
+const inBox = (params: Params, box: BBox) => pointInBox(params, PLACE, box);
 
 function incidentConditions(params: Params, f: IncidentFilter): string[] {
   const c: string[] = [];
   if (f.from !== undefined) c.push(`i.occurred_at >= ${params.add(ts(f.from))}`);
   if (f.to !== undefined) c.push(`i.occurred_at < ${params.add(ts(f.to))}`);
   if (f.bbox) c.push(inBox(params, f.bbox));
-  if (f.area) c.push(pointInArea(params, 'point(i.lon, i.lat)', f.area));
+  if (f.area) c.push(pointInArea(params, PLACE, f.area));
   if (f.actor) {
     const p = params.add(f.actor);
     c.push(`(i.perpetrator = ${p} or i.target_actor = ${p})`);
   }
   if (f.act) c.push(`i.act = ${params.add(f.act)}`);
-  if (f.verdict)
-    c.push(
-      `exists (select 1 from findings f where f.kind = 'incident' and f.subject_id = i.id and coalesce(f.ruled_verdict, f.verdict) = ${params.add(f.verdict)})`,
-    );
+  if (f.verdict) {
+    const has = `exists (select 1 from findings f where f.kind = 'incident' and f.subject_id = i.id and coalesce(f.ruled_verdict, f.verdict) = ${params.add(f.verdict)})`;
+    // The review queue reads the flag the summary keeps (migration 016), and the findings only where the summary does not hold for this reader.
+    c.push(f.verdict === 'needs_review' ? `i.needs_review and (${SUMMARY_HOLDS} or ${has})` : has);
+  }
   if (f.status) c.push(`i.status = ${params.add(f.status)}`);
   if (f.grade) c.push(`i.grade = ${params.add(f.grade)}`);
   if (f.classification) c.push(`i.classification = ${params.add(f.classification)}`);
@@ -387,10 +410,13 @@ export async function search(
   return rows.map(toView);
 }
 
-export async function count(sql: Sql, filter: IncidentFilter = {}): Promise<number> {
+/** How many incidents match, counted up to `upTo` rows when given (a list's count: contract/paging.ts). */
+export async function count(sql: Sql, filter: IncidentFilter = {}, upTo?: number): Promise<number> {
   const params = new Params();
+  const where = whereAll(incidentConditions(params, filter));
+  const limit = upTo === undefined ? '' : `limit ${params.add(upTo)}`;
   const [row] = await sql.query<{ n: number }>(
-    `select count(*)::int as n from incidents i ${whereAll(incidentConditions(params, filter))}`,
+    `select count(*)::int as n from (select from incidents i ${where} ${limit}) matching`,
     params.values,
   );
   return row?.n ?? 0;

@@ -9,6 +9,7 @@
  * index, cell by cell.
  */
 import type { Sql } from './database.ts';
+import { SUMMARY_HOLDS } from './incident.repository.ts';
 import { Params, whereAll } from './query.ts';
 import { ts } from './rows.ts';
 
@@ -53,13 +54,9 @@ export interface GridCellRow {
 }
 
 /**
- * An incident's rank as the reader sees it. The summary on the incident (migrations 005, 007)
- * holds when the reader can see every agreement it was judged under and every zone its findings
- * rest on (row-level security decides which the subqueries return); otherwise only the findings
- * the reader may see count.
+ * An incident's rank as the reader sees it: the summary's where it holds for the reader, else
+ * from the findings they may see.
  */
-const SUMMARY_HOLDS = `(i.verdict_agreements <@ (select coalesce(array_agg(g.id), '{}') from agreements g)
-    and (i.verdict_zones = '{}' or i.verdict_zones <@ (select coalesce(array_agg(z.id), '{}') from zones z)))`;
 const RANK = `case when ${SUMMARY_HOLDS} then i.worst_rank
     else coalesce((select min(truce_verdict_rank(coalesce(f.ruled_verdict, f.verdict))) from findings f where f.kind = 'incident' and f.subject_id = i.id), 5) end`;
 

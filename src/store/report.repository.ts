@@ -345,12 +345,14 @@ export const cursor = (sort: ReportSort, r: ReportRecord): (string | number)[] =
   r.id,
 ];
 
+const PLACE = { lon: 'r.lon', lat: 'r.lat' };
+
 function conditions(params: Params, f: ReportFilter): string[] {
   const c: string[] = [];
   if (f.from !== undefined) c.push(`r.claimed_at >= ${params.add(ts(f.from))}`);
   if (f.to !== undefined) c.push(`r.claimed_at < ${params.add(ts(f.to))}`);
-  if (f.bbox) c.push(pointInBox(params, 'point(r.lon, r.lat)', f.bbox));
-  if (f.area) c.push(pointInArea(params, 'point(r.lon, r.lat)', f.area));
+  if (f.bbox) c.push(pointInBox(params, PLACE, f.bbox));
+  if (f.area) c.push(pointInArea(params, PLACE, f.area));
   if (f.act) c.push(`r.act = ${params.add(f.act)}`);
   if (f.channel) c.push(`r.channel = ${params.add(f.channel)}`);
   if (f.actor) {
@@ -416,10 +418,13 @@ export async function search(
   return rows.map(toReport);
 }
 
-export async function count(sql: Sql, filter: ReportFilter): Promise<number> {
+/** How many reports match, counted up to `upTo` rows when given (a list's count: contract/paging.ts). */
+export async function count(sql: Sql, filter: ReportFilter, upTo?: number): Promise<number> {
   const params = new Params();
+  const where = whereAll(conditions(params, filter));
+  const limit = upTo === undefined ? '' : `limit ${params.add(upTo)}`;
   const [row] = await sql.query<{ n: number }>(
-    `select count(*)::int as n from reports r ${whereAll(conditions(params, filter))}`,
+    `select count(*)::int as n from (select from reports r ${where} ${limit}) matching`,
     params.values,
   );
   return row?.n ?? 0;

@@ -215,23 +215,27 @@ describeEachDatabase('import ucdp', (db) => {
     } finally {
       await db().exec('drop table rewritten; drop function note_rewrite() cascade');
     }
-    // What the trigger computes from the findings (migration 005), beside what was stored.
+    // What the trigger computes from the findings (migrations 005, 016), beside what was stored.
     const rows = await db().query<{
       id: string;
       worst_rank: number;
       verdict_agreements: string[];
+      needs_review: boolean;
       rank: number;
       agreements: string[];
+      review: boolean;
     }>(
-      `select i.id, i.worst_rank, i.verdict_agreements, coalesce(min(truce_verdict_rank(f.verdict)), 5)::int as rank,
-         coalesce(array_agg(distinct f.agreement_id collate "C") filter (where f.agreement_id is not null), '{}') as agreements
+      `select i.id, i.worst_rank, i.verdict_agreements, i.needs_review, coalesce(min(truce_verdict_rank(f.verdict)), 5)::int as rank,
+         coalesce(array_agg(distinct f.agreement_id collate "C") filter (where f.agreement_id is not null), '{}') as agreements,
+         coalesce(bool_or(f.verdict = 'needs_review'), false) as review
        from incidents i left join findings f on f.kind = 'incident' and f.subject_id = i.id
        where i.source = 'ucdp' group by i.id order by i.id`,
     );
     expect(rows).toHaveLength(38);
-    expect(rows.map((r) => ({ id: r.id, rank: r.worst_rank, agreements: r.verdict_agreements }))).toEqual(
-      rows.map((r) => ({ id: r.id, rank: r.rank, agreements: r.agreements })),
-    );
+    expect(
+      rows.map((r) => ({ id: r.id, rank: r.worst_rank, agreements: r.verdict_agreements, review: r.needs_review })),
+    ).toEqual(rows.map((r) => ({ id: r.id, rank: r.rank, agreements: r.agreements, review: r.review })));
+    expect(rows.filter((r) => r.needs_review).length).toBeGreaterThan(0);
     // The sample gives every rank a finding can have, under the truce and under none.
     expect(new Set(rows.map((r) => r.worst_rank))).toEqual(new Set([1, 2, 3, 4]));
     expect(new Set(rows.map((r) => r.verdict_agreements.join()))).toEqual(new Set(['', 'coh']));

@@ -1,6 +1,6 @@
 /** Incidents as the caller may see them: filtered, sorted, a page at a time, and counted. */
 import type { IncidentFilter, IncidentSort } from '../../contract/lists.ts';
-import type { Page, PageRequest } from '../../contract/paging.ts';
+import { type Count, COUNT_UP_TO, countOf, type Page, type PageRequest } from '../../contract/paging.ts';
 import * as incidents from '../../store/incident.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
@@ -17,7 +17,8 @@ export async function listIncidents(
   return asReader(ctx.db, readerOf(c), (sql) => incidents.listPage(sql, filter, sort, page));
 }
 
-export async function countIncidents(ctx: AppContext, caller: Caller | null, filter: IncidentFilter): Promise<number> {
+/** How many match: exactly up to COUNT_UP_TO, "more" beyond. */
+export async function countIncidents(ctx: AppContext, caller: Caller | null, filter: IncidentFilter): Promise<Count> {
   const c = requireCaller(caller);
-  return asReader(ctx.db, readerOf(c), (sql) => incidents.count(sql, filter));
+  return countOf(await asReader(ctx.db, readerOf(c), (sql) => incidents.count(sql, filter, COUNT_UP_TO + 1)));
 }

@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
 import type { TruceEvent } from '../../app/events.ts';
+import { countOf } from '../../contract/paging.ts';
+import * as incidents from '../../store/incident.repository.ts';
 import { describeEachDatabase } from '../../../test/databases.ts';
 import {
   createIncident,
@@ -442,8 +444,15 @@ describeEachDatabase('incidents over HTTP', (db) => {
     expect(await list('q=hospital')).toEqual(['i04-al-quds-hospital']);
     expect(await list('q=barrel%20BOMBS')).toEqual(['i20-sept-castello-access']);
     expect((await list('sort=-deaths')).slice(0, 2)).toEqual(['i04-al-quds-hospital', 'i08-castello-shelling']);
-    expect(await get('us-analyst', '/api/v1/incidents/count?status=verified')).toEqual({ count: 2 });
-    expect(await get('us-analyst', '/api/v1/incidents/count')).toEqual({ count: 30 });
+    expect(await get('us-analyst', '/api/v1/incidents/count?status=verified')).toEqual({ count: 2, more: false });
+    expect(await get('us-analyst', '/api/v1/incidents/count')).toEqual({ count: 30, more: false });
+    // A count stops at its bound (COUNT_UP_TO for the API), and says there are more.
+    expect(await incidents.count(db(), {}, 11)).toBe(11);
+    expect(await incidents.count(db(), { status: 'verified' }, 11)).toBe(2);
+    expect([countOf(11, 10), countOf(10, 10)]).toEqual([
+      { count: 10, more: true },
+      { count: 10, more: false },
+    ]);
 
     // Seven at a time, every sort: each incident once, in the order of a single page.
     for (const sort of ['occurred_at', '-occurred_at', 'deaths', '-deaths']) {

@@ -93,9 +93,7 @@ export const incidentsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       },
     },
     async (request, reply) =>
-      sendKeptRead(ctx, request, reply, async (caller) => ({
-        count: await countIncidents(ctx, caller, toFilter(request.query)),
-      })),
+      sendKeptRead(ctx, request, reply, async (caller) => countIncidents(ctx, caller, toFilter(request.query))),
   );
 
   app.get(

@@ -94,7 +94,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         response: { 200: countOut, ...errorResponses },
       },
     },
-    async (request) => ({ count: await countReports(ctx, request.caller, toFilter(request.query)) }),
+    async (request) => countReports(ctx, request.caller, toFilter(request.query)),
   );
 
   app.get(

@@ -6,7 +6,7 @@
  */
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.ts';
-import { fileReport, startWorld, urumReport } from '../../../test/report-world.ts';
+import { createIncident, fileReport, startWorld, urumReport } from '../../../test/report-world.ts';
 import { useTestServer } from '../../../test/use-test-server.ts';
 
 describeEachDatabase('rulings over HTTP', (db) => {
@@ -67,6 +67,15 @@ describeEachDatabase('rulings over HTTP', (db) => {
     ]);
     expect((await get('us-analyst', '/api/v1/rulings?awaiting=us')).items).toEqual([]);
 
+    // The review queue holds the incident until the ruling is in force, unless another of its findings waits too.
+    const queue = async () =>
+      (
+        await get(
+          'us-analyst',
+          `/api/v1/incidents?verdict=needs_review&from=${day.from}T00:00:00Z&to=${day.to}T00:00:00Z&limit=500`,
+        )
+      ).items.map((i: { id: string }) => i.id);
+    expect(await queue()).toContain(incident);
     const ru = await post('ru-analyst', `/api/v1/rulings/${ruling.id}/approve`);
     expect(ru.json()).toMatchObject({ status: 'in_force' });
     const ruled = await get('us-analyst', `/api/v1/incidents/${incident}`);
@@ -80,6 +89,8 @@ describeEachDatabase('rulings over HTTP', (db) => {
       ruling: { id: ruling.id, verdict: 'violation', violators: ['sy-gov'] },
     });
     expect((await get('us-analyst', `/api/v1/findings?verdict=violation&subject=${incident}`)).items).toHaveLength(1);
+    const stillWaiting = ruled.verdicts.some((v: { verdict: string }) => v.verdict === 'needs_review');
+    expect((await queue()).includes(incident)).toBe(stillWaiting);
     const after = await get('us-analyst', stateUrl);
     expect(after.verdicts.violation).toBe(before.verdicts.violation + 1);
     expect(after.verdicts.needs_review).toBe(before.verdicts.needs_review - 1);
@@ -95,6 +106,7 @@ describeEachDatabase('rulings over HTTP', (db) => {
     expect((await post('us-analyst', `/api/v1/rulings/${ruling.id}/withdraw`)).statusCode).toBe(403);
     expect((await post('ngo-analyst', `/api/v1/rulings/${ruling.id}/withdraw`)).json().status).toBe('withdrawn');
     expect((await get('us-analyst', stateUrl)).verdicts).toEqual(before.verdicts);
+    expect(await queue()).toContain(incident);
   });
 
   it('asks for another look when a change of facts moves the rules’ finding', async () => {
@@ -148,6 +160,45 @@ describeEachDatabase('rulings over HTTP', (db) => {
       expect(trail).not.toContain(id);
       expect(trail).not.toContain(agreement);
     }
+  });
+
+  it('lists in the review queue, and counts, only the findings a reader may see', async () => {
+    await server.fresh();
+    // An agreement for the co-chairs only: its findings are hidden from the others, and the summary kept on its incidents no longer holds for them.
+    // A shelling before the truce by no one named: nothing under the truce, for review under an annex in force since 2015.
+    const early = await createIncident(server, 'us-analyst', {
+      occurred_at: '2016-02-10T10:00:00+02:00',
+      location: { lon: 37.16, lat: 36.2 },
+      act: 'shelling',
+      classification: 'public',
+    });
+    const annex = await post('us-analyst', '/api/v1/agreements', {
+      title: 'Annex for the co-chairs',
+      in_force: [{ from: '2015-01-01T00:00:00Z', to: null }],
+      prohibited: ['shelling'],
+      classification: 'co_chairs',
+    });
+    expect(annex.statusCode, annex.body).toBe(201);
+    const all = async (reader: string, url: string, id: (item: any) => string) => {
+      const ids = new Set<string>();
+      for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+        const page = await get(reader, `${url}&limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        for (const item of page.items) ids.add(id(item));
+        cursor = page.next_cursor;
+      }
+      return [...ids].sort();
+    };
+    const queues: string[][] = [];
+    for (const reader of ['us-analyst', 'ngo-analyst']) {
+      const queue = await all(reader, '/api/v1/incidents?verdict=needs_review', (i) => i.id);
+      const waiting = await all(reader, '/api/v1/findings?verdict=needs_review&kind=incident', (f) => f.subject_id);
+      expect(queue).toEqual(waiting);
+      expect((await get(reader, '/api/v1/incidents/count?verdict=needs_review')).count).toBe(queue.length);
+      queues.push(queue);
+    }
+    // The co-chairs see the annex's finding to review as well.
+    expect(queues[0]).toContain(early.id);
+    expect(queues[1]).not.toContain(early.id);
   });
 
   it('refuses what is not a ruling: an unknown actor or account, a decided finding contested by a non-co-chair, a hidden incident', async () => {

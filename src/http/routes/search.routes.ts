@@ -20,7 +20,7 @@ export const searchRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         operationId: 'search',
         tags: ['search'],
         summary:
-          'Incidents (headline, place) and reports (narrative, source) matching the words, best first; Arabic normalised (diacritics, alef and ta marbuta forms, tatweel)',
+          'Incidents (headline, place) and reports (narrative, source) matching the words, best first; Arabic normalised (diacritics, alef and ta marbuta forms, tatweel). Words found in more than 1,000 records of a kind are ranked among the first 1,000 found',
         querystring: searchQuery,
         response: { 200: searchOut, ...errorResponses },
       },

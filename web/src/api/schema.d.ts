@@ -4639,7 +4639,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Incidents (headline, place) and reports (narrative, source) matching the words, best first; Arabic normalised (diacritics, alef and ta marbuta forms, tatweel) */
+        /** Incidents (headline, place) and reports (narrative, source) matching the words, best first; Arabic normalised (diacritics, alef and ta marbuta forms, tatweel). Words found in more than 1,000 records of a kind are ranked among the first 1,000 found */
         get: operations["search"];
         put?: never;
         post?: never;
@@ -8911,6 +8911,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         count: number;
+                        /** @description true: more than `count` match (counts stop at 10,000; narrow the filters to count them) */
+                        more: boolean;
                     };
                 };
             };
@@ -9940,6 +9942,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         count: number;
+                        /** @description true: more than `count` match (counts stop at 10,000; narrow the filters to count them) */
+                        more: boolean;
                     };
                 };
             };

@@ -36,6 +36,7 @@ export const en = {
   'common.all': 'All',
   'common.any': 'Any',
   'common.loadMore': 'Load more',
+  'common.moreThan': 'More than {count}',
   'common.clear': 'Clear',
   'common.apply': 'Apply',
   'common.save': 'Save',
@@ -567,7 +568,7 @@ export const en = {
   'search.placeholder': 'Words of a narrative, a place, a source…',
   'search.submit': 'Search',
   'search.help':
-    'In English or Arabic; Arabic is matched with or without diacritics and whatever the form of alef or ta marbuta. Quotes find a phrase; a minus sign leaves a word out.',
+    'In English or Arabic; Arabic is matched with or without diacritics and whatever the form of alef or ta marbuta. Quotes find a phrase; a minus sign leaves a word out. A word found in more than a thousand records is ranked among the first thousand found: add words to narrow it.',
   'search.incidents': 'Incidents ({count})',
   'search.reports': 'Reports ({count})',
   'search.none': 'Nothing found that you may see.',

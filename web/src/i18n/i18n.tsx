@@ -43,6 +43,8 @@ export interface I18n {
   date(t: string | number): string;
   day(date: string, style?: 'long' | 'short'): string;
   number(n: number): string;
+  /** A list's count: the number, or "more than" it when the count stopped there (GET …/count). */
+  count(c: { count: number; more: boolean }): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -88,6 +90,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       reportWhen: (at, s) => reportWhen(at, s, lang, timezone, t),
       day: (d, style) => formatCalendarDate(d, lang, style),
       number: (n) => formatNumber(n, lang),
+      count: (c) =>
+        c.more ? t('common.moreThan', { count: formatNumber(c.count, lang) }) : formatNumber(c.count, lang),
     };
   }, [lang, dir, setLang, timezone, zone.year, setTimezone]);
 

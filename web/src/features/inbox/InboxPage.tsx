@@ -47,7 +47,7 @@ interface Done {
 }
 
 export function InboxPage() {
-  const { t, nameOf, lang, timezone, timezoneLabel, number } = useI18n();
+  const { t, nameOf, lang, timezone, timezoneLabel, number, count: countText } = useI18n();
   const { organizations, orgName } = useWorld();
   const { query } = useLocation();
   const filters = useMemo(() => readInboxFilters(query), [query]);
@@ -214,7 +214,7 @@ export function InboxPage() {
       <div className="inbox-layout">
         <section className="inbox-list" aria-label={t('inbox.list')} aria-busy={page.loading}>
           <h2 data-testid="inbox-count">
-            {count === undefined ? t('common.loading') : t('inbox.count', { count: number(count) })}
+            {count === undefined ? t('common.loading') : t('inbox.count', { count: countText(count) })}
           </h2>
           {page.error && <ErrorNotice error={page.error} onRetry={page.reload} />}
           {!page.data && page.loading && <Loading />}

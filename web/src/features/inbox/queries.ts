@@ -43,7 +43,7 @@ export function useInbox(query: InboxQuery) {
           fetchInboxPage(query, undefined, signal),
           api.GET('/api/v1/reports/count', { params: { query: filter as ListQuery }, signal }).then(unwrap),
         ]);
-        return { list, count: count.count };
+        return { list, count };
       },
       placeholderData: keepPreviousData,
     }),

@@ -18,7 +18,7 @@ const AreaDrawDialog = lazy(() => import('./AreaDrawDialog.tsx').then((m) => ({ 
 type Incident = Schemas['Incident'];
 
 export function IncidentsPage() {
-  const { t, nameOf, lang, timezone, timezoneLabel, incidentWhen, number } = useI18n();
+  const { t, nameOf, lang, timezone, timezoneLabel, incidentWhen, number, count: countText } = useI18n();
   const names = useIncidentNames();
   const { actors, actorName } = useWorld();
   const { query } = useLocation();
@@ -215,11 +215,11 @@ export function IncidentsPage() {
         <section className="results" aria-live="polite" aria-busy={page.loading}>
           <div className="results-head">
             <h2 data-testid="incident-count">
-              {count === undefined ? t('common.loading') : t('incidents.results', { count: number(count) })}
+              {count === undefined ? t('common.loading') : t('incidents.results', { count: countText(count) })}
             </h2>
-            {count !== undefined && items.length < count && (
+            {count !== undefined && (count.more || items.length < count.count) && (
               <span className="muted small">
-                {t('incidents.resultsMore', { shown: number(items.length), count: number(count) })}
+                {t('incidents.resultsMore', { shown: number(items.length), count: countText(count) })}
               </span>
             )}
           </div>

@@ -63,7 +63,7 @@ export function useIncidents(query: IncidentQuery) {
         fetchIncidentPage(query, undefined, signal),
         api.GET('/api/v1/incidents/count', { params: { query: { ...query } }, signal }).then(unwrap),
       ]);
-      return { list, count: count.count };
+      return { list, count };
     },
     placeholderData: keepPreviousData,
   });

@@ -2,7 +2,7 @@
  * The review queue: the rulings waiting for the user's organization, every ruling waiting for
  * approval, and the incidents whose finding the rules leave for a person, oldest first.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
@@ -11,12 +11,12 @@ import { instantOfLocal, addDays } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { RulingCard, useCoChair } from '../incidents/Rulings.tsx';
 import { useIncidentNames } from '../incidents/use-incident-names.ts';
-import { REVIEW_PAGE, useReviewIncidents, useRulings } from './queries.ts';
+import { useReviewCount, useReviewIncidents, useRulings } from './queries.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function ReviewPage() {
-  const { t, nameOf, timezone, timezoneLabel, incidentWhen, number } = useI18n();
+  const { t, nameOf, timezone, timezoneLabel, incidentWhen, count: countText } = useI18n();
   const { actorName } = useWorld();
   const names = useIncidentNames();
   const { query } = useLocation();
@@ -32,9 +32,9 @@ export function ReviewPage() {
   );
   const awaiting = useRulings(org, coChair);
   const pending = useRulings(null);
-  // More of the queue by a larger first page (it is read oldest first, and the oldest are worked first).
-  const [limit, setLimit] = useState(REVIEW_PAGE);
-  const incidents = useReviewIncidents(filter, limit);
+  const incidents = useReviewIncidents(filter);
+  const count = useReviewCount(filter);
+  const items = incidents.data?.pages.flatMap((p) => p.items);
   const apply = (next: { from?: string; to?: string }) => {
     const q = new URLSearchParams();
     const f = next.from ?? from;
@@ -90,16 +90,16 @@ export function ReviewPage() {
           />
           <DateField id="rv-to" label={t('common.to')} value={to} clearable onChange={(v) => apply({ to: v })} />
         </div>
-        {incidents.error && <ErrorNotice error={incidents.error} onRetry={incidents.reload} />}
-        {!incidents.data && incidents.loading && <Loading />}
-        {incidents.data && (
+        {incidents.error && <ErrorNotice error={incidents.error} onRetry={() => void incidents.refetch()} />}
+        {!items && incidents.isPending && <Loading />}
+        {count.data !== undefined && (
           <p className="muted" data-testid="review-count">
-            {t('review.findings.count', { count: number(incidents.data.count) })}
+            {t('review.findings.count', { count: countText(count.data) })}
           </p>
         )}
-        {incidents.data?.items.length === 0 && <p className="empty">{t('review.findings.none')}</p>}
+        {items?.length === 0 && <p className="empty">{t('review.findings.none')}</p>}
         <ul className="review-list" data-testid="review-incidents">
-          {incidents.data?.items.map((i) => (
+          {items?.map((i) => (
             <li key={i.id}>
               <Link to={`/incidents/${encodeURIComponent(i.id)}`} dir="auto">
                 {nameOf.acts(i.act)} · {names.place(i)}
@@ -110,14 +110,14 @@ export function ReviewPage() {
             </li>
           ))}
         </ul>
-        {incidents.data && incidents.data.items.length < incidents.data.count && limit < 500 && (
+        {incidents.hasNextPage && (
           <button
             type="button"
             className="btn load-more"
-            disabled={incidents.loading}
-            onClick={() => setLimit(Math.min(500, limit + REVIEW_PAGE))}
+            disabled={incidents.isFetchingNextPage}
+            onClick={() => void incidents.fetchNextPage()}
           >
-            {incidents.loading ? t('common.loading') : t('common.loadMore')}
+            {incidents.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
           </button>
         )}
       </section>

@@ -1,5 +1,5 @@
 /** The review queue's reads: the rulings waiting, and the incidents with a finding to review, oldest first. */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import { asQuery } from '../../api/query-client.tsx';
 import { queryKeys } from '../../api/query-keys.ts';
@@ -19,24 +19,36 @@ export function useRulings(awaiting: string | null, enabled = true) {
   );
 }
 
-/** Incidents with a finding needing review (as the counts read them: a ruling in force settles one), oldest first. */
-export function useReviewIncidents(filter: IncidentQuery, limit = REVIEW_PAGE) {
+/**
+ * Incidents with a finding needing review (as the counts read them: a ruling in force settles one),
+ * oldest first: the first page, then one more at each `fetchNextPage`, as far as the queue goes.
+ */
+export function useReviewIncidents(filter: IncidentQuery) {
+  const query = { ...filter, verdict: 'needs_review' as const };
+  return useInfiniteQuery({
+    queryKey: queryKeys.incidentList({ ...query, review: true }),
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam, signal }) =>
+      unwrap(
+        await api.GET('/api/v1/incidents', {
+          params: {
+            query: { ...query, sort: 'occurred_at', limit: REVIEW_PAGE, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+          signal,
+        }),
+      ),
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** How many incidents wait for review under the filter. */
+export function useReviewCount(filter: IncidentQuery) {
   const query = { ...filter, verdict: 'needs_review' as const };
   return asQuery(
     useQuery({
-      queryKey: queryKeys.incidentList({ ...query, review: true, limit }),
-      queryFn: async ({ signal }) => {
-        const [list, count] = await Promise.all([
-          api
-            .GET('/api/v1/incidents', {
-              params: { query: { ...query, sort: 'occurred_at', limit } },
-              signal,
-            })
-            .then(unwrap),
-          api.GET('/api/v1/incidents/count', { params: { query }, signal }).then(unwrap),
-        ]);
-        return { items: list.items, count: count.count };
-      },
+      queryKey: queryKeys.incidentList({ ...query, review: true, count: true }),
+      queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/incidents/count', { params: { query }, signal })),
       placeholderData: keepPreviousData,
     }),
   );
