@@ -9,6 +9,7 @@ import { importBenchmark } from './import.bench.ts';
 import { liveBenchmark } from './live.bench.ts';
 import type { Benchmark } from './lib/benchmark.ts';
 import { mapBenchmark } from './map.bench.ts';
+import { rejudgeBenchmark } from './rejudge.bench.ts';
 
 export const BENCHMARKS: readonly Benchmark[] = [
   // Domain: the rules, in memory, on one core.
@@ -33,6 +34,11 @@ export const BENCHMARKS: readonly Benchmark[] = [
   // Desk: the inbox, the review queue and search over HTTP with 1,000,000 incidents and 1,000,000
   // reports on PostgreSQL (a new database, dropped after). See desk.bench.ts.
   deskBenchmark,
+
+  // Re-judgement: an agreement change that judges 1,000,000 incidents again on PostgreSQL (a new
+  // database, dropped after), beside the same lookup done by a PostGIS join; its dry run; other
+  // requests' p99 meanwhile. See rejudge.bench.ts.
+  rejudgeBenchmark,
 ];
 
 export function findBenchmark(name: string): Benchmark | undefined {

@@ -64,6 +64,23 @@ export interface FindingChanges {
   verdictsChanged: number;
 }
 
+export const NO_CHANGES = (): FindingChanges => ({
+  inserted: 0,
+  updated: 0,
+  withdrawn: 0,
+  unchanged: 0,
+  verdictsChanged: 0,
+});
+
+/** Adds `more` into `into`: the changes of several rounds as one. */
+export function addChanges(into: FindingChanges, more: FindingChanges): void {
+  into.inserted += more.inserted;
+  into.updated += more.updated;
+  into.withdrawn += more.withdrawn;
+  into.unchanged += more.unchanged;
+  into.verdictsChanged += more.verdictsChanged;
+}
+
 interface FindingRow {
   key: string;
   kind: FindingKind;
@@ -220,7 +237,8 @@ const substance = (f: StoredFinding) => ({
 /**
  * Makes the stored findings of these subjects equal `next`: new ones are inserted, changed ones
  * updated, vanished ones deleted; the previous version of each changed or deleted finding is
- * kept in finding_history with the cause. Unchanged findings are not touched.
+ * kept in finding_history with the cause. Unchanged findings are not touched. With `dryRun`,
+ * only counts what it would do: nothing is locked or written.
  */
 export async function replace(
   sql: Sql,
@@ -228,14 +246,17 @@ export async function replace(
   subjectIds: readonly string[],
   next: readonly StoredFinding[],
   cause: Cause,
+  options: { dryRun?: boolean } = {},
 ): Promise<FindingChanges> {
   // The incidents first, in one order: a concurrent writer of their findings waits here rather
   // than summarizing them from a snapshot without ours (migration 005), or deadlocking with us.
-  if (kind === 'incident' && subjectIds.length > 0) {
-    await sql.query('select 1 from incidents where id = any($1) order by id for update', [subjectIds]);
+  // Byte order, whatever the database's collation: a re-judgement in rounds sorts them so too
+  // (compareIds), and locks each round after the one before.
+  if (kind === 'incident' && subjectIds.length > 0 && !options.dryRun) {
+    await sql.query('select 1 from incidents where id = any($1) order by id collate "C" for update', [subjectIds]);
   }
   const current = new Map((await listOfSubjects(sql, kind, subjectIds)).map((f) => [f.key, f]));
-  const changes: FindingChanges = { inserted: 0, updated: 0, withdrawn: 0, unchanged: 0, verdictsChanged: 0 };
+  const changes = NO_CHANGES();
   const write: StoredFinding[] = [];
   const superseded: { key: string; by: Verdict | null }[] = [];
   for (const f of next) {
@@ -260,66 +281,77 @@ export async function replace(
     changes.withdrawn++;
     changes.verdictsChanged++;
   }
-  if (superseded.length > 0) {
-    await sql.query(
-      `insert into finding_history (key, kind, subject_id, agreement_id, at, verdict, violators, reasons, rule, obligation,
+  if (options.dryRun) return changes;
+  if (superseded.length === 0 && write.length === 0) return changes;
+  // One statement: the findings' triggers then refresh each incident's summary once, from the end
+  // state. As three (history, delete, insert), a finding withdrawn and its successor under another
+  // agreement made each rewrite the incident, and an incident's row is costly to write (its
+  // indexes, the search index among them). Every part reads the findings as they were.
+  await sql.query(
+    `with superseded as (select * from jsonb_to_recordset($1::jsonb) as s(key text, by text)),
+     kept as (
+       insert into finding_history (key, kind, subject_id, agreement_id, at, verdict, violators, reasons, rule, obligation,
          rests_on_zones, statements, explanation, facts, rules_version, computed_at, superseded_by_verdict, cause, cause_statement,
          cause_entity, cause_id, ruled_verdict, ruled_violators, ruling_id)
        select f.key, f.kind, f.subject_id, f.agreement_id, f.at, f.verdict, f.violators, f.reasons, f.rule, f.obligation,
          f.rests_on_zones, f.statements, f.explanation, f.facts, f.rules_version, f.computed_at, s.by, $2, $3::jsonb, $4, $5,
          f.ruled_verdict, f.ruled_violators, f.ruling_id
-       from findings f join jsonb_to_recordset($1::jsonb) as s(key text, by text) on s.key = f.key`,
-      [JSON.stringify(superseded), cause.text, JSON.stringify(cause.statement), cause.entity, cause.id],
-    );
-    const withdrawn = superseded.filter((s) => s.by === null).map((s) => s.key);
-    if (withdrawn.length > 0) await sql.query('delete from findings where key = any($1)', [withdrawn]);
-  }
-  await insert(sql, write, true);
+       from findings f join superseded s on s.key = f.key),
+     withdrawn as (delete from findings f using superseded s where f.key = s.key and s.by is null)
+     ${INSERT_FINDINGS('$6')} ${REPLACE_ON_CONFLICT}`,
+    [
+      JSON.stringify(superseded),
+      cause.text,
+      JSON.stringify(cause.statement),
+      cause.entity,
+      cause.id,
+      findingsJson(write),
+    ],
+  );
   return changes;
 }
+
+const INSERT_FINDINGS = (
+  param: string,
+) => `insert into findings (key, kind, subject_id, agreement_id, at, verdict, violators,
+       reasons, rule, obligation, rests_on_zones, statements, explanation, facts, rules_version)
+     select f.key, f.kind, f.subject_id, f.agreement_id, f.at, f.verdict, array(select jsonb_array_elements_text(f.violators)),
+       array(select jsonb_array_elements_text(f.reasons)), f.rule, f.obligation, array(select jsonb_array_elements_text(f.rests_on_zones)),
+       f.statements, f.explanation, f.facts, f.rules_version
+     from jsonb_to_recordset(${param}::jsonb) as f(key text, kind text, subject_id text, agreement_id text, at timestamptz,
+       verdict text, violators jsonb, reasons jsonb, rule int, obligation text, rests_on_zones jsonb, statements jsonb, explanation text,
+       facts jsonb, rules_version text)`;
+
+const REPLACE_ON_CONFLICT = `on conflict (key) do update set agreement_id = excluded.agreement_id, at = excluded.at,
+       verdict = excluded.verdict, violators = excluded.violators, reasons = excluded.reasons, rule = excluded.rule,
+       obligation = excluded.obligation, rests_on_zones = excluded.rests_on_zones, statements = excluded.statements,
+       explanation = excluded.explanation, facts = excluded.facts, rules_version = excluded.rules_version, computed_at = now()`;
+
+const findingsJson = (findings: readonly StoredFinding[]): string =>
+  JSON.stringify(
+    findings.map((f) => ({
+      key: f.key,
+      kind: f.kind,
+      subject_id: f.subjectId,
+      agreement_id: f.agreement,
+      at: ts(f.at),
+      verdict: f.verdict,
+      violators: f.violators,
+      reasons: f.reasons,
+      rule: f.rule,
+      obligation: f.obligation,
+      rests_on_zones: f.restsOnZones,
+      statements: f.statements,
+      explanation: f.explanation,
+      facts: f.facts,
+      rules_version: f.rulesVersion,
+    })),
+  );
 
 /** Writes findings; with `replace`, a finding with the same key is overwritten. */
 export async function insert(sql: Sql, findings: readonly StoredFinding[], replace = false): Promise<void> {
   if (findings.length === 0) return;
-  await sql.query(
-    `insert into findings (key, kind, subject_id, agreement_id, at, verdict, violators, reasons, rule, obligation, rests_on_zones,
-       statements, explanation, facts, rules_version)
-     select f.key, f.kind, f.subject_id, f.agreement_id, f.at, f.verdict, array(select jsonb_array_elements_text(f.violators)),
-       array(select jsonb_array_elements_text(f.reasons)), f.rule, f.obligation, array(select jsonb_array_elements_text(f.rests_on_zones)),
-       f.statements, f.explanation, f.facts, f.rules_version
-     from jsonb_to_recordset($1::jsonb) as f(key text, kind text, subject_id text, agreement_id text, at timestamptz,
-       verdict text, violators jsonb, reasons jsonb, rule int, obligation text, rests_on_zones jsonb, statements jsonb, explanation text,
-       facts jsonb, rules_version text)
-     ${
-       replace
-         ? `on conflict (key) do update set agreement_id = excluded.agreement_id, at = excluded.at, verdict = excluded.verdict,
-       violators = excluded.violators, reasons = excluded.reasons, rule = excluded.rule, obligation = excluded.obligation,
-       rests_on_zones = excluded.rests_on_zones, statements = excluded.statements, explanation = excluded.explanation,
-       facts = excluded.facts, rules_version = excluded.rules_version, computed_at = now()`
-         : ''
-     }`,
-    [
-      JSON.stringify(
-        findings.map((f) => ({
-          key: f.key,
-          kind: f.kind,
-          subject_id: f.subjectId,
-          agreement_id: f.agreement,
-          at: ts(f.at),
-          verdict: f.verdict,
-          violators: f.violators,
-          reasons: f.reasons,
-          rule: f.rule,
-          obligation: f.obligation,
-          rests_on_zones: f.restsOnZones,
-          statements: f.statements,
-          explanation: f.explanation,
-          facts: f.facts,
-          rules_version: f.rulesVersion,
-        })),
-      ),
-    ],
-  );
+  await sql.query(`${INSERT_FINDINGS('$1')} ${replace ? REPLACE_ON_CONFLICT : ''}`, [findingsJson(findings)]);
 }
 
 export async function listPage(

@@ -76,6 +76,12 @@ export async function list(sql: Sql, ids?: readonly string[]): Promise<Incident[
   return rows.map(toIncident);
 }
 
+/** Every incident's id, in id order (what a re-judgement of them all goes through in rounds). */
+export async function ids(sql: Sql): Promise<string[]> {
+  const rows = await sql.query<{ id: string }>('select id from incidents order by id');
+  return rows.map((r) => r.id);
+}
+
 /** Ids of incidents located inside any of the boxes. */
 export async function idsInBoxes(sql: Sql, boxes: readonly BBox[]): Promise<string[]> {
   if (boxes.length === 0) return [];

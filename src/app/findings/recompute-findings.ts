@@ -5,7 +5,7 @@
  */
 import { adjudicateIncident } from '../../domain/adjudicate.ts';
 import { type IncidentFinding, RULES_VERSION, type TerritoryFinding } from '../../domain/findings.ts';
-import type { Rulebook } from '../../domain/rulebook.ts';
+import { compareIds, type Rulebook } from '../../domain/rulebook.ts';
 import { territoryFindings } from '../../domain/territory.ts';
 import type { Sql } from '../../store/database.ts';
 import * as findings from '../../store/finding.repository.ts';
@@ -67,30 +67,45 @@ export interface RecomputeResult {
   territory: findings.FindingChanges;
 }
 
+/**
+ * Incidents judged per round. A round reads its incidents and their findings, judges them and
+ * writes what changed, so memory and each statement stay bounded whatever the scope (a change to
+ * an agreement can reach every incident), and the server answers other requests between rounds.
+ */
+const BATCH = 5_000;
+
+export interface RecomputeOptions {
+  book?: Rulebook;
+  /** Judge and compare with what is stored, and write nothing: what a dry run reports. */
+  dryRun?: boolean;
+}
+
 export async function recomputeFindings(
   sql: Sql,
   scope: RecomputeScope,
   cause: findings.Cause,
-  book?: Rulebook,
+  options: RecomputeOptions = {},
 ): Promise<RecomputeResult> {
-  const rules = book ?? (await loadRulebook(sql));
-  const judged =
-    scope.incidents === 'all'
-      ? await incidents.list(sql)
-      : scope.incidents.size === 0
-        ? []
-        : await incidents.list(sql, [...scope.incidents]);
-  const incidentIds = scope.incidents === 'all' ? judged.map((i) => i.id) : [...scope.incidents];
-  const incidentChanges = await findings.replace(
-    sql,
-    'incident',
-    incidentIds,
-    judged.flatMap((i) => adjudicateIncident(rules, i)).map(storedIncidentFinding),
-    cause,
-  );
+  const rules = options.book ?? (await loadRulebook(sql));
+  const mode = { dryRun: options.dryRun === true };
+  const incidentIds = (scope.incidents === 'all' ? await incidents.ids(sql) : [...scope.incidents]).sort(compareIds);
+  // Rounds in id order: the incidents are locked in one order across rounds (findings.replace).
+  const incidentChanges = findings.NO_CHANGES();
+  for (let i = 0; i < incidentIds.length; i += BATCH) {
+    const ids = incidentIds.slice(i, i + BATCH);
+    const judged = (await incidents.list(sql, ids)).flatMap((x) => adjudicateIncident(rules, x));
+    findings.addChanges(
+      incidentChanges,
+      await findings.replace(sql, 'incident', ids, judged.map(storedIncidentFinding), cause, mode),
+    );
+  }
   // A ruling stands beside its finding; a change that moves the rules' verdict asks for another look at it.
-  if (incidentChanges.inserted + incidentChanges.updated + incidentChanges.withdrawn > 0)
-    await rulings.flagChanged(sql, scope.incidents === 'all' ? 'all' : incidentIds);
+  if (!mode.dryRun && incidentChanges.inserted + incidentChanges.updated + incidentChanges.withdrawn > 0) {
+    if (scope.incidents === 'all') await rulings.flagChanged(sql, 'all');
+    else
+      for (let i = 0; i < incidentIds.length; i += BATCH)
+        await rulings.flagChanged(sql, incidentIds.slice(i, i + BATCH));
+  }
 
   const zones = rules.zoneList.filter((z) => scope.zones === 'all' || scope.zones.has(z.id));
   const zoneIds = scope.zones === 'all' ? zones.map((z) => z.id) : [...scope.zones];
@@ -100,6 +115,7 @@ export async function recomputeFindings(
     zoneIds,
     zones.flatMap((z) => territoryFindings(rules, z)).map(storedTerritoryFinding),
     cause,
+    mode,
   );
   return { incidents: incidentChanges, territory: territoryChanges };
 }

@@ -2,7 +2,8 @@
  * How every change to the world is written: one transaction holding the change, its audit
  * entries and the findings it can affect judged again (the replaced ones kept in history);
  * after the commit the audit trail is sealed and, when findings changed, an event says so. A dry
- * run does all of it and rolls it back, to say what the change would do before it is made.
+ * run makes the change and judges the findings again, comparing them with those stored without
+ * writing any, and rolls the change back: it says what the change would do before it is made.
  */
 import type * as findings from '../../store/finding.repository.ts';
 import type { Sql } from '../../store/sql.ts';
@@ -27,7 +28,7 @@ export interface Written<T> {
 }
 
 export interface WriteOptions {
-  /** Do everything (checks, the change, the findings judged again) and roll it back: nothing is saved or sent. */
+  /** Do everything (checks, the change, the findings judged again but not written) and roll it back: nothing is saved or sent. */
   dryRun?: boolean | undefined;
 }
 
@@ -55,7 +56,7 @@ export async function writeWorld<T>(
       const change = await fn(tx);
       await audit(tx, caller, at, change.audit);
       const findings = change.recompute
-        ? await recomputeFindings(tx, change.recompute.scope, change.recompute.cause)
+        ? await recomputeFindings(tx, change.recompute.scope, change.recompute.cause, { dryRun })
         : null;
       const written = { value: change.value, findings, dryRun };
       if (dryRun) throw new DryRun({ written, subject: null });
