@@ -261,6 +261,15 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
     expect(await queued.count()).toBe(50);
     await us.locator('button.load-more').click();
     await expect.poll(() => queued.count()).toBe(Math.min(100, waiting));
+    // Narrowed by act and governorate: fewer, each of that act.
+    await us.selectOption('#rv-act', 'air_strike');
+    await us.selectOption('#rv-area', 'SY02');
+    await expect
+      .poll(async () => Number((await us.locator('[data-testid=review-count]').innerText()).replace(/\D/g, '')))
+      .toBeLessThan(waiting);
+    await expect
+      .poll(async () => (await queued.allInnerTexts()).every((text) => /^Air strike · .*Aleppo/.test(text)))
+      .toBe(true);
     const state = await world.app.inject({
       method: 'GET',
       url: `/api/v1/incidents/${finding.subject_id}`,

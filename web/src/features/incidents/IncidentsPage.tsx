@@ -6,10 +6,10 @@ import { DateRangeFields } from '../../app/DateField.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { ErrorNotice, Loading, PageHeader, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type AdminArea, loadAdminAreas } from '../../map/admin-areas.ts';
 import { ACTS, INCIDENT_STATUSES, VERDICTS } from '../../api/enums.ts';
 import { activeFilterCount, type IncidentFilters, readFilters, toApiQuery, writeFilters } from './filters.ts';
 import { fetchIncidentPage, type IncidentQuery, useIncidents } from './queries.ts';
+import { AdminAreaSelect } from './AdminAreaSelect.tsx';
 import { useIncidentNames } from './use-incident-names.ts';
 import { worstVerdict } from './verdicts.ts';
 
@@ -18,7 +18,7 @@ const AreaDrawDialog = lazy(() => import('./AreaDrawDialog.tsx').then((m) => ({ 
 type Incident = Schemas['Incident'];
 
 export function IncidentsPage() {
-  const { t, nameOf, lang, timezone, timezoneLabel, incidentWhen, number, count: countText } = useI18n();
+  const { t, nameOf, timezone, timezoneLabel, incidentWhen, number, count: countText } = useI18n();
   const names = useIncidentNames();
   const { actors, actorName } = useWorld();
   const { query } = useLocation();
@@ -26,16 +26,10 @@ export function IncidentsPage() {
   const [text, setText] = useState(filters.q);
   const [drawing, setDrawing] = useState(false);
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const [areas, setAreas] = useState<AdminArea[]>([]);
   const [items, setItems] = useState<Incident[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [more, setMore] = useState(false);
 
-  useEffect(() => {
-    loadAdminAreas()
-      .then(setAreas)
-      .catch(() => undefined);
-  }, []);
   useEffect(() => setText(filters.q), [filters.q]);
 
   const apiQuery = useMemo(() => toApiQuery(filters, timezone), [filters, timezone]);
@@ -72,10 +66,6 @@ export function IncidentsPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text]);
 
-  const areaName = (a: AdminArea) => (lang === 'ar' ? a.name_ar : a.name_en);
-  const governorateChoices = areas
-    .filter((a) => a.level === 1)
-    .sort((a, b) => areaName(a).localeCompare(areaName(b), lang));
   const count = page.data?.count;
 
   return (
@@ -130,20 +120,7 @@ export function IncidentsPage() {
             <DateRangeFields idPrefix="f" from={filters.from} to={filters.to} onChange={apply} />
             <div className="field">
               <label htmlFor="f-area">{t('incidents.area.admin')}</label>
-              <select id="f-area" value={filters.area} onChange={(e) => apply({ area: e.target.value, bbox: '' })}>
-                <option value="">{t('common.any')}</option>
-                {governorateChoices.map((g) => (
-                  <optgroup key={g.pcode} label={areaName(g)}>
-                    <option value={g.pcode}>{areaName(g)}</option>
-                    {areas
-                      .filter((d) => d.parent === g.pcode)
-                      .sort((a, b) => areaName(a).localeCompare(areaName(b), lang))
-                      .map((d) => (
-                        <option key={d.pcode} value={d.pcode}>{`— ${areaName(d)}`}</option>
-                      ))}
-                  </optgroup>
-                ))}
-              </select>
+              <AdminAreaSelect id="f-area" value={filters.area} onChange={(area) => apply({ area, bbox: '' })} />
             </div>
             <div className="field">
               <span className="label">{t('incidents.area.drawn')}</span>

@@ -3,15 +3,19 @@
  * approval, and the incidents whose finding the rules leave for a person, oldest first.
  */
 import { useMemo } from 'react';
+import { ACTS } from '../../api/enums.ts';
 import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { ErrorNotice, Loading, PageHeader } from '../../app/ui.tsx';
 import { instantOfLocal, addDays } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { AdminAreaSelect } from '../incidents/AdminAreaSelect.tsx';
 import { RulingCard, useCoChair } from '../incidents/Rulings.tsx';
 import { useIncidentNames } from '../incidents/use-incident-names.ts';
 import { useReviewCount, useReviewIncidents, useRulings } from './queries.ts';
+
+type Act = (typeof ACTS)[number];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -23,24 +27,26 @@ export function ReviewPage() {
   const { org, coChair } = useCoChair();
   const from = DAY.test(query.get('from') ?? '') ? query.get('from')! : '';
   const to = DAY.test(query.get('to') ?? '') ? query.get('to')! : '';
+  const area = query.get('area') ?? '';
+  const act = (ACTS as readonly string[]).includes(query.get('act') ?? '') ? (query.get('act') as Act) : '';
   const filter = useMemo(
     () => ({
       ...(from ? { from: new Date(instantOfLocal(from, timezone)).toISOString() } : {}),
       ...(to ? { to: new Date(instantOfLocal(addDays(to, 1), timezone)).toISOString() } : {}),
+      ...(area ? { admin: area } : {}),
+      ...(act ? { act } : {}),
     }),
-    [from, to, timezone],
+    [from, to, area, act, timezone],
   );
   const awaiting = useRulings(org, coChair);
   const pending = useRulings(null);
   const incidents = useReviewIncidents(filter);
   const count = useReviewCount(filter);
   const items = incidents.data?.pages.flatMap((p) => p.items);
-  const apply = (next: { from?: string; to?: string }) => {
+  const apply = (next: { from?: string; to?: string; area?: string; act?: string }) => {
     const q = new URLSearchParams();
-    const f = next.from ?? from;
-    const tt = next.to ?? to;
-    if (f) q.set('from', f);
-    if (tt) q.set('to', tt);
+    const chosen = { from, to, area, act, ...next };
+    for (const [key, value] of Object.entries(chosen)) if (value) q.set(key, value);
     navigate(`/review${q.size ? `?${q}` : ''}`, { replace: true });
   };
   const others = (pending.data ?? []).filter((r) => !(awaiting.data ?? []).some((a) => a.id === r.id));
@@ -89,6 +95,23 @@ export function ReviewPage() {
             onChange={(v) => apply({ from: v })}
           />
           <DateField id="rv-to" label={t('common.to')} value={to} clearable onChange={(v) => apply({ to: v })} />
+        </div>
+        <div className="field-row review-filters">
+          <div className="field">
+            <label htmlFor="rv-area">{t('incidents.area.admin')}</label>
+            <AdminAreaSelect id="rv-area" value={area} onChange={(pcode) => apply({ area: pcode })} />
+          </div>
+          <div className="field">
+            <label htmlFor="rv-act">{t('incidents.act')}</label>
+            <select id="rv-act" value={act} onChange={(e) => apply({ act: e.target.value })}>
+              <option value="">{t('common.any')}</option>
+              {ACTS.map((a) => (
+                <option key={a} value={a}>
+                  {nameOf.acts(a)}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
         {incidents.error && <ErrorNotice error={incidents.error} onRetry={() => void incidents.refetch()} />}
         {!items && incidents.isPending && <Loading />}
