@@ -58,7 +58,6 @@ export const SEARCH_CANDIDATES = 1_000;
 /** `%text%` for ILIKE, with the pattern characters of the text taken literally. */
 export const containing = (text: string): string => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 
-/** A point (an SQL expression such as `point(i.lon, i.lat)`) inside a box: the spatial index's test. */
 /** A record's place: its longitude and latitude columns. */
 export interface PlaceColumns {
   lon: string;
@@ -69,15 +68,19 @@ export interface PlaceColumns {
  * A place inside a box (edges included), as ranges of longitude and latitude: comparisons of
  * numbers are leakproof, so under row-level security PostgreSQL may still read them from an index
  * (a geometric operator such as `point <@ box` is not, and is tested only after the policies).
+ * With `indexed` false it is written as that operator, the same test that no index can serve: for
+ * a sorted page, which should walk its sort's index and stop at the page's end.
  */
-export const pointInBox = (params: Params, at: PlaceColumns, [x1, y1, x2, y2]: BBox): string =>
-  `(${at.lon} between ${params.add(x1)} and ${params.add(x2)} and ${at.lat} between ${params.add(y1)} and ${params.add(y2)})`;
+export const pointInBox = (params: Params, at: PlaceColumns, [x1, y1, x2, y2]: BBox, indexed = true): string =>
+  indexed
+    ? `(${at.lon} between ${params.add(x1)} and ${params.add(x2)} and ${at.lat} between ${params.add(y1)} and ${params.add(y2)})`
+    : `point(${at.lon}, ${at.lat}) <@ box(point(${params.add(x1)}, ${params.add(y1)}), point(${params.add(x2)}, ${params.add(y2)}))`;
 
 /**
  * A point inside an area: its box first (the spatial index), then each polygon with PostgreSQL's
  * own point-in-polygon (a point on an edge counts as inside), less its holes.
  */
-export function pointInArea(params: Params, at: PlaceColumns, area: Area): string {
+export function pointInArea(params: Params, at: PlaceColumns, area: Area, indexed = true): string {
   const point = `point(${at.lon}, ${at.lat})`;
   const polygon = (ring: readonly (readonly number[])[]) =>
     `${params.add(`(${ring.map(([x, y]) => `(${x},${y})`).join(',')})`)}::polygon`;
@@ -87,5 +90,5 @@ export function pointInArea(params: Params, at: PlaceColumns, area: Area): strin
       ? inside
       : `(${inside} and not (${holes.map((h) => `${point} <@ ${polygon(h)}`).join(' or ')}))`;
   });
-  return `(${pointInBox(params, at, bboxOf(area))} and (${parts.join(' or ')}))`;
+  return `(${pointInBox(params, at, bboxOf(area), indexed)} and (${parts.join(' or ')}))`;
 }
