@@ -41,6 +41,8 @@ async function styleFor(tiles: BasemapTiles | null): Promise<StyleSpecification>
 }
 
 export interface MapViewProps {
+  /** The map as soon as it is made: its view is known, its style not yet loaded. */
+  onCreate?(map: maplibregl.Map): void;
   onReady(map: maplibregl.Map): void | (() => void);
   className?: string;
   label: string;
@@ -49,7 +51,7 @@ export interface MapViewProps {
   view?: { lon: number; lat: number; zoom: number } | null;
 }
 
-export function MapView({ onReady, className, label, bounds, view }: MapViewProps) {
+export function MapView({ onCreate, onReady, className, label, bounds, view }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const { lang } = useI18n();
   const labels = useRef<{ setLang(l: typeof lang): void; remove(): void } | null>(null);
@@ -57,6 +59,8 @@ export function MapView({ onReady, className, label, bounds, view }: MapViewProp
   langRef.current = lang;
   const onReadyRef = useRef(onReady);
   onReadyRef.current = onReady;
+  const onCreateRef = useRef(onCreate);
+  onCreateRef.current = onCreate;
 
   useEffect(() => {
     const element = container.current;
@@ -86,6 +90,7 @@ export function MapView({ onReady, className, label, bounds, view }: MapViewProp
         m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
         m.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
         m.getCanvas().setAttribute('aria-label', label);
+        onCreateRef.current?.(m);
         m.on('load', () => {
           if (gone) return;
           cleanup = onReadyRef.current(m);

@@ -75,12 +75,17 @@ export function MapPage() {
 
   const { from, to } = timeRange(time, timezone);
 
+  // The day is known once the extent has come (or failed): asked before, the data would be the
+  // wrong day's.
+  const timeKnown = extent.data !== undefined || extent.error != null;
   // Incidents in view, aggregated on the server; again whenever the view, the time or the data change.
-  // The view as the map last settled; until it moves, the view it opened on, so that the incidents
-  // are asked for in the same render as the map's other data, not one render later.
+  // The view as the map last settled; until it moves, the view it was made with, known before its
+  // style has loaded: the incidents are asked for while the map loads (a second or so in software
+  // WebGL), and a slow answer (a million incidents) is hidden behind it.
+  const [opened, setOpened] = useState<{ bbox: string; zoom: number } | null>(null);
   const [bounds, setBounds] = useState<{ bbox: string; zoom: number } | null>(null);
-  const view = bounds ?? (map ? viewOf(map) : null);
-  const incidents = useMapIncidents(layers.incidents && view ? { ...view, from, to } : null);
+  const view = bounds ?? opened;
+  const incidents = useMapIncidents(layers.incidents && view && timeKnown ? { ...view, from, to } : null);
   useEffect(() => {
     const data = incidents.data;
     if (!map || !data) return;
@@ -140,7 +145,7 @@ export function MapPage() {
   useEffect(() => () => countMarkers.current.forEach((m) => m.remove()), []);
 
   // Zones of control as they stood at the end of the day.
-  const zones = useZones(map ? asOfInstant(time.day, timezone) : null);
+  const zones = useZones(timeKnown ? asOfInstant(time.day, timezone) : null);
   useEffect(() => {
     if (map && zones.data) setSourceData(map, 'zones', zones.data);
   }, [map, zones.data]);
@@ -148,8 +153,8 @@ export function MapPage() {
   // Protected sites valid that day; convoys planned within the window.
   const dayEnd = timeRange({ day: time.day, window: '7' }, timezone).to;
   const dayStart = new Date(Date.parse(dayEnd) - 86_400_000).toISOString();
-  const sites = useProtectedSites(dayStart, dayEnd, map !== null);
-  const convoys = useConvoys(from, to, map !== null);
+  const sites = useProtectedSites(dayStart, dayEnd, timeKnown);
+  const convoys = useConvoys(from, to, timeKnown);
   useEffect(() => {
     if (map && sites.data) setSourceData(map, 'sites', siteFeatures(sites.data));
   }, [map, sites.data]);
@@ -163,7 +168,10 @@ export function MapPage() {
     for (const m of countMarkers.current) m.getElement().style.display = layers.incidents ? '' : 'none';
   }, [map, layers]);
 
+  const onCreate = useCallback((m: MapLibreMap) => setOpened(viewOf(m)), []);
   const onReady = useCallback((m: MapLibreMap) => {
+    // The view as loaded: the same as made, unless the map was resized meanwhile.
+    setBounds(viewOf(m));
     addDataLayers(m);
     const clickable = CLICKABLE.filter((id) => m.getLayer(id));
     m.on('click', (e) => {
@@ -321,14 +329,26 @@ export function MapPage() {
             </Link>
           )}
         </div>
-        {inView !== null && (
+        {/* Held in place, unseen, until the count comes: appearing, it made the toolbar a fraction of a
+            pixel taller, and the map's resize asked for the incidents of the new box a second time. */}
+        {inView !== null ? (
           <div className="in-view" data-testid="map-count">
             {t('map.count', { count: number(inView) })}
+          </div>
+        ) : (
+          <div className="in-view" style={{ visibility: 'hidden' }} aria-hidden="true">
+            {t('map.count', { count: '…' })}
           </div>
         )}
       </div>
       <div className="map-stage">
-        <MapView onReady={onReady} label={t('map.title')} className="map map-full" view={initialView.current} />
+        <MapView
+          onCreate={onCreate}
+          onReady={onReady}
+          label={t('map.title')}
+          className="map map-full"
+          view={initialView.current}
+        />
         <Legend />
         {selection && (
           <MapCard
