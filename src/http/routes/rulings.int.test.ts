@@ -164,7 +164,6 @@ describeEachDatabase('rulings over HTTP', (db) => {
 
   it('lists in the review queue, and counts, only the findings a reader may see', async () => {
     await server.fresh();
-    // An agreement for the co-chairs only: its findings are hidden from the others, and the summary kept on its incidents no longer holds for them.
     // A shelling before the truce by no one named: nothing under the truce, for review under an annex in force since 2015.
     const early = await createIncident(server, 'us-analyst', {
       occurred_at: '2016-02-10T10:00:00+02:00',
@@ -172,6 +171,7 @@ describeEachDatabase('rulings over HTTP', (db) => {
       act: 'shelling',
       classification: 'public',
     });
+    // An agreement for the co-chairs only: its findings are hidden from the others, and the summary kept on its incidents no longer holds for them.
     const annex = await post('us-analyst', '/api/v1/agreements', {
       title: 'Annex for the co-chairs',
       in_force: [{ from: '2015-01-01T00:00:00Z', to: null }],
