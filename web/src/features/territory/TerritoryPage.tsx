@@ -3,7 +3,7 @@
  * by an actor that gained or lost control, and by days; each change leads to its own page. Only
  * what the reader may see is listed (the server reads as the reader).
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useWorld } from '../../api/world.tsx';
 import { DateRangeFields } from '../../app/DateField.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
@@ -12,7 +12,7 @@ import { useStatements } from '../../app/use-statements.ts';
 import { addDays, instantOfLocal } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { changePath } from '../world/zone-links.ts';
-import { TERRITORY_PAGE, useTerritoryFindings, useZoneNames } from './queries.ts';
+import { useTerritoryFindings, useZoneNames } from './queries.ts';
 import { groupChanges } from './territory-changes.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -35,15 +35,14 @@ export function TerritoryPage() {
     }),
     [zone, actor, from, to, timezone],
   );
-  const [limit, setLimit] = useState(TERRITORY_PAGE);
-  const list = useTerritoryFindings(filter, limit);
+  const list = useTerritoryFindings(filter);
+  const items = useMemo(() => list.data?.pages.flatMap((p) => p.items), [list.data]);
   const zones = useZoneNames();
   const zoneName = useMemo(() => new Map((zones.data ?? []).map((z) => [z.id, z.name])), [zones.data]);
-  const changes = useMemo(() => groupChanges(list.data?.items ?? []), [list.data]);
+  const changes = useMemo(() => groupChanges(items ?? []), [items]);
   const apply = (next: Partial<Record<'zone' | 'actor' | 'from' | 'to', string>>) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries({ zone, actor, from, to, ...next })) if (v) q.set(k, v);
-    setLimit(TERRITORY_PAGE);
     navigate(`/territory${q.size ? `?${q}` : ''}`, { replace: true });
   };
 
@@ -81,9 +80,9 @@ export function TerritoryPage() {
           <DateRangeFields idPrefix="tf" from={from} to={to} onChange={apply} />
         </div>
       </div>
-      {list.error && <ErrorNotice error={list.error} onRetry={list.reload} />}
-      {!list.data && list.loading && <Loading />}
-      {list.data && changes.length === 0 && <p className="empty">{t('territory.none')}</p>}
+      {list.error && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
+      {!items && list.isPending && <Loading />}
+      {items && changes.length === 0 && <p className="empty">{t('territory.none')}</p>}
       <ul className="territory-list" data-testid="territory-changes">
         {changes.map((c) => (
           <li key={`${c.zone}:${c.at}`} className="territory-change">
@@ -109,19 +108,19 @@ export function TerritoryPage() {
           </li>
         ))}
       </ul>
-      {list.data && (
+      {items && (
         <p className="muted small" data-testid="territory-shown">
-          {t('territory.shown', { count: number(list.data.items.length) })}
+          {t('territory.shown', { count: number(items.length) })}
         </p>
       )}
-      {list.data?.next_cursor && limit < 500 && (
+      {list.hasNextPage && (
         <button
           type="button"
           className="btn load-more"
-          disabled={list.loading}
-          onClick={() => setLimit(Math.min(500, limit + TERRITORY_PAGE))}
+          disabled={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
         >
-          {list.loading ? t('common.loading') : t('common.loadMore')}
+          {list.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
         </button>
       )}
     </div>

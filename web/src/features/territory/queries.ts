@@ -2,7 +2,7 @@
  * Territory findings: every judged change of control the reader may see, filtered by zone, actor
  * and time; one change of control with its judgements and their history; the zones' names.
  */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import { asQuery } from '../../api/query-client.tsx';
 import { queryKeys } from '../../api/query-keys.ts';
@@ -17,31 +17,32 @@ export interface TerritoryFilter {
   to?: string | undefined;
 }
 
-/** The judged changes of control, newest first; `limit` grows as the reader asks for more. */
-export function useTerritoryFindings(filter: TerritoryFilter, limit: number) {
-  return asQuery(
-    useQuery({
-      queryKey: queryKeys.territoryList({ ...filter, limit }),
-      queryFn: async ({ signal }) =>
-        unwrap(
-          await api.GET('/api/v1/findings', {
-            params: {
-              query: {
-                kind: 'territory',
-                sort: '-at',
-                limit,
-                ...(filter.zone ? { subject: filter.zone } : {}),
-                ...(filter.actor ? { actor: filter.actor } : {}),
-                ...(filter.from ? { from: filter.from } : {}),
-                ...(filter.to ? { to: filter.to } : {}),
-              },
+/** The judged changes of control, newest first: the first page, then one more at each `fetchNextPage`. */
+export function useTerritoryFindings(filter: TerritoryFilter) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.territoryList({ ...filter }),
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam, signal }) =>
+      unwrap(
+        await api.GET('/api/v1/findings', {
+          params: {
+            query: {
+              kind: 'territory',
+              sort: '-at',
+              limit: TERRITORY_PAGE,
+              ...(pageParam ? { cursor: pageParam } : {}),
+              ...(filter.zone ? { subject: filter.zone } : {}),
+              ...(filter.actor ? { actor: filter.actor } : {}),
+              ...(filter.from ? { from: filter.from } : {}),
+              ...(filter.to ? { to: filter.to } : {}),
             },
-            signal,
-          }),
-        ),
-      placeholderData: keepPreviousData,
-    }),
-  );
+          },
+          signal,
+        }),
+      ),
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** The zones the reader may see, by name (for the filter and the list). */
