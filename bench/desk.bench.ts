@@ -15,7 +15,8 @@ import { createScratchDatabase } from '../test/scratch-database.ts';
 import { type Benchmark, type Cell, type Json } from './lib/benchmark.ts';
 import { benchDatabaseUrl } from './lib/bench-databases.ts';
 import { seededRandom } from './lib/prng.ts';
-import { round } from './lib/timing.ts';
+import { signIn } from './lib/sign-in.ts';
+import { quantile, round } from './lib/timing.ts';
 import { loadWorld, PASSWORD } from './map.bench.ts';
 
 const SIZE = Number(process.env.TRUCE_BENCH_DESK_N ?? 1_000_000);
@@ -25,10 +26,7 @@ const GOAL_MS = 100;
 /** A kind of request stops after this long, and says how many it made: a slow one must not hold the run for an hour. */
 const SERIES_BUDGET_MS = 60_000;
 
-const p95 = (values: number[]): number => {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]!;
-};
+const p95 = (values: number[]): number => quantile(values, 0.95);
 
 const GOVERNORATES = ['SY01', 'SY02', 'SY03', 'SY04', 'SY05', 'SY07', 'SY09', 'SY11', 'SY12'];
 const ACTS = ['air_strike', 'shelling', 'ground_assault', 'small_arms', 'missile'];
@@ -145,16 +143,7 @@ export const deskBenchmark: Benchmark = {
       await app.listen({ port: 0, host: '127.0.0.1' });
       const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
       try {
-        const login = await fetch(`${base}/api/v1/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username: 'bench', password: PASSWORD }),
-        });
-        if (login.status !== 200) throw new Error(`sign-in: ${login.status}`);
-        const cookie = login.headers
-          .getSetCookie()
-          .map((c) => c.split(';')[0])
-          .join('; ');
+        const { cookie } = await signIn(base, 'bench', PASSWORD);
         for (const s of series()) {
           const ms: number[] = [];
           const timed: { url: string; ms: number }[] = [];

@@ -30,7 +30,7 @@ import { SignInPage } from '../e2e/pages/sign-in.page.ts';
 import { atMost, type Benchmark, type Cell, type Json } from './lib/benchmark.ts';
 import { benchDatabaseUrl } from './lib/bench-databases.ts';
 import { seededRandom } from './lib/prng.ts';
-import { median, round } from './lib/timing.ts';
+import { median, quantile, round } from './lib/timing.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const INCIDENTS = Number(process.env.TRUCE_BENCH_MAP_INCIDENTS ?? 1_000_000);
@@ -41,10 +41,7 @@ const GOAL_RATIO = 1.25;
 const GOAL_P95_MS = 100;
 export const PASSWORD = 'bench password 2016';
 
-const p95 = (values: number[]): number => {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]!;
-};
+const p95 = (values: number[]): number => quantile(values, 0.95);
 const load = (): number[] => loadavg().map((l) => round(l, 2));
 
 /** The demo world with its incidents and their findings replicated up to `incidents`, and an analyst `bench` of un-ose. */

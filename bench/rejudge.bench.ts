@@ -31,8 +31,9 @@ import * as zones from '../src/store/zone.repository.ts';
 import { createScratchDatabase } from '../test/scratch-database.ts';
 import { atMost, type Benchmark, type Cell, type Json } from './lib/benchmark.ts';
 import { benchDatabaseUrl } from './lib/bench-databases.ts';
+import { signIn } from './lib/sign-in.ts';
 import { syntheticWorld, type SyntheticWorld } from './lib/synthetic-world.ts';
-import { median, round } from './lib/timing.ts';
+import { median, quantile, round } from './lib/timing.ts';
 
 const SIZE = Number(process.env.TRUCE_BENCH_REJUDGE_N ?? 1_000_000);
 const WORLD = { zones: 2_000, incidents: SIZE, seed: 20_160_227 };
@@ -46,11 +47,6 @@ const CHANGE = { in_force: [{ from: '2015-12-01T00:00:00Z', to: null }] };
 const QUIET_MS = 3_000;
 const GOAL_P99_MS = 100;
 const GOAL_DRY_RUN_MS = 2_000;
-
-const quantile = (values: readonly number[], q: number): number => {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-};
 
 type Anchor = { ms: number[]; pairs: number } | { skipped: string };
 
@@ -319,17 +315,7 @@ export const rejudgeBenchmark: Benchmark = {
       await app.listen({ port: 0, host: '127.0.0.1' });
       const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
       try {
-        const login = await fetch(`${base}/api/v1/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username: 'bench', password: PASSWORD }),
-        });
-        if (login.status !== 200) throw new Error(`sign-in: ${login.status}`);
-        const { csrf_token: csrf } = (await login.json()) as { csrf_token: string };
-        const cookie = login.headers
-          .getSetCookie()
-          .map((c) => c.split(';')[0])
-          .join('; ');
+        const { cookie, csrf } = await signIn(base, 'bench', PASSWORD);
 
         console.log('  dry run');
         const dry = await patchAgreement(base, cookie, csrf, true);

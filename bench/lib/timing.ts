@@ -31,6 +31,12 @@ export function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The nearest-rank quantile: the smallest value at least a share `q` of the values are at or below. */
+export function quantile(values: readonly number[], q: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+}
+
 /** Rounded to `digits` decimals, for figures that should not pretend to more precision. */
 export function round(value: number, digits = 0): number {
   const f = 10 ** digits;

@@ -1,4 +1,4 @@
-/** Small pieces every page uses: loading and error states, verdict and status badges. */
+/** Small pieces every page uses: loading and error states, verdict and status badges, a filter's choice. */
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -150,5 +150,35 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
       <h1>{title}</h1>
       {children && <div className="page-actions">{children}</div>}
     </header>
+  );
+}
+
+/** A filter that is one of its choices, or any. */
+export function AnyOf({
+  id,
+  label,
+  value,
+  choices,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  choices: [string, string][];
+  onChange(value: string): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('common.any')}</option>
+        {choices.map(([v, name]) => (
+          <option key={v} value={v}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -10,7 +10,7 @@ import { ACTS, INFO_CREDIBILITIES, REPORT_CHANNELS, SOURCE_RELIABILITIES } from 
 import { useWorld } from '../../api/world.tsx';
 import { DateRangeFields } from '../../app/DateField.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
-import { ErrorNotice, Field, Loading, PageHeader, VerdictBadge } from '../../app/ui.tsx';
+import { AnyOf, ErrorNotice, Field, Loading, PageHeader, VerdictBadge } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type AdminArea, loadAdminAreas } from '../../map/admin-areas.ts';
@@ -256,36 +256,6 @@ export function InboxPage() {
           )}
         </section>
       </div>
-    </div>
-  );
-}
-
-/** A filter that is one of its choices, or any. */
-function AnyOf({
-  id,
-  label,
-  value,
-  choices,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  choices: [string, string][];
-  onChange(value: string): void;
-}) {
-  const { t } = useI18n();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t('common.any')}</option>
-        {choices.map(([v, name]) => (
-          <option key={v} value={v}>
-            {name}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { Schemas } from '../../api/client.ts';
 import { useWorld } from '../../api/world.tsx';
 import { DateRangeFields } from '../../app/DateField.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
-import { ErrorNotice, Loading, PageHeader, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
+import { AnyOf, ErrorNotice, Loading, PageHeader, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ACTS, INCIDENT_STATUSES, VERDICTS } from '../../api/enums.ts';
 import { activeFilterCount, type IncidentFilters, readFilters, toApiQuery, writeFilters } from './filters.ts';
@@ -142,50 +142,34 @@ export function IncidentsPage() {
                 </button>
               )}
             </div>
-            <div className="field">
-              <label htmlFor="f-actor">{t('incidents.actor')}</label>
-              <select id="f-actor" value={filters.actor} onChange={(e) => apply({ actor: e.target.value })}>
-                <option value="">{t('common.any')}</option>
-                {actors.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="f-act">{t('incidents.act')}</label>
-              <select id="f-act" value={filters.act} onChange={(e) => apply({ act: e.target.value })}>
-                <option value="">{t('common.any')}</option>
-                {ACTS.map((a) => (
-                  <option key={a} value={a}>
-                    {nameOf.acts(a)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="f-verdict">{t('incidents.verdict')}</label>
-              <select id="f-verdict" value={filters.verdict} onChange={(e) => apply({ verdict: e.target.value })}>
-                <option value="">{t('common.any')}</option>
-                {VERDICTS.map((v) => (
-                  <option key={v} value={v}>
-                    {nameOf.verdicts(v)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="f-status">{t('incidents.status')}</label>
-              <select id="f-status" value={filters.status} onChange={(e) => apply({ status: e.target.value })}>
-                <option value="">{t('common.any')}</option>
-                {INCIDENT_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {nameOf.statuses(s)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <AnyOf
+              id="f-actor"
+              label={t('incidents.actor')}
+              value={filters.actor}
+              choices={actors.map((a) => [a.id, a.name])}
+              onChange={(actor) => apply({ actor })}
+            />
+            <AnyOf
+              id="f-act"
+              label={t('incidents.act')}
+              value={filters.act}
+              choices={ACTS.map((a) => [a, nameOf.acts(a)])}
+              onChange={(act) => apply({ act })}
+            />
+            <AnyOf
+              id="f-verdict"
+              label={t('incidents.verdict')}
+              value={filters.verdict}
+              choices={VERDICTS.map((v) => [v, nameOf.verdicts(v)])}
+              onChange={(verdict) => apply({ verdict })}
+            />
+            <AnyOf
+              id="f-status"
+              label={t('incidents.status')}
+              value={filters.status}
+              choices={INCIDENT_STATUSES.map((s) => [s, nameOf.statuses(s)])}
+              onChange={(status) => apply({ status })}
+            />
           </div>
         </form>
 

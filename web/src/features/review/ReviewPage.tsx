@@ -7,7 +7,7 @@ import { ACTS } from '../../api/enums.ts';
 import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
-import { ErrorNotice, Loading, PageHeader } from '../../app/ui.tsx';
+import { AnyOf, ErrorNotice, Loading, PageHeader } from '../../app/ui.tsx';
 import { instantOfLocal, addDays } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AdminAreaSelect } from '../incidents/AdminAreaSelect.tsx';
@@ -101,17 +101,13 @@ export function ReviewPage() {
             <label htmlFor="rv-area">{t('incidents.area.admin')}</label>
             <AdminAreaSelect id="rv-area" value={area} onChange={(pcode) => apply({ area: pcode })} />
           </div>
-          <div className="field">
-            <label htmlFor="rv-act">{t('incidents.act')}</label>
-            <select id="rv-act" value={act} onChange={(e) => apply({ act: e.target.value })}>
-              <option value="">{t('common.any')}</option>
-              {ACTS.map((a) => (
-                <option key={a} value={a}>
-                  {nameOf.acts(a)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <AnyOf
+            id="rv-act"
+            label={t('incidents.act')}
+            value={act}
+            choices={ACTS.map((a) => [a, nameOf.acts(a)])}
+            onChange={(a) => apply({ act: a })}
+          />
         </div>
         {incidents.error && <ErrorNotice error={incidents.error} onRetry={() => void incidents.refetch()} />}
         {!items && incidents.isPending && <Loading />}
