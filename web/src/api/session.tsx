@@ -4,13 +4,14 @@
  * (TanStack Query). Signing out clears every other query, so nothing one user read is shown
  * to the next on the same browser.
  */
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
-import { api, ApiError, type Schemas, setCsrfToken, unwrap } from './client.ts';
+import { ApiError, setCsrfToken } from './client.ts';
 import { type Permission, roleCan } from './permissions.ts';
+import { type Me, useLogIn, useLogOut, useMe } from './queries.ts';
 import { queryKeys } from './query-keys.ts';
 
-export type Me = Schemas['Me'];
+export type { Me } from './queries.ts';
 
 export interface Session {
   me: Me | null;
@@ -22,21 +23,6 @@ export interface Session {
 }
 
 const SessionContext = createContext<Session | null>(null);
-
-/**
- * Who the server says is signed in: null for a visitor (told `{ signed_in: false }`, a 200, so
- * no error in the console) or when the server cannot be asked.
- */
-async function readMe(): Promise<Me | null> {
-  try {
-    const r = await api.GET('/api/v1/auth/me');
-    const me = r.data?.signed_in ? r.data : null;
-    setCsrfToken(me?.csrf_token ?? null);
-    return me;
-  } catch {
-    return null;
-  }
-}
 
 /** Drops every cached answer but who is signed in, cancelling the reads under way. */
 function forgetSessionData(client: QueryClient): void {
@@ -51,28 +37,13 @@ function adopt(client: QueryClient, next: Me | null): void {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
-  // Asked once; afterwards only signing in and out change the answer.
-  const query = useQuery({ queryKey: queryKeys.me, queryFn: readMe, staleTime: Infinity, gcTime: Infinity });
-
-  // The password is not kept once the server has answered (gcTime 0, and the observer reset).
-  const { mutateAsync: logIn, reset: resetLogIn } = useMutation({
-    mutationFn: async ({ username, password }: { username: string; password: string }) =>
-      unwrap(await api.POST('/api/v1/auth/login', { body: { username, password } })),
-    onSuccess: (me) => {
-      forgetSessionData(client);
-      adopt(client, me);
-    },
-    gcTime: 0,
+  const query = useMe();
+  const { mutateAsync: logIn, reset: resetLogIn } = useLogIn((me) => {
+    forgetSessionData(client);
+    adopt(client, me);
   });
-
-  const { mutateAsync: logOut } = useMutation({
-    mutationFn: async () => {
-      await api.POST('/api/v1/auth/logout');
-    },
-    // Signed out on this page whatever the server answered.
-    onSettled: () => adopt(client, null),
-    gcTime: 0,
-  });
+  // Signed out on this page whatever the server answered.
+  const { mutateAsync: logOut } = useLogOut(() => adopt(client, null));
 
   const signIn = useCallback(
     async (username: string, password: string) => {

@@ -5,15 +5,19 @@
  * that a change to an actor or an agreement moved findings, or that the settings changed, reads them again
  * (live-invalidation.ts).
  */
-import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
-import { api, type Schemas, unwrap } from './client.ts';
-import { queryKeys } from './query-keys.ts';
+import {
+  type Actor,
+  type Agreement,
+  type Organization,
+  useActors,
+  useAgreements,
+  useOrganizations,
+  useSettings,
+} from './queries.ts';
 
-export type Actor = Schemas['Actor'];
-export type Agreement = Schemas['Agreement'];
-export type Organization = Schemas['Organization'];
+export type { Actor, Agreement, Organization, Settings } from './queries.ts';
 
 export interface World {
   actors: Actor[];
@@ -29,79 +33,7 @@ export interface World {
   ready: boolean;
 }
 
-export type Settings = Schemas['Settings'];
-
 const WorldContext = createContext<World | null>(null);
-
-async function allActors(signal: AbortSignal): Promise<Actor[]> {
-  const out: Actor[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = unwrap(
-      await api.GET('/api/v1/actors', {
-        params: { query: { limit: 500, sort: 'name', ...(cursor ? { cursor } : {}) } },
-        signal,
-      }),
-    );
-    out.push(...page.items);
-    cursor = page.next_cursor ?? undefined;
-  } while (cursor);
-  return out;
-}
-
-async function allAgreements(signal: AbortSignal): Promise<Agreement[]> {
-  const out: Agreement[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = unwrap(
-      await api.GET('/api/v1/agreements', {
-        params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } },
-        signal,
-      }),
-    );
-    out.push(...page.items);
-    cursor = page.next_cursor ?? undefined;
-  } while (cursor);
-  return out;
-}
-
-/** Read once per session: the cache is cleared on signing out, and live events invalidate what they change. */
-const ONCE = { staleTime: Infinity } as const;
-
-/** Every actor the user may see, all pages of them. */
-function useActors() {
-  return useQuery({ queryKey: queryKeys.actors, queryFn: ({ signal }) => allActors(signal), ...ONCE });
-}
-
-/** Every agreement the user may see, all pages of them. */
-function useAgreements() {
-  return useQuery({ queryKey: queryKeys.agreements, queryFn: ({ signal }) => allAgreements(signal), ...ONCE });
-}
-
-/** The organizations the user may see; none when they cannot be read. */
-function useOrganizations() {
-  return useQuery({
-    queryKey: queryKeys.organizations,
-    queryFn: async ({ signal }) => (await api.GET('/api/v1/organizations', { signal })).data?.items ?? [],
-    ...ONCE,
-  });
-}
-
-/**
- * The world's settings (GET /settings): the timezone every date is shown in, the host state, the days of calm per
- * agreement the user may see. Read once and kept; a change of them (live-invalidation.ts, or a save on the settings
- * page) reads them again, and the dates follow the timezone at once. Null when they cannot be read.
- */
-export const settingsQuery = {
-  queryKey: queryKeys.settings,
-  queryFn: async ({ signal }: { signal: AbortSignal }): Promise<Settings | null> =>
-    (await api.GET('/api/v1/settings', { signal })).data ?? null,
-  ...ONCE,
-};
-
-function useSettings() {
-  return useQuery(settingsQuery);
-}
 
 /** The world's reads; `settled` once each has answered or failed. */
 function useWorldData() {

@@ -8,7 +8,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { asQuery } from '../../api/query-client.tsx';
 import { queryKeys } from '../../api/query-keys.ts';
 import type { paths } from '../../api/schema';
-import { settingsQuery } from '../../api/world.tsx';
+import { settingsQuery } from '../../api/queries.ts';
 
 export type SettingsBody = NonNullable<paths['/api/v1/settings']['put']['requestBody']>['content']['application/json'];
 export type SettingsChanged = paths['/api/v1/settings']['put']['responses']['200']['content']['application/json'];
