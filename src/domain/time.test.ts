@@ -13,6 +13,7 @@ import {
   overlaps,
   parseInstant,
   parseOffset,
+  symmetricDifference,
 } from './time.ts';
 
 describe('parseInstant', () => {
@@ -167,6 +168,65 @@ describe('half-open intervals', () => {
   ])('overlaps: $name -> $result', ({ a, b, result }) => {
     expect(overlaps(a, b)).toBe(result);
     expect(overlaps(b, a)).toBe(result);
+  });
+});
+
+describe('symmetricDifference', () => {
+  it.each([
+    { name: 'the same periods', a: [{ from: 10, to: 20 }], b: [{ from: 10, to: 20 }], out: [] },
+    {
+      name: 'start moved earlier',
+      a: [{ from: 10, to: null }],
+      b: [{ from: 5, to: null }],
+      out: [{ from: 5, to: 10 }],
+    },
+    { name: 'end moved later', a: [{ from: 10, to: 20 }], b: [{ from: 10, to: 30 }], out: [{ from: 20, to: 30 }] },
+    { name: 'end removed', a: [{ from: 10, to: 20 }], b: [{ from: 10, to: null }], out: [{ from: 20, to: null }] },
+    {
+      name: 'three periods made one from before them all',
+      a: [
+        { from: 10, to: 20 },
+        { from: 30, to: 40 },
+        { from: 50, to: null },
+      ],
+      b: [{ from: 0, to: null }],
+      out: [
+        { from: 0, to: 10 },
+        { from: 20, to: 30 },
+        { from: 40, to: 50 },
+      ],
+    },
+    {
+      name: 'disjoint',
+      a: [{ from: 0, to: 10 }],
+      b: [{ from: 20, to: 30 }],
+      out: [
+        { from: 0, to: 10 },
+        { from: 20, to: 30 },
+      ],
+    },
+    { name: 'adjacent halves joined', a: [{ from: 0, to: 10 }], b: [{ from: 10, to: 20 }], out: [{ from: 0, to: 20 }] },
+    {
+      name: 'overlapping periods in one set',
+      a: [
+        { from: 0, to: 15 },
+        { from: 10, to: 20 },
+      ],
+      b: [{ from: 0, to: 20 }],
+      out: [],
+    },
+    { name: 'none before, some after', a: [], b: [{ from: 5, to: 6 }], out: [{ from: 5, to: 6 }] },
+  ])('$name', ({ a, b, out }) => {
+    expect(symmetricDifference(a, b)).toEqual(out);
+    expect(symmetricDifference(b, a)).toEqual(out);
+    // Each instant is in the answer exactly when one set holds it and the other does not.
+    for (let t = -1; t <= 60; t++) {
+      const one = a.some((i) => contains(i, t)) !== b.some((i) => contains(i, t));
+      expect(
+        out.some((i) => contains(i, t)),
+        `t = ${t}`,
+      ).toBe(one);
+    }
   });
 });
 

@@ -60,6 +60,27 @@ export function contains(interval: Interval, t: Instant): boolean {
   return interval.from <= t && (interval.to === null || t < interval.to);
 }
 
+/**
+ * The instants in one set of intervals and not in the other, as intervals in time order: where moving an
+ * agreement's periods in force changes whether it is in force.
+ */
+export function symmetricDifference(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+  const within = (set: readonly Interval[], t: Instant) => set.some((i) => contains(i, t));
+  // Between two bounds of either set, each set holds every instant or none.
+  const bounds = [...new Set([...a, ...b].flatMap((i) => (i.to === null ? [i.from] : [i.from, i.to])))].sort(
+    (x, y) => x - y,
+  );
+  const out: Interval[] = [];
+  bounds.forEach((from, k) => {
+    if (within(a, from) === within(b, from)) return;
+    const to = bounds[k + 1] ?? null;
+    const last = out.at(-1);
+    if (last && last.to === from) last.to = to;
+    else out.push({ from, to });
+  });
+  return out;
+}
+
 /** Two half-open intervals overlap when each starts before the other ends. */
 export function overlaps(a: Interval, b: Interval): boolean {
   return (b.to === null || a.from < b.to) && (a.to === null || b.from < a.to);

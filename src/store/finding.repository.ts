@@ -3,6 +3,7 @@
  * agreement, with the rules version that produced it. A finding that a recomputation replaces or
  * withdraws moves to finding_history first, so no judgement is ever lost.
  */
+import { createHash } from 'node:crypto';
 import type { FindingFilter, FindingKind } from '../contract/lists.ts';
 import { RULES_VERSION, type Reason, type Verdict } from '../domain/findings.ts';
 import type { Statement } from '../domain/statements.ts';
@@ -234,11 +235,50 @@ const substance = (f: StoredFinding) => ({
   rulesVersion: f.rulesVersion,
 });
 
+const digests = new WeakMap<StoredFinding, string>();
+
+/**
+ * The digest of a finding's substance, stored with it (migration 019): two findings the rules wrote alike have the
+ * same digest. One read back from the database may not (its statements' keys come back in jsonb's order), so a
+ * digest that differs only sends the comparison to the findings themselves.
+ */
+export function digestOf(f: StoredFinding): string {
+  let digest = digests.get(f);
+  if (digest === undefined) {
+    digest = createHash('sha256')
+      .update(JSON.stringify(substance(f)))
+      .digest('base64');
+    digests.set(f, digest);
+  }
+  return digest;
+}
+
+/** What a re-judgement reads of the current findings first: their verdicts and digests. */
+async function digestsOfSubjects(
+  sql: Sql,
+  kind: FindingKind,
+  subjectIds: readonly string[],
+): Promise<Map<string, { verdict: Verdict; digest: string | null }>> {
+  if (subjectIds.length === 0) return new Map();
+  const rows = await sql.query<{ key: string; verdict: Verdict; digest: string | null }>(
+    'select key, verdict, digest from findings where kind = $1 and subject_id = any($2)',
+    [kind, subjectIds],
+  );
+  return new Map(rows.map((r) => [r.key, r]));
+}
+
+async function getMany(sql: Sql, keys: readonly string[]): Promise<Map<string, StoredFinding>> {
+  if (keys.length === 0) return new Map();
+  const rows = await sql.query<FindingRow>(`select ${FINDING_COLUMNS} from findings where key = any($1)`, [keys]);
+  return new Map(rows.map((r) => [r.key, toFinding(r)]));
+}
+
 /**
  * Makes the stored findings of these subjects equal `next`: new ones are inserted, changed ones
  * updated, vanished ones deleted; the previous version of each changed or deleted finding is
  * kept in finding_history with the cause. Unchanged findings are not touched. With `dryRun`,
- * only counts what it would do: nothing is locked or written.
+ * only counts what it would do: nothing is locked or written. With `locked`, the caller holds
+ * the incidents already (a lock of the whole table, for a re-judgement of many).
  */
 export async function replace(
   sql: Sql,
@@ -246,42 +286,62 @@ export async function replace(
   subjectIds: readonly string[],
   next: readonly StoredFinding[],
   cause: Cause,
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; locked?: boolean } = {},
 ): Promise<FindingChanges> {
   // The incidents first, in one order: a concurrent writer of their findings waits here rather
   // than summarizing them from a snapshot without ours (migration 005), or deadlocking with us.
   // Byte order, whatever the database's collation: a re-judgement in rounds sorts them so too
   // (compareIds), and locks each round after the one before.
-  if (kind === 'incident' && subjectIds.length > 0 && !options.dryRun) {
+  if (kind === 'incident' && subjectIds.length > 0 && !options.dryRun && !options.locked) {
     await sql.query('select 1 from incidents where id = any($1) order by id collate "C" for update', [subjectIds]);
   }
-  const current = new Map((await listOfSubjects(sql, kind, subjectIds)).map((f) => [f.key, f]));
+  const current = await digestsOfSubjects(sql, kind, subjectIds);
   const changes = NO_CHANGES();
   const write: StoredFinding[] = [];
   const superseded: { key: string; by: Verdict | null }[] = [];
+  const changed = (f: StoredFinding, before: { verdict: Verdict }) => {
+    superseded.push({ key: f.key, by: f.verdict });
+    changes.updated++;
+    if (before.verdict !== f.verdict) changes.verdictsChanged++;
+    write.push(f);
+  };
+  // A digest that differs, or none (a finding written before migration 019): the findings themselves decide.
+  const doubtful: StoredFinding[] = [];
   for (const f of next) {
     const before = current.get(f.key);
     current.delete(f.key);
-    if (before && sameRecord(substance(before), substance(f))) {
-      changes.unchanged++;
-      continue;
-    }
-    if (before) {
-      superseded.push({ key: f.key, by: f.verdict });
-      changes.updated++;
-      if (before.verdict !== f.verdict) changes.verdictsChanged++;
-    } else {
+    if (!before) {
       changes.inserted++;
       changes.verdictsChanged++;
-    }
-    write.push(f);
+      write.push(f);
+    } else if (before.digest === digestOf(f)) changes.unchanged++;
+    else doubtful.push(f);
   }
-  for (const gone of current.values()) {
-    superseded.push({ key: gone.key, by: null });
+  const stored = await getMany(
+    sql,
+    doubtful.map((f) => f.key),
+  );
+  const digestOnly: { key: string; digest: string }[] = [];
+  for (const f of doubtful) {
+    const before = stored.get(f.key)!;
+    if (!sameRecord(substance(before), substance(f))) changed(f, before);
+    else {
+      changes.unchanged++;
+      digestOnly.push({ key: f.key, digest: digestOf(f) });
+    }
+  }
+  for (const [key] of current) {
+    superseded.push({ key, by: null });
     changes.withdrawn++;
     changes.verdictsChanged++;
   }
   if (options.dryRun) return changes;
+  if (digestOnly.length > 0)
+    await sql.query(
+      `update findings f set digest = d.digest from jsonb_to_recordset($1::jsonb) as d(key text, digest text)
+       where f.key = d.key`,
+      [JSON.stringify(digestOnly)],
+    );
   if (superseded.length === 0 && write.length === 0) return changes;
   // One statement: the findings' triggers then refresh each incident's summary once, from the end
   // state. As three (history, delete, insert), a finding withdrawn and its successor under another
@@ -314,18 +374,19 @@ export async function replace(
 const INSERT_FINDINGS = (
   param: string,
 ) => `insert into findings (key, kind, subject_id, agreement_id, at, verdict, violators,
-       reasons, rule, obligation, rests_on_zones, statements, explanation, facts, rules_version)
+       reasons, rule, obligation, rests_on_zones, statements, explanation, facts, rules_version, digest)
      select f.key, f.kind, f.subject_id, f.agreement_id, f.at, f.verdict, array(select jsonb_array_elements_text(f.violators)),
        array(select jsonb_array_elements_text(f.reasons)), f.rule, f.obligation, array(select jsonb_array_elements_text(f.rests_on_zones)),
-       f.statements, f.explanation, f.facts, f.rules_version
+       f.statements, f.explanation, f.facts, f.rules_version, f.digest
      from jsonb_to_recordset(${param}::jsonb) as f(key text, kind text, subject_id text, agreement_id text, at timestamptz,
        verdict text, violators jsonb, reasons jsonb, rule int, obligation text, rests_on_zones jsonb, statements jsonb, explanation text,
-       facts jsonb, rules_version text)`;
+       facts jsonb, rules_version text, digest text)`;
 
 const REPLACE_ON_CONFLICT = `on conflict (key) do update set agreement_id = excluded.agreement_id, at = excluded.at,
        verdict = excluded.verdict, violators = excluded.violators, reasons = excluded.reasons, rule = excluded.rule,
        obligation = excluded.obligation, rests_on_zones = excluded.rests_on_zones, statements = excluded.statements,
-       explanation = excluded.explanation, facts = excluded.facts, rules_version = excluded.rules_version, computed_at = now()`;
+       explanation = excluded.explanation, facts = excluded.facts, rules_version = excluded.rules_version, digest = excluded.digest,
+       computed_at = now()`;
 
 const findingsJson = (findings: readonly StoredFinding[]): string =>
   JSON.stringify(
@@ -345,6 +406,7 @@ const findingsJson = (findings: readonly StoredFinding[]): string =>
       explanation: f.explanation,
       facts: f.facts,
       rules_version: f.rulesVersion,
+      digest: digestOf(f),
     })),
   );
 

@@ -5,8 +5,10 @@
  */
 import { bboxOf } from '../../domain/geo.ts';
 import type { Agreement, Incident, Zone } from '../../domain/model.ts';
+import { symmetricDifference } from '../../domain/time.ts';
 import type { Sql } from '../../store/database.ts';
 import * as incidents from '../../store/incident.repository.ts';
+import { sameRecord } from '../../store/rows.ts';
 import type { RecomputeScope } from './recompute-findings.ts';
 
 export function affectedByIncidents(incidents: readonly Pick<Incident, 'id'>[]): RecomputeScope {
@@ -19,13 +21,20 @@ export async function affectedByZone(sql: Sql, next: Zone, previous: Zone | unde
   return { incidents: new Set(await incidents.idsInBoxes(sql, boxes)), zones: new Set([next.id]) };
 }
 
-/** An agreement: the incidents in its old or new periods in force, and every change of control. */
+/**
+ * An agreement: the incidents in its old or new periods in force, and every change of control. When only its
+ * periods change, an incident's findings can change only if the agreement was in force at its time and is no
+ * longer, or the other way round (the rules read the periods nowhere else: rulebook.ts, appliesAt), so only those.
+ */
 export async function affectedByAgreement(
   sql: Sql,
   next: Agreement,
   previous: Agreement | undefined,
 ): Promise<RecomputeScope> {
-  const periods = [...next.inForce, ...(previous?.inForce ?? [])];
+  const periods =
+    previous && sameRecord({ ...next, inForce: [] }, { ...previous, inForce: [] })
+      ? symmetricDifference(previous.inForce, next.inForce)
+      : [...next.inForce, ...(previous?.inForce ?? [])];
   return { incidents: new Set(await incidents.idsDuring(sql, periods)), zones: 'all' };
 }
 

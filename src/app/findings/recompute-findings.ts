@@ -74,10 +74,19 @@ export interface RecomputeResult {
  */
 const BATCH = 5_000;
 
+/**
+ * A re-judgement of more incidents than this locks their table once (EXCLUSIVE: reads go on; writers of incidents,
+ * and writers of their findings, who lock an incident first, wait) rather than each incident's row, as a smaller one
+ * does: a row lock writes its row's page, and a re-judgement keeps its locks to its end either way.
+ */
+const LOCK_TABLE_FROM = 20_000;
+
 export interface RecomputeOptions {
   book?: Rulebook;
   /** Judge and compare with what is stored, and write nothing: what a dry run reports. */
   dryRun?: boolean;
+  /** Incidents from which their table is locked rather than their rows (LOCK_TABLE_FROM; tests lower it). */
+  lockTableFrom?: number;
 }
 
 export async function recomputeFindings(
@@ -90,13 +99,15 @@ export async function recomputeFindings(
   const mode = { dryRun: options.dryRun === true };
   const incidentIds = (scope.incidents === 'all' ? await incidents.ids(sql) : [...scope.incidents]).sort(compareIds);
   // Rounds in id order: the incidents are locked in one order across rounds (findings.replace).
+  const locked = !mode.dryRun && incidentIds.length >= (options.lockTableFrom ?? LOCK_TABLE_FROM);
+  if (locked) await sql.query('lock table incidents in exclusive mode');
   const incidentChanges = findings.NO_CHANGES();
   for (let i = 0; i < incidentIds.length; i += BATCH) {
     const ids = incidentIds.slice(i, i + BATCH);
     const judged = (await incidents.list(sql, ids)).flatMap((x) => adjudicateIncident(rules, x));
     findings.addChanges(
       incidentChanges,
-      await findings.replace(sql, 'incident', ids, judged.map(storedIncidentFinding), cause, mode),
+      await findings.replace(sql, 'incident', ids, judged.map(storedIncidentFinding), cause, { ...mode, locked }),
     );
   }
   // A ruling stands beside its finding; a change that moves the rules' verdict asks for another look at it.

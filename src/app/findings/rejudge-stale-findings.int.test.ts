@@ -4,6 +4,8 @@ import { SYRIA } from '../../../test/world.ts';
 import { RULES_VERSION } from '../../domain/findings.ts';
 import { createContext } from '../context.ts';
 import { loadScenario } from '../scenario/load-scenario.ts';
+import { rulesUpdated } from './finding-causes.ts';
+import { recomputeFindings } from './recompute-findings.ts';
 import { rejudgeStaleFindings } from './rejudge-stale-findings.ts';
 
 describeEachDatabase('findings judged under older rules', (db) => {
@@ -28,5 +30,40 @@ describeEachDatabase('findings judged under older rules', (db) => {
     expect(history).toEqual([{ n: total, code: 'cause.rules_updated' }]);
     expect(await rejudgeStaleFindings(ctx)).toBeNull();
     await ctx.close();
+  });
+
+  it('are compared by their digests, and in full where a digest is missing or differs: no change is made up, none missed', async () => {
+    expect((await loadScenario(db(), SYRIA)).ok).toBe(true);
+    const count = async (where: string) =>
+      (await db().query<{ n: number }>(`select count(*)::int as n from findings where ${where}`))[0]!.n;
+    const incidents = await count(`kind = 'incident'`);
+    const history = async () =>
+      (await db().query<{ n: number }>('select count(*)::int as n from finding_history'))[0]!.n;
+    // The incidents' table locked whole, as for a re-judgement of 20,000 or more, or their rows.
+    let lockTableFrom = 1;
+    const judgeAll = () =>
+      db().transaction((tx) =>
+        recomputeFindings(tx, { incidents: 'all', zones: 'all' }, rulesUpdated(), { lockTableFrom: lockTableFrom++ }),
+      );
+    expect(await count('digest is null')).toBe(0);
+
+    // Written before the digests (migration 019), or by code that laid a finding out otherwise: the same findings.
+    await db().query(`update findings set digest = null where kind = 'incident'`);
+    await db().query(`update findings set digest = 'laid out otherwise' where kind = 'territory'`);
+    const before = await history();
+    const same = await judgeAll();
+    expect(same.incidents).toMatchObject({ inserted: 0, updated: 0, withdrawn: 0, unchanged: incidents });
+    expect(same.territory).toMatchObject({ inserted: 0, updated: 0, withdrawn: 0 });
+    expect(await history()).toBe(before);
+    expect(await count(`digest is null or digest = 'laid out otherwise'`)).toBe(0);
+
+    // A finding changed by another statement, its digest left as it was: the digest goes with the change (019).
+    await db().query(
+      `update findings set explanation = 'edited' where key = (select min(key) from findings where kind = 'incident')`,
+    );
+    expect(await count('digest is null')).toBe(1);
+    expect((await judgeAll()).incidents).toMatchObject({ updated: 1, unchanged: incidents - 1 });
+    expect(await count(`explanation = 'edited' or digest is null`)).toBe(0);
+    expect(await history()).toBe(before + 1);
   });
 });

@@ -2,6 +2,8 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.ts';
 import { useTestServer } from '../../../test/use-test-server.ts';
 import { countRows, startWorldServer } from '../../../test/world.ts';
+import { rulesUpdated } from '../../app/findings/finding-causes.ts';
+import { recomputeFindings } from '../../app/findings/recompute-findings.ts';
 
 describeEachDatabase('agreements API', (db) => {
   const server = useTestServer(db, { start: startWorldServer, perTest: true });
@@ -46,6 +48,43 @@ describeEachDatabase('agreements API', (db) => {
     expect(next.json()).toMatchObject({ items: [{ id: 'coh-sept' }], next_cursor: null });
     expect((await server.call(null, { method: 'GET', url: '/api/v1/agreements' })).statusCode).toBe(401);
     expect((await agreement('ngo-observer', 'nothing')).statusCode).toBe(404);
+  });
+
+  it('judges again, when only the periods in force move, the incidents they move in or out of force, and leaves every finding as judging all would', async () => {
+    /** The findings, after the change, of the incidents of [from, to): what the change judged, and no more. */
+    const findingsBetween = async (from: string, to: string) =>
+      (
+        await db().query<{ n: number }>(
+          `select count(*)::int as n from findings f join incidents i on i.id = f.subject_id
+           where f.kind = 'incident' and i.occurred_at >= $1 and i.occurred_at < $2`,
+          [from, to],
+        )
+      )[0]!.n;
+    const judged = (c: { inserted: number; updated: number; unchanged: number }) =>
+      c.inserted + c.updated + c.unchanged;
+    const move = async (from: string) => {
+      const res = await server.call('us-analyst', {
+        method: 'PATCH',
+        url: '/api/v1/agreements/coh',
+        payload: { in_force: [{ from, to: null }] },
+      });
+      expect(res.statusCode).toBe(200);
+      return res.json().findings.incidents;
+    };
+    // coh is in force from 26 February, 22:00 UTC, without end: from 15 March instead, then from 20 February.
+    const later = await move('2016-03-15T00:00:00Z');
+    expect(later.withdrawn).toBeGreaterThan(0);
+    expect(judged(later)).toBe(await findingsBetween('2016-02-26T22:00:00Z', '2016-03-15T00:00:00Z'));
+    const earlier = await move('2016-02-20T00:00:00Z');
+    expect(earlier.inserted).toBeGreaterThan(0);
+    expect(judged(earlier)).toBe(await findingsBetween('2016-02-20T00:00:00Z', '2016-03-15T00:00:00Z'));
+    // A judgement of every incident finds nothing left to change.
+    const all = await db().transaction((tx) =>
+      recomputeFindings(tx, { incidents: 'all', zones: 'all' }, rulesUpdated(), { dryRun: true }),
+    );
+    expect(all.incidents).toMatchObject({ inserted: 0, updated: 0, withdrawn: 0 });
+    expect(all.territory).toMatchObject({ inserted: 0, updated: 0, withdrawn: 0 });
+    expect(all.incidents.unchanged).toBeGreaterThan(judged(earlier));
   });
 
   it('says what a change would do before it is made (a dry run): the same answer, nothing saved, nothing sent', async () => {
