@@ -253,17 +253,33 @@ export function digestOf(f: StoredFinding): string {
   return digest;
 }
 
+/** Subjects given as the range of ids they fill (`of`), from first to last in the database's order. */
+export interface SubjectRange {
+  first: string;
+  last: string;
+  of: ReadonlySet<string>;
+}
+
 /** What a re-judgement reads of the current findings first: their verdicts and digests. */
 async function digestsOfSubjects(
   sql: Sql,
   kind: FindingKind,
   subjectIds: readonly string[],
+  range: SubjectRange | undefined,
 ): Promise<Map<string, { verdict: Verdict; digest: string | null }>> {
   if (subjectIds.length === 0) return new Map();
-  const rows = await sql.query<{ key: string; verdict: Verdict; digest: string | null }>(
-    'select key, verdict, digest from findings where kind = $1 and subject_id = any($2)',
-    [kind, subjectIds],
-  );
+  type Row = { key: string; subject_id: string; verdict: Verdict; digest: string | null };
+  const rows = range
+    ? (
+        await sql.query<Row>(
+          'select key, subject_id, verdict, digest from findings where kind = $1 and subject_id >= $2 and subject_id <= $3',
+          [kind, range.first, range.last],
+        )
+      ).filter((r) => range.of.has(r.subject_id))
+    : await sql.query<Row>(
+        'select key, subject_id, verdict, digest from findings where kind = $1 and subject_id = any($2)',
+        [kind, subjectIds],
+      );
   return new Map(rows.map((r) => [r.key, r]));
 }
 
@@ -278,7 +294,8 @@ async function getMany(sql: Sql, keys: readonly string[]): Promise<Map<string, S
  * updated, vanished ones deleted; the previous version of each changed or deleted finding is
  * kept in finding_history with the cause. Unchanged findings are not touched. With `dryRun`,
  * only counts what it would do: nothing is locked or written. With `locked`, the caller holds
- * the incidents already (a lock of the whole table, for a re-judgement of many).
+ * the incidents already (a lock of the whole table, for a re-judgement of many); with `range`, the
+ * subjects are the range of ids they fill, which an index reads faster than each id.
  */
 export async function replace(
   sql: Sql,
@@ -286,7 +303,7 @@ export async function replace(
   subjectIds: readonly string[],
   next: readonly StoredFinding[],
   cause: Cause,
-  options: { dryRun?: boolean; locked?: boolean } = {},
+  options: { dryRun?: boolean; locked?: boolean; range?: SubjectRange } = {},
 ): Promise<FindingChanges> {
   // The incidents first, in one order: a concurrent writer of their findings waits here rather
   // than summarizing them from a snapshot without ours (migration 005), or deadlocking with us.
@@ -295,7 +312,7 @@ export async function replace(
   if (kind === 'incident' && subjectIds.length > 0 && !options.dryRun && !options.locked) {
     await sql.query('select 1 from incidents where id = any($1) order by id collate "C" for update', [subjectIds]);
   }
-  const current = await digestsOfSubjects(sql, kind, subjectIds);
+  const current = await digestsOfSubjects(sql, kind, subjectIds, options.range);
   const changes = NO_CHANGES();
   const write: StoredFinding[] = [];
   const superseded: { key: string; by: Verdict | null }[] = [];

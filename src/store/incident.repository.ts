@@ -76,7 +76,16 @@ export async function list(sql: Sql, ids?: readonly string[]): Promise<Incident[
   return rows.map(toIncident);
 }
 
-/** Every incident's id, in id order (what a re-judgement of them all goes through in rounds). */
+/** The incidents whose ids are from `first` to `last` in the database's order (a round of a re-judgement of all). */
+export async function listBetween(sql: Sql, first: string, last: string): Promise<Incident[]> {
+  const rows = await sql.query<IncidentRow>(
+    `select ${COLUMNS} from incidents where id >= $1 and id <= $2 order by id`,
+    [first, last],
+  );
+  return rows.map(toIncident);
+}
+
+/** Every incident's id, in the database's order (what a re-judgement of them all goes through in rounds). */
 export async function ids(sql: Sql): Promise<string[]> {
   const rows = await sql.query<{ id: string }>('select id from incidents order by id');
   return rows.map((r) => r.id);

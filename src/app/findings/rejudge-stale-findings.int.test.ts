@@ -39,12 +39,16 @@ describeEachDatabase('findings judged under older rules', (db) => {
     const incidents = await count(`kind = 'incident'`);
     const history = async () =>
       (await db().query<{ n: number }>('select count(*)::int as n from finding_history'))[0]!.n;
-    // The incidents' table locked whole, as for a re-judgement of 20,000 or more, or their rows.
-    let lockTableFrom = 1;
-    const judgeAll = () =>
-      db().transaction((tx) =>
-        recomputeFindings(tx, { incidents: 'all', zones: 'all' }, rulesUpdated(), { lockTableFrom: lockTableFrom++ }),
+    // In turn with the incidents' table locked whole and read by ranges of ids (as 20,000 incidents or more are),
+    // and with their rows locked one by one.
+    let wholeTable = false;
+    const judgeAll = () => {
+      wholeTable = !wholeTable;
+      const lockTableFrom = wholeTable ? 1 : Infinity;
+      return db().transaction((tx) =>
+        recomputeFindings(tx, { incidents: 'all', zones: 'all' }, rulesUpdated(), { lockTableFrom }),
       );
+    };
     expect(await count('digest is null')).toBe(0);
 
     // Written before the digests (migration 019), or by code that laid a finding out otherwise: the same findings.
