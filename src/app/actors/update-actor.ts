@@ -1,7 +1,8 @@
 /**
  * PATCH /actors/{id}. A change of name, kind or designation can change any finding (designation
  * excludes an actor from every truce; names are in the explanations), so all are judged again;
- * aliases alone change none.
+ * aliases or the Arabic name alone change none (the explanations are in English; the web app
+ * looks the Arabic name up by id).
  */
 import type { Actor } from '../../domain/model.ts';
 import * as actors from '../../store/actor.repository.ts';
@@ -25,9 +26,12 @@ export async function updateActor(
   return writeWorld(ctx, by, async (tx) => {
     const before = await actors.get(tx, id);
     if (!before) throw notFound('actor', id);
+    const { nameAr: storedAr, ...rest } = before;
+    const nameAr = patch.name_ar === undefined ? storedAr : patch.name_ar;
     const after: Actor = {
-      ...before,
+      ...rest,
       ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(nameAr ? { nameAr } : {}),
       ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
       ...(patch.aliases !== undefined ? { aliases: patch.aliases } : {}),
       ...(patch.designated !== undefined ? { designated: patch.designated } : {}),
