@@ -34,7 +34,7 @@ describeEachDatabase('actors API', (db) => {
     expect(one.json()).toEqual({
       id: 'nusra',
       name: 'Jabhat Fateh al-Sham',
-      name_ar: null,
+      name_ar: 'جبهة فتح الشام (جبهة النصرة سابقًا)',
       kind: 'armed_group',
       aliases: expect.arrayContaining(['JFS']),
       designated: true,
