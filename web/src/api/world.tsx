@@ -1,29 +1,38 @@
 /**
- * What every page names: actors, agreements and organizations by id, the truce's timezone (from the world's
+ * What every page names: actors, agreements, organizations and zones by id, in the reader's language (the Arabic
+ * name on an Arabic page where there is one: i18n/record-names.ts), the truce's timezone (from the world's
  * settings: dates are shown in it) and the agreement whose days of calm are shown by default. Read once after
  * sign-in, as the user may see them, and kept in the session's query cache (TanStack Query); a live event saying
- * that a change to an actor or an agreement moved findings, or that the settings changed, reads them again
+ * that a change to an actor, an agreement or a zone moved findings, or that the settings changed, reads them again
  * (live-invalidation.ts).
  */
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import { nameLookup, sortedByName } from '../i18n/record-names.ts';
 import { api, type Schemas, unwrap } from './client.ts';
 import { queryKeys } from './query-keys.ts';
 
 export type Actor = Schemas['Actor'];
 export type Agreement = Schemas['Agreement'];
 export type Organization = Schemas['Organization'];
+/** A zone as the world names it (its area and control are the zone's page's to read). */
+export type ZoneName = Pick<Schemas['ZoneAsOf'], 'id' | 'name' | 'name_ar'>;
 
 export interface World {
+  /** By name as the reader reads them (the server's order is by English name). */
   actors: Actor[];
   agreements: Agreement[];
-  /** The organizations the user may see. */
+  /** The organizations the user may see, by name as the reader reads them. */
   organizations: Organization[];
+  /** The zones the user may see, by name as the reader reads them. */
+  zones: ZoneName[];
   actorName(id: string | null | undefined): string;
   agreementTitle(id: string | null | undefined): string;
   /** An organization's name (reports and audit entries hold its id). */
   orgName(id: string | null | undefined): string;
+  /** A zone's name; else `given` (the English name a statement or an event carries), else empty. */
+  zoneName(id: string, given?: string | null): string;
   /** The agreement whose days of calm the state page shows by default; null when none is (or it is hidden). */
   calmAgreement: string | null;
   ready: boolean;
@@ -65,6 +74,19 @@ async function allAgreements(signal: AbortSignal): Promise<Agreement[]> {
   return out;
 }
 
+async function allZoneNames(signal: AbortSignal): Promise<ZoneName[]> {
+  const out: ZoneName[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = unwrap(
+      await api.GET('/api/v1/zones', { params: { query: { limit: 500, ...(cursor ? { cursor } : {}) } }, signal }),
+    );
+    out.push(...page.items.map((z) => ({ id: z.id, name: z.name, name_ar: z.name_ar })));
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor);
+  return out;
+}
+
 /** Read once per session: the cache is cleared on signing out, and live events invalidate what they change. */
 const ONCE = { staleTime: Infinity } as const;
 
@@ -76,6 +98,11 @@ function useActors() {
 /** Every agreement the user may see, all pages of them. */
 function useAgreements() {
   return useQuery({ queryKey: queryKeys.agreements, queryFn: ({ signal }) => allAgreements(signal), ...ONCE });
+}
+
+/** The zones' names the user may see; none until they come (statements carry a zone's English name meanwhile). */
+function useZoneNames() {
+  return useQuery({ queryKey: queryKeys.zoneNames, queryFn: ({ signal }) => allZoneNames(signal), ...ONCE });
 }
 
 /** The organizations the user may see; none when they cannot be read. */
@@ -109,8 +136,10 @@ function useWorldData() {
   const agreements = useAgreements();
   const organizations = useOrganizations();
   const settings = useSettings();
+  // Zones are named in statements only, which carry an English name meanwhile: no page waits for them.
+  const zones = useZoneNames();
   const settled = [actors, agreements, organizations, settings].every((q) => !q.isPending);
-  return { actors, agreements, organizations, settings, settled };
+  return { actors, agreements, organizations, settings, zones, settled };
 }
 
 /** The year whose offsets the timezone is named by: the truce's (the first agreement's start). */
@@ -125,8 +154,8 @@ function truceYear(agreements: readonly Agreement[]): number | undefined {
 const NONE: never[] = [];
 
 export function WorldProvider({ children }: { children: ReactNode }) {
-  const { setTimezone } = useI18n();
-  const { actors, agreements, organizations, settings, settled } = useWorldData();
+  const { lang, setTimezone } = useI18n();
+  const { actors, agreements, organizations, settings, zones, settled } = useWorldData();
   const truceSettings = settings.data;
   const agreementList = agreements.data;
   // Ready once every read has settled and the timezone is set, so no page reads dates in another zone first.
@@ -142,25 +171,32 @@ export function WorldProvider({ children }: { children: ReactNode }) {
   const actorList = actors.data ?? NONE;
   const agreementsShown = agreementList ?? NONE;
   const organizationList = organizations.data ?? NONE;
+  const zoneList = zones.data ?? NONE;
   const calmAgreement = truceSettings?.calm.find((c) => c.default)?.agreement ?? null;
 
   const value = useMemo<World>(() => {
-    const names = new Map(actorList.map((a) => [a.id, a.name]));
-    const titles = new Map(agreementsShown.map((g) => [g.id, g.title || g.id]));
-    const orgs = new Map(organizationList.map((o) => [o.id, o.name]));
-    // Until the names have come, a name reads as an ellipsis, never as its id (the header shows the user's organization at once).
-    const unnamed = (id: string) => (ready ? id : '…');
-    return {
+    const names = nameLookup(lang, {
       actors: actorList,
       agreements: agreementsShown,
       organizations: organizationList,
+      zones: zoneList,
+    });
+    // Until the names have come, a name reads as an ellipsis, never as its id (the header shows the user's organization at once).
+    const unnamed = (id: string) => (ready ? id : '…');
+    return {
+      // The server gives them by English name; an Arabic page lists them by their Arabic names.
+      actors: lang === 'ar' ? sortedByName(lang, actorList) : actorList,
+      agreements: agreementsShown,
+      organizations: lang === 'ar' ? sortedByName(lang, organizationList) : organizationList,
+      zones: sortedByName(lang, zoneList),
       calmAgreement,
       ready,
-      actorName: (id) => (id ? (names.get(id) ?? unnamed(id)) : '—'),
-      agreementTitle: (id) => (id ? (titles.get(id) ?? unnamed(id)) : '—'),
-      orgName: (id) => (id ? (orgs.get(id) ?? unnamed(id)) : '—'),
+      actorName: (id) => (id ? (names.actor(id) ?? unnamed(id)) : '—'),
+      agreementTitle: (id) => (id ? (names.agreement(id) ?? unnamed(id)) : '—'),
+      orgName: (id) => (id ? (names.organization(id) ?? unnamed(id)) : '—'),
+      zoneName: (id, given) => names.zone(id) ?? given ?? '',
     };
-  }, [actorList, agreementsShown, organizationList, calmAgreement, ready]);
+  }, [lang, actorList, agreementsShown, organizationList, zoneList, calmAgreement, ready]);
   return <WorldContext.Provider value={value}>{children}</WorldContext.Provider>;
 }
 
