@@ -7,7 +7,7 @@
 import type { Actor } from '../../domain/model.ts';
 import * as actors from '../../store/actor.repository.ts';
 import { sameRecord } from '../../store/rows.ts';
-import { AFFECTED_BY_ACTOR } from '../findings/affected-findings.ts';
+import { AFFECTED_BY_ACTOR, actorChangeJudged } from '../findings/affected-findings.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -38,7 +38,7 @@ export async function updateActor(
     };
     if (sameRecord(before, after)) return { value: after, audit: [] };
     await actors.upsert(tx, [after]);
-    const judged = before.name !== after.name || before.kind !== after.kind || before.designated !== after.designated;
+    const judged = actorChangeJudged(before, after);
     return {
       value: after,
       audit: [{ action: 'update', entity: 'actor', entityId: id, before: actorView(before), after: actorView(after) }],

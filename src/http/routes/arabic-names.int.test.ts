@@ -94,6 +94,8 @@ describeEachDatabase('Arabic names over HTTP', (db) => {
       title: 'Cessation of Hostilities in Syria (US-Russia Joint Statement and Terms, 22 Feb 2016)',
       title_ar: 'وقف الأعمال العدائية',
     });
+    // No rule reads it: nothing is judged again.
+    expect(titled.json().findings).toBeNull();
     expect((await get('/api/v1/agreements/coh')).title_ar).toBe('وقف الأعمال العدائية');
     const untitled = await server.call('us-analyst', {
       method: 'PATCH',
