@@ -433,7 +433,8 @@ describe.skipIf(!hasChromium())('the web app in Chromium', { timeout: 120_000 },
     await screenshot(page, '15-incident-ar');
     const state = new StatePage(page, world.baseUrl);
     await state.goto('from=2016-09-01&to=2016-09-30');
-    expect(await state.scope()).toContain('تشمل كل الأرقام أدناه: Renewed cessation of hostilities');
+    // The agreement by its Arabic title.
+    expect(await state.scope()).toContain('تشمل كل الأرقام أدناه: تجديد وقف الأعمال العدائية');
     expect(sum(await state.breakdownTotals('حسب المنطقة'))).toBe(digits(await state.violations()));
     expect((await state.calmStrip()).filter((d) => d.state === 'not_in_force')).toHaveLength(24);
     await screenshot(page, '16-state-ar');

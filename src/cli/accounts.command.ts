@@ -45,7 +45,7 @@ export async function withAccounts(
 export async function orgAdd(
   io: Io,
   ctx: AppContext,
-  org: { id: string; name: string; kind: string; taskForce: boolean },
+  org: { id: string; name: string; nameAr?: string | null; kind: string; taskForce: boolean },
 ): Promise<number> {
   await addOrganization(ctx, 'operator', { ...org, kind: org.kind as OrgKind });
   const clearance = clearanceOf({ kind: org.kind as OrgKind, task_force: org.taskForce });

@@ -86,14 +86,20 @@ const COMMANDS: Record<string, Command> = {
       ),
   },
   'org add': {
-    usage: 'truce org add ID --name NAME --kind KIND [--task-force]',
+    usage: 'truce org add ID --name NAME [--name-ar NAME] --kind KIND [--task-force]',
     summary:
       'add an organization; KIND is co_chair (reads co_chairs records), un, humanitarian, monitor, party or other',
-    options: { name: { type: 'string' }, kind: { type: 'string' }, 'task-force': { type: 'boolean' } },
+    options: {
+      name: { type: 'string' },
+      'name-ar': { type: 'string' },
+      kind: { type: 'string' },
+      'task-force': { type: 'boolean' },
+    },
     run: (io, [id], v) => {
       const org = {
         id: need(id, 'ID'),
         name: need(str(v.name), '--name'),
+        nameAr: str(v['name-ar']) ?? null,
         kind: need(str(v.kind), '--kind'),
         taskForce: Boolean(v['task-force']),
       };

@@ -41,6 +41,8 @@ export type ObligationCode = (typeof OBLIGATION_CODES)[number];
 export interface Actor {
   id: string;
   name: string;
+  /** Its name in Arabic, for people reading Arabic (absent: the English one serves); no rule reads it. */
+  nameAr?: string;
   kind: ActorKind;
   aliases: string[];
   /** Designated a terrorist organization by the UN Security Council: excluded from every truce. */
@@ -68,6 +70,8 @@ export interface Clause {
 export interface Agreement {
   id: string;
   title: string;
+  /** Its title in Arabic (absent: the English one serves); no rule reads it. */
+  titleAr?: string;
   inForce: Interval[];
   /** Where it applies; null is everywhere. */
   scope: Area | null;
@@ -88,6 +92,8 @@ export interface ControlEntry {
 export interface Zone {
   id: string;
   name: string;
+  /** Its name in Arabic (absent: the English one serves); no rule reads it. */
+  nameAr?: string;
   geometry: Area;
   control: ControlEntry[];
 }

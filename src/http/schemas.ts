@@ -81,6 +81,9 @@ export function decodeCursor(cursor: string | undefined, length: number): (strin
 }
 
 export const classificationOut = z.enum(CLASSIFICATIONS);
+/** A record's name or title in Arabic beside its English one. */
+export const arabicNameOut = (of: string) =>
+  z.string().nullable().describe(`The ${of} in Arabic; null: none (the English one serves)`);
 export const classified = { classification: classificationOut, owner_org: z.string().nullable() };
 export const instantOut = z.string().describe('ISO 8601 with offset');
 export const intervalOut = z.object({ from: instantOut, to: instantOut.nullable() });

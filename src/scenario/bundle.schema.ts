@@ -12,6 +12,17 @@ export const BUNDLE_FORMAT = 'truce-scenario/1';
 const id = z.string().min(1, 'must not be empty');
 const text = z.string();
 
+/** The longest name or title taken, English or Arabic. */
+export const NAME_MAX_LENGTH = 200;
+/** A record's name or title as people read it. */
+export const nameText = text.max(NAME_MAX_LENGTH, `must be at most ${NAME_MAX_LENGTH} characters`);
+/** A name in Arabic beside the English one, with the same limits: optional (absent, null or empty: none). */
+export const arabicNameText = (of: string) =>
+  nameText
+    .nullable()
+    .optional()
+    .describe(`The ${of} in Arabic, for people reading Arabic; absent, null or empty: none (the English one is shown)`);
+
 export const instantSchema = z.string().refine((s) => parseInstant(s) !== null, {
   error: 'must be an ISO 8601 date-time with an offset, e.g. 2016-02-27T00:00:00+02:00',
 });
@@ -64,7 +75,8 @@ export const geometrySchema = z.discriminatedUnion(
 
 export const actorSchema = z.object({
   id,
-  name: text.optional(),
+  name: nameText.optional(),
+  name_ar: arabicNameText('name'),
   kind: z.enum(ACTOR_KINDS),
   aliases: z.array(text).default([]),
   designated: z.boolean().default(false),
@@ -86,7 +98,8 @@ export const clauseSchema = z.object({
 
 export const agreementSchema = z.object({
   id,
-  title: text.default(''),
+  title: nameText.default(''),
+  title_ar: arabicNameText('title'),
   in_force: z.array(intervalSchema),
   scope: areaSchema.nullable().default(null),
   parties: z.array(partySchema).default([]),
@@ -104,7 +117,8 @@ export const controlEntrySchema = z.object({
 
 export const zoneSchema = z.object({
   id,
-  name: text.default(''),
+  name: nameText.default(''),
+  name_ar: arabicNameText('name'),
   geometry: areaSchema,
   control: z.array(controlEntrySchema).default([]),
 });

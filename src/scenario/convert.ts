@@ -20,11 +20,23 @@ const interval = (iv: { from: string; to: string | null }): Interval => ({ from:
 const iso = (t: number | null): string | null => (t === null ? null : formatInstant(t));
 const isoInterval = (iv: Interval) => ({ from: formatInstant(iv.from), to: iso(iv.to) });
 
-export const toActor = (a: BundleActor): Actor => ({ ...a, name: a.name ?? a.id });
+/** An Arabic name under its key, either way: left out when there is none (absent, null or empty). */
+export const arabic = <K extends string>(key: K, text: string | null | undefined): Partial<Record<K, string>> =>
+  text ? ({ [key]: text } as Record<K, string>) : {};
+
+export const toActor = (a: BundleActor): Actor => ({
+  id: a.id,
+  name: a.name ?? a.id,
+  ...arabic('nameAr', a.name_ar),
+  kind: a.kind,
+  aliases: a.aliases,
+  designated: a.designated,
+});
 
 export const toAgreement = (g: BundleAgreement): Agreement => ({
   id: g.id,
   title: g.title,
+  ...arabic('titleAr', g.title_ar),
   inForce: g.in_force.map(interval),
   scope: g.scope,
   parties: g.parties.map((p) => ({
@@ -43,6 +55,7 @@ export const toAgreement = (g: BundleAgreement): Agreement => ({
 export const toZone = (z: BundleZone): Zone => ({
   id: z.id,
   name: z.name,
+  ...arabic('nameAr', z.name_ar),
   geometry: z.geometry,
   control: z.control.map((e) => ({ actors: e.actors, ...interval(e) })),
 });
@@ -107,6 +120,7 @@ export function bundleToWorld(b: Bundle): World {
 export const fromAgreement = (g: Agreement): BundleAgreement => ({
   id: g.id,
   title: g.title,
+  ...arabic('title_ar', g.titleAr),
   in_force: g.inForce.map(isoInterval),
   scope: g.scope,
   parties: g.parties.map((p) => ({
@@ -125,6 +139,7 @@ export const fromAgreement = (g: Agreement): BundleAgreement => ({
 export const fromZone = (z: Zone): BundleZone => ({
   id: z.id,
   name: z.name,
+  ...arabic('name_ar', z.nameAr),
   geometry: z.geometry,
   control: z.control.map((e) => ({ actors: e.actors, ...isoInterval(e) })),
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bundleToWorld } from './convert.ts';
 import { formatPath, formatProblem, type Validation, validateBundle, validateBundleText } from './validate.ts';
 
 const square = [
@@ -738,6 +739,69 @@ describe('validateBundle: format, required fields and shapes', () => {
         ),
       ),
     ).toEqual(['incidents: must be an array, not an object']);
+  });
+});
+
+describe('validateBundle: Arabic names', () => {
+  const named = (edit: (b: B) => void) =>
+    bundleWith((b) => {
+      b.actors[0] = { ...b.actors[0]!, name_ar: 'الحكومة' } as never;
+      b.actors[1] = { ...b.actors[1]!, name_ar: null } as never;
+      b.agreements[0] = { ...b.agreements[0]!, title_ar: 'وقف الأعمال العدائية' } as never;
+      b.zones[0] = { ...b.zones[0]!, name_ar: '' } as never;
+      edit(b);
+    });
+
+  it('takes an Arabic name beside the English one; null, empty or absent is none', () => {
+    const v = validateBundle(named(() => {}));
+    expect(v.ok ? [] : v.problems).toEqual([]);
+    if (!v.ok) return;
+    const world = bundleToWorld(v.bundle);
+    expect(world.actors[0]).toMatchObject({ name: 'Government', nameAr: 'الحكومة' });
+    expect(world.agreements[0]).toMatchObject({ title: 'CoH', titleAr: 'وقف الأعمال العدائية' });
+    for (const record of [world.actors[1], world.actors[2], world.zones[0]])
+      expect(record).not.toHaveProperty('nameAr');
+  });
+
+  it('takes a name of 200 characters and refuses one longer, English or Arabic, naming each', () => {
+    const [fits, tooLong] = ['ح'.repeat(200), 'ح'.repeat(201)];
+    expect(
+      validateBundle(
+        named((b) => {
+          (b.actors[0] as Record<string, unknown>).name_ar = fits;
+          b.actors[1]!.name = 'R'.repeat(200);
+        }),
+      ).ok,
+    ).toBe(true);
+    expect(
+      problemsOf(
+        validateBundle(
+          named((b) => {
+            (b.actors[0] as Record<string, unknown>).name_ar = tooLong;
+            b.actors[1]!.name = 'R'.repeat(201);
+            (b.agreements[0] as Record<string, unknown>).title_ar = tooLong;
+            (b.zones[0] as Record<string, unknown>).name_ar = tooLong;
+          }),
+        ),
+      ),
+    ).toEqual([
+      'actors[0].name_ar: must be at most 200 characters',
+      'actors[1].name: must be at most 200 characters',
+      'agreements[0].title_ar: must be at most 200 characters',
+      'zones[0].name_ar: must be at most 200 characters',
+    ]);
+  });
+
+  it('refuses an Arabic name that is not text', () => {
+    expect(
+      problemsOf(
+        validateBundle(
+          named((b) => {
+            (b.zones[0] as Record<string, unknown>).name_ar = ['داريا'];
+          }),
+        ),
+      ),
+    ).toEqual(['zones[0].name_ar: must be a string, not an array']);
   });
 });
 

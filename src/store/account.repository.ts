@@ -4,6 +4,8 @@ import type { Sql } from './sql.ts';
 export interface OrgRow {
   id: string;
   name: string;
+  /** Its name in Arabic; null: the English one serves. */
+  name_ar: string | null;
   kind: string;
   task_force: boolean;
 }
@@ -23,18 +25,21 @@ export interface PrincipalRow extends UserRow {
 }
 
 export async function listOrgs(sql: Sql): Promise<OrgRow[]> {
-  return sql.query<OrgRow>('select id, name, kind, task_force from organizations order by id');
+  return sql.query<OrgRow>('select id, name, name_ar, kind, task_force from organizations order by id');
 }
 
 export async function getOrg(sql: Sql, id: string): Promise<OrgRow | null> {
-  const [row] = await sql.query<OrgRow>('select id, name, kind, task_force from organizations where id = $1', [id]);
+  const [row] = await sql.query<OrgRow>('select id, name, name_ar, kind, task_force from organizations where id = $1', [
+    id,
+  ]);
   return row ?? null;
 }
 
 export async function insertOrg(sql: Sql, org: OrgRow): Promise<boolean> {
   const rows = await sql.query(
-    'insert into organizations (id, name, kind, task_force) values ($1, $2, $3, $4) on conflict do nothing returning id',
-    [org.id, org.name, org.kind, org.task_force],
+    `insert into organizations (id, name, name_ar, kind, task_force) values ($1, $2, $3, $4, $5)
+     on conflict do nothing returning id`,
+    [org.id, org.name, org.name_ar, org.kind, org.task_force],
   );
   return rows.length > 0;
 }

@@ -7,6 +7,7 @@ import { containing, keyset, type Page, type PageRequest, Params, takePage, wher
 interface ActorRow {
   id: string;
   name: string;
+  name_ar: string | null;
   kind: ActorKind;
   aliases: string[];
   designated: boolean;
@@ -15,28 +16,35 @@ interface ActorRow {
 const toActor = (r: ActorRow): Actor => ({
   id: r.id,
   name: r.name,
+  ...(r.name_ar === null ? {} : { nameAr: r.name_ar }),
   kind: r.kind,
   aliases: r.aliases,
   designated: r.designated,
 });
 
+const COLUMNS = 'id, name, name_ar, kind, aliases, designated';
+
+/** An actor as jsonb_to_recordset reads it. */
+const actorJson = (a: Actor & { source?: unknown }) => ({ ...a, name_ar: a.nameAr ?? null, source: a.source ?? null });
+
 export async function list(sql: Sql): Promise<Actor[]> {
-  return (await sql.query<ActorRow>('select id, name, kind, aliases, designated from actors order by id')).map(toActor);
+  return (await sql.query<ActorRow>(`select ${COLUMNS} from actors order by id`)).map(toActor);
 }
 
 /** Inserts or updates actors by id; rows that would not change are not written. */
 export async function upsert(sql: Sql, actors: readonly (Actor & { source?: unknown })[]): Promise<void> {
   if (actors.length === 0) return;
   await sql.query(
-    `insert into actors (id, name, kind, aliases, designated, source)
-     select a.id, a.name, a.kind, array(select jsonb_array_elements_text(a.aliases)), a.designated, a.source
-       from jsonb_to_recordset($1::jsonb) as a(id text, name text, kind text, aliases jsonb, designated boolean, source jsonb)
+    `insert into actors (id, name, name_ar, kind, aliases, designated, source)
+     select a.id, a.name, a.name_ar, a.kind, array(select jsonb_array_elements_text(a.aliases)), a.designated, a.source
+       from jsonb_to_recordset($1::jsonb)
+         as a(id text, name text, name_ar text, kind text, aliases jsonb, designated boolean, source jsonb)
      on conflict (id) do update set
-       name = excluded.name, kind = excluded.kind, aliases = excluded.aliases, designated = excluded.designated,
-       source = coalesce(excluded.source, actors.source)
-     where (actors.name, actors.kind, actors.aliases, actors.designated)
-       is distinct from (excluded.name, excluded.kind, excluded.aliases, excluded.designated)`,
-    [JSON.stringify(actors.map((a) => ({ ...a, source: a.source ?? null })))],
+       name = excluded.name, name_ar = excluded.name_ar, kind = excluded.kind, aliases = excluded.aliases,
+       designated = excluded.designated, source = coalesce(excluded.source, actors.source)
+     where (actors.name, actors.name_ar, actors.kind, actors.aliases, actors.designated)
+       is distinct from (excluded.name, excluded.name_ar, excluded.kind, excluded.aliases, excluded.designated)`,
+    [JSON.stringify(actors.map(actorJson))],
   );
 }
 
@@ -47,18 +55,19 @@ export async function upsert(sql: Sql, actors: readonly (Actor & { source?: unkn
 export async function insertNew(sql: Sql, actors: readonly (Actor & { source?: unknown })[]): Promise<string[]> {
   if (actors.length === 0) return [];
   const rows = await sql.query<{ id: string }>(
-    `insert into actors (id, name, kind, aliases, designated, source)
-     select a.id, a.name, a.kind, array(select jsonb_array_elements_text(a.aliases)), a.designated, a.source
-       from jsonb_to_recordset($1::jsonb) as a(id text, name text, kind text, aliases jsonb, designated boolean, source jsonb)
+    `insert into actors (id, name, name_ar, kind, aliases, designated, source)
+     select a.id, a.name, a.name_ar, a.kind, array(select jsonb_array_elements_text(a.aliases)), a.designated, a.source
+       from jsonb_to_recordset($1::jsonb)
+         as a(id text, name text, name_ar text, kind text, aliases jsonb, designated boolean, source jsonb)
      on conflict (id) do nothing
      returning id`,
-    [JSON.stringify(actors.map((a) => ({ ...a, source: a.source ?? null })))],
+    [JSON.stringify(actors.map(actorJson))],
   );
   return rows.map((r) => r.id);
 }
 
 export async function get(sql: Sql, id: string): Promise<Actor | null> {
-  const [row] = await sql.query<ActorRow>('select id, name, kind, aliases, designated from actors where id = $1', [id]);
+  const [row] = await sql.query<ActorRow>(`select ${COLUMNS} from actors where id = $1`, [id]);
   return row ? toActor(row) : null;
 }
 
@@ -79,7 +88,9 @@ export async function listPage(
   const conditions: string[] = [];
   if (filter.q) {
     const q = params.add(containing(filter.q));
-    conditions.push(`(name ilike ${q} or exists (select 1 from unnest(aliases) as alias where alias ilike ${q}))`);
+    conditions.push(
+      `(name ilike ${q} or name_ar ilike ${q} or exists (select 1 from unnest(aliases) as alias where alias ilike ${q}))`,
+    );
   }
   if (filter.kind) conditions.push(`kind = ${params.add(filter.kind)}`);
   if (filter.designated !== undefined) conditions.push(`designated = ${params.add(filter.designated)}`);
@@ -87,7 +98,7 @@ export async function listPage(
   const { condition, tail } = keyset(params, columns, sort === '-name', page);
   if (condition) conditions.push(condition);
   const rows = await sql.query<ActorRow>(
-    `select id, name, kind, aliases, designated from actors ${whereAll(conditions)} ${tail}`,
+    `select ${COLUMNS} from actors ${whereAll(conditions)} ${tail}`,
     params.values,
   );
   return takePage(rows.map(toActor), page, (a) => (sort === 'id' ? [a.id] : [a.name, a.id]));
@@ -96,8 +107,9 @@ export async function listPage(
 /** Inserts a new actor; false when the id is taken. */
 export async function insert(sql: Sql, actor: Actor): Promise<boolean> {
   const rows = await sql.query(
-    `insert into actors (id, name, kind, aliases, designated) values ($1, $2, $3, $4, $5) on conflict (id) do nothing returning id`,
-    [actor.id, actor.name, actor.kind, actor.aliases, actor.designated],
+    `insert into actors (id, name, name_ar, kind, aliases, designated) values ($1, $2, $3, $4, $5, $6)
+     on conflict (id) do nothing returning id`,
+    [actor.id, actor.name, actor.nameAr ?? null, actor.kind, actor.aliases, actor.designated],
   );
   return rows.length > 0;
 }

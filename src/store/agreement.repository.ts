@@ -24,6 +24,7 @@ export interface AgreementRecord extends Omit<Agreement, 'clauses'> {
 interface AgreementRow {
   id: string;
   title: string;
+  title_ar: string | null;
   scope: Agreement['scope'];
   excluded: string[];
   prohibited: Agreement['prohibited'];
@@ -37,7 +38,7 @@ interface AgreementRow {
 }
 
 const SELECT = `
-  select g.id, g.title, g.scope, g.excluded, g.prohibited, g.self_defense, g.classification, g.owner_org, g.co_chairs,
+  select g.id, g.title, g.title_ar, g.scope, g.excluded, g.prohibited, g.self_defense, g.classification, g.owner_org, g.co_chairs,
     coalesce((select jsonb_agg(jsonb_build_object('from', f.valid_from, 'to', f.valid_to) order by f.position)
                 from agreement_in_force f where f.agreement_id = g.id), '[]') as in_force,
     coalesce((select jsonb_agg(jsonb_build_object('actor', p.actor_id, 'accepted_at', p.accepted_at, 'until', p.until,
@@ -51,6 +52,7 @@ const SELECT = `
 const toAgreement = (r: AgreementRow): Agreement => ({
   id: r.id,
   title: r.title,
+  ...(r.title_ar === null ? {} : { titleAr: r.title_ar }),
   inForce: r.in_force.map((f) => ({ from: ms(f.from), to: msOrNull(f.to) })),
   scope: r.scope,
   parties: r.parties.map((p) => ({
@@ -105,7 +107,7 @@ export async function listPage(sql: Sql, filter: AgreementFilter, page: PageRequ
   const conditions: string[] = [];
   if (filter.q) {
     const q = params.add(containing(filter.q));
-    conditions.push(`(g.id ilike ${q} or g.title ilike ${q})`);
+    conditions.push(`(g.id ilike ${q} or g.title ilike ${q} or g.title_ar ilike ${q})`);
   }
   if (filter.party) {
     conditions.push(
@@ -127,9 +129,10 @@ export async function listPage(sql: Sql, filter: AgreementFilter, page: PageRequ
 export async function upsert(sql: Sql, g: Agreement | AgreementRecord): Promise<void> {
   const meta = 'classification' in g ? g : null;
   await sql.query(
-    `insert into agreements (id, title, scope, excluded, prohibited, self_defense, classification, owner_org, co_chairs)
-     values ($1, $2, $3::jsonb, $4, $5, $6, coalesce($7::text, 'public'), $8, coalesce($9::text[], '{}'))
-     on conflict (id) do update set title = excluded.title, scope = excluded.scope, excluded = excluded.excluded,
+    `insert into agreements (id, title, scope, excluded, prohibited, self_defense, classification, owner_org, co_chairs, title_ar)
+     values ($1, $2, $3::jsonb, $4, $5, $6, coalesce($7::text, 'public'), $8, coalesce($9::text[], '{}'), $10)
+     on conflict (id) do update set title = excluded.title, title_ar = excluded.title_ar, scope = excluded.scope,
+       excluded = excluded.excluded,
        prohibited = excluded.prohibited, self_defense = excluded.self_defense,
        classification = coalesce($7::text, agreements.classification), owner_org = coalesce($8::text, agreements.owner_org),
        co_chairs = coalesce($9::text[], agreements.co_chairs)`,
@@ -143,6 +146,7 @@ export async function upsert(sql: Sql, g: Agreement | AgreementRecord): Promise<
       meta?.classification ?? null,
       meta?.ownerOrg ?? null,
       meta?.coChairs ?? null,
+      g.titleAr ?? null,
     ],
   );
   for (const table of ['agreement_in_force', 'agreement_parties']) {

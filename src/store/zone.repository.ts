@@ -22,6 +22,7 @@ export interface ZoneRecord extends Zone {
 interface ZoneRow {
   id: string;
   name: string;
+  name_ar: string | null;
   geometry: Zone['geometry'];
   classification: Classification;
   owner_org: string | null;
@@ -35,15 +36,18 @@ interface ZoneRow {
 }
 
 const SELECT = `
-  select z.id, z.name, z.geometry, z.classification, z.owner_org,
+  select z.id, z.name, z.name_ar, z.geometry, z.classification, z.owner_org,
     coalesce((select jsonb_agg(jsonb_build_object('actors', to_jsonb(c.actors), 'from', c.valid_from, 'to', c.valid_to,
                   'source', c.source, 'confidence', c.confidence) order by c.position)
                 from zone_control c where c.zone_id = z.id), '[]') as control
   from zones z`;
 
+const arabicName = (r: ZoneRow) => (r.name_ar === null ? {} : { nameAr: r.name_ar });
+
 const toZone = (r: ZoneRow): Zone => ({
   id: r.id,
   name: r.name,
+  ...arabicName(r),
   geometry: r.geometry,
   control: r.control.map((c) => ({ actors: c.actors, from: ms(c.from), to: msOrNull(c.to) })),
 });
@@ -60,6 +64,7 @@ const controlOf = (r: ZoneRow): ControlRecord[] =>
 const toRecord = (r: ZoneRow): ZoneRecord => ({
   id: r.id,
   name: r.name,
+  ...arabicName(r),
   geometry: r.geometry,
   control: controlOf(r),
   classification: r.classification,
@@ -105,9 +110,9 @@ export async function upsert(sql: Sql, zone: Zone | ZoneRecord): Promise<void> {
   const [minLon, minLat, maxLon, maxLat] = bboxOf(zone.geometry);
   const meta = 'classification' in zone ? zone : null;
   await sql.query(
-    `insert into zones (id, name, geometry, min_lon, min_lat, max_lon, max_lat, classification, owner_org)
-     values ($1, $2, $3::jsonb, $4, $5, $6, $7, coalesce($8::text, 'public'), $9)
-     on conflict (id) do update set name = excluded.name, geometry = excluded.geometry,
+    `insert into zones (id, name, geometry, min_lon, min_lat, max_lon, max_lat, classification, owner_org, name_ar)
+     values ($1, $2, $3::jsonb, $4, $5, $6, $7, coalesce($8::text, 'public'), $9, $10)
+     on conflict (id) do update set name = excluded.name, name_ar = excluded.name_ar, geometry = excluded.geometry,
        min_lon = excluded.min_lon, min_lat = excluded.min_lat, max_lon = excluded.max_lon, max_lat = excluded.max_lat,
        classification = coalesce($8::text, zones.classification), owner_org = coalesce($9::text, zones.owner_org)`,
     [
@@ -120,6 +125,7 @@ export async function upsert(sql: Sql, zone: Zone | ZoneRecord): Promise<void> {
       maxLat,
       meta?.classification ?? null,
       meta?.ownerOrg ?? null,
+      zone.nameAr ?? null,
     ],
   );
   await sql.query('delete from zone_control where zone_id = $1', [zone.id]);

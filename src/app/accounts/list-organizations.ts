@@ -11,6 +11,7 @@ import type { AppContext } from '../context.ts';
 export interface OrganizationView {
   id: string;
   name: string;
+  nameAr: string | null;
   kind: OrgKind;
   taskForce: boolean;
 }
@@ -18,6 +19,6 @@ export interface OrganizationView {
 export async function listOrganizations(ctx: AppContext, caller: Caller | null): Promise<OrganizationView[]> {
   requireCaller(caller);
   return (await accounts.listOrgs(ctx.db))
-    .map((o) => ({ id: o.id, name: o.name, kind: o.kind as OrgKind, taskForce: o.task_force }))
+    .map((o) => ({ id: o.id, name: o.name, nameAr: o.name_ar, kind: o.kind as OrgKind, taskForce: o.task_force }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }

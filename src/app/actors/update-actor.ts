@@ -1,12 +1,13 @@
 /**
  * PATCH /actors/{id}. A change of name, kind or designation can change any finding (designation
  * excludes an actor from every truce; names are in the explanations), so all are judged again;
- * aliases alone change none.
+ * aliases or the Arabic name alone change none (the explanations are in English; the web app
+ * looks the Arabic name up by id).
  */
 import type { Actor } from '../../domain/model.ts';
 import * as actors from '../../store/actor.repository.ts';
 import { sameRecord } from '../../store/rows.ts';
-import { AFFECTED_BY_ACTOR } from '../findings/affected-findings.ts';
+import { AFFECTED_BY_ACTOR, actorChangeJudged } from '../findings/affected-findings.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -25,16 +26,19 @@ export async function updateActor(
   return writeWorld(ctx, by, async (tx) => {
     const before = await actors.get(tx, id);
     if (!before) throw notFound('actor', id);
+    const { nameAr: storedAr, ...rest } = before;
+    const nameAr = patch.name_ar === undefined ? storedAr : patch.name_ar;
     const after: Actor = {
-      ...before,
+      ...rest,
       ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(nameAr ? { nameAr } : {}),
       ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
       ...(patch.aliases !== undefined ? { aliases: patch.aliases } : {}),
       ...(patch.designated !== undefined ? { designated: patch.designated } : {}),
     };
     if (sameRecord(before, after)) return { value: after, audit: [] };
     await actors.upsert(tx, [after]);
-    const judged = before.name !== after.name || before.kind !== after.kind || before.designated !== after.designated;
+    const judged = actorChangeJudged(before, after);
     return {
       value: after,
       audit: [{ action: 'update', entity: 'actor', entityId: id, before: actorView(before), after: actorView(after) }],

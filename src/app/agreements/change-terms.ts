@@ -1,6 +1,7 @@
 /**
- * PATCH /agreements/{id}: changes an agreement's terms — its title, periods in force, scope,
- * excluded groups, prohibited acts, self-defence — leaving its parties and clauses as they are.
+ * PATCH /agreements/{id}: changes an agreement's terms — its title (English and Arabic), periods
+ * in force, scope, excluded groups, prohibited acts, self-defence — leaving its parties and
+ * clauses as they are.
  * The scope may be given as the governorates and districts it covers (their OCHA pcodes); the
  * stored scope is then their union. Like every change to an agreement, the findings it can
  * affect are judged again, and a dry run says how many before anything is saved. It also names the
@@ -47,6 +48,8 @@ export async function changeAgreementTerms(
 function termsOf(terms: AgreementTerms): Partial<Omit<Agreement, 'clauses'>> {
   const changes: Partial<Omit<Agreement, 'clauses'>> = {};
   if (terms.title !== undefined) changes.title = terms.title;
+  // Null or empty removes the Arabic title (undefined is stored as none).
+  if (terms.title_ar !== undefined) changes.titleAr = terms.title_ar || undefined;
   if (terms.in_force !== undefined)
     changes.inForce = terms.in_force.map((f) => ({
       from: parseInstant(f.from)!,

@@ -11,7 +11,7 @@ import type { Reader } from '../../store/reader.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { sameRecord } from '../../store/rows.ts';
 import type { Sql } from '../../store/sql.ts';
-import { affectedByAgreement } from '../findings/affected-findings.ts';
+import { affectedByAgreement, onlyArabicNameChanged } from '../findings/affected-findings.ts';
 import type { Change } from '../shared/audit.ts';
 import type { Caller } from '../caller.ts';
 import { type AgreementAction, agreementChanged } from '../findings/finding-causes.ts';
@@ -45,6 +45,8 @@ export async function saveAgreementChange(
   ];
   entries.push(...clauseChanges(next.id, before?.clauses ?? [], next.clauses));
   const value = (await readWithin(tx, reader, (sql) => agreements.getRecord(sql, next.id)))!;
+  // Its Arabic title alone judges nothing again: no rule and no explanation reads it.
+  if (before && onlyArabicNameChanged(plain(before), plain(next))) return { value, audit: entries };
   return {
     value,
     audit: entries,

@@ -4,7 +4,7 @@
  * agreements. These functions name the subjects to judge again, and no more.
  */
 import { bboxOf } from '../../domain/geo.ts';
-import type { Agreement, Incident, Zone } from '../../domain/model.ts';
+import type { Actor, Agreement, Incident, Zone } from '../../domain/model.ts';
 import { symmetricDifference } from '../../domain/time.ts';
 import type { Sql } from '../../store/database.ts';
 import * as incidents from '../../store/incident.repository.ts';
@@ -32,7 +32,8 @@ export async function affectedByAgreement(
   previous: Agreement | undefined,
 ): Promise<RecomputeScope> {
   const periods =
-    previous && sameRecord({ ...next, inForce: [] }, { ...previous, inForce: [] })
+    previous &&
+    sameRecord({ ...next, inForce: [], titleAr: undefined }, { ...previous, inForce: [], titleAr: undefined })
       ? symmetricDifference(previous.inForce, next.inForce)
       : [...next.inForce, ...(previous?.inForce ?? [])];
   return { incidents: new Set(await incidents.idsDuring(sql, periods)), zones: 'all' };
@@ -40,3 +41,16 @@ export async function affectedByAgreement(
 
 /** An actor's name, kind or designation: designation can change any judgement, so all. */
 export const AFFECTED_BY_ACTOR: RecomputeScope = { incidents: 'all', zones: 'all' };
+
+/**
+ * Whether a change to an actor can change a judgement: its name (in the English explanations),
+ * kind or designation can; its aliases and its Arabic name cannot.
+ */
+export const actorChangeJudged = (before: Actor, after: Actor): boolean =>
+  before.name !== after.name || before.kind !== after.kind || before.designated !== after.designated;
+
+/** Whether two versions of an agreement or a zone differ in their Arabic name alone, which no rule or explanation reads. */
+export function onlyArabicNameChanged(before: Agreement | Zone, after: Agreement | Zone): boolean {
+  const plain = (r: Agreement | Zone) => ({ ...r, nameAr: undefined, titleAr: undefined });
+  return !sameRecord(before, after) && sameRecord(plain(before), plain(after));
+}

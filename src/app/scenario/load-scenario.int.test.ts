@@ -152,6 +152,28 @@ describeEachDatabase('scenario load', (db) => {
     expect(toResultDocument(stored.evaluation)).toEqual(expectedDocument(text));
   });
 
+  it('stores Arabic names given later without judging anything again', async () => {
+    await loadScenario(db(), ALEPPO);
+    const history = (await rowCounts()).finding_history;
+    const text = edited((b) => {
+      b.actors.find((a: { id: string }) => a.id === 'sy-gov').name_ar = 'الجيش العربي السوري';
+      b.agreements[0].title_ar = 'وقف الأعمال العدائية';
+      b.zones.find((z: { id: string }) => z.id === 'z-daraya').name_ar = 'داريا';
+    });
+    const result = await loadScenario(db(), text);
+    if (!result.ok) throw new Error('bundle invalid');
+    for (const kind of ['actors', 'agreements', 'zones'])
+      expect(result.summary.records[kind], kind).toMatchObject({ added: 0, changed: 1 });
+    const none = { inserted: 0, updated: 0, withdrawn: 0, unchanged: 0, verdictsChanged: 0 };
+    expect(result.summary.findings).toEqual({ incidents: none, territory: none });
+    expect((await rowCounts()).finding_history).toBe(history);
+    const [actor] = await db().query<{ name_ar: string }>(`select name_ar from actors where id = 'sy-gov'`);
+    expect(actor!.name_ar).toBe('الجيش العربي السوري');
+    // The same bundle again: nothing changed, nothing written.
+    const again = await loadScenario(db(), text);
+    expect(again.ok && Object.values(again.summary.records).every((r) => r.changed === 0)).toBe(true);
+  });
+
   it('judges again when an agreement changes, and matches a fresh run', async () => {
     await loadScenario(db(), ALEPPO);
     // The US withdraws from the truce on 2016-09-01: i06 (US strike, 17 Sept) is no longer a violation.

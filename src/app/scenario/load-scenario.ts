@@ -18,9 +18,11 @@ import type { Caller } from '../caller.ts';
 import { scenarioLoaded } from '../findings/finding-causes.ts';
 import {
   AFFECTED_BY_ACTOR,
+  actorChangeJudged,
   affectedByAgreement,
   affectedByIncidents,
   affectedByZone,
+  onlyArabicNameChanged,
 } from '../findings/affected-findings.ts';
 import {
   mergeScopes,
@@ -73,18 +75,23 @@ export async function loadScenario(db: Database, text: string, options: LoadOpti
 
     const actorDiff = diff('actors', world.actors, await actors.list(tx));
     await actors.upsert(tx, actorDiff.touched);
-    if (actorDiff.changed.length > 0) scope = AFFECTED_BY_ACTOR;
+    // Aliases or an Arabic name alone judge nothing again (update-actor.ts says why).
+    if (actorDiff.changed.some((a) => actorChangeJudged(actorDiff.before.get(a.id)!, a))) scope = AFFECTED_BY_ACTOR;
 
     const agreementDiff = diff('agreements', world.agreements, await agreements.list(tx));
     for (const g of agreementDiff.touched) {
       await agreements.upsert(tx, g);
-      scope = mergeScopes(scope, await affectedByAgreement(tx, g, agreementDiff.before.get(g.id)));
+      const before = agreementDiff.before.get(g.id);
+      if (before && onlyArabicNameChanged(before, g)) continue;
+      scope = mergeScopes(scope, await affectedByAgreement(tx, g, before));
     }
 
     const zoneDiff = diff('zones', world.zones, await zones.list(tx));
     for (const z of zoneDiff.touched) {
       await zones.upsert(tx, z);
-      scope = mergeScopes(scope, await affectedByZone(tx, z, zoneDiff.before.get(z.id)));
+      const before = zoneDiff.before.get(z.id);
+      if (before && onlyArabicNameChanged(before, z)) continue;
+      scope = mergeScopes(scope, await affectedByZone(tx, z, before));
     }
 
     const incidentDiff = diff(

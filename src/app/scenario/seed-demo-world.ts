@@ -1,10 +1,10 @@
 /**
  * The first start of `truce serve`. On a database with no organizations and no incidents it
- * loads the demo world: the organizations around the 2016 Syrian truce, the demo bundle (the
- * Cessation of Hostilities and the September arrangement), the demo reports (demo-reports.ts)
- * and the UCDP events of 2016. On a
- * database with no users it creates the admin account (in the UN secretariat, `un-ose`), with the
- * given password or a generated one that the caller shows once.
+ * loads the demo world: the organizations around the 2016 Syrian truce (named in English and
+ * Arabic), the demo bundle (the Cessation of Hostilities and the September arrangement), the
+ * demo reports (demo-reports.ts) and the UCDP events of 2016. On a database with no users it
+ * creates the admin account (in the UN secretariat, `un-ose`), with the given password or a
+ * generated one that the caller shows once.
  *
  * The accounts come first: if the import is cut short, the next start finds the database no
  * longer empty and loads nothing, but the admin can sign in, and `truce import ucdp` (which adds
@@ -24,11 +24,41 @@ import { seedDemoReports } from './demo-reports.ts';
 import { type LoadSummary, loadScenario } from './load-scenario.ts';
 
 export const DEMO_ORGANIZATIONS: readonly NewOrganization[] = [
-  { id: 'un-ose', name: 'Office of the UN Special Envoy for Syria', kind: 'un', taskForce: true },
-  { id: 'us', name: 'United States (ISSG co-chair)', kind: 'co_chair', taskForce: true },
-  { id: 'ru', name: 'Russian Federation (ISSG co-chair)', kind: 'co_chair', taskForce: true },
-  { id: 'ocha', name: 'UN Office for the Coordination of Humanitarian Affairs', kind: 'un', taskForce: true },
-  { id: 'sarc', name: 'Syrian Arab Red Crescent', kind: 'humanitarian', taskForce: false },
+  {
+    id: 'un-ose',
+    name: 'Office of the UN Special Envoy for Syria',
+    nameAr: 'مكتب المبعوث الخاص للأمين العام للأمم المتحدة إلى سوريا',
+    kind: 'un',
+    taskForce: true,
+  },
+  {
+    id: 'us',
+    name: 'United States (ISSG co-chair)',
+    nameAr: 'الولايات المتحدة (الرئيس المشارك للمجموعة الدولية لدعم سوريا)',
+    kind: 'co_chair',
+    taskForce: true,
+  },
+  {
+    id: 'ru',
+    name: 'Russian Federation (ISSG co-chair)',
+    nameAr: 'الاتحاد الروسي (الرئيس المشارك للمجموعة الدولية لدعم سوريا)',
+    kind: 'co_chair',
+    taskForce: true,
+  },
+  {
+    id: 'ocha',
+    name: 'UN Office for the Coordination of Humanitarian Affairs',
+    nameAr: 'مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية',
+    kind: 'un',
+    taskForce: true,
+  },
+  {
+    id: 'sarc',
+    name: 'Syrian Arab Red Crescent',
+    nameAr: 'الهلال الأحمر العربي السوري',
+    kind: 'humanitarian',
+    taskForce: false,
+  },
 ];
 
 export const ADMIN_USERNAME = 'admin';

@@ -11,12 +11,14 @@ import { ACTOR_KINDS, ACTS } from '../../domain/model.ts';
 import {
   actorSchema,
   agreementSchema,
+  arabicNameText,
   areaSchema,
   clauseSchema,
   controlEntrySchema,
   convoySchema,
   instantSchema,
   intervalSchema,
+  nameText,
   operationSchema,
   partySchema,
   protectedSiteSchema,
@@ -32,10 +34,11 @@ const id = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 
 export const newActorSchema = actorSchema.extend({ id });
 export type NewActor = z.infer<typeof newActorSchema>;
 
-/** Only the fields given change. */
+/** Only the fields given change; an Arabic name given as null or empty is removed. */
 export const actorPatchSchema = z
   .object({
-    name: z.string().min(1, 'must not be empty').optional(),
+    name: nameText.min(1, 'must not be empty').optional(),
+    name_ar: arabicNameText('name'),
     kind: z.enum(ACTOR_KINDS).optional(),
     aliases: z.array(z.string()).optional(),
     designated: z.boolean().optional(),
@@ -64,12 +67,14 @@ export const agreementInputSchema = agreementSchema
 export type AgreementInput = z.infer<typeof agreementInputSchema>;
 
 /**
- * An agreement's terms (PATCH): only the fields given change. The scope is an area, or null for
- * everywhere, or the governorates and districts named by their OCHA pcodes (their union).
+ * An agreement's terms (PATCH): only the fields given change (an Arabic title given as null or
+ * empty is removed). The scope is an area, or null for everywhere, or the governorates and
+ * districts named by their OCHA pcodes (their union).
  */
 export const agreementTermsSchema = z
   .object({
-    title: z.string().optional(),
+    title: nameText.optional(),
+    title_ar: arabicNameText('title'),
     in_force: z.array(intervalSchema).optional(),
     scope: areaSchema.nullable().optional(),
     excluded: z.array(id).optional(),

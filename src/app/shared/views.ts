@@ -21,6 +21,7 @@ const meta = (r: { classification: Classification; ownerOrg: string | null }) =>
 export const actorView = (a: Actor) => ({
   id: a.id,
   name: a.name,
+  name_ar: a.nameAr ?? null,
   kind: a.kind,
   aliases: a.aliases,
   designated: a.designated,
@@ -32,6 +33,7 @@ export const clauseView = (c: agreements.ClauseRecord) => ({ code: c.code, text:
 export const agreementHeadView = (g: agreements.AgreementRecord) => ({
   id: g.id,
   title: g.title,
+  title_ar: g.titleAr ?? null,
   ...meta(g),
   in_force: g.inForce.map(interval),
   scope: g.scope,
@@ -62,6 +64,7 @@ export const controlView = (c: zones.ControlRecord) => ({
 export const zoneView = (z: zones.ZoneRecord) => ({
   id: z.id,
   name: z.name,
+  name_ar: z.nameAr ?? null,
   ...meta(z),
   geometry: z.geometry,
   control: z.control.map(controlView),

@@ -18,6 +18,7 @@ export async function createZone(
   const zone: zones.ZoneRecord = {
     id: `zone-${randomUUID()}`,
     name: input.name,
+    ...(input.name_ar ? { nameAr: input.name_ar } : {}),
     geometry: input.geometry,
     control: input.control.map(controlRecordOf),
     classification: input.classification,

@@ -34,6 +34,7 @@ describeEachDatabase('actors API', (db) => {
     expect(one.json()).toEqual({
       id: 'nusra',
       name: 'Jabhat Fateh al-Sham',
+      name_ar: 'جبهة فتح الشام (جبهة النصرة سابقًا)',
       kind: 'armed_group',
       aliases: expect.arrayContaining(['JFS']),
       designated: true,
@@ -56,6 +57,7 @@ describeEachDatabase('actors API', (db) => {
     expect(created.json()).toEqual({
       id: 'jaish-al-islam',
       name: 'Jaysh al-Islam',
+      name_ar: null,
       kind: 'armed_group',
       aliases: ['JaI'],
       designated: false,

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import type { RecomputeResult } from '../../app/findings/recompute-findings.ts';
 import { actorView } from '../../app/shared/views.ts';
 import { type Actor, ACTOR_KINDS } from '../../domain/model.ts';
-import { booleanQuery, pageQuery, recomputedJson, recomputedOut } from '../schemas.ts';
+import { arabicNameOut, booleanQuery, pageQuery, recomputedJson, recomputedOut } from '../schemas.ts';
 
 export const actorOut = z
   .object({
     id: z.string(),
     name: z.string(),
+    name_ar: arabicNameOut('name'),
     kind: z.enum(ACTOR_KINDS),
     aliases: z.array(z.string()),
     designated: z.boolean(),
@@ -16,7 +17,7 @@ export const actorOut = z
   .meta({ id: 'Actor' });
 
 export const listQuery = pageQuery.extend({
-  q: z.string().max(200).optional().describe('Text in the name or an alias, any case'),
+  q: z.string().max(200).optional().describe('Text in the name (English or Arabic) or an alias, any case'),
   kind: z.enum(ACTOR_KINDS).optional(),
   designated: booleanQuery,
   sort: z.enum(['id', 'name', '-name']).default('id'),

@@ -5,6 +5,7 @@ import type { RecomputeResult } from '../../app/findings/recompute-findings.ts';
 import { agreementView } from '../../app/shared/views.ts';
 import { ACTS, OBLIGATION_CODES } from '../../domain/model.ts';
 import {
+  arabicNameOut,
   classified,
   geometryOut,
   idParams,
@@ -19,6 +20,7 @@ export const agreementOut = z
   .object({
     id: z.string(),
     title: z.string(),
+    title_ar: arabicNameOut('title'),
     ...classified,
     in_force: z.array(intervalOut),
     scope: geometryOut.nullable(),
@@ -65,7 +67,7 @@ export const changed = ({
 });
 
 export const listQuery = pageQuery.extend({
-  q: z.string().max(200).optional().describe('Text in the id or title, any case'),
+  q: z.string().max(200).optional().describe('Text in the id or title (English or Arabic), any case'),
   party: z.string().max(200).optional().describe('Agreements this actor accepted'),
 });
 

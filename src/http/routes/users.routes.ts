@@ -14,7 +14,7 @@ import type { AppContext } from '../../app/context.ts';
 import { notFound } from '../../app/errors.ts';
 import { formatInstant } from '../../domain/time.ts';
 import { errorResponses } from '../schemas.ts';
-import { organizationOut } from './organizations.schemas.ts';
+import { organizationJson, organizationOut } from './organizations.schemas.ts';
 import {
   newOrganizationBody,
   newUserBody,
@@ -131,8 +131,9 @@ export const usersRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     },
     async (request, reply) => {
       const b = request.body;
-      await addOrganization(ctx, request.caller!, { id: b.id, name: b.name, kind: b.kind, taskForce: b.task_force });
-      return reply.status(201).send({ id: b.id, name: b.name, kind: b.kind, task_force: b.task_force });
+      const org = { id: b.id, name: b.name, nameAr: b.name_ar || null, kind: b.kind, taskForce: b.task_force };
+      await addOrganization(ctx, request.caller!, org);
+      return reply.status(201).send(organizationJson(org));
     },
   );
 

@@ -57,6 +57,13 @@ export const usernameParams = z.object({ username: z.string().min(1).max(64) });
 export const newOrganizationBody = z.object({
   id: z.string().min(1).max(63).describe('lowercase letters, digits and dashes'),
   name: z.string().trim().min(1).max(200),
+  name_ar: z
+    .string()
+    .trim()
+    .max(200)
+    .nullable()
+    .optional()
+    .describe('its name in Arabic, for people reading Arabic; absent, null or empty: none'),
   kind: z.enum(['co_chair', 'un', 'humanitarian', 'monitor', 'party', 'other']),
   task_force: z.boolean().default(false),
 });

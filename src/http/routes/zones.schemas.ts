@@ -10,6 +10,7 @@ import { bboxOf } from '../../domain/geo.ts';
 import type { Instant } from '../../domain/time.ts';
 import { ZONE_STATUSES } from '../../domain/zone-status.ts';
 import {
+  arabicNameOut,
   bboxQuery,
   classified,
   geometryOut,
@@ -34,6 +35,7 @@ export const zoneAsOfOut = z
   .object({
     id: z.string(),
     name: z.string(),
+    name_ar: arabicNameOut('name'),
     ...classified,
     bbox: z.array(z.number()).describe('[minLon, minLat, maxLon, maxLat]'),
     controllers: z.array(z.string()),
@@ -45,6 +47,7 @@ export const zoneOut = z
   .object({
     id: z.string(),
     name: z.string(),
+    name_ar: arabicNameOut('name'),
     ...classified,
     geometry: geometryOut,
     control: z.array(
@@ -70,6 +73,7 @@ export const featureCollectionOut = z.object({
       properties: z.object({
         id: z.string(),
         name: z.string(),
+        name_ar: arabicNameOut('name'),
         status: statusOut,
         controllers: z.array(z.string()),
         classification: classified.classification,
@@ -100,6 +104,7 @@ export const changed = ({
 export const asOfView = (z: ZoneAsOf) => ({
   id: z.zone.id,
   name: z.zone.name,
+  name_ar: z.zone.nameAr ?? null,
   classification: z.zone.classification,
   owner_org: z.zone.ownerOrg,
   bbox: bboxOf(z.zone.geometry),
@@ -134,6 +139,7 @@ export const featureCollectionJson = (map: { asOf: Instant; zones: ZoneAsOf[] })
     properties: {
       id: z.zone.id,
       name: z.zone.name,
+      name_ar: z.zone.nameAr ?? null,
       status: z.status,
       controllers: z.controllers,
       classification: z.zone.classification,

@@ -33,6 +33,7 @@ function seeded(): QueryClient {
     queryKeys.actors,
     queryKeys.agreements,
     queryKeys.organizations,
+    queryKeys.zoneNames,
     queryKeys.settings,
   ];
   for (const k of keys) client.setQueryData(k, { k });
@@ -133,11 +134,12 @@ describe('live events invalidate the queries they change', () => {
     }
   });
 
-  it("a zone redrawn or changing hands reloads the map's zones, the zone's page and the judged changes of control", async () => {
+  it("a zone redrawn or changing hands reloads the map's zones, the zone's page, the zones' names and the judged changes of control", async () => {
     const zone = await invalidated(event({ type: 'finding.changed', entity: 'zone', id: 'z1' }));
     for (const k of [
       queryKeys.zones('2016-09-12T21:00:00Z'),
       queryKeys.zoneDetail('z1'),
+      queryKeys.zoneNames,
       queryKeys.territoryList({ limit: 100 }),
     ])
       expect(zone.all).toContain(JSON.stringify(k));
@@ -146,6 +148,7 @@ describe('live events invalidate the queries they change', () => {
     const incident = await invalidated(event({ type: 'finding.changed', entity: 'finding', id: 'incident:i2:r1' }));
     expect(incident.all).not.toContain(JSON.stringify(queryKeys.territoryList({ limit: 100 })));
     expect(incident.all).not.toContain(JSON.stringify(queryKeys.zoneDetail('z1')));
+    expect(incident.all).not.toContain(JSON.stringify(queryKeys.zoneNames));
   });
 
   it('a new report without an incident reloads no single incident; an alert reloads nothing', async () => {

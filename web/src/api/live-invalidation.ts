@@ -2,8 +2,8 @@
  * Live events invalidate the cached queries they change, so every view showing them reloads
  * (only the mounted ones fetch; the others reload when shown again). One incident's own
  * queries reload at once, as do the world's settings and the state figures after a change of the
- * settings; lists, counts, the map extent, the state figures and the world's actors and
- * agreements wait until a burst of events is over, as the pages did before.
+ * settings; lists, counts, the map extent, the state figures and the world's actors,
+ * agreements and zones wait until a burst of events is over, as the pages did before.
  */
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
@@ -47,7 +47,7 @@ export function invalidations(e: LiveEvent): { now: (readonly unknown[])[]; late
     if (e.entity === 'agreement') later.push(queryKeys.agreements);
     // A zone redrawn or changing hands: the map's zones and the zone's page. Its judged changes of
     // control move with any change to the world (an agreement or an actor re-judges every one).
-    if (e.entity === 'zone') later.push(queryKeys.zoneLayers, queryKeys.zoneDetails);
+    if (e.entity === 'zone') later.push(queryKeys.zoneLayers, queryKeys.zoneDetails, queryKeys.zoneNames);
     if (e.entity === 'zone' || e.entity === 'agreement' || e.entity === 'actor') later.push(queryKeys.territory);
   }
   return { now, later };

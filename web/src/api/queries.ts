@@ -1,6 +1,6 @@
 /**
  * The app shell's reads and writes, as every feature's are in its queries.ts: who is signed in (and signing in and
- * out), and what every page names (actors, agreements, organizations) with the world's settings. The providers of
+ * out), and what every page names (actors, agreements, organizations, zones) with the world's settings. The providers of
  * session.tsx and world.tsx compose these hooks; they call the API client nowhere else.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -12,6 +12,8 @@ export type Actor = Schemas['Actor'];
 export type Agreement = Schemas['Agreement'];
 export type Organization = Schemas['Organization'];
 export type Settings = Schemas['Settings'];
+/** A zone as the world names it (its area and control are the zone's page's to read). */
+export type ZoneName = Pick<Schemas['ZoneAsOf'], 'id' | 'name' | 'name_ar'>;
 
 /**
  * Who the server says is signed in: null for a visitor (told `{ signed_in: false }`, a 200, so
@@ -86,6 +88,19 @@ async function allAgreements(signal: AbortSignal): Promise<Agreement[]> {
   return out;
 }
 
+async function allZoneNames(signal: AbortSignal): Promise<ZoneName[]> {
+  const out: ZoneName[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = unwrap(
+      await api.GET('/api/v1/zones', { params: { query: { limit: 500, ...(cursor ? { cursor } : {}) } }, signal }),
+    );
+    out.push(...page.items.map((z) => ({ id: z.id, name: z.name, name_ar: z.name_ar })));
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor);
+  return out;
+}
+
 /** Read once per session: the cache is cleared on signing out, and live events invalidate what they change. */
 const ONCE = { staleTime: Infinity } as const;
 
@@ -97,6 +112,11 @@ export function useActors() {
 /** Every agreement the user may see, all pages of them. */
 export function useAgreements() {
   return useQuery({ queryKey: queryKeys.agreements, queryFn: ({ signal }) => allAgreements(signal), ...ONCE });
+}
+
+/** The zones' names the user may see; none until they come (statements carry a zone's English name meanwhile). */
+export function useZoneNames() {
+  return useQuery({ queryKey: queryKeys.zoneNames, queryFn: ({ signal }) => allZoneNames(signal), ...ONCE });
 }
 
 /** The organizations the user may see; none when they cannot be read. */

@@ -12,6 +12,8 @@ export const queryKeys = {
   actors: ['world', 'actors'] as const,
   agreements: ['world', 'agreements'] as const,
   organizations: ['world', 'organizations'] as const,
+  /** The zones' names (the world's, and the territory page's filter). */
+  zoneNames: ['world', 'zones'] as const,
   /** The world's settings (the timezone, the host state, the days of calm per agreement); not under `states`. */
   settings: ['world', 'settings'] as const,
   incidentLists: ['incidents', 'list'] as const,
@@ -39,11 +41,10 @@ export const queryKeys = {
   /** One zone with its control history and findings. */
   zoneDetails: ['zone'] as const,
   zoneDetail: (id: string) => ['zone', id] as const,
-  /** Territory findings: the list, one change of control, the zones' names. */
+  /** Territory findings: the list, one change of control. */
   territory: ['territory'] as const,
   territoryList: (query: unknown) => ['territory', 'list', query] as const,
   controlChange: (zone: string, at: number) => ['territory', 'change', zone, at] as const,
-  zoneNames: ['territory', 'zones'] as const,
   mapExtent: ['map', 'extent'] as const,
   mapIncidentViews: ['map', 'incidents'] as const,
   mapIncidents: (view: unknown) => ['map', 'incidents', view] as const,

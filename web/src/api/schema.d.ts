@@ -15,7 +15,7 @@ export interface paths {
                     designated?: "true" | "false";
                     kind?: "state" | "coalition" | "armed_group" | "humanitarian" | "un" | "monitor";
                     limit?: number;
-                    /** @description Text in the name or an alias, any case */
+                    /** @description Text in the name (English or Arabic) or an alias, any case */
                     q?: string;
                     sort?: "id" | "name" | "-name";
                 };
@@ -131,6 +131,8 @@ export interface paths {
                         /** @enum {string} */
                         kind: "state" | "coalition" | "armed_group" | "humanitarian" | "un" | "monitor";
                         name?: string;
+                        /** @description The name in Arabic, for people reading Arabic; absent, null or empty: none (the English one is shown) */
+                        name_ar?: string | null;
                     };
                 };
             };
@@ -349,6 +351,8 @@ export interface paths {
                         /** @enum {string} */
                         kind?: "state" | "coalition" | "armed_group" | "humanitarian" | "un" | "monitor";
                         name?: string;
+                        /** @description The name in Arabic, for people reading Arabic; absent, null or empty: none (the English one is shown) */
+                        name_ar?: string | null;
                     };
                 };
             };
@@ -456,7 +460,7 @@ export interface paths {
                     limit?: number;
                     /** @description Agreements this actor accepted */
                     party?: string;
-                    /** @description Text in the id or title, any case */
+                    /** @description Text in the id or title (English or Arabic), any case */
                     q?: string;
                 };
                 header?: never;
@@ -624,6 +628,8 @@ export interface paths {
                         self_defense?: boolean;
                         /** @default  */
                         title?: string;
+                        /** @description The title in Arabic, for people reading Arabic; absent, null or empty: none (the English one is shown) */
+                        title_ar?: string | null;
                     };
                 };
             };
@@ -901,6 +907,8 @@ export interface paths {
                         self_defense?: boolean;
                         /** @default  */
                         title?: string;
+                        /** @description The title in Arabic, for people reading Arabic; absent, null or empty: none (the English one is shown) */
+                        title_ar?: string | null;
                     };
                 };
             };
@@ -1043,6 +1051,8 @@ export interface paths {
                         scope_areas?: string[];
                         self_defense?: boolean;
                         title?: string;
+                        /** @description The title in Arabic, for people reading Arabic; absent, null or empty: none (the English one is shown) */
+                        title_ar?: string | null;
                     };
                 };
             };
@@ -5005,6 +5015,8 @@ export interface paths {
                         };
                         /** @default  */
                         name?: string;
+                        /** @description The name in Arabic, for people reading Arabic; absent, null or empty: none (the English one is shown) */
+                        name_ar?: string | null;
                     };
                 };
             };
@@ -5156,6 +5168,8 @@ export interface paths {
                                     controllers: string[];
                                     id: string;
                                     name: string;
+                                    /** @description The name in Arabic; null: none (the English one serves) */
+                                    name_ar: string | null;
                                     /**
                                      * @description covered: held by a party of an agreement in force, nobody excluded; excluded: held only by excluded groups; intermingled: both; uncovered: held, but by no party; unknown: no control recorded
                                      * @enum {string}
@@ -5790,6 +5804,8 @@ export interface components {
             /** @enum {string} */
             kind: "state" | "coalition" | "armed_group" | "humanitarian" | "un" | "monitor";
             name: string;
+            /** @description The name in Arabic; null: none (the English one serves) */
+            name_ar: string | null;
         };
         ActorInput: {
             aliases: string[];
@@ -5798,6 +5814,8 @@ export interface components {
             /** @enum {string} */
             kind: "state" | "coalition" | "armed_group" | "humanitarian" | "un" | "monitor";
             name: string;
+            /** @description The name in Arabic; null: none (the English one serves) */
+            name_ar: string | null;
         };
         Agreement: {
             /** @enum {string} */
@@ -5833,6 +5851,8 @@ export interface components {
             scope: components["schemas"]["Geometry"] | null;
             self_defense: boolean;
             title: string;
+            /** @description The title in Arabic; null: none (the English one serves) */
+            title_ar: string | null;
         };
         AgreementInput: {
             /** @enum {string} */
@@ -5868,6 +5888,8 @@ export interface components {
             scope: components["schemas"]["GeometryInput"] | null;
             self_defense: boolean;
             title: string;
+            /** @description The title in Arabic; null: none (the English one serves) */
+            title_ar: string | null;
         };
         ApiToken: {
             created_at: string;
@@ -6752,6 +6774,8 @@ export interface components {
             /** @enum {string} */
             kind: "co_chair" | "un" | "humanitarian" | "monitor" | "party" | "other";
             name: string;
+            /** @description The name in Arabic; null: none (the English one serves) */
+            name_ar: string | null;
             /** @description a member of the ceasefire task force */
             task_force: boolean;
         };
@@ -6760,6 +6784,8 @@ export interface components {
             /** @enum {string} */
             kind: "co_chair" | "un" | "humanitarian" | "monitor" | "party" | "other";
             name: string;
+            /** @description The name in Arabic; null: none (the English one serves) */
+            name_ar: string | null;
             /** @description a member of the ceasefire task force */
             task_force: boolean;
         };
@@ -7437,6 +7463,8 @@ export interface components {
             geometry: components["schemas"]["Geometry"];
             id: string;
             name: string;
+            /** @description The name in Arabic; null: none (the English one serves) */
+            name_ar: string | null;
             owner_org: string | null;
         };
         ZoneAsOf: {
@@ -7447,6 +7475,8 @@ export interface components {
             controllers: string[];
             id: string;
             name: string;
+            /** @description The name in Arabic; null: none (the English one serves) */
+            name_ar: string | null;
             owner_org: string | null;
             /**
              * @description covered: held by a party of an agreement in force, nobody excluded; excluded: held only by excluded groups; intermingled: both; uncovered: held, but by no party; unknown: no control recorded
@@ -7462,6 +7492,8 @@ export interface components {
             controllers: string[];
             id: string;
             name: string;
+            /** @description The name in Arabic; null: none (the English one serves) */
+            name_ar: string | null;
             owner_org: string | null;
             /**
              * @description covered: held by a party of an agreement in force, nobody excluded; excluded: held only by excluded groups; intermingled: both; uncovered: held, but by no party; unknown: no control recorded
@@ -7485,6 +7517,8 @@ export interface components {
             geometry: components["schemas"]["GeometryInput"];
             id: string;
             name: string;
+            /** @description The name in Arabic; null: none (the English one serves) */
+            name_ar: string | null;
             owner_org: string | null;
         };
     };
@@ -9005,6 +9039,8 @@ export interface operations {
                     /** @enum {string} */
                     kind: "co_chair" | "un" | "humanitarian" | "monitor" | "party" | "other";
                     name: string;
+                    /** @description its name in Arabic, for people reading Arabic; absent, null or empty: none */
+                    name_ar?: string | null;
                     /** @default false */
                     task_force?: boolean;
                 };

@@ -235,7 +235,14 @@ function LiveToast({ event: e, areas, onClose }: { event: LiveEvent; areas: Name
   const { say } = useStatements();
   const { text, link } = describeLiveEvent(
     e,
-    { ...i18n, actorName: world.actorName, agreementTitle: world.agreementTitle, orgName: world.orgName, say },
+    {
+      ...i18n,
+      actorName: world.actorName,
+      agreementTitle: world.agreementTitle,
+      orgName: world.orgName,
+      zoneName: world.zoneName,
+      say,
+    },
     areas,
     incident.data ?? null,
   );

@@ -20,6 +20,8 @@ export interface NoticeWords {
   actorName(id: string | null | undefined): string;
   agreementTitle(id: string | null | undefined): string;
   orgName(id: string | null | undefined): string;
+  /** A zone's name in the reader's language, else `given` (the event's, in English), else empty. */
+  zoneName?(id: string, given?: string | null): string;
   /** A statement of the server (an alert's reason) in the reader's language. */
   say(s: Statement): string;
   dateTime(at: string): string;
@@ -142,7 +144,8 @@ export function describeLiveEvent(
                 ? w.actorName(e.id)
                 : e.entity === 'agreement'
                   ? w.agreementTitle(e.id)
-                  : (str(d.name) ?? w.nameOf.entities(e.entity)),
+                  : (e.entity === 'zone' && w.zoneName ? w.zoneName(e.id, str(d.name)) : str(d.name)) ||
+                    w.nameOf.entities(e.entity),
           });
   }
   const link = incidentId

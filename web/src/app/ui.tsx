@@ -105,16 +105,18 @@ export function Field({
   error,
   help,
   htmlFor,
+  className,
   children,
 }: {
   label: string;
   error?: string | undefined;
   help?: string | undefined;
   htmlFor: string;
+  className?: string;
   children: ReactNode;
 }) {
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
+    <div className={`field${className ? ` ${className}` : ''}${error ? ' field-invalid' : ''}`}>
       <label htmlFor={htmlFor}>{label}</label>
       {children}
       {help && !error && (
@@ -128,6 +130,53 @@ export function Field({
         </p>
       )}
     </div>
+  );
+}
+
+/** The longest name the server takes, English or Arabic. */
+export const NAME_MAX_LENGTH = 200;
+
+/**
+ * A record's name in English and in Arabic, each labelled with its language, for a `field-row`
+ * (side by side, one above the other on a phone); the Arabic one written right to left whatever
+ * the page's direction. `ids` name the two inputs.
+ */
+export function NameFields({
+  ids,
+  labels,
+  values,
+  onChange,
+  error,
+}: {
+  ids: readonly [english: string, arabic: string];
+  labels: readonly [english: string, arabic: string];
+  values: readonly [english: string, arabic: string];
+  onChange: readonly [english: (value: string) => void, arabic: (value: string) => void];
+  error?: string | undefined;
+}) {
+  return (
+    <>
+      <Field label={labels[0]} htmlFor={ids[0]} error={error} className="field-name">
+        <input
+          id={ids[0]}
+          lang="en"
+          dir="auto"
+          maxLength={NAME_MAX_LENGTH}
+          value={values[0]}
+          onChange={(e) => onChange[0](e.target.value)}
+        />
+      </Field>
+      <Field label={labels[1]} htmlFor={ids[1]} className="field-name">
+        <input
+          id={ids[1]}
+          lang="ar"
+          dir="rtl"
+          maxLength={NAME_MAX_LENGTH}
+          value={values[1]}
+          onChange={(e) => onChange[1](e.target.value)}
+        />
+      </Field>
+    </>
   );
 }
 

@@ -225,6 +225,8 @@ export interface StatementReader {
   lang: Lang;
   actorName(id: string): string;
   agreementTitle(id: string): string;
+  /** A zone's name in the reader's language; else the English name the statement carries. */
+  zoneName?(id: string, given: string): string;
   dateTime(iso: string): string;
   number(n: number): string;
 }
@@ -266,7 +268,7 @@ function renderTerm(t: Term, r: StatementReader): string {
           r.lang,
         );
   if ('agreement' in t) return name(r.agreementTitle(t.agreement));
-  if ('zone' in t) return name(t.name || t.zone);
+  if ('zone' in t) return name((r.zoneName ? r.zoneName(t.zone, t.name) : t.name) || t.zone);
   if ('user' in t) return name(t.user);
   if ('instant' in t) return r.dateTime(t.instant);
   if ('act' in t) return table.acts[t.act];

@@ -9,7 +9,7 @@ import { ORG_KINDS, ROLES } from '../../../../src/contract/access.ts';
 import { useSession } from '../../api/session.tsx';
 import { useWorld } from '../../api/world.tsx';
 import { Link } from '../../app/router.tsx';
-import { ErrorNotice, Field, Loading, PageHeader } from '../../app/ui.tsx';
+import { ErrorNotice, Field, Loading, NameFields, PageHeader } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiTokenList } from '../account/ApiTokens.tsx';
@@ -212,18 +212,20 @@ function AddUser({ org }: { org: string }) {
   );
 }
 
+const NO_ORGANIZATION: NewOrganization = { id: '', name: '', name_ar: '', kind: 'humanitarian', task_force: false };
+
 function Organizations() {
-  const { t, nameOf } = useI18n();
+  const { t, lang, nameOf } = useI18n();
   const { me } = useSession();
-  const { organizations } = useWorld();
+  const { organizations, orgName } = useWorld();
   const { errorText } = useStatements();
   const add = useAddOrganization();
-  const [draft, setDraft] = useState<NewOrganization>({ id: '', name: '', kind: 'humanitarian', task_force: false });
+  const [draft, setDraft] = useState<NewOrganization>(NO_ORGANIZATION);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     add.mutate(
-      { ...draft, id: draft.id.trim(), name: draft.name.trim() },
-      { onSuccess: () => setDraft({ id: '', name: '', kind: 'humanitarian', task_force: false }) },
+      { ...draft, id: draft.id.trim(), name: draft.name.trim(), name_ar: draft.name_ar?.trim() || null },
+      { onSuccess: () => setDraft(NO_ORGANIZATION) },
     );
   };
   return (
@@ -232,7 +234,13 @@ function Organizations() {
       <ul className="org-list" data-testid="organizations">
         {organizations.map((o) => (
           <li key={o.id}>
-            <strong dir="auto">{o.name}</strong>
+            <strong dir="auto">{orgName(o.id)}</strong>
+            {/* Its name in the other language too, as the admin gave them. */}
+            {o.name_ar && (
+              <span dir="auto" lang={lang === 'ar' ? 'en' : 'ar'}>
+                {lang === 'ar' ? o.name : o.name_ar}
+              </span>
+            )}
             <span className="muted small">
               {nameOf.orgKinds(o.kind)}
               {o.task_force ? ` · ${t('admin.org.taskForce')}` : ''}
@@ -242,14 +250,15 @@ function Organizations() {
       </ul>
       <form className="panel admin-form" onSubmit={submit} data-testid="add-organization">
         <div className="field-row">
-          <Field label={t('admin.org.name')} htmlFor="o-name" error={add.error ? errorText(add.error) : undefined}>
-            <input
-              id="o-name"
-              dir="auto"
-              value={draft.name}
-              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-            />
-          </Field>
+          <NameFields
+            ids={['o-name', 'o-name-ar']}
+            labels={[t('admin.org.name'), t('admin.org.nameAr')]}
+            values={[draft.name, draft.name_ar ?? '']}
+            onChange={[(name) => setDraft({ ...draft, name }), (nameAr) => setDraft({ ...draft, name_ar: nameAr })]}
+            error={add.error ? errorText(add.error) : undefined}
+          />
+        </div>
+        <div className="field-row">
           <Field label={t('admin.org.id')} htmlFor="o-id">
             <input id="o-id" dir="ltr" value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} />
           </Field>

@@ -8,7 +8,7 @@ import { AgreementEditor } from '../world/AgreementEditor.tsx';
 
 export function AgreementPage({ id }: { id: string | null }) {
   const { t, timezoneLabel } = useI18n();
-  const { agreements, ready } = useWorld();
+  const { agreements, agreementTitle, ready } = useWorld();
   const { can } = useSession();
   if (!ready)
     return (
@@ -44,10 +44,10 @@ export function AgreementPage({ id }: { id: string | null }) {
                   role="tab"
                   aria-selected={g.id === current.id}
                   className={`tab${g.id === current.id ? ' active' : ''}`}
-                  title={g.title}
+                  title={agreementTitle(g.id)}
                   onClick={() => navigate(`/agreements/${encodeURIComponent(g.id)}`, { replace: true })}
                 >
-                  {g.title || g.id}
+                  {agreementTitle(g.id)}
                 </button>
               ))}
             </div>
@@ -62,12 +62,12 @@ export function AgreementPage({ id }: { id: string | null }) {
 
 function AgreementView({ agreement: g }: { agreement: Agreement }) {
   const { t, lang, nameOf, dateTime, number } = useI18n();
-  const { actorName, actors, orgName } = useWorld();
+  const { actorName, actors, agreementTitle, orgName } = useWorld();
   const designated = new Set(actors.filter((a) => a.designated).map((a) => a.id));
   return (
     <div className="agreement" role="tabpanel">
       <h2 className="agreement-title" dir="auto">
-        {g.title || g.id}
+        {agreementTitle(g.id)}
       </h2>
       <div className="badges">
         <span className="badge badge-outline">{nameOf.classifications(g.classification)}</span>

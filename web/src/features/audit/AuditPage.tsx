@@ -13,6 +13,7 @@ import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { ErrorNotice, Loading, PageHeader } from '../../app/ui.tsx';
 import { addDays, instantOfLocal } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { localName } from '../../i18n/record-names.ts';
 import { RECORD_KINDS, type RecordKindName } from '../../i18n/names.ts';
 import { useIncidentNames } from '../incidents/use-incident-names.ts';
 import { useReportTitle } from '../reports/use-report-title.ts';
@@ -60,7 +61,7 @@ function toApiQuery(f: Filters, tz: string): AuditTrailQuery {
 
 export function AuditPage() {
   const { t, nameOf, timezone, timezoneLabel } = useI18n();
-  const { organizations } = useWorld();
+  const { organizations, orgName } = useWorld();
   const { query } = useLocation();
   const filters = useMemo(() => readFilters(query), [query]);
   const [user, setUser] = useState(filters.user);
@@ -113,7 +114,7 @@ export function AuditPage() {
               <option value="">{t('audit.any')}</option>
               {organizations.map((o) => (
                 <option key={o.id} value={o.id}>
-                  {o.name}
+                  {orgName(o.id)}
                 </option>
               ))}
             </select>
@@ -182,6 +183,7 @@ export function AuditPage() {
 /** One change, as a person reads it: what was done to which record, who did it, and when. */
 function AuditEntry({ entry: e, onlyTheirs }: { entry: Entry; onlyTheirs: (() => void) | null }) {
   const { t, nameOf, dateTime } = useI18n();
+  const { orgName } = useWorld();
   const record = useRecordWords()(e);
   const words = nameOf.auditActions(e.action);
   const action = words === e.action ? nameOf.auditActions('other') : words;
@@ -207,7 +209,9 @@ function AuditEntry({ entry: e, onlyTheirs }: { entry: Entry; onlyTheirs: (() =>
       </div>
       <div className="muted small audit-who">
         <span dir="auto">
-          {e.by ? t('audit.by', { user: e.by.display_name, org: e.by.org_name }) : t('audit.bySystem')}
+          {e.by
+            ? t('audit.by', { user: e.by.display_name, org: e.org ? orgName(e.org) : e.by.org_name })
+            : t('audit.bySystem')}
         </span>
         {onlyTheirs && (
           <button type="button" className="btn btn-ghost btn-small" onClick={onlyTheirs}>
@@ -221,15 +225,18 @@ function AuditEntry({ entry: e, onlyTheirs }: { entry: Entry; onlyTheirs: (() =>
 
 /** A record named for people (never its id), and the page it has, if the reader may open it. */
 function useRecordWords(): (e: Entry) => { kind: string; name: string | null; link: string | null } {
-  const { nameOf, date } = useI18n();
-  const { agreements } = useWorld();
+  const { lang, nameOf, date } = useI18n();
+  const { agreements, actorName, orgName, zoneName } = useWorld();
   const incidentNames = useIncidentNames();
   const reportTitle = useReportTitle();
   return (e) => {
     const known = (RECORD_KINDS as readonly string[]).includes(e.entity);
     const kind = nameOf.recordKinds(known ? (e.entity as RecordKindName) : 'other');
     const r = e.record;
-    const agreementName = (id: string) => agreements.find((a) => a.id === id)?.title || null;
+    const agreementName = (id: string) => {
+      const g = agreements.find((a) => a.id === id);
+      return (g && localName(lang, g.title, g.title_ar)) || null;
+    };
     switch (e.entity) {
       case 'incident':
         return r?.location && r.act && r.at
@@ -256,11 +263,15 @@ function useRecordWords(): (e: Entry) => { kind: string; name: string | null; li
             }
           : { kind, name: null, link: null };
       case 'zone':
-        return { kind, name: r?.name ?? null, link: r ? `/zones/${encodeURIComponent(e.entity_id)}` : null };
+        return {
+          kind,
+          name: r ? zoneName(e.entity_id, r.name) || null : null,
+          link: r ? `/zones/${encodeURIComponent(e.entity_id)}` : null,
+        };
       case 'agreement':
         return {
           kind,
-          name: r?.name ?? agreementName(e.entity_id),
+          name: agreementName(e.entity_id) ?? r?.name ?? null,
           link: r ? `/agreements/${encodeURIComponent(e.entity_id)}` : null,
         };
       case 'agreement_clause': {
@@ -269,6 +280,11 @@ function useRecordWords(): (e: Entry) => { kind: string; name: string | null; li
         const name = agreementName(agreement);
         return { kind, name, link: name ? `/agreements/${encodeURIComponent(agreement)}` : null };
       }
+      // Named in the reader's language by the world, which holds every actor and organization.
+      case 'actor':
+        return { kind, name: r ? actorName(e.entity_id) : null, link: null };
+      case 'organization':
+        return { kind, name: r ? orgName(e.entity_id) : null, link: null };
       default:
         return { kind, name: r?.name ?? null, link: null };
     }

@@ -27,7 +27,7 @@ export function NewIncidentDialog({
   onCreated(incidentId: string): void;
 }) {
   const { t, nameOf, lang, timezone } = useI18n();
-  const { actors } = useWorld();
+  const { actors, actorName } = useWorld();
   const { errorText } = useStatements();
   const create = useCreateIncident();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -113,7 +113,7 @@ export function NewIncidentDialog({
               <option value="">{t('report.target.none')}</option>
               {actors.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {a.name}
+                  {actorName(a.id)}
                 </option>
               ))}
             </select>

@@ -146,7 +146,7 @@ export function IncidentsPage() {
               id="f-actor"
               label={t('incidents.actor')}
               value={filters.actor}
-              choices={actors.map((a) => [a.id, a.name])}
+              choices={actors.map((a) => [a.id, actorName(a.id)])}
               onChange={(actor) => apply({ actor })}
             />
             <AnyOf

@@ -34,7 +34,7 @@ export function canPropose(f: Finding, rulings: readonly Ruling[], coChair: bool
 
 export function RulingForm({ incident, finding, onDone }: { incident: Detail; finding: Finding; onDone(): void }) {
   const { t, nameOf, dateTime } = useI18n();
-  const { actors, orgName } = useWorld();
+  const { actors, actorName, orgName } = useWorld();
   const { errorText } = useStatements();
   const propose = useProposeRuling(incident.id);
   const [verdict, setVerdict] = useState<RulingProposal['verdict']>('violation');
@@ -79,7 +79,7 @@ export function RulingForm({ incident, finding, onDone }: { incident: Detail; fi
               <option value="">{t('ruling.violator.none')}</option>
               {actors.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {a.name}
+                  {actorName(a.id)}
                 </option>
               ))}
             </select>

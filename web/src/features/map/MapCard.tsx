@@ -4,6 +4,7 @@ import { Link, navigate } from '../../app/router.tsx';
 import { ErrorNotice, isMissing, Loading, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { localName } from '../../i18n/record-names.ts';
 import { whereName } from '../../i18n/where.ts';
 import { MAP_VERDICTS, VERDICT_COLORS } from '../../map/colors.ts';
 import type { Cluster } from '../../map/incident-features.ts';
@@ -14,7 +15,7 @@ import { worstVerdict } from '../incidents/verdicts.ts';
 export type Selection =
   | { kind: 'incident'; id: string }
   | { kind: 'cluster'; cluster: Cluster }
-  | { kind: 'zone'; id: string; name: string; status: string; controllers: string[] }
+  | { kind: 'zone'; id: string; name: string; nameAr: string | null; status: string; controllers: string[] }
   | { kind: 'site'; id: string; owner: string; siteKind: string; bufferM: number }
   | { kind: 'convoy'; id: string; organizer: string; from: string; to: string };
 
@@ -142,20 +143,22 @@ function ClusterCard({ cluster, days, onZoom }: { cluster: Cluster; days: Props[
 function ZoneCard({
   id,
   name,
+  nameAr,
   status,
   controllers,
 }: {
   id: string;
   name: string;
+  nameAr: string | null;
   status: string;
   controllers: string[];
 }) {
-  const { t, nameOf } = useI18n();
+  const { t, lang, nameOf } = useI18n();
   const { actorName } = useWorld();
   return (
     <div className="card-body">
       <p className="card-kicker">{t('map.zone')}</p>
-      <h2 dir="auto">{name || t('map.zone')}</h2>
+      <h2 dir="auto">{localName(lang, name, nameAr) || t('map.zone')}</h2>
       <p>
         <span className={`badge zone-${status}`}>{nameOf.zones(status)}</span>
       </p>

@@ -206,6 +206,8 @@ export function MapPage() {
             kind: 'zone',
             id: String(p.id),
             name: String(p.name),
+            // A null property may not reach the rendered feature.
+            nameAr: typeof p.name_ar === 'string' ? p.name_ar : null,
             status: String(p.status),
             controllers: typeof p.controllers === 'string' ? (JSON.parse(p.controllers) as string[]) : [],
           });

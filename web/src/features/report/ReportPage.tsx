@@ -46,7 +46,7 @@ export function ReportPage() {
   const { t, nameOf, lang, timezone, timezoneLabel, reportWhen } = useI18n();
   const fileReport = useFileReport();
   const { say, errorText } = useStatements();
-  const { actors, orgName } = useWorld();
+  const { actors, actorName, orgName } = useWorld();
   const { me } = useSession();
   const restored = useRef(loadDraft(localStorage));
   const [draft, setDraft] = useState<ReportDraft>(restored.current ?? EMPTY_DRAFT);
@@ -312,7 +312,7 @@ export function ReportPage() {
                   <option value="">{t('report.unknownActor')}</option>
                   {actors.map((a) => (
                     <option key={a.id} value={a.id}>
-                      {a.name}
+                      {actorName(a.id)}
                     </option>
                   ))}
                 </select>
@@ -358,7 +358,7 @@ export function ReportPage() {
                     <option value="">—</option>
                     {actors.map((a) => (
                       <option key={a.id} value={a.id}>
-                        {a.name}
+                        {actorName(a.id)}
                       </option>
                     ))}
                   </select>

@@ -9,11 +9,12 @@ import { Link } from '../../app/router.tsx';
 import { recordFallback, Reference, VerdictBadge } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { nameIn } from '../../i18n/record-names.ts';
 import { judgementOnly } from './territory-changes.ts';
 import { useControlChange } from './queries.ts';
 
 export function ChangePage({ zoneId, at }: { zoneId: string; at: number }) {
-  const { t, nameOf, dateTime, timezoneLabel } = useI18n();
+  const { t, lang, nameOf, dateTime, timezoneLabel } = useI18n();
   const { actorName, agreementTitle } = useWorld();
   const { say, sayAll } = useStatements();
   const q = useControlChange(zoneId, at);
@@ -29,7 +30,7 @@ export function ChangePage({ zoneId, at }: { zoneId: string; at: number }) {
   const after = control.find((c) => c.fromMs === at);
   const names = (actors: readonly string[]) =>
     actors.length ? actors.map(actorName).join(' · ') : t('common.unknown');
-  const heading = t('territory.change.heading', { zone: zone.name || t('zone.title') });
+  const heading = t('territory.change.heading', { zone: nameIn(lang, zone) || t('zone.title') });
   return (
     <div className="page page-wide change-page">
       <nav className="breadcrumb" aria-label="breadcrumb">

@@ -12,14 +12,14 @@ import { useStatements } from '../../app/use-statements.ts';
 import { addDays, instantOfLocal } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { changePath } from '../world/zone-links.ts';
-import { useTerritoryFindings, useZoneNames } from './queries.ts';
+import { useTerritoryFindings } from './queries.ts';
 import { groupChanges } from './territory-changes.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function TerritoryPage() {
   const { t, dateTime, timezone, timezoneLabel, number } = useI18n();
-  const { actors, agreementTitle } = useWorld();
+  const { actors, actorName, agreementTitle, zones, zoneName } = useWorld();
   const { say } = useStatements();
   const { query } = useLocation();
   const zone = query.get('zone') ?? '';
@@ -37,8 +37,6 @@ export function TerritoryPage() {
   );
   const list = useTerritoryFindings(filter);
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items), [list.data]);
-  const zones = useZoneNames();
-  const zoneName = useMemo(() => new Map((zones.data ?? []).map((z) => [z.id, z.name])), [zones.data]);
   const changes = useMemo(() => groupChanges(items ?? []), [items]);
   const apply = (next: Partial<Record<'zone' | 'actor' | 'from' | 'to', string>>) => {
     const q = new URLSearchParams();
@@ -57,14 +55,11 @@ export function TerritoryPage() {
           <Field label={t('territory.zone')} htmlFor="tf-zone">
             <select id="tf-zone" value={zone} onChange={(e) => apply({ zone: e.target.value })}>
               <option value="">{t('territory.zone.all')}</option>
-              {(zones.data ?? [])
-                .slice()
-                .sort((a, b) => a.name.localeCompare(b.name))
-                .map((z) => (
-                  <option key={z.id} value={z.id}>
-                    {z.name || t('zone.title')}
-                  </option>
-                ))}
+              {zones.map((z) => (
+                <option key={z.id} value={z.id}>
+                  {zoneName(z.id) || t('zone.title')}
+                </option>
+              ))}
             </select>
           </Field>
           <Field label={t('territory.actor')} htmlFor="tf-actor">
@@ -72,7 +67,7 @@ export function TerritoryPage() {
               <option value="">{t('territory.actor.all')}</option>
               {actors.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {a.name}
+                  {actorName(a.id)}
                 </option>
               ))}
             </select>
@@ -88,7 +83,7 @@ export function TerritoryPage() {
           <li key={`${c.zone}:${c.at}`} className="territory-change">
             <div className="territory-change-head">
               <Link to={changePath(c.zone, c.at)} dir="auto">
-                {zoneName.get(c.zone) || c.zoneName || t('zone.title')}
+                {zoneName(c.zone, c.zoneName) || t('zone.title')}
               </Link>
               <time className="muted small">{dateTime(c.at)}</time>
             </div>

@@ -1,6 +1,7 @@
 /**
  * Territory findings: every judged change of control the reader may see, filtered by zone, actor
- * and time; one change of control with its judgements and their history; the zones' names.
+ * and time; one change of control with its judgements and their history. The zones' names are the
+ * world's (api/world.tsx).
  */
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
@@ -43,30 +44,6 @@ export function useTerritoryFindings(filter: TerritoryFilter) {
     getNextPageParam: (last) => last.next_cursor ?? undefined,
     placeholderData: keepPreviousData,
   });
-}
-
-/** The zones the reader may see, by name (for the filter and the list). */
-export function useZoneNames() {
-  return asQuery(
-    useQuery({
-      queryKey: queryKeys.zoneNames,
-      queryFn: async ({ signal }) => {
-        const out: { id: string; name: string }[] = [];
-        let cursor: string | undefined;
-        do {
-          const page = unwrap(
-            await api.GET('/api/v1/zones', {
-              params: { query: { limit: 500, ...(cursor ? { cursor } : {}) } },
-              signal,
-            }),
-          );
-          out.push(...page.items.map((z) => ({ id: z.id, name: z.name })));
-          cursor = page.next_cursor ?? undefined;
-        } while (cursor);
-        return out;
-      },
-    }),
-  );
 }
 
 /**

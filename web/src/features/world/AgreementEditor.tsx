@@ -1,14 +1,15 @@
 /**
- * Changing an agreement in the web app (world:manage): its terms (periods in force, scope,
- * exclusions, prohibited acts, self-defence), a party's acceptance, a party's withdrawal, a clause. Each change is previewed first (which findings it judges again, how many
- * verdicts change), then saved and judged.
+ * Changing an agreement in the web app (world:manage): its terms (its title in English and in
+ * Arabic, periods in force, scope, exclusions, prohibited acts, self-defence), a party's
+ * acceptance, a party's withdrawal, a clause. Each change is previewed first (which findings it
+ * judges again, how many verdicts change), then saved and judged.
  */
 import { useEffect, useState } from 'react';
 import { ACTS, CLASSIFICATIONS } from '../../api/enums.ts';
 import type { Agreement } from '../../api/world.tsx';
 import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
-import { Field } from '../../app/ui.tsx';
+import { Field, NameFields } from '../../app/ui.tsx';
 import { instantOfLocal, localInputValue } from '../../i18n/format.ts';
 import { type AdminArea, loadAdminAreas } from '../../map/admin-areas.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -48,9 +49,11 @@ interface Period {
 /** The terms: every field starts from the agreement as it stands; the scope is kept unless another is chosen. */
 function ChangeTerms({ agreement: g }: { agreement: Agreement }) {
   const { t, lang, nameOf, timezone } = useI18n();
-  const { actors, actorName, organizations } = useWorld();
+  const { actors, actorName, organizations, orgName } = useWorld();
   const coChairOrgs = organizations.filter((o) => o.kind === 'co_chair');
   const local = (iso: string | null) => (iso === null ? '' : localInputValue(Date.parse(iso), timezone));
+  const [title, setTitle] = useState(g.title);
+  const [titleAr, setTitleAr] = useState(g.title_ar ?? '');
   const [periods, setPeriods] = useState<Period[]>(() =>
     g.in_force.map((f) => ({ from: local(f.from), to: local(f.to) })),
   );
@@ -74,6 +77,8 @@ function ChangeTerms({ agreement: g }: { agreement: Agreement }) {
   const instant = (v: string) => new Date(instantOfLocal(v, timezone)).toISOString();
   const areaName = (a: AdminArea) => (lang === 'ar' ? a.name_ar : a.name_en);
   const body = (): TermsBody => ({
+    title: title.trim(),
+    title_ar: titleAr.trim() || null,
     in_force: periods.map((p) => ({ from: instant(p.from), to: p.to ? instant(p.to) : null })),
     excluded,
     prohibited: prohibited as TermsBody['prohibited'],
@@ -84,6 +89,14 @@ function ChangeTerms({ agreement: g }: { agreement: Agreement }) {
   return (
     <form className="panel terms" onSubmit={(e) => e.preventDefault()} data-testid="change-terms">
       <h4>{t('world.terms')}</h4>
+      <div className="field-row">
+        <NameFields
+          ids={['t-title', 't-title-ar']}
+          labels={[t('world.terms.title'), t('world.terms.titleAr')]}
+          values={[title, titleAr]}
+          onChange={[setTitle, setTitleAr]}
+        />
+      </div>
       <fieldset>
         <legend>{t('agreement.inForce')}</legend>
         {periods.map((p, i) => (
@@ -166,7 +179,7 @@ function ChangeTerms({ agreement: g }: { agreement: Agreement }) {
               .filter((a) => !excluded.includes(a.id))
               .map((a) => (
                 <option key={a.id} value={a.id}>
-                  {a.name}
+                  {actorName(a.id)}
                 </option>
               ))}
           </select>
@@ -200,7 +213,7 @@ function ChangeTerms({ agreement: g }: { agreement: Agreement }) {
                 checked={coChairs.includes(o.id)}
                 onChange={(e) => toggle(coChairs, setCoChairs, o.id, e.target.checked)}
               />
-              <span>{o.name}</span>
+              <span>{orgName(o.id)}</span>
             </label>
           ))}
         </fieldset>
@@ -216,7 +229,7 @@ function ChangeTerms({ agreement: g }: { agreement: Agreement }) {
 
 function AddParty({ agreement: g }: { agreement: Agreement }) {
   const { t, timezone } = useI18n();
-  const { actors } = useWorld();
+  const { actors, actorName } = useWorld();
   const [actor, setActor] = useState('');
   const [at, setAt] = useState('');
   const [channel, setChannel] = useState('');
@@ -233,7 +246,7 @@ function AddParty({ agreement: g }: { agreement: Agreement }) {
             .filter((a) => !parties.has(a.id))
             .map((a) => (
               <option key={a.id} value={a.id}>
-                {a.name}
+                {actorName(a.id)}
               </option>
             ))}
         </select>

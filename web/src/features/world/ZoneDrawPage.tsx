@@ -1,15 +1,17 @@
 /**
- * A zone drawn on the map: a new one (`/zones/new`: its name, who may see it, its area) or one
- * redrawn (`/zones/:id/edit`). Shapes are drawn with terra-draw (ZoneDrawMap); each part and hole
- * is listed with what is wrong with it, in the words the server would use, and nothing can be sent
- * until nothing is. Saving is previewed first (how many findings it judges again).
+ * A zone drawn on the map: a new one (`/zones/new`: its name in English and in Arabic, who may
+ * see it, its area) or one redrawn (`/zones/:id/edit`). Shapes are drawn with terra-draw
+ * (ZoneDrawMap); each part and hole is listed with what is wrong with it, in the words the server
+ * would use, and nothing can be sent until nothing is. Saving is previewed first (how many
+ * findings it judges again).
  */
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { CLASSIFICATIONS } from '../../api/enums.ts';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
-import { Field, recordFallback } from '../../app/ui.tsx';
+import { Field, NameFields, recordFallback } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { nameIn } from '../../i18n/record-names.ts';
 import { readView } from '../map/map-time.ts';
 import { useZones } from '../map/queries.ts';
 import { PreviewThenSave } from './change-preview.tsx';
@@ -26,6 +28,7 @@ function NewZone() {
   const { t } = useI18n();
   const { query } = useLocation();
   const [name, setName] = useState('');
+  const [nameAr, setNameAr] = useState('');
   const [classification, setClassification] = useState<NewZoneBody['classification']>('public');
   const change = useNewZone();
   const saved = change.save.data?.zone.id;
@@ -42,9 +45,12 @@ function NewZone() {
       view={readView(query)}
       fields={
         <div className="field-row">
-          <Field label={t('zoneEdit.name')} htmlFor="zd-name">
-            <input id="zd-name" value={name} maxLength={200} dir="auto" onChange={(e) => setName(e.target.value)} />
-          </Field>
+          <NameFields
+            ids={['zd-name', 'zd-name-ar']}
+            labels={[t('zoneEdit.name'), t('zoneEdit.nameAr')]}
+            values={[name, nameAr]}
+            onChange={[setName, setNameAr]}
+          />
           <Field label={t('zoneEdit.classification')} htmlFor="zd-classification">
             <select
               id="zd-classification"
@@ -66,7 +72,13 @@ function NewZone() {
         <PreviewThenSave
           change={change}
           disabled={!area || !name.trim()}
-          body={() => ({ name: name.trim(), classification, geometry: area!, control: [] })}
+          body={() => ({
+            name: name.trim(),
+            name_ar: nameAr.trim() || null,
+            classification,
+            geometry: area!,
+            control: [],
+          })}
         />
       )}
     />
@@ -74,7 +86,7 @@ function NewZone() {
 }
 
 function RedrawZone({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const q = useZone(id);
   const change = useRedrawZone(id);
   const fallback = recordFallback(q, {
@@ -84,10 +96,11 @@ function RedrawZone({ id }: { id: string }) {
   });
   if (fallback || !q.data) return fallback;
   const zone = q.data.zone;
+  const name = nameIn(lang, zone) || t('zone.title');
   return (
     <ZoneDraw
-      title={t('zoneEdit.edit.title', { name: zone.name || t('zone.title') })}
-      back={{ to: `/zones/${encodeURIComponent(zone.id)}`, label: zone.name || t('zone.title') }}
+      title={t('zoneEdit.edit.title', { name })}
+      back={{ to: `/zones/${encodeURIComponent(zone.id)}`, label: name }}
       initial={asArea(zone.geometry)}
       exclude={zone.id}
       view={null}

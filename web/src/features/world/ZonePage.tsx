@@ -13,13 +13,14 @@ import { Field, recordFallback, Reference, VerdictBadge } from '../../app/ui.tsx
 import { useStatements } from '../../app/use-statements.ts';
 import { instantOfLocal } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { nameIn } from '../../i18n/record-names.ts';
 import { asArea, changePath, mapViewOf } from './zone-links.ts';
 import { PreviewThenSave } from './change-preview.tsx';
 import { ControlTimeline } from './ControlTimeline.tsx';
 import { useControlEntry, useZone } from './queries.ts';
 
 export function ZonePage({ id }: { id: string }) {
-  const { t, nameOf, dateTime, timezoneLabel } = useI18n();
+  const { t, lang, nameOf, dateTime, timezoneLabel } = useI18n();
   const { actorName, agreementTitle } = useWorld();
   const { can } = useSession();
   const { sayAll } = useStatements();
@@ -40,7 +41,7 @@ export function ZonePage({ id }: { id: string }) {
       <header className="page-header">
         <div>
           <p className="card-kicker">{t('zone.title')}</p>
-          <h1 dir="auto">{zone.name || t('zone.title')}</h1>
+          <h1 dir="auto">{nameIn(lang, zone) || t('zone.title')}</h1>
           <div className="badges">
             <span className="badge badge-outline">{nameOf.classifications(zone.classification)}</span>
           </div>
@@ -113,7 +114,7 @@ export function ZonePage({ id }: { id: string }) {
 /** A control entry: from when, until when (if known), who held the zone, who says so, how sure. */
 function ControlEntryForm({ zoneId }: { zoneId: string }) {
   const { t, nameOf, timezone } = useI18n();
-  const { actors } = useWorld();
+  const { actors, actorName } = useWorld();
   const [at, setAt] = useState('');
   const [until, setUntil] = useState('');
   const [holders, setHolders] = useState<string[]>(['']);
@@ -143,7 +144,7 @@ function ControlEntryForm({ zoneId }: { zoneId: string }) {
                 <option value="">{i === 0 ? t('zone.change.noHolder') : t('common.none')}</option>
                 {actors.map((a) => (
                   <option key={a.id} value={a.id}>
-                    {a.name}
+                    {actorName(a.id)}
                   </option>
                 ))}
               </select>
