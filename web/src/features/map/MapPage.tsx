@@ -209,7 +209,12 @@ export function MapPage() {
             // A null property may not reach the rendered feature.
             nameAr: typeof p.name_ar === 'string' ? p.name_ar : null,
             status: String(p.status),
-            controllers: typeof p.controllers === 'string' ? (JSON.parse(p.controllers) as string[]) : [],
+            // A list property comes back from the map's source as JSON text, or as the list itself.
+            controllers: Array.isArray(p.controllers)
+              ? (p.controllers as string[])
+              : typeof p.controllers === 'string'
+                ? (JSON.parse(p.controllers) as string[])
+                : [],
           });
         default:
           return setSelection(null);
