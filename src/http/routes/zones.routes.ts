@@ -113,7 +113,7 @@ export const zonesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       schema: {
         tags: ['zones'],
         summary:
-          "Rename a zone (world:manage); its area and control stay as they are, and its changes of control, which say its name, are judged again",
+          'Rename a zone (world:manage); its area and control stay as they are, and its changes of control, which say its name, are judged again',
         params: idParams,
         querystring: dryRunQuery,
         body: zoneRenameSchema,
