@@ -452,7 +452,7 @@ describeEachDatabase('zones API', (db) => {
     const change = (f: { current: { statements: { code: string; params: { zone?: unknown } }[] } }) =>
       f.current.statements.find((st) => st.code === 'territory.change')?.params.zone;
     expect(change(was)).toEqual({ zone: 'z-daraya', name: oldName });
-    const rename = (user: string, payload: unknown, query = '', id = 'z-daraya') =>
+    const rename = (user: string, payload: object, query = '', id = 'z-daraya') =>
       server.call(user, { method: 'PATCH', url: `/api/v1/zones/${id}${query}`, payload });
     const counts = async () => Promise.all(['audit_log', 'finding_history'].map((table) => countRows(db(), table)));
     await server.as('us-analyst'); // signing in is audited too
