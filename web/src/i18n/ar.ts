@@ -531,7 +531,7 @@ export const ar: Messages = {
   'zoneEdit.point.previous': 'النقطة السابقة',
   'zoneEdit.point.next': 'النقطة التالية',
   'zoneEdit.point.remove': 'احذف هذه النقطة',
-  'zoneEdit.point.tooFew': 'يبقى للشكل 3 نقاط على الأقل: احذف الشكل كله بدلًا من ذلك.',
+  'zoneEdit.point.tooFew': 'يبقى للشكل {min} نقاط على الأقل: احذف الشكل كله بدلًا من ذلك.',
   'zoneEdit.clear': 'ابدأ من جديد',
   'zoneEdit.shapes': 'ما رُسم',
   'zoneEdit.shape.part': 'الجزء {part}',

@@ -537,7 +537,7 @@ export const en = {
   'zoneEdit.point.previous': 'Previous point',
   'zoneEdit.point.next': 'Next point',
   'zoneEdit.point.remove': 'Remove this point',
-  'zoneEdit.point.tooFew': 'A shape keeps at least 3 points: remove the whole shape instead.',
+  'zoneEdit.point.tooFew': 'A shape keeps at least {min} points: remove the whole shape instead.',
   'zoneEdit.clear': 'Start again',
   'zoneEdit.shapes': 'What is drawn',
   'zoneEdit.shape.part': 'Part {part}',
