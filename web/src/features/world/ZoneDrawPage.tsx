@@ -144,6 +144,14 @@ function ZoneDraw({
   const handle = useRef<DrawHandle>(null);
   const [canUndo, setCanUndo] = useState(false);
   const [pickedPoint, setPicked] = useState<PickedPoint | null>(null);
+  // Where the keyboard goes once a shape's points are chosen from the list: the bar over the map.
+  const nextPoint = useRef<HTMLButtonElement>(null);
+  const [focusBar, setFocusBar] = useState(false);
+  useEffect(() => {
+    if (!focusBar) return;
+    nextPoint.current?.focus();
+    setFocusBar(false);
+  }, [focusBar]);
   // A choice the shapes have moved past (the shape gone, a point added or removed) is forgotten.
   const picked = tool === 'select' && stillPicked(pickedPoint, shapes) ? pickedPoint : null;
   const pickedShape = picked && shapes.find((s) => s.id === picked.shape);
@@ -268,6 +276,7 @@ function ZoneDraw({
                   {t('zoneEdit.point.previous')}
                 </button>
                 <button
+                  ref={nextPoint}
                   type="button"
                   className="btn btn-small"
                   disabled={!picked}
@@ -308,6 +317,7 @@ function ZoneDraw({
                         setTool('select');
                         handle.current?.select(s.id);
                         setPicked({ shape: s.id, index: 0, count: s.ring.length });
+                        setFocusBar(true);
                       }}
                     >
                       {t('zoneEdit.points.edit')}
