@@ -1178,6 +1178,10 @@ describeEachDatabase('authorization matrix', (db) => {
               control: [{ actors: ['sy-gov'], from: '2016-01-01T00:00:00Z' }],
             }),
         },
+        'PATCH /zones/{id}': {
+          permission: 'world:manage',
+          attempts: (u) => targets('zone', u, (id) => `/api/v1/zones/${id}`, { name: `zone of ${u.user}` }),
+        },
         'PUT /zones/{id}/geometry': {
           permission: 'world:manage',
           attempts: (u) => targets('zone', u, (id) => `/api/v1/zones/${id}/geometry`, { geometry: square(38.8, 34.7) }),

@@ -19,6 +19,7 @@ const EVENT_TYPES: readonly string[] = [
   'incident.updated',
   'finding.changed',
   'settings.changed',
+  'audit.appended',
   'alert',
 ] satisfies TruceEvent['type'][];
 const RECONNECT_MS = 1_000;

@@ -39,7 +39,12 @@ export function createContext(
   const seal = () => {
     timer = null;
     sealing = sealing
-      .then(() => auditLog.seal(db))
+      // Each sealed batch is announced: the audit trail's open pages read it again (live-events.ts).
+      .then(() =>
+        auditLog.seal(db, undefined, ({ from, to }) =>
+          events.publish({ type: 'audit.appended', entity: 'audit', id: `${from}-${to}`, at: Date.now() }),
+        ),
+      )
       .then(
         () => {
           if (failures > 0) console.warn(`audit sealing resumed after ${failures} failed attempt(s)`);
@@ -56,8 +61,11 @@ export function createContext(
   };
   const events = options.events ?? new LocalEventBus();
   const reads = new ReadCache();
-  // Events of other processes (and this one's, already dropped by `wrote`).
-  events.subscribe((e) => reads.invalidate(e.type.startsWith('report.') ? 'reports' : 'world'));
+  // Events of other processes (and this one's, already dropped by `wrote`). A seal of the audit
+  // trail follows a write already heard of, and changes no kept read.
+  events.subscribe((e) => {
+    if (e.type !== 'audit.appended') reads.invalidate(e.type.startsWith('report.') ? 'reports' : 'world');
+  });
   return {
     db,
     events,

@@ -1,12 +1,20 @@
 /**
  * Live events: a new report, a report triaged or evaluated, a changed finding, an alert, a change
  * of the world's settings (`settings` `world`: the timezone or the host state; `calm_setting`
- * <agreement id>: that agreement's days of calm). An event names a record and its
+ * <agreement id>: that agreement's days of calm), entries of the audit trail sealed (`audit`
+ * `<from>-<to>`: their positions in the chain). An event names a record and its
  * classification; subscribers (the SSE route) re-read the record as their reader before
  * sending it, so the live stream can never show what a list would hide.
  */
 export interface TruceEvent {
-  type: 'report.created' | 'report.updated' | 'incident.updated' | 'finding.changed' | 'settings.changed' | 'alert';
+  type:
+    | 'report.created'
+    | 'report.updated'
+    | 'incident.updated'
+    | 'finding.changed'
+    | 'settings.changed'
+    | 'audit.appended'
+    | 'alert';
   entity: string;
   id: string;
   at: number;

@@ -16,7 +16,7 @@ import { clearanceOf } from '../app/caller.ts';
 import { type AppContext, createContext } from '../app/context.ts';
 import { AppError } from '../app/errors.ts';
 import { type DbFlags, withDatabase } from './database.command.ts';
-import { EXIT, type Io } from './io.ts';
+import { EXIT, type Io, table } from './io.ts';
 
 /** Where a password comes from: stdin with --password-stdin, else null (generate one). */
 export type PasswordSource = (() => Promise<string>) | null;
@@ -118,20 +118,6 @@ export async function tokenRevoke(io: Io, ctx: AppContext, id: string): Promise<
       : `The API token "${token.name}" of ${token.username} was revoked already.\n`,
   );
   return EXIT.ok;
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return (
-    rows
-      .map((r) =>
-        r
-          .map((cell, i) => cell.padEnd(widths[i]!))
-          .join('  ')
-          .trimEnd(),
-      )
-      .join('\n') + '\n'
-  );
 }
 
 /** The password on stdin (`printf %s "$PW" | truce user add ... --password-stdin`), without its final line break. */

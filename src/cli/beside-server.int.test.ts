@@ -50,6 +50,8 @@ const DATABASE_COMMANDS: { args: string[]; input?: string }[] = [
   { args: ['user', 'enable', 'admin'] },
   { args: ['token', 'revoke', 'some-token-id'] },
   { args: ['audit', 'seal'] },
+  { args: ['settings', 'set', '--timezone', 'UTC'] },
+  { args: ['settings'] },
   { args: ['findings'] },
   { args: ['user', 'list'] },
   { args: ['token', 'list', 'admin'] },

@@ -20,13 +20,17 @@ import {
   withAccounts,
 } from './accounts.command.ts';
 import { auditHead, auditSeal, auditVerify } from './audit.command.ts';
+import { settingsSet, settingsShow } from './settings.command.ts';
 import { DataDirLockedError } from '../store/database.ts';
+
+/** The options as parseArgs gives them (a list for an option given `multiple`). */
+type Values = Record<string, string | boolean | string[] | undefined>;
 
 interface Command {
   usage: string;
   summary: string;
   options?: ParseArgsConfig['options'];
-  run(io: Io, positionals: string[], values: Record<string, string | boolean | undefined>): Promise<number>;
+  run(io: Io, positionals: string[], values: Values): Promise<number>;
 }
 
 const DB_OPTIONS = {
@@ -170,6 +174,41 @@ const COMMANDS: Record<string, Command> = {
       return withAccounts(io, 'token revoke', dbFlags(v), (ctx) => tokenRevoke(io, ctx, tokenId));
     },
   },
+  settings: {
+    usage: 'truce settings',
+    summary: "print the world's settings: the timezone of its days, the host state, the days of calm per agreement",
+    run: (io, args, v) => {
+      if (args.length > 0) throw new UsageError(`unexpected argument "${args[0]}"`);
+      return settingsShow(io, dbFlags(v));
+    },
+  },
+  'settings set': {
+    usage:
+      'truce settings set [--timezone TZ] [--host-state ACTOR|none] [--calm AGREEMENT:THRESHOLD:DAYS[:FROM:TO|:none]]... [--no-calm AGREEMENT]... [--dry-run]',
+    summary:
+      'change the settings given, keeping the rest; audited. --timezone: an IANA name such as Asia/Damascus;' +
+      ' --calm: count the days of calm of an agreement, a day calm with at most THRESHOLD violations, DAYS calm days in a row' +
+      ' required, over FROM to TO (YYYY-MM-DD, both included; none: the days asked for; left out: kept); --no-calm: count' +
+      ' them no more; --dry-run: say what would change, saving nothing',
+    options: {
+      timezone: { type: 'string' },
+      'host-state': { type: 'string' },
+      calm: { type: 'string', multiple: true },
+      'no-calm': { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean' },
+    },
+    run: (io, args, v) => {
+      if (args.length > 0) throw new UsageError(`unexpected argument "${args[0]}"`);
+      const list = (x: Values[string]) => (Array.isArray(x) ? x : []);
+      return settingsSet(io, dbFlags(v), {
+        timezone: str(v.timezone),
+        hostState: str(v['host-state']),
+        calm: list(v.calm),
+        noCalm: list(v['no-calm']),
+        dryRun: Boolean(v['dry-run']),
+      });
+    },
+  },
   'audit verify': {
     usage: 'truce audit verify [--expect-head HASH]',
     summary:
@@ -191,12 +230,11 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
-function dbFlags(v: Record<string, string | boolean | undefined>): DbFlags {
-  const str = (x: string | boolean | undefined) => (typeof x === 'string' ? x : undefined);
+function dbFlags(v: Values): DbFlags {
   return { data: str(v.data), 'database-url': str(v['database-url']) };
 }
 
-function str(x: string | boolean | undefined): string | undefined {
+function str(x: Values[string]): string | undefined {
   return typeof x === 'string' ? x : undefined;
 }
 
@@ -310,7 +348,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       allowPositionals: true,
       strict: true,
     });
-    return await command.run(io, positionals, values as Record<string, string | boolean | undefined>);
+    return await command.run(io, positionals, values as Values);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`truce ${name}: ${(e as Error).message}\nUsage: ${command.usage}\n`);

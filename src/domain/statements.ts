@@ -118,6 +118,7 @@ export const STATEMENTS_EN = {
   'cause.zone.replace-control': 'The control of {zone} was rewritten by {by}.',
   'cause.zone.change-control': 'The control of {zone} changed, entered by {by}.',
   'cause.zone.change-geometry': 'The outline of {zone} was redrawn by {by}.',
+  'cause.zone.rename': '{before} was renamed {zone} by {by}.',
   'cause.agreement.create': '{agreement} was entered by {by}.',
   'cause.agreement.replace': '{agreement} was revised by {by}.',
   'cause.agreement.add-party': 'A party to {agreement} was added by {by}.',

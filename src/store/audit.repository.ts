@@ -94,11 +94,18 @@ export function auditRecordset(entries: readonly AuditEntry[]): string {
   );
 }
 
-/** Appends every unsealed entry to the chain, in the order they were written. Returns how many. */
-export async function seal(db: Database, batch = 5_000): Promise<number> {
+/**
+ * Appends every unsealed entry to the chain, in the order they were written. Returns how many;
+ * `onSealed` hears the positions each committed batch took in the chain (both included).
+ */
+export async function seal(
+  db: Database,
+  batch = 5_000,
+  onSealed?: (positions: { from: number; to: number }) => void,
+): Promise<number> {
   let total = 0;
   for (;;) {
-    const sealed = await db.transaction(async (tx) => {
+    const { sealed, from, to } = await db.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock($1)', [SEAL_LOCK]);
       const [last] = await tx.query<{ chain_pos: string | number; chain_hash: string }>(
         'select chain_pos, chain_hash from audit_log where chain_pos is not null order by chain_pos desc limit 1',
@@ -127,8 +134,9 @@ export async function seal(db: Database, batch = 5_000): Promise<number> {
           [JSON.stringify(links)],
         );
       }
-      return links.length;
+      return { sealed: links.length, from: links[0]?.chain_pos ?? 0, to: links.at(-1)?.chain_pos ?? 0 };
     });
+    if (sealed > 0) onSealed?.({ from, to });
     total += sealed;
     if (sealed < batch) return total;
   }
@@ -252,6 +260,8 @@ export interface AuditFilter {
   from?: Instant | undefined;
   /** Written before this instant. */
   to?: Instant | undefined;
+  /** Sealed at these positions of the chain, both included (the live event of a seal). */
+  sealed?: { from: number; to: number } | undefined;
 }
 
 /**
@@ -285,6 +295,8 @@ export async function listPage(
   if (filter.entity !== undefined) c.push(`a.entity = ${params.add(filter.entity)}`);
   if (filter.from !== undefined) c.push(`a.at >= ${params.add(ts(filter.from))}::timestamptz`);
   if (filter.to !== undefined) c.push(`a.at < ${params.add(ts(filter.to))}::timestamptz`);
+  if (filter.sealed !== undefined)
+    c.push(`a.chain_pos between ${params.add(filter.sealed.from)} and ${params.add(filter.sealed.to)}`);
   c.push(
     `(a.entity <> all(${params.add(scope.accountEntities)}::text[]) or coalesce(a.owner_org = ${params.add(scope.accountsOf)}::text, false))`,
   );

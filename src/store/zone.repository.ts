@@ -106,6 +106,11 @@ export async function lock(sql: Sql, id: string): Promise<boolean> {
  * its classification and owner, and each entry its source and confidence; a plain zone (a
  * scenario bundle) keeps the stored classification and owner, and its entries have neither.
  */
+/** A zone's name changed, its area and control as they are. */
+export async function update(sql: Sql, id: string, changes: { name: string }): Promise<void> {
+  await sql.query('update zones set name = $2 where id = $1', [id, changes.name]);
+}
+
 export async function upsert(sql: Sql, zone: Zone | ZoneRecord): Promise<void> {
   const [minLon, minLat, maxLon, maxLat] = bboxOf(zone.geometry);
   const meta = 'classification' in zone ? zone : null;

@@ -48,15 +48,11 @@ export async function listAuditTrail(
     if (!user) return { items: [], next: null };
     userId = user.id;
   }
-  const scope: auditLog.AuditScope = {
-    accountEntities: [...ACCOUNT_ENTITIES],
-    accountsOf: can(c, 'accounts:manage') ? c.orgId : null,
-  };
   const { found, summaries } = await asReader(ctx.db, readerOf(c), async (sql) => {
     const found = await auditLog.listPage(
       sql,
       { userId, orgId: query.org, entity: query.entity, from: query.from, to: query.to },
-      scope,
+      scopeOf(c),
       page,
     );
     const refs = found.items.map((e) => ({ entity: e.entity, id: e.entityId }));
@@ -77,6 +73,29 @@ export async function listAuditTrail(
     record: summaries.get(`${e.entity}:${e.entityId}`) ?? accountSummary(e, names, orgs),
   }));
   return { items, next: found.next };
+}
+
+/** Accounts (users, API tokens, organizations) only for an admin, of their own organization. */
+const scopeOf = (c: Caller): auditLog.AuditScope => ({
+  accountEntities: [...ACCOUNT_ENTITIES],
+  accountsOf: can(c, 'accounts:manage') ? c.orgId : null,
+});
+
+/**
+ * Whether GET /audit would list this reader at least one of the entries the filter picks (the
+ * live event of a seal asks it of the entries just sealed): the same query, every condition
+ * that hides an entry in it.
+ */
+export async function auditTrailVisible(
+  ctx: AppContext,
+  caller: Caller,
+  filter: auditLog.AuditFilter,
+): Promise<boolean> {
+  if (!can(caller, 'audit:read')) return false;
+  const found = await asReader(ctx.db, readerOf(caller), (sql) =>
+    auditLog.listPage(sql, filter, scopeOf(caller), { limit: 1, after: null }),
+  );
+  return found.items.length > 0;
 }
 
 /** An account named for people: a user by their name, an API token by its own, an organization by its name. */

@@ -31,6 +31,14 @@ export const zoneChanged = (zone: { id: string; name: string }, action: ZoneActi
     { entity: 'zone', id: zone.id },
   );
 
+/** A zone renamed: its changes of control say its name. */
+export const zoneRenamed = (zone: { id: string; name: string }, before: string, by: Caller): findings.Cause =>
+  cause(
+    'cause.zone.rename',
+    { zone: { zone: zone.id, name: zone.name }, before: { zone: zone.id, name: before }, by: { user: by.username } },
+    { entity: 'zone', id: zone.id },
+  );
+
 export const agreementChanged = (
   agreement: { id: string; title: string },
   action: AgreementAction,

@@ -14,6 +14,11 @@
  * sent, as a cue to read the findings again; no alert, since the event does not say which
  * findings changed and old violations would be announced again).
  *
+ * An `audit.appended` (entity `audit`, id `<from>-<to>`: positions of the chain just sealed) is
+ * sent, with no data, only to a reader who may read the trail (`audit:read`) and would see one
+ * of those entries listed by GET /audit (the same query, auditTrailVisible): a cue to read the
+ * trail again that tells nothing of entries hidden from the reader, not even that they were written.
+ *
  * Readers of one organization with one clearance see the same rows, so an event is read once
  * for each such group (and role), not once per open stream: `LiveReads`.
  */
@@ -27,7 +32,8 @@ import * as plans from '../../store/plan.repository.ts';
 import * as settings from '../../store/settings.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import type { Sql } from '../../store/sql.ts';
-import { type Caller, readerOf } from '../caller.ts';
+import { auditTrailVisible } from '../audit/list-audit-trail.ts';
+import { type Caller, can, readerOf } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import type { TruceEvent } from '../events.ts';
 import { whereView } from '../map/where.ts';
@@ -83,6 +89,7 @@ export class LiveReads {
 }
 
 export async function visibleMessages(ctx: AppContext, caller: Caller, event: TruceEvent): Promise<LiveMessage[]> {
+  if (event.type === 'audit.appended') return auditMessages(ctx, caller, event);
   return asReader(ctx.db, readerOf(caller), async (sql) => {
     const records = await readVisible(sql, event);
     const checksAlerts = event.type !== 'incident.updated';
@@ -105,6 +112,15 @@ export async function visibleMessages(ctx: AppContext, caller: Caller, event: Tr
     }
     return messages;
   });
+}
+
+/** Entries of the trail sealed: a message when the reader would see one of them in GET /audit. */
+async function auditMessages(ctx: AppContext, caller: Caller, event: TruceEvent): Promise<LiveMessage[]> {
+  const m = /^(\d+)-(\d+)$/.exec(event.id);
+  if (event.entity !== 'audit' || !m || !can(caller, 'audit:read')) return [];
+  const sealed = { from: Number(m[1]), to: Number(m[2]) };
+  if (!(await auditTrailVisible(ctx, caller, { sealed }))) return [];
+  return [{ type: event.type, entity: 'audit', id: event.id, at: new Date(event.at).toISOString(), data: {} }];
 }
 
 /** Actors' names and agreements' titles, as the reader may see them, for the English of alerts. */

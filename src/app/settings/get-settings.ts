@@ -2,7 +2,8 @@
  * GET /settings: the world's settings, for any signed-in user: its name, the timezone of its day
  * boundaries, the host state whose consent every convoy needs, and the days of calm per
  * agreement. A calm setting shows only to a reader who may see its agreement (row-level
- * security on `calm_settings`), so that it tells nothing of an agreement hidden from them.
+ * security on `calm_settings`), so that it tells nothing of an agreement hidden from them. The
+ * operator at the command line (`truce settings`) reads them all.
  */
 import * as settings from '../../store/settings.repository.ts';
 import { asReader } from '../../store/reader.ts';
@@ -15,7 +16,9 @@ export interface Settings extends settings.WorldSettings {
   calm: settings.CalmSetting[];
 }
 
-export async function getSettings(ctx: AppContext, caller: Caller | null): Promise<Settings> {
+/** `operator`: the command line's operator, who reads every agreement's days of calm. */
+export async function getSettings(ctx: AppContext, caller: Caller | 'operator' | null): Promise<Settings> {
+  if (caller === 'operator') return readSettings(ctx.db);
   return asReader(ctx.db, readerOf(requireCaller(caller)), readSettings);
 }
 

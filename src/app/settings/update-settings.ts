@@ -13,11 +13,14 @@
  * are judged when read), so none is judged again. The answer says how the days of calm move (the
  * longest run of calm days and the day reduced violence was reached, over each setting's own
  * period, from the violations the caller may see); a dry run says it and saves nothing.
+ *
+ * The operator at the command line (`truce settings set`, caller `operator`) sees every agreement
+ * and is audited as the system. The input may be a function of the settings as they stand (read
+ * in the write's transaction, under its lock): the command line changes only what it is given.
  */
 import type { CalmResult } from '../../domain/findings.ts';
 import { type DayZone, dayZone, isCalendarDate, isTimeZoneName, parseOffset } from '../../domain/time.ts';
 import * as agreements from '../../store/agreement.repository.ts';
-import type { Reader } from '../../store/reader.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { sameRecord } from '../../store/rows.ts';
 import * as settings from '../../store/settings.repository.ts';
@@ -76,25 +79,28 @@ const calmView = (s: settings.CalmSetting) => ({
 
 export async function updateSettings(
   ctx: AppContext,
-  caller: Caller | null,
-  input: SettingsInput,
+  caller: Caller | 'operator' | null,
+  asked: SettingsInput | ((current: Settings) => SettingsInput),
   options: WriteOptions = {},
 ): Promise<Written<SettingsWritten>> {
-  const by = requirePermission(caller, 'world:manage');
-  const reader = readerOf(by);
+  const by = caller === 'operator' ? null : requirePermission(caller, 'world:manage');
+  const reader = by && readerOf(by);
+  /** As the caller: row-level security hides what it may not see (nothing from the operator). */
+  const asCaller = <T>(tx: Sql, fn: (sql: Sql) => Promise<T>) => (reader ? readWithin(tx, reader, fn) : fn(tx));
   const written = await writeWorld(
     ctx,
     by,
     async (tx) => {
       await settings.lock(tx);
-      const before = await readWithin(tx, reader, readSettings);
+      const before = await asCaller(tx, readSettings);
+      const input = typeof asked === 'function' ? asked(before) : asked;
       if (!isTimeZoneName(input.timezone) && parseOffset(input.timezone) === null)
         throw invalid(
           'timezone',
           `timezone: unknown timezone "${input.timezone}": give an IANA name such as Asia/Damascus`,
         );
       if (input.hostState !== null) await requireKnownActors(tx, [{ path: 'host_state', id: input.hostState }]);
-      const next = await checkCalm(tx, reader, input.calm, before.calm);
+      const next = await checkCalm(tx, asCaller, input.calm, before.calm);
 
       const audit: Change[] = [];
       const world = { timezone: input.timezone, hostState: input.hostState };
@@ -144,8 +150,8 @@ export async function updateSettings(
 
       // A new timezone moves every day's boundaries: each calm count the caller sees may move.
       const zoneChanged = world.timezone !== worldBefore.timezone;
-      const after = await readWithin(tx, reader, readSettings);
-      const calm = await readWithin(tx, reader, async (sql) => {
+      const after = await asCaller(tx, readSettings);
+      const calm = await asCaller(tx, async (sql) => {
         const figures = figuresIn(sql);
         const out: SettingsChanges['calm'] = [];
         for (const agreement of new Set([...changed, ...(zoneChanged ? after.calm.map((c) => c.agreement) : [])])) {
@@ -187,7 +193,7 @@ const settingOf = (f: CalmFigures) => ({ t: f.thresholdPerDay, d: f.daysRequired
 /** The calm settings the input asks for, checked: each agreement once, one the caller may see; each period in order. */
 async function checkCalm(
   tx: Sql,
-  reader: Reader,
+  asCaller: <T>(tx: Sql, fn: (sql: Sql) => Promise<T>) => Promise<T>,
   input: readonly CalmInput[],
   stored: readonly settings.CalmSetting[],
 ): Promise<settings.CalmSetting[]> {
@@ -197,7 +203,7 @@ async function checkCalm(
     if (input.findIndex((x) => x.agreement === c.agreement) !== i)
       throw invalid(`${path}.agreement`, `${path}.agreement: "${c.agreement}" is given twice`);
     // A hidden agreement is as unknown as one that does not exist.
-    if (!(await readWithin(tx, reader, (sql) => agreements.get(sql, c.agreement))))
+    if (!(await asCaller(tx, (sql) => agreements.get(sql, c.agreement))))
       throw invalid(`${path}.agreement`, `${path}.agreement: unknown agreement "${c.agreement}"`);
     const was = stored.find((s) => s.agreement === c.agreement);
     const period = c.period === undefined ? (was?.period ?? null) : c.period;

@@ -150,6 +150,19 @@ export const newZoneSchema = zoneSchema
   .strict();
 export type NewZone = z.infer<typeof newZoneSchema>;
 
+/** A zone renamed (PATCH /zones/{id}). */
+export const zoneRenameSchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(200, 'must be at most 200 characters')
+      .describe('The name people read the zone by'),
+  })
+  .strict();
+export type ZoneRename = z.infer<typeof zoneRenameSchema>;
+
 /** A zone's area redrawn (PUT /zones/{id}/geometry). */
 export const zoneGeometrySchema = z.object({ geometry: zoneAreaSchema }).strict();
 export type ZoneGeometryInput = z.infer<typeof zoneGeometrySchema>;

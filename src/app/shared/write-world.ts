@@ -44,7 +44,8 @@ export const findingsChanged = (r: RecomputeResult | null): boolean =>
 
 export async function writeWorld<T>(
   ctx: AppContext,
-  caller: Caller,
+  /** Null: the system (the operator at the command line), audited as such. */
+  caller: Caller | null,
   fn: (tx: Sql) => Promise<WorldChange<T>>,
   options: WriteOptions = {},
 ): Promise<Written<T>> {

@@ -15,11 +15,13 @@ export const eventsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     {
       schema: {
         tags: ['events'],
-        summary: 'Live events (Server-Sent Events): new reports, changed findings and alerts you may see',
+        summary:
+          'Live events (Server-Sent Events): new reports, changed findings and alerts you may see; new entries of the audit trail you may read',
         description:
           'A `text/event-stream`. Each event has an `id:` (send it back as `Last-Event-ID` to get what you missed) ' +
           'and a JSON `data:` line: `{ type, entity, id, at, data }`, where data is the record as you may see it ' +
-          `(an alert adds \`reasons\`). A comment line comes every ${HEARTBEAT_MS / 1000} s.`,
+          '(an alert adds `reasons`; `audit.appended`, entries of the audit trail sealed, has none: read GET /audit again). ' +
+          `A comment line comes every ${HEARTBEAT_MS / 1000} s.`,
         querystring: eventsQuery,
         response: {
           200: eventStreamOut,

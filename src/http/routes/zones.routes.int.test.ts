@@ -98,7 +98,8 @@ describeEachDatabase('zones API', (db) => {
   it('appending a change of control judges again exactly the affected findings, with history and a territory finding', async () => {
     const historyBefore = await countRows(db(), 'finding_history');
     const events: unknown[] = [];
-    const unsubscribe = server.ctx.events.subscribe((e) => events.push(e));
+    // (The audit trail's seals come when they come: not what is tested here.)
+    const unsubscribe = server.ctx.events.subscribe((e) => e.type !== 'audit.appended' && events.push(e));
     const res = await server.call('us-analyst', {
       method: 'POST',
       url: '/api/v1/zones/z-madaya-zabadani/control',
@@ -397,7 +398,8 @@ describeEachDatabase('zones API', (db) => {
     await server.as('us-analyst'); // signing in is audited too
     const before = await counts();
     const events: unknown[] = [];
-    const unsubscribe = server.ctx.events.subscribe((e) => events.push(e));
+    // (The audit trail's seals come when they come: not what is tested here.)
+    const unsubscribe = server.ctx.events.subscribe((e) => e.type !== 'audit.appended' && events.push(e));
     const dry = await server.call('us-analyst', {
       method: 'PUT',
       url: '/api/v1/zones/z-madaya-zabadani/geometry?dry_run=true',
@@ -440,6 +442,80 @@ describeEachDatabase('zones API', (db) => {
       before: { geometry: { type: 'MultiPolygon' } },
       after: { geometry: zabadani },
     });
+  });
+
+  it('renames a zone: previewed, audited, its changes of control say the new name; refused naming the field, or as not found when hidden', async () => {
+    const key = `territory:z-daraya:${Date.parse('2016-08-27T00:00:00+03:00')}:coh`;
+    const finding = async () =>
+      (await server.call('ngo-observer', { method: 'GET', url: `/api/v1/findings/${key}/history` })).json();
+    const was = await finding();
+    const oldName = (await server.call('ngo-observer', { method: 'GET', url: '/api/v1/zones/z-daraya' })).json()
+      .name as string;
+    const change = (f: { current: { statements: { code: string; params: { zone?: unknown } }[] } }) =>
+      f.current.statements.find((st) => st.code === 'territory.change')?.params.zone;
+    expect(change(was)).toEqual({ zone: 'z-daraya', name: oldName });
+    const rename = (user: string, payload: object, query = '', id = 'z-daraya') =>
+      server.call(user, { method: 'PATCH', url: `/api/v1/zones/${id}${query}`, payload });
+    const counts = async () => Promise.all(['audit_log', 'finding_history'].map((table) => countRows(db(), table)));
+    await server.as('us-analyst'); // signing in is audited too
+    const before = await counts();
+
+    for (const [payload, path] of [
+      [{ name: '   ' }, 'name'],
+      [{ name: 'x'.repeat(201) }, 'name'],
+      [{}, 'name'],
+      [{ name: 'Darayya', geometry: square(36, 33) }, '(document)'],
+    ] as const) {
+      const refused = await rename('us-analyst', payload);
+      expect(refused.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(refused.json(), JSON.stringify(payload)).toMatchObject({ code: 'VALIDATION', path });
+    }
+    expect((await rename('ngo-observer', { name: 'Darayya' })).statusCode).toBe(403);
+    const dry = await rename('us-analyst', { name: ' Darayya ' }, '?dry_run=true');
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toMatchObject({ dry_run: true, zone: { id: 'z-daraya', name: 'Darayya' } });
+    // No verdict moves; the zone's own changes of control are judged again.
+    expect(dry.json().findings.territory).toMatchObject({ verdicts_changed: 0 });
+    expect(dry.json().findings.incidents).toMatchObject({ inserted: 0, updated: 0, withdrawn: 0, unchanged: 0 });
+    expect(await counts()).toEqual(before);
+
+    const events: unknown[] = [];
+    // (The audit trail's seals come when they come: not what is tested here.)
+    const unsubscribe = server.ctx.events.subscribe((e) => e.type !== 'audit.appended' && events.push(e));
+    const res = await rename('us-analyst', { name: 'Darayya' });
+    unsubscribe();
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ dry_run: false, zone: { name: 'Darayya' }, findings: dry.json().findings });
+    expect(events).toContainEqual(expect.objectContaining({ type: 'finding.changed', entity: 'zone', id: 'z-daraya' }));
+    const now = await finding();
+    expect(now.current).toMatchObject({ verdict: was.current.verdict });
+    expect(change(now)).toEqual({ zone: 'z-daraya', name: 'Darayya' });
+    expect(now.history.at(-1)).toMatchObject({
+      cause_statement: {
+        code: 'cause.zone.rename',
+        params: { zone: { name: 'Darayya' }, before: { name: oldName }, by: { user: 'us-analyst' } },
+      },
+    });
+    const [audit] = await db().query<{ action: string; before: { name: string }; after: { name: string } }>(
+      `select action, before, after from audit_log where entity = 'zone' and entity_id = 'z-daraya' order by seq desc limit 1`,
+    );
+    expect(audit).toMatchObject({ action: 'rename', before: { name: oldName }, after: { name: 'Darayya' } });
+    // The same name again: nothing written.
+    const after = await counts();
+    expect((await rename('us-analyst', { name: 'Darayya' })).json()).toMatchObject({ findings: null });
+    expect(await counts()).toEqual(after);
+
+    // A zone the caller may not see is not found, as one that does not exist.
+    const secret = await server.call('us-analyst', {
+      method: 'POST',
+      url: '/api/v1/zones',
+      payload: { name: 'Secret', classification: 'co_chairs', geometry: square(38.5, 33.5) },
+    });
+    const id = secret.json().zone.id as string;
+    const hidden = await rename('ngo-analyst', { name: 'Found' }, '', id);
+    expect(hidden.statusCode).toBe(404);
+    const missing = await rename('ngo-analyst', { name: 'Found' }, '', 'z-nowhere');
+    expect(JSON.parse(hidden.body.replaceAll(id, 'z-nowhere'))).toEqual(missing.json());
   });
 
   it('refuses an area it cannot judge, naming each problem and its path, and writes nothing', async () => {

@@ -10,9 +10,11 @@ import {
   controlHistorySchema,
   newZoneSchema,
   zoneGeometrySchema,
+  zoneRenameSchema,
 } from '../../app/shared/inputs.ts';
 import { listZones } from '../../app/zones/list-zones.ts';
 import { mapZones } from '../../app/zones/map-zones.ts';
+import { renameZone } from '../../app/zones/rename-zone.ts';
 import { replaceControl } from '../../app/zones/replace-control.ts';
 import { iso, zoneView } from '../../app/shared/views.ts';
 import {
@@ -103,6 +105,23 @@ export const zonesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       const w = await createZone(ctx, request.caller, request.body, dryRunOf(request.query));
       return reply.status(writtenStatus(w, 201)).send(changed(w));
     },
+  );
+
+  app.patch(
+    '/zones/:id',
+    {
+      schema: {
+        tags: ['zones'],
+        summary:
+          'Rename a zone (world:manage); its area and control stay as they are, and its changes of control, which say its name, are judged again',
+        params: idParams,
+        querystring: dryRunQuery,
+        body: zoneRenameSchema,
+        response: { 200: changedOut, ...errorResponses },
+      },
+    },
+    async (request) =>
+      changed(await renameZone(ctx, request.caller, request.params.id, request.body, dryRunOf(request.query))),
   );
 
   app.put(

@@ -35,6 +35,8 @@ function seeded(): QueryClient {
     queryKeys.organizations,
     queryKeys.zoneNames,
     queryKeys.settings,
+    queryKeys.auditTrail({ user: 'alice' }),
+    queryKeys.auditTrail({}),
   ];
   for (const k of keys) client.setQueryData(k, { k });
   return client;
@@ -132,6 +134,21 @@ describe('live events invalidate the queries they change', () => {
       );
       expect(r.all).toEqual(r.now);
     }
+  });
+
+  it('new entries of the audit trail reload its pages, whatever their filters, after the burst, and nothing else', async () => {
+    const r = await invalidated(event({ type: 'audit.appended', entity: 'audit', id: '12-15' }));
+    expect(r.now).toEqual([]);
+    expect(r.all).toEqual(
+      [JSON.stringify(queryKeys.auditTrail({ user: 'alice' })), JSON.stringify(queryKeys.auditTrail({}))].sort(),
+    );
+    // No other event reloads the trail: it comes with the seal of the entries, not with the record's event.
+    for (const e of [
+      event({ type: 'report.created', entity: 'report', id: 'r1' }),
+      event({ type: 'finding.changed', entity: 'zone', id: 'z1' }),
+      event({ type: 'settings.changed', entity: 'settings', id: 'world' }),
+    ])
+      expect((await invalidated(e)).all).not.toContain(JSON.stringify(queryKeys.auditTrail({})));
   });
 
   it("a zone redrawn or changing hands reloads the map's zones, the zone's page, the zones' names and the judged changes of control", async () => {

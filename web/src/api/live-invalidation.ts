@@ -2,8 +2,8 @@
  * Live events invalidate the cached queries they change, so every view showing them reloads
  * (only the mounted ones fetch; the others reload when shown again). One incident's own
  * queries reload at once, as do the world's settings and the state figures after a change of the
- * settings; lists, counts, the map extent, the state figures and the world's actors,
- * agreements and zones wait until a burst of events is over, as the pages did before.
+ * settings; the audit trail when entries the reader may read were sealed; lists, counts, the map extent, the state
+ * figures and the world's actors, agreements and zones wait until a burst of events is over, as the pages did before.
  */
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
@@ -27,6 +27,9 @@ export function invalidations(e: LiveEvent): { now: (readonly unknown[])[]; late
   if (e.type === 'alert') return { now: [], later: [] };
   // The timezone moves every day's boundaries, a threshold the days of calm: the settings and the figures, at once.
   if (e.type === 'settings.changed') return { now: [queryKeys.settings, queryKeys.states], later: [] };
+  // Entries of the audit trail the reader may read were written (the server says so only then): its pages, after
+  // the burst. An incident's own trail follows the incident's events.
+  if (e.type === 'audit.appended') return { now: [], later: [queryKeys.auditTrails] };
   const incident = eventIncident(e);
   const now: (readonly unknown[])[] = incident ? [queryKeys.incident(incident), queryKeys.incidentAudit(incident)] : [];
   if (e.type === 'report.updated') now.push(queryKeys.report(e.id));

@@ -6,7 +6,14 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 
 export interface LiveEvent {
-  type: 'report.created' | 'report.updated' | 'incident.updated' | 'finding.changed' | 'settings.changed' | 'alert';
+  type:
+    | 'report.created'
+    | 'report.updated'
+    | 'incident.updated'
+    | 'finding.changed'
+    | 'settings.changed'
+    | 'audit.appended'
+    | 'alert';
   entity: string;
   id: string;
   at: string;
@@ -25,6 +32,9 @@ const LiveContext = createContext<Live | null>(null);
 
 /** How long after a refused stream a new one is opened (the server's own `retry:` is 5 s too). */
 const RECONNECT_MS = 5_000;
+
+/** Events that refresh what shows them, with no notice of their own. */
+const QUIET: ReadonlySet<LiveEvent['type']> = new Set(['report.updated', 'settings.changed', 'audit.appended']);
 
 export function parseLiveEvent(data: string): LiveEvent | null {
   try {
@@ -67,9 +77,9 @@ export function LiveProvider({ enabled, children }: { enabled: boolean; children
         if (m.lastEventId) lastId = m.lastEventId;
         const event = parseLiveEvent(m.data);
         if (!event) return;
-        // A notice for what is new; a report triaged or evaluated, or a change of the settings, only refreshes the
-        // pages showing it.
-        if (event.type !== 'report.updated' && event.type !== 'settings.changed') {
+        // A notice for what is new; a report triaged or evaluated, a change of the settings or new entries of the
+        // audit trail only refresh the pages showing them.
+        if (!QUIET.has(event.type)) {
           setRecent((r) => [event, ...r].slice(0, 20));
           // A notice stays a while, then goes by itself.
           window.setTimeout(() => setRecent((r) => r.filter((x) => x !== event)), 15_000);

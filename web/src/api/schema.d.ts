@@ -2681,8 +2681,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Live events (Server-Sent Events): new reports, changed findings and alerts you may see
-         * @description A `text/event-stream`. Each event has an `id:` (send it back as `Last-Event-ID` to get what you missed) and a JSON `data:` line: `{ type, entity, id, at, data }`, where data is the record as you may see it (an alert adds `reasons`). A comment line comes every 15 s.
+         * Live events (Server-Sent Events): new reports, changed findings and alerts you may see; new entries of the audit trail you may read
+         * @description A `text/event-stream`. Each event has an `id:` (send it back as `Last-Event-ID` to get what you missed) and a JSON `data:` line: `{ type, entity, id, at, data }`, where data is the record as you may see it (an alert adds `reasons`; `audit.appended`, entries of the audit trail sealed, has none: read GET /audit again). A comment line comes every 15 s.
          */
         get: {
             parameters: {
@@ -5373,7 +5373,116 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Rename a zone (world:manage); its area and control stay as they are, and its changes of control, which say its name, are judged again */
+        patch: {
+            parameters: {
+                query?: {
+                    /** @description true: check the change and judge the findings it affects, then save nothing */
+                    dry_run?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The name people read the zone by */
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description true: nothing was saved */
+                            dry_run: boolean;
+                            findings: components["schemas"]["Recomputed"];
+                            zone: components["schemas"]["Zone"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/zones/{id}/control": {
@@ -7106,7 +7215,7 @@ export interface components {
         /** @description Something the server says to people, as a code and its terms; rendered in the reader's language */
         Statement: {
             /** @enum {string} */
-            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "cause.recorded";
+            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.zone.rename" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "cause.recorded";
             params: {
                 [key: string]: components["schemas"]["Term"];
             };
@@ -7114,7 +7223,7 @@ export interface components {
         /** @description Something the server says to people, as a code and its terms; rendered in the reader's language */
         StatementInput: {
             /** @enum {string} */
-            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "cause.recorded";
+            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.zone.rename" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "cause.recorded";
             params: {
                 [key: string]: components["schemas"]["TermInput"];
             };

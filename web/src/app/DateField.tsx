@@ -33,6 +33,8 @@ interface Props {
   /** Offer a button that empties the field (for optional filters). */
   clearable?: boolean;
   className?: string;
+  /** What the group is called for screen readers when the label shown says less (a row's field: "From: <agreement>"). */
+  groupLabel?: string | undefined;
 }
 
 export function DateField({
@@ -47,6 +49,7 @@ export function DateField({
   help,
   clearable = false,
   className = '',
+  groupLabel,
 }: Props) {
   const { t, lang } = useI18n();
   const [parts, setParts] = useState<DateParts>(() => splitValue(value));
@@ -129,7 +132,13 @@ export function DateField({
       <span className="label" id={`${id}-label`}>
         {label}
       </span>
-      <div className="date-parts" role="group" id={id} aria-labelledby={`${id}-label`} data-value={value}>
+      <div
+        className="date-parts"
+        role="group"
+        id={id}
+        {...(groupLabel ? { 'aria-label': groupLabel } : { 'aria-labelledby': `${id}-label` })}
+        data-value={value}
+      >
         {partOrder(lang).map((p) => selects[p])}
         {withTime && (
           <span className="date-time" role="group" aria-label={t('date.time')} dir="ltr">
@@ -170,7 +179,7 @@ export function DateField({
           <button
             type="button"
             className="date-clear"
-            aria-label={t('date.clear', { label })}
+            aria-label={t('date.clear', { label: groupLabel ?? label })}
             onClick={() => {
               setParts(splitValue(''));
               onChange('');

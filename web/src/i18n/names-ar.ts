@@ -138,6 +138,7 @@ export const namesAr: Names = {
     'change-control': 'تسجيل تغيّر في السيطرة',
     'replace-control': 'تصحيح سجل السيطرة',
     'change-geometry': 'إعادة رسم المنطقة',
+    rename: 'إعادة التسمية',
     other: 'تسجيل',
   },
   entities: {

@@ -138,6 +138,7 @@ export const namesEn: Names = {
     'change-control': 'Change of control recorded',
     'replace-control': 'Control history corrected',
     'change-geometry': 'Area redrawn',
+    rename: 'Renamed',
     other: 'Recorded',
   },
   entities: {

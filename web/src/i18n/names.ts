@@ -54,6 +54,7 @@ export type AuditAction =
   | 'change-control'
   | 'replace-control'
   | 'change-geometry'
+  | 'rename'
   | 'other';
 
 /**

@@ -68,6 +68,7 @@ export const STATEMENTS_AR: Record<StatementCode, string> = {
   'cause.zone.replace-control': 'أعاد {by} كتابة السيطرة على {zone}.',
   'cause.zone.change-control': 'تغيّرت السيطرة على {zone}، وأدخل ذلك {by}.',
   'cause.zone.change-geometry': 'أعاد {by} رسم حدود {zone}.',
+  'cause.zone.rename': 'أعاد {by} تسمية {before} إلى {zone}.',
   'cause.agreement.create': 'أدخل {by} الاتفاق {agreement}.',
   'cause.agreement.replace': 'عدّل {by} الاتفاق {agreement}.',
   'cause.agreement.add-party': 'أضاف {by} طرفًا إلى {agreement}.',

@@ -8,6 +8,7 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { useSession } from '../../api/session.tsx';
 import { type Settings, useWorld } from '../../api/world.tsx';
+import { DateField } from '../../app/DateField.tsx';
 import { ErrorNotice, Field, Loading, PageHeader } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
 import { formatOffset, intlTimeZone, offsetMinutesAt, timeZoneLabel } from '../../i18n/format.ts';
@@ -41,6 +42,9 @@ export function SettingsPage() {
     </div>
   );
 }
+
+/** The first day offered for the days of calm counted: the data begin in 2011. */
+const FIRST_DAY = '2011-01-01';
 
 /** A left-to-right run within Arabic text (a zone's name, an offset). */
 const ltr = (lang: string, s: string) => (lang === 'ar' ? `\u2066${s}\u2069` : s);
@@ -155,7 +159,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const problems = problemsOf(draft, known, settings.timezone);
   const problem = (field: string) => {
     const p = problems.get(field);
-    return p ? t(p.key, p.values) : undefined;
+    if (!p) return undefined;
+    const fields = Object.fromEntries(Object.entries(p.fields ?? {}).map(([name, key]) => [name, t(key)]));
+    return t(p.key, { ...p.values, ...fields });
   };
   const hosts = useMemo(
     () => [...actors].sort((a, b) => actorName(a.id).localeCompare(actorName(b.id), lang)),
@@ -167,7 +173,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
     preview.reset();
     save.reset();
   };
-  const setCalm = (id: string, field: 'counted' | 'threshold' | 'days', value: boolean | string) =>
+  const setCalm = (id: string, field: 'counted' | 'threshold' | 'days' | 'from' | 'to', value: boolean | string) =>
     change({ ...draft, calm: { ...draft.calm, [id]: { ...draft.calm[id]!, [field]: value } } });
   const isolate = (s: string) => (lang === 'ar' ? `\u2068${s}\u2069` : s);
   const sentences = preview.data
@@ -252,12 +258,31 @@ function SettingsForm({ settings }: { settings: Settings }) {
                     </td>
                     {numberInput('threshold', t('settings.threshold'))}
                     {numberInput('days', t('settings.daysRequired'))}
-                    <td data-label={t('settings.period')} className="small">
-                      {!c.counted
-                        ? '—'
-                        : stored?.period
-                          ? t('settings.period.dates', { from: day(stored.period.from), to: day(stored.period.to) })
-                          : t('settings.period.window')}
+                    <td data-label={t('settings.period')} className="calm-period">
+                      {!c.counted ? (
+                        '—'
+                      ) : (
+                        <>
+                          {(['from', 'to'] as const).map((field) => {
+                            const label = t(field === 'from' ? 'settings.period.from' : 'settings.period.to');
+                            return (
+                              <DateField
+                                key={field}
+                                id={`calm-${field}-${g.id}`}
+                                label={label}
+                                groupLabel={`${label}: ${title}`}
+                                value={c[field]}
+                                min={field === 'to' && c.from ? c.from : FIRST_DAY}
+                                {...(field === 'from' && c.to ? { max: c.to } : {})}
+                                clearable
+                                error={problem(`${g.id}:${field}`)}
+                                onChange={(v) => setCalm(g.id, field, v)}
+                              />
+                            );
+                          })}
+                          <p className="muted small">{t('settings.period.help')}</p>
+                        </>
+                      )}
                     </td>
                   </tr>
                 );

@@ -41,6 +41,28 @@ describe('a change of the settings in words', () => {
     expect(arabic[2]).toBe('تصبح أيام الهدوء لاتفاق «\u2068Renewed cessation\u2069» ٢ (حاليًا ٦).');
   });
 
+  it('says the days counted as they move: dates, or the days the state page shows', () => {
+    const over = (period: { from: string; to: string } | null) => ({ ...figures(2, 7, 4, null), period });
+    const changes: Changes = {
+      timezone: null,
+      host_state: null,
+      calm: [
+        { agreement: 'coh', before: over(null), after: over({ from: '2016-02-27', to: '2016-03-26' }) },
+        { agreement: 'coh-sept', before: over({ from: '2016-09-12', to: '2016-09-20' }), after: over(null) },
+        { agreement: 'x', before: null, after: over({ from: '2016-09-12', to: '2016-09-19' }) },
+      ],
+    };
+    expect(changeSentences(changes, words('en'))).toEqual([
+      'The days of calm of Cessation of Hostilities will be counted from 27 Feb 2016 to 26 Mar 2016 (now over the days the state page shows).',
+      'The days of calm of Renewed cessation will be counted over the days the state page shows (now from 12 Sept 2016 to 20 Sept 2016).',
+      'Days of calm will be counted for x: at most 2 violations a day, 7 calm days in a row required.',
+      'They will be counted from 12 Sept 2016 to 19 Sept 2016.',
+    ]);
+    expect(changeSentences(changes, words('ar'))[0]).toBe(
+      'ستُحسب أيام الهدوء لاتفاق «\u2068Cessation of Hostilities\u2069» من ٢٧ شباط ٢٠١٦ إلى ٢٦ آذار ٢٠١٦ (حاليًا على الأيام التي تعرضها صفحة حالة الهدنة).',
+    );
+  });
+
   it('says what is counted anew or no more, the timezone, the host state; and when nothing changes', () => {
     const w = words('en');
     expect(
@@ -87,22 +109,36 @@ describe('the settings form', () => {
   it('holds every agreement the user sees, counted or not, and asks for what it holds', () => {
     const draft = draftOf(stored, ['coh', 'coh-sept']);
     expect(draft.calm).toEqual({
-      coh: { counted: false, threshold: '2', days: '7' },
-      'coh-sept': { counted: true, threshold: '2', days: '7' },
+      coh: { counted: false, threshold: '2', days: '7', from: '', to: '' },
+      'coh-sept': { counted: true, threshold: '2', days: '7', from: '2016-09-12', to: '2016-09-20' },
     });
     expect(bodyOf(draft)).toEqual({
       timezone: '+03:00',
       host_state: 'sy-gov',
-      calm: [{ agreement: 'coh-sept', threshold_per_day: 2, days_required: 7 }],
+      calm: [
+        {
+          agreement: 'coh-sept',
+          threshold_per_day: 2,
+          days_required: 7,
+          period: { from: '2016-09-12', to: '2016-09-20' },
+        },
+      ],
     });
+    // Counted anew over the days the state page shows; the other one's days cleared.
     const counted = {
       ...draft,
       hostState: '',
-      calm: { ...draft.calm, coh: { counted: true, threshold: ' 0', days: '3' } },
+      calm: {
+        coh: { counted: true, threshold: ' 0', days: '3', from: '', to: '' },
+        'coh-sept': { ...draft.calm['coh-sept']!, from: '', to: '' },
+      },
     };
     expect(bodyOf(counted)).toMatchObject({
       host_state: null,
-      calm: [{ agreement: 'coh', threshold_per_day: 0, days_required: 3 }, { agreement: 'coh-sept' }],
+      calm: [
+        { agreement: 'coh', threshold_per_day: 0, days_required: 3, period: null },
+        { agreement: 'coh-sept', period: null },
+      ],
     });
   });
 
@@ -115,15 +151,51 @@ describe('the settings form', () => {
     const bad = {
       ...draft,
       calm: {
-        coh: { counted: false, threshold: 'x', days: '0' }, // not counted: not read
-        'coh-sept': { counted: true, threshold: '-1', days: '0' },
+        coh: { counted: false, threshold: 'x', days: '0', from: '2016-02-01', to: '' }, // not counted: not read
+        'coh-sept': { counted: true, threshold: '-1', days: '0', from: '', to: '' },
       },
     };
     expect([...problemsOf(bad, zones, stored.timezone).keys()]).toEqual(['coh-sept:threshold', 'coh-sept:days']);
     expect(
-      problemsOf({ ...bad, calm: { 'coh-sept': { counted: true, threshold: '1.5', days: '2' } } }, zones, '').get(
-        'coh-sept:threshold',
-      ),
+      problemsOf(
+        { ...bad, calm: { 'coh-sept': { counted: true, threshold: '1.5', days: '2', from: '', to: '' } } },
+        zones,
+        '',
+      ).get('coh-sept:threshold'),
     ).toEqual({ key: 'settings.invalid.number', values: { min: 0 } });
+  });
+
+  it('says what is wrong with the days counted, naming the field: one day without the other, or the last before the first', () => {
+    const draft = draftOf(stored, ['coh-sept']);
+    const days = (from: string, to: string) => ({
+      ...draft,
+      calm: { 'coh-sept': { ...draft.calm['coh-sept']!, from, to } },
+    });
+    expect(problemsOf(days('2016-09-12', '2016-09-12'), zones, stored.timezone).size).toBe(0);
+    expect([...problemsOf(days('2016-09-12', ''), zones, stored.timezone)]).toEqual([
+      ['coh-sept:to', { key: 'settings.invalid.periodMissing', fields: { field: 'settings.period.to' } }],
+    ]);
+    expect([...problemsOf(days('', '2016-09-20'), zones, stored.timezone)]).toEqual([
+      ['coh-sept:from', { key: 'settings.invalid.periodMissing', fields: { field: 'settings.period.from' } }],
+    ]);
+    expect([...problemsOf(days('2016-09-20', '2016-09-12'), zones, stored.timezone)]).toEqual([
+      [
+        'coh-sept:to',
+        {
+          key: 'settings.invalid.periodOrder',
+          fields: { field: 'settings.period.to', other: 'settings.period.from' },
+        },
+      ],
+    ]);
+    // In words, naming the field as the page does.
+    const said = (lang: Lang) => {
+      const w = words(lang);
+      return w.t('settings.invalid.periodOrder', {
+        field: w.t('settings.period.to'),
+        other: w.t('settings.period.from'),
+      });
+    };
+    expect(said('en')).toBe('“Counted until” must not be before “Counted from”.');
+    expect(said('ar')).toBe('يجب ألّا يكون «تُحسب حتى» قبل «تُحسب من».');
   });
 });

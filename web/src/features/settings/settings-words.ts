@@ -1,6 +1,6 @@
 /**
  * What a change of the settings changes, in words, from the dry run's answer: the timezone, the
- * host state, and for each agreement its threshold, the calm days required, and how its days of
+ * host state, and for each agreement its threshold, the calm days required, the days counted, and how its days of
  * calm move ("The days of calm for <agreement> become 2 (now 6)"). Names, never ids. Pure.
  */
 import type { MessageKey } from '../../i18n/en.ts';
@@ -44,6 +44,7 @@ export function changeSentences(c: Changes, w: ChangeWords): string[] {
           days: w.number(after.days_required),
         }),
       );
+      if (after.period) out.push(w.t('settings.change.periodNew', { period: period(after.period, w) }));
       continue;
     }
     if (before && !after) {
@@ -56,12 +57,22 @@ export function changeSentences(c: Changes, w: ChangeWords): string[] {
     };
     moved('settings.change.threshold', after.threshold_per_day, before.threshold_per_day);
     moved('settings.change.daysRequired', after.days_required, before.days_required);
+    if (after.period?.from !== before.period?.from || after.period?.to !== before.period?.to)
+      out.push(
+        w.t('settings.change.period', { agreement, after: period(after.period, w), before: period(before.period, w) }),
+      );
     if (after.longest_run !== null && before.longest_run !== null)
       moved('settings.change.longestRun', after.longest_run, before.longest_run);
     out.push(...reached(agreement, before, after, w));
   }
   return out.length > 0 ? out : [w.t('settings.change.none')];
 }
+
+/** The days counted: "from 12 Sept 2016 to 20 Sept 2016", or those the state page shows. */
+const period = (p: NonNullable<Figures>['period'], w: ChangeWords) =>
+  p
+    ? w.t('settings.change.periodDates', { from: w.day(p.from), to: w.day(p.to) })
+    : w.t('settings.change.periodWindow');
 
 /** The day reduced violence is reached, when it moves. */
 function reached(agreement: string, before: NonNullable<Figures>, after: NonNullable<Figures>, w: ChangeWords) {

@@ -5,7 +5,7 @@
  * would use, and nothing can be sent until nothing is. Saving is previewed first (how many
  * findings it judges again).
  */
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { CLASSIFICATIONS } from '../../api/enums.ts';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { Field, NameFields, recordFallback } from '../../app/ui.tsx';
@@ -15,7 +15,8 @@ import { nameIn } from '../../i18n/record-names.ts';
 import { readView } from '../map/map-time.ts';
 import { useZones } from '../map/queries.ts';
 import { PreviewThenSave } from './change-preview.tsx';
-import { type DrawTool, ZoneDrawMap } from './ZoneDrawMap.tsx';
+import { type DrawHandle, type DrawTool, ZoneDrawMap } from './ZoneDrawMap.tsx';
+import { MIN_POINTS, type PickedPoint, stepPoint, stillPicked, withoutPoint } from './point-pick.ts';
 import { composeArea, drawingProblems, type Shape, type ShapePlace, shapesOfArea } from './zone-drawing.ts';
 import { asArea } from './zone-links.ts';
 import { type NewZoneBody, useNewZone, useRedrawZone, useZone } from './queries.ts';
@@ -153,6 +154,27 @@ function ZoneDraw({
   const [tool, setTool] = useState<DrawTool>(initial ? 'select' : 'part');
   const [remove, setRemove] = useState<string | null>(null);
   const [unopened, setUnopened] = useState(false);
+  const handle = useRef<DrawHandle>(null);
+  const [canUndo, setCanUndo] = useState(false);
+  const [pickedPoint, setPicked] = useState<PickedPoint | null>(null);
+  // Where the keyboard goes once a shape's points are chosen from the list: the bar over the map.
+  const nextPoint = useRef<HTMLButtonElement>(null);
+  const [focusBar, setFocusBar] = useState(false);
+  useEffect(() => {
+    if (!focusBar) return;
+    nextPoint.current?.focus();
+    setFocusBar(false);
+  }, [focusBar]);
+  // A choice the shapes have moved past (the shape gone, a point added or removed) is forgotten.
+  const picked = tool === 'select' && stillPicked(pickedPoint, shapes) ? pickedPoint : null;
+  const pickedShape = picked && shapes.find((s) => s.id === picked.shape);
+  const removePicked = () => {
+    if (!picked || !pickedShape) return;
+    const ring = withoutPoint(pickedShape.ring, picked.index);
+    if (!ring || !handle.current?.setRing(picked.shape, ring)) return;
+    // The next point is chosen, to remove several in a row.
+    setPicked({ shape: picked.shape, index: Math.min(picked.index, ring.length - 1), count: ring.length });
+  };
   const composed = useMemo(() => composeArea(shapes), [shapes]);
   const problems = useMemo(() => drawingProblems(shapes), [shapes]);
   const area = problems.length === 0 && !unopened ? composed.area : null;
@@ -193,6 +215,17 @@ function ZoneDraw({
             {t(`zoneEdit.mode.${m}`)}
           </button>
         ))}
+        {tool !== 'select' && (
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={!canUndo}
+            onClick={() => handle.current?.undoPoint()}
+            data-testid="undo-point"
+          >
+            {t('zoneEdit.undoPoint')}
+          </button>
+        )}
         <button
           type="button"
           className="btn btn-small"
@@ -217,7 +250,67 @@ function ZoneDraw({
           onShapes={setShapes}
           onUnopened={() => setUnopened(true)}
           label={t('zoneEdit.map')}
-        />
+          handle={handle}
+          picked={picked}
+          onPick={(shape, index, count) => setPicked({ shape, index, count })}
+          // Another shape selected, or none: its point is no longer chosen.
+          onSelected={(id) => setPicked((p) => (p && p.shape === id ? p : null))}
+          onCanUndo={setCanUndo}
+        >
+          {tool === 'select' && (
+            // Over the map's foot with the select tool, in reach of the thumb that chose the point; its buttons
+            // disabled until a point is chosen.
+            <div
+              className="zone-draw-point"
+              role="group"
+              aria-label={t('zoneEdit.point.remove')}
+              data-testid="point-pick"
+            >
+              {/* Said when it changes, for those who cannot see the ring on the map. */}
+              <p className="small" aria-live="polite">
+                {picked && pickedShape
+                  ? t('zoneEdit.point.picked', {
+                      n: number(picked.index + 1),
+                      count: number(picked.count),
+                      shape: label(composed.places.get(picked.shape)),
+                    })
+                  : t('zoneEdit.point.none')}
+                {picked && picked.count <= MIN_POINTS && (
+                  <span id="point-too-few"> {t('zoneEdit.point.tooFew', { min: number(MIN_POINTS) })}</span>
+                )}
+              </p>
+              <div className="zone-draw-tools">
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  disabled={!picked}
+                  onClick={() => picked && setPicked({ ...picked, index: stepPoint(picked.index, picked.count, -1) })}
+                >
+                  {t('zoneEdit.point.previous')}
+                </button>
+                <button
+                  ref={nextPoint}
+                  type="button"
+                  className="btn btn-small"
+                  disabled={!picked}
+                  onClick={() => picked && setPicked({ ...picked, index: stepPoint(picked.index, picked.count, 1) })}
+                >
+                  {t('zoneEdit.point.next')}
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-small btn-danger"
+                  disabled={!picked || picked.count <= MIN_POINTS}
+                  aria-describedby={picked && picked.count <= MIN_POINTS ? 'point-too-few' : undefined}
+                  onClick={removePicked}
+                  data-testid="remove-point"
+                >
+                  {t('zoneEdit.point.remove')}
+                </button>
+              </div>
+            </div>
+          )}
+        </ZoneDrawMap>
         <section className="panel zone-shapes" aria-labelledby="shapes-title">
           <h2 id="shapes-title">{t('zoneEdit.shapes')}</h2>
           {shapes.length === 0 && <p className="empty">{t('zoneEdit.none')}</p>}
@@ -229,6 +322,19 @@ function ZoneDraw({
                   <div className="shape-head">
                     <strong>{label(composed.places.get(s.id))}</strong>
                     <span className="muted small">{t('zoneEdit.points', { count: number(s.ring.length) })}</span>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => {
+                        // The select tool, this shape selected and its first point chosen: by keyboard too.
+                        setTool('select');
+                        handle.current?.select(s.id);
+                        setPicked({ shape: s.id, index: 0, count: s.ring.length });
+                        setFocusBar(true);
+                      }}
+                    >
+                      {t('zoneEdit.points.edit')}
+                    </button>
                     <button type="button" className="btn btn-small" onClick={() => setRemove(s.id)}>
                       {t('zoneEdit.remove')}
                     </button>

@@ -17,7 +17,8 @@ import { nameIn } from '../../i18n/record-names.ts';
 import { asArea, changePath, mapViewOf } from './zone-links.ts';
 import { PreviewThenSave } from './change-preview.tsx';
 import { ControlTimeline } from './ControlTimeline.tsx';
-import { useControlEntry, useZone } from './queries.ts';
+import { useControlEntry, useRenameZone, useZone } from './queries.ts';
+import { renameBody, renameProblem } from './zone-rename.ts';
 
 export function ZonePage({ id }: { id: string }) {
   const { t, lang, nameOf, dateTime, timezoneLabel } = useI18n();
@@ -106,8 +107,39 @@ export function ZonePage({ id }: { id: string }) {
         ))}
       </section>
       {can('world:manage') && <ControlEntryForm zoneId={zone.id} />}
+      {can('world:manage') && <RenameForm zoneId={zone.id} name={zone.name} />}
       <Reference ids={[zone.id]} />
     </div>
+  );
+}
+
+/** The zone's name changed: previewed (its changes of control are judged again, to say it), then saved. */
+function RenameForm({ zoneId, name }: { zoneId: string; name: string }) {
+  const { t } = useI18n();
+  const [typed, setTyped] = useState(name);
+  const change = useRenameZone(zoneId);
+  const problem = renameProblem(typed, name);
+  // The name the zone has is no error, only nothing to send.
+  const error = problem === 'zone.rename.empty' ? t(problem) : undefined;
+  return (
+    <form className="panel zone-rename" onSubmit={(e) => e.preventDefault()} data-testid="zone-rename">
+      <h2>{t('zone.rename')}</h2>
+      <Field label={t('zone.rename.name')} htmlFor="z-name" help={t('zone.rename.help')} error={error}>
+        <input
+          id="z-name"
+          value={typed}
+          maxLength={200}
+          dir="auto"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'z-name-error' : 'z-name-help'}
+          onChange={(e) => {
+            setTyped(e.target.value);
+            change.preview.reset();
+          }}
+        />
+      </Field>
+      <PreviewThenSave change={change} disabled={problem !== null} body={() => renameBody(typed)} />
+    </form>
   );
 }
 

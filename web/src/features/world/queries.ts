@@ -96,6 +96,16 @@ export const useNewZone = () =>
     unwrap(await api.POST('/api/v1/zones', { params: dryRun(d), body })),
   );
 
+export type ZoneRenameBody = NonNullable<
+  paths['/api/v1/zones/{id}']['patch']['requestBody']
+>['content']['application/json'];
+
+/** A zone renamed. */
+export const useRenameZone = (zoneId: string) =>
+  useWorldChange<ZoneRenameBody>(async (body, d) =>
+    unwrap(await api.PATCH('/api/v1/zones/{id}', { params: { path: { id: zoneId }, ...dryRun(d) }, body })),
+  );
+
 /** A zone's area redrawn. */
 export const useRedrawZone = (zoneId: string) =>
   useWorldChange<ZoneGeometryBody>(async (body, d) =>
