@@ -107,8 +107,8 @@ export async function lock(sql: Sql, id: string): Promise<boolean> {
  * scenario bundle) keeps the stored classification and owner, and its entries have neither.
  */
 /** A zone's name changed, its area and control as they are. */
-export async function update(sql: Sql, id: string, changes: { name: string }): Promise<void> {
-  await sql.query('update zones set name = $2 where id = $1', [id, changes.name]);
+export async function update(sql: Sql, id: string, changes: { name: string; nameAr: string | null }): Promise<void> {
+  await sql.query('update zones set name = $2, name_ar = $3 where id = $1', [id, changes.name, changes.nameAr]);
 }
 
 export async function upsert(sql: Sql, zone: Zone | ZoneRecord): Promise<void> {

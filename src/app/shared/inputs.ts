@@ -159,6 +159,9 @@ export const zoneRenameSchema = z
       .min(1, 'must not be empty')
       .max(200, 'must be at most 200 characters')
       .describe('The name people read the zone by'),
+    name_ar: arabicNameText('name').describe(
+      'The name in Arabic: left out, kept as it is; null or empty, none (the English one is shown)',
+    ),
   })
   .strict();
 export type ZoneRename = z.infer<typeof zoneRenameSchema>;

@@ -1,8 +1,9 @@
 /**
- * PATCH /zones/{id}: a zone renamed (world:manage), a zone the caller may see. Its area and
- * control stay as they are, so no verdict can move; but its changes of control say its name, so
- * they are judged again, their history saying why (`?dry_run=true`: how many, nothing saved).
- * The same name again writes nothing.
+ * PATCH /zones/{id}: a zone renamed (world:manage), a zone the caller may see, in English, in
+ * Arabic or both. Its area and control stay as they are, so no verdict can move; but its changes
+ * of control say its English name, so a new one has them judged again, their history saying why
+ * (`?dry_run=true`: how many, nothing saved). The Arabic name no rule reads. The same names again
+ * write nothing.
  */
 import { readWithin } from '../../store/reader-within.ts';
 import * as zones from '../../store/zone.repository.ts';
@@ -30,9 +31,12 @@ export async function renameZone(
       if (!(await readWithin(tx, reader, (sql) => zones.getRecord(sql, zoneId)))) throw notFound('zone', zoneId);
       await zones.lock(tx, zoneId);
       const before = (await zones.getRecord(tx, zoneId))!;
-      if (before.name === input.name) return { value: before, audit: [] };
-      const after = { ...before, name: input.name };
-      await zones.update(tx, zoneId, { name: input.name });
+      // Left out, the Arabic name stays; empty, it goes.
+      const nameAr = input.name_ar === undefined ? (before.nameAr ?? null) : input.name_ar || null;
+      if (before.name === input.name && (before.nameAr ?? null) === nameAr) return { value: before, audit: [] };
+      const { nameAr: _was, ...rest } = before;
+      const after: zones.ZoneRecord = { ...rest, name: input.name, ...(nameAr === null ? {} : { nameAr }) };
+      await zones.update(tx, zoneId, { name: input.name, nameAr });
       return {
         value: (await readWithin(tx, reader, (sql) => zones.getRecord(sql, zoneId)))!,
         audit: [
@@ -46,11 +50,14 @@ export async function renameZone(
             after: zoneView(after),
           },
         ],
-        recompute: {
-          scope: { incidents: new Set(), zones: new Set([zoneId]) },
-          cause: zoneRenamed(after, before.name, by),
-          subject: { entity: 'zone', id: zoneId },
-        },
+        recompute:
+          before.name === input.name
+            ? undefined
+            : {
+                scope: { incidents: new Set(), zones: new Set([zoneId]) },
+                cause: zoneRenamed(after, before.name, by),
+                subject: { entity: 'zone', id: zoneId },
+              },
       };
     },
     options,

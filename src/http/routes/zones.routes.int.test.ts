@@ -504,6 +504,17 @@ describeEachDatabase('zones API', (db) => {
     const after = await counts();
     expect((await rename('us-analyst', { name: 'Darayya' })).json()).toMatchObject({ findings: null });
     expect(await counts()).toEqual(after);
+    // The Arabic name alone: audited, and nothing judged again (no rule and no explanation reads it).
+    const tooLong = await rename('us-analyst', { name: 'Darayya', name_ar: 'د'.repeat(201) });
+    expect(tooLong.json()).toMatchObject({ code: 'VALIDATION', path: 'name_ar' });
+    const arabic = await rename('us-analyst', { name: 'Darayya', name_ar: 'داريا' });
+    expect(arabic.json()).toMatchObject({ zone: { name: 'Darayya', name_ar: 'داريا' }, findings: null });
+    expect(await countRows(db(), 'finding_history')).toBe(after[1]);
+    // Left out, it stays; empty, it goes.
+    expect((await rename('us-analyst', { name: 'Daraya' })).json()).toMatchObject({ zone: { name_ar: 'داريا' } });
+    expect((await rename('us-analyst', { name: 'Daraya', name_ar: '' })).json()).toMatchObject({
+      zone: { name: 'Daraya', name_ar: null },
+    });
 
     // A zone the caller may not see is not found, as one that does not exist.
     const secret = await server.call('us-analyst', {

@@ -5391,6 +5391,8 @@ export interface paths {
                     "application/json": {
                         /** @description The name people read the zone by */
                         name: string;
+                        /** @description The name in Arabic: left out, kept as it is; null or empty, none (the English one is shown) */
+                        name_ar?: string | null;
                     };
                 };
             };

@@ -511,7 +511,7 @@ export const en = {
   'zone.rename': 'Rename the zone',
   'zone.rename.name': 'New name',
   'zone.rename.help':
-    'Its area and control stay as they are; its changes of control are judged again, to say the new name.',
+    'Its area and control stay as they are. A new English name has its changes of control judged again, to say it; the Arabic name changes nothing else.',
   'zone.rename.empty': 'The new name must not be empty.',
   'zone.rename.same': 'The new name is the zone’s name already.',
   'zone.onMap': 'Show on the map',

@@ -9,7 +9,7 @@ import { useSession } from '../../api/session.tsx';
 import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
 import { Link } from '../../app/router.tsx';
-import { Field, recordFallback, Reference, VerdictBadge } from '../../app/ui.tsx';
+import { Field, NameFields, recordFallback, Reference, VerdictBadge } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
 import { instantOfLocal } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -18,7 +18,7 @@ import { asArea, changePath, mapViewOf } from './zone-links.ts';
 import { PreviewThenSave } from './change-preview.tsx';
 import { ControlTimeline } from './ControlTimeline.tsx';
 import { useControlEntry, useRenameZone, useZone } from './queries.ts';
-import { renameBody, renameProblem } from './zone-rename.ts';
+import { renameBody, renameProblem, type ZoneNames } from './zone-rename.ts';
 
 export function ZonePage({ id }: { id: string }) {
   const { t, lang, nameOf, dateTime, timezoneLabel } = useI18n();
@@ -107,37 +107,38 @@ export function ZonePage({ id }: { id: string }) {
         ))}
       </section>
       {can('world:manage') && <ControlEntryForm zoneId={zone.id} />}
-      {can('world:manage') && <RenameForm zoneId={zone.id} name={zone.name} />}
+      {can('world:manage') && <RenameForm zoneId={zone.id} names={{ name: zone.name, nameAr: zone.name_ar ?? '' }} />}
       <Reference ids={[zone.id]} />
     </div>
   );
 }
 
-/** The zone's name changed: previewed (its changes of control are judged again, to say it), then saved. */
-function RenameForm({ zoneId, name }: { zoneId: string; name: string }) {
+/** The zone's names changed, in English, in Arabic or both: previewed (a new English name has its changes of control
+ * judged again, to say it), then saved. */
+function RenameForm({ zoneId, names }: { zoneId: string; names: ZoneNames }) {
   const { t } = useI18n();
-  const [typed, setTyped] = useState(name);
+  const [typed, setTyped] = useState(names);
   const change = useRenameZone(zoneId);
-  const problem = renameProblem(typed, name);
-  // The name the zone has is no error, only nothing to send.
+  const problem = renameProblem(typed, names);
+  // The names the zone has are no error, only nothing to send.
   const error = problem === 'zone.rename.empty' ? t(problem) : undefined;
+  const edit = (next: ZoneNames) => {
+    setTyped(next);
+    change.preview.reset();
+  };
   return (
     <form className="panel zone-rename" onSubmit={(e) => e.preventDefault()} data-testid="zone-rename">
       <h2>{t('zone.rename')}</h2>
-      <Field label={t('zone.rename.name')} htmlFor="z-name" help={t('zone.rename.help')} error={error}>
-        <input
-          id="z-name"
-          value={typed}
-          maxLength={200}
-          dir="auto"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'z-name-error' : 'z-name-help'}
-          onChange={(e) => {
-            setTyped(e.target.value);
-            change.preview.reset();
-          }}
+      <p className="muted">{t('zone.rename.help')}</p>
+      <div className="field-row">
+        <NameFields
+          ids={['z-name', 'z-name-ar']}
+          labels={[t('zone.rename.name'), t('zoneEdit.nameAr')]}
+          values={[typed.name, typed.nameAr]}
+          onChange={[(name) => edit({ ...typed, name }), (nameAr) => edit({ ...typed, nameAr })]}
+          error={error}
         />
-      </Field>
+      </div>
       <PreviewThenSave change={change} disabled={problem !== null} body={() => renameBody(typed)} />
     </form>
   );
