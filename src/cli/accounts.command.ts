@@ -13,34 +13,20 @@ import { listUsers } from '../app/accounts/list-users.ts';
 import { revokeApiToken } from '../app/accounts/revoke-api-token.ts';
 import { newPassword } from '../app/accounts/secrets.ts';
 import { clearanceOf } from '../app/caller.ts';
-import { type AppContext, createContext } from '../app/context.ts';
-import { AppError } from '../app/errors.ts';
-import { type DbFlags, withDatabase } from './database.command.ts';
+import type { AppContext } from '../app/context.ts';
+import { type DbFlags, withContext } from './database.command.ts';
 import { EXIT, type Io, table } from './io.ts';
 
 /** Where a password comes from: stdin with --password-stdin, else null (generate one). */
 export type PasswordSource = (() => Promise<string>) | null;
 
-/** Opens the database, runs fn with a context, seals the audit trail, and turns use-case errors into exit codes. */
-export async function withAccounts(
+/** The account commands' use cases, each refusal said by the field at fault (`withContext`). */
+export const withAccounts = (
   io: Io,
   command: string,
   flags: DbFlags,
   fn: (ctx: AppContext) => Promise<number>,
-): Promise<number> {
-  return withDatabase(flags, async (db) => {
-    const ctx = createContext(db);
-    try {
-      return await fn(ctx);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      io.err(`truce ${command}: ${e.path ? `${e.path}: ` : ''}${e.message}\n`);
-      return ['VALIDATION', 'CONFLICT', 'NOT_FOUND'].includes(e.code) ? EXIT.invalid : EXIT.failure;
-    } finally {
-      await ctx.close();
-    }
-  });
-}
+): Promise<number> => withContext(io, command, flags, fn);
 
 export async function orgAdd(
   io: Io,

@@ -1,5 +1,7 @@
 /** Commands over the database: `scenario load`, `findings`. */
 import { readFile } from 'node:fs/promises';
+import { type AppContext, createContext } from '../app/context.ts';
+import { AppError } from '../app/errors.ts';
 import { listStoredFindings } from '../app/findings/list-findings.ts';
 import { loadScenario } from '../app/scenario/load-scenario.ts';
 import { explainEvaluation } from '../scenario/explain.ts';
@@ -18,6 +20,32 @@ export async function withDatabase<T>(flags: DbFlags, fn: (db: Database) => Prom
   } finally {
     await db.close();
   }
+}
+
+/**
+ * Opens the database and a context for the use cases fn calls (closed, and the audit trail sealed, after), and
+ * says a use case's refusal in one line: a refusal of the input (invalid, conflicting, not found) exits 2, any
+ * other 1. `where` says what was at fault (by default the field's path).
+ */
+export async function withContext(
+  io: Io,
+  command: string,
+  flags: DbFlags,
+  fn: (ctx: AppContext) => Promise<number>,
+  where: (e: AppError) => string = (e) => `${e.path ? `${e.path}: ` : ''}${e.message}`,
+): Promise<number> {
+  return withDatabase(flags, async (db) => {
+    const ctx = createContext(db);
+    try {
+      return await fn(ctx);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      io.err(`truce ${command}: ${where(e)}\n`);
+      return ['VALIDATION', 'CONFLICT', 'NOT_FOUND'].includes(e.code) ? EXIT.invalid : EXIT.failure;
+    } finally {
+      await ctx.close();
+    }
+  });
 }
 
 export async function scenarioLoad(io: Io, file: string, flags: DbFlags): Promise<number> {

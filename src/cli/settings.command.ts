@@ -11,10 +11,9 @@ import {
   type SettingsInput,
   updateSettings,
 } from '../app/settings/update-settings.ts';
-import { type AppContext, createContext } from '../app/context.ts';
-import { AppError } from '../app/errors.ts';
+import type { AppContext } from '../app/context.ts';
 import { isCalendarDate } from '../domain/time.ts';
-import { type DbFlags, withDatabase } from './database.command.ts';
+import { type DbFlags, withContext } from './database.command.ts';
 import { EXIT, type Io, table, UsageError } from './io.ts';
 
 /** What `truce settings set` was given, as typed. */
@@ -185,29 +184,11 @@ const OPTION_OF: [RegExp, string][] = [
   [/^calm(\[|$)/, '--calm'],
 ];
 
-/**
- * Opens the database and a context (closed, and the audit trail sealed, after), and says a
- * refusal of the use case naming the option at fault (exit 2).
- */
-async function withSettings(
-  io: Io,
-  command: string,
-  flags: DbFlags,
-  fn: (ctx: AppContext) => Promise<number>,
-): Promise<number> {
-  return withDatabase(flags, async (db) => {
-    const ctx = createContext(db);
-    try {
-      return await fn(ctx);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      const option = OPTION_OF.find(([path]) => path.test(e.path ?? ''))?.[1];
-      // The use case's message starts with its field's path ("calm[0].agreement: unknown agreement ...").
-      const message = e.path && e.message.startsWith(`${e.path}: `) ? e.message.slice(e.path.length + 2) : e.message;
-      io.err(`truce ${command}: ${option ? `${option}: ` : ''}${message}\n`);
-      return e.code === 'VALIDATION' || e.code === 'NOT_FOUND' ? EXIT.invalid : EXIT.failure;
-    } finally {
-      await ctx.close();
-    }
+/** The settings' use cases (`withContext`), a refusal said by the option at fault rather than the field. */
+const withSettings = (io: Io, command: string, flags: DbFlags, fn: (ctx: AppContext) => Promise<number>) =>
+  withContext(io, command, flags, fn, (e) => {
+    const option = OPTION_OF.find(([path]) => path.test(e.path ?? ''))?.[1];
+    // The use case's message starts with its field's path ("calm[0].agreement: unknown agreement ...").
+    const message = e.path && e.message.startsWith(`${e.path}: `) ? e.message.slice(e.path.length + 2) : e.message;
+    return `${option ? `${option}: ` : ''}${message}`;
   });
-}

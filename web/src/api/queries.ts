@@ -56,50 +56,38 @@ export function useLogOut(onSettled: () => void) {
   });
 }
 
-async function allActors(signal: AbortSignal): Promise<Actor[]> {
-  const out: Actor[] = [];
+/** Every item of a list the API gives page by page, reading on to its last page. */
+async function allPages<T>(page: (cursor: string | undefined) => Promise<{ items: T[]; next_cursor: string | null }>) {
+  const out: T[] = [];
   let cursor: string | undefined;
   do {
-    const page = unwrap(
-      await api.GET('/api/v1/actors', {
-        params: { query: { limit: 500, sort: 'name', ...(cursor ? { cursor } : {}) } },
-        signal,
-      }),
-    );
-    out.push(...page.items);
-    cursor = page.next_cursor ?? undefined;
+    const next = await page(cursor);
+    out.push(...next.items);
+    cursor = next.next_cursor ?? undefined;
   } while (cursor);
   return out;
 }
 
-async function allAgreements(signal: AbortSignal): Promise<Agreement[]> {
-  const out: Agreement[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = unwrap(
-      await api.GET('/api/v1/agreements', {
-        params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } },
-        signal,
-      }),
-    );
-    out.push(...page.items);
-    cursor = page.next_cursor ?? undefined;
-  } while (cursor);
-  return out;
-}
+const from = (cursor: string | undefined) => (cursor ? { cursor } : {});
 
-async function allZoneNames(signal: AbortSignal): Promise<ZoneName[]> {
-  const out: ZoneName[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = unwrap(
-      await api.GET('/api/v1/zones', { params: { query: { limit: 500, ...(cursor ? { cursor } : {}) } }, signal }),
-    );
-    out.push(...page.items.map((z) => ({ id: z.id, name: z.name, name_ar: z.name_ar })));
-    cursor = page.next_cursor ?? undefined;
-  } while (cursor);
-  return out;
-}
+const allActors = (signal: AbortSignal): Promise<Actor[]> =>
+  allPages(async (cursor) =>
+    unwrap(
+      await api.GET('/api/v1/actors', { params: { query: { limit: 500, sort: 'name', ...from(cursor) } }, signal }),
+    ),
+  );
+
+const allAgreements = (signal: AbortSignal): Promise<Agreement[]> =>
+  allPages(async (cursor) =>
+    unwrap(await api.GET('/api/v1/agreements', { params: { query: { limit: 100, ...from(cursor) } }, signal })),
+  );
+
+const allZoneNames = async (signal: AbortSignal): Promise<ZoneName[]> =>
+  (
+    await allPages(async (cursor) =>
+      unwrap(await api.GET('/api/v1/zones', { params: { query: { limit: 500, ...from(cursor) } }, signal })),
+    )
+  ).map((z) => ({ id: z.id, name: z.name, name_ar: z.name_ar }));
 
 /** Read once per session: the cache is cleared on signing out, and live events invalidate what they change. */
 const ONCE = { staleTime: Infinity } as const;
