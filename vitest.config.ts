@@ -7,6 +7,9 @@ export default defineConfig({
     reporters: ['default', './test/summary-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A poll waits for what a loaded machine may take seconds to show (a page of the browser, a write's
+    // event): 1 s by default, which flaked on two busy cores.
+    expect: { poll: { timeout: 10_000 } },
     // Two cores: PGlite instances are heavy, so run at most two files at once.
     maxWorkers: 2,
   },
