@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { actorForSide, knownActorNamed, sideActorCache, sideMembers, UCDP_ACTORS } from './ucdp-actors.ts';
 
+const DEMO_YEAR = new URL('../../../data/ucdp-ged-syria-2016.csv.gz', import.meta.url);
 const GED = new URL('../../../../shared/data/events/ucdp_ged_syria_20160101-20191130.csv', import.meta.url);
 
 describe('actorForSide', () => {
@@ -65,6 +67,26 @@ describe('actorForSide', () => {
       aliases: [],
       source: { ucdp_actor_id: 6389, members: ['Ahrar al-Sham', 'Jabhat Fateh al-Sham'] },
     });
+  });
+
+  it('names a side in Arabic: its own name, or its members joined when each has one; none otherwise', () => {
+    expect(actorForSide(234, 'IS').nameAr).toBe('تنظيم الدولة الإسلامية');
+    expect(actorForSide(3, 'Government of United States of America').nameAr).toBe(
+      'التحالف الدولي بقيادة الولايات المتحدة',
+    );
+    expect(actorForSide(6599, 'Hawar Kilis Operations Room').nameAr).toBe('غرفة عمليات حوار كلس');
+    expect(actorForSide(6389, 'Ahrar al-Sham, Jabhat Fateh al-Sham').nameAr).toBe('حركة أحرار الشام، جبهة فتح الشام');
+    expect(actorForSide(999, 'Government of Atlantis')).not.toHaveProperty('nameAr');
+    expect(actorForSide(7000, 'Ahrar al-Sham, Atlantis Brigade')).not.toHaveProperty('nameAr');
+  });
+
+  it('has an Arabic name for every side of the demo year (UCDP 2016)', () => {
+    const rows = parse(gunzipSync(readFileSync(DEMO_YEAR)), { columns: true }) as Record<string, string>[];
+    const sides = new Map(
+      rows.flatMap((r) => [[r.side_a_new_id, r.side_a] as const, [r.side_b_new_id, r.side_b] as const]),
+    );
+    const unnamed = [...sides].filter(([id, name]) => actorForSide(Number(id), name!).nameAr === undefined);
+    expect(unnamed).toEqual([]);
   });
 
   it('works each side out once per cache', () => {

@@ -7,6 +7,7 @@
  * gives the reasons.
  */
 import type { Actor, ActorKind } from '../../domain/model.ts';
+import { arabicNameOf } from './ucdp-names-ar.ts';
 
 export interface KnownActor extends Actor {
   /** UCDP's actor ids (side_a_new_id, side_b_new_id) for this actor. */
@@ -141,15 +142,22 @@ export function sideMembers(name: string): string[] {
 
 const strip = ({ ucdpIds: _ids, ucdpNames: _names, ...actor }: KnownActor): Actor => actor;
 
+/** `nameAr` when the names have an Arabic one (ucdp-names-ar.ts). */
+const arabic = (names: readonly string[]): { nameAr?: string } => {
+  const nameAr = arabicNameOf(names);
+  return nameAr === undefined ? {} : { nameAr };
+};
+
 /** The actor for one side of a UCDP row: by UCDP id, then by name, else `ucdp-<id>`. */
 export function actorForSide(ucdpId: number, name: string): SideActor {
   const source = { ucdp_actor_id: ucdpId, ucdp_name: name };
   const entry = byId.get(ucdpId) ?? knownActorNamed(name);
-  if (entry) return { ...strip(entry), source };
+  if (entry) return { ...strip(entry), ...arabic(entry.ucdpNames.slice(0, 1)), source };
   const members = sideMembers(name);
   const base = {
     id: `ucdp-${ucdpId}`,
     name,
+    ...arabic(members),
     kind: (name.startsWith('Government of') ? 'state' : 'armed_group') as ActorKind,
     aliases: [],
     designated: members.some((m) => knownActorNamed(m)?.designated === true),
