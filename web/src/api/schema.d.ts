@@ -2682,7 +2682,7 @@ export interface paths {
         };
         /**
          * Live events (Server-Sent Events): new reports, changed findings and alerts you may see; new entries of the audit trail you may read
-         * @description A `text/event-stream`. Each event has an `id:` (send it back as `Last-Event-ID` to get what you missed) and a JSON `data:` line: `{ type, entity, id, at, data }`, where data is the record as you may see it (an alert adds `reasons`; `audit.appended`, entries of the audit trail sealed, has none: read GET /audit again). A comment line comes every 15 s.
+         * @description A `text/event-stream`. Each event has an `id:` (send it back as `Last-Event-ID` to get what you missed) and a JSON `data:` line: `{ type, entity, id, at, data }`, where data is the record as you may see it (an alert adds `reasons`; `audit.appended`, entries of the audit trail sealed, has none: read GET /audit again; `hotline.updated` and `hotline.escalated` carry a hotline thread, sent only to its parties and the secretariat). A comment line comes every 15 s.
          */
         get: {
             parameters: {
