@@ -38,7 +38,8 @@ export async function openThread(
   const id = `hotline-${randomUUID()}`;
   await ctx.db.transaction(async (tx) => {
     const known = await hotline.existingOrgs(tx, recipients);
-    recipients.forEach((r, i) => {
+    // Named by their place in the request (`recipients[1]`).
+    input.recipients.forEach((r, i) => {
       if (r === c.orgId) throw invalid(`recipients[${i}]`, 'a thread goes to other organizations, not your own');
       if (!known.includes(r)) throw invalid(`recipients[${i}]`, `no organization "${r}"`);
     });
