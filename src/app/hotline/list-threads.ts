@@ -4,6 +4,8 @@ import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 
+export type { HotlineThread, PartyTimes } from '../../store/hotline.repository.ts';
+
 export async function listThreads(
   ctx: AppContext,
   caller: Caller | null,

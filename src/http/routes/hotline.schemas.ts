@@ -1,10 +1,10 @@
 /** How hotline threads look in responses, and what opening one, writing in it and resolving it hold. */
 import { z } from 'zod';
 import type { ThreadWithTimeline } from '../../app/hotline/get-thread.ts';
+import type { HotlineThread, PartyTimes } from '../../app/hotline/list-threads.ts';
 import type { NewThreadInput } from '../../app/hotline/open-thread.ts';
 import { HOTLINE_ENTRY_KINDS, HOTLINE_PRIORITIES } from '../../contract/hotline.ts';
 import { formatInstant } from '../../domain/time.ts';
-import type { HotlineThread, PartyTimes } from '../../store/hotline.repository.ts';
 import { booleanQuery, instantOut } from '../schemas.ts';
 
 const orNull = (t: number | null) => (t === null ? null : formatInstant(t));

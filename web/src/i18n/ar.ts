@@ -732,7 +732,7 @@ export const ar: Messages = {
   'hotline.entry.escalated': 'صُعِّدت إلى الأمانة (المهلة {level})',
   'hotline.entry.resolved': 'أغلقت {org} المحادثة',
   'hotline.select': 'اختر محادثة لقراءتها.',
-  'hotline.close': 'إغلاق العرض',
+  'hotline.close': 'العودة إلى القائمة',
   'hotline.times': 'زمن الإقرار والإغلاق لكل منظمة',
   'hotline.times.org': 'المنظمة',
   'hotline.times.ack': 'للإقرار: الوسيط، الأبطأ',

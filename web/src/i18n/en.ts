@@ -741,7 +741,7 @@ export const en = {
   'hotline.entry.escalated': 'Escalated to the secretariat (deadline {level})',
   'hotline.entry.resolved': '{org} resolved the thread',
   'hotline.select': 'Choose a thread to read it.',
-  'hotline.close': 'Close the thread',
+  'hotline.close': 'Back to the list',
   'hotline.times': 'Time to acknowledge and resolve, per organization',
   'hotline.times.org': 'Organization',
   'hotline.times.ack': 'To acknowledge: median, slowest',

@@ -12,7 +12,14 @@ import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { ErrorNotice, Field, Loading, PageHeader } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { clockSkew, countdownText, deadlineState, durationParts, type ThreadDeadlines } from './countdown.ts';
+import {
+  clockSkew,
+  countdownText,
+  deadlineState,
+  durationParts,
+  localDigits,
+  type ThreadDeadlines,
+} from './countdown.ts';
 import {
   useAcknowledge,
   useHotlineThread,
@@ -45,11 +52,11 @@ function useDuration() {
 }
 
 function Countdown({ thread, now }: { thread: ThreadDeadlines; now: number }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const state = deadlineState(thread, now);
   const text =
     state.kind === 'waiting'
-      ? t('hotline.left', { time: countdownText(state.remainingMs) })
+      ? t('hotline.left', { time: localDigits(countdownText(state.remainingMs), lang) })
       : state.kind === 'overdue'
         ? t(
             state.escalations === 2

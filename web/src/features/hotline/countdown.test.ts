@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdownText, deadlineState, durationParts, type ThreadDeadlines } from './countdown.ts';
+import { countdownText, deadlineState, durationParts, localDigits, type ThreadDeadlines } from './countdown.ts';
 
 const DUE = Date.parse('2026-12-06T10:10:00Z');
 const thread = (over: Partial<ThreadDeadlines> = {}): ThreadDeadlines => ({
@@ -61,5 +61,12 @@ describe('durationParts', () => {
     [5_430, { hours: 1, minutes: 31 }],
   ])('%i s', (s, parts) => {
     expect(durationParts(s)).toEqual(parts);
+  });
+});
+
+describe('localDigits', () => {
+  it('writes a countdown in Arabic-Indic digits in Arabic, and leaves English as it is', () => {
+    expect(localDigits('9:05', 'ar')).toBe('٩:٠٥');
+    expect(localDigits('23:59:59', 'en')).toBe('23:59:59');
   });
 });

@@ -35,6 +35,11 @@ export function countdownText(remainingMs: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
 }
 
+/** A countdown's digits as the reader writes them: Arabic-Indic in Arabic, as the page's dates and numbers are. */
+export function localDigits(text: string, lang: 'en' | 'ar'): string {
+  return lang === 'ar' ? text.replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!) : text;
+}
+
 /** How far the server's clock is ahead of this browser's, from a `server_now` read just now. */
 export const clockSkew = (serverNow: string, receivedAt: number): number => Date.parse(serverNow) - receivedAt;
 
