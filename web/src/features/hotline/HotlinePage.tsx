@@ -337,7 +337,8 @@ function NewThreadForm({ onDone }: { onDone: () => void }) {
 }
 
 function PartyTimes() {
-  const { t, number } = useI18n();
+  const { t, number, lang } = useI18n();
+  const comma = lang === 'ar' ? '، ' : ', ';
   const { orgName } = useWorld();
   const times = useHotlineTimes();
   const duration = useDuration();
@@ -361,11 +362,15 @@ function PartyTimes() {
                 <tr key={p.org}>
                   <th scope="row">{orgName(p.org)}</th>
                   <td>
-                    {duration(p.ack_median_seconds)}, {duration(p.ack_slowest_seconds)}{' '}
+                    {duration(p.ack_median_seconds)}
+                    {comma}
+                    {duration(p.ack_slowest_seconds)}{' '}
                     <span className="muted">{t('hotline.times.count', { n: number(p.acknowledged) })}</span>
                   </td>
                   <td>
-                    {duration(p.resolve_median_seconds)}, {duration(p.resolve_slowest_seconds)}{' '}
+                    {duration(p.resolve_median_seconds)}
+                    {comma}
+                    {duration(p.resolve_slowest_seconds)}{' '}
                     <span className="muted">{t('hotline.times.count', { n: number(p.resolved) })}</span>
                   </td>
                 </tr>
