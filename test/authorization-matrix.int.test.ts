@@ -101,7 +101,18 @@ interface Records {
   zoneFindings: Record<Cls, number>;
   /** A public incident in each zone, judged first when nobody held the place, then by who held it (resting on the zone). */
   derived: Record<Cls, { incident: string; key: string }>;
+  /** A hotline thread opened by ru to us: seen by its parties and the secretariat (un-ose), by no one else. */
+  hotline: string;
 }
+
+/** Who sees the matrix's hotline threads (opened by ru to us): the parties and the secretariat. */
+const HOTLINE_PARTIES = ['ru', 'us', 'un-ose'];
+const hotlineThread = (subject: string) => ({
+  subject,
+  message: 'Aircraft striking near our position.',
+  priority: 'urgent',
+  recipients: ['us'],
+});
 
 /**
  * The test server with a session per user signed in from an address of its own, so that two dozen
@@ -323,6 +334,7 @@ async function buildRecords(server: TestServer): Promise<Records> {
         reasoning: `matrix ruling ${KEY[cls]}`,
       })
     ).id;
+  r.hotline = (await must(server, 'ru-analyst', 'POST', '/api/v1/hotline', hotlineThread('matrix thread'))).id;
   return r;
 }
 
@@ -350,7 +362,7 @@ const ids = (body: any, key = 'items'): string[] => (body?.[key] ?? []).map((x: 
 function readChecks(baselines: Record<string, number>): Record<string, Check> {
   const perRecord =
     (
-      kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment' | 'derived' | 'ruling'>,
+      kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment' | 'derived' | 'ruling' | 'hotline'>,
       url: (id: string) => string,
     ): Check =>
     async ({ server, r, reader, fail, tally }) => {
@@ -366,7 +378,7 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
     };
   const listed =
     (
-      kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment' | 'derived' | 'ruling'>,
+      kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment' | 'derived' | 'ruling' | 'hotline'>,
       url: string,
       key = 'items',
     ): Check =>
@@ -503,6 +515,24 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
       tally(1);
       if (reader.role === 'admin' ? accounts.some((e) => e.owner_org !== reader.org) : accounts.length > 0)
         fail(`GET /audit: account entries of ${[...new Set(accounts.map((e) => e.owner_org))].join(', ')}`);
+    },
+    '/hotline': async ({ server, r, reader, fail, tally }) => {
+      const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/hotline?limit=500' });
+      const listed = res.json().items.some((t: { id: string }) => t.id === r.hotline);
+      tally(1);
+      if (listed !== HOTLINE_PARTIES.includes(reader.org)) fail(`GET /hotline: thread listed ${listed}`);
+    },
+    '/hotline/times': async ({ server, reader, fail, tally }) => {
+      const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/hotline/times' });
+      const counted = res.json().items.some((t: { org: string }) => t.org === 'us');
+      tally(1);
+      if (counted !== HOTLINE_PARTIES.includes(reader.org)) fail(`GET /hotline/times: thread counted ${counted}`);
+    },
+    '/hotline/{id}': async ({ server, r, reader, fail, tally }) => {
+      const res = await server.call(reader.user, { method: 'GET', url: `/api/v1/hotline/${r.hotline}` });
+      tally(1);
+      if (res.statusCode !== (HOTLINE_PARTIES.includes(reader.org) ? 200 : 404))
+        fail(`GET /hotline/{id}: ${res.statusCode}`);
     },
     '/rulings': async ({ server, r, reader, fail, tally }) => {
       const listed = new Set(
@@ -890,6 +920,13 @@ describeEachDatabase('authorization matrix', (db) => {
             );
         }
       }
+      // The hotline thread's events reach its parties and the secretariat only.
+      for (const reader of READERS) {
+        const heard = streams.get(reader.user)!.messages.some((m) => m.data.id === r.hotline);
+        checked++;
+        if (heard !== HOTLINE_PARTIES.includes(reader.org))
+          failures.push(`${reader.user}: GET /events hotline thread ${heard ? 'sent' : 'missing'}`);
+      }
       console.info(
         `authorization matrix [${db().kind}]: ${gets.length} GET endpoints, ${READERS.length} users + a stranger, ${checked} user checks, ${strangerChecks} stranger checks`,
       );
@@ -1131,6 +1168,43 @@ describeEachDatabase('authorization matrix', (db) => {
             },
           ],
         },
+        // Threads opened by ru to us: ngo finds none (404); to one's own organization is refused (400).
+        'POST /hotline': {
+          permission: 'hotline:write',
+          attempts: () => [{ url: '/api/v1/hotline', payload: hotlineThread('opened by the matrix') }],
+        },
+        'POST /hotline/{id}/messages': {
+          permission: 'hotline:write',
+          attempts: (u) => [
+            {
+              url: `/api/v1/hotline/${r.hotline}/messages`,
+              payload: { body: `from ${u.user}` },
+              hidden: HOTLINE_PARTIES.includes(u.org) ? undefined : 'hotline thread',
+            },
+          ],
+        },
+        // Only the recipient (us) acknowledges, once (then 409); its opener and the secretariat may not.
+        'POST /hotline/{id}/acknowledge': {
+          permission: 'hotline:write',
+          refusedTo: (u) => u.org === 'ru' || u.org === 'un-ose',
+          attempts: (u) => [
+            {
+              url: `/api/v1/hotline/${threadToAcknowledge}/acknowledge`,
+              hidden: HOTLINE_PARTIES.includes(u.org) ? undefined : 'hotline thread',
+            },
+          ],
+        },
+        // Resolved once (then 409) by a party or the secretariat.
+        'POST /hotline/{id}/resolve': {
+          permission: 'hotline:write',
+          attempts: (u) => [
+            {
+              url: `/api/v1/hotline/${threadToResolve}/resolve`,
+              payload: {},
+              hidden: HOTLINE_PARTIES.includes(u.org) ? undefined : 'hotline thread',
+            },
+          ],
+        },
         'POST /users': {
           permission: 'accounts:manage',
           attempts: (u) => [
@@ -1252,6 +1326,11 @@ describeEachDatabase('authorization matrix', (db) => {
           ],
         },
       };
+      const threadToAcknowledge = (
+        await must(server, 'ru-analyst', 'POST', '/api/v1/hotline', hotlineThread('to acknowledge'))
+      ).id;
+      const threadToResolve = (await must(server, 'ru-analyst', 'POST', '/api/v1/hotline', hotlineThread('to resolve')))
+        .id;
       const rulingToApprove = r.ruling.public!;
       const rulingToWithdraw = r.ruling['org-us']!;
       // An incident with no ruling yet, for the first co-chair to propose one on.

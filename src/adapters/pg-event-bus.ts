@@ -20,6 +20,8 @@ const EVENT_TYPES: readonly string[] = [
   'finding.changed',
   'settings.changed',
   'audit.appended',
+  'hotline.updated',
+  'hotline.escalated',
   'alert',
 ] satisfies TruceEvent['type'][];
 const RECONNECT_MS = 1_000;

@@ -64,7 +64,8 @@ export function createContext(
   // Events of other processes (and this one's, already dropped by `wrote`). A seal of the audit
   // trail follows a write already heard of, and changes no kept read.
   events.subscribe((e) => {
-    if (e.type !== 'audit.appended') reads.invalidate(e.type.startsWith('report.') ? 'reports' : 'world');
+    if (e.type !== 'audit.appended' && !e.type.startsWith('hotline.'))
+      reads.invalidate(e.type.startsWith('report.') ? 'reports' : 'world');
   });
   return {
     db,

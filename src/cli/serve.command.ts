@@ -6,6 +6,7 @@
  * SIGINT or SIGTERM stops it: no new connections, open event streams end, requests in flight
  * finish, the audit trail is sealed, the database is closed.
  */
+import { startHotlineSweeper } from '../app/hotline/sweep-escalations.ts';
 import { createReadStream } from 'node:fs';
 import { isIP } from 'node:net';
 import { readFile } from 'node:fs/promises';
@@ -107,8 +108,11 @@ export async function serve(
       io.out(
         `Truce is running at http://${host.includes(':') ? `[${host}]` : host}:${bound}/ (${db.kind === 'pglite' ? `embedded database in ${dbOptions.dataDir}` : 'PostgreSQL'}; Ctrl-C stops it)\n`,
       );
+      // Hotline escalations that came due while no server ran fire now; then every few seconds.
+      const stopSweeper = startHotlineSweeper(ctx);
       await stop;
       io.out('Stopping...\n');
+      await stopSweeper();
       await app.close();
     } finally {
       await ctx.close();

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   'plan:manage': ['admin', 'analyst', 'humanitarian'],
   'accounts:manage': ['admin'],
   'audit:read': ['admin', 'analyst'],
+  /** Opening hotline threads, writing in them, acknowledging and resolving them (seeing them is for their parties). */
+  'hotline:write': ['admin', 'analyst', 'monitor', 'reporter', 'humanitarian'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

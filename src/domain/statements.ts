@@ -27,6 +27,7 @@ export const RECORD_KINDS = [
   'actor',
   'finding',
   'ruling',
+  'hotline thread',
   'user',
   'organization',
   'api token',

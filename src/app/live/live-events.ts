@@ -19,6 +19,9 @@
  * of those entries listed by GET /audit (the same query, auditTrailVisible): a cue to read the
  * trail again that tells nothing of entries hidden from the reader, not even that they were written.
  *
+ * A `hotline.updated` or `hotline.escalated` (entity `hotline_thread`) is sent to a reader who may see
+ * the thread (its opener, its recipients, the secretariat), with the thread's short form.
+ *
  * Readers of one organization with one clearance see the same rows, so an event is read once
  * for each such group (and role), not once per open stream: `LiveReads`.
  */
@@ -27,6 +30,7 @@ import type { ProtectedSite } from '../../domain/model.ts';
 import type { Names } from '../../domain/statements.ts';
 import * as actors from '../../store/actor.repository.ts';
 import * as agreements from '../../store/agreement.repository.ts';
+import * as hotline from '../../store/hotline.repository.ts';
 import * as live from '../../store/live.repository.ts';
 import * as plans from '../../store/plan.repository.ts';
 import * as settings from '../../store/settings.repository.ts';
@@ -190,6 +194,11 @@ async function readVisible(sql: Sql, event: TruceEvent): Promise<Visible[]> {
         },
       ];
     }
+    // A hotline thread changed or escalated: read as the reader, so only its parties and the secretariat hear of it.
+    case 'hotline_thread': {
+      const t = event.type.startsWith('hotline.') ? await hotline.get(sql, event.id) : null;
+      return t ? [{ entity: 'hotline_thread', id: t.id, data: hotlineData(t), subject: {} }] : [];
+    }
     default:
       return []; // an entity we cannot re-read is never shown
   }
@@ -264,4 +273,16 @@ const findingData = (f: live.FindingSummaryRow, incident: live.IncidentSummaryRo
   explanation: f.explanation,
   statements: f.statements,
   ...(incident ? { incident: incidentData(incident) } : {}),
+});
+
+const hotlineData = (t: hotline.HotlineThread) => ({
+  id: t.id,
+  subject: t.subject,
+  priority: t.priority,
+  opened_by_org: t.openedByOrg,
+  recipients: t.recipients.map((r) => r.org),
+  ack_due_at: new Date(t.ackDueAt).toISOString(),
+  escalated_at: t.escalatedAt === null ? null : new Date(t.escalatedAt).toISOString(),
+  escalated_again_at: t.escalatedAgainAt === null ? null : new Date(t.escalatedAgainAt).toISOString(),
+  resolved_at: t.resolvedAt === null ? null : new Date(t.resolvedAt).toISOString(),
 });

@@ -46,6 +46,12 @@ export function mentionsOf(c: Pick<Change, 'entity' | 'entityId' | 'before' | 'a
     (c.before as Record<string, unknown> | null | undefined)?.[name];
   const mentions: string[] = [];
   if (c.entity === 'agreement_clause') mentions.push(`agreement:${c.entityId.split('#')[0]}`);
+  // A hotline thread's entries show only to who may see the thread, and the records it links.
+  if (c.entity === 'hotline_thread') {
+    mentions.push(`hotline_thread:${c.entityId}`);
+    const links = field('links');
+    if (Array.isArray(links)) for (const l of links) if (typeof l === 'string') mentions.push(l);
+  }
   const incident = field('incident_id');
   if (typeof incident === 'string') mentions.push(`incident:${incident}`);
   const report = field('report_id');

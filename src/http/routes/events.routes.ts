@@ -20,7 +20,8 @@ export const eventsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         description:
           'A `text/event-stream`. Each event has an `id:` (send it back as `Last-Event-ID` to get what you missed) ' +
           'and a JSON `data:` line: `{ type, entity, id, at, data }`, where data is the record as you may see it ' +
-          '(an alert adds `reasons`; `audit.appended`, entries of the audit trail sealed, has none: read GET /audit again). ' +
+          '(an alert adds `reasons`; `audit.appended`, entries of the audit trail sealed, has none: read GET /audit again; ' +
+          '`hotline.updated` and `hotline.escalated` carry a hotline thread, sent only to its parties and the secretariat). ' +
           `A comment line comes every ${HEARTBEAT_MS / 1000} s.`,
         querystring: eventsQuery,
         response: {

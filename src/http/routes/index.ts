@@ -7,6 +7,7 @@ import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { eventsRoutes } from './events.routes.ts';
 import { findingsRoutes } from './findings.routes.ts';
+import { hotlineRoutes } from './hotline.routes.ts';
 import { mapRoutes } from './map.routes.ts';
 import { organizationsRoutes } from './organizations.routes.ts';
 import { plansRoutes } from './plans.routes.ts';
@@ -35,4 +36,5 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   usersRoutes,
   searchRoutes,
   settingsRoutes,
+  hotlineRoutes,
 ];

@@ -183,4 +183,11 @@ describe('live events invalidate the queries they change', () => {
     expect(triaged.now).toContain(JSON.stringify(queryKeys.report('r2')));
     expect(triaged.all).toContain(JSON.stringify(queryKeys.reportList({ linked: 'false' })));
   });
+  it('a hotline thread changed or escalated reloads the hotline at once, and nothing else', () => {
+    for (const type of ['hotline.updated', 'hotline.escalated'] as const)
+      expect(invalidations(event({ type, entity: 'hotline_thread', id: 'hotline-1' }))).toEqual({
+        now: [queryKeys.hotline],
+        later: [],
+      });
+  });
 });

@@ -30,6 +30,8 @@ export function invalidations(e: LiveEvent): { now: (readonly unknown[])[]; late
   // Entries of the audit trail the reader may read were written (the server says so only then): its pages, after
   // the burst. An incident's own trail follows the incident's events.
   if (e.type === 'audit.appended') return { now: [], later: [queryKeys.auditTrails] };
+  // A hotline thread opened, written in, acknowledged, resolved or escalated: the hotline's reads, at once.
+  if (e.type === 'hotline.updated' || e.type === 'hotline.escalated') return { now: [queryKeys.hotline], later: [] };
   const incident = eventIncident(e);
   const now: (readonly unknown[])[] = incident ? [queryKeys.incident(incident), queryKeys.incidentAudit(incident)] : [];
   if (e.type === 'report.updated') now.push(queryKeys.report(e.id));

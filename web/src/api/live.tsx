@@ -13,6 +13,8 @@ export interface LiveEvent {
     | 'finding.changed'
     | 'settings.changed'
     | 'audit.appended'
+    | 'hotline.updated'
+    | 'hotline.escalated'
     | 'alert';
   entity: string;
   id: string;
@@ -34,7 +36,12 @@ const LiveContext = createContext<Live | null>(null);
 const RECONNECT_MS = 5_000;
 
 /** Events that refresh what shows them, with no notice of their own. */
-const QUIET: ReadonlySet<LiveEvent['type']> = new Set(['report.updated', 'settings.changed', 'audit.appended']);
+const QUIET: ReadonlySet<LiveEvent['type']> = new Set([
+  'report.updated',
+  'settings.changed',
+  'audit.appended',
+  'hotline.updated',
+]);
 
 export function parseLiveEvent(data: string): LiveEvent | null {
   try {

@@ -30,6 +30,11 @@ export const queryKeys = {
   rulingLists: ['rulings'] as const,
   rulingList: (query: unknown) => ['rulings', query] as const,
   search: (q: string) => ['search', q] as const,
+  /** The hotline: its threads, one thread with its timeline, the times per party (all under `hotline`). */
+  hotline: ['hotline'] as const,
+  hotlineList: ['hotline', 'list'] as const,
+  hotlineThread: (id: string) => ['hotline', 'thread', id] as const,
+  hotlineTimes: ['hotline', 'times'] as const,
   /** The users of the admin's organization (administration). */
   users: ['users'] as const,
   /** API tokens: yours, or (an admin) those of a user of your organization. */

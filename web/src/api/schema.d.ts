@@ -2682,7 +2682,7 @@ export interface paths {
         };
         /**
          * Live events (Server-Sent Events): new reports, changed findings and alerts you may see; new entries of the audit trail you may read
-         * @description A `text/event-stream`. Each event has an `id:` (send it back as `Last-Event-ID` to get what you missed) and a JSON `data:` line: `{ type, entity, id, at, data }`, where data is the record as you may see it (an alert adds `reasons`; `audit.appended`, entries of the audit trail sealed, has none: read GET /audit again). A comment line comes every 15 s.
+         * @description A `text/event-stream`. Each event has an `id:` (send it back as `Last-Event-ID` to get what you missed) and a JSON `data:` line: `{ type, entity, id, at, data }`, where data is the record as you may see it (an alert adds `reasons`; `audit.appended`, entries of the audit trail sealed, has none: read GET /audit again; `hotline.updated` and `hotline.escalated` carry a hotline thread, sent only to its parties and the secretariat). A comment line comes every 15 s.
          */
         get: {
             parameters: {
@@ -3020,6 +3020,109 @@ export interface paths {
                 };
             };
         };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The threads you may see (your organization’s; all of them for the secretariat), open ones first */
+        get: operations["listHotlineThreads"];
+        put?: never;
+        /** Open a thread to other organizations; its priority sets the acknowledgement deadline, past which it escalates to the secretariat */
+        post: operations["openHotlineThread"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotline/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A thread with its whole timeline (opened, messages, acknowledgements, escalations, resolution) */
+        get: operations["getHotlineThread"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotline/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Your organization's acknowledgement of a thread sent to it */
+        post: operations["acknowledgeHotlineThread"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotline/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write in a thread that is not resolved */
+        post: operations["postHotlineMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotline/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve a thread (its parties or the secretariat); its deadlines stop */
+        post: operations["resolveHotlineThread"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotline/times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per organization a thread was sent to: time to acknowledge and to resolve (median, slowest) */
+        get: operations["hotlineTimes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6360,6 +6463,150 @@ export interface components {
             /** @enum {string} */
             type: "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon";
         };
+        HotlineThread: {
+            /** @description the acknowledgement deadline: past it, a silent recipient escalates the thread */
+            ack_due_at: string;
+            escalated_again_at: string | null;
+            escalated_at: string | null;
+            id: string;
+            /** @description linked records as `entity:id`, those you may see */
+            links: string[];
+            location: {
+                lat: number;
+                lon: number;
+            } | null;
+            /** @description ISO 8601 with offset */
+            opened_at: string;
+            opened_by_org: string;
+            /** @enum {string} */
+            priority: "urgent" | "high" | "routine";
+            recipients: {
+                /** @description null: not acknowledged yet */
+                acknowledged_at: string | null;
+                org: string;
+            }[];
+            resolved_at: string | null;
+            resolved_by_org: string | null;
+            /** @description the second deadline, when it escalates again */
+            second_due_at: string;
+            /** @description the database's clock when read, for countdowns */
+            server_now: string;
+            subject: string;
+        };
+        HotlineThreadDetail: {
+            /** @description the acknowledgement deadline: past it, a silent recipient escalates the thread */
+            ack_due_at: string;
+            escalated_again_at: string | null;
+            escalated_at: string | null;
+            id: string;
+            /** @description linked records as `entity:id`, those you may see */
+            links: string[];
+            location: {
+                lat: number;
+                lon: number;
+            } | null;
+            /** @description ISO 8601 with offset */
+            opened_at: string;
+            opened_by_org: string;
+            /** @enum {string} */
+            priority: "urgent" | "high" | "routine";
+            recipients: {
+                /** @description null: not acknowledged yet */
+                acknowledged_at: string | null;
+                org: string;
+            }[];
+            resolved_at: string | null;
+            resolved_by_org: string | null;
+            /** @description the second deadline, when it escalates again */
+            second_due_at: string;
+            /** @description the database's clock when read, for countdowns */
+            server_now: string;
+            subject: string;
+            timeline: {
+                /** @description ISO 8601 with offset */
+                at: string;
+                body: string | null;
+                /** @enum {string} */
+                kind: "opened" | "message" | "acknowledged" | "escalated" | "resolved";
+                /** @description an escalation: 1 at the first deadline, 2 at the second */
+                level: number | null;
+                /** @description null: the server (an escalation) */
+                org: string | null;
+                seq: number;
+            }[];
+        };
+        HotlineThreadDetailInput: {
+            /** @description the acknowledgement deadline: past it, a silent recipient escalates the thread */
+            ack_due_at: string;
+            escalated_again_at: string | null;
+            escalated_at: string | null;
+            id: string;
+            /** @description linked records as `entity:id`, those you may see */
+            links: string[];
+            location: {
+                lat: number;
+                lon: number;
+            } | null;
+            /** @description ISO 8601 with offset */
+            opened_at: string;
+            opened_by_org: string;
+            /** @enum {string} */
+            priority: "urgent" | "high" | "routine";
+            recipients: {
+                /** @description null: not acknowledged yet */
+                acknowledged_at: string | null;
+                org: string;
+            }[];
+            resolved_at: string | null;
+            resolved_by_org: string | null;
+            /** @description the second deadline, when it escalates again */
+            second_due_at: string;
+            /** @description the database's clock when read, for countdowns */
+            server_now: string;
+            subject: string;
+            timeline: {
+                /** @description ISO 8601 with offset */
+                at: string;
+                body: string | null;
+                /** @enum {string} */
+                kind: "opened" | "message" | "acknowledged" | "escalated" | "resolved";
+                /** @description an escalation: 1 at the first deadline, 2 at the second */
+                level: number | null;
+                /** @description null: the server (an escalation) */
+                org: string | null;
+                seq: number;
+            }[];
+        };
+        HotlineThreadInput: {
+            /** @description the acknowledgement deadline: past it, a silent recipient escalates the thread */
+            ack_due_at: string;
+            escalated_again_at: string | null;
+            escalated_at: string | null;
+            id: string;
+            /** @description linked records as `entity:id`, those you may see */
+            links: string[];
+            location: {
+                lat: number;
+                lon: number;
+            } | null;
+            /** @description ISO 8601 with offset */
+            opened_at: string;
+            opened_by_org: string;
+            /** @enum {string} */
+            priority: "urgent" | "high" | "routine";
+            recipients: {
+                /** @description null: not acknowledged yet */
+                acknowledged_at: string | null;
+                org: string;
+            }[];
+            resolved_at: string | null;
+            resolved_by_org: string | null;
+            /** @description the second deadline, when it escalates again */
+            second_due_at: string;
+            /** @description the database's clock when read, for countdowns */
+            server_now: string;
+            subject: string;
+        };
         Incident: {
             /** @enum {string} */
             act: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
@@ -7289,7 +7536,7 @@ export interface components {
             text: string;
         } | {
             /** @enum {string} */
-            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "user" | "organization" | "api token" | "record";
+            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "hotline thread" | "user" | "organization" | "api token" | "record";
         } | {
             role: string;
         } | {
@@ -7326,7 +7573,7 @@ export interface components {
             text: string;
         } | {
             /** @enum {string} */
-            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "user" | "organization" | "api token" | "record";
+            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "hotline thread" | "user" | "organization" | "api token" | "record";
         } | {
             role: string;
         } | {
@@ -7865,6 +8112,708 @@ export interface operations {
                         /** @description every sealed link of the audit chain holds */
                         ok: boolean;
                         verified_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listHotlineThreads: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description true: not resolved; false: resolved */
+                open?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HotlineThread"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    openHotlineThread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description records to link: incident:<id>, protected_site:<id>, operation:<id>, convoy:<id>
+                     * @default []
+                     */
+                    links?: string[];
+                    /** @default null */
+                    location?: {
+                        lat: number;
+                        lon: number;
+                    } | null;
+                    message: string;
+                    /** @enum {string} */
+                    priority: "urgent" | "high" | "routine";
+                    /** @description organization ids */
+                    recipients: string[];
+                    subject: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineThread"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getHotlineThread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineThreadDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    acknowledgeHotlineThread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineThreadDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postHotlineMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineThreadDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resolveHotlineThread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default null */
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineThreadDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    hotlineTimes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            ack_median_seconds: number | null;
+                            ack_slowest_seconds: number | null;
+                            acknowledged: number;
+                            org: string;
+                            resolve_median_seconds: number | null;
+                            resolve_slowest_seconds: number | null;
+                            resolved: number;
+                        }[];
                     };
                 };
             };

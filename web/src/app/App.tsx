@@ -10,6 +10,7 @@ import { IncidentPage } from '../features/incidents/IncidentPage.tsx';
 import { IncidentsPage } from '../features/incidents/IncidentsPage.tsx';
 import { InboxPage } from '../features/inbox/InboxPage.tsx';
 import { ReviewPage } from '../features/review/ReviewPage.tsx';
+import { HotlinePage } from '../features/hotline/HotlinePage.tsx';
 import { AdminPage } from '../features/admin/AdminPage.tsx';
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
@@ -86,6 +87,7 @@ function Page({ path }: { path: string }): ReactNode {
   if (path === '/report' && can('report:file')) return <ReportPage />;
   if (path === '/inbox' && can('incident:manage')) return <InboxPage />;
   if (path === '/review') return <ReviewPage />;
+  if (path === '/hotline') return <HotlinePage />;
   if (path === '/search') return <SearchPage />;
   if (path === '/admin' && can('accounts:manage')) return <AdminPage />;
   if (path === '/audit' && can('audit:read')) return <AuditPage />;

@@ -65,6 +65,13 @@ export function Shell({ children }: { children: ReactNode }) {
       show: can('incident:manage'),
     },
     { to: '/review', label: 'nav.review', icon: icon('M9 11l3 3 8-8M20 12v7H4V5h11'), show: true },
+    // Every signed-in user sees the threads of its organization (the secretariat, all of them).
+    {
+      to: '/hotline',
+      label: 'nav.hotline',
+      icon: icon('M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2'),
+      show: true,
+    },
     { to: '/report', label: 'nav.report', icon: icon('M12 5v14M5 12h14'), show: can('report:file') },
     {
       to: '/territory',

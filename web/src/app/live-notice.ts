@@ -81,6 +81,14 @@ export function describeLiveEvent(
   incident: IncidentFacts | null = null,
 ): Notice {
   const d = e.data;
+  // A hotline thread escalated to the secretariat: its subject, the thread's page (only its parties and the secretariat are told).
+  if (e.type === 'hotline.escalated' || e.type === 'hotline.updated')
+    return {
+      text: w.t(e.type === 'hotline.escalated' ? 'live.hotlineEscalated' : 'live.hotline', {
+        subject: str(d.subject) ?? '',
+      }),
+      link: `/hotline?thread=${encodeURIComponent(e.id)}`,
+    };
   const reasonList = Array.isArray(d.reasons) ? (d.reasons as { rule?: string; statement?: Statement }[]) : [];
   const reasons = reasonList.map((r) => r.rule);
   const isReport = e.entity === 'report';

@@ -49,6 +49,11 @@ export type AuditAction =
   | 'approve-ruling'
   | 'ruling-in-force'
   | 'withdraw-ruling'
+  | 'open-hotline-thread'
+  | 'hotline-message'
+  | 'acknowledge-hotline-thread'
+  | 'escalate-hotline-thread'
+  | 'resolve-hotline-thread'
   | 'absorb'
   | 'merge-into'
   | 'change-control'
@@ -71,6 +76,7 @@ export const RECORD_KINDS = [
   'protected_site',
   'operation',
   'convoy',
+  'hotline_thread',
   'findings',
   'incidents',
   'user',

@@ -145,6 +145,7 @@ const RECORDS_AR: Record<RecordKind, string> = {
   actor: 'جهة فاعلة',
   finding: 'حكم',
   ruling: 'قرار',
+  'hotline thread': 'محادثة الخط الساخن',
   user: 'مستخدم',
   organization: 'منظمة',
   'api token': 'رمز وصول',
