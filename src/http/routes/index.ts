@@ -8,6 +8,7 @@ import { authRoutes } from './auth.routes.ts';
 import { eventsRoutes } from './events.routes.ts';
 import { findingsRoutes } from './findings.routes.ts';
 import { mapRoutes } from './map.routes.ts';
+import { notificationsRoutes } from './notifications.routes.ts';
 import { organizationsRoutes } from './organizations.routes.ts';
 import { plansRoutes } from './plans.routes.ts';
 import { incidentsRoutes } from './incidents.routes.ts';
@@ -31,6 +32,7 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   agreementsRoutes,
   zonesRoutes,
   plansRoutes,
+  notificationsRoutes,
   findingsRoutes,
   usersRoutes,
   searchRoutes,
