@@ -101,7 +101,25 @@ interface Records {
   zoneFindings: Record<Cls, number>;
   /** A public incident in each zone, judged first when nobody held the place, then by who held it (resting on the zone). */
   derived: Record<Cls, { incident: string; key: string }>;
+  /** Humanitarian notifications by ngo, one to each co-chair: seen by ngo, that co-chair and the secretariat (un-ose). */
+  notification: Record<NotifiedTo, string>;
 }
+
+const NOTIFIED_TO = ['us', 'ru'] as const;
+type NotifiedTo = (typeof NOTIFIED_TO)[number];
+const SECRETARIAT = ['un-ose'];
+/** Not a classification but a list: the owner, the recipients, the secretariat. */
+const seesNotification = (to: NotifiedTo, org: string | null): boolean =>
+  org !== null && (org === 'ngo' || org === to || SECRETARIAT.includes(org));
+const notice = (to: NotifiedTo) => ({
+  subject: 'site',
+  site_kind: 'warehouse',
+  name: `matrix warehouse for ${to}`,
+  geometry: { type: 'Point', coordinates: PLAN_SPOT },
+  valid: { from: '2016-09-01T00:00:00Z', to: '2099-01-01T00:00:00Z' },
+  acknowledge_by: '2098-01-01T00:00:00Z',
+  recipients: [to],
+});
 
 /**
  * The test server with a session per user signed in from an address of its own, so that two dozen
@@ -171,6 +189,7 @@ async function buildRecords(server: TestServer): Promise<Records> {
     'ruling',
     'zoneFindings',
     'derived',
+    'notification',
   ] as const)
     (r as any)[k] = {};
   for (const [i, cls] of CLASSES.entries()) {
@@ -323,6 +342,8 @@ async function buildRecords(server: TestServer): Promise<Records> {
         reasoning: `matrix ruling ${KEY[cls]}`,
       })
     ).id;
+  for (const to of NOTIFIED_TO)
+    r.notification[to] = (await must(server, 'ngo-humanitarian', 'POST', '/api/v1/notifications', notice(to))).id;
   return r;
 }
 
@@ -350,7 +371,7 @@ const ids = (body: any, key = 'items'): string[] => (body?.[key] ?? []).map((x: 
 function readChecks(baselines: Record<string, number>): Record<string, Check> {
   const perRecord =
     (
-      kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment' | 'derived' | 'ruling'>,
+      kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment' | 'derived' | 'ruling' | 'notification'>,
       url: (id: string) => string,
     ): Check =>
     async ({ server, r, reader, fail, tally }) => {
@@ -366,7 +387,7 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
     };
   const listed =
     (
-      kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment' | 'derived' | 'ruling'>,
+      kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment' | 'derived' | 'ruling' | 'notification'>,
       url: string,
       key = 'items',
     ): Check =>
@@ -697,6 +718,28 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
         fail(`GET /operations/${r.operation.public}: ${Object.keys(d).join()}`);
     },
     '/convoys': listed('convoy', '/api/v1/convoys?limit=500'),
+    '/notifications': async ({ server, r, reader, fail, tally }) => {
+      const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/notifications?limit=500' });
+      const ids = res.json().items.map((n: { id: string }) => n.id);
+      for (const to of NOTIFIED_TO) {
+        tally(1);
+        if (ids.includes(r.notification[to]) !== seesNotification(to, reader.org))
+          fail(`GET /notifications: the one to ${to} ${ids.includes(r.notification[to]) ? 'listed' : 'missing'}`);
+        if (!seesNotification(to, reader.org) && res.body.includes(r.notification[to]))
+          fail(`GET /notifications: names the one to ${to}`);
+      }
+    },
+    '/notifications/{id}': async ({ server, r, reader, fail, tally }) => {
+      for (const to of NOTIFIED_TO) {
+        const res = await server.call(reader.user, {
+          method: 'GET',
+          url: `/api/v1/notifications/${r.notification[to]}`,
+        });
+        const expected = seesNotification(to, reader.org) ? 200 : 404;
+        tally(1);
+        if (res.statusCode !== expected) fail(`GET /notifications/(to ${to}): ${res.statusCode}, expected ${expected}`);
+      }
+    },
     '/convoys/{id}': perRecord('convoy', (id) => `/api/v1/convoys/${id}`),
     '/findings': async ({ server, r, reader, fail, tally }) => {
       for (const cls of CLASSES) {
@@ -766,6 +809,7 @@ function strangerUrl(path: string, r: Records): string {
       `/reports/${r.report.public}/attachments/${r.attachment.public}`,
     )
     .replace('/audit/{entity}/{id}', `/audit/report/${r.report.public}`)
+    .replace('/notifications/{id}', `/notifications/${r.notification.us}`)
     .replace('/findings/{key}', `/findings/${encodeURIComponent(r.findingKeys.public[0]!)}`)
     .replace(
       /\/(\w[\w-]*)\/\{id\}/,
@@ -1160,6 +1204,41 @@ describeEachDatabase('authorization matrix', (db) => {
               hidden: 'user of another organization',
             },
           ],
+        },
+        // Notifications: ngo notifies; a recipient acknowledges (the owner and the secretariat see it but are no recipients:
+        // 403); only ngo renews and withdraws (the others are refused what they see; the hidden cases are in notifications.int.test.ts).
+        'POST /notifications': {
+          permission: 'notification:send',
+          attempts: () => [{ url: '/api/v1/notifications', payload: notice('us') }],
+        },
+        'POST /notifications/{id}/acknowledge': {
+          permission: 'notification:acknowledge',
+          refusedTo: (u) => u.org === 'ngo' || SECRETARIAT.includes(u.org),
+          attempts: (u) =>
+            NOTIFIED_TO.map((to) => ({
+              url: `/api/v1/notifications/${r.notification[to]}/acknowledge`,
+              hidden: seesNotification(to, u.org) ? undefined : `notification to ${to}`,
+            })),
+        },
+        'POST /notifications/{id}/renew': {
+          permission: 'notification:send',
+          refusedTo: (u) => u.org !== 'ngo',
+          attempts: (u) =>
+            NOTIFIED_TO.filter((to) => seesNotification(to, u.org)).map((to) => ({
+              url: `/api/v1/notifications/${r.notification[to]}/renew`,
+              payload: {
+                valid: { from: '2016-09-02T00:00:00Z', to: '2099-01-01T00:00:00Z' },
+                acknowledge_by: '2098-01-01T00:00:00Z',
+              },
+            })),
+        },
+        'POST /notifications/{id}/withdraw': {
+          permission: 'notification:send',
+          refusedTo: (u) => u.org !== 'ngo',
+          attempts: (u) =>
+            NOTIFIED_TO.filter((to) => seesNotification(to, u.org)).map((to) => ({
+              url: `/api/v1/notifications/${r.notification[to]}/withdraw`,
+            })),
         },
         'POST /organizations': {
           permission: 'accounts:manage',
