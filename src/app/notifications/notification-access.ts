@@ -12,6 +12,7 @@ import { AppError, notFound } from '../errors.ts';
 import type { Change } from '../shared/audit.ts';
 
 export { NOT_A_REQUEST };
+export type { NotificationRecord } from '../../store/notification.repository.ts';
 
 /** The notification as the caller sees it, locked for a change; 404 when hidden or missing. */
 export async function lockVisible(tx: Sql, caller: Caller, id: string): Promise<notifications.NotificationRead> {

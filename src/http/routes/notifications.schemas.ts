@@ -1,11 +1,10 @@
 /** Humanitarian notifications in requests and responses. A notification informs the parties; it asks no permission. */
 import { z } from 'zod';
 import { NOT_A_REQUEST, NOTIFICATION_STATES, notificationState, SITE_KINDS } from '../../contract/notifications.ts';
-import { notificationView } from '../../app/notifications/notification-access.ts';
+import { type NotificationRecord, notificationView } from '../../app/notifications/notification-access.ts';
 import type { NotifyInput } from '../../app/notifications/notify.ts';
 import type { RenewInput } from '../../app/notifications/renew-notification.ts';
 import { parseInstant } from '../../domain/time.ts';
-import type { NotificationRecord } from '../../store/notification.repository.ts';
 import { instantSchema, lineStringSchema, nameText, pointSchema, polygonSchema } from '../../scenario/bundle.schema.ts';
 import { geometryOut, instantOut, pageQuery } from '../schemas.ts';
 

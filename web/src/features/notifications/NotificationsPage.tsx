@@ -32,6 +32,8 @@ const TONE = {
   ended: 'verdict-not_covered',
 };
 const DAY = 86_400_000;
+/** Notifications look ahead: the years offered run two past this one. */
+const latestDay = (now: number) => `${new Date(now).getUTCFullYear() + 2}-12-31`;
 
 export function NotificationsPage() {
   const { t } = useI18n();
@@ -116,8 +118,8 @@ function NotificationCard({ n }: { n: Notification }) {
         <dt>{t('notifications.acknowledgeBy')}</dt>
         <dd>{dateTime(n.acknowledge_by)}</dd>
         <dt>{t('notifications.where')}</dt>
-        <dd dir="ltr" className="num">
-          {placeOf(n)}
+        <dd>
+          <bdi dir="ltr">{placeOf(n)}</bdi>
         </dd>
         {n.subject === 'movement' && n.vehicles && (
           <>
@@ -213,14 +215,22 @@ function RenewForm({ n, onDone }: { n: Notification; onDone: () => void }) {
     );
   };
   return (
-    <form className="stack" onSubmit={submit} aria-label={t('notifications.renew')}>
+    <form className="renew-form" onSubmit={submit} aria-label={t('notifications.renew')}>
       <p className="muted">{t('notifications.renew.help')}</p>
       <div className="field-row">
-        <DateField id={`renew-to-${n.id}`} label={t('notifications.validTo')} withTime value={to} onChange={setTo} />
+        <DateField
+          id={`renew-to-${n.id}`}
+          label={t('notifications.validTo')}
+          withTime
+          max={latestDay(now)}
+          value={to}
+          onChange={setTo}
+        />
         <DateField
           id={`renew-by-${n.id}`}
           label={t('notifications.acknowledgeBy')}
           withTime
+          max={latestDay(now)}
           value={by}
           onChange={setBy}
         />
@@ -310,7 +320,7 @@ function NotifyForm({ onDone }: { onDone: () => void }) {
     </fieldset>
   );
   return (
-    <form className="panel stack notify-form" onSubmit={submit} aria-label={t('notifications.new')}>
+    <form className="panel notify-form" onSubmit={submit} aria-label={t('notifications.new')}>
       <h2>{t('notifications.new')}</h2>
       <p className="notice">{t('notifications.notARequest')}</p>
       <fieldset className="field-row">
@@ -368,6 +378,7 @@ function NotifyForm({ onDone }: { onDone: () => void }) {
           id="n-from-at"
           label={subject === 'site' ? t('notifications.validFrom') : t('notifications.windowFrom')}
           withTime
+          max={latestDay(now)}
           value={from}
           onChange={setFrom}
         />
@@ -375,10 +386,18 @@ function NotifyForm({ onDone }: { onDone: () => void }) {
           id="n-until"
           label={subject === 'site' ? t('notifications.validTo') : t('notifications.windowTo')}
           withTime
+          max={latestDay(now)}
           value={until}
           onChange={setUntil}
         />
-        <DateField id="n-by" label={t('notifications.acknowledgeBy')} withTime value={by} onChange={setBy} />
+        <DateField
+          id="n-by"
+          label={t('notifications.acknowledgeBy')}
+          withTime
+          max={latestDay(now)}
+          value={by}
+          onChange={setBy}
+        />
       </div>
       <fieldset>
         <legend>{t('notifications.recipients')}</legend>
