@@ -155,6 +155,12 @@ describeEachDatabase('notifications API: notify, acknowledge, renew, withdraw, w
         .statusCode,
     ).toBe(404);
     expect((await get('ru-admin', 'ntf-nothing')).json().code).toEqual(hidden.json().code);
+    // Its history: its owner's; to anyone else it does not exist.
+    const history = await server.call('ngo-analyst', { method: 'GET', url: `/api/v1/audit/notification/${n.id}` });
+    expect(history.json().items.map((e: { action: string }) => e.action)).toEqual(['notify']);
+    expect(
+      (await server.call('ru-admin', { method: 'GET', url: `/api/v1/audit/notification/${n.id}` })).statusCode,
+    ).toBe(404);
     // Nor does its audit trail show to them.
     const audit = await server.call('ru-admin', { method: 'GET', url: '/api/v1/audit?limit=500' });
     expect(JSON.stringify(audit.json())).not.toContain(n.id);
