@@ -20,6 +20,7 @@ const EVENT_TYPES: readonly string[] = [
   'finding.changed',
   'settings.changed',
   'audit.appended',
+  'notification.changed',
   'alert',
 ] satisfies TruceEvent['type'][];
 const RECONNECT_MS = 1_000;

@@ -2,7 +2,8 @@
  * Live events: a new report, a report triaged or evaluated, a changed finding, an alert, a change
  * of the world's settings (`settings` `world`: the timezone or the host state; `calm_setting`
  * <agreement id>: that agreement's days of calm), entries of the audit trail sealed (`audit`
- * `<from>-<to>`: their positions in the chain). An event names a record and its
+ * `<from>-<to>`: their positions in the chain), a humanitarian notification made, acknowledged, renewed
+ * or withdrawn (`notification` <id>: only its owner, its recipients and the secretariat hear of it). An event names a record and its
  * classification; subscribers (the SSE route) re-read the record as their reader before
  * sending it, so the live stream can never show what a list would hide.
  */
@@ -14,6 +15,7 @@ export interface TruceEvent {
     | 'finding.changed'
     | 'settings.changed'
     | 'audit.appended'
+    | 'notification.changed'
     | 'alert';
   entity: string;
   id: string;

@@ -7,7 +7,7 @@ import * as notifications from '../../store/notification.repository.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { writeWorld } from '../shared/write-world.ts';
-import { auditChange, conflict, lockVisible, refused } from './notification-access.ts';
+import { announce, auditChange, conflict, lockVisible, refused } from './notification-access.ts';
 
 export async function acknowledgeNotification(
   ctx: AppContext,
@@ -26,5 +26,6 @@ export async function acknowledgeNotification(
     const after = (await notifications.get(tx, id))!;
     return { value: after, audit: [auditChange('acknowledge', before, after.notification)] };
   });
+  announce(ctx, id);
   return value;
 }

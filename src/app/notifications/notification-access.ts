@@ -3,11 +3,12 @@
  * missing: 404), its audit entry. A notification's audit entries are its owner's (`org`): the
  * trail of a record seen by a list, not a classification, is kept to the organization that made it.
  */
-import { NOT_A_REQUEST } from '../../contract/notifications.ts';
+import { NOT_A_REQUEST, type NotificationState, notificationState } from '../../contract/notifications.ts';
 import * as notifications from '../../store/notification.repository.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import type { Sql } from '../../store/sql.ts';
 import { type Caller, readerOf } from '../caller.ts';
+import type { AppContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Change } from '../shared/audit.ts';
 
@@ -19,6 +20,30 @@ export async function lockVisible(tx: Sql, caller: Caller, id: string): Promise<
   if (!(await readWithin(tx, readerOf(caller), (sql) => notifications.get(sql, id)))) throw notFound('record', id);
   await notifications.lock(tx, id);
   return (await notifications.get(tx, id))!;
+}
+
+/** Its state as of `now` (the database's clock when read), and how many recipients acknowledged. */
+export function stateOf(
+  n: notifications.NotificationRecord,
+  now: number,
+): { state: NotificationState; acknowledged: number } {
+  const acknowledged = n.recipients.filter((r) => r.acknowledgedAt !== null).length;
+  const state = notificationState(
+    {
+      validTo: n.valid.to,
+      acknowledgeBy: n.acknowledgeBy,
+      withdrawnAt: n.withdrawnAt,
+      recipients: n.recipients.length,
+      acknowledged,
+    },
+    now,
+  );
+  return { state, acknowledged };
+}
+
+/** Says a notification changed: the live stream reads it again as each reader (app/live), so only those who see it hear. */
+export function announce(ctx: AppContext, id: string): void {
+  ctx.events.publish({ type: 'notification.changed', entity: 'notification', id, at: ctx.now() });
 }
 
 export const refused = (message: string) => new AppError('FORBIDDEN', message);

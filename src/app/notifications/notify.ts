@@ -13,7 +13,7 @@ import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { invalid } from '../errors.ts';
 import { writeWorld } from '../shared/write-world.ts';
-import { auditChange } from './notification-access.ts';
+import { announce, auditChange } from './notification-access.ts';
 import { requirePeriod } from './period.ts';
 
 export interface NotifyInput {
@@ -65,5 +65,6 @@ export async function notify(
     await notifications.insert(tx, n);
     return { value: n, audit: [auditChange('notify', null, n)] };
   });
+  announce(ctx, value.id);
   return value;
 }

@@ -7,7 +7,7 @@ import * as notifications from '../../store/notification.repository.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { writeWorld } from '../shared/write-world.ts';
-import { auditChange, conflict, lockVisible, refused } from './notification-access.ts';
+import { announce, auditChange, conflict, lockVisible, refused } from './notification-access.ts';
 import { requirePeriod } from './period.ts';
 
 export interface RenewInput {
@@ -31,5 +31,6 @@ export async function renewNotification(
     const after = (await notifications.get(tx, id))!;
     return { value: after, audit: [auditChange('renew', before, after.notification)] };
   });
+  announce(ctx, id);
   return value;
 }

@@ -6,7 +6,7 @@ import * as notifications from '../../store/notification.repository.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { writeWorld } from '../shared/write-world.ts';
-import { auditChange, lockVisible, refused } from './notification-access.ts';
+import { announce, auditChange, lockVisible, refused } from './notification-access.ts';
 
 export async function withdrawNotification(
   ctx: AppContext,
@@ -23,5 +23,6 @@ export async function withdrawNotification(
     const after = (await notifications.get(tx, id))!;
     return { value: after, audit: [auditChange('withdraw', before, after.notification)] };
   });
+  announce(ctx, id);
   return value;
 }

@@ -1,4 +1,7 @@
 import { expect, it } from 'vitest';
+import type { Caller } from '../../app/caller.ts';
+import type { TruceEvent } from '../../app/events.ts';
+import { visibleMessages } from '../../app/live/live-events.ts';
 import { describeEachDatabase } from '../../../test/databases.ts';
 import { useTestServer } from '../../../test/use-test-server.ts';
 
@@ -164,6 +167,34 @@ describeEachDatabase('notifications API: notify, acknowledge, renew, withdraw, w
     // Nor does its audit trail show to them.
     const audit = await server.call('ru-admin', { method: 'GET', url: '/api/v1/audit?limit=500' });
     expect(JSON.stringify(audit.json())).not.toContain(n.id);
+  });
+
+  it('says live that a notification changed, only to those who see it', async () => {
+    const heard: TruceEvent[] = [];
+    const stop = server.ctx.events.subscribe((e) => {
+      if (e.type === 'notification.changed') heard.push(e);
+    });
+    const n = (await send('ngo-humanitarian', hospital({ recipients: ['us'] }))).json();
+    await post('us-analyst', `${n.id}/acknowledge`);
+    stop();
+    expect(heard.map((e) => e.id)).toEqual([n.id, n.id]);
+    const caller = (orgId: string, orgKind: Caller['orgKind'], clearance: Caller['clearance']): Caller => ({
+      userId: `${orgId}-observer`,
+      username: `${orgId}-observer`,
+      orgId,
+      orgKind,
+      role: 'observer',
+      clearance,
+    });
+    const told = async (c: Caller) => (await visibleMessages(server.ctx, c, heard[1]!)).map((m) => m.data);
+    const acknowledged = [
+      { name: 'Field hospital, al-Quds', owner_org: 'ngo', state: 'acknowledged', acknowledged: 1 },
+    ];
+    expect(await told(caller('us', 'co_chair', 'co_chairs'))).toEqual(acknowledged);
+    expect(await told(caller('ngo', 'humanitarian', 'public'))).toEqual(acknowledged);
+    expect(await told(caller('un-ose', 'un', 'task_force'))).toEqual(acknowledged);
+    // A co-chair not named hears nothing, whatever its clearance.
+    expect(await told(caller('ru', 'co_chair', 'co_chairs'))).toEqual([]);
   });
 
   it('refuses bad input naming the field, and a role that may not notify', async () => {

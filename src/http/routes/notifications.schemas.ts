@@ -1,7 +1,7 @@
 /** Humanitarian notifications in requests and responses. A notification informs the parties; it asks no permission. */
 import { z } from 'zod';
-import { NOT_A_REQUEST, NOTIFICATION_STATES, notificationState, SITE_KINDS } from '../../contract/notifications.ts';
-import { type NotificationRecord, notificationView } from '../../app/notifications/notification-access.ts';
+import { NOT_A_REQUEST, NOTIFICATION_STATES, SITE_KINDS } from '../../contract/notifications.ts';
+import { type NotificationRecord, notificationView, stateOf } from '../../app/notifications/notification-access.ts';
 import type { NotifyInput } from '../../app/notifications/notify.ts';
 import type { RenewInput } from '../../app/notifications/renew-notification.ts';
 import { parseInstant } from '../../domain/time.ts';
@@ -110,16 +110,5 @@ export const notificationOut = z
   .meta({ id: 'Notification', description: NOT_A_REQUEST });
 
 export function notificationJson(n: NotificationRecord, now: number): z.infer<typeof notificationOut> {
-  const acknowledged = n.recipients.filter((r) => r.acknowledgedAt !== null).length;
-  const state = notificationState(
-    {
-      validTo: n.valid.to,
-      acknowledgeBy: n.acknowledgeBy,
-      withdrawnAt: n.withdrawnAt,
-      recipients: n.recipients.length,
-      acknowledged,
-    },
-    now,
-  );
-  return { ...notificationView(n), state, acknowledged, nature: NOT_A_REQUEST };
+  return { ...notificationView(n), ...stateOf(n, now), nature: NOT_A_REQUEST };
 }

@@ -30,6 +30,8 @@ export function invalidations(e: LiveEvent): { now: (readonly unknown[])[]; late
   // Entries of the audit trail the reader may read were written (the server says so only then): its pages, after
   // the burst. An incident's own trail follows the incident's events.
   if (e.type === 'audit.appended') return { now: [], later: [queryKeys.auditTrails] };
+  // A notification made, acknowledged, renewed or withdrawn (heard only by those who see it): its lists, at once.
+  if (e.type === 'notification.changed') return { now: [queryKeys.notifications], later: [] };
   const incident = eventIncident(e);
   const now: (readonly unknown[])[] = incident ? [queryKeys.incident(incident), queryKeys.incidentAudit(incident)] : [];
   if (e.type === 'report.updated') now.push(queryKeys.report(e.id));

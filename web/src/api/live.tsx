@@ -13,6 +13,7 @@ export interface LiveEvent {
     | 'finding.changed'
     | 'settings.changed'
     | 'audit.appended'
+    | 'notification.changed'
     | 'alert';
   entity: string;
   id: string;
@@ -34,7 +35,13 @@ const LiveContext = createContext<Live | null>(null);
 const RECONNECT_MS = 5_000;
 
 /** Events that refresh what shows them, with no notice of their own. */
-const QUIET: ReadonlySet<LiveEvent['type']> = new Set(['report.updated', 'settings.changed', 'audit.appended']);
+const QUIET: ReadonlySet<LiveEvent['type']> = new Set([
+  'report.updated',
+  'settings.changed',
+  'audit.appended',
+  // The notifications page shows its own lists' states; no notice of its own yet.
+  'notification.changed',
+]);
 
 export function parseLiveEvent(data: string): LiveEvent | null {
   try {

@@ -1,8 +1,8 @@
 /**
  * Humanitarian notifications in the web app (TanStack Query): those the user's organization sent
  * and received, and what it does with them: notify, acknowledge, renew, withdraw. Each write
- * reloads the lists. No live event carries them (one would have to be read again per reader);
- * the lists are read again every minute, so that a deadline passed shows as overdue.
+ * reloads the lists, as does the live event of another's (api/live-invalidation.ts); the lists
+ * are read again every minute too, so that a deadline passed shows as overdue.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
