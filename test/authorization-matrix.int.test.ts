@@ -934,6 +934,19 @@ describeEachDatabase('authorization matrix', (db) => {
             );
         }
       }
+      // Notifications: heard by those who see them (notification.changed, read again as the reader), by nobody else.
+      for (const reader of READERS) {
+        const stream = streams.get(reader.user)!;
+        for (const to of NOTIFIED_TO) {
+          const id = r.notification[to];
+          const heard = stream.messages.some((m) => m.data.type === 'notification.changed' && m.data.id === id);
+          checked++;
+          if (heard !== seesNotification(to, reader.org))
+            failures.push(`${reader.user}: GET /events notification to ${to} ${heard ? 'sent' : 'missing'}`);
+          if (!seesNotification(to, reader.org) && stream.raw().includes(id))
+            failures.push(`${reader.user}: GET /events names the notification to ${to}`);
+        }
+      }
       console.info(
         `authorization matrix [${db().kind}]: ${gets.length} GET endpoints, ${READERS.length} users + a stranger, ${checked} user checks, ${strangerChecks} stranger checks`,
       );
