@@ -103,6 +103,8 @@ interface Records {
   derived: Record<Cls, { incident: string; key: string }>;
   /** A hotline thread opened by ru to us: seen by its parties and the secretariat (un-ose), by no one else. */
   hotline: string;
+  /** Humanitarian notifications by ngo, one to each co-chair: seen by ngo, that co-chair and the secretariat (un-ose). */
+  notification: Record<NotifiedTo, string>;
 }
 
 /** Who sees the matrix's hotline threads (opened by ru to us): the parties and the secretariat. */
@@ -112,6 +114,22 @@ const hotlineThread = (subject: string) => ({
   message: 'Aircraft striking near our position.',
   priority: 'urgent',
   recipients: ['us'],
+});
+
+const NOTIFIED_TO = ['us', 'ru'] as const;
+type NotifiedTo = (typeof NOTIFIED_TO)[number];
+const SECRETARIAT = ['un-ose'];
+/** Not a classification but a list: the owner, the recipients, the secretariat. */
+const seesNotification = (to: NotifiedTo, org: string | null): boolean =>
+  org !== null && (org === 'ngo' || org === to || SECRETARIAT.includes(org));
+const notice = (to: NotifiedTo) => ({
+  subject: 'site',
+  site_kind: 'warehouse',
+  name: `matrix warehouse for ${to}`,
+  geometry: { type: 'Point', coordinates: PLAN_SPOT },
+  valid: { from: '2016-09-01T00:00:00Z', to: '2099-01-01T00:00:00Z' },
+  acknowledge_by: '2098-01-01T00:00:00Z',
+  recipients: [to],
 });
 
 /**
@@ -182,6 +200,7 @@ async function buildRecords(server: TestServer): Promise<Records> {
     'ruling',
     'zoneFindings',
     'derived',
+    'notification',
   ] as const)
     (r as any)[k] = {};
   for (const [i, cls] of CLASSES.entries()) {
@@ -335,6 +354,8 @@ async function buildRecords(server: TestServer): Promise<Records> {
       })
     ).id;
   r.hotline = (await must(server, 'ru-analyst', 'POST', '/api/v1/hotline', hotlineThread('matrix thread'))).id;
+  for (const to of NOTIFIED_TO)
+    r.notification[to] = (await must(server, 'ngo-humanitarian', 'POST', '/api/v1/notifications', notice(to))).id;
   return r;
 }
 
@@ -362,7 +383,10 @@ const ids = (body: any, key = 'items'): string[] => (body?.[key] ?? []).map((x: 
 function readChecks(baselines: Record<string, number>): Record<string, Check> {
   const perRecord =
     (
-      kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment' | 'derived' | 'ruling' | 'hotline'>,
+      kind: keyof Omit<
+        Records,
+        'findingKeys' | 'zoneFindings' | 'attachment' | 'derived' | 'ruling' | 'hotline' | 'notification'
+      >,
       url: (id: string) => string,
     ): Check =>
     async ({ server, r, reader, fail, tally }) => {
@@ -378,7 +402,10 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
     };
   const listed =
     (
-      kind: keyof Omit<Records, 'findingKeys' | 'zoneFindings' | 'attachment' | 'derived' | 'ruling' | 'hotline'>,
+      kind: keyof Omit<
+        Records,
+        'findingKeys' | 'zoneFindings' | 'attachment' | 'derived' | 'ruling' | 'hotline' | 'notification'
+      >,
       url: string,
       key = 'items',
     ): Check =>
@@ -727,6 +754,28 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
         fail(`GET /operations/${r.operation.public}: ${Object.keys(d).join()}`);
     },
     '/convoys': listed('convoy', '/api/v1/convoys?limit=500'),
+    '/notifications': async ({ server, r, reader, fail, tally }) => {
+      const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/notifications?limit=500' });
+      const ids = res.json().items.map((n: { id: string }) => n.id);
+      for (const to of NOTIFIED_TO) {
+        tally(1);
+        if (ids.includes(r.notification[to]) !== seesNotification(to, reader.org))
+          fail(`GET /notifications: the one to ${to} ${ids.includes(r.notification[to]) ? 'listed' : 'missing'}`);
+        if (!seesNotification(to, reader.org) && res.body.includes(r.notification[to]))
+          fail(`GET /notifications: names the one to ${to}`);
+      }
+    },
+    '/notifications/{id}': async ({ server, r, reader, fail, tally }) => {
+      for (const to of NOTIFIED_TO) {
+        const res = await server.call(reader.user, {
+          method: 'GET',
+          url: `/api/v1/notifications/${r.notification[to]}`,
+        });
+        const expected = seesNotification(to, reader.org) ? 200 : 404;
+        tally(1);
+        if (res.statusCode !== expected) fail(`GET /notifications/(to ${to}): ${res.statusCode}, expected ${expected}`);
+      }
+    },
     '/convoys/{id}': perRecord('convoy', (id) => `/api/v1/convoys/${id}`),
     '/findings': async ({ server, r, reader, fail, tally }) => {
       for (const cls of CLASSES) {
@@ -796,6 +845,7 @@ function strangerUrl(path: string, r: Records): string {
       `/reports/${r.report.public}/attachments/${r.attachment.public}`,
     )
     .replace('/audit/{entity}/{id}', `/audit/report/${r.report.public}`)
+    .replace('/notifications/{id}', `/notifications/${r.notification.us}`)
     .replace('/findings/{key}', `/findings/${encodeURIComponent(r.findingKeys.public[0]!)}`)
     .replace(
       /\/(\w[\w-]*)\/\{id\}/,
@@ -926,6 +976,19 @@ describeEachDatabase('authorization matrix', (db) => {
         checked++;
         if (heard !== HOTLINE_PARTIES.includes(reader.org))
           failures.push(`${reader.user}: GET /events hotline thread ${heard ? 'sent' : 'missing'}`);
+      }
+      // Notifications: heard by those who see them (notification.changed, read again as the reader), by nobody else.
+      for (const reader of READERS) {
+        const stream = streams.get(reader.user)!;
+        for (const to of NOTIFIED_TO) {
+          const id = r.notification[to];
+          const heard = stream.messages.some((m) => m.data.type === 'notification.changed' && m.data.id === id);
+          checked++;
+          if (heard !== seesNotification(to, reader.org))
+            failures.push(`${reader.user}: GET /events notification to ${to} ${heard ? 'sent' : 'missing'}`);
+          if (!seesNotification(to, reader.org) && stream.raw().includes(id))
+            failures.push(`${reader.user}: GET /events names the notification to ${to}`);
+        }
       }
       console.info(
         `authorization matrix [${db().kind}]: ${gets.length} GET endpoints, ${READERS.length} users + a stranger, ${checked} user checks, ${strangerChecks} stranger checks`,
@@ -1234,6 +1297,41 @@ describeEachDatabase('authorization matrix', (db) => {
               hidden: 'user of another organization',
             },
           ],
+        },
+        // Notifications: ngo notifies; a recipient acknowledges (the owner and the secretariat see it but are no recipients:
+        // 403); only ngo renews and withdraws (the others are refused what they see; the hidden cases are in notifications.int.test.ts).
+        'POST /notifications': {
+          permission: 'notification:send',
+          attempts: () => [{ url: '/api/v1/notifications', payload: notice('us') }],
+        },
+        'POST /notifications/{id}/acknowledge': {
+          permission: 'notification:acknowledge',
+          refusedTo: (u) => u.org === 'ngo' || SECRETARIAT.includes(u.org),
+          attempts: (u) =>
+            NOTIFIED_TO.map((to) => ({
+              url: `/api/v1/notifications/${r.notification[to]}/acknowledge`,
+              hidden: seesNotification(to, u.org) ? undefined : `notification to ${to}`,
+            })),
+        },
+        'POST /notifications/{id}/renew': {
+          permission: 'notification:send',
+          refusedTo: (u) => u.org !== 'ngo',
+          attempts: (u) =>
+            NOTIFIED_TO.filter((to) => seesNotification(to, u.org)).map((to) => ({
+              url: `/api/v1/notifications/${r.notification[to]}/renew`,
+              payload: {
+                valid: { from: '2016-09-02T00:00:00Z', to: '2099-01-01T00:00:00Z' },
+                acknowledge_by: '2098-01-01T00:00:00Z',
+              },
+            })),
+        },
+        'POST /notifications/{id}/withdraw': {
+          permission: 'notification:send',
+          refusedTo: (u) => u.org !== 'ngo',
+          attempts: (u) =>
+            NOTIFIED_TO.filter((to) => seesNotification(to, u.org)).map((to) => ({
+              url: `/api/v1/notifications/${r.notification[to]}/withdraw`,
+            })),
         },
         'POST /organizations': {
           permission: 'accounts:manage',

@@ -22,6 +22,7 @@ const EVENT_TYPES: readonly string[] = [
   'audit.appended',
   'hotline.updated',
   'hotline.escalated',
+  'notification.changed',
   'alert',
 ] satisfies TruceEvent['type'][];
 const RECONNECT_MS = 1_000;

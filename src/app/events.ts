@@ -3,7 +3,8 @@
  * of the world's settings (`settings` `world`: the timezone or the host state; `calm_setting`
  * <agreement id>: that agreement's days of calm), entries of the audit trail sealed (`audit`
  * `<from>-<to>`: their positions in the chain), a hotline thread changed or escalated (`hotline_thread`
- * <id>; only its parties and the secretariat are told). An event names a record and its
+ * <id>; only its parties and the secretariat are told), a humanitarian notification made, acknowledged, renewed
+ * or withdrawn (`notification` <id>: only its owner, its recipients and the secretariat hear of it). An event names a record and its
  * classification; subscribers (the SSE route) re-read the record as their reader before
  * sending it, so the live stream can never show what a list would hide.
  */
@@ -17,6 +18,7 @@ export interface TruceEvent {
     | 'audit.appended'
     | 'hotline.updated'
     | 'hotline.escalated'
+    | 'notification.changed'
     | 'alert';
   entity: string;
   id: string;

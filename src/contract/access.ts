@@ -24,6 +24,10 @@ export const PERMISSIONS = {
   'incident:manage': ['admin', 'analyst'],
   'world:manage': ['admin', 'analyst'],
   'plan:manage': ['admin', 'analyst', 'humanitarian'],
+  /** Notify a site or a movement, renew and withdraw one's own organization's (not a request for permission). */
+  'notification:send': ['admin', 'analyst', 'humanitarian'],
+  /** Acknowledge, for one's organization, a notification it received. */
+  'notification:acknowledge': ['admin', 'analyst', 'monitor', 'humanitarian'],
   'accounts:manage': ['admin'],
   'audit:read': ['admin', 'analyst'],
   /** Opening hotline threads, writing in them, acknowledging and resolving them (seeing them is for their parties). */

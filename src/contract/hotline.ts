@@ -23,7 +23,7 @@ export type HotlineEntryKind = (typeof HOTLINE_ENTRY_KINDS)[number];
 /**
  * The secretariat: an organization of the UN on the task force (the Office of the Special Envoy hosts
  * the task force's secretariat). It sees every thread, and threads escalate to it. Migration 021 says
- * the same in SQL (truce_hotline_secretariat).
+ * the same in SQL (truce_secretariat, migration 020, which notifications share).
  */
 export function isSecretariat(org: { orgKind: OrgKind; clearance: Clearance }): boolean {
   return org.orgKind === 'un' && org.clearance !== 'public';

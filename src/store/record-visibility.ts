@@ -14,6 +14,7 @@ export const RECORD_TABLES: Readonly<Record<string, string>> = {
   operation: 'operations',
   convoy: 'convoys',
   actor: 'actors',
+  notification: 'notifications',
 };
 
 /** True or false for a known kind of record; null when the entity has no table to look in. */

@@ -34,6 +34,7 @@ import * as hotline from '../../store/hotline.repository.ts';
 import * as live from '../../store/live.repository.ts';
 import * as plans from '../../store/plan.repository.ts';
 import * as settings from '../../store/settings.repository.ts';
+import * as notifications from '../../store/notification.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import type { Sql } from '../../store/sql.ts';
 import { auditTrailVisible } from '../audit/list-audit-trail.ts';
@@ -41,6 +42,7 @@ import { type Caller, can, readerOf } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import type { TruceEvent } from '../events.ts';
 import { whereView } from '../map/where.ts';
+import { stateOf } from '../notifications/notification-access.ts';
 import { operationView } from '../shared/views.ts';
 
 export interface LiveMessage {
@@ -199,6 +201,13 @@ async function readVisible(sql: Sql, event: TruceEvent): Promise<Visible[]> {
       const t = event.type.startsWith('hotline.') ? await hotline.get(sql, event.id) : null;
       return t ? [{ entity: 'hotline_thread', id: t.id, data: hotlineData(t), subject: {} }] : [];
     }
+    // A notification, read again as the reader (migration 020's policies): only its owner, its recipients and the
+    // secretariat hear of it, and only its state and its name.
+    case 'notification': {
+      if (event.type !== 'notification.changed') return [];
+      const read = await notifications.get(sql, event.id);
+      return read ? [{ entity: 'notification', id: event.id, data: notificationLive(read), subject: {} }] : [];
+    }
     default:
       return []; // an entity we cannot re-read is never shown
   }
@@ -286,3 +295,8 @@ const hotlineData = (t: hotline.HotlineThread) => ({
   escalated_again_at: t.escalatedAgainAt === null ? null : new Date(t.escalatedAgainAt).toISOString(),
   resolved_at: t.resolvedAt === null ? null : new Date(t.resolvedAt).toISOString(),
 });
+
+/** What a notification's live message carries: its name, its owner, its state as of the database's clock. */
+function notificationLive({ notification: n, now }: notifications.NotificationRead): Record<string, unknown> {
+  return { name: n.name, owner_org: n.ownerOrg, ...stateOf(n, now) };
+}

@@ -9,6 +9,7 @@ import { eventsRoutes } from './events.routes.ts';
 import { findingsRoutes } from './findings.routes.ts';
 import { hotlineRoutes } from './hotline.routes.ts';
 import { mapRoutes } from './map.routes.ts';
+import { notificationsRoutes } from './notifications.routes.ts';
 import { organizationsRoutes } from './organizations.routes.ts';
 import { plansRoutes } from './plans.routes.ts';
 import { incidentsRoutes } from './incidents.routes.ts';
@@ -32,6 +33,7 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   agreementsRoutes,
   zonesRoutes,
   plansRoutes,
+  notificationsRoutes,
   findingsRoutes,
   usersRoutes,
   searchRoutes,

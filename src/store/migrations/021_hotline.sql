@@ -49,10 +49,10 @@ create table hotline_entries (
 create index hotline_entries_thread on hotline_entries (thread_id, seq);
 
 -- The secretariat: an organization of the UN on the task force (the Office of the Special Envoy, which
--- hosts the task force's secretariat). It sees every thread and is where threads escalate.
+-- hosts the task force's secretariat), as for notifications (migration 020, truce_secretariat). It sees
+-- every thread and is where threads escalate.
 create function truce_hotline_secretariat() returns boolean language sql stable as $f$
-  select exists (select 1 from organizations o
-                  where o.id = nullif(current_setting('truce.org', true), '') and o.kind = 'un' and o.task_force)
+  select truce_secretariat()
 $f$;
 
 -- A thread is seen by the organization that opened it, its recipients and the secretariat; anyone else

@@ -32,6 +32,8 @@ export function invalidations(e: LiveEvent): { now: (readonly unknown[])[]; late
   if (e.type === 'audit.appended') return { now: [], later: [queryKeys.auditTrails] };
   // A hotline thread opened, written in, acknowledged, resolved or escalated: the hotline's reads, at once.
   if (e.type === 'hotline.updated' || e.type === 'hotline.escalated') return { now: [queryKeys.hotline], later: [] };
+  // A notification made, acknowledged, renewed or withdrawn (heard only by those who see it): its lists, at once.
+  if (e.type === 'notification.changed') return { now: [queryKeys.notifications], later: [] };
   const incident = eventIncident(e);
   const now: (readonly unknown[])[] = incident ? [queryKeys.incident(incident), queryKeys.incidentAudit(incident)] : [];
   if (e.type === 'report.updated') now.push(queryKeys.report(e.id));

@@ -15,6 +15,7 @@ export interface LiveEvent {
     | 'audit.appended'
     | 'hotline.updated'
     | 'hotline.escalated'
+    | 'notification.changed'
     | 'alert';
   entity: string;
   id: string;
@@ -41,6 +42,8 @@ const QUIET: ReadonlySet<LiveEvent['type']> = new Set([
   'settings.changed',
   'audit.appended',
   'hotline.updated',
+  // The notifications page shows its own lists' states; no notice of its own yet.
+  'notification.changed',
 ]);
 
 export function parseLiveEvent(data: string): LiveEvent | null {

@@ -40,6 +40,8 @@ export const queryKeys = {
   /** API tokens: yours, or (an admin) those of a user of your organization. */
   apiTokenLists: ['tokens'] as const,
   apiTokens: (user: string | null) => ['tokens', user ?? ''] as const,
+  /** Humanitarian notifications: the lists (sent, received, all) and each one. */
+  notifications: ['notifications'] as const,
   /** The audit trail across records, by its filters. */
   auditTrails: ['audit'] as const,
   auditTrail: (query: unknown) => ['audit', query] as const,

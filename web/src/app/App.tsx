@@ -19,6 +19,7 @@ import { ChangePage } from '../features/territory/ChangePage.tsx';
 import { TerritoryPage } from '../features/territory/TerritoryPage.tsx';
 import { SearchPage } from '../features/search/SearchPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
 import { FiledReportPage } from '../features/reports/FiledReportPage.tsx';
 import { SignInPage } from '../features/sign-in/SignInPage.tsx';
 import { StatePage } from '../features/state/StatePage.tsx';
@@ -99,6 +100,7 @@ function Page({ path }: { path: string }): ReactNode {
   if (agreement) return <AgreementPage id={agreement.id!} />;
   if (path === '/state') return <StatePage />;
   if (path === '/settings') return <SettingsPage />;
+  if (path === '/notifications') return <NotificationsPage />;
   if (path === '/zones/new' && can('world:manage')) return <ZoneDrawPage id={null} />;
   const redraw = matchPath('/zones/:id/edit', path);
   if (redraw && can('world:manage')) return <ZoneDrawPage id={redraw.id!} />;

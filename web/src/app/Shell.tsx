@@ -92,6 +92,13 @@ export function Shell({ children }: { children: ReactNode }) {
       icon: icon('M12 8v4l3 2M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z'),
       show: can('audit:read'),
     },
+    {
+      to: '/notifications',
+      label: 'nav.notifications',
+      icon: icon('M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10 21h4'),
+      // Every organization may be told of a site or a movement; those who may neither send nor acknowledge read them.
+      show: true,
+    },
     { to: '/state', label: 'nav.state', icon: icon('M4 20V10M10 20V4M16 20v-7M22 20H2'), show: true },
     {
       to: '/settings',

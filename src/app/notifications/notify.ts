@@ -1,0 +1,70 @@
+/**
+ * POST /notifications: an organization notifies a static site or a movement to the recipients it
+ * names (notification:send). Not a request for permission: the recipients are informed and
+ * acknowledge; they do not approve. Every recipient must be a known organization other than the
+ * sender; the deadline to acknowledge falls within the period.
+ */
+import { randomUUID } from 'node:crypto';
+import type { NotificationSubject, SiteKind } from '../../contract/notifications.ts';
+import type { Geometry } from '../../domain/geo.ts';
+import * as accounts from '../../store/account.repository.ts';
+import * as notifications from '../../store/notification.repository.ts';
+import { type Caller, requirePermission } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+import { invalid } from '../errors.ts';
+import { writeWorld } from '../shared/write-world.ts';
+import { announce, auditChange } from './notification-access.ts';
+import { requirePeriod } from './period.ts';
+
+export interface NotifyInput {
+  subject: NotificationSubject;
+  siteKind: SiteKind | null;
+  name: string;
+  geometry: Geometry;
+  bufferM: number;
+  vehicles: string;
+  cargo: string;
+  valid: { from: number; to: number };
+  acknowledgeBy: number;
+  recipients: string[];
+}
+
+export async function notify(
+  ctx: AppContext,
+  caller: Caller | null,
+  input: NotifyInput,
+): Promise<notifications.NotificationRecord> {
+  const by = requirePermission(caller, 'notification:send');
+  requirePeriod(input.valid, input.acknowledgeBy);
+  const recipients = [...new Set(input.recipients)].sort();
+  const at = ctx.now();
+  const n: notifications.NotificationRecord = {
+    id: `ntf-${randomUUID()}`,
+    ownerOrg: by.orgId,
+    subject: input.subject,
+    siteKind: input.subject === 'site' ? input.siteKind : null,
+    name: input.name,
+    geometry: input.geometry,
+    bufferM: input.bufferM,
+    vehicles: input.vehicles,
+    cargo: input.cargo,
+    valid: input.valid,
+    acknowledgeBy: input.acknowledgeBy,
+    period: 1,
+    createdAt: at,
+    createdBy: by.username,
+    withdrawnAt: null,
+    withdrawnBy: null,
+    recipients: recipients.map((orgId) => ({ orgId, acknowledgedAt: null, acknowledgedBy: null })),
+  };
+  const { value } = await writeWorld(ctx, by, async (tx) => {
+    for (const [i, orgId] of input.recipients.entries()) {
+      if (orgId === by.orgId) throw invalid(`recipients[${i}]`, 'your own organization is not a recipient');
+      if (!(await accounts.getOrg(tx, orgId))) throw invalid(`recipients[${i}]`, `unknown organization "${orgId}"`);
+    }
+    await notifications.insert(tx, n);
+    return { value: n, audit: [auditChange('notify', null, n)] };
+  });
+  announce(ctx, value.id);
+  return value;
+}

@@ -1,0 +1,431 @@
+/**
+ * Humanitarian notifications: the sites and movements an organization tells the parties of, and
+ * those it is told of. Notifying is not asking permission: the page says so where one is made and
+ * where one is read. A recipient acknowledges with one action; the owner renews or withdraws.
+ */
+import { type FormEvent, useState } from 'react';
+import { useSession } from '../../api/session.tsx';
+import { useWorld } from '../../api/world.tsx';
+import { DateField } from '../../app/DateField.tsx';
+import { ErrorNotice, Field, Loading, PageHeader } from '../../app/ui.tsx';
+import { instantOfLocal, localInputValue } from '../../i18n/format.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/en.ts';
+import { SITE_KINDS, type SiteKind } from '../../../../src/contract/notifications.ts';
+import { awaitsMe, ownedLive, statusWords } from './notification-status.ts';
+import {
+  type Notification,
+  type NotifyBody,
+  useAcknowledge,
+  useNotifications,
+  useNotify,
+  useRenew,
+  useWithdraw,
+} from './queries.ts';
+
+type Box = 'received' | 'sent' | 'all';
+const BOXES: Box[] = ['received', 'sent', 'all'];
+const TONE = {
+  done: 'verdict-permitted',
+  waiting: 'verdict-unjudged',
+  late: 'verdict-violation',
+  ended: 'verdict-not_covered',
+};
+const DAY = 86_400_000;
+/** Notifications look ahead: the years offered run two past this one. */
+const latestDay = (now: number) => `${new Date(now).getUTCFullYear() + 2}-12-31`;
+
+export function NotificationsPage() {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const [box, setBox] = useState<Box>('received');
+  const [notifying, setNotifying] = useState(false);
+  const list = useNotifications(box);
+  return (
+    <div className="page notifications-page">
+      <PageHeader title={t('notifications.title')}>
+        {can('notification:send') && !notifying && (
+          <button type="button" className="btn btn-primary" onClick={() => setNotifying(true)}>
+            {t('notifications.new')}
+          </button>
+        )}
+      </PageHeader>
+      <p className="notice" data-testid="not-a-request">
+        {t('notifications.notARequest')}
+      </p>
+      {notifying && <NotifyForm onDone={() => setNotifying(false)} />}
+      <div className="tabs" role="tablist" aria-label={t('notifications.title')}>
+        {BOXES.map((b) => (
+          <button
+            key={b}
+            type="button"
+            role="tab"
+            aria-selected={b === box}
+            className={`tab${b === box ? ' active' : ''}`}
+            onClick={() => setBox(b)}
+          >
+            {t(`notifications.box.${b}`)}
+          </button>
+        ))}
+      </div>
+      {list.error ? (
+        <ErrorNotice error={list.error} onRetry={list.reload} />
+      ) : !list.data ? (
+        <Loading />
+      ) : list.data.length === 0 ? (
+        <p className="empty">{t('notifications.none')}</p>
+      ) : (
+        <ul className="plain notification-list">
+          {list.data.map((n) => (
+            <NotificationCard key={n.id} n={n} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function NotificationCard({ n }: { n: Notification }) {
+  const { t, dateTime, number } = useI18n();
+  const { me, can } = useSession();
+  const { orgName } = useWorld();
+  const acknowledge = useAcknowledge();
+  const withdraw = useWithdraw();
+  const [renewing, setRenewing] = useState(false);
+  const org = me?.org ?? '';
+  const words = statusWords(n);
+  const what =
+    n.subject === 'movement'
+      ? t('notifications.movement')
+      : t(`notifications.kind.${n.site_kind ?? 'other'}` as MessageKey);
+  return (
+    <li className="panel notification" data-testid="notification">
+      <div className="notification-head">
+        <h2>{n.name}</h2>
+        <span className={`badge ${TONE[words.tone]}`} data-testid="notification-state">
+          {t(words.key, { n: number(words.values.n), m: number(words.values.m) })}
+        </span>
+      </div>
+      <dl className="facts">
+        <dt>{t('notifications.what')}</dt>
+        <dd>{what}</dd>
+        <dt>{t('notifications.from')}</dt>
+        <dd>{orgName(n.owner_org)}</dd>
+        <dt>{n.subject === 'movement' ? t('notifications.window') : t('notifications.valid')}</dt>
+        <dd>
+          {dateTime(n.valid.from)} – {dateTime(n.valid.to)}
+        </dd>
+        <dt>{t('notifications.acknowledgeBy')}</dt>
+        <dd>{dateTime(n.acknowledge_by)}</dd>
+        <dt>{t('notifications.where')}</dt>
+        <dd>
+          <bdi dir="ltr">{placeOf(n)}</bdi>
+        </dd>
+        {n.subject === 'movement' && n.vehicles && (
+          <>
+            <dt>{t('notifications.vehicles')}</dt>
+            <dd>{n.vehicles}</dd>
+          </>
+        )}
+        {n.subject === 'movement' && n.cargo && (
+          <>
+            <dt>{t('notifications.cargo')}</dt>
+            <dd>{n.cargo}</dd>
+          </>
+        )}
+      </dl>
+      <h3>{t('notifications.recipients')}</h3>
+      <ul className="plain">
+        {n.recipients.map((r) => (
+          <li key={r.org}>
+            {orgName(r.org)}:{' '}
+            {r.acknowledged_at
+              ? t('notifications.acknowledgedAt', { at: dateTime(r.acknowledged_at), by: r.acknowledged_by ?? '' })
+              : t('notifications.notYet')}
+          </li>
+        ))}
+      </ul>
+      {(acknowledge.error ?? withdraw.error) && <ErrorNotice error={(acknowledge.error ?? withdraw.error)!} />}
+      <div className="form-actions">
+        {awaitsMe(n, org) && can('notification:acknowledge') && (
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={acknowledge.isPending}
+            onClick={() => acknowledge.mutate(n.id)}
+          >
+            {t('notifications.acknowledge')}
+          </button>
+        )}
+        {ownedLive(n, org) && can('notification:send') && (
+          <>
+            <button type="button" className="btn" onClick={() => setRenewing(!renewing)}>
+              {t('notifications.renew')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-danger"
+              disabled={withdraw.isPending}
+              onClick={() => {
+                if (window.confirm(t('notifications.withdraw.confirm'))) withdraw.mutate(n.id);
+              }}
+            >
+              {t('notifications.withdraw')}
+            </button>
+          </>
+        )}
+      </div>
+      {renewing && <RenewForm n={n} onDone={() => setRenewing(false)} />}
+    </li>
+  );
+}
+
+const fixed = (x: number) => x.toFixed(4);
+function placeOf(n: Notification): string {
+  const c = n.geometry.coordinates as unknown;
+  if (n.geometry.type === 'Point') {
+    const [lon, lat] = c as [number, number];
+    return `${fixed(lat)}, ${fixed(lon)}`;
+  }
+  if (n.geometry.type === 'LineString') {
+    const line = c as [number, number][];
+    const [a, b] = [line[0]!, line.at(-1)!];
+    return `${fixed(a[1])}, ${fixed(a[0])} → ${fixed(b[1])}, ${fixed(b[0])}`;
+  }
+  return n.geometry.type;
+}
+
+function RenewForm({ n, onDone }: { n: Notification; onDone: () => void }) {
+  const { t, timezone } = useI18n();
+  const renew = useRenew();
+  const now = Date.now();
+  const [to, setTo] = useState(localInputValue(Math.max(now, Date.parse(n.valid.to)) + 7 * DAY, timezone));
+  const [by, setBy] = useState(localInputValue(now + DAY, timezone));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    renew.mutate(
+      {
+        id: n.id,
+        body: {
+          valid: { from: new Date(now).toISOString(), to: new Date(instantOfLocal(to, timezone)).toISOString() },
+          acknowledge_by: new Date(instantOfLocal(by, timezone)).toISOString(),
+        },
+      },
+      { onSuccess: onDone },
+    );
+  };
+  return (
+    <form className="renew-form" onSubmit={submit} aria-label={t('notifications.renew')}>
+      <p className="muted">{t('notifications.renew.help')}</p>
+      <div className="field-row">
+        <DateField
+          id={`renew-to-${n.id}`}
+          label={t('notifications.validTo')}
+          withTime
+          max={latestDay(now)}
+          value={to}
+          onChange={setTo}
+        />
+        <DateField
+          id={`renew-by-${n.id}`}
+          label={t('notifications.acknowledgeBy')}
+          withTime
+          max={latestDay(now)}
+          value={by}
+          onChange={setBy}
+        />
+      </div>
+      {renew.error && <ErrorNotice error={renew.error} />}
+      <div className="form-actions">
+        <button type="button" className="btn btn-ghost" onClick={onDone}>
+          {t('notifications.cancel')}
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={renew.isPending || !to || !by}>
+          {t('notifications.renew.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function NotifyForm({ onDone }: { onDone: () => void }) {
+  const { t, timezone } = useI18n();
+  const { me } = useSession();
+  const { organizations, orgName } = useWorld();
+  const notify = useNotify();
+  const now = Date.now();
+  const [subject, setSubject] = useState<'site' | 'movement'>('site');
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<SiteKind>('hospital');
+  const [at, setAt] = useState({ lat: '', lon: '' });
+  const [to, setToPoint] = useState({ lat: '', lon: '' });
+  const [buffer, setBuffer] = useState('300');
+  const [vehicles, setVehicles] = useState('');
+  const [cargo, setCargo] = useState('');
+  const [from, setFrom] = useState(localInputValue(now, timezone));
+  const [until, setUntil] = useState(localInputValue(now + 30 * DAY, timezone));
+  const [by, setBy] = useState(localInputValue(now + DAY, timezone));
+  const [recipients, setRecipients] = useState<string[]>([]);
+  const instant = (local: string) => new Date(instantOfLocal(local, timezone)).toISOString();
+  const position = (p: { lat: string; lon: string }): [number, number] => [Number(p.lon), Number(p.lat)];
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const common = {
+      name,
+      buffer_m: Number(buffer) || 0,
+      valid: { from: instant(from), to: instant(until) },
+      acknowledge_by: instant(by),
+      recipients,
+    };
+    const body: NotifyBody =
+      subject === 'site'
+        ? { ...common, subject, site_kind: kind, geometry: { type: 'Point', coordinates: position(at) } }
+        : {
+            ...common,
+            subject,
+            vehicles,
+            cargo,
+            geometry: { type: 'LineString', coordinates: [position(at), position(to)] },
+          };
+    notify.mutate(body, { onSuccess: onDone });
+  };
+  const point = (
+    id: string,
+    label: string,
+    p: { lat: string; lon: string },
+    set: (p: { lat: string; lon: string }) => void,
+  ) => (
+    <fieldset className="field-row">
+      <legend>{label}</legend>
+      <Field label={t('notifications.lat')} htmlFor={`${id}-lat`}>
+        <input
+          id={`${id}-lat`}
+          inputMode="decimal"
+          dir="ltr"
+          required
+          value={p.lat}
+          onChange={(e) => set({ ...p, lat: e.target.value })}
+        />
+      </Field>
+      <Field label={t('notifications.lon')} htmlFor={`${id}-lon`}>
+        <input
+          id={`${id}-lon`}
+          inputMode="decimal"
+          dir="ltr"
+          required
+          value={p.lon}
+          onChange={(e) => set({ ...p, lon: e.target.value })}
+        />
+      </Field>
+    </fieldset>
+  );
+  return (
+    <form className="panel notify-form" onSubmit={submit} aria-label={t('notifications.new')}>
+      <h2>{t('notifications.new')}</h2>
+      <p className="notice">{t('notifications.notARequest')}</p>
+      <fieldset className="field-row">
+        <legend>{t('notifications.what')}</legend>
+        {(['site', 'movement'] as const).map((s) => (
+          <label key={s} className="toggle">
+            <input type="radio" name="subject" checked={subject === s} onChange={() => setSubject(s)} />{' '}
+            {t(`notifications.subject.${s}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field-row">
+        <Field label={t('notifications.name')} htmlFor="n-name">
+          <input id="n-name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+        </Field>
+        {subject === 'site' && (
+          <Field label={t('notifications.kind')} htmlFor="n-kind">
+            <select id="n-kind" value={kind} onChange={(e) => setKind(e.target.value as SiteKind)}>
+              {SITE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`notifications.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        <Field label={t('notifications.buffer')} htmlFor="n-buffer">
+          <input
+            id="n-buffer"
+            inputMode="numeric"
+            dir="ltr"
+            value={buffer}
+            onChange={(e) => setBuffer(e.target.value)}
+          />
+        </Field>
+      </div>
+      {subject === 'site' ? (
+        point('n-at', t('notifications.location'), at, setAt)
+      ) : (
+        <>
+          {point('n-from', t('notifications.start'), at, setAt)}
+          {point('n-to', t('notifications.end'), to, setToPoint)}
+          <div className="field-row">
+            <Field label={t('notifications.vehicles')} htmlFor="n-vehicles">
+              <input id="n-vehicles" maxLength={500} value={vehicles} onChange={(e) => setVehicles(e.target.value)} />
+            </Field>
+            <Field label={t('notifications.cargo')} htmlFor="n-cargo">
+              <input id="n-cargo" maxLength={500} value={cargo} onChange={(e) => setCargo(e.target.value)} />
+            </Field>
+          </div>
+        </>
+      )}
+      <div className="field-row">
+        <DateField
+          id="n-from-at"
+          label={subject === 'site' ? t('notifications.validFrom') : t('notifications.windowFrom')}
+          withTime
+          max={latestDay(now)}
+          value={from}
+          onChange={setFrom}
+        />
+        <DateField
+          id="n-until"
+          label={subject === 'site' ? t('notifications.validTo') : t('notifications.windowTo')}
+          withTime
+          max={latestDay(now)}
+          value={until}
+          onChange={setUntil}
+        />
+        <DateField
+          id="n-by"
+          label={t('notifications.acknowledgeBy')}
+          withTime
+          max={latestDay(now)}
+          value={by}
+          onChange={setBy}
+        />
+      </div>
+      <fieldset>
+        <legend>{t('notifications.recipients')}</legend>
+        <p className="field-help">{t('notifications.recipients.help')}</p>
+        {organizations
+          .filter((o) => o.id !== me?.org)
+          .map((o) => (
+            <label key={o.id} className="toggle">
+              <input
+                type="checkbox"
+                checked={recipients.includes(o.id)}
+                onChange={(e) =>
+                  setRecipients(e.target.checked ? [...recipients, o.id] : recipients.filter((r) => r !== o.id))
+                }
+              />{' '}
+              {orgName(o.id)}
+            </label>
+          ))}
+      </fieldset>
+      {notify.error && <ErrorNotice error={notify.error} />}
+      <div className="form-actions">
+        <button type="button" className="btn btn-ghost" onClick={onDone}>
+          {t('notifications.cancel')}
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={notify.isPending || recipients.length === 0}>
+          {t('notifications.send')}
+        </button>
+      </div>
+    </form>
+  );
+}
