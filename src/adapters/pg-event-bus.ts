@@ -11,20 +11,9 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Sql } from '../store/sql.ts';
 import { type EventBus, LocalEventBus, type TruceEvent } from '../app/events.ts';
+import { isEventType } from '../contract/events.ts';
 
 export const EVENT_CHANNEL = 'truce_events';
-const EVENT_TYPES: readonly string[] = [
-  'report.created',
-  'report.updated',
-  'incident.updated',
-  'finding.changed',
-  'settings.changed',
-  'audit.appended',
-  'hotline.updated',
-  'hotline.escalated',
-  'notification.changed',
-  'alert',
-] satisfies TruceEvent['type'][];
 const RECONNECT_MS = 1_000;
 /** NOTIFY payloads must stay under 8,000 bytes. */
 const MAX_PAYLOAD = 7_000;
@@ -168,9 +157,9 @@ function parse(payload: string | undefined): { origin: string; events: TruceEven
     return {
       origin: m.origin,
       events: m.events.flatMap((e: Partial<Record<keyof TruceEvent, unknown>> | null) => {
-        if (!e || typeof e.type !== 'string' || !EVENT_TYPES.includes(e.type)) return [];
+        if (!e || typeof e.type !== 'string' || !isEventType(e.type)) return [];
         if (typeof e.entity !== 'string' || typeof e.id !== 'string' || typeof e.at !== 'number') return [];
-        return [{ type: e.type as TruceEvent['type'], entity: e.entity, id: e.id, at: e.at }];
+        return [{ type: e.type, entity: e.entity, id: e.id, at: e.at }];
       }),
     };
   } catch {

@@ -8,18 +8,10 @@
  * classification; subscribers (the SSE route) re-read the record as their reader before
  * sending it, so the live stream can never show what a list would hide.
  */
+import type { EventType } from '../contract/events.ts';
+
 export interface TruceEvent {
-  type:
-    | 'report.created'
-    | 'report.updated'
-    | 'incident.updated'
-    | 'finding.changed'
-    | 'settings.changed'
-    | 'audit.appended'
-    | 'hotline.updated'
-    | 'hotline.escalated'
-    | 'notification.changed'
-    | 'alert';
+  type: EventType;
   entity: string;
   id: string;
   at: number;

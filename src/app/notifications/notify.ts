@@ -5,8 +5,6 @@
  * sender; the deadline to acknowledge falls within the period.
  */
 import { randomUUID } from 'node:crypto';
-import type { NotificationSubject, SiteKind } from '../../contract/notifications.ts';
-import type { Geometry } from '../../domain/geo.ts';
 import * as accounts from '../../store/account.repository.ts';
 import * as notifications from '../../store/notification.repository.ts';
 import { type Caller, requirePermission } from '../caller.ts';
@@ -16,18 +14,11 @@ import { writeWorld } from '../shared/write-world.ts';
 import { announce, auditChange } from './notification-access.ts';
 import { requirePeriod } from './period.ts';
 
-export interface NotifyInput {
-  subject: NotificationSubject;
-  siteKind: SiteKind | null;
-  name: string;
-  geometry: Geometry;
-  bufferM: number;
-  vehicles: string;
-  cargo: string;
-  valid: { from: number; to: number };
-  acknowledgeBy: number;
-  recipients: string[];
-}
+/** What a notification says when it is made: its record's own fields, and the organizations it goes to. */
+export type NotifyInput = Pick<
+  notifications.NotificationRecord,
+  'subject' | 'siteKind' | 'name' | 'geometry' | 'bufferM' | 'vehicles' | 'cargo' | 'valid' | 'acknowledgeBy'
+> & { recipients: string[] };
 
 export async function notify(
   ctx: AppContext,

@@ -3,20 +3,11 @@
  * incidents and findings, alerts, each already filtered by the user's clearance. Pages
  * subscribe to refresh what they show; the shell shows a short notice for each.
  */
+import type { EventType } from '../../../src/contract/events.ts';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 
 export interface LiveEvent {
-  type:
-    | 'report.created'
-    | 'report.updated'
-    | 'incident.updated'
-    | 'finding.changed'
-    | 'settings.changed'
-    | 'audit.appended'
-    | 'hotline.updated'
-    | 'hotline.escalated'
-    | 'notification.changed'
-    | 'alert';
+  type: EventType;
   entity: string;
   id: string;
   at: string;

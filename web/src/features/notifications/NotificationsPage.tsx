@@ -297,26 +297,18 @@ function NotifyForm({ onDone }: { onDone: () => void }) {
   ) => (
     <fieldset className="field-row">
       <legend>{label}</legend>
-      <Field label={t('notifications.lat')} htmlFor={`${id}-lat`}>
-        <input
-          id={`${id}-lat`}
-          inputMode="decimal"
-          dir="ltr"
-          required
-          value={p.lat}
-          onChange={(e) => set({ ...p, lat: e.target.value })}
-        />
-      </Field>
-      <Field label={t('notifications.lon')} htmlFor={`${id}-lon`}>
-        <input
-          id={`${id}-lon`}
-          inputMode="decimal"
-          dir="ltr"
-          required
-          value={p.lon}
-          onChange={(e) => set({ ...p, lon: e.target.value })}
-        />
-      </Field>
+      {(['lat', 'lon'] as const).map((axis) => (
+        <Field key={axis} label={t(`notifications.${axis}`)} htmlFor={`${id}-${axis}`}>
+          <input
+            id={`${id}-${axis}`}
+            inputMode="decimal"
+            dir="ltr"
+            required
+            value={p[axis]}
+            onChange={(e) => set({ ...p, [axis]: e.target.value })}
+          />
+        </Field>
+      ))}
     </fieldset>
   );
   return (
