@@ -509,7 +509,6 @@ export const en = {
   'zone.control.source': 'Source: {source}',
   'zone.edit': 'Redraw the area',
   'zone.rename': 'Rename the zone',
-  'zone.rename.name': 'New name',
   'zone.rename.help':
     'Its area and control stay as they are. A new English name has its changes of control judged again, to say it; the Arabic name changes nothing else.',
   'zone.rename.empty': 'The new name must not be empty.',

@@ -314,7 +314,6 @@ function NotifyForm({ onDone }: { onDone: () => void }) {
   return (
     <form className="panel notify-form" onSubmit={submit} aria-label={t('notifications.new')}>
       <h2>{t('notifications.new')}</h2>
-      <p className="notice">{t('notifications.notARequest')}</p>
       <fieldset className="field-row">
         <legend>{t('notifications.what')}</legend>
         {(['site', 'movement'] as const).map((s) => (

@@ -133,7 +133,7 @@ function RenameForm({ zoneId, names }: { zoneId: string; names: ZoneNames }) {
       <div className="field-row">
         <NameFields
           ids={['z-name', 'z-name-ar']}
-          labels={[t('zone.rename.name'), t('zoneEdit.nameAr')]}
+          labels={[t('zoneEdit.name'), t('zoneEdit.nameAr')]}
           values={[typed.name, typed.nameAr]}
           onChange={[(name) => edit({ ...typed, name }), (nameAr) => edit({ ...typed, nameAr })]}
           error={error}
