@@ -31,13 +31,18 @@ describe('truce (the command)', () => {
     const io = captureIo();
     expect(await main(['scenario', 'run', ALEPPO, '--explain'], io)).toBe(0);
     expect(io.stdout).toMatch(/i03 .* shelling by Syrian Arab Army/);
-    expect(io.stdout).toMatch(/VIOLATION under coh \[TARGET_PARTY\]/);
+    expect(io.stdout).toMatch(/VIOLATION under Cessation of Hostilities in Syria \[TARGET_PARTY\]/);
+    // Times in the bundle's timezone (a fixed +03:00 here), acts in words.
+    expect(io.stdout).toMatch(/i01 +3 Apr 2016, 10:00 \(UTC\+03:00\) +air strike by US-led coalition/);
     expect(io.stdout).toMatch(/Days of calm/);
   });
 
   it('tells, in the account of calm days, a day the agreement is not in force from a day with too many violations', async () => {
     const io = captureIo();
     expect(await main(['scenario', 'run', join(ROOT, 'examples/syria-2016.json'), '--explain'], io)).toBe(0);
+    // Asia/Damascus kept UTC+2 in winter 2016 and UTC+3 from April: the truce began at midnight there.
+    expect(io.stdout).toMatch(/i02-daraya-start +27 Feb 2016, 00:00 \(UTC\+02:00\) +shelling by/);
+    expect(io.stdout).toMatch(/^Daraya +27 Aug 2016, 00:00 \(UTC\+03:00\) +VIOLATION under Cessation of Hostilities/m);
     expect(io.stdout).toMatch(/2016-09-12 +1 violation\(s\) +NOT calm \(not in force all day\) +streak 0/);
     expect(io.stdout).toMatch(/2016-09-18 +0 violation\(s\) +calm +streak 6/);
     expect(io.stdout).toMatch(/2016-09-19 +0 violation\(s\) +NOT calm \(not in force all day\) +streak 0/);

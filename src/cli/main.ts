@@ -284,17 +284,29 @@ function commandUsage(name: string): string {
   ].join('\n');
 }
 
+/**
+ * Each command's usage, and under it what it does: its summary up to the first semicolon (the
+ * rest, often the options one by one, is in `truce COMMAND --help`).
+ */
 function commandLines(names: string[]): string[] {
-  const width = Math.max(...names.map((n) => COMMANDS[n]!.usage.length));
-  return names.map((n) => `  ${COMMANDS[n]!.usage.padEnd(width)}  ${COMMANDS[n]!.summary}`);
+  return names.flatMap((n) => {
+    const { usage, summary } = COMMANDS[n]!;
+    const gist = summary.split('; ')[0]!;
+    return [
+      `  ${usage}`,
+      ...wrap(gist, 94)
+        .split('\n')
+        .map((line) => `      ${line}`),
+    ];
+  });
 }
 
 /** Words into lines of at most 100 characters. */
-function wrap(text: string): string {
+function wrap(text: string, width = 100): string {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > 100) {
+    if (line && line.length + 1 + word.length > width) {
       lines.push(line);
       line = word;
     } else line = line ? `${line} ${word}` : word;

@@ -1,7 +1,7 @@
 /** The readable account `scenario run --explain` prints: the verdicts, then why. */
 import type { Evaluation } from '../domain/findings.ts';
 import type { World } from '../domain/model.ts';
-import { formatInstant } from '../domain/time.ts';
+import type { Instant } from '../domain/time.ts';
 
 const VERDICT_LABEL: Record<string, string> = {
   violation: 'VIOLATION',
@@ -10,10 +10,40 @@ const VERDICT_LABEL: Record<string, string> = {
   not_covered: 'not covered',
 };
 
+/**
+ * An instant as a person in the world reads it: date and time in the world's timezone, with the
+ * offset then in force (Damascus kept UTC+2 in winter 2016), e.g. `27 Feb 2016, 00:00 (UTC+02:00)`.
+ */
+export function localTime(t: Instant, timezone: string): string {
+  // A fixed offset (`+03:00`, which a bundle may give) is read as UTC shifted by it.
+  const offset = /^([+-])(\d{2}):(\d{2})$/.exec(timezone);
+  const shift = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) * 60_000 : 0;
+  const format = new Intl.DateTimeFormat('en-GB', {
+    timeZone: offset ? 'UTC' : timezone || 'UTC',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'longOffset',
+  });
+  const parts = Object.fromEntries(format.formatToParts(t + shift).map((p) => [p.type, p.value]));
+  const zone = offset ? `UTC${timezone}` : (parts.timeZoneName ?? 'GMT').replace('GMT', 'UTC');
+  return `${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute} (${zone})`;
+}
+
+/** An act or a site's kind as words: `air_strike` is "air strike". */
+const words = (code: string) => code.replaceAll('_', ' ');
+
 export function explainEvaluation(name: string, world: World, e: Evaluation): string {
   const lines: string[] = [];
   const actorName = new Map(world.actors.map((a) => [a.id, a.name]));
   const nameOf = (id: string) => actorName.get(id) ?? id;
+  const agreementTitle = new Map(world.agreements.map((a) => [a.id, a.title]));
+  const zoneName = new Map(world.zones.map((z) => [z.id, z.name]));
+  const sites = new Map(world.protectedSites.map((s) => [s.id, s]));
+  const when = (t: Instant) => localTime(t, world.timezone);
   const heading = (title: string) => lines.push('', title, '-'.repeat(title.length));
 
   lines.push(name || 'Scenario', '='.repeat(Math.max(8, (name || 'Scenario').length)));
@@ -31,10 +61,10 @@ export function explainEvaluation(name: string, world: World, e: Evaluation): st
   for (const f of e.findings) {
     const i = incidents.get(f.incident)!;
     lines.push(
-      `${f.incident}  ${formatInstant(i.occurredAt)}  ${i.act}${i.perpetrator ? ` by ${nameOf(i.perpetrator)}` : ''}`,
+      `${f.incident}  ${when(i.occurredAt)}  ${words(i.act)}${i.perpetrator ? ` by ${nameOf(i.perpetrator)}` : ''}`,
     );
     lines.push(
-      `    ${VERDICT_LABEL[f.verdict]} under ${f.agreement ?? 'no agreement'} [${f.reasons.join(', ')}]` +
+      `    ${VERDICT_LABEL[f.verdict]} under ${f.agreement ? (agreementTitle.get(f.agreement) ?? f.agreement) : 'no agreement'} [${f.reasons.join(', ')}]` +
         `${f.violator ? `: violator ${nameOf(f.violator)}` : ''}${f.obligation ? ` (obligation ${f.obligation})` : ''}`,
     );
     lines.push(`    ${f.explanation}`);
@@ -45,7 +75,7 @@ export function explainEvaluation(name: string, world: World, e: Evaluation): st
     lines.push('No change of control falls under an agreement that prohibits seizing territory.');
   for (const t of e.territory) {
     lines.push(
-      `${t.zone}  ${formatInstant(t.at)}  ${VERDICT_LABEL[t.verdict]} under ${t.agreement} [${t.reasons.join(', ')}]`,
+      `${zoneName.get(t.zone) ?? t.zone}  ${when(t.at)}  ${VERDICT_LABEL[t.verdict]} under ${agreementTitle.get(t.agreement) ?? t.agreement} [${t.reasons.join(', ')}]`,
     );
     lines.push(`    ${t.explanation}`);
   }
@@ -59,8 +89,9 @@ export function explainEvaluation(name: string, world: World, e: Evaluation): st
     }
     lines.push(`${d.operation}: ${d.conflicts.length} protected site(s) within their buffer`);
     for (const c of d.conflicts) {
+      const site = sites.get(c.site);
       lines.push(
-        `    ${c.site}: ${c.clearanceM} m clearance, ${c.notified ? 'notified to the operating party' : 'NOT notified to the operating party'}`,
+        `    ${site ? `${words(site.kind)} of ${nameOf(site.owner)} (${c.site})` : c.site}: ${c.clearanceM} m clearance, ${c.notified ? 'notified to the operating party' : 'NOT notified to the operating party'}`,
       );
     }
   }
@@ -77,7 +108,7 @@ export function explainEvaluation(name: string, world: World, e: Evaluation): st
   }
 
   if (e.calm) {
-    heading(`Days of calm (${e.calm.agreement}, days in ${world.timezone})`);
+    heading(`Days of calm (${agreementTitle.get(e.calm.agreement) ?? e.calm.agreement}, days in ${world.timezone})`);
     for (const d of e.calm.days) {
       lines.push(
         `${d.date}  ${String(d.violations).padStart(3)} violation(s)  ${d.calm ? 'calm' : d.inForce ? 'NOT calm' : 'NOT calm (not in force all day)'}  streak ${d.streak}`,
