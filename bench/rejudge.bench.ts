@@ -14,8 +14,10 @@
  * hostilities `coh`, each after its dry run:
  * - its periods: in force from 1 December 2015 without end, one period in place of its three. Only the
  *   incidents of the time it moves into force can change, and only they are judged again;
- * - then a term every finding under it may rest on (self-defence no longer sends a violation to review):
- *   every incident in its periods, all of them now, is judged again. The goal is this one's.
+ * - then whether a claim of self-defence sends a violation to review: only the incidents claiming it
+ *   can change, and only they are judged again;
+ * - then a term every finding under it may rest on (anti-tank missiles prohibited too): every incident
+ *   in its periods, all of them now, is judged again. The goal is this one's.
  */
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
@@ -54,7 +56,23 @@ interface Change {
 const CHANGES: Change[] = [
   // One period from before the first incident, without end, in place of three.
   { name: 'periods', body: { in_force: [{ from: '2015-12-01T00:00:00Z', to: null }] }, every: false },
-  { name: 'self-defence', body: { self_defense: false }, every: true },
+  { name: 'self-defence', body: { self_defense: false }, every: false },
+  {
+    name: 'prohibited acts',
+    body: {
+      prohibited: [
+        'air_strike',
+        'shelling',
+        'missile',
+        'ground_assault',
+        'small_arms',
+        'atgm',
+        'territory_seizure',
+        'access_denial',
+      ],
+    },
+    every: true,
+  },
 ];
 /** Seconds of the request loop before the change, for its p99 on a server with nothing else to do. */
 const QUIET_MS = 3_000;

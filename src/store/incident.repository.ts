@@ -102,12 +102,16 @@ export async function idsInBoxes(sql: Sql, boxes: readonly BBox[]): Promise<stri
   return rows.map((r) => r.id);
 }
 
-/** Ids of incidents that occurred within any of the intervals. */
-export async function idsDuring(sql: Sql, intervals: readonly Interval[]): Promise<string[]> {
+/** Ids of incidents that occurred within any of the intervals (only those claiming self-defence, when asked). */
+export async function idsDuring(
+  sql: Sql,
+  intervals: readonly Interval[],
+  only: { selfDefenseClaim?: true } = {},
+): Promise<string[]> {
   if (intervals.length === 0) return [];
   const rows = await sql.query<{ id: string }>(
     `select distinct i.id from incidents i, jsonb_to_recordset($1::jsonb) as w(f timestamptz, t timestamptz)
-      where i.occurred_at >= w.f and (w.t is null or i.occurred_at < w.t)`,
+      where i.occurred_at >= w.f and (w.t is null or i.occurred_at < w.t)${only.selfDefenseClaim ? ' and i.self_defense_claim' : ''}`,
     [JSON.stringify(intervals.map((w) => ({ f: ts(w.from), t: ts(w.to) })))],
   );
   return rows.map((r) => r.id);

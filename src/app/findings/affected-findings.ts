@@ -22,21 +22,34 @@ export async function affectedByZone(sql: Sql, next: Zone, previous: Zone | unde
 }
 
 /**
- * An agreement: the incidents in its old or new periods in force, and every change of control. When only its
- * periods change, an incident's findings can change only if the agreement was in force at its time and is no
- * longer, or the other way round (the rules read the periods nowhere else: rulebook.ts, appliesAt), so only those.
+ * An agreement: the incidents in its old or new periods in force, and every change of control. Two
+ * narrower cases, each because the rules read that term in one place only:
+ * - only its periods change: an incident's findings can change only if the agreement was in force
+ *   at its time and is no longer, or the other way round (rulebook.ts, appliesAt), so only those;
+ * - only whether a claim of self-defence sends a violation to review changes: only the incidents
+ *   in its periods that claim self-defence (adjudicate.ts), and no change of control, which the
+ *   term does not touch.
  */
 export async function affectedByAgreement(
   sql: Sql,
   next: Agreement,
   previous: Agreement | undefined,
 ): Promise<RecomputeScope> {
-  const periods =
-    previous &&
-    sameRecord({ ...next, inForce: [], titleAr: undefined }, { ...previous, inForce: [], titleAr: undefined })
-      ? symmetricDifference(previous.inForce, next.inForce)
-      : [...next.inForce, ...(previous?.inForce ?? [])];
-  return { incidents: new Set(await incidents.idsDuring(sql, periods)), zones: 'all' };
+  const rest = (a: Agreement, without: Partial<Agreement>) => ({ ...a, titleAr: undefined, ...without });
+  if (previous && sameRecord(rest(next, { inForce: [] }), rest(previous, { inForce: [] }))) {
+    const moved = symmetricDifference(previous.inForce, next.inForce);
+    return { incidents: new Set(await incidents.idsDuring(sql, moved)), zones: 'all' };
+  }
+  if (previous && sameRecord(rest(next, { selfDefense: false }), rest(previous, { selfDefense: false }))) {
+    return {
+      incidents: new Set(await incidents.idsDuring(sql, next.inForce, { selfDefenseClaim: true })),
+      zones: new Set(),
+    };
+  }
+  return {
+    incidents: new Set(await incidents.idsDuring(sql, [...next.inForce, ...(previous?.inForce ?? [])])),
+    zones: 'all',
+  };
 }
 
 /** An actor's name, kind or designation: designation can change any judgement, so all. */

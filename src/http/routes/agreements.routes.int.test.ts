@@ -87,6 +87,36 @@ describeEachDatabase('agreements API', (db) => {
     expect(all.incidents.unchanged).toBeGreaterThan(judged(earlier));
   });
 
+  it('judges again, when only the self-defence term changes, the incidents claiming self-defence alone, and leaves every finding as judging all would', async () => {
+    const claiming = (
+      await db().query<{ n: number }>(
+        `select count(*)::int as n from findings f join incidents i on i.id = f.subject_id
+         where f.kind = 'incident' and f.agreement_id = 'coh' and i.self_defense_claim`,
+      )
+    )[0]!.n;
+    expect(claiming).toBeGreaterThan(0);
+    const before = (await server.call('us-analyst', { url: '/api/v1/agreements/coh' })).json();
+    for (const selfDefense of [!before.self_defense, before.self_defense]) {
+      const res = await server.call('us-analyst', {
+        method: 'PATCH',
+        url: '/api/v1/agreements/coh',
+        payload: { self_defense: selfDefense },
+      });
+      expect(res.statusCode).toBe(200);
+      const { incidents, territory } = res.json().findings;
+      // The claiming incidents' findings, under every agreement in force then; no change of control.
+      expect(incidents.inserted + incidents.updated + incidents.unchanged).toBeGreaterThanOrEqual(claiming);
+      expect(incidents.inserted + incidents.updated + incidents.unchanged).toBeLessThan(10);
+      expect(incidents.updated).toBeGreaterThan(0);
+      expect(territory.inserted + territory.updated + territory.unchanged + territory.withdrawn).toBe(0);
+      const all = await db().transaction((tx) =>
+        recomputeFindings(tx, { incidents: 'all', zones: 'all' }, rulesUpdated(), { dryRun: true }),
+      );
+      expect(all.incidents).toMatchObject({ inserted: 0, updated: 0, withdrawn: 0 });
+      expect(all.territory).toMatchObject({ inserted: 0, updated: 0, withdrawn: 0 });
+    }
+  });
+
   it('says what a change would do before it is made (a dry run): the same answer, nothing saved, nothing sent', async () => {
     const key = 'incident:i07-al-tanf-nsa:coh';
     await server.call('ru-analyst', { method: 'GET', url: '/api/v1/agreements/coh' }); // signed in (an audit entry) first
