@@ -105,6 +105,12 @@ interface Records {
   hotline: string;
   /** Humanitarian notifications by ngo, one to each co-chair: seen by ngo, that co-chair and the secretariat (un-ose). */
   notification: Record<NotifiedTo, string>;
+  /** Besieged areas (on a public zone of the demo world), local agreements, and one evacuation under each agreement. */
+  besiegedArea: Record<Cls, string>;
+  /** Overall population estimates (every besieged location together), each of a figure of its own. */
+  overallEstimate: Record<Cls, string>;
+  localAgreement: Record<Cls, string>;
+  evacuation: Record<Cls, string>;
 }
 
 /** Who sees the matrix's hotline threads (opened by ru to us): the parties and the secretariat. */
@@ -201,6 +207,10 @@ async function buildRecords(server: TestServer): Promise<Records> {
     'zoneFindings',
     'derived',
     'notification',
+    'besiegedArea',
+    'overallEstimate',
+    'localAgreement',
+    'evacuation',
   ] as const)
     (r as any)[k] = {};
   for (const [i, cls] of CLASSES.entries()) {
@@ -279,6 +289,45 @@ async function buildRecords(server: TestServer): Promise<Records> {
       window: { from: '2016-10-01T00:00:00Z', to: '2016-10-02T00:00:00Z' },
     });
     r.convoy[cls] = convoy.convoy?.id ?? convoy.id;
+    r.besiegedArea[cls] = (
+      await must(server, by, 'POST', '/api/v1/besieged-areas', {
+        name: `matrix siege ${k}`,
+        zone_id: 'z-daraya',
+        classification,
+        status: { status: 'besieged', since: '2016-01-01' },
+        besiegers: [{ actor: 'sy-gov' }],
+      })
+    ).id;
+    await must(server, by, 'POST', `/api/v1/besieged-areas/${r.besiegedArea[cls]}/estimates`, {
+      as_of: '2016-06-01',
+      population: 1000 + i,
+      source: `matrix count ${k}`,
+    });
+    r.overallEstimate[cls] = (
+      await must(server, by, 'POST', '/api/v1/population-estimates', {
+        as_of: '2016-06-30',
+        population: 900_000 + i,
+        source: `matrix overall ${k}`,
+        classification,
+      })
+    ).id;
+    r.localAgreement[cls] = (
+      await must(server, by, 'POST', '/api/v1/local-agreements', {
+        name: `matrix deal ${k}`,
+        zone_id: 'z-daraya',
+        concluded_on: '2016-08-25',
+        classification,
+        parties: [{ role: 'party', actor: 'sy-gov' }],
+      })
+    ).id;
+    r.evacuation[cls] = (
+      await must(server, by, 'POST', `/api/v1/local-agreements/${r.localAgreement[cls]}/evacuations`, {
+        status: 'planned',
+        started_on: '2016-08-26',
+        origins: [{ name: 'Daraya' }],
+        destinations: [{ name: `matrix destination ${k}` }],
+      })
+    ).id;
     // A public incident inside the zone, before anyone held it: rule 9, resting on nothing. Then the zone's control is
     // dated back: the finding now rests on the zone, and the old one's cause names the zone.
     const derived = await must(server, 'ngo-analyst', 'POST', '/api/v1/incidents', {
@@ -385,7 +434,7 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
     (
       kind: keyof Omit<
         Records,
-        'findingKeys' | 'zoneFindings' | 'attachment' | 'derived' | 'ruling' | 'hotline' | 'notification'
+        'findingKeys' | 'zoneFindings' | 'attachment' | 'derived' | 'ruling' | 'hotline' | 'notification' | 'evacuation'
       >,
       url: (id: string) => string,
     ): Check =>
@@ -404,7 +453,7 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
     (
       kind: keyof Omit<
         Records,
-        'findingKeys' | 'zoneFindings' | 'attachment' | 'derived' | 'ruling' | 'hotline' | 'notification'
+        'findingKeys' | 'zoneFindings' | 'attachment' | 'derived' | 'ruling' | 'hotline' | 'notification' | 'evacuation'
       >,
       url: string,
       key = 'items',
@@ -527,6 +576,9 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
         protected_site: r.site,
         operation: r.operation,
         convoy: r.convoy,
+        besieged_area: r.besiegedArea,
+        population_estimate: r.overallEstimate,
+        local_agreement: r.localAgreement,
       };
       for (const [entity, records] of Object.entries(kinds)) {
         for (const cls of CLASSES) {
@@ -650,6 +702,9 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
         protected_site: r.site,
         operation: r.operation,
         convoy: r.convoy,
+        besieged_area: r.besiegedArea,
+        population_estimate: r.overallEstimate,
+        local_agreement: r.localAgreement,
       };
       for (const [entity, records] of Object.entries(entities)) {
         for (const cls of CLASSES) {
@@ -777,6 +832,24 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
       }
     },
     '/convoys/{id}': perRecord('convoy', (id) => `/api/v1/convoys/${id}`),
+    // The dashboard: each area, and each overall estimate (all of one day, so every visible one is shown), only to whoever
+    // may see it; nothing of a hidden one (not its id, not its figure).
+    '/besieged-areas': async (check) => {
+      await listed('besiegedArea', '/api/v1/besieged-areas?on=2016-07-01')(check);
+      const { server, r, reader, fail, tally } = check;
+      const body = (await server.call(reader.user, { method: 'GET', url: '/api/v1/besieged-areas?on=2016-07-01' }))
+        .body;
+      for (const [i, cls] of CLASSES.entries()) {
+        tally(2);
+        if (body.includes(r.overallEstimate[cls]) !== visible(cls, reader.org))
+          fail(`GET /besieged-areas: overall estimate ${cls} ${visible(cls, reader.org) ? 'missing' : 'shown'}`);
+        if (body.includes(`"population":${1000 + i}`) !== visible(cls, reader.org))
+          fail(`GET /besieged-areas: the figure of the area ${cls} ${visible(cls, reader.org) ? 'missing' : 'shown'}`);
+      }
+    },
+    '/besieged-areas/{id}': perRecord('besiegedArea', (id) => `/api/v1/besieged-areas/${id}`),
+    '/local-agreements': listed('localAgreement', '/api/v1/local-agreements'),
+    '/local-agreements/{id}': perRecord('localAgreement', (id) => `/api/v1/local-agreements/${id}`),
     '/findings': async ({ server, r, reader, fail, tally }) => {
       for (const cls of CLASSES) {
         for (const [kind, subject, owned] of [
@@ -850,7 +923,7 @@ function strangerUrl(path: string, r: Records): string {
     .replace(
       /\/(\w[\w-]*)\/\{id\}/,
       (_m, coll: string) =>
-        `/${coll}/${({ reports: r.report, incidents: r.incident, zones: r.zone, agreements: r.agreement, 'protected-sites': r.site, operations: r.operation, convoys: r.convoy } as Record<string, Record<Cls, string> | undefined>)[coll]?.public ?? 'sy-gov'}`,
+        `/${coll}/${({ reports: r.report, incidents: r.incident, zones: r.zone, agreements: r.agreement, 'protected-sites': r.site, operations: r.operation, convoys: r.convoy, 'besieged-areas': r.besiegedArea, 'local-agreements': r.localAgreement } as Record<string, Record<Cls, string> | undefined>)[coll]?.public ?? 'sy-gov'}`,
     );
 }
 
@@ -943,7 +1016,17 @@ describeEachDatabase('authorization matrix', (db) => {
         }
       }
       // Live events: each stream names a matrix record only if its reader may see it, and has the new reports it may see.
-      const kinds = ['report', 'incident', 'zone', 'agreement', 'site', 'operation', 'convoy'] as const;
+      const kinds = [
+        'report',
+        'incident',
+        'zone',
+        'agreement',
+        'site',
+        'operation',
+        'convoy',
+        'besiegedArea',
+        'localAgreement',
+      ] as const;
       for (const reader of READERS) {
         const stream = streams.get(reader.user)!;
         await stream.waitFor((m) => m.data.id === sentinel, 10_000);
@@ -1013,7 +1096,7 @@ describeEachDatabase('authorization matrix', (db) => {
         'PUT /settings': [400],
       };
       const targets = (
-        kind: 'incident' | 'zone' | 'agreement',
+        kind: 'incident' | 'zone' | 'agreement' | 'besiegedArea' | 'localAgreement',
         reader: Reader,
         url: (id: string) => string,
         payload?: Record<string, unknown>,
@@ -1409,6 +1492,88 @@ describeEachDatabase('authorization matrix', (db) => {
               },
             },
           ],
+        },
+        // Besieged areas: analysts and admins record and change them; humanitarians too add estimates and deliveries.
+        'POST /besieged-areas': {
+          permission: 'besieged:manage',
+          attempts: (u) => [
+            {
+              url: '/api/v1/besieged-areas',
+              payload: {
+                name: `siege of ${u.user}`,
+                geometry: square(39.5, 35.5),
+                status: { status: 'hard_to_reach', since: '2016-02-01' },
+              },
+            },
+          ],
+        },
+        'PATCH /besieged-areas/{id}': {
+          permission: 'besieged:manage',
+          attempts: (u) =>
+            targets('besiegedArea', u, (id) => `/api/v1/besieged-areas/${id}`, {
+              status: { status: 'besieged', since: '2016-03-01' },
+            }),
+        },
+        'POST /besieged-areas/{id}/estimates': {
+          permission: 'besieged:count',
+          attempts: (u) =>
+            targets('besiegedArea', u, (id) => `/api/v1/besieged-areas/${id}/estimates`, {
+              as_of: '2016-07-01',
+              population: 77,
+              source: `count by ${u.user}`,
+            }),
+        },
+        'POST /besieged-areas/{id}/deliveries': {
+          permission: 'besieged:count',
+          attempts: (u) =>
+            targets('besiegedArea', u, (id) => `/api/v1/besieged-areas/${id}/deliveries`, {
+              delivered_on: '2016-07-01',
+              source: `delivery by ${u.user}`,
+            }),
+        },
+        'POST /population-estimates': {
+          permission: 'besieged:count',
+          attempts: () => [
+            { url: '/api/v1/population-estimates', payload: { as_of: '2016-07-01', population: 1, source: 'matrix' } },
+          ],
+        },
+        'POST /local-agreements': {
+          permission: 'local_agreement:manage',
+          attempts: () => [
+            {
+              url: '/api/v1/local-agreements',
+              payload: {
+                name: 'a new deal',
+                zone_id: 'z-daraya',
+                concluded_on: '2016-08-25',
+                parties: [{ role: 'party', actor: 'fsa-south' }],
+              },
+            },
+          ],
+        },
+        'PATCH /local-agreements/{id}': {
+          permission: 'local_agreement:manage',
+          attempts: (u) =>
+            targets('localAgreement', u, (id) => `/api/v1/local-agreements/${id}`, { terms: `terms of ${u.user}` }),
+        },
+        'POST /local-agreements/{id}/evacuations': {
+          permission: 'local_agreement:manage',
+          attempts: (u) =>
+            targets('localAgreement', u, (id) => `/api/v1/local-agreements/${id}/evacuations`, {
+              status: 'planned',
+              started_on: '2016-08-26',
+              origins: [{ name: 'Daraya' }],
+              destinations: [{ name: 'Idlib' }],
+            }),
+        },
+        'PATCH /local-agreements/{id}/evacuations/{evacuationId}': {
+          permission: 'local_agreement:manage',
+          attempts: (u) =>
+            CLASSES.map((cls) => ({
+              url: `/api/v1/local-agreements/${r.localAgreement[cls]}/evacuations/${r.evacuation[cls]}`,
+              payload: { status: 'under_way' },
+              hidden: visible(cls, u.org) ? undefined : `local agreement ${cls}`,
+            })),
         },
         'POST /convoys': {
           permission: 'plan:manage',

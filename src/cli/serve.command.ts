@@ -162,6 +162,13 @@ function report(io: Io, r: FirstStartResult): void {
       .join(', ');
     io.out(`  demo bundle    ${records}, ${n(r.reports)} reports (${s(r.ms.scenario)})\n`);
   }
+  if (r.access) {
+    const a = r.access;
+    io.out(
+      `  access 2016    ${n(a.areas)} besieged areas, ${n(a.estimates)} population estimates, ${n(a.deliveries)} deliveries, ` +
+        `${n(a.agreements)} local agreements, ${n(a.evacuations)} evacuations\n`,
+    );
+  }
   if (r.ucdp) {
     const u = r.ucdp;
     io.out(

@@ -32,6 +32,12 @@ export const PERMISSIONS = {
   'audit:read': ['admin', 'analyst'],
   /** Opening hotline threads, writing in them, acknowledging and resolving them (seeing them is for their parties). */
   'hotline:write': ['admin', 'analyst', 'monitor', 'reporter', 'humanitarian'],
+  /** Record a besieged or hard-to-reach area, change its status and its besiegers (docs/access.md). */
+  'besieged:manage': ['admin', 'analyst'],
+  /** Add a population estimate (a new version) or a delivery to a besieged area: humanitarians count and deliver. */
+  'besieged:count': ['admin', 'analyst', 'humanitarian'],
+  /** Record a local agreement and its evacuations, and change them. */
+  'local_agreement:manage': ['admin', 'analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -15,6 +15,9 @@ export const RECORD_TABLES: Readonly<Record<string, string>> = {
   convoy: 'convoys',
   actor: 'actors',
   notification: 'notifications',
+  besieged_area: 'besieged_areas',
+  population_estimate: 'population_estimates',
+  local_agreement: 'local_agreements',
 };
 
 /** True or false for a known kind of record; null when the entity has no table to look in. */

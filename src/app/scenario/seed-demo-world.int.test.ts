@@ -50,6 +50,9 @@ describeEachDatabase('the first start (seedDemoWorld)', (db) => {
       { org_id: 'un-ose', triage: 'duplicate', original: 'sarc' },
     ]);
     expect(await count(`audit_log where entity = 'report'`)).toBe(5 + 3 + 1);
+    // The besieged areas and local agreements of 2016 (demo-access.int.test.ts reads them through the API).
+    expect(result.access).toEqual({ areas: 5, estimates: 9, deliveries: 7, agreements: 2, evacuations: 3 });
+    expect(await count(`local_agreements where control_change_at is not null and zone_id = 'z-daraya'`)).toBe(1);
     expect(result.ucdp).toMatchObject({ rowsRead: 3, inserted: 3, rejected: [] });
     expect(await count('incidents')).toBe(33);
     const admin = await signIn(ctx, 'admin', 'the admin password');
@@ -83,7 +86,8 @@ describeEachDatabase('the first start (seedDemoWorld)', (db) => {
     const plan = await planFirstStart(db(), { empty: true });
     expect(plan).toEqual({ demo: false, admin: true });
     const result = await seedDemoWorld(ctx, plan, WORLD, { adminPassword: 'the admin password' });
-    expect([result.organizations, result.scenario, result.ucdp]).toEqual([['un-ose'], null, null]);
+    expect([result.organizations, result.scenario, result.access, result.ucdp]).toEqual([['un-ose'], null, null, null]);
+    expect(await count('besieged_areas')).toBe(0);
     expect([await count('incidents'), await count('actors'), await count('users')]).toEqual([0, 0, 1]);
     await ctx.close();
   });

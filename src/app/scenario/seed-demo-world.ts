@@ -2,7 +2,8 @@
  * The first start of `truce serve`. On a database with no organizations and no incidents it
  * loads the demo world: the organizations around the 2016 Syrian truce (named in English and
  * Arabic), the demo bundle (the Cessation of Hostilities and the September arrangement), the
- * demo reports (demo-reports.ts) and the UCDP events of 2016. On a database with no users it
+ * demo reports (demo-reports.ts), the besieged areas and local agreements of 2016
+ * (demo-access.ts) and the UCDP events of 2016. On a database with no users it
  * creates the admin account (in the UN secretariat, `un-ose`), with the given password or a
  * generated one that the caller shows once.
  *
@@ -20,6 +21,7 @@ import { MIN_PASSWORD_LENGTH, newPassword } from '../accounts/secrets.ts';
 import type { AppContext } from '../context.ts';
 import { invalid } from '../errors.ts';
 import { importUcdp, type UcdpImportResult } from '../imports/import-ucdp.ts';
+import { type DemoAccessSummary, seedDemoAccess } from './demo-access.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { type LoadSummary, loadScenario } from './load-scenario.ts';
 
@@ -83,6 +85,8 @@ export interface FirstStartResult {
   scenario: LoadSummary | null;
   /** The demo reports (demo-reports.ts): accounts side by side, the inbox's first work. */
   reports: number;
+  /** The besieged areas and local agreements of 2016 (demo-access.ts). */
+  access: DemoAccessSummary | null;
   ucdp: UcdpImportResult | null;
   /** Milliseconds per step. */
   ms: { accounts: number; scenario: number; ucdp: number; total: number };
@@ -110,6 +114,7 @@ export async function seedDemoWorld(
     admin: null,
     scenario: null,
     reports: 0,
+    access: null,
     ucdp: null,
     ms: { accounts: 0, scenario: 0, ucdp: 0, total: 0 },
   };
@@ -143,6 +148,7 @@ export async function seedDemoWorld(
       );
     result.scenario = loaded.summary;
     result.reports = await seedDemoReports(ctx.db);
+    result.access = await seedDemoAccess(ctx.db, ctx.now());
     result.ms.scenario = performance.now() - mark;
     mark = performance.now();
     result.ucdp = await importUcdp(ctx.db, world.ucdpEvents());

@@ -37,7 +37,8 @@ export function auditEntries(caller: Caller | null, at: number, changes: readonl
 
 /**
  * The records an entry names besides its own, as `entity:id`: a report's incident, an incident's
- * report, a duplicate's original, a clause's agreement, a ruling's agreement, zones and accounts. Whoever may not see one of them may not see the entry
+ * report, a duplicate's original, a clause's agreement, a ruling's agreement, zones (a besieged area's, a local
+ * agreement's) and accounts. Whoever may not see one of them may not see the entry
  * (docs/confidentiality.md). Migration 007 applies the same reading to the entries before it.
  */
 export function mentionsOf(c: Pick<Change, 'entity' | 'entityId' | 'before' | 'after'>): string[] {
@@ -56,6 +57,9 @@ export function mentionsOf(c: Pick<Change, 'entity' | 'entityId' | 'before' | 'a
   if (typeof incident === 'string') mentions.push(`incident:${incident}`);
   const report = field('report_id');
   if (typeof report === 'string') mentions.push(`report:${report}`);
+  // A besieged area or a local agreement names its zone.
+  const zone = field('zone_id');
+  if (typeof zone === 'string') mentions.push(`zone:${zone}`);
   // A ruling names its finding's agreement and zones, and the accounts it relied on.
   const agreement = field('agreement_id');
   if (typeof agreement === 'string') mentions.push(`agreement:${agreement}`);

@@ -4,10 +4,11 @@ import type { AppContext } from '../../app/context.ts';
 import { getFindingHistory } from '../../app/findings/get-finding-history.ts';
 import { getTruceState } from '../../app/state/get-truce-state.ts';
 import { searchFindings } from '../../app/findings/search-findings.ts';
-import { findingView, historyView } from '../../app/shared/views.ts';
+import { historyView } from '../../app/shared/views.ts';
 import { errorResponses, pageOf, pageRequest, pageResponse } from '../schemas.ts';
 import {
   findingHistoryOut,
+  findingJson,
   findingOut,
   keyParams,
   listQuery,
@@ -23,7 +24,8 @@ export const findingsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     {
       schema: {
         tags: ['findings'],
-        summary: 'Current findings, by time',
+        summary:
+          'Current findings, by time; a territory finding names the local agreement its change of control came by',
         querystring: listQuery,
         response: { 200: pageOf(findingOut), ...errorResponses },
       },
@@ -32,7 +34,7 @@ export const findingsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       const q = request.query;
       return pageResponse(
         await searchFindings(ctx, request.caller, toFilter(q), q.sort, pageRequest(q, ['instant', 'text'])),
-        findingView,
+        findingJson,
       );
     },
   );
@@ -49,7 +51,7 @@ export const findingsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     },
     async (request) => {
       const { current, history } = await getFindingHistory(ctx, request.caller, request.params.key);
-      return { key: request.params.key, current: current && findingView(current), history: history.map(historyView) };
+      return { key: request.params.key, current: current && findingJson(current), history: history.map(historyView) };
     },
   );
 

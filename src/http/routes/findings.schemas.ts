@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { TruceState } from '../../app/state/get-truce-state.ts';
 import { REASONS, VERDICTS } from '../../domain/findings.ts';
 import { formatInstant } from '../../domain/time.ts';
+import type { StoredFinding, WithLocalAgreement } from '../../app/findings/by-local-agreement.ts';
+import { findingView } from '../../app/shared/views.ts';
 import { dateQuery, instantOut, instantQuery, pageQuery, toInstant } from '../schemas.ts';
 import { statementSchema } from '../statement-schemas.ts';
 
@@ -23,7 +25,35 @@ const findingShape = {
   facts: z.record(z.string(), z.unknown()).nullable(),
   rules_version: z.string(),
 };
-export const findingOut = z.object(findingShape).meta({ id: 'Finding' });
+export const localAgreementMentionOut = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    name_ar: z.string().nullable(),
+    concluded_on: z.string().describe('The day it was concluded (YYYY-MM-DD)'),
+  })
+  .meta({ id: 'LocalAgreementMention' });
+export const findingOut = z
+  .object({
+    ...findingShape,
+    by_local_agreement: localAgreementMentionOut
+      .nullable()
+      .describe(
+        'A territory finding: the local agreement its change of control came by (one you may see); null for none, and for an incident finding',
+      ),
+  })
+  .meta({ id: 'Finding' });
+
+/** A finding as the API shows it, with the local agreement a change of control came by. */
+export const findingJson = (f: WithLocalAgreement<StoredFinding>): z.infer<typeof findingOut> => ({
+  ...findingView(f),
+  by_local_agreement: f.byLocalAgreement && {
+    id: f.byLocalAgreement.id,
+    name: f.byLocalAgreement.name,
+    name_ar: f.byLocalAgreement.nameAr,
+    concluded_on: f.byLocalAgreement.concludedOn,
+  },
+});
 export const historyOut = z
   .object({
     ...findingShape,

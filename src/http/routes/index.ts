@@ -5,9 +5,11 @@ import { actorsRoutes } from './actors.routes.ts';
 import { agreementsRoutes } from './agreements.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
+import { besiegedRoutes } from './besieged.routes.ts';
 import { eventsRoutes } from './events.routes.ts';
 import { findingsRoutes } from './findings.routes.ts';
 import { hotlineRoutes } from './hotline.routes.ts';
+import { localAgreementsRoutes } from './local-agreements.routes.ts';
 import { mapRoutes } from './map.routes.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { organizationsRoutes } from './organizations.routes.ts';
@@ -39,4 +41,6 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   searchRoutes,
   settingsRoutes,
   hotlineRoutes,
+  besiegedRoutes,
+  localAgreementsRoutes,
 ];

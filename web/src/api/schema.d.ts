@@ -2285,6 +2285,737 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/besieged-areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dashboard: each besieged or hard-to-reach area as of a day (status, besiegers, population and trend, days without aid), and the overall count */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The day to read the areas as of; by default the latest day a figure you may see speaks of (or today) */
+                    on?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BesiegedDashboard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a besieged or hard-to-reach area: its own area or a zone’s (besieged:manage) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        besiegers?: {
+                            /** @description An actor of the world */
+                            actor: string;
+                            /**
+                             * @description Since when it besieges the area (null: not known)
+                             * @default null
+                             */
+                            since?: string | null;
+                        }[];
+                        /**
+                         * @description Who may read it: public, task_force, co_chairs, or org (the owning organization only)
+                         * @default public
+                         * @enum {string}
+                         */
+                        classification?: "public" | "task_force" | "co_chairs" | "org";
+                        /** @description An area of its own (Polygon or MultiPolygon); or give `zone_id` */
+                        geometry?: {
+                            coordinates: [
+                                number,
+                                number
+                            ][][];
+                            /** @enum {string} */
+                            type: "Polygon";
+                        } | {
+                            coordinates: [
+                                number,
+                                number
+                            ][][][];
+                            /** @enum {string} */
+                            type: "MultiPolygon";
+                        };
+                        name: string;
+                        /** @description The name in Arabic, for people reading Arabic; absent, null or empty: none (the English one is shown) */
+                        name_ar?: string | null;
+                        /** @description Its status, from a day */
+                        status: {
+                            /** @description The day the status began */
+                            since: string;
+                            /** @default null */
+                            source?: string | null;
+                            /** @enum {string} */
+                            status: "besieged" | "hard_to_reach" | "no_longer_besieged";
+                        };
+                        /** @description The zone whose area it is; or give `geometry` */
+                        zone_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BesiegedArea"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/besieged-areas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An area with every status, besieger, population estimate (every version) and delivery */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BesiegedAreaDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename an area, give its status from a day, or its besiegers (besieged:manage) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The whole list */
+                        besiegers?: {
+                            /** @description An actor of the world */
+                            actor: string;
+                            /**
+                             * @description Since when it besieges the area (null: not known)
+                             * @default null
+                             */
+                            since?: string | null;
+                        }[];
+                        name?: string;
+                        /** @description The name in Arabic, for people reading Arabic; absent, null or empty: none (the English one is shown) */
+                        name_ar?: string | null;
+                        /** @description A status from a day; one given for a day already recorded replaces it */
+                        status?: {
+                            /** @description The day the status began */
+                            since: string;
+                            /** @default null */
+                            source?: string | null;
+                            /** @enum {string} */
+                            status: "besieged" | "hard_to_reach" | "no_longer_besieged";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BesiegedArea"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/besieged-areas/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record aid that reached the area (besieged:count) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The day the aid reached the area */
+                        delivered_on: string;
+                        /**
+                         * @description What reached it
+                         * @default
+                         */
+                        description?: string;
+                        /** @description Who gave the figure or the news: an organization, a document, an outlet, with its date */
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AreaDelivery"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/besieged-areas/{id}/estimates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a population estimate, a new version beside the others (besieged:count) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The day the figure is of */
+                        as_of: string;
+                        /** @default  */
+                        note?: string;
+                        population: number;
+                        /** @description Who gave the figure or the news: an organization, a document, an outlet, with its date */
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PopulationEstimate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/convoys": {
         parameters: {
             query?: never;
@@ -2794,7 +3525,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Current findings, by time */
+        /** Current findings, by time; a territory finding names the local agreement its change of control came by */
         get: {
             parameters: {
                 query?: {
@@ -3284,6 +4015,777 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/local-agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Local agreements with their evacuations, by the day they were concluded (of one zone when asked) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The agreements of this zone */
+                    zone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LocalAgreement"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a local agreement for a zone, and the change of control that followed it (local_agreement:manage) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Who may read it: public, task_force, co_chairs, or org (the owning organization only)
+                         * @default public
+                         * @enum {string}
+                         */
+                        classification?: "public" | "task_force" | "co_chairs" | "org";
+                        /** @description The day it was concluded */
+                        concluded_on: string;
+                        /**
+                         * @description The change of control of the zone that followed: the instant its new control entry starts (as the zone's control history gives it); null: none recorded
+                         * @default null
+                         */
+                        control_change_at?: string | null;
+                        name: string;
+                        /** @description The name in Arabic, for people reading Arabic; absent, null or empty: none (the English one is shown) */
+                        name_ar?: string | null;
+                        /** @description Its parties, and its mediators or guarantors */
+                        parties: {
+                            /** @description An actor of the world (a party must be one) */
+                            actor?: string;
+                            /** @description A mediator or guarantor who is no actor */
+                            name?: string;
+                            /** @enum {string} */
+                            role: "party" | "mediator" | "guarantor";
+                        }[];
+                        /** @description Where it is known from: a document, an outlet, with its date */
+                        source?: string | null;
+                        /**
+                         * @description The terms, as agreed or as reported
+                         * @default
+                         */
+                        terms?: string;
+                        /** @description The zone it is about */
+                        zone_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LocalAgreement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/local-agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A local agreement with its parties and evacuations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LocalAgreement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a local agreement: what is given changes (local_agreement:manage) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A day, YYYY-MM-DD */
+                        concluded_on?: string;
+                        /** @description The change of control of the zone that followed: the instant its new control entry starts (as the zone's control history gives it); null: none recorded */
+                        control_change_at?: string | null;
+                        name?: string;
+                        /** @description The name in Arabic, for people reading Arabic; absent, null or empty: none (the English one is shown) */
+                        name_ar?: string | null;
+                        /** @description The whole list */
+                        parties?: {
+                            /** @description An actor of the world (a party must be one) */
+                            actor?: string;
+                            /** @description A mediator or guarantor who is no actor */
+                            name?: string;
+                            /** @enum {string} */
+                            role: "party" | "mediator" | "guarantor";
+                        }[];
+                        /** @description Where it is known from: a document, an outlet, with its date */
+                        source?: string | null;
+                        /** @description The terms, as agreed or as reported */
+                        terms?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LocalAgreement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/local-agreements/{id}/evacuations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an evacuation under the agreement (local_agreement:manage) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        destinations: {
+                            name: string;
+                            /** @description The name in Arabic, for people reading Arabic; absent, null or empty: none (the English one is shown) */
+                            name_ar?: string | null;
+                        }[];
+                        /** @default null */
+                        ended_on?: string | null;
+                        /** @default  */
+                        note?: string;
+                        origins: {
+                            name: string;
+                            /** @description The name in Arabic, for people reading Arabic; absent, null or empty: none (the English one is shown) */
+                            name_ar?: string | null;
+                        }[];
+                        /**
+                         * @description People moved, by category; null: not known
+                         * @default {
+                         *       "fighters": null,
+                         *       "civilians": null,
+                         *       "wounded": null,
+                         *       "total": null
+                         *     }
+                         */
+                        people?: {
+                            /** @default null */
+                            civilians?: number | null;
+                            /** @default null */
+                            fighters?: number | null;
+                            /**
+                             * @description Everyone moved, when a source gives only the whole
+                             * @default null
+                             */
+                            total?: number | null;
+                            /** @default null */
+                            wounded?: number | null;
+                        };
+                        /** @description Where it is known from: a document, an outlet, with its date */
+                        source?: string | null;
+                        /** @description The day it began (or is planned to) */
+                        started_on: string;
+                        /** @enum {string} */
+                        status: "planned" | "under_way" | "completed" | "suspended" | "cancelled";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Evacuation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/local-agreements/{id}/evacuations/{evacuationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an evacuation: its status, days, figures, places (local_agreement:manage) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    evacuationId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        destinations?: {
+                            name: string;
+                            /** @description The name in Arabic, for people reading Arabic; absent, null or empty: none (the English one is shown) */
+                            name_ar?: string | null;
+                        }[];
+                        ended_on?: string | null;
+                        note?: string;
+                        origins?: {
+                            name: string;
+                            /** @description The name in Arabic, for people reading Arabic; absent, null or empty: none (the English one is shown) */
+                            name_ar?: string | null;
+                        }[];
+                        /** @description Only the categories given change */
+                        people?: {
+                            civilians?: number | null;
+                            fighters?: number | null;
+                            total?: number | null;
+                            wounded?: number | null;
+                        };
+                        /** @description Where it is known from: a document, an outlet, with its date */
+                        source?: string | null;
+                        /** @description A day, YYYY-MM-DD */
+                        started_on?: string;
+                        /** @enum {string} */
+                        status?: "planned" | "under_way" | "completed" | "suspended" | "cancelled";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Evacuation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/map/extent": {
@@ -4920,6 +6422,137 @@ export interface paths {
         put?: never;
         /** Add an organization (admins): its kind and task-force membership decide what its users read */
         post: operations["addOrganization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/population-estimates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an overall estimate of the besieged population, every location together (besieged:count) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The day the figure is of */
+                        as_of: string;
+                        /**
+                         * @description Who may read it: public, task_force, co_chairs, or org (the owning organization only)
+                         * @default public
+                         * @enum {string}
+                         */
+                        classification?: "public" | "task_force" | "co_chairs" | "org";
+                        /**
+                         * @description How many besieged locations it counts
+                         * @default null
+                         */
+                        locations?: number | null;
+                        /** @default  */
+                        note?: string;
+                        population: number;
+                        /** @description Who gave the figure or the news: an organization, a document, an outlet, with its date */
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PopulationEstimate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6859,6 +8492,24 @@ export interface components {
             /** @description the username it acts as */
             user: string;
         };
+        AreaDelivery: {
+            area_id: string;
+            delivered_on: string;
+            description: string;
+            id: string;
+            recorded_at: string;
+            recorded_by: string | null;
+            source: string;
+        };
+        AreaDeliveryInput: {
+            area_id: string;
+            delivered_on: string;
+            description: string;
+            id: string;
+            recorded_at: string;
+            recorded_by: string | null;
+            source: string;
+        };
         Attachment: {
             filename: string;
             id: string;
@@ -6999,6 +8650,194 @@ export interface components {
             seq: number;
             user_id: string | null;
         };
+        BesiegedArea: {
+            besiegers: {
+                actor: string;
+                since: string | null;
+            }[];
+            /** @enum {string} */
+            classification: "public" | "task_force" | "co_chairs" | "org";
+            /** @description Its area: its own, or its zone's */
+            geometry: components["schemas"]["Geometry"];
+            id: string;
+            name: string;
+            /** @description The name in Arabic; null: none (the English one serves) */
+            name_ar: string | null;
+            owner_org: string | null;
+            /** @description Every status, by day */
+            statuses: {
+                since: string;
+                source: string | null;
+                /** @enum {string} */
+                status: "besieged" | "hard_to_reach" | "no_longer_besieged";
+            }[];
+            /** @description The zone whose area it is; null: an area of its own */
+            zone_id: string | null;
+        };
+        BesiegedAreaDetail: {
+            besiegers: {
+                actor: string;
+                since: string | null;
+            }[];
+            /** @enum {string} */
+            classification: "public" | "task_force" | "co_chairs" | "org";
+            /** @description Every delivery, by day */
+            deliveries: components["schemas"]["AreaDelivery"][];
+            /** @description Every population estimate, every version, by day */
+            estimates: components["schemas"]["PopulationEstimate"][];
+            /** @description Its area: its own, or its zone's */
+            geometry: components["schemas"]["Geometry"];
+            id: string;
+            name: string;
+            /** @description The name in Arabic; null: none (the English one serves) */
+            name_ar: string | null;
+            owner_org: string | null;
+            /** @description Every status, by day */
+            statuses: {
+                since: string;
+                source: string | null;
+                /** @enum {string} */
+                status: "besieged" | "hard_to_reach" | "no_longer_besieged";
+            }[];
+            /** @description The zone whose area it is; null: an area of its own */
+            zone_id: string | null;
+        };
+        BesiegedAreaDetailInput: {
+            besiegers: {
+                actor: string;
+                since: string | null;
+            }[];
+            /** @enum {string} */
+            classification: "public" | "task_force" | "co_chairs" | "org";
+            /** @description Every delivery, by day */
+            deliveries: components["schemas"]["AreaDeliveryInput"][];
+            /** @description Every population estimate, every version, by day */
+            estimates: components["schemas"]["PopulationEstimateInput"][];
+            /** @description Its area: its own, or its zone's */
+            geometry: components["schemas"]["GeometryInput"];
+            id: string;
+            name: string;
+            /** @description The name in Arabic; null: none (the English one serves) */
+            name_ar: string | null;
+            owner_org: string | null;
+            /** @description Every status, by day */
+            statuses: {
+                since: string;
+                source: string | null;
+                /** @enum {string} */
+                status: "besieged" | "hard_to_reach" | "no_longer_besieged";
+            }[];
+            /** @description The zone whose area it is; null: an area of its own */
+            zone_id: string | null;
+        };
+        BesiegedAreaInput: {
+            besiegers: {
+                actor: string;
+                since: string | null;
+            }[];
+            /** @enum {string} */
+            classification: "public" | "task_force" | "co_chairs" | "org";
+            /** @description Its area: its own, or its zone's */
+            geometry: components["schemas"]["GeometryInput"];
+            id: string;
+            name: string;
+            /** @description The name in Arabic; null: none (the English one serves) */
+            name_ar: string | null;
+            owner_org: string | null;
+            /** @description Every status, by day */
+            statuses: {
+                since: string;
+                source: string | null;
+                /** @enum {string} */
+                status: "besieged" | "hard_to_reach" | "no_longer_besieged";
+            }[];
+            /** @description The zone whose area it is; null: an area of its own */
+            zone_id: string | null;
+        };
+        BesiegedDashboard: {
+            items: {
+                besiegers: {
+                    actor: string;
+                    since: string | null;
+                }[];
+                /** @enum {string} */
+                classification: "public" | "task_force" | "co_chairs" | "org";
+                /** @description Days from the last delivery to the day, while besieged or hard to reach; null otherwise */
+                days_without_delivery: number | null;
+                /** @description Its area: its own, or its zone's */
+                geometry: components["schemas"]["Geometry"];
+                id: string;
+                /** @description The last delivery on or before the day */
+                last_delivery: components["schemas"]["AreaDelivery"] | null;
+                name: string;
+                /** @description The name in Arabic; null: none (the English one serves) */
+                name_ar: string | null;
+                owner_org: string | null;
+                population: components["schemas"]["PopulationAsOf"];
+                /** @description The status on the day */
+                status: {
+                    since: string;
+                    source: string | null;
+                    /** @enum {string} */
+                    status: "besieged" | "hard_to_reach" | "no_longer_besieged";
+                } | null;
+                /** @description Every status, by day */
+                statuses: {
+                    since: string;
+                    source: string | null;
+                    /** @enum {string} */
+                    status: "besieged" | "hard_to_reach" | "no_longer_besieged";
+                }[];
+                /** @description The zone whose area it is; null: an area of its own */
+                zone_id: string | null;
+            }[];
+            /** @description The day the areas are read as of */
+            on: string;
+            /** @description The overall count of every besieged location */
+            overall: components["schemas"]["PopulationAsOf"];
+        };
+        BesiegedDashboardInput: {
+            items: {
+                besiegers: {
+                    actor: string;
+                    since: string | null;
+                }[];
+                /** @enum {string} */
+                classification: "public" | "task_force" | "co_chairs" | "org";
+                /** @description Days from the last delivery to the day, while besieged or hard to reach; null otherwise */
+                days_without_delivery: number | null;
+                /** @description Its area: its own, or its zone's */
+                geometry: components["schemas"]["GeometryInput"];
+                id: string;
+                /** @description The last delivery on or before the day */
+                last_delivery: components["schemas"]["AreaDeliveryInput"] | null;
+                name: string;
+                /** @description The name in Arabic; null: none (the English one serves) */
+                name_ar: string | null;
+                owner_org: string | null;
+                population: components["schemas"]["PopulationAsOfInput"];
+                /** @description The status on the day */
+                status: {
+                    since: string;
+                    source: string | null;
+                    /** @enum {string} */
+                    status: "besieged" | "hard_to_reach" | "no_longer_besieged";
+                } | null;
+                /** @description Every status, by day */
+                statuses: {
+                    since: string;
+                    source: string | null;
+                    /** @enum {string} */
+                    status: "besieged" | "hard_to_reach" | "no_longer_besieged";
+                }[];
+                /** @description The zone whose area it is; null: an area of its own */
+                zone_id: string | null;
+            }[];
+            /** @description The day the areas are read as of */
+            on: string;
+            /** @description The overall count of every besieged location */
+            overall: components["schemas"]["PopulationAsOfInput"];
+        };
         Convoy: {
             /** @enum {string} */
             classification: "public" | "task_force" | "co_chairs" | "org";
@@ -7073,10 +8912,66 @@ export interface components {
             /** @description the same, as a statement to render in the reader's language */
             statement: components["schemas"]["StatementInput"];
         };
+        Evacuation: {
+            destinations: {
+                name: string;
+                name_ar: string | null;
+            }[];
+            ended_on: string | null;
+            id: string;
+            local_agreement_id: string;
+            note: string;
+            origins: {
+                name: string;
+                name_ar: string | null;
+            }[];
+            people: {
+                civilians: number | null;
+                fighters: number | null;
+                total: number | null;
+                wounded: number | null;
+            };
+            /** @description ISO 8601 with offset */
+            recorded_at: string;
+            recorded_by: string | null;
+            source: string | null;
+            started_on: string;
+            /** @enum {string} */
+            status: "planned" | "under_way" | "completed" | "suspended" | "cancelled";
+        };
+        EvacuationInput: {
+            destinations: {
+                name: string;
+                name_ar: string | null;
+            }[];
+            ended_on: string | null;
+            id: string;
+            local_agreement_id: string;
+            note: string;
+            origins: {
+                name: string;
+                name_ar: string | null;
+            }[];
+            people: {
+                civilians: number | null;
+                fighters: number | null;
+                total: number | null;
+                wounded: number | null;
+            };
+            /** @description ISO 8601 with offset */
+            recorded_at: string;
+            recorded_by: string | null;
+            source: string | null;
+            started_on: string;
+            /** @enum {string} */
+            status: "planned" | "under_way" | "completed" | "suspended" | "cancelled";
+        };
         Finding: {
             agreement: string | null;
             /** @description ISO 8601 with offset */
             at: string;
+            /** @description A territory finding: the local agreement its change of control came by (one you may see); null for none, and for an incident finding */
+            by_local_agreement: components["schemas"]["LocalAgreementMention"] | null;
             /** @description Why, in English */
             explanation: string;
             facts: {
@@ -7101,6 +8996,8 @@ export interface components {
             agreement: string | null;
             /** @description ISO 8601 with offset */
             at: string;
+            /** @description A territory finding: the local agreement its change of control came by (one you may see); null for none, and for an incident finding */
+            by_local_agreement: components["schemas"]["LocalAgreementMentionInput"] | null;
             /** @description Why, in English */
             explanation: string;
             facts: {
@@ -7731,6 +9628,64 @@ export interface components {
             }[];
             where: components["schemas"]["WhereInput"];
         };
+        LocalAgreement: {
+            /** @enum {string} */
+            classification: "public" | "task_force" | "co_chairs" | "org";
+            concluded_on: string;
+            /** @description The change of control of the zone that followed */
+            control_change_at: string | null;
+            evacuations: components["schemas"]["Evacuation"][];
+            id: string;
+            name: string;
+            /** @description The name in Arabic; null: none (the English one serves) */
+            name_ar: string | null;
+            owner_org: string | null;
+            parties: {
+                actor: string | null;
+                name: string | null;
+                /** @enum {string} */
+                role: "party" | "mediator" | "guarantor";
+            }[];
+            source: string | null;
+            terms: string;
+            zone_id: string;
+        };
+        LocalAgreementInput: {
+            /** @enum {string} */
+            classification: "public" | "task_force" | "co_chairs" | "org";
+            concluded_on: string;
+            /** @description The change of control of the zone that followed */
+            control_change_at: string | null;
+            evacuations: components["schemas"]["EvacuationInput"][];
+            id: string;
+            name: string;
+            /** @description The name in Arabic; null: none (the English one serves) */
+            name_ar: string | null;
+            owner_org: string | null;
+            parties: {
+                actor: string | null;
+                name: string | null;
+                /** @enum {string} */
+                role: "party" | "mediator" | "guarantor";
+            }[];
+            source: string | null;
+            terms: string;
+            zone_id: string;
+        };
+        LocalAgreementMention: {
+            /** @description The day it was concluded (YYYY-MM-DD) */
+            concluded_on: string;
+            id: string;
+            name: string;
+            name_ar: string | null;
+        };
+        LocalAgreementMentionInput: {
+            /** @description The day it was concluded (YYYY-MM-DD) */
+            concluded_on: string;
+            id: string;
+            name: string;
+            name_ar: string | null;
+        };
         MapCluster: {
             /** @description the extent of its incidents */
             bbox: [
@@ -7960,6 +9915,56 @@ export interface components {
             name_ar: string | null;
             /** @description a member of the ceasefire task force */
             task_force: boolean;
+        };
+        PopulationAsOf: {
+            /** @description The latest estimate on or before the day */
+            latest: components["schemas"]["PopulationEstimate"] | null;
+            /** @description The latest estimate of an earlier day, to compare with */
+            previous: components["schemas"]["PopulationEstimate"] | null;
+            /** @description Other estimates of the latest one's day (other sources) */
+            same_day: components["schemas"]["PopulationEstimate"][];
+            /** @description latest against previous; null without a previous */
+            trend: ("up" | "down" | "same") | null;
+        };
+        PopulationAsOfInput: {
+            /** @description The latest estimate on or before the day */
+            latest: components["schemas"]["PopulationEstimateInput"] | null;
+            /** @description The latest estimate of an earlier day, to compare with */
+            previous: components["schemas"]["PopulationEstimateInput"] | null;
+            /** @description Other estimates of the latest one's day (other sources) */
+            same_day: components["schemas"]["PopulationEstimateInput"][];
+            /** @description latest against previous; null without a previous */
+            trend: ("up" | "down" | "same") | null;
+        };
+        PopulationEstimate: {
+            /** @description null: every besieged location together */
+            area_id: string | null;
+            as_of: string;
+            /** @enum {string} */
+            classification: "public" | "task_force" | "co_chairs" | "org";
+            id: string;
+            locations: number | null;
+            note: string;
+            owner_org: string | null;
+            population: number;
+            recorded_at: string;
+            recorded_by: string | null;
+            source: string;
+        };
+        PopulationEstimateInput: {
+            /** @description null: every besieged location together */
+            area_id: string | null;
+            as_of: string;
+            /** @enum {string} */
+            classification: "public" | "task_force" | "co_chairs" | "org";
+            id: string;
+            locations: number | null;
+            note: string;
+            owner_org: string | null;
+            population: number;
+            recorded_at: string;
+            recorded_by: string | null;
+            source: string;
         };
         ProtectedSite: {
             buffer_m: number;
@@ -8350,7 +10355,7 @@ export interface components {
             text: string;
         } | {
             /** @enum {string} */
-            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "hotline thread" | "user" | "organization" | "api token" | "record";
+            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "hotline thread" | "besieged area" | "population estimate" | "local agreement" | "evacuation" | "user" | "organization" | "api token" | "record";
         } | {
             role: string;
         } | {
@@ -8387,7 +10392,7 @@ export interface components {
             text: string;
         } | {
             /** @enum {string} */
-            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "hotline thread" | "user" | "organization" | "api token" | "record";
+            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "hotline thread" | "besieged area" | "population estimate" | "local agreement" | "evacuation" | "user" | "organization" | "api token" | "record";
         } | {
             role: string;
         } | {
