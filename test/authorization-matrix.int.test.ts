@@ -111,6 +111,11 @@ interface Records {
   overallEstimate: Record<Cls, string>;
   localAgreement: Record<Cls, string>;
   evacuation: Record<Cls, string>;
+  /**
+   * A public incident within the buffer of every matrix site and notification, inside every matrix operation's reach
+   * and window: each names the sites, notifications and notices its reader may see, and nothing of the others.
+   */
+  strike: string;
 }
 
 /** Who sees the matrix's hotline threads (opened by ru to us): the parties and the secretariat. */
@@ -133,6 +138,7 @@ const notice = (to: NotifiedTo) => ({
   site_kind: 'warehouse',
   name: `matrix warehouse for ${to}`,
   geometry: { type: 'Point', coordinates: PLAN_SPOT },
+  buffer_m: 500,
   valid: { from: '2016-09-01T00:00:00Z', to: '2099-01-01T00:00:00Z' },
   acknowledge_by: '2098-01-01T00:00:00Z',
   recipients: [to],
@@ -265,6 +271,7 @@ async function buildRecords(server: TestServer): Promise<Records> {
       buffer_m: 300,
       geometry: { type: 'Point', coordinates: [PLAN_SPOT[0]! + i * 0.001, PLAN_SPOT[1]] },
       valid: { from: '2016-09-01T00:00:00Z', to: null },
+      notified_to: ['ru'],
     });
     r.site[cls] = site.id;
     const op = await must(server, by, 'POST', '/api/v1/operations', {
@@ -405,6 +412,17 @@ async function buildRecords(server: TestServer): Promise<Records> {
   r.hotline = (await must(server, 'ru-analyst', 'POST', '/api/v1/hotline', hotlineThread('matrix thread'))).id;
   for (const to of NOTIFIED_TO)
     r.notification[to] = (await must(server, 'ngo-humanitarian', 'POST', '/api/v1/notifications', notice(to))).id;
+  r.strike = (
+    await must(server, 'ngo-analyst', 'POST', '/api/v1/incidents', {
+      occurred_at: '2016-09-20T15:00:00+03:00',
+      location: { lon: PLAN_SPOT[0]! + 0.002, lat: PLAN_SPOT[1] },
+      act: 'air_strike',
+      perpetrator: 'ru',
+      target: { civilian: 'hospital' },
+      headline: 'strike beside the notified sites',
+      classification: 'public',
+    })
+  ).id;
   return r;
 }
 
@@ -434,7 +452,15 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
     (
       kind: keyof Omit<
         Records,
-        'findingKeys' | 'zoneFindings' | 'attachment' | 'derived' | 'ruling' | 'hotline' | 'notification' | 'evacuation'
+        | 'findingKeys'
+        | 'zoneFindings'
+        | 'attachment'
+        | 'derived'
+        | 'ruling'
+        | 'hotline'
+        | 'notification'
+        | 'evacuation'
+        | 'strike'
       >,
       url: (id: string) => string,
     ): Check =>
@@ -453,7 +479,15 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
     (
       kind: keyof Omit<
         Records,
-        'findingKeys' | 'zoneFindings' | 'attachment' | 'derived' | 'ruling' | 'hotline' | 'notification' | 'evacuation'
+        | 'findingKeys'
+        | 'zoneFindings'
+        | 'attachment'
+        | 'derived'
+        | 'ruling'
+        | 'hotline'
+        | 'notification'
+        | 'evacuation'
+        | 'strike'
       >,
       url: string,
       key = 'items',
@@ -693,6 +727,63 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
       }
     },
     '/incidents/{id}/findings/history': perRecord('incident', (id) => `/api/v1/incidents/${id}/findings/history`),
+    // The sites, notifications and notices an incident struck or came under: those the reader may see, nothing of the others.
+    '/incidents/{id}/struck-sites': async (c) => {
+      await perRecord('incident', (id) => `/api/v1/incidents/${id}/struck-sites`)(c);
+      const { server, r, reader, fail, tally } = c;
+      const res = await server.call(reader.user, { method: 'GET', url: `/api/v1/incidents/${r.strike}/struck-sites` });
+      const body = res.json();
+      const sites = ids(body, 'sites');
+      const notices = ids(body, 'operations');
+      tally(1);
+      if (body.struck !== true) fail(`GET /incidents/(strike)/struck-sites: struck ${body.struck}`);
+      for (const cls of CLASSES) {
+        tally(2);
+        if (
+          sites.includes(r.site[cls]) !== visible(cls, reader.org) ||
+          notices.includes(r.operation[cls]) !== visible(cls, reader.org)
+        )
+          fail(`GET /incidents/(strike)/struck-sites: site or notice ${cls}: ${sites.join()} ${notices.join()}`);
+        if (!visible(cls, reader.org) && (res.body.includes(r.site[cls]) || res.body.includes(r.operation[cls])))
+          fail(`GET /incidents/(strike)/struck-sites: names hidden ${cls}`);
+      }
+      for (const to of NOTIFIED_TO) {
+        tally(1);
+        if (sites.includes(r.notification[to]) !== seesNotification(to, reader.org))
+          fail(
+            `GET /incidents/(strike)/struck-sites: the notification to ${to} ${sites.includes(r.notification[to]) ? 'named' : 'missing'}`,
+          );
+        if (!seesNotification(to, reader.org) && res.body.includes(r.notification[to]))
+          fail(`GET /incidents/(strike)/struck-sites: names the notification to ${to}`);
+      }
+    },
+    // The review of the public incident, widened to reach the matrix's plans: each record only to those who may see it.
+    '/incidents/{id}/review': async (c) => {
+      await perRecord('incident', (id) => `/api/v1/incidents/${id}/review`)(c);
+      const { server, r, reader, fail, tally } = c;
+      const url = `/api/v1/incidents/${r.incident.public}/review?km=200`;
+      const res = await server.call(reader.user, { method: 'GET', url });
+      if (res.statusCode !== 200) return fail(`GET ${url}: ${res.statusCode}`);
+      const shown = new Set(res.json().entries.map((e: { record: { id: string } }) => e.record.id));
+      for (const cls of CLASSES)
+        for (const [kind, id] of [
+          ['site', r.site[cls]],
+          ['operation', r.operation[cls]],
+          ['report', r.report[cls]],
+        ] as const) {
+          tally(1);
+          if (shown.has(id) !== visible(cls, reader.org))
+            fail(`GET ${url}: ${kind} ${cls} ${shown.has(id) ? 'shown' : 'missing'}`);
+          if (!visible(cls, reader.org) && res.body.includes(id)) fail(`GET ${url}: names hidden ${kind} ${cls}`);
+        }
+      for (const to of NOTIFIED_TO) {
+        tally(1);
+        if (shown.has(r.notification[to]) !== seesNotification(to, reader.org))
+          fail(`GET ${url}: the notification to ${to} ${shown.has(r.notification[to]) ? 'shown' : 'missing'}`);
+        if (!seesNotification(to, reader.org) && res.body.includes(r.notification[to]))
+          fail(`GET ${url}: names the notification to ${to}`);
+      }
+    },
     '/audit/{entity}/{id}': async ({ server, r, reader, fail, tally }) => {
       const entities = {
         report: r.report,

@@ -21,6 +21,17 @@ export class IncidentPage {
     return this.page.locator('[data-testid=accounts] .account');
   }
 
+  /** The panel "Struck within the buffer of a notified site", or null when the incident has none. */
+  async struckPanel(): Promise<string | null> {
+    const panel = this.page.locator('[data-testid=struck-sites]');
+    return (await panel.count()) > 0 ? panel.innerText() : null;
+  }
+
+  async openReview(): Promise<void> {
+    await this.page.locator('[data-testid=open-review]').click();
+    await this.page.locator('.incident-review-page').waitFor();
+  }
+
   hasReviewForm(): Promise<boolean> {
     return this.page.locator('form.review').isVisible();
   }

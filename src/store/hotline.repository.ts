@@ -4,8 +4,10 @@
  * the record linked. Times come from the database clock (now()), never the server's.
  */
 import type { HotlineEntryKind, HotlinePriority } from '../contract/hotline.ts';
+import type { BBox } from '../domain/geo.ts';
 import type { Instant } from '../domain/time.ts';
-import { ms, msOrNull } from './rows.ts';
+import { type During, Params, pointInBox } from './query.ts';
+import { ms, msOrNull, ts } from './rows.ts';
 import type { Sql } from './sql.ts';
 
 export interface HotlineRecipient {
@@ -114,27 +116,71 @@ export async function list(sql: Sql, options: { open?: boolean; limit: number })
   return rows.map(toThread);
 }
 
+interface EntryRow {
+  thread_id: string;
+  seq: string;
+  at: Date;
+  kind: HotlineEntryKind;
+  org_id: string | null;
+  user_id: string | null;
+  body: string | null;
+  level: number | null;
+}
+
+const toEntry = (r: EntryRow): HotlineEntry => ({
+  seq: Number(r.seq),
+  at: ms(r.at),
+  kind: r.kind,
+  org: r.org_id,
+  userId: r.user_id,
+  body: r.body,
+  level: r.level,
+});
+
 export async function entries(sql: Sql, threadId: string): Promise<HotlineEntry[]> {
-  const rows = await sql.query<{
-    seq: string;
-    at: Date;
-    kind: HotlineEntryKind;
-    org_id: string | null;
-    user_id: string | null;
-    body: string | null;
-    level: number | null;
-  }>(`select seq, at, kind, org_id, user_id, body, level from hotline_entries where thread_id = $1 order by seq`, [
-    threadId,
-  ]);
-  return rows.map((r) => ({
-    seq: Number(r.seq),
-    at: ms(r.at),
-    kind: r.kind,
-    org: r.org_id,
-    userId: r.user_id,
-    body: r.body,
-    level: r.level,
-  }));
+  const rows = await sql.query<EntryRow>(
+    `select thread_id, seq, at, kind, org_id, user_id, body, level from hotline_entries where thread_id = $1 order by seq`,
+    [threadId],
+  );
+  return rows.map(toEntry);
+}
+
+/** The timelines of several threads (those the reader may see), by thread. */
+export async function entriesOfThreads(sql: Sql, threadIds: readonly string[]): Promise<Map<string, HotlineEntry[]>> {
+  const out = new Map<string, HotlineEntry[]>(threadIds.map((id) => [id, []]));
+  if (threadIds.length === 0) return out;
+  const rows = await sql.query<EntryRow>(
+    `select thread_id, seq, at, kind, org_id, user_id, body, level from hotline_entries
+      where thread_id = any($1::text[]) order by seq`,
+    [threadIds],
+  );
+  for (const r of rows) out.get(r.thread_id)?.push(toEntry(r));
+  return out;
+}
+
+/**
+ * The threads the reader may see that are linked to a record (`entity:id`), or that were opened
+ * during `during` at a position inside the box (a superset: the caller measures the distance).
+ * The linked ones first, then oldest first; at most `limit`.
+ */
+export async function listNear(
+  sql: Sql,
+  link: string,
+  during: During,
+  box: BBox,
+  limit: number,
+): Promise<HotlineThread[]> {
+  const params = new Params();
+  const linked = `${params.add(link)} = any(t.links)`;
+  const rows = await sql.query<ThreadRow>(
+    `select ${THREAD_COLUMNS} from hotline_threads t
+      where ${linked}
+         or (t.opened_at >= ${params.add(ts(during.from))} and t.opened_at < ${params.add(ts(during.to))}
+             and ${pointInBox(params, { lon: 't.lon', lat: 't.lat' }, box)})
+      order by (${linked}) desc, t.opened_at, t.id limit ${params.add(limit)}`,
+    params.values,
+  );
+  return rows.map(toThread);
 }
 
 export interface NewThread {

@@ -4,9 +4,18 @@
  * only. Each read also gives the database's clock, against which a deadline is judged.
  */
 import type { NotificationSubject, SiteKind } from '../contract/notifications.ts';
-import type { Geometry } from '../domain/geo.ts';
+import type { Geometry, Position } from '../domain/geo.ts';
 import type { Sql } from './database.ts';
-import { keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
+import {
+  type During,
+  jsonPointMayReach,
+  keyset,
+  type Page,
+  type PageRequest,
+  Params,
+  takePage,
+  whereAll,
+} from './query.ts';
 import { ms, msOrNull, ts } from './rows.ts';
 
 export interface Recipient {
@@ -189,4 +198,28 @@ export async function renew(
 
 export async function withdraw(sql: Sql, id: string, username: string): Promise<void> {
   await sql.query('update notifications set withdrawn_at = now(), withdrawn_by = $2 where id = $1', [id, username]);
+}
+
+/**
+ * The notifications the connection may see that were in force at some time of `during` (valid then,
+ * and not withdrawn before it) and whose shape, widened by its buffer and `extraM`, may reach the
+ * position: a superset, the domain measures. Sites only with `subject`. Oldest first.
+ */
+export async function listNear(
+  sql: Sql,
+  during: During,
+  position: Position,
+  extraM: number,
+  subject?: NotificationSubject,
+): Promise<NotificationRecord[]> {
+  const params = new Params();
+  const conditions = [
+    `n.valid_from < ${params.add(ts(during.to))}`,
+    `n.valid_to > ${params.add(ts(during.from))}`,
+    `(n.withdrawn_at is null or n.withdrawn_at > ${params.add(ts(during.from))})`,
+    jsonPointMayReach(params, 'n.geometry', position, `n.buffer_m + ${params.add(extraM)}::float8`),
+  ];
+  if (subject) conditions.push(`n.subject = ${params.add(subject)}`);
+  const rows = await sql.query<Row>(`${SELECT} ${whereAll(conditions)} order by n.created_at, n.id`, params.values);
+  return rows.map(toRecord);
 }

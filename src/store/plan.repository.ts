@@ -1,10 +1,19 @@
 /** What the parties are told in advance: protected sites, planned operations, convoys. */
 import type { PlanFilter } from '../contract/lists.ts';
 import type { Classification } from '../contract/access.ts';
-import type { Geometry } from '../domain/geo.ts';
+import type { Geometry, Position } from '../domain/geo.ts';
 import type { Convoy, Operation, ProtectedSite } from '../domain/model.ts';
 import type { Sql } from './database.ts';
-import { keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
+import {
+  type During,
+  jsonPointMayReach,
+  keyset,
+  type Page,
+  type PageRequest,
+  Params,
+  takePage,
+  whereAll,
+} from './query.ts';
 import { ms, msOrNull, ts } from './rows.ts';
 
 interface Meta {
@@ -265,4 +274,69 @@ export async function insertConvoy(sql: Sql, c: ConvoyRecord): Promise<boolean> 
     [c.id, c.organizer, JSON.stringify(c.route), ts(c.window.from), ts(c.window.to), c.classification, c.ownerOrg],
   );
   return rows.length > 0;
+}
+
+// ---- Near a place and a time (an incident's notified sites, its post-incident review). Each gives
+// a superset, read as the reader: what was in force at some time of `during` and whose shape, widened
+// by its own reach and `extraM`, may come near the position; the domain measures the exact distance.
+
+async function listNear<Row extends Meta>(
+  sql: Sql,
+  t: PlanTable & { shape: string; reach: string },
+  during: During,
+  position: Position,
+  extraM: number,
+): Promise<Row[]> {
+  const params = new Params();
+  const conditions = [
+    `${t.fromColumn} < ${params.add(ts(during.to))}`,
+    `${t.toColumn} is null or ${t.toColumn} > ${params.add(ts(during.from))}`,
+    jsonPointMayReach(params, t.shape, position, `${t.reach} + ${params.add(extraM)}::float8`),
+  ].map((c) => `(${c})`);
+  return sql.query<Row>(`select * from ${t.table} ${whereAll(conditions)} order by id`, params.values);
+}
+
+/** The protected sites in force during `during` whose buffer, widened by `extraM`, may reach the position. */
+export async function listSitesNear(
+  sql: Sql,
+  during: During,
+  position: Position,
+  extraM: number,
+): Promise<SiteRecord[]> {
+  const rows = await listNear<SiteRow>(
+    sql,
+    { ...SITES, shape: 'geometry', reach: 'buffer_m' },
+    during,
+    position,
+    extraM,
+  );
+  return rows.map(toSiteRecord);
+}
+
+/** The operations planned during `during` whose area and radius, widened by `extraM`, may reach the position. */
+export async function listOperationsNear(
+  sql: Sql,
+  during: During,
+  position: Position,
+  extraM: number,
+): Promise<OperationRecord[]> {
+  const rows = await listNear<OperationRow>(
+    sql,
+    { ...OPERATIONS, shape: 'area', reach: 'radius_m' },
+    during,
+    position,
+    extraM,
+  );
+  return rows.map(toOperationRecord);
+}
+
+/** The convoys planned during `during` (their routes are lines: the domain measures each). */
+export async function listConvoysNear(
+  sql: Sql,
+  during: During,
+  position: Position,
+  extraM: number,
+): Promise<ConvoyRecord[]> {
+  const rows = await listNear<ConvoyRow>(sql, { ...CONVOYS, shape: 'route', reach: '0' }, during, position, extraM);
+  return rows.map(toConvoyRecord);
 }

@@ -92,3 +92,36 @@ export function pointInArea(params: Params, at: PlaceColumns, area: Area, indexe
   });
   return `(${pointInBox(params, at, bboxOf(area), indexed)} and (${parts.join(' or ')}))`;
 }
+
+/** A span of time, half-open (`from <= t < to`). */
+export interface During {
+  from: number;
+  to: number;
+}
+
+/** Degrees of arc in a metre on the spec's sphere (radius 6 371 008.8 m). */
+const DEGREES_PER_M = 180 / (Math.PI * 6_371_008.8);
+
+/**
+ * Whether a GeoJSON Point held in a jsonb column may lie within `reachSql` metres (an SQL
+ * expression, such as a site's buffer) of a position: a test of latitude and longitude bands that
+ * never leaves out a point truly within reach (1 % of slack), so that the domain measures fewer
+ * shapes. Any other shape (a line, a polygon) passes: the domain measures it.
+ */
+export function jsonPointMayReach(
+  params: Params,
+  column: string,
+  [lon, lat]: readonly [number, number],
+  reachSql: string,
+): string {
+  const x = params.add(lon),
+    y = params.add(lat);
+  const reachDeg = `((${reachSql}) * ${params.add(DEGREES_PER_M)}::float8)`;
+  const slack = `(${reachDeg} * 1.01 + 1e-7)`;
+  const px = `(${column}->'coordinates'->>0)::float8`,
+    py = `(${column}->'coordinates'->>1)::float8`;
+  const dLon = `abs(${px} - ${x}::float8)`;
+  return `(${column}->>'type' <> 'Point' or (abs(${py} - ${y}::float8) <= ${slack}
+    and (abs(${y}::float8) + ${reachDeg} >= 89
+      or least(${dLon}, 360 - ${dLon}) * cos(radians(abs(${y}::float8) + ${reachDeg})) <= ${slack})))`;
+}

@@ -7,9 +7,11 @@ import type { ReportFilter, ReportSort } from '../contract/lists.ts';
 import type { Classification } from '../contract/access.ts';
 import type { InfoCredibility, ReportChannel, SourceReliability, TriageState } from '../domain/assessment.ts';
 import type { Act, CivilianTarget, Target } from '../domain/model.ts';
+import type { BBox } from '../domain/geo.ts';
 import type { Instant } from '../domain/time.ts';
 import { type AuditEntry, auditInsert, auditRecordset } from './audit.repository.ts';
 import {
+  type During,
   SEARCH_CANDIDATES,
   containing,
   keyset,
@@ -298,6 +300,22 @@ export async function listOfIncident(sql: Sql, incidentId: string): Promise<Repo
   const rows = await sql.query<ReportRow>(`${SELECT} where r.incident_id = $1 order by r.received_at, r.id`, [
     incidentId,
   ]);
+  return rows.map(toReport);
+}
+
+/**
+ * The reports whose claimed time, give or take its precision, falls during `during` and whose place
+ * lies in the box (a superset: the caller measures the distance), in the order received, at most `limit`.
+ */
+export async function listNear(sql: Sql, during: During, box: BBox, limit: number): Promise<ReportRecord[]> {
+  const params = new Params();
+  const rows = await sql.query<ReportRow>(
+    `${SELECT} where r.claimed_at < ${params.add(ts(during.to))}::timestamptz + make_interval(secs => r.time_precision_s)
+       and r.claimed_at >= ${params.add(ts(during.from))}::timestamptz - make_interval(secs => r.time_precision_s)
+       and ${pointInBox(params, { lon: 'r.lon', lat: 'r.lat' }, box)}
+     order by r.received_at, r.id limit ${params.add(limit)}`,
+    params.values,
+  );
   return rows.map(toReport);
 }
 

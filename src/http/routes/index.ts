@@ -14,6 +14,7 @@ import { mapRoutes } from './map.routes.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { organizationsRoutes } from './organizations.routes.ts';
 import { plansRoutes } from './plans.routes.ts';
+import { incidentReviewRoutes } from './incident-review.routes.ts';
 import { incidentsRoutes } from './incidents.routes.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { rulingsRoutes } from './rulings.routes.ts';
@@ -27,6 +28,7 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   organizationsRoutes,
   reportsRoutes,
   incidentsRoutes,
+  incidentReviewRoutes,
   rulingsRoutes,
   auditRoutes,
   eventsRoutes,

@@ -183,11 +183,24 @@ describe('live events invalidate the queries they change', () => {
     expect(triaged.now).toContain(JSON.stringify(queryKeys.report('r2')));
     expect(triaged.all).toContain(JSON.stringify(queryKeys.reportList({ linked: 'false' })));
   });
-  it('a hotline thread changed or escalated reloads the hotline at once, and nothing else', () => {
+  it('a hotline thread changed or escalated reloads the hotline and the incidents’ reviews at once, and nothing else', () => {
     for (const type of ['hotline.updated', 'hotline.escalated'] as const)
       expect(invalidations(event({ type, entity: 'hotline_thread', id: 'hotline-1' }))).toEqual({
-        now: [queryKeys.hotline],
+        now: [queryKeys.hotline, queryKeys.incidentReviews],
         later: [],
       });
+  });
+  it('reloads an incident’s notified sites struck and its review with a notification, and after a change to the world', async () => {
+    expect(invalidations(event({ type: 'notification.changed', entity: 'notification', id: 'n1' })).now).toContainEqual(
+      queryKeys.incidentReviews,
+    );
+    const client = seeded();
+    client.setQueryData(queryKeys.struckSites('i1'), {});
+    client.setQueryData(queryKeys.incidentReview('i1', { hours: 48, km: 10 }), {});
+    const { now, later } = invalidations(event({ type: 'finding.changed', entity: 'protected_site', id: 's1' }));
+    expect(now).toEqual([]);
+    for (const queryKey of later) await client.invalidateQueries({ queryKey, refetchType: 'none' });
+    for (const key of [queryKeys.struckSites('i1'), queryKeys.incidentReview('i1', { hours: 48, km: 10 })])
+      expect(client.getQueryState(key)?.isInvalidated, JSON.stringify(key)).toBe(true);
   });
 });

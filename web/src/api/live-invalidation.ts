@@ -31,9 +31,12 @@ export function invalidations(e: LiveEvent): { now: (readonly unknown[])[]; late
   // the burst. An incident's own trail follows the incident's events.
   if (e.type === 'audit.appended') return { now: [], later: [queryKeys.auditTrails] };
   // A hotline thread opened, written in, acknowledged, resolved or escalated: the hotline's reads, at once.
-  if (e.type === 'hotline.updated' || e.type === 'hotline.escalated') return { now: [queryKeys.hotline], later: [] };
+  // Incidents' reviews show what was said on the hotline and what was notified: they reload with them.
+  if (e.type === 'hotline.updated' || e.type === 'hotline.escalated')
+    return { now: [queryKeys.hotline, queryKeys.incidentReviews], later: [] };
   // A notification made, acknowledged, renewed or withdrawn (heard only by those who see it): its lists, at once.
-  if (e.type === 'notification.changed') return { now: [queryKeys.notifications], later: [] };
+  if (e.type === 'notification.changed')
+    return { now: [queryKeys.notifications, queryKeys.incidentReviews], later: [] };
   const incident = eventIncident(e);
   const now: (readonly unknown[])[] = incident ? [queryKeys.incident(incident), queryKeys.incidentAudit(incident)] : [];
   if (e.type === 'report.updated') now.push(queryKeys.report(e.id));
@@ -46,6 +49,8 @@ export function invalidations(e: LiveEvent): { now: (readonly unknown[])[]; late
     queryKeys.suggestionLists,
     // A ruling proposed, approved or withdrawn changes its incident (and the review queue).
     queryKeys.rulingLists,
+    // Incidents' notified sites struck and reviews: a report or an incident moved, a site or a notice changed.
+    queryKeys.incidentReviews,
   ];
   if (e.type === 'finding.changed') {
     later.push(queryKeys.states);

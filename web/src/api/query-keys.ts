@@ -20,6 +20,13 @@ export const queryKeys = {
   incidentList: (query: unknown) => ['incidents', 'list', query] as const,
   incident: (id: string) => ['incidents', 'detail', id] as const,
   incidentAudit: (id: string) => ['incidents', 'audit', id] as const,
+  /**
+   * After an incident: the notified sites it struck and its post-incident review. They read sites, notices,
+   * notifications, hotline threads and reports: any of those events reloads them.
+   */
+  incidentReviews: ['incident-review'] as const,
+  struckSites: (id: string) => ['incident-review', 'struck', id] as const,
+  incidentReview: (id: string, around: unknown) => ['incident-review', 'timeline', id, around] as const,
   report: (id: string) => ['reports', 'detail', id] as const,
   /** The inbox's lists, and the incidents suggested for a report (they change with the incidents). */
   reportLists: ['reports', 'list'] as const,

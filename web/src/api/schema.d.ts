@@ -3983,6 +3983,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Post-incident review: one timeline of what was notified, declared, said on the hotline and reported around the incident (48 hours and 10 km unless widened), of what you may see */
+        get: operations["getIncidentReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents/{id}/rulings": {
         parameters: {
             query?: never;
@@ -3994,6 +4011,23 @@ export interface paths {
         put?: never;
         /** Propose a ruling on one of the incident's findings (one needing review, or any a co-chair contests); in force once every co-chair organization approves */
         post: operations["proposeRuling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/struck-sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notified sites (protected sites, humanitarian notifications of a site) within whose buffer the incident took place while they were valid, who had been notified and when, and the operation notices that covered the place at that time: of those you may see */
+        get: operations["getIncidentStruckSites"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9628,6 +9662,40 @@ export interface components {
             }[];
             where: components["schemas"]["WhereInput"];
         };
+        IncidentReview: {
+            around: {
+                /** @description the first instant the review looks at */
+                from: string;
+                hours: number;
+                km: number;
+                /** @description the last */
+                to: string;
+            };
+            /** @description in time order; only records you may see */
+            entries: components["schemas"]["ReviewEntry"][];
+            incident: components["schemas"]["Incident"];
+            /** @description true: more than 200 reports or threads near it (of those you may see) were left out; narrow the review */
+            more: boolean;
+            /** @description the world's timezone, in which to show the times */
+            timezone: string;
+        };
+        IncidentReviewInput: {
+            around: {
+                /** @description the first instant the review looks at */
+                from: string;
+                hours: number;
+                km: number;
+                /** @description the last */
+                to: string;
+            };
+            /** @description in time order; only records you may see */
+            entries: components["schemas"]["ReviewEntryInput"][];
+            incident: components["schemas"]["IncidentInput"];
+            /** @description true: more than 200 reports or threads near it (of those you may see) were left out; narrow the review */
+            more: boolean;
+            /** @description the world's timezone, in which to show the times */
+            timezone: string;
+        };
         LocalAgreement: {
             /** @enum {string} */
             classification: "public" | "task_force" | "co_chairs" | "org";
@@ -10154,6 +10222,108 @@ export interface components {
             } | null;
             where: components["schemas"]["WhereInput"];
         };
+        ReviewEntry: {
+            /** @description who, a party: a site owner, an operation’s party, a convoy’s organizer */
+            actor: string | null;
+            /** @description ISO 8601 with offset */
+            at: string;
+            /** @description a hotline message, a report’s narrative */
+            body: string | null;
+            claimed: {
+                /** @description ISO 8601 with offset */
+                at: string;
+                precision_s: number;
+            } | null;
+            /** @description an operation notice: its area, radius and window held the incident */
+            covered: boolean | null;
+            distance_m: number | null;
+            /**
+             * @description notified, declared, said on the hotline, reported (or the incident itself)
+             * @enum {string}
+             */
+            group: "incident" | "notified" | "declared" | "hotline" | "reported";
+            /** @enum {string} */
+            kind: "incident" | "site" | "notification" | "acknowledgement" | "withdrawal" | "convoy" | "operation" | "hotline" | "report";
+            /** @description an escalation's level (1, 2) */
+            level: number | null;
+            /** @description an account of the incident; a thread linked to it */
+            linked: boolean | null;
+            /** @description a notification's name, a thread's subject */
+            name: string | null;
+            /** @description who, an organization: a notification’s owner or recipient, a hotline party, a reporter */
+            org: string | null;
+            record: {
+                id: string;
+                /** @enum {string} */
+                type: "incident" | "protected_site" | "notification" | "convoy" | "operation" | "hotline_thread" | "report";
+            };
+            step: ("opened" | "message" | "acknowledged" | "escalated" | "resolved") | null;
+            /** @description a site: the incident fell within its buffer while it was in force */
+            struck: boolean | null;
+            /** @description the parties a protected site was notified to */
+            to_actors: string[];
+            /** @description a notification's recipients, a thread's recipients (on its opening) */
+            to_orgs: string[];
+            /** @description a site's kind, movement, an operation's kind, an act, a thread's priority */
+            what: string | null;
+            /** @description a validity, a period, a window */
+            window: {
+                /** @description ISO 8601 with offset */
+                from: string;
+                to: string | null;
+            } | null;
+        };
+        ReviewEntryInput: {
+            /** @description who, a party: a site owner, an operation’s party, a convoy’s organizer */
+            actor: string | null;
+            /** @description ISO 8601 with offset */
+            at: string;
+            /** @description a hotline message, a report’s narrative */
+            body: string | null;
+            claimed: {
+                /** @description ISO 8601 with offset */
+                at: string;
+                precision_s: number;
+            } | null;
+            /** @description an operation notice: its area, radius and window held the incident */
+            covered: boolean | null;
+            distance_m: number | null;
+            /**
+             * @description notified, declared, said on the hotline, reported (or the incident itself)
+             * @enum {string}
+             */
+            group: "incident" | "notified" | "declared" | "hotline" | "reported";
+            /** @enum {string} */
+            kind: "incident" | "site" | "notification" | "acknowledgement" | "withdrawal" | "convoy" | "operation" | "hotline" | "report";
+            /** @description an escalation's level (1, 2) */
+            level: number | null;
+            /** @description an account of the incident; a thread linked to it */
+            linked: boolean | null;
+            /** @description a notification's name, a thread's subject */
+            name: string | null;
+            /** @description who, an organization: a notification’s owner or recipient, a hotline party, a reporter */
+            org: string | null;
+            record: {
+                id: string;
+                /** @enum {string} */
+                type: "incident" | "protected_site" | "notification" | "convoy" | "operation" | "hotline_thread" | "report";
+            };
+            step: ("opened" | "message" | "acknowledged" | "escalated" | "resolved") | null;
+            /** @description a site: the incident fell within its buffer while it was in force */
+            struck: boolean | null;
+            /** @description the parties a protected site was notified to */
+            to_actors: string[];
+            /** @description a notification's recipients, a thread's recipients (on its opening) */
+            to_orgs: string[];
+            /** @description a site's kind, movement, an operation's kind, an act, a thread's priority */
+            what: string | null;
+            /** @description a validity, a period, a window */
+            window: {
+                /** @description ISO 8601 with offset */
+                from: string;
+                to: string | null;
+            } | null;
+        };
         Ruling: {
             agreement: string | null;
             approvals: {
@@ -10279,6 +10449,116 @@ export interface components {
         SignedOutInput: {
             /** @constant */
             signed_in: false;
+        };
+        SiteStrike: {
+            /** @description the operation notices you may see whose area and radius held the place during their window at its time */
+            operations: {
+                actor: string;
+                /** @description the perpetrator's own notice; null: none attributed */
+                by_perpetrator: boolean | null;
+                id: string;
+                kind: string;
+                radius_m: number;
+                window: {
+                    /** @description ISO 8601 with offset */
+                    from: string;
+                    to: string | null;
+                };
+            }[];
+            /** @description nearest first; only those you may see */
+            sites: {
+                buffer_m: number;
+                /** @description from the incident to the site, 0 inside it */
+                distance_m: number;
+                id: string;
+                /** @description the site's kind (hospital, school, ...) */
+                kind: string;
+                /** @description a notification's name; a protected site has none */
+                name: string | null;
+                /** @description when the notification was made; null for a protected site */
+                notified_at: string | null;
+                /** @description the parties a protected site was notified to (actors); no time of notification is kept for it */
+                notified_to: string[];
+                /** @description a protected site's owner (an actor) */
+                owner: string | null;
+                /** @description a notification's owner (an organization) */
+                owner_org: string | null;
+                /** @description whether the incident's perpetrator was among them; null: none attributed, or a notification */
+                perpetrator_notified: boolean | null;
+                /** @description a notification's recipients and when each acknowledged (in its current period) */
+                recipients: {
+                    acknowledged_at: string | null;
+                    org: string;
+                }[];
+                /**
+                 * @description a protected site notified to parties, or a humanitarian notification of a site
+                 * @enum {string}
+                 */
+                source: "protected_site" | "notification";
+                valid: {
+                    /** @description ISO 8601 with offset */
+                    from: string;
+                    to: string | null;
+                };
+                withdrawn_at: string | null;
+            }[];
+            /** @description true: the incident took place within the buffer of a notified site you may see, valid at its time */
+            struck: boolean;
+        };
+        SiteStrikeInput: {
+            /** @description the operation notices you may see whose area and radius held the place during their window at its time */
+            operations: {
+                actor: string;
+                /** @description the perpetrator's own notice; null: none attributed */
+                by_perpetrator: boolean | null;
+                id: string;
+                kind: string;
+                radius_m: number;
+                window: {
+                    /** @description ISO 8601 with offset */
+                    from: string;
+                    to: string | null;
+                };
+            }[];
+            /** @description nearest first; only those you may see */
+            sites: {
+                buffer_m: number;
+                /** @description from the incident to the site, 0 inside it */
+                distance_m: number;
+                id: string;
+                /** @description the site's kind (hospital, school, ...) */
+                kind: string;
+                /** @description a notification's name; a protected site has none */
+                name: string | null;
+                /** @description when the notification was made; null for a protected site */
+                notified_at: string | null;
+                /** @description the parties a protected site was notified to (actors); no time of notification is kept for it */
+                notified_to: string[];
+                /** @description a protected site's owner (an actor) */
+                owner: string | null;
+                /** @description a notification's owner (an organization) */
+                owner_org: string | null;
+                /** @description whether the incident's perpetrator was among them; null: none attributed, or a notification */
+                perpetrator_notified: boolean | null;
+                /** @description a notification's recipients and when each acknowledged (in its current period) */
+                recipients: {
+                    acknowledged_at: string | null;
+                    org: string;
+                }[];
+                /**
+                 * @description a protected site notified to parties, or a humanitarian notification of a site
+                 * @enum {string}
+                 */
+                source: "protected_site" | "notification";
+                valid: {
+                    /** @description ISO 8601 with offset */
+                    from: string;
+                    to: string | null;
+                };
+                withdrawn_at: string | null;
+            }[];
+            /** @description true: the incident took place within the buffer of a notified site you may see, valid at its time */
+            struck: boolean;
         };
         /** @description Something the server says to people, as a code and its terms; rendered in the reader's language */
         Statement: {
@@ -12674,6 +12954,105 @@ export interface operations {
             };
         };
     };
+    getIncidentReview: {
+        parameters: {
+            query?: {
+                /** @description hours before and after the incident (default 48) */
+                hours?: number;
+                /** @description kilometres around its place (default 10) */
+                km?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentReview"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     proposeRuling: {
         parameters: {
             query?: never;
@@ -12712,6 +13091,100 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Ruling"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getIncidentStruckSites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteStrike"];
                 };
             };
             /** @description Default Response */

@@ -7,6 +7,7 @@ import { SessionProvider, useSession } from '../api/session.tsx';
 import { WorldProvider } from '../api/world.tsx';
 import { AgreementPage } from '../features/agreement/AgreementPage.tsx';
 import { IncidentPage } from '../features/incidents/IncidentPage.tsx';
+import { IncidentReviewPage } from '../features/incidents/IncidentReviewPage.tsx';
 import { IncidentsPage } from '../features/incidents/IncidentsPage.tsx';
 import { InboxPage } from '../features/inbox/InboxPage.tsx';
 import { ReviewPage } from '../features/review/ReviewPage.tsx';
@@ -85,6 +86,8 @@ function Page({ path }: { path: string }): ReactNode {
   if (path === '/incidents') return <IncidentsPage />;
   const incident = matchPath('/incidents/:id', path);
   if (incident) return <IncidentPage id={incident.id!} />;
+  const review = matchPath('/incidents/:id/review', path);
+  if (review) return <IncidentReviewPage id={review.id!} />;
   if (path === '/report' && can('report:file')) return <ReportPage />;
   if (path === '/inbox' && can('incident:manage')) return <InboxPage />;
   if (path === '/review') return <ReviewPage />;

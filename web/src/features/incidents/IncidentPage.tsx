@@ -24,6 +24,7 @@ import {
   useUpdateIncident,
 } from './queries.ts';
 import { canPropose, RulingForm, RulingsList, useCoChair } from './Rulings.tsx';
+import { StruckSites } from './StruckSites.tsx';
 import { useIncidentNames } from './use-incident-names.ts';
 import { worstVerdict } from './verdicts.ts';
 
@@ -75,8 +76,15 @@ export function IncidentPage({ id }: { id: string }) {
             <span className="badge badge-outline">{nameOf.classifications(i.classification)}</span>
           </div>
         </div>
-        <span className="muted small">{t('common.times', { zone: timezoneLabel })}</span>
+        <div className="page-actions">
+          <Link className="btn" to={`/incidents/${encodeURIComponent(i.id)}/review`} data-testid="open-review">
+            {t('struck.review')}
+          </Link>
+          <span className="muted small">{t('common.times', { zone: timezoneLabel })}</span>
+        </div>
       </header>
+
+      <StruckSites incident={i} />
 
       <div className="incident-grid">
         <section className="panel" aria-labelledby="facts-title">

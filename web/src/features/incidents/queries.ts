@@ -191,3 +191,37 @@ export function useMergeIncident(intoId: string) {
     onSuccess: reload,
   });
 }
+
+/** The notified sites within whose buffer the incident took place, who had been told, and the notices that covered it. */
+export function useStruckSites(id: string) {
+  return asQuery(
+    useQuery({
+      queryKey: queryKeys.struckSites(id),
+      queryFn: async ({ signal }) =>
+        unwrap(await api.GET('/api/v1/incidents/{id}/struck-sites', { params: { path: { id } }, signal })),
+    }),
+  );
+}
+
+/** How far around the incident its review looks: hours either side, kilometres around. */
+export interface Around {
+  hours: number;
+  km: number;
+}
+
+/** The post-incident review: one timeline of what was notified, declared, said and reported around it. */
+export function useIncidentReview(id: string, around: Around) {
+  return asQuery(
+    useQuery({
+      queryKey: queryKeys.incidentReview(id, around),
+      queryFn: async ({ signal }) =>
+        unwrap(
+          await api.GET('/api/v1/incidents/{id}/review', {
+            params: { path: { id }, query: { hours: around.hours, km: around.km } },
+            signal,
+          }),
+        ),
+      placeholderData: keepPreviousData,
+    }),
+  );
+}
