@@ -8,6 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, screenshot, seriousA11yViolations } from './browser.ts';
+import { AccountPage } from './pages/account.page.ts';
 import { type E2EWorld, PASSWORD, startE2EWorld } from './harness.ts';
 import { IncidentPage } from './pages/incident.page.ts';
 import { InboxPage } from './pages/inbox.page.ts';
@@ -391,6 +392,51 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
         );
         await screenshot(other, `59-${name}-${lang}-${viewport.width}`, { fullPage: true });
       }
+    }
+  });
+
+  it('asks for email on the account page, saying plainly that this server sends none, in English and Arabic', async () => {
+    const page = await session('us-analyst');
+    const account = new AccountPage(page, world.baseUrl);
+    await account.goto();
+    expect(await account.delivery()).toContain('This server sends no email');
+    // A bad address is refused next to its field, and nothing is saved.
+    await account.fillEmail({ address: 'not an address', kinds: ['hotline.addressed', 'hotline.escalated'] });
+    await account.saveEmail();
+    const error = account.email().locator('#email-address-error');
+    await error.waitFor();
+    expect(await error.innerText()).toContain('is not an email address');
+    await account.fillEmail({ address: 'duty-officer@state.example.org', language: 'ar' });
+    await account.saveEmail();
+    await account.email().locator('[data-testid=email-saved]').waitFor();
+    await page.reload();
+    await account.email().waitFor();
+    expect(await account.email().locator('#email-address').inputValue()).toBe('duty-officer@state.example.org');
+    expect(await account.email().locator('#email-language').inputValue()).toBe('ar');
+    expect(await account.kindsChecked()).toEqual(['hotline.addressed', 'hotline.escalated']);
+    const saved = await world.app.inject({
+      method: 'GET',
+      url: '/api/v1/account/email',
+      headers: await headers('us-analyst'),
+    });
+    expect(saved.json()).toEqual({
+      delivery: false,
+      address: 'duty-officer@state.example.org',
+      language: 'ar',
+      kinds: ['hotline.addressed', 'hotline.escalated'],
+    });
+    const violations = await seriousA11yViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await screenshot(page, '60-account-email', { fullPage: true });
+    // In Arabic, on a phone and on the desktop: the kinds named in Arabic, nothing scrolls sideways.
+    for (const viewport of [PHONE, VIEWPORT]) {
+      const other = await session('us-analyst', viewport, 'ar');
+      const arabic = new AccountPage(other, world.baseUrl);
+      await arabic.goto();
+      expect(await arabic.delivery()).toContain('لا يرسل هذا الخادم أي بريد إلكتروني');
+      expect(await arabic.email().innerText()).toContain('محادثات الخط الساخن المفتوحة مع منظمتي');
+      expect(await new AppShell(other).overflowX(), `account in Arabic, ${viewport.width} px`).toBeLessThanOrEqual(0);
+      await screenshot(other, `61-account-email-ar-${viewport.width}`, { fullPage: true });
     }
   });
 

@@ -410,6 +410,11 @@ async function buildRecords(server: TestServer): Promise<Records> {
       })
     ).id;
   r.hotline = (await must(server, 'ru-analyst', 'POST', '/api/v1/hotline', hotlineThread('matrix thread'))).id;
+  await must(server, 'ngo-analyst', 'PUT', '/api/v1/account/email', {
+    address: 'ngo-analyst@example.org',
+    language: 'en',
+    kinds: ['notification.received'],
+  });
   for (const to of NOTIFIED_TO)
     r.notification[to] = (await must(server, 'ngo-humanitarian', 'POST', '/api/v1/notifications', notice(to))).id;
   r.strike = (
@@ -522,6 +527,14 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
       tally(1);
       const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/auth/me' });
       if (res.json().username !== reader.user) fail(`GET /auth/me: ${res.body}`);
+    },
+    // Your own email settings, never another's: the NGO's analyst gave an address (buildRecords); nobody else sees it.
+    '/account/email': async ({ server, reader, fail, tally }) => {
+      tally(1);
+      const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/account/email' });
+      if (res.statusCode !== 200) return fail(`GET /account/email: ${res.statusCode}`);
+      const expected = reader.user === 'ngo-analyst' ? 'ngo-analyst@example.org' : null;
+      if (res.json().address !== expected) fail(`GET /account/email: ${res.body}`);
     },
     '/auth/tokens': async ({ server, reader, fail, tally }) => {
       // Your own tokens; another user's only as an admin of their organization (else 403, or 404 for another organization's).
@@ -1207,6 +1220,15 @@ describeEachDatabase('authorization matrix', (db) => {
           attempts: (reader: Reader) => Attempt[];
         }
       > = {
+        'PUT /account/email': {
+          permission: null,
+          attempts: (u) => [
+            {
+              url: '/api/v1/account/email',
+              payload: { address: `${u.user}@example.org`, language: 'ar', kinds: ['hotline.escalated'] },
+            },
+          ],
+        },
         'POST /auth/tokens': {
           permission: null,
           attempts: () => [{ url: '/api/v1/auth/tokens', payload: { name: 'matrix' } }],

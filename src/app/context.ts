@@ -20,6 +20,11 @@ export interface AppContext {
   wrote(touched?: Touched): void;
   /** Answers to hot reads, per group of readers (shared/read-cache.ts). */
   reads: ReadCache;
+  /**
+   * Whether this server sends email (an SMTP server is configured: docs/email.md). Emails are queued
+   * whatever it says; the account page tells users whether they leave.
+   */
+  emailDelivery: boolean;
   /** Seals now and stops sealing in the background. */
   close(): Promise<void>;
 }
@@ -29,7 +34,7 @@ const SEAL_RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 
 export function createContext(
   db: Database,
-  options: { events?: EventBus; sealDelayMs?: number; sealRetryMs?: readonly number[] } = {},
+  options: { events?: EventBus; sealDelayMs?: number; sealRetryMs?: readonly number[]; emailDelivery?: boolean } = {},
 ): AppContext {
   const retryMs = options.sealRetryMs ?? SEAL_RETRY_MS;
   let timer: NodeJS.Timeout | null = null;
@@ -76,6 +81,7 @@ export function createContext(
       timer ??= setTimeout(seal, options.sealDelayMs ?? 100);
     },
     reads,
+    emailDelivery: options.emailDelivery ?? false,
     close: async () => {
       closed = true;
       if (timer) clearTimeout(timer);

@@ -63,18 +63,24 @@ const COMMANDS: Record<string, Command> = {
     run: (io, [file], v) => importUcdpFile(io, need(file, 'FILE.csv'), dbFlags(v)),
   },
   serve: {
-    usage: 'truce serve [--port 8080] [--host 127.0.0.1] [--empty] [--tile-url URL] [--trust-proxy PROXIES]',
+    usage:
+      'truce serve [--port 8080] [--host 127.0.0.1] [--empty] [--tile-url URL] [--trust-proxy PROXIES] [--smtp-url URL --smtp-from ADDRESS] [--public-url URL]',
     summary:
       'run the server; a first start loads the demo world (not with --empty) and creates the admin;' +
       ' --tile-url (or TRUCE_TILE_URL): map tiles to draw under the boundaries, as an XYZ template, pmtiles://URL or style.json URL;' +
       ' --trust-proxy (or TRUCE_TRUST_PROXY): behind a TLS-terminating proxy, its addresses or CIDRs (or a number of hops, or true),' +
-      ' so that requests it forwards over TLS get a Secure cookie and HSTS',
+      ' so that requests it forwards over TLS get a Secure cookie and HSTS;' +
+      ' --smtp-url (or TRUCE_SMTP_URL: smtp://[user:password@]host[:port][?starttls=required], smtps://...) and --smtp-from (or TRUCE_SMTP_FROM):' +
+      " send email to the users who ask for it; --public-url (or TRUCE_PUBLIC_URL): the web app's address for links in emails",
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
       empty: { type: 'boolean' },
       'tile-url': { type: 'string' },
       'trust-proxy': { type: 'string' },
+      'smtp-url': { type: 'string' },
+      'smtp-from': { type: 'string' },
+      'public-url': { type: 'string' },
     },
     run: (io, _args, v) =>
       serve(
@@ -85,6 +91,9 @@ const COMMANDS: Record<string, Command> = {
           empty: Boolean(v.empty),
           tileUrl: str(v['tile-url']),
           trustProxy: str(v['trust-proxy']),
+          smtpUrl: str(v['smtp-url']),
+          smtpFrom: str(v['smtp-from']),
+          publicUrl: str(v['public-url']),
         },
         dbFlags(v),
       ),

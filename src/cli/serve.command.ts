@@ -6,6 +6,7 @@
  * SIGINT or SIGTERM stops it: no new connections, open event streams end, requests in flight
  * finish, the audit trail is sealed, the database is closed.
  */
+import { startEmailSender } from '../app/email/send-due-emails.ts';
 import { startHotlineSweeper } from '../app/hotline/sweep-escalations.ts';
 import { createReadStream } from 'node:fs';
 import { isIP } from 'node:net';
@@ -16,6 +17,7 @@ import { createContext } from '../app/context.ts';
 import { AppError } from '../app/errors.ts';
 import { type EventBus, LocalEventBus } from '../app/events.ts';
 import { PgEventBus } from '../adapters/pg-event-bus.ts';
+import { parseSmtpUrl, type SmtpOptions, smtpMailer } from '../adapters/smtp-mailer.ts';
 import { rejudgeStaleFindings } from '../app/findings/rejudge-stale-findings.ts';
 import { type FirstStartResult, planFirstStart, seedDemoWorld } from '../app/scenario/seed-demo-world.ts';
 import { RULES_VERSION } from '../domain/findings.ts';
@@ -37,6 +39,38 @@ export interface ServeOptions {
   tileUrl?: string | undefined;
   /** The TLS-terminating proxies to believe (--trust-proxy, else TRUCE_TRUST_PROXY): see parseTrustProxy. */
   trustProxy?: string | undefined;
+  /** The SMTP server emails leave through (--smtp-url, else TRUCE_SMTP_URL); none: no email. */
+  smtpUrl?: string | undefined;
+  /** The address emails come from (--smtp-from, else TRUCE_SMTP_FROM). */
+  smtpFrom?: string | undefined;
+  /** The web app's address as its users reach it, for links in emails (--public-url, else TRUCE_PUBLIC_URL). */
+  publicUrl?: string | undefined;
+}
+
+export interface EmailConfig {
+  smtp: SmtpOptions;
+  from: string;
+  /** Null: the address the server listens on. */
+  publicUrl: string | null;
+}
+
+/** The email configuration from the flags and the environment: null when no SMTP server is named. */
+export function emailConfig(options: Pick<ServeOptions, 'smtpUrl' | 'smtpFrom' | 'publicUrl'>): EmailConfig | null {
+  const url = options.smtpUrl ?? process.env.TRUCE_SMTP_URL;
+  const publicUrl = options.publicUrl ?? process.env.TRUCE_PUBLIC_URL;
+  if (publicUrl !== undefined && publicUrl !== '') {
+    const ok = URL.canParse(publicUrl) && /^https?:$/.test(new URL(publicUrl).protocol);
+    if (!ok) throw new UsageError(`--public-url must be the web app's http:// or https:// address, not "${publicUrl}"`);
+  }
+  if (url === undefined || url === '') return null;
+  const smtp = parseSmtpUrl(url);
+  if (typeof smtp === 'string') throw new UsageError(`--smtp-url (or TRUCE_SMTP_URL) ${smtp}`);
+  const from = options.smtpFrom ?? process.env.TRUCE_SMTP_FROM;
+  if (!from || !/@/.test(from))
+    throw new UsageError(
+      '--smtp-from (or TRUCE_SMTP_FROM) must give the address emails come from, such as "Truce <truce@example.org>"',
+    );
+  return { smtp, from, publicUrl: publicUrl ? publicUrl.replace(/\/?$/, '/') : null };
 }
 
 /**
@@ -82,12 +116,13 @@ export async function serve(
   const basemap = tileUrl ? parseBasemap(tileUrl) : null;
   if (typeof basemap === 'string') throw new UsageError(`--tile-url ${basemap}`);
   const trustProxy = parseTrustProxy(options.trustProxy ?? process.env.TRUCE_TRUST_PROXY);
+  const email = emailConfig(options);
   const dbOptions = databaseOptionsFrom(flags);
   const db = await openDatabase(dbOptions);
   let events: EventBus | null = null;
   try {
     events = dbOptions.url ? await PgEventBus.connect({ url: dbOptions.url, sql: db }) : new LocalEventBus();
-    const ctx = createContext(db, { events });
+    const ctx = createContext(db, { events, emailDelivery: email !== null });
     try {
       try {
         await firstStart(io, ctx, options.empty);
@@ -110,8 +145,18 @@ export async function serve(
       );
       // Hotline escalations that came due while no server ran fire now; then every few seconds.
       const stopSweeper = startHotlineSweeper(ctx);
+      // Emails queued while no server ran (or the SMTP server was away) leave now; then as they come due.
+      let stopEmail = async () => {};
+      if (email) {
+        const publicUrl = email.publicUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${bound}/`;
+        stopEmail = startEmailSender(ctx, { mailer: smtpMailer(email.smtp, email.from), publicUrl });
+        io.out(
+          `Email through ${email.smtp.secure ? 'smtps' : 'smtp'}://${email.smtp.host}:${email.smtp.port}, from ${email.from}, links to ${publicUrl}\n`,
+        );
+      }
       await stop;
       io.out('Stopping...\n');
+      await stopEmail();
       await stopSweeper();
       await app.close();
     } finally {

@@ -10,6 +10,7 @@ import { readWithin } from '../../store/reader-within.ts';
 import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
+import { queueEmail } from '../email/queue-email.ts';
 import { invalid } from '../errors.ts';
 import { audit } from '../shared/audit.ts';
 import { announce, threadChange } from './thread-change.ts';
@@ -63,6 +64,14 @@ export async function openThread(
       ackMinutes: minutes,
       secondMinutes: minutes * SECOND_DEADLINE_FACTOR,
       message: input.message,
+    });
+    // Email for the recipients' users who asked, queued with the thread (written out as each may see it).
+    await queueEmail(tx, {
+      kind: 'hotline.addressed',
+      entity: 'hotline_thread',
+      entityId: id,
+      orgs: recipients,
+      exceptUser: c.userId,
     });
     await audit(tx, c, at, [
       threadChange(

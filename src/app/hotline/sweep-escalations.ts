@@ -7,6 +7,7 @@
 import { HOTLINE_SWEEP_SECONDS } from '../../contract/hotline.ts';
 import * as hotline from '../../store/hotline.repository.ts';
 import type { AppContext } from '../context.ts';
+import { queueEmail } from '../email/queue-email.ts';
 import { audit } from '../shared/audit.ts';
 import { announce, threadChange } from './thread-change.ts';
 
@@ -14,6 +15,19 @@ export async function sweepEscalations(ctx: AppContext): Promise<hotline.Escalat
   const at = ctx.now();
   const claimed = await ctx.db.transaction(async (tx) => {
     const escalations = await hotline.claimDueEscalations(tx);
+    // Email for the secretariat's and the parties' users who asked, queued with the escalation.
+    for (const e of escalations) {
+      const thread = await hotline.get(tx, e.threadId);
+      if (!thread) continue;
+      await queueEmail(tx, {
+        kind: 'hotline.escalated',
+        entity: 'hotline_thread',
+        entityId: e.threadId,
+        detail: { level: e.level },
+        orgs: [thread.openedByOrg, ...thread.recipients.map((r) => r.org)],
+        secretariat: true,
+      });
+    }
     if (escalations.length > 0)
       await audit(
         tx,

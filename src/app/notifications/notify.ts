@@ -11,6 +11,7 @@ import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { invalid } from '../errors.ts';
 import { writeWorld } from '../shared/write-world.ts';
+import { queueNotificationEmails } from './queue-notification-emails.ts';
 import { announce, auditChange } from './notification-access.ts';
 import { requirePeriod } from './period.ts';
 
@@ -54,6 +55,7 @@ export async function notify(
       if (!(await accounts.getOrg(tx, orgId))) throw invalid(`recipients[${i}]`, `unknown organization "${orgId}"`);
     }
     await notifications.insert(tx, n);
+    await queueNotificationEmails(tx, n, by);
     return { value: n, audit: [auditChange('notify', null, n)] };
   });
   announce(ctx, value.id);

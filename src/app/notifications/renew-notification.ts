@@ -7,6 +7,7 @@ import * as notifications from '../../store/notification.repository.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { writeWorld } from '../shared/write-world.ts';
+import { queueNotificationEmails } from './queue-notification-emails.ts';
 import { announce, auditChange, conflict, lockVisible, refused } from './notification-access.ts';
 import { requirePeriod } from './period.ts';
 
@@ -29,6 +30,7 @@ export async function renewNotification(
     if (before.withdrawnAt !== null) throw conflict('the notification was withdrawn: notify again');
     await notifications.renew(tx, id, input.valid, input.acknowledgeBy);
     const after = (await notifications.get(tx, id))!;
+    await queueNotificationEmails(tx, after.notification, by);
     return { value: after, audit: [auditChange('renew', before, after.notification)] };
   });
   announce(ctx, id);

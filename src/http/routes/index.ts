@@ -1,6 +1,7 @@
 /** Every resource's routes, registered under /api/v1 by server.ts. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context.ts';
+import { accountRoutes } from './account.routes.ts';
 import { actorsRoutes } from './actors.routes.ts';
 import { agreementsRoutes } from './agreements.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
@@ -25,6 +26,7 @@ import { zonesRoutes } from './zones.routes.ts';
 
 export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   authRoutes,
+  accountRoutes,
   organizationsRoutes,
   reportsRoutes,
   incidentsRoutes,

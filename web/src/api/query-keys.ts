@@ -45,6 +45,8 @@ export const queryKeys = {
   /** The users of the admin's organization (administration). */
   users: ['users'] as const,
   /** API tokens: yours, or (an admin) those of a user of your organization. */
+  /** Your email settings (the account page). */
+  emailSettings: ['account', 'email'] as const,
   apiTokenLists: ['tokens'] as const,
   apiTokens: (user: string | null) => ['tokens', user ?? ''] as const,
   /** Humanitarian notifications: the lists (sent, received, all) and each one. */

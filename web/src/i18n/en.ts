@@ -652,6 +652,18 @@ export const en = {
   'account.title': 'Your account',
   'account.who': 'Who you are',
   'account.org': 'Organization',
+  'account.email.title': 'Email',
+  'account.email.help':
+    'Besides what the open pages show at once, Truce can email you when something needs you. Each email says only what you may see in Truce, with a link to it.',
+  'account.email.on': 'This server sends email.',
+  'account.email.off':
+    'This server sends no email: no mail server is configured (TRUCE_SMTP_URL). Your choices are kept and apply once one is.',
+  'account.email.address': 'Email address',
+  'account.email.address.help': 'Where your emails go. Leave it empty to receive none.',
+  'account.email.language': 'Language of your emails',
+  'account.email.kinds': 'Email me about',
+  'account.email.save': 'Save',
+  'account.email.saved': 'Saved.',
   'tokens.title': 'API tokens',
   'tokens.help':
     'A token lets a program (a script, another system) use Truce as you, with your role and what you may read. Revoke one you no longer use.',

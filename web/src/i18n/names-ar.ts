@@ -138,6 +138,7 @@ export const namesAr: Names = {
     'acknowledge-hotline-thread': 'إقرار باستلام محادثة على الخط الساخن',
     'escalate-hotline-thread': 'تصعيد محادثة على الخط الساخن',
     'resolve-hotline-thread': 'إغلاق محادثة على الخط الساخن',
+    'change-email': 'تغيير إعدادات البريد الإلكتروني',
     absorb: 'دمج حادث آخر فيه',
     'merge-into': 'دُمج في حادث آخر',
     'change-control': 'تسجيل تغيّر في السيطرة',
@@ -168,5 +169,11 @@ export const namesAr: Names = {
     api_token: 'رمز واجهة برمجية',
     organization: 'منظمة',
     other: 'سجل آخر',
+  },
+  emailKinds: {
+    'notification.received': 'الإخطارات الإنسانية الموجّهة إلى منظمتي',
+    'notification.overdue': 'الإخطارات التي لم يُقَرّ بها قبل مهلتها',
+    'hotline.addressed': 'محادثات الخط الساخن المفتوحة مع منظمتي',
+    'hotline.escalated': 'محادثات الخط الساخن المُصعَّدة إلى الأمانة',
   },
 };

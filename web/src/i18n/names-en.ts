@@ -138,6 +138,7 @@ export const namesEn: Names = {
     'acknowledge-hotline-thread': 'Hotline thread acknowledged',
     'escalate-hotline-thread': 'Hotline thread escalated',
     'resolve-hotline-thread': 'Hotline thread resolved',
+    'change-email': 'Email settings changed',
     absorb: 'Another incident merged in',
     'merge-into': 'Merged into another incident',
     'change-control': 'Change of control recorded',
@@ -168,5 +169,11 @@ export const namesEn: Names = {
     api_token: 'API token',
     organization: 'Organization',
     other: 'Another record',
+  },
+  emailKinds: {
+    'notification.received': 'Humanitarian notifications to my organization',
+    'notification.overdue': 'Notifications not acknowledged by their deadline',
+    'hotline.addressed': 'Hotline threads opened to my organization',
+    'hotline.escalated': 'Hotline threads escalated to the secretariat',
   },
 };

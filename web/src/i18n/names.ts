@@ -21,6 +21,7 @@ import type {
   TriageState,
   ZoneStatus,
 } from '../api/vocabulary.ts';
+import type { EmailKind } from '../../../src/contract/email.ts';
 
 /**
  * The audit actions this app has words for. The server records actions as free text (an audit
@@ -54,6 +55,7 @@ export type AuditAction =
   | 'acknowledge-hotline-thread'
   | 'escalate-hotline-thread'
   | 'resolve-hotline-thread'
+  | 'change-email'
   | 'absorb'
   | 'merge-into'
   | 'change-control'
@@ -110,6 +112,8 @@ export interface Names {
   auditActions: Record<AuditAction, string>;
   entities: Record<EntityKind, string>;
   recordKinds: Record<RecordKindName, string>;
+  /** The kinds of email a user may ask for (the account page), as the emails' footers name them. */
+  emailKinds: Record<EmailKind, string>;
 }
 
 /**
@@ -146,5 +150,6 @@ export function namer(names: Names, unknown: string): Namer {
     auditActions: of(names.auditActions),
     entities: of(names.entities),
     recordKinds: of(names.recordKinds),
+    emailKinds: of(names.emailKinds),
   };
 }

@@ -1,12 +1,14 @@
 /**
  * Your account, reached from your name in the navigation: who you are, what you may read, stated
- * plainly, and your API tokens (create one, its secret shown once; list them; revoke one).
+ * plainly, the email you ask for (EmailSettings.tsx), and your API tokens (create one, its secret shown
+ * once; list them; revoke one).
  */
 import { useSession } from '../../api/session.tsx';
 import { useWorld } from '../../api/world.tsx';
 import { PageHeader } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ApiTokenList, NewApiToken } from './ApiTokens.tsx';
+import { EmailSettings } from './EmailSettings.tsx';
 
 export function AccountPage() {
   const { t, nameOf } = useI18n();
@@ -33,6 +35,7 @@ export function AccountPage() {
           <dd>{nameOf.clearances(me.clearance)}</dd>
         </dl>
       </section>
+      <EmailSettings />
       <section className="section" aria-labelledby="account-tokens">
         <h2 id="account-tokens">{t('tokens.title')}</h2>
         <p className="muted">{t('tokens.help')}</p>

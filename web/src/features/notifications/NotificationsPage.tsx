@@ -3,10 +3,11 @@
  * those it is told of. Notifying is not asking permission: the page says so where one is made and
  * where one is read. A recipient acknowledges with one action; the owner renews or withdraws.
  */
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useSession } from '../../api/session.tsx';
 import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
+import { useLocation } from '../../app/router.tsx';
 import { ErrorNotice, Field, Loading, PageHeader } from '../../app/ui.tsx';
 import { instantOfLocal, localInputValue } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -38,7 +39,11 @@ const latestDay = (now: number) => `${new Date(now).getUTCFullYear() + 2}-12-31`
 export function NotificationsPage() {
   const { t } = useI18n();
   const { can } = useSession();
-  const [box, setBox] = useState<Box>('received');
+  // A link (an email's) may name the box and the notification to show: `?box=sent&notification=<id>`.
+  const { query } = useLocation();
+  const asked = query.get('box');
+  const selected = query.get('notification');
+  const [box, setBox] = useState<Box>(BOXES.includes(asked as Box) ? (asked as Box) : 'received');
   const [notifying, setNotifying] = useState(false);
   const list = useNotifications(box);
   return (
@@ -77,7 +82,7 @@ export function NotificationsPage() {
       ) : (
         <ul className="plain notification-list">
           {list.data.map((n) => (
-            <NotificationCard key={n.id} n={n} />
+            <NotificationCard key={n.id} n={n} selected={n.id === selected} />
           ))}
         </ul>
       )}
@@ -85,7 +90,11 @@ export function NotificationsPage() {
   );
 }
 
-function NotificationCard({ n }: { n: Notification }) {
+function NotificationCard({ n, selected }: { n: Notification; selected: boolean }) {
+  const card = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (selected) card.current?.scrollIntoView({ block: 'center' });
+  }, [selected]);
   const { t, dateTime, number } = useI18n();
   const { me, can } = useSession();
   const { orgName } = useWorld();
@@ -99,7 +108,12 @@ function NotificationCard({ n }: { n: Notification }) {
       ? t('notifications.movement')
       : t(`notifications.kind.${n.site_kind ?? 'other'}` as MessageKey);
   return (
-    <li className="panel notification" data-testid="notification">
+    <li
+      ref={card}
+      className={`panel notification${selected ? ' selected' : ''}`}
+      data-testid="notification"
+      aria-current={selected ? 'true' : undefined}
+    >
       <div className="notification-head">
         <h2>{n.name}</h2>
         <span className={`badge ${TONE[words.tone]}`} data-testid="notification-state">

@@ -1,0 +1,35 @@
+/**
+ * What a renderer of an email is given (email-kinds.ts): the message, the recipient's reading of the
+ * database, and how to write for the recipient.
+ */
+import type { Language } from '../../contract/email.ts';
+import type { ClaimedEmail } from '../../store/email.repository.ts';
+import type { Sql } from '../../store/sql.ts';
+import type { EmailDraft } from './email-layout.ts';
+import type { WordKey, Words } from './email-words.ts';
+
+/** What a renderer is given: the message, the recipient's reading of the database and how to write for them. */
+export interface RenderContext {
+  /** Reads as the recipient. */
+  sql: Sql;
+  message: ClaimedEmail;
+  lang: Language;
+  say(key: WordKey, values?: Record<string, string | number>): string;
+  words: Words;
+  /** An organization's name in the recipient's language. */
+  orgName(id: string): string;
+  /** Names joined in the language ("A, B" / "A، B"), or "none". */
+  list(names: readonly string[]): string;
+  /** An instant, in the truce's timezone and the recipient's language. */
+  when(t: number): string;
+  whenRange(from: number, to: number): string;
+  /** A point for people: the nearest place and its governorate, then the coordinates. */
+  place(lon: number, lat: number): string;
+  number(n: number): string;
+  /** The web app's address of a path (`/hotline?thread=…`). */
+  url(path: string): string;
+}
+
+export type Rendered = Omit<EmailDraft, 'footer'> | 'hidden' | 'moot';
+
+export type Renderer = (r: RenderContext) => Promise<Rendered>;
