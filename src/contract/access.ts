@@ -32,6 +32,12 @@ export const PERMISSIONS = {
   'audit:read': ['admin', 'analyst'],
   /** Opening hotline threads, writing in them, acknowledging and resolving them (seeing them is for their parties). */
   'hotline:write': ['admin', 'analyst', 'monitor', 'reporter', 'humanitarian'],
+  /** Convoy requests (docs/access.md): draft, submit, dispatch and report the journey of one's own organization's. */
+  'convoy:organize': ['admin', 'analyst', 'humanitarian'],
+  /** Record an approving party's decision on a convoy request, for the party one's organization decides for. */
+  'convoy:decide': ['admin', 'analyst'],
+  /** Record a facilitation letter, for the secretariat. */
+  'convoy:facilitate': ['admin', 'analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

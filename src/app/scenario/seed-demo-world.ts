@@ -20,6 +20,7 @@ import { MIN_PASSWORD_LENGTH, newPassword } from '../accounts/secrets.ts';
 import type { AppContext } from '../context.ts';
 import { invalid } from '../errors.ts';
 import { importUcdp, type UcdpImportResult } from '../imports/import-ucdp.ts';
+import { seedDemoConvoys } from './demo-convoys.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { type LoadSummary, loadScenario } from './load-scenario.ts';
 
@@ -83,6 +84,8 @@ export interface FirstStartResult {
   scenario: LoadSummary | null;
   /** The demo reports (demo-reports.ts): accounts side by side, the inbox's first work. */
   reports: number;
+  /** The demo convoy requests (demo-convoys.ts): access in 2016. */
+  convoyRequests: number;
   ucdp: UcdpImportResult | null;
   /** Milliseconds per step. */
   ms: { accounts: number; scenario: number; ucdp: number; total: number };
@@ -110,6 +113,7 @@ export async function seedDemoWorld(
     admin: null,
     scenario: null,
     reports: 0,
+    convoyRequests: 0,
     ucdp: null,
     ms: { accounts: 0, scenario: 0, ucdp: 0, total: 0 },
   };
@@ -143,6 +147,9 @@ export async function seedDemoWorld(
       );
     result.scenario = loaded.summary;
     result.reports = await seedDemoReports(ctx.db);
+    const convoys = await seedDemoConvoys(ctx);
+    result.organizations.push(...convoys.organizations);
+    result.convoyRequests = convoys.requests;
     result.ms.scenario = performance.now() - mark;
     mark = performance.now();
     result.ucdp = await importUcdp(ctx.db, world.ucdpEvents());

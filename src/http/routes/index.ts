@@ -5,6 +5,7 @@ import { actorsRoutes } from './actors.routes.ts';
 import { agreementsRoutes } from './agreements.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
+import { convoyRequestsRoutes } from './convoy-requests.routes.ts';
 import { eventsRoutes } from './events.routes.ts';
 import { findingsRoutes } from './findings.routes.ts';
 import { hotlineRoutes } from './hotline.routes.ts';
@@ -39,4 +40,5 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   searchRoutes,
   settingsRoutes,
   hotlineRoutes,
+  convoyRequestsRoutes,
 ];

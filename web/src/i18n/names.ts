@@ -21,6 +21,8 @@ import type {
   TriageState,
   ZoneStatus,
 } from '../api/vocabulary.ts';
+import type { AccessCategory } from '../../../src/contract/access-constraints.ts';
+import type { CargoSector, ConvoyState, ConvoyStep, Decision } from '../../../src/contract/convoy-requests.ts';
 
 /**
  * The audit actions this app has words for. The server records actions as free text (an audit
@@ -60,6 +62,15 @@ export type AuditAction =
   | 'replace-control'
   | 'change-geometry'
   | 'rename'
+  | 'submit'
+  | 'decide'
+  | 'issue_letter'
+  | 'dispatch'
+  | 'arrive'
+  | 'turn_back'
+  | 'report_attack'
+  | 'deliver'
+  | 'control_changed'
   | 'other';
 
 /**
@@ -77,6 +88,8 @@ export const RECORD_KINDS = [
   'operation',
   'convoy',
   'hotline_thread',
+  'convoy_request',
+  'convoy_representative',
   'findings',
   'incidents',
   'user',
@@ -110,6 +123,13 @@ export interface Names {
   auditActions: Record<AuditAction, string>;
   entities: Record<EntityKind, string>;
   recordKinds: Record<RecordKindName, string>;
+  /** Convoy requests (docs/access.md): the states, the steps, the parties' decisions, the cargo's sectors. */
+  convoyStates: Record<ConvoyState, string>;
+  convoySteps: Record<ConvoyStep | 'create' | 'update' | 'control_changed', string>;
+  decisions: Record<Decision, string>;
+  sectors: Record<CargoSector, string>;
+  /** The kinds of access constraint (OCHA's access categories). */
+  accessCategories: Record<AccessCategory, string>;
 }
 
 /**
@@ -146,5 +166,10 @@ export function namer(names: Names, unknown: string): Namer {
     auditActions: of(names.auditActions),
     entities: of(names.entities),
     recordKinds: of(names.recordKinds),
+    convoyStates: of(names.convoyStates),
+    convoySteps: of(names.convoySteps),
+    decisions: of(names.decisions),
+    sectors: of(names.sectors),
+    accessCategories: of(names.accessCategories),
   };
 }
