@@ -30,6 +30,9 @@ export const E2E_USERS: { username: string; org: string; role: Role }[] = [
   // The co-chairs' analysts, who approve rulings.
   { username: 'us-analyst', org: 'us', role: 'analyst' },
   { username: 'ru-analyst', org: 'ru', role: 'analyst' },
+  // Convoy requests: OCHA's humanitarian organizes, the Syrian foreign ministry decides for the government.
+  { username: 'ocha-humanitarian', org: 'ocha', role: 'humanitarian' },
+  { username: 'mofa-analyst', org: 'sy-mofa', role: 'analyst' },
 ];
 
 export interface E2EWorld {

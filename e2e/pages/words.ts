@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { DEMO_CONVOY_ORGANIZATIONS } from '../../src/app/scenario/demo-convoys.ts';
 import { DEMO_ORGANIZATIONS } from '../../src/app/scenario/seed-demo-world.ts';
 
 const BUNDLE = join(import.meta.dirname, '../../examples/syria-2016.json');
@@ -17,7 +18,10 @@ const KINDS = ['actors', 'agreements', 'zones', 'incidents', 'protected_sites', 
  */
 export function demoIds(): string[] {
   const bundle = JSON.parse(readFileSync(BUNDLE, 'utf8')) as Record<(typeof KINDS)[number], { id: string }[]>;
-  const ids = [...KINDS.flatMap((k) => bundle[k].map((r) => r.id)), ...DEMO_ORGANIZATIONS.map((o) => o.id)];
+  const ids = [
+    ...KINDS.flatMap((k) => bundle[k].map((r) => r.id)),
+    ...[...DEMO_ORGANIZATIONS, ...DEMO_CONVOY_ORGANIZATIONS].map((o) => o.id),
+  ];
   return [...new Set(ids)].filter((id) => id.length > 2);
 }
 

@@ -205,7 +205,9 @@ function report(io: Io, r: FirstStartResult): void {
     const records = Object.entries(r.scenario.records)
       .map(([kind, c]) => `${n(c.added)} ${kind.replace('_', ' ')}`)
       .join(', ');
-    io.out(`  demo bundle    ${records}, ${n(r.reports)} reports (${s(r.ms.scenario)})\n`);
+    io.out(
+      `  demo bundle    ${records}, ${n(r.reports)} reports, ${n(r.convoyRequests)} convoy requests (${s(r.ms.scenario)})\n`,
+    );
   }
   if (r.access) {
     const a = r.access;

@@ -38,6 +38,12 @@ export const PERMISSIONS = {
   'besieged:count': ['admin', 'analyst', 'humanitarian'],
   /** Record a local agreement and its evacuations, and change them. */
   'local_agreement:manage': ['admin', 'analyst'],
+  /** Convoy requests (docs/access.md): draft, submit, dispatch and report the journey of one's own organization's. */
+  'convoy:organize': ['admin', 'analyst', 'humanitarian'],
+  /** Record an approving party's decision on a convoy request, for the party one's organization decides for. */
+  'convoy:decide': ['admin', 'analyst'],
+  /** Record a facilitation letter, for the secretariat. */
+  'convoy:facilitate': ['admin', 'analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

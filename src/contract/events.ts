@@ -12,6 +12,7 @@ export const EVENT_TYPES = [
   'hotline.updated',
   'hotline.escalated',
   'notification.changed',
+  'convoy_request.changed',
   'alert',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

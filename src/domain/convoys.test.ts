@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convoyApprovals } from './convoys.ts';
+import { controlChangeAlong, convoyApprovals } from './convoys.ts';
 import type { Geometry, Position } from './geo.ts';
 import type { Zone } from './model.ts';
 import { Rulebook } from './rulebook.ts';
@@ -271,5 +271,49 @@ describe('convoys in a world without agreements', () => {
     );
     expect(result.requiredApprovals).toEqual([]);
     expect(result.crossesExcluded).toEqual(['isil']);
+  });
+});
+
+describe('controlChangeAlong: a change to one zone, seen from a route in force', () => {
+  // The convoy crosses a and b on 1 June 2016, 06:00Z to 18:00Z.
+  const c = convoy('c1', {
+    route: line([-1, 0.5], [3.5, 0.5]),
+    window: interval('2016-06-01T06:00:00Z', '2016-06-01T18:00:00Z'),
+  });
+  const a = zones[0]!;
+  const taken = (at: string) => zone('a', rect(0, 0, 1, 1), control(['gov'], SINCE, at), control(['reb'], at));
+
+  it.each([
+    {
+      name: 'control changes hands during the window',
+      after: taken('2016-06-01T12:00:00Z'),
+      change: { before: ['gov'], after: ['gov', 'reb'] },
+    },
+    {
+      name: 'control changes hands before the window',
+      after: taken('2016-05-20T00:00:00Z'),
+      change: { before: ['gov'], after: ['reb'] },
+    },
+    { name: 'control changes hands after the window', after: taken('2016-06-02T00:00:00Z'), change: null },
+    {
+      name: 'the zone is redrawn away from the route',
+      after: zone('a', rect(0, 2, 1, 3), control(['gov'], SINCE)),
+      change: { before: ['gov'], after: [] },
+    },
+    {
+      name: 'the same holders are written again',
+      after: zone('a', rect(0, 0, 1, 1), control(['gov'], '2014-01-01T00:00:00Z')),
+      change: null,
+    },
+  ])('$name', ({ after, change }) => {
+    expect(controlChangeAlong(a, after, c)).toEqual(change);
+  });
+
+  it('a new zone on the route is a change; one elsewhere is none', () => {
+    expect(controlChangeAlong(null, zone('n', rect(1.2, 0, 1.8, 1), control(['ally'], SINCE)), c)).toEqual({
+      before: [],
+      after: ['ally'],
+    });
+    expect(controlChangeAlong(null, zone('n', rect(1.2, 5, 1.8, 6), control(['ally'], SINCE)), c)).toBeNull();
   });
 });

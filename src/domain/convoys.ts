@@ -4,7 +4,8 @@
  * groups cannot be asked and are reported instead.
  */
 import type { ConvoyResult } from './findings.ts';
-import type { Convoy } from './model.ts';
+import { intersects } from './geo.ts';
+import type { Convoy, Zone } from './model.ts';
 import { compareIds, type Rulebook } from './rulebook.ts';
 import { overlaps } from './time.ts';
 import { controllersDuring } from './zone-index.ts';
@@ -20,4 +21,28 @@ export function convoyApprovals(book: Rulebook, convoy: Convoy, hostState: strin
     crossesExcluded: controllers.filter((a) => book.isExcludedAnywhere(a)).sort(compareIds),
     zones: zones.map((z) => z.id).sort(compareIds),
   };
+}
+
+/**
+ * Who held one zone along a route during a window: its controllers during the window when its
+ * geometry crosses or touches the route (as `convoyApprovals` reads the zones), else nobody.
+ */
+export function holdersAlong(zone: Zone | null, convoy: Pick<Convoy, 'route' | 'window'>): string[] {
+  if (!zone || !intersects(zone.geometry, convoy.route)) return [];
+  return controllersDuring([zone], convoy.window);
+}
+
+/**
+ * A change to one zone seen from a convoy's route: who held it along the route during the
+ * window before and after, or null when the change moves nobody there (the zone is elsewhere,
+ * or its control changed outside the window). A new zone has no before; a removed one no after.
+ */
+export function controlChangeAlong(
+  before: Zone | null,
+  after: Zone | null,
+  convoy: Pick<Convoy, 'route' | 'window'>,
+): { before: string[]; after: string[] } | null {
+  const was = holdersAlong(before, convoy);
+  const now = holdersAlong(after, convoy);
+  return was.length === now.length && was.every((a, i) => a === now[i]) ? null : { before: was, after: now };
 }

@@ -322,7 +322,7 @@ export interface RecordSummary {
 
 /**
  * The records named, by `entity:id`, read as the reader (a record it may not see is absent):
- * incidents, reports, zones, agreements and actors, the records the web app has a page or a name for.
+ * incidents, reports, zones, agreements, actors and convoy requests, the records the web app has a page or a name for.
  */
 export async function getRecordSummaries(
   sql: Sql,
@@ -345,8 +345,9 @@ export async function getRecordSummaries(
      union all select 'report', id, null, act, claimed_at, null, lon, lat from reports where id = any($2::text[])
      union all select 'zone', id, nullif(name, ''), null, null, null, null, null from zones where id = any($3::text[])
      union all select 'agreement', id, nullif(title, ''), null, null, null, null, null from agreements where id = any($4::text[])
-     union all select 'actor', id, name, null, null, null, null, null from actors where id = any($5::text[])`,
-    [of('incident'), of('report'), of('zone'), of('agreement'), of('actor')],
+     union all select 'actor', id, name, null, null, null, null, null from actors where id = any($5::text[])
+     union all select 'convoy_request', id, name, null, null, null, null, null from convoy_requests where id = any($6::text[])`,
+    [of('incident'), of('report'), of('zone'), of('agreement'), of('actor'), of('convoy_request')],
   );
   return new Map(
     rows.map((r) => [

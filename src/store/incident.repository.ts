@@ -4,6 +4,7 @@
  */
 import type { IncidentFilter, IncidentSort } from '../contract/lists.ts';
 import type { Classification } from '../contract/access.ts';
+import type { AccessCategory } from '../contract/access-constraints.ts';
 import type { AttributionGrade, IncidentStatus } from '../domain/assessment.ts';
 import { UNJUDGED_RANK, VERDICT_RANK, type Verdict } from '../domain/findings.ts';
 import type { BBox } from '../domain/geo.ts';
@@ -248,6 +249,7 @@ export async function upsert(sql: Sql, incidents: readonly IncidentRecord[]): Pr
 // and current verdicts; filtered lists with keyset pages; single writes by hand.
 
 export interface IncidentView extends IncidentRecord {
+  accessCategory: AccessCategory | null;
   status: IncidentStatus;
   grade: AttributionGrade | null;
   classification: Classification;
@@ -273,6 +275,7 @@ interface IncidentViewRow extends IncidentRow {
   source: string | null;
   source_ref: string | null;
   headline: string | null;
+  access_category: AccessCategory | null;
   status: IncidentStatus;
   grade: AttributionGrade | null;
   classification: Classification;
@@ -285,7 +288,7 @@ interface IncidentViewRow extends IncidentRow {
 
 const VIEW = `select i.id, i.occurred_at, i.occurred_until, i.date_precision, i.lon, i.lat, i.location_precision, i.place, i.act,
     i.perpetrator, i.target_civilian, i.target_actor, i.self_defense_claim, i.deaths_low, i.deaths_best, i.deaths_high, i.deaths,
-    i.sides, i.source, i.source_ref, i.headline, i.status, i.grade, i.classification, i.owner_org, i.created_at, i.updated_at,
+    i.sides, i.source, i.source_ref, i.headline, i.access_category, i.status, i.grade, i.classification, i.owner_org, i.created_at, i.updated_at,
     (select count(*)::int from reports r where r.incident_id = i.id) as report_count,
     coalesce((select jsonb_agg(jsonb_build_object('agreement', f.agreement_id, 'verdict', coalesce(f.ruled_verdict, f.verdict)) order by f.agreement_id nulls first)
       from findings f where f.kind = 'incident' and f.subject_id = i.id), '[]'::jsonb) as verdicts
@@ -319,6 +322,7 @@ const toView = (r: IncidentViewRow): IncidentView => ({
   source: r.source,
   sourceRef: r.source_ref,
   headline: r.headline,
+  accessCategory: r.access_category,
   status: r.status,
   grade: r.grade,
   classification: r.classification,
@@ -465,6 +469,8 @@ export async function listNear(
 
 /** What a person may set on an incident: its facts and how it stands. */
 export interface IncidentWrite extends IncidentRecord {
+  /** An access constraint's kind, for an incident of act access_denial (migration 027). */
+  accessCategory?: AccessCategory | null;
   status: IncidentStatus;
   grade: AttributionGrade | null;
   classification: Classification;
@@ -500,6 +506,7 @@ const writeParams = (i: IncidentWrite, at: Instant) => {
     i.classification,
     i.ownerOrg,
     ts(at),
+    i.accessCategory ?? null,
   ];
 };
 
@@ -507,8 +514,8 @@ export async function insert(sql: Sql, incident: IncidentWrite, at: Instant): Pr
   await sql.query(
     `insert into incidents (id, occurred_at, occurred_until, date_precision, lon, lat, location_precision, place, act, perpetrator,
        target_civilian, target_actor, self_defense_claim, deaths_low, deaths_best, deaths_high, deaths, sides, source, source_ref,
-       headline, status, grade, classification, owner_org, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::text::jsonb, $18, $19, $20, $21, $22, $23, $24, $25, $26, $26)`,
+       headline, status, grade, classification, owner_org, created_at, updated_at, access_category)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::text::jsonb, $18, $19, $20, $21, $22, $23, $24, $25, $26, $26, $27)`,
     writeParams(incident, at),
   );
 }
@@ -518,7 +525,7 @@ export async function update(sql: Sql, incident: IncidentWrite, at: Instant): Pr
     `update incidents set occurred_at = $2, occurred_until = $3, date_precision = $4, lon = $5, lat = $6, location_precision = $7,
        place = $8, act = $9, perpetrator = $10, target_civilian = $11, target_actor = $12, self_defense_claim = $13, deaths_low = $14,
        deaths_best = $15, deaths_high = $16, deaths = $17::text::jsonb, sides = $18, source = $19, source_ref = $20, headline = $21, status = $22,
-       grade = $23, classification = $24, owner_org = $25, updated_at = $26
+       grade = $23, classification = $24, owner_org = $25, updated_at = $26, access_category = $27
      where id = $1`,
     writeParams(incident, at),
   );

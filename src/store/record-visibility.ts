@@ -18,6 +18,7 @@ export const RECORD_TABLES: Readonly<Record<string, string>> = {
   besieged_area: 'besieged_areas',
   population_estimate: 'population_estimates',
   local_agreement: 'local_agreements',
+  convoy_request: 'convoy_requests',
 };
 
 /** True or false for a known kind of record; null when the entity has no table to look in. */

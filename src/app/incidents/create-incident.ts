@@ -5,6 +5,7 @@
  * organization. One transaction: the incident, the links, its findings and the audit entries.
  */
 import type { Classification } from '../../contract/access.ts';
+import type { AccessCategory } from '../../contract/access-constraints.ts';
 import { statement } from '../../domain/statements.ts';
 import type { AttributionGrade, IncidentStatus } from '../../domain/assessment.ts';
 import type { Act, Target } from '../../domain/model.ts';
@@ -37,6 +38,8 @@ export interface IncidentFacts {
   place?: string | null | undefined;
   headline?: string | null | undefined;
   deaths?: { low: number; best: number; high: number } | null | undefined;
+  /** The kind of access constraint, for an incident of act access_denial (OCHA's categories). */
+  accessCategory?: AccessCategory | null | undefined;
 }
 
 export interface NewIncident extends IncidentFacts {
@@ -134,13 +137,21 @@ function incidentFrom(
   if (deaths && (deaths.low > deaths.best || deaths.best > deaths.high))
     throw invalid('deaths', 'must have low <= best <= high');
   const perpetrator = input.perpetrator !== undefined ? input.perpetrator : (first?.allegedPerpetrator ?? null);
+  const act = need(input.act, first?.act, 'act');
+  const accessCategory = input.accessCategory ?? null;
+  if (accessCategory !== null && act !== 'access_denial')
+    throw invalid(
+      'access_category',
+      'access_category: only an incident of act access_denial records an access constraint',
+    );
   const target = input.target !== undefined ? input.target : (first?.target ?? null);
   return {
     id,
     occurredAt,
     occurredUntil,
     location: need(input.location, first?.location, 'location'),
-    act: need(input.act, first?.act, 'act'),
+    act,
+    accessCategory,
     perpetrator,
     target,
     selfDefenseClaim: input.selfDefenseClaim ?? false,

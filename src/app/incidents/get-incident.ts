@@ -4,6 +4,7 @@
  * current findings and every finding they replaced.
  */
 import { type DisputableFact, disputedFacts } from '../../domain/assessment.ts';
+import * as convoyRequests from '../../store/convoy-request.repository.ts';
 import * as findings from '../../store/finding.repository.ts';
 import * as incidents from '../../store/incident.repository.ts';
 import { asReader } from '../../store/reader.ts';
@@ -25,6 +26,8 @@ export interface IncidentDetail {
   findingHistory: findings.HistoryEntry[];
   /** Proposed, in force, withdrawn or superseded: every ruling on its findings, newest first. */
   rulings: rulings.Ruling[];
+  /** The convoy request whose turning back or attack recorded it, when the reader may see the request. */
+  convoyRequest: { id: string; name: string } | null;
 }
 
 export async function getIncident(ctx: AppContext, caller: Caller | null, id: string): Promise<IncidentDetail> {
@@ -43,6 +46,7 @@ export async function getIncident(ctx: AppContext, caller: Caller | null, id: st
       findings: current,
       findingHistory: await findings.historyOfSubject(sql, 'incident', id),
       rulings: await rulings.listOfIncident(sql, id),
+      convoyRequest: await convoyRequests.ofIncident(sql, id),
     };
   });
 }

@@ -22,6 +22,7 @@ export function incidentSnapshot(i: incidents.IncidentWrite): Record<string, unk
     self_defense_claim: i.selfDefenseClaim,
     deaths: i.deaths ? { low: i.deaths.low, best: i.deaths.best, high: i.deaths.high } : null,
     headline: i.headline ?? null,
+    ...(i.accessCategory ? { access_category: i.accessCategory } : {}),
     status: i.status,
     grade: i.grade,
     classification: i.classification,

@@ -108,6 +108,13 @@ function patched(before: incidents.IncidentWrite, p: IncidentPatch, caller: Call
     selfDefenseClaim: pick('selfDefenseClaim', p.selfDefenseClaim),
     place: pick('place', p.place),
     headline: pick('headline', p.headline),
+    // An access constraint's kind goes with the act: another act drops it.
+    accessCategory:
+      p.accessCategory !== undefined
+        ? p.accessCategory
+        : pick('act', p.act) === 'access_denial'
+          ? (before.accessCategory ?? null)
+          : null,
     deaths:
       p.deaths === undefined
         ? before.deaths
@@ -126,6 +133,11 @@ function patched(before: incidents.IncidentWrite, p: IncidentPatch, caller: Call
       if (s !== null) sides.add(s);
     after.sides = [...sides];
   }
+  if (after.accessCategory != null && after.act !== 'access_denial')
+    throw invalid(
+      'access_category',
+      'access_category: only an incident of act access_denial records an access constraint',
+    );
   if (after.occurredUntil != null && after.occurredUntil < after.occurredAt)
     throw invalid('occurred_until', 'must not be before occurred_at');
   if (after.deaths && (after.deaths.low > after.deaths.best || after.deaths.best > after.deaths.high))

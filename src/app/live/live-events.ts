@@ -20,7 +20,8 @@
  * trail again that tells nothing of entries hidden from the reader, not even that they were written.
  *
  * A `hotline.updated` or `hotline.escalated` (entity `hotline_thread`) is sent to a reader who may see
- * the thread (its opener, its recipients, the secretariat), with the thread's short form.
+ * the thread (its opener, its recipients, the secretariat), with the thread's short form. A
+ * `convoy_request.changed` (entity `convoy_request`) to a reader who may see the request, with its name and state.
  *
  * Readers of one organization with one clearance see the same rows, so an event is read once
  * for each such group (and role), not once per open stream: `LiveReads`.
@@ -30,6 +31,7 @@ import type { ProtectedSite } from '../../domain/model.ts';
 import type { Names } from '../../domain/statements.ts';
 import * as actors from '../../store/actor.repository.ts';
 import * as agreements from '../../store/agreement.repository.ts';
+import * as convoyRequests from '../../store/convoy-request.repository.ts';
 import * as hotline from '../../store/hotline.repository.ts';
 import * as live from '../../store/live.repository.ts';
 import * as plans from '../../store/plan.repository.ts';
@@ -207,6 +209,22 @@ async function readVisible(sql: Sql, event: TruceEvent): Promise<Visible[]> {
       if (event.type !== 'notification.changed') return [];
       const read = await notifications.get(sql, event.id);
       return read ? [{ entity: 'notification', id: event.id, data: notificationLive(read), subject: {} }] : [];
+    }
+    // A convoy request, read again as the reader (migration 027's policies): only its organizer's organization, the
+    // organizations deciding for a party it asks and the secretariat hear of it, and only its name and state.
+    case 'convoy_request': {
+      if (event.type !== 'convoy_request.changed') return [];
+      const r = await convoyRequests.get(sql, event.id);
+      return r
+        ? [
+            {
+              entity: 'convoy_request',
+              id: r.id,
+              data: { name: r.name, state: r.state, organizer_org: r.organizerOrg },
+              subject: {},
+            },
+          ]
+        : [];
     }
     default:
       return []; // an entity we cannot re-read is never shown

@@ -28,11 +28,29 @@ describeEachDatabase('the first start (seedDemoWorld)', (db) => {
     const plan = await planFirstStart(db(), { empty: false });
     expect(plan).toEqual({ demo: true, admin: true });
     const result = await seedDemoWorld(ctx, plan, WORLD, { adminPassword: 'the admin password' });
-    expect(result.organizations).toEqual(['un-ose', 'us', 'ru', 'ocha', 'sarc']);
+    expect(result.organizations).toEqual(['un-ose', 'us', 'ru', 'ocha', 'sarc', 'sy-mofa']);
     expect(result.admin).toEqual({ username: 'admin', password: 'the admin password', generated: false });
     expect(result.scenario!.records.incidents).toEqual({ added: 30, changed: 0, unchanged: 0 });
     // The convoy's three accounts side by side in one incident; in the inbox a report and, set aside, its duplicate.
     expect(result.reports).toBe(5);
+    // Access in 2016 (demo-convoys.ts): Daraya turned back on 12 May (the bundle's incident of that day, linked, no new
+    // one), Daraya delivered without food on 1 June, eastern Aleppo awaiting the parties in September.
+    const convoys = await db().query<{ name: string; state: string; required_approvals: string[] }>(
+      'select name, state, required_approvals from convoy_requests order by window_from',
+    );
+    expect(convoys.map((c) => [c.state, c.required_approvals])).toEqual([
+      ['turned_back', ['fsa-south', 'sy-gov']],
+      ['delivered', ['fsa-south', 'sy-gov']],
+      ['submitted', ['fsa-north', 'sy-gov']],
+    ]);
+    const linked = await db().query<{ incident_id: string; access_category: string }>(
+      `select s.incident_id, i.access_category from convoy_requests_steps s join incidents i on i.id = s.incident_id`,
+    );
+    expect(linked).toEqual([{ incident_id: 'i05-daraya-convoy-denied', access_category: 'restriction_of_movement' }]);
+    const removed = await db().query<{ item: string; delivered: string; removed: string; removed_by: string }>(
+      `select item, delivered::text, removed::text, removed_by from convoy_requests_cargo where removed > 0`,
+    );
+    expect(removed).toEqual([{ item: 'Surgical kits', delivered: '0', removed: '30', removed_by: 'sy-gov' }]);
     const accounts = await db().query<{ org_id: string; source_reliability: string | null }>(
       `select org_id, source_reliability from reports where incident_id = 'i28-urum-convoy-boi' order by received_at`,
     );
@@ -64,12 +82,13 @@ describeEachDatabase('the first start (seedDemoWorld)', (db) => {
       'ocha:un:true',
       'ru:co_chair:true',
       'sarc:humanitarian:false',
+      'sy-mofa:party:false',
       'un-ose:un:true',
       'us:co_chair:true',
     ]);
     expect(await planFirstStart(db(), { empty: false })).toEqual({ demo: false, admin: false });
     await ctx.close();
-    expect(await count(`audit_log where entity in ('organization', 'user') and action = 'create'`)).toBe(6);
+    expect(await count(`audit_log where entity in ('organization', 'user') and action = 'create'`)).toBe(7);
   });
 
   it('generates the admin password when none is given', async () => {

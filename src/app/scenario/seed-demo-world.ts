@@ -22,6 +22,7 @@ import type { AppContext } from '../context.ts';
 import { invalid } from '../errors.ts';
 import { importUcdp, type UcdpImportResult } from '../imports/import-ucdp.ts';
 import { type DemoAccessSummary, seedDemoAccess } from './demo-access.ts';
+import { seedDemoConvoys } from './demo-convoys.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { type LoadSummary, loadScenario } from './load-scenario.ts';
 
@@ -87,6 +88,8 @@ export interface FirstStartResult {
   reports: number;
   /** The besieged areas and local agreements of 2016 (demo-access.ts). */
   access: DemoAccessSummary | null;
+  /** The demo convoy requests (demo-convoys.ts): access in 2016. */
+  convoyRequests: number;
   ucdp: UcdpImportResult | null;
   /** Milliseconds per step. */
   ms: { accounts: number; scenario: number; ucdp: number; total: number };
@@ -115,6 +118,7 @@ export async function seedDemoWorld(
     scenario: null,
     reports: 0,
     access: null,
+    convoyRequests: 0,
     ucdp: null,
     ms: { accounts: 0, scenario: 0, ucdp: 0, total: 0 },
   };
@@ -149,6 +153,9 @@ export async function seedDemoWorld(
     result.scenario = loaded.summary;
     result.reports = await seedDemoReports(ctx.db);
     result.access = await seedDemoAccess(ctx.db, ctx.now());
+    const convoys = await seedDemoConvoys(ctx);
+    result.organizations.push(...convoys.organizations);
+    result.convoyRequests = convoys.requests;
     result.ms.scenario = performance.now() - mark;
     mark = performance.now();
     result.ucdp = await importUcdp(ctx.db, world.ucdpEvents());

@@ -53,6 +53,8 @@ export function mentionsOf(c: Pick<Change, 'entity' | 'entityId' | 'before' | 'a
     const links = field('links');
     if (Array.isArray(links)) for (const l of links) if (typeof l === 'string') mentions.push(l);
   }
+  // A convoy request's entries show only to who may see the request (migration 027).
+  if (c.entity === 'convoy_request') mentions.push(`convoy_request:${c.entityId}`);
   const incident = field('incident_id');
   if (typeof incident === 'string') mentions.push(`incident:${incident}`);
   const report = field('report_id');

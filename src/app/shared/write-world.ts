@@ -10,6 +10,7 @@ import type { Sql } from '../../store/sql.ts';
 import { audit, type Change } from './audit.ts';
 import type { Caller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
+import type { TruceEvent } from '../events.ts';
 import { recomputeFindings, type RecomputeResult, type RecomputeScope } from '../findings/recompute-findings.ts';
 
 export interface WorldChange<T> {
@@ -17,6 +18,8 @@ export interface WorldChange<T> {
   audit: Change[];
   /** The findings the change can affect; `subject` names the record in the event sent. */
   recompute?: { scope: RecomputeScope; cause: findings.Cause; subject: { entity: string; id: string } };
+  /** Other events the change makes, told after the commit (a convoy request flagged by a change of control). */
+  events?: TruceEvent[];
 }
 
 export interface Written<T> {
@@ -51,7 +54,7 @@ export async function writeWorld<T>(
 ): Promise<Written<T>> {
   const at = ctx.now();
   const dryRun = options.dryRun === true;
-  let result: { written: Written<T>; subject: { entity: string; id: string } | null };
+  let result: { written: Written<T>; subject: { entity: string; id: string } | null; events: TruceEvent[] };
   try {
     result = await ctx.db.transaction(async (tx) => {
       const change = await fn(tx);
@@ -61,14 +64,15 @@ export async function writeWorld<T>(
         : null;
       const written = { value: change.value, findings, dryRun };
       if (dryRun) throw new DryRun({ written, subject: null });
-      return { written, subject: change.recompute?.subject ?? null };
+      return { written, subject: change.recompute?.subject ?? null, events: change.events ?? [] };
     });
   } catch (e) {
     if (e instanceof DryRun) return (e as DryRun<T>).written.written;
     throw e;
   }
-  const { written, subject } = result;
+  const { written, subject, events } = result;
   ctx.wrote();
+  for (const e of events) ctx.events.publish(e);
   if (subject && findingsChanged(written.findings)) {
     ctx.events.publish({ type: 'finding.changed', entity: subject.entity, id: subject.id, at });
   }

@@ -5,6 +5,7 @@ import type { Sql } from '../../store/sql.ts';
 import * as zones from '../../store/zone.repository.ts';
 import { affectedByZone } from '../findings/affected-findings.ts';
 import type { Caller } from '../caller.ts';
+import { flagRequestsAlong } from '../convoys/flag-control-changes.ts';
 import { type ZoneAction, zoneChanged } from '../findings/finding-causes.ts';
 import { requireAfter, requireKnownActors } from '../shared/references.ts';
 import { zoneView } from '../shared/views.ts';
@@ -24,6 +25,8 @@ export async function saveZoneChange(
     next.control.flatMap((c, i) => c.actors.map((id, j) => ({ path: `control[${i}].actors[${j}]`, id }))),
   );
   await zones.upsert(tx, next);
+  // Convoy requests in force along the zone are flagged in the same transaction (docs/access.md).
+  const flagged = await flagRequestsAlong(tx, before, next);
   return {
     value: (await readWithin(tx, reader, (sql) => zones.getRecord(sql, next.id)))!,
     audit: [
@@ -36,7 +39,9 @@ export async function saveZoneChange(
         before: before && zoneView(before),
         after: zoneView(next),
       },
+      ...flagged.audit,
     ],
+    events: flagged.events,
     recompute: {
       scope: await affectedByZone(tx, next, before ?? undefined),
       cause: zoneChanged(next, action, by),

@@ -1,5 +1,6 @@
 /** How incidents look in responses (in lists, and in full with their accounts and findings), and what requests about them hold. */
 import { CLASSIFICATIONS } from '../../contract/access.ts';
+import { ACCESS_CATEGORIES } from '../../contract/access-constraints.ts';
 import { INCIDENT_SORTS, type IncidentFilter, type IncidentSort } from '../../contract/lists.ts';
 import type { PageRequest } from '../../contract/paging.ts';
 import { z } from 'zod';
@@ -49,6 +50,10 @@ export const incidentSummarySchema = z
     where: whereOut,
     headline: z.string().nullable(),
     act: z.enum(ACTS),
+    access_category: z
+      .enum(ACCESS_CATEGORIES)
+      .nullable()
+      .describe("an access constraint's kind in OCHA's access categories (act access_denial only)"),
     perpetrator: z.string().nullable(),
     target: targetOut,
     self_defense_claim: z.boolean(),
@@ -102,6 +107,10 @@ export const incidentDetailSchema = incidentSummarySchema
       .array(reportSchema)
       .describe('every linked report you may see, contradictory ones included, in the order received'),
     disputed: z.array(z.enum(DISPUTABLE_FACTS)).describe('the facts on which the accounts contradict one another'),
+    convoy_request: z
+      .object({ id: z.string(), name: z.string() })
+      .nullable()
+      .describe('the convoy request whose turning back or attack recorded it, if you may see that request'),
     findings: z.array(z.object(findingFields).meta({ id: 'IncidentFinding' })),
     finding_history: z
       .array(
@@ -135,6 +144,7 @@ export const incidentSummaryJson = (i: IncidentView): z.infer<typeof incidentSum
   where: whereJson(i.location),
   headline: i.headline ?? null,
   act: i.act,
+  access_category: i.accessCategory,
   perpetrator: i.perpetrator,
   target: i.target,
   self_defense_claim: i.selfDefenseClaim,
@@ -156,6 +166,7 @@ export const incidentDetailJson = (d: IncidentDetail): z.infer<typeof incidentDe
   ...incidentSummaryJson(d.incident),
   accounts: d.accounts.map(reportJson),
   disputed: d.disputed,
+  convoy_request: d.convoyRequest,
   findings: d.findings.map((f) => ({
     key: f.key,
     agreement: f.agreement,
@@ -204,6 +215,11 @@ const factsIn = {
   self_defense_claim: z.boolean().optional(),
   place: z.string().max(500).nullable().optional(),
   headline: z.string().max(1_000).nullable().optional(),
+  access_category: z
+    .enum(ACCESS_CATEGORIES)
+    .nullable()
+    .optional()
+    .describe("an access constraint's kind in OCHA's access categories, for act access_denial; another act drops it"),
   deaths: z
     .object({ low: count, best: count, high: count })
     .superRefine((d, zctx) => {
@@ -247,6 +263,7 @@ const toFacts = (b: z.infer<typeof patchBody>): IncidentFacts => ({
   place: b.place,
   headline: b.headline,
   deaths: b.deaths,
+  accessCategory: b.access_category,
 });
 
 export const toNewIncident = (b: z.infer<typeof createBody>): NewIncident => ({

@@ -7,6 +7,7 @@ import { agreementsRoutes } from './agreements.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { besiegedRoutes } from './besieged.routes.ts';
+import { convoyRequestsRoutes } from './convoy-requests.routes.ts';
 import { eventsRoutes } from './events.routes.ts';
 import { findingsRoutes } from './findings.routes.ts';
 import { hotlineRoutes } from './hotline.routes.ts';
@@ -47,4 +48,5 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   hotlineRoutes,
   besiegedRoutes,
   localAgreementsRoutes,
+  convoyRequestsRoutes,
 ];

@@ -37,6 +37,8 @@ export function invalidations(e: LiveEvent): { now: (readonly unknown[])[]; late
   // A notification made, acknowledged, renewed or withdrawn (heard only by those who see it): its lists, at once.
   if (e.type === 'notification.changed')
     return { now: [queryKeys.notifications, queryKeys.incidentReviews], later: [] };
+  // A convoy request made, stepped on or flagged (heard only by those who see it): its lists and its page, at once.
+  if (e.type === 'convoy_request.changed') return { now: [queryKeys.convoyRequests], later: [] };
   const incident = eventIncident(e);
   const now: (readonly unknown[])[] = incident ? [queryKeys.incident(incident), queryKeys.incidentAudit(incident)] : [];
   if (e.type === 'report.updated') now.push(queryKeys.report(e.id));

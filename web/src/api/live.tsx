@@ -35,6 +35,8 @@ const QUIET: ReadonlySet<LiveEvent['type']> = new Set([
   'hotline.updated',
   // The notifications page shows its own lists' states; no notice of its own yet.
   'notification.changed',
+  // A convoy request's page and lists show its state; no notice of its own.
+  'convoy_request.changed',
 ]);
 
 export function parseLiveEvent(data: string): LiveEvent | null {

@@ -51,6 +51,11 @@ export const queryKeys = {
   apiTokens: (user: string | null) => ['tokens', user ?? ''] as const,
   /** Humanitarian notifications: the lists (sent, received, all) and each one. */
   notifications: ['notifications'] as const,
+  /** Convoy requests: the lists (awaiting my organization, mine, all), each one, who decides for which party. */
+  convoyRequests: ['convoy-requests'] as const,
+  convoyRequestList: (box: string) => ['convoy-requests', 'list', box] as const,
+  convoyRequest: (id: string) => ['convoy-requests', 'detail', id] as const,
+  convoyRepresentatives: ['convoy-requests', 'representatives'] as const,
   /** The audit trail across records, by its filters. */
   auditTrails: ['audit'] as const,
   auditTrail: (query: unknown) => ['audit', query] as const,

@@ -3230,6 +3230,1738 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/convoy-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The convoy requests you may see: your organization's, those awaiting its decision, all */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description mine: your organization's; awaiting: awaiting your organization's decision (or, for the secretariat, a letter); left out: every one you may see */
+                    box?: "mine" | "awaiting";
+                    cursor?: string;
+                    limit?: number;
+                    state?: "draft" | "submitted" | "approved" | "partly_approved" | "denied" | "letter_issued" | "dispatched" | "arrived" | "turned_back" | "attacked" | "delivered";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ConvoyRequestItem"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draft a convoy request (convoy:organize) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The people the convoy is to reach */
+                        beneficiaries_planned: number;
+                        cargo: {
+                            item: string;
+                            quantity: number;
+                            /** @enum {string} */
+                            sector: "food" | "health" | "nutrition" | "wash" | "shelter" | "education" | "protection" | "other";
+                            unit: string;
+                        }[];
+                        destinations: {
+                            location: {
+                                lat: number;
+                                lon: number;
+                            };
+                            name: string;
+                        }[];
+                        /** @description What people call the convoy, e.g. "Inter-agency convoy to Daraya" */
+                        name: string;
+                        /** @description The route, a LineString from the start to the last destination */
+                        route: {
+                            coordinates: [
+                                number,
+                                number
+                            ][];
+                            /** @enum {string} */
+                            type: "LineString";
+                        };
+                        /** @description When the convoy is to move: it must be approved for this window */
+                        window: {
+                            from: string;
+                            to: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConvoyRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/convoy-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One convoy request with its timeline (its organizer's organization, the organizations deciding for a party it asks, the secretariat) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConvoyRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Write a draft again, whole (its organizer, convoy:organize); 409 once submitted */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The people the convoy is to reach */
+                        beneficiaries_planned: number;
+                        cargo: {
+                            item: string;
+                            quantity: number;
+                            /** @enum {string} */
+                            sector: "food" | "health" | "nutrition" | "wash" | "shelter" | "education" | "protection" | "other";
+                            unit: string;
+                        }[];
+                        destinations: {
+                            location: {
+                                lat: number;
+                                lon: number;
+                            };
+                            name: string;
+                        }[];
+                        /** @description What people call the convoy, e.g. "Inter-agency convoy to Daraya" */
+                        name: string;
+                        /** @description The route, a LineString from the start to the last destination */
+                        route: {
+                            coordinates: [
+                                number,
+                                number
+                            ][];
+                            /** @enum {string} */
+                            type: "LineString";
+                        };
+                        /** @description When the convoy is to move: it must be approved for this window */
+                        window: {
+                            from: string;
+                            to: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConvoyRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/convoy-requests/{id}/arrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The convoy arrived (its organizer, convoy:organize) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description When it arrived; now when left out */
+                        at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConvoyRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/convoy-requests/{id}/attack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The convoy was attacked (its organizer, convoy:organize); an access incident is recorded with it, linked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description When it happened; now when left out */
+                        at?: string;
+                        /** @description Who; null when nobody is named */
+                        by: string | null;
+                        /**
+                         * @description The access constraint's OCHA category
+                         * @enum {string}
+                         */
+                        category?: "denial_of_needs" | "restriction_of_services" | "impediments_to_entry" | "restriction_of_movement" | "interference" | "removal_of_items" | "violence_against_personnel_assets" | "hostilities" | "explosive_hazards" | "physical_environment";
+                        /**
+                         * @description Who may see the access incident recorded (by default the task force)
+                         * @enum {string}
+                         */
+                        classification?: "public" | "task_force" | "co_chairs" | "org";
+                        /** @description An access incident already recorded (act access_denial) to link instead of recording a new one */
+                        incident?: string;
+                        /** @description People killed, if known */
+                        killed?: number | null;
+                        /** @description Where */
+                        location: {
+                            lat: number;
+                            lon: number;
+                        };
+                        /** @default  */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConvoyRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/convoy-requests/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A party's decision: approve, deny or approve with conditions (its organization or the secretariat, convoy:decide) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The party decided for: one the request asks, still to decide */
+                        actor: string;
+                        /**
+                         * @description An approval's conditions in words
+                         * @default
+                         */
+                        conditions?: string;
+                        /** @description When the party decided; now when left out */
+                        decided_at?: string;
+                        /** @enum {string} */
+                        decision: "approve" | "approve_with_conditions" | "deny";
+                        /**
+                         * @description Destinations left out, by position (an approval with conditions)
+                         * @default []
+                         */
+                        excluded_destinations?: number[];
+                        /**
+                         * @description Why; required for a denial
+                         * @default
+                         */
+                        reason?: string;
+                        /**
+                         * @description Items to take out, line by line (an approval with conditions)
+                         * @default []
+                         */
+                        removed?: {
+                            /** @description The cargo line, by its position (0 is the first) */
+                            line: number;
+                            quantity: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConvoyRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/convoy-requests/{id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The delivery, line by line: delivered, removed and by whom; beneficiaries reached (its organizer, convoy:organize) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description When it was delivered; now when left out */
+                        at?: string;
+                        beneficiaries_reached: number;
+                        /** @description One for each cargo line, in their order */
+                        lines: {
+                            delivered: number;
+                            /** @default  */
+                            removal_reason?: string;
+                            /** @default 0 */
+                            removed?: number;
+                            /** @default null */
+                            removed_by?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConvoyRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/convoy-requests/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The convoy leaves (its organizer, convoy:organize) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description When it left; now when left out */
+                        at?: string;
+                        trucks: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConvoyRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/convoy-requests/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the facilitation letter of an approved request (the secretariat, convoy:facilitate) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description When the letter was issued; now when left out */
+                        issued_at?: string;
+                        /**
+                         * @description The party that issued it (in 2016, the government)
+                         * @default null
+                         */
+                        issued_by?: string | null;
+                        /** @default  */
+                        reference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConvoyRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/convoy-requests/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a draft: the parties to ask are fixed by the convoy rule (its organizer, convoy:organize) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConvoyRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/convoy-requests/{id}/turn-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The convoy was turned back (its organizer, convoy:organize); an access incident is recorded with it, linked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description When it happened; now when left out */
+                        at?: string;
+                        /** @description Who; null when nobody is named */
+                        by: string | null;
+                        /**
+                         * @description The access constraint's OCHA category
+                         * @enum {string}
+                         */
+                        category?: "denial_of_needs" | "restriction_of_services" | "impediments_to_entry" | "restriction_of_movement" | "interference" | "removal_of_items" | "violence_against_personnel_assets" | "hostilities" | "explosive_hazards" | "physical_environment";
+                        /**
+                         * @description Who may see the access incident recorded (by default the task force)
+                         * @enum {string}
+                         */
+                        classification?: "public" | "task_force" | "co_chairs" | "org";
+                        /** @description An access incident already recorded (act access_denial) to link instead of recording a new one */
+                        incident?: string;
+                        /** @description Where */
+                        location: {
+                            lat: number;
+                            lon: number;
+                        };
+                        /** @default  */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConvoyRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/convoy-requests/representatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which organization decides for which party on convoy requests */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConvoyRepresentatives"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/convoy-requests/representatives/{org}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the party an organization decides for on convoy requests (accounts:manage) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The party the organization decides for; null: none */
+                        actor: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConvoyRepresentatives"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/convoys": {
         parameters: {
             query?: never;
@@ -9112,6 +10844,376 @@ export interface components {
                 to: string | null;
             };
         };
+        ConvoyRepresentatives: {
+            actor: string;
+            org: string;
+        }[];
+        ConvoyRepresentativesInput: {
+            actor: string;
+            org: string;
+        }[];
+        ConvoyRequest: {
+            beneficiaries_planned: number;
+            beneficiaries_reached: number | null;
+            cargo: {
+                /** @description What the decisions leave of the line: the quantity less the most any party took out */
+                approved: number;
+                delivered: number | null;
+                item: string;
+                quantity: number;
+                removal_reason: string | null;
+                removed: number | null;
+                removed_by: string | null;
+                /** @enum {string} */
+                sector: "food" | "health" | "nutrition" | "wash" | "shelter" | "education" | "protection" | "other";
+                unit: string;
+            }[];
+            /** @description Control changed along the route after submission, as the organizer sees the world (see the timeline) */
+            control_changed_at: string | null;
+            /** @description ISO 8601 with offset */
+            created_at: string;
+            created_by: string | null;
+            /** @description Excluded groups whose areas the route crosses: they cannot be asked */
+            crosses_excluded: string[];
+            /** @description The parties you may record a decision for now */
+            decides_for: string[];
+            decisions: {
+                actor: string;
+                conditions: string;
+                /** @description ISO 8601 with offset */
+                decided_at: string;
+                /** @enum {string} */
+                decision: "approve" | "approve_with_conditions" | "deny";
+                excluded_destinations: number[];
+                reason: string;
+                /** @description ISO 8601 with offset */
+                recorded_at: string;
+                recorded_by: string | null;
+                recorded_by_org: string;
+                removed: {
+                    line: number;
+                    quantity: number;
+                }[];
+            }[];
+            destinations: {
+                location: {
+                    lat: number;
+                    lon: number;
+                    where: components["schemas"]["Where"];
+                };
+                name: string;
+            }[];
+            id: string;
+            name: string;
+            /** @description The steps you may take next: one action each */
+            next_steps: ("submit" | "decide" | "issue_letter" | "dispatch" | "arrive" | "turn_back" | "report_attack" | "deliver")[];
+            /** @description The party the convoy runs under, set aside by the convoy rule */
+            organizer_actor: string | null;
+            organizer_org: string;
+            /** @description Parties asked that have not decided */
+            pending: string[];
+            /** @description A draft's approvals as things stand (the convoy rule, from the world as you see it) */
+            preview: {
+                crosses_excluded: string[];
+                required_approvals: string[];
+                zones: string[];
+            } | null;
+            /** @description The parties asked (the convoy rule, at submission) */
+            required_approvals: string[];
+            route: components["schemas"]["Geometry"];
+            /** @description The route's points with where each is, for people */
+            route_points: {
+                lat: number;
+                lon: number;
+                where: components["schemas"]["Where"];
+            }[];
+            route_zones: string[];
+            /** @enum {string} */
+            state: "draft" | "submitted" | "approved" | "partly_approved" | "denied" | "letter_issued" | "dispatched" | "arrived" | "turned_back" | "attacked" | "delivered";
+            steps: {
+                /** @description When it happened */
+                at: string;
+                details: {
+                    [key: string]: unknown;
+                };
+                /** @description The access incident the step made, if you may see it */
+                incident_id: string | null;
+                org: string | null;
+                /** @description ISO 8601 with offset */
+                recorded_at: string;
+                /** @enum {string} */
+                state_after: "draft" | "submitted" | "approved" | "partly_approved" | "denied" | "letter_issued" | "dispatched" | "arrived" | "turned_back" | "attacked" | "delivered";
+                /** @enum {string} */
+                step: "submit" | "decide" | "issue_letter" | "dispatch" | "arrive" | "turn_back" | "report_attack" | "deliver" | "create" | "update" | "control_changed";
+                username: string | null;
+            }[];
+            submitted_at: string | null;
+            window: {
+                /** @description ISO 8601 with offset */
+                from: string;
+                /** @description ISO 8601 with offset */
+                to: string;
+            };
+        };
+        ConvoyRequestInput: {
+            beneficiaries_planned: number;
+            beneficiaries_reached: number | null;
+            cargo: {
+                /** @description What the decisions leave of the line: the quantity less the most any party took out */
+                approved: number;
+                delivered: number | null;
+                item: string;
+                quantity: number;
+                removal_reason: string | null;
+                removed: number | null;
+                removed_by: string | null;
+                /** @enum {string} */
+                sector: "food" | "health" | "nutrition" | "wash" | "shelter" | "education" | "protection" | "other";
+                unit: string;
+            }[];
+            /** @description Control changed along the route after submission, as the organizer sees the world (see the timeline) */
+            control_changed_at: string | null;
+            /** @description ISO 8601 with offset */
+            created_at: string;
+            created_by: string | null;
+            /** @description Excluded groups whose areas the route crosses: they cannot be asked */
+            crosses_excluded: string[];
+            /** @description The parties you may record a decision for now */
+            decides_for: string[];
+            decisions: {
+                actor: string;
+                conditions: string;
+                /** @description ISO 8601 with offset */
+                decided_at: string;
+                /** @enum {string} */
+                decision: "approve" | "approve_with_conditions" | "deny";
+                excluded_destinations: number[];
+                reason: string;
+                /** @description ISO 8601 with offset */
+                recorded_at: string;
+                recorded_by: string | null;
+                recorded_by_org: string;
+                removed: {
+                    line: number;
+                    quantity: number;
+                }[];
+            }[];
+            destinations: {
+                location: {
+                    lat: number;
+                    lon: number;
+                    where: components["schemas"]["WhereInput"];
+                };
+                name: string;
+            }[];
+            id: string;
+            name: string;
+            /** @description The steps you may take next: one action each */
+            next_steps: ("submit" | "decide" | "issue_letter" | "dispatch" | "arrive" | "turn_back" | "report_attack" | "deliver")[];
+            /** @description The party the convoy runs under, set aside by the convoy rule */
+            organizer_actor: string | null;
+            organizer_org: string;
+            /** @description Parties asked that have not decided */
+            pending: string[];
+            /** @description A draft's approvals as things stand (the convoy rule, from the world as you see it) */
+            preview: {
+                crosses_excluded: string[];
+                required_approvals: string[];
+                zones: string[];
+            } | null;
+            /** @description The parties asked (the convoy rule, at submission) */
+            required_approvals: string[];
+            route: components["schemas"]["GeometryInput"];
+            /** @description The route's points with where each is, for people */
+            route_points: {
+                lat: number;
+                lon: number;
+                where: components["schemas"]["WhereInput"];
+            }[];
+            route_zones: string[];
+            /** @enum {string} */
+            state: "draft" | "submitted" | "approved" | "partly_approved" | "denied" | "letter_issued" | "dispatched" | "arrived" | "turned_back" | "attacked" | "delivered";
+            steps: {
+                /** @description When it happened */
+                at: string;
+                details: {
+                    [key: string]: unknown;
+                };
+                /** @description The access incident the step made, if you may see it */
+                incident_id: string | null;
+                org: string | null;
+                /** @description ISO 8601 with offset */
+                recorded_at: string;
+                /** @enum {string} */
+                state_after: "draft" | "submitted" | "approved" | "partly_approved" | "denied" | "letter_issued" | "dispatched" | "arrived" | "turned_back" | "attacked" | "delivered";
+                /** @enum {string} */
+                step: "submit" | "decide" | "issue_letter" | "dispatch" | "arrive" | "turn_back" | "report_attack" | "deliver" | "create" | "update" | "control_changed";
+                username: string | null;
+            }[];
+            submitted_at: string | null;
+            window: {
+                /** @description ISO 8601 with offset */
+                from: string;
+                /** @description ISO 8601 with offset */
+                to: string;
+            };
+        };
+        ConvoyRequestItem: {
+            beneficiaries_planned: number;
+            beneficiaries_reached: number | null;
+            cargo: {
+                /** @description What the decisions leave of the line: the quantity less the most any party took out */
+                approved: number;
+                delivered: number | null;
+                item: string;
+                quantity: number;
+                removal_reason: string | null;
+                removed: number | null;
+                removed_by: string | null;
+                /** @enum {string} */
+                sector: "food" | "health" | "nutrition" | "wash" | "shelter" | "education" | "protection" | "other";
+                unit: string;
+            }[];
+            /** @description Control changed along the route after submission, as the organizer sees the world (see the timeline) */
+            control_changed_at: string | null;
+            /** @description ISO 8601 with offset */
+            created_at: string;
+            created_by: string | null;
+            /** @description Excluded groups whose areas the route crosses: they cannot be asked */
+            crosses_excluded: string[];
+            decisions: {
+                actor: string;
+                conditions: string;
+                /** @description ISO 8601 with offset */
+                decided_at: string;
+                /** @enum {string} */
+                decision: "approve" | "approve_with_conditions" | "deny";
+                excluded_destinations: number[];
+                reason: string;
+                /** @description ISO 8601 with offset */
+                recorded_at: string;
+                recorded_by: string | null;
+                recorded_by_org: string;
+                removed: {
+                    line: number;
+                    quantity: number;
+                }[];
+            }[];
+            destinations: {
+                location: {
+                    lat: number;
+                    lon: number;
+                    where: components["schemas"]["Where"];
+                };
+                name: string;
+            }[];
+            id: string;
+            name: string;
+            /** @description The steps you may take next: one action each */
+            next_steps: ("submit" | "decide" | "issue_letter" | "dispatch" | "arrive" | "turn_back" | "report_attack" | "deliver")[];
+            /** @description The party the convoy runs under, set aside by the convoy rule */
+            organizer_actor: string | null;
+            organizer_org: string;
+            /** @description Parties asked that have not decided */
+            pending: string[];
+            /** @description The parties asked (the convoy rule, at submission) */
+            required_approvals: string[];
+            route: components["schemas"]["Geometry"];
+            /** @description The route's points with where each is, for people */
+            route_points: {
+                lat: number;
+                lon: number;
+                where: components["schemas"]["Where"];
+            }[];
+            route_zones: string[];
+            /** @enum {string} */
+            state: "draft" | "submitted" | "approved" | "partly_approved" | "denied" | "letter_issued" | "dispatched" | "arrived" | "turned_back" | "attacked" | "delivered";
+            submitted_at: string | null;
+            window: {
+                /** @description ISO 8601 with offset */
+                from: string;
+                /** @description ISO 8601 with offset */
+                to: string;
+            };
+        };
+        ConvoyRequestItemInput: {
+            beneficiaries_planned: number;
+            beneficiaries_reached: number | null;
+            cargo: {
+                /** @description What the decisions leave of the line: the quantity less the most any party took out */
+                approved: number;
+                delivered: number | null;
+                item: string;
+                quantity: number;
+                removal_reason: string | null;
+                removed: number | null;
+                removed_by: string | null;
+                /** @enum {string} */
+                sector: "food" | "health" | "nutrition" | "wash" | "shelter" | "education" | "protection" | "other";
+                unit: string;
+            }[];
+            /** @description Control changed along the route after submission, as the organizer sees the world (see the timeline) */
+            control_changed_at: string | null;
+            /** @description ISO 8601 with offset */
+            created_at: string;
+            created_by: string | null;
+            /** @description Excluded groups whose areas the route crosses: they cannot be asked */
+            crosses_excluded: string[];
+            decisions: {
+                actor: string;
+                conditions: string;
+                /** @description ISO 8601 with offset */
+                decided_at: string;
+                /** @enum {string} */
+                decision: "approve" | "approve_with_conditions" | "deny";
+                excluded_destinations: number[];
+                reason: string;
+                /** @description ISO 8601 with offset */
+                recorded_at: string;
+                recorded_by: string | null;
+                recorded_by_org: string;
+                removed: {
+                    line: number;
+                    quantity: number;
+                }[];
+            }[];
+            destinations: {
+                location: {
+                    lat: number;
+                    lon: number;
+                    where: components["schemas"]["WhereInput"];
+                };
+                name: string;
+            }[];
+            id: string;
+            name: string;
+            /** @description The steps you may take next: one action each */
+            next_steps: ("submit" | "decide" | "issue_letter" | "dispatch" | "arrive" | "turn_back" | "report_attack" | "deliver")[];
+            /** @description The party the convoy runs under, set aside by the convoy rule */
+            organizer_actor: string | null;
+            organizer_org: string;
+            /** @description Parties asked that have not decided */
+            pending: string[];
+            /** @description The parties asked (the convoy rule, at submission) */
+            required_approvals: string[];
+            route: components["schemas"]["GeometryInput"];
+            /** @description The route's points with where each is, for people */
+            route_points: {
+                lat: number;
+                lon: number;
+                where: components["schemas"]["WhereInput"];
+            }[];
+            route_zones: string[];
+            /** @enum {string} */
+            state: "draft" | "submitted" | "approved" | "partly_approved" | "denied" | "letter_issued" | "dispatched" | "arrived" | "turned_back" | "attacked" | "delivered";
+            submitted_at: string | null;
+            window: {
+                /** @description ISO 8601 with offset */
+                from: string;
+                /** @description ISO 8601 with offset */
+                to: string;
+            };
+        };
         Deconfliction: {
             /** @description The protected sites you may see that are within their buffer of the operation */
             conflicts: {
@@ -9517,6 +11619,8 @@ export interface components {
             subject: string;
         };
         Incident: {
+            /** @description an access constraint's kind in OCHA's access categories (act access_denial only) */
+            access_category: ("denial_of_needs" | "restriction_of_services" | "impediments_to_entry" | "restriction_of_movement" | "interference" | "removal_of_items" | "violence_against_personnel_assets" | "hostilities" | "explosive_hazards" | "physical_environment") | null;
             /** @enum {string} */
             act: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
             /** @enum {string} */
@@ -9576,12 +11680,19 @@ export interface components {
             where: components["schemas"]["Where"];
         };
         IncidentDetail: {
+            /** @description an access constraint's kind in OCHA's access categories (act access_denial only) */
+            access_category: ("denial_of_needs" | "restriction_of_services" | "impediments_to_entry" | "restriction_of_movement" | "interference" | "removal_of_items" | "violence_against_personnel_assets" | "hostilities" | "explosive_hazards" | "physical_environment") | null;
             /** @description every linked report you may see, contradictory ones included, in the order received */
             accounts: components["schemas"]["Report"][];
             /** @enum {string} */
             act: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
             /** @enum {string} */
             classification: "public" | "task_force" | "co_chairs" | "org";
+            /** @description the convoy request whose turning back or attack recorded it, if you may see that request */
+            convoy_request: {
+                id: string;
+                name: string;
+            } | null;
             /** @description ISO 8601 with offset */
             created_at: string;
             /** @description UCDP date_prec: 1 exact day ... 5 year */
@@ -9644,12 +11755,19 @@ export interface components {
             where: components["schemas"]["Where"];
         };
         IncidentDetailInput: {
+            /** @description an access constraint's kind in OCHA's access categories (act access_denial only) */
+            access_category: ("denial_of_needs" | "restriction_of_services" | "impediments_to_entry" | "restriction_of_movement" | "interference" | "removal_of_items" | "violence_against_personnel_assets" | "hostilities" | "explosive_hazards" | "physical_environment") | null;
             /** @description every linked report you may see, contradictory ones included, in the order received */
             accounts: components["schemas"]["ReportInput"][];
             /** @enum {string} */
             act: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
             /** @enum {string} */
             classification: "public" | "task_force" | "co_chairs" | "org";
+            /** @description the convoy request whose turning back or attack recorded it, if you may see that request */
+            convoy_request: {
+                id: string;
+                name: string;
+            } | null;
             /** @description ISO 8601 with offset */
             created_at: string;
             /** @description UCDP date_prec: 1 exact day ... 5 year */
@@ -9844,6 +11962,8 @@ export interface components {
             violators: string[];
         };
         IncidentInput: {
+            /** @description an access constraint's kind in OCHA's access categories (act access_denial only) */
+            access_category: ("denial_of_needs" | "restriction_of_services" | "impediments_to_entry" | "restriction_of_movement" | "interference" | "removal_of_items" | "violence_against_personnel_assets" | "hostilities" | "explosive_hazards" | "physical_environment") | null;
             /** @enum {string} */
             act: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
             /** @enum {string} */
@@ -10803,7 +12923,7 @@ export interface components {
         /** @description Something the server says to people, as a code and its terms; rendered in the reader's language */
         Statement: {
             /** @enum {string} */
-            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.zone.rename" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "cause.recorded";
+            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.zone.rename" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "error.convoy_out_of_order" | "error.convoy_not_party" | "error.convoy_not_draft" | "error.convoy_decided" | "convoy.state.draft" | "convoy.state.submitted" | "convoy.state.approved" | "convoy.state.partly_approved" | "convoy.state.denied" | "convoy.state.letter_issued" | "convoy.state.dispatched" | "convoy.state.arrived" | "convoy.state.turned_back" | "convoy.state.attacked" | "convoy.state.delivered" | "convoy.step.submit" | "convoy.step.decide" | "convoy.step.issue_letter" | "convoy.step.dispatch" | "convoy.step.arrive" | "convoy.step.turn_back" | "convoy.step.report_attack" | "convoy.step.deliver" | "convoy.party.organizer" | "convoy.party.approver" | "convoy.party.secretariat" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "cause.recorded";
             params: {
                 [key: string]: components["schemas"]["Term"];
             };
@@ -10811,7 +12931,7 @@ export interface components {
         /** @description Something the server says to people, as a code and its terms; rendered in the reader's language */
         StatementInput: {
             /** @enum {string} */
-            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.zone.rename" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "cause.recorded";
+            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.zone.rename" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "error.convoy_out_of_order" | "error.convoy_not_party" | "error.convoy_not_draft" | "error.convoy_decided" | "convoy.state.draft" | "convoy.state.submitted" | "convoy.state.approved" | "convoy.state.partly_approved" | "convoy.state.denied" | "convoy.state.letter_issued" | "convoy.state.dispatched" | "convoy.state.arrived" | "convoy.state.turned_back" | "convoy.state.attacked" | "convoy.state.delivered" | "convoy.step.submit" | "convoy.step.decide" | "convoy.step.issue_letter" | "convoy.step.dispatch" | "convoy.step.arrive" | "convoy.step.turn_back" | "convoy.step.report_attack" | "convoy.step.deliver" | "convoy.party.organizer" | "convoy.party.approver" | "convoy.party.secretariat" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "cause.recorded";
             params: {
                 [key: string]: components["schemas"]["TermInput"];
             };
@@ -10875,7 +12995,7 @@ export interface components {
             text: string;
         } | {
             /** @enum {string} */
-            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "hotline thread" | "besieged area" | "population estimate" | "local agreement" | "evacuation" | "user" | "organization" | "api token" | "record";
+            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "hotline thread" | "besieged area" | "population estimate" | "local agreement" | "evacuation" | "convoy request" | "user" | "organization" | "api token" | "record";
         } | {
             role: string;
         } | {
@@ -10912,7 +13032,7 @@ export interface components {
             text: string;
         } | {
             /** @enum {string} */
-            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "hotline thread" | "besieged area" | "population estimate" | "local agreement" | "evacuation" | "user" | "organization" | "api token" | "record";
+            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "hotline thread" | "besieged area" | "population estimate" | "local agreement" | "evacuation" | "convoy request" | "user" | "organization" | "api token" | "record";
         } | {
             role: string;
         } | {
@@ -12358,6 +14478,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description an access constraint's kind in OCHA's access categories, for act access_denial; another act drops it */
+                    access_category?: ("denial_of_needs" | "restriction_of_services" | "impediments_to_entry" | "restriction_of_movement" | "interference" | "removal_of_items" | "violence_against_personnel_assets" | "hostilities" | "explosive_hazards" | "physical_environment") | null;
                     /** @enum {string} */
                     act?: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
                     /** @enum {string} */
@@ -12588,6 +14710,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description an access constraint's kind in OCHA's access categories, for act access_denial; another act drops it */
+                    access_category?: ("denial_of_needs" | "restriction_of_services" | "impediments_to_entry" | "restriction_of_movement" | "interference" | "removal_of_items" | "violence_against_personnel_assets" | "hostilities" | "explosive_hazards" | "physical_environment") | null;
                     /** @enum {string} */
                     act?: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
                     /** @enum {string} */

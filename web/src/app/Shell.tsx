@@ -99,6 +99,13 @@ export function Shell({ children }: { children: ReactNode }) {
       // Every organization may be told of a site or a movement; those who may neither send nor acknowledge read them.
       show: true,
     },
+    {
+      to: '/convoys',
+      label: 'nav.convoys',
+      icon: icon('M3 7h11v9H3zM14 10h4l3 3v3h-7M7 19a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM17 19a2 2 0 1 0 0-4 2 2 0 0 0 0 4z'),
+      // Every organization may organize, decide on or see convoy requests; the list shows only those it may see.
+      show: true,
+    },
     { to: '/state', label: 'nav.state', icon: icon('M4 20V10M10 20V4M16 20v-7M22 20H2'), show: true },
     {
       to: '/settings',

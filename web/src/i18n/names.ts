@@ -22,6 +22,8 @@ import type {
   ZoneStatus,
 } from '../api/vocabulary.ts';
 import type { EmailKind } from '../../../src/contract/email.ts';
+import type { AccessCategory } from '../../../src/contract/access-constraints.ts';
+import type { CargoSector, ConvoyState, ConvoyStep, Decision } from '../../../src/contract/convoy-requests.ts';
 
 /**
  * The audit actions this app has words for. The server records actions as free text (an audit
@@ -62,6 +64,15 @@ export type AuditAction =
   | 'replace-control'
   | 'change-geometry'
   | 'rename'
+  | 'submit'
+  | 'decide'
+  | 'issue_letter'
+  | 'dispatch'
+  | 'arrive'
+  | 'turn_back'
+  | 'report_attack'
+  | 'deliver'
+  | 'control_changed'
   | 'other';
 
 /**
@@ -79,6 +90,8 @@ export const RECORD_KINDS = [
   'operation',
   'convoy',
   'hotline_thread',
+  'convoy_request',
+  'convoy_representative',
   'findings',
   'incidents',
   'user',
@@ -114,6 +127,13 @@ export interface Names {
   recordKinds: Record<RecordKindName, string>;
   /** The kinds of email a user may ask for (the account page), as the emails' footers name them. */
   emailKinds: Record<EmailKind, string>;
+  /** Convoy requests (docs/access.md): the states, the steps, the parties' decisions, the cargo's sectors. */
+  convoyStates: Record<ConvoyState, string>;
+  convoySteps: Record<ConvoyStep | 'create' | 'update' | 'control_changed', string>;
+  decisions: Record<Decision, string>;
+  sectors: Record<CargoSector, string>;
+  /** The kinds of access constraint (OCHA's access categories). */
+  accessCategories: Record<AccessCategory, string>;
 }
 
 /**
@@ -151,5 +171,10 @@ export function namer(names: Names, unknown: string): Namer {
     entities: of(names.entities),
     recordKinds: of(names.recordKinds),
     emailKinds: of(names.emailKinds),
+    convoyStates: of(names.convoyStates),
+    convoySteps: of(names.convoySteps),
+    decisions: of(names.decisions),
+    sectors: of(names.sectors),
+    accessCategories: of(names.accessCategories),
   };
 }

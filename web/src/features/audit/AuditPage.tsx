@@ -285,6 +285,12 @@ function useRecordWords(): (e: Entry) => { kind: string; name: string | null; li
         return { kind, name: r ? actorName(e.entity_id) : null, link: null };
       case 'organization':
         return { kind, name: r ? orgName(e.entity_id) : null, link: null };
+      case 'convoy_request':
+        return {
+          kind,
+          name: r?.name ?? null,
+          link: r ? `/convoys/${encodeURIComponent(e.entity_id)}` : null,
+        };
       default:
         return { kind, name: r?.name ?? null, link: null };
     }

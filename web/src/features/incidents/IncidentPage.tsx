@@ -108,6 +108,22 @@ export function IncidentPage({ id }: { id: string }) {
             <dd>{actorName(i.perpetrator)}</dd>
             <dt>{t('incident.target')}</dt>
             <dd>{target}</dd>
+            {i.access_category && (
+              <>
+                <dt>{t('incident.accessCategory')}</dt>
+                <dd data-testid="access-category">{nameOf.accessCategories(i.access_category)}</dd>
+              </>
+            )}
+            {i.convoy_request && (
+              <>
+                <dt>{t('incident.convoyRequest')}</dt>
+                <dd>
+                  <Link to={`/convoys/${encodeURIComponent(i.convoy_request.id)}`} dir="auto">
+                    {i.convoy_request.name}
+                  </Link>
+                </dd>
+              </>
+            )}
             {i.deaths && (
               <>
                 <dt>{t('incident.deaths')}</dt>
