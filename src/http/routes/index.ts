@@ -19,6 +19,8 @@ import { searchRoutes } from './search.routes.ts';
 import { settingsRoutes } from './settings.routes.ts';
 import { usersRoutes } from './users.routes.ts';
 import { zonesRoutes } from './zones.routes.ts';
+// Last: its schemas import the incidents', and the OpenAPI components come in the order they are first imported.
+import { ogcRoutes } from './ogc.routes.ts';
 
 export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   authRoutes,
@@ -39,4 +41,5 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   searchRoutes,
   settingsRoutes,
   hotlineRoutes,
+  ogcRoutes,
 ];
