@@ -4,6 +4,7 @@
  */
 import { adjudicateBenchmark } from './adjudicate.bench.ts';
 import { deskBenchmark } from './desk.bench.ts';
+import { exportsBenchmark } from './exports.bench.ts';
 import { httpBenchmark } from './http.bench.ts';
 import { importBenchmark } from './import.bench.ts';
 import { liveBenchmark } from './live.bench.ts';
@@ -39,6 +40,11 @@ export const BENCHMARKS: readonly Benchmark[] = [
   // database, dropped after), beside the same lookup done by a PostGIS join; its dry run; other
   // requests' p99 meanwhile. See rejudge.bench.ts.
   rejudgeBenchmark,
+
+  // Exports: 1,000,000 incidents as GeoJSON and CSV over HTTP through `truce serve` (its memory),
+  // beside ogr2ogr from the same table; ogr2ogr from the OGC API beside from the table, on
+  // PostgreSQL (a new database, dropped after). See exports.bench.ts.
+  exportsBenchmark,
 ];
 
 export function findBenchmark(name: string): Benchmark | undefined {

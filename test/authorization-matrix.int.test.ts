@@ -706,6 +706,27 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
         .count;
       if (n !== visibleCount(reader)) fail(`GET /incidents/count?q=matrix: ${n}, expected ${visibleCount(reader)}`);
     },
+    '/incidents/export': async ({ server, r, reader, fail, tally }) => {
+      // Every format holds the matrix incidents the reader may see, and no other; the bundle the
+      // zones, agreements, sites, operations and convoys the reader may see too.
+      // (Every format reads the same pages: src/http/routes/incident-exports.int.test.ts checks them all.)
+      for (const format of ['geojson', 'bundle']) {
+        const url = `/api/v1/incidents/export?format=${format}&q=matrix`;
+        const res = await server.call(reader.user, { method: 'GET', url });
+        tally(1);
+        if (res.statusCode !== 200) fail(`GET ${url}: ${res.statusCode}`);
+        const kinds =
+          format === 'bundle'
+            ? (['incident', 'zone', 'agreement', 'site', 'operation', 'convoy'] as const)
+            : (['incident'] as const);
+        for (const kind of kinds)
+          for (const cls of CLASSES) {
+            tally(1);
+            const inIt = res.body.includes(r[kind][cls]);
+            if (inIt !== visible(cls, reader.org)) fail(`GET ${url}: ${kind} ${cls} in it: ${inIt}`);
+          }
+      }
+    },
     '/incidents/{id}': async (c) => {
       await perRecord('incident', (id) => `/api/v1/incidents/${id}`)(c);
       const { server, r, reader, fail, tally } = c;

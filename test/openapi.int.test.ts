@@ -10,6 +10,8 @@ import { describeEachDatabase } from './databases.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
 const HIDDEN = new Set(['/api/v1/openapi.json', '/api/v1/health']);
+/** The OGC API - Features has its own definition (its service-desc, /api/v1/ogc/api): docs/exports.md. */
+const OWN_DEFINITION = '/api/v1/ogc';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 /** Every (method, path) under /api/v1 from Fastify's route tree, paths in OpenAPI form. */
@@ -23,7 +25,14 @@ function registeredRoutes(tree: string): string[] {
     stack.length = depth;
     stack.push(m[2]!);
     const path = stack.join('');
-    if (!m[3] || !path.startsWith('/api/v1/') || path.startsWith('/api/v1/docs') || HIDDEN.has(path)) continue;
+    if (
+      !m[3] ||
+      !path.startsWith('/api/v1/') ||
+      path.startsWith('/api/v1/docs') ||
+      path.startsWith(OWN_DEFINITION) ||
+      HIDDEN.has(path)
+    )
+      continue;
     for (const method of m[3].split(', ')) {
       if (method !== 'HEAD') routes.push(`${method.toLowerCase()} ${path.replace(/:(\w+)/g, '{$1}')}`);
     }

@@ -56,4 +56,14 @@ export class IncidentsPage {
     await this.rows().nth(n).locator('a').click();
     await this.page.locator('.incident-page').waitFor();
   }
+
+  /** Opens the Export menu and returns its links, by format. */
+  async openExport(): Promise<Record<string, string>> {
+    await this.page.locator('[data-testid=export-menu] > summary').click();
+    await this.page.locator('.export-menu-panel a').first().waitFor();
+    const links = await this.page
+      .locator('.export-menu-panel a')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-format')!, e.getAttribute('href')!]));
+    return Object.fromEntries(links);
+  }
 }

@@ -74,6 +74,8 @@ export interface IncidentFilter {
   classification?: Classification | undefined;
   /** In its place, headline or the narrative of an account the reader may see. */
   q?: string | undefined;
+  /** Only these incidents (one feature of the OGC API). */
+  ids?: readonly string[] | undefined;
 }
 
 export const INCIDENT_SORTS = ['-occurred_at', 'occurred_at', '-deaths', 'deaths'] as const;

@@ -153,3 +153,62 @@ export const fromIncident = (i: Incident): BundleIncident => ({
   target: i.target,
   self_defense_claim: i.selfDefenseClaim,
 });
+
+export const fromActor = (a: Actor): BundleActor => ({
+  id: a.id,
+  name: a.name,
+  ...arabic('name_ar', a.nameAr),
+  kind: a.kind,
+  aliases: a.aliases,
+  designated: a.designated,
+});
+
+export const fromProtectedSite = (s: ProtectedSite): BundleProtectedSite => ({
+  id: s.id,
+  kind: s.kind,
+  owner: s.owner,
+  geometry: s.geometry as BundleProtectedSite['geometry'],
+  buffer_m: s.bufferM,
+  valid: isoInterval(s.valid),
+  notified_to: s.notifiedTo,
+});
+
+export const fromOperation = (o: Operation): BundleOperation => ({
+  id: o.id,
+  actor: o.actor,
+  kind: o.kind,
+  area: o.area as BundleOperation['area'],
+  radius_m: o.radiusM,
+  window: isoInterval(o.window),
+});
+
+export const fromConvoy = (c: Convoy): BundleConvoy => ({
+  id: c.id,
+  organizer: c.organizer,
+  route: c.route as BundleConvoy['route'],
+  window: isoInterval(c.window),
+});
+
+/** A world as a bundle (the inverse of bundleToWorld): what an export writes and `scenario load` reads back. */
+export function worldToBundle(w: World, name: string): Bundle {
+  return {
+    format: 'truce-scenario/1',
+    name,
+    timezone: w.timezone,
+    host_state: w.hostState,
+    actors: w.actors.map(fromActor),
+    agreements: w.agreements.map(fromAgreement),
+    zones: w.zones.map(fromZone),
+    incidents: w.incidents.map(fromIncident),
+    protected_sites: w.protectedSites.map(fromProtectedSite),
+    operations: w.operations.map(fromOperation),
+    convoys: w.convoys.map(fromConvoy),
+    calm: w.calm && {
+      agreement: w.calm.agreement,
+      from: w.calm.from,
+      to: w.calm.to,
+      threshold_per_day: w.calm.thresholdPerDay,
+      days_required: w.calm.daysRequired,
+    },
+  };
+}

@@ -390,6 +390,7 @@ function incidentConditions(params: Params, f: IncidentFilter, placeIndexed = tr
   if (f.status) c.push(`i.status = ${params.add(f.status)}`);
   if (f.grade) c.push(`i.grade = ${params.add(f.grade)}`);
   if (f.classification) c.push(`i.classification = ${params.add(f.classification)}`);
+  if (f.ids) c.push(`i.id = any(${params.add(f.ids)})`);
   if (f.q) {
     const p = params.add(containing(f.q));
     c.push(
@@ -529,4 +530,84 @@ export async function update(sql: Sql, incident: IncidentWrite, at: Instant): Pr
      where id = $1`,
     writeParams(incident, at),
   );
+}
+
+// ---- Incidents as exports write them (app/exports): a page at a time, in the list's order, with
+// the names of the actors they name; each page read as the reader, so row-level security decides.
+
+/** An incident as an export writes it: plain values, the instants as ISO text (UTC, to the millisecond). */
+export interface IncidentExportRow {
+  id: string;
+  occurred_at: string;
+  occurred_until: string | null;
+  date_precision: number | null;
+  lon: number;
+  lat: number;
+  location_precision: number | null;
+  place: string | null;
+  headline: string | null;
+  act: Act;
+  perpetrator: string | null;
+  perpetrator_name: string | null;
+  perpetrator_name_ar: string | null;
+  perpetrator_kind: string | null;
+  target_civilian: CivilianTarget | null;
+  target_actor: string | null;
+  target_name: string | null;
+  target_name_ar: string | null;
+  target_kind: string | null;
+  self_defense_claim: boolean;
+  deaths_low: number | null;
+  deaths_best: number | null;
+  deaths_high: number | null;
+  source: string | null;
+  source_ref: string | null;
+  status: IncidentStatus;
+  grade: AttributionGrade | null;
+  classification: Classification;
+  owner_org: string | null;
+  /** The current finding under each agreement the reader may see it under: `agreement verdict` pairs. */
+  verdicts: { agreement: string | null; verdict: Verdict }[];
+  /** The sort key of the row, for the next page. */
+  sort_key: string | number;
+}
+
+const ISO_MS = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+// The list's columns less what only the list shows (its accounts' count), the actors' names joined,
+// the instants formatted by PostgreSQL: the driver then parses no date and no JSON but the verdicts.
+const EXPORT_VIEW = `select i.id, to_char(i.occurred_at at time zone 'UTC', ${ISO_MS}) as occurred_at,
+    to_char(i.occurred_until at time zone 'UTC', ${ISO_MS}) as occurred_until, i.date_precision, i.lon, i.lat,
+    i.location_precision, i.place, i.headline, i.act, i.perpetrator, p.name as perpetrator_name,
+    p.name_ar as perpetrator_name_ar, p.kind as perpetrator_kind, i.target_civilian, i.target_actor,
+    t.name as target_name, t.name_ar as target_name_ar, t.kind as target_kind, i.self_defense_claim,
+    i.deaths_low, i.deaths_best, i.deaths_high, i.source, i.source_ref, i.status, i.grade, i.classification, i.owner_org,
+    coalesce((select jsonb_agg(jsonb_build_object('agreement', f.agreement_id, 'verdict', coalesce(f.ruled_verdict, f.verdict)) order by f.agreement_id nulls first)
+      from findings f where f.kind = 'incident' and f.subject_id = i.id), '[]'::jsonb) as verdicts`;
+
+/**
+ * One page of incidents to export, in the list's order after the cursor (the sort value, the time
+ * as ISO text or the deaths, and the id). Each row carries its sort value in `sort_key`.
+ */
+export async function listExportPage(
+  sql: Sql,
+  filter: IncidentFilter,
+  sort: IncidentSort,
+  page: PageRequest,
+): Promise<Page<IncidentExportRow>> {
+  const params = new Params();
+  const c = incidentConditions(params, filter, false);
+  const byDeaths = sort.endsWith('deaths');
+  // The cursor's time is the ISO text of an earlier row: compared as a timestamp.
+  const column = byDeaths ? sortColumn(sort) : 'i.occurred_at';
+  const order = keyset(params, [column, 'i.id'], sort.startsWith('-'), page);
+  if (order.condition)
+    c.push(byDeaths ? order.condition : order.condition.replace(/\) ([<>]) \((\$\d+)/, ') $1 ($2::timestamptz'));
+  const rows = await sql.query<IncidentExportRow>(
+    `${EXPORT_VIEW}, ${byDeaths ? column : `to_char(i.occurred_at at time zone 'UTC', ${ISO_MS})`} as sort_key
+     from incidents i left join actors p on p.id = i.perpetrator left join actors t on t.id = i.target_actor
+     ${whereAll(c)} ${order.tail}`,
+    params.values,
+  );
+  return takePage(rows, page, (r) => [r.sort_key, r.id]);
 }

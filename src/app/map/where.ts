@@ -50,24 +50,39 @@ export type WhereView = ReturnType<typeof viewOf>;
  * and the nearest place and the areas' polygons cost more than the rest of a row. Places and
  * areas never change while the server runs. Views are shared: callers must not change them.
  */
-const views = new Map<string, WhereView>();
-const KEEP = 50_000;
+let views = new Map<string, WhereView>();
+let older = new Map<string, WhereView>();
+const KEEP = 25_000;
 
 /** Where a point is, as the API and the live stream show it (snake_case). */
 export function whereView(lon: number, lat: number): WhereView {
   const key = `${lon},${lat}`;
   let view = views.get(key);
   if (!view) {
-    view = viewOf(lon, lat);
-    if (views.size >= KEEP) views.delete(views.keys().next().value!);
+    view = older.get(key) ?? viewOf(lon, lat);
+    // Two generations, each up to KEEP: dropping the older whole costs nothing per answer, where
+    // deleting a Map's first key one at a time walks the deleted ones again (an export of a
+    // million places spent more time there than finding them).
+    if (views.size >= KEEP) {
+      older = views;
+      views = new Map();
+    }
     views.set(key, view);
   }
   return view;
 }
 
+/** An area's view, one object per area shared by every view of a point in it. */
+const areaViews = new Map<string, { pcode: string; name_en: string; name_ar: string }>();
+const area = (a: AreaName | null) => {
+  if (!a) return null;
+  let view = areaViews.get(a.pcode);
+  if (!view) areaViews.set(a.pcode, (view = { pcode: a.pcode, name_en: a.nameEn, name_ar: a.nameAr }));
+  return view;
+};
+
 function viewOf(lon: number, lat: number) {
   const w = whereIs(lon, lat);
-  const area = (a: AreaName | null) => a && { pcode: a.pcode, name_en: a.nameEn, name_ar: a.nameAr };
   return {
     place: w.place && { name_en: w.place.nameEn, name_ar: w.place.nameAr, distance_m: w.place.distanceM },
     district: area(w.district),

@@ -3,10 +3,12 @@
  * every account and its findings, changing it (findings judged again), linking and unlinking
  * reports by hand.
  */
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireCaller } from '../../app/caller.ts';
 import type { AppContext } from '../../app/context.ts';
 import { createIncident } from '../../app/incidents/create-incident.ts';
+import { exportIncidents } from '../../app/exports/export-incidents.ts';
 import { getIncident } from '../../app/incidents/get-incident.ts';
 import { linkReport, splitReport, unlinkReport } from '../../app/incidents/link-report.ts';
 import { mergeIncidents } from '../../app/incidents/merge-incidents.ts';
@@ -16,6 +18,7 @@ import { sendKeptRead } from '../kept-read.ts';
 import { countOut, errorResponses, idParams, pageOf, pageResponse } from '../schemas.ts';
 import {
   createBody,
+  exportQuery,
   filterQuery,
   findingHistoryOut,
   incidentDetailJson,
@@ -94,6 +97,37 @@ export const incidentsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     },
     async (request, reply) =>
       sendKeptRead(ctx, request, reply, async (caller) => countIncidents(ctx, caller, toFilter(request.query))),
+  );
+
+  app.get(
+    '/incidents/export',
+    {
+      schema: {
+        operationId: 'exportIncidents',
+        tags: ['incidents'],
+        summary:
+          'The incidents you may see that match the filters, in the sort given, as a file: GeoJSON, newline-delimited GeoJSON, HXL CSV, ACLED-style CSV or a scenario bundle (streamed)',
+        querystring: exportQuery,
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const lang = q.lang ?? (/^ar\b/i.test(request.headers['accept-language'] ?? '') ? 'ar' : 'en');
+      const file = await exportIncidents(ctx, request.caller, {
+        format: q.format,
+        filter: toFilter(q),
+        sort: q.sort,
+        lang,
+      });
+      return (
+        reply
+          .type(file.mediaType)
+          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          // A stream is piped as it is, never serialized (its type is not the response schema's).
+          .send(Readable.from(file.chunks, { objectMode: false, highWaterMark: 64 * 1024 }) as never)
+      );
+    },
   );
 
   app.get(

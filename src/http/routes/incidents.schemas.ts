@@ -4,6 +4,7 @@ import { ACCESS_CATEGORIES } from '../../contract/access-constraints.ts';
 import { INCIDENT_SORTS, type IncidentFilter, type IncidentSort } from '../../contract/lists.ts';
 import type { PageRequest } from '../../contract/paging.ts';
 import { z } from 'zod';
+import { EXPORT_FORMATS } from '../../app/exports/export-incidents.ts';
 import type { IncidentFacts, NewIncident } from '../../app/incidents/create-incident.ts';
 import type { IncidentDetail, IncidentView } from '../../app/incidents/get-incident.ts';
 import type { IncidentPatch } from '../../app/incidents/update-incident.ts';
@@ -317,6 +318,19 @@ export const toFilter = (q: z.infer<typeof filterQuery>): IncidentFilter => ({
 /** The cursor of a sort: deaths, or the time it occurred, then the id. */
 export const incidentPage = (query: { limit: number; cursor?: string | undefined }, sort: IncidentSort): PageRequest =>
   pageRequest(query, [sort.endsWith('deaths') ? 'count' : 'instant', 'text']);
+
+export const exportQuery = filterQuery.extend({
+  format: z
+    .enum(EXPORT_FORMATS)
+    .describe(
+      "geojson: a GeoJSON FeatureCollection (RFC 7946); ndjson: one GeoJSON Feature a line; hxl: CSV with an HXL hashtag row; acled: CSV with ACLED's columns and event types; bundle: a truce-scenario/1 bundle of the world you may see with these incidents",
+    ),
+  sort: z.enum(INCIDENT_SORTS).default('-occurred_at'),
+  lang: z
+    .enum(['en', 'ar'])
+    .optional()
+    .describe("the language of names and headings (HXL CSV); by default the request's Accept-Language"),
+});
 
 export const linkParams = z.object({ id: idParams.shape.id, reportId: idParams.shape.id });
 

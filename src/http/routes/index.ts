@@ -24,6 +24,8 @@ import { searchRoutes } from './search.routes.ts';
 import { settingsRoutes } from './settings.routes.ts';
 import { usersRoutes } from './users.routes.ts';
 import { zonesRoutes } from './zones.routes.ts';
+// Last: its schemas import the incidents', and the OpenAPI components come in the order they are first imported.
+import { ogcRoutes } from './ogc.routes.ts';
 
 export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   authRoutes,
@@ -49,4 +51,5 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   besiegedRoutes,
   localAgreementsRoutes,
   convoyRequestsRoutes,
+  ogcRoutes,
 ];

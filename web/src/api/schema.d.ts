@@ -5997,6 +5997,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incidents you may see that match the filters, in the sort given, as a file: GeoJSON, newline-delimited GeoJSON, HXL CSV, ACLED-style CSV or a scenario bundle (streamed) */
+        get: operations["exportIncidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/local-agreements": {
         parameters: {
             query?: never;
@@ -15666,6 +15683,113 @@ export interface operations {
                     };
                 };
             };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportIncidents: {
+        parameters: {
+            query: {
+                act?: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
+                /** @description as perpetrator or target */
+                actor?: string;
+                /** @description inside this governorate or district (OCHA admin 1 or 2 pcode, such as SY02 or SY0200) */
+                admin?: string;
+                /** @description minLon,minLat,maxLon,maxLat */
+                bbox?: string;
+                classification?: "public" | "task_force" | "co_chairs" | "org";
+                /** @description geojson: a GeoJSON FeatureCollection (RFC 7946); ndjson: one GeoJSON Feature a line; hxl: CSV with an HXL hashtag row; acled: CSV with ACLED's columns and event types; bundle: a truce-scenario/1 bundle of the world you may see with these incidents */
+                format: "geojson" | "ndjson" | "hxl" | "acled" | "bundle";
+                /** @description occurred at or after this instant */
+                from?: string;
+                grade?: "confirmed" | "fair" | "weak" | "contested" | "discounted";
+                /** @description the language of names and headings (HXL CSV); by default the request's Accept-Language */
+                lang?: "en" | "ar";
+                /** @description text in its place, headline, or the narrative of an account you may see */
+                q?: string;
+                sort?: "-occurred_at" | "occurred_at" | "-deaths" | "deaths";
+                status?: "reported" | "under_review" | "verified" | "disputed" | "discounted";
+                /** @description occurred before this instant */
+                to?: string;
+                /** @description has a current finding with this verdict */
+                verdict?: "violation" | "needs_review" | "permitted" | "not_covered";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             /** @description Default Response */
             400: {
                 headers: {

@@ -10,6 +10,7 @@ import { ACTS, INCIDENT_STATUSES, VERDICTS } from '../../api/enums.ts';
 import { activeFilterCount, type IncidentFilters, readFilters, toApiQuery, writeFilters } from './filters.ts';
 import { fetchIncidentPage, type IncidentQuery, useIncidents } from './queries.ts';
 import { AdminAreaSelect } from './AdminAreaSelect.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
 import { useIncidentNames } from './use-incident-names.ts';
 import { worstVerdict } from './verdicts.ts';
 
@@ -183,6 +184,7 @@ export function IncidentsPage() {
                 {t('incidents.resultsMore', { shown: number(items.length), count: countText(count) })}
               </span>
             )}
+            <ExportMenu query={apiQuery as IncidentQuery} />
           </div>
           {page.error && <ErrorNotice error={page.error} onRetry={page.reload} />}
           {!page.data && page.loading && <Loading />}

@@ -225,3 +225,15 @@ export function useIncidentReview(id: string, around: Around) {
     }),
   );
 }
+
+export type ExportFormat = NonNullable<paths['/api/v1/incidents/export']['get']['parameters']['query']>['format'];
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['geojson', 'ndjson', 'hxl', 'acled', 'bundle'];
+
+/** The address of an export of the list as filtered (a download: the browser sends the session cookie). */
+export function incidentExportUrl(query: IncidentQuery, format: ExportFormat, lang: 'en' | 'ar'): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') q.set(k, String(v));
+  q.set('format', format);
+  q.set('lang', lang);
+  return `/api/v1/incidents/export?${q}`;
+}
