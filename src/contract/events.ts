@@ -12,6 +12,8 @@ export const EVENT_TYPES = [
   'hotline.updated',
   'hotline.escalated',
   'notification.changed',
+  'position.changed',
+  'notice.changed',
   'alert',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

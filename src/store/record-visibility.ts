@@ -15,6 +15,7 @@ export const RECORD_TABLES: Readonly<Record<string, string>> = {
   convoy: 'convoys',
   actor: 'actors',
   notification: 'notifications',
+  position: 'positions',
 };
 
 /** True or false for a known kind of record; null when the entity has no table to look in. */

@@ -34,6 +34,11 @@ export function invalidations(e: LiveEvent): { now: (readonly unknown[])[]; late
   if (e.type === 'hotline.updated' || e.type === 'hotline.escalated') return { now: [queryKeys.hotline], later: [] };
   // A notification made, acknowledged, renewed or withdrawn (heard only by those who see it): its lists, at once.
   if (e.type === 'notification.changed') return { now: [queryKeys.notifications], later: [] };
+  // A position recorded, changed or withdrawn (heard only by its owner and its recipients): its lists, at once.
+  if (e.type === 'position.changed') return { now: [queryKeys.positions], later: [] };
+  // An operation notice checked (heard by who may see it, its conflicts, or an alert of one's own place): the notices
+  // and the alerts, at once.
+  if (e.type === 'notice.changed') return { now: [queryKeys.notices], later: [] };
   const incident = eventIncident(e);
   const now: (readonly unknown[])[] = incident ? [queryKeys.incident(incident), queryKeys.incidentAudit(incident)] : [];
   if (e.type === 'report.updated') now.push(queryKeys.report(e.id));

@@ -35,6 +35,7 @@ const QUIET: ReadonlySet<LiveEvent['type']> = new Set([
   'hotline.updated',
   // The notifications page shows its own lists' states; no notice of its own yet.
   'notification.changed',
+  'position.changed',
 ]);
 
 export function parseLiveEvent(data: string): LiveEvent | null {

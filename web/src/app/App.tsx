@@ -19,7 +19,9 @@ import { ChangePage } from '../features/territory/ChangePage.tsx';
 import { TerritoryPage } from '../features/territory/TerritoryPage.tsx';
 import { SearchPage } from '../features/search/SearchPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { NoticesPage } from '../features/notices/NoticesPage.tsx';
 import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
+import { PositionsPage } from '../features/positions/PositionsPage.tsx';
 import { FiledReportPage } from '../features/reports/FiledReportPage.tsx';
 import { SignInPage } from '../features/sign-in/SignInPage.tsx';
 import { StatePage } from '../features/state/StatePage.tsx';
@@ -101,6 +103,8 @@ function Page({ path }: { path: string }): ReactNode {
   if (path === '/state') return <StatePage />;
   if (path === '/settings') return <SettingsPage />;
   if (path === '/notifications') return <NotificationsPage />;
+  if (path === '/notices') return <NoticesPage />;
+  if (path === '/positions') return <PositionsPage />;
   if (path === '/zones/new' && can('world:manage')) return <ZoneDrawPage id={null} />;
   const redraw = matchPath('/zones/:id/edit', path);
   if (redraw && can('world:manage')) return <ZoneDrawPage id={redraw.id!} />;
