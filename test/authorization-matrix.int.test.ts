@@ -116,6 +116,10 @@ interface Records {
    * and window: each names the sites, notifications and notices its reader may see, and nothing of the others.
    */
   strike: string;
+  /** A position of us shared with ru: seen by us and ru only (the secretariat too only if named). */
+  position: string;
+  /** An operation notice by ru (classified org), in force, near the matrix's sites, notifications and position. */
+  notice: string;
 }
 
 /** Who sees the matrix's hotline threads (opened by ru to us): the parties and the secretariat. */
@@ -133,6 +137,25 @@ const SECRETARIAT = ['un-ose'];
 /** Not a classification but a list: the owner, the recipients, the secretariat. */
 const seesNotification = (to: NotifiedTo, org: string | null): boolean =>
   org !== null && (org === 'ngo' || org === to || SECRETARIAT.includes(org));
+/** Who sees the matrix's position: its owner (us) and its recipient (ru). */
+const POSITION_SEERS = ['us', 'ru'];
+const matrixPosition = (name: string) => ({
+  name,
+  kind: 'troops',
+  geometry: { type: 'Point', coordinates: PLAN_SPOT },
+  buffer_m: 500,
+  valid: { from: '2016-09-01T00:00:00Z', to: null },
+  recipients: ['ru'],
+});
+/** An operation notice in force at the matrix's spot, by ru. */
+const matrixNotice = (classification: string) => ({
+  actor: 'ru',
+  kind: 'air_strike',
+  classification,
+  area: { type: 'Point', coordinates: PLAN_SPOT },
+  radius_m: 800,
+  window: { from: '2098-01-01T00:00:00Z', to: '2098-01-02T00:00:00Z' },
+});
 const notice = (to: NotifiedTo) => ({
   subject: 'site',
   site_kind: 'warehouse',
@@ -428,6 +451,8 @@ async function buildRecords(server: TestServer): Promise<Records> {
       classification: 'public',
     })
   ).id;
+  r.position = (await must(server, 'us-analyst', 'POST', '/api/v1/positions', matrixPosition('matrix troops'))).id;
+  r.notice = (await must(server, 'ru-analyst', 'POST', '/api/v1/operations', matrixNotice('org'))).operation.id;
   return r;
 }
 
@@ -466,6 +491,8 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
         | 'notification'
         | 'evacuation'
         | 'strike'
+        | 'position'
+        | 'notice'
       >,
       url: (id: string) => string,
     ): Check =>
@@ -493,6 +520,8 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
         | 'notification'
         | 'evacuation'
         | 'strike'
+        | 'position'
+        | 'notice'
       >,
       url: string,
       key = 'items',
@@ -975,6 +1004,77 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
     '/besieged-areas/{id}': perRecord('besiegedArea', (id) => `/api/v1/besieged-areas/${id}`),
     '/local-agreements': listed('localAgreement', '/api/v1/local-agreements'),
     '/local-agreements/{id}': perRecord('localAgreement', (id) => `/api/v1/local-agreements/${id}`),
+    '/positions': async ({ server, r, reader, fail, tally }) => {
+      const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/positions?limit=500' });
+      const seen = ids(res.json()).includes(r.position);
+      tally(1);
+      if (seen !== POSITION_SEERS.includes(reader.org)) fail(`GET /positions: ${seen ? 'listed' : 'missing'}`);
+      if (!POSITION_SEERS.includes(reader.org) && res.body.includes(r.position)) fail('GET /positions: names it');
+    },
+    '/positions/{id}': async ({ server, r, reader, fail, tally }) => {
+      const res = await server.call(reader.user, { method: 'GET', url: `/api/v1/positions/${r.position}` });
+      const expected = POSITION_SEERS.includes(reader.org) ? 200 : 404;
+      tally(1);
+      if (res.statusCode !== expected) fail(`GET /positions/{id}: ${res.statusCode}, expected ${expected}`);
+    },
+    // Notices: those whose operation the reader may see, in full; for the secretariat every other as an outline that names
+    // no operation. ru's notice (classified org): its conflicts with the targets each may see.
+    '/operation-notices': async ({ server, r, reader, fail, tally }) => {
+      const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/operation-notices?limit=500' });
+      if (res.statusCode !== 200) return fail(`GET /operation-notices: ${res.statusCode}`);
+      const items = res.json().items as { operation: { id: string } | null; conflicts: { target: { id: string } }[] }[];
+      const shown = items.flatMap((n) => (n.operation ? [n.operation.id] : []));
+      for (const cls of CLASSES) {
+        tally(1);
+        if (shown.includes(r.operation[cls]) !== visible(cls, reader.org))
+          fail(`GET /operation-notices: operation ${cls} ${shown.includes(r.operation[cls]) ? 'shown' : 'missing'}`);
+        if (!visible(cls, reader.org) && res.body.includes(r.operation[cls]))
+          fail(`GET /operation-notices: names hidden operation ${cls}`);
+      }
+      tally(1);
+      if (shown.includes(r.notice) !== (reader.org === 'ru') || (reader.org !== 'ru' && res.body.includes(r.notice)))
+        fail(`GET /operation-notices: ru's notice ${shown.includes(r.notice) ? 'shown' : 'missing or named'}`);
+      // Outlines are the secretariat's: one per notice whose operation it may not see.
+      const outlines = items.filter((n) => n.operation === null).length;
+      const hidden = CLASSES.filter((cls) => !visible(cls, reader.org)).length + (reader.org === 'ru' ? 0 : 1);
+      tally(1);
+      if (outlines !== (SECRETARIAT.includes(reader.org) ? hidden : 0))
+        fail(`GET /operation-notices: ${outlines} outlines`);
+      // The conflicts of ru's notice, as ru and the secretariat see them: only targets they may see.
+      const targets = items
+        .filter((n) => n.operation?.id === r.notice || (n.operation === null && SECRETARIAT.includes(reader.org)))
+        .flatMap((n) => n.conflicts.map((c) => c.target.id));
+      for (const cls of CLASSES) {
+        tally(1);
+        if (!visible(cls, reader.org) && targets.includes(r.site[cls]))
+          fail(`GET /operation-notices: site ${cls} named`);
+      }
+      for (const to of NOTIFIED_TO) {
+        tally(1);
+        if (!seesNotification(to, reader.org) && res.body.includes(r.notification[to]))
+          fail(`GET /operation-notices: the notification to ${to} named`);
+      }
+      tally(1);
+      if (!POSITION_SEERS.includes(reader.org) && res.body.includes(r.position))
+        fail('GET /operation-notices: the position named');
+      if (reader.org === 'ru' && !targets.includes(r.position)) fail('GET /operation-notices: ru misses its conflict');
+      if (SECRETARIAT.includes(reader.org) && !targets.includes(r.notification.us))
+        fail('GET /operation-notices: the secretariat misses a conflict');
+    },
+    // Alerts: an owner's targets near ru's notice, never the notice.
+    '/deconfliction-alerts': async ({ server, r, reader, fail, tally }) => {
+      const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/deconfliction-alerts' });
+      if (res.statusCode !== 200) return fail(`GET /deconfliction-alerts: ${res.statusCode}`);
+      const targets = (res.json().items as { target: { id: string } }[]).map((a) => a.target.id);
+      tally(2);
+      if (res.body.includes(r.notice)) fail('GET /deconfliction-alerts: names the notice');
+      if (targets.includes(r.position) !== (reader.org === 'us')) fail('GET /deconfliction-alerts: the position');
+      for (const to of NOTIFIED_TO) {
+        tally(1);
+        if (targets.includes(r.notification[to]) !== (reader.org === 'ngo'))
+          fail(`GET /deconfliction-alerts: the notification to ${to}`);
+      }
+    },
     '/findings': async ({ server, r, reader, fail, tally }) => {
       for (const cls of CLASSES) {
         for (const [kind, subject, owned] of [
@@ -1197,6 +1297,18 @@ describeEachDatabase('authorization matrix', (db) => {
           if (!seesNotification(to, reader.org) && stream.raw().includes(id))
             failures.push(`${reader.user}: GET /events names the notification to ${to}`);
         }
+      }
+      // A position: heard by its owner and its recipient only; ru's notice never named to another organization.
+      for (const reader of READERS) {
+        const stream = streams.get(reader.user)!;
+        const heard = stream.messages.some((m) => m.data.type === 'position.changed' && m.data.id === r.position);
+        checked += 2;
+        if (heard !== POSITION_SEERS.includes(reader.org))
+          failures.push(`${reader.user}: GET /events position ${heard ? 'sent' : 'missing'}`);
+        if (!POSITION_SEERS.includes(reader.org) && stream.raw().includes(r.position))
+          failures.push(`${reader.user}: GET /events names the position`);
+        if (reader.org !== 'ru' && stream.raw().includes(r.notice))
+          failures.push(`${reader.user}: GET /events names ru's notice`);
       }
       console.info(
         `authorization matrix [${db().kind}]: ${gets.length} GET endpoints, ${READERS.length} users + a stranger, ${checked} user checks, ${strangerChecks} stranger checks`,
@@ -1599,8 +1711,7 @@ describeEachDatabase('authorization matrix', (db) => {
           ],
         },
         'POST /operations': {
-          permission: 'plan:manage',
-          roles: ['admin', 'analyst'],
+          permission: 'operation:declare',
           attempts: () => [
             {
               url: '/api/v1/operations',
@@ -1612,6 +1723,37 @@ describeEachDatabase('authorization matrix', (db) => {
               },
             },
           ],
+        },
+        // Public notices by ru: ru changes and withdraws (once: then 409); the others see them and are refused (hidden ones: notices.int.test.ts).
+        'PATCH /operations/{id}': {
+          permission: 'operation:declare',
+          refusedTo: (u) => u.org !== 'ru',
+          attempts: () => [{ url: `/api/v1/operations/${noticeToChange}`, payload: { radius_m: 100 } }],
+        },
+        'POST /operations/{id}/withdraw': {
+          permission: 'operation:declare',
+          refusedTo: (u) => u.org !== 'ru',
+          attempts: () => [{ url: `/api/v1/operations/${noticeToWithdraw}/withdraw` }],
+        },
+        // us's positions (shared with ru): us records, changes and withdraws (once: then 409); ru sees them and is refused;
+        // to the others they do not exist (the hidden cases are in positions.int.test.ts).
+        'POST /positions': {
+          permission: 'position:manage',
+          attempts: () => [{ url: '/api/v1/positions', payload: matrixPosition('recorded by the matrix') }],
+        },
+        'PATCH /positions/{id}': {
+          permission: 'position:manage',
+          refusedTo: (u) => u.org !== 'us',
+          attempts: (u) =>
+            POSITION_SEERS.includes(u.org)
+              ? [{ url: `/api/v1/positions/${r.position}`, payload: { buffer_m: 400 } }]
+              : [],
+        },
+        'POST /positions/{id}/withdraw': {
+          permission: 'position:manage',
+          refusedTo: (u) => u.org !== 'us',
+          attempts: (u) =>
+            POSITION_SEERS.includes(u.org) ? [{ url: `/api/v1/positions/${positionToWithdraw}/withdraw` }] : [],
         },
         'POST /operations/check': {
           permission: null,
@@ -1728,6 +1870,13 @@ describeEachDatabase('authorization matrix', (db) => {
       ).id;
       const threadToResolve = (await must(server, 'ru-analyst', 'POST', '/api/v1/hotline', hotlineThread('to resolve')))
         .id;
+      const noticeToChange = (await must(server, 'ru-analyst', 'POST', '/api/v1/operations', matrixNotice('public')))
+        .operation.id;
+      const noticeToWithdraw = (await must(server, 'ru-analyst', 'POST', '/api/v1/operations', matrixNotice('public')))
+        .operation.id;
+      const positionToWithdraw = (
+        await must(server, 'us-analyst', 'POST', '/api/v1/positions', matrixPosition('to withdraw'))
+      ).id;
       const rulingToApprove = r.ruling.public!;
       const rulingToWithdraw = r.ruling['org-us']!;
       // An incident with no ruling yet, for the first co-chair to propose one on.

@@ -5,7 +5,9 @@
  * `<from>-<to>`: their positions in the chain), a hotline thread changed or escalated (`hotline_thread`
  * <id>; only its parties and the secretariat are told), a humanitarian notification made, acknowledged, renewed
  * or withdrawn (`notification` <id>: only its owner, its recipients and the secretariat hear of it), a convoy request
- * made, stepped on or flagged (`convoy_request` <id>: only who may see it hears of it). An event names a record and its
+ * made, stepped on or flagged (`convoy_request` <id>: only who may see it hears of it), a position
+ * recorded, changed or withdrawn (`position` <id>: its owner and recipients only), an operation notice checked
+ * (`notice.changed`, `operation` <id>: docs/deconfliction.md). An event names a record and its
  * classification; subscribers (the SSE route) re-read the record as their reader before
  * sending it, so the live stream can never show what a list would hide.
  */

@@ -24,6 +24,10 @@ export const PERMISSIONS = {
   'incident:manage': ['admin', 'analyst'],
   'world:manage': ['admin', 'analyst'],
   'plan:manage': ['admin', 'analyst', 'humanitarian'],
+  /** Declare a planned operation (an operation notice), change or withdraw one's own organization's. */
+  'operation:declare': ['admin', 'analyst'],
+  /** Record one's own organization's positions (troops, advisers...), share, change and withdraw them. */
+  'position:manage': ['admin', 'analyst'],
   /** Notify a site or a movement, renew and withdraw one's own organization's (not a request for permission). */
   'notification:send': ['admin', 'analyst', 'humanitarian'],
   /** Acknowledge, for one's organization, a notification it received. */

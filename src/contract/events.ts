@@ -13,6 +13,8 @@ export const EVENT_TYPES = [
   'hotline.escalated',
   'notification.changed',
   'convoy_request.changed',
+  'position.changed',
+  'notice.changed',
   'alert',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

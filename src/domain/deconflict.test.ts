@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { clearanceM, deconflictOperation } from './deconflict.ts';
+import {
+  clearanceM,
+  deconflictOperation,
+  type DeconflictionTarget,
+  type PlannedReach,
+  reachClearanceM,
+  targetConflicts,
+} from './deconflict.ts';
 import { EARTH_RADIUS_M, type Geometry } from './geo.ts';
 import { interval, operation, rect, site } from './test-builders.ts';
 
@@ -222,4 +229,159 @@ describe('order and notification', () => {
       ]);
     },
   );
+});
+
+describe('targetConflicts: any target (notified sites, movements, positions)', () => {
+  const WINDOW = interval('2016-06-01T00:00:00Z', '2016-06-02T00:00:00Z');
+  const reach = (over: Partial<PlannedReach> = {}): PlannedReach => ({
+    area: pt(0, 0),
+    radiusM: 0,
+    window: WINDOW,
+    owners: ['actor:ru', 'org:ru'],
+    ...over,
+  });
+  const target = (id: string, over: Partial<DeconflictionTarget> = {}): DeconflictionTarget => ({
+    kind: 'notification_site',
+    id,
+    owner: 'org:ngo',
+    geometry: pt(0, 0),
+    bufferM: 500,
+    valid: interval('2016-01-01T00:00:00Z', '2017-01-01T00:00:00Z'),
+    notified: false,
+    ...over,
+  });
+
+  it('excludes a target owned by any of the operation owners (its actor or its declaring organization)', () => {
+    const found = targetConflicts(reach(), [
+      target('own-org', { owner: 'org:ru' }),
+      target('own-actor', { owner: 'actor:ru', kind: 'protected_site' }),
+      target('other', { owner: 'org:us', kind: 'position' }),
+      // The same name in the other namespace is someone else.
+      target('namesake', { owner: 'actor:ngo', kind: 'protected_site' }),
+    ]);
+    expect(found.map((c) => c.id)).toEqual(['namesake', 'other']);
+  });
+
+  it.each([
+    {
+      name: 'ends exactly when the window starts',
+      valid: interval('2016-05-01T00:00:00Z', '2016-06-01T00:00:00Z'),
+      hit: false,
+    },
+    {
+      name: 'starts exactly when the window ends',
+      valid: interval('2016-06-02T00:00:00Z', '2016-07-01T00:00:00Z'),
+      hit: false,
+    },
+    {
+      name: 'starts in the last millisecond',
+      valid: interval('2016-06-01T23:59:59.999Z', '2016-07-01T00:00:00Z'),
+      hit: true,
+    },
+    {
+      name: 'ends in the first millisecond',
+      valid: interval('2016-05-01T00:00:00Z', '2016-06-01T00:00:00.001Z'),
+      hit: true,
+    },
+    { name: 'open-ended from before', valid: interval('2015-01-01T00:00:00Z'), hit: true },
+  ])('a movement whose window $name -> $hit', ({ valid, hit }) => {
+    const movement = target('m', {
+      kind: 'movement',
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [-0.01, 0],
+          [0.01, 0],
+        ],
+      },
+      valid,
+    });
+    expect(targetConflicts(reach(), [movement]).length).toBe(hit ? 1 : 0);
+  });
+
+  it('an open-ended operation window reaches a target valid years later', () => {
+    const later = target('later', { valid: interval('2030-01-01T00:00:00Z', '2030-02-01T00:00:00Z') });
+    expect(targetConflicts(reach({ window: interval('2016-06-01T00:00:00Z') }), [later])).toHaveLength(1);
+  });
+
+  it('a polygon area touching a polygon target gives 0, a conflict even with no buffer', () => {
+    const area = rect(0, 0, 0.01, 0.01);
+    const touching = target('touch', { geometry: rect(0.01, 0, 0.02, 0.01), bufferM: 0 });
+    const apart = target('apart', { geometry: rect(0.011, 0, 0.02, 0.01), bufferM: 0 });
+    expect(targetConflicts(reach({ area }), [touching, apart])).toEqual([
+      { kind: 'notification_site', id: 'touch', owner: 'org:ngo', clearanceM: 0, notified: false },
+    ]);
+  });
+
+  it('a buffer exactly equal to the clearance is a conflict; a hair less is not', () => {
+    const r = reach({ radiusM: 500 });
+    const exact = reachClearanceM(r, pt(0, 0.01));
+    expect(exact).toBeCloseTo(0.01 * DEGREE_M - 500, 6);
+    expect(targetConflicts(r, [target('p', { kind: 'position', geometry: pt(0, 0.01), bufferM: exact })])).toHaveLength(
+      1,
+    );
+    expect(
+      targetConflicts(r, [target('p', { kind: 'position', geometry: pt(0, 0.01), bufferM: exact - 0.001 })]),
+    ).toHaveLength(0);
+  });
+
+  it('a route crossing the area is 0 m away; notified is the target’s own answer', () => {
+    const route = target('route', {
+      kind: 'movement',
+      notified: true,
+      bufferM: 0,
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [-1, -0.001],
+          [1, 0.001],
+        ],
+      },
+    });
+    expect(targetConflicts(reach({ area: rect(-0.01, -0.01, 0.01, 0.01) }), [route])).toEqual([
+      { kind: 'movement', id: 'route', owner: 'org:ngo', clearanceM: 0, notified: true },
+    ]);
+  });
+
+  it('sorts every kind together by clearance, then id, then kind', () => {
+    const found = targetConflicts(reach(), [
+      target('b', { kind: 'position', geometry: pt(0, 0.002) }),
+      target('a', {
+        kind: 'movement',
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [-1, 0.002],
+            [1, 0.002],
+          ],
+        },
+      }),
+      target('a', { kind: 'protected_site', owner: 'actor:msf', geometry: pt(0, 0.002) }),
+      target('z', { geometry: pt(0, 0.001) }),
+    ]);
+    expect(found.map((c) => `${c.kind}:${c.id}`)).toEqual([
+      'notification_site:z',
+      'movement:a',
+      'protected_site:a',
+      'position:b',
+    ]);
+  });
+
+  it('gives the spec’s answer for protected sites (deconflictOperation is it, read for sites)', () => {
+    const sites = [site('s1', { geometry: pt(0, 0.002), notifiedTo: ['ru'] }), site('s2', { geometry: pt(0, 0.001) })];
+    const spec = deconflictOperation(op, sites).conflicts;
+    const generic = targetConflicts(
+      { ...op, owners: [op.actor] },
+      sites.map((s) => ({
+        kind: 'protected_site' as const,
+        id: s.id,
+        owner: s.owner,
+        geometry: s.geometry,
+        bufferM: s.bufferM,
+        valid: s.valid,
+        notified: s.notifiedTo.includes('ru'),
+      })),
+    );
+    expect(generic.map((c) => ({ site: c.id, clearanceM: c.clearanceM, notified: c.notified }))).toEqual(spec);
+  });
 });

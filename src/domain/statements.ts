@@ -172,7 +172,7 @@ export const STATEMENTS_EN = {
   'error.convoy_not_draft': 'This convoy request is {state}: only a draft can be changed.',
   'error.convoy_decided': '{party} has already decided on this convoy request.',
   'convoy.state.draft': 'a draft',
-  'convoy.state.submitted': 'submitted, awaiting the parties\' decisions',
+  'convoy.state.submitted': "submitted, awaiting the parties' decisions",
   'convoy.state.approved': 'approved',
   'convoy.state.partly_approved': 'partly approved',
   'convoy.state.denied': 'denied',

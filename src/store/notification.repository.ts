@@ -200,6 +200,18 @@ export async function withdraw(sql: Sql, id: string, username: string): Promise<
   await sql.query('update notifications set withdrawn_at = now(), withdrawn_by = $2 where id = $1', [id, username]);
 }
 
+/** Notifications not withdrawn whose period reaches past `from` and starts before `to` (null: open). As the system. */
+export async function listInWindow(
+  sql: Sql,
+  window: { from: number; to: number | null },
+): Promise<NotificationRecord[]> {
+  const rows = await sql.query<Row>(
+    `${SELECT} where n.withdrawn_at is null and n.valid_to > $1 and ($2::timestamptz is null or n.valid_from < $2) order by n.id`,
+    [ts(window.from), ts(window.to)],
+  );
+  return rows.map(toRecord);
+}
+
 /**
  * The notifications the connection may see that were in force at some time of `during` (valid then,
  * and not withdrawn before it) and whose shape, widened by its buffer and `extraM`, may reach the

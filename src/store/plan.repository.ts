@@ -38,6 +38,8 @@ interface OperationRow extends Meta {
   radius_m: number;
   window_from: Date;
   window_to: Date | null;
+  created_at: Date;
+  withdrawn_at: Date | null;
 }
 interface ConvoyRow extends Meta {
   id: string;
@@ -53,7 +55,8 @@ export interface PlanMeta {
   ownerOrg: string | null;
 }
 export type SiteRecord = ProtectedSite & PlanMeta;
-export type OperationRecord = Operation & PlanMeta;
+/** An operation as stored: declared by an organization (`ownerOrg`) it is an operation notice, withdrawn or not. */
+export type OperationRecord = Operation & PlanMeta & { withdrawnAt: number | null };
 export type ConvoyRecord = Convoy & PlanMeta;
 
 const toSite = (r: SiteRow): ProtectedSite => ({
@@ -88,6 +91,7 @@ const toSiteRecord = (r: SiteRow): SiteRecord => ({
 const toOperationRecord = (r: OperationRow): OperationRecord => ({
   classification: r.classification,
   ownerOrg: r.owner_org,
+  withdrawnAt: msOrNull(r.withdrawn_at),
   ...toOperation(r),
 });
 const toConvoyRecord = (r: ConvoyRow): ConvoyRecord => ({
@@ -274,6 +278,122 @@ export async function insertConvoy(sql: Sql, c: ConvoyRecord): Promise<boolean> 
     [c.id, c.organizer, JSON.stringify(c.route), ts(c.window.from), ts(c.window.to), c.classification, c.ownerOrg],
   );
   return rows.length > 0;
+}
+
+/** Protected sites (with the organization that added each) valid at some time of the window. As the system. */
+export async function listSitesInWindow(sql: Sql, window: { from: number; to: number | null }): Promise<SiteRecord[]> {
+  const rows = await sql.query<SiteRow>(
+    `select * from protected_sites where (valid_to is null or valid_to > $1) and ($2::timestamptz is null or valid_from < $2)
+     order by id`,
+    [ts(window.from), ts(window.to)],
+  );
+  return rows.map(toSiteRecord);
+}
+
+/** Operation notices in force: declared by an organization, not withdrawn, their window not ended (the database's clock). */
+export async function listNoticesInForce(sql: Sql): Promise<OperationRecord[]> {
+  const rows = await sql.query<OperationRow>(
+    `select * from operations where owner_org is not null and withdrawn_at is null and (window_to is null or window_to > now())
+     order by id`,
+  );
+  return rows.map(toOperationRecord);
+}
+
+export interface NoticeFilter {
+  /** mine: declared by the reader's organization; left out: every notice the reader may see (the secretariat: all). */
+  box?: 'mine' | undefined;
+  orgId: string;
+}
+
+/** What is said of every notice to the secretariat, its operation's detail withheld when its classification hides it. */
+export interface NoticeOutline {
+  id: string;
+  ownerOrg: string;
+  window: { from: number; to: number | null };
+  withdrawnAt: number | null;
+  declaredAt: number;
+}
+
+export interface NoticeRow {
+  outline: NoticeOutline;
+  /** Null: the operation's classification hides it from the reader (the secretariat reads its outline only). */
+  operation: OperationRecord | null;
+}
+
+interface OutlineRow {
+  id: string;
+  owner_org: string;
+  window_from: Date;
+  window_to: Date | null;
+  withdrawn_at: Date | null;
+  created_at: Date;
+}
+const toOutline = (r: OutlineRow): NoticeOutline => ({
+  id: r.id,
+  ownerOrg: r.owner_org,
+  window: { from: ms(r.window_from), to: msOrNull(r.window_to) },
+  withdrawnAt: msOrNull(r.withdrawn_at),
+  declaredAt: ms(r.created_at),
+});
+const OUTLINE = 'id, owner_org, window_from, window_to, withdrawn_at, created_at';
+
+/**
+ * Operation notices (operations declared by an organization), newest first: those the connection
+ * may see, and for the secretariat the outline of every other (migration 023, truce_notice_outlines).
+ */
+export async function listNoticePage(sql: Sql, filter: NoticeFilter, page: PageRequest): Promise<Page<NoticeRow>> {
+  const params = new Params();
+  const conditions: string[] = [];
+  if (filter.box === 'mine') conditions.push(`n.owner_org = ${params.add(filter.orgId)}`);
+  const { condition, tail } = keyset(params, ['n.created_at', 'n.id'], true, page);
+  if (condition) conditions.push(condition);
+  const rows = await sql.query<OutlineRow>(
+    `select n.* from (select ${OUTLINE} from operations where owner_org is not null
+                      union select ${OUTLINE} from truce_notice_outlines(null)) n ${whereAll(conditions)} ${tail}`,
+    params.values,
+  );
+  const taken = takePage(rows, page, (r) => [new Date(ms(r.created_at)).toISOString(), r.id]);
+  const ids = taken.items.map((r) => r.id);
+  const seen = new Map(
+    (await sql.query<OperationRow>('select * from operations where id = any($1::text[])', [ids])).map((r) => [
+      r.id,
+      toOperationRecord(r),
+    ]),
+  );
+  return {
+    items: taken.items.map((r) => ({ outline: toOutline(r), operation: seen.get(r.id) ?? null })),
+    next: taken.next,
+  };
+}
+
+/** The outline of one notice, for the secretariat only (null for anyone else). */
+export async function getNoticeOutline(sql: Sql, id: string): Promise<NoticeOutline | null> {
+  const [row] = await sql.query<OutlineRow>(`select ${OUTLINE} from truce_notice_outlines($1::text[])`, [[id]]);
+  return row ? toOutline(row) : null;
+}
+
+/** Locks an operation for a change (its row: the caller's sight was checked before). */
+export async function lockOperation(sql: Sql, id: string): Promise<void> {
+  await sql.query('select id from operations where id = $1 for update', [id]);
+}
+
+/** A notice's reach changed: its area, radius and window. */
+export async function updateOperationReach(
+  sql: Sql,
+  id: string,
+  o: Pick<Operation, 'area' | 'radiusM' | 'window'>,
+): Promise<void> {
+  await sql.query(
+    'update operations set area = $2::jsonb, radius_m = $3, window_from = $4, window_to = $5, updated_at = now() where id = $1',
+    [id, JSON.stringify(o.area), o.radiusM, ts(o.window.from), ts(o.window.to)],
+  );
+}
+
+export async function withdrawOperation(sql: Sql, id: string, username: string): Promise<void> {
+  await sql.query('update operations set withdrawn_at = now(), withdrawn_by = $2, updated_at = now() where id = $1', [
+    id,
+    username,
+  ]);
 }
 
 // ---- Near a place and a time (an incident's notified sites, its post-incident review). Each gives

@@ -19,6 +19,7 @@ export const RECORD_TABLES: Readonly<Record<string, string>> = {
   population_estimate: 'population_estimates',
   local_agreement: 'local_agreements',
   convoy_request: 'convoy_requests',
+  position: 'positions',
 };
 
 /** True or false for a known kind of record; null when the entity has no table to look in. */

@@ -23,6 +23,12 @@
  * the thread (its opener, its recipients, the secretariat), with the thread's short form. A
  * `convoy_request.changed` (entity `convoy_request`) to a reader who may see the request, with its name and state.
  *
+ * A `position.changed` (entity `position`) is sent to its owner organization and its recipients only. A
+ * `notice.changed` (entity `operation`: a notice checked) is sent to who may see the operation, with the
+ * conflicts it may see; to the secretariat, when the operation is hidden from it, as `notice_conflict`
+ * messages (the conflict and who declared it, when: no operation id); to each owner of a target at risk as
+ * `deconfliction_alert` messages (its target, the clearance, the window: nothing of the operation).
+ *
  * Readers of one organization with one clearance see the same rows, so an event is read once
  * for each such group (and role), not once per open stream: `LiveReads`.
  */
@@ -32,11 +38,13 @@ import type { Names } from '../../domain/statements.ts';
 import * as actors from '../../store/actor.repository.ts';
 import * as agreements from '../../store/agreement.repository.ts';
 import * as convoyRequests from '../../store/convoy-request.repository.ts';
+import * as conflicts from '../../store/conflict.repository.ts';
 import * as hotline from '../../store/hotline.repository.ts';
 import * as live from '../../store/live.repository.ts';
 import * as plans from '../../store/plan.repository.ts';
 import * as settings from '../../store/settings.repository.ts';
 import * as notifications from '../../store/notification.repository.ts';
+import * as positions from '../../store/position.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import type { Sql } from '../../store/sql.ts';
 import { auditTrailVisible } from '../audit/list-audit-trail.ts';
@@ -44,8 +52,9 @@ import { type Caller, can, readerOf } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import type { TruceEvent } from '../events.ts';
 import { whereView } from '../map/where.ts';
+import { alertView, conflictView } from '../notices/notice-views.ts';
 import { stateOf } from '../notifications/notification-access.ts';
-import { operationView } from '../shared/views.ts';
+import { iso as isoOf, isoOrNull, operationView } from '../shared/views.ts';
 
 export interface LiveMessage {
   type: TruceEvent['type'];
@@ -164,6 +173,7 @@ async function readVisible(sql: Sql, event: TruceEvent): Promise<Visible[]> {
       return f ? withIncidents(sql, [f]) : [];
     }
     case 'operation': {
+      if (event.type === 'notice.changed') return noticeMessages(sql, event.id);
       const o = event.type === 'alert' ? await plans.getOperation(sql, event.id) : null;
       return o ? [{ entity: 'operation', id: o.id, data: operationView(o), subject: {}, operation: o }] : [];
     }
@@ -210,6 +220,21 @@ async function readVisible(sql: Sql, event: TruceEvent): Promise<Visible[]> {
       const read = await notifications.get(sql, event.id);
       return read ? [{ entity: 'notification', id: event.id, data: notificationLive(read), subject: {} }] : [];
     }
+    // A position, read again as the reader (migration 022's policies): only its owner and its recipients hear of it.
+    case 'position': {
+      if (event.type !== 'position.changed') return [];
+      const p = await positions.get(sql, event.id);
+      return p
+        ? [
+            {
+              entity: 'position',
+              id: p.id,
+              data: { name: p.name, kind: p.kind, owner_org: p.ownerOrg, withdrawn: p.withdrawnAt !== null },
+              subject: {},
+            },
+          ]
+        : [];
+    }
     // A convoy request, read again as the reader (migration 027's policies): only its organizer's organization, the
     // organizations deciding for a party it asks and the secretariat hear of it, and only its name and state.
     case 'convoy_request': {
@@ -229,6 +254,45 @@ async function readVisible(sql: Sql, event: TruceEvent): Promise<Visible[]> {
     default:
       return []; // an entity we cannot re-read is never shown
   }
+}
+
+/**
+ * A notice checked (declared, changed, withdrawn, or a target near it made or changed): the notice
+ * and the conflicts the reader may see, to whoever may see the operation (the declaring
+ * organization, the secretariat); and to the owner of each target it comes near, an alert that
+ * names the target, the clearance and the window, never the operation (the message is the alert's,
+ * `deconfliction_alert`, its id the alert's own).
+ */
+async function noticeMessages(sql: Sql, id: string): Promise<Visible[]> {
+  const out: Visible[] = [];
+  const o = await plans.getOperation(sql, id);
+  const found = await conflicts.listOpen(sql, [id]);
+  if (o) {
+    out.push({
+      entity: 'operation',
+      id,
+      data: { ...operationView(o), conflicts: found.map(conflictView) },
+      subject: {},
+    });
+  } else {
+    // The secretariat, whom the operation's classification does not show it: each conflict, with who declared it and when.
+    const outline = found.length > 0 ? await plans.getNoticeOutline(sql, id) : null;
+    if (outline)
+      for (const c of found)
+        out.push({
+          entity: 'notice_conflict',
+          id: c.id,
+          data: {
+            ...conflictView(c),
+            declared_by: outline.ownerOrg,
+            window: { from: isoOf(outline.window.from), to: isoOrNull(outline.window.to) },
+          },
+          subject: {},
+        });
+  }
+  for (const a of await conflicts.listAlertsOf(sql, id))
+    out.push({ entity: 'deconfliction_alert', id: a.id, data: alertView(a), subject: {} });
+  return out;
 }
 
 /** Findings as messages; an incident finding carries its incident's place and time for the alert rule. */

@@ -10,6 +10,7 @@ import * as notifications from '../../store/notification.repository.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { invalid } from '../errors.ts';
+import { announceNotices, checkTarget } from '../shared/deconfliction.ts';
 import { writeWorld } from '../shared/write-world.ts';
 import { queueNotificationEmails } from './queue-notification-emails.ts';
 import { announce, auditChange } from './notification-access.ts';
@@ -56,8 +57,11 @@ export async function notify(
     }
     await notifications.insert(tx, n);
     await queueNotificationEmails(tx, n, by);
-    return { value: n, audit: [auditChange('notify', null, n)] };
+    // Checked at once against the operation notices in force (docs/deconfliction.md).
+    const notices = await checkTarget(tx, { kind: 'notification', record: n });
+    return { value: { n, notices }, audit: [auditChange('notify', null, n)] };
   });
-  announce(ctx, value.id);
-  return value;
+  announce(ctx, value.n.id);
+  announceNotices(ctx, value.notices);
+  return value.n;
 }

@@ -6,6 +6,7 @@
 import * as notifications from '../../store/notification.repository.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
+import { announceNotices, checkTarget } from '../shared/deconfliction.ts';
 import { writeWorld } from '../shared/write-world.ts';
 import { queueNotificationEmails } from './queue-notification-emails.ts';
 import { announce, auditChange, conflict, lockVisible, refused } from './notification-access.ts';
@@ -31,8 +32,11 @@ export async function renewNotification(
     await notifications.renew(tx, id, input.valid, input.acknowledgeBy);
     const after = (await notifications.get(tx, id))!;
     await queueNotificationEmails(tx, after.notification, by);
-    return { value: after, audit: [auditChange('renew', before, after.notification)] };
+    // Its new period is checked against the operation notices in force.
+    const notices = await checkTarget(tx, { kind: 'notification', record: after.notification });
+    return { value: { after, notices }, audit: [auditChange('renew', before, after.notification)] };
   });
   announce(ctx, id);
-  return value;
+  announceNotices(ctx, value.notices);
+  return value.after;
 }

@@ -5,6 +5,7 @@
 import * as notifications from '../../store/notification.repository.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
+import { announceNotices, checkTarget } from '../shared/deconfliction.ts';
 import { writeWorld } from '../shared/write-world.ts';
 import { announce, auditChange, lockVisible, refused } from './notification-access.ts';
 
@@ -18,11 +19,14 @@ export async function withdrawNotification(
     const read = await lockVisible(tx, by, id);
     const before = read.notification;
     if (before.ownerOrg !== by.orgId) throw refused('only the organization that notified may withdraw');
-    if (before.withdrawnAt !== null) return { value: read, audit: [] };
+    if (before.withdrawnAt !== null) return { value: { after: read, notices: [] as string[] }, audit: [] };
     await notifications.withdraw(tx, id, by.username);
     const after = (await notifications.get(tx, id))!;
-    return { value: after, audit: [auditChange('withdraw', before, after.notification)] };
+    // Its conflicts with operation notices are closed.
+    const notices = await checkTarget(tx, { kind: 'notification', record: after.notification }, true);
+    return { value: { after, notices }, audit: [auditChange('withdraw', before, after.notification)] };
   });
   announce(ctx, id);
-  return value;
+  announceNotices(ctx, value.notices);
+  return value.after;
 }

@@ -8,6 +8,7 @@ import { exists } from '../errors.ts';
 import type { NewSite } from '../shared/inputs.ts';
 import { actorRefs, requireAfter, requireKnownActors } from '../shared/references.ts';
 import { siteView } from '../shared/views.ts';
+import { announceNotices, checkTarget } from '../shared/deconfliction.ts';
 import { writeWorld } from '../shared/write-world.ts';
 
 export async function createProtectedSite(
@@ -25,8 +26,10 @@ export async function createProtectedSite(
   const { value } = await writeWorld(ctx, by, async (tx) => {
     await requireKnownActors(tx, [{ path: 'owner', id: site.owner }, ...actorRefs('notified_to', site.notifiedTo)]);
     if (!(await plans.insertProtectedSite(tx, site))) throw exists('protected site', site.id, 'id');
+    // Checked at once against the operation notices in force (docs/deconfliction.md).
+    const notices = await checkTarget(tx, { kind: 'protected_site', record: site });
     return {
-      value: site,
+      value: { site, notices },
       audit: [
         {
           action: 'create',
@@ -39,5 +42,6 @@ export async function createProtectedSite(
       ],
     };
   });
-  return value;
+  announceNotices(ctx, value.notices);
+  return value.site;
 }

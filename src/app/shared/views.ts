@@ -89,6 +89,7 @@ export const operationView = (o: plans.OperationRecord) => ({
   area: o.area,
   radius_m: o.radiusM,
   window: interval(o.window),
+  withdrawn_at: isoOrNull(o.withdrawnAt),
 });
 
 export const convoyView = (c: plans.ConvoyRecord) => ({

@@ -13,10 +13,12 @@ import { findingsRoutes } from './findings.routes.ts';
 import { hotlineRoutes } from './hotline.routes.ts';
 import { localAgreementsRoutes } from './local-agreements.routes.ts';
 import { mapRoutes } from './map.routes.ts';
+import { noticesRoutes } from './notices.routes.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { organizationsRoutes } from './organizations.routes.ts';
 import { plansRoutes } from './plans.routes.ts';
 import { incidentReviewRoutes } from './incident-review.routes.ts';
+import { positionsRoutes } from './positions.routes.ts';
 import { incidentsRoutes } from './incidents.routes.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { rulingsRoutes } from './rulings.routes.ts';
@@ -43,6 +45,8 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   zonesRoutes,
   plansRoutes,
   notificationsRoutes,
+  positionsRoutes,
+  noticesRoutes,
   findingsRoutes,
   usersRoutes,
   searchRoutes,

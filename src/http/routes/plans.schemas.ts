@@ -4,7 +4,19 @@ import { z } from 'zod';
 import type { Deconfliction } from '../../app/plans/judge-operation.ts';
 import { convoyView, operationView } from '../../app/shared/views.ts';
 import type { ConvoyResult } from '../../domain/findings.ts';
-import { classified, geometryOut, instantQuery, intervalOut, pageQuery, toInstant } from '../schemas.ts';
+import {
+  classified,
+  geometryOut,
+  instantOut,
+  instantQuery,
+  intervalOut,
+  pageQuery,
+  toInstant,
+  whereOut,
+} from '../schemas.ts';
+import type { OperationRead } from '../../app/plans/create-operation.ts';
+import { conflictView, noticeView } from '../../app/notices/notice-views.ts';
+import { storedConflictsOut } from './notices.schemas.ts';
 
 export const siteOut = z
   .object({
@@ -28,6 +40,7 @@ export const operationOut = z
     area: geometryOut,
     radius_m: z.number(),
     window: intervalOut,
+    withdrawn_at: instantOut.nullable().describe('A notice withdrawn by its organization: kept, its conflicts closed'),
   })
   .meta({ id: 'Operation' });
 
@@ -83,11 +96,33 @@ export const toConvoyFilter = (q: z.infer<typeof convoysQuery>): PlanFilter => (
   to: toInstant(q.to),
 });
 
-export const operationDeconflictionOut = z.object({ operation: operationOut, deconfliction: deconflictionOut });
-export const operationDeconflictionJson = (o: {
-  operation: Parameters<typeof operationView>[0];
-  deconfliction: Deconfliction;
-}) => ({ operation: operationView(o.operation), deconfliction: deconflictionView(o.deconfliction) });
+export const operationDeconflictionOut = z.object({
+  operation: operationOut,
+  deconfliction: deconflictionOut,
+  conflicts: storedConflictsOut,
+});
+export const operationDeconflictionJson = (o: OperationRead) => ({
+  operation: operationView(o.operation),
+  deconfliction: deconflictionView(o.deconfliction),
+  conflicts: o.conflicts.map(conflictView),
+});
+
+export const noticeOut = z
+  .object({
+    operation: operationOut
+      .nullable()
+      .describe(
+        'Null: its classification hides the operation from you (the secretariat reads who declared it and when)',
+      ),
+    declared_by: z.string().describe('The organization that declared it'),
+    declared_at: instantOut,
+    window: intervalOut,
+    withdrawn_at: instantOut.nullable(),
+    where: whereOut.nullable().describe('Where the operation is planned, for people (null with the operation)'),
+    conflicts: storedConflictsOut,
+  })
+  .meta({ id: 'OperationNotice' });
+export const noticeJson = noticeView;
 
 export const convoyApprovalsOut = z.object({
   convoy: convoyOut,

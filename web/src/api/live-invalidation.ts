@@ -39,6 +39,11 @@ export function invalidations(e: LiveEvent): { now: (readonly unknown[])[]; late
     return { now: [queryKeys.notifications, queryKeys.incidentReviews], later: [] };
   // A convoy request made, stepped on or flagged (heard only by those who see it): its lists and its page, at once.
   if (e.type === 'convoy_request.changed') return { now: [queryKeys.convoyRequests], later: [] };
+  // A position recorded, changed or withdrawn (heard only by its owner and its recipients): its lists, at once.
+  if (e.type === 'position.changed') return { now: [queryKeys.positions], later: [] };
+  // An operation notice checked (heard by who may see it, its conflicts, or an alert of one's own place): the notices
+  // and the alerts, at once.
+  if (e.type === 'notice.changed') return { now: [queryKeys.notices], later: [] };
   const incident = eventIncident(e);
   const now: (readonly unknown[])[] = incident ? [queryKeys.incident(incident), queryKeys.incidentAudit(incident)] : [];
   if (e.type === 'report.updated') now.push(queryKeys.report(e.id));

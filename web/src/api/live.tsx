@@ -37,6 +37,7 @@ const QUIET: ReadonlySet<LiveEvent['type']> = new Set([
   'notification.changed',
   // A convoy request's page and lists show its state; no notice of its own.
   'convoy_request.changed',
+  'position.changed',
 ]);
 
 export function parseLiveEvent(data: string): LiveEvent | null {

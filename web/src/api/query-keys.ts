@@ -56,6 +56,11 @@ export const queryKeys = {
   convoyRequestList: (box: string) => ['convoy-requests', 'list', box] as const,
   convoyRequest: (id: string) => ['convoy-requests', 'detail', id] as const,
   convoyRepresentatives: ['convoy-requests', 'representatives'] as const,
+  /** Operation notices (the lists, each with its conflicts) and the alerts of the user's organization's places. */
+  notices: ['notices'] as const,
+  noticeAlerts: ['notices', 'alerts'] as const,
+  /** The parties' positions: those of the user's organization and those shared with it. */
+  positions: ['positions'] as const,
   /** The audit trail across records, by its filters. */
   auditTrails: ['audit'] as const,
   auditTrail: (query: unknown) => ['audit', query] as const,

@@ -5350,6 +5350,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/deconfliction-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organization’s sites, movements and positions that a planned operation comes near: the target, the clearance, the window, not the operation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DeconflictionAlert"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -7756,6 +7866,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/operation-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operation notices you may see (yours, or all for the secretariat), each with its conflicts you may see */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description mine: declared by your organization; left out: every notice you may see (the secretariat: all) */
+                    box?: "mine";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OperationNotice"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/operations": {
         parameters: {
             query?: never;
@@ -7949,6 +8175,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The notice’s stored conflicts with the targets you may see (nothing, not even a count, of the others) */
+                            conflicts: components["schemas"]["NoticeConflict"][];
                             deconfliction: components["schemas"]["Deconfliction"];
                             operation: components["schemas"]["Operation"];
                         };
@@ -8060,6 +8288,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The notice’s stored conflicts with the targets you may see (nothing, not even a count, of the others) */
+                            conflicts: components["schemas"]["NoticeConflict"][];
                             deconfliction: components["schemas"]["Deconfliction"];
                             operation: components["schemas"]["Operation"];
                         };
@@ -8141,6 +8371,247 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change your organization’s operation notice (its area, radius or window; operation:declare): checked again, its conflicts replaced */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A Point (with a radius) or a Polygon */
+                        area?: {
+                            coordinates: [
+                                number,
+                                number
+                            ];
+                            /** @enum {string} */
+                            type: "Point";
+                        } | {
+                            coordinates: [
+                                number,
+                                number
+                            ][][];
+                            /** @enum {string} */
+                            type: "Polygon";
+                        };
+                        radius_m?: number;
+                        window?: {
+                            from: string;
+                            /** @default null */
+                            to?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The notice’s stored conflicts with the targets you may see (nothing, not even a count, of the others) */
+                            conflicts: components["schemas"]["NoticeConflict"][];
+                            deconfliction: components["schemas"]["Deconfliction"];
+                            operation: components["schemas"]["Operation"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/operations/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw your organization’s operation notice: kept, marked withdrawn, its conflicts closed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The notice’s stored conflicts with the targets you may see (nothing, not even a count, of the others) */
+                            conflicts: components["schemas"]["NoticeConflict"][];
+                            deconfliction: components["schemas"]["Deconfliction"];
+                            operation: components["schemas"]["Operation"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8474,6 +8945,584 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PopulationEstimate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The positions you may see: your organization’s and those shared with it */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description own: your organization's; shared: those shared with it; left out: both */
+                    box?: "own" | "shared";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Position"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a position of your organization, shared with the organizations named (position:manage) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description A position of your organization's. Seen only by your organization and the organizations you name (the secretariat too only if named). */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 0 */
+                        buffer_m?: number;
+                        /** @description Where: a Point */
+                        geometry: {
+                            coordinates: [
+                                number,
+                                number
+                            ];
+                            /** @enum {string} */
+                            type: "Point";
+                        };
+                        /** @enum {string} */
+                        kind: "troops" | "advisers" | "observation_post" | "headquarters" | "other";
+                        name: string;
+                        /**
+                         * @description The organizations the position is shared with; no one else sees it
+                         * @default []
+                         */
+                        recipients?: string[];
+                        /** @description When the position is held; `to` null: until withdrawn */
+                        valid: {
+                            from: string;
+                            /** @default null */
+                            to?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Position"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/positions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One position (its organization and those it is shared with only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Position"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a position of your organization; checked again against the operation notices in force */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        buffer_m?: number;
+                        geometry?: {
+                            coordinates: [
+                                number,
+                                number
+                            ];
+                            /** @enum {string} */
+                            type: "Point";
+                        };
+                        /** @enum {string} */
+                        kind?: "troops" | "advisers" | "observation_post" | "headquarters" | "other";
+                        name?: string;
+                        /** @description The organizations the position is shared with; no one else sees it */
+                        recipients?: string[];
+                        /** @description When the position is held; `to` null: until withdrawn */
+                        valid?: {
+                            from: string;
+                            /** @default null */
+                            to?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Position"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/positions/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a position of your organization: kept, marked withdrawn (position:manage) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Position"];
                     };
                 };
                 /** @description Default Response */
@@ -11239,6 +12288,36 @@ export interface components {
                 site: string;
             }[];
         };
+        /** @description An operation is planned near a site, movement or position of yours: not who, what or where */
+        DeconflictionAlert: {
+            clearance_m: number;
+            closed: boolean;
+            /** @description ISO 8601 with offset */
+            computed_at: string;
+            id: string;
+            target: components["schemas"]["DeconflictionTarget"];
+            /** @description When the operation is planned */
+            window: {
+                /** @description ISO 8601 with offset */
+                from: string;
+                to: string | null;
+            };
+        };
+        /** @description An operation is planned near a site, movement or position of yours: not who, what or where */
+        DeconflictionAlertInput: {
+            clearance_m: number;
+            closed: boolean;
+            /** @description ISO 8601 with offset */
+            computed_at: string;
+            id: string;
+            target: components["schemas"]["DeconflictionTargetInput"];
+            /** @description When the operation is planned */
+            window: {
+                /** @description ISO 8601 with offset */
+                from: string;
+                to: string | null;
+            };
+        };
         DeconflictionInput: {
             /** @description The protected sites you may see that are within their buffer of the operation */
             conflicts: {
@@ -11246,6 +12325,44 @@ export interface components {
                 notified: boolean;
                 site: string;
             }[];
+        };
+        DeconflictionTarget: {
+            id: string;
+            /** @enum {string} */
+            kind: "protected_site" | "notification_site" | "movement" | "position";
+            /** @description A notification’s or a position’s name; null for a protected site */
+            name: string | null;
+            /** @description A protected site: its actor; a notification or a position: its organization */
+            owner: string;
+            /** @description A site’s kind (hospital...), a position’s (troops...); null for a movement */
+            subkind: string | null;
+            valid: {
+                /** @description ISO 8601 with offset */
+                from: string;
+                to: string | null;
+            };
+            where: components["schemas"]["Where"];
+            /** @description A movement: where its route ends */
+            where_end: components["schemas"]["Where"] | null;
+        };
+        DeconflictionTargetInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "protected_site" | "notification_site" | "movement" | "position";
+            /** @description A notification’s or a position’s name; null for a protected site */
+            name: string | null;
+            /** @description A protected site: its actor; a notification or a position: its organization */
+            owner: string;
+            /** @description A site’s kind (hospital...), a position’s (troops...); null for a movement */
+            subkind: string | null;
+            valid: {
+                /** @description ISO 8601 with offset */
+                from: string;
+                to: string | null;
+            };
+            where: components["schemas"]["WhereInput"];
+            /** @description A movement: where its route ends */
+            where_end: components["schemas"]["WhereInput"] | null;
         };
         EmailSettings: {
             /** @description where your emails go; null: none */
@@ -12235,6 +13352,26 @@ export interface components {
             user_id: string;
             username: string;
         };
+        NoticeConflict: {
+            /** @description Metres between the operation’s reach and the target (0: they touch) */
+            clearance_m: number;
+            /** @description ISO 8601 with offset */
+            computed_at: string;
+            id: string;
+            /** @description Whether the declaring party was told of the target; false: it was never notified of it */
+            notified: boolean;
+            target: components["schemas"]["DeconflictionTarget"];
+        };
+        NoticeConflictInput: {
+            /** @description Metres between the operation’s reach and the target (0: they touch) */
+            clearance_m: number;
+            /** @description ISO 8601 with offset */
+            computed_at: string;
+            id: string;
+            /** @description Whether the declaring party was told of the target; false: it was never notified of it */
+            notified: boolean;
+            target: components["schemas"]["DeconflictionTargetInput"];
+        };
         /** @description Notification, not a request for permission: the parties are informed; they do not approve. */
         Notification: {
             /** @description ISO 8601 with offset */
@@ -12325,6 +13462,8 @@ export interface components {
                 from: string;
                 to: string | null;
             };
+            /** @description A notice withdrawn by its organization: kept, its conflicts closed */
+            withdrawn_at: string | null;
         };
         OperationInput: {
             actor: string;
@@ -12340,6 +13479,44 @@ export interface components {
                 from: string;
                 to: string | null;
             };
+            /** @description A notice withdrawn by its organization: kept, its conflicts closed */
+            withdrawn_at: string | null;
+        };
+        OperationNotice: {
+            /** @description The notice’s stored conflicts with the targets you may see (nothing, not even a count, of the others) */
+            conflicts: components["schemas"]["NoticeConflict"][];
+            /** @description ISO 8601 with offset */
+            declared_at: string;
+            /** @description The organization that declared it */
+            declared_by: string;
+            /** @description Null: its classification hides the operation from you (the secretariat reads who declared it and when) */
+            operation: components["schemas"]["Operation"] | null;
+            /** @description Where the operation is planned, for people (null with the operation) */
+            where: components["schemas"]["Where"] | null;
+            window: {
+                /** @description ISO 8601 with offset */
+                from: string;
+                to: string | null;
+            };
+            withdrawn_at: string | null;
+        };
+        OperationNoticeInput: {
+            /** @description The notice’s stored conflicts with the targets you may see (nothing, not even a count, of the others) */
+            conflicts: components["schemas"]["NoticeConflictInput"][];
+            /** @description ISO 8601 with offset */
+            declared_at: string;
+            /** @description The organization that declared it */
+            declared_by: string;
+            /** @description Null: its classification hides the operation from you (the secretariat reads who declared it and when) */
+            operation: components["schemas"]["OperationInput"] | null;
+            /** @description Where the operation is planned, for people (null with the operation) */
+            where: components["schemas"]["WhereInput"] | null;
+            window: {
+                /** @description ISO 8601 with offset */
+                from: string;
+                to: string | null;
+            };
+            withdrawn_at: string | null;
         };
         Organization: {
             id: string;
@@ -12410,6 +13587,58 @@ export interface components {
             recorded_at: string;
             recorded_by: string | null;
             source: string;
+        };
+        /** @description Seen only by your organization and the organizations you name (the secretariat too only if named). */
+        Position: {
+            buffer_m: number;
+            /** @description ISO 8601 with offset */
+            created_at: string;
+            geometry: {
+                coordinates: number[];
+                /** @constant */
+                type: "Point";
+            };
+            id: string;
+            /** @enum {string} */
+            kind: "troops" | "advisers" | "observation_post" | "headquarters" | "other";
+            name: string;
+            owner_org: string;
+            recipients: string[];
+            /** @description ISO 8601 with offset */
+            updated_at: string;
+            valid: {
+                /** @description ISO 8601 with offset */
+                from: string;
+                to: string | null;
+            };
+            where: components["schemas"]["Where"];
+            withdrawn_at: string | null;
+        };
+        /** @description Seen only by your organization and the organizations you name (the secretariat too only if named). */
+        PositionInput: {
+            buffer_m: number;
+            /** @description ISO 8601 with offset */
+            created_at: string;
+            geometry: {
+                coordinates: number[];
+                /** @constant */
+                type: "Point";
+            };
+            id: string;
+            /** @enum {string} */
+            kind: "troops" | "advisers" | "observation_post" | "headquarters" | "other";
+            name: string;
+            owner_org: string;
+            recipients: string[];
+            /** @description ISO 8601 with offset */
+            updated_at: string;
+            valid: {
+                /** @description ISO 8601 with offset */
+                from: string;
+                to: string | null;
+            };
+            where: components["schemas"]["WhereInput"];
+            withdrawn_at: string | null;
         };
         ProtectedSite: {
             buffer_m: number;

@@ -106,6 +106,19 @@ export function Shell({ children }: { children: ReactNode }) {
       // Every organization may organize, decide on or see convoy requests; the list shows only those it may see.
       show: true,
     },
+    {
+      to: '/notices',
+      label: 'nav.notices',
+      icon: icon('M12 3v3M12 18v3M3 12h3M18 12h3M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8z'),
+      // Every organization reads the notices it may see; the secretariat all of them.
+      show: true,
+    },
+    {
+      to: '/positions',
+      label: 'nav.positions',
+      icon: icon('M12 21s-7-6.5-7-12a7 7 0 0 1 14 0c0 5.5-7 12-7 12zM12 7a2 2 0 1 0 0 4 2 2 0 0 0 0-4'),
+      show: true,
+    },
     { to: '/state', label: 'nav.state', icon: icon('M4 20V10M10 20V4M16 20v-7M22 20H2'), show: true },
     {
       to: '/settings',

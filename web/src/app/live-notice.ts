@@ -12,6 +12,8 @@ import type { Statement } from '../i18n/statements.ts';
 import { readable, whereName, type WhereLike } from '../i18n/where.ts';
 import type { IncidentTime } from '../i18n/when.ts';
 import { areaAt, type NamedArea } from '../map/area-at.ts';
+import { alertSentence, targetName } from '../features/notices/notice-words.ts';
+import { siteKind } from '../i18n/statements.ts';
 
 export interface NoticeWords {
   lang: Lang;
@@ -89,6 +91,24 @@ export function describeLiveEvent(
       }),
       link: `/hotline?thread=${encodeURIComponent(e.id)}`,
     };
+  // An operation notice checked: to its declarer and the secretariat, how many conflicts they may see; to the owner of a
+  // place at risk, its alert in one sentence (the server sends nothing of the operation).
+  if (e.type === 'notice.changed') {
+    if (e.entity === 'deconfliction_alert') {
+      const a = d as unknown as Parameters<typeof alertSentence>[0] & { closed?: boolean };
+      const words = {
+        ...w,
+        siteKind: (k: string) => siteKind(k, w.lang),
+        range: (from: string, to: string) => `${w.dateTime(from)} – ${w.dateTime(to)}`,
+      };
+      return {
+        text: a.closed ? w.t('live.noticeLifted', { target: targetName(a.target, words) }) : alertSentence(a, words),
+        link: a.target.kind === 'position' ? '/positions' : '/notifications',
+      };
+    }
+    const n = Array.isArray(d.conflicts) ? d.conflicts.length : 1;
+    return { text: w.t('live.notice', { n: w.number(n) }), link: '/notices' };
+  }
   const reasonList = Array.isArray(d.reasons) ? (d.reasons as { rule?: string; statement?: Statement }[]) : [];
   const reasons = reasonList.map((r) => r.rule);
   const isReport = e.entity === 'report';

@@ -13,6 +13,7 @@ import { instantOfLocal, localInputValue } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
 import { SITE_KINDS, type SiteKind } from '../../../../src/contract/notifications.ts';
+import { AlertsPanel } from '../notices/AlertsPanel.tsx';
 import { awaitsMe, ownedLive, statusWords } from './notification-status.ts';
 import {
   type Notification,
@@ -59,6 +60,7 @@ export function NotificationsPage() {
         {t('notifications.notARequest')}
       </p>
       {notifying && <NotifyForm onDone={() => setNotifying(false)} />}
+      <AlertsPanel kinds={['notification_site', 'movement']} />
       <div className="tabs" role="tablist" aria-label={t('notifications.title')}>
         {BOXES.map((b) => (
           <button
