@@ -22,6 +22,11 @@ export interface AppContext {
   reads: ReadCache;
   /** Seals now and stops sealing in the background. */
   close(): Promise<void>;
+  /**
+   * Webhooks (app/webhooks, docs/webhooks.md): whether subscriptions may name loopback, private and
+   * link-local addresses (`TRUCE_WEBHOOKS_ALLOW_PRIVATE=1`; tests, a receiver on the same host). Off by default.
+   */
+  webhooks: { allowPrivateTargets: boolean };
 }
 
 /** A seal that failed (the database away or full) is tried again after 1 s, then up to every 30 s. */
@@ -29,7 +34,12 @@ const SEAL_RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 
 export function createContext(
   db: Database,
-  options: { events?: EventBus; sealDelayMs?: number; sealRetryMs?: readonly number[] } = {},
+  options: {
+    events?: EventBus;
+    sealDelayMs?: number;
+    sealRetryMs?: readonly number[];
+    webhooks?: { allowPrivateTargets?: boolean };
+  } = {},
 ): AppContext {
   const retryMs = options.sealRetryMs ?? SEAL_RETRY_MS;
   let timer: NodeJS.Timeout | null = null;
@@ -76,6 +86,7 @@ export function createContext(
       timer ??= setTimeout(seal, options.sealDelayMs ?? 100);
     },
     reads,
+    webhooks: { allowPrivateTargets: options.webhooks?.allowPrivateTargets ?? false },
     close: async () => {
       closed = true;
       if (timer) clearTimeout(timer);

@@ -68,7 +68,8 @@ const COMMANDS: Record<string, Command> = {
       'run the server; a first start loads the demo world (not with --empty) and creates the admin;' +
       ' --tile-url (or TRUCE_TILE_URL): map tiles to draw under the boundaries, as an XYZ template, pmtiles://URL or style.json URL;' +
       ' --trust-proxy (or TRUCE_TRUST_PROXY): behind a TLS-terminating proxy, its addresses or CIDRs (or a number of hops, or true),' +
-      ' so that requests it forwards over TLS get a Secure cookie and HSTS',
+      ' so that requests it forwards over TLS get a Secure cookie and HSTS;' +
+      ' TRUCE_WEBHOOKS_ALLOW_PRIVATE=1: webhooks may be delivered to loopback and private addresses',
     options: {
       port: { type: 'string' },
       host: { type: 'string' },

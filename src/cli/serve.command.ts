@@ -3,10 +3,12 @@
  * first start on an empty database loads the demo world and creates the admin account
  * (src/app/scenario/seed-demo-world.ts). On PostgreSQL, live events go through LISTEN/NOTIFY so that
  * several servers on one database see each other's; on PGlite they stay in the process.
+ * Each server also sweeps hotline escalations and delivers webhooks (app/webhooks/dispatch.ts).
  * SIGINT or SIGTERM stops it: no new connections, open event streams end, requests in flight
  * finish, the audit trail is sealed, the database is closed.
  */
 import { startHotlineSweeper } from '../app/hotline/sweep-escalations.ts';
+import { startWebhookDispatcher } from '../app/webhooks/dispatch.ts';
 import { createReadStream } from 'node:fs';
 import { isIP } from 'node:net';
 import { readFile } from 'node:fs/promises';
@@ -87,7 +89,9 @@ export async function serve(
   let events: EventBus | null = null;
   try {
     events = dbOptions.url ? await PgEventBus.connect({ url: dbOptions.url, sql: db }) : new LocalEventBus();
-    const ctx = createContext(db, { events });
+    // Webhooks to loopback and private addresses only when the operator says so (docs/webhooks.md).
+    const allowPrivateTargets = ['1', 'true'].includes(process.env.TRUCE_WEBHOOKS_ALLOW_PRIVATE ?? '');
+    const ctx = createContext(db, { events, webhooks: { allowPrivateTargets } });
     try {
       try {
         await firstStart(io, ctx, options.empty);
@@ -110,9 +114,12 @@ export async function serve(
       );
       // Hotline escalations that came due while no server ran fire now; then every few seconds.
       const stopSweeper = startHotlineSweeper(ctx);
+      // Webhook deliveries: those the outbox and the log hold (from before a restart too), then as events come.
+      const stopWebhooks = startWebhookDispatcher(ctx);
       await stop;
       io.out('Stopping...\n');
       await stopSweeper();
+      await stopWebhooks();
       await app.close();
     } finally {
       await ctx.close();

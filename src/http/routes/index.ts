@@ -18,6 +18,7 @@ import { rulingsRoutes } from './rulings.routes.ts';
 import { searchRoutes } from './search.routes.ts';
 import { settingsRoutes } from './settings.routes.ts';
 import { usersRoutes } from './users.routes.ts';
+import { webhooksRoutes } from './webhooks.routes.ts';
 import { zonesRoutes } from './zones.routes.ts';
 
 export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
@@ -39,4 +40,5 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   searchRoutes,
   settingsRoutes,
   hotlineRoutes,
+  webhooksRoutes,
 ];

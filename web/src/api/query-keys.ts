@@ -40,6 +40,10 @@ export const queryKeys = {
   /** API tokens: yours, or (an admin) those of a user of your organization. */
   apiTokenLists: ['tokens'] as const,
   apiTokens: (user: string | null) => ['tokens', user ?? ''] as const,
+  /** Your webhooks, and each one's delivery log (under `webhooks`). */
+  webhooks: ['webhooks'] as const,
+  webhookList: ['webhooks', 'list'] as const,
+  webhookDeliveries: (id: string) => ['webhooks', 'deliveries', id] as const,
   /** Humanitarian notifications: the lists (sent, received, all) and each one. */
   notifications: ['notifications'] as const,
   /** The audit trail across records, by its filters. */

@@ -4,6 +4,7 @@
  * from data (`'act.' + value`) escapes the compiler; a `Record<Act, string>` does not, so a value
  * without its English or Arabic name is a type error.
  */
+import type { AttemptError, DeliveryState, WebhookEvent } from '../../../src/contract/webhooks.ts';
 import type {
   Act,
   AttributionGrade,
@@ -81,6 +82,7 @@ export const RECORD_KINDS = [
   'incidents',
   'user',
   'api_token',
+  'webhook',
   'organization',
   'other',
 ] as const;
@@ -110,6 +112,10 @@ export interface Names {
   auditActions: Record<AuditAction, string>;
   entities: Record<EntityKind, string>;
   recordKinds: Record<RecordKindName, string>;
+  /** Webhooks: the events a subscription may choose, a delivery's states, why an attempt had no answer. */
+  webhookEvents: Record<WebhookEvent, string>;
+  deliveryStates: Record<DeliveryState, string>;
+  attemptErrors: Record<AttemptError, string>;
 }
 
 /**
@@ -146,5 +152,8 @@ export function namer(names: Names, unknown: string): Namer {
     auditActions: of(names.auditActions),
     entities: of(names.entities),
     recordKinds: of(names.recordKinds),
+    webhookEvents: of(names.webhookEvents),
+    deliveryStates: of(names.deliveryStates),
+    attemptErrors: of(names.attemptErrors),
   };
 }
