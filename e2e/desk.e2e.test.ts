@@ -3,7 +3,8 @@
  * arriving live, linked to a suggested incident by a key; a new incident made from a report,
  * prefilled and edited; a report discarded with its reason and shown so on its page; a
  * report's source evaluated; a threshold of days of calm changed, previewed in words, and followed
- * by an open state page; in English and Arabic, on a desktop and a phone.
+ * by an open state page; a webhook made on the account page and its deliveries; in English and Arabic,
+ * on a desktop and a phone.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,10 @@ import { setDateField } from './pages/date-field.ts';
 import { MapPage } from './pages/map.page.ts';
 import { ZoneDrawPage, ZonePage } from './pages/zone.page.ts';
 import { demoIds, leaks, readableText } from './pages/words.ts';
+import { WebhooksSection } from './pages/webhooks.page.ts';
+import { startReceiver } from '../test/webhook-receiver.ts';
+import { dispatchWebhooks } from '../src/app/webhooks/dispatch.ts';
+import { createHmac } from 'node:crypto';
 
 const VIEWPORT = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -189,6 +194,76 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
     expect(await setAside.innerText()).toContain('Discarded: A test from the field office');
     await setAside.locator('button').click();
     await page.locator('.filed-report-page', { hasText: 'Not yet part of an incident.' }).waitFor();
+  });
+
+  it('makes a webhook on the account page, its secret shown once, and shows its deliveries; in Arabic and on a phone', async () => {
+    const receiver = await startReceiver();
+    try {
+      const page = await session('us-analyst');
+      const hooks = new WebhooksSection(page, world.baseUrl);
+      await hooks.goto();
+      // A receiver on this host: refused, next to the field, while the server allows only public addresses.
+      await hooks.create('Operations room', receiver.url);
+      await hooks.fieldError('url').waitFor();
+      expect(await hooks.fieldError('url').innerText()).toContain('loopback or private address');
+      world.ctx.webhooks.allowPrivateTargets = true;
+      await hooks.form().locator('button[type=submit]').click();
+      const { text, secret } = await hooks.secret();
+      expect(text).toContain('shown only this once');
+      expect(secret).toMatch(/^whsec_/);
+      await hooks.row('Operations room').waitFor();
+      expect(await hooks.row('Operations room').innerText()).toContain('New incident');
+      expect(await hooks.list().innerText()).not.toContain(secret.slice(6, 20));
+
+      // A new incident is delivered, signed with that secret; the log names it by its headline.
+      await api('us-analyst', 'POST', '/api/v1/incidents', {
+        occurred_at: '2016-09-26T07:00:00+03:00',
+        location: { lon: 36.72, lat: 35.93 },
+        act: 'shelling',
+        headline: 'Shelling of the Saraqib market',
+        classification: 'public',
+      });
+      await dispatchWebhooks(world.ctx);
+      expect(receiver.received).toHaveLength(1);
+      const [got] = receiver.received;
+      const signed = createHmac('sha256', secret).update(`${got!.headers['x-truce-timestamp']}.${got!.body}`);
+      expect(got!.headers['x-truce-signature']).toBe(`sha256=${signed.digest('hex')}`);
+      const log = await hooks.openLog('Operations room');
+      await log.locator('tr', { hasText: 'Shelling of the Saraqib market' }).waitFor();
+      const logged = await log.innerText();
+      expect(logged).toContain('Delivered');
+      expect(logged).toContain('answered 200');
+      expect(leaks(await readableText(page), demoIds())).toEqual([]);
+      const violations = await seriousA11yViolations(page);
+      expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+      await screenshot(page, '60-account-webhooks', { fullPage: true });
+      await hooks.row('Operations room').locator('button', { hasText: 'Pause' }).click();
+      await hooks.row('Operations room').locator('.badge', { hasText: 'Paused' }).waitFor();
+
+      for (const [lang, viewport] of [
+        ['en', PHONE],
+        ['ar', PHONE],
+        ['ar', VIEWPORT],
+      ] as const) {
+        const other = await session('us-analyst', viewport, lang);
+        const section = new WebhooksSection(other, world.baseUrl);
+        await section.goto();
+        await section.row('Operations room').waitFor();
+        await section.openLog('Operations room');
+        expect(await new AppShell(other).overflowX(), `account in ${lang}, ${viewport.width} px`).toBeLessThanOrEqual(
+          0,
+        );
+        if (lang === 'ar') {
+          expect(await other.locator('#account-webhooks').innerText()).toBe('خطافات الويب');
+          expect(await section.row('Operations room').innerText()).toContain('موقوف مؤقتًا');
+          expect(await other.locator('[data-testid=webhook-log]').innerText()).toContain('سُلّم');
+        }
+        await screenshot(other, `61-webhooks-${lang}-${viewport.width}`, { fullPage: true });
+      }
+    } finally {
+      world.ctx.webhooks.allowPrivateTargets = false;
+      await receiver.close();
+    }
   });
 
   it('works in Arabic, right to left, and on a phone, with nothing to scroll sideways and no ids shown', async () => {

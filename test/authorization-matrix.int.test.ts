@@ -120,7 +120,12 @@ interface Records {
   position: string;
   /** An operation notice by ru (classified org), in force, near the matrix's sites, notifications and position. */
   notice: string;
+  /** A webhook of us-analyst's: seen by its owner only (not by an admin of us, nor by another user of us). */
+  webhook: string;
 }
+
+const WEBHOOK_OWNER = 'us-analyst';
+const webhook = (name: string) => ({ name, url: 'https://hooks.example.org/matrix', events: ['incident.created'] });
 
 /** Who sees the matrix's hotline threads (opened by ru to us): the parties and the secretariat. */
 const HOTLINE_PARTIES = ['ru', 'us', 'un-ose'];
@@ -453,6 +458,7 @@ async function buildRecords(server: TestServer): Promise<Records> {
   ).id;
   r.position = (await must(server, 'us-analyst', 'POST', '/api/v1/positions', matrixPosition('matrix troops'))).id;
   r.notice = (await must(server, 'ru-analyst', 'POST', '/api/v1/operations', matrixNotice('org'))).operation.id;
+  r.webhook = (await must(server, WEBHOOK_OWNER, 'POST', '/api/v1/webhooks', webhook('matrix webhook'))).id;
   return r;
 }
 
@@ -493,6 +499,7 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
         | 'strike'
         | 'position'
         | 'notice'
+        | 'webhook'
       >,
       url: (id: string) => string,
     ): Check =>
@@ -522,6 +529,7 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
         | 'strike'
         | 'position'
         | 'notice'
+        | 'webhook'
       >,
       url: string,
       key = 'items',
@@ -666,10 +674,28 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
             fail(`GET /audit: names hidden ${entity} ${cls}`);
         }
       }
-      const accounts = items.filter((e) => ['user', 'api_token', 'organization'].includes(e.entity));
+      const accounts = items.filter((e) => ['user', 'api_token', 'organization', 'webhook'].includes(e.entity));
       tally(1);
       if (reader.role === 'admin' ? accounts.some((e) => e.owner_org !== reader.org) : accounts.length > 0)
         fail(`GET /audit: account entries of ${[...new Set(accounts.map((e) => e.owner_org))].join(', ')}`);
+    },
+    // A webhook is its owner's alone: listed, read and its log read by no one else, an admin of its organization included.
+    '/webhooks': async ({ server, r, reader, fail, tally }) => {
+      const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/webhooks' });
+      const listed = res.json().items.some((w: { id: string }) => w.id === r.webhook);
+      tally(1);
+      if (listed !== (reader.user === WEBHOOK_OWNER)) fail(`GET /webhooks: the matrix webhook listed ${listed}`);
+    },
+    '/webhooks/{id}': async ({ server, r, reader, fail, tally }) => {
+      const res = await server.call(reader.user, { method: 'GET', url: `/api/v1/webhooks/${r.webhook}` });
+      tally(1);
+      if (res.statusCode !== (reader.user === WEBHOOK_OWNER ? 200 : 404)) fail(`GET /webhooks/{id}: ${res.statusCode}`);
+    },
+    '/webhooks/{id}/deliveries': async ({ server, r, reader, fail, tally }) => {
+      const res = await server.call(reader.user, { method: 'GET', url: `/api/v1/webhooks/${r.webhook}/deliveries` });
+      tally(1);
+      if (res.statusCode !== (reader.user === WEBHOOK_OWNER ? 200 : 404))
+        fail(`GET /webhooks/{id}/deliveries: ${res.statusCode}`);
     },
     '/hotline': async ({ server, r, reader, fail, tally }) => {
       const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/hotline?limit=500' });
@@ -1377,6 +1403,35 @@ describeEachDatabase('authorization matrix', (db) => {
               .map(([owner, id]) => ({ url: `/api/v1/auth/tokens/${id}`, hidden: `token of ${owner}` })),
           ],
         },
+        'POST /webhooks': {
+          permission: null,
+          attempts: () => [{ url: '/api/v1/webhooks', payload: webhook('made by the matrix') }],
+        },
+        // Your own webhook; anyone else's is hidden, an admin's colleague's included.
+        'PATCH /webhooks/{id}': {
+          permission: null,
+          attempts: (u) => [
+            { url: `/api/v1/webhooks/${hooks.get(u.user)}`, payload: { active: false } },
+            ...[...hooks.entries()]
+              .filter(([owner]) => owner !== u.user)
+              .slice(0, 2)
+              .map(([owner, id]) => ({
+                url: `/api/v1/webhooks/${id}`,
+                payload: { active: false },
+                hidden: `webhook of ${owner}`,
+              })),
+          ],
+        },
+        'DELETE /webhooks/{id}': {
+          permission: null,
+          attempts: (u) => [
+            ...[...doomed.entries()]
+              .filter(([owner]) => owner !== u.user)
+              .slice(0, 2)
+              .map(([owner, id]) => ({ url: `/api/v1/webhooks/${id}`, hidden: `webhook of ${owner}` })),
+            { url: `/api/v1/webhooks/${doomed.get(u.user)}` },
+          ],
+        },
         'POST /actors': {
           permission: 'world:manage',
           attempts: (u) => [
@@ -1903,6 +1958,13 @@ describeEachDatabase('authorization matrix', (db) => {
           reader.user,
           (await must(server, reader.user, 'POST', '/api/v1/auth/tokens', { name: 'to revoke' })).id,
         );
+      // Two webhooks per user, for the change and the deletion cases (made as their owner).
+      const hooks = new Map<string, string>();
+      const doomed = new Map<string, string>();
+      for (const reader of READERS) {
+        hooks.set(reader.user, (await must(server, reader.user, 'POST', '/api/v1/webhooks', webhook('to change'))).id);
+        doomed.set(reader.user, (await must(server, reader.user, 'POST', '/api/v1/webhooks', webhook('to delete'))).id);
+      }
       const SKIPPED = new Set(['POST /auth/login', 'POST /auth/logout']); // tested in auth tests; logout would end the cached sessions
       const ops = (await operations(server))
         .filter((o) => o.method !== 'GET')

@@ -51,8 +51,12 @@ export async function seedAccounts(ctx: AppContext): Promise<void> {
     await addUser(ctx, 'operator', { username: `${u.org}-${u.role}`, orgId: u.org, role: u.role, password: PASSWORD });
 }
 
-export async function startTestServer(db: Database): Promise<TestServer> {
-  const ctx = createContext(db, { sealDelayMs: 5 });
+/** `context`: more of the context's options (webhooks to loopback addresses, for a receiver in the test). */
+export async function startTestServer(
+  db: Database,
+  context: Omit<Parameters<typeof createContext>[1], 'sealDelayMs'> = {},
+): Promise<TestServer> {
+  const ctx = createContext(db, { ...context, sealDelayMs: 5 });
   await seedAccounts(ctx);
   const app = await buildServer({ ctx });
   const sessions = new Map<string, Session>();

@@ -27,6 +27,11 @@ export interface AppContext {
   emailDelivery: boolean;
   /** Seals now and stops sealing in the background. */
   close(): Promise<void>;
+  /**
+   * Webhooks (app/webhooks, docs/webhooks.md): whether subscriptions may name loopback, private and
+   * link-local addresses (`TRUCE_WEBHOOKS_ALLOW_PRIVATE=1`; tests, a receiver on the same host). Off by default.
+   */
+  webhooks: { allowPrivateTargets: boolean };
 }
 
 /** A seal that failed (the database away or full) is tried again after 1 s, then up to every 30 s. */
@@ -34,7 +39,13 @@ const SEAL_RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 
 export function createContext(
   db: Database,
-  options: { events?: EventBus; sealDelayMs?: number; sealRetryMs?: readonly number[]; emailDelivery?: boolean } = {},
+  options: {
+    events?: EventBus;
+    sealDelayMs?: number;
+    sealRetryMs?: readonly number[];
+    emailDelivery?: boolean;
+    webhooks?: { allowPrivateTargets?: boolean };
+  } = {},
 ): AppContext {
   const retryMs = options.sealRetryMs ?? SEAL_RETRY_MS;
   let timer: NodeJS.Timeout | null = null;
@@ -82,6 +93,7 @@ export function createContext(
     },
     reads,
     emailDelivery: options.emailDelivery ?? false,
+    webhooks: { allowPrivateTargets: options.webhooks?.allowPrivateTargets ?? false },
     close: async () => {
       closed = true;
       if (timer) clearTimeout(timer);

@@ -71,7 +71,8 @@ const COMMANDS: Record<string, Command> = {
       ' --trust-proxy (or TRUCE_TRUST_PROXY): behind a TLS-terminating proxy, its addresses or CIDRs (or a number of hops, or true),' +
       ' so that requests it forwards over TLS get a Secure cookie and HSTS;' +
       ' --smtp-url (or TRUCE_SMTP_URL: smtp://[user:password@]host[:port][?starttls=required], smtps://...) and --smtp-from (or TRUCE_SMTP_FROM):' +
-      " send email to the users who ask for it; --public-url (or TRUCE_PUBLIC_URL): the web app's address for links in emails",
+      " send email to the users who ask for it; --public-url (or TRUCE_PUBLIC_URL): the web app's address for links in emails" +
+      '; TRUCE_WEBHOOKS_ALLOW_PRIVATE=1: webhooks may be delivered to loopback and private addresses',
     options: {
       port: { type: 'string' },
       host: { type: 'string' },

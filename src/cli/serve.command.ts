@@ -3,11 +3,13 @@
  * first start on an empty database loads the demo world and creates the admin account
  * (src/app/scenario/seed-demo-world.ts). On PostgreSQL, live events go through LISTEN/NOTIFY so that
  * several servers on one database see each other's; on PGlite they stay in the process.
+ * Each server also sweeps hotline escalations and delivers webhooks (app/webhooks/dispatch.ts).
  * SIGINT or SIGTERM stops it: no new connections, open event streams end, requests in flight
  * finish, the audit trail is sealed, the database is closed.
  */
 import { startEmailSender } from '../app/email/send-due-emails.ts';
 import { startHotlineSweeper } from '../app/hotline/sweep-escalations.ts';
+import { startWebhookDispatcher } from '../app/webhooks/dispatch.ts';
 import { createReadStream } from 'node:fs';
 import { isIP } from 'node:net';
 import { readFile } from 'node:fs/promises';
@@ -122,7 +124,9 @@ export async function serve(
   let events: EventBus | null = null;
   try {
     events = dbOptions.url ? await PgEventBus.connect({ url: dbOptions.url, sql: db }) : new LocalEventBus();
-    const ctx = createContext(db, { events, emailDelivery: email !== null });
+    // Webhooks to loopback and private addresses only when the operator says so (docs/webhooks.md).
+    const allowPrivateTargets = ['1', 'true'].includes(process.env.TRUCE_WEBHOOKS_ALLOW_PRIVATE ?? '');
+    const ctx = createContext(db, { events, emailDelivery: email !== null, webhooks: { allowPrivateTargets } });
     try {
       try {
         await firstStart(io, ctx, options.empty);
@@ -154,10 +158,13 @@ export async function serve(
           `Email through ${email.smtp.secure ? 'smtps' : 'smtp'}://${email.smtp.host}:${email.smtp.port}, from ${email.from}, links to ${publicUrl}\n`,
         );
       }
+      // Webhook deliveries: those the outbox and the log hold (from before a restart too), then as events come.
+      const stopWebhooks = startWebhookDispatcher(ctx);
       await stop;
       io.out('Stopping...\n');
       await stopEmail();
       await stopSweeper();
+      await stopWebhooks();
       await app.close();
     } finally {
       await ctx.close();

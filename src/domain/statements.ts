@@ -36,6 +36,7 @@ export const RECORD_KINDS = [
   'user',
   'organization',
   'api token',
+  'webhook',
   'record',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -215,6 +216,14 @@ export const STATEMENTS_EN = {
   'problem.hole_outside': 'hole {hole} must lie inside its outer ring, without touching it',
   'problem.holes_overlap': 'hole {hole} overlaps hole {other}',
   'problem.parts_overlap': 'part {part} overlaps or touches part {other}',
+  // A webhook's target (app/webhooks/targets.ts), and the records an input names.
+  'problem.url_invalid': 'must be an absolute http or https URL',
+  'problem.url_scheme': 'must be http or https, not {scheme}',
+  'problem.url_credentials': 'must not hold a user name or password (the signature proves who sends)',
+  'problem.url_fragment': 'must not have a fragment (#...)',
+  'problem.url_private': 'names a loopback or private address ({host}): this server delivers only to public addresses',
+  'problem.unknown_record': 'there is no {record} "{id}", or none you may see',
+  'error.webhook_limit': 'You have {count} webhooks already: delete one first.',
   'cause.recorded': '{text}',
 } as const;
 

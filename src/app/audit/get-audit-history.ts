@@ -6,7 +6,7 @@
  * Who may read it: roles with `audit:read` (admin, analyst) read the history of any record
  * they can see now; other roles read the history of their own organization's records only.
  * A deleted record's history stays readable (by the same rules) from its entries. Accounts
- * (user, api_token, organization) are for an admin of their own organization: any other caller
+ * (user, api_token, organization, webhook) are for an admin of their own organization: any other caller
  * is refused before anything is looked up, so that the answer never tells whether one exists.
  * A record the caller may not see is not found, whatever the caller's role.
  */
@@ -20,7 +20,7 @@ import type { AppContext } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
 
 /** Accounts: their history is for an admin of their own organization. */
-export const ACCOUNT_ENTITIES: ReadonlySet<string> = new Set(['user', 'api_token', 'organization']);
+export const ACCOUNT_ENTITIES: ReadonlySet<string> = new Set(['user', 'api_token', 'organization', 'webhook']);
 
 /** The audit trail's entity name as the kind of record an error names. */
 const recordKind = (entity: string): RecordKind => {

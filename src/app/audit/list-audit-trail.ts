@@ -110,7 +110,7 @@ function accountSummary(
       ? (users.get(e.entityId)?.displayName ?? null)
       : e.entity === 'organization'
         ? (orgs.get(e.entityId) ?? null)
-        : e.entity === 'api_token'
+        : e.entity === 'api_token' || e.entity === 'webhook'
           ? ([field(e.after), field(e.before)].find((n): n is string => typeof n === 'string') ?? null)
           : null;
   return name === null ? null : { name, act: null, at: null, datePrecision: null, location: null };

@@ -59,7 +59,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         description:
           "Admins and analysts read the history of any record they may see; other roles that of their own organization's " +
           'records. Each entry is shown to whoever may see the record as it was classified then. Entities: report, incident, actor, ' +
-          'agreement, zone, protected_site, operation, convoy, ...; user, api_token and organization for an admin of that organization.',
+          'agreement, zone, protected_site, operation, convoy, ...; user, api_token, webhook and organization for an admin of that organization.',
         params: recordParams,
         response: { 200: historyOut, ...errorResponses },
       },

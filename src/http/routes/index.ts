@@ -25,6 +25,7 @@ import { rulingsRoutes } from './rulings.routes.ts';
 import { searchRoutes } from './search.routes.ts';
 import { settingsRoutes } from './settings.routes.ts';
 import { usersRoutes } from './users.routes.ts';
+import { webhooksRoutes } from './webhooks.routes.ts';
 import { zonesRoutes } from './zones.routes.ts';
 // Last: its schemas import the incidents', and the OpenAPI components come in the order they are first imported.
 import { ogcRoutes } from './ogc.routes.ts';
@@ -56,4 +57,5 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   localAgreementsRoutes,
   convoyRequestsRoutes,
   ogcRoutes,
+  webhooksRoutes,
 ];

@@ -49,6 +49,10 @@ export const queryKeys = {
   emailSettings: ['account', 'email'] as const,
   apiTokenLists: ['tokens'] as const,
   apiTokens: (user: string | null) => ['tokens', user ?? ''] as const,
+  /** Your webhooks, and each one's delivery log (under `webhooks`). */
+  webhooks: ['webhooks'] as const,
+  webhookList: ['webhooks', 'list'] as const,
+  webhookDeliveries: (id: string) => ['webhooks', 'deliveries', id] as const,
   /** Humanitarian notifications: the lists (sent, received, all) and each one. */
   notifications: ['notifications'] as const,
   /** Convoy requests: the lists (awaiting my organization, mine, all), each one, who decides for which party. */

@@ -1808,7 +1808,7 @@ export interface paths {
         };
         /**
          * A record's audit history, oldest first
-         * @description Admins and analysts read the history of any record they may see; other roles that of their own organization's records. Each entry is shown to whoever may see the record as it was classified then. Entities: report, incident, actor, agreement, zone, protected_site, operation, convoy, ...; user, api_token and organization for an admin of that organization.
+         * @description Admins and analysts read the history of any record they may see; other roles that of their own organization's records. Each entry is shown to whoever may see the record as it was classified then. Entities: report, incident, actor, agreement, zone, protected_site, operation, convoy, ...; user, api_token, webhook and organization for an admin of that organization.
          */
         get: operations["getAuditHistory"];
         put?: never;
@@ -10367,6 +10367,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your webhooks (never their secrets) */
+        get: operations["listWebhooks"];
+        put?: never;
+        /** Subscribe to events, delivered to your URL signed with a secret shown this once, with what you may see (docs/webhooks.md) */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your webhooks; anyone else’s is not found */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Delete one of your webhooks with its delivery log; nothing more is sent */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /** Pause or resume one of your webhooks, or change its name, URL, events or area */
+        patch: operations["changeWebhook"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log of one of your webhooks, newest first, each with its attempts (status codes, errors, times)
+         * @description Only deliveries of records you may see now are listed: a record made secret since takes its deliveries with it.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/zones": {
         parameters: {
             query?: never;
@@ -13352,6 +13409,44 @@ export interface components {
             user_id: string;
             username: string;
         };
+        NewWebhook: {
+            active: boolean;
+            /** @description null: everywhere */
+            area: ({
+                bbox: number[];
+            } | {
+                zone: string;
+            }) | null;
+            /** @description ISO 8601 with offset */
+            created_at: string;
+            events: ("incident.created" | "finding.changed" | "ruling.changed" | "hotline.escalated")[];
+            id: string;
+            name: string;
+            /** @description the key of the X-Truce-Signature HMAC: shown this once, never again (delete and make another to replace it) */
+            secret: string;
+            /** @description ISO 8601 with offset */
+            updated_at: string;
+            url: string;
+        };
+        NewWebhookInput: {
+            active: boolean;
+            /** @description null: everywhere */
+            area: ({
+                bbox: number[];
+            } | {
+                zone: string;
+            }) | null;
+            /** @description ISO 8601 with offset */
+            created_at: string;
+            events: ("incident.created" | "finding.changed" | "ruling.changed" | "hotline.escalated")[];
+            id: string;
+            name: string;
+            /** @description the key of the X-Truce-Signature HMAC: shown this once, never again (delete and make another to replace it) */
+            secret: string;
+            /** @description ISO 8601 with offset */
+            updated_at: string;
+            url: string;
+        };
         NoticeConflict: {
             /** @description Metres between the operation’s reach and the target (0: they touch) */
             clearance_m: number;
@@ -14169,7 +14264,7 @@ export interface components {
         /** @description Something the server says to people, as a code and its terms; rendered in the reader's language */
         Statement: {
             /** @enum {string} */
-            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.zone.rename" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "error.convoy_out_of_order" | "error.convoy_not_party" | "error.convoy_not_draft" | "error.convoy_decided" | "convoy.state.draft" | "convoy.state.submitted" | "convoy.state.approved" | "convoy.state.partly_approved" | "convoy.state.denied" | "convoy.state.letter_issued" | "convoy.state.dispatched" | "convoy.state.arrived" | "convoy.state.turned_back" | "convoy.state.attacked" | "convoy.state.delivered" | "convoy.step.submit" | "convoy.step.decide" | "convoy.step.issue_letter" | "convoy.step.dispatch" | "convoy.step.arrive" | "convoy.step.turn_back" | "convoy.step.report_attack" | "convoy.step.deliver" | "convoy.party.organizer" | "convoy.party.approver" | "convoy.party.secretariat" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "cause.recorded";
+            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.zone.rename" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "error.convoy_out_of_order" | "error.convoy_not_party" | "error.convoy_not_draft" | "error.convoy_decided" | "convoy.state.draft" | "convoy.state.submitted" | "convoy.state.approved" | "convoy.state.partly_approved" | "convoy.state.denied" | "convoy.state.letter_issued" | "convoy.state.dispatched" | "convoy.state.arrived" | "convoy.state.turned_back" | "convoy.state.attacked" | "convoy.state.delivered" | "convoy.step.submit" | "convoy.step.decide" | "convoy.step.issue_letter" | "convoy.step.dispatch" | "convoy.step.arrive" | "convoy.step.turn_back" | "convoy.step.report_attack" | "convoy.step.deliver" | "convoy.party.organizer" | "convoy.party.approver" | "convoy.party.secretariat" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "problem.url_invalid" | "problem.url_scheme" | "problem.url_credentials" | "problem.url_fragment" | "problem.url_private" | "problem.unknown_record" | "error.webhook_limit" | "cause.recorded";
             params: {
                 [key: string]: components["schemas"]["Term"];
             };
@@ -14177,7 +14272,7 @@ export interface components {
         /** @description Something the server says to people, as a code and its terms; rendered in the reader's language */
         StatementInput: {
             /** @enum {string} */
-            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.zone.rename" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "error.convoy_out_of_order" | "error.convoy_not_party" | "error.convoy_not_draft" | "error.convoy_decided" | "convoy.state.draft" | "convoy.state.submitted" | "convoy.state.approved" | "convoy.state.partly_approved" | "convoy.state.denied" | "convoy.state.letter_issued" | "convoy.state.dispatched" | "convoy.state.arrived" | "convoy.state.turned_back" | "convoy.state.attacked" | "convoy.state.delivered" | "convoy.step.submit" | "convoy.step.decide" | "convoy.step.issue_letter" | "convoy.step.dispatch" | "convoy.step.arrive" | "convoy.step.turn_back" | "convoy.step.report_attack" | "convoy.step.deliver" | "convoy.party.organizer" | "convoy.party.approver" | "convoy.party.secretariat" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "cause.recorded";
+            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.zone.rename" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "error.convoy_out_of_order" | "error.convoy_not_party" | "error.convoy_not_draft" | "error.convoy_decided" | "convoy.state.draft" | "convoy.state.submitted" | "convoy.state.approved" | "convoy.state.partly_approved" | "convoy.state.denied" | "convoy.state.letter_issued" | "convoy.state.dispatched" | "convoy.state.arrived" | "convoy.state.turned_back" | "convoy.state.attacked" | "convoy.state.delivered" | "convoy.step.submit" | "convoy.step.decide" | "convoy.step.issue_letter" | "convoy.step.dispatch" | "convoy.step.arrive" | "convoy.step.turn_back" | "convoy.step.report_attack" | "convoy.step.deliver" | "convoy.party.organizer" | "convoy.party.approver" | "convoy.party.secretariat" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "problem.url_invalid" | "problem.url_scheme" | "problem.url_credentials" | "problem.url_fragment" | "problem.url_private" | "problem.unknown_record" | "error.webhook_limit" | "cause.recorded";
             params: {
                 [key: string]: components["schemas"]["TermInput"];
             };
@@ -14241,7 +14336,7 @@ export interface components {
             text: string;
         } | {
             /** @enum {string} */
-            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "hotline thread" | "besieged area" | "population estimate" | "local agreement" | "evacuation" | "convoy request" | "user" | "organization" | "api token" | "record";
+            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "hotline thread" | "besieged area" | "population estimate" | "local agreement" | "evacuation" | "convoy request" | "user" | "organization" | "api token" | "webhook" | "record";
         } | {
             role: string;
         } | {
@@ -14278,7 +14373,7 @@ export interface components {
             text: string;
         } | {
             /** @enum {string} */
-            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "hotline thread" | "besieged area" | "population estimate" | "local agreement" | "evacuation" | "convoy request" | "user" | "organization" | "api token" | "record";
+            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "hotline thread" | "besieged area" | "population estimate" | "local agreement" | "evacuation" | "convoy request" | "user" | "organization" | "api token" | "webhook" | "record";
         } | {
             role: string;
         } | {
@@ -14469,6 +14564,134 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "analyst" | "monitor" | "reporter" | "humanitarian" | "observer";
             username: string;
+        };
+        Webhook: {
+            active: boolean;
+            /** @description null: everywhere */
+            area: ({
+                bbox: number[];
+            } | {
+                zone: string;
+            }) | null;
+            /** @description ISO 8601 with offset */
+            created_at: string;
+            events: ("incident.created" | "finding.changed" | "ruling.changed" | "hotline.escalated")[];
+            id: string;
+            name: string;
+            /** @description ISO 8601 with offset */
+            updated_at: string;
+            url: string;
+        };
+        WebhookDelivery: {
+            attempts: {
+                /** @description ISO 8601 with offset */
+                at: string;
+                attempt: number;
+                /** @description the error as the network said it */
+                detail: string | null;
+                duration_ms: number | null;
+                /** @description why there was no answer */
+                error: ("timeout" | "refused" | "unreachable" | "reset" | "tls" | "private_address" | "other" | "interrupted") | null;
+                /** @description the receiver's answer; null: none */
+                status_code: number | null;
+            }[];
+            /** @description ISO 8601 with offset */
+            created_at: string;
+            /** @enum {string} */
+            event: "incident.created" | "finding.changed" | "ruling.changed" | "hotline.escalated";
+            finished_at: string | null;
+            /** @description the X-Truce-Delivery header and the body’s id: the same at every attempt */
+            id: string;
+            /** @description hotline.escalated: 1 at the first deadline, 2 at the second */
+            level: number | null;
+            /** @description pending: when the next attempt is due */
+            next_attempt_at: string | null;
+            /** @description when the change was committed */
+            occurred_at: string;
+            /** @description the record the event names */
+            record: {
+                entity: string;
+                id: string;
+            };
+            /** @enum {string} */
+            state: "pending" | "sending" | "delivered" | "failed";
+            /** @description what it was about, as you may see it now */
+            subject: {
+                /** @description when the incident occurred, or the thread was opened */
+                at: string | null;
+                place: string | null;
+                /** @description an incident's headline, a zone's name, a thread's subject */
+                title: string | null;
+                /** @description a finding's or a ruling's verdict */
+                verdict: string | null;
+                where: components["schemas"]["Where"] | null;
+            };
+            /** @description finding.changed: the finding was withdrawn */
+            withdrawn: boolean;
+        };
+        WebhookDeliveryInput: {
+            attempts: {
+                /** @description ISO 8601 with offset */
+                at: string;
+                attempt: number;
+                /** @description the error as the network said it */
+                detail: string | null;
+                duration_ms: number | null;
+                /** @description why there was no answer */
+                error: ("timeout" | "refused" | "unreachable" | "reset" | "tls" | "private_address" | "other" | "interrupted") | null;
+                /** @description the receiver's answer; null: none */
+                status_code: number | null;
+            }[];
+            /** @description ISO 8601 with offset */
+            created_at: string;
+            /** @enum {string} */
+            event: "incident.created" | "finding.changed" | "ruling.changed" | "hotline.escalated";
+            finished_at: string | null;
+            /** @description the X-Truce-Delivery header and the body’s id: the same at every attempt */
+            id: string;
+            /** @description hotline.escalated: 1 at the first deadline, 2 at the second */
+            level: number | null;
+            /** @description pending: when the next attempt is due */
+            next_attempt_at: string | null;
+            /** @description when the change was committed */
+            occurred_at: string;
+            /** @description the record the event names */
+            record: {
+                entity: string;
+                id: string;
+            };
+            /** @enum {string} */
+            state: "pending" | "sending" | "delivered" | "failed";
+            /** @description what it was about, as you may see it now */
+            subject: {
+                /** @description when the incident occurred, or the thread was opened */
+                at: string | null;
+                place: string | null;
+                /** @description an incident's headline, a zone's name, a thread's subject */
+                title: string | null;
+                /** @description a finding's or a ruling's verdict */
+                verdict: string | null;
+                where: components["schemas"]["WhereInput"] | null;
+            };
+            /** @description finding.changed: the finding was withdrawn */
+            withdrawn: boolean;
+        };
+        WebhookInput: {
+            active: boolean;
+            /** @description null: everywhere */
+            area: ({
+                bbox: number[];
+            } | {
+                zone: string;
+            }) | null;
+            /** @description ISO 8601 with offset */
+            created_at: string;
+            events: ("incident.created" | "finding.changed" | "ruling.changed" | "hotline.escalated")[];
+            id: string;
+            name: string;
+            /** @description ISO 8601 with offset */
+            updated_at: string;
+            url: string;
         };
         Where: {
             /** @description the OCHA admin 2 area */
@@ -19095,6 +19318,626 @@ export interface operations {
                         /** @description the generated password, shown this once; null when you gave one */
                         password: string | null;
                         username: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description yours, oldest first (at most 20) */
+                        items: components["schemas"]["Webhook"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description false: made paused
+                     * @default true
+                     */
+                    active?: boolean;
+                    /**
+                     * @description where incident.created events come from (other events are sent wherever they are); null: everywhere
+                     * @default null
+                     */
+                    area?: {
+                        /** @description [minLon, minLat, maxLon, maxLat]: incidents created inside this box */
+                        bbox?: [
+                            number,
+                            number,
+                            number,
+                            number
+                        ];
+                        /** @description a zone id: incidents created inside it */
+                        zone?: string;
+                    } | null;
+                    events: ("incident.created" | "finding.changed" | "ruling.changed" | "hotline.escalated")[];
+                    /** @description for people: what receives it */
+                    name: string;
+                    /** @description http or https; loopback and private addresses are refused unless the server allows them (TRUCE_WEBHOOKS_ALLOW_PRIVATE) */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewWebhook"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted, with its delivery log */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    changeWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description false: paused (nothing is sent, events meanwhile are not kept); true: resumed */
+                    active?: boolean;
+                    /** @description where incident.created events come from (other events are sent wherever they are); null: everywhere */
+                    area?: {
+                        /** @description [minLon, minLat, maxLon, maxLat]: incidents created inside this box */
+                        bbox?: [
+                            number,
+                            number,
+                            number,
+                            number
+                        ];
+                        /** @description a zone id: incidents created inside it */
+                        zone?: string;
+                    } | null;
+                    events?: ("incident.created" | "finding.changed" | "ruling.changed" | "hotline.escalated")[];
+                    name?: string;
+                    /** @description http or https; loopback and private addresses are refused unless the server allows them (TRUCE_WEBHOOKS_ALLOW_PRIVATE) */
+                    url?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WebhookDelivery"][];
+                        next_cursor: string | null;
                     };
                 };
             };

@@ -4,6 +4,7 @@
  * from data (`'act.' + value`) escapes the compiler; a `Record<Act, string>` does not, so a value
  * without its English or Arabic name is a type error.
  */
+import type { AttemptError, DeliveryState, WebhookEvent } from '../../../src/contract/webhooks.ts';
 import type {
   Act,
   AttributionGrade,
@@ -96,6 +97,7 @@ export const RECORD_KINDS = [
   'incidents',
   'user',
   'api_token',
+  'webhook',
   'organization',
   'other',
 ] as const;
@@ -134,6 +136,10 @@ export interface Names {
   sectors: Record<CargoSector, string>;
   /** The kinds of access constraint (OCHA's access categories). */
   accessCategories: Record<AccessCategory, string>;
+  /** Webhooks: the events a subscription may choose, a delivery's states, why an attempt had no answer. */
+  webhookEvents: Record<WebhookEvent, string>;
+  deliveryStates: Record<DeliveryState, string>;
+  attemptErrors: Record<AttemptError, string>;
 }
 
 /**
@@ -176,5 +182,8 @@ export function namer(names: Names, unknown: string): Namer {
     decisions: of(names.decisions),
     sectors: of(names.sectors),
     accessCategories: of(names.accessCategories),
+    webhookEvents: of(names.webhookEvents),
+    deliveryStates: of(names.deliveryStates),
+    attemptErrors: of(names.attemptErrors),
   };
 }

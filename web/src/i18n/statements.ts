@@ -155,6 +155,13 @@ export const STATEMENTS_AR: Record<StatementCode, string> = {
   'problem.hole_outside': 'يجب أن يقع الثقب {hole} داخل حلقته الخارجية دون أن يلمسها',
   'problem.holes_overlap': 'الثقب {hole} يتداخل مع الثقب {other}',
   'problem.parts_overlap': 'الجزء {part} يتداخل مع الجزء {other} أو يلمسه',
+  'problem.url_invalid': 'يجب أن يكون عنوانًا كاملًا يبدأ بـ http أو https',
+  'problem.url_scheme': 'يجب أن يبدأ بـ http أو https، لا {scheme}',
+  'problem.url_credentials': 'يجب ألا يتضمن اسم مستخدم أو كلمة مرور (التوقيع يثبت هوية المرسِل)',
+  'problem.url_fragment': 'يجب ألا يتضمن جزءًا بعد العلامة #',
+  'problem.url_private': 'يشير إلى عنوان محلي أو خاص ({host}): لا يسلّم هذا الخادم إلا إلى عناوين عامة',
+  'problem.unknown_record': 'لا يوجد {record} «{id}»، أو لا يحق لك رؤيته',
+  'error.webhook_limit': 'لديك {count} من خطافات الويب: احذف واحدًا أولًا.',
 };
 
 const RECORDS_AR: Record<RecordKind, string> = {
@@ -180,6 +187,7 @@ const RECORDS_AR: Record<RecordKind, string> = {
   user: 'مستخدم',
   organization: 'منظمة',
   'api token': 'رمز وصول',
+  webhook: 'خطاف ويب',
   record: 'سجل',
 };
 

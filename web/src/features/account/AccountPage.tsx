@@ -1,12 +1,13 @@
 /**
  * Your account, reached from your name in the navigation: who you are, what you may read, stated
- * plainly, the email you ask for (EmailSettings.tsx), and your API tokens (create one, its secret shown
- * once; list them; revoke one).
+ * plainly, the email you ask for (EmailSettings.tsx), your API tokens (create one, its secret shown
+ * once; list them; revoke one), and your webhooks (create, pause, delete, see their deliveries).
  */
 import { useSession } from '../../api/session.tsx';
 import { useWorld } from '../../api/world.tsx';
 import { PageHeader } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { Webhooks } from '../webhooks/Webhooks.tsx';
 import { ApiTokenList, NewApiToken } from './ApiTokens.tsx';
 import { EmailSettings } from './EmailSettings.tsx';
 
@@ -41,6 +42,11 @@ export function AccountPage() {
         <p className="muted">{t('tokens.help')}</p>
         <ApiTokenList user={null} />
         <NewApiToken />
+      </section>
+      <section className="section" aria-labelledby="account-webhooks">
+        <h2 id="account-webhooks">{t('webhooks.title')}</h2>
+        <p className="muted">{t('webhooks.help')}</p>
+        <Webhooks />
       </section>
     </div>
   );
