@@ -2925,6 +2925,8 @@ export interface paths {
                          * @enum {string}
                          */
                         classification?: "public" | "task_force" | "co_chairs" | "org";
+                        /** @description An access incident already recorded (act access_denial) to link instead of recording a new one */
+                        incident?: string;
                         /** @description People killed, if known */
                         killed?: number | null;
                         /** @description Where */
@@ -3688,6 +3690,8 @@ export interface paths {
                          * @enum {string}
                          */
                         classification?: "public" | "task_force" | "co_chairs" | "org";
+                        /** @description An access incident already recorded (act access_denial) to link instead of recording a new one */
+                        incident?: string;
                         /** @description Where */
                         location: {
                             lat: number;
