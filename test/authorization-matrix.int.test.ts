@@ -122,6 +122,8 @@ interface Records {
   notice: string;
   /** A webhook of us-analyst's: seen by its owner only (not by an admin of us, nor by another user of us). */
   webhook: string;
+  /** Convoy requests by ngo: a draft (seen by ngo and the secretariat) and one submitted (and by ru, which decides for the government). */
+  convoyRequest: Record<ConvoyStage, string>;
 }
 
 const WEBHOOK_OWNER = 'us-analyst';
@@ -134,6 +136,27 @@ const hotlineThread = (subject: string) => ({
   message: 'Aircraft striking near our position.',
   priority: 'urgent',
   recipients: ['us'],
+});
+
+const CONVOY_STAGES = ['draft', 'submitted'] as const;
+type ConvoyStage = (typeof CONVOY_STAGES)[number];
+/** Not a classification but a list: the organizer, the secretariat, and (once submitted) who decides for a party asked. */
+const seesConvoyRequest = (stage: ConvoyStage, org: string | null): boolean =>
+  org !== null && (org === 'ngo' || org === 'un-ose' || (stage === 'submitted' && org === 'ru'));
+/** A convoy through Damascus, where no zone of the bundle lies: only the host state (sy-gov) is asked. */
+const convoyDraft = (name: string) => ({
+  name,
+  route: {
+    type: 'LineString',
+    coordinates: [
+      [36.29, 33.51],
+      [36.24, 33.53],
+    ],
+  },
+  destinations: [{ name: 'Qudsaya', location: { lon: 36.24, lat: 33.53 } }],
+  window: { from: '2016-10-01T06:00:00Z', to: '2016-10-01T18:00:00Z' },
+  cargo: [{ item: 'Food parcels', quantity: 100, unit: 'parcels', sector: 'food' }],
+  beneficiaries_planned: 500,
 });
 
 const NOTIFIED_TO = ['us', 'ru'] as const;
@@ -245,6 +268,7 @@ async function buildRecords(server: TestServer): Promise<Records> {
     'overallEstimate',
     'localAgreement',
     'evacuation',
+    'convoyRequest',
   ] as const)
     (r as any)[k] = {};
   for (const [i, cls] of CLASSES.entries()) {
@@ -459,6 +483,13 @@ async function buildRecords(server: TestServer): Promise<Records> {
   r.position = (await must(server, 'us-analyst', 'POST', '/api/v1/positions', matrixPosition('matrix troops'))).id;
   r.notice = (await must(server, 'ru-analyst', 'POST', '/api/v1/operations', matrixNotice('org'))).operation.id;
   r.webhook = (await must(server, WEBHOOK_OWNER, 'POST', '/api/v1/webhooks', webhook('matrix webhook'))).id;
+  // ru decides for the Syrian government on convoy requests; a draft by ngo, and one submitted (asking sy-gov).
+  await must(server, 'un-ose-admin', 'PUT', '/api/v1/convoy-requests/representatives/ru', { actor: 'sy-gov' });
+  for (const stage of CONVOY_STAGES)
+    r.convoyRequest[stage] = (
+      await must(server, 'ngo-humanitarian', 'POST', '/api/v1/convoy-requests', convoyDraft(`matrix ${stage}`))
+    ).id;
+  await must(server, 'ngo-humanitarian', 'POST', `/api/v1/convoy-requests/${r.convoyRequest.submitted}/submit`, {});
   return r;
 }
 
@@ -500,6 +531,7 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
         | 'position'
         | 'notice'
         | 'webhook'
+        | 'convoyRequest'
       >,
       url: (id: string) => string,
     ): Check =>
@@ -530,6 +562,7 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
         | 'position'
         | 'notice'
         | 'webhook'
+        | 'convoyRequest'
       >,
       url: string,
       key = 'items',
@@ -1101,6 +1134,45 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
           fail(`GET /deconfliction-alerts: the notification to ${to}`);
       }
     },
+    '/convoy-requests': async ({ server, r, reader, fail, tally }) => {
+      for (const box of ['', '&box=mine', '&box=awaiting']) {
+        const res = await server.call(reader.user, { method: 'GET', url: `/api/v1/convoy-requests?limit=500${box}` });
+        const listed = ids(res.json());
+        for (const stage of CONVOY_STAGES) {
+          tally(1);
+          const id = r.convoyRequest[stage];
+          const expected =
+            seesConvoyRequest(stage, reader.org) &&
+            (box === '' ||
+              (box === '&box=mine' && reader.org === 'ngo') ||
+              // Awaiting ru's decision for the government (the secretariat's queue holds parties nobody decides for).
+              (box === '&box=awaiting' && stage === 'submitted' && reader.org === 'ru'));
+          if (listed.includes(id) !== expected)
+            fail(`GET /convoy-requests${box}: the ${stage} ${listed.includes(id) ? 'listed' : 'missing'}`);
+          if (!seesConvoyRequest(stage, reader.org) && res.body.includes(id))
+            fail(`GET /convoy-requests${box}: names the ${stage}`);
+        }
+      }
+    },
+    '/convoy-requests/{id}': async ({ server, r, reader, fail, tally }) => {
+      for (const stage of CONVOY_STAGES) {
+        const res = await server.call(reader.user, {
+          method: 'GET',
+          url: `/api/v1/convoy-requests/${r.convoyRequest[stage]}`,
+        });
+        const expected = seesConvoyRequest(stage, reader.org) ? 200 : 404;
+        tally(1);
+        if (res.statusCode !== expected)
+          fail(`GET /convoy-requests/(${stage}): ${res.statusCode}, expected ${expected}`);
+      }
+    },
+    // The directory of who decides for which party: the same for everyone signed in.
+    '/convoy-requests/representatives': async ({ server, reader, fail, tally }) => {
+      const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/convoy-requests/representatives' });
+      tally(1);
+      if (res.statusCode !== 200 || !res.body.includes('"org":"ru","actor":"sy-gov"'))
+        fail(`GET /convoy-requests/representatives: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    },
     '/findings': async ({ server, r, reader, fail, tally }) => {
       for (const cls of CLASSES) {
         for (const [kind, subject, owned] of [
@@ -1336,6 +1408,19 @@ describeEachDatabase('authorization matrix', (db) => {
         if (reader.org !== 'ru' && stream.raw().includes(r.notice))
           failures.push(`${reader.user}: GET /events names ru's notice`);
       }
+      // Convoy requests: heard by those who see them (convoy_request.changed, read again as the reader), by nobody else.
+      for (const reader of READERS) {
+        const stream = streams.get(reader.user)!;
+        for (const stage of CONVOY_STAGES) {
+          const id = r.convoyRequest[stage];
+          const heard = stream.messages.some((m) => m.data.type === 'convoy_request.changed' && m.data.id === id);
+          checked++;
+          if (heard !== seesConvoyRequest(stage, reader.org))
+            failures.push(`${reader.user}: GET /events convoy request ${stage} ${heard ? 'sent' : 'missing'}`);
+          if (!seesConvoyRequest(stage, reader.org) && stream.raw().includes(id))
+            failures.push(`${reader.user}: GET /events names the convoy request ${stage}`);
+        }
+      }
       console.info(
         `authorization matrix [${db().kind}]: ${gets.length} GET endpoints, ${READERS.length} users + a stranger, ${checked} user checks, ${strangerChecks} stranger checks`,
       );
@@ -1346,6 +1431,7 @@ describeEachDatabase('authorization matrix', (db) => {
     }
   }, 300_000);
 
+  // Some 60 write endpoints, each tried by 24 users: minutes on a loaded machine.
   it('lets each role write only what it may, and a refused write writes nothing', async () => {
     const server = await matrixServer(db());
     try {
@@ -1920,6 +2006,106 @@ describeEachDatabase('authorization matrix', (db) => {
           ],
         },
       };
+      // Convoy requests by ngo, each in the state its step follows (ru decides for the government, un-ose is the secretariat).
+      const convoyAt = async (name: string, stage: number): Promise<string> => {
+        const id = (await must(server, 'ngo-humanitarian', 'POST', '/api/v1/convoy-requests', convoyDraft(name))).id;
+        const steps: [string, string, Record<string, unknown>][] = [
+          ['ngo-humanitarian', 'submit', {}],
+          ['ru-analyst', 'decisions', { actor: 'sy-gov', decision: 'approve' }],
+          ['un-ose-analyst', 'letter', {}],
+          ['ngo-humanitarian', 'dispatch', { trucks: 2 }],
+          ['ngo-humanitarian', 'arrive', {}],
+        ];
+        for (const [user, step, body] of steps.slice(0, stage))
+          await must(server, user, 'POST', `/api/v1/convoy-requests/${id}/${step}`, body);
+        return id;
+      };
+      const convoy = {
+        toEdit: await convoyAt('to edit', 0),
+        toSubmit: await convoyAt('to submit', 0),
+        toDecide: await convoyAt('to decide', 1),
+        toLetter: await convoyAt('to give a letter', 2),
+        toDispatch: await convoyAt('to dispatch', 3),
+        toArrive: await convoyAt('to arrive', 4),
+        toTurnBack: await convoyAt('to turn back', 4),
+        toAttack: await convoyAt('to attack', 4),
+        toDeliver: await convoyAt('to deliver', 5),
+      };
+      /** A step on a request: hidden from who does not see it (the draft's stage is ngo's and the secretariat's only). */
+      const convoyStep =
+        (id: string, step: string, payload: Record<string, unknown>, stage: ConvoyStage = 'submitted') =>
+        (u: Reader): Attempt[] => [
+          {
+            url: `/api/v1/convoy-requests/${id}${step}`,
+            payload,
+            hidden: seesConvoyRequest(stage, u.org) ? undefined : `convoy request (${stage})`,
+          },
+        ];
+      Object.assign(writes, {
+        'POST /convoy-requests': {
+          permission: 'convoy:organize',
+          attempts: () => [{ url: '/api/v1/convoy-requests', payload: convoyDraft('write matrix') }],
+        },
+        // The secretariat sees a draft but it is the organizer's to change and submit (403); the others do not see it (404).
+        'PUT /convoy-requests/{id}': {
+          permission: 'convoy:organize',
+          refusedTo: (u: Reader) => u.org === 'un-ose',
+          attempts: convoyStep(convoy.toEdit, '', convoyDraft('edited'), 'draft'),
+        },
+        'POST /convoy-requests/{id}/submit': {
+          permission: 'convoy:organize',
+          refusedTo: (u: Reader) => u.org === 'un-ose',
+          attempts: convoyStep(convoy.toSubmit, '/submit', {}, 'draft'),
+        },
+        // ru decides for the government, the secretariat for any party; ngo sees the request but decides for no party.
+        'POST /convoy-requests/{id}/decisions': {
+          permission: 'convoy:decide',
+          refusedTo: (u: Reader) => u.org === 'ngo',
+          attempts: convoyStep(convoy.toDecide, '/decisions', { actor: 'sy-gov', decision: 'approve' }),
+        },
+        'POST /convoy-requests/{id}/letter': {
+          permission: 'convoy:facilitate',
+          refusedTo: (u: Reader) => u.org === 'ngo' || u.org === 'ru',
+          attempts: convoyStep(convoy.toLetter, '/letter', { reference: 'matrix' }),
+        },
+        'POST /convoy-requests/{id}/dispatch': {
+          permission: 'convoy:organize',
+          refusedTo: (u: Reader) => u.org === 'un-ose' || u.org === 'ru',
+          attempts: convoyStep(convoy.toDispatch, '/dispatch', { trucks: 2 }),
+        },
+        'POST /convoy-requests/{id}/arrive': {
+          permission: 'convoy:organize',
+          refusedTo: (u: Reader) => u.org === 'un-ose' || u.org === 'ru',
+          attempts: convoyStep(convoy.toArrive, '/arrive', {}),
+        },
+        'POST /convoy-requests/{id}/turn-back': {
+          permission: 'convoy:organize',
+          refusedTo: (u: Reader) => u.org === 'un-ose' || u.org === 'ru',
+          attempts: convoyStep(convoy.toTurnBack, '/turn-back', {
+            location: { lon: 36.26, lat: 33.52 },
+            by: 'sy-gov',
+            reason: 'matrix',
+          }),
+        },
+        'POST /convoy-requests/{id}/attack': {
+          permission: 'convoy:organize',
+          refusedTo: (u: Reader) => u.org === 'un-ose' || u.org === 'ru',
+          attempts: convoyStep(convoy.toAttack, '/attack', {
+            location: { lon: 36.26, lat: 33.52 },
+            by: null,
+            reason: 'matrix',
+          }),
+        },
+        'POST /convoy-requests/{id}/deliver': {
+          permission: 'convoy:organize',
+          refusedTo: (u: Reader) => u.org === 'un-ose' || u.org === 'ru',
+          attempts: convoyStep(convoy.toDeliver, '/deliver', { beneficiaries_reached: 10, lines: [{ delivered: 50 }] }),
+        },
+        'PUT /convoy-requests/representatives/{org}': {
+          permission: 'accounts:manage',
+          attempts: () => [{ url: '/api/v1/convoy-requests/representatives/ngo', payload: { actor: 'msf' } }],
+        },
+      });
       const threadToAcknowledge = (
         await must(server, 'ru-analyst', 'POST', '/api/v1/hotline', hotlineThread('to acknowledge'))
       ).id;
@@ -2033,5 +2219,5 @@ describeEachDatabase('authorization matrix', (db) => {
     } finally {
       await server.close();
     }
-  }, 300_000);
+  }, 600_000);
 });

@@ -40,6 +40,26 @@ describeEachDatabase('hostile input, property-based over the OpenAPI document', 
     const token = (
       await server.call('us-admin', { method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'property' } })
     ).json().id;
+    const convoyRequest = (
+      await server.call('us-admin', {
+        method: 'POST',
+        url: '/api/v1/convoy-requests',
+        payload: {
+          name: 'Property convoy',
+          route: {
+            type: 'LineString',
+            coordinates: [
+              [36.29, 33.51],
+              [36.24, 33.53],
+            ],
+          },
+          destinations: [{ name: 'Qudsaya', location: { lon: 36.24, lat: 33.53 } }],
+          window: { from: '2016-10-01T06:00:00Z', to: '2016-10-01T18:00:00Z' },
+          cargo: [{ item: 'Food parcels', quantity: 100, unit: 'parcels', sector: 'food' }],
+          beneficiaries_planned: 500,
+        },
+      })
+    ).json().id;
     // Ids of real records, so that generated requests reach past "not found".
     ids = [
       report.id,
@@ -52,6 +72,7 @@ describeEachDatabase('hostile input, property-based over the OpenAPI document', 
       'coh-2016-02',
       ...findings,
       token,
+      convoyRequest,
       'report',
       'incident',
       'zone',

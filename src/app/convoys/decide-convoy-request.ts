@@ -14,15 +14,7 @@ import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, invalid } from '../errors.ts';
 import { writeWorld } from '../shared/write-world.ts';
-import {
-  announce,
-  auditStep,
-  lockVisible,
-  outOfOrder,
-  partiesFor,
-  stepTaker,
-  stepTime,
-} from './convoy-request-access.ts';
+import { announce, auditStep, lockVisible, outOfOrder, stepTaker, stepTime } from './convoy-request-access.ts';
 
 export interface DecisionInput {
   /** The party decided for. */
@@ -48,6 +40,17 @@ export async function decideConvoyRequest(
   await writeWorld(ctx, by, async (tx) => {
     const before = await lockVisible(tx, by, id);
     const who = await stepTaker(tx, by);
+    // The party's own organization or the secretariat (403), then the order (409), then the party asked and not yet decided.
+    if (!who.secretariat && !who.represents.includes(input.actor))
+      throw new AppError(
+        'FORBIDDEN',
+        `your organization does not decide for "${input.actor}": its own organization or the secretariat records its decision`,
+        'actor',
+        statement('error.convoy_not_party', {
+          party: term.statement(statement('convoy.party.approver')),
+          step: term.statement(statement('convoy.step.decide')),
+        }),
+      );
     if (before.state !== 'submitted') throw outOfOrder('decide', before.state);
     if (!before.requiredApprovals.includes(input.actor))
       throw invalid('actor', `actor: "${input.actor}" is not a party this request asks`);
@@ -57,16 +60,6 @@ export async function decideConvoyRequest(
         `"${input.actor}" has already decided on this convoy request`,
         'actor',
         statement('error.convoy_decided', { party: term.actor(input.actor) }),
-      );
-    if (!partiesFor(before, who).includes(input.actor))
-      throw new AppError(
-        'FORBIDDEN',
-        `your organization does not decide for "${input.actor}": its own organization or the secretariat records its decision`,
-        'actor',
-        statement('error.convoy_not_party', {
-          party: term.statement(statement('convoy.party.approver')),
-          step: term.statement(statement('convoy.step.decide')),
-        }),
       );
     checkDecision(input, before);
     await requests.insertDecision(tx, id, {

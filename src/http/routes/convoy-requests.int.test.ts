@@ -331,7 +331,8 @@ describeEachDatabase('convoy requests API: the workflow, its parties and who see
     // A party's humanitarian may not decide; the organizer decides for nobody.
     expect((await decide('gov-humanitarian', r.id, { actor: 'sy-gov', decision: 'approve' })).statusCode).toBe(403);
     expect((await decide('ngo-analyst', r.id, { actor: 'sy-gov', decision: 'approve' })).statusCode).toBe(403);
-    expect((await decide('gov-analyst', r.id, { actor: 'nus', decision: 'approve' })).statusCode).toBe(400);
+    // A party not asked: the secretariat may decide for any party, but not for one the request does not ask.
+    expect((await decide('un-ose-analyst', r.id, { actor: 'nus', decision: 'approve' })).statusCode).toBe(400);
     const ready = await readyToGo();
     // The letter was the secretariat's; dispatch is the organizer's.
     expect((await call('gov-analyst', 'POST', `/${ready.id}/dispatch`, { trucks: 3 })).statusCode).toBe(403);

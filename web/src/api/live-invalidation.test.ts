@@ -203,4 +203,29 @@ describe('live events invalidate the queries they change', () => {
     for (const key of [queryKeys.struckSites('i1'), queryKeys.incidentReview('i1', { hours: 48, km: 10 })])
       expect(client.getQueryState(key)?.isInvalidated, JSON.stringify(key)).toBe(true);
   });
+
+  it('a convoy request changed reloads the convoy requests (lists and pages) at once, and nothing else', async () => {
+    expect(invalidations(event({ type: 'convoy_request.changed', entity: 'convoy_request', id: 'cvr-1' }))).toEqual({
+      now: [queryKeys.convoyRequests],
+      later: [],
+    });
+    // The prefix holds every list and page of requests.
+    const client = new QueryClient();
+    for (const key of [
+      queryKeys.convoyRequestList('awaiting'),
+      queryKeys.convoyRequest('cvr-1'),
+      queryKeys.incident('i1'),
+    ])
+      client.setQueryData(key, {});
+    await client.invalidateQueries({ queryKey: queryKeys.convoyRequests });
+    const stale = client
+      .getQueryCache()
+      .getAll()
+      .filter((q) => q.state.isInvalidated)
+      .map((q) => JSON.stringify(q.queryKey));
+    expect(stale).toEqual([
+      JSON.stringify(queryKeys.convoyRequestList('awaiting')),
+      JSON.stringify(queryKeys.convoyRequest('cvr-1')),
+    ]);
+  });
 });

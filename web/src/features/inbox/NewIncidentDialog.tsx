@@ -6,6 +6,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { Schemas } from '../../api/client.ts';
 import { ACTS, CLASSIFICATIONS } from '../../api/enums.ts';
+import { ACCESS_CATEGORIES, type AccessCategory } from '../../../../src/contract/access-constraints.ts';
 import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
 import { Field } from '../../app/ui.tsx';
@@ -44,6 +45,8 @@ export function NewIncidentDialog({
     high: String(c?.high ?? best ?? ''),
   });
   const [classification, setClassification] = useState<string>(r.classification);
+  // An access denial's kind of access constraint (OCHA's categories).
+  const [category, setCategory] = useState<string>('');
 
   useEffect(() => {
     const d = dialog.current;
@@ -70,6 +73,7 @@ export function NewIncidentDialog({
           }
         : null,
       classification: classification as NonNullable<NewIncidentBody['classification']>,
+      ...(act === 'access_denial' && category !== '' ? { access_category: category as AccessCategory } : {}),
     };
     create.mutate(body, { onSuccess: (incident) => onCreated(incident.id) });
   };
@@ -108,6 +112,18 @@ export function NewIncidentDialog({
               ))}
             </select>
           </Field>
+          {act === 'access_denial' && (
+            <Field label={t('incident.accessCategory')} htmlFor="n-access">
+              <select id="n-access" value={category} onChange={(e) => setCategory(e.target.value)}>
+                <option value="">—</option>
+                {ACCESS_CATEGORIES.map((c) => (
+                  <option key={c} value={c}>
+                    {nameOf.accessCategories(c)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
           <Field label={t('report.perpetrator')} htmlFor="n-perpetrator">
             <select id="n-perpetrator" value={perpetrator} onChange={(e) => setPerpetrator(e.target.value)}>
               <option value="">{t('report.target.none')}</option>

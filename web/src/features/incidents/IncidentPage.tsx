@@ -9,6 +9,7 @@ import { ATTRIBUTION_GRADES, INCIDENT_STATUSES } from '../../api/enums.ts';
 import { useSession } from '../../api/session.tsx';
 import { useWorld } from '../../api/world.tsx';
 import { Link, navigate } from '../../app/router.tsx';
+import { ACCESS_CATEGORIES, type AccessCategory } from '../../../../src/contract/access-constraints.ts';
 import { ErrorNotice, Loading, recordFallback, Reference, StatusBadge, VerdictBadge } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
 import type { MessageKey } from '../../i18n/en.ts';
@@ -448,12 +449,16 @@ function ReviewForm({ incident }: { incident: Detail }) {
   const { errorText } = useStatements();
   const [status, setStatus] = useState(incident.status);
   const [grade, setGrade] = useState<string>(incident.grade ?? '');
+  // An access denial's kind of access constraint (OCHA's categories): set here by the desk.
+  const access = incident.act === 'access_denial';
+  const [category, setCategory] = useState<string>(incident.access_category ?? '');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
     setStatus(incident.status);
     setGrade(incident.grade ?? '');
-  }, [incident.status, incident.grade]);
+    setCategory(incident.access_category ?? '');
+  }, [incident.status, incident.grade, incident.access_category]);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -463,6 +468,7 @@ function ReviewForm({ incident }: { incident: Detail }) {
       await update.mutateAsync({
         status,
         grade: grade === '' ? null : (grade as (typeof ATTRIBUTION_GRADES)[number]),
+        ...(access ? { access_category: category === '' ? null : (category as AccessCategory) } : {}),
       });
       setMessage(t('incident.edit.saved'));
     } catch (err) {
@@ -496,11 +502,29 @@ function ReviewForm({ incident }: { incident: Detail }) {
             ))}
           </select>
         </div>
+        {access && (
+          <div className="field">
+            <label htmlFor="r-access">{t('incident.accessCategory')}</label>
+            <select id="r-access" value={category} onChange={(e) => setCategory(e.target.value)}>
+              <option value="">—</option>
+              {ACCESS_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {nameOf.accessCategories(c)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="field field-action">
           <button
             type="submit"
             className="btn btn-primary"
-            disabled={busy || (status === incident.status && grade === (incident.grade ?? ''))}
+            disabled={
+              busy ||
+              (status === incident.status &&
+                grade === (incident.grade ?? '') &&
+                category === (incident.access_category ?? ''))
+            }
           >
             {t('incident.edit.save')}
           </button>
