@@ -669,7 +669,7 @@ export const en = {
     'Besides what the open pages show at once, Truce can email you when something needs you. Each email says only what you may see in Truce, with a link to it.',
   'account.email.on': 'This server sends email.',
   'account.email.off':
-    'This server sends no email: no mail server is configured (TRUCE_SMTP_URL). Your choices are kept and apply once one is.',
+    'This server sends no email: no mail server is configured (your administrator can name one). Your choices are kept and apply once one is.',
   'account.email.address': 'Email address',
   'account.email.address.help': 'Where your emails go. Leave it empty to receive none.',
   'account.email.language': 'Language of your emails',
