@@ -6,16 +6,17 @@
  * by an open state page; a webhook made on the account page and its deliveries; in English and Arabic,
  * on a desktop and a phone.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, screenshot, seriousA11yViolations } from './browser.ts';
 import { AccountPage } from './pages/account.page.ts';
-import { type E2EWorld, PASSWORD, startE2EWorld } from './harness.ts';
+import { type E2EWorld, startE2EWorld } from './harness.ts';
 import { IncidentPage } from './pages/incident.page.ts';
 import { InboxPage } from './pages/inbox.page.ts';
 import { AppShell } from './pages/shell.ts';
 import { SettingsPage } from './pages/settings.page.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
+import { DESKTOP as VIEWPORT, e2eSessions, PHONE } from './sessions.ts';
 import { setDateField } from './pages/date-field.ts';
 import { MapPage } from './pages/map.page.ts';
 import { ZoneDrawPage, ZonePage } from './pages/zone.page.ts';
@@ -25,14 +26,13 @@ import { startReceiver } from '../test/webhook-receiver.ts';
 import { dispatchWebhooks } from '../src/app/webhooks/dispatch.ts';
 import { createHmac } from 'node:crypto';
 
-const VIEWPORT = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
-
 describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_000 }, () => {
   let world: E2EWorld;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const signedIn = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
+  const { session, api, headers, track, close } = e2eSessions(
+    () => world,
+    () => browser,
+  );
 
   beforeAll(async () => {
     world = await startE2EWorld();
@@ -40,51 +40,10 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
   }, 240_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await close();
     await browser?.close();
     await world?.close();
   });
-
-  async function session(username: string, viewport = VIEWPORT, lang: 'en' | 'ar' = 'en'): Promise<Page> {
-    const state = signedIn.get(username);
-    const context = await browser.newContext({ viewport, bypassCSP: true, ...(state ? { storageState: state } : {}) });
-    contexts.push(context);
-    await context.addInitScript(`localStorage.setItem('truce.lang', ${JSON.stringify(lang)})`);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`page error (${username}): ${e.message}`));
-    if (!state) {
-      const signIn = new SignInPage(page, world.baseUrl);
-      await signIn.goto();
-      await signIn.signIn(username, PASSWORD);
-      signedIn.set(username, await context.storageState());
-    }
-    return page;
-  }
-
-  // API sessions of the test itself, one per user (the server allows ten sign-ins a minute from one address).
-  const apiSessions = new Map<string, Record<string, string>>();
-  async function headers(username: string): Promise<Record<string, string>> {
-    const known = apiSessions.get(username);
-    if (known) return known;
-    const login = await world.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username, password: PASSWORD },
-    });
-    const cookie = login.cookies.find((c) => c.name === 'truce_session')!;
-    const h = {
-      cookie: `truce_session=${cookie.value}`,
-      'x-csrf-token': login.json<{ csrf_token: string }>().csrf_token,
-    };
-    apiSessions.set(username, h);
-    return h;
-  }
-
-  async function api(username: string, method: 'POST' | 'PUT', url: string, payload: Record<string, unknown>) {
-    const res = await world.app.inject({ method, url, payload, headers: await headers(username) });
-    expect(res.statusCode, res.body).toBeLessThan(300);
-    return res.json<{ id: string }>();
-  }
 
   it('shows the waiting reports, one arriving live, and links one to a suggested incident by its key', async () => {
     const page = await session('analyst');
@@ -391,8 +350,7 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
     expect(await page.locator('[data-testid=audit-verified]').innerText()).toContain('سليمة');
     await screenshot(page, '58-audit-trail-ar');
 
-    const context = await browser.newContext({ viewport: PHONE });
-    contexts.push(context);
+    const context = track(await browser.newContext({ viewport: PHONE }));
     const newcomer = await context.newPage();
     const signIn = new SignInPage(newcomer, world.baseUrl);
     await signIn.goto();

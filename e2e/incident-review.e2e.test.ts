@@ -5,25 +5,25 @@
  * on the hotline and reported, as each reader may see it (a notice for the co-chairs is not on the
  * secretariat's), widened, in English and Arabic, on a desktop and a phone, with names and no ids.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, screenshot, seriousA11yViolations } from './browser.ts';
-import { type E2EWorld, PASSWORD, startE2EWorld } from './harness.ts';
+import { type E2EWorld, startE2EWorld } from './harness.ts';
 import { IncidentPage } from './pages/incident.page.ts';
 import { IncidentReviewPage } from './pages/incident-review.page.ts';
 import { AppShell } from './pages/shell.ts';
-import { SignInPage } from './pages/sign-in.page.ts';
+import { DESKTOP as VIEWPORT, e2eSessions, PHONE } from './sessions.ts';
 import { demoIds, leaks, readableText } from './pages/words.ts';
 
-const VIEWPORT = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const INCIDENT = 'i04-al-quds-hospital';
 
 describe.skipIf(!hasChromium())('the post-incident review in Chromium', { timeout: 120_000 }, () => {
   let world: E2EWorld;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const signedIn = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
+  const { session, api, close } = e2eSessions(
+    () => world,
+    () => browser,
+  );
 
   beforeAll(async () => {
     world = await startE2EWorld();
@@ -31,52 +31,21 @@ describe.skipIf(!hasChromium())('the post-incident review in Chromium', { timeou
   }, 240_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await close();
     await browser?.close();
     await world?.close();
   });
 
-  async function session(username: string, viewport = VIEWPORT, lang: 'en' | 'ar' = 'en'): Promise<Page> {
-    const state = signedIn.get(username);
-    const context = await browser.newContext({ viewport, bypassCSP: true, ...(state ? { storageState: state } : {}) });
-    contexts.push(context);
-    await context.addInitScript(`localStorage.setItem('truce.lang', ${JSON.stringify(lang)})`);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`page error (${username}): ${e.message}`));
-    if (!state) {
-      const signIn = new SignInPage(page, world.baseUrl);
-      await signIn.goto();
-      await signIn.signIn(username, PASSWORD);
-      signedIn.set(username, await context.storageState());
-    }
-    return page;
-  }
-
-  async function api(username: string, url: string, payload: Record<string, unknown>): Promise<{ id: string }> {
-    const login = await world.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username, password: PASSWORD },
-    });
-    const headers = {
-      cookie: `truce_session=${login.cookies.find((c) => c.name === 'truce_session')!.value}`,
-      'x-csrf-token': login.json<{ csrf_token: string }>().csrf_token,
-    };
-    const res = await world.app.inject({ method: 'POST', url, payload, headers });
-    expect(res.statusCode, res.body).toBeLessThan(300);
-    return res.json();
-  }
-
   it('flags the notified hospital struck and opens its review: what was notified, declared, said and reported', async () => {
     // Said on the hotline about it, by Russia to the United States; and a notice of the coalition seen by the co-chairs only.
-    await api('ru-analyst', '/api/v1/hotline', {
+    await api('ru-analyst', 'POST', '/api/v1/hotline', {
       subject: 'Strike on al-Quds hospital',
       message: 'Our aircraft were not over al-Quds that night.',
       priority: 'high',
       recipients: ['us'],
       links: [`incident:${INCIDENT}`],
     });
-    await api('us-analyst', '/api/v1/operations', {
+    await api('us-analyst', 'POST', '/api/v1/operations', {
       actor: 'us',
       kind: 'other',
       classification: 'co_chairs',

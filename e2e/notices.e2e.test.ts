@@ -6,18 +6,16 @@
  * hospital's organization reads, on its notifications page, that an operation is planned near it,
  * without who, what or where. In English and Arabic, on a desktop and a phone, no id shown.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../src/app/accounts/add-user.ts';
 import { hasChromium, launchBrowser, screenshot, seriousA11yViolations } from './browser.ts';
 import { type E2EWorld, PASSWORD, startE2EWorld } from './harness.ts';
 import { alertsOn, NoticesPage } from './pages/notices.page.ts';
 import { AppShell } from './pages/shell.ts';
-import { SignInPage } from './pages/sign-in.page.ts';
+import { DESKTOP as VIEWPORT, e2eSessions, PHONE } from './sessions.ts';
 import { demoIds, leaks, readableText } from './pages/words.ts';
 
-const VIEWPORT = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const HOUR = 3_600_000;
 /** Idlib; a degree of latitude is 111 195 m. */
 const AT = { lon: 36.634, lat: 35.93 };
@@ -26,7 +24,10 @@ const north = (metres: number): [number, number] => [AT.lon, AT.lat + metres / 1
 describe.skipIf(!hasChromium())('operation notices in Chromium', { timeout: 180_000 }, () => {
   let world: E2EWorld;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const { session, api, close } = e2eSessions(
+    () => world,
+    () => browser,
+  );
 
   beforeAll(async () => {
     world = await startE2EWorld();
@@ -39,7 +40,7 @@ describe.skipIf(!hasChromium())('operation notices in Chromium', { timeout: 180_
       password: PASSWORD,
     });
     const iso = (h: number) => new Date(Date.now() + h * HOUR).toISOString();
-    await api('sarc-aid', '/api/v1/notifications', {
+    await api('sarc-aid', 'POST', '/api/v1/notifications', {
       subject: 'site',
       site_kind: 'hospital',
       name: 'Idlib field hospital',
@@ -49,7 +50,7 @@ describe.skipIf(!hasChromium())('operation notices in Chromium', { timeout: 180_
       acknowledge_by: iso(24),
       recipients: ['ru'],
     });
-    await api('us-analyst', '/api/v1/positions', {
+    await api('us-analyst', 'POST', '/api/v1/positions', {
       name: 'Advisers by the road',
       kind: 'advisers',
       geometry: { type: 'Point', coordinates: north(400) },
@@ -60,47 +61,10 @@ describe.skipIf(!hasChromium())('operation notices in Chromium', { timeout: 180_
   }, 240_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await close();
     await browser?.close();
     await world?.close();
   });
-
-  async function api(username: string, url: string, payload: Record<string, unknown>) {
-    const login = await world.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username, password: PASSWORD },
-    });
-    const cookie = login.cookies.find((c) => c.name === 'truce_session')!;
-    const res = await world.app.inject({
-      method: 'POST',
-      url,
-      payload,
-      headers: {
-        cookie: `truce_session=${cookie.value}`,
-        'x-csrf-token': login.json<{ csrf_token: string }>().csrf_token,
-      },
-    });
-    expect(res.statusCode, res.body).toBeLessThan(300);
-  }
-
-  // Each user signs in once (the server allows ten sign-ins a minute from one address); later pages reuse the session.
-  const signedIn = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
-  async function session(username: string, viewport = VIEWPORT, lang: 'en' | 'ar' = 'en'): Promise<Page> {
-    const state = signedIn.get(username);
-    const context = await browser.newContext({ viewport, bypassCSP: true, ...(state ? { storageState: state } : {}) });
-    contexts.push(context);
-    await context.addInitScript(`localStorage.setItem('truce.lang', ${JSON.stringify(lang)})`);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => console.error(`page error (${username}): ${e.message}`));
-    if (!state) {
-      const signIn = new SignInPage(page, world.baseUrl);
-      await signIn.goto();
-      await signIn.signIn(username, PASSWORD);
-      signedIn.set(username, await context.storageState());
-    }
-    return page;
-  }
 
   it('declares an operation and sees its conflict; the secretariat too; the hospital is told without the operation', async () => {
     const page = await session('ru-analyst');

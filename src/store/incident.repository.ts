@@ -4,6 +4,7 @@
  */
 import type { IncidentFilter, IncidentSort } from '../contract/lists.ts';
 import type { Classification } from '../contract/access.ts';
+import type { IncidentExportFields } from '../contract/incident-export.ts';
 import type { AccessCategory } from '../contract/access-constraints.ts';
 import type { AttributionGrade, IncidentStatus } from '../domain/assessment.ts';
 import { UNJUDGED_RANK, VERDICT_RANK, type Verdict } from '../domain/findings.ts';
@@ -535,39 +536,8 @@ export async function update(sql: Sql, incident: IncidentWrite, at: Instant): Pr
 // ---- Incidents as exports write them (app/exports): a page at a time, in the list's order, with
 // the names of the actors they name; each page read as the reader, so row-level security decides.
 
-/** An incident as an export writes it: plain values, the instants as ISO text (UTC, to the millisecond). */
-export interface IncidentExportRow {
-  id: string;
-  occurred_at: string;
-  occurred_until: string | null;
-  date_precision: number | null;
-  lon: number;
-  lat: number;
-  location_precision: number | null;
-  place: string | null;
-  headline: string | null;
-  act: Act;
-  perpetrator: string | null;
-  perpetrator_name: string | null;
-  perpetrator_name_ar: string | null;
-  perpetrator_kind: string | null;
-  target_civilian: CivilianTarget | null;
-  target_actor: string | null;
-  target_name: string | null;
-  target_name_ar: string | null;
-  target_kind: string | null;
-  self_defense_claim: boolean;
-  deaths_low: number | null;
-  deaths_best: number | null;
-  deaths_high: number | null;
-  source: string | null;
-  source_ref: string | null;
-  status: IncidentStatus;
-  grade: AttributionGrade | null;
-  classification: Classification;
-  owner_org: string | null;
-  /** The current finding under each agreement the reader may see it under: `agreement verdict` pairs. */
-  verdicts: { agreement: string | null; verdict: Verdict }[];
+/** An incident as an export writes it (contract/incident-export.ts), with its place in the list's order. */
+export interface IncidentExportRow extends IncidentExportFields {
   /** The sort key of the row, for the next page. */
   sort_key: string | number;
 }

@@ -29,16 +29,32 @@ export interface ConvoyStoppedInput {
   incident?: string | undefined;
 }
 
-export async function recordTurnedBack(
+export function recordTurnedBack(
   ctx: AppContext,
   caller: Caller | null,
   id: string,
   input: ConvoyStoppedInput,
 ): Promise<requests.ConvoyRequestRecord> {
+  return recordStopped(ctx, caller, id, 'turn_back', TURNED_BACK_CATEGORY, input);
+}
+
+/**
+ * A convoy stopped on its way (turned back, or attacked: `killed` given): the step, and in the same
+ * transaction the access incident it makes, recorded or an earlier one linked, announced after.
+ */
+export async function recordStopped(
+  ctx: AppContext,
+  caller: Caller | null,
+  id: string,
+  step: 'turn_back' | 'report_attack',
+  defaultCategory: AccessCategory,
+  input: ConvoyStoppedInput,
+  attack?: { killed: number | null },
+): Promise<requests.ConvoyRequestRecord> {
   const at = stepTime('at', input.at, ctx.now());
   let incident: WrittenIncident | null = null;
-  const record = await takeStep(ctx, caller, id, 'turn_back', at, async (tx, _before, by) => {
-    const category = input.category ?? TURNED_BACK_CATEGORY;
+  const record = await takeStep(ctx, caller, id, step, at, async (tx, _before, by) => {
+    const category = input.category ?? defaultCategory;
     incident = input.incident
       ? await linkAccessIncident(tx, by, ctx.now(), input.incident, category)
       : await writeAccessIncident(tx, by, ctx.now(), {
@@ -47,9 +63,10 @@ export async function recordTurnedBack(
           by: input.by,
           category,
           classification: input.classification ?? 'task_force',
+          killed: attack?.killed,
         });
     return {
-      details: { location: input.location, by: input.by, reason: input.reason, category },
+      details: { location: input.location, by: input.by, reason: input.reason, category, ...attack },
       incidentId: incident.id,
     };
   });

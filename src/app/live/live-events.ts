@@ -335,7 +335,8 @@ const reportData = (r: live.ReportSummaryRow) => ({
   narrative: r.narrative,
 });
 
-const incidentData = (i: live.IncidentSummaryRow) => ({
+/** An incident as an event tells of it: what happened, where (for people) and when; webhooks send the same. */
+export const incidentData = (i: live.IncidentSummaryRow) => ({
   id: i.id,
   occurred_at: iso(i.occurred_at),
   location: { lon: i.lon, lat: i.lat },

@@ -11,6 +11,7 @@ import * as hotline from '../../store/hotline.repository.ts';
 import * as live from '../../store/live.repository.ts';
 import * as rulings from '../../store/ruling.repository.ts';
 import type { Sql } from '../../store/sql.ts';
+import { incidentData } from '../live/live-events.ts';
 import { whereView } from '../map/where.ts';
 
 export interface EventRef {
@@ -89,21 +90,6 @@ async function findingRead(sql: Sql, key: string): Promise<Record<string, unknow
     ...(i ? { incident: incidentData(i) } : {}),
   };
 }
-
-const incidentData = (i: live.IncidentSummaryRow) => ({
-  id: i.id,
-  occurred_at: iso(i.occurred_at),
-  location: { lon: i.lon, lat: i.lat },
-  where: whereView(i.lon, i.lat),
-  place: i.place,
-  act: i.act,
-  perpetrator: i.perpetrator,
-  status: i.status,
-  grade: i.grade,
-  deaths_best: i.deaths_best,
-  headline: i.headline,
-  classification: i.classification,
-});
 
 const rulingData = (r: rulings.Ruling) => ({
   id: r.id,

@@ -3,7 +3,7 @@
  * as the store reads them for the reader, the names of the actors it names in English and Arabic,
  * and where it is for people (the nearest town, the district and governorate, app/map/where.ts).
  */
-import type { Act, CivilianTarget } from '../../domain/model.ts';
+import type { IncidentExportFields } from '../../contract/incident-export.ts';
 
 interface NamedArea {
   pcode: string;
@@ -17,39 +17,7 @@ export interface ExportWhere {
   governorate: NamedArea | null;
 }
 
-export interface ExportedIncident {
-  id: string;
-  /** ISO 8601, UTC, to the millisecond. */
-  occurred_at: string;
-  occurred_until: string | null;
-  date_precision: number | null;
-  lon: number;
-  lat: number;
-  location_precision: number | null;
-  place: string | null;
-  headline: string | null;
-  act: Act;
-  perpetrator: string | null;
-  perpetrator_name: string | null;
-  perpetrator_name_ar: string | null;
-  perpetrator_kind: string | null;
-  target_civilian: CivilianTarget | null;
-  target_actor: string | null;
-  target_name: string | null;
-  target_name_ar: string | null;
-  target_kind: string | null;
-  self_defense_claim: boolean;
-  deaths_low: number | null;
-  deaths_best: number | null;
-  deaths_high: number | null;
-  source: string | null;
-  source_ref: string | null;
-  status: string;
-  grade: string | null;
-  classification: string;
-  owner_org: string | null;
-  /** The current finding under each agreement the reader may see it under. */
-  verdicts: readonly { agreement: string | null; verdict: string }[];
+export interface ExportedIncident extends IncidentExportFields {
   where: ExportWhere;
 }
 

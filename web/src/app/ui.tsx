@@ -202,6 +202,42 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
   );
 }
 
+/** A row of tabs, one of `options` chosen: a page's boxes (received, sent), a set's members. */
+export function Tabs<T extends string>({
+  label,
+  options,
+  value,
+  name,
+  title,
+  onChange,
+}: {
+  label: string;
+  options: readonly T[];
+  value: T;
+  name(option: T): string;
+  /** A tooltip, for names the tab may cut short. */
+  title?: (option: T) => string;
+  onChange(option: T): void;
+}) {
+  return (
+    <div className="tabs" role="tablist" aria-label={label}>
+      {options.map((o) => (
+        <button
+          key={o}
+          type="button"
+          role="tab"
+          aria-selected={o === value}
+          className={`tab${o === value ? ' active' : ''}`}
+          title={title?.(o)}
+          onClick={() => onChange(o)}
+        >
+          {name(o)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 /** A filter that is one of its choices, or any. */
 export function AnyOf({
   id,

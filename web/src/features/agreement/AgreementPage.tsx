@@ -1,7 +1,7 @@
 /** The agreements: who accepted them when and with what caveats, who is excluded, what is prohibited, the clauses. */
 import { type Agreement, useWorld } from '../../api/world.tsx';
 import { Link, navigate } from '../../app/router.tsx';
-import { Loading, NotFound, PageHeader, Reference } from '../../app/ui.tsx';
+import { Loading, NotFound, PageHeader, Reference, Tabs } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../../api/session.tsx';
 import { AgreementEditor } from '../world/AgreementEditor.tsx';
@@ -36,21 +36,14 @@ export function AgreementPage({ id }: { id: string | null }) {
       ) : (
         <>
           {agreements.length > 1 && (
-            <div className="tabs" role="tablist" aria-label={t('agreement.title')}>
-              {agreements.map((g) => (
-                <button
-                  key={g.id}
-                  type="button"
-                  role="tab"
-                  aria-selected={g.id === current.id}
-                  className={`tab${g.id === current.id ? ' active' : ''}`}
-                  title={agreementTitle(g.id)}
-                  onClick={() => navigate(`/agreements/${encodeURIComponent(g.id)}`, { replace: true })}
-                >
-                  {agreementTitle(g.id)}
-                </button>
-              ))}
-            </div>
+            <Tabs
+              label={t('agreement.title')}
+              options={agreements.map((g) => g.id)}
+              value={current.id}
+              name={agreementTitle}
+              title={agreementTitle}
+              onChange={(id) => navigate(`/agreements/${encodeURIComponent(id)}`, { replace: true })}
+            />
           )}
           <AgreementView agreement={current} />
           {can('world:manage') && <AgreementEditor key={current.id} agreement={current} />}

@@ -6,7 +6,7 @@
 import { useSession } from '../../api/session.tsx';
 import { useWorld } from '../../api/world.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
-import { ErrorNotice, Loading, PageHeader } from '../../app/ui.tsx';
+import { ErrorNotice, Loading, PageHeader, Tabs } from '../../app/ui.tsx';
 import { formatDateTimeRange } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type Box, type ConvoyRequestItem, useConvoyRequests } from './queries.ts';
@@ -31,20 +31,13 @@ export function ConvoysPage() {
         )}
       </PageHeader>
       <p className="muted">{t('convoys.intro')}</p>
-      <div className="tabs" role="tablist" aria-label={t('convoys.title')}>
-        {BOXES.map((b) => (
-          <button
-            key={b}
-            type="button"
-            role="tab"
-            aria-selected={b === box}
-            className={`tab${b === box ? ' active' : ''}`}
-            onClick={() => navigate(`/convoys?box=${b}`, { replace: true })}
-          >
-            {t(`convoys.box.${b}`)}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        label={t('convoys.title')}
+        options={BOXES}
+        value={box}
+        name={(b) => t(`convoys.box.${b}`)}
+        onChange={(b) => navigate(`/convoys?box=${b}`, { replace: true })}
+      />
       {list.error ? (
         <ErrorNotice error={list.error} onRetry={list.reload} />
       ) : !list.data ? (

@@ -11,7 +11,7 @@ import { useSession } from '../../api/session.tsx';
 import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
 import { PointFields, pointOf, pointText, type PointText } from '../../app/PointFields.tsx';
-import { ErrorNotice, Field, Loading, PageHeader } from '../../app/ui.tsx';
+import { ErrorNotice, Field, Loading, PageHeader, Tabs } from '../../app/ui.tsx';
 import { instantOfLocal, localInputValue } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { whereName } from '../../i18n/where.ts';
@@ -49,20 +49,13 @@ export function NoticesPage() {
       </PageHeader>
       <p className="notice">{t('notices.intro')}</p>
       {declaring && <DeclareForm onDone={() => setDeclaring(false)} />}
-      <div className="tabs" role="tablist" aria-label={t('notices.title')}>
-        {BOXES.map((b) => (
-          <button
-            key={b}
-            type="button"
-            role="tab"
-            aria-selected={b === box}
-            className={`tab${b === box ? ' active' : ''}`}
-            onClick={() => setBox(b)}
-          >
-            {t(`notices.box.${b}`)}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        label={t('notices.title')}
+        options={BOXES}
+        value={box}
+        name={(b) => t(`notices.box.${b}`)}
+        onChange={(b) => setBox(b)}
+      />
       {list.error ? (
         <ErrorNotice error={list.error} onRetry={list.reload} />
       ) : !list.data ? (

@@ -7,8 +7,9 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useSession } from '../../api/session.tsx';
 import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
+import { PointFields, type PointText, pointOf } from '../../app/PointFields.tsx';
 import { useLocation } from '../../app/router.tsx';
-import { ErrorNotice, Field, Loading, PageHeader } from '../../app/ui.tsx';
+import { ErrorNotice, Field, Loading, PageHeader, Tabs } from '../../app/ui.tsx';
 import { instantOfLocal, localInputValue } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
@@ -61,20 +62,13 @@ export function NotificationsPage() {
       </p>
       {notifying && <NotifyForm onDone={() => setNotifying(false)} />}
       <AlertsPanel kinds={['notification_site', 'movement']} />
-      <div className="tabs" role="tablist" aria-label={t('notifications.title')}>
-        {BOXES.map((b) => (
-          <button
-            key={b}
-            type="button"
-            role="tab"
-            aria-selected={b === box}
-            className={`tab${b === box ? ' active' : ''}`}
-            onClick={() => setBox(b)}
-          >
-            {t(`notifications.box.${b}`)}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        label={t('notifications.title')}
+        options={BOXES}
+        value={box}
+        name={(b) => t(`notifications.box.${b}`)}
+        onChange={(b) => setBox(b)}
+      />
       {list.error ? (
         <ErrorNotice error={list.error} onRetry={list.reload} />
       ) : !list.data ? (
@@ -273,8 +267,8 @@ function NotifyForm({ onDone }: { onDone: () => void }) {
   const [subject, setSubject] = useState<'site' | 'movement'>('site');
   const [name, setName] = useState('');
   const [kind, setKind] = useState<SiteKind>('hospital');
-  const [at, setAt] = useState({ lat: '', lon: '' });
-  const [to, setToPoint] = useState({ lat: '', lon: '' });
+  const [at, setAt] = useState<PointText>({ lat: '', lon: '' });
+  const [to, setToPoint] = useState<PointText>({ lat: '', lon: '' });
   const [buffer, setBuffer] = useState('300');
   const [vehicles, setVehicles] = useState('');
   const [cargo, setCargo] = useState('');
@@ -283,7 +277,6 @@ function NotifyForm({ onDone }: { onDone: () => void }) {
   const [by, setBy] = useState(localInputValue(now + DAY, timezone));
   const [recipients, setRecipients] = useState<string[]>([]);
   const instant = (local: string) => new Date(instantOfLocal(local, timezone)).toISOString();
-  const position = (p: { lat: string; lon: string }): [number, number] => [Number(p.lon), Number(p.lat)];
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const common = {
@@ -295,38 +288,16 @@ function NotifyForm({ onDone }: { onDone: () => void }) {
     };
     const body: NotifyBody =
       subject === 'site'
-        ? { ...common, subject, site_kind: kind, geometry: { type: 'Point', coordinates: position(at) } }
+        ? { ...common, subject, site_kind: kind, geometry: { type: 'Point', coordinates: pointOf(at) } }
         : {
             ...common,
             subject,
             vehicles,
             cargo,
-            geometry: { type: 'LineString', coordinates: [position(at), position(to)] },
+            geometry: { type: 'LineString', coordinates: [pointOf(at), pointOf(to)] },
           };
     notify.mutate(body, { onSuccess: onDone });
   };
-  const point = (
-    id: string,
-    label: string,
-    p: { lat: string; lon: string },
-    set: (p: { lat: string; lon: string }) => void,
-  ) => (
-    <fieldset className="field-row">
-      <legend>{label}</legend>
-      {(['lat', 'lon'] as const).map((axis) => (
-        <Field key={axis} label={t(`notifications.${axis}`)} htmlFor={`${id}-${axis}`}>
-          <input
-            id={`${id}-${axis}`}
-            inputMode="decimal"
-            dir="ltr"
-            required
-            value={p[axis]}
-            onChange={(e) => set({ ...p, [axis]: e.target.value })}
-          />
-        </Field>
-      ))}
-    </fieldset>
-  );
   return (
     <form className="panel notify-form" onSubmit={submit} aria-label={t('notifications.new')}>
       <h2>{t('notifications.new')}</h2>
@@ -365,11 +336,11 @@ function NotifyForm({ onDone }: { onDone: () => void }) {
         </Field>
       </div>
       {subject === 'site' ? (
-        point('n-at', t('notifications.location'), at, setAt)
+        <PointFields id="n-at" legend={t('notifications.location')} value={at} onChange={setAt} />
       ) : (
         <>
-          {point('n-from', t('notifications.start'), at, setAt)}
-          {point('n-to', t('notifications.end'), to, setToPoint)}
+          <PointFields id="n-from" legend={t('notifications.start')} value={at} onChange={setAt} />
+          <PointFields id="n-to" legend={t('notifications.end')} value={to} onChange={setToPoint} />
           <div className="field-row">
             <Field label={t('notifications.vehicles')} htmlFor="n-vehicles">
               <input id="n-vehicles" maxLength={500} value={vehicles} onChange={(e) => setVehicles(e.target.value)} />

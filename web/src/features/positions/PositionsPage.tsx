@@ -9,7 +9,7 @@ import { useSession } from '../../api/session.tsx';
 import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
 import { PointFields, pointOf, pointText } from '../../app/PointFields.tsx';
-import { ErrorNotice, Field, Loading, PageHeader } from '../../app/ui.tsx';
+import { ErrorNotice, Field, Loading, PageHeader, Tabs } from '../../app/ui.tsx';
 import { instantOfLocal, localInputValue } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { whereName } from '../../i18n/where.ts';
@@ -40,20 +40,13 @@ export function PositionsPage() {
       <p className="notice">{t('positions.intro')}</p>
       {recording && <PositionForm onDone={() => setRecording(false)} />}
       <AlertsPanel kinds={['position']} />
-      <div className="tabs" role="tablist" aria-label={t('positions.title')}>
-        {BOXES.map((b) => (
-          <button
-            key={b}
-            type="button"
-            role="tab"
-            aria-selected={b === box}
-            className={`tab${b === box ? ' active' : ''}`}
-            onClick={() => setBox(b)}
-          >
-            {t(`positions.box.${b}`)}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        label={t('positions.title')}
+        options={BOXES}
+        value={box}
+        name={(b) => t(`positions.box.${b}`)}
+        onChange={(b) => setBox(b)}
+      />
       {list.error ? (
         <ErrorNotice error={list.error} onRetry={list.reload} />
       ) : !list.data ? (
