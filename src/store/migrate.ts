@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './sql.ts';
 
-const DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+// From the bundle too (dist/server/, two folders below the root as this file is: decision 029).
+const DIR = fileURLToPath(new URL('../../src/store/migrations/', import.meta.url));
 const LOCK_KEY = 7_416_017; // any constant: "truce migrations"
 
 export interface Migration {

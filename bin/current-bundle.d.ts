@@ -1,0 +1,2 @@
+/** See current-bundle.js. */
+export function currentBundle(root: URL): URL | null;
