@@ -1,7 +1,7 @@
 /**
  * The API under load: `truce serve` as a child process on a fresh database (PostgreSQL: a new
  * database on the server, dropped after; PGlite: a new data directory), the demo bundle loaded,
- * a reporter with an API token, then autocannon on loopback with a mix of ~80 % report filing
+ * a reporter with an API token, then wrk (or autocannon) on loopback with a mix of ~80 % report filing
  * (POST /api/v1/reports, varied bodies, bearer token) and ~20 % incident listing
  * (GET /api/v1/incidents?limit=50). Afterwards the server is stopped and every report that got a
  * 201 is looked up in the database: an acknowledged report that is missing fails the run.
@@ -23,6 +23,7 @@ import { type PgbenchRate, pgbenchRate } from './lib/pgbench.ts';
 import { withCpu } from './lib/process-cpu.ts';
 import { seededRandom } from './lib/prng.ts';
 import { round } from './lib/timing.ts';
+import { runWrk, wrkAvailable } from './lib/wrk.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BUNDLE = join(ROOT, 'examples/syria-2016.json');
@@ -33,6 +34,8 @@ const WARMUP_S = 2;
 // TRUCE_BENCH_PROFILE=dir: the server writes a V8 CPU profile there when it stops.
 // TRUCE_BENCH_MIX=writes or reads: only filings or only listings (while tuning; the goal needs the mix).
 const MIX = process.env.TRUCE_BENCH_MIX;
+// TRUCE_BENCH_CLIENT=autocannon: the load from autocannon in this process rather than wrk (bench/lib/wrk.ts).
+type Client = 'wrk' | 'autocannon';
 /** Report writes/s on PostgreSQL as a share of pgbench's transactions/s. */
 const GOAL_SHARE = 0.6;
 const GOAL_P99_MS = 50;
@@ -63,13 +66,13 @@ interface Measured {
   /** WAL flushes (fsyncs) and commits per acknowledged report, warm-up included (PostgreSQL only). */
   walSyncsPerReport: number | null;
   commitsPerReport: number | null;
-  /** CPU ms per request (all requests) of the server process, of PostgreSQL's processes, of autocannon (this process). */
+  /** CPU ms per request (all requests) of the server process, of PostgreSQL's processes, of the load generator. */
   cpuMs: { server: number | null; postgres: number | null; client: number };
 }
 
 export const httpBenchmark: Benchmark = {
   name: 'http',
-  description: 'the API under load: report filing and incident listing through `truce serve`, autocannon on loopback',
+  description: 'the API under load: report filing and incident listing through `truce serve`, wrk on loopback',
   run: async () => {
     const notes: string[] = [];
     const results: Measured[] = [];
@@ -78,13 +81,15 @@ export const httpBenchmark: Benchmark = {
     const anchor: PgbenchRate | null =
       'skipped' in pgTarget ? null : await pgbenchRate(benchDatabaseUrl(), CONNECTIONS, DURATION_S);
     const only = process.env.TRUCE_BENCH_TARGETS?.split(',');
+    const client: Client =
+      process.env.TRUCE_BENCH_CLIENT === 'autocannon' || !(await wrkAvailable()) ? 'autocannon' : 'wrk';
     for (const target of [
       'skipped' in pgTarget ? null : pgTarget,
       only && !only.includes('pglite') ? null : await pgliteTarget(),
     ]) {
       if (!target) continue;
       try {
-        results.push(await measure(target, target.name === 'postgres' ? anchor : null));
+        results.push(await measure(target, target.name === 'postgres' ? anchor : null, client));
       } finally {
         await target.dispose();
       }
@@ -100,10 +105,13 @@ export const httpBenchmark: Benchmark = {
       `${CONNECTIONS} connections, ${DURATION_S} s measured after a ${WARMUP_S} s warm-up; each connection cycles 4 POST /api/v1/reports` +
         ' (bearer token, varied bodies: act, place, time, target, casualties, classification) and 1 GET /api/v1/incidents?limit=50.',
       'The server is `node bin/truce.js serve --empty` in a child process on a fresh database holding examples/syria-2016.json;' +
-        " latency is autocannon's, over all requests; writes/s counts 201 responses.",
+        ` latency is the load generator's, over all requests; writes/s counts 201 responses.`,
       'After the run the server is stopped and every report id that got a 201 (warm-up included) is looked up in the database.',
       "Where the time goes: the CPU used during the measured seconds (from /proc) by the server process, by all of PostgreSQL's processes" +
-        ' and by autocannon (this process), per request; on two cores, their sum per request bounds the rate.',
+        ' and by the load generator, per request; on two cores, their sum per request bounds the rate.',
+      client === 'wrk'
+        ? `The load comes from wrk (${CONNECTIONS} connections, 2 threads; bench/lib/wrk.ts), written in C as pgbench's own client is: autocannon, in Node, took a fifth of the machine's CPU from the server it measured.`
+        : 'The load comes from autocannon in this process (wrk is not installed, or TRUCE_BENCH_CLIENT=autocannon): it takes CPU from the server it measures, so the share is low.',
       "WAL flushes and commits per report: PostgreSQL's counters (pg_stat_wal, pg_stat_database) before the warm-up and after the run," +
         ' divided by the reports acknowledged; reports filed at the same moment share one commit (docs/decisions/020).',
     );
@@ -144,7 +152,7 @@ export const httpBenchmark: Benchmark = {
         'reports in db',
         'server CPU ms/req',
         'PostgreSQL CPU ms/req',
-        'autocannon CPU ms/req',
+        'client CPU ms/req',
         'WAL flushes/report',
         'commits/report',
       ],
@@ -163,7 +171,7 @@ export const httpBenchmark: Benchmark = {
         'reports in db': r.reportsInDb,
         'server CPU ms/req': r.cpuMs.server ?? '',
         'PostgreSQL CPU ms/req': r.cpuMs.postgres ?? '',
-        'autocannon CPU ms/req': r.cpuMs.client,
+        'client CPU ms/req': r.cpuMs.client,
         'WAL flushes/report': r.walSyncsPerReport ?? '',
         'commits/report': r.commitsPerReport ?? '',
       })),
@@ -180,7 +188,7 @@ export const httpBenchmark: Benchmark = {
   },
 };
 
-async function measure(target: Target, anchor: PgbenchRate | null): Promise<Measured> {
+async function measure(target: Target, anchor: PgbenchRate | null, client: Client): Promise<Measured> {
   await cli(['scenario', 'load', BUNDLE, ...target.flags]);
   await cli(['org', 'add', 'bench', '--name', 'Bench monitors', '--kind', 'monitor', ...target.flags]);
   await cli(
@@ -193,15 +201,16 @@ async function measure(target: Target, anchor: PgbenchRate | null): Promise<Meas
   const server = await startTruceServe(target.flags, ENV, { nodeArgs: profile });
   const acknowledged: string[] = [];
   const wal0 = await walCounters(target);
-  let result: autocannon.Result;
+  let result: Load;
   let writes: number;
   let cpu: Awaited<ReturnType<typeof withCpu>>;
+  const load = client === 'wrk' ? wrkLoad : autocannonLoad;
   try {
     const token = await createApiToken(server.url, 'bench-reporter', PASSWORD, 'bench');
     await load(server.url, token, WARMUP_S, acknowledged);
     const before = acknowledged.length;
     cpu = await withCpu(server.child.pid, () => load(server.url, token, DURATION_S, acknowledged));
-    result = cpu.value as autocannon.Result;
+    result = cpu.value as Load;
     writes = acknowledged.length - before;
   } finally {
     await stopCleanly(server);
@@ -216,15 +225,14 @@ async function measure(target: Target, anchor: PgbenchRate | null): Promise<Meas
     const [total] = await db.query<{ n: number }>('select count(*)::int as n from reports');
     const seconds = result.duration;
     const writesPerS = round(writes / seconds);
-    const reads = result.statusCodeStats?.['200']?.count ?? 0;
     return {
       target: target.name,
-      requestsPerS: round(result.requests.total / seconds),
+      requestsPerS: round(result.requests / seconds),
       writesPerS,
-      readsPerS: round(reads / seconds),
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      errors: result.errors + result.timeouts,
+      readsPerS: round(result.reads / seconds),
+      p50: result.p50,
+      p99: result.p99,
+      errors: result.errors,
       non2xx: result.non2xx,
       acknowledged: acknowledged.length,
       missing: acknowledged.length - (present?.n ?? 0),
@@ -233,10 +241,10 @@ async function measure(target: Target, anchor: PgbenchRate | null): Promise<Meas
       walSyncsPerReport: perReport(wal0 && wal1 && wal1.syncs - wal0.syncs),
       commitsPerReport: perReport(wal0 && wal1 && wal1.commits - wal0.commits),
       cpuMs: {
-        server: perRequest(cpu.serverS, result.requests.total),
-        client: perRequest(cpu.clientS, result.requests.total)!,
+        server: perRequest(cpu.serverS, result.requests),
+        client: perRequest(result.clientCpuS ?? cpu.clientS, result.requests)!,
         // PGlite runs inside the server: PostgreSQL's processes are then someone else's.
-        postgres: target.name === 'postgres' ? perRequest(cpu.postgresS, result.requests.total) : null,
+        postgres: target.name === 'postgres' ? perRequest(cpu.postgresS, result.requests) : null,
       },
     };
   } finally {
@@ -270,9 +278,25 @@ const CIVILIAN = ['hospital', 'school', 'market', 'residential', 'civilians'];
 const ACTORS = ['sy-gov', 'ru', 'us', 'tr', 'fsa-north', 'fsa-south', 'sdf', 'nusra'];
 const CLASSES = ['public', 'task_force', 'org'];
 
-function load(url: string, token: string, seconds: number, acknowledged: string[]): Promise<autocannon.Result> {
-  const random = seededRandom(seconds * 7919 + acknowledged.length);
-  const body = (): string => {
+/** What a load generator saw. */
+interface Load {
+  /** Measured seconds. */
+  duration: number;
+  requests: number;
+  /** Listings answered (200). */
+  reads: number;
+  non2xx: number;
+  errors: number;
+  p50: number;
+  p99: number;
+  /** The load generator's CPU seconds when it is a process of its own (wrk); else this process's. */
+  clientCpuS: number | null;
+}
+
+/** A report's body, varied: act, place, time, target, casualties, classification. */
+function reportBodies(seed: number): () => string {
+  const random = seededRandom(seed);
+  return () => {
     const casualties = random.chance(0.5)
       ? null
       : (() => {
@@ -297,6 +321,47 @@ function load(url: string, token: string, seconds: number, acknowledged: string[
       classification: random.pick(CLASSES),
     });
   };
+}
+
+/** Each connection's turn: 4 filings and a listing, or one of them alone (MIX). */
+const CYCLE = MIX === 'writes' ? [0] : MIX === 'reads' ? [1] : [0, 0, 0, 0, 1];
+const LISTING = '/api/v1/incidents?limit=50';
+
+async function wrkLoad(url: string, token: string, seconds: number, acknowledged: string[]): Promise<Load> {
+  const body = reportBodies(seconds * 7919 + acknowledged.length);
+  const auth = { Authorization: `Bearer ${token}` };
+  const result = await runWrk({
+    url,
+    connections: CONNECTIONS,
+    threads: 2,
+    seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/reports',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        bodies: Array.from({ length: 4_000 }, body),
+      },
+      { method: 'GET', path: LISTING, headers: auth },
+    ],
+    cycle: CYCLE,
+  });
+  acknowledged.push(...result.created);
+  const ok = (result.statuses['200'] ?? 0) + (result.statuses['201'] ?? 0);
+  return {
+    duration: result.duration,
+    requests: result.requests,
+    reads: result.statuses['200'] ?? 0,
+    non2xx: Object.values(result.statuses).reduce((a, b) => a + b, 0) - ok,
+    errors: result.errors,
+    p50: round(result.p50, 1),
+    p99: round(result.p99, 1),
+    clientCpuS: result.cpuS,
+  };
+}
+
+function autocannonLoad(url: string, token: string, seconds: number, acknowledged: string[]): Promise<Load> {
+  const body = reportBodies(seconds * 7919 + acknowledged.length);
   const auth = { authorization: `Bearer ${token}` };
   const post: autocannon.Request = {
     method: 'POST',
@@ -307,18 +372,24 @@ function load(url: string, token: string, seconds: number, acknowledged: string[
       if (status === 201) acknowledged.push((JSON.parse(responseBody) as { id: string }).id);
     },
   };
-  const get: autocannon.Request = { method: 'GET', path: '/api/v1/incidents?limit=50', headers: auth };
+  const get: autocannon.Request = { method: 'GET', path: LISTING, headers: auth };
+  const requests = [post, get];
   return new Promise((resolve, reject) => {
     autocannon(
-      {
-        url,
-        connections: CONNECTIONS,
-        duration: seconds,
-        requests: MIX === 'writes' ? [post] : MIX === 'reads' ? [get] : [post, post, post, post, get],
-      },
+      { url, connections: CONNECTIONS, duration: seconds, requests: CYCLE.map((i) => requests[i]!) },
       (err, result) => {
         if (err) reject(err);
-        else resolve(result);
+        else
+          resolve({
+            duration: result.duration,
+            requests: result.requests.total,
+            reads: result.statusCodeStats?.['200']?.count ?? 0,
+            non2xx: result.non2xx,
+            errors: result.errors + result.timeouts,
+            p50: result.latency.p50,
+            p99: result.latency.p99,
+            clientCpuS: null,
+          });
       },
     );
   });
