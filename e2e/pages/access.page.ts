@@ -18,7 +18,7 @@ export class BesiegedPage {
 
   async open(name: string): Promise<void> {
     await this.page.locator('[data-testid=besieged-row] a', { hasText: name }).click();
-    await this.page.locator('.siege-page [data-testid=siege-estimates]').waitFor();
+    await this.page.locator('.siege-page h1').waitFor();
   }
 }
 

@@ -25,7 +25,7 @@ export function AreaOverview({ areas }: { areas: readonly DashboardArea[] }) {
   const r = 9;
   return (
     <figure className="siege-overview" data-testid="siege-overview">
-      <svg viewBox={p.viewBox} role="img" aria-label={t('besieged.map.label')}>
+      <svg viewBox={p.viewBox} role="group" aria-label={t('besieged.map.label')}>
         {country.map((c, i) => (
           <path key={i} d={p.path(c)} className="siege-country" />
         ))}
@@ -37,7 +37,7 @@ export function AreaOverview({ areas }: { areas: readonly DashboardArea[] }) {
             <a
               key={a.id}
               href={`/besieged/${encodeURIComponent(a.id)}`}
-              aria-label={`${name}: ${nameOf.besiegedStatuses(a.status?.status)}`}
+              aria-label={`${number(n)} ${name}: ${nameOf.besiegedStatuses(a.status?.status)}`}
               onClick={(e) => {
                 e.preventDefault();
                 navigate(`/besieged/${encodeURIComponent(a.id)}`);

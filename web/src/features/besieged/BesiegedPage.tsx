@@ -27,14 +27,14 @@ export function BesiegedPage() {
       ) : (
         <>
           <p data-testid="besieged-on">{t('besieged.asOf', { day: day(dashboard.data.on) })}</p>
-          <Overall d={dashboard.data} />
+          <div className="siege-layout">
+            <Overall d={dashboard.data} />
+            {dashboard.data.items.length > 0 && <AreaOverview areas={dashboard.data.items} />}
+          </div>
           {dashboard.data.items.length === 0 ? (
             <p className="empty">{t('besieged.none')}</p>
           ) : (
-            <div className="siege-layout">
-              <AreaTable items={dashboard.data.items} />
-              <AreaOverview areas={dashboard.data.items} />
-            </div>
+            <AreaTable items={dashboard.data.items} />
           )}
         </>
       )}
@@ -48,7 +48,7 @@ function Overall({ d }: { d: Dashboard }) {
   const o = d.overall.latest;
   if (!o) return null;
   return (
-    <div className="kpis">
+    <div className="kpis siege-overall">
       <div className="kpi kpi-danger" data-testid="besieged-overall">
         <span className="kpi-label">{t('besieged.overall')}</span>
         <span className="kpi-value">{number(o.population)}</span>
