@@ -1166,6 +1166,24 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
           fail(`GET /convoy-requests/(${stage}): ${res.statusCode}, expected ${expected}`);
       }
     },
+    // The monthly access plan counts the submitted request only for whoever may see it (a draft is planned for nobody).
+    '/access-plan': async ({ server, reader, fail, tally }) => {
+      const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/access-plan?month=2016-10' });
+      const expected = seesConvoyRequest('submitted', reader.org) ? 1 : 0;
+      tally(1);
+      if (res.statusCode !== 200 || res.json().total.planned !== expected)
+        fail(`GET /access-plan: ${res.statusCode} planned ${res.json().total?.planned}, expected ${expected}`);
+    },
+    '/access-plan.csv': async ({ server, reader, fail, tally }) => {
+      const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/access-plan.csv?month=2016-10' });
+      const total = res.body.split('\r\n').find((l) => l.startsWith('2016-10,total,'));
+      const expected = seesConvoyRequest('submitted', reader.org) ? '1' : '0';
+      tally(1);
+      if (res.statusCode !== 200 || total?.split(',')[7] !== expected)
+        fail(
+          `GET /access-plan.csv: ${res.statusCode} ${total ?? res.body.slice(0, 200)}, expected ${expected} planned`,
+        );
+    },
     // The directory of who decides for which party: the same for everyone signed in.
     '/convoy-requests/representatives': async ({ server, reader, fail, tally }) => {
       const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/convoy-requests/representatives' });

@@ -248,6 +248,26 @@ export async function listPage(
   return { items: taken.items.map(toRecord), next: taken.next };
 }
 
+/**
+ * The requests submitted (drafts aside) whose window starts in [from, to), as the connection may
+ * see them, by the window's start: the monthly access plan's (app/access-plan).
+ */
+export async function listByWindowStart(sql: Sql, from: Instant, to: Instant): Promise<ConvoyRequestRecord[]> {
+  const rows = await sql.query<Row>(
+    `${SELECT} where c.state <> 'draft' and c.window_from >= $1 and c.window_from < $2 order by c.window_from, c.id`,
+    [ts(from), ts(to)],
+  );
+  return rows.map(toRecord);
+}
+
+/** When the windows of the submitted requests the connection may see start (for the plan's months). */
+export async function windowStarts(sql: Sql): Promise<Instant[]> {
+  const rows = await sql.query<{ t: Date }>(
+    `select distinct window_from as t from convoy_requests where state <> 'draft' order by t`,
+  );
+  return rows.map((r) => ms(r.t));
+}
+
 interface StepRow {
   seq: string | number;
   step: TimelineStep;

@@ -1,6 +1,7 @@
 /** Every resource's routes, registered under /api/v1 by server.ts. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context.ts';
+import { accessPlanRoutes } from './access-plan.routes.ts';
 import { accountRoutes } from './account.routes.ts';
 import { actorsRoutes } from './actors.routes.ts';
 import { agreementsRoutes } from './agreements.routes.ts';
@@ -56,6 +57,7 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   besiegedRoutes,
   localAgreementsRoutes,
   convoyRequestsRoutes,
+  accessPlanRoutes,
   ogcRoutes,
   webhooksRoutes,
 ];

@@ -60,6 +60,16 @@ export const queryKeys = {
   convoyRequestList: (box: string) => ['convoy-requests', 'list', box] as const,
   convoyRequest: (id: string) => ['convoy-requests', 'detail', id] as const,
   convoyRepresentatives: ['convoy-requests', 'representatives'] as const,
+  /** The monthly access plan: derived from the convoy requests, so under their key (their live events reload it). */
+  accessPlan: (month: string | null) => ['convoy-requests', 'plan', month] as const,
+  /** Besieged areas: the dashboard as of a day, and each area with every figure. */
+  besieged: ['besieged'] as const,
+  besiegedDashboard: ['besieged', 'dashboard'] as const,
+  besiegedArea: (id: string) => ['besieged', 'detail', id] as const,
+  /** Local agreements with their evacuations: the timeline, and each one. */
+  localAgreements: ['local-agreements'] as const,
+  localAgreementList: ['local-agreements', 'list'] as const,
+  localAgreement: (id: string) => ['local-agreements', 'detail', id] as const,
   /** Operation notices (the lists, each with its conflicts) and the alerts of the user's organization's places. */
   notices: ['notices'] as const,
   noticeAlerts: ['notices', 'alerts'] as const,

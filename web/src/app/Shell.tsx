@@ -107,6 +107,25 @@ export function Shell({ children }: { children: ReactNode }) {
       show: true,
     },
     {
+      to: '/access-plan',
+      label: 'nav.accessPlan',
+      icon: icon('M4 5h16v15H4zM4 9h16M9 3v4M15 3v4M8 13h3M8 16h6'),
+      // Derived from the convoy requests each reader may see.
+      show: true,
+    },
+    {
+      to: '/besieged',
+      label: 'nav.besieged',
+      icon: icon('M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8z'),
+      show: true,
+    },
+    {
+      to: '/local-agreements',
+      label: 'nav.localAgreements',
+      icon: icon('M4 12l4-4 4 4 4-4 4 4M4 17h16M12 3v5'),
+      show: true,
+    },
+    {
       to: '/notices',
       label: 'nav.notices',
       icon: icon('M12 3v3M12 18v3M3 12h3M18 12h3M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8z'),

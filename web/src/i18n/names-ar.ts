@@ -263,4 +263,17 @@ export const namesAr: Names = {
     other: 'فشل',
     interrupted: 'انقطع: توقف الخادم',
   },
+  besiegedStatuses: {
+    besieged: 'محاصرة',
+    hard_to_reach: 'يصعب الوصول إليها',
+    no_longer_besieged: 'لم تعد محاصرة',
+  },
+  evacuationStatuses: {
+    planned: 'مخطط لها',
+    under_way: 'جارية',
+    completed: 'منتهية',
+    suspended: 'معلّقة',
+    cancelled: 'ملغاة',
+  },
+  localAgreementRoles: { party: 'طرف', mediator: 'وسيط', guarantor: 'ضامن' },
 };

@@ -263,4 +263,17 @@ export const namesEn: Names = {
     other: 'failed',
     interrupted: 'interrupted: the server stopped',
   },
+  besiegedStatuses: {
+    besieged: 'Besieged',
+    hard_to_reach: 'Hard to reach',
+    no_longer_besieged: 'No longer besieged',
+  },
+  evacuationStatuses: {
+    planned: 'Planned',
+    under_way: 'Under way',
+    completed: 'Completed',
+    suspended: 'Suspended',
+    cancelled: 'Cancelled',
+  },
+  localAgreementRoles: { party: 'Party', mediator: 'Mediator', guarantor: 'Guarantor' },
 };

@@ -25,6 +25,7 @@ import type {
 import type { EmailKind } from '../../../src/contract/email.ts';
 import type { AccessCategory } from '../../../src/contract/access-constraints.ts';
 import type { CargoSector, ConvoyState, ConvoyStep, Decision } from '../../../src/contract/convoy-requests.ts';
+import type { BesiegedStatus, EvacuationStatus, LocalAgreementRole } from '../../../src/contract/siege.ts';
 
 /**
  * The audit actions this app has words for. The server records actions as free text (an audit
@@ -140,6 +141,10 @@ export interface Names {
   webhookEvents: Record<WebhookEvent, string>;
   deliveryStates: Record<DeliveryState, string>;
   attemptErrors: Record<AttemptError, string>;
+  /** Besieged areas and local agreements (docs/access.md): an area's status, an evacuation's, a role in an agreement. */
+  besiegedStatuses: Record<BesiegedStatus, string>;
+  evacuationStatuses: Record<EvacuationStatus, string>;
+  localAgreementRoles: Record<LocalAgreementRole, string>;
 }
 
 /**
@@ -185,5 +190,8 @@ export function namer(names: Names, unknown: string): Namer {
     webhookEvents: of(names.webhookEvents),
     deliveryStates: of(names.deliveryStates),
     attemptErrors: of(names.attemptErrors),
+    besiegedStatuses: of(names.besiegedStatuses),
+    evacuationStatuses: of(names.evacuationStatuses),
+    localAgreementRoles: of(names.localAgreementRoles),
   };
 }
