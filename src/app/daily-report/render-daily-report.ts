@@ -87,9 +87,12 @@ export function renderDailyReport(r: DailyReport, o: RenderOptions): RenderedRep
     const key = nameWord(prefix, value);
     return key ? words[key] : value;
   };
+  // A path in the web app's page; a whole address in a document that leaves it (a PDF, an email).
   const link = (path: string) =>
-    new URL(path.replace(/^\//, ''), o.linkBase.endsWith('/') ? o.linkBase : `${o.linkBase}/`).href;
-  const href = (path: string) => (o.linkBase === '/' ? path : link(path));
+    /^https?:/.test(o.linkBase)
+      ? new URL(path.replace(/^\//, ''), o.linkBase.endsWith('/') ? o.linkBase : `${o.linkBase}/`).href
+      : path;
+  const href = link;
   const box = (b: readonly number[]) => b.map((x) => decimal(Math.round(x * 100) / 100)).join(words.separator);
 
   const areaName = r.area.pcode
@@ -115,8 +118,8 @@ export function renderDailyReport(r: DailyReport, o: RenderOptions): RenderedRep
   });
 
   // Styles, inline: mail clients keep nothing else.
-  const h2 = `margin:24px 0 8px;font-size:17px;line-height:1.3;color:#1d3557;border-bottom:2px solid #1d3557;padding-bottom:4px`;
-  const h3 = `margin:16px 0 6px;font-size:15px;color:#222`;
+  const h2 = `break-after:avoid;page-break-after:avoid;margin:24px 0 8px;font-size:17px;line-height:1.3;color:#1d3557;border-bottom:2px solid #1d3557;padding-bottom:4px`;
+  const h3 = `break-after:avoid;page-break-after:avoid;margin:16px 0 6px;font-size:15px;color:#222`;
   const p = `margin:6px 0;`;
   const muted = `color:#555;font-size:13px;`;
   const th = `padding:6px 8px;border-bottom:1px solid #bbb;font-weight:600;font-size:13px;color:#333;vertical-align:bottom`;
@@ -145,7 +148,7 @@ export function renderDailyReport(r: DailyReport, o: RenderOptions): RenderedRep
     for (const x of shown)
       text.push(`  ${name(x.name, unnamed)}: ${num(x.day)} | ${num(x.previousDay)} | ${num(x.previousSeven)}`);
     return (
-      `<table data-testid="${testId}" style="border-collapse:collapse;width:100%;font-size:14px">` +
+      `<table data-testid="${testId}" style="break-inside:avoid;page-break-inside:avoid;border-collapse:collapse;width:100%;font-size:14px">` +
       `<thead><tr><th scope="col" style="${th};text-align:${align}">${esc(head)}</th>` +
       `<th scope="col" style="${th};${numHead}">${esc(words['col.day'])}</th>` +
       `<th scope="col" style="${th};${numHead}">${esc(words['col.previousDay'])}</th>` +
@@ -215,7 +218,7 @@ export function renderDailyReport(r: DailyReport, o: RenderOptions): RenderedRep
               `  ${words.open}: ${link(`/incidents/${encodeURIComponent(i.id)}`)}`,
             );
             return (
-              `<li style="margin:0 0 12px;padding:8px 10px;border:1px solid #ddd;border-${ar ? 'right' : 'left'}:5px solid ${RANK_COLORS[worst] ?? RANK_COLORS[5]};border-radius:3px">` +
+              `<li style="break-inside:avoid;page-break-inside:avoid;margin:0 0 12px;padding:8px 10px;border:1px solid #ddd;border-${ar ? 'right' : 'left'}:5px solid ${RANK_COLORS[worst] ?? RANK_COLORS[5]};border-radius:3px">` +
               `<div style="font-weight:700">${esc(head)}</div>` +
               (i.headline ? `<div dir="auto" style="margin:2px 0">${esc(i.headline)}</div>` : '') +
               (facts ? `<div style="${muted}">${esc(facts)}</div>` : '') +
@@ -348,7 +351,7 @@ export function renderDailyReport(r: DailyReport, o: RenderOptions): RenderedRep
     `${editionBox}</header>` +
     `<p data-testid="report-summary" style="${p}font-size:16px">${esc(summary)}</p>` +
     `<h2 style="${h2}">${esc(words['section.map'])}</h2>` +
-    `<figure style="margin:0">${map}<figcaption style="${muted}margin-top:4px">${esc(words['map.legend'])}<br>${legend}</figcaption></figure>` +
+    `<figure style="margin:0;break-inside:avoid;page-break-inside:avoid">${map}<figcaption style="${muted}margin-top:4px">${esc(words['map.legend'])}<br>${legend}</figcaption></figure>` +
     `<h2 style="${h2}">${esc(words['section.violations'])}</h2>` +
     `<h3 style="${h3}">${esc(words['section.byArea'])}</h3>${byArea}` +
     `<h3 style="${h3}">${esc(words['section.byViolator'])}</h3>${byViolator}` +

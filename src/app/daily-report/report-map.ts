@@ -23,6 +23,7 @@ export interface MapInput {
 }
 
 const WIDTH = 560;
+const HEIGHT = 420;
 
 export function reportMapSvg(m: MapInput): string {
   const all = m.areas.reduce<BBox>(
@@ -40,8 +41,10 @@ export function reportMapSvg(m: MapInput): string {
   const padY = Math.max((view[3] - view[1]) * 0.05, 0.05);
   const [x0, y0, x1, y1] = [view[0] - padX, view[1] - padY, view[2] + padX, view[3] + padY];
   const k = Math.cos((((y0 + y1) / 2) * Math.PI) / 180);
-  const scale = WIDTH / ((x1 - x0) * k);
-  const height = Math.max(120, Math.min(560, Math.round((y1 - y0) * scale)));
+  // As wide as it may be, unless that makes it taller than HEIGHT: then as tall as that.
+  const scale = Math.min(WIDTH / ((x1 - x0) * k), HEIGHT / (y1 - y0));
+  const width = Math.round((x1 - x0) * k * scale);
+  const height = Math.round((y1 - y0) * scale);
   const px = (lon: number) => (lon - x0) * k * scale;
   const py = (lat: number) => (y1 - lat) * scale;
   const path = (rings: readonly (readonly [number, number])[][]) =>
@@ -77,9 +80,9 @@ export function reportMapSvg(m: MapInput): string {
     )
     .join('');
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" ` +
-    `role="img" aria-label="${escapeAttr(m.label)}" style="display:block;width:100%;max-width:${WIDTH}px;height:auto;background:#dfe8ef;border:1px solid #c5ccd3">` +
-    `<title>${escapeAttr(m.label)}</title><clipPath id="report-map-clip"><rect width="${WIDTH}" height="${height}"/></clipPath>` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" ` +
+    `role="img" aria-label="${escapeAttr(m.label)}" style="display:block;width:100%;max-width:${width}px;height:auto;background:#dfe8ef;border:1px solid #c5ccd3">` +
+    `<title>${escapeAttr(m.label)}</title><clipPath id="report-map-clip"><rect width="${width}" height="${height}"/></clipPath>` +
     `<g clip-path="url(#report-map-clip)">${outlines}${drawn}${dots}</g></svg>`
   );
 }
