@@ -266,7 +266,7 @@ export const scheduleIn = z
     area: z.string().min(1).max(20).nullable(),
     recipients: z.array(z.string().min(1).max(200)).max(500),
   })
-  .meta({ id: 'ReportScheduleInput' });
+  .meta({ id: 'ReportScheduleChange' });
 
 export function scheduleView(s: ReportSchedule): z.infer<typeof scheduleOut> {
   return {

@@ -28,6 +28,7 @@ import { ConvoysPage } from '../features/convoys/ConvoysPage.tsx';
 import { PositionsPage } from '../features/positions/PositionsPage.tsx';
 import { FiledReportPage } from '../features/reports/FiledReportPage.tsx';
 import { SignInPage } from '../features/sign-in/SignInPage.tsx';
+import { DailyReportPage } from '../features/daily-report/DailyReportPage.tsx';
 import { StatePage } from '../features/state/StatePage.tsx';
 import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
 import { matchPath, navigate, useLocation } from './router.tsx';
@@ -107,6 +108,7 @@ function Page({ path }: { path: string }): ReactNode {
   const agreement = matchPath('/agreements/:id', path);
   if (agreement) return <AgreementPage id={agreement.id!} />;
   if (path === '/state') return <StatePage />;
+  if (path === '/report/daily') return <DailyReportPage />;
   if (path === '/settings') return <SettingsPage />;
   if (path === '/notifications') return <NotificationsPage />;
   if (path === '/convoys') return <ConvoysPage />;
