@@ -940,6 +940,55 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
       '/api/v1/state?from=2016-09-19&to=2016-09-19',
       (b) => b.verdicts.violation + b.verdicts.needs_review + b.verdicts.permitted + b.verdicts.not_covered,
     ),
+    // The daily report of the matrix incidents' day: the reader's own edition shows those the reader may see,
+    // the public edition the public one only (docs/daily-report.md); its HTML names no hidden incident.
+    '/daily-report': async ({ server, r, reader, fail, tally }) => {
+      for (const edition of ['cleared', 'public'] as const) {
+        const url = `/api/v1/daily-report?date=2016-09-19&edition=${edition}`;
+        const res = await server.call(reader.user, { method: 'GET', url });
+        if (res.statusCode !== 200) return fail(`GET ${url}: ${res.statusCode}`);
+        const shown = new Set(res.json().incidents.points.map((p: { id: string }) => p.id));
+        for (const cls of CLASSES) {
+          tally(1);
+          const expected = edition === 'public' ? cls === 'public' : visible(cls, reader.org);
+          if (shown.has(r.incident[cls]) !== expected)
+            fail(`GET ${url}: incident ${cls} ${shown.has(r.incident[cls]) ? 'shown' : 'missing'}`);
+          if (!expected && res.body.includes(r.incident[cls])) fail(`GET ${url}: names the incident ${cls}`);
+        }
+      }
+    },
+    '/daily-report/html': async ({ server, r, reader, fail, tally }) => {
+      for (const edition of ['cleared', 'public'] as const) {
+        const url = `/api/v1/daily-report/html?date=2016-09-19&edition=${edition}`;
+        const res = await server.call(reader.user, { method: 'GET', url });
+        if (res.statusCode !== 200) return fail(`GET ${url}: ${res.statusCode}`);
+        for (const cls of CLASSES) {
+          tally(1);
+          const may = edition === 'public' ? cls === 'public' : visible(cls, reader.org);
+          if (!may && (res.body.includes(r.incident[cls]) || res.body.includes(`matrix incident ${KEY[cls]}`)))
+            fail(`GET ${url}: names the incident ${cls}`);
+        }
+      }
+    },
+    // The matrix's server prints no PDF: a 503 for everyone signed in (its content is the HTML's, checked above).
+    '/daily-report/pdf': async ({ server, reader, fail, tally }) => {
+      tally(1);
+      const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/daily-report/pdf?date=2016-09-19' });
+      if (res.statusCode !== 503) fail(`GET /daily-report/pdf: ${res.statusCode}`);
+    },
+    // An organization's schedule, for its admins: its own users only.
+    '/daily-report/schedule': async ({ server, reader, fail, tally }) => {
+      tally(1);
+      const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/daily-report/schedule' });
+      const expected = reader.role === 'admin' ? 200 : 403;
+      if (res.statusCode !== expected)
+        return fail(`GET /daily-report/schedule: ${res.statusCode}, expected ${expected}`);
+      if (
+        expected === 200 &&
+        res.json().candidates.some((c: { username: string }) => !c.username.startsWith(`${reader.org}-`))
+      )
+        fail(`GET /daily-report/schedule: lists a user of another organization`);
+    },
     '/organizations': async ({ server, reader, fail, tally }) => {
       tally(1);
       const names = (await server.call(reader.user, { method: 'GET', url: '/api/v1/organizations' }))
@@ -1820,6 +1869,23 @@ describeEachDatabase('authorization matrix', (db) => {
             NOTIFIED_TO.filter((to) => seesNotification(to, u.org)).map((to) => ({
               url: `/api/v1/notifications/${r.notification[to]}/withdraw`,
             })),
+        },
+        // One's own organization's schedule, by its admins; a user of another organization named as a recipient is refused.
+        'PUT /daily-report/schedule': {
+          permission: 'accounts:manage',
+          attempts: () => [
+            {
+              url: '/api/v1/daily-report/schedule',
+              payload: {
+                enabled: false,
+                send_at: '07:00',
+                language: 'en',
+                edition: 'public',
+                area: null,
+                recipients: [],
+              },
+            },
+          ],
         },
         'POST /organizations': {
           permission: 'accounts:manage',

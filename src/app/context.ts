@@ -5,6 +5,7 @@
  */
 import * as auditLog from '../store/audit.repository.ts';
 import type { Database } from '../store/sql.ts';
+import type { PdfPrinter } from './daily-report/pdf-printer.ts';
 import { type EventBus, LocalEventBus } from './events.ts';
 import { ReadCache, type Touched } from './shared/read-cache.ts';
 
@@ -32,6 +33,8 @@ export interface AppContext {
    * link-local addresses (`TRUCE_WEBHOOKS_ALLOW_PRIVATE=1`; tests, a receiver on the same host). Off by default.
    */
   webhooks: { allowPrivateTargets: boolean };
+  /** Prints the daily report as a PDF (Chromium: adapters/chromium-pdf.ts); null: this server prints none (503). Closed with the context. */
+  pdf: PdfPrinter | null;
 }
 
 /** A seal that failed (the database away or full) is tried again after 1 s, then up to every 30 s. */
@@ -45,6 +48,7 @@ export function createContext(
     sealRetryMs?: readonly number[];
     emailDelivery?: boolean;
     webhooks?: { allowPrivateTargets?: boolean };
+    pdf?: PdfPrinter | null;
   } = {},
 ): AppContext {
   const retryMs = options.sealRetryMs ?? SEAL_RETRY_MS;
@@ -94,8 +98,10 @@ export function createContext(
     reads,
     emailDelivery: options.emailDelivery ?? false,
     webhooks: { allowPrivateTargets: options.webhooks?.allowPrivateTargets ?? false },
+    pdf: options.pdf ?? null,
     close: async () => {
       closed = true;
+      await options.pdf?.close();
       if (timer) clearTimeout(timer);
       seal();
       await sealing;

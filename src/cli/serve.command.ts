@@ -8,6 +8,8 @@
  * finish, the audit trail is sealed, the database is closed.
  */
 import { startEmailSender } from '../app/email/send-due-emails.ts';
+import { startDailyReportScheduler } from '../app/daily-report/send-daily-reports.ts';
+import { chromiumPdf } from '../adapters/chromium-pdf.ts';
 import { startHotlineSweeper } from '../app/hotline/sweep-escalations.ts';
 import { startWebhookDispatcher } from '../app/webhooks/dispatch.ts';
 import { createReadStream } from 'node:fs';
@@ -126,7 +128,13 @@ export async function serve(
     events = dbOptions.url ? await PgEventBus.connect({ url: dbOptions.url, sql: db }) : new LocalEventBus();
     // Webhooks to loopback and private addresses only when the operator says so (docs/webhooks.md).
     const allowPrivateTargets = ['1', 'true'].includes(process.env.TRUCE_WEBHOOKS_ALLOW_PRIVATE ?? '');
-    const ctx = createContext(db, { events, emailDelivery: email !== null, webhooks: { allowPrivateTargets } });
+    // The daily report's PDF: Chromium, launched on the first request (decision 026).
+    const ctx = createContext(db, {
+      events,
+      emailDelivery: email !== null,
+      webhooks: { allowPrivateTargets },
+      pdf: chromiumPdf(),
+    });
     try {
       try {
         await firstStart(io, ctx, options.empty);
@@ -149,6 +157,8 @@ export async function serve(
       );
       // Hotline escalations that came due while no server ran fire now; then every few seconds.
       const stopSweeper = startHotlineSweeper(ctx);
+      // The daily reports' schedules: each organization's, once a day at its time (docs/daily-report.md).
+      const stopReports = startDailyReportScheduler(ctx);
       // Emails queued while no server ran (or the SMTP server was away) leave now; then as they come due.
       let stopEmail = async () => {};
       if (email) {
@@ -164,6 +174,7 @@ export async function serve(
       io.out('Stopping...\n');
       await stopEmail();
       await stopSweeper();
+      await stopReports();
       await stopWebhooks();
       await app.close();
     } finally {

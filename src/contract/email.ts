@@ -14,6 +14,8 @@ export const EMAIL_KINDS = [
   'hotline.addressed',
   /** A hotline thread escalated to the secretariat: to the secretariat and the thread's parties. */
   'hotline.escalated',
+  /** The daily report, sent by the user's organization on its schedule (docs/daily-report.md) to the recipients it names. */
+  'report.daily',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

@@ -53,6 +53,8 @@ export interface NewEmail {
   exceptUser?: string | null;
   /** Not before this instant (ms); now by default. */
   dueAt?: number | null;
+  /** Only these users (of those above): a schedule's recipients. */
+  users?: readonly string[] | null;
 }
 
 /** Queues a message for each user it is for, given up `giveUpHours` after it is due; returns how many. */
@@ -67,6 +69,7 @@ export async function enqueue(sql: Sql, e: NewEmail, giveUpHours: number): Promi
         and (u.org_id = any($5::text[])
              or ($6::boolean and u.org_id in (select o.id from organizations o where o.kind = 'un' and o.task_force)))
         and u.id is distinct from $7
+        and ($10::text[] is null or u.id = any($10::text[]))
      returning id`,
     [
       e.kind,
@@ -78,6 +81,7 @@ export async function enqueue(sql: Sql, e: NewEmail, giveUpHours: number): Promi
       e.exceptUser ?? null,
       e.dueAt == null ? null : ts(e.dueAt),
       giveUpHours,
+      e.users ?? null,
     ],
   );
   return rows.length;

@@ -6,6 +6,7 @@
  * resolved, renewed) is `moot`. `Record<EmailKind, …>`: a kind without its renderer fails to compile.
  */
 import type { EmailKind } from '../../contract/email.ts';
+import { dailyReportEmail } from '../daily-report/send-daily-reports.ts';
 import { hotlineAddressed, hotlineEscalated } from './hotline-emails.ts';
 import { notificationOverdue, notificationReceived } from './notification-emails.ts';
 import type { Renderer } from './render-context.ts';
@@ -15,4 +16,5 @@ export const EMAIL_RENDERERS: Record<EmailKind, Renderer> = {
   'notification.overdue': notificationOverdue,
   'hotline.addressed': hotlineAddressed,
   'hotline.escalated': hotlineEscalated,
+  'report.daily': dailyReportEmail,
 };

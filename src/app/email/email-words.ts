@@ -64,6 +64,7 @@ const en = {
   'kind.notification.overdue': 'Notifications not acknowledged by their deadline',
   'kind.hotline.addressed': 'Hotline threads opened to my organization',
   'kind.hotline.escalated': 'Hotline threads escalated to the secretariat',
+  'kind.report.daily': "The daily report, when my organization's administrators send it to me",
 } as const;
 
 export type WordKey = keyof typeof en;
@@ -120,6 +121,7 @@ const ar: Words = {
   'kind.notification.overdue': 'الإخطارات التي لم يُقَرّ بها قبل مهلتها',
   'kind.hotline.addressed': 'محادثات الخط الساخن المفتوحة مع منظمتي',
   'kind.hotline.escalated': 'محادثات الخط الساخن المُصعَّدة إلى الأمانة',
+  'kind.report.daily': 'التقرير اليومي، حين يرسله إليّ مديرو منظمتي',
 };
 
 export const WORDS: Record<Language, Words> = { en, ar };

@@ -28,8 +28,20 @@ export interface RenderContext {
   number(n: number): string;
   /** The web app's address of a path (`/hotline?thread=…`). */
   url(path: string): string;
+  /** The time it is written (ms). */
+  now: number;
 }
 
-export type Rendered = Omit<EmailDraft, 'footer'> | 'hidden' | 'moot';
+/**
+ * A message written whole by its kind (the daily report): its own HTML and text, in its own language,
+ * given the footer (why it came, where to stop it) to close with.
+ */
+export interface RenderedDocument {
+  subject: string;
+  language: Language;
+  document(footer: string): { html: string; text: string };
+}
+
+export type Rendered = Omit<EmailDraft, 'footer'> | RenderedDocument | 'hidden' | 'moot';
 
 export type Renderer = (r: RenderContext) => Promise<Rendered>;

@@ -16,7 +16,7 @@ import { EMAIL_RETRY_SECONDS, EMAIL_SWEEP_SECONDS, isEmailKind } from '../../con
 import type { OrgKind } from '../../contract/access.ts';
 import * as accounts from '../../store/account.repository.ts';
 import * as email from '../../store/email.repository.ts';
-import { asReader } from '../../store/reader.ts';
+import { ANONYMOUS, asReader } from '../../store/reader.ts';
 import * as settings from '../../store/settings.repository.ts';
 import { whereIs } from '../map/where.ts';
 import { clearanceOf } from '../caller.ts';
@@ -82,54 +82,56 @@ async function deliver(
       return 'failed';
     }
     const kind = m.kind;
-    const rendered = await asReader(
-      ctx.db,
-      {
-        userId: m.userId,
-        orgId: m.orgId,
-        clearance: clearanceOf({ kind: m.orgKind as OrgKind, task_force: m.orgTaskForce }),
-      },
-      async (sql): Promise<Rendered> => {
-        const orgs = new Map((await accounts.listOrgs(sql)).map((o) => [o.id, o]));
-        const timezone = (await settings.get(sql)).timezone;
-        const lang = m.language;
-        const words = WORDS[lang];
-        const r: RenderContext = {
-          sql,
-          message: m,
-          lang,
-          words,
-          say: (key, values) => say(words, key, values),
-          orgName: (id) => {
-            const o = orgs.get(id);
-            return (lang === 'ar' ? o?.name_ar : null) || o?.name || id;
-          },
-          list: (names) => (names.length === 0 ? words.none : names.join(words.separator)),
-          when: (t) => formatDateTime(t, lang, timezone),
-          whenRange: (from, to) => formatDateTimeRange(from, to, lang, timezone),
-          place: (lon, lat) => placeName(lon, lat, r),
-          number: (n) => formatNumber(n, lang),
-          url: (path) => new URL(path.replace(/^\//, ''), sender.publicUrl).href,
-        };
-        return EMAIL_RENDERERS[kind](r);
-      },
-    );
-    if (rendered === 'hidden' || rendered === 'moot') return await dropped(ctx, m.id, rendered);
-    const words = WORDS[m.language];
-    const draft = {
-      ...rendered,
-      footer: say(words, 'footer', { kind: words[kindWord(kind)], url: new URL('account', sender.publicUrl).href }),
+    const recipient = {
+      userId: m.userId,
+      orgId: m.orgId,
+      clearance: clearanceOf({ kind: m.orgKind as OrgKind, task_force: m.orgTaskForce }),
     };
+    // A message of a public edition (the daily report's) is written as anyone may read it, whoever receives it.
+    const reader = m.detail['edition'] === 'public' ? ANONYMOUS : recipient;
+    const rendered = await asReader(ctx.db, reader, async (sql): Promise<Rendered> => {
+      const orgs = new Map((await accounts.listOrgs(sql)).map((o) => [o.id, o]));
+      const timezone = (await settings.get(sql)).timezone;
+      const lang = m.language;
+      const words = WORDS[lang];
+      const r: RenderContext = {
+        sql,
+        message: m,
+        lang,
+        words,
+        say: (key, values) => say(words, key, values),
+        orgName: (id) => {
+          const o = orgs.get(id);
+          return (lang === 'ar' ? o?.name_ar : null) || o?.name || id;
+        },
+        list: (names) => (names.length === 0 ? words.none : names.join(words.separator)),
+        when: (t) => formatDateTime(t, lang, timezone),
+        whenRange: (from, to) => formatDateTimeRange(from, to, lang, timezone),
+        place: (lon, lat) => placeName(lon, lat, r),
+        number: (n) => formatNumber(n, lang),
+        url: (path) => new URL(path.replace(/^\//, ''), sender.publicUrl).href,
+        now: ctx.now(),
+      };
+      return EMAIL_RENDERERS[kind](r);
+    });
+    if (rendered === 'hidden' || rendered === 'moot') return await dropped(ctx, m.id, rendered);
+    const language = 'document' in rendered ? rendered.language : m.language;
+    const words = WORDS[language];
+    const footer = say(words, 'footer', {
+      kind: words[kindWord(kind)],
+      url: new URL('account', sender.publicUrl).href,
+    });
+    const written =
+      'document' in rendered
+        ? { subject: rendered.subject, ...rendered.document(footer) }
+        : {
+            subject: rendered.subject,
+            text: emailText({ ...rendered, footer }),
+            html: emailHtml({ ...rendered, footer }, language),
+          };
     const messageId = `<truce-email-${m.id}@${new URL(sender.publicUrl).hostname || 'truce'}>`;
     try {
-      await sender.mailer.send({
-        to: m.email,
-        subject: draft.subject,
-        text: emailText(draft),
-        html: emailHtml(draft, m.language),
-        language: m.language,
-        messageId,
-      });
+      await sender.mailer.send({ to: m.email, ...written, language, messageId });
     } catch (e) {
       if (e instanceof MailError && e.permanent) return await dropped(ctx, m.id, 'refused', e.message);
       throw e;

@@ -30,7 +30,7 @@ export interface ViolationTally {
 }
 
 /** Where a violation happened: the incident's place, or a point inside the zone (the rules' representative point). */
-function placeOf(v: findings.PlacedViolation, zonePoints: Map<string, Position | null>): Position | null {
+export function placeOf(v: findings.PlacedViolation, zonePoints: Map<string, Position | null>): Position | null {
   if (v.place) return [v.place.lon, v.place.lat];
   if (!v.zoneGeometry) return null;
   if (!zonePoints.has(v.subjectId)) zonePoints.set(v.subjectId, pointOnSurface(v.zoneGeometry));

@@ -9,6 +9,7 @@ import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { besiegedRoutes } from './besieged.routes.ts';
 import { convoyRequestsRoutes } from './convoy-requests.routes.ts';
+import { dailyReportRoutes } from './daily-report.routes.ts';
 import { eventsRoutes } from './events.routes.ts';
 import { findingsRoutes } from './findings.routes.ts';
 import { hotlineRoutes } from './hotline.routes.ts';
@@ -60,4 +61,5 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   accessPlanRoutes,
   ogcRoutes,
   webhooksRoutes,
+  dailyReportRoutes,
 ];

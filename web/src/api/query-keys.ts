@@ -94,4 +94,7 @@ export const queryKeys = {
   convoys: (from: string | null, to: string) => ['map', 'convoys', from, to] as const,
   states: ['state'] as const,
   state: (query: unknown) => ['state', query] as const,
+  /** Under `states`: what changes the state's figures changes the report's. */
+  dailyReport: (query: unknown) => ['state', 'daily-report', query] as const,
+  reportSchedule: ['report-schedule'] as const,
 };

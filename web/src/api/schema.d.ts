@@ -332,7 +332,7 @@ export interface paths {
                         /** @description where your emails go; null: none (then ask for no kind) */
                         address: string | null;
                         /** @description the kinds of email you ask for: a humanitarian notification to your organization, one not acknowledged by its deadline, a hotline thread opened to your organization, one escalated to the secretariat */
-                        kinds: ("notification.received" | "notification.overdue" | "hotline.addressed" | "hotline.escalated")[];
+                        kinds: ("notification.received" | "notification.overdue" | "hotline.addressed" | "hotline.escalated" | "report.daily")[];
                         /** @enum {string} */
                         language: "en" | "ar";
                     };
@@ -5558,6 +5558,75 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The daily report of a local day and an area: violations beside the day before and the seven before, notable incidents with findings and rulings, deconfliction alerts, convoys, days of calm */
+        get: operations["getDailyReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-report/html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The daily report as HTML with inline styles: a whole document (as emailed) or its content only (as the web page shows it) */
+        get: operations["getDailyReportHtml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-report/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The daily report as an A4 PDF, printed by the server's Chromium (503 when Chromium is not installed) */
+        get: operations["getDailyReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-report/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organization's schedule of the daily report by email, and its users who may receive it (admins) */
+        get: operations["getReportSchedule"];
+        /** Sets your organization's schedule: the local time it is sent each day (the day before's report), its language, edition, area and recipients (admins) */
+        put: operations["changeReportSchedule"];
         post?: never;
         delete?: never;
         options?: never;
@@ -12672,6 +12741,294 @@ export interface components {
                 to: string;
             };
         };
+        DailyReport: {
+            alerts: {
+                conflicts: {
+                    actor: components["schemas"]["NameEnAr"] | null;
+                    /** @description ISO 8601 with offset */
+                    at: string;
+                    clearance_m: number;
+                    id: string;
+                    notified: boolean;
+                    operation_kind: string | null;
+                    target_kind: string;
+                    target_owner: components["schemas"]["NameEnAr"] | null;
+                }[];
+                escalations: {
+                    /** @description ISO 8601 with offset */
+                    at: string;
+                    level: number;
+                    opened_by: components["schemas"]["NameEnAr"];
+                    priority: string;
+                    subject: string;
+                    thread: string;
+                }[];
+            };
+            area: {
+                bbox: number[] | null;
+                name: components["schemas"]["NameEnAr"] | null;
+                pcode: string | null;
+            };
+            calm: {
+                agreement: components["schemas"]["NameEnAr"];
+                at_least: boolean;
+                calm: boolean;
+                days_required: number;
+                in_force: boolean;
+                streak: number;
+                threshold_per_day: number;
+                violations: number;
+            } | null;
+            convoys: {
+                delivered: {
+                    beneficiaries_planned: number;
+                    beneficiaries_reached: number | null;
+                    delivered_at: string | null;
+                    id: string;
+                    name: string;
+                    organizer: components["schemas"]["NameEnAr"];
+                    state: string;
+                    window: {
+                        /** @description ISO 8601 with offset */
+                        from: string;
+                        /** @description ISO 8601 with offset */
+                        to: string;
+                    };
+                }[];
+                planned: {
+                    beneficiaries_planned: number;
+                    beneficiaries_reached: number | null;
+                    delivered_at: string | null;
+                    id: string;
+                    name: string;
+                    organizer: components["schemas"]["NameEnAr"];
+                    state: string;
+                    window: {
+                        /** @description ISO 8601 with offset */
+                        from: string;
+                        /** @description ISO 8601 with offset */
+                        to: string;
+                    };
+                }[];
+            };
+            date: string;
+            /** @description The seven days before, the day before, the day */
+            dates: string[];
+            /** @enum {string} */
+            edition: "public" | "cleared";
+            incidents: {
+                notable: {
+                    act: string;
+                    deaths_best: number | null;
+                    findings: {
+                        agreement: components["schemas"]["NameEnAr"] | null;
+                        /** @description The rules' own verdict, when a ruling stands beside it */
+                        automatic_verdict: string | null;
+                        ruling: {
+                            id: string;
+                            in_force_at: string | null;
+                        } | null;
+                        /** @description The verdict in force: a ruling in force, else the rules */
+                        verdict: string;
+                        violators: components["schemas"]["NameEnAr"][];
+                    }[];
+                    governorate: components["schemas"]["NameEnAr"] | null;
+                    headline: string | null;
+                    id: string;
+                    lat: number;
+                    lon: number;
+                    /** @description ISO 8601 with offset */
+                    occurred_at: string;
+                    perpetrator: components["schemas"]["NameEnAr"] | null;
+                    place: components["schemas"]["NameEnAr"] | null;
+                }[];
+                points: {
+                    id: string;
+                    lat: number;
+                    lon: number;
+                    rank: number;
+                }[];
+                total: number;
+            };
+            reader: {
+                clearance: string;
+                org: components["schemas"]["NameEnAr"] | null;
+            };
+            timezone: string;
+            violations: {
+                by_area: {
+                    day: number;
+                    /** @description A governorate pcode or an actor id; null: outside every governorate, or no violator named */
+                    key: string | null;
+                    name: components["schemas"]["NameEnAr"] | null;
+                    previous_day: number;
+                    /** @description In all, over the seven days before the day before */
+                    previous_seven: number;
+                }[];
+                by_violator: {
+                    day: number;
+                    /** @description A governorate pcode or an actor id; null: outside every governorate, or no violator named */
+                    key: string | null;
+                    name: components["schemas"]["NameEnAr"] | null;
+                    previous_day: number;
+                    /** @description In all, over the seven days before the day before */
+                    previous_seven: number;
+                }[];
+                day: number;
+                previous_day: number;
+                previous_seven: number;
+            };
+            window: {
+                /** @description ISO 8601 with offset */
+                end: string;
+                /** @description ISO 8601 with offset */
+                start: string;
+            };
+        };
+        DailyReportInput: {
+            alerts: {
+                conflicts: {
+                    actor: components["schemas"]["NameEnArInput"] | null;
+                    /** @description ISO 8601 with offset */
+                    at: string;
+                    clearance_m: number;
+                    id: string;
+                    notified: boolean;
+                    operation_kind: string | null;
+                    target_kind: string;
+                    target_owner: components["schemas"]["NameEnArInput"] | null;
+                }[];
+                escalations: {
+                    /** @description ISO 8601 with offset */
+                    at: string;
+                    level: number;
+                    opened_by: components["schemas"]["NameEnArInput"];
+                    priority: string;
+                    subject: string;
+                    thread: string;
+                }[];
+            };
+            area: {
+                bbox: number[] | null;
+                name: components["schemas"]["NameEnArInput"] | null;
+                pcode: string | null;
+            };
+            calm: {
+                agreement: components["schemas"]["NameEnArInput"];
+                at_least: boolean;
+                calm: boolean;
+                days_required: number;
+                in_force: boolean;
+                streak: number;
+                threshold_per_day: number;
+                violations: number;
+            } | null;
+            convoys: {
+                delivered: {
+                    beneficiaries_planned: number;
+                    beneficiaries_reached: number | null;
+                    delivered_at: string | null;
+                    id: string;
+                    name: string;
+                    organizer: components["schemas"]["NameEnArInput"];
+                    state: string;
+                    window: {
+                        /** @description ISO 8601 with offset */
+                        from: string;
+                        /** @description ISO 8601 with offset */
+                        to: string;
+                    };
+                }[];
+                planned: {
+                    beneficiaries_planned: number;
+                    beneficiaries_reached: number | null;
+                    delivered_at: string | null;
+                    id: string;
+                    name: string;
+                    organizer: components["schemas"]["NameEnArInput"];
+                    state: string;
+                    window: {
+                        /** @description ISO 8601 with offset */
+                        from: string;
+                        /** @description ISO 8601 with offset */
+                        to: string;
+                    };
+                }[];
+            };
+            date: string;
+            /** @description The seven days before, the day before, the day */
+            dates: string[];
+            /** @enum {string} */
+            edition: "public" | "cleared";
+            incidents: {
+                notable: {
+                    act: string;
+                    deaths_best: number | null;
+                    findings: {
+                        agreement: components["schemas"]["NameEnArInput"] | null;
+                        /** @description The rules' own verdict, when a ruling stands beside it */
+                        automatic_verdict: string | null;
+                        ruling: {
+                            id: string;
+                            in_force_at: string | null;
+                        } | null;
+                        /** @description The verdict in force: a ruling in force, else the rules */
+                        verdict: string;
+                        violators: components["schemas"]["NameEnArInput"][];
+                    }[];
+                    governorate: components["schemas"]["NameEnArInput"] | null;
+                    headline: string | null;
+                    id: string;
+                    lat: number;
+                    lon: number;
+                    /** @description ISO 8601 with offset */
+                    occurred_at: string;
+                    perpetrator: components["schemas"]["NameEnArInput"] | null;
+                    place: components["schemas"]["NameEnArInput"] | null;
+                }[];
+                points: {
+                    id: string;
+                    lat: number;
+                    lon: number;
+                    rank: number;
+                }[];
+                total: number;
+            };
+            reader: {
+                clearance: string;
+                org: components["schemas"]["NameEnArInput"] | null;
+            };
+            timezone: string;
+            violations: {
+                by_area: {
+                    day: number;
+                    /** @description A governorate pcode or an actor id; null: outside every governorate, or no violator named */
+                    key: string | null;
+                    name: components["schemas"]["NameEnArInput"] | null;
+                    previous_day: number;
+                    /** @description In all, over the seven days before the day before */
+                    previous_seven: number;
+                }[];
+                by_violator: {
+                    day: number;
+                    /** @description A governorate pcode or an actor id; null: outside every governorate, or no violator named */
+                    key: string | null;
+                    name: components["schemas"]["NameEnArInput"] | null;
+                    previous_day: number;
+                    /** @description In all, over the seven days before the day before */
+                    previous_seven: number;
+                }[];
+                day: number;
+                previous_day: number;
+                previous_seven: number;
+            };
+            window: {
+                /** @description ISO 8601 with offset */
+                end: string;
+                /** @description ISO 8601 with offset */
+                start: string;
+            };
+        };
         Deconfliction: {
             /** @description The protected sites you may see that are within their buffer of the operation */
             conflicts: {
@@ -12762,7 +13119,7 @@ export interface components {
             /** @description whether this server sends email at all: false when no SMTP server is configured (TRUCE_SMTP_URL) */
             delivery: boolean;
             /** @description the kinds of email you ask for */
-            kinds: ("notification.received" | "notification.overdue" | "hotline.addressed" | "hotline.escalated")[];
+            kinds: ("notification.received" | "notification.overdue" | "hotline.addressed" | "hotline.escalated" | "report.daily")[];
             /**
              * @description the language Truce writes to you in
              * @enum {string}
@@ -12775,7 +13132,7 @@ export interface components {
             /** @description whether this server sends email at all: false when no SMTP server is configured (TRUCE_SMTP_URL) */
             delivery: boolean;
             /** @description the kinds of email you ask for */
-            kinds: ("notification.received" | "notification.overdue" | "hotline.addressed" | "hotline.escalated")[];
+            kinds: ("notification.received" | "notification.overdue" | "hotline.addressed" | "hotline.escalated" | "report.daily")[];
             /**
              * @description the language Truce writes to you in
              * @enum {string}
@@ -13744,6 +14101,14 @@ export interface components {
             user_id: string;
             username: string;
         };
+        NameEnAr: {
+            ar: string | null;
+            en: string;
+        };
+        NameEnArInput: {
+            ar: string | null;
+            en: string;
+        };
         NewWebhook: {
             active: boolean;
             /** @description null: everywhere */
@@ -14257,6 +14622,70 @@ export interface components {
                 state: "discarded" | "duplicate";
             } | null;
             where: components["schemas"]["WhereInput"];
+        };
+        ReportSchedule: {
+            /** @description A governorate's pcode; null: every governorate */
+            area: string | null;
+            /** @description The organization's users, and whether each asks for the daily report (with an address) */
+            candidates: {
+                asks: boolean;
+                display_name: string | null;
+                id: string;
+                username: string;
+            }[];
+            /** @enum {string} */
+            edition: "public" | "cleared";
+            enabled: boolean;
+            /** @enum {string} */
+            language: "en" | "ar";
+            /** @description The last day it was queued on */
+            last_sent_on: string | null;
+            /** @description User ids of the organization; each must also ask for the report on their account page */
+            recipients: string[];
+            /** @description The local time of day it is sent (HH:MM, in the truce timezone): the day before */
+            send_at: string;
+        };
+        ReportScheduleChange: {
+            area: string | null;
+            /** @enum {string} */
+            edition: "public" | "cleared";
+            enabled: boolean;
+            /** @enum {string} */
+            language: "en" | "ar";
+            recipients: string[];
+            send_at: string;
+        };
+        ReportScheduleChangeInput: {
+            area: string | null;
+            /** @enum {string} */
+            edition: "public" | "cleared";
+            enabled: boolean;
+            /** @enum {string} */
+            language: "en" | "ar";
+            recipients: string[];
+            send_at: string;
+        };
+        ReportScheduleInput: {
+            /** @description A governorate's pcode; null: every governorate */
+            area: string | null;
+            /** @description The organization's users, and whether each asks for the daily report (with an address) */
+            candidates: {
+                asks: boolean;
+                display_name: string | null;
+                id: string;
+                username: string;
+            }[];
+            /** @enum {string} */
+            edition: "public" | "cleared";
+            enabled: boolean;
+            /** @enum {string} */
+            language: "en" | "ar";
+            /** @description The last day it was queued on */
+            last_sent_on: string | null;
+            /** @description User ids of the organization; each must also ask for the report on their account page */
+            recipients: string[];
+            /** @description The local time of day it is sent (HH:MM, in the truce timezone): the day before */
+            send_at: string;
         };
         ReviewEntry: {
             /** @description who, a party: a site owner, an operation’s party, a convoy’s organizer */
@@ -15376,6 +15805,494 @@ export interface operations {
                         ok: boolean;
                         verified_at: string;
                     };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDailyReport: {
+        parameters: {
+            query?: {
+                /** @description A governorate's pcode (OCHA admin 1, as in GET /map/areas); every governorate by default */
+                area?: string;
+                /** @description An area drawn: only what lies in minLon,minLat,maxLon,maxLat (with `area`: in both) */
+                bbox?: string;
+                /** @description The local day reported (YYYY-MM-DD, in the truce timezone); yesterday by default */
+                date?: string;
+                /** @description public: public records only, as anyone may read them; cleared (default): what you may see */
+                edition?: "public" | "cleared";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyReport"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDailyReportHtml: {
+        parameters: {
+            query?: {
+                /** @description A governorate's pcode (OCHA admin 1, as in GET /map/areas); every governorate by default */
+                area?: string;
+                /** @description An area drawn: only what lies in minLon,minLat,maxLon,maxLat (with `area`: in both) */
+                bbox?: string;
+                /** @description The local day reported (YYYY-MM-DD, in the truce timezone); yesterday by default */
+                date?: string;
+                /** @description public: public records only, as anyone may read them; cleared (default): what you may see */
+                edition?: "public" | "cleared";
+                /** @description The report's language; by default the request's Accept-Language */
+                lang?: "en" | "ar";
+                /** @description document: a whole HTML document with inline styles (email-ready); body: its content only (the web page) */
+                part?: "document" | "body";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/html */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDailyReportPdf: {
+        parameters: {
+            query?: {
+                /** @description A governorate's pcode (OCHA admin 1, as in GET /map/areas); every governorate by default */
+                area?: string;
+                /** @description An area drawn: only what lies in minLon,minLat,maxLon,maxLat (with `area`: in both) */
+                bbox?: string;
+                /** @description The local day reported (YYYY-MM-DD, in the truce timezone); yesterday by default */
+                date?: string;
+                /** @description public: public records only, as anyone may read them; cleared (default): what you may see */
+                edition?: "public" | "cleared";
+                /** @description The report's language; by default the request's Accept-Language */
+                lang?: "en" | "ar";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReportSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSchedule"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    changeReportSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportScheduleChangeInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSchedule"];
                 };
             };
             /** @description Default Response */

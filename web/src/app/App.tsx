@@ -34,6 +34,7 @@ import { LocalAgreementPage } from '../features/local-agreements/LocalAgreementP
 import { LocalAgreementsPage } from '../features/local-agreements/LocalAgreementsPage.tsx';
 import { FiledReportPage } from '../features/reports/FiledReportPage.tsx';
 import { SignInPage } from '../features/sign-in/SignInPage.tsx';
+import { DailyReportPage } from '../features/daily-report/DailyReportPage.tsx';
 import { StatePage } from '../features/state/StatePage.tsx';
 import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
 import { matchPath, navigate, useLocation } from './router.tsx';
@@ -113,6 +114,7 @@ function Page({ path }: { path: string }): ReactNode {
   const agreement = matchPath('/agreements/:id', path);
   if (agreement) return <AgreementPage id={agreement.id!} />;
   if (path === '/state') return <StatePage />;
+  if (path === '/report/daily') return <DailyReportPage />;
   if (path === '/settings') return <SettingsPage />;
   if (path === '/notifications') return <NotificationsPage />;
   if (path === '/convoys') return <ConvoysPage />;

@@ -140,12 +140,22 @@ export function Shell({ children }: { children: ReactNode }) {
     },
     { to: '/state', label: 'nav.state', icon: icon('M4 20V10M10 20V4M16 20v-7M22 20H2'), show: true },
     {
+      to: '/report/daily',
+      label: 'nav.dailyReport',
+      icon: icon('M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h7'),
+      show: true,
+    },
+    {
       to: '/settings',
       label: 'nav.settings',
       icon: icon('M4 6h16M4 12h16M4 18h16M9 4v4M15 10v4M7 16v4'),
       show: can('world:manage'),
     },
   ];
+  // The item whose address is the longest start of the path: /report/daily is the daily report's, not /report's.
+  const activeItem = items
+    .filter((i) => i.show && (path === i.to || path.startsWith(`${i.to}/`)))
+    .reduce<string | null>((best, i) => (best === null || i.to.length > best.length ? i.to : best), null);
   return (
     <div className={`shell${menuOpen ? ' menu-open' : ''}`}>
       <a className="skip-link" href="#main">
@@ -184,8 +194,8 @@ export function Shell({ children }: { children: ReactNode }) {
                 <li key={i.to}>
                   <Link
                     to={i.to}
-                    className={`nav-link${path === i.to || path.startsWith(`${i.to}/`) ? ' active' : ''}`}
-                    aria-current={path === i.to || path.startsWith(`${i.to}/`) ? 'page' : undefined}
+                    className={`nav-link${i.to === activeItem ? ' active' : ''}`}
+                    aria-current={i.to === activeItem ? 'page' : undefined}
                   >
                     {i.icon}
                     <span>{t(i.label)}</span>

@@ -139,6 +139,7 @@ export const namesAr: Names = {
     'escalate-hotline-thread': 'تصعيد محادثة على الخط الساخن',
     'resolve-hotline-thread': 'إغلاق محادثة على الخط الساخن',
     'change-email': 'تغيير إعدادات البريد الإلكتروني',
+    'change-report-schedule': 'تغيير جدول التقرير اليومي',
     absorb: 'دمج حادث آخر فيه',
     'merge-into': 'دُمج في حادث آخر',
     'change-control': 'تسجيل تغيّر في السيطرة',
@@ -187,6 +188,7 @@ export const namesAr: Names = {
     'notification.overdue': 'الإخطارات التي لم يُقَرّ بها قبل مهلتها',
     'hotline.addressed': 'محادثات الخط الساخن المفتوحة مع منظمتي',
     'hotline.escalated': 'محادثات الخط الساخن المُصعَّدة إلى الأمانة',
+    'report.daily': 'التقرير اليومي، حين يرسله إليّ مديرو منظمتي',
   },
   convoyStates: {
     draft: 'مسودة',

@@ -139,6 +139,7 @@ export const namesEn: Names = {
     'escalate-hotline-thread': 'Hotline thread escalated',
     'resolve-hotline-thread': 'Hotline thread resolved',
     'change-email': 'Email settings changed',
+    'change-report-schedule': 'Daily report schedule changed',
     absorb: 'Another incident merged in',
     'merge-into': 'Merged into another incident',
     'change-control': 'Change of control recorded',
@@ -187,6 +188,7 @@ export const namesEn: Names = {
     'notification.overdue': 'Notifications not acknowledged by their deadline',
     'hotline.addressed': 'Hotline threads opened to my organization',
     'hotline.escalated': 'Hotline threads escalated to the secretariat',
+    'report.daily': "The daily report, when my organization's administrators send it to me",
   },
   convoyStates: {
     draft: 'Draft',

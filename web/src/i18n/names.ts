@@ -60,6 +60,7 @@ export type AuditAction =
   | 'escalate-hotline-thread'
   | 'resolve-hotline-thread'
   | 'change-email'
+  | 'change-report-schedule'
   | 'absorb'
   | 'merge-into'
   | 'change-control'
