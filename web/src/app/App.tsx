@@ -26,6 +26,7 @@ import { ConvoyRequestPage } from '../features/convoys/ConvoyRequestPage.tsx';
 import { NewConvoyPage } from '../features/convoys/ConvoyForm.tsx';
 import { ConvoysPage } from '../features/convoys/ConvoysPage.tsx';
 import { PositionsPage } from '../features/positions/PositionsPage.tsx';
+import { mayDeconflict } from '../features/console/may-deconflict.ts';
 import { FiledReportPage } from '../features/reports/FiledReportPage.tsx';
 import { SignInPage } from '../features/sign-in/SignInPage.tsx';
 import { StatePage } from '../features/state/StatePage.tsx';
@@ -36,6 +37,7 @@ import { Loading, NotFound } from './ui.tsx';
 
 // The map pages carry MapLibre: loaded only when one is opened.
 const MapPage = lazy(() => import('../features/map/MapPage.tsx').then((m) => ({ default: m.MapPage })));
+const ConsolePage = lazy(() => import('../features/console/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })));
 const ReportPage = lazy(() => import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const ZoneDrawPage = lazy(() =>
   import('../features/world/ZoneDrawPage.tsx').then((m) => ({ default: m.ZoneDrawPage })),
@@ -113,6 +115,7 @@ function Page({ path }: { path: string }): ReactNode {
   if (path === '/convoys/new' && can('convoy:organize')) return <NewConvoyPage />;
   const convoy = matchPath('/convoys/:id', path);
   if (convoy && convoy.id !== 'new') return <ConvoyRequestPage id={convoy.id!} />;
+  if (path === '/console' && mayDeconflict(can)) return <ConsolePage />;
   if (path === '/notices') return <NoticesPage />;
   if (path === '/positions') return <PositionsPage />;
   if (path === '/zones/new' && can('world:manage')) return <ZoneDrawPage id={null} />;
