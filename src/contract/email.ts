@@ -14,6 +14,10 @@ export const EMAIL_KINDS = [
   'hotline.addressed',
   /** A hotline thread escalated to the secretariat: to the secretariat and the thread's parties. */
   'hotline.escalated',
+  /** An operation notice of the user's organization found in conflict with a site, movement or position. */
+  'notice.conflict',
+  /** An operation is planned near a site, movement or position of the user's organization (nothing of the operation). */
+  'deconfliction.alert',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

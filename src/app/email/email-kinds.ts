@@ -7,6 +7,7 @@
  */
 import type { EmailKind } from '../../contract/email.ts';
 import { hotlineAddressed, hotlineEscalated } from './hotline-emails.ts';
+import { deconflictionAlert, noticeConflict } from './notice-emails.ts';
 import { notificationOverdue, notificationReceived } from './notification-emails.ts';
 import type { Renderer } from './render-context.ts';
 
@@ -15,4 +16,6 @@ export const EMAIL_RENDERERS: Record<EmailKind, Renderer> = {
   'notification.overdue': notificationOverdue,
   'hotline.addressed': hotlineAddressed,
   'hotline.escalated': hotlineEscalated,
+  'notice.conflict': noticeConflict,
+  'deconfliction.alert': deconflictionAlert,
 };

@@ -117,7 +117,7 @@ export interface paths {
                         /** @description where your emails go; null: none (then ask for no kind) */
                         address: string | null;
                         /** @description the kinds of email you ask for: a humanitarian notification to your organization, one not acknowledged by its deadline, a hotline thread opened to your organization, one escalated to the secretariat */
-                        kinds: ("notification.received" | "notification.overdue" | "hotline.addressed" | "hotline.escalated")[];
+                        kinds: ("notification.received" | "notification.overdue" | "hotline.addressed" | "hotline.escalated" | "notice.conflict" | "deconfliction.alert")[];
                         /** @enum {string} */
                         language: "en" | "ar";
                     };
@@ -12688,7 +12688,7 @@ export interface components {
             /** @description whether this server sends email at all: false when no SMTP server is configured (TRUCE_SMTP_URL) */
             delivery: boolean;
             /** @description the kinds of email you ask for */
-            kinds: ("notification.received" | "notification.overdue" | "hotline.addressed" | "hotline.escalated")[];
+            kinds: ("notification.received" | "notification.overdue" | "hotline.addressed" | "hotline.escalated" | "notice.conflict" | "deconfliction.alert")[];
             /**
              * @description the language Truce writes to you in
              * @enum {string}
@@ -12701,7 +12701,7 @@ export interface components {
             /** @description whether this server sends email at all: false when no SMTP server is configured (TRUCE_SMTP_URL) */
             delivery: boolean;
             /** @description the kinds of email you ask for */
-            kinds: ("notification.received" | "notification.overdue" | "hotline.addressed" | "hotline.escalated")[];
+            kinds: ("notification.received" | "notification.overdue" | "hotline.addressed" | "hotline.escalated" | "notice.conflict" | "deconfliction.alert")[];
             /**
              * @description the language Truce writes to you in
              * @enum {string}

@@ -187,6 +187,8 @@ export const namesAr: Names = {
     'notification.overdue': 'الإخطارات التي لم يُقَرّ بها قبل مهلتها',
     'hotline.addressed': 'محادثات الخط الساخن المفتوحة مع منظمتي',
     'hotline.escalated': 'محادثات الخط الساخن المُصعَّدة إلى الأمانة',
+    'notice.conflict': 'التعارضات التي وُجدت لإشعارات عمليات منظمتي',
+    'deconfliction.alert': 'العمليات المخطط لها قرب أماكن منظمتي',
   },
   convoyStates: {
     draft: 'مسودة',

@@ -187,6 +187,8 @@ export const namesEn: Names = {
     'notification.overdue': 'Notifications not acknowledged by their deadline',
     'hotline.addressed': 'Hotline threads opened to my organization',
     'hotline.escalated': 'Hotline threads escalated to the secretariat',
+    'notice.conflict': 'Conflicts found for my organization’s operation notices',
+    'deconfliction.alert': 'Operations planned near my organization’s places',
   },
   convoyStates: {
     draft: 'Draft',
