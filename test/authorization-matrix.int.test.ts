@@ -1183,6 +1183,63 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
           fail(`GET /deconfliction-alerts: the notification to ${to}`);
       }
     },
+    // The console's day: on 20 Sept 2016 the matrix's sites, notifications, position and operations (notices of every
+    // classification), each only to whoever may see it; on 1 Jan 2098 ru's notice (classified org) and its conflicts.
+    '/deconfliction/day': async ({ server, r, reader, fail, tally }) => {
+      const read = async (day: string) => {
+        const res = await server.call(reader.user, { method: 'GET', url: `/api/v1/deconfliction/day?day=${day}` });
+        if (res.statusCode !== 200) fail(`GET /deconfliction/day?day=${day}: ${res.statusCode}`);
+        return { body: res.body, json: res.json() };
+      };
+      const day = await read('2016-09-20');
+      const sites = ids(day.json, 'sites');
+      const operations = ids(day.json, 'operations');
+      for (const cls of CLASSES) {
+        tally(2);
+        if (sites.includes(r.site[cls]) !== visible(cls, reader.org))
+          fail(`GET /deconfliction/day: site ${cls} ${sites.includes(r.site[cls]) ? 'shown' : 'missing'}`);
+        if (operations.includes(r.operation[cls]) !== visible(cls, reader.org))
+          fail(
+            `GET /deconfliction/day: operation ${cls} ${operations.includes(r.operation[cls]) ? 'shown' : 'missing'}`,
+          );
+        if (!visible(cls, reader.org) && (day.body.includes(r.site[cls]) || day.body.includes(r.operation[cls])))
+          fail(`GET /deconfliction/day: names site or operation ${cls}`);
+      }
+      for (const to of NOTIFIED_TO) {
+        tally(1);
+        if (sites.includes(r.notification[to]) !== seesNotification(to, reader.org))
+          fail(
+            `GET /deconfliction/day: the notification to ${to} ${sites.includes(r.notification[to]) ? 'shown' : 'missing'}`,
+          );
+        if (!seesNotification(to, reader.org) && day.body.includes(r.notification[to]))
+          fail(`GET /deconfliction/day: names the notification to ${to}`);
+      }
+      tally(1);
+      if (ids(day.json, 'positions').includes(r.position) !== POSITION_SEERS.includes(reader.org))
+        fail('GET /deconfliction/day: the position');
+      if (!POSITION_SEERS.includes(reader.org) && day.body.includes(r.position))
+        fail('GET /deconfliction/day: names the position');
+      // ru's notice: its operation to ru alone; its conflicts, as the secretariat reads them, by outline only.
+      const later = await read('2098-01-01');
+      tally(2);
+      if (ids(later.json, 'operations').includes(r.notice) !== (reader.org === 'ru'))
+        fail('GET /deconfliction/day: ru’s notice');
+      if (reader.org !== 'ru' && later.body.includes(r.notice)) fail('GET /deconfliction/day: names ru’s notice');
+      const conflicts = (later.json.conflicts ?? []) as { target: { id: string }; operation: string | null }[];
+      const targets = conflicts.map((c) => c.target.id);
+      for (const cls of CLASSES) {
+        tally(1);
+        if (!visible(cls, reader.org) && later.body.includes(r.site[cls]))
+          fail(`GET /deconfliction/day: a conflict names site ${cls}`);
+      }
+      if (!POSITION_SEERS.includes(reader.org) && later.body.includes(r.position))
+        fail('GET /deconfliction/day: a conflict names the position');
+      if (reader.org === 'ru' && !targets.includes(r.position)) fail('GET /deconfliction/day: ru misses its conflict');
+      if (SECRETARIAT.includes(reader.org) && !targets.includes(r.notification.us))
+        fail('GET /deconfliction/day: the secretariat misses a conflict');
+      if (SECRETARIAT.includes(reader.org) && conflicts.some((c) => c.operation === r.notice))
+        fail('GET /deconfliction/day: the secretariat is told the operation');
+    },
     '/convoy-requests': async ({ server, r, reader, fail, tally }) => {
       for (const box of ['', '&box=mine', '&box=awaiting']) {
         const res = await server.call(reader.user, { method: 'GET', url: `/api/v1/convoy-requests?limit=500${box}` });

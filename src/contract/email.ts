@@ -16,6 +16,10 @@ export const EMAIL_KINDS = [
   'hotline.escalated',
   /** The daily report, sent by the user's organization on its schedule (docs/daily-report.md) to the recipients it names. */
   'report.daily',
+  /** An operation notice of the user's organization found in conflict with a site, movement or position. */
+  'notice.conflict',
+  /** An operation is planned near a site, movement or position of the user's organization (nothing of the operation). */
+  'deconfliction.alert',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

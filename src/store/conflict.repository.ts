@@ -9,7 +9,7 @@ import type { ConflictClosedReason } from '../contract/notices.ts';
 import type { TargetKind } from '../domain/deconflict.ts';
 import type { Geometry } from '../domain/geo.ts';
 import type { Sql } from './database.ts';
-import { ms, msOrNull } from './rows.ts';
+import { ms, msOrNull, ts } from './rows.ts';
 
 export interface NewConflict {
   operationId: string;
@@ -164,6 +164,81 @@ export async function listOpen(sql: Sql, operationIds: readonly string[]): Promi
       computedAt: ms(r.computed_at),
     }));
 }
+
+/** An open conflict of a notice planned during a time: the notice's outline beside it, its operation only if seen. */
+export interface ConflictDuring extends StoredConflict {
+  declaredBy: string;
+  window: { from: number; to: number | null };
+  /** Whether the connection may see the operation itself (else only its outline: the secretariat). */
+  operationSeen: boolean;
+}
+
+/**
+ * The open conflicts the connection may see of the notices planned at some time of `during`, nearest
+ * first. The window and the declaring organization come from the operation when the connection may see
+ * it, else from its outline (migration 023: the secretariat's only), never more of it.
+ */
+export async function listOpenDuring(sql: Sql, during: { from: number; to: number }): Promise<ConflictDuring[]> {
+  const rows = await sql.query<
+    TargetColumns & {
+      id: string;
+      operation_id: string;
+      clearance_m: number;
+      notified: boolean;
+      computed_at: Date;
+      declared_by: string;
+      window_from: Date;
+      window_to: Date | null;
+      operation_seen: boolean;
+    }
+  >(
+    `select c.id, c.operation_id, c.target_kind, c.target_id, c.clearance_m, c.notified, c.computed_at, ${TARGET_COLUMNS},
+            x.owner_org as declared_by, x.window_from, x.window_to,
+            exists (select 1 from operations o where o.id = c.operation_id) as operation_seen
+     from operation_conflicts c ${TARGET_JOINS('c')}
+     join (select id, owner_org, window_from, window_to from operations where owner_org is not null
+           union select id, owner_org, window_from, window_to from truce_notice_outlines(null)) x on x.id = c.operation_id
+     where c.closed_at is null and x.window_from < $2 and (x.window_to is null or x.window_to > $1)
+     order by c.clearance_m, x.window_from, c.target_id, c.id`,
+    [ts(during.from), ts(during.to)],
+  );
+  return rows
+    .filter((r) => r.target_owner !== null)
+    .map((r) => ({
+      id: r.id,
+      operationId: r.operation_id,
+      target: targetOf(r),
+      clearanceM: r.clearance_m,
+      notified: r.notified,
+      computedAt: ms(r.computed_at),
+      declaredBy: r.declared_by,
+      window: { from: ms(r.window_from), to: msOrNull(r.window_to) },
+      operationSeen: r.operation_seen,
+    }));
+}
+
+/** The open conflicts (operation and target) of these operations, as the system: to tell which a check found anew. */
+export async function openPairs(sql: Sql, operationIds: readonly string[]): Promise<Set<string>> {
+  if (operationIds.length === 0) return new Set();
+  const rows = await sql.query<{ operation_id: string; target_kind: string; target_id: string }>(
+    `select operation_id, target_kind, target_id from operation_conflicts
+      where closed_at is null and operation_id = any($1::text[])`,
+    [operationIds],
+  );
+  return new Set(rows.map((r) => pairKey(r.operation_id, r.target_kind, r.target_id)));
+}
+
+/** The open conflicts of one target, as the system (operation ids). */
+export async function openOfTarget(sql: Sql, kind: TargetKind, id: string): Promise<Set<string>> {
+  const rows = await sql.query<{ operation_id: string }>(
+    `select operation_id from operation_conflicts where closed_at is null and target_kind = $1 and target_id = $2`,
+    [kind, id],
+  );
+  return new Set(rows.map((r) => r.operation_id));
+}
+
+export const pairKey = (operationId: string, kind: string, targetId: string) =>
+  `${operationId}\u0000${kind}\u0000${targetId}`;
 
 interface AlertRow extends TargetColumns {
   id: string;

@@ -212,6 +212,16 @@ export async function listInWindow(
   return rows.map(toRecord);
 }
 
+/** The notifications the connection may see in force at some time of `during` (valid then, not withdrawn before it). */
+export async function listDuring(sql: Sql, during: During): Promise<NotificationRecord[]> {
+  const rows = await sql.query<Row>(
+    `${SELECT} where n.valid_from < $2 and n.valid_to > $1 and (n.withdrawn_at is null or n.withdrawn_at > $1)
+     order by n.valid_from, n.id`,
+    [ts(during.from), ts(during.to)],
+  );
+  return rows.map(toRecord);
+}
+
 /**
  * The notifications the connection may see that were in force at some time of `during` (valid then,
  * and not withdrawn before it) and whose shape, widened by its buffer and `extraM`, may reach the

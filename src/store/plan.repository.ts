@@ -290,6 +290,29 @@ export async function listSitesInWindow(sql: Sql, window: { from: number; to: nu
   return rows.map(toSiteRecord);
 }
 
+/** Protected sites valid at some time of `during` (half-open). As the connection may see them. */
+export async function listSitesDuring(sql: Sql, during: During): Promise<SiteRecord[]> {
+  const rows = await sql.query<SiteRow>(
+    `select * from protected_sites where valid_from < $2 and (valid_to is null or valid_to > $1) order by id`,
+    [ts(during.from), ts(during.to)],
+  );
+  return rows.map(toSiteRecord);
+}
+
+/**
+ * Operations planned at some time of `during` and not withdrawn before it starts, as the connection
+ * may see them (a notice whose classification hides it is not there, not even as an outline).
+ */
+export async function listOperationsDuring(sql: Sql, during: During): Promise<OperationRecord[]> {
+  const rows = await sql.query<OperationRow>(
+    `select * from operations
+      where window_from < $2 and (window_to is null or window_to > $1) and (withdrawn_at is null or withdrawn_at > $1)
+      order by window_from, id`,
+    [ts(during.from), ts(during.to)],
+  );
+  return rows.map(toOperationRecord);
+}
+
 /** Operation notices in force: declared by an organization, not withdrawn, their window not ended (the database's clock). */
 export async function listNoticesInForce(sql: Sql): Promise<OperationRecord[]> {
   const rows = await sql.query<OperationRow>(

@@ -5,7 +5,7 @@
 import type { PositionKind } from '../contract/notices.ts';
 import type { Point } from '../domain/geo.ts';
 import type { Sql } from './database.ts';
-import { keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
+import { type During, keyset, type Page, type PageRequest, Params, takePage, whereAll } from './query.ts';
 import { ms, msOrNull, ts } from './rows.ts';
 
 export interface PositionRecord {
@@ -96,6 +96,16 @@ export async function listInWindow(sql: Sql, window: { from: number; to: number 
     `${SELECT} where p.withdrawn_at is null and (p.valid_to is null or p.valid_to > $1) and ($2::timestamptz is null or p.valid_from < $2)
      order by p.id`,
     [ts(window.from), ts(window.to)],
+  );
+  return rows.map(toRecord);
+}
+
+/** The positions the connection may see held at some time of `during` (valid then, not withdrawn before it). */
+export async function listDuring(sql: Sql, during: During): Promise<PositionRecord[]> {
+  const rows = await sql.query<Row>(
+    `${SELECT} where p.valid_from < $2 and (p.valid_to is null or p.valid_to > $1)
+       and (p.withdrawn_at is null or p.withdrawn_at > $1) order by p.valid_from, p.id`,
+    [ts(during.from), ts(during.to)],
   );
   return rows.map(toRecord);
 }

@@ -8,6 +8,7 @@
 import type { EmailKind } from '../../contract/email.ts';
 import { dailyReportEmail } from '../daily-report/send-daily-reports.ts';
 import { hotlineAddressed, hotlineEscalated } from './hotline-emails.ts';
+import { deconflictionAlert, noticeConflict } from './notice-emails.ts';
 import { notificationOverdue, notificationReceived } from './notification-emails.ts';
 import type { Renderer } from './render-context.ts';
 
@@ -17,4 +18,6 @@ export const EMAIL_RENDERERS: Record<EmailKind, Renderer> = {
   'hotline.addressed': hotlineAddressed,
   'hotline.escalated': hotlineEscalated,
   'report.daily': dailyReportEmail,
+  'notice.conflict': noticeConflict,
+  'deconfliction.alert': deconflictionAlert,
 };

@@ -6,6 +6,7 @@
  */
 import type { EmailKind, Language } from '../../contract/email.ts';
 import type { HotlinePriority } from '../../contract/hotline.ts';
+import type { TargetKind } from '../../contract/notices.ts';
 import type { SiteKind } from '../../contract/notifications.ts';
 
 const en = {
@@ -65,6 +66,28 @@ const en = {
   'kind.hotline.addressed': 'Hotline threads opened to my organization',
   'kind.hotline.escalated': 'Hotline threads escalated to the secretariat',
   'kind.report.daily': "The daily report, when my organization's administrators send it to me",
+  'subject.notice.conflict': 'Operation notice in conflict: {targets}',
+  'heading.notice.conflict':
+    'An operation notice of your organization comes within the buffer of what follows: places that must be kept clear.',
+  'subject.deconfliction.alert': 'An operation is planned near {target}',
+  'heading.deconfliction.alert':
+    'An operation is planned near a place of your organization. Its details are not shared with you: only how near it comes and when.',
+  'label.declaredBy': 'Declared by',
+  'label.atRisk': 'At risk',
+  'label.clearance': 'Clearance',
+  'label.planned': 'Planned',
+  clearance: '{m} m clear',
+  'clearance.touching': 'touching',
+  notified: 'Notified to the declaring party',
+  neverNotified: 'The declaring party was never notified of this',
+  fromOn: 'from {from}, with no end set',
+  'target.protected_site': 'Protected site',
+  'target.notification_site': 'Notified site',
+  'target.movement': 'Notified movement',
+  'target.position': 'Position',
+  'open.console': 'Open the deconfliction console in Truce',
+  'kind.notice.conflict': 'Conflicts found for my organization’s operation notices',
+  'kind.deconfliction.alert': 'Operations planned near my organization’s places',
 } as const;
 
 export type WordKey = keyof typeof en;
@@ -122,6 +145,27 @@ const ar: Words = {
   'kind.hotline.addressed': 'محادثات الخط الساخن المفتوحة مع منظمتي',
   'kind.hotline.escalated': 'محادثات الخط الساخن المُصعَّدة إلى الأمانة',
   'kind.report.daily': 'التقرير اليومي، حين يرسله إليّ مديرو منظمتي',
+  'subject.notice.conflict': 'إشعار عملية في تعارض: {targets}',
+  'heading.notice.conflict': 'يقترب إشعار عملية لمنظمتكم من نطاق ما يلي: أماكن يجب إبقاؤها بمنأى.',
+  'subject.deconfliction.alert': 'عملية مخطط لها قرب {target}',
+  'heading.deconfliction.alert':
+    'عملية مخطط لها قرب مكان تابع لمنظمتكم. لا تُشارَك تفاصيلها معكم: فقط مدى قربها وموعدها.',
+  'label.declaredBy': 'أعلنتها',
+  'label.atRisk': 'المعرّض للخطر',
+  'label.clearance': 'المسافة',
+  'label.planned': 'موعد العملية',
+  clearance: 'على بعد {m} م',
+  'clearance.touching': 'متلاصقة',
+  notified: 'أُخطر به الطرف المعلِن',
+  neverNotified: 'لم يُخطَر الطرف المعلِن بهذا قط',
+  fromOn: 'ابتداءً من {from}، دون نهاية محددة',
+  'target.protected_site': 'موقع محمي',
+  'target.notification_site': 'موقع مُخطَر به',
+  'target.movement': 'تحرّك مُخطَر به',
+  'target.position': 'موقع عسكري',
+  'open.console': 'افتح لوحة تفادي التعارض في «هدنة»',
+  'kind.notice.conflict': 'التعارضات التي وُجدت لإشعارات عمليات منظمتي',
+  'kind.deconfliction.alert': 'العمليات المخطط لها قرب أماكن منظمتي',
 };
 
 export const WORDS: Record<Language, Words> = { en, ar };
@@ -134,3 +178,4 @@ export function say(words: Words, key: WordKey, values: Record<string, string | 
 export const siteKindWord = (kind: SiteKind): WordKey => `siteKind.${kind}`;
 export const priorityWord = (priority: HotlinePriority): WordKey => `priority.${priority}`;
 export const kindWord = (kind: EmailKind): WordKey => `kind.${kind}`;
+export const targetWord = (kind: TargetKind): WordKey => `target.${kind}`;

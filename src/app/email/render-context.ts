@@ -23,6 +23,8 @@ export interface RenderContext {
   /** An instant, in the truce's timezone and the recipient's language. */
   when(t: number): string;
   whenRange(from: number, to: number): string;
+  /** The calendar day (YYYY-MM-DD) an instant falls on in the truce's timezone. */
+  day(t: number): string;
   /** A point for people: the nearest place and its governorate, then the coordinates. */
   place(lon: number, lat: number): string;
   number(n: number): string;

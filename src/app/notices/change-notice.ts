@@ -35,7 +35,7 @@ export async function changeNotice(
     };
     requireAfter('window.to', after.window.from, after.window.to);
     await plans.updateOperationReach(tx, id, after);
-    await checkNotice(tx, after);
+    await checkNotice(tx, after, by.userId);
     const reader = readerOf(by);
     return {
       value: {

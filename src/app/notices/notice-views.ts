@@ -7,6 +7,7 @@
 import { type Geometry, pointOnSurface, positionsOf } from '../../domain/geo.ts';
 import type * as conflicts from '../../store/conflict.repository.ts';
 import type * as plans from '../../store/plan.repository.ts';
+import type { DayTarget, DeconflictionDay } from './get-deconfliction-day.ts';
 import { whereView } from '../map/where.ts';
 import { isoOrNull, operationView } from '../shared/views.ts';
 
@@ -64,4 +65,35 @@ export const alertView = (a: conflicts.Alert) => ({
   window: { from: iso(a.window.from), to: isoOrNull(a.window.to) },
   computed_at: iso(a.computedAt),
   closed: a.closed,
+});
+
+/** A site, movement or position on the console's map: the target, its shape and its buffer. */
+export const dayTargetView = (t: DayTarget) => ({ ...targetView(t), geometry: t.geometry, buffer_m: t.bufferM });
+
+/** The console's day: each list as the reader may see it; a conflict names its operation only when the reader sees it. */
+export const deconflictionDayView = (d: DeconflictionDay) => ({
+  day: d.day,
+  from: iso(d.from),
+  to: iso(d.to),
+  server_now: iso(d.now),
+  sites: d.sites.map(dayTargetView),
+  movements: d.movements.map(dayTargetView),
+  positions: d.positions.map(dayTargetView),
+  operations: d.operations.map((o) => ({
+    id: o.id,
+    actor: o.actor,
+    kind: o.kind,
+    area: o.area,
+    radius_m: o.radiusM,
+    window: { from: iso(o.window.from), to: isoOrNull(o.window.to) },
+    declared_by: o.ownerOrg,
+    where: whereOf(o.area).where,
+  })),
+  conflicts: d.conflicts.map((c) => ({
+    ...conflictView(c),
+    operation: c.operationSeen ? c.operationId : null,
+    declared_by: c.declaredBy,
+    window: { from: iso(c.window.from), to: isoOrNull(c.window.to) },
+  })),
+  alerts: d.alerts.map(alertView),
 });

@@ -43,7 +43,7 @@ export async function createOperation(
   const { value } = await writeWorld(ctx, by, async (tx) => {
     await requireKnownActors(tx, [{ path: 'actor', id: operation.actor }]);
     if (!(await plans.insertOperation(tx, operation))) throw exists('operation', operation.id, 'id');
-    await checkNotice(tx, operation);
+    await checkNotice(tx, operation, by.userId);
     const reader = readerOf(by);
     return {
       value: {

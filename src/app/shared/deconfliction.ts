@@ -6,6 +6,12 @@
  * site and movement, and position valid in its window; a target made, renewed or changed is
  * checked against every notice in force; a withdrawal closes the conflicts. Stored conflicts are
  * closed, never deleted, so their history stays.
+ *
+ * A conflict found anew (not open before the check) is emailed, for those who asked, in the same
+ * transaction: to the declaring organization (`notice.conflict`) and to the organization that owns
+ * the target (`deconfliction.alert`, which says nothing of the operation); each message is written
+ * out as its recipient may see the conflict (app/email/notice-emails.ts). A check that finds the same
+ * conflicts again sends nothing.
  */
 import {
   type DeconflictionTarget,
@@ -19,6 +25,7 @@ import * as plans from '../../store/plan.repository.ts';
 import * as positions from '../../store/position.repository.ts';
 import type { Sql } from '../../store/sql.ts';
 import type { AppContext } from '../context.ts';
+import { queueEmail } from '../email/queue-email.ts';
 
 /** Owners in two namespaces: the spec's sites name actors, notifications and positions organizations. */
 const actorKey = (id: string) => `actor:${id}`;
@@ -104,12 +111,13 @@ async function targetsIn(tx: Sql, window: plans.OperationRecord['window']): Prom
  * A notice declared or changed: checked against every target, its open conflicts replaced
  * (closed as `rechecked`); a withdrawn one's closed as `withdrawn` and none added.
  */
-export async function checkNotice(tx: Sql, o: plans.OperationRecord): Promise<void> {
+export async function checkNotice(tx: Sql, o: plans.OperationRecord, declaredBy: string | null = null): Promise<void> {
   await conflicts.lockChecks(tx);
   if (o.withdrawnAt !== null) {
     await conflicts.closeOfOperations(tx, [o.id], 'withdrawn');
     return;
   }
+  const before = await conflicts.openPairs(tx, [o.id]);
   await conflicts.closeOfOperations(tx, [o.id], 'rechecked');
   const sources = await targetsIn(tx, o.window);
   const byKey = new Map(sources.map((t) => [`${targetKindOf(t)}:${t.record.id}`, t]));
@@ -117,17 +125,54 @@ export async function checkNotice(tx: Sql, o: plans.OperationRecord): Promise<vo
     reachOf(o),
     sources.map((t) => targetFor(t, o)),
   );
-  await conflicts.insert(
+  const stored = found.map((c) => ({
+    operationId: o.id,
+    targetKind: c.kind,
+    targetId: c.id,
+    targetOwnerOrg: ownerOrgOf(byKey.get(`${c.kind}:${c.id}`)!),
+    clearanceM: c.clearanceM,
+    notified: c.notified,
+  }));
+  await conflicts.insert(tx, stored);
+  await queueConflictEmails(
     tx,
-    found.map((c) => ({
-      operationId: o.id,
-      targetKind: c.kind,
-      targetId: c.id,
-      targetOwnerOrg: ownerOrgOf(byKey.get(`${c.kind}:${c.id}`)!),
-      clearanceM: c.clearanceM,
-      notified: c.notified,
-    })),
+    o,
+    stored.filter((c) => !before.has(conflicts.pairKey(o.id, c.targetKind, c.targetId))),
+    declaredBy,
   );
+}
+
+/**
+ * Emails of conflicts found anew, for those who asked: the declaring organization's users (but the
+ * one who declared or changed the notice) hear of the notice's conflicts; each target's organization
+ * of its places at risk, without the operation. One message per organization and check.
+ */
+async function queueConflictEmails(
+  tx: Sql,
+  o: plans.OperationRecord,
+  found: readonly conflicts.NewConflict[],
+  declaredBy: string | null,
+): Promise<void> {
+  if (found.length === 0 || o.ownerOrg === null) return;
+  const targets = (list: readonly conflicts.NewConflict[]) => list.map((c) => [c.targetKind, c.targetId]);
+  const about = { entity: 'operation', entityId: o.id };
+  await queueEmail(tx, {
+    kind: 'notice.conflict',
+    ...about,
+    detail: { targets: targets(found) },
+    orgs: [o.ownerOrg],
+    exceptUser: declaredBy,
+  });
+  const owners = new Set(
+    found.flatMap((c) => (c.targetOwnerOrg && c.targetOwnerOrg !== o.ownerOrg ? [c.targetOwnerOrg] : [])),
+  );
+  for (const org of [...owners].sort())
+    await queueEmail(tx, {
+      kind: 'deconfliction.alert',
+      ...about,
+      detail: { targets: targets(found.filter((c) => c.targetOwnerOrg === org)) },
+      orgs: [org],
+    });
 }
 
 /**
@@ -138,12 +183,14 @@ export async function checkNotice(tx: Sql, o: plans.OperationRecord): Promise<vo
 export async function checkTarget(tx: Sql, t: TargetSource, withdrawn = false): Promise<string[]> {
   await conflicts.lockChecks(tx);
   const kind = targetKindOf(t);
+  const before = await conflicts.openOfTarget(tx, kind, t.record.id);
   const touched = new Set(
     await conflicts.closeOfTarget(tx, kind, t.record.id, withdrawn ? 'target_withdrawn' : 'target_changed'),
   );
   if (withdrawn) return [...touched];
   const found: conflicts.NewConflict[] = [];
-  for (const o of await plans.listNoticesInForce(tx)) {
+  const inForce = await plans.listNoticesInForce(tx);
+  for (const o of inForce) {
     const [c] = targetConflicts(reachOf(o), [targetFor(t, o)]);
     if (!c) continue;
     found.push({
@@ -157,6 +204,9 @@ export async function checkTarget(tx: Sql, t: TargetSource, withdrawn = false): 
     touched.add(o.id);
   }
   await conflicts.insert(tx, found);
+  const notices = new Map(inForce.map((o) => [o.id, o]));
+  for (const c of found)
+    if (!before.has(c.operationId)) await queueConflictEmails(tx, notices.get(c.operationId)!, [c], null);
   return [...touched].sort();
 }
 

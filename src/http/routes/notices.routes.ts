@@ -1,16 +1,27 @@
 /**
  * Operation notices (docs/deconfliction.md): a declared operation changed or withdrawn (checked
- * again at once), the notices you may see with their conflicts, and the alerts of your
- * organization's sites, movements and positions that an operation comes near.
+ * again at once), the notices you may see with their conflicts, the alerts of your
+ * organization's sites, movements and positions that an operation comes near, and the console's day
+ * (every site, movement, position and operation valid on a day, as you may see it).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context.ts';
 import { changeNotice } from '../../app/notices/change-notice.ts';
+import { getDeconflictionDay } from '../../app/notices/get-deconfliction-day.ts';
 import { listAlerts } from '../../app/notices/list-alerts.ts';
 import { listNotices } from '../../app/notices/list-notices.ts';
 import { withdrawNotice } from '../../app/notices/withdraw-notice.ts';
 import { errorResponses, idParams, pageOf, pageRequest, pageResponse } from '../schemas.ts';
-import { alertJson, alertOut, noticePatch, noticesQuery, toNoticeChange } from './notices.schemas.ts';
+import {
+  alertJson,
+  alertOut,
+  dayQuery,
+  deconflictionDayJson,
+  deconflictionDayOut,
+  noticePatch,
+  noticesQuery,
+  toNoticeChange,
+} from './notices.schemas.ts';
 import { noticeJson, noticeOut, operationDeconflictionJson, operationDeconflictionOut } from './plans.schemas.ts';
 import { z } from 'zod';
 
@@ -48,6 +59,20 @@ export const noticesRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request) => ({ items: (await listAlerts(ctx, request.caller)).map(alertJson) }),
+  );
+
+  app.get(
+    '/deconfliction/day',
+    {
+      schema: {
+        tags,
+        summary:
+          'The deconfliction console’s day: sites, movements, positions and operations valid that day, the open conflicts and your alerts, each as you may see it',
+        querystring: dayQuery,
+        response: { 200: deconflictionDayOut, ...errorResponses },
+      },
+    },
+    async (request) => deconflictionDayJson(await getDeconflictionDay(ctx, request.caller, request.query.day)),
   );
 
   app.patch(

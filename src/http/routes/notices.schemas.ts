@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 import type { NoticeChange } from '../../app/notices/change-notice.ts';
-import { alertView, conflictView } from '../../app/notices/notice-views.ts';
+import { alertView, conflictView, deconflictionDayView } from '../../app/notices/notice-views.ts';
 import { TARGET_KINDS } from '../../contract/notices.ts';
 import { parseInstant } from '../../domain/time.ts';
 import type { Geometry } from '../../domain/geo.ts';
 import { openIntervalSchema, pointSchema, polygonSchema } from '../../scenario/bundle.schema.ts';
-import { instantOut, intervalOut, pageQuery, whereOut } from '../schemas.ts';
+import { dateQuery, geometryOut, instantOut, intervalOut, pageQuery, whereOut } from '../schemas.ts';
 
 export const noticePatch = z
   .object({
@@ -91,3 +91,64 @@ export const alertOut = z
 
 export const conflictJson = conflictView;
 export const alertJson = alertView;
+
+export const dayQuery = z.object({
+  day: dateQuery.describe('A calendar day in the world’s timezone (YYYY-MM-DD); today by default'),
+});
+
+const dayTargetOut = targetOut
+  .extend({
+    geometry: geometryOut,
+    buffer_m: z.number().describe('Metres around it that an operation must keep clear'),
+  })
+  .meta({ id: 'DeconflictionDayTarget' });
+
+export const deconflictionDayOut = z
+  .object({
+    day: z.string().describe('The day shown (YYYY-MM-DD)'),
+    from: instantOut.describe('Its first instant in the world’s timezone'),
+    to: instantOut.describe('The next day’s first instant'),
+    server_now: instantOut.describe('The database’s clock when read'),
+    sites: z.array(dayTargetOut).describe('Protected sites and notified sites valid that day, those you may see'),
+    movements: z.array(dayTargetOut).describe('Notified movements (routes) whose window touches the day'),
+    positions: z.array(dayTargetOut).describe('The parties’ positions held that day that you may see'),
+    operations: z
+      .array(
+        z.object({
+          id: z.string(),
+          actor: z.string(),
+          kind: z.string(),
+          area: geometryOut,
+          radius_m: z.number(),
+          window: intervalOut,
+          declared_by: z
+            .string()
+            .nullable()
+            .describe('The organization that declared it (a notice); null: a scenario’s'),
+          where: whereOut,
+        }),
+      )
+      .describe('Operations planned that day that you may see (not withdrawn before it)'),
+    conflicts: z
+      .array(
+        conflictOut.extend({
+          operation: z
+            .string()
+            .nullable()
+            .describe(
+              'The operation (one of `operations`); null: its classification hides it from you (the secretariat)',
+            ),
+          declared_by: z.string(),
+          window: intervalOut,
+        }),
+      )
+      .describe('The open conflicts of the notices planned that day, with the targets you may see, nearest first'),
+    alerts: z
+      .array(alertOut)
+      .describe(
+        'Your organization’s places an operation planned that day comes near, when the conflicts do not show it',
+      ),
+  })
+  .meta({ id: 'DeconflictionDay' });
+
+export const deconflictionDayJson = deconflictionDayView;

@@ -2,7 +2,8 @@
  * Live events invalidate the cached queries they change, so every view showing them reloads
  * (only the mounted ones fetch; the others reload when shown again). One incident's own
  * queries reload at once, as do the world's settings and the state figures after a change of the
- * settings; the audit trail when entries the reader may read were sealed; lists, counts, the map extent, the state
+ * settings; the deconfliction console's day with the notifications, positions and notices it draws;
+ * the audit trail when entries the reader may read were sealed; lists, counts, the map extent, the state
  * figures and the world's actors, agreements and zones wait until a burst of events is over, as the pages did before.
  */
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
@@ -36,14 +37,14 @@ export function invalidations(e: LiveEvent): { now: (readonly unknown[])[]; late
     return { now: [queryKeys.hotline, queryKeys.incidentReviews], later: [] };
   // A notification made, acknowledged, renewed or withdrawn (heard only by those who see it): its lists, at once.
   if (e.type === 'notification.changed')
-    return { now: [queryKeys.notifications, queryKeys.incidentReviews], later: [] };
+    return { now: [queryKeys.notifications, queryKeys.incidentReviews, queryKeys.deconfliction], later: [] };
   // A convoy request made, stepped on or flagged (heard only by those who see it): its lists and its page, at once.
   if (e.type === 'convoy_request.changed') return { now: [queryKeys.convoyRequests], later: [] };
   // A position recorded, changed or withdrawn (heard only by its owner and its recipients): its lists, at once.
-  if (e.type === 'position.changed') return { now: [queryKeys.positions], later: [] };
+  if (e.type === 'position.changed') return { now: [queryKeys.positions, queryKeys.deconfliction], later: [] };
   // An operation notice checked (heard by who may see it, its conflicts, or an alert of one's own place): the notices
   // and the alerts, at once.
-  if (e.type === 'notice.changed') return { now: [queryKeys.notices], later: [] };
+  if (e.type === 'notice.changed') return { now: [queryKeys.notices, queryKeys.deconfliction], later: [] };
   const incident = eventIncident(e);
   const now: (readonly unknown[])[] = incident ? [queryKeys.incident(incident), queryKeys.incidentAudit(incident)] : [];
   if (e.type === 'report.updated') now.push(queryKeys.report(e.id));
@@ -58,6 +59,8 @@ export function invalidations(e: LiveEvent): { now: (readonly unknown[])[]; late
     queryKeys.rulingLists,
     // Incidents' notified sites struck and reviews: a report or an incident moved, a site or a notice changed.
     queryKeys.incidentReviews,
+    // The console's day: a protected site added (a change to the world) is on its map.
+    queryKeys.deconfliction,
   ];
   if (e.type === 'finding.changed') {
     later.push(queryKeys.states);

@@ -73,6 +73,9 @@ export const queryKeys = {
   /** Operation notices (the lists, each with its conflicts) and the alerts of the user's organization's places. */
   notices: ['notices'] as const,
   noticeAlerts: ['notices', 'alerts'] as const,
+  /** The deconfliction console: one day's sites, movements, positions, operations, conflicts and alerts. */
+  deconfliction: ['deconfliction'] as const,
+  deconflictionDay: (day: string) => ['deconfliction', 'day', day] as const,
   /** The parties' positions: those of the user's organization and those shared with it. */
   positions: ['positions'] as const,
   /** The audit trail across records, by its filters. */

@@ -332,7 +332,7 @@ export interface paths {
                         /** @description where your emails go; null: none (then ask for no kind) */
                         address: string | null;
                         /** @description the kinds of email you ask for: a humanitarian notification to your organization, one not acknowledged by its deadline, a hotline thread opened to your organization, one escalated to the secretariat */
-                        kinds: ("notification.received" | "notification.overdue" | "hotline.addressed" | "hotline.escalated" | "report.daily")[];
+                        kinds: ("notification.received" | "notification.overdue" | "hotline.addressed" | "hotline.escalated" | "report.daily" | "notice.conflict" | "deconfliction.alert")[];
                         /** @enum {string} */
                         language: "en" | "ar";
                     };
@@ -5660,6 +5660,117 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["DeconflictionAlert"][];
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deconfliction/day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deconfliction console’s day: sites, movements, positions and operations valid that day, the open conflicts and your alerts, each as you may see it */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A calendar day in the world’s timezone (YYYY-MM-DD); today by default */
+                    day?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeconflictionDay"];
                     };
                 };
                 /** @description Default Response */
@@ -13067,6 +13178,156 @@ export interface components {
                 to: string | null;
             };
         };
+        DeconflictionDay: {
+            /** @description Your organization’s places an operation planned that day comes near, when the conflicts do not show it */
+            alerts: components["schemas"]["DeconflictionAlert"][];
+            /** @description The open conflicts of the notices planned that day, with the targets you may see, nearest first */
+            conflicts: {
+                /** @description Metres between the operation’s reach and the target (0: they touch) */
+                clearance_m: number;
+                /** @description ISO 8601 with offset */
+                computed_at: string;
+                declared_by: string;
+                id: string;
+                /** @description Whether the declaring party was told of the target; false: it was never notified of it */
+                notified: boolean;
+                /** @description The operation (one of `operations`); null: its classification hides it from you (the secretariat) */
+                operation: string | null;
+                target: components["schemas"]["DeconflictionTarget"];
+                window: {
+                    /** @description ISO 8601 with offset */
+                    from: string;
+                    to: string | null;
+                };
+            }[];
+            /** @description The day shown (YYYY-MM-DD) */
+            day: string;
+            /** @description Its first instant in the world’s timezone */
+            from: string;
+            /** @description Notified movements (routes) whose window touches the day */
+            movements: components["schemas"]["DeconflictionDayTarget"][];
+            /** @description Operations planned that day that you may see (not withdrawn before it) */
+            operations: {
+                actor: string;
+                area: components["schemas"]["Geometry"];
+                /** @description The organization that declared it (a notice); null: a scenario’s */
+                declared_by: string | null;
+                id: string;
+                kind: string;
+                radius_m: number;
+                where: components["schemas"]["Where"];
+                window: {
+                    /** @description ISO 8601 with offset */
+                    from: string;
+                    to: string | null;
+                };
+            }[];
+            /** @description The parties’ positions held that day that you may see */
+            positions: components["schemas"]["DeconflictionDayTarget"][];
+            /** @description The database’s clock when read */
+            server_now: string;
+            /** @description Protected sites and notified sites valid that day, those you may see */
+            sites: components["schemas"]["DeconflictionDayTarget"][];
+            /** @description The next day’s first instant */
+            to: string;
+        };
+        DeconflictionDayInput: {
+            /** @description Your organization’s places an operation planned that day comes near, when the conflicts do not show it */
+            alerts: components["schemas"]["DeconflictionAlertInput"][];
+            /** @description The open conflicts of the notices planned that day, with the targets you may see, nearest first */
+            conflicts: {
+                /** @description Metres between the operation’s reach and the target (0: they touch) */
+                clearance_m: number;
+                /** @description ISO 8601 with offset */
+                computed_at: string;
+                declared_by: string;
+                id: string;
+                /** @description Whether the declaring party was told of the target; false: it was never notified of it */
+                notified: boolean;
+                /** @description The operation (one of `operations`); null: its classification hides it from you (the secretariat) */
+                operation: string | null;
+                target: components["schemas"]["DeconflictionTargetInput"];
+                window: {
+                    /** @description ISO 8601 with offset */
+                    from: string;
+                    to: string | null;
+                };
+            }[];
+            /** @description The day shown (YYYY-MM-DD) */
+            day: string;
+            /** @description Its first instant in the world’s timezone */
+            from: string;
+            /** @description Notified movements (routes) whose window touches the day */
+            movements: components["schemas"]["DeconflictionDayTargetInput"][];
+            /** @description Operations planned that day that you may see (not withdrawn before it) */
+            operations: {
+                actor: string;
+                area: components["schemas"]["GeometryInput"];
+                /** @description The organization that declared it (a notice); null: a scenario’s */
+                declared_by: string | null;
+                id: string;
+                kind: string;
+                radius_m: number;
+                where: components["schemas"]["WhereInput"];
+                window: {
+                    /** @description ISO 8601 with offset */
+                    from: string;
+                    to: string | null;
+                };
+            }[];
+            /** @description The parties’ positions held that day that you may see */
+            positions: components["schemas"]["DeconflictionDayTargetInput"][];
+            /** @description The database’s clock when read */
+            server_now: string;
+            /** @description Protected sites and notified sites valid that day, those you may see */
+            sites: components["schemas"]["DeconflictionDayTargetInput"][];
+            /** @description The next day’s first instant */
+            to: string;
+        };
+        DeconflictionDayTarget: {
+            /** @description Metres around it that an operation must keep clear */
+            buffer_m: number;
+            geometry: components["schemas"]["Geometry"];
+            id: string;
+            /** @enum {string} */
+            kind: "protected_site" | "notification_site" | "movement" | "position";
+            /** @description A notification’s or a position’s name; null for a protected site */
+            name: string | null;
+            /** @description A protected site: its actor; a notification or a position: its organization */
+            owner: string;
+            /** @description A site’s kind (hospital...), a position’s (troops...); null for a movement */
+            subkind: string | null;
+            valid: {
+                /** @description ISO 8601 with offset */
+                from: string;
+                to: string | null;
+            };
+            where: components["schemas"]["Where"];
+            /** @description A movement: where its route ends */
+            where_end: components["schemas"]["Where"] | null;
+        };
+        DeconflictionDayTargetInput: {
+            /** @description Metres around it that an operation must keep clear */
+            buffer_m: number;
+            geometry: components["schemas"]["GeometryInput"];
+            id: string;
+            /** @enum {string} */
+            kind: "protected_site" | "notification_site" | "movement" | "position";
+            /** @description A notification’s or a position’s name; null for a protected site */
+            name: string | null;
+            /** @description A protected site: its actor; a notification or a position: its organization */
+            owner: string;
+            /** @description A site’s kind (hospital...), a position’s (troops...); null for a movement */
+            subkind: string | null;
+            valid: {
+                /** @description ISO 8601 with offset */
+                from: string;
+                to: string | null;
+            };
+            where: components["schemas"]["WhereInput"];
+            /** @description A movement: where its route ends */
+            where_end: components["schemas"]["WhereInput"] | null;
+        };
         DeconflictionInput: {
             /** @description The protected sites you may see that are within their buffer of the operation */
             conflicts: {
@@ -13119,7 +13380,7 @@ export interface components {
             /** @description whether this server sends email at all: false when no SMTP server is configured (TRUCE_SMTP_URL) */
             delivery: boolean;
             /** @description the kinds of email you ask for */
-            kinds: ("notification.received" | "notification.overdue" | "hotline.addressed" | "hotline.escalated" | "report.daily")[];
+            kinds: ("notification.received" | "notification.overdue" | "hotline.addressed" | "hotline.escalated" | "report.daily" | "notice.conflict" | "deconfliction.alert")[];
             /**
              * @description the language Truce writes to you in
              * @enum {string}
@@ -13132,7 +13393,7 @@ export interface components {
             /** @description whether this server sends email at all: false when no SMTP server is configured (TRUCE_SMTP_URL) */
             delivery: boolean;
             /** @description the kinds of email you ask for */
-            kinds: ("notification.received" | "notification.overdue" | "hotline.addressed" | "hotline.escalated" | "report.daily")[];
+            kinds: ("notification.received" | "notification.overdue" | "hotline.addressed" | "hotline.escalated" | "report.daily" | "notice.conflict" | "deconfliction.alert")[];
             /**
              * @description the language Truce writes to you in
              * @enum {string}

@@ -32,6 +32,7 @@ import { BesiegedPage } from '../features/besieged/BesiegedPage.tsx';
 import { NewLocalAgreementPage } from '../features/local-agreements/LocalAgreementForm.tsx';
 import { LocalAgreementPage } from '../features/local-agreements/LocalAgreementPage.tsx';
 import { LocalAgreementsPage } from '../features/local-agreements/LocalAgreementsPage.tsx';
+import { mayDeconflict } from '../features/console/may-deconflict.ts';
 import { FiledReportPage } from '../features/reports/FiledReportPage.tsx';
 import { SignInPage } from '../features/sign-in/SignInPage.tsx';
 import { DailyReportPage } from '../features/daily-report/DailyReportPage.tsx';
@@ -43,6 +44,7 @@ import { Loading, NotFound } from './ui.tsx';
 
 // The map pages carry MapLibre: loaded only when one is opened.
 const MapPage = lazy(() => import('../features/map/MapPage.tsx').then((m) => ({ default: m.MapPage })));
+const ConsolePage = lazy(() => import('../features/console/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })));
 const ReportPage = lazy(() => import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const ZoneDrawPage = lazy(() =>
   import('../features/world/ZoneDrawPage.tsx').then((m) => ({ default: m.ZoneDrawPage })),
@@ -129,6 +131,7 @@ function Page({ path }: { path: string }): ReactNode {
   if (path === '/local-agreements/new' && can('local_agreement:manage')) return <NewLocalAgreementPage />;
   const localAgreement = matchPath('/local-agreements/:id', path);
   if (localAgreement && localAgreement.id !== 'new') return <LocalAgreementPage id={localAgreement.id!} />;
+  if (path === '/console' && mayDeconflict(can)) return <ConsolePage />;
   if (path === '/notices') return <NoticesPage />;
   if (path === '/positions') return <PositionsPage />;
   if (path === '/zones/new' && can('world:manage')) return <ZoneDrawPage id={null} />;

@@ -6,6 +6,7 @@ import { useWorld } from '../api/world.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useIncident } from '../features/incidents/queries.ts';
+import { mayDeconflict } from '../features/console/may-deconflict.ts';
 import { type NamedArea, loadGovernorates } from '../map/area-at.ts';
 import { describeLiveEvent, findingIncident } from './live-notice.ts';
 import { useStatements } from './use-statements.ts';
@@ -63,6 +64,13 @@ export function Shell({ children }: { children: ReactNode }) {
       label: 'nav.inbox',
       icon: icon('M3 13h5l2 3h4l2-3h5M5 5h14l2 8v6H3v-6z'),
       show: can('incident:manage'),
+    },
+    {
+      to: '/console',
+      label: 'nav.console',
+      icon: icon('M3 4h18v12H3zM8 20h8M12 16v4M7 12l3-3 2 2 4-4'),
+      // Those who deconflict: who acknowledge, notify, record positions or declare operations.
+      show: mayDeconflict(can),
     },
     { to: '/review', label: 'nav.review', icon: icon('M9 11l3 3 8-8M20 12v7H4V5h11'), show: true },
     // Every signed-in user sees the threads of its organization (the secretariat, all of them).

@@ -6,12 +6,21 @@
 import { describe, expect, it } from 'vitest';
 import { EMAIL_KINDS } from '../../../src/contract/email.ts';
 import { HOTLINE_PRIORITIES } from '../../../src/contract/hotline.ts';
+import { TARGET_KINDS } from '../../../src/contract/notices.ts';
 import { SITE_KINDS } from '../../../src/contract/notifications.ts';
 import { ar as webAr } from './ar.ts';
 import { en as webEn } from './en.ts';
 import { namesAr } from './names-ar.ts';
 import { namesEn } from './names-en.ts';
-import { kindWord, priorityWord, say, siteKindWord, type WordKey, WORDS } from '../../../src/app/email/email-words.ts';
+import {
+  kindWord,
+  priorityWord,
+  say,
+  siteKindWord,
+  targetWord,
+  type WordKey,
+  WORDS,
+} from '../../../src/app/email/email-words.ts';
 
 const SAME_AS_WEB: [WordKey, keyof typeof webEn][] = [
   ['label.what', 'notifications.what'],
@@ -27,6 +36,12 @@ const SAME_AS_WEB: [WordKey, keyof typeof webEn][] = [
   ['label.to', 'hotline.recipients'],
   ['label.priority', 'hotline.priority'],
   ['label.message', 'hotline.message'],
+  ['clearance', 'notices.clearance'],
+  ['clearance.touching', 'notices.clearance.touching'],
+  ['notified', 'notices.notified'],
+  ['neverNotified', 'notices.neverNotified'],
+  ['fromOn', 'notices.fromOn'],
+  ...TARGET_KINDS.map((k): [WordKey, keyof typeof webEn] => [targetWord(k), `notices.target.${k}`]),
   ...SITE_KINDS.map((k): [WordKey, keyof typeof webEn] => [siteKindWord(k), `notifications.kind.${k}`]),
   ...HOTLINE_PRIORITIES.map((p): [WordKey, keyof typeof webEn] => [priorityWord(p), `hotline.badge.${p}`]),
 ];

@@ -189,6 +189,8 @@ export const namesAr: Names = {
     'hotline.addressed': 'محادثات الخط الساخن المفتوحة مع منظمتي',
     'hotline.escalated': 'محادثات الخط الساخن المُصعَّدة إلى الأمانة',
     'report.daily': 'التقرير اليومي، حين يرسله إليّ مديرو منظمتي',
+    'notice.conflict': 'التعارضات التي وُجدت لإشعارات عمليات منظمتي',
+    'deconfliction.alert': 'العمليات المخطط لها قرب أماكن منظمتي',
   },
   convoyStates: {
     draft: 'مسودة',

@@ -189,6 +189,8 @@ export const namesEn: Names = {
     'hotline.addressed': 'Hotline threads opened to my organization',
     'hotline.escalated': 'Hotline threads escalated to the secretariat',
     'report.daily': "The daily report, when my organization's administrators send it to me",
+    'notice.conflict': 'Conflicts found for my organization’s operation notices',
+    'deconfliction.alert': 'Operations planned near my organization’s places',
   },
   convoyStates: {
     draft: 'Draft',

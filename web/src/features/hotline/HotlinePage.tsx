@@ -4,7 +4,7 @@
  * one thread's timeline, where a recipient acknowledges with one action, a party writes or resolves;
  * a form to open a thread; and the time each organization takes to acknowledge and to resolve.
  */
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ACK_DEADLINE_MINUTES, HOTLINE_PRIORITIES, type HotlinePriority } from '../../../../src/contract/hotline.ts';
 import { useSession } from '../../api/session.tsx';
 import { useWorld } from '../../api/world.tsx';
@@ -12,14 +12,8 @@ import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { ErrorNotice, Field, Loading, PageHeader } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import {
-  clockSkew,
-  countdownText,
-  deadlineState,
-  durationParts,
-  localDigits,
-  type ThreadDeadlines,
-} from './countdown.ts';
+import { clockSkew, durationParts } from './countdown.ts';
+import { Countdown, PriorityBadge, useServerNow } from './Countdown.tsx';
 import {
   useAcknowledge,
   useHotlineThread,
@@ -29,16 +23,6 @@ import {
   usePostMessage,
   useResolve,
 } from './queries.ts';
-
-/** The time now on the server's clock, ticking every second. */
-function useServerNow(skew: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 1_000);
-    return () => window.clearInterval(timer);
-  }, []);
-  return now + skew;
-}
 
 function useDuration() {
   const { t, number } = useI18n();
@@ -50,33 +34,6 @@ function useDuration() {
       : t('hotline.times.minutes', { m: number(minutes) });
   };
 }
-
-function Countdown({ thread, now }: { thread: ThreadDeadlines; now: number }) {
-  const { t, lang } = useI18n();
-  const state = deadlineState(thread, now);
-  const text =
-    state.kind === 'waiting'
-      ? t('hotline.left', { time: localDigits(countdownText(state.remainingMs), lang) })
-      : state.kind === 'overdue'
-        ? t(
-            state.escalations === 2
-              ? 'hotline.escalatedAgain'
-              : state.escalations === 1
-                ? 'hotline.escalated'
-                : 'hotline.overdue',
-          )
-        : t(state.kind === 'resolved' ? 'hotline.resolved' : 'hotline.acknowledged');
-  return (
-    <span className={`countdown countdown-${state.kind}`} role="timer" data-testid="countdown">
-      {text}
-    </span>
-  );
-}
-
-const PriorityBadge = ({ priority }: { priority: HotlinePriority }) => {
-  const { t } = useI18n();
-  return <span className={`badge priority-${priority}`}>{t(`hotline.badge.${priority}`)}</span>;
-};
 
 export function HotlinePage() {
   const { t } = useI18n();
