@@ -54,14 +54,17 @@ export const reachBox = (reach: { area: Geometry; radiusM: number }): BBox =>
 
 const isEmpty = (b: BBox) => !(b[0] <= b[2] && b[1] <= b[3]);
 
-interface Layer {
-  targets: DeconflictionTarget[];
+/** What the index needs of a target: its shape and its buffer. */
+export type Reachable = Pick<DeconflictionTarget, 'geometry' | 'bufferM'>;
+
+interface Layer<T> {
+  targets: T[];
   tree: Flatbush;
 }
 
-function layerOf(targets: readonly DeconflictionTarget[]): Layer | null {
+function layerOf<T extends Reachable>(targets: readonly T[]): Layer<T> | null {
   // A target with no position is never within reach (its distance is infinite): left out.
-  const kept: DeconflictionTarget[] = [];
+  const kept: T[] = [];
   const boxes: BBox[] = [];
   for (const t of targets) {
     const box = targetBox(t);
@@ -79,12 +82,17 @@ function layerOf(targets: readonly DeconflictionTarget[]): Layer | null {
 /** Layers beyond this many are merged into one tree when targets are added. */
 const MAX_LAYERS = 8;
 
-export class TargetIndex {
-  readonly #layers: readonly Layer[];
+/**
+ * Targets by their widened boxes. `T` is any record with a shape and a buffer (a target as the
+ * domain reads it, or a stored record that becomes one for each operation: whether it was
+ * notified depends on who asks).
+ */
+export class TargetIndex<T extends Reachable = DeconflictionTarget> {
+  readonly #layers: readonly Layer<T>[];
 
-  constructor(targets: readonly DeconflictionTarget[] = [], layers?: readonly Layer[]) {
+  constructor(targets: readonly T[] = [], layers?: readonly (Layer<T> | null)[]) {
     const built = layers ?? [layerOf(targets)];
-    this.#layers = built.filter((l): l is Layer => l !== null);
+    this.#layers = built.filter((l): l is Layer<T> => l !== null);
   }
 
   /** How many targets it holds (those with a position). */
@@ -96,26 +104,29 @@ export class TargetIndex {
    * A new index holding these targets too, this one unchanged: the added targets are a layer of
    * their own (a tree of their size), until there are too many layers and all become one.
    */
-  with(added: readonly DeconflictionTarget[]): TargetIndex {
+  with(added: readonly T[]): TargetIndex<T> {
     const layer = layerOf(added);
     if (!layer) return this;
-    if (this.#layers.length + 1 <= MAX_LAYERS) return new TargetIndex([], [...this.#layers, layer]);
-    return new TargetIndex([...this.#layers.flatMap((l) => l.targets), ...layer.targets]);
+    if (this.#layers.length + 1 <= MAX_LAYERS) return new TargetIndex<T>([], [...this.#layers, layer]);
+    return new TargetIndex<T>([...this.#layers.flatMap((l) => l.targets), ...layer.targets]);
   }
 
   /** The targets whose widened box overlaps the reach's: a superset of its conflicts. */
-  candidates(reach: Pick<PlannedReach, 'area' | 'radiusM'>): DeconflictionTarget[] {
+  candidates(reach: Pick<PlannedReach, 'area' | 'radiusM'>): T[] {
     const box = reachBox(reach);
     if (isEmpty(box)) return [];
-    const found: DeconflictionTarget[] = [];
+    const found: T[] = [];
     for (const { targets, tree } of this.#layers) {
       for (const i of tree.search(box[0], box[1], box[2], box[3])) found.push(targets[i]!);
     }
     return found;
   }
 
-  /** `targetConflicts(reach, every target)`, measuring only the candidates. */
-  conflicts(reach: PlannedReach): TargetConflict[] {
-    return targetConflicts(reach, this.candidates(reach));
+  /**
+   * `targetConflicts(reach, every target)`, measuring only the candidates; `targetOf` makes each
+   * the target this reach sees (its owner, whether it was notified).
+   */
+  conflicts(reach: PlannedReach, targetOf: (t: T) => DeconflictionTarget): TargetConflict[] {
+    return targetConflicts(reach, this.candidates(reach).map(targetOf));
   }
 }
