@@ -54,15 +54,24 @@ create index positions_reach on positions using gist (truce_widened_box(geometry
 -- leakproof) could only be tested after each row's policy, on every row. The query that reads the
 -- targets then asks for these ids as the reader, and row-level security decides which it sees (as
 -- search does, migration 013).
+-- In PL/pgSQL, whose plans are kept between calls (an SQL function's body is planned at each).
 create function truce_sites_reaching(reach box) returns setof text
-  language sql stable security definer set search_path from current rows 20 as $f$
-  select s.id from protected_sites s where truce_widened_box(s.geometry, s.buffer_m) && reach
+  language plpgsql stable security definer set search_path from current rows 20 as $f$
+begin
+  return query select s.id from protected_sites s where truce_widened_box(s.geometry, s.buffer_m) && reach;
+end
 $f$;
 create function truce_notifications_reaching(reach box) returns setof text
-  language sql stable security definer set search_path from current rows 20 as $f$
-  select n.id from notifications n where n.withdrawn_at is null and truce_widened_box(n.geometry, n.buffer_m) && reach
+  language plpgsql stable security definer set search_path from current rows 20 as $f$
+begin
+  return query select n.id from notifications n
+    where n.withdrawn_at is null and truce_widened_box(n.geometry, n.buffer_m) && reach;
+end
 $f$;
 create function truce_positions_reaching(reach box) returns setof text
-  language sql stable security definer set search_path from current rows 20 as $f$
-  select p.id from positions p where p.withdrawn_at is null and truce_widened_box(p.geometry, p.buffer_m) && reach
+  language plpgsql stable security definer set search_path from current rows 20 as $f$
+begin
+  return query select p.id from positions p
+    where p.withdrawn_at is null and truce_widened_box(p.geometry, p.buffer_m) && reach;
+end
 $f$;
