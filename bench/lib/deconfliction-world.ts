@@ -1,8 +1,8 @@
 /**
  * A synthetic world for deconfliction (bench/deconflict.bench.ts), seeded, over Syria's extent
  * (lon 35.7-42.4, lat 32.3-37.3): humanitarian organizations' notified sites and movements, and
- * the parties' operation notices. Seven in ten sites and notices lie around 40 towns (so that some
- * checks meet hundreds of candidates, as in a city), the rest anywhere.
+ * the parties' operation notices. Half the sites, movements and notices lie within about 25 km of
+ * 60 towns (a notice in a town meets several times as many targets), the rest anywhere.
  */
 import type { DeconflictionTarget, PlannedReach } from '../../src/domain/deconflict.ts';
 import type { Geometry, Position } from '../../src/domain/geo.ts';
@@ -72,17 +72,17 @@ export const reachOf = (n: Notice): PlannedReach => ({
 });
 
 function towns(random: Random): Position[] {
-  return Array.from({ length: 40 }, () => [
+  return Array.from({ length: 60 }, () => [
     random.between(EXTENT.minLon + 0.3, EXTENT.maxLon - 0.3),
     random.between(EXTENT.minLat + 0.3, EXTENT.maxLat - 0.3),
   ]);
 }
 
-/** A place: near a town (within about 10 km, denser at its centre) seven times in ten, else anywhere. */
+/** A place: near a town (within about 25 km, evenly) one time in two, else anywhere. */
 function place(random: Random, near: Position[]): Position {
-  if (random.chance(0.7)) {
+  if (random.chance(0.5)) {
     const [x, y] = random.pick(near);
-    const r = 0.1 * random.next() ** 1.5;
+    const r = 0.25 * Math.sqrt(random.next());
     const a = random.between(0, 2 * Math.PI);
     return [x + r * Math.cos(a), y + r * Math.sin(a)];
   }
@@ -168,7 +168,7 @@ export function movements(count: number, seed: number): NotifiedTarget[] {
   return moves;
 }
 
-/** `count` operation notices of the parties: a point and a radius of 0.5-10 km (seven in ten), or a polygon of 1-10 km and 0-2 km; windows of 1-7 days. */
+/** `count` operation notices of the parties: a point and a radius of 0.2-3 km (seven in ten), or a polygon of 1-6 km across and 0-1 km; windows of 1-7 days. */
 export function notices(count: number, seed: number): Notice[] {
   const random = seededRandom(seed);
   const near = towns(seededRandom(7));
@@ -183,8 +183,8 @@ export function notices(count: number, seed: number): Notice[] {
       org,
       actor: actorOf(org),
       kind: random.pick(['air_strike', 'shelling', 'ground_assault']),
-      area: point ? { type: 'Point', coordinates: at } : polygonAround(at, random.between(0.005, 0.05), random),
-      radiusM: point ? random.between(500, 10_000) : random.between(0, 2_000),
+      area: point ? { type: 'Point', coordinates: at } : polygonAround(at, random.between(0.005, 0.03), random),
+      radiusM: point ? random.between(200, 3_000) : random.between(0, 1_000),
       window: { from, to: from + random.int(1, 7) * DAY },
     });
   }

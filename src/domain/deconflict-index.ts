@@ -19,6 +19,7 @@ import Flatbush from 'flatbush';
 import type { DeconflictionTarget, PlannedReach, TargetConflict } from './deconflict.ts';
 import { targetConflicts } from './deconflict.ts';
 import { type BBox, bboxOf, EARTH_RADIUS_M, type Geometry } from './geo.ts';
+import { overlaps } from './time.ts';
 
 const DEG = 180 / Math.PI;
 /** Slack against rounding: one part in a million of the widening, and 1e-7 degrees (1 cm). */
@@ -54,8 +55,8 @@ export const reachBox = (reach: { area: Geometry; radiusM: number }): BBox =>
 
 const isEmpty = (b: BBox) => !(b[0] <= b[2] && b[1] <= b[3]);
 
-/** What the index needs of a target: its shape and its buffer. */
-export type Reachable = Pick<DeconflictionTarget, 'geometry' | 'bufferM'>;
+/** What the index needs of a target: its shape, its buffer and when it is valid. */
+export type Reachable = Pick<DeconflictionTarget, 'geometry' | 'bufferM' | 'valid'>;
 
 interface Layer<T> {
   targets: T[];
@@ -127,6 +128,9 @@ export class TargetIndex<T extends Reachable = DeconflictionTarget> {
    * the target this reach sees (its owner, whether it was notified).
    */
   conflicts(reach: PlannedReach, targetOf: (t: T) => DeconflictionTarget): TargetConflict[] {
-    return targetConflicts(reach, this.candidates(reach).map(targetOf));
+    const targets: DeconflictionTarget[] = [];
+    // Those not valid in the window are no conflict (the rule's first test): left out before they are made.
+    for (const t of this.candidates(reach)) if (overlaps(t.valid, reach.window)) targets.push(targetOf(t));
+    return targetConflicts(reach, targets);
   }
 }
