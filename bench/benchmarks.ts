@@ -3,6 +3,7 @@
  * `bench/<name>.bench.ts` exporting a `Benchmark` (see lib/benchmark.ts), and list it here.
  */
 import { adjudicateBenchmark } from './adjudicate.bench.ts';
+import { deconflictBenchmark } from './deconflict.bench.ts';
 import { deskBenchmark } from './desk.bench.ts';
 import { exportsBenchmark } from './exports.bench.ts';
 import { httpBenchmark } from './http.bench.ts';
@@ -45,6 +46,12 @@ export const BENCHMARKS: readonly Benchmark[] = [
   // beside ogr2ogr from the same table; ogr2ogr from the OGC API beside from the table, on
   // PostgreSQL (a new database, dropped after). See exports.bench.ts.
   exportsBenchmark,
+
+  // Deconfliction: an operation notice checked against 100,000 notified sites and 10,000
+  // movements, in process and over HTTP (`truce serve` on PostgreSQL, a new database, dropped
+  // after), beside PostGIS on the same data; the notices in force checked again after 1,000 new
+  // sites. See deconflict.bench.ts.
+  deconflictBenchmark,
 ];
 
 export function findBenchmark(name: string): Benchmark | undefined {

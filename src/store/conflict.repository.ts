@@ -7,8 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ConflictClosedReason } from '../contract/notices.ts';
 import type { TargetKind } from '../domain/deconflict.ts';
-import type { Geometry } from '../domain/geo.ts';
+import type { BBox, Geometry } from '../domain/geo.ts';
 import type { Sql } from './database.ts';
+import { type NotificationRecord, notificationOfRow, notificationsSelect } from './notification.repository.ts';
+import { type SiteRecord, siteRecordOfRow } from './plan.repository.ts';
+import { type PositionRecord, positionOfRow, positionsSelect } from './position.repository.ts';
 import { ms, msOrNull, ts } from './rows.ts';
 
 export interface NewConflict {
@@ -49,6 +52,49 @@ export interface Alert {
   window: { from: number; to: number | null };
   computedAt: number;
   closed: boolean;
+}
+
+/** The targets an operation may come near, by table. */
+export interface Targets {
+  sites: SiteRecord[];
+  notifications: NotificationRecord[];
+  positions: PositionRecord[];
+}
+
+/**
+ * The protected sites, notifications and positions (not withdrawn) valid at some time of the
+ * window whose widened box overlaps `reach` (migration 025): a superset of those within reach,
+ * which the domain measures. One statement (one round trip): each table's rows as JSON, by id. As
+ * the system, or as a reader (row-level security decides which it sees; the index answers through
+ * the security-definer `truce_*_reaching`, whose ids the reader's query then reads).
+ */
+export async function listTargets(
+  sql: Sql,
+  window: { from: number; to: number | null },
+  reach: BBox,
+): Promise<Targets> {
+  const inWindow = (alias: string) =>
+    `(${alias}.valid_to is null or ${alias}.valid_to > $1) and ($2::timestamptz is null or ${alias}.valid_from < $2)`;
+  const box = 'box(point($3::float8, $4::float8), point($5::float8, $6::float8))';
+  const [row] = await sql.query<{ sites: unknown[]; notifications: unknown[]; positions: unknown[] }>(
+    `select
+       (select coalesce(json_agg(s order by s.id), '[]') from protected_sites s
+          where ${inWindow('s')} and s.id in (select truce_sites_reaching(${box}))) as sites,
+       (select coalesce(json_agg(x order by x.id), '[]') from (${notificationsSelect}
+          where n.withdrawn_at is null and ${inWindow('n')} and n.id in (select truce_notifications_reaching(${box}))) x)
+         as notifications,
+       (select coalesce(json_agg(x order by x.id), '[]') from (${positionsSelect}
+          where p.withdrawn_at is null and ${inWindow('p')} and p.id in (select truce_positions_reaching(${box}))) x)
+         as positions`,
+    [ts(window.from), ts(window.to), ...reach],
+  );
+  return {
+    sites: (row?.sites ?? []).map((r) => siteRecordOfRow(r as Parameters<typeof siteRecordOfRow>[0])),
+    notifications: (row?.notifications ?? []).map((r) =>
+      notificationOfRow(r as Parameters<typeof notificationOfRow>[0]),
+    ),
+    positions: (row?.positions ?? []).map((r) => positionOfRow(r as Parameters<typeof positionOfRow>[0])),
+  };
 }
 
 const CHECK_LOCK = 7_416_023; // any constant: "truce deconfliction checks"

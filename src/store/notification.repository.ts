@@ -101,6 +101,9 @@ const toRecord = (r: Row): NotificationRecord => ({
     acknowledgedBy: x.acknowledged_by,
   })),
 });
+/** For a read that gathers notifications with other rows in one statement (conflict.repository.ts, `listTargets`). */
+export const notificationsSelect = SELECT;
+export const notificationOfRow = toRecord;
 
 export async function get(sql: Sql, id: string): Promise<NotificationRead | null> {
   const [row] = await sql.query<Row>(`${SELECT} where n.id = $1`, [id]);
@@ -198,18 +201,6 @@ export async function renew(
 
 export async function withdraw(sql: Sql, id: string, username: string): Promise<void> {
   await sql.query('update notifications set withdrawn_at = now(), withdrawn_by = $2 where id = $1', [id, username]);
-}
-
-/** Notifications not withdrawn whose period reaches past `from` and starts before `to` (null: open). As the system. */
-export async function listInWindow(
-  sql: Sql,
-  window: { from: number; to: number | null },
-): Promise<NotificationRecord[]> {
-  const rows = await sql.query<Row>(
-    `${SELECT} where n.withdrawn_at is null and n.valid_to > $1 and ($2::timestamptz is null or n.valid_from < $2) order by n.id`,
-    [ts(window.from), ts(window.to)],
-  );
-  return rows.map(toRecord);
 }
 
 /** The notifications the connection may see in force at some time of `during` (valid then, not withdrawn before it). */

@@ -88,6 +88,8 @@ const toSiteRecord = (r: SiteRow): SiteRecord => ({
   ownerOrg: r.owner_org,
   ...toSite(r),
 });
+/** For a read that gathers protected sites with other rows in one statement (conflict.repository.ts, `listTargets`). */
+export const siteRecordOfRow = toSiteRecord;
 const toOperationRecord = (r: OperationRow): OperationRecord => ({
   classification: r.classification,
   ownerOrg: r.owner_org,
@@ -278,16 +280,6 @@ export async function insertConvoy(sql: Sql, c: ConvoyRecord): Promise<boolean> 
     [c.id, c.organizer, JSON.stringify(c.route), ts(c.window.from), ts(c.window.to), c.classification, c.ownerOrg],
   );
   return rows.length > 0;
-}
-
-/** Protected sites (with the organization that added each) valid at some time of the window. As the system. */
-export async function listSitesInWindow(sql: Sql, window: { from: number; to: number | null }): Promise<SiteRecord[]> {
-  const rows = await sql.query<SiteRow>(
-    `select * from protected_sites where (valid_to is null or valid_to > $1) and ($2::timestamptz is null or valid_from < $2)
-     order by id`,
-    [ts(window.from), ts(window.to)],
-  );
-  return rows.map(toSiteRecord);
 }
 
 /** Protected sites valid at some time of `during` (half-open). As the connection may see them. */

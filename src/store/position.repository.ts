@@ -62,6 +62,9 @@ const toRecord = (r: Row): PositionRecord => ({
   withdrawnBy: r.withdrawn_by,
   recipients: r.recipients ?? [],
 });
+/** For a read that gathers positions with other rows in one statement (conflict.repository.ts, `listTargets`). */
+export const positionsSelect = SELECT;
+export const positionOfRow = toRecord;
 
 export async function get(sql: Sql, id: string): Promise<PositionRecord | null> {
   const [row] = await sql.query<Row>(`${SELECT} where p.id = $1`, [id]);
@@ -88,16 +91,6 @@ export async function listPage(sql: Sql, filter: PositionFilter, page: PageReque
   const rows = await sql.query<Row>(`${SELECT} ${whereAll(conditions)} ${tail}`, params.values);
   const taken = takePage(rows, page, (r) => [new Date(ms(r.created_at)).toISOString(), r.id]);
   return { items: taken.items.map(toRecord), next: taken.next };
-}
-
-/** Positions not withdrawn whose validity reaches past `from` and starts before `to` (null: open). As the system. */
-export async function listInWindow(sql: Sql, window: { from: number; to: number | null }): Promise<PositionRecord[]> {
-  const rows = await sql.query<Row>(
-    `${SELECT} where p.withdrawn_at is null and (p.valid_to is null or p.valid_to > $1) and ($2::timestamptz is null or p.valid_from < $2)
-     order by p.id`,
-    [ts(window.from), ts(window.to)],
-  );
-  return rows.map(toRecord);
 }
 
 /** The positions the connection may see held at some time of `during` (valid then, not withdrawn before it). */

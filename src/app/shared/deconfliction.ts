@@ -16,13 +16,15 @@
 import {
   type DeconflictionTarget,
   type PlannedReach,
+  type TargetConflict,
   type TargetKind,
   targetConflicts,
 } from '../../domain/deconflict.ts';
+import { reachBox } from '../../domain/deconflict-index.ts';
 import * as conflicts from '../../store/conflict.repository.ts';
-import * as notifications from '../../store/notification.repository.ts';
+import type * as notifications from '../../store/notification.repository.ts';
 import * as plans from '../../store/plan.repository.ts';
-import * as positions from '../../store/position.repository.ts';
+import type * as positions from '../../store/position.repository.ts';
 import type { Sql } from '../../store/sql.ts';
 import type { AppContext } from '../context.ts';
 import { queueEmail } from '../email/queue-email.ts';
@@ -95,16 +97,32 @@ function targetFor(t: TargetSource, o: plans.OperationRecord): DeconflictionTarg
   }
 }
 
-/** Every target valid at some time of the window, not withdrawn. */
-async function targetsIn(tx: Sql, window: plans.OperationRecord['window']): Promise<TargetSource[]> {
-  const sites = await plans.listSitesInWindow(tx, window);
-  const notes = await notifications.listInWindow(tx, window);
-  const held = await positions.listInWindow(tx, window);
+/**
+ * Every target valid at some time of the reach's window, not withdrawn, that may be within reach:
+ * its widened box overlaps the reach's (decision 024, migration 025), a superset of its conflicts
+ * that the domain measures. As the system, or as a reader (the targets it may see).
+ */
+export async function targetsReaching(tx: Sql, reach: PlannedReach): Promise<TargetSource[]> {
+  const box = reachBox(reach);
+  if (!(box[0] <= box[2] && box[1] <= box[3])) return [];
+  const found = await conflicts.listTargets(tx, reach.window, box);
   return [
-    ...sites.map((record): TargetSource => ({ kind: 'protected_site', record })),
-    ...notes.map((record): TargetSource => ({ kind: 'notification', record })),
-    ...held.map((record): TargetSource => ({ kind: 'position', record })),
+    ...found.sites.map((record): TargetSource => ({ kind: 'protected_site', record })),
+    ...found.notifications.map((record): TargetSource => ({ kind: 'notification', record })),
+    ...found.positions.map((record): TargetSource => ({ kind: 'position', record })),
   ];
+}
+
+/** The conflicts of a notice with these targets (the rule of domain/deconflict.ts). */
+export function noticeConflicts(
+  o: plans.OperationRecord,
+  reach: PlannedReach,
+  sources: readonly TargetSource[],
+): TargetConflict[] {
+  return targetConflicts(
+    reach,
+    sources.map((t) => targetFor(t, o)),
+  );
 }
 
 /**
@@ -119,12 +137,10 @@ export async function checkNotice(tx: Sql, o: plans.OperationRecord, declaredBy:
   }
   const before = await conflicts.openPairs(tx, [o.id]);
   await conflicts.closeOfOperations(tx, [o.id], 'rechecked');
-  const sources = await targetsIn(tx, o.window);
+  const reach = reachOf(o);
+  const sources = await targetsReaching(tx, reach);
   const byKey = new Map(sources.map((t) => [`${targetKindOf(t)}:${t.record.id}`, t]));
-  const found = targetConflicts(
-    reachOf(o),
-    sources.map((t) => targetFor(t, o)),
-  );
+  const found = noticeConflicts(o, reach, sources);
   const stored = found.map((c) => ({
     operationId: o.id,
     targetKind: c.kind,

@@ -155,6 +155,20 @@ describeEachDatabase('operation notices: checked at once, stored, changed, withd
     expect(declared[0]!.clearance_m).toBeLessThanOrEqual(146);
     for (const hidden of [t.h, t.y, t.site]) expect(res.body).not.toContain(hidden);
     expect((await call('ru-observer', 'GET', `/operations/${op}`)).json().conflicts).toEqual(declared);
+    // Checked without storing (POST /operations/check, through the index of migration 025): the same
+    // conflicts as ru may see them, nothing of the others.
+    const checked = await call('ru-analyst', 'POST', '/operations/check', strike());
+    expect(checked.statusCode, checked.body).toBe(200);
+    expect(checked.json().targets).toEqual(
+      declared.map((c) => ({
+        kind: c.target.kind,
+        id: c.target.id,
+        name: c.target.name,
+        clearance_m: c.clearance_m,
+        notified: c.notified,
+      })),
+    );
+    for (const hidden of [t.h, t.y, t.site]) expect(checked.body).not.toContain(hidden);
     const mine = (await call('ru-observer', 'GET', '/operation-notices?box=mine')).json().items;
     expect(mine).toHaveLength(1);
     expect(mine[0].operation.id).toBe(op);

@@ -129,7 +129,19 @@ describeEachDatabase('plans API: protected sites, operations, convoys', (db) => 
         payload: ALEPPO_STRIKE,
       });
       const stored = await server.call(user, { method: 'GET', url: '/api/v1/operations/o-ru-aleppo-0916' });
-      expect(stored.json().deconfliction, user).toEqual(check.json());
+      expect(stored.json().deconfliction, user).toEqual({ conflicts: check.json().conflicts });
+      // As a notice, the same protected sites (the spec's rule, read through the index of migration 025).
+      expect(
+        check
+          .json()
+          .targets.filter((t: { kind: string }) => t.kind === 'protected_site')
+          .map((t: { id: string; clearance_m: number; notified: boolean }) => ({
+            site: t.id,
+            clearance_m: t.clearance_m,
+            notified: t.notified,
+          })),
+        user,
+      ).toEqual(check.json().conflicts);
       if (before.has(user)) expect(check.json(), user).toEqual(before.get(user));
       return {
         secret: listed.includes(secret),

@@ -19,10 +19,10 @@ import {
   convoyApprovalsOut,
   convoyOut,
   convoysQuery,
-  deconflictionOut,
-  deconflictionView,
   operationDeconflictionJson,
   operationDeconflictionOut,
+  operationCheckOut,
+  operationCheckView,
   operationOut,
   operationsQuery,
   siteOut,
@@ -127,12 +127,13 @@ export const plansRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     {
       schema: {
         tags: ['plans'],
-        summary: 'Check a planned operation against the protected sites without storing it',
+        summary:
+          'Check a planned operation without storing it: against the protected sites, and as a notice of your organization against the sites, movements and positions you may see',
         body: operationCheckSchema,
-        response: { 200: deconflictionOut, ...errorResponses },
+        response: { 200: operationCheckOut, ...errorResponses },
       },
     },
-    async (request) => deconflictionView(await checkOperation(ctx, request.caller, request.body)),
+    async (request) => operationCheckView(await checkOperation(ctx, request.caller, request.body)),
   );
 
   app.get(

@@ -2,6 +2,8 @@
 import type { PlanFilter } from '../../contract/lists.ts';
 import { z } from 'zod';
 import type { Deconfliction } from '../../app/plans/judge-operation.ts';
+import type { OperationCheckResult } from '../../app/plans/check-operation.ts';
+import { TARGET_KINDS } from '../../contract/notices.ts';
 import { convoyView, operationView } from '../../app/shared/views.ts';
 import type { ConvoyResult } from '../../domain/findings.ts';
 import {
@@ -58,6 +60,37 @@ export const deconflictionOut = z
 
 export const deconflictionView = (d: Deconfliction) => ({
   conflicts: d.conflicts.map((c) => ({ site: c.site, clearance_m: c.clearanceM, notified: c.notified })),
+});
+
+export const operationCheckOut = deconflictionOut
+  .extend({
+    targets: z
+      .array(
+        z.object({
+          kind: z.enum(TARGET_KINDS),
+          id: z.string(),
+          name: z.string().nullable().describe('A notification’s or a position’s name; null for a protected site'),
+          clearance_m: z.number().int().describe('Metres between the operation’s reach and the target (0: they touch)'),
+          notified: z
+            .boolean()
+            .describe('Whether your organization (or, for a protected site, the operating actor) was told of it'),
+        }),
+      )
+      .describe(
+        'What a notice of your organization with this area, radius and window would conflict with: the protected sites, notified sites and movements, and positions you may see, nearest first',
+      ),
+  })
+  .meta({ id: 'OperationCheck' });
+
+export const operationCheckView = (r: OperationCheckResult) => ({
+  ...deconflictionView(r),
+  targets: r.targets.map((t) => ({
+    kind: t.kind,
+    id: t.id,
+    name: t.name,
+    clearance_m: t.clearanceM,
+    notified: t.notified,
+  })),
 });
 
 export const windowQuery = pageQuery.extend({

@@ -9022,7 +9022,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check a planned operation against the protected sites without storing it */
+        /** Check a planned operation without storing it: against the protected sites, and as a notice of your organization against the sites, movements and positions you may see */
         post: {
             parameters: {
                 query?: never;
@@ -9097,7 +9097,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Deconfliction"];
+                        "application/json": components["schemas"]["OperationCheck"];
                     };
                 };
                 /** @description Default Response */
@@ -14520,6 +14520,46 @@ export interface components {
             };
             /** @description A notice withdrawn by its organization: kept, its conflicts closed */
             withdrawn_at: string | null;
+        };
+        OperationCheck: {
+            /** @description The protected sites you may see that are within their buffer of the operation */
+            conflicts: {
+                clearance_m: number;
+                notified: boolean;
+                site: string;
+            }[];
+            /** @description What a notice of your organization with this area, radius and window would conflict with: the protected sites, notified sites and movements, and positions you may see, nearest first */
+            targets: {
+                /** @description Metres between the operation’s reach and the target (0: they touch) */
+                clearance_m: number;
+                id: string;
+                /** @enum {string} */
+                kind: "protected_site" | "notification_site" | "movement" | "position";
+                /** @description A notification’s or a position’s name; null for a protected site */
+                name: string | null;
+                /** @description Whether your organization (or, for a protected site, the operating actor) was told of it */
+                notified: boolean;
+            }[];
+        };
+        OperationCheckInput: {
+            /** @description The protected sites you may see that are within their buffer of the operation */
+            conflicts: {
+                clearance_m: number;
+                notified: boolean;
+                site: string;
+            }[];
+            /** @description What a notice of your organization with this area, radius and window would conflict with: the protected sites, notified sites and movements, and positions you may see, nearest first */
+            targets: {
+                /** @description Metres between the operation’s reach and the target (0: they touch) */
+                clearance_m: number;
+                id: string;
+                /** @enum {string} */
+                kind: "protected_site" | "notification_site" | "movement" | "position";
+                /** @description A notification’s or a position’s name; null for a protected site */
+                name: string | null;
+                /** @description Whether your organization (or, for a protected site, the operating actor) was told of it */
+                notified: boolean;
+            }[];
         };
         OperationInput: {
             actor: string;
