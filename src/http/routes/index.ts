@@ -11,6 +11,7 @@ import { convoyRequestsRoutes } from './convoy-requests.routes.ts';
 import { eventsRoutes } from './events.routes.ts';
 import { findingsRoutes } from './findings.routes.ts';
 import { hotlineRoutes } from './hotline.routes.ts';
+import { importsRoutes } from './imports.routes.ts';
 import { localAgreementsRoutes } from './local-agreements.routes.ts';
 import { mapRoutes } from './map.routes.ts';
 import { noticesRoutes } from './notices.routes.ts';
@@ -36,6 +37,7 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   organizationsRoutes,
   reportsRoutes,
   incidentsRoutes,
+  importsRoutes,
   incidentReviewRoutes,
   rulingsRoutes,
   auditRoutes,
