@@ -121,6 +121,12 @@ export function Shell({ children }: { children: ReactNode }) {
     },
     { to: '/state', label: 'nav.state', icon: icon('M4 20V10M10 20V4M16 20v-7M22 20H2'), show: true },
     {
+      to: '/import',
+      label: 'nav.import',
+      icon: icon('M12 4v11M7 10l5 5 5-5M4 20h16'),
+      show: can('incident:manage'),
+    },
+    {
       to: '/settings',
       label: 'nav.settings',
       icon: icon('M4 6h16M4 12h16M4 18h16M9 4v4M15 10v4M7 16v4'),
