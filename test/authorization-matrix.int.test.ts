@@ -1561,7 +1561,7 @@ describeEachDatabase('authorization matrix', (db) => {
     try {
       const r = await buildRecords(server);
       /** Each write: the permission it needs (null: any signed-in user), and requests to try as a user (hidden targets marked). */
-      type Attempt = { url: string; payload?: Record<string, unknown>; hidden?: string };
+      type Attempt = { url: string; payload?: Record<string, unknown> | string; hidden?: string };
       // A hidden record named in a body is as unknown as a missing one (400); otherwise a hidden target is not found (404). New
       // classified records get ids from the server, so no id a client sends can be refused for being a hidden record's.
       const HIDDEN_STATUS: Record<string, number[]> = {
@@ -1640,6 +1640,18 @@ describeEachDatabase('authorization matrix', (db) => {
               .slice(0, 2)
               .map(([owner, id]) => ({ url: `/api/v1/webhooks/${id}`, hidden: `webhook of ${owner}` })),
             { url: `/api/v1/webhooks/${doomed.get(u.user)}` },
+          ],
+        },
+        // A file as the body: an ACLED row, imported once, found unchanged by the next importers.
+        'POST /imports': {
+          permission: 'incident:manage',
+          attempts: () => [
+            {
+              url: '/api/v1/imports?format=acled&classification=public',
+              payload:
+                'event_id_cnty,event_date,event_type,sub_event_type,actor1,latitude,longitude\n' +
+                'MATRIX1,2016-09-19,Battles,Armed clash,Military Forces of Syria (2000-),36.9001,41.2001\n',
+            },
           ],
         },
         'POST /actors': {

@@ -66,6 +66,9 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
         message: error.message,
         statement: error.statement,
         ...(error.path ? { path: error.path } : {}),
+        ...(Array.isArray((error as { problems?: unknown }).problems)
+          ? { problems: (error as unknown as { problems: Problem[] }).problems }
+          : {}),
       },
     };
   }

@@ -25,9 +25,16 @@ export const errorSchema = z
     statement: statementSchema.describe("the same, as a statement to render in the reader's language"),
     path: z.string().optional().describe('the field at fault'),
     problems: z
-      .array(z.object({ path: z.string(), message: z.string(), statement: statementSchema.optional() }))
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          statement: statementSchema.optional(),
+          line: z.number().int().optional().describe('in an imported file, the line of the row at fault'),
+        }),
+      )
       .optional()
-      .describe('every problem of a request that failed validation, field by field'),
+      .describe('every problem of a request that failed validation, field by field (of an import: row by row)'),
   })
   .meta({ id: 'Error' });
 

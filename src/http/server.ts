@@ -42,6 +42,8 @@ export interface ServerOptions {
   timeouts?: Partial<Timeouts>;
   /** The deployment's map tiles, drawn under the boundaries (see basemap.ts). */
   basemap?: Basemap | null;
+  /** Largest file an import takes (POST /imports), in bytes; 200 MiB by default. */
+  importMaxBytes?: number;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -144,7 +146,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ok: true,
     database: options.ctx.db.kind,
   }));
-  for (const routes of API_ROUTES) await app.register(routes, { prefix: API_PREFIX, ctx: options.ctx });
+  for (const routes of API_ROUTES)
+    await app.register(routes, {
+      prefix: API_PREFIX,
+      ctx: options.ctx,
+      ...(options.importMaxBytes === undefined ? {} : { maxBytes: options.importMaxBytes }),
+    });
   await registerWeb(app, { basemap: options.basemap ?? null });
   return app;
 }

@@ -10,6 +10,8 @@ import { type Bundle, bundleSchema } from './bundle.schema.ts';
 export interface Problem {
   path: string;
   message: string;
+  /** In a file read row by row (an import), the line the row starts on. */
+  line?: number;
   /** The message as a statement, for the reader's language (the web app renders it). */
   statement?: Statement;
 }

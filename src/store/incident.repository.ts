@@ -215,6 +215,12 @@ const INSERT = `insert into incidents (id, occurred_at, occurred_until, date_pre
     r.needs_review
   from ${RECORDSET}`;
 
+/** The same, each under the classification ($2) and owning organization ($3) given. */
+const INSERT_WITH_ACCESS = INSERT.replace('needs_review)', 'needs_review, classification, owner_org)').replace(
+  'r.needs_review\n  from',
+  'r.needs_review, $2::text, $3::text\n  from',
+);
+
 /**
  * Inserts incidents whose id is new; returns the ids that were inserted. An importer that is
  * about to insert their findings gives them here: each incident is then stored with the summary
@@ -224,10 +230,16 @@ export async function insertNew(
   sql: Sql,
   incidents: readonly IncidentRecord[],
   findings?: ReadonlyMap<string, readonly SummarizedFinding[]>,
+  /** Their classification and owning organization (by default public, owned by no one). */
+  access: { classification: Classification; ownerOrg: string | null } = { classification: 'public', ownerOrg: null },
 ): Promise<string[]> {
   if (incidents.length === 0) return [];
   const json = JSON.stringify(incidents.map((i) => recordJson(i, verdictSummary(findings?.get(i.id) ?? []))));
-  const rows = await sql.query<{ id: string }>(`${INSERT} on conflict do nothing returning id`, [json]);
+  const rows = await sql.query<{ id: string }>(`${INSERT_WITH_ACCESS} on conflict do nothing returning id`, [
+    json,
+    access.classification,
+    access.ownerOrg,
+  ]);
   return rows.map((r) => r.id);
 }
 

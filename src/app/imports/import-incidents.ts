@@ -10,6 +10,7 @@
  * earlier batches are being written. The audit trail gets one entry per batch that added
  * anything, naming what it added (not one entry per incident: an import can hold a million).
  */
+import type { Classification } from '../../contract/access.ts';
 import { adjudicateIncident } from '../../domain/adjudicate.ts';
 import type { Actor } from '../../domain/model.ts';
 import { Rulebook } from '../../domain/rulebook.ts';
@@ -51,6 +52,8 @@ export interface ImportOptions {
   /** Who imports, for the audit trail; null (default) is the operator at the command line. */
   caller?: Caller | null;
   now?: () => number;
+  /** The incidents' classification and owning organization (default: public, no owner); the audit entries carry them too. */
+  access?: { classification: Classification; ownerOrg: string | null };
   onBatch?: (tally: ImportTally) => void;
 }
 
@@ -66,15 +69,18 @@ export async function importIncidents(
   options: ImportOptions,
 ): Promise<ImportTally> {
   const tally: ImportTally = { inserted: 0, alreadyPresent: 0, actorsAdded: [], findings: 0 };
+  const access = options.access ?? { classification: 'public' as const, ownerOrg: null };
   const write = async (batch: JudgedBatch): Promise<void> => {
     const { added, inserted, findingCount } = await db.transaction(async (tx) => {
-      const stored = await storeBatch(tx, batch);
+      const stored = await storeBatch(tx, batch, access);
       if (stored.inserted.length > 0 || stored.added.length > 0) {
         await audit(tx, options.caller ?? null, (options.now ?? Date.now)(), [
           {
             action: 'import',
             entity: 'incidents',
             entityId: options.source,
+            classification: access.classification,
+            ownerOrg: access.ownerOrg,
             after: { source: options.source, incidents: stored.inserted, actors: stored.added },
           },
         ]);
@@ -123,7 +129,7 @@ async function* judge(batches: AsyncIterable<IncidentBatch>, initial: Rulebook):
 }
 
 /** The same rulebook, knowing some more actors. */
-function withActors(book: Rulebook, actors: readonly Actor[]): Rulebook {
+export function withActors(book: Rulebook, actors: readonly Actor[]): Rulebook {
   const plain = actors.map(({ id, name, kind, aliases, designated }) => ({ id, name, kind, aliases, designated }));
   return new Rulebook({
     actors: [...book.actors.values(), ...plain],
@@ -135,6 +141,7 @@ function withActors(book: Rulebook, actors: readonly Actor[]): Rulebook {
 async function storeBatch(
   sql: Sql,
   batch: JudgedBatch,
+  access: { classification: Classification; ownerOrg: string | null },
 ): Promise<{ added: string[]; inserted: string[]; findingCount: number }> {
   // An import can be run again (it adds only what is missing), so a crash that loses the last
   // batches committed costs nothing: their commits need not wait for the disk.
@@ -142,7 +149,7 @@ async function storeBatch(
   const added = await actors.insertNew(sql, batch.newActors);
   // Each incident goes in with the summary of the findings that follow, so that the findings'
   // trigger finds nothing to update: otherwise every new incident would be written twice.
-  const inserted = await incidents.insertNew(sql, batch.incidents, batch.findings);
+  const inserted = await incidents.insertNew(sql, batch.incidents, batch.findings, access);
   const stored = inserted.flatMap((id) => batch.findings.get(id) ?? []);
   await findings.insert(sql, stored, true);
   return { added, inserted, findingCount: stored.length };

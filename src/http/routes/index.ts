@@ -13,6 +13,7 @@ import { dailyReportRoutes } from './daily-report.routes.ts';
 import { eventsRoutes } from './events.routes.ts';
 import { findingsRoutes } from './findings.routes.ts';
 import { hotlineRoutes } from './hotline.routes.ts';
+import { importsRoutes } from './imports.routes.ts';
 import { localAgreementsRoutes } from './local-agreements.routes.ts';
 import { mapRoutes } from './map.routes.ts';
 import { noticesRoutes } from './notices.routes.ts';
@@ -38,6 +39,7 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   organizationsRoutes,
   reportsRoutes,
   incidentsRoutes,
+  importsRoutes,
   incidentReviewRoutes,
   rulingsRoutes,
   auditRoutes,

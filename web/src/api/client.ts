@@ -16,6 +16,9 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF header a write sent without the typed client (a file upload) carries. */
+export const csrfHeader = (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {});
+
 const csrf: Middleware = {
   onRequest({ request }) {
     if (!SAFE.has(request.method) && csrfToken) request.headers.set('x-csrf-token', csrfToken);
@@ -31,6 +34,8 @@ type Statement = Schemas['Statement'];
 export interface Problem {
   path: string;
   message: string;
+  /** In an imported file, the line of the row at fault. */
+  line?: number | undefined;
   /** The same, to render in the reader's language. */
   statement?: Statement | undefined;
 }

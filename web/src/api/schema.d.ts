@@ -6313,6 +6313,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a file of incidents sent as the body (UCDP GED, ACLED or HXL CSV): all or nothing, every bad row named by its line and column; dry_run=true tells what it would change and writes nothing (docs/imports.md) */
+        post: operations["importFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents": {
         parameters: {
             query?: never;
@@ -13407,8 +13424,10 @@ export interface components {
             message: string;
             /** @description the field at fault */
             path?: string;
-            /** @description every problem of a request that failed validation, field by field */
+            /** @description every problem of a request that failed validation, field by field (of an import: row by row) */
             problems?: {
+                /** @description in an imported file, the line of the row at fault */
+                line?: number;
                 message: string;
                 path: string;
                 statement?: components["schemas"]["Statement"];
@@ -13423,8 +13442,10 @@ export interface components {
             message: string;
             /** @description the field at fault */
             path?: string;
-            /** @description every problem of a request that failed validation, field by field */
+            /** @description every problem of a request that failed validation, field by field (of an import: row by row) */
             problems?: {
+                /** @description in an imported file, the line of the row at fault */
+                line?: number;
                 message: string;
                 path: string;
                 statement?: components["schemas"]["StatementInput"];
@@ -13761,6 +13782,80 @@ export interface components {
             /** @description the database's clock when read, for countdowns */
             server_now: string;
             subject: string;
+        };
+        ImportReport: {
+            /** @description ids of the actors the import adds */
+            actors_new: string[];
+            /** @enum {string} */
+            classification: "public" | "task_force" | "co_chairs" | "org";
+            dry_run: boolean;
+            /** @description the findings of the new incidents under the agreements stored, by verdict */
+            findings: {
+                needs_review: number;
+                not_covered: number;
+                permitted: number;
+                total: number;
+                violation: number;
+            };
+            /** @enum {string} */
+            format: "ucdp" | "acled" | "hxl";
+            incidents: {
+                /** @description stored already with other facts: kept as stored (an import never overwrites an incident) */
+                differing: number;
+                /** @description not stored yet: imported, or in a dry run would be */
+                new: number;
+                /** @description stored already with the same facts */
+                unchanged: number;
+            };
+            /** @description rows kept with a remark, and rows left out, with why (the first 100) */
+            notes: {
+                line: number;
+                message: string;
+                path: string;
+            }[];
+            /** @description data rows read */
+            rows: number;
+            /** @description rows left out on purpose (ACLED's protests and riots) */
+            skipped: number;
+            /** @description whether anything was written */
+            written: boolean;
+        };
+        ImportReportInput: {
+            /** @description ids of the actors the import adds */
+            actors_new: string[];
+            /** @enum {string} */
+            classification: "public" | "task_force" | "co_chairs" | "org";
+            dry_run: boolean;
+            /** @description the findings of the new incidents under the agreements stored, by verdict */
+            findings: {
+                needs_review: number;
+                not_covered: number;
+                permitted: number;
+                total: number;
+                violation: number;
+            };
+            /** @enum {string} */
+            format: "ucdp" | "acled" | "hxl";
+            incidents: {
+                /** @description stored already with other facts: kept as stored (an import never overwrites an incident) */
+                differing: number;
+                /** @description not stored yet: imported, or in a dry run would be */
+                new: number;
+                /** @description stored already with the same facts */
+                unchanged: number;
+            };
+            /** @description rows kept with a remark, and rows left out, with why (the first 100) */
+            notes: {
+                line: number;
+                message: string;
+                path: string;
+            }[];
+            /** @description data rows read */
+            rows: number;
+            /** @description rows left out on purpose (ACLED's protests and riots) */
+            skipped: number;
+            /** @description whether anything was written */
+            written: boolean;
         };
         Incident: {
             /** @description an access constraint's kind in OCHA's access categories (act access_denial only) */
@@ -17296,6 +17391,105 @@ export interface operations {
                             resolved: number;
                         }[];
                     };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    importFile: {
+        parameters: {
+            query: {
+                /** @description the new incidents' classification (default org: your organization's only) */
+                classification?: "public" | "task_force" | "co_chairs" | "org";
+                /** @description true: read and check the file, tell what it would change, write nothing */
+                dry_run?: "true" | "false";
+                /** @description ucdp: UCDP GED CSV; acled: ACLED CSV; hxl: HXL-tagged CSV of incidents */
+                format: "ucdp" | "acled" | "hxl";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
                 };
             };
             /** @description Default Response */

@@ -20,6 +20,7 @@ import { ChangePage } from '../features/territory/ChangePage.tsx';
 import { TerritoryPage } from '../features/territory/TerritoryPage.tsx';
 import { SearchPage } from '../features/search/SearchPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { ImportPage } from '../features/imports/ImportPage.tsx';
 import { NoticesPage } from '../features/notices/NoticesPage.tsx';
 import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
 import { ConvoyRequestPage } from '../features/convoys/ConvoyRequestPage.tsx';
@@ -118,6 +119,7 @@ function Page({ path }: { path: string }): ReactNode {
   if (path === '/state') return <StatePage />;
   if (path === '/report/daily') return <DailyReportPage />;
   if (path === '/settings') return <SettingsPage />;
+  if (path === '/import' && can('incident:manage')) return <ImportPage />;
   if (path === '/notifications') return <NotificationsPage />;
   if (path === '/convoys') return <ConvoysPage />;
   if (path === '/convoys/new' && can('convoy:organize')) return <NewConvoyPage />;

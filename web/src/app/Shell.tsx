@@ -154,6 +154,12 @@ export function Shell({ children }: { children: ReactNode }) {
       show: true,
     },
     {
+      to: '/import',
+      label: 'nav.import',
+      icon: icon('M12 4v11M7 10l5 5 5-5M4 20h16'),
+      show: can('incident:manage'),
+    },
+    {
       to: '/settings',
       label: 'nav.settings',
       icon: icon('M4 6h16M4 12h16M4 18h16M9 4v4M15 10v4M7 16v4'),

@@ -1,0 +1,110 @@
+/**
+ * The import page in Chromium, in English and Arabic, on a desktop and a 390 px phone: a UCDP file
+ * with bad rows refused whole with each row's line and column, an ACLED file checked (what it
+ * would add, the protest left out), imported with its progress bar, and checked again (nothing
+ * new: importing it twice changes nothing).
+ */
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser, screenshot, seriousA11yViolations } from './browser.ts';
+import { type E2EWorld, PASSWORD, startE2EWorld } from './harness.ts';
+import { ImportPage } from './pages/import.page.ts';
+import { AppShell } from './pages/shell.ts';
+import { SignInPage } from './pages/sign-in.page.ts';
+
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const fixture = (name: string) => fileURLToPath(new URL(`../test/fixtures/${name}`, import.meta.url));
+const UCDP_WITH_BAD_ROWS = fixture('ucdp-sample.csv');
+const ACLED = fixture('acled-sample.csv');
+
+describe.skipIf(!hasChromium())('imports in the web app', { timeout: 180_000 }, () => {
+  let world: E2EWorld;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    world = await startE2EWorld();
+    browser = await launchBrowser();
+  }, 300_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await world?.close();
+  });
+
+  async function session(viewport: { width: number; height: number }): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'en-US', bypassCSP: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    const signIn = new SignInPage(page, world.baseUrl);
+    await signIn.goto();
+    await signIn.signIn('analyst', PASSWORD);
+    return page;
+  }
+
+  const noSerious = async (page: Page, name: string) => {
+    const violations = await seriousA11yViolations(page);
+    expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+  };
+
+  it('refuses a file with bad rows by line, then checks and imports an ACLED file with a progress bar', async () => {
+    const page = await session(DESKTOP);
+    await new AppShell(page).go('/import');
+    const imports = new ImportPage(page, world.baseUrl);
+    await page.locator('[data-testid=import-form]').waitFor();
+
+    await imports.choose(UCDP_WITH_BAD_ROWS, 'ucdp');
+    expect(await imports.check()).toBe('refused');
+    expect(await imports.rows()).toEqual([
+      ['34', 'latitude'],
+      ['39', 'date_start'],
+    ]);
+    expect(await imports.canImport()).toBe(false);
+    await screenshot(page, '70-import-refused');
+    await noSerious(page, 'import refused');
+
+    await imports.choose(ACLED, 'acled');
+    expect(await imports.check()).toBe('report');
+    expect(await imports.counts()).toMatchObject({ 'Rows read': '5', 'New incidents': '4', 'Rows left out': '1' });
+    expect(await imports.rows()).toEqual([['6', 'event_type']]);
+    await screenshot(page, '71-import-dry-run');
+    const bar = await imports.run();
+    expect(bar).toEqual({ value: 4, max: 4 });
+    expect(await imports.counts()).toMatchObject({ 'Incidents added': '4' });
+    await screenshot(page, '72-import-done');
+    await noSerious(page, 'import done');
+  });
+
+  it('in Arabic: the same file checked again adds nothing', async () => {
+    const page = await session(DESKTOP);
+    await new AppShell(page).language('ar');
+    const imports = new ImportPage(page, world.baseUrl);
+    await imports.goto();
+    expect(await new AppShell(page).direction()).toBe('rtl');
+    await imports.choose(ACLED, 'acled');
+    expect(await imports.check()).toBe('report');
+    expect(await imports.counts()).toMatchObject({ 'حوادث جديدة': '٠', 'مخزنة من قبل، دون تغيير': '٤' });
+    await screenshot(page, '73-import-ar');
+    await noSerious(page, 'import (ar)');
+  });
+
+  it('on a 390 px phone, in both languages: nothing wider than the screen', async () => {
+    const page = await session(PHONE);
+    const imports = new ImportPage(page, world.baseUrl);
+    const shell = new AppShell(page);
+    await imports.goto();
+    await imports.choose(UCDP_WITH_BAD_ROWS, 'ucdp');
+    expect(await imports.check()).toBe('refused');
+    await screenshot(page, '74-import-phone');
+    expect(await shell.overflowX()).toBe(0);
+    await shell.language('ar');
+    await imports.goto();
+    await imports.choose(ACLED, 'acled');
+    expect(await imports.check()).toBe('report');
+    expect(await shell.overflowX()).toBe(0);
+    await screenshot(page, '75-import-phone-ar');
+  });
+});

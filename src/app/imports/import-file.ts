@@ -1,0 +1,307 @@
+/**
+ * An import over HTTP (docs/imports.md, decision 030): a file of incidents (UCDP GED, ACLED or
+ * HXL CSV) read through once to check it and to tell what it would change, then, unless it is a
+ * dry run, read again and written batch by batch (import-incidents.ts), judged, audited, under the
+ * caller's organization and the classification the caller chose.
+ *
+ * All or nothing per file: a file with one bad row is refused with every bad row named by its
+ * line and column (up to MAX_PROBLEMS), and nothing is written. The check reads as the caller, so
+ * "unchanged" and "differing" count only the incidents the caller may see; an incident stored
+ * already is never overwritten (it may have been reviewed since), so importing a file twice
+ * changes nothing.
+ */
+import type { Classification } from '../../contract/access.ts';
+import type { ImportFormat } from '../../contract/imports.ts';
+import { adjudicateIncident } from '../../domain/adjudicate.ts';
+import { VERDICTS, type Verdict } from '../../domain/findings.ts';
+import type { Actor, Incident } from '../../domain/model.ts';
+import type { Rulebook } from '../../domain/rulebook.ts';
+import { actorNames } from '../../ingest/incidents/actor-names.ts';
+import { acledRows } from '../../ingest/incidents/acled-file.ts';
+import { hxlRows } from '../../ingest/incidents/hxl-file.ts';
+import {
+  fieldProblem,
+  ImportFileError,
+  type ImportedChunk,
+  type ImportedIncident,
+} from '../../ingest/incidents/imported-rows.ts';
+import { ucdpImportedRows } from '../../ingest/incidents/ucdp-rows.ts';
+import { localDays } from '../../ingest/local-day.ts';
+import * as incidents from '../../store/incident.repository.ts';
+import { asReader } from '../../store/reader.ts';
+import * as settings from '../../store/settings.repository.ts';
+import { type Caller, readerOf, requirePermission } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { loadRulebook } from '../findings/load-world.ts';
+import { importIncidents, type IncidentBatch, withActors } from './import-incidents.ts';
+
+/** Bad rows named in a refusal; the message says how many there are in all. */
+export const MAX_PROBLEMS = 1_000;
+/** Rows kept with a remark (a note) or left out (skipped) that a report lists. */
+const MAX_NOTES = 100;
+const CHUNK = 2_000;
+
+export interface ImportFileInput {
+  format: ImportFormat;
+  classification: Classification;
+  dryRun: boolean;
+  /** The file from its start: opened once to check it, once more to write it. */
+  open(): AsyncIterable<Buffer | string>;
+}
+
+export interface RowProblem {
+  line: number;
+  path: string;
+  message: string;
+}
+
+export interface ImportReport {
+  format: ImportFormat;
+  dryRun: boolean;
+  classification: Classification;
+  /** Data rows read. */
+  rows: number;
+  incidents: {
+    /** Not stored yet: imported (or, in a dry run, would be). */
+    new: number;
+    /** Stored already, with the same facts. */
+    unchanged: number;
+    /** Stored already with other facts: kept as stored, not overwritten. */
+    differing: number;
+  };
+  /** Rows left out on purpose (ACLED's protests and riots). */
+  skipped: number;
+  /** Rows kept with a remark, and rows left out, with why (the first ones). */
+  notes: RowProblem[];
+  /** Actors the import adds (ids). */
+  actorsNew: string[];
+  /** The findings of the new incidents under the agreements stored, by verdict. */
+  findings: Record<Verdict, number> & { total: number };
+  /** Whether anything was written. */
+  written: boolean;
+}
+
+export interface ImportFileProgress {
+  rowsWritten: number;
+  rowsTotal: number;
+}
+
+export async function importFile(
+  ctx: AppContext,
+  caller: Caller | null,
+  input: ImportFileInput,
+  onProgress?: (progress: ImportFileProgress) => void,
+): Promise<ImportReport> {
+  const c = requirePermission(caller, 'incident:manage');
+  const [book, world] = [await loadRulebook(ctx.db), await settings.get(ctx.db)];
+  const read = rowReader(input.format, world.timezone, [...book.actors.values()]);
+  const { report: check, firstNew } = await checkFile(ctx, c, input, read, book);
+  if (input.dryRun) return check;
+
+  const total = check.incidents.new + check.incidents.unchanged + check.incidents.differing;
+  async function* batches(): AsyncGenerator<IncidentBatch> {
+    let batch: IncidentBatch = { incidents: [], actors: [] };
+    const seen = new Set<string>();
+    for await (const chunk of read(input.open())) {
+      for (const row of chunk.rows) {
+        if (row.kind !== 'incident') continue;
+        batch.incidents.push(row.incident);
+        for (const a of row.actors) if (!seen.has(a.id) && seen.add(a.id)) batch.actors.push(a);
+        if (batch.incidents.length >= CHUNK) {
+          yield batch;
+          batch = { incidents: [], actors: [] };
+        }
+      }
+    }
+    if (batch.incidents.length > 0) yield batch;
+  }
+  onProgress?.({ rowsWritten: 0, rowsTotal: total });
+  const tally = await importIncidents(ctx.db, batches(), {
+    source: input.format,
+    caller: c,
+    now: ctx.now,
+    access: { classification: input.classification, ownerOrg: c.orgId },
+    onBatch: (t) => onProgress?.({ rowsWritten: t.inserted + t.alreadyPresent, rowsTotal: total }),
+  });
+  if (tally.inserted + tally.actorsAdded.length > 0) {
+    ctx.wrote();
+    // One announcement for the whole file: lists and the map read again (every new incident has
+    // the same classification, so whoever may see the first may see them all).
+    if (firstNew !== null && tally.inserted > 0) {
+      const at = ctx.now();
+      ctx.events.publish({ type: 'incident.updated', entity: 'incident', id: firstNew, at });
+      ctx.events.publish({ type: 'finding.changed', entity: 'incident', id: firstNew, at });
+    }
+  }
+  return {
+    ...check,
+    incidents: {
+      new: tally.inserted,
+      // Stored meanwhile, or stored where the caller may not see them: counted as there already.
+      unchanged: check.incidents.unchanged + Math.max(0, check.incidents.new - tally.inserted),
+      differing: check.incidents.differing,
+    },
+    actorsNew: tally.actorsAdded,
+    findings: check.incidents.new === tally.inserted ? check.findings : { ...check.findings, total: tally.findings },
+    written: true,
+  };
+}
+
+type RowReader = (input: AsyncIterable<Buffer | string>) => AsyncGenerator<ImportedChunk>;
+
+/** The reader of a format; each call starts afresh (the same names give the same actors). */
+function rowReader(format: ImportFormat, timeZone: string, stored: Actor[]): RowReader {
+  const days = localDays(timeZone);
+  switch (format) {
+    case 'ucdp':
+      return (input) => ucdpImportedRows(input, days);
+    case 'acled':
+      return (input) => acledRows(input, { days, actors: actorNames(stored, 'acled') });
+    case 'hxl':
+      return (input) => hxlRows(input, { days, actors: actorNames(stored, 'hxl') });
+  }
+}
+
+/** The file read through: refused with every bad row, or what it would change. */
+async function checkFile(
+  ctx: AppContext,
+  caller: Caller,
+  input: ImportFileInput,
+  read: RowReader,
+  initial: Rulebook,
+): Promise<{ report: ImportReport; firstNew: string | null }> {
+  const report: ImportReport = {
+    format: input.format,
+    dryRun: input.dryRun,
+    classification: input.classification,
+    rows: 0,
+    incidents: { new: 0, unchanged: 0, differing: 0 },
+    skipped: 0,
+    notes: [],
+    actorsNew: [],
+    findings: { ...(Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>), total: 0 },
+    written: false,
+  };
+  const problems: RowProblem[] = [];
+  let badRows = 0;
+  const lineOf = new Map<string, number>();
+  const newActors = new Map<string, Actor>();
+  let book = initial;
+  let firstNew: string | null = null;
+
+  const compare = async (pending: ImportedIncident[]) => {
+    const stored = new Map(
+      (
+        await asReader(ctx.db, readerOf(caller), (sql) =>
+          incidents.list(
+            sql,
+            pending.map((i) => i.id),
+          ),
+        )
+      ).map((i) => [i.id, i]),
+    );
+    for (const incident of pending) {
+      const before = stored.get(incident.id);
+      if (before) {
+        if (sameFacts(before, incident)) report.incidents.unchanged++;
+        else report.incidents.differing++;
+        continue;
+      }
+      report.incidents.new++;
+      firstNew ??= incident.id;
+      for (const f of adjudicateIncident(book, incident)) {
+        report.findings[f.verdict]++;
+        report.findings.total++;
+      }
+    }
+  };
+
+  try {
+    let pending: ImportedIncident[] = [];
+    for await (const chunk of read(input.open())) {
+      for (const row of chunk.rows) {
+        report.rows++;
+        if (row.kind === 'bad') {
+          badRows++;
+          for (const p of row.problems) if (problems.length < MAX_PROBLEMS) problems.push({ line: row.line, ...p });
+          continue;
+        }
+        if (row.kind === 'skipped') {
+          report.skipped++;
+          if (report.notes.length < MAX_NOTES) report.notes.push({ line: row.line, ...fieldProblem(row.reason) });
+          continue;
+        }
+        const earlier = lineOf.get(row.incident.id);
+        if (earlier !== undefined) {
+          badRows++;
+          if (problems.length < MAX_PROBLEMS)
+            problems.push({
+              line: row.line,
+              path: idColumn(input.format),
+              message: `repeats the event of line ${earlier}`,
+            });
+          continue;
+        }
+        lineOf.set(row.incident.id, row.line);
+        for (const note of row.notes)
+          if (report.notes.length < MAX_NOTES) report.notes.push({ line: row.line, ...fieldProblem(note) });
+        const added = row.actors.filter((a) => !book.actors.has(a.id) && !newActors.has(a.id));
+        if (added.length > 0) {
+          added.forEach((a) => newActors.set(a.id, a));
+          book = withActors(book, added);
+        }
+        if (badRows === 0) pending.push(row.incident);
+        if (pending.length >= CHUNK) {
+          await compare(pending);
+          pending = [];
+        }
+      }
+    }
+    if (badRows === 0) await compare(pending);
+  } catch (e) {
+    if (!(e instanceof ImportFileError)) throw e;
+    throw new RowsRefused(`line ${e.line}: ${e.message}; nothing was imported`, [
+      { line: e.line, path: '(file)', message: e.message },
+    ]);
+  }
+  if (badRows > 0) {
+    const first = problems[0]!;
+    throw new RowsRefused(
+      `${badRows.toLocaleString('en-US')} of ${report.rows.toLocaleString('en-US')} rows cannot be imported, so nothing was: line ${first.line}: ${first.path}: ${first.message}`,
+      problems,
+    );
+  }
+  if (lineOf.size === 0)
+    throw new RowsRefused(
+      report.rows === 0 ? 'the file has no rows to import' : 'none of its rows is an incident to import',
+      [{ line: 1, path: '(file)', message: report.rows === 0 ? 'has no rows' : 'has no incident' }],
+    );
+  report.actorsNew = [...newActors.keys()];
+  return { report, firstNew };
+}
+
+/** The facts the rules read, compared. */
+function sameFacts(a: Incident, b: Incident): boolean {
+  return (
+    a.occurredAt === b.occurredAt &&
+    a.location.lon === b.location.lon &&
+    a.location.lat === b.location.lat &&
+    a.act === b.act &&
+    a.perpetrator === b.perpetrator &&
+    JSON.stringify(a.target) === JSON.stringify(b.target) &&
+    a.selfDefenseClaim === b.selfDefenseClaim
+  );
+}
+
+const idColumn = (format: ImportFormat): string =>
+  format === 'ucdp' ? 'id' : format === 'acled' ? 'event_id_cnty' : '#event+id';
+
+/** A file refused: every bad row by its line and column; nothing was written. */
+export class RowsRefused extends AppError {
+  readonly problems: RowProblem[];
+  constructor(message: string, problems: RowProblem[]) {
+    super('VALIDATION', message, problems[0] ? `line ${problems[0].line}: ${problems[0].path}` : undefined);
+    this.problems = problems;
+  }
+}
