@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'truce-data/', 'bench/results/', 'web/dist/', 'coverage/', '.tmp/'] },
+  { ignores: ['node_modules/', 'truce-data/', 'bench/results/', 'web/dist/', 'dist/', 'coverage/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
