@@ -6,7 +6,8 @@ import { whereJson, whereOut } from '../schemas.ts';
 
 const monthSchema = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
+  // From 1970: before 1920 the world's timezone had a local mean time that no month needs.
+  .regex(/^(19[7-9]\d|2\d{3})-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM, from 1970-01')
   .describe('A calendar month, YYYY-MM, in the world’s timezone');
 
 export const planQuery = z.object({
