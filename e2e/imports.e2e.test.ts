@@ -5,16 +5,14 @@
  * new: importing it twice changes nothing).
  */
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, screenshot, seriousA11yViolations } from './browser.ts';
-import { type E2EWorld, PASSWORD, startE2EWorld } from './harness.ts';
+import { type E2EWorld, startE2EWorld } from './harness.ts';
 import { ImportPage } from './pages/import.page.ts';
 import { AppShell } from './pages/shell.ts';
-import { SignInPage } from './pages/sign-in.page.ts';
+import { DESKTOP, e2eSessions, PHONE } from './sessions.ts';
 
-const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const fixture = (name: string) => fileURLToPath(new URL(`../test/fixtures/${name}`, import.meta.url));
 const UCDP_WITH_BAD_ROWS = fixture('ucdp-sample.csv');
 const ACLED = fixture('acled-sample.csv');
@@ -22,7 +20,10 @@ const ACLED = fixture('acled-sample.csv');
 describe.skipIf(!hasChromium())('imports in the web app', { timeout: 180_000 }, () => {
   let world: E2EWorld;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const { session, close } = e2eSessions(
+    () => world,
+    () => browser,
+  );
 
   beforeAll(async () => {
     world = await startE2EWorld();
@@ -30,20 +31,10 @@ describe.skipIf(!hasChromium())('imports in the web app', { timeout: 180_000 }, 
   }, 300_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await close();
     await browser?.close();
     await world?.close();
   });
-
-  async function session(viewport: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'en-US', bypassCSP: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    const signIn = new SignInPage(page, world.baseUrl);
-    await signIn.goto();
-    await signIn.signIn('analyst', PASSWORD);
-    return page;
-  }
 
   const noSerious = async (page: Page, name: string) => {
     const violations = await seriousA11yViolations(page);
@@ -51,7 +42,7 @@ describe.skipIf(!hasChromium())('imports in the web app', { timeout: 180_000 }, 
   };
 
   it('refuses a file with bad rows by line, then checks and imports an ACLED file with a progress bar', async () => {
-    const page = await session(DESKTOP);
+    const page = await session('analyst', DESKTOP);
     await new AppShell(page).go('/import');
     const imports = new ImportPage(page, world.baseUrl);
     await page.locator('[data-testid=import-form]').waitFor();
@@ -79,8 +70,8 @@ describe.skipIf(!hasChromium())('imports in the web app', { timeout: 180_000 }, 
   });
 
   it('in Arabic: the same file checked again adds nothing', async () => {
-    const page = await session(DESKTOP);
-    await new AppShell(page).language('ar');
+    // The page's language from the start: each of this test's pages loads in Arabic.
+    const page = await session('analyst', DESKTOP, 'ar');
     const imports = new ImportPage(page, world.baseUrl);
     await imports.goto();
     expect(await new AppShell(page).direction()).toBe('rtl');
@@ -92,7 +83,7 @@ describe.skipIf(!hasChromium())('imports in the web app', { timeout: 180_000 }, 
   });
 
   it('on a 390 px phone, in both languages: nothing wider than the screen', async () => {
-    const page = await session(PHONE);
+    const page = await session('analyst', PHONE);
     const imports = new ImportPage(page, world.baseUrl);
     const shell = new AppShell(page);
     await imports.goto();
@@ -100,11 +91,12 @@ describe.skipIf(!hasChromium())('imports in the web app', { timeout: 180_000 }, 
     expect(await imports.check()).toBe('refused');
     await screenshot(page, '74-import-phone');
     expect(await shell.overflowX()).toBe(0);
-    await shell.language('ar');
-    await imports.goto();
-    await imports.choose(ACLED, 'acled');
-    expect(await imports.check()).toBe('report');
-    expect(await shell.overflowX()).toBe(0);
-    await screenshot(page, '75-import-phone-ar');
+    const arabic = await session('analyst', PHONE, 'ar');
+    const importsAr = new ImportPage(arabic, world.baseUrl);
+    await importsAr.goto();
+    await importsAr.choose(ACLED, 'acled');
+    expect(await importsAr.check()).toBe('report');
+    expect(await new AppShell(arabic).overflowX()).toBe(0);
+    await screenshot(arabic, '75-import-phone-ar');
   });
 });

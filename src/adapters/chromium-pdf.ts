@@ -6,7 +6,7 @@
  * inline styles and SVG only, and any request it would make is refused.
  */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { type PdfPrinter, PdfUnavailable } from '../app/daily-report/pdf-printer.ts';
 
 const ARGS = [
@@ -34,12 +34,15 @@ export function chromiumPdf(options: { executablePath?: string; idleMs?: number 
       throw new PdfUnavailable(
         `Chromium is not installed at ${executablePath} (install it, or name it with TRUCE_CHROMIUM)`,
       );
-    browser ??= chromium.launch({ executablePath, headless: true, args: ARGS }).then((b) => {
-      b.on('disconnected', () => {
-        browser = null;
+    // playwright-core is loaded with the first PDF, not at every start of `truce` (some 80 MB and 2 s).
+    browser ??= import('playwright-core')
+      .then(({ chromium }) => chromium.launch({ executablePath, headless: true, args: ARGS }))
+      .then((b) => {
+        b.on('disconnected', () => {
+          browser = null;
+        });
+        return b;
       });
-      return b;
-    });
     browser.catch(() => {
       browser = null;
     });
