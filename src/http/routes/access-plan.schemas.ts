@@ -6,8 +6,9 @@ import { whereJson, whereOut } from '../schemas.ts';
 
 const monthSchema = z
   .string()
-  // From 1970: before 1920 the world's timezone had a local mean time that no month needs.
-  .regex(/^(19[7-9]\d|2\d{3})-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM, from 1970-01')
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
+  // The month and the next one must both start within the years the database and Date both take.
+  .refine((m) => m >= '1000-01' && m <= '9998-12', 'must be a month from 1000-01 to 9998-12')
   .describe('A calendar month, YYYY-MM, in the world’s timezone');
 
 export const planQuery = z.object({
