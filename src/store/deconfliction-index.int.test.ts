@@ -75,4 +75,22 @@ describeEachDatabase('the widened box of migration 025', (db) => {
     );
     expect(row!.box).toBeNull();
   });
+
+  it("takes the tiniest numbers without an error (migration 031), as the domain's box", async () => {
+    // A subnormal latitude and a buffer of 6e-277 m: PostgreSQL's arithmetic raised an underflow.
+    const c = { geometry: { type: 'Point', coordinates: [-1e-323, 4.4e-323] } as Geometry, bufferM: 6.2e-277 };
+    const [row] = await db().query<{ box: string }>(`select truce_widened_box($1::jsonb, $2)::text as box`, [
+      JSON.stringify(c.geometry),
+      c.bufferM,
+    ]);
+    const [e, n, w, s] = row!.box.match(/-?[\d.e+-]+/g)!.map(Number) as [number, number, number, number];
+    const expected = targetBox(c);
+    for (const [got, want] of [
+      [w, expected[0]],
+      [s, expected[1]],
+      [e, expected[2]],
+      [n, expected[3]],
+    ] as const)
+      expect(Math.abs(got - want)).toBeLessThan(1e-9);
+  });
 });
