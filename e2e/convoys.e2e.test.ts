@@ -10,9 +10,10 @@
  * convoys of 2016 are shown too: Daraya turned back on 12 May, and delivered without food on 1 June.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, screenshot, seriousA11yViolations } from './browser.ts';
 import { type E2EWorld, PASSWORD, startE2EWorld } from './harness.ts';
+import { LANDING } from './sessions.ts';
 import { ConvoyRequestPage, ConvoysPage, fillDraft } from './pages/convoy.page.ts';
 import { AppShell } from './pages/shell.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
@@ -35,9 +36,12 @@ describe.skipIf(!hasChromium())('a convoy request from draft to delivery, in Chr
   }, 240_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await world?.close();
+  });
+  // A page left open goes on drawing (live events, its map): each test's are closed when it ends.
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
   });
 
   async function session(username: string, viewport = DESKTOP, lang: 'en' | 'ar' = 'en'): Promise<Page> {
@@ -47,7 +51,7 @@ describe.skipIf(!hasChromium())('a convoy request from draft to delivery, in Chr
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error(`page error (${username}): ${e.message}`));
     const signIn = new SignInPage(page, world.baseUrl);
-    await signIn.goto();
+    await signIn.goto(LANDING);
     await signIn.signIn(username, PASSWORD);
     return page;
   }

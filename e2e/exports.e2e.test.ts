@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, screenshot, seriousA11yViolations } from './browser.ts';
 import { type E2EWorld, PASSWORD, startE2EWorld } from './harness.ts';
+import { LANDING } from './sessions.ts';
 import { IncidentsPage } from './pages/incidents.page.ts';
 import { AppShell } from './pages/shell.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
@@ -27,9 +28,12 @@ describe.skipIf(!hasChromium())('exports from the web app', { timeout: 180_000 }
   }, 300_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await world?.close();
+  });
+  // A page left open goes on drawing (live events, its map): each test's are closed when it ends.
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
   });
 
   async function session(viewport: { width: number; height: number }): Promise<Page> {
@@ -37,7 +41,7 @@ describe.skipIf(!hasChromium())('exports from the web app', { timeout: 180_000 }
     contexts.push(context);
     const page = await context.newPage();
     const signIn = new SignInPage(page, world.baseUrl);
-    await signIn.goto();
+    await signIn.goto(LANDING);
     await signIn.signIn('observer', PASSWORD);
     return page;
   }

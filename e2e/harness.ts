@@ -18,6 +18,7 @@ import { planFirstStart, seedDemoWorld } from '../src/app/scenario/seed-demo-wor
 import { buildServer } from '../src/http/server.ts';
 import { registerWeb } from '../src/http/web.ts';
 import { type Database, openDatabase } from '../src/store/database.ts';
+import { hashOncePerPassword } from '../test/server.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 export const PASSWORD = 'e2e password 2016';
@@ -82,7 +83,7 @@ export async function startE2EWorld(): Promise<E2EWorld> {
   let db: Database | null = null;
   try {
     db = await openDatabase({ dataDir });
-    const ctx = createContext(db, { sealDelayMs: 20 });
+    const ctx = createContext(db, { sealDelayMs: 20, hashPassword: hashOncePerPassword });
     const plan = await planFirstStart(db, { empty: false });
     await seedDemoWorld(
       ctx,

@@ -4,7 +4,7 @@
  * allows ten sign-ins a minute from one address); later sessions start from that sign-in.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { E2EWorld } from './harness.ts';
 import { PASSWORD } from './harness.ts';
 import { SignInPage } from './pages/sign-in.page.ts';
@@ -14,9 +14,12 @@ export const PHONE = { width: 390, height: 844 };
 
 type Viewport = { width: number; height: number };
 
+/** Where a session lands once signed in: a page without a map. */
+export const LANDING = '/account';
+
 /**
  * `world` and `browser` are read when a session is asked for (the tests start them in `beforeAll`).
- * `close` closes every context opened, those `track`ed included.
+ * `close` closes every context opened, those `track`ed included; each test's are closed when it ends.
  */
 export function e2eSessions(world: () => E2EWorld, browser: () => Browser) {
   const contexts: BrowserContext[] = [];
@@ -35,7 +38,8 @@ export function e2eSessions(world: () => E2EWorld, browser: () => Browser) {
     page.on('pageerror', (e) => console.error(`page error (${username}): ${e.message}`));
     if (!state) {
       const signIn = new SignInPage(page, world().baseUrl);
-      await signIn.goto();
+      // Landing on the account page: the shell, without a map to draw (in software, the heaviest thing a page does here).
+      await signIn.goto(LANDING);
       await signIn.signIn(username, PASSWORD);
       signedIn.set(username, await context.storageState());
     }
@@ -74,8 +78,10 @@ export function e2eSessions(world: () => E2EWorld, browser: () => Browser) {
   }
 
   async function close(): Promise<void> {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
   }
+  // A page left open goes on drawing (live events, its map): each test's are closed when it ends.
+  afterEach(close);
 
   return { session, api, headers, track, close };
 }

@@ -42,12 +42,55 @@ const postgres: TestDatabase = {
 
 export const TEST_DATABASES: TestDatabase[] = POSTGRES_URL ? [pglite, postgres] : [pglite];
 
-/** Every table the migrations create, but the migrations' own record. */
-export async function emptyDatabase(db: Database): Promise<void> {
-  const tables = await db.query<{ tablename: string }>(
-    `select tablename from pg_tables where schemaname = current_schema() and tablename <> 'schema_migrations'`,
+/** What emptyDatabase learns of a database once: its tables and sequences, as ready statements. */
+interface Emptier {
+  /** The tables holding rows, each with how many up to `MANY`. */
+  rows: string;
+  /** Every sequence back at its start. */
+  restart: string;
+}
+const EMPTIERS = new WeakMap<Database, Emptier>();
+/** A table with this many rows is truncated (deleting them would leave as many dead ones to every later test). */
+const MANY = 500;
+
+async function emptier(db: Database): Promise<Emptier> {
+  const tables = await db.query<{ name: string }>(
+    `select quote_ident(tablename) as name from pg_tables
+      where schemaname = current_schema() and tablename <> 'schema_migrations'`,
   );
-  await db.exec(`truncate ${tables.map((t) => t.tablename).join(', ')} restart identity cascade`);
+  const sequences = await db.query<{ name: string; start: string }>(
+    `select quote_ident(sequencename) as name, start_value::text as start from pg_sequences where schemaname = current_schema()`,
+  );
+  return {
+    rows: tables
+      .map((t) => `select '${t.name}' as name, (select count(*) from (select from ${t.name} limit ${MANY}) f) as n`)
+      .map((q) => `(${q})`)
+      .join(' union all ')
+      .replace(/^/, 'select name, n::int as n from (')
+      .concat(') t where n > 0'),
+    restart: sequences.length
+      ? `select ${sequences.map((q) => `setval('${q.name}', ${q.start}, false)`).join(', ')}`
+      : '',
+  };
+}
+
+/**
+ * Every table the migrations create, but the migrations' own record, emptied, and every sequence
+ * back at its start. A test fills a few of some ninety tables with a few rows: those rows are
+ * deleted, with the foreign keys' and the audit trail's triggers off for the moment (as superuser),
+ * in about a millisecond; truncating every table took about 100 ms before each of some thousand
+ * tests. A table with many rows is truncated, with all that refer to it.
+ */
+export async function emptyDatabase(db: Database): Promise<void> {
+  let known = EMPTIERS.get(db);
+  if (!known) EMPTIERS.set(db, (known = await emptier(db)));
+  const full = await db.query<{ name: string; n: number }>(known.rows);
+  if (full.some((t) => t.n >= MANY)) await db.exec(`truncate ${full.map((t) => t.name).join(', ')} cascade`);
+  else if (full.length > 0)
+    await db.exec(
+      `begin; set local session_replication_role = replica; ${full.map((t) => `delete from ${t.name};`).join(' ')} commit;`,
+    );
+  if (known.restart) await db.query(known.restart);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { addOrganization } from '../src/app/accounts/add-organization.ts';
 import { addUser } from '../src/app/accounts/add-user.ts';
 import { type AppContext, createContext } from '../src/app/context.ts';
+import { hashPassword } from '../src/app/accounts/secrets.ts';
 import { buildServer } from '../src/http/server.ts';
 import type { Database } from '../src/store/sql.ts';
 
@@ -29,6 +30,18 @@ export const USERS: { org: string; role: Role }[] = [
     })),
   ),
 ];
+
+const hashes = new Map<string, Promise<string>>();
+/**
+ * The server's own argon2id, run once per password per test process: a world of 24 accounts is
+ * started before most int tests, and hashing each account's password anew took a third of a
+ * second of CPU every time. Signing in still verifies against the real hash.
+ */
+export function hashOncePerPassword(password: string): Promise<string> {
+  let hash = hashes.get(password);
+  if (!hash) hashes.set(password, (hash = hashPassword(password)));
+  return hash;
+}
 
 export interface Session {
   cookie: string;
@@ -56,7 +69,7 @@ export async function startTestServer(
   db: Database,
   context: Omit<Parameters<typeof createContext>[1], 'sealDelayMs'> = {},
 ): Promise<TestServer> {
-  const ctx = createContext(db, { ...context, sealDelayMs: 5 });
+  const ctx = createContext(db, { hashPassword: hashOncePerPassword, ...context, sealDelayMs: 5 });
   await seedAccounts(ctx);
   const app = await buildServer({ ctx });
   const sessions = new Map<string, Session>();

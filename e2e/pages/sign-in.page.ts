@@ -7,8 +7,9 @@ export class SignInPage {
     readonly baseUrl: string,
   ) {}
 
-  async goto(): Promise<void> {
-    await this.page.goto(`${this.baseUrl}/sign-in`);
+  /** `next`: the page to land on once signed in (the map by default). */
+  async goto(next?: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}`);
     await this.page.locator('#username').waitFor();
   }
 

@@ -5,6 +5,7 @@
  */
 import * as auditLog from '../store/audit.repository.ts';
 import type { Database } from '../store/sql.ts';
+import { hashPassword } from './accounts/secrets.ts';
 import type { PdfPrinter } from './daily-report/pdf-printer.ts';
 import { type EventBus, LocalEventBus } from './events.ts';
 import { ReadCache, type Touched } from './shared/read-cache.ts';
@@ -35,6 +36,8 @@ export interface AppContext {
   webhooks: { allowPrivateTargets: boolean };
   /** Prints the daily report as a PDF (Chromium: adapters/chromium-pdf.ts); null: this server prints none (503). Closed with the context. */
   pdf: PdfPrinter | null;
+  /** Hashes a new password: argon2id (accounts/secrets.ts); tests hash each of their passwords once (test/server.ts). */
+  hashPassword(password: string): Promise<string>;
 }
 
 /** A seal that failed (the database away or full) is tried again after 1 s, then up to every 30 s. */
@@ -49,6 +52,7 @@ export function createContext(
     emailDelivery?: boolean;
     webhooks?: { allowPrivateTargets?: boolean };
     pdf?: PdfPrinter | null;
+    hashPassword?: (password: string) => Promise<string>;
   } = {},
 ): AppContext {
   const retryMs = options.sealRetryMs ?? SEAL_RETRY_MS;
@@ -99,6 +103,7 @@ export function createContext(
     emailDelivery: options.emailDelivery ?? false,
     webhooks: { allowPrivateTargets: options.webhooks?.allowPrivateTargets ?? false },
     pdf: options.pdf ?? null,
+    hashPassword: options.hashPassword ?? hashPassword,
     close: async () => {
       closed = true;
       await options.pdf?.close();

@@ -5,7 +5,7 @@ import { audit } from '../shared/audit.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { exists, invalid } from '../errors.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH, newId } from './secrets.ts';
+import { MIN_PASSWORD_LENGTH, newId } from './secrets.ts';
 
 export interface NewUser {
   username: string;
@@ -25,7 +25,7 @@ export async function addUser(ctx: AppContext, caller: Caller | 'operator', user
   if (user.password.length < MIN_PASSWORD_LENGTH)
     throw invalid('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
   const id = newId();
-  const passwordHash = await hashPassword(user.password);
+  const passwordHash = await ctx.hashPassword(user.password);
   await ctx.db.transaction(async (tx) => {
     if (!(await accounts.getOrg(tx, user.orgId))) throw invalid('org', `unknown organization "${user.orgId}"`);
     const row = {

@@ -10,7 +10,7 @@ import { audit } from '../shared/audit.ts';
 import { type Caller, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './secrets.ts';
+import { MIN_PASSWORD_LENGTH } from './secrets.ts';
 import { forgetCachedTokens } from './sign-in.ts';
 
 export async function setPassword(
@@ -22,7 +22,7 @@ export async function setPassword(
   const by = caller === 'operator' ? null : requirePermission(caller, 'accounts:manage');
   if (password.length < MIN_PASSWORD_LENGTH)
     throw invalid('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await ctx.hashPassword(password);
   await ctx.db.transaction(async (tx) => {
     const user = await userOf(tx, by, username);
     await accounts.updateUser(tx, user.id, { password_hash: passwordHash });
