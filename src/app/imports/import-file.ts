@@ -4,6 +4,12 @@
  * dry run, read again and written batch by batch (import-incidents.ts), judged, audited, under the
  * caller's organization and the classification the caller chose.
  *
+ * An incident is known by its source's id (`ucdp-318815`). One the caller may see, under that id
+ * or as another organization's import of it (`ucdp-318815~ngo`), is stored already and left
+ * alone. Any other is stored as the caller's organization's own (`ucdp-318815~us`), whether or not
+ * the bare id is taken by an incident the caller may not see: so what an import answers and
+ * stores is the same either way, and never tells of a hidden incident (docs/confidentiality.md).
+ *
  * All or nothing per file: a file with one bad row is refused with every bad row named by its
  * line and column (up to MAX_PROBLEMS), and nothing is written. The check reads as the caller, so
  * "unchanged" and "differing" count only the incidents the caller may see; an incident stored
@@ -27,6 +33,7 @@ import {
 } from '../../ingest/incidents/imported-rows.ts';
 import { ucdpImportedRows } from '../../ingest/incidents/ucdp-rows.ts';
 import { localDays } from '../../ingest/local-day.ts';
+import * as accounts from '../../store/account.repository.ts';
 import * as incidents from '../../store/incident.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import * as settings from '../../store/settings.repository.ts';
@@ -94,19 +101,23 @@ export async function importFile(
   onProgress?: (progress: ImportFileProgress) => void,
 ): Promise<ImportReport> {
   const c = requirePermission(caller, 'incident:manage');
-  const [book, world] = [await loadRulebook(ctx.db), await settings.get(ctx.db)];
+  const [book, world, orgs] = [
+    await loadRulebook(ctx.db),
+    await settings.get(ctx.db),
+    (await accounts.listOrgs(ctx.db)).map((o) => o.id),
+  ];
   const read = rowReader(input.format, world.timezone, [...book.actors.values()]);
-  const { report: check, firstNew } = await checkFile(ctx, c, input, read, book);
+  const { report: check, firstNew, present } = await checkFile(ctx, c, input, read, book, orgs);
   if (input.dryRun) return check;
 
-  const total = check.incidents.new + check.incidents.unchanged + check.incidents.differing;
+  const total = check.incidents.new;
   async function* batches(): AsyncGenerator<IncidentBatch> {
     let batch: IncidentBatch = { incidents: [], actors: [] };
     const seen = new Set<string>();
     for await (const chunk of read(input.open())) {
       for (const row of chunk.rows) {
-        if (row.kind !== 'incident') continue;
-        batch.incidents.push(row.incident);
+        if (row.kind !== 'incident' || present.has(row.incident.id)) continue;
+        batch.incidents.push({ ...row.incident, id: ownId(sourceIdOf(row.incident.id, orgs), c.orgId) });
         for (const a of row.actors) if (!seen.has(a.id) && seen.add(a.id)) batch.actors.push(a);
         if (batch.incidents.length >= CHUNK) {
           yield batch;
@@ -138,7 +149,7 @@ export async function importFile(
     ...check,
     incidents: {
       new: tally.inserted,
-      // Stored meanwhile, or stored where the caller may not see them: counted as there already.
+      // Stored meanwhile by another import of the caller's organization: counted as there already.
       unchanged: check.incidents.unchanged + Math.max(0, check.incidents.new - tally.inserted),
       differing: check.incidents.differing,
     },
@@ -163,14 +174,28 @@ function rowReader(format: ImportFormat, timeZone: string, stored: Actor[]): Row
   }
 }
 
-/** The file read through: refused with every bad row, or what it would change. */
+/** The id under which an organization's import stores an incident its reader could not see stored. */
+const ownId = (sourceId: string, orgId: string): string => `${sourceId}~${orgId}`;
+
+/** An incident's id without the organization an import stored it for (an export of that import read back). */
+function sourceIdOf(id: string, orgs: readonly string[]): string {
+  const org = orgs.find((o) => id.endsWith(`~${o}`));
+  return org ? id.slice(0, -(org.length + 1)) : id;
+}
+
+/**
+ * The file read through: refused with every bad row, or what it would change. `present`: the
+ * source ids of the incidents the caller may see stored already, under their own id or as an
+ * import of one of `orgs`.
+ */
 async function checkFile(
   ctx: AppContext,
   caller: Caller,
   input: ImportFileInput,
   read: RowReader,
   initial: Rulebook,
-): Promise<{ report: ImportReport; firstNew: string | null }> {
+  orgs: readonly string[],
+): Promise<{ report: ImportReport; firstNew: string | null; present: Set<string> }> {
   const report: ImportReport = {
     format: input.format,
     dryRun: input.dryRun,
@@ -189,6 +214,12 @@ async function checkFile(
   const newActors = new Map<string, Actor>();
   let book = initial;
   let firstNew: string | null = null;
+  const present = new Set<string>();
+  // The caller's own import first, then the source's id, then other organizations' imports.
+  const variants = (rowId: string) => {
+    const id = sourceIdOf(rowId, orgs);
+    return [ownId(id, caller.orgId), id, ...orgs.filter((o) => o !== caller.orgId).map((o) => ownId(id, o))];
+  };
 
   const compare = async (pending: ImportedIncident[]) => {
     const stored = new Map(
@@ -196,20 +227,23 @@ async function checkFile(
         await asReader(ctx.db, readerOf(caller), (sql) =>
           incidents.list(
             sql,
-            pending.map((i) => i.id),
+            pending.flatMap((i) => variants(i.id)),
           ),
         )
       ).map((i) => [i.id, i]),
     );
     for (const incident of pending) {
-      const before = stored.get(incident.id);
+      const before = variants(incident.id)
+        .map((id) => stored.get(id))
+        .find((i) => i !== undefined);
       if (before) {
+        present.add(incident.id);
         if (sameFacts(before, incident)) report.incidents.unchanged++;
         else report.incidents.differing++;
         continue;
       }
       report.incidents.new++;
-      firstNew ??= incident.id;
+      firstNew ??= ownId(sourceIdOf(incident.id, orgs), caller.orgId);
       for (const f of adjudicateIncident(book, incident)) {
         report.findings[f.verdict]++;
         report.findings.total++;
@@ -278,7 +312,7 @@ async function checkFile(
       [{ line: 1, path: '(file)', message: report.rows === 0 ? 'has no rows' : 'has no incident' }],
     );
   report.actorsNew = [...newActors.keys()];
-  return { report, firstNew };
+  return { report, firstNew, present };
 }
 
 /** The facts the rules read, compared. */

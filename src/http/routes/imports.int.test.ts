@@ -11,7 +11,7 @@ import { loadScenario } from '../../app/scenario/load-scenario.ts';
 import { buildServer } from '../server.ts';
 import { openDatabase } from '../../store/database.ts';
 import type { Database } from '../../store/sql.ts';
-import { describeEachDatabase } from '../../../test/databases.ts';
+import { describeEachDatabase, emptyDatabase } from '../../../test/databases.ts';
 import { PASSWORD, startTestServer } from '../../../test/server.ts';
 import { startWorld } from '../../../test/report-world.ts';
 import { useTestServer } from '../../../test/use-test-server.ts';
@@ -98,7 +98,7 @@ describeEachDatabase('imports over HTTP', (db) => {
     expect(after.incidents - before.incidents).toBe(38);
     expect(after.findings - before.findings).toBe(report.findings.total);
     const [stored] = await db().query<{ classification: string; owner_org: string }>(
-      `select classification, owner_org from incidents where id = 'ucdp-318815'`,
+      `select classification, owner_org from incidents where id = 'ucdp-318815~ngo'`,
     );
     expect(stored).toEqual({ classification: 'org', owner_org: 'ngo' });
     const audit = await db().query<{ user_id: string; classification: string; owner_org: string }>(
@@ -117,6 +117,51 @@ describeEachDatabase('imports over HTTP', (db) => {
     const again = await post('ngo-analyst', 'format=ucdp&classification=org', UCDP_GOOD);
     expect(again.json()).toMatchObject({ incidents: { new: 0, unchanged: 38, differing: 0 }, actors_new: [] });
     expect(await counts(db())).toMatchObject({ incidents: after.incidents, findings: after.findings });
+  });
+
+  it('answers and stores the same whether or not an incident the caller may not see has the same source id', async () => {
+    await server.fresh();
+    const importAs = async (user: string, query: string) => {
+      const res = await post(user, `format=acled&${query}`, ACLED);
+      expect(res.statusCode, res.body).toBe(200);
+      const { actors_new: _, ...answer } = res.json();
+      return answer;
+    };
+    // Without a hidden twin: what the NGO's dry run and import answer, and what they store.
+    const alone = { dry: await importAs('ngo-analyst', 'dry_run=true&classification=org') };
+    const aloneWritten = await importAs('ngo-analyst', 'classification=org');
+    const stored = async () =>
+      db().query<Record<string, unknown>>(
+        `select id, owner_org, classification from incidents where source = 'acled' order by id`,
+      );
+    const ngoOwn = await stored();
+    expect(ngoOwn.map((r) => r.id)).toEqual(['9001', '9002', '9003', '9004'].map((n) => `acled-SYR${n}~ngo`));
+
+    // The same file, imported first by the US for itself only: the NGO's answers and records do not change.
+    await emptyDatabase(db());
+    await server.fresh();
+    await importAs('us-analyst', 'classification=org');
+    const dry = await importAs('ngo-analyst', 'dry_run=true&classification=org');
+    const written = await importAs('ngo-analyst', 'classification=org');
+    expect({ dry, written }).toEqual({ dry: alone.dry, written: aloneWritten });
+    expect(await stored()).toEqual(
+      [
+        ...ngoOwn,
+        ...['9001', '9002', '9003', '9004'].map((n) => ({
+          id: `acled-SYR${n}~us`,
+          owner_org: 'us',
+          classification: 'org',
+        })),
+      ].sort((a, b) => String(a.id).localeCompare(String(b.id))),
+    );
+    // One the NGO may see is stored already: the US's public import is not imported again.
+    await emptyDatabase(db());
+    await server.fresh();
+    await importAs('us-analyst', 'classification=public');
+    expect(await importAs('ngo-analyst', 'classification=org')).toMatchObject({
+      incidents: { new: 0, unchanged: 4, differing: 0 },
+      written: true,
+    });
   });
 
   it('reads the whole UCDP Syria file in a dry run', { timeout: 120_000 }, async () => {
@@ -145,7 +190,7 @@ describeEachDatabase('imports over HTTP', (db) => {
     );
     expect(rows).toEqual([
       expect.objectContaining({
-        id: 'acled-SYR9001',
+        id: 'acled-SYR9001~us',
         act: 'air_strike',
         perpetrator: 'sy-gov',
         target_civilian: 'civilians',
@@ -153,17 +198,22 @@ describeEachDatabase('imports over HTTP', (db) => {
         source_ref: 'SYR9001',
         place: 'Urum al-Kubra, Jebel Saman, Aleppo',
       }),
-      expect.objectContaining({ id: 'acled-SYR9002', act: 'shelling', perpetrator: 'ru' }),
+      expect.objectContaining({ id: 'acled-SYR9002~us', act: 'shelling', perpetrator: 'ru' }),
       expect.objectContaining({
-        id: 'acled-SYR9003',
+        id: 'acled-SYR9003~us',
         act: 'ground_assault',
         perpetrator: 'hts',
         target_actor: 'sy-gov',
       }),
-      expect.objectContaining({ id: 'acled-SYR9004', act: 'arrest', perpetrator: null, target_civilian: 'civilians' }),
+      expect.objectContaining({
+        id: 'acled-SYR9004~us',
+        act: 'arrest',
+        perpetrator: null,
+        target_civilian: 'civilians',
+      }),
     ]);
     const [judged] = await db().query<{ n: number }>(
-      `select count(*)::int as n from findings where subject_id = 'acled-SYR9001'`,
+      `select count(*)::int as n from findings where subject_id = 'acled-SYR9001~us'`,
     );
     expect(judged!.n).toBeGreaterThan(0);
     const again = await post('us-analyst', 'format=acled&classification=public', ACLED);
@@ -258,9 +308,16 @@ describeEachDatabase('imports over HTTP', (db) => {
       });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ incidents: { new: total }, actors_new: [] });
+      // Stored there as the US's own import of each (decision 031).
       const findings = (d: Database) =>
-        d.query(`select key, verdict, violators, rule from findings where kind = 'incident' order by key`);
+        d.query(
+          `select replace(key, '~us:', ':') as key, verdict, violators, rule from findings where kind = 'incident' order by 1`,
+        );
       expect(await findings(fresh)).toEqual(await findings(db()));
+      const [ids] = await fresh.query<{ own: number; all: number }>(
+        `select count(*) filter (where id like '%~us')::int as own, count(*)::int as "all" from incidents`,
+      );
+      expect(ids).toEqual({ own: total, all: total });
     } finally {
       await other.close();
       await fresh.close();
