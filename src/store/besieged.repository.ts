@@ -65,6 +65,8 @@ export interface DeliveryRecord {
   source: string;
   recordedAt: number;
   recordedBy: string | null;
+  /** The convoy request whose delivery this is (convoyDeliveries), or null: recorded on the area. */
+  convoy: { id: string; name: string; beneficiariesReached: number | null } | null;
 }
 
 interface AreaRow {
@@ -241,6 +243,7 @@ const toDelivery = (r: DeliveryRow): DeliveryRecord => ({
   source: r.source,
   recordedAt: ms(r.recorded_at),
   recordedBy: r.recorded_by,
+  convoy: null,
 });
 
 /** The deliveries the connection may see: to one area, or to every area (`'all'`), by day. */
@@ -255,12 +258,63 @@ export async function deliveries(sql: Sql, of: string | 'all'): Promise<Delivery
   return rows.map(toDelivery);
 }
 
-export async function insertDelivery(sql: Sql, d: DeliveryRecord): Promise<void> {
+export async function insertDelivery(sql: Sql, d: Omit<DeliveryRecord, 'convoy'>): Promise<void> {
   await sql.query(
     `insert into area_deliveries (id, area_id, delivered_on, description, source, recorded_at, recorded_by)
      values ($1, $2, $3, $4, $5, $6, $7)`,
     [d.id, d.areaId, d.on, d.description, d.source, ts(d.recordedAt), d.recordedBy],
   );
+}
+
+/** A convoy request delivered, as the connection may see it: the day of its delivery and the places it was to reach. */
+export interface ConvoyDelivery {
+  id: string;
+  name: string;
+  /** When the delivery happened. */
+  at: number;
+  organizer: string;
+  beneficiariesReached: number | null;
+  recordedAt: number;
+  recordedBy: string | null;
+  /** Its destinations, but those an approver left out. */
+  destinations: { lon: number; lat: number }[];
+}
+
+/** The convoy requests delivered that the connection may see (RLS: their organizer, the parties asked, the secretariat). */
+export async function convoyDeliveries(sql: Sql): Promise<ConvoyDelivery[]> {
+  const rows = await sql.query<{
+    id: string;
+    name: string;
+    at: Date;
+    organizer: string;
+    beneficiaries_reached: number | null;
+    recorded_at: Date;
+    recorded_by: string | null;
+    destinations: { lon: number; lat: number }[] | null;
+  }>(
+    `select c.id, c.name, s.at, coalesce(o.name, c.organizer_org) as organizer,
+       c.beneficiaries_reached, s.recorded_at, s.username as recorded_by,
+       (select json_agg(json_build_object('lon', d.lon, 'lat', d.lat) order by d.position)
+          from convoy_requests_destinations d
+         where d.request_id = c.id
+           and not exists (select 1 from convoy_requests_decisions x
+                            where x.request_id = c.id and d.position = any(x.excluded_destinations))) as destinations
+     from convoy_requests c
+     join convoy_requests_steps s on s.request_id = c.id and s.step = 'deliver'
+     left join organizations o on o.id = c.organizer_org
+     where c.state = 'delivered'
+     order by s.at, c.id`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    at: ms(r.at),
+    organizer: r.organizer,
+    beneficiariesReached: r.beneficiaries_reached,
+    recordedAt: ms(r.recorded_at),
+    recordedBy: r.recorded_by,
+    destinations: r.destinations ?? [],
+  }));
 }
 
 /** The latest day any figure the connection may see speaks of (a status, a besieger, an estimate, a delivery); null: none. */

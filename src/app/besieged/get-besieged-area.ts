@@ -1,9 +1,10 @@
-/** GET /besieged-areas/{id}: the area with every status, besieger, population estimate (every version) and delivery. */
+/** GET /besieged-areas/{id}: the area with every status, besieger, population estimate (every version) and delivery (convoys' included). */
 import * as besieged from '../../store/besieged.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { areaDeliveries } from './area-deliveries.ts';
 
 export interface BesiegedAreaDetail {
   area: besieged.BesiegedAreaRead;
@@ -15,6 +16,6 @@ export async function getBesiegedArea(ctx: AppContext, caller: Caller | null, id
   return asReader(ctx.db, readerOf(requireCaller(caller)), async (sql) => {
     const area = await besieged.get(sql, id);
     if (!area) throw notFound('besieged area', id);
-    return { area, estimates: await besieged.estimates(sql, id), deliveries: await besieged.deliveries(sql, id) };
+    return { area, estimates: await besieged.estimates(sql, id), deliveries: await areaDeliveries(sql, [area], id) };
   });
 }

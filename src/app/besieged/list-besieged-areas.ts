@@ -1,7 +1,7 @@
 /**
  * GET /besieged-areas?on=: the dashboard. Each area the caller may see, as of a day: its status
  * then, its besiegers, its population as last estimated (with the estimate before it, and the
- * trend), its last delivery and the days without aid; and the overall count of every besieged
+ * trend), its last delivery (recorded on the area, or a convoy request's: area-deliveries.ts) and the days without aid; and the overall count of every besieged
  * location. An area recorded from a later day is left out. The day is, by default, the latest any figure the caller may see speaks of (the
  * records are of a past year as often as of this one), else today. Areas are few (dozens): they
  * are read whole and reckoned here with the rules of domain/siege.ts.
@@ -18,6 +18,7 @@ import {
 import * as besieged from '../../store/besieged.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
+import { areaDeliveries } from './area-deliveries.ts';
 import type { AppContext } from '../context.ts';
 
 export interface AreaAsOf {
@@ -45,7 +46,7 @@ export async function listBesiegedAreas(
     const day = on ?? (latest !== null && latest < today ? latest : today);
     const areas = await besieged.list(sql);
     const estimates = await besieged.estimates(sql, 'all');
-    const deliveries = await besieged.deliveries(sql, 'all');
+    const deliveries = await areaDeliveries(sql, areas, 'all');
     const rows = areas.map((area): AreaAsOf => {
       const status = statusOn(area.statuses, day);
       const since = statusSince(area.statuses, day);

@@ -33,6 +33,7 @@ export async function recordDelivery(
       source: input.source,
       recordedAt: ctx.now(),
       recordedBy: by.username,
+      convoy: null,
     };
     await besieged.insertDelivery(tx, delivery);
     return { value: delivery, audit: [areaChange('add-delivery', area, null, deliveryView(delivery))] };

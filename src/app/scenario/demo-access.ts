@@ -432,6 +432,7 @@ export async function seedDemoAccess(db: Database, now: number): Promise<DemoAcc
           source: v.source,
           recordedAt: at(),
           recordedBy: null,
+          convoy: null,
         };
         await besieged.insertDelivery(tx, delivery);
         entries.push(areaChange('add-delivery', area, null, deliveryView(delivery)));

@@ -181,6 +181,12 @@ export const deliveryOut = z
     source: z.string(),
     recorded_at: z.string(),
     recorded_by: z.string().nullable(),
+    convoy: z
+      .object({ id: z.string(), name: z.string(), beneficiaries_reached: z.number().int().nullable() })
+      .nullable()
+      .describe(
+        'The convoy request delivered to a destination inside the area (its source is the organizer), or null: recorded on the area',
+      ),
   })
   .meta({ id: 'AreaDelivery' });
 

@@ -39,6 +39,7 @@ const rect = (x1: number, x2: number) => ({
 const WORLD = {
   format: 'truce-scenario/1',
   name: 'convoy test world',
+  timezone: 'Asia/Damascus',
   host_state: 'sy-gov',
   actors: [
     { id: 'sy-gov', name: 'Government forces', kind: 'state' },
@@ -277,6 +278,91 @@ describeEachDatabase('convoy requests API: the workflow, its parties and who see
       'arrive',
       'deliver',
     ]);
+  });
+
+  it('counts a delivery to a besieged area for those who see the request, and for nobody else', async () => {
+    // The local town besieged; a delivery recorded on it by hand in May, then the convoy's on 1 June.
+    const area = (
+      await request('un-ose-analyst', {
+        method: 'POST',
+        url: '/api/v1/besieged-areas',
+        payload: { name: 'Local town', zone_id: 'c', status: { status: 'besieged', since: '2016-01-01' } },
+      })
+    ).json();
+    expect(area.id).toBeDefined();
+    expect(
+      (
+        await request('un-ose-analyst', {
+          method: 'POST',
+          url: `/api/v1/besieged-areas/${area.id}/deliveries`,
+          payload: { delivered_on: '2016-05-01', source: 'ICRC' },
+        })
+      ).statusCode,
+    ).toBe(201);
+    const r = await readyToGo();
+    await ok('ngo-humanitarian', 'POST', `/${r.id}/dispatch`, { trucks: 12 });
+    await ok('ngo-humanitarian', 'POST', `/${r.id}/arrive`, {});
+    await ok('ngo-humanitarian', 'POST', `/${r.id}/deliver`, {
+      // 22:30 on 1 June in UTC, past midnight in Damascus.
+      at: '2016-06-02T01:30:00+03:00',
+      beneficiaries_reached: 4200,
+      lines: [{ delivered: 1000 }, { delivered: 40 }],
+    });
+    const seen = async (user: string) => {
+      const dashboard = await request(user, { method: 'GET', url: '/api/v1/besieged-areas?on=2016-06-11' });
+      expect(dashboard.statusCode, dashboard.body).toBe(200);
+      const row = dashboard.json().items.find((i: { id: string }) => i.id === area.id);
+      const detail = (await request(user, { method: 'GET', url: `/api/v1/besieged-areas/${area.id}` })).json();
+      return { last: row.last_delivery, days: row.days_without_delivery, deliveries: detail.deliveries };
+    };
+    // The organizer, the secretariat and a party asked: the convoy's delivery, on its day in the world's time (Damascus).
+    for (const user of ['ngo-analyst', 'un-ose-observer', 'gov-analyst']) {
+      const s = await seen(user);
+      expect(s.last, user).toMatchObject({
+        delivered_on: '2016-06-02',
+        source: 'A humanitarian NGO',
+        convoy: { id: r.id, name: 'Convoy to the local town', beneficiaries_reached: 4200 },
+      });
+      expect(s.days).toBe(9);
+      expect(s.deliveries.map((d: { delivered_on: string }) => d.delivered_on)).toEqual(['2016-05-01', '2016-06-02']);
+    }
+    // An organization that does not see the request sees the area's own record only, and no sign of the convoy.
+    const other = await seen('other-humanitarian');
+    expect(other).toMatchObject({ last: { delivered_on: '2016-05-01', convoy: null }, days: 41 });
+    expect(JSON.stringify(other)).not.toContain(r.id);
+  });
+
+  it('leaves out a destination an approver took off the request', async () => {
+    const area = (
+      await request('un-ose-analyst', {
+        method: 'POST',
+        url: '/api/v1/besieged-areas',
+        payload: { name: 'Local town', zone_id: 'c', status: { status: 'besieged', since: '2016-01-01' } },
+      })
+    ).json();
+    const r = await submitted({
+      destinations: [
+        { name: 'Rebel town', location: { lon: 36.25, lat: 33.05 } },
+        { name: 'Local town', location: { lon: 36.45, lat: 33.05 } },
+      ],
+    });
+    await decide('gov-analyst', r.id, {
+      actor: 'sy-gov',
+      decision: 'approve_with_conditions',
+      excluded_destinations: [1],
+      reason: 'Not the local town.',
+    });
+    await decide('council-analyst', r.id, { actor: 'reb', decision: 'approve' });
+    await decide('un-ose-analyst', r.id, { actor: 'local', decision: 'approve' });
+    await ok('un-ose-analyst', 'POST', `/${r.id}/letter`, { reference: 'FL-2' });
+    await ok('ngo-humanitarian', 'POST', `/${r.id}/dispatch`, { trucks: 3 });
+    await ok('ngo-humanitarian', 'POST', `/${r.id}/arrive`, {});
+    await ok('ngo-humanitarian', 'POST', `/${r.id}/deliver`, {
+      beneficiaries_reached: 100,
+      lines: [{ delivered: 1000 }, { delivered: 40 }],
+    });
+    const detail = (await request('ngo-analyst', { method: 'GET', url: `/api/v1/besieged-areas/${area.id}` })).json();
+    expect(detail.deliveries).toEqual([]);
   });
 
   it('refuses a step out of order with 409 naming the state, and changes nothing', async () => {

@@ -12129,6 +12129,12 @@ export interface components {
         };
         AreaDelivery: {
             area_id: string;
+            /** @description The convoy request delivered to a destination inside the area (its source is the organizer), or null: recorded on the area */
+            convoy: {
+                beneficiaries_reached: number | null;
+                id: string;
+                name: string;
+            } | null;
             delivered_on: string;
             description: string;
             id: string;
@@ -12138,6 +12144,12 @@ export interface components {
         };
         AreaDeliveryInput: {
             area_id: string;
+            /** @description The convoy request delivered to a destination inside the area (its source is the organizer), or null: recorded on the area */
+            convoy: {
+                beneficiaries_reached: number | null;
+                id: string;
+                name: string;
+            } | null;
             delivered_on: string;
             description: string;
             id: string;

@@ -1272,6 +1272,7 @@ export const ar: Messages = {
   'besieged.status.change': 'تغيير الحالة',
   'besieged.status.from': 'ابتداءً من',
   'besieged.status.changed': 'سُجّلت الحالة.',
+  'besieged.byConvoy': 'قافلة: {name}',
   'besieged.deliveries': 'إيصال المساعدات',
   'localAgreements.title': 'الاتفاقات المحلية',
   'localAgreements.intro':

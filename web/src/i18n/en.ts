@@ -1286,6 +1286,7 @@ export const en = {
   'besieged.status.change': 'Change the status',
   'besieged.status.from': 'From',
   'besieged.status.changed': 'Status recorded.',
+  'besieged.byConvoy': 'Convoy: {name}',
   'besieged.deliveries': 'Deliveries',
   'localAgreements.title': 'Local agreements',
   'localAgreements.intro':

@@ -161,7 +161,7 @@ function Statuses({ a }: { a: AreaDetail }) {
 }
 
 function Deliveries({ a }: { a: AreaDetail }) {
-  const { t, day } = useI18n();
+  const { t, day, number } = useI18n();
   return (
     <section className="panel" aria-labelledby="siege-deliveries">
       <h2 id="siege-deliveries">{t('besieged.deliveries')}</h2>
@@ -172,6 +172,19 @@ function Deliveries({ a }: { a: AreaDetail }) {
           {[...a.deliveries].reverse().map((d) => (
             <li key={d.id}>
               <time>{day(d.delivered_on)}</time>
+              {d.convoy && (
+                <div>
+                  <Link to={`/convoys/${encodeURIComponent(d.convoy.id)}`} dir="auto">
+                    {t('besieged.byConvoy', { name: d.convoy.name })}
+                  </Link>
+                  {d.convoy.beneficiaries_reached !== null && (
+                    <span className="muted small">
+                      {' · '}
+                      {t('convoys.detail.beneficiaries', { n: number(d.convoy.beneficiaries_reached) })}
+                    </span>
+                  )}
+                </div>
+              )}
               {d.description && <div dir="auto">{d.description}</div>}
               <div className="muted small" dir="auto">
                 {t('besieged.source', { source: d.source })}
