@@ -101,6 +101,13 @@ describe.skipIf(!hasChromium())(
       await page.locator('.siege-map canvas').waitFor();
       await new AppShell(page).language('ar');
       await page.locator('h1', { hasText: 'داريا' }).waitFor();
+      // The convoy delivered on 1 June is among the area's deliveries, in the page's language, linked to its request.
+      const convoy = page.locator('section[aria-labelledby=siege-deliveries] li', {
+        has: page.locator('a[href^="/convoys/"]'),
+      });
+      expect(await convoy.innerText()).toMatch(
+        /^١ حزيران ٢٠١٦\nقافلة: Convoy to Daraya: medical and nutrition supplies · وصلت المساعدات إلى ٤٬٠٠٠ شخص\nالمصدر: /,
+      );
       await screenshot(page, 'access-04-area-ar', { fullPage: true });
       await checkPage(page, 'an area (Arabic)');
     });

@@ -66,7 +66,7 @@ export interface DeliveryRecord {
   recordedAt: number;
   recordedBy: string | null;
   /** The convoy request whose delivery this is (convoyDeliveries), or null: recorded on the area. */
-  convoy: { id: string; name: string; beneficiariesReached: number | null } | null;
+  convoy: { id: string; name: string; organizerOrg: string; beneficiariesReached: number | null } | null;
 }
 
 interface AreaRow {
@@ -273,6 +273,7 @@ export interface ConvoyDelivery {
   /** When the delivery happened. */
   at: number;
   organizer: string;
+  organizerOrg: string;
   beneficiariesReached: number | null;
   recordedAt: number;
   recordedBy: string | null;
@@ -287,12 +288,13 @@ export async function convoyDeliveries(sql: Sql): Promise<ConvoyDelivery[]> {
     name: string;
     at: Date;
     organizer: string;
+    organizer_org: string;
     beneficiaries_reached: number | null;
     recorded_at: Date;
     recorded_by: string | null;
     destinations: { lon: number; lat: number }[] | null;
   }>(
-    `select c.id, c.name, s.at, coalesce(o.name, c.organizer_org) as organizer,
+    `select c.id, c.name, s.at, coalesce(o.name, c.organizer_org) as organizer, c.organizer_org,
        c.beneficiaries_reached, s.recorded_at, s.username as recorded_by,
        (select json_agg(json_build_object('lon', d.lon, 'lat', d.lat) order by d.position)
           from convoy_requests_destinations d
@@ -310,6 +312,7 @@ export async function convoyDeliveries(sql: Sql): Promise<ConvoyDelivery[]> {
     name: r.name,
     at: ms(r.at),
     organizer: r.organizer,
+    organizerOrg: r.organizer_org,
     beneficiariesReached: r.beneficiaries_reached,
     recordedAt: ms(r.recorded_at),
     recordedBy: r.recorded_by,

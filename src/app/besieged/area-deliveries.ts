@@ -32,7 +32,7 @@ export async function areaDeliveries(
         source: c.organizer,
         recordedAt: c.recordedAt,
         recordedBy: c.recordedBy,
-        convoy: { id: c.id, name: c.name, beneficiariesReached: c.beneficiariesReached },
+        convoy: { id: c.id, name: c.name, organizerOrg: c.organizerOrg, beneficiariesReached: c.beneficiariesReached },
       })),
   );
   return [...recorded, ...delivered].sort(

@@ -80,7 +80,12 @@ export const deliveryView = (d: besieged.DeliveryRecord) => ({
   source: d.source,
   recorded_at: new Date(d.recordedAt).toISOString(),
   recorded_by: d.recordedBy,
-  convoy: d.convoy && { id: d.convoy.id, name: d.convoy.name, beneficiaries_reached: d.convoy.beneficiariesReached },
+  convoy: d.convoy && {
+    id: d.convoy.id,
+    name: d.convoy.name,
+    organizer_org: d.convoy.organizerOrg,
+    beneficiaries_reached: d.convoy.beneficiariesReached,
+  },
 });
 
 /** An entry of the area's trail, under its classification (it names its zone: whoever may not see that does not see it). */

@@ -182,7 +182,12 @@ export const deliveryOut = z
     recorded_at: z.string(),
     recorded_by: z.string().nullable(),
     convoy: z
-      .object({ id: z.string(), name: z.string(), beneficiaries_reached: z.number().int().nullable() })
+      .object({
+        id: z.string(),
+        name: z.string(),
+        organizer_org: z.string().describe('The organizing organization (its name is the source)'),
+        beneficiaries_reached: z.number().int().nullable(),
+      })
       .nullable()
       .describe(
         'The convoy request delivered to a destination inside the area (its source is the organizer), or null: recorded on the area',

@@ -321,7 +321,7 @@ describeEachDatabase('convoy requests API: the workflow, its parties and who see
       expect(s.last, user).toMatchObject({
         delivered_on: '2016-06-02',
         source: 'A humanitarian NGO',
-        convoy: { id: r.id, name: 'Convoy to the local town', beneficiaries_reached: 4200 },
+        convoy: { id: r.id, name: 'Convoy to the local town', organizer_org: 'ngo', beneficiaries_reached: 4200 },
       });
       expect(s.days).toBe(9);
       expect(s.deliveries.map((d: { delivered_on: string }) => d.delivered_on)).toEqual(['2016-05-01', '2016-06-02']);

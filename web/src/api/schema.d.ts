@@ -12134,6 +12134,8 @@ export interface components {
                 beneficiaries_reached: number | null;
                 id: string;
                 name: string;
+                /** @description The organizing organization (its name is the source) */
+                organizer_org: string;
             } | null;
             delivered_on: string;
             description: string;
@@ -12149,6 +12151,8 @@ export interface components {
                 beneficiaries_reached: number | null;
                 id: string;
                 name: string;
+                /** @description The organizing organization (its name is the source) */
+                organizer_org: string;
             } | null;
             delivered_on: string;
             description: string;

@@ -7,6 +7,7 @@
 import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { BESIEGED_STATUSES, type BesiegedStatus } from '../../../../src/contract/siege.ts';
 import { useSession } from '../../api/session.tsx';
+import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
 import { Link } from '../../app/router.tsx';
 import { ErrorNotice, Field, Loading, recordFallback, Reference } from '../../app/ui.tsx';
@@ -162,6 +163,7 @@ function Statuses({ a }: { a: AreaDetail }) {
 
 function Deliveries({ a }: { a: AreaDetail }) {
   const { t, day, number } = useI18n();
+  const { orgName } = useWorld();
   return (
     <section className="panel" aria-labelledby="siege-deliveries">
       <h2 id="siege-deliveries">{t('besieged.deliveries')}</h2>
@@ -187,7 +189,7 @@ function Deliveries({ a }: { a: AreaDetail }) {
               )}
               {d.description && <div dir="auto">{d.description}</div>}
               <div className="muted small" dir="auto">
-                {t('besieged.source', { source: d.source })}
+                {t('besieged.source', { source: d.convoy ? orgName(d.convoy.organizer_org) : d.source })}
               </div>
             </li>
           ))}
