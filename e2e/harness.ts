@@ -1,23 +1,33 @@
 /**
- * The e2e world: the real server (in this process, on a random port) on a fresh PGlite data
- * directory with the demo world loaded (the 2016 truce bundle and the UCDP events of 2016), a
- * user of each role the tests play, and the web app built if web/dist is missing or older than
- * its sources.
+ * The e2e world: the real server (in this process, on a random port) on an in-memory PGlite
+ * database of its own with the demo world loaded (the 2016 truce bundle and the UCDP events of
+ * 2016; seeded once per test run, then copied: sharedSeed), a user of each role the tests play,
+ * and the web app built if web/dist is missing or older than its sources.
  */
 import type { Role } from '../src/contract/access.ts';
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
 import { addUser } from '../src/app/accounts/add-user.ts';
 import { type AppContext, createContext } from '../src/app/context.ts';
 import { planFirstStart, seedDemoWorld } from '../src/app/scenario/seed-demo-world.ts';
 import { buildServer } from '../src/http/server.ts';
 import { registerWeb } from '../src/http/web.ts';
-import { type Database, openDatabase } from '../src/store/database.ts';
+import { openDatabase } from '../src/store/database.ts';
 import { hashOncePerPassword } from '../test/server.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -79,10 +89,50 @@ function gunzipped(file: string): Readable {
 
 export async function startE2EWorld(): Promise<E2EWorld> {
   buildWebIfStale();
-  const dataDir = mkdtempSync(join(tmpdir(), 'truce-e2e-'));
-  let db: Database | null = null;
+  const seeded = await sharedSeed();
+  const db = await openDatabase({ dataDir: 'memory://', loadDataDir: seeded.dump });
+  let ctx: AppContext | null = null;
   try {
-    db = await openDatabase({ dataDir });
+    ctx = createContext(db, { sealDelayMs: 20, hashPassword: hashOncePerPassword });
+    const app = await server(ctx);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as { port: number };
+    const opened = ctx;
+    return {
+      baseUrl: `http://127.0.0.1:${port}`,
+      app,
+      ctx,
+      disputedIncident: seeded.disputedIncident,
+      close: async () => {
+        await app.close();
+        await opened.close();
+        await db.close();
+      },
+    };
+  } catch (e) {
+    await ctx?.close();
+    await db.close();
+    throw e;
+  }
+}
+
+async function server(ctx: AppContext): Promise<FastifyInstance> {
+  const app = await buildServer({ ctx });
+  // Until buildServer serves the web app itself.
+  if (!app.hasRoute({ method: 'GET', url: '/*' })) await registerWeb(app);
+  return app;
+}
+
+interface Seeded {
+  /** The data directory of the seeded world, as PGlite dumps it. */
+  dump: Blob;
+  disputedIncident: string;
+}
+
+/** The demo world, its users and the disputed incident, in a new database: some 8 s of work. */
+async function seed(): Promise<Seeded> {
+  const db = await openDatabase({ dataDir: 'memory://' });
+  try {
     const ctx = createContext(db, { sealDelayMs: 20, hashPassword: hashOncePerPassword });
     const plan = await planFirstStart(db, { empty: false });
     await seedDemoWorld(
@@ -96,28 +146,55 @@ export async function startE2EWorld(): Promise<E2EWorld> {
     );
     for (const u of E2E_USERS)
       await addUser(ctx, 'operator', { username: u.username, orgId: u.org, role: u.role, password: PASSWORD });
-    const app = await buildServer({ ctx });
-    // Until buildServer serves the web app itself.
-    if (!app.hasRoute({ method: 'GET', url: '/*' })) await registerWeb(app);
+    const app = await server(ctx);
     const disputedIncident = await seedDisputedIncident(app);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = app.server.address() as { port: number };
-    const opened = db;
-    return {
-      baseUrl: `http://127.0.0.1:${port}`,
-      app,
-      ctx,
-      disputedIncident,
-      close: async () => {
-        await app.close();
-        await ctx.close();
-        await opened.close();
-        rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
+    await app.close();
+    await ctx.close();
+    return { dump: await db.dumpDataDir!(), disputedIncident };
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * The seeded world, made once per test run by the first e2e file to ask and read by the others
+ * from the run's directory (test/global-setup.ts): each file then starts from its own copy in
+ * about 2 s instead of seeding for 8. Outside a test run, seeded here.
+ */
+async function sharedSeed(): Promise<Seeded> {
+  let dir: string;
+  try {
+    dir = inject('e2eWorldDir');
+  } catch {
+    return seed();
+  }
+  const [dumpFile, metaFile, lockFile, failedFile] = ['world.tar.gz', 'world.json', 'world.lock', 'world.failed'].map(
+    (n) => join(dir, n),
+  ) as [string, string, string, string];
+  const read = (): Seeded => ({
+    dump: new Blob([readFileSync(dumpFile)]),
+    ...(JSON.parse(readFileSync(metaFile, 'utf8')) as { disputedIncident: string }),
+  });
+  try {
+    closeSync(openSync(lockFile, 'wx'));
+  } catch {
+    // Another file is seeding it: wait for it (its own start takes 4 minutes at most).
+    for (let waited = 0; !existsSync(metaFile); waited += 250) {
+      if (existsSync(failedFile))
+        throw new Error(`the e2e world could not be seeded: ${readFileSync(failedFile, 'utf8')}`);
+      if (waited > 240_000) throw new Error('the e2e world was not seeded within 4 minutes by another test file');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return read();
+  }
+  try {
+    const seeded = await seed();
+    writeFileSync(dumpFile, Buffer.from(await seeded.dump.arrayBuffer()));
+    writeFileSync(`${metaFile}.tmp`, JSON.stringify({ disputedIncident: seeded.disputedIncident }));
+    renameSync(`${metaFile}.tmp`, metaFile);
+    return seeded;
   } catch (e) {
-    await db?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    writeFileSync(failedFile, e instanceof Error ? e.message : String(e));
     throw e;
   }
 }

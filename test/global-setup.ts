@@ -12,6 +12,8 @@ import { openDatabase } from '../src/store/database.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteDump: string;
+    /** Where the e2e tests keep the world they seed once (e2e/harness.ts). */
+    e2eWorldDir: string;
   }
 }
 
@@ -23,6 +25,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const file = join(dir, 'pglite.tar.gz');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   project.provide('pgliteDump', file);
+  project.provide('e2eWorldDir', dir);
   if (!process.env.TRUCE_TEST_DATABASE_URL) {
     console.log('\nPostgreSQL runs skipped: TRUCE_TEST_DATABASE_URL is not set (storage tests ran on PGlite only).\n');
   }
