@@ -62,12 +62,9 @@ async function emptier(db: Database): Promise<Emptier> {
     `select quote_ident(sequencename) as name, start_value::text as start from pg_sequences where schemaname = current_schema()`,
   );
   return {
-    rows: tables
-      .map((t) => `select '${t.name}' as name, (select count(*) from (select from ${t.name} limit ${MANY}) f) as n`)
-      .map((q) => `(${q})`)
-      .join(' union all ')
-      .replace(/^/, 'select name, n::int as n from (')
-      .concat(') t where n > 0'),
+    rows: `select name, n::int as n from (${tables
+      .map((t) => `(select '${t.name}' as name, (select count(*) from (select from ${t.name} limit ${MANY}) f) as n)`)
+      .join(' union all ')}) t where n > 0`,
     restart: sequences.length
       ? `select ${sequences.map((q) => `setval('${q.name}', ${q.start}, false)`).join(', ')}`
       : '',

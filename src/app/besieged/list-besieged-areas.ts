@@ -1,10 +1,11 @@
 /**
  * GET /besieged-areas?on=: the dashboard. Each area the caller may see, as of a day: its status
  * then, its besiegers, its population as last estimated (with the estimate before it, and the
- * trend), its last delivery (recorded on the area, or a convoy request's: area-deliveries.ts) and the days without aid; and the overall count of every besieged
- * location. An area recorded from a later day is left out. The day is, by default, the latest any figure the caller may see speaks of (the
- * records are of a past year as often as of this one), else today. Areas are few (dozens): they
- * are read whole and reckoned here with the rules of domain/siege.ts.
+ * trend), its last delivery (recorded on the area, or a convoy request's: area-deliveries.ts) and
+ * the days without aid; and the overall count of every besieged location. An area recorded from a
+ * later day is left out. The day is, by default, the latest any figure the caller may see speaks
+ * of (the records are of a past year as often as of this one), else today. Areas are few (dozens):
+ * they are read whole and reckoned here with the rules of domain/siege.ts.
  */
 import {
   type BesiegedStatus,
