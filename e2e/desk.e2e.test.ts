@@ -360,6 +360,33 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
     expect(await new AppShell(newcomer).navLabels()).not.toContain('Administration');
   });
 
+  it('lets an admin say which party an organization decides for on convoy requests, in Arabic on a phone', async () => {
+    const page = await session('admin', PHONE, 'ar');
+    await page.goto(`${world.baseUrl}/admin`);
+    const select = page.locator('#decides-ocha');
+    await expect.poll(() => select.isEnabled()).toBe(true);
+    expect(await page.locator('label[for=decides-ocha]').innerText()).toBe('تقرّر في طلبات القوافل باسم');
+    // As the demo world has it: OCHA decides for the UN's own convoys, the foreign ministry for the government.
+    expect(await select.locator('option:checked').innerText()).toBe('الأمم المتحدة (مكتب تنسيق الشؤون الإنسانية)');
+    expect(await page.locator('#decides-sy-mofa').inputValue()).toBe('sy-gov');
+    const un = await select.inputValue();
+    const directory = async () =>
+      (
+        await world.app.inject({
+          method: 'GET',
+          url: '/api/v1/convoy-requests/representatives',
+          headers: await headers('admin'),
+        })
+      ).json<{ org: string; actor: string }[]>();
+    await select.selectOption('');
+    await expect.poll(async () => (await directory()).some((r) => r.org === 'ocha')).toBe(false);
+    expect(await select.locator('option:checked').innerText()).toBe('لا أحد من الأطراف');
+    expect(await new AppShell(page).overflowX()).toBeLessThanOrEqual(0);
+    await screenshot(page, '56-admin-decides-for-ar-phone', { fullPage: true });
+    await select.selectOption(un);
+    await expect.poll(directory).toContainEqual({ org: 'ocha', actor: un });
+  });
+
   it('lets an admin create an API token, shown once, see it listed and revoke it; then read the trail by a user', async () => {
     const page = await session('admin');
     await page.goto(`${world.baseUrl}/map`);

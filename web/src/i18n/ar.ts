@@ -472,6 +472,8 @@ export const ar: Messages = {
   'admin.org.name': 'الاسم بالإنجليزية',
   'admin.org.nameAr': 'الاسم بالعربية',
   'admin.org.kind': 'النوع',
+  'admin.org.decidesFor': 'تقرّر في طلبات القوافل باسم',
+  'admin.org.decidesForNone': 'لا أحد من الأطراف',
   'admin.org.taskForce': 'عضو في فريق العمل',
   'admin.org.submit': 'أضف المنظمة',
   'admin.audit': 'سجل التدقيق',

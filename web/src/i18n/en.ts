@@ -475,6 +475,8 @@ export const en = {
   'admin.org.name': 'Name in English',
   'admin.org.nameAr': 'Name in Arabic',
   'admin.org.kind': 'Kind',
+  'admin.org.decidesFor': 'Decides on convoy requests for',
+  'admin.org.decidesForNone': 'no party',
   'admin.org.taskForce': 'Member of the task force',
   'admin.org.submit': 'Add the organization',
   'admin.audit': 'Audit trail',

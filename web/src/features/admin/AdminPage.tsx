@@ -18,7 +18,9 @@ import {
   useAddOrganization,
   useAddUser,
   useChangeUser,
+  useConvoyRepresentatives,
   useResetPassword,
+  useSetConvoyRepresentative,
   useUsers,
 } from './queries.ts';
 
@@ -245,6 +247,7 @@ function Organizations() {
               {nameOf.orgKinds(o.kind)}
               {o.task_force ? ` · ${t('admin.org.taskForce')}` : ''}
             </span>
+            <DecidesFor org={o.id} />
           </li>
         ))}
       </ul>
@@ -298,6 +301,44 @@ function Organizations() {
         </div>
       </form>
     </section>
+  );
+}
+
+/**
+ * The party an organization decides for on convoy requests (docs/access.md): a party's approvals
+ * are asked of the organizations that decide for it, or of the secretariat when none does.
+ */
+function DecidesFor({ org }: { org: string }) {
+  const { t } = useI18n();
+  const { actors, actorName } = useWorld();
+  const { errorText } = useStatements();
+  const directory = useConvoyRepresentatives();
+  const set = useSetConvoyRepresentative();
+  const current = directory.data?.find((r) => r.org === org)?.actor ?? '';
+  const id = `decides-${org}`;
+  const parties = actors.filter((a) => !a.designated).sort((a, b) => actorName(a.id).localeCompare(actorName(b.id)));
+  return (
+    <span className="decides-for">
+      <label htmlFor={id}>{t('admin.org.decidesFor')}</label>
+      <select
+        id={id}
+        value={current}
+        disabled={!directory.data || set.isPending}
+        onChange={(e) => set.mutate({ org, actor: e.target.value || null })}
+      >
+        <option value="">{t('admin.org.decidesForNone')}</option>
+        {parties.map((a) => (
+          <option key={a.id} value={a.id}>
+            {actorName(a.id)}
+          </option>
+        ))}
+      </select>
+      {set.error && (
+        <span role="alert" className="field-error">
+          {errorText(set.error)}
+        </span>
+      )}
+    </span>
   );
 }
 

@@ -53,3 +53,28 @@ export function useAddOrganization() {
     onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.organizations }),
   });
 }
+
+/** Which organization decides for which party on convoy requests (read by anyone signed in). */
+export function useConvoyRepresentatives() {
+  return asQuery(
+    useQuery({
+      queryKey: queryKeys.convoyRepresentatives,
+      queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/convoy-requests/representatives', { signal })),
+    }),
+  );
+}
+
+/** Sets the party an organization decides for on convoy requests (admins): the directory as it then stands. */
+export function useSetConvoyRepresentative() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ org, actor }: { org: string; actor: string | null }) =>
+      unwrap(
+        await api.PUT('/api/v1/convoy-requests/representatives/{org}', {
+          params: { path: { org } },
+          body: { actor },
+        }),
+      ),
+    onSuccess: (directory) => client.setQueryData(queryKeys.convoyRepresentatives, directory),
+  });
+}
