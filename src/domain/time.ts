@@ -117,6 +117,11 @@ export function dayZone(name: string): DayZone | null {
   }
 }
 
+/** The world's day boundaries: its timezone's, or UTC's for a name that is not one (settings are checked when written). */
+export function worldDayZone(name: string): DayZone {
+  return dayZone(name) ?? dayZone('Z')!;
+}
+
 /**
  * Day boundaries in an IANA timezone. Intl is slow (tens of microseconds a call): offsets are
  * read at UTC midnights only, and each day's start is worked out once. Where the clocks jump at

@@ -5,7 +5,7 @@
  * latest month with a request the caller may see, else this month. Also the months that have
  * requests, for the page's picker. See docs/access.md.
  */
-import { dayZone } from '../../domain/time.ts';
+import { worldDayZone } from '../../domain/time.ts';
 import * as requests from '../../store/convoy-request.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import * as settings from '../../store/settings.repository.ts';
@@ -40,7 +40,7 @@ export async function getAccessPlan(
   const c = requireCaller(caller);
   return asReader(ctx.db, readerOf(c), async (sql) => {
     const { timezone } = await settings.get(sql);
-    const zone = dayZone(timezone) ?? dayZone('Z')!;
+    const zone = worldDayZone(timezone);
     const months = [...new Set((await requests.windowStarts(sql)).map((t) => zone.localDate(t).slice(0, 7)))].sort();
     const chosen = month ?? months.at(-1) ?? zone.localDate(ctx.now()).slice(0, 7);
     const from = zone.startOf(`${chosen}-01`);

@@ -6,7 +6,7 @@
  * only, so its delivery counts for them alone: the area's days without aid are each reader's.
  */
 import { areaContains } from '../../domain/geo.ts';
-import { dayZone } from '../../domain/time.ts';
+import { worldDayZone } from '../../domain/time.ts';
 import * as besieged from '../../store/besieged.repository.ts';
 import type { Sql } from '../../store/sql.ts';
 import * as settings from '../../store/settings.repository.ts';
@@ -20,7 +20,7 @@ export async function areaDeliveries(
   const recorded = await besieged.deliveries(sql, of);
   const convoys = await besieged.convoyDeliveries(sql);
   if (convoys.length === 0) return recorded;
-  const zone = dayZone((await settings.get(sql)).timezone) ?? dayZone('Z')!;
+  const zone = worldDayZone((await settings.get(sql)).timezone);
   const delivered = areas.flatMap((area) =>
     convoys
       .filter((c) => c.destinations.some((d) => areaContains(area.shape, d.lon, d.lat)))

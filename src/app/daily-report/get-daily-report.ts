@@ -14,7 +14,7 @@
 import type { Clearance } from '../../contract/access.ts';
 import { judgeDays, violationsPerDate } from '../../domain/calm.ts';
 import { areaContains, type BBox, type Position } from '../../domain/geo.ts';
-import { datesBetween, type DayZone, dayZone, isCalendarDate, nextDate } from '../../domain/time.ts';
+import { datesBetween, type DayZone, isCalendarDate, nextDate, worldDayZone } from '../../domain/time.ts';
 import * as agreements from '../../store/agreement.repository.ts';
 import * as day from '../../store/daily-report.repository.ts';
 import * as findings from '../../store/finding.repository.ts';
@@ -172,7 +172,7 @@ export async function dailyReportAs(
   query: DailyReportQuery,
 ): Promise<DailyReport> {
   const stored = await settings.get(sql);
-  const zone = dayZone(stored.timezone) ?? dayZone('Z')!;
+  const zone = worldDayZone(stored.timezone);
   const date = query.date ?? addDays(zone.localDate(now), -1);
   if (!isCalendarDate(date)) throw invalid('querystring.date', 'querystring.date: must be a date YYYY-MM-DD');
   const governorate = query.area ? adminAreas().find((a) => a.pcode === query.area) : undefined;

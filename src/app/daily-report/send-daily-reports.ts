@@ -6,7 +6,7 @@
  * (email/send-due-emails.ts) writes each message out when it sends it: the figures read again, the
  * public edition as anyone may read it and the cleared one as the recipient may see it.
  */
-import { dayZone } from '../../domain/time.ts';
+import { worldDayZone } from '../../domain/time.ts';
 import * as schedules from '../../store/report-schedule.repository.ts';
 import * as settings from '../../store/settings.repository.ts';
 import type { AppContext } from '../context.ts';
@@ -28,7 +28,7 @@ const DAY_MS = 86_400_000;
 export async function queueDailyReports(ctx: AppContext): Promise<number> {
   const at = ctx.now();
   const queued = await ctx.db.transaction(async (tx) => {
-    const zone = dayZone((await settings.get(tx)).timezone) ?? dayZone('Z')!;
+    const zone = worldDayZone((await settings.get(tx)).timezone);
     const today = zone.localDate(at);
     const minutes = Math.max(0, Math.floor((at - zone.startOf(today)) / 60_000));
     const time = `${String(Math.min(23, Math.floor(minutes / 60))).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;

@@ -18,7 +18,7 @@ import * as accounts from '../../store/account.repository.ts';
 import * as email from '../../store/email.repository.ts';
 import { ANONYMOUS, asReader } from '../../store/reader.ts';
 import * as settings from '../../store/settings.repository.ts';
-import { dayZone } from '../../domain/time.ts';
+import { worldDayZone } from '../../domain/time.ts';
 import { whereIs } from '../map/where.ts';
 import { clearanceOf } from '../caller.ts';
 import type { AppContext } from '../context.ts';
@@ -108,7 +108,7 @@ async function deliver(
         list: (names) => (names.length === 0 ? words.none : names.join(words.separator)),
         when: (t) => formatDateTime(t, lang, timezone),
         whenRange: (from, to) => formatDateTimeRange(from, to, lang, timezone),
-        day: (t) => (dayZone(timezone) ?? dayZone('Z')!).localDate(t),
+        day: (t) => worldDayZone(timezone).localDate(t),
         place: (lon, lat) => placeName(lon, lat, r),
         number: (n) => formatNumber(n, lang),
         url: (path) => new URL(path.replace(/^\//, ''), sender.publicUrl).href,

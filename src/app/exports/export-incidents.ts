@@ -5,7 +5,7 @@
  * written (incident-pages.ts), so that memory stays the same for ten incidents or a million.
  */
 import type { IncidentFilter, IncidentSort } from '../../contract/lists.ts';
-import { dayZone } from '../../domain/time.ts';
+import { worldDayZone } from '../../domain/time.ts';
 import { ACLED_COLUMNS, acledValues } from '../../ingest/exports/acled-csv.ts';
 import { BYTE_ORDER_MARK, CSV_MEDIA_TYPE, csvRecord } from '../../ingest/exports/csv-out.ts';
 import type { ExportLanguage } from '../../ingest/exports/exported-incident.ts';
@@ -63,7 +63,7 @@ const MEDIA_TYPES: Record<ExportFormat, string> = {
  * timezone's offset is a whole number of them, so the date cannot change within one).
  */
 export function localDates(timezone: string): (iso: string) => string {
-  const zone = dayZone(timezone) ?? dayZone('Z')!;
+  const zone = worldDayZone(timezone);
   const known = new Map<number, string>();
   return (iso) => {
     const t = Date.parse(iso);

@@ -6,7 +6,7 @@
  * a record hidden from the reader is in no list, and a notice whose operation the secretariat may not
  * see gives its conflicts with the outline only (who declared it, its window), never its area.
  */
-import { dayZone, isCalendarDate, nextDate } from '../../domain/time.ts';
+import { isCalendarDate, nextDate, worldDayZone } from '../../domain/time.ts';
 import * as conflicts from '../../store/conflict.repository.ts';
 import * as notifications from '../../store/notification.repository.ts';
 import * as plans from '../../store/plan.repository.ts';
@@ -82,7 +82,7 @@ export async function getDeconflictionDay(
   if (day !== undefined && !isCalendarDate(day))
     throw invalid('querystring.day', 'querystring.day: must be a date YYYY-MM-DD');
   return asReader(ctx.db, readerOf(by), async (sql) => {
-    const zone = dayZone((await settings.get(sql)).timezone) ?? dayZone('Z')!;
+    const zone = worldDayZone((await settings.get(sql)).timezone);
     const date = day ?? zone.localDate(await notifications.dbNow(sql));
     const during = { from: zone.startOf(date), to: zone.startOf(nextDate(date)) };
     const notes = await notifications.listDuring(sql, during);

@@ -19,7 +19,7 @@
  * in the write's transaction, under its lock): the command line changes only what it is given.
  */
 import type { CalmResult } from '../../domain/findings.ts';
-import { type DayZone, dayZone, isCalendarDate, isTimeZoneName, parseOffset } from '../../domain/time.ts';
+import { type DayZone, isCalendarDate, isTimeZoneName, parseOffset, worldDayZone } from '../../domain/time.ts';
 import * as agreements from '../../store/agreement.repository.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { sameRecord } from '../../store/rows.ts';
@@ -237,7 +237,7 @@ function figuresIn(sql: Sql) {
   return async (s: settings.CalmSetting | undefined, timezone: string): Promise<CalmFigures | null> => {
     if (!s) return null;
     const spec = settings.calmSpec(s);
-    const zone: DayZone = dayZone(timezone) ?? dayZone('Z')!;
+    const zone: DayZone = worldDayZone(timezone);
     const g = spec && (await agreements.get(sql, s.agreement));
     const counted: CalmResult | null = spec && g ? await countCalmOver(sql, zone, spec, g.inForce) : null;
     return {

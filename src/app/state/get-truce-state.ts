@@ -9,7 +9,7 @@
  */
 import { judgeDays, violationsPerDate } from '../../domain/calm.ts';
 import type { CalmDay, CalmResult, Verdict } from '../../domain/findings.ts';
-import { datesBetween, dayZone, isCalendarDate, nextDate } from '../../domain/time.ts';
+import { datesBetween, isCalendarDate, nextDate, worldDayZone } from '../../domain/time.ts';
 import * as agreements from '../../store/agreement.repository.ts';
 import * as findings from '../../store/finding.repository.ts';
 import { asReader } from '../../store/reader.ts';
@@ -56,7 +56,7 @@ export async function getTruceState(ctx: AppContext, caller: Caller | null, quer
   const reader = readerOf(requireCaller(caller));
   return asReader(ctx.db, reader, async (sql) => {
     const stored = await settings.get(sql);
-    const zone = dayZone(stored.timezone) ?? dayZone('Z')!;
+    const zone = worldDayZone(stored.timezone);
     const to = query.to ?? zone.localDate(ctx.now());
     const from = query.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * DAY).toISOString().slice(0, 10);
     if (!isCalendarDate(from)) throw invalid('querystring.from', 'querystring.from: must be a date YYYY-MM-DD');

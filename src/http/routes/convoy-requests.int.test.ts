@@ -280,16 +280,20 @@ describeEachDatabase('convoy requests API: the workflow, its parties and who see
     ]);
   });
 
+  /** The local town (zone c) recorded as besieged since 2016 by the secretariat. */
+  async function besiegedLocalTown(): Promise<{ id: string }> {
+    const res = await request('un-ose-analyst', {
+      method: 'POST',
+      url: '/api/v1/besieged-areas',
+      payload: { name: 'Local town', zone_id: 'c', status: { status: 'besieged', since: '2016-01-01' } },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json();
+  }
+
   it('counts a delivery to a besieged area for those who see the request, and for nobody else', async () => {
     // The local town besieged; a delivery recorded on it by hand in May, then the convoy's on 1 June.
-    const area = (
-      await request('un-ose-analyst', {
-        method: 'POST',
-        url: '/api/v1/besieged-areas',
-        payload: { name: 'Local town', zone_id: 'c', status: { status: 'besieged', since: '2016-01-01' } },
-      })
-    ).json();
-    expect(area.id).toBeDefined();
+    const area = await besiegedLocalTown();
     expect(
       (
         await request('un-ose-analyst', {
@@ -333,13 +337,7 @@ describeEachDatabase('convoy requests API: the workflow, its parties and who see
   });
 
   it('leaves out a destination an approver took off the request', async () => {
-    const area = (
-      await request('un-ose-analyst', {
-        method: 'POST',
-        url: '/api/v1/besieged-areas',
-        payload: { name: 'Local town', zone_id: 'c', status: { status: 'besieged', since: '2016-01-01' } },
-      })
-    ).json();
+    const area = await besiegedLocalTown();
     const r = await submitted({
       destinations: [
         { name: 'Rebel town', location: { lon: 36.25, lat: 33.05 } },
