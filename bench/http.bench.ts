@@ -9,7 +9,7 @@
  * First, on the same PostgreSQL, its anchor: `pgbench -N` with as many clients (bench/lib/pgbench.ts).
  * The goal is a share of pgbench's transactions/s, so that a figure means the same on any machine.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,9 +29,13 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BUNDLE = join(ROOT, 'examples/syria-2016.json');
 const CONNECTIONS = Number(process.env.TRUCE_BENCH_CONNECTIONS ?? 32);
 const DURATION_S = Number(process.env.TRUCE_BENCH_DURATION ?? 10);
-const WARMUP_S = 2;
+// The load's first seconds on a server just started are its start-up, not its steady state: V8
+// compiles the hot paths, PostgreSQL's new backends fill their caches. Measured (8 s rounds on one
+// server, 4 servers): the first round's p99 was 94-287 ms, the second's 37-72, the third's 28-48.
+const WARMUP_S = Number(process.env.TRUCE_BENCH_WARMUP ?? 15);
 // TRUCE_BENCH_TARGETS=postgres or pglite: only that one (while tuning).
 // TRUCE_BENCH_PROFILE=dir: the server writes a V8 CPU profile there when it stops.
+// TRUCE_BENCH_NODE_ARGS='--trace-gc ...': more flags for the server's Node; TRUCE_BENCH_SERVER_LOG=file: what it printed.
 // TRUCE_BENCH_MIX=writes or reads: only filings or only listings (while tuning; the goal needs the mix).
 const MIX = process.env.TRUCE_BENCH_MIX;
 // TRUCE_BENCH_CLIENT=autocannon: the load from autocannon in this process rather than wrk (bench/lib/wrk.ts).
@@ -118,7 +122,8 @@ export const httpBenchmark: Benchmark = {
     if (anchor) {
       notes.push(
         `The anchor, run first on the same PostgreSQL: \`${anchor.command}\` gave ${anchor.tps.toLocaleString('en-US')} transactions/s` +
-          ` (average latency ${anchor.latencyMs} ms); "share of pgbench" is report writes/s divided by that.`,
+          ` (average latency ${anchor.latencyMs} ms, p99 ${anchor.p99Ms} ms); "share of pgbench" is report writes/s divided by that.` +
+          ` Each HTTP request's p99 is the time to a committed report or a listing, pgbench's that of one simple transaction.`,
       );
     }
     const share = pgResult?.share ?? 0;
@@ -198,7 +203,8 @@ async function measure(target: Target, anchor: PgbenchRate | null, client: Clien
   const profile = process.env.TRUCE_BENCH_PROFILE
     ? ['--cpu-prof', '--cpu-prof-dir', process.env.TRUCE_BENCH_PROFILE]
     : [];
-  const server = await startTruceServe(target.flags, ENV, { nodeArgs: profile });
+  const nodeArgs = [...profile, ...(process.env.TRUCE_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+  const server = await startTruceServe(target.flags, ENV, { nodeArgs });
   const acknowledged: string[] = [];
   const wal0 = await walCounters(target);
   let result: Load;
@@ -207,6 +213,7 @@ async function measure(target: Target, anchor: PgbenchRate | null, client: Clien
   const load = client === 'wrk' ? wrkLoad : autocannonLoad;
   try {
     const token = await createApiToken(server.url, 'bench-reporter', PASSWORD, 'bench');
+    // Warmed up first: the start-up is not the steady state (WARMUP_S).
     await load(server.url, token, WARMUP_S, acknowledged);
     const before = acknowledged.length;
     cpu = await withCpu(server.child.pid, () => load(server.url, token, DURATION_S, acknowledged));
@@ -214,6 +221,8 @@ async function measure(target: Target, anchor: PgbenchRate | null, client: Clien
     writes = acknowledged.length - before;
   } finally {
     await stopCleanly(server);
+    if (process.env.TRUCE_BENCH_SERVER_LOG)
+      await writeFile(`${process.env.TRUCE_BENCH_SERVER_LOG}.${target.name}`, server.output());
   }
   const wal1 = await walCounters(target);
   const perReport = (n: number | null) => (n === null ? null : round(n / acknowledged.length, 3));

@@ -6,6 +6,9 @@
  * absolute rates differ twofold between two machines of one kind here.
  */
 import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createScratchDatabase } from '../../test/scratch-database.ts';
 
 export interface PgbenchRate {
@@ -13,27 +16,46 @@ export interface PgbenchRate {
   tps: number;
   /** Average latency per transaction, ms. */
   latencyMs: number;
+  /** The 99th percentile of the transactions' latencies (pgbench's per-transaction log), ms. */
+  p99Ms: number;
   command: string;
 }
 
 /** Runs `pgbench -N -c clients -j 2 -T seconds` on a fresh scratch database of `baseUrl`'s server. */
 export async function pgbenchRate(baseUrl: string, clients: number, seconds: number): Promise<PgbenchRate> {
   const database = await createScratchDatabase(baseUrl, `truce_pgbench_${Date.now()}`);
+  const logs = await mkdtemp(join(tmpdir(), 'truce-pgbench-'));
   try {
     await run(['-i', '-q', '-s', '1', database.url]);
-    const args = ['-N', '-n', '-c', String(clients), '-j', '2', '-T', String(seconds), database.url];
-    const out = await run(args);
+    const args = ['-N', '-n', '-c', String(clients), '-j', '2', '-T', String(seconds)];
+    const out = await run([...args, '-l', `--log-prefix=${join(logs, 'tx')}`, database.url]);
     const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(out);
     const latency = /latency average = ([\d.]+) ms/.exec(out);
     if (!tps) throw new Error(`pgbench printed no rate:\n${out}`);
     return {
       tps: Number(tps[1]),
       latencyMs: Number(latency?.[1] ?? NaN),
-      command: `pgbench ${args.slice(0, -1).join(' ')}`,
+      p99Ms: await p99Of(logs),
+      command: `pgbench ${args.join(' ')}`,
     };
   } finally {
     await database.drop();
+    await rm(logs, { recursive: true, force: true });
   }
+}
+
+/** The 99th percentile of the latencies in pgbench's per-transaction logs (third field, in µs), ms. */
+async function p99Of(dir: string): Promise<number> {
+  const latencies: number[] = [];
+  for (const file of await readdir(dir)) {
+    for (const line of (await readFile(join(dir, file), 'utf8')).split('\n')) {
+      const us = Number(line.split(' ')[2]);
+      if (line && Number.isFinite(us)) latencies.push(us);
+    }
+  }
+  if (latencies.length === 0) return NaN;
+  latencies.sort((a, b) => a - b);
+  return Math.round(latencies[Math.floor(latencies.length * 0.99)]! / 100) / 10;
 }
 
 function run(args: string[]): Promise<string> {
