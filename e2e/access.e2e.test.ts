@@ -155,6 +155,31 @@ describe.skipIf(!hasChromium())(
       await desktop.locator('#agreement-change option').nth(1).waitFor({ state: 'attached' });
       await screenshot(desktop, 'access-08-agreement-form-ar', { fullPage: true });
       await checkPage(desktop, 'the agreement form (Arabic)');
+      // Recorded as a person would, in Arabic: an earlier truce in Daraya, then the wounded evacuated under it.
+      await desktop.locator('#agreement-name-ar').fill('هدنة داريا الأولى');
+      await desktop.locator('#agreement-name').fill('First Daraya truce');
+      await setDateField(desktop, 'agreement-concluded', '2016-01-15');
+      await desktop.locator('#party-0-actor').selectOption('sy-gov');
+      await desktop.locator('#party-1-actor').selectOption('fsa-south');
+      await desktop.locator('#agreement-terms').fill('وقف إطلاق النار وإدخال المساعدات الطبية');
+      await desktop.locator('[data-testid=agreement-form] button[type=submit]').click();
+      await desktop.waitForURL(/\/local-agreements\/[^/]+$/);
+      await desktop.locator('h1', { hasText: 'هدنة داريا الأولى' }).waitFor();
+      const evacuation = desktop.locator('[data-testid=evacuation-form]');
+      await setDateField(desktop, 'evacuation-started', '2016-01-20');
+      await desktop.locator('#evacuation-wounded').fill('12');
+      await desktop.locator('#evacuation-origin-ar').fill('داريا');
+      await desktop.locator('#evacuation-origin').fill('Daraya');
+      await desktop.locator('#evacuation-destination-ar').fill('دمشق');
+      await desktop.locator('#evacuation-destination').fill('Damascus');
+      await evacuation.locator('button[type=submit]').click();
+      await desktop.locator('.notice-success').waitFor();
+      const moved = desktop.locator('[data-testid=evacuations] tbody tr');
+      await expect.poll(() => moved.count()).toBe(1);
+      expect(await moved.innerText()).toMatch(/١٢[\s\S]*داريا[\s\S]*دمشق/);
+      await desktop.locator('[data-testid=agreement-timeline] li[data-event=evacuation]').first().waitFor();
+      await screenshot(desktop, 'access-08b-agreement-recorded-ar', { fullPage: true });
+      await checkPage(desktop, 'an agreement recorded with its evacuation (Arabic)');
     });
 
     it('shows the monthly access plan of May 2016, exports it with HXL hashtags, and counts nothing hidden', async () => {
@@ -172,7 +197,8 @@ describe.skipIf(!hasChromium())(
       );
       const csv = await plan.csv();
       expect(csv.split('\r\n')[1]).toContain('#output+convoys+planned');
-      expect(csv).toContain('2016-05,location,Daraya');
+      // The convoy's destination is at Darayya (GeoNames), named so, with the name the request gave it.
+      expect(csv).toContain('2016-05,location,Darayya,Daraya,');
       await screenshot(page, 'access-09-plan', { fullPage: true });
       await checkPage(page, 'the access plan');
       // The month picker steps to June: the convoy delivered on 1 June.

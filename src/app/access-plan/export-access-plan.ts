@@ -1,7 +1,8 @@
 /**
  * GET /access-plan.csv?month=&lang=: the monthly access plan as HXL-tagged CSV (plan-csv.ts), read
  * as the caller like the page (hidden requests are not counted). Parties and governorates are named
- * in the language asked where the data has an Arabic name; locations as the requests name them.
+ * in the language asked where the data has an Arabic name, and so are locations that are towns of
+ * the gazetteer; other locations as the requests name them (every spelling in "As requested").
  */
 import * as actors from '../../store/actor.repository.ts';
 import { asReader } from '../../store/reader.ts';
@@ -27,6 +28,10 @@ export async function exportAccessPlan(
     party: (id) => {
       const a = byId.get(id);
       return (lang === 'ar' ? a?.nameAr : undefined) ?? a?.name ?? id;
+    },
+    location: (l) => {
+      const place = l.byPlace ? whereIs(l.lon, l.lat).place : null;
+      return place ? ((lang === 'ar' ? place.nameAr : null) ?? place.nameEn) : l.name;
     },
     governorate: (l) => {
       const g = whereIs(l.lon, l.lat).governorate;

@@ -3,7 +3,8 @@
  * starts in the month (a calendar month in the world's timezone), as the caller may see them (a
  * request hidden from the caller is not counted: row-level security reads them). By default the
  * latest month with a request the caller may see, else this month. Also the months that have
- * requests, for the page's picker. See docs/access.md.
+ * requests, for the page's picker. Destinations at one town of the gazetteer are one location,
+ * however the requests spell it. See docs/access.md.
  */
 import { worldDayZone } from '../../domain/time.ts';
 import * as requests from '../../store/convoy-request.repository.ts';
@@ -11,6 +12,7 @@ import { asReader } from '../../store/reader.ts';
 import * as settings from '../../store/settings.repository.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
+import { placeKeyNear } from '../map/where.ts';
 import { type PlanFigures, planFigures } from './plan-figures.ts';
 
 export interface AccessPlan {
@@ -46,6 +48,6 @@ export async function getAccessPlan(
     const from = zone.startOf(`${chosen}-01`);
     const to = zone.startOf(`${nextMonth(chosen)}-01`);
     const found = await requests.listByWindowStart(sql, from, to);
-    return { month: chosen, from, to, timezone, months, figures: planFigures(found) };
+    return { month: chosen, from, to, timezone, months, figures: planFigures(found, placeKeyNear) };
   });
 }

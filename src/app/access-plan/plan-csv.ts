@@ -11,7 +11,7 @@ export type PlanLanguage = 'en' | 'ar';
 
 /** What a row is: a location's figures, an approving party's, or the month's total. */
 export type PlanRow =
-  | { kind: 'location'; location: LocationFigures; governorate: string | null }
+  | { kind: 'location'; location: LocationFigures; name: string; governorate: string | null }
   | { kind: 'party'; party: PartyFigures; name: string }
   | { kind: 'total'; total: ConvoyCounts };
 
@@ -35,7 +35,13 @@ export const PLAN_COLUMNS: readonly Column[] = [
     en: 'Location',
     ar: 'الموقع',
     tag: '#loc+name',
-    value: (r) => (r.kind === 'location' ? r.location.name : null),
+    value: (r) => (r.kind === 'location' ? r.name : null),
+  },
+  {
+    en: 'As requested',
+    ar: 'كما ورد في الطلبات',
+    tag: '#loc+name+requested',
+    value: (r) => (r.kind === 'location' ? r.location.names.join('; ') : null),
   },
   {
     en: 'Governorate',
@@ -119,12 +125,18 @@ export const planTags = (): string[] => PLAN_COLUMNS.map((c) => c.tag);
 /** The rows of a plan, locations first, then the parties, then the total. */
 export function planRows(
   figures: PlanFigures,
-  names: { party(actor: string): string; governorate(l: LocationFigures): string | null },
+  names: {
+    party(actor: string): string;
+    /** A town of the gazetteer in the reader's language; a destination elsewhere as the requests name it. */
+    location(l: LocationFigures): string;
+    governorate(l: LocationFigures): string | null;
+  },
 ): PlanRow[] {
   return [
     ...figures.locations.map((location): PlanRow => ({
       kind: 'location',
       location,
+      name: names.location(location),
       governorate: names.governorate(location),
     })),
     ...figures.parties.map((p): PlanRow => ({ kind: 'party', party: p, name: names.party(p.actor) })),

@@ -75,6 +75,24 @@ describe('the monthly plan’s figures', () => {
     expect(locations[1]).toMatchObject({ beneficiariesPlanned: 2000, beneficiariesReached: 1500 });
   });
 
+  it('counts destinations at one place as one location, whatever their names; elsewhere by name', () => {
+    // Two spellings placed at one town, and a name that is no place.
+    const placeOf = (lon: number) => (lon > 36.2 ? 'Darayya' : null);
+    const { locations } = planFigures(
+      [
+        request({ destinations: [DARAYA] }),
+        request({ destinations: [{ ...DARAYA, name: 'داريا', lon: 36.231 }, MOADAMIYEH] }),
+        request({ destinations: [{ ...DARAYA, name: 'DARAYA' }] }),
+        request({ destinations: [{ ...MOADAMIYEH, name: 'moadamiyeh ' }] }),
+      ],
+      placeOf,
+    );
+    expect(locations.map((l) => [l.name, l.names, l.byPlace, l.planned])).toEqual([
+      ['Daraya', ['Daraya', 'داريا'], true, 3],
+      ['Moadamiyeh', ['Moadamiyeh'], false, 2],
+    ]);
+  });
+
   it('gives each party its decisions and its response times from submission to decision', () => {
     const { parties } = planFigures([
       request({ requiredApprovals: ['gov', 'reb'], decisions: [decision('gov', 'approve', 10)], state: 'submitted' }),

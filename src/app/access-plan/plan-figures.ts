@@ -1,6 +1,8 @@
 /**
  * The monthly access plan's figures, worked out from the convoy requests of a month (pure: no I/O,
- * no clock). Per location (a destination, by its name), per approving party, and in all:
+ * no clock). Per location, per approving party, and in all. A location is a populated place of the
+ * gazetteer when a destination lies near one (`placeOf`), so that "Daraya", "Darayya" and "داريا"
+ * at one town count as one; else the destination's name, without case or runs of spaces. Then:
  * convoys planned (submitted), approved (wholly or partly, the location not left out by a
  * party), denied, awaiting a decision, stopped on the road (turned back or attacked) and
  * delivered; beneficiaries planned and reached; and each party's response times, from the
@@ -35,7 +37,14 @@ export interface LocationFigures extends ConvoyCounts {
   name: string;
   lon: number;
   lat: number;
+  /** Every name the requests gave it, as first given, in the order met. */
+  names: string[];
+  /** Whether it is a place of the gazetteer (the destinations near it) rather than a name. */
+  byPlace: boolean;
 }
+
+/** The gazetteer's place a destination's point stands for, as a key; null when none is near. */
+export type PlaceOf = (lon: number, lat: number) => string | null;
 
 export interface PartyFigures {
   actor: string;
@@ -115,7 +124,7 @@ function count(c: ConvoyCounts, r: PlanRequest, left: boolean): void {
  * nobody and is not planned: it is left out. A request to several destinations counts at each
  * location with its whole figures, and once in the total.
  */
-export function planFigures(requests: readonly PlanRequest[]): PlanFigures {
+export function planFigures(requests: readonly PlanRequest[], placeOf: PlaceOf = () => null): PlanFigures {
   const locations = new Map<string, LocationFigures>();
   const parties = new Map<string, { f: PartyFigures; times: number[] }>();
   const total = zero();
@@ -124,11 +133,14 @@ export function planFigures(requests: readonly PlanRequest[]): PlanFigures {
     count(total, r, false);
     const seen = new Set<string>();
     r.destinations.forEach((d, i) => {
-      const key = locationKey(d.name);
+      const place = placeOf(d.lon, d.lat);
+      const key = place === null ? `name:${locationKey(d.name)}` : `place:${place}`;
+      const name = d.name.trim();
+      let l = locations.get(key);
+      if (!l) locations.set(key, (l = { name, lon: d.lon, lat: d.lat, names: [], byPlace: place !== null, ...zero() }));
+      if (!l.names.some((n) => locationKey(n) === locationKey(name))) l.names.push(name);
       if (seen.has(key)) return;
       seen.add(key);
-      let l = locations.get(key);
-      if (!l) locations.set(key, (l = { name: d.name.trim(), lon: d.lon, lat: d.lat, ...zero() }));
       count(
         l,
         r,

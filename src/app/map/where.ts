@@ -43,6 +43,16 @@ export function whereIs(lon: number, lat: number): Where {
   };
 }
 
+/**
+ * The populated place a point stands for, as a key (its English name and position), when one lies
+ * within `reachM` (2.5 km by default: a convoy's destination typed at a town of the gazetteer); else
+ * null. Two spellings of one town, each placed on it, give one key.
+ */
+export function placeKeyNear(lon: number, lat: number, reachM = 2_500): string | null {
+  const near = places().nearest(lon, lat, reachM);
+  return near && `${near.place.nameEn}@${near.place.lon},${near.place.lat}`;
+}
+
 export type WhereView = ReturnType<typeof viewOf>;
 
 /**

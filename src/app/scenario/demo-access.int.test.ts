@@ -12,7 +12,7 @@ describeEachDatabase('the demo world: besieged areas and local agreements of 201
       expect(await seedDemoAccess(db(), s.ctx.now())).toEqual({
         areas: 5,
         estimates: 9,
-        deliveries: 7,
+        deliveries: 6,
         agreements: 2,
         evacuations: 3,
       });

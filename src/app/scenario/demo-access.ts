@@ -104,12 +104,9 @@ export const DEMO_AREAS: readonly DemoArea[] = [
         note: 'Wheat flour, health and hygiene items were sent for this estimated population.',
       },
     ],
+    // The first aid, on 1 June (medicines, vaccines, baby milk; no food), is the demo's convoy
+    // request delivered that day (demo-convoys.ts): it counts for the area as a convoy, not twice.
     deliveries: [
-      {
-        on: '2016-06-01',
-        description: 'Medicines, vaccines, baby milk and nutrition supplies for children; no food.',
-        source: `UN, ICRC and SARC convoy (${BRIEF}, scenario 4: “First aid arrived 1 June (no food)”)`,
-      },
       {
         on: '2016-06-09',
         description:

@@ -69,7 +69,7 @@ describeEachDatabase('the first start (seedDemoWorld)', (db) => {
     ]);
     expect(await count(`audit_log where entity = 'report'`)).toBe(5 + 3 + 1);
     // The besieged areas and local agreements of 2016 (demo-access.int.test.ts reads them through the API).
-    expect(result.access).toEqual({ areas: 5, estimates: 9, deliveries: 7, agreements: 2, evacuations: 3 });
+    expect(result.access).toEqual({ areas: 5, estimates: 9, deliveries: 6, agreements: 2, evacuations: 3 });
     expect(await count(`local_agreements where control_change_at is not null and zone_id = 'z-daraya'`)).toBe(1);
     expect(result.ucdp).toMatchObject({ rowsRead: 3, inserted: 3, rejected: [] });
     expect(await count('incidents')).toBe(33);

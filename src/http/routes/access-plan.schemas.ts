@@ -51,14 +51,20 @@ export const planOut = z
     locations: z
       .array(
         z.object({
-          name: z.string().describe('The destination as the requests name it'),
+          name: z.string().describe('The destination as the first request names it'),
+          names: z.array(z.string()).describe('Every name the requests gave this location, in the order met'),
+          by_place: z
+            .boolean()
+            .describe(
+              'True: the populated place of the gazetteer within 2.5 km of the destinations (named in `where.place`), however the requests spell it; false: the destinations of this name',
+            ),
           lon: z.number(),
           lat: z.number(),
           where: whereOut,
           ...countsShape,
         }),
       )
-      .describe('Per destination; a request to several counts at each'),
+      .describe('Per location (a town of the gazetteer, or a name); a request to several counts at each'),
     parties: z.array(
       z.object({
         actor: z.string(),
@@ -84,6 +90,8 @@ export const planJson = (p: AccessPlan): z.infer<typeof planOut> => ({
   months: p.months,
   locations: p.figures.locations.map((l) => ({
     name: l.name,
+    names: l.names,
+    by_place: l.byPlace,
     lon: l.lon,
     lat: l.lat,
     where: whereJson(l),

@@ -11900,7 +11900,7 @@ export interface components {
         AccessPlan: {
             /** @description The month’s first instant in the world’s timezone (ISO 8601, UTC) */
             from: string;
-            /** @description Per destination; a request to several counts at each */
+            /** @description Per location (a town of the gazetteer, or a name); a request to several counts at each */
             locations: {
                 /** @description Approved, wholly or partly (the location not left out) */
                 approved: number;
@@ -11909,13 +11909,17 @@ export interface components {
                 beneficiaries_planned: number;
                 /** @description Reached by the convoys delivered */
                 beneficiaries_reached: number;
+                /** @description True: the populated place of the gazetteer within 2.5 km of the destinations (named in `where.place`), however the requests spell it; false: the destinations of this name */
+                by_place: boolean;
                 delivered: number;
                 /** @description Denied, or the location left out by a party */
                 denied: number;
                 lat: number;
                 lon: number;
-                /** @description The destination as the requests name it */
+                /** @description The destination as the first request names it */
                 name: string;
+                /** @description Every name the requests gave this location, in the order met */
+                names: string[];
                 /** @description Convoy requests submitted for the month (drafts aside) */
                 planned: number;
                 /** @description Approved and turned back or attacked on the road */
@@ -11960,7 +11964,7 @@ export interface components {
         AccessPlanInput: {
             /** @description The month’s first instant in the world’s timezone (ISO 8601, UTC) */
             from: string;
-            /** @description Per destination; a request to several counts at each */
+            /** @description Per location (a town of the gazetteer, or a name); a request to several counts at each */
             locations: {
                 /** @description Approved, wholly or partly (the location not left out) */
                 approved: number;
@@ -11969,13 +11973,17 @@ export interface components {
                 beneficiaries_planned: number;
                 /** @description Reached by the convoys delivered */
                 beneficiaries_reached: number;
+                /** @description True: the populated place of the gazetteer within 2.5 km of the destinations (named in `where.place`), however the requests spell it; false: the destinations of this name */
+                by_place: boolean;
                 delivered: number;
                 /** @description Denied, or the location left out by a party */
                 denied: number;
                 lat: number;
                 lon: number;
-                /** @description The destination as the requests name it */
+                /** @description The destination as the first request names it */
                 name: string;
+                /** @description Every name the requests gave this location, in the order met */
+                names: string[];
                 /** @description Convoy requests submitted for the month (drafts aside) */
                 planned: number;
                 /** @description Approved and turned back or attacked on the road */

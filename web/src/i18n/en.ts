@@ -1375,7 +1375,8 @@ export const en = {
   'plan.beneficiaries.reached': '{n} of {m}',
   'plan.locations': 'By location',
   'plan.locations.help':
-    'A request to several locations counts at each; a location a party left out counts as denied there.',
+    'A request to several locations counts at each; a location a party left out counts as denied there. Destinations at one known town count as one location, however the requests spell it.',
+  'plan.asRequested': 'As requested: {names}',
   'plan.parties': 'By approving party',
   'plan.parties.help': 'Response time: from the request’s submission to the party’s decision.',
   'plan.parties.none': 'No party was asked.',

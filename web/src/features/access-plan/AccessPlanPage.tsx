@@ -133,11 +133,20 @@ function Locations({ p }: { p: AccessPlan }) {
           <tbody>
             {p.locations.map((l) => {
               const where = whereName(l.where, lang);
+              // A town of the gazetteer is named in the page's language, with the names the
+              // requests gave it; a destination elsewhere by the name it was given.
+              const title = l.by_place && where ? where : l.name;
+              const spelled = l.by_place ? l.names : [];
               return (
-                <tr key={l.name} data-testid="plan-location">
+                <tr key={`${l.by_place}:${l.name}:${l.lon},${l.lat}`} data-testid="plan-location">
                   <td className="cell-title">
-                    <span dir="auto">{l.name}</span>
-                    {where && where !== l.name && <div className="muted small">{where}</div>}
+                    <span dir="auto">{title}</span>
+                    {!l.by_place && where && where !== l.name && <div className="muted small">{where}</div>}
+                    {spelled.length > 0 && (
+                      <div className="muted small" dir="auto">
+                        {t('plan.asRequested', { names: spelled.join(lang === 'ar' ? '، ' : ', ') })}
+                      </div>
+                    )}
                   </td>
                   {cols.map((c) => (
                     <td key={c} className="num" data-label={t(`plan.col.${c}`)} data-col={c}>

@@ -265,7 +265,7 @@ function Organizations() {
           <Field label={t('admin.org.id')} htmlFor="o-id">
             <input id="o-id" dir="ltr" value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} />
           </Field>
-          <Field label={t('admin.org.kind')} htmlFor="o-kind">
+          <Field label={t('admin.org.kind')} htmlFor="o-kind" className="field-choice">
             <select
               id="o-kind"
               value={draft.kind}
