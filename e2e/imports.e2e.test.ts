@@ -80,6 +80,14 @@ describe.skipIf(!hasChromium())('imports in the web app', { timeout: 180_000 }, 
     expect(await imports.counts()).toMatchObject({ 'حوادث جديدة': '٠', 'مخزنة من قبل، دون تغيير': '٤' });
     await screenshot(page, '73-import-ar');
     await noSerious(page, 'import (ar)');
+    // A refused file's problems, row by row, in Arabic (the columns are the file's own names).
+    await imports.choose(UCDP_WITH_BAD_ROWS, 'ucdp');
+    expect(await imports.check()).toBe('refused');
+    const said = await imports.messages();
+    expect(said).toHaveLength(2);
+    expect(said[0]).toMatch(/^يجب أن يكون بين .+ و.+، لا «\u2066123\u2069»$/);
+    expect(said[1]).toBe('يجب أن يكون تاريخًا بصيغة YYYY-MM-DD، لا «\u20662016-02-30\u2069»');
+    await screenshot(page, '73b-import-refused-ar');
   });
 
   it('on a 390 px phone, in both languages: nothing wider than the screen', async () => {

@@ -1282,10 +1282,12 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
     },
     '/access-plan.csv': async ({ server, reader, fail, tally }) => {
       const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/access-plan.csv?month=2016-10' });
-      const total = res.body.split('\r\n').find((l) => l.startsWith('2016-10,total,'));
+      const lines = res.body.split('\r\n');
+      const total = lines.find((l) => l.startsWith('2016-10,total,'));
+      const planned = (lines[1] ?? '').split(',').indexOf('#output+convoys+planned');
       const expected = seesConvoyRequest('submitted', reader.org) ? '1' : '0';
       tally(1);
-      if (res.statusCode !== 200 || total?.split(',')[7] !== expected)
+      if (res.statusCode !== 200 || planned < 0 || total?.split(',')[planned] !== expected)
         fail(
           `GET /access-plan.csv: ${res.statusCode} ${total ?? res.body.slice(0, 200)}, expected ${expected} planned`,
         );

@@ -36,6 +36,13 @@ export class ImportPage {
       );
   }
 
+  /** What the rows' table says of each row (its third column). */
+  async messages(): Promise<string[]> {
+    return this.page
+      .locator('[data-testid=import-rows] tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[2]?.textContent ?? ''));
+  }
+
   /** The counts of the report, by their label. */
   async counts(): Promise<Record<string, string>> {
     return this.page

@@ -22,6 +22,7 @@ import { adjudicateIncident } from '../../domain/adjudicate.ts';
 import { VERDICTS, type Verdict } from '../../domain/findings.ts';
 import type { Actor, Incident } from '../../domain/model.ts';
 import type { Rulebook } from '../../domain/rulebook.ts';
+import type { Statement } from '../../domain/statements.ts';
 import { actorNames } from '../../ingest/incidents/actor-names.ts';
 import { acledRows } from '../../ingest/incidents/acled-file.ts';
 import { hxlRows } from '../../ingest/incidents/hxl-file.ts';
@@ -33,6 +34,7 @@ import {
 } from '../../ingest/incidents/imported-rows.ts';
 import { ucdpImportedRows } from '../../ingest/incidents/ucdp-rows.ts';
 import { localDays } from '../../ingest/local-day.ts';
+import { problemOf } from '../../ingest/row-problems.ts';
 import * as accounts from '../../store/account.repository.ts';
 import * as incidents from '../../store/incident.repository.ts';
 import { asReader } from '../../store/reader.ts';
@@ -61,6 +63,8 @@ export interface RowProblem {
   line: number;
   path: string;
   message: string;
+  /** The message as a statement, for the reader's language. */
+  statement: Statement;
 }
 
 export interface ImportReport {
@@ -272,8 +276,7 @@ async function checkFile(
           if (problems.length < MAX_PROBLEMS)
             problems.push({
               line: row.line,
-              path: idColumn(input.format),
-              message: `repeats the event of line ${earlier}`,
+              ...problemOf(idColumn(input.format), 'problem.import_repeats', { line: { number: earlier } }),
             });
           continue;
         }
@@ -296,7 +299,7 @@ async function checkFile(
   } catch (e) {
     if (!(e instanceof ImportFileError)) throw e;
     throw new RowsRefused(`line ${e.line}: ${e.message}; nothing was imported`, [
-      { line: e.line, path: '(file)', message: e.message },
+      { line: e.line, ...fieldProblem(`(file): ${e.message}`) },
     ]);
   }
   if (badRows > 0) {
@@ -309,7 +312,12 @@ async function checkFile(
   if (lineOf.size === 0)
     throw new RowsRefused(
       report.rows === 0 ? 'the file has no rows to import' : 'none of its rows is an incident to import',
-      [{ line: 1, path: '(file)', message: report.rows === 0 ? 'has no rows' : 'has no incident' }],
+      [
+        {
+          line: 1,
+          ...problemOf('(file)', report.rows === 0 ? 'problem.import_no_rows' : 'problem.import_no_incident'),
+        },
+      ],
     );
   report.actorsNew = [...newActors.keys()];
   return { report, firstNew, present };

@@ -83,6 +83,20 @@ describeEachDatabase('imports over HTTP', (db) => {
         [34, 'latitude'],
         [39, 'date_start'],
       ]);
+      // Each problem also as a statement, for the reader's language; the English is rendered from it.
+      expect(body.problems.map((p: { message: string; statement: unknown }) => [p.message, p.statement])).toEqual([
+        [
+          'must be between -90 and 90, not "123"',
+          {
+            code: 'problem.import_between',
+            params: { value: { text: '123' }, min: { number: -90 }, max: { number: 90 } },
+          },
+        ],
+        [
+          'must be a date YYYY-MM-DD, not "2016-02-30"',
+          { code: 'problem.import_day', params: { value: { text: '2016-02-30' } } },
+        ],
+      ]);
     }
     expect(await counts(db())).toEqual(before);
   });

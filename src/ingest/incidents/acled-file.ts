@@ -5,11 +5,12 @@
  * riots are not incidents of a truce: they are left out and counted.
  */
 import type { Act, ActorKind, Target } from '../../domain/model.ts';
+import type { StatementCode } from '../../domain/statements.ts';
 import type { LocalDays } from '../local-day.ts';
 import type { ActorNames } from './actor-names.ts';
+import { type FieldProblem, problemOf, valueTerms } from '../row-problems.ts';
 import { csvTable } from './csv-table.ts';
 import {
-  type FieldProblem,
   IMPORT_ID,
   type ImportedChunk,
   type ImportedIncident,
@@ -117,29 +118,30 @@ export async function* acledRows(
 export function acledRow(
   line: number,
   v: Record<string, string>,
-  fieldCount: string | null,
+  fieldCount: FieldProblem | null,
   context: AcledContext,
 ): ImportedRow {
   const problems: FieldProblem[] = [];
-  const bad = (path: string, message: string) => problems.push({ path, message });
-  if (fieldCount) bad('(row)', fieldCount);
+  const bad = (path: string, code: StatementCode, value?: string, numbers: Record<string, number> = {}) =>
+    problems.push(problemOf(path, code, valueTerms(value, numbers)));
+  if (fieldCount) problems.push(fieldCount);
   const eventId = (v.event_id_cnty ?? '').trim();
-  if (!IMPORT_ID.test(eventId)) bad('event_id_cnty', `must be an id of letters, digits and ._:- , not "${eventId}"`);
+  if (!IMPORT_ID.test(eventId)) bad('event_id_cnty', 'problem.import_id', eventId);
   const eventType = (v.event_type ?? '').trim();
-  if (!EVENT_TYPES.includes(eventType)) bad('event_type', `must be one of ACLED's event types, not "${eventType}"`);
+  if (!EVENT_TYPES.includes(eventType)) bad('event_type', 'problem.import_acled_type', eventType);
   const date = acledDate(v.event_date ?? '');
-  if (date === null) bad('event_date', `must be a date such as 2016-09-19 or 19 September 2016, not "${v.event_date}"`);
+  if (date === null) bad('event_date', 'problem.import_acled_date', v.event_date);
   const lat = numberOf(v.latitude);
   if (lat === undefined || !(lat >= -90 && lat <= 90))
-    bad('latitude', `must be between -90 and 90, not "${v.latitude}"`);
+    bad('latitude', 'problem.import_between', v.latitude, { min: -90, max: 90 });
   const lon = numberOf(v.longitude);
   if (lon === undefined || !(lon >= -180 && lon <= 180))
-    bad('longitude', `must be between -180 and 180, not "${v.longitude}"`);
+    bad('longitude', 'problem.import_between', v.longitude, { min: -180, max: 180 });
   const whole = (column: string, min: number, max: number): number | undefined => {
     const n = numberOf(v[column]);
     if (n === undefined) return undefined;
     if (Number.isInteger(n) && n >= min && n <= max) return n;
-    bad(column, `must be a whole number from ${min} to ${max}, not "${v[column]}"`);
+    bad(column, 'problem.import_whole_range', v[column], { min, max });
     return undefined;
   };
   const fatalities = whole('fatalities', 0, 1_000_000);
@@ -147,7 +149,7 @@ export function acledRow(
   const inter2 = whole('inter2', 0, 9);
   const timePrecision = whole('time_precision', 1, 3);
   const geoPrecision = whole('geo_precision', 1, 3);
-  if ((v.actor1 ?? '').trim() === '') bad('actor1', 'is empty');
+  if ((v.actor1 ?? '').trim() === '') bad('actor1', 'problem.import_empty');
   if (problems.length > 0) return { line, kind: 'bad', problems };
   if (eventType === 'Protests' || eventType === 'Riots')
     return { line, kind: 'skipped', reason: `event_type: ${eventType} are not incidents of a truce` };

@@ -4,13 +4,14 @@
  * with an ImportFileError; a row with more or fewer fields than the header is a bad row.
  */
 import { CsvSyntaxError, csvRecords } from '../csv-records.ts';
+import { type FieldProblem, problemOf } from '../row-problems.ts';
 import { ImportFileError } from './imported-rows.ts';
 
 export interface TableRow {
   line: number;
   values: Record<string, string>;
   /** When the row has as many fields as the header: null; else the problem. */
-  fieldCount: string | null;
+  fieldCount: FieldProblem | null;
 }
 
 export async function* csvTable(
@@ -44,7 +45,12 @@ export async function* csvTable(
           line,
           values,
           fieldCount:
-            fields.length === header.length ? null : `has ${fields.length} fields, the header has ${header.length}`,
+            fields.length === header.length
+              ? null
+              : problemOf('(row)', 'problem.import_fields', {
+                  count: { number: fields.length },
+                  expected: { number: header.length },
+                }),
         });
       }
       yield { rows, bytesRead: chunk.bytesRead, header: header ?? [] };

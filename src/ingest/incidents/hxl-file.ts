@@ -8,12 +8,13 @@
  * incident is judged again here, classified as the importer chose.
  */
 import { ACTS, type Act, CIVILIAN_TARGETS, type CivilianTarget, type Target } from '../../domain/model.ts';
+import type { StatementCode, Term } from '../../domain/statements.ts';
 import { isCalendarDate, parseInstant } from '../../domain/time.ts';
 import type { LocalDays } from '../local-day.ts';
 import type { ActorNames } from './actor-names.ts';
+import { type FieldProblem, problemOf, valueTerms } from '../row-problems.ts';
 import { csvTable } from './csv-table.ts';
 import {
-  type FieldProblem,
   IMPORT_ID,
   type ImportedChunk,
   type ImportedIncident,
@@ -91,29 +92,31 @@ export async function* hxlRows(
 function hxlRow(
   line: number,
   raw: Record<string, string>,
-  fieldCount: string | null,
+  fieldCount: FieldProblem | null,
   names: Map<string, string>,
   context: HxlReadContext,
 ): ImportedRow {
   const problems: FieldProblem[] = [];
   const name = (tag: string) => names.get(tag) ?? tag;
-  const bad = (tag: string, message: string) => problems.push({ path: name(tag), message });
+  const bad = (tag: string, code: StatementCode, value?: string, terms: Record<string, Term> = {}) =>
+    problems.push(problemOf(name(tag), code, { ...valueTerms(value), ...terms }));
   const get = (tag: string): string => {
     const column = names.get(tag);
     return column === undefined ? '' : (raw[column] ?? '').trim();
   };
-  if (fieldCount) problems.push({ path: '(row)', message: fieldCount });
+  if (fieldCount) problems.push(fieldCount);
 
   const id = get(TAGS.id);
-  if (!IMPORT_ID.test(id)) bad(TAGS.id, `must be an id of letters, digits and ._:- , not "${id}"`);
+  if (!IMPORT_ID.test(id)) bad(TAGS.id, 'problem.import_id', id);
   const type = get(TAGS.type);
-  if (!(ACTS as readonly string[]).includes(type)) bad(TAGS.type, `must be one of ${ACTS.join(', ')}, not "${type}"`);
+  if (!(ACTS as readonly string[]).includes(type))
+    bad(TAGS.type, 'problem.import_choice', type, { values: { text: ACTS.join(', ') } });
   const instant = (tag: string): number | null | undefined => {
     const s = get(tag);
     if (s === '') return undefined;
     const t = isCalendarDate(s) ? context.days.start(s) : parseInstant(s);
     if (t === null || Number.isNaN(t)) {
-      bad(tag, `must be an instant such as 2016-09-19T16:15:00Z, not "${s}"`);
+      bad(tag, 'problem.import_instant', s);
       return null;
     }
     return t;
@@ -125,14 +128,14 @@ function hxlRow(
     if (isCalendarDate(day)) {
       occurredAt = context.days.start(day);
       until ??= context.days.end(day);
-    } else bad(TAGS.date, `must be a date YYYY-MM-DD, not "${day}"`);
+    } else bad(TAGS.date, 'problem.import_day', day);
   }
   if (typeof occurredAt === 'number' && typeof until === 'number' && until < occurredAt)
-    bad(TAGS.end, 'must not be before the time it occurred');
+    bad(TAGS.end, 'problem.import_before_occurred');
   const coordinate = (tag: string, limit: number): number => {
     const n = numberOf(get(tag));
     if (n === undefined || !(n >= -limit && n <= limit))
-      bad(tag, `must be between -${limit} and ${limit}, not "${get(tag)}"`);
+      bad(tag, 'problem.import_between', get(tag), { min: { number: -limit }, max: { number: limit } });
     return n ?? 0;
   };
   const lat = coordinate(TAGS.lat, 90);
@@ -141,18 +144,18 @@ function hxlRow(
     const n = numberOf(get(tag));
     if (n === undefined) return undefined;
     if (Number.isInteger(n) && n >= 0 && n <= 1_000_000) return n;
-    bad(tag, `must be a whole number, 0 or more, not "${get(tag)}"`);
+    bad(tag, 'problem.import_whole_min', get(tag), { min: { number: 0 } });
     return undefined;
   };
   const [best, low, high] = [count(TAGS.killed), count(TAGS.killedMin), count(TAGS.killedMax)];
   const code = get(TAGS.perpetratorCode);
-  if (code !== '' && !IMPORT_ID.test(code)) bad(TAGS.perpetratorCode, `must be an actor's id, not "${code}"`);
+  if (code !== '' && !IMPORT_ID.test(code)) bad(TAGS.perpetratorCode, 'problem.import_actor_id', code);
   const civilianType = get(TAGS.targetType);
   if (civilianType !== '' && !(CIVILIAN_TARGETS as readonly string[]).includes(civilianType))
-    bad(TAGS.targetType, `must be one of ${CIVILIAN_TARGETS.join(', ')}, not "${civilianType}"`);
+    bad(TAGS.targetType, 'problem.import_choice', civilianType, { values: { text: CIVILIAN_TARGETS.join(', ') } });
   const selfDefense = get(TAGS.selfDefense).toLowerCase();
   if (!['', '0', '1', 'true', 'false', 'yes', 'no'].includes(selfDefense))
-    bad(TAGS.selfDefense, `must be 1 or 0, not "${get(TAGS.selfDefense)}"`);
+    bad(TAGS.selfDefense, 'problem.import_flag', get(TAGS.selfDefense));
   if (problems.length > 0) return { line, kind: 'bad', problems };
 
   const perpetratorName = get(TAGS.perpetratorName);

@@ -5,6 +5,8 @@
  * truce). A file that cannot be read on at all ends with an ImportFileError naming the line.
  */
 import type { Actor, Incident } from '../../domain/model.ts';
+import { type Statement, statement } from '../../domain/statements.ts';
+import type { FieldProblem } from '../row-problems.ts';
 import type { Instant } from '../../domain/time.ts';
 
 /** An incident with what a source says beyond the rules' needs (the store's IncidentRecord). */
@@ -18,12 +20,6 @@ export interface ImportedIncident extends Incident {
   source: string;
   sourceRef: string | null;
   headline: string | null;
-}
-
-/** A problem of a row: the column (as the file names it) and what is wrong with its value. */
-export interface FieldProblem {
-  path: string;
-  message: string;
 }
 
 export type ImportedRow =
@@ -48,10 +44,14 @@ export class ImportFileError extends Error {
   }
 }
 
-/** `latitude: must be between -90 and 90` as its column and message. */
-export function fieldProblem(text: string): FieldProblem {
+/**
+ * `latitude: is empty` as its column and message; said as given (`problem.other`, English) unless
+ * its statement is known.
+ */
+export function fieldProblem(text: string, said?: Statement): FieldProblem {
   const at = text.indexOf(': ');
-  return at < 0 ? { path: '(row)', message: text } : { path: text.slice(0, at), message: text.slice(at + 2) };
+  const [path, message] = at < 0 ? ['(row)', text] : [text.slice(0, at), text.slice(at + 2)];
+  return { path, message, statement: said ?? statement('problem.other', { text: { text: message } }) };
 }
 
 /** Ids the store and the URLs take: letters, digits and `._:-`, up to 100. */

@@ -15,7 +15,8 @@ export async function* ucdpImportedRows(
       yield {
         bytesRead: chunk.bytesRead,
         rows: chunk.rows.map(({ line, check }) => {
-          if (!check.ok) return { line, kind: 'bad', problems: check.problems.map(fieldProblem) };
+          if (!check.ok)
+            return { line, kind: 'bad', problems: check.problems.map((p, i) => fieldProblem(p, check.said[i])) };
           const mapped = mapUcdpRow(check.row, context);
           return { line, kind: 'incident', incident: mapped.incident, actors: mapped.actors, notes: check.notes };
         }),

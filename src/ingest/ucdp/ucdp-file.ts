@@ -4,6 +4,7 @@
  * is broken) ends with a UcdpFileError naming the line and why; a bad row does not end it.
  */
 import { CsvSyntaxError, csvRecords } from '../csv-records.ts';
+import { type FieldProblem, problemOf } from '../row-problems.ts';
 import { checkUcdpRow, type RowCheck, UCDP_COLUMNS } from './ucdp-row.ts';
 
 export class UcdpFileError extends Error {
@@ -47,7 +48,14 @@ export async function* ucdpRows(input: AsyncIterable<Buffer | string>): AsyncGen
         const count = fieldCount(header, fields);
         rows.push({
           line,
-          check: check.ok || count.length === 0 ? check : { ok: false, problems: [...count, ...check.problems] },
+          check:
+            count === null
+              ? check
+              : {
+                  ok: false,
+                  problems: [`(row): ${count.message}`, ...(check.ok ? [] : check.problems)],
+                  said: [count.statement, ...(check.ok ? [] : check.said)],
+                },
         });
       }
       yield { rows, bytesRead: chunk.bytesRead };
@@ -69,6 +77,11 @@ function recordOf(
   return out;
 }
 
-function fieldCount(header: string[], record: string[]): string[] {
-  return record.length === header.length ? [] : [`(row): has ${record.length} fields, the header has ${header.length}`];
+function fieldCount(header: string[], record: string[]): FieldProblem | null {
+  return record.length === header.length
+    ? null
+    : problemOf('(row)', 'problem.import_fields', {
+        count: { number: record.length },
+        expected: { number: header.length },
+      });
 }

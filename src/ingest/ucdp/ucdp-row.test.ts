@@ -68,12 +68,12 @@ describe('checkUcdpRow', () => {
       changes: { type_of_violence: '1.5' },
       problem: 'type_of_violence: must be a whole number from 1 to 3, not "1.5"',
     },
-    { changes: { best: '-1' }, problem: 'best: must be a whole number 0 or more, not "-1"' },
+    { changes: { best: '-1' }, problem: 'best: must be a whole number, 0 or more, not "-1"' },
     {
       changes: { deaths_civilians: 'many' },
-      problem: 'deaths_civilians: must be a whole number 0 or more, not "many"',
+      problem: 'deaths_civilians: must be a whole number, 0 or more, not "many"',
     },
-    { changes: { id: '0' }, problem: 'id: must be a whole number 1 or more, not "0"' },
+    { changes: { id: '0' }, problem: 'id: must be a whole number, 1 or more, not "0"' },
     { changes: { side_a: ' ' }, problem: 'side_a: is empty' },
     { changes: { side_b: undefined }, problem: 'side_b: is missing' },
   ])('rejects $problem', ({ changes, problem }) => {

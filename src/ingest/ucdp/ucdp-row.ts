@@ -5,7 +5,9 @@
  * first.
  */
 import { z } from 'zod';
+import { type Statement, type StatementCode, statement } from '../../domain/statements.ts';
 import { isCalendarDate } from '../../domain/time.ts';
+import { problemOf, valueTerms } from '../row-problems.ts';
 
 /** The columns the import needs; a file without one of them cannot be read at all. */
 export const UCDP_COLUMNS = [
@@ -37,13 +39,25 @@ export type UcdpColumn = (typeof UCDP_COLUMNS)[number];
 
 const text = () => z.string({ error: 'is missing' });
 
+/** A custom issue whose English is its statement's (row-problems.ts). */
+const issueOf = (code: StatementCode, value: string, numbers: Record<string, number> = {}, start?: string) => {
+  const p = problemOf('', code, {
+    ...valueTerms(value, numbers),
+    ...(start === undefined ? {} : { start: { text: start } }),
+  });
+  return { code: 'custom' as const, message: p.message, params: { statement: p.statement } };
+};
+
 /** A whole number from min to max (max omitted: no upper bound). */
 const whole = (min: number, max = Number.MAX_SAFE_INTEGER) =>
   text().transform((s, ctx) => {
     const n = s.trim() === '' ? NaN : Number(s);
     if (Number.isInteger(n) && n >= min && n <= max) return n;
-    const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
-    ctx.addIssue({ code: 'custom', message: `must be a whole number ${range}, not "${s}"` });
+    ctx.addIssue(
+      max === Number.MAX_SAFE_INTEGER
+        ? issueOf('problem.import_whole_min', s, { min })
+        : issueOf('problem.import_whole_range', s, { min, max }),
+    );
     return z.NEVER;
   });
 
@@ -51,7 +65,7 @@ const between = (min: number, max: number) =>
   text().transform((s, ctx) => {
     const n = s.trim() === '' ? NaN : Number(s);
     if (Number.isFinite(n) && n >= min && n <= max) return n;
-    ctx.addIssue({ code: 'custom', message: `must be between ${min} and ${max}, not "${s}"` });
+    ctx.addIssue(issueOf('problem.import_between', s, { min, max }));
     return z.NEVER;
   });
 
@@ -65,9 +79,14 @@ const isDate = (s: string): boolean => {
 };
 
 const date = () =>
-  text().refine(isDate, { error: (issue) => `must be a date YYYY-MM-DD, not "${String(issue.input)}"` });
+  text().check((ctx) => {
+    if (!isDate(ctx.value)) ctx.issues.push({ ...issueOf('problem.import_day', ctx.value), input: ctx.value });
+  });
 
-const name = () => text().refine((s) => s.trim() !== '', { error: 'is empty' });
+const name = () =>
+  text().check((ctx) => {
+    if (ctx.value.trim() === '') ctx.issues.push({ ...issueOf('problem.import_empty', ctx.value), input: ctx.value });
+  });
 
 export const ucdpRowSchema = z
   .object({
@@ -100,16 +119,17 @@ export const ucdpRowSchema = z
     // Only between two dates: a refinement failing above does not stop this check.
     if (isDate(start) && isDate(end) && end < start)
       ctx.issues.push({
-        code: 'custom',
+        ...issueOf('problem.import_before_start', end, {}, start),
         input: end,
         path: ['date_end'],
-        message: `must not be before date_start (${start}), not "${end}"`,
       });
   });
 
 export type UcdpRow = z.infer<typeof ucdpRowSchema>;
 
-export type RowCheck = { ok: true; row: UcdpRow; notes: string[] } | { ok: false; problems: string[] };
+/** A row's problems as `column: message` (the CLI prints them), and each as a statement (`said`, in the same order). */
+export type RowCheck =
+  { ok: true; row: UcdpRow; notes: string[] } | { ok: false; problems: string[]; said: Statement[] };
 
 /** Checks one row given as column → text. */
 export function checkUcdpRow(record: Readonly<Record<string, string | undefined>>): RowCheck {
@@ -118,6 +138,13 @@ export function checkUcdpRow(record: Readonly<Record<string, string | undefined>
     return {
       ok: false,
       problems: parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(row)'}: ${i.message}`),
+      said: parsed.error.issues.map(
+        (i) =>
+          (i.code === 'custom' ? (i.params as { statement?: Statement } | undefined)?.statement : undefined) ??
+          (i.code === 'invalid_type' && i.input === undefined
+            ? statement('problem.import_missing')
+            : statement('problem.other', { text: { text: i.message } })),
+      ),
     };
   }
   return { ok: true, row: parsed.data, notes: deathRangeNotes(parsed.data) };

@@ -174,13 +174,20 @@ function Report({ report }: { report: ImportReport }) {
 
 function Refused({ error }: { error: Error }) {
   const { t, number } = useI18n();
-  const { errorText } = useStatements();
+  const { errorText, say } = useStatements();
   const problems = error instanceof ApiError ? error.problems.filter((p) => typeof p.line === 'number') : [];
   return (
     <section className="section notice notice-error" role="alert" data-testid="import-refused">
       <h2>{problems.length > 0 ? t('imports.refused', { n: number(problems.length) }) : errorText(error)}</h2>
       {problems.length > 0 && (
-        <RowTable rows={problems.map((p) => ({ line: p.line!, path: p.path, message: p.message }))} />
+        // Each row's problem in the reader's language (its statement), the English as it came else.
+        <RowTable
+          rows={problems.map((p) => ({
+            line: p.line!,
+            path: p.path,
+            message: p.statement ? say(p.statement) : p.message,
+          }))}
+        />
       )}
     </section>
   );
@@ -205,7 +212,7 @@ function RowTable({ rows }: { rows: { line: number; path: string; message: strin
               <td data-label={t('imports.column')}>
                 <code dir="ltr">{r.path}</code>
               </td>
-              <td data-label={t('imports.problem')} dir="ltr">
+              <td data-label={t('imports.problem')} dir="auto">
                 {r.message}
               </td>
             </tr>
