@@ -168,7 +168,7 @@ export function AuditPage() {
             <button
               type="button"
               className="btn"
-              disabled={trail.isFetchingNextPage}
+              disabled={trail.isFetching}
               onClick={() => void trail.fetchNextPage()}
             >
               {t('audit.more')}

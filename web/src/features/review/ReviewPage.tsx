@@ -133,7 +133,8 @@ export function ReviewPage() {
           <button
             type="button"
             className="btn load-more"
-            disabled={incidents.isFetchingNextPage}
+            // Not while any page is on its way (a refetch after a write too): the refetch would undo the next page.
+            disabled={incidents.isFetching}
             onClick={() => void incidents.fetchNextPage()}
           >
             {incidents.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}

@@ -112,7 +112,7 @@ export function TerritoryPage() {
         <button
           type="button"
           className="btn load-more"
-          disabled={list.isFetchingNextPage}
+          disabled={list.isFetching}
           onClick={() => void list.fetchNextPage()}
         >
           {list.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}

@@ -395,7 +395,7 @@ function DeliveryLog({ id, onClose }: { id: string; onClose: () => void }) {
           <button
             type="button"
             className="btn"
-            disabled={log.isFetchingNextPage}
+            disabled={log.isFetching}
             onClick={() => void log.fetchNextPage()}
           >
             {t('webhooks.log.more')}
