@@ -392,12 +392,7 @@ function DeliveryLog({ id, onClose }: { id: string; onClose: () => void }) {
       )}
       {log.hasNextPage && (
         <div className="load-more">
-          <button
-            type="button"
-            className="btn"
-            disabled={log.isFetching}
-            onClick={() => void log.fetchNextPage()}
-          >
+          <button type="button" className="btn" disabled={log.isFetching} onClick={() => void log.fetchNextPage()}>
             {t('webhooks.log.more')}
           </button>
         </div>
