@@ -76,7 +76,9 @@ export function invalidations(e: LiveEvent): { now: (readonly unknown[])[]; late
 }
 
 function invalidate(client: QueryClient, keys: (readonly unknown[])[]): void {
-  for (const queryKey of keys) void client.invalidateQueries({ queryKey });
+  // A fetch on its way is left to finish (`cancelRefetch: false`): cancelled, the next page a reader
+  // asked for would be lost, and the list refetched with the pages it had before.
+  for (const queryKey of keys) void client.invalidateQueries({ queryKey }, { cancelRefetch: false });
 }
 
 /** Mounted once inside the LiveProvider and the QueryProvider. */

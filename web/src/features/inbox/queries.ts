@@ -80,7 +80,9 @@ function reloadAfter(client: QueryClient, reportId: string, incidentId?: string)
     queryKeys.incidentLists,
   ];
   if (incidentId) keys.push(queryKeys.incident(incidentId), queryKeys.incidentAudit(incidentId));
-  for (const queryKey of keys) void client.invalidateQueries({ queryKey });
+  // A fetch on its way is left to finish (`cancelRefetch: false`): cancelled, the next page a reader
+  // asked for would be lost, and the list refetched with the pages it had before.
+  for (const queryKey of keys) void client.invalidateQueries({ queryKey }, { cancelRefetch: false });
 }
 
 export function useTriage() {
