@@ -24,6 +24,9 @@ export function problemOf(path: string, code: StatementCode, params: Record<stri
   return { path, message: renderEnglish(said, NO_NAMES), statement: said };
 }
 
+/** `latitude: must be between -90 and 90, not "123"`: a problem as the command line prints it. */
+export const problemLine = (p: FieldProblem): string => `${p.path}: ${p.message}`;
+
 /** The terms of a problem with a value: `{ value: { text } }` and numbers. */
 export const valueTerms = (value: string | undefined, numbers: Record<string, number> = {}): Record<string, Term> => ({
   value: { text: value ?? '' },

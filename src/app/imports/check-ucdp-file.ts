@@ -7,6 +7,7 @@
  * loaded 2-core machine, some seconds stored), and it runs in constant memory: only the first
  * rejected rows are kept.
  */
+import { problemLine } from '../../ingest/row-problems.ts';
 import type { Readable } from 'node:stream';
 import { UcdpFileError, ucdpRows } from '../../ingest/ucdp/ucdp-file.ts';
 import type { RowReport } from './import-ucdp.ts';
@@ -31,7 +32,8 @@ export async function checkUcdpFile(input: Readable, rejectedShown = 10): Promis
         if (check.ok) {
           result.accepted++;
         } else {
-          if (result.rejectedCount++ < rejectedShown) result.rejected.push({ line, problems: check.problems });
+          if (result.rejectedCount++ < rejectedShown)
+            result.rejected.push({ line, problems: check.problems.map(problemLine) });
         }
       }
     }

@@ -5,6 +5,7 @@
  * by UCDP id, so a second import of the same file adds nothing. The reading, checking and mapping
  * are pure and live in src/ingest/.
  */
+import { problemLine } from '../../ingest/row-problems.ts';
 import type { Readable } from 'node:stream';
 import { localDays } from '../../ingest/local-day.ts';
 import { sideActorCache } from '../../ingest/ucdp/ucdp-actors.ts';
@@ -83,7 +84,7 @@ export async function importUcdp(
         for (const { line, check } of chunk.rows) {
           progress.rowsRead = ++result.rowsRead;
           if (!check.ok) {
-            result.rejected.push({ line, problems: check.problems });
+            result.rejected.push({ line, problems: check.problems.map(problemLine) });
             continue;
           }
           if (check.notes.length > 0) result.notes.push({ line, problems: check.notes });

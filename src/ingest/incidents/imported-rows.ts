@@ -5,7 +5,7 @@
  * truce). A file that cannot be read on at all ends with an ImportFileError naming the line.
  */
 import type { Actor, Incident } from '../../domain/model.ts';
-import { type Statement, statement } from '../../domain/statements.ts';
+import { statement } from '../../domain/statements.ts';
 import type { FieldProblem } from '../row-problems.ts';
 import type { Instant } from '../../domain/time.ts';
 
@@ -45,13 +45,12 @@ export class ImportFileError extends Error {
 }
 
 /**
- * `latitude: is empty` as its column and message; said as given (`problem.other`, English) unless
- * its statement is known.
+ * A note (`best: below low; kept`) as its column and message, said as given (`problem.other`, English).
  */
-export function fieldProblem(text: string, said?: Statement): FieldProblem {
+export function fieldProblem(text: string): FieldProblem {
   const at = text.indexOf(': ');
   const [path, message] = at < 0 ? ['(row)', text] : [text.slice(0, at), text.slice(at + 2)];
-  return { path, message, statement: said ?? statement('problem.other', { text: { text: message } }) };
+  return { path, message, statement: statement('problem.other', { text: { text: message } }) };
 }
 
 /** Ids the store and the URLs take: letters, digits and `._:-`, up to 100. */

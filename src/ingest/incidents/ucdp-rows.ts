@@ -3,7 +3,7 @@ import type { LocalDays } from '../local-day.ts';
 import { sideActorCache } from '../ucdp/ucdp-actors.ts';
 import { UcdpFileError, ucdpRows } from '../ucdp/ucdp-file.ts';
 import { mapUcdpRow } from '../ucdp/ucdp-map.ts';
-import { fieldProblem, ImportFileError, type ImportedChunk } from './imported-rows.ts';
+import { ImportFileError, type ImportedChunk } from './imported-rows.ts';
 
 export async function* ucdpImportedRows(
   input: AsyncIterable<Buffer | string>,
@@ -15,8 +15,7 @@ export async function* ucdpImportedRows(
       yield {
         bytesRead: chunk.bytesRead,
         rows: chunk.rows.map(({ line, check }) => {
-          if (!check.ok)
-            return { line, kind: 'bad', problems: check.problems.map((p, i) => fieldProblem(p, check.said[i])) };
+          if (!check.ok) return { line, kind: 'bad', problems: check.problems };
           const mapped = mapUcdpRow(check.row, context);
           return { line, kind: 'incident', incident: mapped.incident, actors: mapped.actors, notes: check.notes };
         }),

@@ -53,8 +53,7 @@ export async function* ucdpRows(input: AsyncIterable<Buffer | string>): AsyncGen
               ? check
               : {
                   ok: false,
-                  problems: [`(row): ${count.message}`, ...(check.ok ? [] : check.problems)],
-                  said: [count.statement, ...(check.ok ? [] : check.said)],
+                  problems: [count, ...(check.ok ? [] : check.problems)],
                 },
         });
       }

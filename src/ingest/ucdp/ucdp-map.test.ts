@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { problemLine } from '../row-problems.ts';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { localDays } from '../local-day.ts';
@@ -14,7 +15,7 @@ const rows = new Map(
 
 function row(id: string): UcdpRow {
   const check = checkUcdpRow(rows.get(id)!);
-  if (!check.ok) throw new Error(check.problems.join('; '));
+  if (!check.ok) throw new Error(check.problems.map(problemLine).join('; '));
   return check.row;
 }
 

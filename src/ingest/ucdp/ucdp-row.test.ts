@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { problemLine } from '../row-problems.ts';
 import { checkUcdpRow, deathRangeNotes } from './ucdp-row.ts';
 
 /** Row 214797 of the GED file, the columns the import reads. */
@@ -30,7 +31,7 @@ const ROW: Record<string, string> = {
 
 const problems = (changes: Record<string, string | undefined>): string[] => {
   const check = checkUcdpRow({ ...ROW, ...changes });
-  return check.ok ? [] : check.problems;
+  return check.ok ? [] : check.problems.map(problemLine);
 };
 
 describe('checkUcdpRow', () => {

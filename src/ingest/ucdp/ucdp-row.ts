@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { type Statement, type StatementCode, statement } from '../../domain/statements.ts';
 import { isCalendarDate } from '../../domain/time.ts';
-import { problemOf, valueTerms } from '../row-problems.ts';
+import { type FieldProblem, problemOf, valueTerms } from '../row-problems.ts';
 
 /** The columns the import needs; a file without one of them cannot be read at all. */
 export const UCDP_COLUMNS = [
@@ -127,9 +127,7 @@ export const ucdpRowSchema = z
 
 export type UcdpRow = z.infer<typeof ucdpRowSchema>;
 
-/** A row's problems as `column: message` (the CLI prints them), and each as a statement (`said`, in the same order). */
-export type RowCheck =
-  { ok: true; row: UcdpRow; notes: string[] } | { ok: false; problems: string[]; said: Statement[] };
+export type RowCheck = { ok: true; row: UcdpRow; notes: string[] } | { ok: false; problems: FieldProblem[] };
 
 /** Checks one row given as column → text. */
 export function checkUcdpRow(record: Readonly<Record<string, string | undefined>>): RowCheck {
@@ -137,14 +135,15 @@ export function checkUcdpRow(record: Readonly<Record<string, string | undefined>
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(row)'}: ${i.message}`),
-      said: parsed.error.issues.map(
-        (i) =>
+      problems: parsed.error.issues.map((i) => ({
+        path: i.path.map(String).join('.') || '(row)',
+        message: i.message,
+        statement:
           (i.code === 'custom' ? (i.params as { statement?: Statement } | undefined)?.statement : undefined) ??
           (i.code === 'invalid_type' && i.input === undefined
             ? statement('problem.import_missing')
             : statement('problem.other', { text: { text: i.message } })),
-      ),
+      })),
     };
   }
   return { ok: true, row: parsed.data, notes: deathRangeNotes(parsed.data) };
