@@ -12,7 +12,11 @@ export class ImportPage {
     await this.page.locator('[data-testid=import-form]').waitFor();
   }
 
-  async choose(file: string, format: 'ucdp' | 'acled' | 'hxl', classification = 'public'): Promise<void> {
+  async choose(
+    file: string,
+    format: 'ucdp' | 'acled' | 'hxl' | 'geojson_zones' | 'geojson_sites' | 'bundle',
+    classification = 'public',
+  ): Promise<void> {
     await this.page.locator('#import-file').setInputFiles(file);
     await this.page.locator('#import-format').selectOption(format);
     await this.page.locator('#import-classification').selectOption(classification);
@@ -33,6 +37,34 @@ export class ImportPage {
       .locator('[data-testid=import-rows] tbody tr')
       .evaluateAll((trs) =>
         trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent ?? '')),
+      );
+  }
+
+  /** Ticks or clears "Repair what can be repaired" (GeoJSON). */
+  async repair(on: boolean): Promise<void> {
+    await this.page.locator('#import-repair').setChecked(on);
+  }
+
+  /** The features and paths the report says were (or would be) repaired. */
+  async repaired(): Promise<string[][]> {
+    return this.page
+      .locator('[data-testid=import-repaired] tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent ?? '')),
+      );
+  }
+
+  /** The records table of the report: kind → [new, unchanged, different]. */
+  async records(): Promise<Record<string, string[]>> {
+    return this.page
+      .locator('[data-testid=import-records] tbody tr')
+      .evaluateAll((trs) =>
+        Object.fromEntries(
+          trs.map((tr) => [
+            tr.getAttribute('data-kind') ?? '',
+            [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+          ]),
+        ),
       );
   }
 

@@ -86,6 +86,16 @@ describe('areaProblems: an area drawn for a zone', () => {
       problems: ['coordinates/1: problem.parts_overlap'],
     },
     {
+      name: 'two parts meeting at a corner of both (a bow tie repaired)',
+      area: multi([shell], [ring(36.4, 33.4, 36.6, 33.6)]),
+      problems: [],
+    },
+    {
+      name: 'a part whose corner touches the middle of another part’s edge',
+      area: multi([shell], [closed([36.4, 33.2], [36.6, 33.1], [36.6, 33.3])]),
+      problems: ['coordinates/1: problem.parts_overlap'],
+    },
+    {
       name: 'a point in Turkey',
       area: polygon(closed([36.5, 36.5], [37, 36.5], [37, 38.5])),
       problems: ['coordinates/0/2: problem.outside_syria'],
@@ -124,7 +134,7 @@ describe('areaProblems: an area drawn for a zone', () => {
 
   it('names the parts and holes as people count them, from 1', () => {
     const [overlap] = areaProblems(multi([shell], [ring(37, 34, 37.2, 34.2)], [ring(36.3, 33.3, 36.6, 33.6)]));
-    expect(overlap!.message).toBe('part 3 overlaps or touches part 1');
+    expect(overlap!.message).toBe('part 3 overlaps or touches part 1: parts may meet only at a corner of both');
     const [hole] = areaProblems(polygon(shell, ring(37, 34, 37.1, 34.1)));
     expect(hole!.message).toBe('hole 1 must lie inside its outer ring, without touching it');
   });

@@ -8,7 +8,15 @@
  *
  * Lines are straight in longitude and latitude (geo.ts), as containment reads them.
  */
-import { type Area, areaContains, type BBox, polygonsOf, type Position, segmentsIntersect } from './geo.ts';
+import {
+  type Area,
+  areaContains,
+  type BBox,
+  pointOnSurface,
+  polygonsOf,
+  type Position,
+  segmentsIntersect,
+} from './geo.ts';
 import { renderEnglish, type Statement, statement, type Term } from './statements.ts';
 
 /** Syria's box with a margin of about 30 km: a zone of control drawn here lies in or at the edge of the country. */
@@ -248,11 +256,32 @@ function overlap(a: Position[], b: Position[]): boolean {
 }
 
 /**
- * Two parts (outer ring, then holes) overlap or touch when any of their lines meet, or when one
- * lies within the other's area (a part inside another's hole is allowed: an island in a lake).
+ * Two parts (outer ring, then holes) overlap when any of their lines meet other than at a corner
+ * of both (parts may touch at a point, as OGC's simple features allow: a bow tie repaired is two
+ * triangles meeting at one), or when one lies within the other's area (a part inside another's
+ * hole is allowed: an island in a lake).
  */
 function partsOverlap(a: Position[][], b: Position[][]): boolean {
-  for (const ra of a) for (const rb of b) if (ringsMeet(ra, rb)) return true;
+  for (const ra of a)
+    for (const rb of b) if (firstMeeting(segmentsOfRing(ra), segmentsOfRing(rb), meetBeyondCorner)) return true;
   const [pa, pb] = [asPolygon(a), asPolygon(b)];
-  return areaContains(pa, b[0]![0]![0], b[0]![0]![1]) || areaContains(pb, a[0]![0]![0], a[0]![0]![1]);
+  return areaContains(pa, ...pointOnSurface(pb)) || areaContains(pb, ...pointOnSurface(pa));
+}
+
+/**
+ * Two segments that meet anywhere but at a corner they share: at a point of either's middle, or
+ * along a stretch (one running back over the other from the shared corner).
+ */
+function meetBeyondCorner(s: Segment, t: Segment): boolean {
+  if (!segmentsIntersect(s.a, s.b, t.a, t.b)) return false;
+  const same = (p: Position, q: Position) => p[0] === q[0] && p[1] === q[1];
+  const corner = [s.a, s.b].find((p) => same(p, t.a) || same(p, t.b));
+  if (!corner) return true;
+  const [sEnd, tEnd] = [same(corner, s.a) ? s.b : s.a, same(corner, t.a) ? t.b : t.a];
+  const [u, v] = [
+    [sEnd[0] - corner[0], sEnd[1] - corner[1]],
+    [tEnd[0] - corner[0], tEnd[1] - corner[1]],
+  ] as const;
+  // On one line and the same way from the corner: they run along each other.
+  return u[0] * v[1] - u[1] * v[0] === 0 && u[0] * v[0] + u[1] * v[1] > 0;
 }

@@ -139,6 +139,8 @@ export const STATEMENTS_EN = {
   'cause.incident.merge': 'The incident was merged into another by {by}.',
   'cause.scenario_load': 'The scenario "{name}" was loaded.',
   'cause.import': 'Incidents were imported from {name}.',
+  'cause.zones_import': 'Zones were imported from a file by {by}.',
+  'cause.bundle_import': 'The bundle "{name}" was imported by {by}.',
   'cause.rules_updated': 'The rules were updated ({version}).',
   'cause.withheld': 'A change to a record you are not cleared to see.',
   // Why the live stream raises an alert.
@@ -215,7 +217,7 @@ export const STATEMENTS_EN = {
   'problem.ring_crosses': 'the ring crosses itself near {point}',
   'problem.hole_outside': 'hole {hole} must lie inside its outer ring, without touching it',
   'problem.holes_overlap': 'hole {hole} overlaps hole {other}',
-  'problem.parts_overlap': 'part {part} overlaps or touches part {other}',
+  'problem.parts_overlap': 'part {part} overlaps or touches part {other}: parts may meet only at a corner of both',
   // A webhook's target (app/webhooks/targets.ts), and the records an input names.
   'problem.url_invalid': 'must be an absolute http or https URL',
   'problem.url_scheme': 'must be http or https, not {scheme}',
@@ -243,6 +245,24 @@ export const STATEMENTS_EN = {
   'problem.import_repeats': 'repeats the event of line {line}',
   'problem.import_no_rows': 'has no rows',
   'problem.import_no_incident': 'has no incident',
+  // A feature of an imported GeoJSON file, a bundle over HTTP; what an import repaired when asked (docs/imports.md).
+  'problem.import_json': 'is not a JSON document',
+  'problem.import_not_collection': 'must be a GeoJSON FeatureCollection',
+  'problem.import_not_feature': 'must be a GeoJSON Feature',
+  'problem.import_no_features': 'has no features',
+  'problem.import_geometry_type': 'must be a {expected}, not "{value}"',
+  'problem.import_coordinates': 'must hold the coordinates of a {expected}',
+  'problem.import_text': 'must be text',
+  'problem.import_unknown_actor': 'names no actor Truce knows: "{value}"',
+  'problem.import_date': 'must be a date YYYY-MM-DD or an instant such as 2016-09-19T16:15:00Z, not "{value}"',
+  'problem.import_after': 'must be after {start}',
+  'problem.import_min': 'must be a number, {min} or more, not "{value}"',
+  'problem.import_either': 'give either {one} or {other}, not both',
+  'problem.import_repeats_feature': 'repeats the id of feature {feature}',
+  'problem.import_duplicate_id': 'repeats the id "{value}"',
+  'problem.import_repaired_closed': 'did not end where it starts: closed',
+  'problem.import_repaired_split':
+    'crossed itself near {point}: split there into {count} parts, as GIS tools repair it',
   'error.webhook_limit': 'You have {count} webhooks already: delete one first.',
   'cause.recorded': '{text}',
 } as const;

@@ -92,7 +92,8 @@ export function validateBundleText(text: string): Validation {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, problems: [{ path: '(document)', message: `is not valid JSON: ${(e as Error).message}` }] };
+    const message = `is not valid JSON: ${(e as Error).message}`;
+    return { ok: false, problems: [{ path: '(document)', message, statement: statement('problem.import_json') }] };
   }
   return validateBundle(data);
 }
@@ -140,14 +141,19 @@ const instant = (x: unknown): number | null => (typeof x === 'string' ? parseIns
 function crossCheck(data: unknown): Problem[] {
   const b: Raw = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Raw) : {};
   const problems: Problem[] = [];
-  const add = (path: string, message: string) => problems.push({ path, message });
+  const add = (path: string, message: string, said: Statement) => problems.push({ path, message, statement: said });
 
   const uniqueIds = (kind: string): Set<string> => {
     const seen = new Set<string>();
     list(b[kind]).forEach((item, i) => {
       const id = str(item.id);
       if (id === null) return;
-      if (seen.has(id)) add(`${kind}[${i}].id`, `duplicate id "${id}"`);
+      if (seen.has(id))
+        add(
+          `${kind}[${i}].id`,
+          `duplicate id "${id}"`,
+          statement('problem.import_duplicate_id', { value: { text: id } }),
+        );
       seen.add(id);
     });
     return seen;
@@ -158,13 +164,15 @@ function crossCheck(data: unknown): Problem[] {
 
   const actor = (path: string, ref: unknown) => {
     const id = str(ref);
-    if (id !== null && id !== '' && !actors.has(id)) add(path, `unknown actor "${id}"`);
+    if (id !== null && id !== '' && !actors.has(id))
+      add(path, `unknown actor "${id}"`, statement('problem.import_unknown_actor', { value: { text: id } }));
   };
   const actorList = (path: string, refs: unknown) => strings(refs).forEach((a, j) => actor(`${path}[${j}]`, a));
   const ordered = (path: string, from: unknown, to: unknown, fromName = 'from') => {
     const f = instant(from),
       t = instant(to);
-    if (f !== null && t !== null && t <= f) add(path, `must be after ${fromName}`);
+    if (f !== null && t !== null && t <= f)
+      add(path, `must be after ${fromName}`, statement('problem.import_after', { start: { text: fromName } }));
   };
   const interval = (path: string, iv: unknown) => {
     const raw = (iv ?? {}) as Raw;
@@ -209,10 +217,15 @@ function crossCheck(data: unknown): Problem[] {
     const calm = b.calm as Raw;
     const agreement = str(calm.agreement);
     if (agreement !== null && agreement !== '' && !agreements.has(agreement))
-      add('calm.agreement', `unknown agreement "${agreement}"`);
+      add(
+        'calm.agreement',
+        `unknown agreement "${agreement}"`,
+        statement('problem.unknown_record', { record: { record: 'agreement' }, id: { text: agreement } }),
+      );
     const from = str(calm.from),
       to = str(calm.to);
-    if (from !== null && to !== null && to < from) add('calm.to', 'must not be before from');
+    if (from !== null && to !== null && to < from)
+      add('calm.to', 'must not be before from', statement('problem.import_after', { start: { text: 'from' } }));
   }
   return problems;
 }

@@ -69,5 +69,13 @@ export const incidentChanged = (
 export const scenarioLoaded = (name: string): findings.Cause =>
   cause('cause.scenario_load', { name: { text: name || 'bundle' } }, null);
 
+/** Zones imported from a GeoJSON file (app/imports/import-zones.ts). */
+export const zonesImported = (by: Caller): findings.Cause =>
+  cause('cause.zones_import', { by: { user: by.username } }, null);
+
+/** A scenario bundle imported over HTTP (app/imports/import-bundle.ts). */
+export const bundleImported = (name: string, by: Caller): findings.Cause =>
+  cause('cause.bundle_import', { name: { text: name || 'bundle' }, by: { user: by.username } }, null);
+
 export const rulesUpdated = (): findings.Cause =>
   cause('cause.rules_updated', { version: { text: RULES_VERSION } }, null);

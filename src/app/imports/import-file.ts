@@ -16,13 +16,10 @@
  * already is never overwritten (it may have been reviewed since), so importing a file twice
  * changes nothing.
  */
-import type { Classification } from '../../contract/access.ts';
-import type { ImportFormat } from '../../contract/imports.ts';
+import { type IncidentFormat, isIncidentFormat } from '../../contract/imports.ts';
 import { adjudicateIncident } from '../../domain/adjudicate.ts';
-import { VERDICTS, type Verdict } from '../../domain/findings.ts';
 import type { Actor, Incident } from '../../domain/model.ts';
 import type { Rulebook } from '../../domain/rulebook.ts';
-import type { Statement } from '../../domain/statements.ts';
 import { actorNames } from '../../ingest/incidents/actor-names.ts';
 import { acledRows } from '../../ingest/incidents/acled-file.ts';
 import { hxlRows } from '../../ingest/incidents/hxl-file.ts';
@@ -41,57 +38,31 @@ import { asReader } from '../../store/reader.ts';
 import * as settings from '../../store/settings.repository.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { loadRulebook } from '../findings/load-world.ts';
+import { importBundle } from './import-bundle.ts';
+import { ownId, sourceIdOf } from './import-records.ts';
 import { importIncidents, type IncidentBatch, withActors } from './import-incidents.ts';
+import {
+  emptyReport,
+  type ImportFileInput,
+  type ImportReport,
+  MAX_NOTES,
+  MAX_PROBLEMS,
+  type RowProblem,
+  RowsRefused,
+} from './import-report.ts';
+import { importSites } from './import-sites.ts';
+import { importZones } from './import-zones.ts';
 
-/** Bad rows named in a refusal; the message says how many there are in all. */
-export const MAX_PROBLEMS = 1_000;
-/** Rows kept with a remark (a note) or left out (skipped) that a report lists. */
-const MAX_NOTES = 100;
 const CHUNK = 2_000;
 
-export interface ImportFileInput {
-  format: ImportFormat;
-  classification: Classification;
-  dryRun: boolean;
-  /** The file from its start: opened once to check it, once more to write it. */
-  open(): AsyncIterable<Buffer | string>;
-}
-
-export interface RowProblem {
-  line: number;
-  path: string;
-  message: string;
-  /** The message as a statement, for the reader's language. */
-  statement: Statement;
-}
-
-export interface ImportReport {
-  format: ImportFormat;
-  dryRun: boolean;
-  classification: Classification;
-  /** Data rows read. */
-  rows: number;
-  incidents: {
-    /** Not stored yet: imported (or, in a dry run, would be). */
-    new: number;
-    /** Stored already, with the same facts. */
-    unchanged: number;
-    /** Stored already with other facts: kept as stored, not overwritten. */
-    differing: number;
-  };
-  /** Rows left out on purpose (ACLED's protests and riots). */
-  skipped: number;
-  /** Rows kept with a remark, and rows left out, with why (the first ones). */
-  notes: RowProblem[];
-  /** Actors the import adds (ids). */
-  actorsNew: string[];
-  /** The findings of the new incidents under the agreements stored, by verdict. */
-  findings: Record<Verdict, number> & { total: number };
-  /** Whether anything was written. */
-  written: boolean;
-}
+export {
+  type ImportFileInput,
+  type ImportReport,
+  MAX_PROBLEMS,
+  type RowProblem,
+  RowsRefused,
+} from './import-report.ts';
 
 export interface ImportFileProgress {
   rowsWritten: number;
@@ -104,13 +75,24 @@ export async function importFile(
   input: ImportFileInput,
   onProgress?: (progress: ImportFileProgress) => void,
 ): Promise<ImportReport> {
+  const format = input.format;
+  if (!isIncidentFormat(format)) {
+    switch (format) {
+      case 'geojson_zones':
+        return importZones(ctx, caller, input, onProgress);
+      case 'geojson_sites':
+        return importSites(ctx, caller, input, onProgress);
+      case 'bundle':
+        return importBundle(ctx, caller, input, onProgress);
+    }
+  }
   const c = requirePermission(caller, 'incident:manage');
   const [book, world, orgs] = [
     await loadRulebook(ctx.db),
     await settings.get(ctx.db),
     (await accounts.listOrgs(ctx.db)).map((o) => o.id),
   ];
-  const read = rowReader(input.format, world.timezone, [...book.actors.values()]);
+  const read = rowReader(format, world.timezone, [...book.actors.values()]);
   const { report: check, firstNew, present } = await checkFile(ctx, c, input, read, book, orgs);
   if (input.dryRun) return check;
 
@@ -166,7 +148,7 @@ export async function importFile(
 type RowReader = (input: AsyncIterable<Buffer | string>) => AsyncGenerator<ImportedChunk>;
 
 /** The reader of a format; each call starts afresh (the same names give the same actors). */
-function rowReader(format: ImportFormat, timeZone: string, stored: Actor[]): RowReader {
+function rowReader(format: IncidentFormat, timeZone: string, stored: Actor[]): RowReader {
   const days = localDays(timeZone);
   switch (format) {
     case 'ucdp':
@@ -176,15 +158,6 @@ function rowReader(format: ImportFormat, timeZone: string, stored: Actor[]): Row
     case 'hxl':
       return (input) => hxlRows(input, { days, actors: actorNames(stored, 'hxl') });
   }
-}
-
-/** The id under which an organization's import stores an incident its reader could not see stored. */
-const ownId = (sourceId: string, orgId: string): string => `${sourceId}~${orgId}`;
-
-/** An incident's id without the organization an import stored it for (an export of that import read back). */
-function sourceIdOf(id: string, orgs: readonly string[]): string {
-  const org = orgs.find((o) => id.endsWith(`~${o}`));
-  return org ? id.slice(0, -(org.length + 1)) : id;
 }
 
 /**
@@ -200,18 +173,7 @@ async function checkFile(
   initial: Rulebook,
   orgs: readonly string[],
 ): Promise<{ report: ImportReport; firstNew: string | null; present: Set<string> }> {
-  const report: ImportReport = {
-    format: input.format,
-    dryRun: input.dryRun,
-    classification: input.classification,
-    rows: 0,
-    incidents: { new: 0, unchanged: 0, differing: 0 },
-    skipped: 0,
-    notes: [],
-    actorsNew: [],
-    findings: { ...(Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>), total: 0 },
-    written: false,
-  };
+  const report = emptyReport(input);
   const problems: RowProblem[] = [];
   let badRows = 0;
   const lineOf = new Map<string, number>();
@@ -276,7 +238,9 @@ async function checkFile(
           if (problems.length < MAX_PROBLEMS)
             problems.push({
               line: row.line,
-              ...problemOf(idColumn(input.format), 'problem.import_repeats', { line: { number: earlier } }),
+              ...problemOf(idColumn(input.format as IncidentFormat), 'problem.import_repeats', {
+                line: { number: earlier },
+              }),
             });
           continue;
         }
@@ -336,14 +300,5 @@ function sameFacts(a: Incident, b: Incident): boolean {
   );
 }
 
-const idColumn = (format: ImportFormat): string =>
+const idColumn = (format: IncidentFormat): string =>
   format === 'ucdp' ? 'id' : format === 'acled' ? 'event_id_cnty' : '#event+id';
-
-/** A file refused: every bad row by its line and column; nothing was written. */
-export class RowsRefused extends AppError {
-  readonly problems: RowProblem[];
-  constructor(message: string, problems: RowProblem[]) {
-    super('VALIDATION', message, problems[0] ? `line ${problems[0].line}: ${problems[0].path}` : undefined);
-    this.problems = problems;
-  }
-}

@@ -10,6 +10,8 @@ import { actorRefs, requireAfter, requireKnownActors } from '../shared/reference
 import { siteView } from '../shared/views.ts';
 import { announceNotices, checkTarget } from '../shared/deconfliction.ts';
 import { writeWorld } from '../shared/write-world.ts';
+import type { Change } from '../shared/audit.ts';
+import type { Sql } from '../../store/sql.ts';
 
 export async function createProtectedSite(
   ctx: AppContext,
@@ -26,22 +28,29 @@ export async function createProtectedSite(
   const { value } = await writeWorld(ctx, by, async (tx) => {
     await requireKnownActors(tx, [{ path: 'owner', id: site.owner }, ...actorRefs('notified_to', site.notifiedTo)]);
     if (!(await plans.insertProtectedSite(tx, site))) throw exists('protected site', site.id, 'id');
-    // Checked at once against the operation notices in force (docs/deconfliction.md).
-    const notices = await checkTarget(tx, { kind: 'protected_site', record: site });
-    return {
-      value: { site, notices },
-      audit: [
-        {
-          action: 'create',
-          entity: 'protected_site',
-          entityId: site.id,
-          classification: site.classification,
-          ownerOrg: site.ownerOrg,
-          after: siteView(site),
-        },
-      ],
-    };
+    const stored = await storeNewSite(tx, site);
+    return { value: { site, notices: stored.notices }, audit: [stored.audit] };
   });
   announceNotices(ctx, value.notices);
   return value.site;
+}
+
+/**
+ * A site inserted: checked at once against the operation notices in force (docs/deconfliction.md);
+ * its audit entry, and the notices it conflicts with (to announce after the commit). Also the
+ * GeoJSON import's (app/imports/import-sites.ts).
+ */
+export async function storeNewSite(tx: Sql, site: plans.SiteRecord): Promise<{ audit: Change; notices: string[] }> {
+  const notices = await checkTarget(tx, { kind: 'protected_site', record: site });
+  return {
+    notices,
+    audit: {
+      action: 'create',
+      entity: 'protected_site',
+      entityId: site.id,
+      classification: site.classification,
+      ownerOrg: site.ownerOrg,
+      after: siteView(site),
+    },
+  };
 }

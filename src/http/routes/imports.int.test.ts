@@ -252,6 +252,97 @@ describeEachDatabase('imports over HTTP', (db) => {
     expect((await post(null, 'format=ucdp', UCDP_GOOD)).statusCode).toBe(401);
   });
 
+  it('imports GeoJSON zones and sites and bundles for the roles that may enter them by hand, names a bad feature by its index', async () => {
+    await server.fresh();
+    const square = [
+      [40.05, 35.2],
+      [40.2, 35.2],
+      [40.2, 35.3],
+      [40.05, 35.3],
+      [40.05, 35.2],
+    ];
+    const bowTie = [
+      [37.2, 36.0],
+      [37.3, 36.1],
+      [37.3, 36.0],
+      [37.2, 36.1],
+      [37.2, 36.0],
+    ];
+    const zones = (ring: number[][]) =>
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            id: 'z1',
+            properties: { name: 'Z', controlled_by: 'isil', valid_from: '2016-01-01' },
+            geometry: { type: 'Polygon', coordinates: [ring] },
+          },
+        ],
+      });
+    const sites = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { id: 's1', kind: 'school', owner: 'sarc', valid_from: '2016-09-01' },
+          geometry: { type: 'Point', coordinates: [37.16, 36.21] },
+        },
+      ],
+    });
+    const before = await countsAfterSignIn(
+      'us-analyst',
+      'ngo-humanitarian',
+      'us-monitor',
+      'us-reporter',
+      'ru-observer',
+    );
+    for (const user of ['us-monitor', 'us-reporter', 'ngo-humanitarian', 'ru-observer'])
+      expect((await post(user, 'format=geojson_zones', zones(square))).statusCode).toBe(403);
+    for (const user of ['us-monitor', 'us-reporter', 'ru-observer'])
+      expect((await post(user, 'format=geojson_sites', sites)).statusCode).toBe(403);
+    for (const user of ['us-monitor', 'ngo-humanitarian'])
+      expect((await post(user, 'format=bundle', SYRIA)).statusCode).toBe(403);
+    expect((await post(null, 'format=geojson_zones', zones(square))).statusCode).toBe(401);
+
+    const refused = await post('us-analyst', 'format=geojson_zones', zones(bowTie));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'VALIDATION', path: 'features[0].geometry.coordinates[0]' });
+    expect(refused.json().problems).toEqual([
+      {
+        line: 0,
+        path: 'features[0].geometry.coordinates[0]',
+        message: 'the ring crosses itself near 36.0500° N, 37.2500° E',
+        statement: { code: 'problem.ring_crosses', params: { point: { point: { lon: 37.25, lat: 36.05 } } } },
+      },
+    ]);
+    expect(await counts(db())).toEqual(before);
+    const repaired = await post('us-analyst', 'format=geojson_zones&dry_run=true&repair=true', zones(bowTie));
+    expect(repaired.statusCode, repaired.body).toBe(200);
+    expect(repaired.json()).toMatchObject({
+      format: 'geojson_zones',
+      dry_run: true,
+      records: [{ kind: 'zones', new: 1, unchanged: 0, differing: 0 }],
+      repaired: [{ line: 0, path: 'features[0].geometry.coordinates[0]' }],
+      written: false,
+    });
+    expect(await counts(db())).toEqual(before);
+
+    const streamed = await post('us-analyst', 'format=geojson_zones&classification=task_force', zones(square), {
+      accept: 'application/x-ndjson',
+    });
+    const lines = streamed.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.at(-1).report).toMatchObject({ written: true, records: [{ kind: 'zones', new: 1 }] });
+    const site = await post('ngo-humanitarian', 'format=geojson_sites&classification=org', sites);
+    expect(site.json()).toMatchObject({ written: true, records: [{ kind: 'protected_sites', new: 1 }] });
+    const bundle = await post('us-analyst', 'format=bundle&dry_run=true', SYRIA);
+    expect(bundle.statusCode, bundle.body).toBe(200);
+    expect(bundle.json().incidents).toMatchObject({ new: 0, unchanged: 30 });
+  });
+
   it('streams the progress of an import when asked, the report last', async () => {
     await server.fresh();
     const res = await post('us-analyst', 'format=ucdp&classification=task_force', UCDP_GOOD, {

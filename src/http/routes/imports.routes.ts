@@ -17,7 +17,7 @@ import { requireCaller, requirePermission } from '../../app/caller.ts';
 import type { AppContext } from '../../app/context.ts';
 import { AppError } from '../../app/errors.ts';
 import { importFile, type ImportReport } from '../../app/imports/import-file.ts';
-import { IMPORT_MAX_BYTES, IMPORT_PROGRESS_TYPE, type ImportLine } from '../../contract/imports.ts';
+import { IMPORT_MAX_BYTES, IMPORT_PERMISSIONS, IMPORT_PROGRESS_TYPE, type ImportLine } from '../../contract/imports.ts';
 import { statement } from '../../domain/statements.ts';
 import { toErrorBody } from '../errors.ts';
 import { errorResponses } from '../schemas.ts';
@@ -38,14 +38,16 @@ export const importsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext; maxBytes?: 
         operationId: 'importFile',
         tags: ['imports'],
         summary:
-          'Import a file of incidents sent as the body (UCDP GED, ACLED or HXL CSV): all or nothing, every bad row named by its line and column; dry_run=true tells what it would change and writes nothing (docs/imports.md)',
+          'Import a file sent as the body: incidents (UCDP GED, ACLED or HXL CSV), zones or protected sites (GeoJSON), or a scenario bundle; all or nothing, every bad row named by its line and column (a feature by its index and path); dry_run=true tells what it would change and writes nothing; repair=true repairs what it can of a GeoJSON area (docs/imports.md)',
         querystring: importQuery,
         response: { 200: importReportSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const caller = requirePermission(requireCaller(request.caller), 'incident:manage');
       const q = request.query;
+      // The permissions of entering the same records by hand (contract/imports.ts), before the body is read.
+      let caller = requireCaller(request.caller);
+      for (const p of IMPORT_PERMISSIONS[q.format]) caller = requirePermission(caller, p);
       const body = request.body as Readable | undefined;
       if (!body || typeof (body as Partial<Readable>).pipe !== 'function')
         throw new AppError('VALIDATION', 'send the file as the request body', 'body');
@@ -58,6 +60,7 @@ export const importsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext; maxBytes?: 
           format: q.format,
           classification: q.classification,
           dryRun: q.dry_run === 'true',
+          repair: q.repair === 'true',
           open: () => createReadStream(file, { highWaterMark: 256 * 1024 }),
         };
         const streamed = !input.dryRun && (request.headers.accept ?? '').includes(IMPORT_PROGRESS_TYPE);

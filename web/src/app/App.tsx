@@ -34,6 +34,7 @@ import { NewLocalAgreementPage } from '../features/local-agreements/LocalAgreeme
 import { LocalAgreementPage } from '../features/local-agreements/LocalAgreementPage.tsx';
 import { LocalAgreementsPage } from '../features/local-agreements/LocalAgreementsPage.tsx';
 import { mayDeconflict } from '../features/console/may-deconflict.ts';
+import { importFormatsFor } from '../../../src/contract/imports.ts';
 import { FiledReportPage } from '../features/reports/FiledReportPage.tsx';
 import { SignInPage } from '../features/sign-in/SignInPage.tsx';
 import { DailyReportPage } from '../features/daily-report/DailyReportPage.tsx';
@@ -119,7 +120,7 @@ function Page({ path }: { path: string }): ReactNode {
   if (path === '/state') return <StatePage />;
   if (path === '/report/daily') return <DailyReportPage />;
   if (path === '/settings') return <SettingsPage />;
-  if (path === '/import' && can('incident:manage')) return <ImportPage />;
+  if (path === '/import' && importFormatsFor(can).length > 0) return <ImportPage />;
   if (path === '/notifications') return <NotificationsPage />;
   if (path === '/convoys') return <ConvoysPage />;
   if (path === '/convoys/new' && can('convoy:organize')) return <NewConvoyPage />;

@@ -7,6 +7,7 @@ import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useIncident } from '../features/incidents/queries.ts';
 import { mayDeconflict } from '../features/console/may-deconflict.ts';
+import { importFormatsFor } from '../../../src/contract/imports.ts';
 import { type NamedArea, loadGovernorates } from '../map/area-at.ts';
 import { describeLiveEvent, findingIncident } from './live-notice.ts';
 import { useStatements } from './use-statements.ts';
@@ -157,7 +158,7 @@ export function Shell({ children }: { children: ReactNode }) {
       to: '/import',
       label: 'nav.import',
       icon: icon('M12 4v11M7 10l5 5 5-5M4 20h16'),
-      show: can('incident:manage'),
+      show: importFormatsFor(can).length > 0,
     },
     {
       to: '/settings',

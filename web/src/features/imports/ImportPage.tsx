@@ -1,13 +1,21 @@
 /**
- * Importing a file of incidents (UCDP GED, ACLED or HXL CSV): choose the file, its format and the
- * classification of what it brings; check it first (a dry run: what it would add, what is there
- * already, the findings it would make, or every bad row by its line and column, and then nothing
+ * Importing a file: incidents (UCDP GED, ACLED or HXL CSV), zones of control or protected sites
+ * (GeoJSON), or a scenario bundle. Choose the file, its format and the classification of what it
+ * brings (and, for GeoJSON, whether to repair what can be repaired); check it first (a dry run: what
+ * it would add, what is there already, the findings it would make or change, what it would repair,
+ * or every bad row by its line and column, every bad feature by its index and path, and then nothing
  * is imported), then import it with a progress bar as its batches are written.
  */
 import { type FormEvent, useState } from 'react';
 import { CLASSIFICATIONS, type Classification } from '../../../../src/contract/access.ts';
-import { IMPORT_FORMATS, type ImportFormat } from '../../../../src/contract/imports.ts';
+import {
+  importFormatsFor,
+  type ImportFormat,
+  isFeatureFormat,
+  isIncidentFormat,
+} from '../../../../src/contract/imports.ts';
 import { ApiError } from '../../api/client.ts';
+import { useSession } from '../../api/session.tsx';
 import { Field, PageHeader } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -16,8 +24,12 @@ import { type ImportProgress, type ImportReport, type ImportRequest, useDryRun, 
 export function ImportPage() {
   const { t, nameOf } = useI18n();
   const [file, setFile] = useState<File | null>(null);
-  const [format, setFormat] = useState<ImportFormat>('ucdp');
+  const { can } = useSession();
+  // Only the formats the reader may import are offered (a humanitarian: protected sites).
+  const formats = importFormatsFor(can);
+  const [format, setFormat] = useState<ImportFormat>(formats[0]!);
   const [classification, setClassification] = useState<Classification>('org');
+  const [repair, setRepair] = useState(false);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const dryRun = useDryRun();
   const run = useImport(setProgress);
@@ -33,7 +45,7 @@ export function ImportPage() {
   const check = (e: FormEvent) => {
     e.preventDefault();
     if (!file) return;
-    const request = { file, format, classification };
+    const request = { file, format, classification, repair: isFeatureFormat(format) && repair };
     run.reset();
     setProgress(null);
     setCheckedRequest(request);
@@ -50,7 +62,7 @@ export function ImportPage() {
           <input
             id="import-file"
             type="file"
-            accept=".csv,text/csv"
+            accept=".csv,.json,.geojson,text/csv,application/json,application/geo+json"
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
               changed();
@@ -67,7 +79,7 @@ export function ImportPage() {
                 changed();
               }}
             >
-              {IMPORT_FORMATS.map((f) => (
+              {formats.map((f) => (
                 <option key={f} value={f}>
                   {t(`imports.format.${f}`)}
                 </option>
@@ -95,7 +107,27 @@ export function ImportPage() {
             </select>
           </Field>
         </div>
-        <div className="actions">
+        {isFeatureFormat(format) && (
+          <div className="import-repair">
+            <label className="check">
+              <input
+                id="import-repair"
+                type="checkbox"
+                checked={repair}
+                aria-describedby="import-repair-help"
+                onChange={(e) => {
+                  setRepair(e.target.checked);
+                  changed();
+                }}
+              />
+              <span>{t('imports.repair')}</span>
+            </label>
+            <p id="import-repair-help" className="muted">
+              {t('imports.repair.help')}
+            </p>
+          </div>
+        )}
+        <div className="form-actions">
           <button type="submit" className="btn" disabled={!file || dryRun.isPending || run.isPending}>
             {dryRun.isPending ? t('imports.checking') : t('imports.check')}
           </button>
@@ -111,10 +143,10 @@ export function ImportPage() {
         </div>
       </form>
 
-      {dryRun.error && <Refused error={dryRun.error} />}
+      {dryRun.error && <Refused error={dryRun.error} format={format} />}
       {dryRun.data && !run.isSuccess && <Report report={dryRun.data} />}
       {(run.isPending || run.isSuccess) && progress && <Progress progress={progress} />}
-      {run.error && <Refused error={run.error} />}
+      {run.error && <Refused error={run.error} format={format} />}
       {run.data && <Report report={run.data} />}
     </div>
   );
@@ -137,19 +169,32 @@ function Progress({ progress }: { progress: ImportProgress }) {
   );
 }
 
-/** What the dry run found (or the import did): counts, the findings, and the rows with a remark. */
+/** What the dry run found (or the import did): counts, the findings, the records by kind, repairs and remarks. */
 function Report({ report }: { report: ImportReport }) {
   const { t, number, nameOf } = useI18n();
-  const rows: [string, number][] = [
-    [t('imports.report.rows'), report.rows],
-    [t(report.written ? 'imports.report.added' : 'imports.report.new'), report.incidents.new],
-    [t('imports.report.unchanged'), report.incidents.unchanged],
-    [t('imports.report.differing'), report.incidents.differing],
-    [t('imports.report.skipped'), report.skipped],
-    [t('imports.report.actors'), report.actors_new.length],
-    [t('imports.report.findings'), report.findings.total],
-    [nameOf.verdicts('violation'), (report.findings as Record<string, number>).violation ?? 0],
+  const { say } = useStatements();
+  const incidentFile = isIncidentFormat(report.format);
+  const rows: [string, number][] = incidentFile
+    ? [
+        [t('imports.report.rows'), report.rows],
+        [t(report.written ? 'imports.report.added' : 'imports.report.new'), report.incidents.new],
+        [t('imports.report.unchanged'), report.incidents.unchanged],
+        [t('imports.report.differing'), report.incidents.differing],
+        [t('imports.report.skipped'), report.skipped],
+        [t('imports.report.actors'), report.actors_new.length],
+        [t('imports.report.findings'), report.findings.total],
+        [nameOf.verdicts('violation'), (report.findings as Record<string, number>).violation ?? 0],
+      ]
+    : [
+        [t(isFeatureFormat(report.format) ? 'imports.report.features' : 'imports.report.records'), report.rows],
+        [t('imports.report.findings_changed'), report.findings_changed],
+      ];
+  // A bundle's incidents are counted with its other records.
+  const kinds = [
+    ...(report.format === 'bundle' ? [{ kind: 'incidents' as const, ...report.incidents }] : []),
+    ...report.records,
   ];
+  const differing = report.incidents.differing + report.records.reduce((n, r) => n + r.differing, 0);
   return (
     <section className={`section notice ${report.written ? 'notice-success' : ''}`} data-testid="import-report">
       <h2>{t(report.written ? 'imports.report.done' : 'imports.report.dry')}</h2>
@@ -161,18 +206,57 @@ function Report({ report }: { report: ImportReport }) {
           </div>
         ))}
       </dl>
-      {report.incidents.differing > 0 && <p className="muted">{t('imports.report.differing.help')}</p>}
+      {kinds.length > 0 && (
+        <div className="table-wrap">
+          <table className="table table-cards" data-testid="import-records">
+            <thead>
+              <tr>
+                <th scope="col">{t('imports.records.kind')}</th>
+                <th scope="col">{t('imports.records.new')}</th>
+                <th scope="col">{t('imports.records.unchanged')}</th>
+                <th scope="col">{t('imports.records.differing')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {kinds.map((r) => (
+                <tr key={r.kind} data-kind={r.kind}>
+                  <th scope="row" data-label={t('imports.records.kind')}>
+                    {t(`imports.kind.${r.kind}`)}
+                  </th>
+                  <td data-label={t('imports.records.new')}>{number(r.new)}</td>
+                  <td data-label={t('imports.records.unchanged')}>{number(r.unchanged)}</td>
+                  <td data-label={t('imports.records.differing')}>{number(r.differing)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {differing > 0 && (
+        <p className="muted">{t(incidentFile ? 'imports.report.differing.help' : 'imports.records.help')}</p>
+      )}
+      {report.repaired.length > 0 && (
+        <>
+          <h3>{t(report.written ? 'imports.repaired' : 'imports.repaired.dry')}</h3>
+          <RowTable
+            format={report.format}
+            testId="import-repaired"
+            said="imports.repair.done"
+            rows={report.repaired.map((r) => ({ line: r.line, path: r.path, message: say(r.statement) }))}
+          />
+        </>
+      )}
       {report.notes.length > 0 && (
         <>
           <h3>{t('imports.notes')}</h3>
-          <RowTable rows={report.notes} />
+          <RowTable format={report.format} rows={report.notes} />
         </>
       )}
     </section>
   );
 }
 
-function Refused({ error }: { error: Error }) {
+function Refused({ error, format }: { error: Error; format: ImportFormat }) {
   const { t, number } = useI18n();
   const { errorText, say } = useStatements();
   const problems = error instanceof ApiError ? error.problems.filter((p) => typeof p.line === 'number') : [];
@@ -182,6 +266,7 @@ function Refused({ error }: { error: Error }) {
       {problems.length > 0 && (
         // Each row's problem in the reader's language (its statement), the English as it came else.
         <RowTable
+          format={format}
           rows={problems.map((p) => ({
             line: p.line!,
             path: p.path,
@@ -193,26 +278,41 @@ function Refused({ error }: { error: Error }) {
   );
 }
 
-function RowTable({ rows }: { rows: { line: number; path: string; message: string }[] }) {
+/** Rows of a file by line and column, features by index and path, a bundle's records by path. */
+function RowTable({
+  rows,
+  format,
+  testId = 'import-rows',
+  said = 'imports.problem',
+}: {
+  rows: { line: number; path: string; message: string }[];
+  format: ImportFormat;
+  testId?: string;
+  /** The heading of what is said of each row: its problem, or what was repaired. */
+  said?: 'imports.problem' | 'imports.repair.done';
+}) {
   const { t, number } = useI18n();
+  const [first, second] = isIncidentFormat(format)
+    ? [t('imports.line'), t('imports.column')]
+    : [t(isFeatureFormat(format) ? 'imports.feature' : 'imports.record'), t('imports.path')];
   return (
     <div className="table-wrap">
-      <table className="table table-cards" data-testid="import-rows">
+      <table className="table table-cards" data-testid={testId}>
         <thead>
           <tr>
-            <th scope="col">{t('imports.line')}</th>
-            <th scope="col">{t('imports.column')}</th>
-            <th scope="col">{t('imports.problem')}</th>
+            <th scope="col">{first}</th>
+            <th scope="col">{second}</th>
+            <th scope="col">{t(said)}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r, i) => (
             <tr key={`${r.line}-${r.path}-${i}`}>
-              <td data-label={t('imports.line')}>{number(r.line)}</td>
-              <td data-label={t('imports.column')}>
+              <td data-label={first}>{number(r.line)}</td>
+              <td data-label={second}>
                 <code dir="ltr">{r.path}</code>
               </td>
-              <td data-label={t('imports.problem')} dir="auto">
+              <td data-label={t(said)} dir="auto">
                 {r.message}
               </td>
             </tr>

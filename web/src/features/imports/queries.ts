@@ -1,5 +1,5 @@
 /**
- * Imports (docs/imports.md): a file sent as it is to POST /api/v1/imports, first as a dry run (its
+ * Imports (docs/imports.md): a file (incidents, GeoJSON zones or sites, a bundle) sent as it is to POST /api/v1/imports, first as a dry run (its
  * report, or every bad row), then for real, reading the lines of progress the server streams
  * (application/x-ndjson) as the batches are written. The file goes as the body, not as JSON, so
  * this calls fetch itself, with the session's CSRF token as the typed client would.
@@ -15,6 +15,8 @@ export interface ImportRequest {
   file: File;
   format: ImportFormat;
   classification: Classification;
+  /** GeoJSON: repair what can be repaired rather than refuse the file. */
+  repair: boolean;
 }
 
 export interface ImportProgress {
@@ -23,7 +25,7 @@ export interface ImportProgress {
 }
 
 const url = (r: ImportRequest, dryRun: boolean) =>
-  `/api/v1/imports?format=${r.format}&classification=${r.classification}${dryRun ? '&dry_run=true' : ''}`;
+  `/api/v1/imports?format=${r.format}&classification=${r.classification}${dryRun ? '&dry_run=true' : ''}${r.repair ? '&repair=true' : ''}`;
 
 async function send(r: ImportRequest, dryRun: boolean, accept: string): Promise<Response> {
   let res: Response;
