@@ -5,7 +5,7 @@
  */
 import * as auditLog from '../store/audit.repository.ts';
 import type { Database } from '../store/sql.ts';
-import { hashPassword } from './accounts/secrets.ts';
+import { hashPassword, verifyPassword } from './accounts/secrets.ts';
 import type { PdfPrinter } from './daily-report/pdf-printer.ts';
 import { type EventBus, LocalEventBus } from './events.ts';
 import { ReadCache, type Touched } from './shared/read-cache.ts';
@@ -38,6 +38,8 @@ export interface AppContext {
   pdf: PdfPrinter | null;
   /** Hashes a new password: argon2id (accounts/secrets.ts); tests hash each of their passwords once (test/server.ts). */
   hashPassword(password: string): Promise<string>;
+  /** Checks a password against its stored hash (accounts/secrets.ts); a test watches which hashes a sign-in checks. */
+  verifyPassword(stored: string, password: string): Promise<boolean>;
 }
 
 /** A seal that failed (the database away or full) is tried again after 1 s, then up to every 30 s. */
@@ -53,6 +55,7 @@ export function createContext(
     webhooks?: { allowPrivateTargets?: boolean };
     pdf?: PdfPrinter | null;
     hashPassword?: (password: string) => Promise<string>;
+    verifyPassword?: (stored: string, password: string) => Promise<boolean>;
   } = {},
 ): AppContext {
   const retryMs = options.sealRetryMs ?? SEAL_RETRY_MS;
@@ -104,6 +107,7 @@ export function createContext(
     webhooks: { allowPrivateTargets: options.webhooks?.allowPrivateTargets ?? false },
     pdf: options.pdf ?? null,
     hashPassword: options.hashPassword ?? hashPassword,
+    verifyPassword: options.verifyPassword ?? verifyPassword,
     close: async () => {
       closed = true;
       await options.pdf?.close();

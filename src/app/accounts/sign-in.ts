@@ -10,7 +10,7 @@ import { audit } from '../shared/audit.ts';
 import { type Caller, clearanceOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { dummyPasswordHash, newId, newSecret, sha256, verifyPassword } from './secrets.ts';
+import { dummyPasswordHash, newId, newSecret, sha256 } from './secrets.ts';
 
 export const SESSION_HOURS = 12;
 
@@ -54,7 +54,7 @@ export async function signIn(ctx: AppContext, username: string, password: string
   const user = await accounts.getUserByName(ctx.db, username);
   // Someone unknown (or without a password) is checked against a dummy hash of the same cost:
   // "no such user" takes as long as "wrong password", so the time of the answer tells nothing.
-  const matches = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
+  const matches = await ctx.verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
   if (!matches || !user || user.disabled_at !== null || user.password_hash === null)
     throw new AppError('UNAUTHENTICATED', 'wrong username or password', undefined, statement('error.wrong_password'));
   const token = newSecret();
