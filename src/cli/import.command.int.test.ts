@@ -49,12 +49,12 @@ describe('truce import ucdp', () => {
       [
         'other.csv',
         'id,date\n1,2016-01-01\n',
-        /^truce import ucdp: \S+other\.csv, line 1: not a UCDP GED file: the header lacks type_of_violence, side_a_new_id, .*, high; nothing was imported\.\n$/,
+        /^truce import ucdp: \S+other\.csv, line 1: not in the UCDP GED format: the header lacks type_of_violence, side_a_new_id, .*, high; nothing was imported\.\n$/,
       ],
       [
         'empty.csv',
         '',
-        /^truce import ucdp: \S+empty\.csv, line 1: not a UCDP GED file: it is empty \(no header\); nothing was imported\.\n$/,
+        /^truce import ucdp: \S+empty\.csv, line 1: not in the UCDP GED format: it is empty \(no header\); nothing was imported\.\n$/,
       ],
       [
         'header-only.csv',

@@ -33,6 +33,9 @@ export const RECORD_KINDS = [
   'local agreement',
   'evacuation',
   'convoy request',
+  'negotiation room',
+  'room clause',
+  'publication proposal',
   'user',
   'organization',
   'api token',
@@ -133,6 +136,8 @@ export const STATEMENTS_EN = {
   'cause.agreement.withdraw-party': "A party's withdrawal from {agreement} was entered by {by}.",
   'cause.agreement.change-terms':
     'The terms of {agreement} (periods in force, scope, exclusions or prohibited acts) were changed by {by}.',
+  'cause.agreement.publish':
+    '{agreement} was published from its negotiation room by {by} (publication {publication}), approved by {approvers}.',
   'cause.actor.update': '{actor} was changed by {by}.',
   'cause.incident.create': 'The incident was entered by {by}.',
   'cause.incident.update': "The incident's facts were changed by {by}.",
@@ -174,6 +179,16 @@ export const STATEMENTS_EN = {
   'error.convoy_not_party': 'Only {party} may take the step "{step}".',
   'error.convoy_not_draft': 'This convoy request is {state}: only a draft can be changed.',
   'error.convoy_decided': '{party} has already decided on this convoy request.',
+  // The negotiation room (docs/negotiation.md).
+  'error.room_co_chair_opens': 'Only a co-chair organization may open a negotiation room.',
+  'error.room_co_chair_invites': 'Only a co-chair organization may invite to a negotiation room.',
+  'error.publication_not_approver': 'Only the co-chairs the agreement names approve its publication: {orgs}.',
+  'error.publication_approved_already': 'Your organization has approved this proposal already.',
+  'error.publication_voided':
+    'This proposal was voided by a change to one of its clauses: propose the new versions for approval.',
+  'error.publication_published': 'This proposal is published already.',
+  'error.publication_missing':
+    'Not approved by {orgs}: every co-chair the agreement names must approve these versions first.',
   'convoy.state.draft': 'a draft',
   'convoy.state.submitted': "submitted, awaiting the parties' decisions",
   'convoy.state.approved': 'approved',
@@ -260,6 +275,17 @@ export const STATEMENTS_EN = {
   'problem.import_either': 'give either {one} or {other}, not both',
   'problem.import_repeats_feature': 'repeats the id of feature {feature}',
   'problem.import_duplicate_id': 'repeats the id "{value}"',
+  'problem.import_header_lacks': 'not in the {format} format: the header lacks {columns}',
+  'problem.import_hashtags_lack': 'not in the {format} format of incidents: its hashtags lack {columns}',
+  'problem.import_no_header': 'not in the {format} format: no header in its first rows',
+  'problem.import_header_empty': 'not in the {format} format: it is empty (no header)',
+  'problem.import_csv_ends_quoted': 'the file ends inside a quoted field',
+  'problem.import_csv_quote_unclosed': 'a quoted field is not closed before the end of the file',
+  'problem.import_csv_after_quote': 'unexpected text after the closing quote of field {field}',
+  'problem.import_low_above_high': 'low ({low}) is above high ({high}); kept as UCDP published it',
+  'problem.import_best_below_low': 'best ({best}) is below low ({low}); kept as UCDP published it',
+  'problem.import_best_above_high': 'best ({best}) is above high ({high}); kept as UCDP published it',
+  'problem.import_not_truce_event': '{value} are not incidents of a truce',
   'problem.import_repaired_closed': 'did not end where it starts: closed',
   'problem.import_repaired_split':
     'crossed itself near {point}: split there into {count} parts, as GIS tools repair it',

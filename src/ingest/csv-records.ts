@@ -7,6 +7,7 @@
  * character (on the 11 MB UCDP file, csv-parse took about 400 ms here, this about 150 ms), and
  * its tests check it reads that file exactly as csv-parse does.
  */
+import { renderEnglish, type Statement, type StatementCode, statement, type Term } from '../domain/statements.ts';
 import { StringDecoder } from 'node:string_decoder';
 
 export interface CsvRecord {
@@ -21,14 +22,18 @@ export interface CsvChunk {
   bytesRead: number;
 }
 
-/** A CSV file that cannot be read on from this line. */
+/** A CSV file that cannot be read on from this line: said in English and as a statement. */
 export class CsvSyntaxError extends Error {
   readonly code = 'CSV_SYNTAX';
+  readonly statement: Statement;
   constructor(
     readonly line: number,
-    message: string,
+    code: StatementCode,
+    params: Record<string, Term> = {},
   ) {
-    super(message);
+    const said = statement(code, params);
+    super(renderEnglish(said, { actor: (id) => id, agreement: (id) => id }));
+    this.statement = said;
   }
 }
 
@@ -72,7 +77,7 @@ class RecordReader {
       records.push({ fields: record.fields, line });
     }
     this.#rest = text.slice(pos);
-    if (last && this.#rest !== '') throw new CsvSyntaxError(this.#line, 'the file ends inside a quoted field');
+    if (last && this.#rest !== '') throw new CsvSyntaxError(this.#line, 'problem.import_csv_ends_quoted');
     return records;
   }
 
@@ -95,7 +100,7 @@ class RecordReader {
         for (;;) {
           const q = text.indexOf('"', from);
           if (q === -1) {
-            if (last) throw new CsvSyntaxError(this.#line, 'a quoted field is not closed before the end of the file');
+            if (last) throw new CsvSyntaxError(this.#line, 'problem.import_csv_quote_unclosed');
             return null;
           }
           if (q + 1 >= text.length && !last) return null; // is it "" or the end? the next chunk says
@@ -120,10 +125,9 @@ class RecordReader {
         if (c === CR && text.charCodeAt(pos + 1) === LF) return { fields, end: pos + 2, lines, quoted };
         const atEnd = c === CR ? pos + 1 >= text.length : pos >= text.length;
         if (atEnd) return last ? { fields, end: text.length, lines, quoted } : null; // CR LF may be split
-        throw new CsvSyntaxError(
-          this.#line + lines - 1,
-          `unexpected text after the closing quote of field ${fields.length}`,
-        );
+        throw new CsvSyntaxError(this.#line + lines - 1, 'problem.import_csv_after_quote', {
+          field: { number: fields.length },
+        });
       }
       const comma = text.indexOf(',', pos);
       if (comma !== -1 && (newline === -1 || comma < newline)) {

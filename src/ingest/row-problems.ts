@@ -24,6 +24,16 @@ export function problemOf(path: string, code: StatementCode, params: Record<stri
   return { path, message: renderEnglish(said, NO_NAMES), statement: said };
 }
 
+/**
+ * A file that is not of its format (`not in the ACLED format: the header lacks event_id_cnty`): a
+ * problem of `(file)`; `format` is its name (UCDP GED, ACLED, HXL), `missing` the columns it lacks.
+ */
+export const fileProblem = (code: StatementCode, format: string, missing: readonly string[] = []): FieldProblem =>
+  problemOf('(file)', code, {
+    format: { text: format },
+    ...(missing.length > 0 ? { columns: { text: missing.join(', ') } } : {}),
+  });
+
 /** `latitude: must be between -90 and 90, not "123"`: a problem as the command line prints it. */
 export const problemLine = (p: FieldProblem): string => `${p.path}: ${p.message}`;
 

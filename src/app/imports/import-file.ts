@@ -23,12 +23,7 @@ import type { Rulebook } from '../../domain/rulebook.ts';
 import { actorNames } from '../../ingest/incidents/actor-names.ts';
 import { acledRows } from '../../ingest/incidents/acled-file.ts';
 import { hxlRows } from '../../ingest/incidents/hxl-file.ts';
-import {
-  fieldProblem,
-  ImportFileError,
-  type ImportedChunk,
-  type ImportedIncident,
-} from '../../ingest/incidents/imported-rows.ts';
+import { ImportFileError, type ImportedChunk, type ImportedIncident } from '../../ingest/incidents/imported-rows.ts';
 import { ucdpImportedRows } from '../../ingest/incidents/ucdp-rows.ts';
 import { localDays } from '../../ingest/local-day.ts';
 import { problemOf } from '../../ingest/row-problems.ts';
@@ -229,7 +224,7 @@ async function checkFile(
         }
         if (row.kind === 'skipped') {
           report.skipped++;
-          if (report.notes.length < MAX_NOTES) report.notes.push({ line: row.line, ...fieldProblem(row.reason) });
+          if (report.notes.length < MAX_NOTES) report.notes.push({ line: row.line, ...row.reason });
           continue;
         }
         const earlier = lineOf.get(row.incident.id);
@@ -246,7 +241,7 @@ async function checkFile(
         }
         lineOf.set(row.incident.id, row.line);
         for (const note of row.notes)
-          if (report.notes.length < MAX_NOTES) report.notes.push({ line: row.line, ...fieldProblem(note) });
+          if (report.notes.length < MAX_NOTES) report.notes.push({ line: row.line, ...note });
         const added = row.actors.filter((a) => !book.actors.has(a.id) && !newActors.has(a.id));
         if (added.length > 0) {
           added.forEach((a) => newActors.set(a.id, a));
@@ -262,9 +257,7 @@ async function checkFile(
     if (badRows === 0) await compare(pending);
   } catch (e) {
     if (!(e instanceof ImportFileError)) throw e;
-    throw new RowsRefused(`line ${e.line}: ${e.message}; nothing was imported`, [
-      { line: e.line, ...fieldProblem(`(file): ${e.message}`) },
-    ]);
+    throw new RowsRefused(`line ${e.line}: ${e.message}; nothing was imported`, [{ line: e.line, ...e.problem }]);
   }
   if (badRows > 0) {
     const first = problems[0]!;

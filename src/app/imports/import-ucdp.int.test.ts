@@ -289,7 +289,9 @@ describeEachDatabase('import ucdp', (db) => {
   it('stops at a header that is not UCDP GED, having loaded nothing', async () => {
     const result = await importUcdp(db(), csv('id,date,place', '1,2016-01-01,Aleppo'));
     expect(result).toMatchObject({ rowsRead: 0, inserted: 0, stopped: { line: 1 } });
-    expect(result.stopped?.message).toMatch(/^not a UCDP GED file: the header lacks type_of_violence, side_a_new_id/);
+    expect(result.stopped?.message).toMatch(
+      /^not in the UCDP GED format: the header lacks type_of_violence, side_a_new_id/,
+    );
     expect(await count('incidents')).toBe(0);
   });
 

@@ -87,7 +87,7 @@ export async function importUcdp(
             result.rejected.push({ line, problems: check.problems.map(problemLine) });
             continue;
           }
-          if (check.notes.length > 0) result.notes.push({ line, problems: check.notes });
+          if (check.notes.length > 0) result.notes.push({ line, problems: check.notes.map(problemLine) });
           const mapped = mapUcdpRow(check.row, context);
           batch.incidents.push(mapped.incident);
           for (const actor of mapped.actors) {

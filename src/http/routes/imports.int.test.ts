@@ -245,7 +245,7 @@ describeEachDatabase('imports over HTTP', (db) => {
     await server.fresh();
     const wrong = await post('us-analyst', 'format=acled', UCDP_GOOD);
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().message).toMatch(/^line 1: not an ACLED file: the header lacks event_id_cnty/);
+    expect(wrong.json().message).toMatch(/^line 1: not in the ACLED format: the header lacks event_id_cnty/);
     expect((await post('us-analyst', 'format=hxl', '')).statusCode).toBe(400);
     for (const user of ['us-monitor', 'us-reporter', 'ngo-humanitarian', 'ru-observer'])
       expect((await post(user, 'format=ucdp', UCDP_GOOD)).statusCode).toBe(403);

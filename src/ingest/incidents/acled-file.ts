@@ -107,7 +107,7 @@ export async function* acledRows(
   input: AsyncIterable<Buffer | string>,
   context: AcledContext,
 ): AsyncGenerator<ImportedChunk> {
-  for await (const chunk of csvTable(input, 'an ACLED file', ACLED_REQUIRED)) {
+  for await (const chunk of csvTable(input, 'ACLED', ACLED_REQUIRED)) {
     yield {
       bytesRead: chunk.bytesRead,
       rows: chunk.rows.map((r) => acledRow(r.line, r.values, r.fieldCount, context)),
@@ -152,7 +152,11 @@ export function acledRow(
   if ((v.actor1 ?? '').trim() === '') bad('actor1', 'problem.import_empty');
   if (problems.length > 0) return { line, kind: 'bad', problems };
   if (eventType === 'Protests' || eventType === 'Riots')
-    return { line, kind: 'skipped', reason: `event_type: ${eventType} are not incidents of a truce` };
+    return {
+      line,
+      kind: 'skipped',
+      reason: problemOf('event_type', 'problem.import_not_truce_event', valueTerms(eventType)),
+    };
 
   const perpetrator = context.actors.named(v.actor1!, kindOf(inter1));
   const actor2 = (v.actor2 ?? '').trim();

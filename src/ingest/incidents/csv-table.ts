@@ -4,7 +4,7 @@
  * with an ImportFileError; a row with more or fewer fields than the header is a bad row.
  */
 import { CsvSyntaxError, csvRecords } from '../csv-records.ts';
-import { type FieldProblem, problemOf } from '../row-problems.ts';
+import { fileProblem, type FieldProblem, problemOf } from '../row-problems.ts';
 import { ImportFileError } from './imported-rows.ts';
 
 export interface TableRow {
@@ -16,7 +16,8 @@ export interface TableRow {
 
 export async function* csvTable(
   input: AsyncIterable<Buffer | string>,
-  what: string,
+  /** The format's name, as problems say it: `not in the ACLED format: ...`. */
+  format: string,
   required: readonly string[],
   /** The header row: by default the first; HXL's tags come on the second. */
   isHeader: (fields: string[]) => boolean = () => true,
@@ -28,12 +29,12 @@ export async function* csvTable(
       const rows: TableRow[] = [];
       for (const { fields, line } of chunk.records) {
         if (header === null) {
-          if (++seen > 5) throw new ImportFileError(line, `not ${what}: no header in its first rows`);
+          if (++seen > 5) throw new ImportFileError(line, fileProblem('problem.import_no_header', format));
           if (!isHeader(fields)) continue;
           const normal = fields.map((f) => f.trim());
           const missing = required.filter((c) => !normal.includes(c));
           if (missing.length > 0)
-            throw new ImportFileError(line, `not ${what}: the header lacks ${missing.join(', ')}`);
+            throw new ImportFileError(line, fileProblem('problem.import_header_lacks', format, missing));
           header = normal;
           continue;
         }
@@ -55,9 +56,10 @@ export async function* csvTable(
       }
       yield { rows, bytesRead: chunk.bytesRead, header: header ?? [] };
     }
-    if (header === null) throw new ImportFileError(1, `not ${what}: it is empty (no header)`);
+    if (header === null) throw new ImportFileError(1, fileProblem('problem.import_header_empty', format));
   } catch (e) {
-    if (e instanceof CsvSyntaxError) throw new ImportFileError(e.line, e.message);
+    if (e instanceof CsvSyntaxError)
+      throw new ImportFileError(e.line, { path: '(file)', message: e.message, statement: e.statement });
     throw e;
   }
 }

@@ -12,7 +12,7 @@ import type { StatementCode, Term } from '../../domain/statements.ts';
 import { isCalendarDate, parseInstant } from '../../domain/time.ts';
 import type { LocalDays } from '../local-day.ts';
 import type { ActorNames } from './actor-names.ts';
-import { type FieldProblem, problemOf, valueTerms } from '../row-problems.ts';
+import { type FieldProblem, fileProblem, problemOf, valueTerms } from '../row-problems.ts';
 import { csvTable } from './csv-table.ts';
 import {
   IMPORT_ID,
@@ -68,7 +68,7 @@ export async function* hxlRows(
   context: HxlReadContext,
 ): AsyncGenerator<ImportedChunk> {
   // The tags are the header; a column is named, in problems, by its tag as the file writes it.
-  const chunks = csvTable(input, 'an HXL file of incidents', [], isTagRow);
+  const chunks = csvTable(input, 'HXL', [], isTagRow);
   let names: Map<string, string> | null = null;
   for await (const chunk of chunks) {
     if (names === null && chunk.header.length > 0) {
@@ -79,7 +79,7 @@ export async function* hxlRows(
       if (missing.length > 0)
         throw new ImportFileError(
           chunk.rows[0]?.line ?? 2,
-          `not an HXL file of incidents: its hashtags lack ${missing.join(', ')}`,
+          fileProblem('problem.import_hashtags_lack', 'HXL', missing),
         );
     }
     yield {

@@ -5,7 +5,6 @@
  * truce). A file that cannot be read on at all ends with an ImportFileError naming the line.
  */
 import type { Actor, Incident } from '../../domain/model.ts';
-import { statement } from '../../domain/statements.ts';
 import type { FieldProblem } from '../row-problems.ts';
 import type { Instant } from '../../domain/time.ts';
 
@@ -23,9 +22,9 @@ export interface ImportedIncident extends Incident {
 }
 
 export type ImportedRow =
-  | { line: number; kind: 'incident'; incident: ImportedIncident; actors: Actor[]; notes: string[] }
+  | { line: number; kind: 'incident'; incident: ImportedIncident; actors: Actor[]; notes: FieldProblem[] }
   | { line: number; kind: 'bad'; problems: FieldProblem[] }
-  | { line: number; kind: 'skipped'; reason: string };
+  | { line: number; kind: 'skipped'; reason: FieldProblem };
 
 export interface ImportedChunk {
   rows: ImportedRow[];
@@ -33,24 +32,15 @@ export interface ImportedChunk {
   bytesRead: number;
 }
 
-/** A file that cannot be read on from this line (no header, a column missing, broken CSV). */
+/** A file that cannot be read on from this line (no header, a column missing, broken CSV), said as a problem of the file. */
 export class ImportFileError extends Error {
   readonly code = 'IMPORT_FILE';
   constructor(
     readonly line: number,
-    message: string,
+    readonly problem: FieldProblem,
   ) {
-    super(message);
+    super(problem.message);
   }
-}
-
-/**
- * A note (`best: below low; kept`) as its column and message, said as given (`problem.other`, English).
- */
-export function fieldProblem(text: string): FieldProblem {
-  const at = text.indexOf(': ');
-  const [path, message] = at < 0 ? ['(row)', text] : [text.slice(0, at), text.slice(at + 2)];
-  return { path, message, statement: statement('problem.other', { text: { text: message } }) };
 }
 
 /** Ids the store and the URLs take: letters, digits and `._:-`, up to 100. */

@@ -22,7 +22,7 @@ export async function* ucdpImportedRows(
       };
     }
   } catch (e) {
-    if (e instanceof UcdpFileError) throw new ImportFileError(e.line, e.message);
+    if (e instanceof UcdpFileError) throw new ImportFileError(e.line, e.problem);
     throw e;
   }
 }

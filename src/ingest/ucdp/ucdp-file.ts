@@ -4,18 +4,21 @@
  * is broken) ends with a UcdpFileError naming the line and why; a bad row does not end it.
  */
 import { CsvSyntaxError, csvRecords } from '../csv-records.ts';
-import { type FieldProblem, problemOf } from '../row-problems.ts';
+import { fileProblem, type FieldProblem, problemOf } from '../row-problems.ts';
 import { checkUcdpRow, type RowCheck, UCDP_COLUMNS } from './ucdp-row.ts';
 
+/** A file that cannot be read on from this line, said as a problem of the file. */
 export class UcdpFileError extends Error {
   readonly code = 'UCDP_FILE';
   constructor(
     readonly line: number,
-    message: string,
+    readonly problem: FieldProblem,
   ) {
-    super(message);
+    super(problem.message);
   }
 }
+
+const UCDP_FILE = 'UCDP GED';
 
 export interface CheckedUcdpRow {
   /** The line the row starts on, from 1 (the header is line 1). */
@@ -39,7 +42,7 @@ export async function* ucdpRows(input: AsyncIterable<Buffer | string>): AsyncGen
         if (header === null) {
           const missing = UCDP_COLUMNS.filter((c) => !fields.includes(c));
           if (missing.length > 0)
-            throw new UcdpFileError(line, `not a UCDP GED file: the header lacks ${missing.join(', ')}`);
+            throw new UcdpFileError(line, fileProblem('problem.import_header_lacks', UCDP_FILE, missing));
           header = fields;
           places = UCDP_COLUMNS.map((c) => [c, fields.indexOf(c)] as const);
           continue;
@@ -59,9 +62,10 @@ export async function* ucdpRows(input: AsyncIterable<Buffer | string>): AsyncGen
       }
       yield { rows, bytesRead: chunk.bytesRead };
     }
-    if (header === null) throw new UcdpFileError(1, 'not a UCDP GED file: it is empty (no header)');
+    if (header === null) throw new UcdpFileError(1, fileProblem('problem.import_header_empty', UCDP_FILE));
   } catch (e) {
-    if (e instanceof CsvSyntaxError) throw new UcdpFileError(e.line, e.message);
+    if (e instanceof CsvSyntaxError)
+      throw new UcdpFileError(e.line, { path: '(file)', message: e.message, statement: e.statement });
     throw e;
   }
 }

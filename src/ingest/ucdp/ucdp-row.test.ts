@@ -93,7 +93,12 @@ describe('checkUcdpRow', () => {
     const check = checkUcdpRow({ ...ROW, low: '177', best: '142', high: '177' });
     expect(check).toMatchObject({
       ok: true,
-      notes: ['low/best/high: best (142) is below low (177); kept as UCDP published it'],
+      notes: [
+        expect.objectContaining({
+          path: 'low/best/high',
+          message: 'best (142) is below low (177); kept as UCDP published it',
+        }),
+      ],
     });
   });
 });
@@ -106,7 +111,7 @@ describe('deathRangeNotes', () => {
     { low: 1, best: 2, high: 1, note: 'best (2) is above high (1)' },
     { low: 8, best: 15, high: 7, note: 'low (8) is above high (7)' },
   ])('$low/$best/$high: $note', ({ low, best, high, note }) => {
-    expect(deathRangeNotes({ low, best, high })).toEqual(
+    expect(deathRangeNotes({ low, best, high }).map(problemLine)).toEqual(
       note === null ? [] : [`low/best/high: ${note}; kept as UCDP published it`],
     );
   });

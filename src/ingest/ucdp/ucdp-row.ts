@@ -127,7 +127,7 @@ export const ucdpRowSchema = z
 
 export type UcdpRow = z.infer<typeof ucdpRowSchema>;
 
-export type RowCheck = { ok: true; row: UcdpRow; notes: string[] } | { ok: false; problems: FieldProblem[] };
+export type RowCheck = { ok: true; row: UcdpRow; notes: FieldProblem[] } | { ok: false; problems: FieldProblem[] };
 
 /** Checks one row given as column → text. */
 export function checkUcdpRow(record: Readonly<Record<string, string | undefined>>): RowCheck {
@@ -154,14 +154,14 @@ export function checkUcdpRow(record: Readonly<Record<string, string | undefined>
  * rows of 2016-2019). `best` is the sum of the deaths by side, so it is the figure to trust: such
  * a row is kept as published, with a note, rather than lost.
  */
-export function deathRangeNotes(row: Pick<UcdpRow, 'low' | 'best' | 'high'>): string[] {
+export function deathRangeNotes(row: Pick<UcdpRow, 'low' | 'best' | 'high'>): FieldProblem[] {
   const { low, best, high } = row;
   if (low <= best && best <= high) return [];
-  const why =
+  const code =
     low > high
-      ? `low (${low}) is above high (${high})`
+      ? 'problem.import_low_above_high'
       : best < low
-        ? `best (${best}) is below low (${low})`
-        : `best (${best}) is above high (${high})`;
-  return [`low/best/high: ${why}; kept as UCDP published it`];
+        ? 'problem.import_best_below_low'
+        : 'problem.import_best_above_high';
+  return [problemOf('low/best/high', code, valueTerms(undefined, { low, best, high }))];
 }
