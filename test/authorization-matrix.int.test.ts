@@ -124,7 +124,13 @@ interface Records {
   webhook: string;
   /** Convoy requests by ngo: a draft (seen by ngo and the secretariat) and one submitted (and by ru, which decides for the government). */
   convoyRequest: Record<ConvoyStage, string>;
+  /** A negotiation room opened by us on the public agreement, un-ose invited, and a clause of it: seen by its members only. */
+  room: string;
+  roomClause: string;
 }
+
+/** The members of the matrix's negotiation room: the co-chairs, and un-ose invited. */
+const ROOM_MEMBERS = ['us', 'ru', 'un-ose'];
 
 const WEBHOOK_OWNER = 'us-analyst';
 const webhook = (name: string) => ({ name, url: 'https://hooks.example.org/matrix', events: ['incident.created'] });
@@ -490,6 +496,22 @@ async function buildRecords(server: TestServer): Promise<Records> {
       await must(server, 'ngo-humanitarian', 'POST', '/api/v1/convoy-requests', convoyDraft(`matrix ${stage}`))
     ).id;
   await must(server, 'ngo-humanitarian', 'POST', `/api/v1/convoy-requests/${r.convoyRequest.submitted}/submit`, {});
+  r.room = (
+    await must(server, 'us-analyst', 'POST', '/api/v1/negotiation-rooms', {
+      title: 'matrix room',
+      agreement_id: r.agreement.public,
+    })
+  ).id;
+  await must(server, 'us-analyst', 'POST', `/api/v1/negotiation-rooms/${r.room}/members`, { org: 'un-ose' });
+  r.roomClause = (
+    await must(server, 'us-analyst', 'POST', `/api/v1/negotiation-rooms/${r.room}/clauses`, {
+      number: '1',
+      text: 'matrix clause',
+    })
+  ).id;
+  await must(server, 'ru-analyst', 'POST', `/api/v1/negotiation-rooms/${r.room}/clauses/${r.roomClause}/positions`, {
+    stance: 'open',
+  });
   return r;
 }
 
@@ -532,6 +554,8 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
         | 'notice'
         | 'webhook'
         | 'convoyRequest'
+        | 'room'
+        | 'roomClause'
       >,
       url: (id: string) => string,
     ): Check =>
@@ -563,6 +587,8 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
         | 'notice'
         | 'webhook'
         | 'convoyRequest'
+        | 'room'
+        | 'roomClause'
       >,
       url: string,
       key = 'items',
@@ -1110,6 +1136,37 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
       }
     },
     '/besieged-areas/{id}': perRecord('besiegedArea', (id) => `/api/v1/besieged-areas/${id}`),
+    // The negotiation room: its members see it on every path, anyone else gets 404 and an empty list; its PDF is
+    // 503 for a member here (this server prints none), 404 for anyone else.
+    '/negotiation-rooms': async ({ server, r, reader, fail, tally }) => {
+      const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/negotiation-rooms' });
+      const ids = res.json().items.map((x: { id: string }) => x.id);
+      tally(1);
+      if (res.statusCode !== 200 || ids.includes(r.room) !== ROOM_MEMBERS.includes(reader.org))
+        fail(`GET /negotiation-rooms: ${res.statusCode} ${JSON.stringify(ids)}`);
+    },
+    ...Object.fromEntries(
+      (
+        [
+          ['/negotiation-rooms/{id}', ''],
+          ['/negotiation-rooms/{id}/versions', '/versions'],
+          ['/negotiation-rooms/{id}/clauses/{clauseId}/versions', '/clauses/{clause}/versions'],
+          ['/negotiation-rooms/{id}/clauses/{clauseId}/positions', '/clauses/{clause}/positions'],
+          ['/negotiation-rooms/{id}/export.pdf', '/export.pdf'],
+        ] as const
+      ).map(([path, tail]): [string, Check] => [
+        path,
+        async ({ server, r, reader, fail, tally }) => {
+          const url = `/api/v1/negotiation-rooms/${r.room}${tail.replace('{clause}', r.roomClause)}`;
+          const res = await server.call(reader.user, { method: 'GET', url });
+          const member = ROOM_MEMBERS.includes(reader.org);
+          const expected = !member ? 404 : tail === '/export.pdf' ? 503 : 200;
+          tally(1);
+          if (res.statusCode !== expected) fail(`GET ${path}: ${res.statusCode}, expected ${expected}`);
+          if (!member && res.body.includes('matrix room')) fail(`GET ${path}: names the hidden room`);
+        },
+      ]),
+    ),
     '/local-agreements': listed('localAgreement', '/api/v1/local-agreements'),
     '/local-agreements/{id}': perRecord('localAgreement', (id) => `/api/v1/local-agreements/${id}`),
     '/positions': async ({ server, r, reader, fail, tally }) => {
@@ -2259,6 +2316,86 @@ describeEachDatabase('authorization matrix', (db) => {
         'PUT /convoy-requests/representatives/{org}': {
           permission: 'accounts:manage',
           attempts: () => [{ url: '/api/v1/convoy-requests/representatives/ngo', payload: { actor: 'msf' } }],
+        },
+      });
+      // Negotiation rooms on the task force's agreement (so that a publication leaves the public one as it is): one with
+      // un-ose invited, for the writes in a room, and one of the co-chairs alone, for the invitation (us's admin, tried
+      // first, invites un-ose: from then on un-ose is a member, refused as no co-chair; ngo never sees either room).
+      const roomOf = async (title: string) =>
+        (
+          await must(server, 'us-analyst', 'POST', '/api/v1/negotiation-rooms', {
+            title,
+            agreement_id: r.agreement.task_force,
+          })
+        ).id as string;
+      const room = await roomOf('write matrix room');
+      const inviteRoom = await roomOf('write matrix invitation');
+      await must(server, 'us-analyst', 'POST', `/api/v1/negotiation-rooms/${room}/members`, { org: 'un-ose' });
+      const roomClause = async (code: string | null) =>
+        (
+          await must(server, 'us-analyst', 'POST', `/api/v1/negotiation-rooms/${room}/clauses`, {
+            number: '1',
+            text: 'write matrix clause',
+            code,
+          })
+        ).id as string;
+      const clauseToEdit = await roomClause(null);
+      const clauseToPublish = await roomClause('T1');
+      const proposal = (
+        await must(server, 'us-analyst', 'POST', `/api/v1/negotiation-rooms/${room}/publications`, {
+          versions: [{ clause: clauseToPublish, version: 1 }],
+        })
+      ).id as string;
+      const inRoom =
+        (url: string, payload?: Record<string, unknown>, members = ROOM_MEMBERS) =>
+        (u: Reader): Attempt[] => [
+          { url, ...(payload ? { payload } : {}), hidden: members.includes(u.org) ? undefined : 'negotiation room' },
+        ];
+      const roomUrl = `/api/v1/negotiation-rooms/${room}`;
+      Object.assign(writes, {
+        'POST /negotiation-rooms': {
+          permission: 'negotiation:write',
+          refusedTo: (u: Reader) => !CO_CHAIRS.includes(u.org),
+          attempts: () => [
+            { url: '/api/v1/negotiation-rooms', payload: { title: 'write matrix', agreement_id: r.agreement.public } },
+          ],
+        },
+        'POST /negotiation-rooms/{id}/members': {
+          permission: 'negotiation:write',
+          refusedTo: (u: Reader) => u.org === 'un-ose',
+          attempts: inRoom(`/api/v1/negotiation-rooms/${inviteRoom}/members`, { org: 'un-ose' }),
+        },
+        'POST /negotiation-rooms/{id}/clauses': {
+          permission: 'negotiation:write',
+          attempts: inRoom(`${roomUrl}/clauses`, { number: '9', text: 'added' }),
+        },
+        'PUT /negotiation-rooms/{id}/clauses/{clauseId}': {
+          permission: 'negotiation:write',
+          attempts: (u: Reader) =>
+            inRoom(`${roomUrl}/clauses/${clauseToEdit}`, { number: '1', text: `edited by ${u.user}` })(u),
+        },
+        'POST /negotiation-rooms/{id}/clauses/{clauseId}/positions': {
+          permission: 'negotiation:write',
+          attempts: inRoom(`${roomUrl}/clauses/${clauseToEdit}/positions`, { stance: 'open' }),
+        },
+        'POST /negotiation-rooms/{id}/publications': {
+          permission: 'negotiation:write',
+          attempts: inRoom(`${roomUrl}/publications`, { versions: [{ clause: clauseToPublish, version: 1 }] }),
+        },
+        // Only the co-chairs the agreement names approve (un-ose, a member, is refused); us's then ru's admin approve first,
+        // so that publishing (tried next) succeeds for us's admin and then finds it published.
+        'POST /negotiation-rooms/{id}/publications/{publicationId}/approve': {
+          permission: 'negotiation:write',
+          refusedTo: (u: Reader) => u.org === 'un-ose',
+          attempts: inRoom(`${roomUrl}/publications/${proposal}/approve`),
+        },
+        'POST /negotiation-rooms/{id}/publications/{publicationId}/publish': {
+          permission: 'negotiation:write',
+          attempts: inRoom(`${roomUrl}/publications/${proposal}/publish`),
+        },
+        'POST /negotiation-rooms/{id}/acceptances': {
+          permission: 'negotiation:write',
+          attempts: inRoom(`${roomUrl}/acceptances`, { actor: 'sy-gov', accepted_at: '2016-02-26T12:00:00Z' }),
         },
       });
       const threadToAcknowledge = (

@@ -48,6 +48,11 @@ export const PERMISSIONS = {
   'convoy:decide': ['admin', 'analyst'],
   /** Record a facilitation letter, for the secretariat. */
   'convoy:facilitate': ['admin', 'analyst'],
+  /**
+   * In a negotiation room one's organization is a member of (docs/negotiation.md): open one (a co-chair's), invite,
+   * draft and edit clauses, take positions, propose a publication, approve it for a co-chair, publish it.
+   */
+  'negotiation:write': ['admin', 'analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -13,6 +13,7 @@ export const EVENT_TYPES = [
   'hotline.escalated',
   'notification.changed',
   'convoy_request.changed',
+  'negotiation_room.changed',
   'position.changed',
   'notice.changed',
   'alert',

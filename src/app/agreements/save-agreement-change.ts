@@ -7,6 +7,7 @@
 import type { Agreement } from '../../domain/model.ts';
 import { notFound } from '../errors.ts';
 import * as agreements from '../../store/agreement.repository.ts';
+import type * as findings from '../../store/finding.repository.ts';
 import type { Reader } from '../../store/reader.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { sameRecord } from '../../store/rows.ts';
@@ -31,6 +32,8 @@ export async function saveAgreementChange(
   before: agreements.AgreementRecord | null,
   next: agreements.AgreementRecord,
   action: AgreementAction,
+  /** Why its findings are judged again, when it is more than the change itself (a publication from a negotiation room). */
+  cause: findings.Cause = agreementChanged(next, action, by),
 ): Promise<WorldChange<agreements.AgreementRecord>> {
   next.inForce.forEach((f, i) => requireAfter(`in_force[${i}].to`, f.from, f.to));
   next.parties.forEach((p, i) => requireAfter(`parties[${i}].until`, p.acceptedAt, p.until, 'accepted_at'));
@@ -52,7 +55,7 @@ export async function saveAgreementChange(
     audit: entries,
     recompute: {
       scope: await affectedByAgreement(tx, plain(next), before ? plain(before) : undefined),
-      cause: agreementChanged(next, action, by),
+      cause,
       subject: { entity: 'agreement', id: next.id },
     },
   };

@@ -22,7 +22,8 @@ function cause(
 }
 
 export type ZoneAction = 'create' | 'replace-control' | 'change-control' | 'change-geometry';
-export type AgreementAction = 'create' | 'replace' | 'add-party' | 'add-clause' | 'withdraw-party' | 'change-terms';
+export type AgreementAction =
+  'create' | 'replace' | 'add-party' | 'add-clause' | 'withdraw-party' | 'change-terms' | 'publish';
 
 export const zoneChanged = (zone: { id: string; name: string }, action: ZoneAction, by: Caller): findings.Cause =>
   cause(
@@ -47,6 +48,27 @@ export const agreementChanged = (
   cause(
     `cause.agreement.${action}`,
     { agreement: { agreement: agreement.id }, by: { user: by.username } },
+    { entity: 'agreement', id: agreement.id },
+    { ...BARE, agreement: () => agreement.title || agreement.id },
+  );
+
+/**
+ * An agreement published from its negotiation room by the co-chairs' joint approval: the cause
+ * names the publication and who approved it (not the room, whose title only its members see).
+ */
+export const agreementPublished = (
+  agreement: { id: string; title: string },
+  publication: { id: string; requiredOrgs: readonly string[] },
+  by: Caller,
+): findings.Cause =>
+  cause(
+    'cause.agreement.publish',
+    {
+      agreement: { agreement: agreement.id },
+      publication: { text: publication.id },
+      approvers: { text: publication.requiredOrgs.join(', ') },
+      by: { user: by.username },
+    },
     { entity: 'agreement', id: agreement.id },
     { ...BARE, agreement: () => agreement.title || agreement.id },
   );

@@ -21,7 +21,8 @@
  *
  * A `hotline.updated` or `hotline.escalated` (entity `hotline_thread`) is sent to a reader who may see
  * the thread (its opener, its recipients, the secretariat), with the thread's short form. A
- * `convoy_request.changed` (entity `convoy_request`) to a reader who may see the request, with its name and state.
+ * `convoy_request.changed` (entity `convoy_request`) to a reader who may see the request, with its name and state. A
+ * `negotiation_room.changed` (entity `negotiation_room`) to a member of the room, with its title and agreement.
  *
  * A `position.changed` (entity `position`) is sent to its owner organization and its recipients only. A
  * `notice.changed` (entity `operation`: a notice checked) is sent to who may see the operation, with the
@@ -41,6 +42,7 @@ import * as convoyRequests from '../../store/convoy-request.repository.ts';
 import * as conflicts from '../../store/conflict.repository.ts';
 import * as hotline from '../../store/hotline.repository.ts';
 import * as live from '../../store/live.repository.ts';
+import * as rooms from '../../store/negotiation.repository.ts';
 import * as plans from '../../store/plan.repository.ts';
 import * as settings from '../../store/settings.repository.ts';
 import * as notifications from '../../store/notification.repository.ts';
@@ -249,6 +251,14 @@ async function readVisible(sql: Sql, event: TruceEvent): Promise<Visible[]> {
               subject: {},
             },
           ]
+        : [];
+    }
+    // A negotiation room, read again as the reader (migration 033's policies): only its members hear of it.
+    case 'negotiation_room': {
+      if (event.type !== 'negotiation_room.changed') return [];
+      const r = await rooms.get(sql, event.id);
+      return r
+        ? [{ entity: 'negotiation_room', id: r.id, data: { title: r.title, agreement_id: r.agreementId }, subject: {} }]
         : [];
     }
     default:

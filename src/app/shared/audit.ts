@@ -55,6 +55,8 @@ export function mentionsOf(c: Pick<Change, 'entity' | 'entityId' | 'before' | 'a
   }
   // A convoy request's entries show only to who may see the request (migration 027).
   if (c.entity === 'convoy_request') mentions.push(`convoy_request:${c.entityId}`);
+  // A negotiation room's entries show only to its members (migration 033).
+  if (c.entity === 'negotiation_room') mentions.push(`negotiation_room:${c.entityId}`);
   const incident = field('incident_id');
   if (typeof incident === 'string') mentions.push(`incident:${incident}`);
   const report = field('report_id');

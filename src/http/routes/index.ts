@@ -16,6 +16,7 @@ import { hotlineRoutes } from './hotline.routes.ts';
 import { importsRoutes } from './imports.routes.ts';
 import { localAgreementsRoutes } from './local-agreements.routes.ts';
 import { mapRoutes } from './map.routes.ts';
+import { negotiationRoutes } from './negotiation.routes.ts';
 import { noticesRoutes } from './notices.routes.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { organizationsRoutes } from './organizations.routes.ts';
@@ -64,4 +65,5 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   ogcRoutes,
   webhooksRoutes,
   dailyReportRoutes,
+  negotiationRoutes,
 ];

@@ -40,6 +40,8 @@ export function invalidations(e: LiveEvent): { now: (readonly unknown[])[]; late
     return { now: [queryKeys.notifications, queryKeys.incidentReviews, queryKeys.deconfliction], later: [] };
   // A convoy request made, stepped on or flagged (heard only by those who see it): its lists and its page, at once.
   if (e.type === 'convoy_request.changed') return { now: [queryKeys.convoyRequests], later: [] };
+  // A negotiation room changed (heard only by its members): the rooms' reads, at once.
+  if (e.type === 'negotiation_room.changed') return { now: [queryKeys.negotiation], later: [] };
   // A position recorded, changed or withdrawn (heard only by its owner and its recipients): its lists, at once.
   if (e.type === 'position.changed') return { now: [queryKeys.positions, queryKeys.deconfliction], later: [] };
   // An operation notice checked (heard by who may see it, its conflicts, or an alert of one's own place): the notices

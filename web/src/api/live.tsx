@@ -37,6 +37,8 @@ const QUIET: ReadonlySet<LiveEvent['type']> = new Set([
   'notification.changed',
   // A convoy request's page and lists show its state; no notice of its own.
   'convoy_request.changed',
+  // A negotiation room's page shows what changed in it.
+  'negotiation_room.changed',
   'position.changed',
 ]);
 

@@ -68,6 +68,10 @@ export const queryKeys = {
   besiegedArea: (id: string) => ['besieged', 'detail', id] as const,
   /** Local agreements with their evacuations: the timeline, and each one. */
   localAgreements: ['local-agreements'] as const,
+  negotiation: ['negotiation'] as const,
+  negotiationRooms: ['negotiation', 'list'] as const,
+  negotiationRoom: (id: string) => ['negotiation', 'room', id] as const,
+  negotiationVersions: (id: string) => ['negotiation', 'versions', id] as const,
   localAgreementList: ['local-agreements', 'list'] as const,
   localAgreement: (id: string) => ['local-agreements', 'detail', id] as const,
   /** Operation notices (the lists, each with its conflicts) and the alerts of the user's organization's places. */

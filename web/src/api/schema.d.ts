@@ -7540,6 +7540,1662 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/negotiation-rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The negotiation rooms of the caller's organization (no other is listed) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["NegotiationRoom"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a room to draft an agreement (negotiation:write, a co-chair organization's user); its members are the co-chairs */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The agreement the room drafts (one the caller may see) */
+                        agreement_id: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NegotiationRoom"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/negotiation-rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A room: its members, its clauses with their newest versions, where each stands by member (agreed, open, sticking point), and its proposals to publish */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NegotiationRoomDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/negotiation-rooms/{id}/acceptances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a party's acceptance of the room's agreement (negotiation:write): when, the channel, the caveats; its findings are judged again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accepted_at: string;
+                        actor: string;
+                        /** @default [] */
+                        caveats?: string[];
+                        /** @default null */
+                        channel?: string | null;
+                        /** @default null */
+                        until?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreement: components["schemas"]["Agreement"];
+                            /** @description true: nothing was saved */
+                            dry_run: boolean;
+                            findings: components["schemas"]["Recomputed"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/negotiation-rooms/{id}/clauses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a clause to the draft (negotiation:write) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The acts it prohibits once published
+                         * @default []
+                         */
+                        acts?: ("air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other")[];
+                        /**
+                         * @description The obligation code it has in the agreement once published; null while undecided
+                         * @default null
+                         */
+                        code?: ("T1" | "T2" | "T2a" | "T3" | "T4" | "T5" | "M1") | null;
+                        /** @description e.g. "3" or "3.b" */
+                        number: string;
+                        text: string;
+                        /** @default  */
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomClause"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/negotiation-rooms/{id}/clauses/{clauseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a clause (negotiation:write): a new version, the earlier kept; a proposal to publish that includes it is voided with its approvals */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    clauseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The acts it prohibits once published
+                         * @default []
+                         */
+                        acts?: ("air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other")[];
+                        /**
+                         * @description The obligation code it has in the agreement once published; null while undecided
+                         * @default null
+                         */
+                        code?: ("T1" | "T2" | "T2a" | "T3" | "T4" | "T5" | "M1") | null;
+                        /** @description e.g. "3" or "3.b" */
+                        number: string;
+                        text: string;
+                        /** @default  */
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clause: components["schemas"]["RoomClause"];
+                            /** @description The proposals to publish this change voided */
+                            voided: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/negotiation-rooms/{id}/clauses/{clauseId}/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every position taken on a clause, oldest first (each member's newest is its position) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    clauseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RoomPosition"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Take your organization's position on a clause (negotiation:write): agreed, open or sticking point, with a comment and proposed wording */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    clauseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        comment?: string;
+                        /**
+                         * @description The wording the organization proposes instead; null: none
+                         * @default null
+                         */
+                        proposed_wording?: string | null;
+                        /** @enum {string} */
+                        stance: "agreed" | "open" | "sticking_point";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RoomPosition"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/negotiation-rooms/{id}/clauses/{clauseId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a clause, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    clauseId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RoomClauseVersion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/negotiation-rooms/{id}/export.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The room's draft as an A4 PDF marked on every page with the recipient's name; audited (503 when Chromium is not installed) */
+        get: operations["getNegotiationDraftPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/negotiation-rooms/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite an organization into the room (negotiation:write, a member co-chair) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The organization invited */
+                        org: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NegotiationRoom"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/negotiation-rooms/{id}/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose to publish exactly these clause versions as the agreement in force (negotiation:write); every co-chair the agreement names must approve it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The periods in force once published; null: the agreement's as they are
+                         * @default null
+                         */
+                        in_force?: {
+                            from: string;
+                            to: string | null;
+                        }[] | null;
+                        /**
+                         * @description The acts prohibited once published; null: the agreement's as they are
+                         * @default null
+                         */
+                        prohibited?: ("air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other")[] | null;
+                        /** @description Exactly the clause versions to publish, each its clause's newest */
+                        versions: {
+                            clause: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomPublication"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/negotiation-rooms/{id}/publications/{publicationId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a proposal to publish, for your co-chair organization (negotiation:write) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    publicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RoomPublication"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/negotiation-rooms/{id}/publications/{publicationId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish an approved proposal as the agreement in force (negotiation:write); 409 naming who has not approved. The agreement's findings are judged again, the publication their cause */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    publicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreement: components["schemas"]["Agreement"];
+                            /** @description true: nothing was saved */
+                            dry_run: boolean;
+                            findings: components["schemas"]["Recomputed"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/negotiation-rooms/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the room's clauses, each with the draft's revision it made (to compare two revisions of the draft) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RoomClauseVersion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -14525,6 +16181,90 @@ export interface components {
             ar: string | null;
             en: string;
         };
+        NegotiationRoom: {
+            agreement_id: string;
+            /** @description ISO 8601 with offset */
+            created_at: string;
+            created_by: string | null;
+            created_org: string;
+            id: string;
+            members: {
+                /** @description ISO 8601 with offset */
+                added_at: string;
+                added_by: string | null;
+                kind: string;
+                name: string;
+                org: string;
+            }[];
+            /** @description The draft's newest revision: each clause added or edited is one */
+            revision: number;
+            title: string;
+        };
+        NegotiationRoomDetail: {
+            agreement: {
+                id: string;
+                title: string;
+                title_ar: string | null;
+            };
+            /** @description The co-chair organizations whose approval publishing needs */
+            approvers: string[];
+            clauses: {
+                clause: components["schemas"]["RoomClause"];
+                positions: {
+                    org: string;
+                    position: components["schemas"]["RoomPosition"] | null;
+                }[];
+                /**
+                 * @description agreed by every member, a sticking point for one, or open
+                 * @enum {string}
+                 */
+                status: "agreed" | "open" | "sticking_point";
+            }[];
+            publications: components["schemas"]["RoomPublication"][];
+            room: components["schemas"]["NegotiationRoom"];
+        };
+        NegotiationRoomDetailInput: {
+            agreement: {
+                id: string;
+                title: string;
+                title_ar: string | null;
+            };
+            /** @description The co-chair organizations whose approval publishing needs */
+            approvers: string[];
+            clauses: {
+                clause: components["schemas"]["RoomClauseInput"];
+                positions: {
+                    org: string;
+                    position: components["schemas"]["RoomPositionInput"] | null;
+                }[];
+                /**
+                 * @description agreed by every member, a sticking point for one, or open
+                 * @enum {string}
+                 */
+                status: "agreed" | "open" | "sticking_point";
+            }[];
+            publications: components["schemas"]["RoomPublicationInput"][];
+            room: components["schemas"]["NegotiationRoomInput"];
+        };
+        NegotiationRoomInput: {
+            agreement_id: string;
+            /** @description ISO 8601 with offset */
+            created_at: string;
+            created_by: string | null;
+            created_org: string;
+            id: string;
+            members: {
+                /** @description ISO 8601 with offset */
+                added_at: string;
+                added_by: string | null;
+                kind: string;
+                name: string;
+                org: string;
+            }[];
+            /** @description The draft's newest revision: each clause added or edited is one */
+            revision: number;
+            title: string;
+        };
         NewWebhook: {
             active: boolean;
             /** @description null: everywhere */
@@ -15245,6 +16985,142 @@ export interface components {
                 to: string | null;
             } | null;
         };
+        RoomClause: {
+            current: components["schemas"]["RoomClauseVersion"];
+            id: string;
+            position: number;
+        };
+        RoomClauseInput: {
+            current: components["schemas"]["RoomClauseVersionInput"];
+            id: string;
+            position: number;
+        };
+        RoomClauseVersion: {
+            acts: ("air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other")[];
+            /** @description ISO 8601 with offset */
+            at: string;
+            author: string | null;
+            author_org: string;
+            clause_id: string;
+            code: ("T1" | "T2" | "T2a" | "T3" | "T4" | "T5" | "M1") | null;
+            number: string;
+            /** @description The draft's revision this version made */
+            revision: number;
+            text: string;
+            title: string;
+            version: number;
+        };
+        RoomClauseVersionInput: {
+            acts: ("air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other")[];
+            /** @description ISO 8601 with offset */
+            at: string;
+            author: string | null;
+            author_org: string;
+            clause_id: string;
+            code: ("T1" | "T2" | "T2a" | "T3" | "T4" | "T5" | "M1") | null;
+            number: string;
+            /** @description The draft's revision this version made */
+            revision: number;
+            text: string;
+            title: string;
+            version: number;
+        };
+        RoomPosition: {
+            /** @description ISO 8601 with offset */
+            at: string;
+            clause_id: string;
+            /** @description The clause's version it was taken on */
+            clause_version: number;
+            comment: string;
+            org: string;
+            proposed_wording: string | null;
+            /** @enum {string} */
+            stance: "agreed" | "open" | "sticking_point";
+            taken_by: string | null;
+        };
+        RoomPositionInput: {
+            /** @description ISO 8601 with offset */
+            at: string;
+            clause_id: string;
+            /** @description The clause's version it was taken on */
+            clause_version: number;
+            comment: string;
+            org: string;
+            proposed_wording: string | null;
+            /** @enum {string} */
+            stance: "agreed" | "open" | "sticking_point";
+            taken_by: string | null;
+        };
+        RoomPublication: {
+            approvals: {
+                /** @description ISO 8601 with offset */
+                approved_at: string;
+                approved_by: string | null;
+                org: string;
+                /** @description When a change to one of its clauses voided it */
+                voided_at: string | null;
+            }[];
+            id: string;
+            in_force: {
+                /** @description ISO 8601 with offset */
+                from: string;
+                to: string | null;
+            }[] | null;
+            /** @description Those that have not approved it (empty once published or voided) */
+            missing: string[];
+            prohibited: ("air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other")[] | null;
+            /** @description ISO 8601 with offset */
+            proposed_at: string;
+            proposed_by: string | null;
+            proposed_org: string;
+            published_at: string | null;
+            published_by: string | null;
+            /** @description The co-chair organizations whose approval it needs */
+            required: string[];
+            /** @enum {string} */
+            state: "proposed" | "voided" | "published";
+            versions: {
+                clause: string;
+                version: number;
+            }[];
+            voided_at: string | null;
+            voided_by_clause: string | null;
+        };
+        RoomPublicationInput: {
+            approvals: {
+                /** @description ISO 8601 with offset */
+                approved_at: string;
+                approved_by: string | null;
+                org: string;
+                /** @description When a change to one of its clauses voided it */
+                voided_at: string | null;
+            }[];
+            id: string;
+            in_force: {
+                /** @description ISO 8601 with offset */
+                from: string;
+                to: string | null;
+            }[] | null;
+            /** @description Those that have not approved it (empty once published or voided) */
+            missing: string[];
+            prohibited: ("air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other")[] | null;
+            /** @description ISO 8601 with offset */
+            proposed_at: string;
+            proposed_by: string | null;
+            proposed_org: string;
+            published_at: string | null;
+            published_by: string | null;
+            /** @description The co-chair organizations whose approval it needs */
+            required: string[];
+            /** @enum {string} */
+            state: "proposed" | "voided" | "published";
+            versions: {
+                clause: string;
+                version: number;
+            }[];
+            voided_at: string | null;
+            voided_by_clause: string | null;
+        };
         Ruling: {
             agreement: string | null;
             approvals: {
@@ -15484,7 +17360,7 @@ export interface components {
         /** @description Something the server says to people, as a code and its terms; rendered in the reader's language */
         Statement: {
             /** @enum {string} */
-            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.zone.rename" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.zones_import" | "cause.bundle_import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "error.convoy_out_of_order" | "error.convoy_not_party" | "error.convoy_not_draft" | "error.convoy_decided" | "convoy.state.draft" | "convoy.state.submitted" | "convoy.state.approved" | "convoy.state.partly_approved" | "convoy.state.denied" | "convoy.state.letter_issued" | "convoy.state.dispatched" | "convoy.state.arrived" | "convoy.state.turned_back" | "convoy.state.attacked" | "convoy.state.delivered" | "convoy.step.submit" | "convoy.step.decide" | "convoy.step.issue_letter" | "convoy.step.dispatch" | "convoy.step.arrive" | "convoy.step.turn_back" | "convoy.step.report_attack" | "convoy.step.deliver" | "convoy.party.organizer" | "convoy.party.approver" | "convoy.party.secretariat" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "problem.url_invalid" | "problem.url_scheme" | "problem.url_credentials" | "problem.url_fragment" | "problem.url_private" | "problem.unknown_record" | "problem.import_fields" | "problem.import_missing" | "problem.import_empty" | "problem.import_id" | "problem.import_actor_id" | "problem.import_acled_type" | "problem.import_choice" | "problem.import_day" | "problem.import_acled_date" | "problem.import_instant" | "problem.import_between" | "problem.import_whole_range" | "problem.import_whole_min" | "problem.import_flag" | "problem.import_before_occurred" | "problem.import_before_start" | "problem.import_repeats" | "problem.import_no_rows" | "problem.import_no_incident" | "problem.import_json" | "problem.import_not_collection" | "problem.import_not_feature" | "problem.import_no_features" | "problem.import_geometry_type" | "problem.import_coordinates" | "problem.import_text" | "problem.import_unknown_actor" | "problem.import_date" | "problem.import_after" | "problem.import_min" | "problem.import_either" | "problem.import_repeats_feature" | "problem.import_duplicate_id" | "problem.import_repaired_closed" | "problem.import_repaired_split" | "error.webhook_limit" | "cause.recorded";
+            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.zone.rename" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.agreement.publish" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.zones_import" | "cause.bundle_import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "error.convoy_out_of_order" | "error.convoy_not_party" | "error.convoy_not_draft" | "error.convoy_decided" | "error.room_co_chair_opens" | "error.room_co_chair_invites" | "error.publication_not_approver" | "error.publication_approved_already" | "error.publication_voided" | "error.publication_published" | "error.publication_missing" | "convoy.state.draft" | "convoy.state.submitted" | "convoy.state.approved" | "convoy.state.partly_approved" | "convoy.state.denied" | "convoy.state.letter_issued" | "convoy.state.dispatched" | "convoy.state.arrived" | "convoy.state.turned_back" | "convoy.state.attacked" | "convoy.state.delivered" | "convoy.step.submit" | "convoy.step.decide" | "convoy.step.issue_letter" | "convoy.step.dispatch" | "convoy.step.arrive" | "convoy.step.turn_back" | "convoy.step.report_attack" | "convoy.step.deliver" | "convoy.party.organizer" | "convoy.party.approver" | "convoy.party.secretariat" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "problem.url_invalid" | "problem.url_scheme" | "problem.url_credentials" | "problem.url_fragment" | "problem.url_private" | "problem.unknown_record" | "problem.import_fields" | "problem.import_missing" | "problem.import_empty" | "problem.import_id" | "problem.import_actor_id" | "problem.import_acled_type" | "problem.import_choice" | "problem.import_day" | "problem.import_acled_date" | "problem.import_instant" | "problem.import_between" | "problem.import_whole_range" | "problem.import_whole_min" | "problem.import_flag" | "problem.import_before_occurred" | "problem.import_before_start" | "problem.import_repeats" | "problem.import_no_rows" | "problem.import_no_incident" | "problem.import_json" | "problem.import_not_collection" | "problem.import_not_feature" | "problem.import_no_features" | "problem.import_geometry_type" | "problem.import_coordinates" | "problem.import_text" | "problem.import_unknown_actor" | "problem.import_date" | "problem.import_after" | "problem.import_min" | "problem.import_either" | "problem.import_repeats_feature" | "problem.import_duplicate_id" | "problem.import_header_lacks" | "problem.import_hashtags_lack" | "problem.import_no_header" | "problem.import_header_empty" | "problem.import_csv_ends_quoted" | "problem.import_csv_quote_unclosed" | "problem.import_csv_after_quote" | "problem.import_low_above_high" | "problem.import_best_below_low" | "problem.import_best_above_high" | "problem.import_not_truce_event" | "problem.import_repaired_closed" | "problem.import_repaired_split" | "error.webhook_limit" | "cause.recorded";
             params: {
                 [key: string]: components["schemas"]["Term"];
             };
@@ -15492,7 +17368,7 @@ export interface components {
         /** @description Something the server says to people, as a code and its terms; rendered in the reader's language */
         StatementInput: {
             /** @enum {string} */
-            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.zone.rename" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.zones_import" | "cause.bundle_import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "error.convoy_out_of_order" | "error.convoy_not_party" | "error.convoy_not_draft" | "error.convoy_decided" | "convoy.state.draft" | "convoy.state.submitted" | "convoy.state.approved" | "convoy.state.partly_approved" | "convoy.state.denied" | "convoy.state.letter_issued" | "convoy.state.dispatched" | "convoy.state.arrived" | "convoy.state.turned_back" | "convoy.state.attacked" | "convoy.state.delivered" | "convoy.step.submit" | "convoy.step.decide" | "convoy.step.issue_letter" | "convoy.step.dispatch" | "convoy.step.arrive" | "convoy.step.turn_back" | "convoy.step.report_attack" | "convoy.step.deliver" | "convoy.party.organizer" | "convoy.party.approver" | "convoy.party.secretariat" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "problem.url_invalid" | "problem.url_scheme" | "problem.url_credentials" | "problem.url_fragment" | "problem.url_private" | "problem.unknown_record" | "problem.import_fields" | "problem.import_missing" | "problem.import_empty" | "problem.import_id" | "problem.import_actor_id" | "problem.import_acled_type" | "problem.import_choice" | "problem.import_day" | "problem.import_acled_date" | "problem.import_instant" | "problem.import_between" | "problem.import_whole_range" | "problem.import_whole_min" | "problem.import_flag" | "problem.import_before_occurred" | "problem.import_before_start" | "problem.import_repeats" | "problem.import_no_rows" | "problem.import_no_incident" | "problem.import_json" | "problem.import_not_collection" | "problem.import_not_feature" | "problem.import_no_features" | "problem.import_geometry_type" | "problem.import_coordinates" | "problem.import_text" | "problem.import_unknown_actor" | "problem.import_date" | "problem.import_after" | "problem.import_min" | "problem.import_either" | "problem.import_repeats_feature" | "problem.import_duplicate_id" | "problem.import_repaired_closed" | "problem.import_repaired_split" | "error.webhook_limit" | "cause.recorded";
+            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.zone.rename" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.agreement.publish" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.zones_import" | "cause.bundle_import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "error.convoy_out_of_order" | "error.convoy_not_party" | "error.convoy_not_draft" | "error.convoy_decided" | "error.room_co_chair_opens" | "error.room_co_chair_invites" | "error.publication_not_approver" | "error.publication_approved_already" | "error.publication_voided" | "error.publication_published" | "error.publication_missing" | "convoy.state.draft" | "convoy.state.submitted" | "convoy.state.approved" | "convoy.state.partly_approved" | "convoy.state.denied" | "convoy.state.letter_issued" | "convoy.state.dispatched" | "convoy.state.arrived" | "convoy.state.turned_back" | "convoy.state.attacked" | "convoy.state.delivered" | "convoy.step.submit" | "convoy.step.decide" | "convoy.step.issue_letter" | "convoy.step.dispatch" | "convoy.step.arrive" | "convoy.step.turn_back" | "convoy.step.report_attack" | "convoy.step.deliver" | "convoy.party.organizer" | "convoy.party.approver" | "convoy.party.secretariat" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "problem.url_invalid" | "problem.url_scheme" | "problem.url_credentials" | "problem.url_fragment" | "problem.url_private" | "problem.unknown_record" | "problem.import_fields" | "problem.import_missing" | "problem.import_empty" | "problem.import_id" | "problem.import_actor_id" | "problem.import_acled_type" | "problem.import_choice" | "problem.import_day" | "problem.import_acled_date" | "problem.import_instant" | "problem.import_between" | "problem.import_whole_range" | "problem.import_whole_min" | "problem.import_flag" | "problem.import_before_occurred" | "problem.import_before_start" | "problem.import_repeats" | "problem.import_no_rows" | "problem.import_no_incident" | "problem.import_json" | "problem.import_not_collection" | "problem.import_not_feature" | "problem.import_no_features" | "problem.import_geometry_type" | "problem.import_coordinates" | "problem.import_text" | "problem.import_unknown_actor" | "problem.import_date" | "problem.import_after" | "problem.import_min" | "problem.import_either" | "problem.import_repeats_feature" | "problem.import_duplicate_id" | "problem.import_header_lacks" | "problem.import_hashtags_lack" | "problem.import_no_header" | "problem.import_header_empty" | "problem.import_csv_ends_quoted" | "problem.import_csv_quote_unclosed" | "problem.import_csv_after_quote" | "problem.import_low_above_high" | "problem.import_best_below_low" | "problem.import_best_above_high" | "problem.import_not_truce_event" | "problem.import_repaired_closed" | "problem.import_repaired_split" | "error.webhook_limit" | "cause.recorded";
             params: {
                 [key: string]: components["schemas"]["TermInput"];
             };
@@ -15556,7 +17432,7 @@ export interface components {
             text: string;
         } | {
             /** @enum {string} */
-            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "hotline thread" | "besieged area" | "population estimate" | "local agreement" | "evacuation" | "convoy request" | "user" | "organization" | "api token" | "webhook" | "record";
+            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "hotline thread" | "besieged area" | "population estimate" | "local agreement" | "evacuation" | "convoy request" | "negotiation room" | "room clause" | "publication proposal" | "user" | "organization" | "api token" | "webhook" | "record";
         } | {
             role: string;
         } | {
@@ -15593,7 +17469,7 @@ export interface components {
             text: string;
         } | {
             /** @enum {string} */
-            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "hotline thread" | "besieged area" | "population estimate" | "local agreement" | "evacuation" | "convoy request" | "user" | "organization" | "api token" | "webhook" | "record";
+            record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "hotline thread" | "besieged area" | "population estimate" | "local agreement" | "evacuation" | "convoy request" | "negotiation room" | "room clause" | "publication proposal" | "user" | "organization" | "api token" | "webhook" | "record";
         } | {
             role: string;
         } | {
@@ -19047,6 +20923,91 @@ export interface operations {
             };
             header?: never;
             path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getNegotiationDraftPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody?: never;

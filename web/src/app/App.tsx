@@ -33,6 +33,8 @@ import { BesiegedPage } from '../features/besieged/BesiegedPage.tsx';
 import { NewLocalAgreementPage } from '../features/local-agreements/LocalAgreementForm.tsx';
 import { LocalAgreementPage } from '../features/local-agreements/LocalAgreementPage.tsx';
 import { LocalAgreementsPage } from '../features/local-agreements/LocalAgreementsPage.tsx';
+import { RoomPage } from '../features/negotiation/RoomPage.tsx';
+import { RoomsPage } from '../features/negotiation/RoomsPage.tsx';
 import { mayDeconflict } from '../features/console/may-deconflict.ts';
 import { importFormatsFor } from '../../../src/contract/imports.ts';
 import { FiledReportPage } from '../features/reports/FiledReportPage.tsx';
@@ -130,6 +132,9 @@ function Page({ path }: { path: string }): ReactNode {
   if (path === '/besieged') return <BesiegedPage />;
   const area = matchPath('/besieged/:id', path);
   if (area) return <BesiegedAreaPage id={area.id!} />;
+  if (path === '/negotiation') return <RoomsPage />;
+  const room = matchPath('/negotiation/:id', path);
+  if (room) return <RoomPage id={room.id!} />;
   if (path === '/local-agreements') return <LocalAgreementsPage />;
   if (path === '/local-agreements/new' && can('local_agreement:manage')) return <NewLocalAgreementPage />;
   const localAgreement = matchPath('/local-agreements/:id', path);

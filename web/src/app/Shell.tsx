@@ -135,6 +135,13 @@ export function Shell({ children }: { children: ReactNode }) {
       show: true,
     },
     {
+      to: '/negotiation',
+      label: 'nav.negotiation',
+      icon: icon('M4 5h10v8H8l-4 3zM14 9h6v8l-3-2h-5v-2'),
+      // The rooms of one's own organization only; none for most, which the page says.
+      show: true,
+    },
+    {
       to: '/notices',
       label: 'nav.notices',
       icon: icon('M12 3v3M12 18v3M3 12h3M18 12h3M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8z'),

@@ -76,6 +76,15 @@ export type AuditAction =
   | 'report_attack'
   | 'deliver'
   | 'control_changed'
+  | 'invite'
+  | 'add-clause'
+  | 'edit-clause'
+  | 'take-position'
+  | 'propose-publication'
+  | 'approve-publication'
+  | 'publish'
+  | 'export'
+  | 'record-acceptance'
   | 'other';
 
 /**
@@ -95,6 +104,7 @@ export const RECORD_KINDS = [
   'hotline_thread',
   'convoy_request',
   'convoy_representative',
+  'negotiation_room',
   'findings',
   'incidents',
   'user',

@@ -1,0 +1,81 @@
+/**
+ * POST /negotiation-rooms/{id}/publications/{publicationId}/publish: the proposal becomes the
+ * agreement in force (negotiation:write), once every co-chair it needs approved exactly its
+ * versions; else 409, naming who has not. Its clauses (code, text, acts) replace the agreement's,
+ * with its periods in force and prohibited acts when it gives them, through the agreement's own
+ * change (save-agreement-change.ts): the findings it can affect are judged again, the publication
+ * named as the cause in their history.
+ */
+import { statement } from '../../domain/statements.ts';
+import { missingApprovals } from '../../domain/negotiation.ts';
+import type * as agreementsRepo from '../../store/agreement.repository.ts';
+import * as rooms from '../../store/negotiation.repository.ts';
+import { lockVisibleAgreement, saveAgreementChange } from '../agreements/save-agreement-change.ts';
+import { type Caller, readerOf, requirePermission } from '../caller.ts';
+import type { AppContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { agreementPublished } from '../findings/finding-causes.ts';
+import { writeWorld, type Written } from '../shared/write-world.ts';
+import { requireProposed, requirePublication } from './publication-access.ts';
+import { announce, auditRoom, lockMemberRoom, orgsTerm } from './room-access.ts';
+
+export async function publishAgreement(
+  ctx: AppContext,
+  caller: Caller | null,
+  roomId: string,
+  publicationId: string,
+): Promise<Written<agreementsRepo.AgreementRecord>> {
+  const by = requirePermission(caller, 'negotiation:write');
+  const reader = readerOf(by);
+  const at = ctx.now();
+  const written = await writeWorld(ctx, by, async (tx) => {
+    const room = await lockMemberRoom(tx, by, roomId);
+    const p = await requirePublication(tx, roomId, publicationId);
+    requireProposed(p);
+    const missing = missingApprovals(p.requiredOrgs, p.approvals);
+    if (missing.length > 0)
+      throw new AppError(
+        'CONFLICT',
+        `not approved by ${missing.join(', ')}: every co-chair the agreement names must approve these versions first`,
+        undefined,
+        statement('error.publication_missing', { orgs: orgsTerm(missing) }),
+      );
+    const stored = await lockVisibleAgreement(tx, reader, room.agreementId);
+    const versions = await rooms.listVersions(tx, roomId);
+    const clauses = p.versions.map((v) => {
+      const version = versions.find((x) => x.clauseId === v.clause && x.version === v.version)!;
+      return {
+        code: version.code!,
+        text: version.title ? `${version.title}: ${version.text}` : version.text,
+        acts: version.acts,
+        classification: stored.classification,
+        ownerOrg: stored.ownerOrg,
+      };
+    });
+    const next = {
+      ...stored,
+      clauses,
+      ...(p.inForce ? { inForce: p.inForce } : {}),
+      ...(p.prohibited ? { prohibited: p.prohibited } : {}),
+    };
+    const change = await saveAgreementChange(
+      tx,
+      by,
+      reader,
+      stored,
+      next,
+      'publish',
+      agreementPublished(stored, p, by),
+    );
+    await rooms.setPublished(tx, publicationId, by.username, at);
+    return {
+      ...change,
+      audit: [
+        ...change.audit,
+        auditRoom('publish', room, { publication: publicationId, versions: p.versions, approved_by: p.requiredOrgs }),
+      ],
+    };
+  });
+  announce(ctx, roomId);
+  return written;
+}
