@@ -61,6 +61,8 @@ export type Term =
   | { text: string }
   | { record: RecordKind }
   | { role: string }
+  /** Organizations by id: said by their names where the reader knows them. */
+  | { orgs: string[] }
   | { statement: Statement };
 
 export interface Statement {
@@ -136,8 +138,7 @@ export const STATEMENTS_EN = {
   'cause.agreement.withdraw-party': "A party's withdrawal from {agreement} was entered by {by}.",
   'cause.agreement.change-terms':
     'The terms of {agreement} (periods in force, scope, exclusions or prohibited acts) were changed by {by}.',
-  'cause.agreement.publish':
-    '{agreement} was published from its negotiation room by {by} (publication {publication}), approved by {approvers}.',
+  'cause.agreement.publish': '{agreement} was published from its negotiation room by {by}, approved by {approvers}.',
   'cause.actor.update': '{actor} was changed by {by}.',
   'cause.incident.create': 'The incident was entered by {by}.',
   'cause.incident.update': "The incident's facts were changed by {by}.",
@@ -335,6 +336,8 @@ export const term = {
 export interface Names {
   actor(id: string): string;
   agreement(id: string): string;
+  /** An organization's name; its id where none is given. */
+  org?(id: string): string;
 }
 
 /**
@@ -375,6 +378,7 @@ function termEnglish(t: Term, names: Names): string {
   if ('text' in t) return t.text;
   if ('record' in t) return recordNameEn(t.record);
   if ('role' in t) return t.role;
+  if ('orgs' in t) return listEnglish(t.orgs.map((o) => names.org?.(o) ?? o));
   return renderEnglish(t.statement, names);
 }
 

@@ -21,6 +21,7 @@ export const termSchema: z.ZodType<Term> = z
     z.object({ text: z.string() }),
     z.object({ record: z.enum(RECORD_KINDS) }),
     z.object({ role: z.string() }),
+    z.object({ orgs: z.array(z.string()) }),
     z.object({
       get statement() {
         return statementSchema;

@@ -65,8 +65,7 @@ export const agreementPublished = (
     'cause.agreement.publish',
     {
       agreement: { agreement: agreement.id },
-      publication: { text: publication.id },
-      approvers: { text: publication.requiredOrgs.join(', ') },
+      approvers: { orgs: [...publication.requiredOrgs] },
       by: { user: by.username },
     },
     { entity: 'agreement', id: agreement.id },

@@ -1,8 +1,8 @@
 /**
  * POST /negotiation-rooms/{id}/publications/{publicationId}/publish: the proposal becomes the
  * agreement in force (negotiation:write), once every co-chair it needs approved exactly its
- * versions; else 409, naming who has not. Its clauses (code, text, acts) replace the agreement's,
- * with its periods in force and prohibited acts when it gives them, through the agreement's own
+ * versions; else 409, naming who has not. Its clauses (code, text, acts) replace the agreement's
+ * of the same obligation codes (the agreement's other clauses are kept), with its periods in force and prohibited acts when it gives them, through the agreement's own
  * change (save-agreement-change.ts): the findings it can affect are judged again, the publication
  * named as the cause in their history.
  */
@@ -52,9 +52,11 @@ export async function publishAgreement(
         ownerOrg: stored.ownerOrg,
       };
     });
+    // A clause takes the place of the agreement's of its obligation code; the others stay as they are.
+    const codes = new Set(clauses.map((c) => c.code));
     const next = {
       ...stored,
-      clauses,
+      clauses: [...stored.clauses.filter((c) => !codes.has(c.code)), ...clauses],
       ...(p.inForce ? { inForce: p.inForce } : {}),
       ...(p.prohibited ? { prohibited: p.prohibited } : {}),
     };

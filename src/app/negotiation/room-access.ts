@@ -78,4 +78,4 @@ export function auditRoom(action: string, room: rooms.RoomRecord, said: Record<s
 }
 
 /** Organizations named in a statement, by id. */
-export const orgsTerm = (orgs: readonly string[]): Term => ({ text: orgs.join(', ') });
+export const orgsTerm = (orgs: readonly string[]): Term => ({ orgs: [...orgs] });

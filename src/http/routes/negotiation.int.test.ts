@@ -214,7 +214,7 @@ describeEachDatabase(
       expect(early.json().message).toContain('not approved by ru');
       expect(early.json().statement).toMatchObject({
         code: 'error.publication_missing',
-        params: { orgs: { text: 'ru' } },
+        params: { orgs: { orgs: ['ru'] } },
       });
       expect(await countRows(db(), 'finding_history')).toBe(history);
 
@@ -242,18 +242,32 @@ describeEachDatabase(
       });
       await must('us-analyst', 'POST', `${base}/publications/${q.id}/approve`);
       expect((await must('ru-admin', 'POST', `${base}/publications/${q.id}/approve`)).missing).toEqual([]);
-      const published = await must('ru-analyst', 'POST', `${base}/publications/${q.id}/publish`);
-      expect(published.agreement).toMatchObject({
-        in_force: [{ from: '2016-06-19T21:00:00Z', to: null }],
-        clauses: [{ code: 'T1', text: `Cessation: ${CLAUSE.text} Fully.`, acts: ['air_strike', 'shelling'] }],
+      // A clause of the agreement the room never drafted (another obligation code) stays through the publication.
+      await must('us-analyst', 'POST', '/agreements/coh/clauses', {
+        code: 'T4',
+        text: 'Humanitarian access.',
+        acts: [],
       });
+      const published = await must('ru-analyst', 'POST', `${base}/publications/${q.id}/publish`);
+      expect(published.agreement).toMatchObject({ in_force: [{ from: '2016-06-19T21:00:00Z', to: null }] });
+      expect(published.agreement.clauses).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            code: 'T1',
+            text: `Cessation: ${CLAUSE.text} Fully.`,
+            acts: ['air_strike', 'shelling'],
+          }),
+          expect.objectContaining({ code: 'T4', text: 'Humanitarian access.' }),
+        ]),
+      );
+      expect(published.agreement.clauses.filter((c: { code: string }) => c.code === 'T1')).toHaveLength(1);
       expect(published.findings.incidents.verdicts_changed).toBeGreaterThanOrEqual(1);
       const after = await must('ngo-observer', 'GET', `/findings/${key}/history`);
       expect(after.history[0]).toMatchObject({
         verdict: 'violation',
         cause_statement: {
           code: 'cause.agreement.publish',
-          params: { agreement: { agreement: 'coh' }, publication: { text: q.id }, approvers: { text: 'ru, us' } },
+          params: { agreement: { agreement: 'coh' }, approvers: { orgs: ['ru', 'us'] } },
         },
       });
       expect((await must('us-analyst', 'GET', base)).publications.at(-1)).toMatchObject({

@@ -17436,6 +17436,8 @@ export interface components {
         } | {
             role: string;
         } | {
+            orgs: string[];
+        } | {
             statement: components["schemas"]["Statement"];
         };
         /** @description A term of a statement: a record by id (actor, agreement, zone with its name, user) or a value by kind */
@@ -17472,6 +17474,8 @@ export interface components {
             record: "incident" | "report" | "attachment" | "agreement" | "agreement clause" | "party" | "zone" | "protected site" | "operation" | "convoy" | "actor" | "finding" | "ruling" | "hotline thread" | "besieged area" | "population estimate" | "local agreement" | "evacuation" | "convoy request" | "negotiation room" | "room clause" | "publication proposal" | "user" | "organization" | "api token" | "webhook" | "record";
         } | {
             role: string;
+        } | {
+            orgs: string[];
         } | {
             statement: components["schemas"]["StatementInput"];
         };

@@ -27,7 +27,7 @@ export function useStatements(): StatementWords {
       lang,
       actorName: world?.actorName ?? String,
       agreementTitle: world?.agreementTitle ?? String,
-      ...(world ? { zoneName: world.zoneName } : {}),
+      ...(world ? { zoneName: world.zoneName, orgName: world.orgName } : {}),
       dateTime,
       number,
     };

@@ -1463,7 +1463,7 @@ export const ar: Messages = {
   'negotiation.obligation': 'الالتزام {code}',
   'negotiation.proposes': 'يقترح: {words}',
   'negotiation.edit': 'تعديل البند',
-  'negotiation.compare': 'مقارنة صيغه الـ{n}',
+  'negotiation.compare': 'مقارنة صيغ البند ({n})',
   'negotiation.from': 'من',
   'negotiation.to': 'إلى',
   'negotiation.version': 'الصيغة {n}',

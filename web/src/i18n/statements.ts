@@ -76,7 +76,7 @@ export const STATEMENTS_AR: Record<StatementCode, string> = {
   'cause.agreement.withdraw-party': 'أدخل {by} انسحاب طرف من {agreement}.',
   'cause.agreement.change-terms':
     'غيّر {by} شروط {agreement} (فترات السريان أو النطاق أو الاستثناءات أو الأفعال المحظورة).',
-  'cause.agreement.publish': 'نشر {by} الاتفاق {agreement} من غرفة التفاوض (النشر {publication})، بموافقة {approvers}.',
+  'cause.agreement.publish': 'نشر {by} الاتفاق {agreement} من غرفة التفاوض، بموافقة {approvers}.',
   'cause.actor.update': 'غيّر {by} بيانات {actor}.',
   'cause.incident.create': 'أدخل {by} الحادث.',
   'cause.incident.update': 'غيّر {by} وقائع الحادث.',
@@ -332,6 +332,8 @@ export interface StatementReader {
   zoneName?(id: string, given: string): string;
   dateTime(iso: string): string;
   number(n: number): string;
+  /** An organization's name in the reader's language; its id where none is given. */
+  orgName?(id: string): string;
 }
 
 /** A statement in the reader's language. */
@@ -382,6 +384,11 @@ function renderTerm(t: Term, r: StatementReader): string {
   if ('text' in t) return t.text;
   if ('record' in t) return r.lang === 'ar' ? RECORDS_AR[t.record] : recordNameEn(t.record);
   if ('role' in t) return r.lang === 'ar' ? (ROLES_AR[t.role] ?? t.role) : t.role;
+  if ('orgs' in t)
+    return list(
+      t.orgs.map((o) => name(r.orgName ? r.orgName(o) : o)),
+      r.lang,
+    );
   return renderStatement(t.statement, r);
 }
 
