@@ -86,6 +86,10 @@ const square = (x: number, y: number, d = 0.01) => ({
 
 interface Records {
   report: Record<Cls, string>;
+  /** A source text of text intake, and its two drafts (one confirmed, one dropped by the write checks). */
+  sourceText: Record<Cls, string>;
+  textDraft: Record<Cls, string>;
+  textDraftToDrop: Record<Cls, string>;
   attachment: Record<Cls, string>;
   incident: Record<Cls, string>;
   zone: Record<Cls, string>;
@@ -257,6 +261,9 @@ async function buildRecords(server: TestServer): Promise<Records> {
   const r = {} as Records;
   for (const k of [
     'report',
+    'sourceText',
+    'textDraft',
+    'textDraftToDrop',
     'attachment',
     'incident',
     'zone',
@@ -294,6 +301,14 @@ async function buildRecords(server: TestServer): Promise<Records> {
     );
     r.report[cls] = report.id;
     r.attachment[cls] = report.attachments[0].id;
+    const intake = await must(server, by, 'POST', '/api/v1/intake', {
+      text: `Russian warplanes struck Idlib on Tuesday, killing three people (matrix text ${k}).\n\nRebels shelled Aleppo yesterday.`,
+      text_date: '2016-09-22',
+      classification,
+    });
+    r.sourceText[cls] = intake.source.id;
+    r.textDraft[cls] = intake.drafts[0].id;
+    r.textDraftToDrop[cls] = intake.drafts[1].id;
     const incident = await must(server, by, 'POST', '/api/v1/incidents', {
       occurred_at: AT,
       location: SPOT,
@@ -542,6 +557,9 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
         Records,
         | 'findingKeys'
         | 'zoneFindings'
+        | 'sourceText'
+        | 'textDraft'
+        | 'textDraftToDrop'
         | 'attachment'
         | 'derived'
         | 'ruling'
@@ -653,6 +671,18 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
       if (n !== visibleCount(reader)) fail(`GET /reports/count?q=matrix: ${n}, expected ${visibleCount(reader)}`);
     },
     '/reports/{id}': perRecord('report', (id) => `/api/v1/reports/${id}`),
+    // A source text and its drafts: for who may file reports, as its classification allows; hidden is missing.
+    '/intake/{id}': async ({ server, r, reader, fail, tally }) => {
+      const files = (PERMISSIONS['report:file'] as readonly string[]).includes(reader.role);
+      for (const cls of CLASSES) {
+        const res = await server.call(reader.user, { method: 'GET', url: `/api/v1/intake/${r.sourceText[cls]}` });
+        const expected = !files ? 403 : visible(cls, reader.org) ? 200 : 404;
+        tally(1);
+        if (res.statusCode !== expected) fail(`GET /intake/{id} (${cls}): ${res.statusCode}, expected ${expected}`);
+        if (expected !== 200 && res.body.includes(`matrix text ${KEY[cls]}`))
+          fail(`GET /intake/{id}: shows hidden ${cls}`);
+      }
+    },
     '/reports/{id}/attachments/{attachmentId}': async ({ server, r, reader, fail, tally }) => {
       for (const cls of CLASSES) {
         const url = `/api/v1/reports/${r.report[cls]}/attachments/${r.attachment[cls]}`;
@@ -1787,6 +1817,30 @@ describeEachDatabase('authorization matrix', (db) => {
         },
         // The matrix's reports are accounts of the public incident, which cannot be set aside: put back in the inbox (where
         // they are), a request that reaches the report as any triage does.
+        // Text intake: a new text each (the same again is recognised, 200); a draft is decided once (then 409), hidden ones are missing.
+        'POST /intake': {
+          permission: 'report:file',
+          attempts: (u) => [
+            { url: '/api/v1/intake', payload: { text: `Shelling hit Homs yesterday (matrix intake by ${u.user}).` } },
+          ],
+        },
+        'POST /intake/drafts/{id}/confirm': {
+          permission: 'report:file',
+          attempts: (u) =>
+            CLASSES.map((cls) => ({
+              url: `/api/v1/intake/drafts/${r.textDraft[cls]}/confirm`,
+              payload: urumReport({ narrative: 'confirmed by the matrix', classification: undefined }),
+              hidden: visible(cls, u.org) ? undefined : `source text ${cls}`,
+            })),
+        },
+        'POST /intake/drafts/{id}/drop': {
+          permission: 'report:file',
+          attempts: (u) =>
+            CLASSES.map((cls) => ({
+              url: `/api/v1/intake/drafts/${r.textDraftToDrop[cls]}/drop`,
+              hidden: visible(cls, u.org) ? undefined : `source text ${cls}`,
+            })),
+        },
         'PUT /reports/{id}/triage': {
           permission: 'incident:manage',
           attempts: (u) =>

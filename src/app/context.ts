@@ -7,6 +7,7 @@ import * as auditLog from '../store/audit.repository.ts';
 import type { Database } from '../store/sql.ts';
 import { hashPassword, verifyPassword } from './accounts/secrets.ts';
 import type { PdfPrinter } from './daily-report/pdf-printer.ts';
+import type { PdfTextReader } from './text-intake/pdf-text.ts';
 import { type EventBus, LocalEventBus } from './events.ts';
 import { ReadCache, type Touched } from './shared/read-cache.ts';
 
@@ -36,6 +37,8 @@ export interface AppContext {
   webhooks: { allowPrivateTargets: boolean };
   /** Prints the daily report as a PDF (Chromium: adapters/chromium-pdf.ts); null: this server prints none (503). Closed with the context. */
   pdf: PdfPrinter | null;
+  /** Reads a PDF's text layer for text intake (pdftotext: adapters/pdftotext.ts); null: PDFs are refused (503). */
+  pdfText: PdfTextReader | null;
   /** Hashes a new password: argon2id (accounts/secrets.ts); tests hash each of their passwords once (test/server.ts). */
   hashPassword(password: string): Promise<string>;
   /** Checks a password against its stored hash (accounts/secrets.ts); a test watches which hashes a sign-in checks. */
@@ -54,6 +57,7 @@ export function createContext(
     emailDelivery?: boolean;
     webhooks?: { allowPrivateTargets?: boolean };
     pdf?: PdfPrinter | null;
+    pdfText?: PdfTextReader | null;
     hashPassword?: (password: string) => Promise<string>;
     verifyPassword?: (stored: string, password: string) => Promise<boolean>;
   } = {},
@@ -106,6 +110,7 @@ export function createContext(
     emailDelivery: options.emailDelivery ?? false,
     webhooks: { allowPrivateTargets: options.webhooks?.allowPrivateTargets ?? false },
     pdf: options.pdf ?? null,
+    pdfText: options.pdfText ?? null,
     hashPassword: options.hashPassword ?? hashPassword,
     verifyPassword: options.verifyPassword ?? verifyPassword,
     close: async () => {

@@ -10,6 +10,7 @@
 import { startEmailSender } from '../app/email/send-due-emails.ts';
 import { startDailyReportScheduler } from '../app/daily-report/send-daily-reports.ts';
 import { chromiumPdf } from '../adapters/chromium-pdf.ts';
+import { pdftotext } from '../adapters/pdftotext.ts';
 import { startHotlineSweeper } from '../app/hotline/sweep-escalations.ts';
 import { startWebhookDispatcher } from '../app/webhooks/dispatch.ts';
 import { createReadStream } from 'node:fs';
@@ -134,6 +135,8 @@ export async function serve(
       emailDelivery: email !== null,
       webhooks: { allowPrivateTargets },
       pdf: chromiumPdf(),
+      // Text intake reads a PDF's text layer with pdftotext (poppler-utils), when installed.
+      pdfText: pdftotext(),
     });
     try {
       try {

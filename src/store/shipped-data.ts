@@ -29,6 +29,11 @@ export function readPlaces(): ShippedPlace[] {
   return readJson<{ places: ShippedPlace[] }>('places-sy.json')?.places ?? [];
 }
 
+/** The names text intake finds places by: data/gazetteer-sy.json (scripts/build-gazetteer.ts). */
+export function readGazetteer<T>(): T[] {
+  return readJson<{ places: T[] }>('gazetteer-sy.json')?.places ?? [];
+}
+
 function readJson<T>(path: string): T | null {
   try {
     return JSON.parse(readFileSync(new URL(`../../data/${path}`, import.meta.url), 'utf8')) as T;

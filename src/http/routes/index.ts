@@ -22,6 +22,7 @@ import { notificationsRoutes } from './notifications.routes.ts';
 import { organizationsRoutes } from './organizations.routes.ts';
 import { plansRoutes } from './plans.routes.ts';
 import { incidentReviewRoutes } from './incident-review.routes.ts';
+import { intakeRoutes } from './intake.routes.ts';
 import { positionsRoutes } from './positions.routes.ts';
 import { incidentsRoutes } from './incidents.routes.ts';
 import { reportsRoutes } from './reports.routes.ts';
@@ -39,6 +40,7 @@ export const API_ROUTES: FastifyPluginAsyncZod<{ ctx: AppContext }>[] = [
   accountRoutes,
   organizationsRoutes,
   reportsRoutes,
+  intakeRoutes,
   incidentsRoutes,
   importsRoutes,
   incidentReviewRoutes,

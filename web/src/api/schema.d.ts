@@ -6536,6 +6536,288 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft reports from a text pasted or a file (plain text, HTML, .eml, a PDF with a text layer: 503 when the server cannot read PDFs): the text kept with its SHA-256 under the classification chosen; a text you may see already (the same hash) gives its drafts back, none new (report:file) */
+        post: operations["intakeText"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A source text and its drafts, with what became of each (report:file) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            drafts: {
+                                decided_at: string | null;
+                                decided_by: string | null;
+                                fields: {
+                                    act: {
+                                        /** @enum {string} */
+                                        act: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
+                                        span: {
+                                            end: number;
+                                            start: number;
+                                            text: string;
+                                        } | null;
+                                    };
+                                    actors: {
+                                        acted: boolean;
+                                        id: string;
+                                        name: string;
+                                        /** @description where in the text */
+                                        span: {
+                                            end: number;
+                                            start: number;
+                                            text: string;
+                                        };
+                                    }[];
+                                    date: {
+                                        day: string;
+                                        /**
+                                         * @description said of the event, or carried from its paragraph
+                                         * @enum {string}
+                                         */
+                                        from: "event" | "paragraph" | "text";
+                                        night: boolean;
+                                        relative: boolean;
+                                        /** @description where in the text */
+                                        span: {
+                                            end: number;
+                                            start: number;
+                                            text: string;
+                                        };
+                                    } | null;
+                                    injured: {
+                                        best: number | null;
+                                        high: number | null;
+                                        low: number | null;
+                                        /** @description where in the text */
+                                        span: {
+                                            end: number;
+                                            start: number;
+                                            text: string;
+                                        };
+                                    } | null;
+                                    killed: {
+                                        best: number | null;
+                                        high: number | null;
+                                        low: number | null;
+                                        /** @description where in the text */
+                                        span: {
+                                            end: number;
+                                            start: number;
+                                            text: string;
+                                        };
+                                    } | null;
+                                    place: {
+                                        /** @description the governorate */
+                                        admin1: string | null;
+                                        admin1_ar: string | null;
+                                        admin2: string | null;
+                                        /** @description other places of the same name, as "name (governorate)" */
+                                        alternatives: string[];
+                                        /** @enum {string} */
+                                        from: "event" | "paragraph";
+                                        /** @enum {string} */
+                                        kind: "governorate" | "district" | "subdistrict" | "town";
+                                        lat: number;
+                                        lon: number;
+                                        name: string;
+                                        name_ar: string | null;
+                                        /** @enum {string} */
+                                        precision: "exact" | "town" | "district" | "governorate";
+                                        precision_m: number;
+                                        /** @description where in the text */
+                                        span: {
+                                            end: number;
+                                            start: number;
+                                            text: string;
+                                        };
+                                    } | null;
+                                    /** @description the sentences of the event */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                };
+                                id: string;
+                                position: number;
+                                /** @description the report it became */
+                                report_id: string | null;
+                                /** @enum {string} */
+                                state: "proposed" | "confirmed" | "dropped";
+                            }[];
+                            /** @description the text was ingested before (the same SHA-256): nothing new was drafted */
+                            known: boolean;
+                            source: {
+                                /** @enum {string} */
+                                classification: "public" | "task_force" | "co_chairs" | "org";
+                                /** @description the text the drafts point into */
+                                content: string;
+                                created_by: string | null;
+                                filename: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                language: "en" | "ar";
+                                media_type: string;
+                                owner_org: string | null;
+                                /** @description ISO 8601 with offset */
+                                received_at: string;
+                                sha256: string;
+                                text_date: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/drafts/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a draft, as drafted or corrected: it is filed as a report under its text's classification, linked to the text (report:file) */
+        post: operations["confirmDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/drafts/{id}/drop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Drop a draft: no report is filed (report:file) */
+        post: operations["dropDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/local-agreements": {
         parameters: {
             query?: never;
@@ -20931,6 +21213,842 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    intakeText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description who may see the text, its drafts and the reports confirmed
+                     * @default org
+                     * @enum {string}
+                     */
+                    classification?: "public" | "task_force" | "co_chairs" | "org";
+                    /**
+                     * @description or a file: plain text, HTML, an email or a PDF with a text layer
+                     * @default null
+                     */
+                    file?: {
+                        content_base64: string;
+                        filename: string;
+                        /**
+                         * @description text/plain, text/html, message/rfc822 (.eml) or application/pdf (its text layer); else told by the file name
+                         * @default
+                         */
+                        media_type?: string;
+                    } | null;
+                    /**
+                     * @description the text, pasted
+                     * @default null
+                     */
+                    text?: string | null;
+                    /**
+                     * @description the day the text was written, for its relative dates; by default an email's Date, else today
+                     * @default null
+                     */
+                    text_date?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        drafts: {
+                            decided_at: string | null;
+                            decided_by: string | null;
+                            fields: {
+                                act: {
+                                    /** @enum {string} */
+                                    act: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    } | null;
+                                };
+                                actors: {
+                                    acted: boolean;
+                                    id: string;
+                                    name: string;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                }[];
+                                date: {
+                                    day: string;
+                                    /**
+                                     * @description said of the event, or carried from its paragraph
+                                     * @enum {string}
+                                     */
+                                    from: "event" | "paragraph" | "text";
+                                    night: boolean;
+                                    relative: boolean;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                injured: {
+                                    best: number | null;
+                                    high: number | null;
+                                    low: number | null;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                killed: {
+                                    best: number | null;
+                                    high: number | null;
+                                    low: number | null;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                place: {
+                                    /** @description the governorate */
+                                    admin1: string | null;
+                                    admin1_ar: string | null;
+                                    admin2: string | null;
+                                    /** @description other places of the same name, as "name (governorate)" */
+                                    alternatives: string[];
+                                    /** @enum {string} */
+                                    from: "event" | "paragraph";
+                                    /** @enum {string} */
+                                    kind: "governorate" | "district" | "subdistrict" | "town";
+                                    lat: number;
+                                    lon: number;
+                                    name: string;
+                                    name_ar: string | null;
+                                    /** @enum {string} */
+                                    precision: "exact" | "town" | "district" | "governorate";
+                                    precision_m: number;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                /** @description the sentences of the event */
+                                span: {
+                                    end: number;
+                                    start: number;
+                                    text: string;
+                                };
+                            };
+                            id: string;
+                            position: number;
+                            /** @description the report it became */
+                            report_id: string | null;
+                            /** @enum {string} */
+                            state: "proposed" | "confirmed" | "dropped";
+                        }[];
+                        /** @description the text was ingested before (the same SHA-256): nothing new was drafted */
+                        known: boolean;
+                        source: {
+                            /** @enum {string} */
+                            classification: "public" | "task_force" | "co_chairs" | "org";
+                            /** @description the text the drafts point into */
+                            content: string;
+                            created_by: string | null;
+                            filename: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            language: "en" | "ar";
+                            media_type: string;
+                            owner_org: string | null;
+                            /** @description ISO 8601 with offset */
+                            received_at: string;
+                            sha256: string;
+                            text_date: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        drafts: {
+                            decided_at: string | null;
+                            decided_by: string | null;
+                            fields: {
+                                act: {
+                                    /** @enum {string} */
+                                    act: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    } | null;
+                                };
+                                actors: {
+                                    acted: boolean;
+                                    id: string;
+                                    name: string;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                }[];
+                                date: {
+                                    day: string;
+                                    /**
+                                     * @description said of the event, or carried from its paragraph
+                                     * @enum {string}
+                                     */
+                                    from: "event" | "paragraph" | "text";
+                                    night: boolean;
+                                    relative: boolean;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                injured: {
+                                    best: number | null;
+                                    high: number | null;
+                                    low: number | null;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                killed: {
+                                    best: number | null;
+                                    high: number | null;
+                                    low: number | null;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                place: {
+                                    /** @description the governorate */
+                                    admin1: string | null;
+                                    admin1_ar: string | null;
+                                    admin2: string | null;
+                                    /** @description other places of the same name, as "name (governorate)" */
+                                    alternatives: string[];
+                                    /** @enum {string} */
+                                    from: "event" | "paragraph";
+                                    /** @enum {string} */
+                                    kind: "governorate" | "district" | "subdistrict" | "town";
+                                    lat: number;
+                                    lon: number;
+                                    name: string;
+                                    name_ar: string | null;
+                                    /** @enum {string} */
+                                    precision: "exact" | "town" | "district" | "governorate";
+                                    precision_m: number;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                /** @description the sentences of the event */
+                                span: {
+                                    end: number;
+                                    start: number;
+                                    text: string;
+                                };
+                            };
+                            id: string;
+                            position: number;
+                            /** @description the report it became */
+                            report_id: string | null;
+                            /** @enum {string} */
+                            state: "proposed" | "confirmed" | "dropped";
+                        }[];
+                        /** @description the text was ingested before (the same SHA-256): nothing new was drafted */
+                        known: boolean;
+                        source: {
+                            /** @enum {string} */
+                            classification: "public" | "task_force" | "co_chairs" | "org";
+                            /** @description the text the drafts point into */
+                            content: string;
+                            created_by: string | null;
+                            filename: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            language: "en" | "ar";
+                            media_type: string;
+                            owner_org: string | null;
+                            /** @description ISO 8601 with offset */
+                            received_at: string;
+                            sha256: string;
+                            text_date: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    confirmDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    act: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
+                    /**
+                     * @description an actor id
+                     * @default null
+                     */
+                    alleged_perpetrator?: string | null;
+                    /** @default [] */
+                    attachments?: {
+                        content_base64: string;
+                        filename: string;
+                        media_type: string;
+                    }[];
+                    /**
+                     * @description people killed: low <= best <= high
+                     * @default null
+                     */
+                    casualties?: {
+                        /** @default null */
+                        best?: number | null;
+                        /** @default null */
+                        high?: number | null;
+                        /** @default null */
+                        low?: number | null;
+                    } | null;
+                    /** @description when the event happened, as the source says */
+                    claimed_at: string;
+                    /**
+                     * @description an incident this is an account of
+                     * @default null
+                     */
+                    incident_id?: string | null;
+                    location: {
+                        lat: number;
+                        lon: number;
+                    };
+                    /**
+                     * @description the radius the place may be off by, in metres
+                     * @default 0
+                     */
+                    location_precision_m?: number;
+                    /** @default  */
+                    narrative?: string;
+                    /**
+                     * @description the person or outlet the account comes from; kept under the report's classification
+                     * @default null
+                     */
+                    source?: string | null;
+                    /** @default null */
+                    target?: {
+                        /** @enum {string} */
+                        civilian: "hospital" | "school" | "market" | "residential" | "convoy" | "aid_facility" | "infrastructure" | "civilians";
+                    } | {
+                        actor: string;
+                    } | null;
+                    /**
+                     * @description plus or minus, in seconds
+                     * @default 0
+                     */
+                    time_precision_s?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        draft: {
+                            decided_at: string | null;
+                            decided_by: string | null;
+                            fields: {
+                                act: {
+                                    /** @enum {string} */
+                                    act: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    } | null;
+                                };
+                                actors: {
+                                    acted: boolean;
+                                    id: string;
+                                    name: string;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                }[];
+                                date: {
+                                    day: string;
+                                    /**
+                                     * @description said of the event, or carried from its paragraph
+                                     * @enum {string}
+                                     */
+                                    from: "event" | "paragraph" | "text";
+                                    night: boolean;
+                                    relative: boolean;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                injured: {
+                                    best: number | null;
+                                    high: number | null;
+                                    low: number | null;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                killed: {
+                                    best: number | null;
+                                    high: number | null;
+                                    low: number | null;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                place: {
+                                    /** @description the governorate */
+                                    admin1: string | null;
+                                    admin1_ar: string | null;
+                                    admin2: string | null;
+                                    /** @description other places of the same name, as "name (governorate)" */
+                                    alternatives: string[];
+                                    /** @enum {string} */
+                                    from: "event" | "paragraph";
+                                    /** @enum {string} */
+                                    kind: "governorate" | "district" | "subdistrict" | "town";
+                                    lat: number;
+                                    lon: number;
+                                    name: string;
+                                    name_ar: string | null;
+                                    /** @enum {string} */
+                                    precision: "exact" | "town" | "district" | "governorate";
+                                    precision_m: number;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                /** @description the sentences of the event */
+                                span: {
+                                    end: number;
+                                    start: number;
+                                    text: string;
+                                };
+                            };
+                            id: string;
+                            position: number;
+                            /** @description the report it became */
+                            report_id: string | null;
+                            /** @enum {string} */
+                            state: "proposed" | "confirmed" | "dropped";
+                        };
+                        report: components["schemas"]["Report"] | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    dropDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        draft: {
+                            decided_at: string | null;
+                            decided_by: string | null;
+                            fields: {
+                                act: {
+                                    /** @enum {string} */
+                                    act: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    } | null;
+                                };
+                                actors: {
+                                    acted: boolean;
+                                    id: string;
+                                    name: string;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                }[];
+                                date: {
+                                    day: string;
+                                    /**
+                                     * @description said of the event, or carried from its paragraph
+                                     * @enum {string}
+                                     */
+                                    from: "event" | "paragraph" | "text";
+                                    night: boolean;
+                                    relative: boolean;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                injured: {
+                                    best: number | null;
+                                    high: number | null;
+                                    low: number | null;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                killed: {
+                                    best: number | null;
+                                    high: number | null;
+                                    low: number | null;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                place: {
+                                    /** @description the governorate */
+                                    admin1: string | null;
+                                    admin1_ar: string | null;
+                                    admin2: string | null;
+                                    /** @description other places of the same name, as "name (governorate)" */
+                                    alternatives: string[];
+                                    /** @enum {string} */
+                                    from: "event" | "paragraph";
+                                    /** @enum {string} */
+                                    kind: "governorate" | "district" | "subdistrict" | "town";
+                                    lat: number;
+                                    lon: number;
+                                    name: string;
+                                    name_ar: string | null;
+                                    /** @enum {string} */
+                                    precision: "exact" | "town" | "district" | "governorate";
+                                    precision_m: number;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                /** @description the sentences of the event */
+                                span: {
+                                    end: number;
+                                    start: number;
+                                    text: string;
+                                };
+                            };
+                            id: string;
+                            position: number;
+                            /** @description the report it became */
+                            report_id: string | null;
+                            /** @enum {string} */
+                            state: "proposed" | "confirmed" | "dropped";
+                        };
+                        report: components["schemas"]["Report"] | null;
+                    };
+                };
+            };
             /** @description Default Response */
             400: {
                 headers: {

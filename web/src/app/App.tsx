@@ -21,6 +21,7 @@ import { TerritoryPage } from '../features/territory/TerritoryPage.tsx';
 import { SearchPage } from '../features/search/SearchPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { ImportPage } from '../features/imports/ImportPage.tsx';
+import { TextIntakePage } from '../features/text-intake/TextIntakePage.tsx';
 import { NoticesPage } from '../features/notices/NoticesPage.tsx';
 import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
 import { ConvoyRequestPage } from '../features/convoys/ConvoyRequestPage.tsx';
@@ -107,6 +108,7 @@ function Page({ path }: { path: string }): ReactNode {
   const review = matchPath('/incidents/:id/review', path);
   if (review) return <IncidentReviewPage id={review.id!} />;
   if (path === '/report' && can('report:file')) return <ReportPage />;
+  if (path === '/intake' && can('report:file')) return <TextIntakePage />;
   if (path === '/inbox' && can('incident:manage')) return <InboxPage />;
   if (path === '/review') return <ReviewPage />;
   if (path === '/hotline') return <HotlinePage />;

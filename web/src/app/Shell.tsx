@@ -83,6 +83,12 @@ export function Shell({ children }: { children: ReactNode }) {
     },
     { to: '/report', label: 'nav.report', icon: icon('M12 5v14M5 12h14'), show: can('report:file') },
     {
+      to: '/intake',
+      label: 'nav.intake',
+      icon: icon('M6 3h9l4 4v14H6zM9 9h6M9 13h6M9 17h4'),
+      show: can('report:file'),
+    },
+    {
       to: '/territory',
       label: 'nav.territory',
       icon: icon('M4 5l5-2 6 2 5-2v16l-5 2-6-2-5 2zM9 3v16M15 5v16M4 12h16'),

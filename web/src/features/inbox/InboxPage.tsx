@@ -134,6 +134,9 @@ export function InboxPage() {
     <div className="page page-wide inbox-page">
       <PageHeader title={t('inbox.title')}>
         <span className="muted small">{t('common.times', { zone: timezoneLabel })}</span>
+        <Link to="/intake" className="btn btn-ghost">
+          {t('intake.fromText')}
+        </Link>
       </PageHeader>
       <p className="lead">{t('inbox.intro')}</p>
       <form

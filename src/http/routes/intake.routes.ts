@@ -1,0 +1,107 @@
+/** Text intake: a text or file in, reports drafted for a person to confirm or drop (docs/text-intake.md). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireCaller } from '../../app/caller.ts';
+import type { AppContext } from '../../app/context.ts';
+import { confirmDraft, dropDraft } from '../../app/text-intake/decide-draft.ts';
+import { getSourceText } from '../../app/text-intake/get-source-text.ts';
+import { intakeText } from '../../app/text-intake/intake-text.ts';
+import { errorResponses, idParams } from '../schemas.ts';
+import {
+  confirmBody,
+  decidedOut,
+  draftJson,
+  intakeBody,
+  intakeOut,
+  reportJson,
+  sourceTextJson,
+  toIntakeInput,
+} from './intake.schemas.ts';
+import { toReportInput } from './reports.schemas.ts';
+
+export const intakeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const tags = ['intake'];
+  app.addHook('onRequest', async (request) => {
+    requireCaller(request.caller);
+  });
+
+  app.post(
+    '/intake',
+    {
+      schema: {
+        operationId: 'intakeText',
+        tags,
+        summary:
+          'Draft reports from a text pasted or a file (plain text, HTML, .eml, a PDF with a text layer: 503 when the server cannot read PDFs): the text kept with its SHA-256 under the classification chosen; a text you may see already (the same hash) gives its drafts back, none new (report:file)',
+        body: intakeBody,
+        response: { 200: intakeOut, 201: intakeOut, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const r = await intakeText(ctx, request.caller, toIntakeInput(request.body));
+      return reply.status(r.known ? 200 : 201).send({
+        source: sourceTextJson(r.source),
+        drafts: r.drafts.map(draftJson),
+        known: r.known,
+      });
+    },
+  );
+
+  app.get(
+    '/intake/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A source text and its drafts, with what became of each (report:file)',
+        params: idParams,
+        response: { 200: intakeOut, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const r = await getSourceText(ctx, request.caller, request.params.id);
+      return { source: sourceTextJson(r.source), drafts: r.drafts.map(draftJson), known: true };
+    },
+  );
+
+  app.post(
+    '/intake/drafts/:id/confirm',
+    {
+      schema: {
+        operationId: 'confirmDraft',
+        tags,
+        summary:
+          "Confirm a draft, as drafted or corrected: it is filed as a report under its text's classification, linked to the text (report:file)",
+        params: idParams,
+        body: confirmBody,
+        response: { 200: decidedOut, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { classification: _c, ...input } = toReportInput({ ...request.body, classification: 'org' });
+      const r = await confirmDraft(
+        ctx,
+        request.caller,
+        request.params.id,
+        input,
+        /^Bearer /i.test(request.headers.authorization ?? '') ? 'token' : 'session',
+      );
+      return { draft: draftJson(r.draft), report: r.report && reportJson(r.report) };
+    },
+  );
+
+  app.post(
+    '/intake/drafts/:id/drop',
+    {
+      schema: {
+        operationId: 'dropDraft',
+        tags,
+        summary: 'Drop a draft: no report is filed (report:file)',
+        params: idParams,
+        response: { 200: decidedOut, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const r = await dropDraft(ctx, request.caller, request.params.id);
+      return { draft: draftJson(r.draft), report: null };
+    },
+  );
+};

@@ -1,0 +1,159 @@
+/**
+ * Source texts (text intake, migration 034): a text as it came, with its SHA-256 and the reports
+ * drafted from it. Reads run as the reader (a draft is seen with its text); writes in the
+ * caller's transaction. A draft's fields are stored as the extraction gave them (jsonb).
+ */
+import type { Classification } from '../contract/access.ts';
+import type { Instant } from '../domain/time.ts';
+import { ms } from './rows.ts';
+import type { Sql } from './sql.ts';
+
+export interface SourceTextRecord {
+  id: string;
+  sha256: string;
+  ownerOrg: string;
+  classification: Classification;
+  filename: string | null;
+  mediaType: string;
+  content: string;
+  language: 'en' | 'ar';
+  textDate: string;
+  receivedAt: Instant;
+  createdBy: string | null;
+}
+
+export type DraftState = 'proposed' | 'confirmed' | 'dropped';
+
+export interface TextDraftRecord {
+  id: string;
+  sourceTextId: string;
+  position: number;
+  draft: Record<string, unknown>;
+  state: DraftState;
+  reportId: string | null;
+  decidedAt: Instant | null;
+  decidedBy: string | null;
+}
+
+interface SourceRow {
+  id: string;
+  sha256: string;
+  owner_org: string;
+  classification: Classification;
+  filename: string | null;
+  media_type: string;
+  content: string;
+  language: 'en' | 'ar';
+  text_date: string;
+  received_at: Date | string;
+  created_by: string | null;
+}
+
+interface DraftRow {
+  id: string;
+  source_text_id: string;
+  position: number;
+  draft: Record<string, unknown> | string;
+  state: DraftState;
+  report_id: string | null;
+  decided_at: Date | string | null;
+  decided_by: string | null;
+}
+
+const SOURCE = `select id, sha256, owner_org, classification, filename, media_type, content, language,
+  to_char(text_date, 'YYYY-MM-DD') as text_date, received_at, created_by from source_texts`;
+const DRAFT = `select id, source_text_id, position, draft, state, report_id, decided_at, decided_by from text_drafts`;
+
+const toSource = (r: SourceRow): SourceTextRecord => ({
+  id: r.id,
+  sha256: r.sha256,
+  ownerOrg: r.owner_org,
+  classification: r.classification,
+  filename: r.filename,
+  mediaType: r.media_type,
+  content: r.content,
+  language: r.language,
+  textDate: r.text_date,
+  receivedAt: ms(r.received_at),
+  createdBy: r.created_by,
+});
+
+const toDraft = (r: DraftRow): TextDraftRecord => ({
+  id: r.id,
+  sourceTextId: r.source_text_id,
+  position: r.position,
+  draft: typeof r.draft === 'string' ? (JSON.parse(r.draft) as Record<string, unknown>) : r.draft,
+  state: r.state,
+  reportId: r.report_id,
+  decidedAt: r.decided_at === null ? null : ms(r.decided_at),
+  decidedBy: r.decided_by,
+});
+
+export async function get(sql: Sql, id: string): Promise<SourceTextRecord | null> {
+  const [row] = await sql.query<SourceRow>(`${SOURCE} where id = $1`, [id]);
+  return row ? toSource(row) : null;
+}
+
+/** The earliest text with this hash the connection may see. */
+export async function getByHash(sql: Sql, sha256: string): Promise<SourceTextRecord | null> {
+  const [row] = await sql.query<SourceRow>(`${SOURCE} where sha256 = $1 order by received_at, id limit 1`, [sha256]);
+  return row ? toSource(row) : null;
+}
+
+export async function insert(sql: Sql, t: SourceTextRecord, drafts: readonly TextDraftRecord[]): Promise<void> {
+  await sql.query(
+    `insert into source_texts (id, sha256, owner_org, classification, filename, media_type, content, language, text_date, received_at, created_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::date, $10, $11)`,
+    [
+      t.id,
+      t.sha256,
+      t.ownerOrg,
+      t.classification,
+      t.filename,
+      t.mediaType,
+      t.content,
+      t.language,
+      t.textDate,
+      new Date(t.receivedAt).toISOString(),
+      t.createdBy,
+    ],
+  );
+  if (drafts.length === 0) return;
+  await sql.query(
+    `insert into text_drafts (id, source_text_id, position, draft, state)
+       select d.id, d.source_text_id, d.position, d.draft, 'proposed'
+       from jsonb_to_recordset($1::jsonb) as d(id text, source_text_id text, position integer, draft jsonb)`,
+    [
+      JSON.stringify(
+        drafts.map((d) => ({ id: d.id, source_text_id: d.sourceTextId, position: d.position, draft: d.draft })),
+      ),
+    ],
+  );
+}
+
+/** A text's drafts, in the order of the text. */
+export async function listDrafts(sql: Sql, sourceTextId: string): Promise<TextDraftRecord[]> {
+  return (await sql.query<DraftRow>(`${DRAFT} where source_text_id = $1 order by position`, [sourceTextId])).map(
+    toDraft,
+  );
+}
+
+/** A draft, locked until the transaction ends. */
+export async function lockDraft(sql: Sql, id: string): Promise<TextDraftRecord | null> {
+  const [row] = await sql.query<DraftRow>(`${DRAFT} where id = $1 for update`, [id]);
+  return row ? toDraft(row) : null;
+}
+
+export async function decideDraft(
+  sql: Sql,
+  id: string,
+  decision: { state: Exclude<DraftState, 'proposed'>; reportId: string | null; at: Instant; by: string },
+): Promise<void> {
+  await sql.query(`update text_drafts set state = $2, report_id = $3, decided_at = $4, decided_by = $5 where id = $1`, [
+    id,
+    decision.state,
+    decision.reportId,
+    new Date(decision.at).toISOString(),
+    decision.by,
+  ]);
+}
