@@ -6,6 +6,7 @@
  */
 import * as sources from '../../store/source-text.repository.ts';
 import { readWithin } from '../../store/reader-within.ts';
+import type { Sql } from '../../store/sql.ts';
 import type * as reports from '../../store/report.repository.ts';
 import { audit } from '../shared/audit.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
@@ -15,17 +16,18 @@ import { fileReport, type ReportInput, type Transport } from '../reports/file-re
 
 type Decided = { draft: sources.TextDraftRecord; report: reports.ReportRecord | null };
 
-async function lockProposed(ctx: AppContext, c: Caller, id: string) {
-  return ctx.db.transaction(async (tx) =>
-    readWithin(tx, readerOf(c), async (sql) => {
-      const draft = await sources.lockDraft(sql, id);
-      const source = draft ? await sources.get(sql, draft.sourceTextId) : null;
-      if (!draft || !source) throw new AppError('NOT_FOUND', `no draft "${id}"`);
-      if (draft.state !== 'proposed') throw new AppError('CONFLICT', `the draft was ${draft.state} already`);
-      return { draft, source };
-    }),
-  );
+/** The draft, locked, with its text, as the caller sees them: missing if hidden, 409 once decided. */
+async function lockProposedIn(tx: Sql, c: Caller, id: string) {
+  return readWithin(tx, readerOf(c), async (sql) => {
+    const draft = await sources.lockDraft(sql, id);
+    const source = draft ? await sources.get(sql, draft.sourceTextId) : null;
+    if (!draft || !source) throw new AppError('NOT_FOUND', `no draft "${id}"`);
+    if (draft.state !== 'proposed') throw new AppError('CONFLICT', `the draft was ${draft.state} already`);
+    return { draft, source };
+  });
 }
+
+const lockProposed = (ctx: AppContext, c: Caller, id: string) => ctx.db.transaction((tx) => lockProposedIn(tx, c, id));
 
 async function decide(
   ctx: AppContext,
@@ -36,13 +38,7 @@ async function decide(
 ): Promise<sources.TextDraftRecord> {
   const at = ctx.now();
   return ctx.db.transaction(async (tx) => {
-    const { draft, source } = await readWithin(tx, readerOf(c), async (sql) => {
-      const d = await sources.lockDraft(sql, id);
-      const s = d ? await sources.get(sql, d.sourceTextId) : null;
-      if (!d || !s) throw new AppError('NOT_FOUND', `no draft "${id}"`);
-      if (d.state !== 'proposed') throw new AppError('CONFLICT', `the draft was ${d.state} already`);
-      return { draft: d, source: s };
-    });
+    const { draft, source } = await lockProposedIn(tx, c, id);
     await sources.decideDraft(tx, id, { state, reportId, at, by: c.username });
     await audit(tx, c, at, [
       {
