@@ -69,6 +69,8 @@ interface Measured {
   share: number | null;
   /** WAL flushes (fsyncs) and commits per acknowledged report, warm-up included (PostgreSQL only). */
   walSyncsPerReport: number | null;
+  /** WAL written per acknowledged report, in bytes, warm-up included (PostgreSQL only). */
+  walBytesPerReport: number | null;
   commitsPerReport: number | null;
   /** CPU ms per request (all requests) of the server process, of PostgreSQL's processes, of the load generator. */
   cpuMs: { server: number | null; postgres: number | null; client: number };
@@ -116,7 +118,7 @@ export const httpBenchmark: Benchmark = {
       client === 'wrk'
         ? `The load comes from wrk (${CONNECTIONS} connections, 2 threads; bench/lib/wrk.ts), written in C as pgbench's own client is: autocannon, in Node, took a fifth of the machine's CPU from the server it measured.`
         : 'The load comes from autocannon in this process (wrk is not installed, or TRUCE_BENCH_CLIENT=autocannon): it takes CPU from the server it measures, so the share is low.',
-      "WAL flushes and commits per report: PostgreSQL's counters (pg_stat_wal, pg_stat_database) before the warm-up and after the run," +
+      "WAL flushes, bytes and commits per report: PostgreSQL's counters (pg_stat_wal, pg_stat_database) before the warm-up and after the run," +
         ' divided by the reports acknowledged; reports filed at the same moment share one commit (docs/decisions/020).',
     );
     if (anchor) {
@@ -159,6 +161,7 @@ export const httpBenchmark: Benchmark = {
         'PostgreSQL CPU ms/req',
         'client CPU ms/req',
         'WAL flushes/report',
+        'WAL bytes/report',
         'commits/report',
       ],
       rows: results.map((r): Record<string, Cell> => ({
@@ -178,6 +181,7 @@ export const httpBenchmark: Benchmark = {
         'PostgreSQL CPU ms/req': r.cpuMs.postgres ?? '',
         'client CPU ms/req': r.cpuMs.client,
         'WAL flushes/report': r.walSyncsPerReport ?? '',
+        'WAL bytes/report': r.walBytesPerReport ?? '',
         'commits/report': r.commitsPerReport ?? '',
       })),
       notes,
@@ -248,6 +252,7 @@ async function measure(target: Target, anchor: PgbenchRate | null, client: Clien
       reportsInDb: total?.n ?? 0,
       share: anchor ? round(writesPerS / anchor.tps, 2) : null,
       walSyncsPerReport: perReport(wal0 && wal1 && wal1.syncs - wal0.syncs),
+      walBytesPerReport: perReport(wal0 && wal1 && wal1.bytes - wal0.bytes),
       commitsPerReport: perReport(wal0 && wal1 && wal1.commits - wal0.commits),
       cpuMs: {
         server: perRequest(cpu.serverS, result.requests),
@@ -265,15 +270,15 @@ async function measure(target: Target, anchor: PgbenchRate | null, client: Clien
  * PostgreSQL's WAL flushes (pg_stat_wal, the whole cluster) and the database's commits so far;
  * null on PGlite. Backends report them within a second: the figures per report are close, not exact.
  */
-async function walCounters(target: Target): Promise<{ syncs: number; commits: number } | null> {
+async function walCounters(target: Target): Promise<{ syncs: number; bytes: number; commits: number } | null> {
   if (target.name !== 'postgres') return null;
   const db = await target.open();
   try {
-    const [row] = await db.query<{ syncs: string; commits: string }>(
-      `select (select wal_sync from pg_stat_wal) as syncs,
+    const [row] = await db.query<{ syncs: string; bytes: string; commits: string }>(
+      `select (select wal_sync from pg_stat_wal) as syncs, (select wal_bytes from pg_stat_wal) as bytes,
         (select xact_commit from pg_stat_database where datname = current_database()) as commits`,
     );
-    return { syncs: Number(row!.syncs), commits: Number(row!.commits) };
+    return { syncs: Number(row!.syncs), bytes: Number(row!.bytes), commits: Number(row!.commits) };
   } finally {
     await db.close();
   }

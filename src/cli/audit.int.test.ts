@@ -43,14 +43,23 @@ const head = async (db: Database) => {
 
 /** The seq of the entry at a chain position. */
 const seqAt = async (db: Database, pos: number) =>
-  Number((await db.query<{ seq: string }>('select seq from audit_log where chain_pos = $1', [pos]))[0]!.seq);
+  Number((await db.query<{ seq: string }>('select seq from audit_chain where chain_pos = $1', [pos]))[0]!.seq);
 
-/** Swaps a column's values between two rows (through a free value: the columns are unique). */
-async function swap(db: Database, column: 'seq' | 'chain_pos', a: number, b: number): Promise<void> {
+/** SQL naming the entry sealed at a chain position. */
+const entryAt = (pos: number) => `seq = (select seq from audit_chain where chain_pos = ${pos})`;
+
+/** Swaps a column's values between two rows of a table (through a free value: the columns are unique). */
+async function swap(
+  db: Database,
+  table: 'audit_log' | 'audit_chain',
+  column: 'seq' | 'chain_pos',
+  a: number,
+  b: number,
+): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.query(`update audit_log set ${column} = -1 where ${column} = $1`, [a]);
-    await tx.query(`update audit_log set ${column} = $1 where ${column} = $2`, [a, b]);
-    await tx.query(`update audit_log set ${column} = $1 where ${column} = -1`, [b]);
+    await tx.query(`update ${table} set ${column} = -1 where ${column} = $1`, [a]);
+    await tx.query(`update ${table} set ${column} = $1 where ${column} = $2`, [a, b]);
+    await tx.query(`update ${table} set ${column} = $1 where ${column} = -1`, [b]);
   });
 }
 
@@ -69,7 +78,7 @@ describeEachDatabase('truce audit verify', (db) => {
     const { code, out } = await verify(db());
     expect(code).toBe(0);
     expect(out).toMatch(/^OK: 8 entries, head [0-9a-f]{64} \(and 1 entry not sealed yet/);
-    expect(await db().query('select seq from audit_log where chain_pos is null')).toHaveLength(1);
+    expect(await db().query('select seq from audit_unsealed')).toHaveLength(1);
     const seal = captureOutput();
     expect(await sealAuditTrail(seal, db())).toBe(0);
     expect(seal.stdout).toBe('Sealed 1 entry.\n');
@@ -79,7 +88,7 @@ describeEachDatabase('truce audit verify', (db) => {
   it('names the entry whose content was edited', async () => {
     await writeAuditedChanges(db());
     const seq = await seqAt(db(), 3);
-    await db().query(`update audit_log set after = jsonb_set(after, '{name}', '"Someone else"') where chain_pos = 3`);
+    await db().query(`update audit_log set after = jsonb_set(after, '{name}', '"Someone else"') where ${entryAt(3)}`);
     const { code, out } = await verify(db());
     expect(code).toBe(1);
     expect(out).toMatch(
@@ -87,10 +96,22 @@ describeEachDatabase('truce audit verify', (db) => {
     );
   });
 
-  it('names the place of a deleted entry: the next one no longer links', async () => {
+  it('names the place of an entry deleted from the trail', async () => {
+    await writeAuditedChanges(db());
+    const seq = await seqAt(db(), 4);
+    await db().query(`delete from audit_log where ${entryAt(4)}`);
+    const { code, out } = await verify(db());
+    expect(code).toBe(1);
+    expect(out).toMatch(
+      new RegExp(`^BROKEN at chain position 4 \\(audit entry seq ${seq}\\): the entry it seals was deleted`),
+    );
+  });
+
+  it('names the place of an entry deleted with its link: the next one no longer links', async () => {
     await writeAuditedChanges(db());
     const next = await seqAt(db(), 5);
-    await db().query('delete from audit_log where chain_pos = 4');
+    await db().query(`delete from audit_log where ${entryAt(4)}`);
+    await db().query('delete from audit_chain where chain_pos = 4');
     const { code, out } = await verify(db());
     expect(code).toBe(1);
     expect(out).toMatch(
@@ -103,7 +124,7 @@ describeEachDatabase('truce audit verify', (db) => {
   it('names the first of two entries whose chain positions were swapped', async () => {
     await writeAuditedChanges(db());
     const moved = await seqAt(db(), 6);
-    await swap(db(), 'chain_pos', 2, 6);
+    await swap(db(), 'audit_chain', 'chain_pos', 2, 6);
     const { code, out } = await verify(db());
     expect(code).toBe(1);
     expect(out).toMatch(
@@ -113,13 +134,17 @@ describeEachDatabase('truce audit verify', (db) => {
     );
   });
 
-  it('names the first of two entries whose sequence numbers were swapped', async () => {
+  it('names the first of two entries whose sequence numbers were swapped, with their links or not', async () => {
     await writeAuditedChanges(db());
     const [s2, s6] = [await seqAt(db(), 2), await seqAt(db(), 6)];
-    await swap(db(), 'seq', s2, s6);
-    const { code, out } = await verify(db());
-    expect(code).toBe(1);
-    expect(out).toMatch(new RegExp(`^BROKEN at chain position 2 \\(audit entry seq ${s6}\\): `));
+    await swap(db(), 'audit_log', 'seq', s2, s6);
+    const entries = await verify(db());
+    expect(entries.code).toBe(1);
+    expect(entries.out).toMatch(new RegExp(`^BROKEN at chain position 2 \\(audit entry seq ${s2}\\): its chain hash`));
+    await swap(db(), 'audit_chain', 'seq', s2, s6);
+    const both = await verify(db());
+    expect(both.code).toBe(1);
+    expect(both.out).toMatch(new RegExp(`^BROKEN at chain position 2 \\(audit entry seq ${s6}\\): its chain hash`));
   });
 
   it('holds when concurrent writes commit out of sequence order (PostgreSQL)', async (test) => {
@@ -156,18 +181,17 @@ describeEachDatabase('truce audit verify', (db) => {
     release();
     await slow;
     await auditLog.seal(db());
-    const order = await db().query<{ id: string }>(
-      `select entity_id as id from audit_log where chain_pos > 8 order by chain_pos`,
+    const order = await db().query<{ id: string; seq: string }>(
+      `select a.entity_id as id, a.seq from audit_chain c join audit_log a using (seq) where c.chain_pos > 8 order by c.chain_pos`,
     );
     expect(order.map((r) => r.id)).toEqual(['fast', 'slow']);
-    const seqs = await db().query<{ seq: string }>('select seq from audit_log where chain_pos > 8 order by chain_pos');
-    expect(seqs.map((r) => Number(r.seq))).toEqual([10, 9]);
+    expect(order.map((r) => Number(r.seq))).toEqual([10, 9]);
     expect((await verify(db())).out).toMatch(/^OK: 10 entries/);
   });
 
   it('names the last entry when it was edited', async () => {
     await writeAuditedChanges(db());
-    await db().query(`update audit_log set action = 'nothing happened' where chain_pos = 8`);
+    await db().query(`update audit_log set action = 'nothing happened' where ${entryAt(8)}`);
     const { code, out } = await verify(db());
     expect([code, out.split(':')[0]]).toEqual([1, 'BROKEN at chain position 8 (audit entry seq 8)']);
   });
@@ -179,8 +203,11 @@ describeEachDatabase('truce audit verify', (db) => {
     expect(printed.out).toMatch(/^[0-9a-f]{64}\n$/);
     const recorded = printed.out.trim();
     expect((await verify(db())).out).toBe(`OK: 8 entries, head ${recorded}\n`);
-    const [earlier] = await db().query<{ chain_hash: string }>('select chain_hash from audit_log where chain_pos = 5');
-    await db().query('delete from audit_log where chain_pos = 8');
+    const [earlier] = await db().query<{ chain_hash: string }>(
+      'select chain_hash from audit_chain where chain_pos = 5',
+    );
+    await db().query(`delete from audit_log where ${entryAt(8)}`);
+    await db().query('delete from audit_chain where chain_pos = 8');
     // The chain that is left holds: the walk alone cannot tell.
     expect(await verify(db())).toMatchObject({ code: 0, out: expect.stringMatching(/^OK: 7 entries/) });
     const checked = await verify(db(), recorded);
@@ -200,7 +227,7 @@ describeEachDatabase('truce audit verify', (db) => {
 
   it('prints the head only of a chain that holds', async () => {
     await writeAuditedChanges(db());
-    await db().query(`update audit_log set action = 'nothing happened' where chain_pos = 2`);
+    await db().query(`update audit_log set action = 'nothing happened' where ${entryAt(2)}`);
     const printed = await head(db());
     expect(printed).toEqual({ code: 1, out: 'truce audit head: the chain is broken: run `truce audit verify`\n' }); // (stderr, captured with stdout)
     expect((await verify(db(), '0'.repeat(64))).code).toBe(1);

@@ -105,18 +105,22 @@ export async function seal(
 ): Promise<number> {
   let total = 0;
   for (;;) {
-    const { sealed, from, to } = await db.transaction(async (tx) => {
+    const { waited, sealed, from, to } = await db.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock($1)', [SEAL_LOCK]);
       const [last] = await tx.query<{ chain_pos: string | number; chain_hash: string }>(
-        'select chain_pos, chain_hash from audit_log where chain_pos is not null order by chain_pos desc limit 1',
+        'select chain_pos, chain_hash from audit_chain order by chain_pos desc limit 1',
       );
-      const pending = await tx.query<{ seq: string | number; entry_hash: string }>(
-        'select seq, entry_hash from audit_log where chain_pos is null order by seq limit $1',
+      // An entry deleted before it was sealed leaves its seq waiting with nothing to seal. Each
+      // entry is looked up by its key: a join may walk the whole trail to meet a few hundred.
+      const pending = await tx.query<{ seq: string | number; entry_hash: string | null }>(
+        `select u.seq, (select a.entry_hash from audit_log a where a.seq = u.seq) as entry_hash
+         from audit_unsealed u order by u.seq limit $1`,
         [batch],
       );
       let pos = last ? Number(last.chain_pos) : 0;
       let prev = last?.chain_hash ?? GENESIS;
-      const links = pending.map((p) => {
+      const links = pending.flatMap((p) => {
+        if (p.entry_hash === null) return [];
         const link = {
           seq: Number(p.seq),
           chain_pos: ++pos,
@@ -124,21 +128,28 @@ export async function seal(
           chain_hash: chainHash(prev, p.entry_hash, Number(p.seq)),
         };
         prev = link.chain_hash;
-        return link;
+        return [link];
       });
-      if (links.length > 0) {
+      if (pending.length > 0) {
         await tx.query(
-          `update audit_log a set chain_pos = l.chain_pos, prev_hash = l.prev_hash, chain_hash = l.chain_hash
-           from jsonb_to_recordset($1::jsonb) as l(seq bigint, chain_pos bigint, prev_hash text, chain_hash text)
-           where a.seq = l.seq`,
-          [JSON.stringify(links)],
+          `with linked as (
+             insert into audit_chain (chain_pos, seq, prev_hash, chain_hash)
+             select l.chain_pos, l.seq, l.prev_hash, l.chain_hash
+             from jsonb_to_recordset($1::jsonb) as l(seq bigint, chain_pos bigint, prev_hash text, chain_hash text))
+           delete from audit_unsealed where seq = any($2::bigint[])`,
+          [JSON.stringify(links), pending.map((p) => Number(p.seq))],
         );
       }
-      return { sealed: links.length, from: links[0]?.chain_pos ?? 0, to: links.at(-1)?.chain_pos ?? 0 };
+      return {
+        waited: pending.length,
+        sealed: links.length,
+        from: links[0]?.chain_pos ?? 0,
+        to: links.at(-1)?.chain_pos ?? 0,
+      };
     });
     if (sealed > 0) onSealed?.({ from, to });
     total += sealed;
-    if (sealed < batch) return total;
+    if (waited < batch) return total;
   }
 }
 
@@ -171,10 +182,20 @@ interface AuditRow {
   before: unknown;
   after: unknown;
   entry_hash: string;
+  /** From the entry's link in `audit_chain`, null until it is sealed. */
   chain_pos: string | number | null;
-  prev_hash: string | null;
-  chain_hash: string | null;
 }
+
+/** A link and the entry it seals (every column null when the entry was deleted). */
+type ChainRow = { [K in keyof AuditRow]: AuditRow[K] | null } & {
+  link_seq: string | number;
+  chain_pos: string | number;
+  prev_hash: string;
+  chain_hash: string;
+};
+
+/** An entry with its place in the chain. */
+const SELECT_ENTRY = 'select a.*, c.chain_pos from audit_log a left join audit_chain c on c.seq = a.seq';
 
 const toEntry = (r: AuditRow): StoredAuditEntry => ({
   seq: Number(r.seq),
@@ -193,9 +214,12 @@ const toEntry = (r: AuditRow): StoredAuditEntry => ({
 
 /** Walks the chain from its start; names the first link that does not hold, and finds `expectHead` in it. */
 export async function verify(sql: Sql, expectHead?: string): Promise<AuditVerification> {
-  const rows = await sql.query<AuditRow>('select * from audit_log where chain_pos is not null order by chain_pos');
+  const rows = await sql.query<ChainRow>(
+    `select a.*, c.seq as link_seq, c.chain_pos, c.prev_hash, c.chain_hash
+     from audit_chain c left join audit_log a on a.seq = c.seq order by c.chain_pos`,
+  );
   const [{ n: unsealed } = { n: 0 }] = await sql.query<{ n: number }>(
-    'select count(*)::int as n from audit_log where chain_pos is null',
+    'select count(*)::int as n from audit_unsealed u join audit_log a on a.seq = u.seq',
   );
   let prev = GENESIS;
   // The empty chain's head is the genesis hash, at position 0.
@@ -211,19 +235,20 @@ export async function verify(sql: Sql, expectHead?: string): Promise<AuditVerifi
         sealed: rows.length,
         unsealed,
         head: prev,
-        broken: { chainPos: pos, seq: Number(row.seq), problem },
+        broken: { chainPos: pos, seq: Number(row.link_seq), problem },
       });
     if (pos !== i + 1)
       return broken(
         `expected chain position ${i + 1} here: ${pos > i + 1 ? 'an entry before it was deleted' : 'positions repeat'}`,
       );
+    if (row.seq === null) return broken('the entry it seals was deleted');
     if (row.prev_hash !== prev)
       return broken(
         'its link to the previous entry does not match: an entry before it was deleted, inserted or reordered',
       );
-    if (entryHash(toEntry(row)) !== row.entry_hash)
+    if (entryHash(toEntry(row as AuditRow)) !== row.entry_hash)
       return broken('its content does not match its hash: the entry was edited');
-    if (chainHash(prev, row.entry_hash, Number(row.seq)) !== row.chain_hash) {
+    if (chainHash(prev, row.entry_hash!, Number(row.link_seq)) !== row.chain_hash) {
       return broken('its chain hash does not match: its sequence number was changed, or the chain was rewritten here');
     }
     // No check that seq rises along the chain: concurrent transactions commit out of seq order,
@@ -242,7 +267,7 @@ export async function verify(sql: Sql, expectHead?: string): Promise<AuditVerifi
 
 /** A record's history, oldest first, as far as the reader may see it. */
 export async function history(sql: Sql, entity: string, entityId: string): Promise<StoredAuditEntry[]> {
-  const rows = await sql.query<AuditRow>('select * from audit_log where entity = $1 and entity_id = $2 order by seq', [
+  const rows = await sql.query<AuditRow>(`${SELECT_ENTRY} where a.entity = $1 and a.entity_id = $2 order by a.seq`, [
     entity,
     entityId,
   ]);
@@ -296,7 +321,7 @@ export async function listPage(
   if (filter.from !== undefined) c.push(`a.at >= ${params.add(ts(filter.from))}::timestamptz`);
   if (filter.to !== undefined) c.push(`a.at < ${params.add(ts(filter.to))}::timestamptz`);
   if (filter.sealed !== undefined)
-    c.push(`a.chain_pos between ${params.add(filter.sealed.from)} and ${params.add(filter.sealed.to)}`);
+    c.push(`c.chain_pos between ${params.add(filter.sealed.from)} and ${params.add(filter.sealed.to)}`);
   c.push(
     `(a.entity <> all(${params.add(scope.accountEntities)}::text[]) or coalesce(a.owner_org = ${params.add(scope.accountsOf)}::text, false))`,
   );
@@ -305,7 +330,7 @@ export async function listPage(
   );
   const order = keyset(params, ['a.at', 'a.seq'], true, page);
   if (order.condition) c.push(order.condition);
-  const rows = await sql.query<AuditRow>(`select a.* from audit_log a ${whereAll(c)} ${order.tail}`, params.values);
+  const rows = await sql.query<AuditRow>(`${SELECT_ENTRY} ${whereAll(c)} ${order.tail}`, params.values);
   return takePage(rows.map(toEntry), page, (e) => [new Date(e.at).toISOString(), e.seq]);
 }
 

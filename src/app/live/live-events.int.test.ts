@@ -77,7 +77,8 @@ describeEachDatabase('live events of the audit trail', (db) => {
       };
       const position = async (entity: string, id: string) => {
         const [row] = await db().query<{ chain_pos: string | null }>(
-          'select chain_pos from audit_log where entity = $1 and entity_id = $2 order by seq desc limit 1',
+          `select c.chain_pos from audit_log a left join audit_chain c using (seq)
+           where a.entity = $1 and a.entity_id = $2 order by a.seq desc limit 1`,
           [entity, id],
         );
         return row?.chain_pos == null ? null : Number(row.chain_pos);
@@ -117,7 +118,8 @@ describeEachDatabase('live events of the audit trail', (db) => {
       const ngoAdminId = (await signIn(server.ctx, 'ngo-admin', PASSWORD)).caller.userId;
       // Entries before the zone's were sealed before it: the NGO admin's first sign-in is.
       const [firstSignIn] = await db().query<{ chain_pos: string }>(
-        `select chain_pos from audit_log where entity = 'user' and entity_id = $1 and action = 'sign-in' order by seq limit 1`,
+        `select c.chain_pos from audit_log a join audit_chain c using (seq)
+         where a.entity = 'user' and a.entity_id = $1 and a.action = 'sign-in' order by a.seq limit 1`,
         [ngoAdminId],
       );
       const signInPos = Number(firstSignIn!.chain_pos);
