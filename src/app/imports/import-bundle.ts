@@ -12,6 +12,7 @@
  * - a record is "stored already" only as the caller sees it (import-records.ts: under its id, or
  *   imported under it by an organization), and is then left as it is: an import never overwrites;
  *   any other is stored as the caller's organization's own (`z-aleppo~us`);
+ * - a zone's area passes the zone editor's checks (a ring crossing itself is refused, by its path);
  * - actors (not classified) are added when new, never changed; the bundle's settings (timezone,
  *   host state, days of calm) are not taken: `PUT /settings` changes them.
  *
@@ -20,6 +21,7 @@
  */
 import type { Classification } from '../../contract/access.ts';
 import type { Agreement, Zone } from '../../domain/model.ts';
+import { areaProblems } from '../../domain/area-check.ts';
 import { bundleToWorld } from '../../scenario/convert.ts';
 import { validateBundleText } from '../../scenario/validate.ts';
 import * as accounts from '../../store/account.repository.ts';
@@ -79,6 +81,7 @@ export async function importBundle(
     );
   }
   const world = bundleToWorld(v.bundle);
+  refuseBadAreas(world.zones);
   const orgs = (await accounts.listOrgs(ctx.db)).map((o) => o.id);
   const access = { classification: input.classification, ownerOrg: c.orgId };
   const report = emptyReport(input);
@@ -150,6 +153,30 @@ export async function importBundle(
 }
 
 const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((r) => [r.id, r]));
+
+/**
+ * The checks of an area drawn in the zone editor (domain/area-check.ts: enough distinct points, no
+ * ring crossing itself, holes inside their ring, parts apart), every problem named by its path in
+ * the bundle. A bundle may hold a world other than Syria: positions are held to the world's extent
+ * only.
+ */
+function refuseBadAreas(list: readonly Zone[]): void {
+  const problems = list.flatMap((z, i) =>
+    areaProblems(z.geometry, { extent: null }).map((p) => ({
+      line: i,
+      path: `zones[${i}].geometry${p.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('')}`,
+      message: p.message,
+      statement: p.statement,
+    })),
+  );
+  if (problems.length === 0) return;
+  const first = problems[0]!;
+  throw new RowsRefused(
+    `the bundle has ${problems.length.toLocaleString('en-US')} problems, so nothing was imported: ${first.path}: ${first.message}`,
+    problems.slice(0, MAX_PROBLEMS),
+    false,
+  );
+}
 
 type World = ReturnType<typeof bundleToWorld>;
 interface Fresh {

@@ -384,6 +384,21 @@ describeEachDatabase('imports of GeoJSON zones and sites, and of bundles', (db) 
     const broken = await refusal(run('us-analyst', 'bundle', small.replace('"actors":["isil"]', '"actors":["ghost"]')));
     expect(said(broken.problems)).toEqual(['0 zones[0].control[0].actors[0]: unknown actor "ghost"']);
     expect(broken.problems[0]!.statement.code).toBe('problem.import_unknown_actor');
+    // A zone's area is held to the zone editor's checks: a bow tie crosses itself.
+    const bowTie = [
+      [40.0, 35.0],
+      [40.1, 35.1],
+      [40.1, 35.0],
+      [40.0, 35.1],
+      [40.0, 35.0],
+    ];
+    const crossed = JSON.parse(small) as { zones: { geometry: unknown }[] };
+    crossed.zones[0]!.geometry = { type: 'Polygon', coordinates: [bowTie] };
+    const unsound = await refusal(run('us-analyst', 'bundle', JSON.stringify(crossed)));
+    expect(unsound.problems.map((p) => [p.path, p.statement.code])).toEqual([
+      ['zones[0].geometry.coordinates[0]', 'problem.ring_crosses'],
+    ]);
+    expect(await counts(db())).toEqual(after);
     await expect(run('ngo-humanitarian', 'bundle', small)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
