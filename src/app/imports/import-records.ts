@@ -10,8 +10,22 @@
  */
 import type { Actor } from '../../domain/model.ts';
 import type { FeatureRow, FeatureRows } from '../../ingest/geojson/features.ts';
+import type { FeatureOptions } from '../../ingest/geojson/zones-file.ts';
+import { localDays } from '../../ingest/local-day.ts';
 import { problemOf } from '../../ingest/row-problems.ts';
-import { MAX_PROBLEMS, type RowProblem, RowsRefused } from './import-report.ts';
+import * as accounts from '../../store/account.repository.ts';
+import * as actors from '../../store/actor.repository.ts';
+import * as settings from '../../store/settings.repository.ts';
+import type { AppContext } from '../context.ts';
+import {
+  emptyReport,
+  type ImportFileInput,
+  type ImportReport,
+  MAX_NOTES,
+  MAX_PROBLEMS,
+  type RowProblem,
+  RowsRefused,
+} from './import-report.ts';
 
 /** The id under which an organization's import stores a record its reader could not see stored. */
 export const ownId = (sourceId: string, orgId: string): string => `${sourceId}~${orgId}`;
@@ -95,4 +109,34 @@ export function actorFinder(actors: Iterable<Actor>): (idOrName: string) => stri
       if (n && !byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), a.id);
   }
   return (text) => byId.get(text) ?? byName.get(text.trim().toLowerCase()) ?? null;
+}
+
+/**
+ * A GeoJSON file of zones or sites read and checked whole by `parse` (its dates in the world's
+ * timezone, actors by id or name, areas repaired when the caller asked), or refused: its good
+ * features, the organizations whose imports a record may be stored as, and the report begun (the
+ * features counted, each repair listed).
+ */
+export async function readFeatureFile<T>(
+  ctx: AppContext,
+  input: ImportFileInput,
+  parse: (text: string, options: FeatureOptions) => FeatureRows<T>,
+): Promise<{ rows: Extract<FeatureRow<T>, { kind: 'ok' }>[]; orgs: string[]; report: ImportReport }> {
+  const [world, orgs, known] = [
+    await settings.get(ctx.db),
+    (await accounts.listOrgs(ctx.db)).map((o) => o.id),
+    await actors.list(ctx.db),
+  ];
+  const read = parse(await readText(input.open()), {
+    days: localDays(world.timezone),
+    actor: actorFinder(known),
+    repair: input.repair === true,
+  });
+  const { rows, count } = goodFeatures(read);
+  const report = emptyReport(input);
+  report.rows = count;
+  for (const row of rows)
+    for (const fix of row.repairs)
+      if (report.repaired.length < MAX_NOTES) report.repaired.push({ line: row.feature, ...fix });
+  return { rows, orgs, report };
 }

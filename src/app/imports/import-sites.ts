@@ -9,21 +9,17 @@
  * transaction; a dry run does it and rolls it back. A site stored already is left as it is.
  */
 import { siteRows } from '../../ingest/geojson/sites-file.ts';
-import { localDays } from '../../ingest/local-day.ts';
-import * as accounts from '../../store/account.repository.ts';
-import * as actors from '../../store/actor.repository.ts';
 import * as plans from '../../store/plan.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { sameRecord } from '../../store/rows.ts';
-import * as settings from '../../store/settings.repository.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { storeNewSite } from '../plans/create-protected-site.ts';
 import type { Change } from '../shared/audit.ts';
 import { announceNotices } from '../shared/deconfliction.ts';
 import { writeWorld } from '../shared/write-world.ts';
-import { emptyReport, type ImportFileInput, type ImportReport, MAX_NOTES } from './import-report.ts';
-import { actorFinder, goodFeatures, ownId, readText, storedIds } from './import-records.ts';
+import type { ImportFileInput, ImportReport } from './import-report.ts';
+import { ownId, readFeatureFile, storedIds } from './import-records.ts';
 
 export async function importSites(
   ctx: AppContext,
@@ -32,22 +28,7 @@ export async function importSites(
   onProgress?: (p: { rowsWritten: number; rowsTotal: number }) => void,
 ): Promise<ImportReport> {
   const by = requirePermission(caller, 'plan:manage');
-  const [world, orgs, known] = [
-    await settings.get(ctx.db),
-    (await accounts.listOrgs(ctx.db)).map((o) => o.id),
-    await actors.list(ctx.db),
-  ];
-  const read = siteRows(await readText(input.open()), {
-    days: localDays(world.timezone),
-    actor: actorFinder(known),
-    repair: input.repair === true,
-  });
-  const { rows, count } = goodFeatures(read);
-  const report = emptyReport(input);
-  report.rows = count;
-  for (const row of rows)
-    for (const fix of row.repairs)
-      if (report.repaired.length < MAX_NOTES) report.repaired.push({ line: row.feature, ...fix });
+  const { rows, orgs, report } = await readFeatureFile(ctx, input, siteRows);
 
   const counts = { kind: 'protected_sites' as const, new: 0, unchanged: 0, differing: 0 };
   const fresh: plans.SiteRecord[] = [];

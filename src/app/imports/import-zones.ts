@@ -11,12 +11,8 @@
  */
 import { asReader } from '../../store/reader.ts';
 import { sameRecord } from '../../store/rows.ts';
-import * as settings from '../../store/settings.repository.ts';
 import * as zones from '../../store/zone.repository.ts';
 import { zoneRows } from '../../ingest/geojson/zones-file.ts';
-import { localDays } from '../../ingest/local-day.ts';
-import * as accounts from '../../store/account.repository.ts';
-import * as actors from '../../store/actor.repository.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import type { TruceEvent } from '../events.ts';
@@ -25,8 +21,8 @@ import { mergeScopes, NOTHING, type RecomputeScope } from '../findings/recompute
 import type { Change } from '../shared/audit.ts';
 import { writeWorld } from '../shared/write-world.ts';
 import { saveZoneChange } from '../zones/save-zone-change.ts';
-import { changedFindings, emptyReport, type ImportFileInput, type ImportReport, MAX_NOTES } from './import-report.ts';
-import { actorFinder, goodFeatures, ownId, readText, storedIds } from './import-records.ts';
+import { changedFindings, type ImportFileInput, type ImportReport } from './import-report.ts';
+import { ownId, readFeatureFile, storedIds } from './import-records.ts';
 
 export async function importZones(
   ctx: AppContext,
@@ -36,22 +32,7 @@ export async function importZones(
 ): Promise<ImportReport> {
   const by = requirePermission(caller, 'world:manage');
   const reader = readerOf(by);
-  const [world, orgs, known] = [
-    await settings.get(ctx.db),
-    (await accounts.listOrgs(ctx.db)).map((o) => o.id),
-    await actors.list(ctx.db),
-  ];
-  const read = zoneRows(await readText(input.open()), {
-    days: localDays(world.timezone),
-    actor: actorFinder(known),
-    repair: input.repair === true,
-  });
-  const { rows, count } = goodFeatures(read);
-  const report = emptyReport(input);
-  report.rows = count;
-  for (const row of rows)
-    for (const fix of row.repairs)
-      if (report.repaired.length < MAX_NOTES) report.repaired.push({ line: row.feature, ...fix });
+  const { rows, orgs, report } = await readFeatureFile(ctx, input, zoneRows);
 
   // What the caller may see stored already, under any id the zone may have been imported as.
   const counts = { kind: 'zones' as const, new: 0, unchanged: 0, differing: 0 };
