@@ -227,7 +227,8 @@ function report(io: Io, r: FirstStartResult): void {
       .map(([kind, c]) => `${n(c.added)} ${kind.replace('_', ' ')}`)
       .join(', ');
     io.out(
-      `  demo bundle    ${records}, ${n(r.reports)} reports, ${n(r.convoyRequests)} convoy requests (${s(r.ms.scenario)})\n`,
+      `  demo bundle    ${records}, ${n(r.reports)} reports, ${n(r.convoyRequests)} convoy requests` +
+        `${r.negotiationRoom ? ', a negotiation room' : ''} (${s(r.ms.scenario)})\n`,
     );
   }
   if (r.access) {

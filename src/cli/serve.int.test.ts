@@ -65,7 +65,7 @@ describe('truce serve [pglite]', () => {
   it('loads the demo world on the first start, prints the admin password once, serves, and stops cleanly', async () => {
     const server = await start({ data: 'memory://' });
     expect(server.io.stdout).toMatch(
-      /^First start on an empty database: .*\n {2}organizations {2}un-ose, us, ru, ocha, sarc, sy-mofa\n {2}demo bundle {4}14 actors, 2 agreements, 13 zones, 30 incidents, .*, 3 convoy requests .*\n {2}access 2016 {4}5 besieged areas, 9 population estimates, 6 deliveries, 2 local agreements, 3 evacuations\n {2}UCDP 2016 {6}6,170 incidents, [\d,]+ findings, \d+ new actors \([\d.]+ s\)\nFirst start done in [\d.]+ s\.\n/,
+      /^First start on an empty database: .*\n {2}organizations {2}un-ose, us, ru, ocha, sarc, sy-mofa\n {2}demo bundle {4}14 actors, 2 agreements, 13 zones, 30 incidents, .*, 3 convoy requests, a negotiation room .*\n {2}access 2016 {4}5 besieged areas, 9 population estimates, 6 deliveries, 2 local agreements, 3 evacuations\n {2}UCDP 2016 {6}6,170 incidents, [\d,]+ findings, \d+ new actors \([\d.]+ s\)\nFirst start done in [\d.]+ s\.\n/,
     );
     const cookie = await signIn(server.url, 'admin', adminPassword(server.io.stdout)!);
     expect(cookie).not.toBeNull();

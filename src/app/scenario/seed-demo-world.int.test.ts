@@ -71,6 +71,17 @@ describeEachDatabase('the first start (seedDemoWorld)', (db) => {
     // The besieged areas and local agreements of 2016 (demo-access.int.test.ts reads them through the API).
     expect(result.access).toEqual({ areas: 5, estimates: 9, deliveries: 6, agreements: 2, evacuations: 3 });
     expect(await count(`local_agreements where control_change_at is not null and zone_id = 'z-daraya'`)).toBe(1);
+    // The co-chairs' room on the September arrangement, seen by its members, the secretariat invited.
+    const room = await db().query<{ members: string[]; clauses: number; positions: number; sticking: number }>(
+      `select array(select org_id from negotiation_room_members m where m.room_id = r.id order by org_id) as members,
+         (select count(*)::int from negotiation_clauses c where c.room_id = r.id) as clauses,
+         (select count(*)::int from negotiation_positions p join negotiation_clauses c on c.id = p.clause_id where c.room_id = r.id) as positions,
+         (select count(*)::int from negotiation_positions p join negotiation_clauses c on c.id = p.clause_id
+            where c.room_id = r.id and p.stance = 'sticking_point') as sticking
+       from negotiation_rooms r where r.id = $1`,
+      [result.negotiationRoom],
+    );
+    expect(room).toEqual([{ members: ['ru', 'un-ose', 'us'], clauses: 4, positions: 8, sticking: 2 }]);
     expect(result.ucdp).toMatchObject({ rowsRead: 3, inserted: 3, rejected: [] });
     expect(await count('incidents')).toBe(33);
     const admin = await signIn(ctx, 'admin', 'the admin password');

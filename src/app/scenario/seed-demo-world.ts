@@ -3,7 +3,8 @@
  * loads the demo world: the organizations around the 2016 Syrian truce (named in English and
  * Arabic), the demo bundle (the Cessation of Hostilities and the September arrangement), the
  * demo reports (demo-reports.ts), the besieged areas and local agreements of 2016
- * (demo-access.ts) and the UCDP events of 2016. On a database with no users it
+ * (demo-access.ts), the convoy requests (demo-convoys.ts), the co-chairs' negotiation room on the
+ * September arrangement (demo-negotiation.ts) and the UCDP events of 2016. On a database with no users it
  * creates the admin account (in the UN secretariat, `un-ose`), with the given password or a
  * generated one that the caller shows once.
  *
@@ -23,6 +24,7 @@ import { invalid } from '../errors.ts';
 import { importUcdp, type UcdpImportResult } from '../imports/import-ucdp.ts';
 import { type DemoAccessSummary, seedDemoAccess } from './demo-access.ts';
 import { seedDemoConvoys } from './demo-convoys.ts';
+import { seedDemoNegotiation } from './demo-negotiation.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { type LoadSummary, loadScenario } from './load-scenario.ts';
 
@@ -90,6 +92,8 @@ export interface FirstStartResult {
   access: DemoAccessSummary | null;
   /** The demo convoy requests (demo-convoys.ts): access in 2016. */
   convoyRequests: number;
+  /** The demo negotiation room (demo-negotiation.ts), by its id. */
+  negotiationRoom: string | null;
   ucdp: UcdpImportResult | null;
   /** Milliseconds per step. */
   ms: { accounts: number; scenario: number; ucdp: number; total: number };
@@ -119,6 +123,7 @@ export async function seedDemoWorld(
     reports: 0,
     access: null,
     convoyRequests: 0,
+    negotiationRoom: null,
     ucdp: null,
     ms: { accounts: 0, scenario: 0, ucdp: 0, total: 0 },
   };
@@ -156,6 +161,7 @@ export async function seedDemoWorld(
     const convoys = await seedDemoConvoys(ctx);
     result.organizations.push(...convoys.organizations);
     result.convoyRequests = convoys.requests;
+    result.negotiationRoom = await seedDemoNegotiation(ctx);
     result.ms.scenario = performance.now() - mark;
     mark = performance.now();
     result.ucdp = await importUcdp(ctx.db, world.ucdpEvents());
