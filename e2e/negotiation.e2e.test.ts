@@ -2,9 +2,13 @@
  * The negotiation room end to end, in Debian's Chromium: the co-chairs draft a clause of the
  * cessation of hostilities; Russia holds it to be a sticking point. The United States' analyst,
  * as a new user would, finds the room, rewords the clause (the difference shows word by word),
- * agrees to it; Russia agrees, proposes to publish and approves; the United States approves and
- * publishes: the clause is the agreement's. The room read in Arabic on a phone: right to left,
- * nothing wider than the screen, no id shown.
+ * agrees to it; Russia agrees, proposes to publish it with Aleppo governorate as the scope, and
+ * approves; the United States approves and
+ * publishes: the clause is the agreement's. Its schedules then show in the room: the parties, each
+ * with when it accepted, and the United States records Hezbollah's acceptance from the room's form.
+ * The room read in Arabic on a phone: right to left, nothing wider than the screen, no id shown;
+ * Russia records an acceptance there, in Arabic. An observer (OCHA, invited) sees the schedules, not
+ * the form.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,8 +88,13 @@ describe.skipIf(!hasChromium())('the negotiation room in Chromium', { timeout: 1
       .first()
       .waitFor();
     expect(await ruRoom.dashboardRow('1')).not.toContain('Sticking point');
+    // The scope to publish with the clause: Aleppo governorate, chosen by its name; shown in the proposal.
+    await ruRoom.chooseScope(['Aleppo']);
     await ru.getByRole('button', { name: /Propose to publish/ }).click();
     await ruRoom.proposals().first().waitFor();
+    expect(await ruRoom.proposals().first().locator('[data-testid=proposal-terms]').innerText()).toBe(
+      'Scope once published: Aleppo',
+    );
     await ru.getByRole('button', { name: 'Approve for your organization' }).click();
     await ruRoom.proposals().first().getByText('waiting for').waitFor();
 
@@ -94,9 +103,26 @@ describe.skipIf(!hasChromium())('the negotiation room in Chromium', { timeout: 1
     await usRoom.proposals().first().filter({ hasNotText: 'waiting for' }).waitFor();
     await us.getByRole('button', { name: 'Publish as the agreement in force' }).click();
     await usRoom.proposals().first().locator('.publication-published').waitFor();
+
+    // The schedules: the published agreement's parties, and an acceptance recorded from the room.
+    expect(await usRoom.partyRow('New Syrian Army')).toContain('26 Feb 2016');
+    expect(await usRoom.partyRow('Northern opposition factions')).toContain('withdrew');
+    await usRoom.recordAcceptance({
+      party: 'Hezbollah',
+      at: '2016-02-26T18:30',
+      channel: 'A letter to the Russian co-chair',
+      caveats: ['Only around Damascus', 'Reserves the right to reply'],
+    });
+    const row = await usRoom.partyRow('Hezbollah');
+    expect(row).toContain('26 Feb 2016');
+    expect(row).toContain('18:30');
+    expect(row).toContain('A letter to the Russian co-chair');
+    expect(row).toContain('Only around Damascus; Reserves the right to reply');
     expect(leaks(await readableText(us), hidden())).toEqual([]);
     expect(await seriousA11yViolations(us)).toEqual([]);
     await screenshot(us, '90-negotiation-room-en-1440', { fullPage: true });
+    await usRoom.schedules().scrollIntoViewIfNeeded();
+    await screenshot(us, '94-negotiation-schedules-en-1440');
 
     // The clause is now the agreement's, in force.
     const agreement = await world.app.inject({
@@ -107,6 +133,22 @@ describe.skipIf(!hasChromium())('the negotiation room in Chromium', { timeout: 1
     expect(agreement.json().clauses).toEqual([
       expect.objectContaining({ code: 'T1', text: `Cessation of attacks: ${REWORDED}` }),
     ]);
+    expect(agreement.json().scope.type).toBe('MultiPolygon');
+    // Entered at 18:30 in the truce's timezone (Damascus, UTC+2 that February).
+    expect(agreement.json().parties.at(-1)).toMatchObject({
+      actor: 'hezbollah',
+      channel: 'A letter to the Russian co-chair',
+      caveats: ['Only around Damascus', 'Reserves the right to reply'],
+    });
+    expect(Date.parse(agreement.json().parties.at(-1).accepted_at)).toBe(Date.parse('2016-02-26T16:30:00Z'));
+
+    // An observer of an organization invited in reads the schedules; recording an acceptance is not its to do.
+    await api('us-analyst', 'POST', `/api/v1/negotiation-rooms/${room.id}/members`, { org: 'ocha' });
+    const observer = await session('observer', DESKTOP);
+    const observerRoom = new NegotiationPage(observer, world.baseUrl);
+    await observerRoom.goto(room.id);
+    expect(await observerRoom.partyRow('Hezbollah')).toContain('18:30');
+    expect(await observer.locator('[data-testid=record-acceptance]').count()).toBe(0);
   });
 
   it('reads in Arabic on a phone, right to left, nothing wider than the screen, no id shown', async () => {
@@ -120,7 +162,31 @@ describe.skipIf(!hasChromium())('the negotiation room in Chromium', { timeout: 1
     expect(text).toContain('أين تقف البنود');
     expect(text).toContain('يسمح الطرفان بوصول المساعدات');
     expect(leaks(text, hidden())).toEqual([]);
+    // The schedules in Arabic: the party by its Arabic name; an acceptance recorded in Arabic.
+    expect(await ruRoom.partyRow('حزب الله')).toContain('A letter to the Russian co-chair');
+    await ruRoom.recordAcceptance({
+      party: 'قوات سوريا الديمقراطية',
+      at: '2016-02-27T09:15',
+      channel: 'بيان إلى الرئيس المشارك الأمريكي',
+      caveats: ['في الحسكة فقط'],
+    });
+    const row = await ruRoom.partyRow('قوات سوريا الديمقراطية');
+    expect(row).toContain('بيان إلى الرئيس المشارك الأمريكي');
+    expect(row).toContain('في الحسكة فقط');
+    expect(row).toContain('شباط');
+    expect(row).not.toMatch(/[0-9]/);
+    expect(await ruRoom.schedules().locator('[role=status]').innerText()).toContain('قوات سوريا الديمقراطية');
+    expect(await shell.overflowX()).toBeLessThanOrEqual(0);
+    expect(leaks(await readableText(page), hidden())).toEqual([]);
     await screenshot(page, '91-negotiation-room-ar-390', { fullPage: true });
+    await ruRoom.schedules().scrollIntoViewIfNeeded();
+    await screenshot(page, '95-negotiation-schedules-ar-390');
+    // The proposal published, its scope named in Arabic.
+    expect(await ruRoom.proposals().first().locator('[data-testid=proposal-terms]').innerText()).toBe(
+      'النطاق بعد النشر: حلب',
+    );
+    await page.locator('#room-publications').scrollIntoViewIfNeeded();
+    await screenshot(page, '96-negotiation-publication-ar-390');
     // What a phone shows at a time: the dashboard, then the first clause.
     await page.locator('#room-dashboard').scrollIntoViewIfNeeded();
     await screenshot(page, '92-negotiation-dashboard-ar-390');

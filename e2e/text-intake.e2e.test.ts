@@ -10,7 +10,7 @@ import { hasChromium, launchBrowser, screenshot, seriousA11yViolations } from '.
 import { type E2EWorld, startE2EWorld } from './harness.ts';
 import { InboxPage } from './pages/inbox.page.ts';
 import { AppShell } from './pages/shell.ts';
-import { TextIntakePage } from './pages/text-intake.page.ts';
+import { ReportSourceCard, TextIntakePage } from './pages/text-intake.page.ts';
 import { e2eSessions, PHONE } from './sessions.ts';
 
 const ARTICLE =
@@ -59,6 +59,24 @@ describe.skipIf(!hasChromium())('reports from text in Chromium', { timeout: 120_
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, '90-text-intake-en-1440', { fullPage: true });
     await intake.confirm();
+    // Confirmed as proposed: counted as accepted unchanged, no field corrected.
+    expect(await intake.unchanged(/^1 of 1 /)).toBe('1 of 1 confirmed drafts accepted unchanged (100%).');
+    expect(await intake.corrected('casualties')).toBe('0 of 1 (0%)');
+    await screenshot(page, '95-text-intake-corrections-en-1440', { fullPage: true });
+
+    // The report's page shows its source: what it is, when, the passage, the whole text on demand.
+    await intake.openFiled();
+    const source = new ReportSourceCard(page);
+    await source.card().waitFor();
+    const card = await source.card().innerText();
+    expect(card).toMatch(/^source text\n/i);
+    expect(card).toContain('Russian warplanes struck a market in Maarat al-Numan on Tuesday');
+    expect(card).toMatch(/Text · in English · written 7 Jul 2016 · taken in \d/);
+    expect(card).toContain('The passage this report came from');
+    expect(await source.readWhole()).toContain('Separately, rebels shelled');
+    expect(await source.marked()).toMatch(/^Russian warplanes struck a market/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '92-report-source-en-1440', { fullPage: true });
 
     const inbox = new InboxPage(page, world.baseUrl);
     await inbox.goto();
@@ -76,5 +94,26 @@ describe.skipIf(!hasChromium())('reports from text in Chromium', { timeout: 120_
     expect(await shell.direction()).toBe('rtl');
     expect(await shell.overflowX()).toBeLessThanOrEqual(0);
     await screenshot(page, '91-text-intake-ar-390', { fullPage: true });
+
+    // Corrected before confirming (the highest count given): counted as a correction of the killed.
+    await page.locator('#draft-0-high').fill('7');
+    await intake.confirm();
+    expect(await intake.unchanged(/^قُبلت ١ من ٢ /)).toBe('قُبلت ١ من ٢ مسودة مؤكَّدة دون أي تغيير (٥٠٪).');
+    expect(await intake.corrected('casualties')).toBe('١ من ٢ (٥٠٪)');
+    expect(await shell.overflowX()).toBeLessThanOrEqual(0);
+    await screenshot(page, '93-text-intake-corrections-ar-390', { fullPage: true });
+
+    await intake.openFiled();
+    const source = new ReportSourceCard(page);
+    await source.card().waitFor();
+    const card = await source.card().innerText();
+    expect(card).toContain('النص المصدر');
+    expect(card).toContain('نص · بالعربية · كُتب في');
+    expect(card).toContain('المقطع الذي أُخذ منه هذا البلاغ');
+    expect(await source.readWhole()).toContain('وقصفت قوات النظام بلدة دوما');
+    expect(await source.marked()).toMatch(/^قُتل خمسة مدنيين/);
+    expect(await shell.overflowX()).toBeLessThanOrEqual(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, '94-report-source-ar-390', { fullPage: true });
   });
 });

@@ -683,6 +683,26 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
           fail(`GET /intake/{id}: shows hidden ${cls}`);
       }
     },
+    // What people changed in the drafts they confirmed: for who may file reports (counted over the texts they may see).
+    '/intake/corrections': async ({ server, reader, fail, tally }) => {
+      const files = (PERMISSIONS['report:file'] as readonly string[]).includes(reader.role);
+      const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/intake/corrections' });
+      tally(1);
+      if (res.statusCode !== (files ? 200 : 403)) fail(`GET /intake/corrections: ${res.statusCode}`);
+      if (files && !(res.json().unchanged <= res.json().confirmed)) fail(`GET /intake/corrections: ${res.body}`);
+    },
+    // A report's source text: none for these reports (filed directly), the report hidden is missing.
+    '/reports/{id}/source': async ({ server, r, reader, fail, tally }) => {
+      for (const cls of CLASSES) {
+        const res = await server.call(reader.user, { method: 'GET', url: `/api/v1/reports/${r.report[cls]}/source` });
+        const expected = visible(cls, reader.org) ? 200 : 404;
+        tally(1);
+        if (res.statusCode !== expected)
+          fail(`GET /reports/{id}/source (${cls}): ${res.statusCode}, expected ${expected}`);
+        if (res.statusCode === 200 && res.json().source !== null)
+          fail(`GET /reports/{id}/source (${cls}): ${res.body}`);
+      }
+    },
     '/reports/{id}/attachments/{attachmentId}': async ({ server, r, reader, fail, tally }) => {
       for (const cls of CLASSES) {
         const url = `/api/v1/reports/${r.report[cls]}/attachments/${r.attachment[cls]}`;

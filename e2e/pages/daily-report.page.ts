@@ -43,6 +43,35 @@ export class DailyReportPage {
     await this.page.locator(`[data-edition=${edition}]`).waitFor();
   }
 
+  /**
+   * Opens the drawing, clicks (or taps, on a touch screen) the corners of an area on its map's
+   * canvas (fractions of its width and height), then the first again to close it.
+   */
+  async drawArea(points: [number, number][], touch = false): Promise<void> {
+    await this.page.locator('[data-testid=report-draw]').click();
+    const panel = this.page.locator('[data-testid=draw-area]');
+    await panel.locator('.map-draw-wrap[data-ready=true]').waitFor();
+    const canvas = panel.locator('.maplibregl-canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = (await canvas.boundingBox())!;
+    for (const [fx, fy] of [...points, points[0]!]) {
+      const [x, y] = [box.x + box.width * fx, box.y + box.height * fy];
+      if (touch) await this.page.touchscreen.tap(x, y);
+      else await this.page.mouse.click(x, y);
+      await this.page.waitForTimeout(200);
+    }
+  }
+
+  drawPanel() {
+    return this.page.locator('[data-testid=draw-area]');
+  }
+
+  /** Shows the report for the area drawn, and waits for the report to name it. */
+  async applyArea(words: RegExp): Promise<void> {
+    await this.page.locator('[data-testid=draw-area-apply]').click();
+    await this.page.locator('[data-testid=report-area]', { hasText: words }).waitFor();
+  }
+
   pdfHref(): Promise<string | null> {
     return this.page.locator('[data-testid=report-pdf]').getAttribute('href');
   }

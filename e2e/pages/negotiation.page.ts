@@ -1,5 +1,6 @@
-/** The negotiation room's pages: the rooms list, one room's dashboard, clauses and proposals. */
+/** The negotiation room's pages: the rooms list, one room's dashboard, clauses, proposals and schedules. */
 import type { Page } from 'playwright-core';
+import { setDateField } from './date-field.ts';
 
 export class NegotiationPage {
   constructor(
@@ -59,5 +60,39 @@ export class NegotiationPage {
 
   proposals() {
     return this.page.locator('[data-testid=proposal]');
+  }
+
+  schedules() {
+    return this.page.locator('[data-testid=room-schedules]');
+  }
+
+  /** The schedules' first row of a party (by its name as the page reads it), as text. */
+  async partyRow(name: string): Promise<string> {
+    const row = this.schedules().locator('[data-testid=room-parties] tbody tr', { hasText: name }).first();
+    await row.waitFor();
+    return row.innerText();
+  }
+
+  /**
+   * Records a party's acceptance through the room's form, as a person would: the party chosen by
+   * its name, the date and time (YYYY-MM-DDTHH:mm, in the truce's timezone) in the page's date field.
+   */
+  async recordAcceptance(a: { party: string; at: string; channel: string; caveats: string[] }): Promise<void> {
+    const form = this.page.locator('[data-testid=record-acceptance]');
+    await form.locator('#acceptance-actor').selectOption({ label: a.party });
+    await setDateField(this.page, 'acceptance-at', a.at);
+    await form.locator('#acceptance-channel').fill(a.channel);
+    await form.locator('#acceptance-caveats').fill(a.caveats.join('\n'));
+    await form.locator('button[type=submit]').click();
+    await form.locator('[role=status]').waitFor();
+  }
+
+  /** Chooses, for the next proposal, a scope of these governorates (by their names as the page reads them). */
+  async chooseScope(governorates: string[]): Promise<void> {
+    const terms = this.page.locator('details.proposal-terms');
+    await terms.locator('summary').click();
+    await terms.locator('input[name=proposal-scope]').nth(2).check();
+    for (const name of governorates)
+      await terms.locator('[data-testid=proposal-scope-areas] label', { hasText: new RegExp(`^${name}$`) }).click();
   }
 }

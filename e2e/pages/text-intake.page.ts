@@ -2,6 +2,9 @@
 import { setDateField } from './date-field.ts';
 import type { Page } from 'playwright-core';
 
+/** Without the bidirectional marks Intl puts in Arabic figures ("٥٠٪" is written with an Arabic letter mark). */
+const withoutMarks = (s: string) => s.replace(/[\u061c\u200e\u200f]/g, '');
+
 export class TextIntakePage {
   constructor(
     readonly page: Page,
@@ -39,5 +42,43 @@ export class TextIntakePage {
   async confirm(): Promise<void> {
     await this.page.locator('.intake-draft button[type=submit]').click();
     await this.page.locator('.intake-draft .notice-success').waitFor();
+  }
+
+  /** The sentence of the share accepted unchanged (after the confirmations counted so far). */
+  async unchanged(expected: RegExp): Promise<string> {
+    const line = this.page.locator('[data-testid=corrections-unchanged]');
+    await line.filter({ hasText: expected }).waitFor();
+    return withoutMarks(await line.innerText());
+  }
+
+  /** How often a field was corrected, as its row reads. */
+  async corrected(field: string): Promise<string> {
+    return withoutMarks(await this.page.locator(`[data-testid=corrections] tr[data-field=${field}] td`).innerText());
+  }
+
+  /** Opens the report the draft just confirmed became. */
+  async openFiled(): Promise<void> {
+    await this.page.locator('.intake-draft .notice-success a').click();
+    await this.page.locator('.filed-report-page h1').waitFor();
+  }
+}
+
+/** A filed report's page: the text it was confirmed from, when the reader may see it. */
+export class ReportSourceCard {
+  constructor(readonly page: Page) {}
+
+  card(): ReturnType<Page['locator']> {
+    return this.page.locator('[data-testid=report-source]');
+  }
+
+  async readWhole(): Promise<string> {
+    await this.card().locator('summary').click();
+    const text = this.page.locator('[data-testid=report-source-text]');
+    await text.waitFor();
+    return text.innerText();
+  }
+
+  async marked(): Promise<string> {
+    return this.page.locator('[data-testid=report-source-text] mark').innerText();
   }
 }

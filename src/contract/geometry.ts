@@ -12,3 +12,13 @@ export {
 } from '../domain/area-check.ts';
 export type { Area, BBox, MultiPolygon, Polygon, Position } from '../domain/geo.ts';
 export { areaContains, bboxOf, pointOnSurface } from '../domain/geo.ts';
+/** An area a reader draws to ask about (the daily report's): its checks and its form in an address. */
+export {
+  decodeRing,
+  drawnAreaProblems,
+  encodeRing,
+  MAX_DRAWN_POINTS,
+  MAX_DRAWN_TEXT,
+  polygonOfRing,
+  ringAreaKm2,
+} from '../domain/drawn-area.ts';

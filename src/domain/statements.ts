@@ -190,6 +190,9 @@ export const STATEMENTS_EN = {
   'error.publication_published': 'This proposal is published already.',
   'error.publication_missing':
     'Not approved by {orgs}: every co-chair the agreement names must approve these versions first.',
+  // Text intake (docs/text-intake.md): a draft is decided once.
+  'error.draft_confirmed': 'This draft was confirmed already, by {by} at {at}: its report is filed.',
+  'error.draft_dropped': 'This draft was dropped already, by {by} at {at}.',
   'convoy.state.draft': 'a draft',
   'convoy.state.submitted': "submitted, awaiting the parties' decisions",
   'convoy.state.approved': 'approved',

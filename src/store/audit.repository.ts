@@ -36,7 +36,8 @@ export interface StoredAuditEntry extends AuditEntry {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const GENESIS = '0'.repeat(64);
-const SEAL_LOCK = 7_416_018;
+/** The sealer's advisory lock: whoever holds it has the chain's head to itself. */
+export const SEAL_LOCK = 7_416_018;
 
 /** The hash of an entry's content: every field but its place in the chain. */
 export function entryHash(e: AuditEntry): string {

@@ -5,7 +5,7 @@
  * never the whole table. Names are read beside the records so that the report names, in English
  * and Arabic, what it shows.
  */
-import type { BBox } from '../domain/geo.ts';
+import type { BBox, Geometry, Position } from '../domain/geo.ts';
 import { ms, msOrNull, ts } from './rows.ts';
 import type { Sql } from './sql.ts';
 
@@ -115,15 +115,15 @@ export async function findingsOf(sql: Sql, incidentIds: readonly string[]): Prom
   }));
 }
 
-/** How many incidents the window holds for the reader. */
-export async function countIncidents(sql: Sql, w: DayWindow): Promise<number> {
-  const [row] = await sql.query<{ n: number }>(
-    `select count(*)::int as n from incidents i
+/** How many incidents the window holds for the reader in the area (a test of a place). */
+export async function countIncidents(sql: Sql, w: DayWindow, inArea: (p: Position) => boolean): Promise<number> {
+  const rows = await sql.query<{ lon: number; lat: number }>(
+    `select i.lon, i.lat from incidents i
       where i.occurred_at >= $1 and i.occurred_at < $2
         and ($3::float8 is null or (i.lon between $3 and $5 and i.lat between $4 and $6))`,
     [ts(w.from), ts(w.to), ...boxArgs(w.bbox)],
   );
-  return row?.n ?? 0;
+  return rows.reduce((n, r) => (inArea([r.lon, r.lat]) ? n + 1 : n), 0);
 }
 
 export interface DayConflict {
@@ -136,6 +136,9 @@ export interface DayConflict {
   actor: string | null;
   operationKind: string | null;
   targetOwnerOrg: string | null;
+  /** Where the operation is (its area and reach), when the reader sees the operation. */
+  operationArea: Geometry | null;
+  operationRadiusM: number;
 }
 
 /** Operation notices found in conflict with a site, a movement or a position during the window (docs/deconfliction.md). */
@@ -149,8 +152,11 @@ export async function conflicts(sql: Sql, w: DayWindow): Promise<DayConflict[]> 
     actor: string | null;
     kind: string | null;
     target_owner_org: string | null;
+    area: Geometry | null;
+    radius_m: number | null;
   }>(
-    `select c.id, c.computed_at, c.target_kind, c.clearance_m, c.notified, o.actor, o.kind, c.target_owner_org
+    `select c.id, c.computed_at, c.target_kind, c.clearance_m, c.notified, o.actor, o.kind, c.target_owner_org,
+            o.area, o.radius_m
        from operation_conflicts c
        left join operations o on o.id = c.operation_id
       where c.computed_at >= $1 and c.computed_at < $2
@@ -167,6 +173,8 @@ export async function conflicts(sql: Sql, w: DayWindow): Promise<DayConflict[]> 
     actor: r.actor,
     operationKind: r.kind,
     targetOwnerOrg: r.target_owner_org,
+    operationArea: r.area,
+    operationRadiusM: r.radius_m ?? 0,
   }));
 }
 
@@ -177,6 +185,9 @@ export interface DayEscalation {
   openedByOrg: string;
   level: 1 | 2;
   at: number;
+  /** Where the thread is about, when it says. */
+  lon: number | null;
+  lat: number | null;
 }
 
 /** Hotline threads escalated to the secretariat during the window (docs/hotline.md). */
@@ -188,8 +199,10 @@ export async function escalations(sql: Sql, w: DayWindow): Promise<DayEscalation
     opened_by_org: string;
     level: number;
     at: Date;
+    lon: number | null;
+    lat: number | null;
   }>(
-    `select t.id, t.subject, t.priority, t.opened_by_org, e.level, e.at
+    `select t.id, t.subject, t.priority, t.opened_by_org, e.level, e.at, t.lon, t.lat
        from hotline_threads t
        cross join lateral (values (1, t.escalated_at), (2, t.escalated_again_at)) as e (level, at)
       where (t.escalated_at >= $1 and t.escalated_at < $2 or t.escalated_again_at >= $1 and t.escalated_again_at < $2)
@@ -206,6 +219,8 @@ export async function escalations(sql: Sql, w: DayWindow): Promise<DayEscalation
     openedByOrg: r.opened_by_org,
     level: r.level === 2 ? 2 : 1,
     at: ms(r.at),
+    lon: r.lon,
+    lat: r.lat,
   }));
 }
 
@@ -220,6 +235,8 @@ export interface DayConvoy {
   beneficiariesReached: number | null;
   /** When it was delivered, if during the window. */
   deliveredAt: number | null;
+  /** Its route, a LineString from the start to the last destination. */
+  route: Geometry;
 }
 
 /**
@@ -237,9 +254,10 @@ export async function convoys(sql: Sql, w: DayWindow): Promise<DayConvoy[]> {
     beneficiaries_planned: number;
     beneficiaries_reached: number | null;
     delivered_at: Date | null;
+    route: Geometry;
   }>(
     `select c.id, c.name, c.organizer_org, c.state, c.window_from, c.window_to, c.beneficiaries_planned,
-            c.beneficiaries_reached, d.at as delivered_at
+            c.beneficiaries_reached, d.at as delivered_at, c.route
        from convoy_requests c
        left join lateral (select s.at from convoy_requests_steps s
                            where s.request_id = c.id and s.step = 'deliver' and s.at >= $1 and s.at < $2
@@ -261,6 +279,7 @@ export async function convoys(sql: Sql, w: DayWindow): Promise<DayConvoy[]> {
     beneficiariesPlanned: r.beneficiaries_planned,
     beneficiariesReached: r.beneficiaries_reached,
     deliveredAt: msOrNull(r.delivered_at),
+    route: r.route,
   }));
 }
 

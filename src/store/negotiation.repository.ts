@@ -4,6 +4,7 @@
  * its member organizations only, and everything in it with it only.
  */
 import type { Stance, PublicationState } from '../contract/negotiation.ts';
+import type { Area } from '../domain/geo.ts';
 import type { Act, ObligationCode } from '../domain/model.ts';
 import type { Instant } from '../domain/time.ts';
 import type { Sql } from './sql.ts';
@@ -73,6 +74,12 @@ export interface PublicationRecord {
   versions: { clause: string; version: number }[];
   inForce: { from: Instant; to: Instant | null }[] | null;
   prohibited: Act[] | null;
+  /** The scope once published (`area` null: everywhere); null keeps the agreement's. */
+  scope: { area: Area | null } | null;
+  /** The governorates and districts (OCHA pcodes) the scope was given as; null when given otherwise or kept. */
+  scopeAreas: string[] | null;
+  /** The excluded groups once published (actor ids); null keeps the agreement's. */
+  excluded: string[] | null;
   requiredOrgs: string[];
   state: PublicationState;
   proposedOrg: string;
@@ -80,6 +87,8 @@ export interface PublicationRecord {
   proposedAt: Instant;
   voidedAt: Instant | null;
   voidedByClause: string | null;
+  /** Voided by a change to the agreement's scope or excluded groups after it was proposed. */
+  voidedByTerms: boolean;
   publishedAt: Instant | null;
   publishedBy: string | null;
   approvals: ApprovalRecord[];
@@ -279,6 +288,10 @@ interface PublicationRow {
   versions: { clause: string; version: number }[];
   in_force: { from: string; to: string | null }[] | null;
   prohibited: Act[] | null;
+  scope: { area: Area | null } | null;
+  scope_areas: string[] | null;
+  excluded: string[] | null;
+  voided_by_terms: boolean;
   required_orgs: string[];
   state: PublicationState;
   proposed_org: string;
@@ -303,6 +316,9 @@ const toPublication = (p: PublicationRow): PublicationRecord => ({
   versions: p.versions,
   inForce: p.in_force?.map((f) => ({ from: Date.parse(f.from), to: f.to === null ? null : Date.parse(f.to) })) ?? null,
   prohibited: p.prohibited,
+  scope: p.scope,
+  scopeAreas: p.scope_areas,
+  excluded: p.excluded,
   requiredOrgs: p.required_orgs,
   state: p.state,
   proposedOrg: p.proposed_org,
@@ -310,6 +326,7 @@ const toPublication = (p: PublicationRow): PublicationRecord => ({
   proposedAt: ms(p.proposed_at),
   voidedAt: msOrNull(p.voided_at),
   voidedByClause: p.voided_by_clause,
+  voidedByTerms: p.voided_by_terms,
   publishedAt: msOrNull(p.published_at),
   publishedBy: p.published_by,
   approvals: p.approvals.map((a) => ({
@@ -335,21 +352,34 @@ export async function insertPublication(
   sql: Sql,
   p: Pick<
     PublicationRecord,
-    'id' | 'roomId' | 'versions' | 'inForce' | 'prohibited' | 'requiredOrgs' | 'proposedOrg'
+    | 'id'
+    | 'roomId'
+    | 'versions'
+    | 'inForce'
+    | 'prohibited'
+    | 'scope'
+    | 'scopeAreas'
+    | 'excluded'
+    | 'requiredOrgs'
+    | 'proposedOrg'
   > & {
     proposedBy: string;
     at: Instant;
   },
 ): Promise<void> {
   await sql.query(
-    `insert into negotiation_publications (id, room_id, versions, in_force, prohibited, required_orgs, state, proposed_org, proposed_by, proposed_at)
-     values ($1, $2, $3, $4, $5, $6, 'proposed', $7, $8, $9)`,
+    `insert into negotiation_publications (id, room_id, versions, in_force, prohibited, scope, scope_areas, excluded,
+       required_orgs, state, proposed_org, proposed_by, proposed_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'proposed', $10, $11, $12)`,
     [
       p.id,
       p.roomId,
       JSON.stringify(p.versions),
       p.inForce === null ? null : JSON.stringify(p.inForce.map((f) => ({ from: ts(f.from), to: ts(f.to) }))),
       p.prohibited,
+      p.scope === null ? null : JSON.stringify(p.scope),
+      p.scopeAreas,
+      p.excluded,
       p.requiredOrgs,
       p.proposedOrg,
       p.proposedBy,
@@ -389,6 +419,35 @@ export async function voidIncluding(sql: Sql, roomId: string, clauseId: string, 
       [ids, ts(at)],
     );
   return ids;
+}
+
+/**
+ * A change to the agreement's scope (`scope`) or excluded groups (`excluded`) voids every proposal
+ * still waiting, in any room drafting it, that sets that term: its approvers approved replacing the
+ * terms as they stood. Returns the proposals voided, each with its room.
+ */
+export async function voidSettingTerms(
+  sql: Sql,
+  agreementId: string,
+  changed: { scope: boolean; excluded: boolean },
+  at: Instant,
+): Promise<{ id: string; roomId: string }[]> {
+  if (!changed.scope && !changed.excluded) return [];
+  const rows = await sql.query<{ id: string; room_id: string }>(
+    `update negotiation_publications p set state = 'voided', voided_at = $4, voided_by_terms = true
+     from negotiation_rooms r
+     where r.id = p.room_id and r.agreement_id = $1 and p.state = 'proposed'
+       and (($2 and p.scope is not null) or ($3 and p.excluded is not null))
+     returning p.id, p.room_id`,
+    [agreementId, changed.scope, changed.excluded, ts(at)],
+  );
+  const ids = rows.map((r) => r.id);
+  if (ids.length > 0)
+    await sql.query(
+      'update negotiation_approvals set voided_at = $2 where publication_id = any($1) and voided_at is null',
+      [ids, ts(at)],
+    );
+  return rows.map((r) => ({ id: r.id, roomId: r.room_id }));
 }
 
 export async function setPublished(sql: Sql, id: string, by: string, at: Instant): Promise<void> {

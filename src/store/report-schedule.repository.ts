@@ -15,6 +15,8 @@ export interface StoredSchedule {
   language: Language;
   edition: 'public' | 'cleared';
   area: string | null;
+  /** An area drawn: its ring encoded as in the report's address (domain/drawn-area.ts); migration 038. */
+  polygon: string | null;
   recipients: string[];
   lastSentOn: string | null;
 }
@@ -26,11 +28,12 @@ interface Row {
   language: Language;
   edition: 'public' | 'cleared';
   area: string | null;
+  polygon: string | null;
   recipients: string[];
   last_sent_on: string | null;
 }
 
-const COLUMNS = `org_id, enabled, to_char(send_at, 'HH24:MI') as send_at, language, edition, area, recipients,
+const COLUMNS = `org_id, enabled, to_char(send_at, 'HH24:MI') as send_at, language, edition, area, polygon, recipients,
   to_char(last_sent_on, 'YYYY-MM-DD') as last_sent_on`;
 
 const toSchedule = (r: Row): StoredSchedule => ({
@@ -40,6 +43,7 @@ const toSchedule = (r: Row): StoredSchedule => ({
   language: r.language,
   edition: r.edition,
   area: r.area,
+  polygon: r.polygon,
   recipients: r.recipients,
   lastSentOn: r.last_sent_on,
 });
@@ -51,12 +55,12 @@ export async function get(sql: Sql, orgId: string): Promise<StoredSchedule | nul
 
 export async function upsert(sql: Sql, s: Omit<StoredSchedule, 'lastSentOn'>, by: string): Promise<void> {
   await sql.query(
-    `insert into report_schedules (org_id, enabled, send_at, language, edition, area, recipients, updated_by)
-     values ($1, $2, $3::time, $4, $5, $6, $7::text[], $8)
+    `insert into report_schedules (org_id, enabled, send_at, language, edition, area, polygon, recipients, updated_by)
+     values ($1, $2, $3::time, $4, $5, $6, $7, $8::text[], $9)
      on conflict (org_id) do update set enabled = excluded.enabled, send_at = excluded.send_at,
-       language = excluded.language, edition = excluded.edition, area = excluded.area,
+       language = excluded.language, edition = excluded.edition, area = excluded.area, polygon = excluded.polygon,
        recipients = excluded.recipients, updated_at = now(), updated_by = excluded.updated_by`,
-    [s.orgId, s.enabled, s.sendAt, s.language, s.edition, s.area, s.recipients, by],
+    [s.orgId, s.enabled, s.sendAt, s.language, s.edition, s.area, s.polygon, s.recipients, by],
   );
 }
 
@@ -92,7 +96,7 @@ export async function claimDue(sql: Sql, today: string, time: string): Promise<S
      )
      update report_schedules s set last_sent_on = $1::date from due where s.org_id = due.org_id
      returning s.org_id, s.enabled, to_char(s.send_at, 'HH24:MI') as send_at, s.language, s.edition, s.area,
-               s.recipients, to_char(s.last_sent_on, 'YYYY-MM-DD') as last_sent_on`,
+               s.polygon, s.recipients, to_char(s.last_sent_on, 'YYYY-MM-DD') as last_sent_on`,
     [today, time],
   );
   return rows.map(toSchedule);

@@ -33,6 +33,8 @@ export interface TextDraftRecord {
   reportId: string | null;
   decidedAt: Instant | null;
   decidedBy: string | null;
+  /** The fields changed before confirming (migration 036); null unless confirmed since. */
+  changed: string[] | null;
 }
 
 interface SourceRow {
@@ -58,11 +60,12 @@ interface DraftRow {
   report_id: string | null;
   decided_at: Date | string | null;
   decided_by: string | null;
+  changed: string[] | null;
 }
 
 const SOURCE = `select id, sha256, owner_org, classification, filename, media_type, content, language,
   to_char(text_date, 'YYYY-MM-DD') as text_date, received_at, created_by from source_texts`;
-const DRAFT = `select id, source_text_id, position, draft, state, report_id, decided_at, decided_by from text_drafts`;
+const DRAFT = `select id, source_text_id, position, draft, state, report_id, decided_at, decided_by, changed from text_drafts`;
 
 const toSource = (r: SourceRow): SourceTextRecord => ({
   id: r.id,
@@ -87,6 +90,7 @@ const toDraft = (r: DraftRow): TextDraftRecord => ({
   reportId: r.report_id,
   decidedAt: r.decided_at === null ? null : ms(r.decided_at),
   decidedBy: r.decided_by,
+  changed: r.changed,
 });
 
 export async function get(sql: Sql, id: string): Promise<SourceTextRecord | null> {
@@ -147,13 +151,52 @@ export async function lockDraft(sql: Sql, id: string): Promise<TextDraftRecord |
 export async function decideDraft(
   sql: Sql,
   id: string,
-  decision: { state: Exclude<DraftState, 'proposed'>; reportId: string | null; at: Instant; by: string },
+  decision: {
+    state: Exclude<DraftState, 'proposed'>;
+    reportId: string | null;
+    at: Instant;
+    by: string;
+    changed: readonly string[] | null;
+  },
 ): Promise<void> {
-  await sql.query(`update text_drafts set state = $2, report_id = $3, decided_at = $4, decided_by = $5 where id = $1`, [
-    id,
-    decision.state,
-    decision.reportId,
-    new Date(decision.at).toISOString(),
-    decision.by,
-  ]);
+  await sql.query(
+    `update text_drafts set state = $2, report_id = $3, decided_at = $4, decided_by = $5, changed = $6::text[] where id = $1`,
+    [id, decision.state, decision.reportId, new Date(decision.at).toISOString(), decision.by, decision.changed],
+  );
+}
+
+/** A report's source: the draft it was confirmed from, and its text (both as the reader may see them). */
+export async function getOfReport(
+  sql: Sql,
+  reportId: string,
+): Promise<{ draft: TextDraftRecord; source: SourceTextRecord } | null> {
+  const [draftRow] = await sql.query<DraftRow>(`${DRAFT} where report_id = $1 limit 1`, [reportId]);
+  if (!draftRow) return null;
+  const source = await get(sql, draftRow.source_text_id);
+  return source ? { draft: toDraft(draftRow), source } : null;
+}
+
+export interface DraftCorrections {
+  /** Drafts confirmed with what was changed recorded (migration 036). */
+  confirmed: number;
+  unchanged: number;
+  /** How many of those had each field changed. */
+  fields: Record<string, number>;
+}
+
+/** What people changed in the drafts they confirmed, over the texts the connection may see. */
+export async function countCorrections(sql: Sql): Promise<DraftCorrections> {
+  const rows = await sql.query<{ field: string; n: number }>(
+    `select f.field, count(*)::int as n
+       from text_drafts d, unnest(d.changed) as f(field)
+      where d.state = 'confirmed'
+      group by f.field`,
+  );
+  const [totals] = await sql.query<{ confirmed: number; unchanged: number }>(
+    `select count(*)::int as confirmed, count(*) filter (where cardinality(changed) = 0)::int as unchanged
+       from text_drafts where state = 'confirmed' and changed is not null`,
+  );
+  const fields: Record<string, number> = {};
+  for (const r of rows) fields[r.field] = r.n;
+  return { confirmed: totals?.confirmed ?? 0, unchanged: totals?.unchanged ?? 0, fields };
 }

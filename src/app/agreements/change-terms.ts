@@ -56,7 +56,7 @@ function termsOf(terms: AgreementTerms): Partial<Omit<Agreement, 'clauses'>> {
       to: f.to === null ? null : parseInstant(f.to)!,
     }));
   if (terms.scope !== undefined) changes.scope = terms.scope;
-  if (terms.scope_areas !== undefined) changes.scope = unionOf(terms.scope_areas);
+  if (terms.scope_areas !== undefined) changes.scope = scopeOfAreas(terms.scope_areas);
   if (terms.excluded !== undefined) changes.excluded = [...new Set(terms.excluded)];
   if (terms.prohibited !== undefined) changes.prohibited = [...new Set(terms.prohibited)];
   if (terms.self_defense !== undefined) changes.selfDefense = terms.self_defense;
@@ -64,12 +64,14 @@ function termsOf(terms: AgreementTerms): Partial<Omit<Agreement, 'clauses'>> {
 }
 
 /** The governorates and districts named, as one MultiPolygon; an unknown pcode is refused by its place in the list. */
-function unionOf(pcodes: readonly string[]): Area {
+export function scopeOfAreas(pcodes: readonly string[]): Area {
   const parts: Position[][][] = [];
-  [...new Set(pcodes)].forEach((pcode, i) => {
+  const seen = new Set<string>();
+  pcodes.forEach((pcode, i) => {
     const area = adminAreaByPcode(pcode);
     if (!area) throw invalid(`scope_areas[${i}]`, `no governorate or district has the code ${pcode}`);
-    parts.push(...polygonsOf(area.area));
+    if (!seen.has(pcode)) parts.push(...polygonsOf(area.area));
+    seen.add(pcode);
   });
   return { type: 'MultiPolygon', coordinates: parts };
 }

@@ -7,12 +7,15 @@
 import type { Agreement } from '../../domain/model.ts';
 import { notFound } from '../errors.ts';
 import * as agreements from '../../store/agreement.repository.ts';
+import * as rooms from '../../store/negotiation.repository.ts';
 import type * as findings from '../../store/finding.repository.ts';
 import type { Reader } from '../../store/reader.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import { sameRecord } from '../../store/rows.ts';
 import type { Sql } from '../../store/sql.ts';
 import { affectedByAgreement, onlyArabicNameChanged } from '../findings/affected-findings.ts';
+import type { TruceEvent } from '../events.ts';
+import { auditRoom } from '../negotiation/room-access.ts';
 import type { Change } from '../shared/audit.ts';
 import type { Caller } from '../caller.ts';
 import { type AgreementAction, agreementChanged } from '../findings/finding-causes.ts';
@@ -46,13 +49,35 @@ export async function saveAgreementChange(
   const entries: Change[] = [
     { ...head, action, before: before && agreementHeadView(before), after: agreementHeadView(next) },
   ];
+  // A proposal from a negotiation room to set the scope or excluded groups was approved against
+  // these as they stood: it is voided, in its room's trail, and the room's open pages are told.
+  const at = Date.now();
+  const voided = before
+    ? await rooms.voidSettingTerms(
+        tx,
+        next.id,
+        {
+          scope: !sameRecord(before.scope, next.scope),
+          excluded: !sameRecord([...before.excluded].sort(), [...next.excluded].sort()),
+        },
+        at,
+      )
+    : [];
+  const events: TruceEvent[] = [];
+  for (const roomId of new Set(voided.map((v) => v.roomId))) {
+    const room = (await rooms.get(tx, roomId))!;
+    const ids = voided.filter((v) => v.roomId === roomId).map((v) => v.id);
+    entries.push(auditRoom('void-publications', room, { voided_publications: ids, agreement_terms_changed: true }));
+    events.push({ type: 'negotiation_room.changed', entity: 'negotiation_room', id: roomId, at });
+  }
   entries.push(...clauseChanges(next.id, before?.clauses ?? [], next.clauses));
   const value = (await readWithin(tx, reader, (sql) => agreements.getRecord(sql, next.id)))!;
   // Its Arabic title alone judges nothing again: no rule and no explanation reads it.
-  if (before && onlyArabicNameChanged(plain(before), plain(next))) return { value, audit: entries };
+  if (before && onlyArabicNameChanged(plain(before), plain(next))) return { value, audit: entries, events };
   return {
     value,
     audit: entries,
+    events,
     recompute: {
       scope: await affectedByAgreement(tx, plain(next), before ? plain(before) : undefined),
       cause,

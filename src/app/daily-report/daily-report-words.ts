@@ -12,6 +12,13 @@ const en = {
   'area.allInText': 'all governorates',
   'area.drawn': 'the area drawn ({box})',
   'area.governorateDrawn': '{name}, within the area drawn ({box})',
+  'area.polygon': 'A drawn area of about {km2} km²',
+  'area.polygonInText': 'a drawn area of about {km2} km²',
+  'area.polygonNear': 'A drawn area of about {km2} km² around {place}',
+  'area.polygonNearInText': 'a drawn area of about {km2} km² around {place}',
+  'area.polygonIn': 'A drawn area of about {km2} km² in {governorate}',
+  'area.polygonInInText': 'a drawn area of about {km2} km² in {governorate}',
+  'area.governorateWith': '{name}, within {drawn}',
   'edition.public':
     'Public edition. It holds only records classified public and may be shared with anyone; records of the task force, the co-chairs or one organization are left out, and the figures count the public records only.',
   'edition.cleared':
@@ -78,6 +85,7 @@ const en = {
   'calm.notCalm': 'This day was not calm: {n} violations of {agreement}, above the threshold of {threshold}.',
   'calm.notInForce': '{agreement} was not in force all this day.',
   'calm.reached': 'Reduced violence: reached.',
+  'calm.wholeArea': "The days of calm are counted over all of the agreement's area, not over this report's area alone.",
   generated: 'Written at {time} from the records as they then stood.',
   footnote:
     'A violation is a finding of the rules that an incident or a change of control broke an agreement; a ruling in force replaces the rules’ verdict. A violation with several violators counts under each.',
@@ -124,6 +132,13 @@ const ar: ReportWords = {
   'area.allInText': 'جميع المحافظات',
   'area.drawn': 'المنطقة المرسومة ({box})',
   'area.governorateDrawn': '{name}، ضمن المنطقة المرسومة ({box})',
+  'area.polygon': 'منطقة مرسومة مساحتها نحو {km2} كم²',
+  'area.polygonInText': 'منطقة مرسومة مساحتها نحو {km2} كم²',
+  'area.polygonNear': 'منطقة مرسومة مساحتها نحو {km2} كم² حول {place}',
+  'area.polygonNearInText': 'منطقة مرسومة مساحتها نحو {km2} كم² حول {place}',
+  'area.polygonIn': 'منطقة مرسومة مساحتها نحو {km2} كم² في {governorate}',
+  'area.polygonInInText': 'منطقة مرسومة مساحتها نحو {km2} كم² في {governorate}',
+  'area.governorateWith': '{name}، ضمن {drawn}',
   'edition.public':
     'النسخة العامة. لا تتضمن إلا السجلات المصنّفة عامة، ويجوز تداولها مع أي أحد؛ وتُستبعد منها سجلات فريق العمل والرئيسين المشاركين وسجلات أي منظمة بعينها، ولا تَعُدّ الأرقامُ إلا السجلات العامة.',
   'edition.cleared':
@@ -190,6 +205,7 @@ const ar: ReportWords = {
   'calm.notCalm': 'لم يكن هذا اليوم هادئاً: {n} خروقات لـ{agreement}، فوق الحد البالغ {threshold}.',
   'calm.notInForce': 'لم يكن {agreement} نافذاً طوال هذا اليوم.',
   'calm.reached': 'خفض العنف: تحقّق.',
+  'calm.wholeArea': 'تُحسب أيام الهدوء على كامل منطقة الاتفاق، لا على منطقة هذا التقرير وحدها.',
   generated: 'كُتب في {time} من السجلات كما كانت حينها.',
   footnote:
     'الخرق حكمٌ من القواعد بأن حادثة أو تغيّراً في السيطرة أخلّ باتفاق؛ والقرار النافذ يحلّ محل حكم القواعد. والخرق الذي تتعدد الجهات المنتهِكة فيه يُحسب لكل منها.',

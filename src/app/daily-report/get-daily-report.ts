@@ -1,9 +1,10 @@
 /**
  * The daily report (docs/daily-report.md), modelled on the OSCE Special Monitoring Mission's daily
- * reports: for one local day and one area, the violations by area and by violator beside the day
- * before and the seven days before; the notable incidents with their findings and the rulings in
- * force; the deconfliction alerts (operation notices in conflict, hotline threads escalated); the
- * convoys planned and delivered; the days of calm; the day's incidents for a small map.
+ * reports: for one local day and one area (every governorate, one, or an area drawn), the violations
+ * by area and by violator beside the day before and the seven days before; the notable incidents
+ * with their findings and the rulings in force; the deconfliction alerts (operation notices in
+ * conflict, hotline threads escalated); the convoys planned and delivered; the days of calm; the
+ * day's incidents for a small map.
  *
  * One use case makes the figures; the web page, the PDF and the email are written from them
  * (render-daily-report.ts), so that the three agree. Every figure is read as the edition's reader:
@@ -13,7 +14,18 @@
  */
 import type { Clearance } from '../../contract/access.ts';
 import { judgeDays, violationsPerDate } from '../../domain/calm.ts';
-import { areaContains, type BBox, type Position } from '../../domain/geo.ts';
+import { drawnAreaProblems, ringAreaKm2 } from '../../domain/drawn-area.ts';
+import {
+  type Area,
+  areaContains,
+  type BBox,
+  bboxOf,
+  type Geometry,
+  geometryDistanceM,
+  pointOnSurface,
+  type Polygon,
+  type Position,
+} from '../../domain/geo.ts';
 import { datesBetween, type DayZone, isCalendarDate, nextDate, worldDayZone } from '../../domain/time.ts';
 import * as agreements from '../../store/agreement.repository.ts';
 import * as day from '../../store/daily-report.repository.ts';
@@ -23,7 +35,7 @@ import * as settings from '../../store/settings.repository.ts';
 import type { Sql } from '../../store/sql.ts';
 import { type Caller, readerOf, requireCaller } from '../caller.ts';
 import type { AppContext } from '../context.ts';
-import { invalid } from '../errors.ts';
+import { AppError, invalid } from '../errors.ts';
 import { type AdminArea, adminAreas } from '../map/admin-areas.ts';
 import { whereIs } from '../map/where.ts';
 import { placeOf, tallyViolations } from '../state/tally-violations.ts';
@@ -38,7 +50,20 @@ export interface DailyReportQuery {
   area?: string | undefined;
   /** A box drawn on the map: [min lon, min lat, max lon, max lat]. */
   bbox?: BBox | undefined;
+  /** An area drawn on the map: one ring, checked as a zone's area is (domain/drawn-area.ts). */
+  polygon?: Polygon | undefined;
+  /** Where a bad polygon is named: `querystring.polygon` for the API's query, `polygon` for a schedule. */
+  polygonField?: string | undefined;
   edition?: Edition | undefined;
+}
+
+/** A drawn area, for people: how large it is and the named place it lies around. */
+export interface DrawnArea {
+  km2: number;
+  /** The nearest populated place (within 25 km) of a point inside it. */
+  place: Named | null;
+  /** The governorate that point lies in. */
+  governorate: Named | null;
 }
 
 export interface Named {
@@ -83,7 +108,15 @@ export interface DailyReport {
   edition: Edition;
   /** Who the edition is read as: the public, or the reader's organization and clearance. */
   reader: { org: Named | null; clearance: Clearance };
-  area: { pcode: string | null; name: Named | null; bbox: BBox | null; outline: AdminArea['area'] | null };
+  area: {
+    pcode: string | null;
+    name: Named | null;
+    bbox: BBox | null;
+    outline: AdminArea['area'] | null;
+    /** The area drawn, and what it is for people (never its coordinates alone). */
+    polygon: Polygon | null;
+    drawn: DrawnArea | null;
+  };
   /** The dates compared: the seven days before, the day before, the day. */
   dates: string[];
   violations: {
@@ -101,11 +134,11 @@ export interface DailyReport {
     points: { id: string; lon: number; lat: number; rank: number }[];
   };
   alerts: {
-    conflicts: (Omit<day.DayConflict, 'actor' | 'targetOwnerOrg'> & {
+    conflicts: (Omit<day.DayConflict, 'actor' | 'targetOwnerOrg' | 'operationArea' | 'operationRadiusM'> & {
       actor: Named | null;
       targetOwner: Named | null;
     })[];
-    escalations: (Omit<day.DayEscalation, 'openedByOrg'> & { openedBy: Named })[];
+    escalations: (Omit<day.DayEscalation, 'openedByOrg' | 'lon' | 'lat'> & { openedBy: Named })[];
   };
   convoys: { planned: ConvoyLine[]; delivered: ConvoyLine[] };
   calm: {
@@ -122,7 +155,7 @@ export interface DailyReport {
   } | null;
 }
 
-export type ConvoyLine = Omit<day.DayConvoy, 'organizerOrg'> & { organizer: Named };
+export type ConvoyLine = Omit<day.DayConvoy, 'organizerOrg' | 'route'> & { organizer: Named };
 
 /** The notable incidents shown, worst first; the map shows more. */
 export const NOTABLE_INCIDENTS = 12;
@@ -180,13 +213,31 @@ export async function dailyReportAs(
   const bbox = query.bbox ?? null;
   if (bbox && !(bbox[0] < bbox[2] && bbox[1] < bbox[3]))
     throw invalid('querystring.bbox', 'querystring.bbox: the minimum must be below the maximum');
-  const box = intersect(governorate?.bbox ?? null, bbox);
+  const polygon = query.polygon ?? null;
+  const polygonField = query.polygonField ?? 'querystring.polygon';
+  if (polygon) {
+    if (bbox) throw invalid(polygonField, `${polygonField}: give an area drawn or a box, not both`);
+    const [problem] = drawnAreaProblems(polygon);
+    if (problem)
+      throw new AppError('VALIDATION', `${polygonField}: ${problem.message}`, polygonField, problem.statement);
+  }
+  const box = intersect(governorate?.bbox ?? null, polygon ? bboxOf(polygon) : bbox);
 
   const inArea = (p: Position | null): boolean => {
-    if (!governorate && !bbox) return true;
+    if (!governorate && !bbox && !polygon) return true;
     if (!p) return false;
-    if (bbox && !(p[0] >= bbox[0] && p[0] <= bbox[2] && p[1] >= bbox[1] && p[1] <= bbox[3])) return false;
+    if (box && !(p[0] >= box[0] && p[0] <= box[2] && p[1] >= box[1] && p[1] <= box[3])) return false;
+    if (polygon && !areaContains(polygon, p[0], p[1])) return false;
     return !governorate || areaContains(governorate.area, p[0], p[1]);
+  };
+  const areaChosen = Boolean(governorate || bbox || polygon);
+  const drawn: Area | null = polygon ?? (bbox ? boxArea(bbox) : null);
+  /** A geometry (an operation's area and reach, a convoy's route) meets the report's area; none known: only without one. */
+  const meetsArea = (g: Geometry | null, reachM = 0): boolean => {
+    if (!areaChosen) return true;
+    if (!g) return false;
+    const within = (area: Area) => geometryDistanceM(g, area) <= reachM;
+    return (!drawn || within(drawn)) && (!governorate || within(governorate.area));
   };
 
   const names = await day.names(sql);
@@ -225,8 +276,8 @@ export async function dailyReportAs(
   const w: day.DayWindow = { from: start, to: end, bbox: box };
   const read = await day.incidents(sql, w, DAY_INCIDENTS);
   const dayIncidents = read.filter((i) => inArea([i.lon, i.lat]));
-  // More than a day ever held: counted in the area's box.
-  const total = read.length < DAY_INCIDENTS ? dayIncidents.length : await day.countIncidents(sql, w);
+  // More than a day ever held: each place in the area's box read, and counted if in the area.
+  const total = read.length < DAY_INCIDENTS ? dayIncidents.length : await day.countIncidents(sql, w, inArea);
   const notableOnes = dayIncidents.filter((i) => i.rank <= 1 || (i.deathsBest ?? 0) > 0).slice(0, NOTABLE_INCIDENTS);
   const found = await day.findingsOf(
     sql,
@@ -258,19 +309,28 @@ export async function dailyReportAs(
   });
 
   // Deconfliction alerts and convoys.
-  const conflicts = (await day.conflicts(sql, w)).map(({ actor, targetOwnerOrg, ...rest }) => ({
-    ...rest,
-    actor: named(names.actors, actor),
-    targetOwner: named(names.orgs, targetOwnerOrg),
-  }));
-  const escalations = (await day.escalations(sql, w)).map(({ openedByOrg, ...rest }) => ({
-    ...rest,
-    openedBy: named(names.orgs, openedByOrg)!,
-  }));
-  const convoyLines = (await day.convoys(sql, w)).map(({ organizerOrg, ...rest }) => ({
-    ...rest,
-    organizer: named(names.orgs, organizerOrg)!,
-  }));
+  // An area chosen: the conflicts of operations reaching into it (those whose operation the reader
+  // may not see have no known place and are left out), the threads placed in it or placed nowhere,
+  // the convoys whose route crosses it.
+  const conflicts = (await day.conflicts(sql, w))
+    .filter((c) => meetsArea(c.operationArea, c.operationRadiusM))
+    .map(({ actor, targetOwnerOrg, operationArea: _a, operationRadiusM: _r, ...rest }) => ({
+      ...rest,
+      actor: named(names.actors, actor),
+      targetOwner: named(names.orgs, targetOwnerOrg),
+    }));
+  const escalations = (await day.escalations(sql, w))
+    .filter((e) => e.lon === null || e.lat === null || inArea([e.lon, e.lat]))
+    .map(({ openedByOrg, lon: _lon, lat: _lat, ...rest }) => ({
+      ...rest,
+      openedBy: named(names.orgs, openedByOrg)!,
+    }));
+  const convoyLines = (await day.convoys(sql, w))
+    .filter((c) => meetsArea(c.route))
+    .map(({ organizerOrg, route: _route, ...rest }) => ({
+      ...rest,
+      organizer: named(names.orgs, organizerOrg)!,
+    }));
 
   return {
     date,
@@ -283,6 +343,8 @@ export async function dailyReportAs(
       name: governorate ? { en: governorate.nameEn, ar: governorate.nameAr } : null,
       bbox,
       outline: governorate?.area ?? null,
+      polygon,
+      drawn: polygon ? describeDrawn(polygon) : null,
     },
     dates,
     violations: {
@@ -303,6 +365,30 @@ export async function dailyReportAs(
     calm: await calmOn(sql, zone, date, names),
   };
 }
+
+/** A drawn area for people: its size and the named place around a point inside it. */
+function describeDrawn(polygon: Polygon): DrawnArea {
+  const [lon, lat] = pointOnSurface(polygon);
+  const where = whereIs(lon, lat);
+  return {
+    km2: ringAreaKm2(polygon.coordinates[0]!),
+    place: where.place ? { en: where.place.nameEn, ar: where.place.nameAr } : null,
+    governorate: where.governorate ? { en: where.governorate.nameEn, ar: where.governorate.nameAr } : null,
+  };
+}
+
+const boxArea = (b: BBox): Polygon => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [b[0], b[1]],
+      [b[2], b[1]],
+      [b[2], b[3]],
+      [b[0], b[3]],
+      [b[0], b[1]],
+    ],
+  ],
+});
 
 function intersect(a: BBox | null, b: BBox | null): BBox | null {
   if (!a) return b;

@@ -21,7 +21,7 @@ export async function printDailyReport(
   const { html } = renderDailyReport(report, { ...options, at: ctx.now() });
   try {
     const pdf = await ctx.pdf.print(html);
-    const area = report.area.pcode ? `-${report.area.pcode}` : '';
+    const area = `${report.area.pcode ? `-${report.area.pcode}` : ''}${report.area.polygon ? '-drawn' : ''}`;
     return { pdf, filename: `truce-daily-report-${report.date}${area}-${report.edition}-${options.lang}.pdf` };
   } catch (e) {
     if (e instanceof PdfUnavailable) throw unavailable(e.message);

@@ -7,6 +7,7 @@
  */
 import type { Language } from '../../contract/email.ts';
 import { intlTimeZone } from '../email/email-layout.ts';
+import { bboxOf } from '../../domain/geo.ts';
 import { adminAreas } from '../map/admin-areas.ts';
 import { type ReportWord, REPORT_WORDS, nameWord, sayIn } from './daily-report-words.ts';
 import type { ComparedRow, DailyReport, Named } from './get-daily-report.ts';
@@ -95,14 +96,41 @@ export function renderDailyReport(r: DailyReport, o: RenderOptions): RenderedRep
   const href = link;
   const box = (b: readonly number[]) => b.map((x) => decimal(Math.round(x * 100) / 100)).join(words.separator);
 
-  const areaName = r.area.pcode
-    ? r.area.bbox
-      ? say('area.governorateDrawn', { name: name(r.area.name), box: box(r.area.bbox) })
-      : name(r.area.name)
-    : r.area.bbox
-      ? say('area.drawn', { box: box(r.area.bbox) })
-      : words['area.all'];
-  const areaInText = r.area.pcode || r.area.bbox ? areaName : words['area.allInText'];
+  const km2 = (n: number) =>
+    new Intl.NumberFormat(LOCALES[lang], { maximumSignificantDigits: n < 1 ? 1 : 2 }).format(n);
+  // A drawn area in words: its size and the named place it lies around, never its coordinates alone.
+  const drawnName = (d: NonNullable<DailyReport['area']['drawn']>, inText: boolean) => {
+    const size = km2(d.km2);
+    const key = d.place
+      ? inText
+        ? 'area.polygonNearInText'
+        : 'area.polygonNear'
+      : d.governorate
+        ? inText
+          ? 'area.polygonInInText'
+          : 'area.polygonIn'
+        : inText
+          ? 'area.polygonInText'
+          : 'area.polygon';
+    const place = [name(d.place), name(d.governorate)].filter(Boolean).join(words.separator);
+    return say(key, { km2: size, place, governorate: name(d.governorate) });
+  };
+  const areaWords = (inText: boolean) =>
+    r.area.drawn
+      ? r.area.pcode
+        ? say('area.governorateWith', { name: name(r.area.name), drawn: drawnName(r.area.drawn, true) })
+        : drawnName(r.area.drawn, inText)
+      : r.area.pcode
+        ? r.area.bbox
+          ? say('area.governorateDrawn', { name: name(r.area.name), box: box(r.area.bbox) })
+          : name(r.area.name)
+        : r.area.bbox
+          ? say('area.drawn', { box: box(r.area.bbox) })
+          : inText
+            ? words['area.allInText']
+            : words['area.all'];
+  const areaName = areaWords(false);
+  const areaInText = areaWords(true);
   const dateText = longDate(r.date);
   const subject = say('title.full', { date: dateText });
 
@@ -312,6 +340,8 @@ export function renderDailyReport(r: DailyReport, o: RenderOptions): RenderedRep
               ]
             : []),
         ...(c.streak >= c.daysRequired ? [words['calm.reached']] : []),
+        // The days of calm are the agreement's, over all of its area: a part of it has no threshold of its own.
+        ...(r.area.pcode || r.area.bbox || r.area.polygon ? [words['calm.wholeArea']] : []),
       ];
   text.push('', words['section.calm'], ...calmLines);
   const calm =
@@ -326,9 +356,14 @@ export function renderDailyReport(r: DailyReport, o: RenderOptions): RenderedRep
   const mapLabel = say('map.label', { area: areaName, n: num(r.incidents.points.length), date: dateText });
   const map = reportMapSvg({
     areas: adminAreas(),
-    view: governorate ? (adminAreas().find((a) => a.pcode === governorate)?.bbox ?? null) : r.area.bbox,
+    view: r.area.polygon
+      ? bboxOf(r.area.polygon)
+      : governorate
+        ? (adminAreas().find((a) => a.pcode === governorate)?.bbox ?? null)
+        : r.area.bbox,
     highlight: governorate,
     drawn: r.area.bbox,
+    outline: r.area.polygon?.coordinates[0] ?? null,
     points: r.incidents.points,
     label: mapLabel,
   });

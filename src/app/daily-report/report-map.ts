@@ -18,6 +18,8 @@ export interface MapInput {
   highlight: string | null;
   /** The box drawn, outlined. */
   drawn: BBox | null;
+  /** The area drawn (its ring), outlined. */
+  outline?: readonly (readonly [number, number])[] | null;
   points: readonly { lon: number; lat: number; rank: number }[];
   label: string;
 }
@@ -71,6 +73,9 @@ export function reportMapSvg(m: MapInput): string {
   const drawn = m.drawn
     ? `<rect x="${px(m.drawn[0]).toFixed(1)}" y="${py(m.drawn[3]).toFixed(1)}" width="${(px(m.drawn[2]) - px(m.drawn[0])).toFixed(1)}" height="${(py(m.drawn[1]) - py(m.drawn[3])).toFixed(1)}" fill="none" stroke="#1d3557" stroke-width="1.4" stroke-dasharray="5 3"/>`
     : '';
+  const outline = m.outline
+    ? `<path data-drawn-area d="${path([[...m.outline]])}" fill="#1d3557" fill-opacity="0.08" stroke="#1d3557" stroke-width="2" stroke-dasharray="6 3" stroke-linejoin="round"/>`
+    : '';
   // The worst drawn last, on top.
   const dots = [...m.points]
     .sort((a, b) => b.rank - a.rank)
@@ -83,7 +88,7 @@ export function reportMapSvg(m: MapInput): string {
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" ` +
     `role="img" aria-label="${escapeAttr(m.label)}" style="display:block;width:100%;max-width:${width}px;height:auto;background:#dfe8ef;border:1px solid #c5ccd3">` +
     `<title>${escapeAttr(m.label)}</title><clipPath id="report-map-clip"><rect width="${width}" height="${height}"/></clipPath>` +
-    `<g clip-path="url(#report-map-clip)">${outlines}${drawn}${dots}</g></svg>`
+    `<g clip-path="url(#report-map-clip)">${outlines}${drawn}${outline}${dots}</g></svg>`
   );
 }
 

@@ -12,6 +12,8 @@ import type { AppContext } from '../context.ts';
 import { invalid } from '../errors.ts';
 import { adminAreas } from '../map/admin-areas.ts';
 import { audit } from '../shared/audit.ts';
+import { decodeRing, drawnAreaProblems, MAX_DRAWN_TEXT, polygonOfRing } from '../../domain/drawn-area.ts';
+import { AppError } from '../errors.ts';
 import { EDITIONS, type Edition } from './get-daily-report.ts';
 
 export interface ReportScheduleInput {
@@ -20,6 +22,8 @@ export interface ReportScheduleInput {
   language: Language;
   edition: Edition;
   area: string | null;
+  /** An area drawn: its ring encoded as in the report's address (domain/drawn-area.ts), or null. */
+  polygon: string | null;
   recipients: string[];
 }
 
@@ -35,6 +39,7 @@ const DEFAULT: ReportScheduleInput = {
   language: 'en',
   edition: 'public',
   area: null,
+  polygon: null,
   recipients: [],
 };
 
@@ -64,6 +69,7 @@ export async function changeReportSchedule(
     throw invalid('edition', `must be one of ${EDITIONS.join(', ')}`);
   if (input.area !== null && !adminAreas().some((a) => a.pcode === input.area))
     throw invalid('area', `no governorate "${input.area}"`);
+  if (input.polygon !== null) checkPolygon(input.polygon);
   const recipients = [...new Set(input.recipients)];
   await ctx.db.transaction(async (tx) => {
     const members = new Set((await schedules.candidates(tx, c.orgId)).map((u) => u.id));
@@ -86,4 +92,12 @@ export async function changeReportSchedule(
   });
   ctx.wrote('accounts');
   return getReportSchedule(ctx, c);
+}
+
+/** A schedule's drawn area, checked as the report's (get-daily-report.ts), named by its field. */
+function checkPolygon(text: string): void {
+  const ring = text.length <= MAX_DRAWN_TEXT ? decodeRing(text) : null;
+  if (!ring) throw invalid('polygon', 'polygon: must be a ring in the encoded polyline format (precision 5)');
+  const [problem] = drawnAreaProblems(polygonOfRing(ring));
+  if (problem) throw new AppError('VALIDATION', `polygon: ${problem.message}`, 'polygon', problem.statement);
 }

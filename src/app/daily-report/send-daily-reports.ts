@@ -6,6 +6,7 @@
  * (email/send-due-emails.ts) writes each message out when it sends it: the figures read again, the
  * public edition as anyone may read it and the cleared one as the recipient may see it.
  */
+import { decodeRing, polygonOfRing } from '../../domain/drawn-area.ts';
 import { worldDayZone } from '../../domain/time.ts';
 import * as schedules from '../../store/report-schedule.repository.ts';
 import * as settings from '../../store/settings.repository.ts';
@@ -40,7 +41,14 @@ export async function queueDailyReports(ctx: AppContext): Promise<number> {
         kind: 'report.daily',
         entity: 'organization',
         entityId: s.orgId,
-        detail: { date: yesterday, edition: s.edition, language: s.language, area: s.area, send_at: s.sendAt },
+        detail: {
+          date: yesterday,
+          edition: s.edition,
+          language: s.language,
+          area: s.area,
+          polygon: s.polygon,
+          send_at: s.sendAt,
+        },
         orgs: [s.orgId],
         users: s.recipients,
       });
@@ -58,6 +66,8 @@ export const dailyReportEmail: Renderer = async (r) => {
     edition?: Edition;
     language?: Language;
     area?: string | null;
+    /** An area drawn, encoded (domain/drawn-area.ts). */
+    polygon?: string | null;
     send_at?: string;
   };
   const edition = d.edition === 'public' ? 'public' : 'cleared';
@@ -69,7 +79,15 @@ export const dailyReportEmail: Renderer = async (r) => {
           orgId: r.message.orgId,
           clearance: clearanceOf({ kind: r.message.orgKind as OrgKind, task_force: r.message.orgTaskForce }),
         };
-  const report = await dailyReportAs(r.sql, r.now, reader, edition, { date: d.date, area: d.area ?? undefined });
+  const ring = d.polygon ? decodeRing(d.polygon) : null;
+  // Never the report of every governorate in place of an area that cannot be read.
+  if (d.polygon && !ring) throw new Error("the schedule's drawn area (polygon) cannot be read");
+  const report = await dailyReportAs(r.sql, r.now, reader, edition, {
+    date: d.date,
+    area: d.area ?? undefined,
+    polygon: ring ? polygonOfRing(ring) : undefined,
+    polygonField: 'polygon',
+  });
   const lang = d.language ?? r.lang;
   const first = renderDailyReport(report, { lang, linkBase: r.url('/'), at: r.now });
   return {

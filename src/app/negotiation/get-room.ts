@@ -5,6 +5,7 @@
  * and the proposals to publish with the approvals they still lack.
  */
 import type { Stance } from '../../contract/negotiation.ts';
+import type { Party } from '../../domain/model.ts';
 import { type ClauseStance, clauseStatus, missingApprovals } from '../../domain/negotiation.ts';
 import * as agreements from '../../store/agreement.repository.ts';
 import * as rooms from '../../store/negotiation.repository.ts';
@@ -23,7 +24,15 @@ export interface ClauseView {
 
 export interface RoomDetail {
   room: rooms.RoomRecord;
-  agreement: { id: string; title: string; titleAr: string | null };
+  /** The agreement it drafts: its scope (everywhere or not), excluded groups and parties, as they stand. */
+  agreement: {
+    id: string;
+    title: string;
+    titleAr: string | null;
+    everywhere: boolean;
+    excluded: string[];
+    parties: Party[];
+  };
   /** The co-chair organizations whose approval publishing needs. */
   approvers: string[];
   clauses: ClauseView[];
@@ -54,7 +63,14 @@ export async function getRoom(ctx: AppContext, caller: Caller | null, id: string
     }));
     return {
       room,
-      agreement: { id: agreement.id, title: agreement.title, titleAr: agreement.titleAr ?? null },
+      agreement: {
+        id: agreement.id,
+        title: agreement.title,
+        titleAr: agreement.titleAr ?? null,
+        everywhere: agreement.scope === null,
+        excluded: agreement.excluded,
+        parties: agreement.parties,
+      },
       clauses,
       publications,
     };

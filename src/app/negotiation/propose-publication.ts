@@ -1,19 +1,22 @@
 /**
  * POST /negotiation-rooms/{id}/publications: a member proposes to publish exactly these clause
- * versions as the agreement in force (negotiation:write), with the periods in force and the acts
- * prohibited when it changes them. Each version named must be its clause's newest, and have the
- * obligation code it will have in the agreement. The co-chairs whose approval it needs are fixed
- * now: those the agreement names (or every co-chair organization).
+ * versions as the agreement in force (negotiation:write), with the periods in force, the acts
+ * prohibited, the scope and the excluded groups when it changes them. Each version named must be
+ * its clause's newest, and have the obligation code it will have in the agreement. The co-chairs
+ * whose approval it needs are fixed now: those the agreement names (or every co-chair organization).
  */
 import { randomUUID } from 'node:crypto';
+import type { Area } from '../../domain/geo.ts';
 import type { Act } from '../../domain/model.ts';
 import type { Instant } from '../../domain/time.ts';
+import * as agreements from '../../store/agreement.repository.ts';
 import * as rooms from '../../store/negotiation.repository.ts';
 import { asReader } from '../../store/reader.ts';
 import { type Caller, readerOf, requirePermission } from '../caller.ts';
 import type { AppContext } from '../context.ts';
 import { invalid } from '../errors.ts';
-import { requireAfter } from '../shared/references.ts';
+import { scopeOfAreas } from '../agreements/change-terms.ts';
+import { actorRefs, requireAfter, requireKnownActors } from '../shared/references.ts';
 import { writeWorld } from '../shared/write-world.ts';
 import { announce, approversOf, auditRoom, lockMemberRoom } from './room-access.ts';
 
@@ -23,6 +26,13 @@ export interface PublicationInput {
   inForce: { from: Instant; to: Instant | null }[] | null;
   /** The acts prohibited once published; null leaves the agreement's as they are. */
   prohibited: Act[] | null;
+  /**
+   * The scope once published: an area, null for everywhere, the governorates and districts named
+   * (their OCHA pcodes: the area is their union), or undefined to keep the agreement's.
+   */
+  scope?: Area | null | { areas: string[] };
+  /** The excluded groups (actor ids) once published; null keeps the agreement's. */
+  excluded: string[] | null;
 }
 
 export async function proposePublication(
@@ -52,6 +62,14 @@ export async function proposePublication(
         throw invalid(`versions[${i}]`, `clause ${clause.current.number} has no obligation code to be published with`);
     });
     input.inForce?.forEach((f, i) => requireAfter(`in_force[${i}].to`, f.from, f.to));
+    const given = input.scope && 'areas' in input.scope ? input.scope.areas : null;
+    const areas = given ? [...new Set(given)] : null;
+    const scope =
+      input.scope === undefined ? null : { area: given ? scopeOfAreas(given) : (input.scope as Area | null) };
+    // A change of the agreement's scope or excluded groups voids the proposals that set them
+    // (save-agreement-change.ts): locked, such a change either comes before this one or sees it.
+    if (scope || input.excluded) await agreements.lock(tx, room.agreementId);
+    if (input.excluded) await requireKnownActors(tx, actorRefs('excluded', input.excluded));
     const requiredOrgs = await approversOf(tx, room.agreementId);
     if (requiredOrgs.length === 0)
       throw invalid('versions', 'no co-chair organization exists to approve a publication');
@@ -61,6 +79,9 @@ export async function proposePublication(
       versions: input.versions,
       inForce: input.inForce,
       prohibited: input.prohibited,
+      scope,
+      scopeAreas: areas,
+      excluded: input.excluded,
       requiredOrgs,
       proposedOrg: by.orgId,
       proposedBy: by.username,
@@ -69,7 +90,13 @@ export async function proposePublication(
     return {
       value: null,
       audit: [
-        auditRoom('propose-publication', room, { publication: id, versions: input.versions, required: requiredOrgs }),
+        auditRoom('propose-publication', room, {
+          publication: id,
+          versions: input.versions,
+          required: requiredOrgs,
+          ...(scope ? { scope: areas ? { areas } : scope.area === null ? 'everywhere' : 'area' } : {}),
+          ...(input.excluded ? { excluded: input.excluded } : {}),
+        }),
       ],
     };
   });

@@ -2,7 +2,8 @@
  * POST /negotiation-rooms/{id}/publications/{publicationId}/publish: the proposal becomes the
  * agreement in force (negotiation:write), once every co-chair it needs approved exactly its
  * versions; else 409, naming who has not. Its clauses (code, text, acts) replace the agreement's
- * of the same obligation codes (the agreement's other clauses are kept), with its periods in force and prohibited acts when it gives them, through the agreement's own
+ * of the same obligation codes (the agreement's other clauses are kept), with its periods in force,
+ * prohibited acts, scope and excluded groups when it gives them, through the agreement's own
  * change (save-agreement-change.ts): the findings it can affect are judged again, the publication
  * named as the cause in their history.
  */
@@ -30,6 +31,9 @@ export async function publishAgreement(
   const at = ctx.now();
   const written = await writeWorld(ctx, by, async (tx) => {
     const room = await lockMemberRoom(tx, by, roomId);
+    // The agreement locked before the proposal is read: a change to its scope or excluded groups that voids the
+    // proposal (save-agreement-change.ts) is either seen here or waits for the publication.
+    const stored = await lockVisibleAgreement(tx, reader, room.agreementId);
     const p = await requirePublication(tx, roomId, publicationId);
     requireProposed(p);
     const missing = missingApprovals(p.requiredOrgs, p.approvals);
@@ -40,7 +44,6 @@ export async function publishAgreement(
         undefined,
         statement('error.publication_missing', { orgs: orgsTerm(missing) }),
       );
-    const stored = await lockVisibleAgreement(tx, reader, room.agreementId);
     const versions = await rooms.listVersions(tx, roomId);
     const clauses = p.versions.map((v) => {
       const version = versions.find((x) => x.clauseId === v.clause && x.version === v.version)!;
@@ -59,7 +62,11 @@ export async function publishAgreement(
       clauses: [...stored.clauses.filter((c) => !codes.has(c.code)), ...clauses],
       ...(p.inForce ? { inForce: p.inForce } : {}),
       ...(p.prohibited ? { prohibited: p.prohibited } : {}),
+      ...(p.scope ? { scope: p.scope.area } : {}),
+      ...(p.excluded ? { excluded: p.excluded } : {}),
     };
+    // Published first: the change below voids the proposals still waiting that set the scope or excluded groups, not this one.
+    await rooms.setPublished(tx, publicationId, by.username, at);
     const change = await saveAgreementChange(
       tx,
       by,
@@ -69,12 +76,17 @@ export async function publishAgreement(
       'publish',
       agreementPublished(stored, p, by),
     );
-    await rooms.setPublished(tx, publicationId, by.username, at);
     return {
       ...change,
       audit: [
         ...change.audit,
-        auditRoom('publish', room, { publication: publicationId, versions: p.versions, approved_by: p.requiredOrgs }),
+        auditRoom('publish', room, {
+          publication: publicationId,
+          versions: p.versions,
+          approved_by: p.requiredOrgs,
+          ...(p.scope ? { scope: p.scopeAreas ? { areas: p.scopeAreas } : p.scope.area ? 'area' : 'everywhere' } : {}),
+          ...(p.excluded ? { excluded: p.excluded } : {}),
+        }),
       ],
     };
   });

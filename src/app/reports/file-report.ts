@@ -11,6 +11,7 @@ import type { Instant } from '../../domain/time.ts';
 import * as incidents from '../../store/incident.repository.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import * as reports from '../../store/report.repository.ts';
+import type { Sql } from '../../store/sql.ts';
 import { newId } from '../accounts/secrets.ts';
 import { auditEntries, type Change } from '../shared/audit.ts';
 import { can, type Caller, readerOf, requirePermission } from '../caller.ts';
@@ -47,6 +48,18 @@ export interface ReportInput {
 /** How the caller reached us: a browser session or an API token. */
 export type Transport = 'session' | 'token';
 
+/**
+ * What another use case writes in the report's own transaction (text intake's confirmation: the
+ * draft locked and checked first, then marked as the report), so that the report, its audit
+ * entries and that write commit together or not at all.
+ */
+export interface FiledWithin {
+  /** Runs first (a lock, a check that may refuse); its changes are audited with the report's. */
+  before(tx: Sql, report: reports.ReportRecord): Promise<Change[]>;
+  /** Runs once the report is written. */
+  after(tx: Sql, report: reports.ReportRecord): Promise<void>;
+}
+
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 export async function fileReport(
@@ -54,6 +67,7 @@ export async function fileReport(
   caller: Caller | null,
   input: ReportInput,
   transport: Transport,
+  within?: FiledWithin,
 ): Promise<reports.ReportRecord> {
   const c = requirePermission(caller, 'report:file');
   const channel = channelOf(c, input.channel, transport);
@@ -110,32 +124,32 @@ export async function fileReport(
     }
   };
   let linked = false;
-  if (report.incidentId === null) {
+  if (report.incidentId === null && within === undefined) {
     // Nothing to read first: no transaction needed, and one statement with the reports filed
     // at the same moment (group commit).
     await write((item) => reports.insertCoalesced(ctx.db, item), [created]);
   } else {
     const id = report.incidentId;
     linked = await ctx.db.transaction(async (tx) => {
-      const incident = await readWithin(tx, readerOf(c), async (sql) =>
-        (await incidents.lock(sql, id)) ? (await incidents.getMany(sql, [id]))[0] : undefined,
-      );
-      if (!incident) throw invalid('incident_id', `unknown incident "${id}"`);
-      await write(
-        (item) => reports.insertMany(tx, [item]),
-        [
-          created,
-          {
-            action: 'link-report',
-            entity: 'incident',
-            entityId: id,
-            classification: incident.classification,
-            ownerOrg: incident.ownerOrg,
-            after: { report_id: report.id },
-          },
-        ],
-      );
-      return true;
+      const before = within ? await within.before(tx, report) : [];
+      const link: Change[] = [];
+      if (id !== null) {
+        const incident = await readWithin(tx, readerOf(c), async (sql) =>
+          (await incidents.lock(sql, id)) ? (await incidents.getMany(sql, [id]))[0] : undefined,
+        );
+        if (!incident) throw invalid('incident_id', `unknown incident "${id}"`);
+        link.push({
+          action: 'link-report',
+          entity: 'incident',
+          entityId: id,
+          classification: incident.classification,
+          ownerOrg: incident.ownerOrg,
+          after: { report_id: report.id },
+        });
+      }
+      await write((item) => reports.insertMany(tx, [item]), [created, ...link, ...before]);
+      if (within) await within.after(tx, report);
+      return id !== null;
     });
   }
   ctx.wrote(linked ? 'world' : 'reports');

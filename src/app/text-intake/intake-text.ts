@@ -75,6 +75,7 @@ export async function intakeText(ctx: AppContext, caller: Caller | null, input: 
       reportId: null,
       decidedAt: null,
       decidedBy: null,
+      changed: null,
     }));
     await sources.insert(tx, source, drafts);
     await audit(tx, c, at, [

@@ -20,6 +20,7 @@ import { startTestServer } from '../../../test/server.ts';
 import { startSmtpSink } from '../../../test/smtp-sink.ts';
 import { useTestServer } from '../../../test/use-test-server.ts';
 import { SYRIA } from '../../../test/world.ts';
+import { encodeRing } from '../../contract/geometry.ts';
 
 const CHROMIUM = process.env.TRUCE_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -125,6 +126,61 @@ describeEachDatabase('the daily report', (db) => {
     expect(badDate.statusCode).toBe(400);
     expect(badDate.json<{ path: string }>().path).toContain('date');
     expect((await get(null, '/daily-report?date=2016-09-19')).statusCode).toBe(401);
+  });
+
+  it('reports an area drawn, given as an encoded ring, said in words; refuses a bad one by its field', async () => {
+    // Around Urum al-Kubra: the two accounts of the convoy strike, not the strike on Aleppo city.
+    const urum = encodeRing([
+      [36.88, 36.12],
+      [36.98, 36.12],
+      [36.98, 36.19],
+      [36.88, 36.19],
+    ]);
+    const q = `date=2016-09-19&polygon=${encodeURIComponent(urum)}`;
+    const drawn = await report('us-analyst', q);
+    expect(drawn.incidents.points.map((p) => p.id).sort()).toEqual(['i28-urum-convoy-boi', 'i29-urum-convoy-coi']);
+    expect(drawn.violations.day).toBe(1);
+    const area = (await get('us-analyst', `/daily-report?${q}`)).json<{ area: { polygon: unknown; drawn: unknown } }>()
+      .area;
+    expect(area.polygon).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [36.88, 36.12],
+          [36.98, 36.12],
+          [36.98, 36.19],
+          [36.88, 36.19],
+          [36.88, 36.12],
+        ],
+      ],
+    });
+    expect(area.drawn).toMatchObject({ governorate: { en: 'Aleppo' } });
+    const en = await get('us-analyst', `/daily-report/html?${q}&lang=en&part=body`);
+    expect(en.body).toMatch(/data-testid="report-area"[^>]*>A drawn area of about 70 km² around [^<]*Aleppo</);
+    const ar = await get('us-analyst', `/daily-report/html?${q}&lang=ar&part=body`);
+    expect(ar.body).toMatch(/data-testid="report-area"[^>]*>منطقة مرسومة مساحتها نحو ٧٠ كم² حول [^<]*حلب</);
+
+    const refused = async (polygon: string, extra = '') => {
+      const res = await get(
+        'us-analyst',
+        `/daily-report?date=2016-09-19&polygon=${encodeURIComponent(polygon)}${extra}`,
+      );
+      expect(res.statusCode, res.body).toBe(400);
+      return res.json<{ code: string; path: string; message: string }>();
+    };
+    expect(await refused('not a ring')).toMatchObject({ code: 'VALIDATION', path: 'querystring.polygon' });
+    expect(await refused('x'.repeat(7_000))).toMatchObject({ path: 'querystring.polygon' });
+    const bowTie = await refused(
+      encodeRing([
+        [36.88, 36.12],
+        [36.98, 36.19],
+        [36.98, 36.12],
+        [36.88, 36.19],
+      ]),
+    );
+    expect(bowTie).toMatchObject({ path: 'querystring.polygon' });
+    expect(bowTie.message).toContain('crosses itself');
+    expect(await refused(urum, '&bbox=36,36,37,37')).toMatchObject({ path: 'querystring.polygon' });
   });
 
   it('keeps a classified incident out of the public edition and out of the edition of a reader not cleared', async () => {
@@ -272,6 +328,73 @@ describeEachDatabase('the daily report', (db) => {
     }
   });
 
+  it('keeps an area drawn in a schedule, refused by its field when bad, and emails the report of that area', async () => {
+    const sink = await startSmtpSink();
+    try {
+      const call = (user: string, method: 'GET' | 'PUT', url: string, payload?: Record<string, unknown>) =>
+        server.call(user, { method, url: `/api/v1${url}`, ...(payload ? { payload } : {}) });
+      expect(
+        (
+          await call('us-analyst', 'PUT', '/account/email', {
+            address: 'us-analyst@example.org',
+            language: 'en',
+            kinds: ['report.daily'],
+          })
+        ).statusCode,
+      ).toBe(200);
+      const analyst = (await call('us-admin', 'GET', '/daily-report/schedule'))
+        .json<{ candidates: { id: string; username: string }[] }>()
+        .candidates.find((c) => c.username === 'us-analyst')!.id;
+      const urum = encodeRing([
+        [36.88, 36.12],
+        [36.98, 36.12],
+        [36.98, 36.19],
+        [36.88, 36.19],
+      ]);
+      const schedule = {
+        enabled: true,
+        send_at: '07:00',
+        language: 'en',
+        edition: 'cleared',
+        area: null,
+        recipients: [analyst],
+      };
+      const crossing = encodeRing([
+        [36.88, 36.12],
+        [36.98, 36.19],
+        [36.98, 36.12],
+        [36.88, 36.19],
+      ]);
+      for (const polygon of ['not a ring', crossing]) {
+        const bad = await call('us-admin', 'PUT', '/daily-report/schedule', { ...schedule, polygon });
+        expect(bad.statusCode, bad.body).toBe(400);
+        expect(bad.json()).toMatchObject({ code: 'VALIDATION', path: 'polygon' });
+      }
+      const set = await call('us-admin', 'PUT', '/daily-report/schedule', { ...schedule, polygon: urum });
+      expect(set.statusCode, set.body).toBe(200);
+      expect(set.json()).toMatchObject({ polygon: urum, area: null });
+      expect((await call('us-admin', 'GET', '/daily-report/schedule')).json()).toMatchObject({ polygon: urum });
+
+      server.ctx.now = () => Date.parse('2016-09-20T07:01:00+03:00');
+      expect(await queueDailyReports(server.ctx)).toBe(1);
+      const mailer = smtpMailer(
+        { host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true, connectionTimeout: 5_000 },
+        'Truce <truce@example.org>',
+      );
+      expect(await sendDueEmails(server.ctx, { mailer, publicUrl: 'https://truce.example.org/' })).toMatchObject({
+        sent: 1,
+      });
+      await mailer.close();
+      const mail = sink.received[0]!.mail;
+      expect(mail.html).toMatch(/A drawn area of about 70 km² around [^<]*Aleppo/);
+      expect(mail.text).toMatch(/A drawn area of about 70 km² around .*Aleppo/);
+      expect(mail.html).toContain('https://truce.example.org/incidents/i28-urum-convoy-boi');
+      expect(mail.html).not.toContain('i27-sept-over-aleppo-strike');
+    } finally {
+      await sink.close();
+    }
+  });
+
   it('prints the report as a PDF in Chromium, and says clearly when Chromium is missing', async () => {
     const res = await get('us-analyst', '/daily-report/pdf?date=2016-09-19&lang=ar&area=SY02');
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
@@ -280,6 +403,21 @@ describeEachDatabase('the daily report', (db) => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0).toBeGreaterThanOrEqual(1);
     writeFileSync(`/tmp/truce-daily-report-${db().kind}.pdf`, pdf);
+    // An area drawn: printed too, its file named so.
+    const ring = encodeRing([
+      [36.88, 36.12],
+      [36.98, 36.12],
+      [36.98, 36.19],
+      [36.88, 36.19],
+    ]);
+    const drawn = await get(
+      'us-analyst',
+      `/daily-report/pdf?date=2016-09-19&lang=en&polygon=${encodeURIComponent(ring)}`,
+    );
+    expect(drawn.statusCode, drawn.body.slice(0, 300)).toBe(200);
+    expect(drawn.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(drawn.headers['content-disposition']).toContain('truce-daily-report-2016-09-19-drawn-cleared-en.pdf');
+    writeFileSync(`/tmp/truce-daily-report-drawn-${db().kind}.pdf`, drawn.rawPayload);
 
     server.ctx.pdf = chromiumPdf({ executablePath: '/nonexistent/chromium' });
     const missing = await get('us-analyst', '/daily-report/pdf?date=2016-09-19');

@@ -131,6 +131,7 @@ export const dailyReportRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
           language: b.language,
           edition: b.edition,
           area: b.area,
+          polygon: b.polygon,
           recipients: b.recipients,
         }),
       );

@@ -3,8 +3,26 @@ import { z } from 'zod';
 import { LANGUAGES } from '../../contract/email.ts';
 import { EDITIONS, type DailyReport, type DailyReportQuery } from '../../app/daily-report/get-daily-report.ts';
 import type { ReportSchedule } from '../../app/daily-report/report-schedules.ts';
+import { decodeRing, MAX_DRAWN_POINTS, MAX_DRAWN_TEXT, polygonOfRing } from '../../contract/geometry.ts';
 import { formatInstant } from '../../domain/time.ts';
 import { bboxQuery, dateQuery, instantOut, toBBox } from '../schemas.ts';
+
+/**
+ * A drawn area in an address: its ring, open, in the encoded polyline format at five decimals
+ * (docs/daily-report.md). Checked here as text; the use case checks the area as a zone's.
+ */
+export const polygonQuery = z
+  .string()
+  .min(1)
+  .max(MAX_DRAWN_TEXT)
+  .refine((s) => decodeRing(s) !== null, 'must be a ring in the encoded polyline format (precision 5)')
+  .optional()
+  .describe(
+    `An area drawn: one ring of at most ${MAX_DRAWN_POINTS} points, open, as an encoded polyline at five decimals (Google's format, latitude first, as OSRM writes routes); only what lies inside it (with \`area\`: in both; not with \`bbox\`)`,
+  );
+/** The Polygon of an encoded ring (checked by the schema). */
+export const toPolygon = (text: string | undefined) =>
+  text === undefined ? undefined : polygonOfRing(decodeRing(text) ?? []);
 
 export const dailyReportQuery = z.object({
   date: dateQuery.describe('The local day reported (YYYY-MM-DD, in the truce timezone); yesterday by default'),
@@ -15,6 +33,7 @@ export const dailyReportQuery = z.object({
     .optional()
     .describe("A governorate's pcode (OCHA admin 1, as in GET /map/areas); every governorate by default"),
   bbox: bboxQuery.describe('An area drawn: only what lies in minLon,minLat,maxLon,maxLat (with `area`: in both)'),
+  polygon: polygonQuery,
   edition: z
     .enum(EDITIONS)
     .optional()
@@ -24,6 +43,7 @@ export const toReportQuery = (q: z.infer<typeof dailyReportQuery>): DailyReportQ
   date: q.date,
   area: q.area,
   bbox: toBBox(q.bbox),
+  polygon: toPolygon(q.polygon),
   edition: q.edition,
 });
 
@@ -68,7 +88,23 @@ export const dailyReportOut = z
     window: z.object({ start: instantOut, end: instantOut }),
     edition: z.enum(EDITIONS),
     reader: z.object({ org: named.nullable(), clearance: z.string() }),
-    area: z.object({ pcode: z.string().nullable(), name: named.nullable(), bbox: z.array(z.number()).nullable() }),
+    area: z.object({
+      pcode: z.string().nullable(),
+      name: named.nullable(),
+      bbox: z.array(z.number()).nullable(),
+      polygon: z
+        .object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.array(z.number()))) })
+        .nullable()
+        .describe('The area drawn (GeoJSON), as the report reads it'),
+      drawn: z
+        .object({
+          km2: z.number().describe('Its area in square kilometres'),
+          place: named.nullable().describe('The nearest populated place (within 25 km) of a point inside it'),
+          governorate: named.nullable(),
+        })
+        .nullable()
+        .describe('The area drawn, for people'),
+    }),
     dates: z.array(z.string()).describe('The seven days before, the day before, the day'),
     violations: z.object({
       day: z.number().int(),
@@ -174,7 +210,13 @@ export function dailyReportView(r: DailyReport): z.infer<typeof dailyReportOut> 
     window: { start: iso(r.window.start), end: iso(r.window.end) },
     edition: r.edition,
     reader: r.reader,
-    area: { pcode: r.area.pcode, name: r.area.name, bbox: r.area.bbox },
+    area: {
+      pcode: r.area.pcode,
+      name: r.area.name,
+      bbox: r.area.bbox,
+      polygon: r.area.polygon,
+      drawn: r.area.drawn,
+    },
     dates: r.dates,
     violations: {
       day: r.violations.day,
@@ -247,6 +289,10 @@ export const scheduleOut = z
     language: z.enum(LANGUAGES),
     edition: z.enum(EDITIONS),
     area: z.string().nullable().describe("A governorate's pcode; null: every governorate"),
+    polygon: z
+      .string()
+      .nullable()
+      .describe('An area drawn: its ring as an encoded polyline, as the `polygon` of GET /daily-report; null: none'),
     recipients: z
       .array(z.string())
       .describe('User ids of the organization; each must also ask for the report on their account page'),
@@ -264,6 +310,15 @@ export const scheduleIn = z
     language: z.enum(LANGUAGES),
     edition: z.enum(EDITIONS),
     area: z.string().min(1).max(20).nullable(),
+    polygon: z
+      .string()
+      .min(1)
+      .max(MAX_DRAWN_TEXT)
+      .nullable()
+      .default(null)
+      .describe(
+        'An area drawn: its ring as an encoded polyline, as the `polygon` of GET /daily-report (with `area`: in both)',
+      ),
     recipients: z.array(z.string().min(1).max(200)).max(500),
   })
   .meta({ id: 'ReportScheduleChange' });
@@ -275,6 +330,7 @@ export function scheduleView(s: ReportSchedule): z.infer<typeof scheduleOut> {
     language: s.language,
     edition: s.edition,
     area: s.area,
+    polygon: s.polygon,
     recipients: s.recipients,
     last_sent_on: s.lastSentOn,
     candidates: s.candidates.map((c) => ({

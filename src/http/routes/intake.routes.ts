@@ -2,17 +2,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireCaller } from '../../app/caller.ts';
 import type { AppContext } from '../../app/context.ts';
+import { countCorrections } from '../../app/text-intake/count-corrections.ts';
 import { confirmDraft, dropDraft } from '../../app/text-intake/decide-draft.ts';
+import { getReportSource } from '../../app/text-intake/get-report-source.ts';
 import { getSourceText } from '../../app/text-intake/get-source-text.ts';
 import { intakeText } from '../../app/text-intake/intake-text.ts';
 import { errorResponses, idParams } from '../schemas.ts';
 import {
   confirmBody,
+  correctionsJson,
+  correctionsOut,
   decidedOut,
   draftJson,
   intakeBody,
   intakeOut,
   reportJson,
+  reportSourceJson,
+  reportSourceOut,
   sourceTextJson,
   toIntakeInput,
 } from './intake.schemas.ts';
@@ -44,6 +50,35 @@ export const intakeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         known: r.known,
       });
     },
+  );
+
+  app.get(
+    '/intake/corrections',
+    {
+      schema: {
+        operationId: 'countCorrections',
+        tags,
+        summary:
+          'Of the drafts confirmed from the texts you may see, how many were accepted unchanged and how often each field was corrected (report:file)',
+        response: { 200: correctionsOut, ...errorResponses },
+      },
+    },
+    async (request) => correctionsJson(await countCorrections(ctx, request.caller)),
+  );
+
+  app.get(
+    '/reports/:id/source',
+    {
+      schema: {
+        operationId: 'getReportSource',
+        tags: ['reports', ...tags],
+        summary:
+          'The text a report was confirmed from, with the passage it came from; none when it has none or you may not see it',
+        params: idParams,
+        response: { 200: reportSourceOut, ...errorResponses },
+      },
+    },
+    async (request) => reportSourceJson(await getReportSource(ctx, request.caller, request.params.id)),
   );
 
   app.get(

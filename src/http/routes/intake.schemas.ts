@@ -1,6 +1,9 @@
 /** Text intake's schemas: a text or file in, the source kept and its drafts out (docs/text-intake.md). */
 import { z } from 'zod';
 import { CLASSIFICATIONS } from '../../contract/access.ts';
+import { DRAFT_FIELDS, SOURCE_KINDS } from '../../contract/intake.ts';
+import type { Corrections } from '../../app/text-intake/count-corrections.ts';
+import type { ReportSource } from '../../app/text-intake/get-report-source.ts';
 import type { DraftReport, IntakeInput, SourceTextRecord, TextDraftRecord } from '../../app/text-intake/intake-text.ts';
 import { ACTS } from '../../domain/model.ts';
 import { formatInstant } from '../../domain/time.ts';
@@ -122,6 +125,10 @@ export const draftOut = z.object({
   report_id: z.string().nullable().describe('the report it became'),
   decided_at: instantOut.nullable(),
   decided_by: z.string().nullable(),
+  changed: z
+    .array(z.enum(DRAFT_FIELDS))
+    .nullable()
+    .describe('once confirmed, the fields the person changed from what was proposed (empty: accepted unchanged)'),
   fields: draftFieldsOut,
 });
 
@@ -155,6 +162,7 @@ export function draftJson(d: TextDraftRecord): z.infer<typeof draftOut> {
     report_id: d.reportId,
     decided_at: d.decidedAt === null ? null : formatInstant(d.decidedAt),
     decided_by: d.decidedBy,
+    changed: d.changed as z.infer<typeof draftOut>['changed'],
     fields: {
       span: f.span,
       date: f.date,
@@ -193,6 +201,50 @@ export const sourceTextJson = (s: SourceTextRecord): z.infer<typeof sourceTextOu
   received_at: formatInstant(s.receivedAt),
   created_by: s.createdBy,
   content: s.content,
+});
+
+export const correctionsOut = z.object({
+  confirmed: z.number().int().describe('drafts confirmed with what was changed recorded'),
+  unchanged: z.number().int().describe('of those, accepted as proposed'),
+  fields: z.object(
+    Object.fromEntries(DRAFT_FIELDS.map((f) => [f, z.number().int()])) as Record<
+      (typeof DRAFT_FIELDS)[number],
+      z.ZodNumber
+    >,
+  ),
+});
+
+export const correctionsJson = (c: Corrections): z.infer<typeof correctionsOut> => c;
+
+export const reportSourceOut = z.object({
+  source: z
+    .object({
+      id: z.string(),
+      title: z.string().describe("the file's name, else the text's first line"),
+      kind: z.enum(SOURCE_KINDS),
+      filename: z.string().nullable(),
+      language: z.enum(['en', 'ar']),
+      text_date: z.string(),
+      received_at: instantOut,
+      passage: spanOut.describe('the words the report was drafted from'),
+      content: z.string().describe('the whole text'),
+    })
+    .nullable()
+    .describe('none when the report was not confirmed from a text, or its text is hidden from you'),
+});
+
+export const reportSourceJson = (s: ReportSource | null): z.infer<typeof reportSourceOut> => ({
+  source: s && {
+    id: s.id,
+    title: s.title,
+    kind: s.kind,
+    filename: s.filename,
+    language: s.language,
+    text_date: s.textDate,
+    received_at: formatInstant(s.receivedAt),
+    passage: s.passage,
+    content: s.content,
+  },
 });
 
 export { reportJson };

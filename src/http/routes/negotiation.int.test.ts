@@ -44,7 +44,7 @@ describeEachDatabase(
       sessions.set(user, s);
       return s;
     }
-    const call = async (user: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => {
+    const call = async (user: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown) => {
       const s = await as(user);
       return server.app.inject({
         method,
@@ -53,7 +53,7 @@ describeEachDatabase(
         ...(payload ? { payload: payload as Record<string, unknown> } : {}),
       });
     };
-    const must = async (user: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => {
+    const must = async (user: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown) => {
       const res = await call(user, method, url, payload);
       expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
       return res.json();
@@ -277,27 +277,139 @@ describeEachDatabase(
       expect((await call('us-analyst', 'POST', `${base}/publications/${q.id}/publish`)).statusCode).toBe(409);
     });
 
-    it("exports the draft as a PDF marked with the recipient's name on every page, audited", async () => {
+    it('publishes a scope and excluded groups approved with the clauses; a change to them after approval voids it', async () => {
+      const { clause, base } = await openRoom();
+      const key = 'incident:i07-al-tanf-nsa:coh';
+      expect((await must('ngo-observer', 'GET', `/findings/${key}/history`)).current.verdict).toBe('violation');
+      const versions = [{ clause: clause.id, version: 1 }];
+      // Refused naming the field: an unknown group, an unknown area, both forms of a scope.
+      for (const [body, path] of [
+        [{ excluded: ['isil', 'nobody'] }, 'excluded[1]'],
+        [{ scope_areas: ['SY99'] }, 'scope_areas[0]'],
+        [{ scope: null, scope_areas: ['SY02'] }, 'scope_areas'],
+      ] as const) {
+        const res = await call('us-analyst', 'POST', `${base}/publications`, { versions, ...body });
+        expect([res.statusCode, res.json().path], JSON.stringify(body)).toEqual([400, path]);
+      }
+      // Proposed, shown in the proposal, approved by one co-chair...
+      const p = await must('us-analyst', 'POST', `${base}/publications`, {
+        versions,
+        scope_areas: ['SY02'],
+        excluded: ['isil', 'nusra', 'nsa'],
+      });
+      expect(p).toMatchObject({
+        scope: { everywhere: false, areas: ['SY02'] },
+        excluded: ['isil', 'nusra', 'nsa'],
+        state: 'proposed',
+      });
+      await must('us-analyst', 'POST', `${base}/publications/${p.id}/approve`);
+      // ...a proposal of clauses alone is not touched by what follows.
+      const clausesOnly = await must('ru-analyst', 'POST', `${base}/publications`, { versions });
+      // The agreement's excluded groups change outside the room: the proposal that sets them is voided.
+      await must('us-admin', 'PATCH', '/agreements/coh', { excluded: ['isil'] });
+      let detail = await must('ru-observer', 'GET', base);
+      expect(detail.agreement).toMatchObject({ everywhere: false, excluded: ['isil'] });
+      const voided = detail.publications.find((x: { id: string }) => x.id === p.id);
+      expect(voided).toMatchObject({
+        state: 'voided',
+        voided_by_terms: true,
+        voided_by_clause: null,
+        approvals: [{ org: 'us', voided_at: expect.any(String) }],
+      });
+      expect(detail.publications.find((x: { id: string }) => x.id === clausesOnly.id).state).toBe('proposed');
+      // The room's trail says why.
+      const [trail] = await db().query<{ after: { voided_publications: string[] } }>(
+        `select after from audit_log where entity = 'negotiation_room' and action = 'void-publications'`,
+      );
+      expect(trail?.after.voided_publications).toEqual([p.id]);
+      expect((await call('ru-analyst', 'POST', `${base}/publications/${p.id}/approve`)).json().statement.code).toBe(
+        'error.publication_voided',
+      );
+      expect((await call('us-analyst', 'POST', `${base}/publications/${p.id}/publish`)).statusCode).toBe(409);
+
+      // Proposed again, approved by both and published: the scope and the excluded groups are the agreement's,
+      // and its findings are judged again with the publication as their cause.
+      const q = await must('ru-analyst', 'POST', `${base}/publications`, {
+        versions,
+        scope_areas: ['SY02'],
+        excluded: ['isil', 'nusra', 'nsa'],
+      });
+      await must('ru-analyst', 'POST', `${base}/publications/${q.id}/approve`);
+      await must('us-analyst', 'POST', `${base}/publications/${q.id}/approve`);
+      const published = await must('us-analyst', 'POST', `${base}/publications/${q.id}/publish`);
+      expect(published.agreement.excluded).toEqual(['isil', 'nusra', 'nsa']);
+      expect(published.agreement.scope.type).toBe('MultiPolygon');
+      expect(published.findings.incidents.verdicts_changed).toBeGreaterThanOrEqual(1);
+      const after = await must('ngo-observer', 'GET', `/findings/${key}/history`);
+      // Al-Tanf lies outside Aleppo governorate, and the group struck is now excluded: no longer a finding.
+      expect(after.current).toBeNull();
+      expect(after.history[0]).toMatchObject({
+        verdict: 'violation',
+        superseded_by_verdict: null,
+        cause_statement: { code: 'cause.agreement.publish' },
+      });
+      // The publication changed the excluded groups: the other proposal waiting did not set them, and still waits.
+      detail = await must('us-analyst', 'GET', base);
+      expect(detail.publications.find((x: { id: string }) => x.id === clausesOnly.id).state).toBe('proposed');
+      // Back to everywhere, by a proposal that says so.
+      const r = await must('us-analyst', 'POST', `${base}/publications`, { versions, scope: null });
+      expect(r.scope).toEqual({ everywhere: true, areas: null });
+      await must('us-analyst', 'POST', `${base}/publications/${r.id}/approve`);
+      await must('ru-analyst', 'POST', `${base}/publications/${r.id}/approve`);
+      expect((await must('ru-analyst', 'POST', `${base}/publications/${r.id}/publish`)).agreement.scope).toBeNull();
+    });
+
+    it("exports the draft as a PDF in the requester's language, marked with the recipient's name on every page, audited", async () => {
       const { base } = await openRoom();
       server.ctx.pdf = chromiumPdf({ executablePath: '/usr/bin/chromium' });
       try {
         const res = await call('ru-observer', 'GET', `${base}/export.pdf`);
         expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
         expect(res.headers['content-type']).toBe('application/pdf');
+        expect(res.headers['content-language']).toBe('en');
         expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        // Arabic when asked, or when the browser says so.
+        const ar = await call('ru-observer', 'GET', `${base}/export.pdf?lang=ar`);
+        expect([ar.statusCode, ar.headers['content-language']]).toEqual([200, 'ar']);
+        expect(ar.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        const s = await as('ru-observer');
+        const byHeader = await server.app.inject({
+          method: 'GET',
+          url: `/api/v1${base}/export.pdf`,
+          headers: { cookie: s.cookie, 'accept-language': 'ar-SY,ar;q=0.9,en;q=0.5' },
+        });
+        expect(byHeader.headers['content-language']).toBe('ar');
       } finally {
         await server.ctx.pdf.close();
         server.ctx.pdf = null;
       }
       const trail = await must('ru-admin', 'GET', '/audit?limit=50');
+      expect(
+        trail.items
+          .filter((e: { action: string }) => e.action === 'export')
+          .map((e: { after: { lang: string } }) => e.after.lang),
+      ).toEqual(['ar', 'ar', 'en']);
       expect(trail.items.find((e: { action: string }) => e.action === 'export')).toMatchObject({
         entity: 'negotiation_room',
         after: expect.objectContaining({ recipient: 'ru-observer (ru)', format: 'pdf' }),
       });
-      // The mark is fixed (Chromium prints it on every page) and names the recipient.
-      const html = draftHtml(await roomDetail('ru'), 'ru-observer (ru)', 0);
-      expect(html).toMatch(/<div class="mark top">[^<]*Copy for ru-observer \(ru\)/);
-      expect(html).toMatch(/\.mark \{ position: fixed;/);
+      // The mark is the head and foot of the page's table (Chromium repeats them on every page) and names the recipient.
+      const detail = await roomDetail('ru');
+      const at = Date.parse('2016-09-10T18:05:00Z');
+      const html = draftHtml(detail, { lang: 'en', recipient: 'ru-observer (Russia)', at, timeZone: 'Asia/Damascus' });
+      expect(html).toMatch(
+        /<thead><tr><td class="mark top">[^<]*Copy for ru-observer \(Russia\), 10 September 2016 at 21:05/,
+      );
+      expect(html).toMatch(/<tfoot><tr><td class="mark bottom">[^<]*Copy for ru-observer/);
+      expect(html).toContain('<html lang="en" dir="ltr">');
+      expect(html).toContain('Version 1, obligation T1; open');
+      // In Arabic: right to left, Arabic labels, the date in Arabic with Arabic digits; the mark on every page still.
+      const arabic = draftHtml(detail, { lang: 'ar', recipient: 'ru-observer (روسيا)', at, timeZone: 'Asia/Damascus' });
+      expect(arabic).toContain('<html lang="ar" dir="rtl">');
+      expect(arabic).toMatch(/<td class="mark bottom">[^<]*نسخة لـ ru-observer \(روسيا\)، ١٠ أيلول ٢٠١٦/);
+      expect(arabic).toContain('الصيغة ١، الالتزام T1؛ مفتوح');
+      expect(arabic).toContain('المراجعة ١');
+      expect(arabic).not.toMatch(/Version|Copy for|revision/);
     });
 
     it('records an acceptance of the agreement from the room', async () => {
@@ -315,6 +427,25 @@ describeEachDatabase(
       });
       const trail = await must('us-admin', 'GET', '/audit?limit=50');
       expect(trail.items.map((e: { action: string }) => e.action)).toContain('record-acceptance');
+      // The room shows the agreement's parties, the new acceptance among them.
+      expect((await must('ru-observer', 'GET', base)).agreement.parties.at(-1)).toEqual({
+        actor: 'nusra',
+        accepted_at: '2016-02-26T10:00:00.000Z',
+        until: null,
+        channel: 'ru',
+        caveats: ['only in Aleppo'],
+      });
+      // Only a role that may write records one; a party unknown is refused by its field.
+      const observer = await call('ru-observer', 'POST', `${base}/acceptances`, {
+        actor: 'sy-gov',
+        accepted_at: '2016-02-26T12:00:00+02:00',
+      });
+      expect(observer.statusCode).toBe(403);
+      const unknown = await call('ru-analyst', 'POST', `${base}/acceptances`, {
+        actor: 'nobody',
+        accepted_at: '2016-02-26T12:00:00+02:00',
+      });
+      expect([unknown.statusCode, unknown.json().path]).toEqual([400, 'actor']);
     });
 
     it('hides the room from every non-member: 404 on every path, nothing in lists, audit or live events', async () => {
@@ -324,6 +455,7 @@ describeEachDatabase(
         versions: [{ clause: clause.id, version: 1 }],
       });
       const missing = await call('ngo-analyst', 'GET', '/negotiation-rooms/room-nothing');
+      const partiesBefore = (await must('us-observer', 'GET', '/agreements/coh')).parties.length;
       for (const org of ['un-ose', 'ngo'])
         for (const role of ROLES) {
           const user = `${org}-${role}`;
@@ -333,6 +465,7 @@ describeEachDatabase(
             `${base}/clauses/${clause.id}/versions`,
             `${base}/clauses/${clause.id}/positions`,
             `${base}/export.pdf`,
+            `${base}/export.pdf?lang=ar`,
           ]) {
             const res = await call(user, 'GET', path);
             expect(res.statusCode, `${user} GET ${path}`).toBe(404);
@@ -344,6 +477,12 @@ describeEachDatabase(
             [`${base}/clauses/${clause.id}/positions`, 'POST', { stance: 'agreed' }],
             [`${base}/members`, 'POST', { org }],
             [`${base}/publications`, 'POST', { versions: [{ clause: clause.id, version: 1 }] }],
+            [
+              `${base}/publications`,
+              'POST',
+              { versions: [{ clause: clause.id, version: 1 }], scope_areas: ['SY02'], excluded: ['nsa'] },
+            ],
+            [`${base}/acceptances`, 'POST', { actor: 'sy-gov', accepted_at: '2016-02-26T12:00:00+02:00' }],
             [`${base}/publications/${p.id}/approve`, 'POST', undefined],
             [`${base}/publications/${p.id}/publish`, 'POST', undefined],
           ];
@@ -364,6 +503,9 @@ describeEachDatabase(
           expect((await call(user, 'GET', `/search?q=${encodeURIComponent('Geneva')}`)).body).not.toContain(room.id);
         }
       expect(await countRows(db(), 'negotiation_clauses')).toBe(1);
+      expect(await countRows(db(), 'negotiation_publications')).toBe(1);
+      // No acceptance slipped in from outside the room.
+      expect((await must('us-observer', 'GET', '/agreements/coh')).parties).toHaveLength(partiesBefore);
       // Members see it listed, and its trail.
       expect((await must('ru-observer', 'GET', '/negotiation-rooms')).items.map((r: { id: string }) => r.id)).toEqual([
         room.id,

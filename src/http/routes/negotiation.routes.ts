@@ -28,6 +28,7 @@ import {
   clauseJson,
   clauseOut,
   clauseParams,
+  exportQuery,
   memberBody,
   positionBody,
   positionJson,
@@ -307,15 +308,18 @@ export const negotiationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
         operationId: 'getNegotiationDraftPdf',
         tags,
         summary:
-          "The room's draft as an A4 PDF marked on every page with the recipient's name; audited (503 when Chromium is not installed)",
+          "The room's draft as an A4 PDF in the requester's language (Arabic right to left), marked on every page with the recipient's name; audited (503 when Chromium is not installed)",
         params: roomParams,
+        querystring: exportQuery,
         response: errorResponses,
       },
     },
     async (request, reply) => {
-      const { pdf, filename } = await exportDraft(ctx, request.caller, request.params.id);
+      const lang = request.query.lang ?? (/^ar\b/i.test(request.headers['accept-language'] ?? '') ? 'ar' : 'en');
+      const { pdf, filename } = await exportDraft(ctx, request.caller, request.params.id, lang);
       return reply
         .type('application/pdf')
+        .header('content-language', lang)
         .header('content-disposition', `attachment; filename="${filename}"`)
         .send(pdf as never);
     },

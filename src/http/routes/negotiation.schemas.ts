@@ -4,11 +4,12 @@ import type { ClauseInput } from '../../app/negotiation/clause-input.ts';
 import type { RoomDetail } from '../../app/negotiation/get-room.ts';
 import type { PublicationInput } from '../../app/negotiation/propose-publication.ts';
 import type { PositionInput } from '../../app/negotiation/take-position.ts';
+import { LANGUAGES } from '../../contract/email.ts';
 import { PUBLICATION_STATES, STANCES } from '../../contract/negotiation.ts';
 import { ACTS, OBLIGATION_CODES } from '../../domain/model.ts';
 import { parseInstant } from '../../domain/time.ts';
 import type * as rooms from '../../app/negotiation/room-access.ts';
-import { intervalSchema } from '../../scenario/bundle.schema.ts';
+import { areaSchema, intervalSchema } from '../../scenario/bundle.schema.ts';
 import { instantOut, intervalOut } from '../schemas.ts';
 
 const iso = (t: number) => new Date(t).toISOString();
@@ -18,6 +19,9 @@ const id = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 
 export const roomParams = z.object({ id });
 export const clauseParams = z.object({ id, clauseId: id });
 export const publicationParams = z.object({ id, publicationId: id });
+export const exportQuery = z.object({
+  lang: z.enum(LANGUAGES).optional().describe("The PDF's language; by default the request's Accept-Language"),
+});
 
 export const roomBody = z
   .object({
@@ -90,13 +94,37 @@ export const publicationBody = z
       .nullable()
       .default(null)
       .describe("The acts prohibited once published; null: the agreement's as they are"),
+    scope: areaSchema
+      .nullable()
+      .optional()
+      .describe("Where it applies once published: an area, or null for everywhere; absent: the agreement's as it is"),
+    scope_areas: z
+      .array(z.string().min(1, 'must not be empty').max(20, 'must be at most 20 characters'))
+      .min(1, 'must name at least one area')
+      .max(300)
+      .optional()
+      .describe(
+        'The scope once published as the union of these governorates or districts (OCHA pcodes); instead of `scope`',
+      ),
+    excluded: z
+      .array(id)
+      .max(500)
+      .nullable()
+      .default(null)
+      .describe("The excluded groups (actor ids) once published; null: the agreement's as they are"),
   })
-  .strict();
+  .strict()
+  .refine((b) => !(b.scope !== undefined && b.scope_areas !== undefined), {
+    message: 'give either scope or scope_areas, not both',
+    path: ['scope_areas'],
+  });
 export const toPublicationInput = (b: z.infer<typeof publicationBody>): PublicationInput => ({
   versions: b.versions,
   inForce:
     b.in_force?.map((f) => ({ from: parseInstant(f.from)!, to: f.to === null ? null : parseInstant(f.to)! })) ?? null,
   prohibited: b.prohibited ? [...new Set(b.prohibited)] : null,
+  ...(b.scope_areas ? { scope: { areas: b.scope_areas } } : b.scope !== undefined ? { scope: b.scope } : {}),
+  excluded: b.excluded ? [...new Set(b.excluded)] : null,
 });
 
 const memberOut = z.object({
@@ -203,6 +231,17 @@ export const publicationOut = z
     versions: z.array(z.object({ clause: z.string(), version: z.number() })),
     in_force: z.array(intervalOut).nullable(),
     prohibited: z.array(z.enum(ACTS)).nullable(),
+    scope: z
+      .object({
+        everywhere: z.boolean().describe('It applies everywhere once published'),
+        areas: z
+          .array(z.string())
+          .nullable()
+          .describe('The governorates and districts (OCHA pcodes) whose union it is; null: an area given otherwise'),
+      })
+      .nullable()
+      .describe("The scope once published; null: the agreement's as it is"),
+    excluded: z.array(z.string()).nullable().describe("The excluded groups once published; null: the agreement's"),
     required: z.array(z.string()).describe('The co-chair organizations whose approval it needs'),
     missing: z.array(z.string()).describe('Those that have not approved it (empty once published or voided)'),
     state: z.enum(PUBLICATION_STATES),
@@ -211,6 +250,9 @@ export const publicationOut = z
     proposed_at: instantOut,
     voided_at: instantOut.nullable(),
     voided_by_clause: z.string().nullable(),
+    voided_by_terms: z
+      .boolean()
+      .describe("Voided by a change to the agreement's scope or excluded groups after it was proposed"),
     published_at: instantOut.nullable(),
     published_by: z.string().nullable(),
     approvals: z.array(
@@ -230,6 +272,8 @@ export const publicationJson = (
   versions: p.versions,
   in_force: p.inForce?.map((f) => ({ from: iso(f.from), to: isoOrNull(f.to) })) ?? null,
   prohibited: p.prohibited,
+  scope: p.scope && { everywhere: p.scope.area === null, areas: p.scopeAreas },
+  excluded: p.excluded,
   required: p.requiredOrgs,
   missing: p.missing,
   state: p.state,
@@ -238,6 +282,7 @@ export const publicationJson = (
   proposed_at: iso(p.proposedAt),
   voided_at: isoOrNull(p.voidedAt),
   voided_by_clause: p.voidedByClause,
+  voided_by_terms: p.voidedByTerms,
   published_at: isoOrNull(p.publishedAt),
   published_by: p.publishedBy,
   approvals: p.approvals.map((a) => ({
@@ -251,7 +296,24 @@ export const publicationJson = (
 export const roomDetailOut = z
   .object({
     room: roomOut,
-    agreement: z.object({ id: z.string(), title: z.string(), title_ar: z.string().nullable() }),
+    agreement: z.object({
+      id: z.string(),
+      title: z.string(),
+      title_ar: z.string().nullable(),
+      everywhere: z.boolean().describe('It applies everywhere (no scope)'),
+      excluded: z.array(z.string()).describe('The excluded groups (actor ids)'),
+      parties: z
+        .array(
+          z.object({
+            actor: z.string(),
+            accepted_at: instantOut,
+            until: instantOut.nullable(),
+            channel: z.string().nullable(),
+            caveats: z.array(z.string()),
+          }),
+        )
+        .describe('Its parties: each acceptance, when, through which channel, with what caveats, and any withdrawal'),
+    }),
     approvers: z.array(z.string()).describe('The co-chair organizations whose approval publishing needs'),
     clauses: z.array(
       z.object({
@@ -265,7 +327,20 @@ export const roomDetailOut = z
   .meta({ id: 'NegotiationRoomDetail' });
 export const roomDetailJson = (d: RoomDetail): z.infer<typeof roomDetailOut> => ({
   room: roomJson(d.room),
-  agreement: { id: d.agreement.id, title: d.agreement.title, title_ar: d.agreement.titleAr },
+  agreement: {
+    id: d.agreement.id,
+    title: d.agreement.title,
+    title_ar: d.agreement.titleAr,
+    everywhere: d.agreement.everywhere,
+    excluded: d.agreement.excluded,
+    parties: d.agreement.parties.map((p) => ({
+      actor: p.actor,
+      accepted_at: iso(p.acceptedAt),
+      until: isoOrNull(p.until),
+      channel: p.channel,
+      caveats: p.caveats,
+    })),
+  },
   approvers: d.approvers,
   clauses: d.clauses.map((c) => ({
     clause: clauseJson(c.clause),

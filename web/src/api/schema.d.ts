@@ -6580,6 +6580,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             drafts: {
+                                /** @description once confirmed, the fields the person changed from what was proposed (empty: accepted unchanged) */
+                                changed: ("date" | "place" | "precision" | "actor" | "act" | "casualties" | "narrative")[] | null;
                                 decided_at: string | null;
                                 decided_by: string | null;
                                 fields: {
@@ -6776,6 +6778,23 @@ export interface paths {
                 };
             };
         };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Of the drafts confirmed from the texts you may see, how many were accepted unchanged and how often each field was corrected (report:file) */
+        get: operations["countCorrections"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8879,7 +8898,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The room's draft as an A4 PDF marked on every page with the recipient's name; audited (503 when Chromium is not installed) */
+        /** The room's draft as an A4 PDF in the requester's language (Arabic right to left), marked on every page with the recipient's name; audited (503 when Chromium is not installed) */
         get: operations["getNegotiationDraftPdf"];
         put?: never;
         post?: never;
@@ -9029,6 +9048,11 @@ export interface paths {
                 content: {
                     "application/json": {
                         /**
+                         * @description The excluded groups (actor ids) once published; null: the agreement's as they are
+                         * @default null
+                         */
+                        excluded?: string[] | null;
+                        /**
                          * @description The periods in force once published; null: the agreement's as they are
                          * @default null
                          */
@@ -9041,6 +9065,24 @@ export interface paths {
                          * @default null
                          */
                         prohibited?: ("air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other")[] | null;
+                        /** @description Where it applies once published: an area, or null for everywhere; absent: the agreement's as it is */
+                        scope?: ({
+                            coordinates: [
+                                number,
+                                number
+                            ][][];
+                            /** @enum {string} */
+                            type: "Polygon";
+                        } | {
+                            coordinates: [
+                                number,
+                                number
+                            ][][][];
+                            /** @enum {string} */
+                            type: "MultiPolygon";
+                        }) | null;
+                        /** @description The scope once published as the union of these governorates or districts (OCHA pcodes); instead of `scope` */
+                        scope_areas?: string[];
                         /** @description Exactly the clause versions to publish, each its clause's newest */
                         versions: {
                             clause: string;
@@ -12410,6 +12452,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/{id}/source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The text a report was confirmed from, with the passage it came from; none when it has none or you may not see it */
+        get: operations["getReportSource"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/{id}/suggestions": {
         parameters: {
             query?: never;
@@ -14856,8 +14915,22 @@ export interface components {
             };
             area: {
                 bbox: number[] | null;
+                /** @description The area drawn, for people */
+                drawn: {
+                    governorate: components["schemas"]["NameEnAr"] | null;
+                    /** @description Its area in square kilometres */
+                    km2: number;
+                    /** @description The nearest populated place (within 25 km) of a point inside it */
+                    place: components["schemas"]["NameEnAr"] | null;
+                } | null;
                 name: components["schemas"]["NameEnAr"] | null;
                 pcode: string | null;
+                /** @description The area drawn (GeoJSON), as the report reads it */
+                polygon: {
+                    coordinates: number[][][];
+                    /** @constant */
+                    type: "Polygon";
+                } | null;
             };
             calm: {
                 agreement: components["schemas"]["NameEnAr"];
@@ -15000,8 +15073,22 @@ export interface components {
             };
             area: {
                 bbox: number[] | null;
+                /** @description The area drawn, for people */
+                drawn: {
+                    governorate: components["schemas"]["NameEnArInput"] | null;
+                    /** @description Its area in square kilometres */
+                    km2: number;
+                    /** @description The nearest populated place (within 25 km) of a point inside it */
+                    place: components["schemas"]["NameEnArInput"] | null;
+                } | null;
                 name: components["schemas"]["NameEnArInput"] | null;
                 pcode: string | null;
+                /** @description The area drawn (GeoJSON), as the report reads it */
+                polygon: {
+                    coordinates: number[][][];
+                    /** @constant */
+                    type: "Polygon";
+                } | null;
             };
             calm: {
                 agreement: components["schemas"]["NameEnArInput"];
@@ -16484,7 +16571,20 @@ export interface components {
         };
         NegotiationRoomDetail: {
             agreement: {
+                /** @description It applies everywhere (no scope) */
+                everywhere: boolean;
+                /** @description The excluded groups (actor ids) */
+                excluded: string[];
                 id: string;
+                /** @description Its parties: each acceptance, when, through which channel, with what caveats, and any withdrawal */
+                parties: {
+                    /** @description ISO 8601 with offset */
+                    accepted_at: string;
+                    actor: string;
+                    caveats: string[];
+                    channel: string | null;
+                    until: string | null;
+                }[];
                 title: string;
                 title_ar: string | null;
             };
@@ -16507,7 +16607,20 @@ export interface components {
         };
         NegotiationRoomDetailInput: {
             agreement: {
+                /** @description It applies everywhere (no scope) */
+                everywhere: boolean;
+                /** @description The excluded groups (actor ids) */
+                excluded: string[];
                 id: string;
+                /** @description Its parties: each acceptance, when, through which channel, with what caveats, and any withdrawal */
+                parties: {
+                    /** @description ISO 8601 with offset */
+                    accepted_at: string;
+                    actor: string;
+                    caveats: string[];
+                    channel: string | null;
+                    until: string | null;
+                }[];
                 title: string;
                 title_ar: string | null;
             };
@@ -17118,6 +17231,8 @@ export interface components {
             language: "en" | "ar";
             /** @description The last day it was queued on */
             last_sent_on: string | null;
+            /** @description An area drawn: its ring as an encoded polyline, as the `polygon` of GET /daily-report; null: none */
+            polygon: string | null;
             /** @description User ids of the organization; each must also ask for the report on their account page */
             recipients: string[];
             /** @description The local time of day it is sent (HH:MM, in the truce timezone): the day before */
@@ -17130,6 +17245,11 @@ export interface components {
             enabled: boolean;
             /** @enum {string} */
             language: "en" | "ar";
+            /**
+             * @description An area drawn: its ring as an encoded polyline, as the `polygon` of GET /daily-report (with `area`: in both)
+             * @default null
+             */
+            polygon: string | null;
             recipients: string[];
             send_at: string;
         };
@@ -17140,6 +17260,11 @@ export interface components {
             enabled: boolean;
             /** @enum {string} */
             language: "en" | "ar";
+            /**
+             * @description An area drawn: its ring as an encoded polyline, as the `polygon` of GET /daily-report (with `area`: in both)
+             * @default null
+             */
+            polygon: string | null;
             recipients: string[];
             send_at: string;
         };
@@ -17160,6 +17285,8 @@ export interface components {
             language: "en" | "ar";
             /** @description The last day it was queued on */
             last_sent_on: string | null;
+            /** @description An area drawn: its ring as an encoded polyline, as the `polygon` of GET /daily-report; null: none */
+            polygon: string | null;
             /** @description User ids of the organization; each must also ask for the report on their account page */
             recipients: string[];
             /** @description The local time of day it is sent (HH:MM, in the truce timezone): the day before */
@@ -17342,6 +17469,8 @@ export interface components {
                 /** @description When a change to one of its clauses voided it */
                 voided_at: string | null;
             }[];
+            /** @description The excluded groups once published; null: the agreement's */
+            excluded: string[] | null;
             id: string;
             in_force: {
                 /** @description ISO 8601 with offset */
@@ -17359,6 +17488,13 @@ export interface components {
             published_by: string | null;
             /** @description The co-chair organizations whose approval it needs */
             required: string[];
+            /** @description The scope once published; null: the agreement's as it is */
+            scope: {
+                /** @description The governorates and districts (OCHA pcodes) whose union it is; null: an area given otherwise */
+                areas: string[] | null;
+                /** @description It applies everywhere once published */
+                everywhere: boolean;
+            } | null;
             /** @enum {string} */
             state: "proposed" | "voided" | "published";
             versions: {
@@ -17367,6 +17503,8 @@ export interface components {
             }[];
             voided_at: string | null;
             voided_by_clause: string | null;
+            /** @description Voided by a change to the agreement's scope or excluded groups after it was proposed */
+            voided_by_terms: boolean;
         };
         RoomPublicationInput: {
             approvals: {
@@ -17377,6 +17515,8 @@ export interface components {
                 /** @description When a change to one of its clauses voided it */
                 voided_at: string | null;
             }[];
+            /** @description The excluded groups once published; null: the agreement's */
+            excluded: string[] | null;
             id: string;
             in_force: {
                 /** @description ISO 8601 with offset */
@@ -17394,6 +17534,13 @@ export interface components {
             published_by: string | null;
             /** @description The co-chair organizations whose approval it needs */
             required: string[];
+            /** @description The scope once published; null: the agreement's as it is */
+            scope: {
+                /** @description The governorates and districts (OCHA pcodes) whose union it is; null: an area given otherwise */
+                areas: string[] | null;
+                /** @description It applies everywhere once published */
+                everywhere: boolean;
+            } | null;
             /** @enum {string} */
             state: "proposed" | "voided" | "published";
             versions: {
@@ -17402,6 +17549,8 @@ export interface components {
             }[];
             voided_at: string | null;
             voided_by_clause: string | null;
+            /** @description Voided by a change to the agreement's scope or excluded groups after it was proposed */
+            voided_by_terms: boolean;
         };
         Ruling: {
             agreement: string | null;
@@ -17642,7 +17791,7 @@ export interface components {
         /** @description Something the server says to people, as a code and its terms; rendered in the reader's language */
         Statement: {
             /** @enum {string} */
-            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.zone.rename" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.agreement.publish" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.zones_import" | "cause.bundle_import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "error.convoy_out_of_order" | "error.convoy_not_party" | "error.convoy_not_draft" | "error.convoy_decided" | "error.room_co_chair_opens" | "error.room_co_chair_invites" | "error.publication_not_approver" | "error.publication_approved_already" | "error.publication_voided" | "error.publication_published" | "error.publication_missing" | "convoy.state.draft" | "convoy.state.submitted" | "convoy.state.approved" | "convoy.state.partly_approved" | "convoy.state.denied" | "convoy.state.letter_issued" | "convoy.state.dispatched" | "convoy.state.arrived" | "convoy.state.turned_back" | "convoy.state.attacked" | "convoy.state.delivered" | "convoy.step.submit" | "convoy.step.decide" | "convoy.step.issue_letter" | "convoy.step.dispatch" | "convoy.step.arrive" | "convoy.step.turn_back" | "convoy.step.report_attack" | "convoy.step.deliver" | "convoy.party.organizer" | "convoy.party.approver" | "convoy.party.secretariat" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "problem.url_invalid" | "problem.url_scheme" | "problem.url_credentials" | "problem.url_fragment" | "problem.url_private" | "problem.unknown_record" | "problem.import_fields" | "problem.import_missing" | "problem.import_empty" | "problem.import_id" | "problem.import_actor_id" | "problem.import_acled_type" | "problem.import_choice" | "problem.import_day" | "problem.import_acled_date" | "problem.import_instant" | "problem.import_between" | "problem.import_whole_range" | "problem.import_whole_min" | "problem.import_flag" | "problem.import_before_occurred" | "problem.import_before_start" | "problem.import_repeats" | "problem.import_no_rows" | "problem.import_no_incident" | "problem.import_json" | "problem.import_not_collection" | "problem.import_not_feature" | "problem.import_no_features" | "problem.import_geometry_type" | "problem.import_coordinates" | "problem.import_text" | "problem.import_unknown_actor" | "problem.import_date" | "problem.import_after" | "problem.import_min" | "problem.import_either" | "problem.import_repeats_feature" | "problem.import_duplicate_id" | "problem.import_header_lacks" | "problem.import_hashtags_lack" | "problem.import_no_header" | "problem.import_header_empty" | "problem.import_csv_ends_quoted" | "problem.import_csv_quote_unclosed" | "problem.import_csv_after_quote" | "problem.import_low_above_high" | "problem.import_best_below_low" | "problem.import_best_above_high" | "problem.import_not_truce_event" | "problem.import_repaired_closed" | "problem.import_repaired_split" | "error.webhook_limit" | "cause.recorded";
+            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.zone.rename" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.agreement.publish" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.zones_import" | "cause.bundle_import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "error.convoy_out_of_order" | "error.convoy_not_party" | "error.convoy_not_draft" | "error.convoy_decided" | "error.room_co_chair_opens" | "error.room_co_chair_invites" | "error.publication_not_approver" | "error.publication_approved_already" | "error.publication_voided" | "error.publication_published" | "error.publication_missing" | "error.draft_confirmed" | "error.draft_dropped" | "convoy.state.draft" | "convoy.state.submitted" | "convoy.state.approved" | "convoy.state.partly_approved" | "convoy.state.denied" | "convoy.state.letter_issued" | "convoy.state.dispatched" | "convoy.state.arrived" | "convoy.state.turned_back" | "convoy.state.attacked" | "convoy.state.delivered" | "convoy.step.submit" | "convoy.step.decide" | "convoy.step.issue_letter" | "convoy.step.dispatch" | "convoy.step.arrive" | "convoy.step.turn_back" | "convoy.step.report_attack" | "convoy.step.deliver" | "convoy.party.organizer" | "convoy.party.approver" | "convoy.party.secretariat" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "problem.url_invalid" | "problem.url_scheme" | "problem.url_credentials" | "problem.url_fragment" | "problem.url_private" | "problem.unknown_record" | "problem.import_fields" | "problem.import_missing" | "problem.import_empty" | "problem.import_id" | "problem.import_actor_id" | "problem.import_acled_type" | "problem.import_choice" | "problem.import_day" | "problem.import_acled_date" | "problem.import_instant" | "problem.import_between" | "problem.import_whole_range" | "problem.import_whole_min" | "problem.import_flag" | "problem.import_before_occurred" | "problem.import_before_start" | "problem.import_repeats" | "problem.import_no_rows" | "problem.import_no_incident" | "problem.import_json" | "problem.import_not_collection" | "problem.import_not_feature" | "problem.import_no_features" | "problem.import_geometry_type" | "problem.import_coordinates" | "problem.import_text" | "problem.import_unknown_actor" | "problem.import_date" | "problem.import_after" | "problem.import_min" | "problem.import_either" | "problem.import_repeats_feature" | "problem.import_duplicate_id" | "problem.import_header_lacks" | "problem.import_hashtags_lack" | "problem.import_no_header" | "problem.import_header_empty" | "problem.import_csv_ends_quoted" | "problem.import_csv_quote_unclosed" | "problem.import_csv_after_quote" | "problem.import_low_above_high" | "problem.import_best_below_low" | "problem.import_best_above_high" | "problem.import_not_truce_event" | "problem.import_repaired_closed" | "problem.import_repaired_split" | "error.webhook_limit" | "cause.recorded";
             params: {
                 [key: string]: components["schemas"]["Term"];
             };
@@ -17650,7 +17799,7 @@ export interface components {
         /** @description Something the server says to people, as a code and its terms; rendered in the reader's language */
         StatementInput: {
             /** @enum {string} */
-            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.zone.rename" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.agreement.publish" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.zones_import" | "cause.bundle_import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "error.convoy_out_of_order" | "error.convoy_not_party" | "error.convoy_not_draft" | "error.convoy_decided" | "error.room_co_chair_opens" | "error.room_co_chair_invites" | "error.publication_not_approver" | "error.publication_approved_already" | "error.publication_voided" | "error.publication_published" | "error.publication_missing" | "convoy.state.draft" | "convoy.state.submitted" | "convoy.state.approved" | "convoy.state.partly_approved" | "convoy.state.denied" | "convoy.state.letter_issued" | "convoy.state.dispatched" | "convoy.state.arrived" | "convoy.state.turned_back" | "convoy.state.attacked" | "convoy.state.delivered" | "convoy.step.submit" | "convoy.step.decide" | "convoy.step.issue_letter" | "convoy.step.dispatch" | "convoy.step.arrive" | "convoy.step.turn_back" | "convoy.step.report_attack" | "convoy.step.deliver" | "convoy.party.organizer" | "convoy.party.approver" | "convoy.party.secretariat" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "problem.url_invalid" | "problem.url_scheme" | "problem.url_credentials" | "problem.url_fragment" | "problem.url_private" | "problem.unknown_record" | "problem.import_fields" | "problem.import_missing" | "problem.import_empty" | "problem.import_id" | "problem.import_actor_id" | "problem.import_acled_type" | "problem.import_choice" | "problem.import_day" | "problem.import_acled_date" | "problem.import_instant" | "problem.import_between" | "problem.import_whole_range" | "problem.import_whole_min" | "problem.import_flag" | "problem.import_before_occurred" | "problem.import_before_start" | "problem.import_repeats" | "problem.import_no_rows" | "problem.import_no_incident" | "problem.import_json" | "problem.import_not_collection" | "problem.import_not_feature" | "problem.import_no_features" | "problem.import_geometry_type" | "problem.import_coordinates" | "problem.import_text" | "problem.import_unknown_actor" | "problem.import_date" | "problem.import_after" | "problem.import_min" | "problem.import_either" | "problem.import_repeats_feature" | "problem.import_duplicate_id" | "problem.import_header_lacks" | "problem.import_hashtags_lack" | "problem.import_no_header" | "problem.import_header_empty" | "problem.import_csv_ends_quoted" | "problem.import_csv_quote_unclosed" | "problem.import_csv_after_quote" | "problem.import_low_above_high" | "problem.import_best_below_low" | "problem.import_best_above_high" | "problem.import_not_truce_event" | "problem.import_repaired_closed" | "problem.import_repaired_split" | "error.webhook_limit" | "cause.recorded";
+            code: "finding.rule" | "finding.no_agreement" | "finding.act_not_prohibited" | "finding.perpetrator_unknown" | "finding.perpetrator_excluded" | "finding.perpetrator_never_party" | "finding.perpetrator_not_yet_party" | "finding.perpetrator_withdrew" | "finding.target_civilian" | "finding.target_excluded" | "finding.target_party" | "finding.target_not_party" | "finding.target_unknown" | "finding.target_own_area" | "finding.target_area_excluded" | "finding.target_intermingled" | "finding.target_area_party" | "finding.target_area_not_party" | "finding.self_defense" | "party.since" | "party.plain" | "object.place_held" | "act.air_strike" | "act.shelling" | "act.missile" | "act.ground_assault" | "act.small_arms" | "act.atgm" | "act.territory_seizure" | "act.access_denial" | "act.arrest" | "act.other" | "territory.change" | "territory.from_excluded" | "territory.seizure" | "territory.gainers_excluded" | "territory.unclear" | "cause.zone.create" | "cause.zone.replace-control" | "cause.zone.change-control" | "cause.zone.change-geometry" | "cause.zone.rename" | "cause.agreement.create" | "cause.agreement.replace" | "cause.agreement.add-party" | "cause.agreement.add-clause" | "cause.agreement.withdraw-party" | "cause.agreement.change-terms" | "cause.agreement.publish" | "cause.actor.update" | "cause.incident.create" | "cause.incident.update" | "cause.incident.merge" | "cause.scenario_load" | "cause.import" | "cause.zones_import" | "cause.bundle_import" | "cause.rules_updated" | "cause.withheld" | "alert.violation" | "alert.violation_unattributed" | "alert.protected_site" | "alert.operation_conflict" | "error.not_found" | "error.sign_in" | "error.wrong_password" | "error.token_unknown" | "error.forbidden_role" | "error.csrf" | "error.report_linked" | "error.report_in_incident" | "error.duplicate_of_duplicate" | "error.merge_ruled" | "error.exists" | "error.rate_limited" | "error.sign_in_held" | "error.too_large" | "error.internal" | "error.unavailable" | "error.disk_full" | "error.other" | "error.convoy_out_of_order" | "error.convoy_not_party" | "error.convoy_not_draft" | "error.convoy_decided" | "error.room_co_chair_opens" | "error.room_co_chair_invites" | "error.publication_not_approver" | "error.publication_approved_already" | "error.publication_voided" | "error.publication_published" | "error.publication_missing" | "error.draft_confirmed" | "error.draft_dropped" | "convoy.state.draft" | "convoy.state.submitted" | "convoy.state.approved" | "convoy.state.partly_approved" | "convoy.state.denied" | "convoy.state.letter_issued" | "convoy.state.dispatched" | "convoy.state.arrived" | "convoy.state.turned_back" | "convoy.state.attacked" | "convoy.state.delivered" | "convoy.step.submit" | "convoy.step.decide" | "convoy.step.issue_letter" | "convoy.step.dispatch" | "convoy.step.arrive" | "convoy.step.turn_back" | "convoy.step.report_attack" | "convoy.step.deliver" | "convoy.party.organizer" | "convoy.party.approver" | "convoy.party.secretariat" | "problem.required" | "problem.type" | "problem.one_of" | "problem.unknown_fields" | "problem.at_least" | "problem.at_most" | "problem.min_length" | "problem.max_length" | "problem.min_items" | "problem.max_items" | "problem.other" | "problem.area_too_many_points" | "problem.outside_world" | "problem.outside_syria" | "problem.ring_points" | "problem.ring_open" | "problem.ring_flat" | "problem.ring_crosses" | "problem.hole_outside" | "problem.holes_overlap" | "problem.parts_overlap" | "problem.url_invalid" | "problem.url_scheme" | "problem.url_credentials" | "problem.url_fragment" | "problem.url_private" | "problem.unknown_record" | "problem.import_fields" | "problem.import_missing" | "problem.import_empty" | "problem.import_id" | "problem.import_actor_id" | "problem.import_acled_type" | "problem.import_choice" | "problem.import_day" | "problem.import_acled_date" | "problem.import_instant" | "problem.import_between" | "problem.import_whole_range" | "problem.import_whole_min" | "problem.import_flag" | "problem.import_before_occurred" | "problem.import_before_start" | "problem.import_repeats" | "problem.import_no_rows" | "problem.import_no_incident" | "problem.import_json" | "problem.import_not_collection" | "problem.import_not_feature" | "problem.import_no_features" | "problem.import_geometry_type" | "problem.import_coordinates" | "problem.import_text" | "problem.import_unknown_actor" | "problem.import_date" | "problem.import_after" | "problem.import_min" | "problem.import_either" | "problem.import_repeats_feature" | "problem.import_duplicate_id" | "problem.import_header_lacks" | "problem.import_hashtags_lack" | "problem.import_no_header" | "problem.import_header_empty" | "problem.import_csv_ends_quoted" | "problem.import_csv_quote_unclosed" | "problem.import_csv_after_quote" | "problem.import_low_above_high" | "problem.import_best_below_low" | "problem.import_best_above_high" | "problem.import_not_truce_event" | "problem.import_repaired_closed" | "problem.import_repaired_split" | "error.webhook_limit" | "cause.recorded";
             params: {
                 [key: string]: components["schemas"]["TermInput"];
             };
@@ -18510,6 +18659,8 @@ export interface operations {
                 date?: string;
                 /** @description public: public records only, as anyone may read them; cleared (default): what you may see */
                 edition?: "public" | "cleared";
+                /** @description An area drawn: one ring of at most 500 points, open, as an encoded polyline at five decimals (Google's format, latitude first, as OSRM writes routes); only what lies inside it (with `area`: in both; not with `bbox`) */
+                polygon?: string;
             };
             header?: never;
             path?: never;
@@ -18615,6 +18766,8 @@ export interface operations {
                 lang?: "en" | "ar";
                 /** @description document: a whole HTML document with inline styles (email-ready); body: its content only (the web page) */
                 part?: "document" | "body";
+                /** @description An area drawn: one ring of at most 500 points, open, as an encoded polyline at five decimals (Google's format, latitude first, as OSRM writes routes); only what lies inside it (with `area`: in both; not with `bbox`) */
+                polygon?: string;
             };
             header?: never;
             path?: never;
@@ -18718,6 +18871,8 @@ export interface operations {
                 edition?: "public" | "cleared";
                 /** @description The report's language; by default the request's Accept-Language */
                 lang?: "en" | "ar";
+                /** @description An area drawn: one ring of at most 500 points, open, as an encoded polyline at five decimals (Google's format, latitude first, as OSRM writes routes); only what lies inside it (with `area`: in both; not with `bbox`) */
+                polygon?: string;
             };
             header?: never;
             path?: never;
@@ -21338,6 +21493,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         drafts: {
+                            /** @description once confirmed, the fields the person changed from what was proposed (empty: accepted unchanged) */
+                            changed: ("date" | "place" | "precision" | "actor" | "act" | "casualties" | "narrative")[] | null;
                             decided_at: string | null;
                             decided_by: string | null;
                             fields: {
@@ -21468,6 +21625,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         drafts: {
+                            /** @description once confirmed, the fields the person changed from what was proposed (empty: accepted unchanged) */
+                            changed: ("date" | "place" | "precision" | "actor" | "act" | "casualties" | "narrative")[] | null;
                             decided_at: string | null;
                             decided_by: string | null;
                             fields: {
@@ -21664,6 +21823,112 @@ export interface operations {
             };
         };
     };
+    countCorrections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description drafts confirmed with what was changed recorded */
+                        confirmed: number;
+                        fields: {
+                            act: number;
+                            actor: number;
+                            casualties: number;
+                            date: number;
+                            narrative: number;
+                            place: number;
+                            precision: number;
+                        };
+                        /** @description of those, accepted as proposed */
+                        unchanged: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     confirmDraft: {
         parameters: {
             query?: never;
@@ -21748,6 +22013,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         draft: {
+                            /** @description once confirmed, the fields the person changed from what was proposed (empty: accepted unchanged) */
+                            changed: ("date" | "place" | "precision" | "actor" | "act" | "casualties" | "narrative")[] | null;
                             decided_at: string | null;
                             decided_by: string | null;
                             fields: {
@@ -21945,6 +22212,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         draft: {
+                            /** @description once confirmed, the fields the person changed from what was proposed (empty: accepted unchanged) */
+                            changed: ("date" | "place" | "precision" | "actor" | "act" | "casualties" | "narrative")[] | null;
                             decided_at: string | null;
                             decided_by: string | null;
                             fields: {
@@ -22125,7 +22394,10 @@ export interface operations {
     };
     getNegotiationDraftPdf: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The PDF's language; by default the request's Accept-Language */
+                lang?: "en" | "ar";
+            };
             header?: never;
             path: {
                 id: string;
@@ -22835,6 +23107,123 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReportSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description none when the report was not confirmed from a text, or its text is hidden from you */
+                        source: {
+                            /** @description the whole text */
+                            content: string;
+                            filename: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "text" | "html" | "email" | "pdf";
+                            /** @enum {string} */
+                            language: "en" | "ar";
+                            /** @description the words the report was drafted from */
+                            passage: {
+                                end: number;
+                                start: number;
+                                text: string;
+                            };
+                            /** @description ISO 8601 with offset */
+                            received_at: string;
+                            text_date: string;
+                            /** @description the file's name, else the text's first line */
+                            title: string;
+                        } | null;
+                    };
                 };
             };
             /** @description Default Response */

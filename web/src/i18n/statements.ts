@@ -120,6 +120,8 @@ export const STATEMENTS_AR: Record<StatementCode, string> = {
   'error.publication_voided': 'أُلغي هذا المقترح لتغيّر أحد بنوده: اقترح الصيغ الجديدة للموافقة عليها.',
   'error.publication_published': 'نُشر هذا المقترح من قبل.',
   'error.publication_missing': 'لم يوافق عليه {orgs}: على كل رئيس مشارك يسمّيه الاتفاق أن يوافق على هذه الصيغ أولًا.',
+  'error.draft_confirmed': 'سبق أن أكّد {by} هذه المسودة في {at}، وقُدّم بلاغها.',
+  'error.draft_dropped': 'سبق أن أسقط {by} هذه المسودة في {at}.',
   'error.convoy_not_draft': 'طلب القافلة هذا {state}: لا يُعدَّل إلا الطلب الذي ما زال مسودة.',
   'error.convoy_decided': 'سبق أن قرّر {party} بشأن طلب القافلة هذا.',
   'convoy.state.draft': 'مسودة',

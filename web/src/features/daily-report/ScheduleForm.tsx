@@ -1,6 +1,7 @@
 /**
  * The organization's schedule of the daily report by email, for its admins: on or off, the local
- * time it is sent (the day before's report), its language, edition and area, and its recipients
+ * time it is sent (the day before's report), its language, edition and area (a governorate, or the
+ * area drawn on the page, kept by the schedule as the page's address holds it), and its recipients
  * among the organization's users. A recipient receives it only while they also ask for it on their
  * account page; the form says who has not.
  */
@@ -13,7 +14,11 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { NamedArea } from '../../map/area-at.ts';
 import { type ReportSchedule, useChangeReportSchedule, useReportSchedule } from './queries.ts';
 
-export function ScheduleForm({ areas }: { areas: NamedArea[] }) {
+/** The area select's values for an area drawn: the one the schedule keeps, the one drawn on the page. */
+const KEPT = '*kept';
+const HERE = '*here';
+
+export function ScheduleForm({ areas, drawn }: { areas: NamedArea[]; drawn: string | null }) {
   const { t } = useI18n();
   const schedule = useReportSchedule(true);
   return (
@@ -25,7 +30,7 @@ export function ScheduleForm({ areas }: { areas: NamedArea[] }) {
       ) : !schedule.data ? (
         <Loading />
       ) : (
-        <Form initial={schedule.data} areas={areas} />
+        <Form initial={schedule.data} areas={areas} drawn={drawn} />
       )}
     </section>
   );
@@ -34,7 +39,7 @@ export function ScheduleForm({ areas }: { areas: NamedArea[] }) {
 const HOURS = Array.from({ length: 24 }, (_, i) => i);
 const MINUTES = [0, 15, 30, 45];
 
-function Form({ initial, areas }: { initial: ReportSchedule; areas: NamedArea[] }) {
+function Form({ initial, areas, drawn }: { initial: ReportSchedule; areas: NamedArea[]; drawn: string | null }) {
   const { t, lang } = useI18n();
   const { errorText } = useStatements();
   const save = useChangeReportSchedule();
@@ -44,14 +49,15 @@ function Form({ initial, areas }: { initial: ReportSchedule; areas: NamedArea[] 
   const [language, setLanguage] = useState(initial.language);
   const [edition, setEdition] = useState(initial.edition);
   const [area, setArea] = useState(initial.area);
+  const [polygon, setPolygon] = useState(initial.polygon);
   const [recipients, setRecipients] = useState(initial.recipients);
   const [saved, setSaved] = useState(false);
-  useEffect(() => setSaved(false), [enabled, hour, minute, language, edition, area, recipients]);
+  useEffect(() => setSaved(false), [enabled, hour, minute, language, edition, area, polygon, recipients]);
   const error = save.error;
   const at = (field: string) =>
     error instanceof ApiError && error.path?.includes(field) ? errorText(error) : undefined;
   const elsewhere =
-    error && !['send_at', 'language', 'edition', 'area', 'recipients'].some((f) => at(f)) ? error : null;
+    error && !['send_at', 'language', 'edition', 'area', 'polygon', 'recipients'].some((f) => at(f)) ? error : null;
   const two = (n: number) => localDigits(n, lang, 2);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -62,6 +68,7 @@ function Form({ initial, areas }: { initial: ReportSchedule; areas: NamedArea[] 
         language,
         edition,
         area,
+        polygon,
         recipients,
       },
       { onSuccess: () => setSaved(true) },
@@ -131,8 +138,19 @@ function Form({ initial, areas }: { initial: ReportSchedule; areas: NamedArea[] 
             <option value="cleared">{t('dailyReport.schedule.cleared')}</option>
           </select>
         </Field>
-        <Field label={t('dailyReport.area')} htmlFor="schedule-area" error={at('area')}>
-          <select id="schedule-area" value={area ?? ''} onChange={(e) => setArea(e.target.value || null)}>
+        <Field label={t('dailyReport.area')} htmlFor="schedule-area" error={at('area') ?? at('polygon')}>
+          <select
+            id="schedule-area"
+            value={area ?? (polygon === null ? '' : polygon === initial.polygon ? KEPT : HERE)}
+            onChange={(e) => {
+              const v = e.target.value;
+              // A governorate or an area drawn, not both.
+              setArea(v === KEPT || v === HERE ? null : v || null);
+              setPolygon(v === KEPT ? initial.polygon : v === HERE ? drawn : null);
+            }}
+          >
+            {initial.polygon && <option value={KEPT}>{t('dailyReport.schedule.drawnKept')}</option>}
+            {drawn && drawn !== initial.polygon && <option value={HERE}>{t('dailyReport.schedule.drawnHere')}</option>}
             <option value="">{t('dailyReport.allAreas')}</option>
             {areas.map((a) => (
               <option key={a.pcode} value={a.pcode}>

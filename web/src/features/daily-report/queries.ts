@@ -14,6 +14,8 @@ export interface ReportScope {
   area: string | null;
   /** A box drawn (minLon,minLat,maxLon,maxLat), or null. */
   bbox: string | null;
+  /** An area drawn: its ring as an encoded polyline (src/domain/drawn-area.ts), or null. */
+  polygon: string | null;
   edition: 'public' | 'cleared';
   lang: 'en' | 'ar';
 }
@@ -24,6 +26,7 @@ const query = (s: ReportScope) => ({
   lang: s.lang,
   ...(s.area ? { area: s.area } : {}),
   ...(s.bbox ? { bbox: s.bbox } : {}),
+  ...(s.polygon ? { polygon: s.polygon } : {}),
 });
 
 /** The report's content (HTML, inline styles, written by the server in the page's language), or null until `ready`. */

@@ -3,7 +3,9 @@
  * agreed, open, sticking point), each clause with its text, its members' positions, a form to take
  * one's own, to edit it (a new version) and the word-by-word difference between any two of its
  * versions; the whole draft compared at two revisions; proposals to publish, with who has approved
- * and who has not, approval and publication; invitations; the draft as a marked PDF.
+ * and who has not, approval and publication, with the scope and excluded groups a proposal sets;
+ * once the agreement is published from the room, its schedules (the parties' acceptances, and a
+ * form to record one); invitations; the draft as a marked PDF.
  */
 import { type FormEvent, useState } from 'react';
 import { type Stance, STANCES } from '../../../../src/contract/negotiation.ts';
@@ -13,6 +15,7 @@ import { Link } from '../../app/router.tsx';
 import { ErrorNotice, Field, recordFallback } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { DiffView, versionText } from './DiffView.tsx';
+import { keepTerms, ProposalTermsFields, ProposalTermsSummary, type TermsChoice, termsBody } from './ProposalTerms.tsx';
 import {
   type Publication,
   type Room,
@@ -28,6 +31,7 @@ import {
   useRoomVersions,
   useTakePosition,
 } from './queries.ts';
+import { Schedules } from './Schedules.tsx';
 
 export function RoomPage({ id }: { id: string }) {
   const { t, lang } = useI18n();
@@ -59,7 +63,7 @@ export function RoomPage({ id }: { id: string }) {
         </div>
         <a
           className="btn"
-          href={`/api/v1/negotiation-rooms/${encodeURIComponent(id)}/export.pdf`}
+          href={`/api/v1/negotiation-rooms/${encodeURIComponent(id)}/export.pdf?lang=${lang}`}
           download
           data-testid="export-pdf"
         >
@@ -74,6 +78,7 @@ export function RoomPage({ id }: { id: string }) {
       {writes && <AddClause roomId={id} />}
       {versions.data && versions.data.length > 1 && <DraftDiff room={room} versions={versions.data} />}
       <Publications room={room} writes={writes} />
+      {room.publications.some((p) => p.state === 'published') && <Schedules room={room} />}
     </div>
   );
 }
@@ -453,6 +458,7 @@ function AddClause({ roomId }: { roomId: string }) {
 function Publications({ room, writes }: { room: Room; writes: boolean }) {
   const { t, number } = useI18n();
   const propose = usePropose(room.room.id);
+  const [terms, setTerms] = useState<TermsChoice>(keepTerms);
   const publishable = room.clauses.filter((c) => c.clause.current.code !== null);
   return (
     <section className="panel" aria-labelledby="room-publications">
@@ -469,16 +475,21 @@ function Publications({ room, writes }: { room: Room; writes: boolean }) {
       )}
       {writes && publishable.length > 0 && (
         <>
+          <ProposalTermsFields room={room} value={terms} onChange={setTerms} />
           <button
             type="button"
             className="btn btn-primary"
-            disabled={propose.isPending}
+            disabled={propose.isPending || (terms.scope === 'areas' && terms.areas.length === 0)}
             onClick={() =>
-              propose.mutate({
-                versions: publishable.map((c) => ({ clause: c.clause.id, version: c.clause.current.version })),
-                in_force: null,
-                prohibited: null,
-              })
+              propose.mutate(
+                {
+                  versions: publishable.map((c) => ({ clause: c.clause.id, version: c.clause.current.version })),
+                  in_force: null,
+                  prohibited: null,
+                  ...termsBody(terms),
+                },
+                { onSuccess: () => setTerms(keepTerms) },
+              )
             }
           >
             {t('negotiation.propose', { n: number(publishable.length) })}
@@ -513,6 +524,8 @@ function ProposalItem({ room, p, writes }: { room: Room; p: Publication; writes:
       <p className="small" dir="auto">
         {t('negotiation.clausesIncluded', { clauses })}
       </p>
+      <ProposalTermsSummary p={p} />
+      {p.voided_by_terms && <p className="small muted">{t('negotiation.voidedByTerms')}</p>}
       <p className="small">
         {t('negotiation.approvedBy', { orgs: approved.length ? approved.join(sep) : t('negotiation.nobody') })}
         {p.missing.length > 0 && ` · ${t('negotiation.waitingFor', { orgs: p.missing.map(orgName).join(sep) })}`}

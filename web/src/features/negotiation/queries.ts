@@ -1,7 +1,8 @@
 /**
  * The negotiation room in the web app (docs/negotiation.md): the rooms of the reader's
  * organization, one room with its dashboard and proposals, every version of its clauses, and the
- * writes (open, invite, add or edit a clause, take a position, propose, approve, publish). A write
+ * writes (open, invite, add or edit a clause, take a position, propose, approve, publish, record
+ * a party's acceptance). A write
  * reloads the rooms' reads; so does the live event a member hears.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -23,6 +24,9 @@ export type PositionBody = NonNullable<
 >['content']['application/json'];
 export type PublicationBody = NonNullable<
   paths['/api/v1/negotiation-rooms/{id}/publications']['post']['requestBody']
+>['content']['application/json'];
+export type AcceptanceBody = NonNullable<
+  paths['/api/v1/negotiation-rooms/{id}/acceptances']['post']['requestBody']
 >['content']['application/json'];
 
 export function useRooms() {
@@ -54,11 +58,15 @@ export function useRoomVersions(id: string) {
   );
 }
 
-function useWrite<A, R>(fn: (arg: A) => Promise<R>) {
+/** A write in the room; one that changes the agreement (a publication, an acceptance) also reloads the world's agreements. */
+function useWrite<A, R>(fn: (arg: A) => Promise<R>, agreementToo = false) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.negotiation }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: queryKeys.negotiation });
+      if (agreementToo) void client.invalidateQueries({ queryKey: queryKeys.agreements });
+    },
   });
 }
 
@@ -109,10 +117,19 @@ export const useApprove = (id: string) =>
   );
 
 export const usePublish = (id: string) =>
-  useWrite(async (publicationId: string) =>
-    unwrap(
-      await api.POST('/api/v1/negotiation-rooms/{id}/publications/{publicationId}/publish', {
-        params: { path: { id, publicationId } },
-      }),
-    ),
+  useWrite(
+    async (publicationId: string) =>
+      unwrap(
+        await api.POST('/api/v1/negotiation-rooms/{id}/publications/{publicationId}/publish', {
+          params: { path: { id, publicationId } },
+        }),
+      ),
+    true,
+  );
+
+export const useRecordAcceptance = (id: string) =>
+  useWrite(
+    async (body: AcceptanceBody) =>
+      unwrap(await api.POST('/api/v1/negotiation-rooms/{id}/acceptances', { params: { path: { id } }, body })),
+    true,
   );

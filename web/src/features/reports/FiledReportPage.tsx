@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { AccountCard } from '../incidents/IncidentPage.tsx';
 import { useTriage } from '../inbox/queries.ts';
 import { useReport } from './queries.ts';
+import { ReportSource } from './ReportSource.tsx';
 import { useReportTitle } from './use-report-title.ts';
 import { useSession } from '../../api/session.tsx';
 import type { Schemas } from '../../api/client.ts';
@@ -43,6 +44,7 @@ export function FiledReportPage({ id }: { id: string }) {
         <p className="muted">{t('report.noIncident')}</p>
       )}
       <AccountCard report={r} disputed={[]} />
+      <ReportSource reportId={r.id} />
       <Reference ids={[r.id, r.incident_id]} />
     </div>
   );

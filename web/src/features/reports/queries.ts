@@ -14,3 +14,14 @@ export function useReport(id: string) {
     }),
   );
 }
+
+/** The text a report was confirmed from (text intake): none when it has none or the reader may not see it. */
+export function useReportSource(id: string) {
+  return asQuery(
+    useQuery({
+      queryKey: [...queryKeys.report(id), 'source'],
+      queryFn: async ({ signal }) =>
+        unwrap(await api.GET('/api/v1/reports/{id}/source', { params: { path: { id } }, signal })).source,
+    }),
+  );
+}

@@ -13,6 +13,7 @@ import { Link } from '../../app/router.tsx';
 import { Field, PageHeader } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { Corrections } from './Corrections.tsx';
 import { type MarkKind, marksOf, pieces } from './highlights.ts';
 import { type ConfirmBody, type Draft, type Intake, useDecideDraft, useIntake } from './queries.ts';
 
@@ -163,6 +164,7 @@ export function TextIntakePage() {
           </div>
         </section>
       )}
+      <Corrections />
     </div>
   );
 }

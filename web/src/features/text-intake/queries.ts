@@ -1,6 +1,7 @@
 /** Text intake (docs/text-intake.md): a text or file sent, drafts back; a draft confirmed (a report filed) or dropped. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
+import { asQuery } from '../../api/query-client.tsx';
 import { queryKeys } from '../../api/query-keys.ts';
 import type { paths } from '../../api/schema';
 
@@ -30,8 +31,21 @@ export function useDecideDraft() {
         : unwrap(await api.POST('/api/v1/intake/drafts/{id}/drop', { params: { path: { id: d.id } } })),
     onSuccess: (r) => {
       if (!r.report) return;
+      void client.invalidateQueries({ queryKey: CORRECTIONS });
       for (const queryKey of [queryKeys.reportLists, queryKeys.incidentLists, queryKeys.mapExtent, queryKeys.states])
         void client.invalidateQueries({ queryKey });
     },
   });
+}
+
+const CORRECTIONS = ['intake', 'corrections'] as const;
+
+/** Of the drafts confirmed from the texts the reader may see: how many accepted unchanged, how often each field corrected. */
+export function useCorrections() {
+  return asQuery(
+    useQuery({
+      queryKey: CORRECTIONS,
+      queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/intake/corrections', { signal })),
+    }),
+  );
 }

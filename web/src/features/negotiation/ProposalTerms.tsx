@@ -1,0 +1,179 @@
+/**
+ * The scope and excluded groups a proposal to publish carries (docs/negotiation.md): chosen as the
+ * agreement editor chooses them (keep the scope, everywhere, or these governorates; keep the
+ * excluded groups or publish these), and shown in each proposal by their names.
+ */
+import { useEffect, useState } from 'react';
+import { useWorld } from '../../api/world.tsx';
+import { Field } from '../../app/ui.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { type AdminArea, loadAdminAreas } from '../../map/admin-areas.ts';
+import type { Publication, PublicationBody, Room } from './queries.ts';
+
+export type ScopeChoice = 'keep' | 'everywhere' | 'areas';
+
+export interface TermsChoice {
+  scope: ScopeChoice;
+  areas: string[];
+  /** null: keep the agreement's excluded groups. */
+  excluded: string[] | null;
+}
+
+export const keepTerms: TermsChoice = { scope: 'keep', areas: [], excluded: null };
+
+/** The part of a proposal's body the choice makes. */
+export const termsBody = (c: TermsChoice): Pick<PublicationBody, 'scope' | 'scope_areas' | 'excluded'> => ({
+  ...(c.scope === 'everywhere' ? { scope: null } : c.scope === 'areas' ? { scope_areas: c.areas } : {}),
+  excluded: c.excluded,
+});
+
+/** The governorates and districts, read once, for their names. */
+function useAdminAreas(): AdminArea[] {
+  const [areas, setAreas] = useState<AdminArea[]>([]);
+  useEffect(() => {
+    loadAdminAreas()
+      .then(setAreas)
+      .catch(() => undefined);
+  }, []);
+  return areas;
+}
+
+function useTermsWords() {
+  const { t, lang } = useI18n();
+  const { actorName } = useWorld();
+  const areas = useAdminAreas();
+  const sep = lang === 'ar' ? '، ' : ', ';
+  const areaName = (pcode: string) => {
+    const a = areas.find((x) => x.pcode === pcode);
+    return a ? (lang === 'ar' ? a.name_ar : a.name_en) : '…';
+  };
+  return {
+    areas,
+    areaName,
+    groups: (ids: readonly string[]) => (ids.length ? ids.map(actorName).join(sep) : t('negotiation.noneExcluded')),
+    scope: (everywhere: boolean, pcodes: readonly string[] | null) =>
+      everywhere
+        ? t('agreement.scope.everywhere')
+        : pcodes
+          ? pcodes.map(areaName).join(sep)
+          : t('negotiation.scopeDrawn'),
+  };
+}
+
+/** What the proposal publishes beyond its clauses: its scope and excluded groups, when it sets them. */
+export function ProposalTermsSummary({ p }: { p: Publication }) {
+  const { t } = useI18n();
+  const words = useTermsWords();
+  if (!p.scope && !p.excluded) return null;
+  return (
+    <p className="small" dir="auto" data-testid="proposal-terms">
+      {p.scope && t('negotiation.scopeOnce', { scope: words.scope(p.scope.everywhere, p.scope.areas) })}
+      {p.scope && p.excluded && ' · '}
+      {p.excluded && t('negotiation.excludedOnce', { groups: words.groups(p.excluded) })}
+    </p>
+  );
+}
+
+/** The scope and excluded groups to propose with the clauses. */
+export function ProposalTermsFields({
+  room,
+  value,
+  onChange,
+}: {
+  room: Room;
+  value: TermsChoice;
+  onChange: (c: TermsChoice) => void;
+}) {
+  const { t, lang } = useI18n();
+  const { actors, actorName } = useWorld();
+  const words = useTermsWords();
+  const governorates = words.areas.filter((a) => a.level === 1);
+  const set = (c: Partial<TermsChoice>) => onChange({ ...value, ...c });
+  const excluded = value.excluded ?? room.agreement.excluded;
+  return (
+    <details className="proposal-terms">
+      <summary>{t('negotiation.proposalTerms')}</summary>
+      <p className="muted small" dir="auto">
+        {t('negotiation.termsNow', {
+          scope: room.agreement.everywhere ? t('agreement.scope.everywhere') : t('agreement.scope.area'),
+          groups: words.groups(room.agreement.excluded),
+        })}
+      </p>
+      <fieldset>
+        <legend>{t('agreement.scope')}</legend>
+        {(['keep', 'everywhere', 'areas'] as const).map((s) => (
+          <label key={s} className="check">
+            <input type="radio" name="proposal-scope" checked={value.scope === s} onChange={() => set({ scope: s })} />
+            <span>{t(`world.terms.scope.${s}`)}</span>
+          </label>
+        ))}
+        {value.scope === 'areas' && (
+          <div className="acts-choice" data-testid="proposal-scope-areas">
+            {governorates.map((a) => (
+              <label key={a.pcode} className="check">
+                <input
+                  type="checkbox"
+                  checked={value.areas.includes(a.pcode)}
+                  onChange={(e) =>
+                    set({
+                      areas: e.target.checked ? [...value.areas, a.pcode] : value.areas.filter((x) => x !== a.pcode),
+                    })
+                  }
+                />
+                <span>{lang === 'ar' ? a.name_ar : a.name_en}</span>
+              </label>
+            ))}
+          </div>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>{t('agreement.excluded')}</legend>
+        {(['keep', 'set'] as const).map((k) => (
+          <label key={k} className="check">
+            <input
+              type="radio"
+              name="proposal-excluded"
+              checked={(value.excluded !== null) === (k === 'set')}
+              onChange={() => set({ excluded: k === 'set' ? [...room.agreement.excluded] : null })}
+            />
+            <span>{t(`negotiation.excluded.${k}`)}</span>
+          </label>
+        ))}
+        {value.excluded !== null && (
+          <>
+            <div className="chips" data-testid="proposal-excluded">
+              {excluded.map((id) => (
+                <span className="chip" key={id}>
+                  {actorName(id)}
+                  <button
+                    type="button"
+                    aria-label={t('world.terms.unexclude', { name: actorName(id) })}
+                    onClick={() => set({ excluded: excluded.filter((x) => x !== id) })}
+                  >
+                    ×
+                  </button>
+                </span>
+              ))}
+            </div>
+            <Field label={t('world.terms.exclude')} htmlFor="proposal-exclude">
+              <select
+                id="proposal-exclude"
+                value=""
+                onChange={(e) => e.target.value && set({ excluded: [...excluded, e.target.value] })}
+              >
+                <option value="">{t('common.none')}</option>
+                {actors
+                  .filter((a) => !excluded.includes(a.id))
+                  .map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {actorName(a.id)}
+                    </option>
+                  ))}
+              </select>
+            </Field>
+          </>
+        )}
+      </fieldset>
+    </details>
+  );
+}
