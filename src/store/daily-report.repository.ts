@@ -27,6 +27,8 @@ export interface DayIncident {
   headline: string | null;
   perpetrator: string | null;
   deathsBest: number | null;
+  /** Known only to the day or more (UCDP's date_prec), null when its time of day is known. */
+  datePrecision: number | null;
   /** 0 violation, 1 needs review, 2 permitted, 3 not covered, 5 unjudged: from the findings the reader sees. */
   rank: number;
 }
@@ -46,9 +48,10 @@ export async function incidents(sql: Sql, w: DayWindow, limit: number): Promise<
     headline: string | null;
     perpetrator: string | null;
     deaths_best: number | null;
+    date_precision: number | null;
     rank: number;
   }>(
-    `select i.id, i.occurred_at, i.lon, i.lat, i.act, i.headline, i.perpetrator, i.deaths_best,
+    `select i.id, i.occurred_at, i.lon, i.lat, i.act, i.headline, i.perpetrator, i.deaths_best, i.date_precision,
             coalesce((select min(case coalesce(f.ruled_verdict, f.verdict) when 'violation' then 0 when 'needs_review' then 1
                                    when 'permitted' then 2 else 3 end)
                         from findings f where f.kind = 'incident' and f.subject_id = i.id), 5)::int as rank
@@ -68,6 +71,7 @@ export async function incidents(sql: Sql, w: DayWindow, limit: number): Promise<
     headline: r.headline,
     perpetrator: r.perpetrator,
     deathsBest: r.deaths_best,
+    datePrecision: r.date_precision,
     rank: r.rank,
   }));
 }

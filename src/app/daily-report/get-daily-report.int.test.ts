@@ -105,6 +105,18 @@ describeEachDatabase('the daily report of a drawn area', (db) => {
     }
   });
 
+  it('shows an incident known only to the day without a time of day', async () => {
+    const area = polygonOfRing(TRIANGLE);
+    const head = async () =>
+      renderDailyReport(await report('ngo-analyst', area), { lang: 'en', linkBase: '/', at: 0 }).body;
+    // 10:00 in Damascus, summer time.
+    expect(await head()).toContain('10:00 · Shelling');
+    await db().query('update incidents set date_precision = 1 where id = $1', [ids.inside]);
+    const body = await head();
+    expect(body).not.toContain('10:00');
+    expect(body).toContain('Shelling · ');
+  });
+
   it('refuses a bad polygon, naming the field', async () => {
     const us = await caller('us-analyst');
     const refused = (polygon: Polygon, extra: Record<string, unknown> = {}) =>

@@ -83,6 +83,8 @@ export interface ComparedRow {
 export interface NotableIncident {
   id: string;
   at: number;
+  /** Known only to the day or more: no time of day to show (UCDP's date_prec), null when it is known. */
+  datePrecision: number | null;
   lon: number;
   lat: number;
   act: string;
@@ -288,6 +290,7 @@ export async function dailyReportAs(
     return {
       id: i.id,
       at: i.at,
+      datePrecision: i.datePrecision,
       lon: i.lon,
       lat: i.lat,
       act: i.act,

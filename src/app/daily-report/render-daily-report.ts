@@ -210,7 +210,10 @@ export function renderDailyReport(r: DailyReport, o: RenderOptions): RenderedRep
                 .filter((x) => x >= 0),
             );
             const where = [...new Set([name(i.place), name(i.governorate)].filter(Boolean))].join(words.separator);
-            const head = [time(i.at), enumName('act', i.act), where].filter(Boolean).join(' · ');
+            // Known only to the day: the report's date says it, and no clock time is made up.
+            const head = [i.datePrecision === null ? time(i.at) : '', enumName('act', i.act), where]
+              .filter(Boolean)
+              .join(' · ');
             const facts = [
               i.perpetrator ? say('incident.by', { actor: name(i.perpetrator) }) : '',
               i.deathsBest ? say('incident.deaths', { n: num(i.deathsBest) }) : '',

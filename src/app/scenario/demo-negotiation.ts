@@ -3,7 +3,8 @@
  * each step by its organization and dated when it happened: the experts' talks on the September
  * 2016 arrangement, opened by the United States on 26 August, the Russian Federation a member as
  * the other co-chair, the UN envoy's office invited as the task force's secretariat (so that the
- * demo's administrator, of that office, finds it). Four clauses, agreed, open and a sticking point,
+ * demo's administrator, of that office, finds it; it agrees to Day D, the members' every position
+ * making a clause agreed). Four clauses, agreed, open and a sticking point,
  * as in Geneva, where the two sides "agreed on the vast majority" while "critical sticking points
  * remain unresolved".
  *
@@ -33,6 +34,7 @@ const desk = (orgId: string, orgKind: Caller['orgKind'], clearance: Caller['clea
 });
 const US = desk('us', 'co_chair', 'co_chairs');
 const RU = desk('ru', 'co_chair', 'co_chairs');
+const ENVOY = desk('un-ose', 'un', 'task_force');
 
 /** The context as of a moment of 2016: what the use cases date by `ctx.now()`. */
 const on = (ctx: AppContext, iso: string): AppContext => {
@@ -57,6 +59,15 @@ const CLAUSES: DemoClause[] = [
         by: RU,
         on: '2016-08-27T15:00:00+03:00',
         position: { stance: 'agreed', comment: 'Agreed as drafted.', proposedWording: null },
+      },
+      {
+        by: ENVOY,
+        on: '2016-08-28T10:00:00+03:00',
+        position: {
+          stance: 'agreed',
+          comment: 'The Special Envoy welcomes the recommitment and will announce Day D.',
+          proposedWording: null,
+        },
       },
     ],
   },
@@ -145,7 +156,7 @@ export async function seedDemoNegotiation(ctx: AppContext): Promise<string> {
   });
   await inviteMember(on(ctx, '2016-08-26T18:30:00+03:00'), US, room.id, 'un-ose');
   for (const [i, { positions, ...clause }] of CLAUSES.entries()) {
-    const added = await addRoomClause(on(ctx, `2016-08-27T0${i + 1}:00:00+03:00`), US, room.id, clause);
+    const added = await addRoomClause(on(ctx, `2016-08-27T1${i}:00:00+03:00`), US, room.id, clause);
     for (const p of positions) await takePosition(on(ctx, p.on), p.by, room.id, added.id, p.position);
   }
   return room.id;

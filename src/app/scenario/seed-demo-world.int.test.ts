@@ -81,7 +81,7 @@ describeEachDatabase('the first start (seedDemoWorld)', (db) => {
        from negotiation_rooms r where r.id = $1`,
       [result.negotiationRoom],
     );
-    expect(room).toEqual([{ members: ['ru', 'un-ose', 'us'], clauses: 4, positions: 8, sticking: 2 }]);
+    expect(room).toEqual([{ members: ['ru', 'un-ose', 'us'], clauses: 4, positions: 9, sticking: 2 }]);
     expect(result.ucdp).toMatchObject({ rowsRead: 3, inserted: 3, rejected: [] });
     expect(await count('incidents')).toBe(33);
     const admin = await signIn(ctx, 'admin', 'the admin password');
