@@ -73,10 +73,10 @@ describe.skipIf(!hasChromium())('the daily report in the web app', { timeout: 24
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
   });
 
+  // English with a mouse on a desktop, Arabic by touch on a phone: each language, each kind of
+  // pointer and each width once (the report's own words are checked above in both at both widths).
   it.each([
     ['en', DESKTOP],
-    ['en', PHONE],
-    ['ar', DESKTOP],
     ['ar', PHONE],
   ] as const)('draws an area and shows the report for it, in %s at %o', async (lang, viewport) => {
     const signedIn = await sessions.session('us-analyst', viewport, lang);
