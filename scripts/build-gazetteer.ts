@@ -8,23 +8,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { GazetteerPlace, PlaceKind } from '../src/ingest/text/text-places.ts';
 
 const source = process.argv[2] ?? join(import.meta.dirname, '../../shared/data/gazetteer');
 const target = join(import.meta.dirname, '../data/gazetteer-sy.json');
 
-type Kind = 'governorate' | 'district' | 'subdistrict' | 'town';
-interface Entry {
-  name_en: string;
-  name_ar: string | null;
-  names: string[];
-  kind: Kind;
-  lon: number;
-  lat: number;
-  population: number;
-  admin1: string | null;
-  admin1_ar: string | null;
-  admin2: string | null;
-}
+/** An entry as text intake reads it (src/ingest/text/text-places.ts). */
+type Entry = GazetteerPlace;
+type Kind = PlaceKind;
 
 const round = (n: number) => Math.round(n * 1e4) / 1e4;
 const ARABIC = /^[\u0621-\u064A\s'-]+$/;

@@ -87,6 +87,13 @@ export function decodeCursor(cursor: string | undefined, length: number): (strin
   return null;
 }
 
+/** A file's name as a user's upload gives it: no path and no control characters. */
+export const fileNameIn = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(255)
+  .regex(/^[^/\\\p{Cc}]+$/u, 'must be a plain file name (no / \\ or control characters)');
+
 export const classificationOut = z.enum(CLASSIFICATIONS);
 /** A record's name or title in Arabic beside its English one. */
 export const arabicNameOut = (of: string) =>
@@ -94,6 +101,14 @@ export const arabicNameOut = (of: string) =>
 export const classified = { classification: classificationOut, owner_org: z.string().nullable() };
 export const instantOut = z.string().describe('ISO 8601 with offset');
 export const intervalOut = z.object({ from: instantOut, to: instantOut.nullable() });
+/** A party of an agreement: when it accepted, through which channel, with what caveats, and any withdrawal. */
+export const partyOut = z.object({
+  actor: z.string(),
+  accepted_at: instantOut,
+  until: instantOut.nullable(),
+  channel: z.string().nullable(),
+  caveats: z.array(z.string()),
+});
 export const geometryOut = z
   .object({
     type: z.enum(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']),

@@ -52,7 +52,7 @@ const REPRESENTATIVES: readonly [string, string][] = [
 ];
 
 /** The desk of an organization in the demo world: its steps are audited as the system's, dated when they happened. */
-const desk = (orgId: string, orgKind: Caller['orgKind'], clearance: Caller['clearance']): Caller => ({
+export const desk = (orgId: string, orgKind: Caller['orgKind'], clearance: Caller['clearance']): Caller => ({
   userId: `demo-${orgId}`,
   username: `${orgId} (demo world)`,
   orgId,

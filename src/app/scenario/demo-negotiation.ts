@@ -23,15 +23,8 @@ import type { ClauseInput } from '../negotiation/clause-input.ts';
 import { createRoom } from '../negotiation/create-room.ts';
 import { inviteMember } from '../negotiation/invite-member.ts';
 import { type PositionInput, takePosition } from '../negotiation/take-position.ts';
+import { desk } from './demo-convoys.ts';
 
-const desk = (orgId: string, orgKind: Caller['orgKind'], clearance: Caller['clearance']): Caller => ({
-  userId: `demo-${orgId}`,
-  username: `${orgId} (demo world)`,
-  orgId,
-  orgKind,
-  role: 'analyst',
-  clearance,
-});
 const US = desk('us', 'co_chair', 'co_chairs');
 const RU = desk('ru', 'co_chair', 'co_chairs');
 const ENVOY = desk('un-ose', 'un', 'task_force');

@@ -9,9 +9,9 @@ import {
   classified,
   geometryOut,
   idParams,
-  instantOut,
   intervalOut,
   pageQuery,
+  partyOut,
   recomputedJson,
   recomputedOut,
 } from '../schemas.ts';
@@ -24,15 +24,7 @@ export const agreementOut = z
     ...classified,
     in_force: z.array(intervalOut),
     scope: geometryOut.nullable(),
-    parties: z.array(
-      z.object({
-        actor: z.string(),
-        accepted_at: instantOut,
-        until: instantOut.nullable(),
-        channel: z.string().nullable(),
-        caveats: z.array(z.string()),
-      }),
-    ),
+    parties: z.array(partyOut),
     excluded: z.array(z.string()),
     prohibited: z.array(z.enum(ACTS)),
     self_defense: z.boolean(),

@@ -7,7 +7,7 @@ import type { ReportSource } from '../../app/text-intake/get-report-source.ts';
 import type { DraftReport, IntakeInput, SourceTextRecord, TextDraftRecord } from '../../app/text-intake/intake-text.ts';
 import { ACTS } from '../../domain/model.ts';
 import { formatInstant } from '../../domain/time.ts';
-import { classified, instantOut } from '../schemas.ts';
+import { classified, fileNameIn, instantOut } from '../schemas.ts';
 import { reportBody, reportJson, reportSchema } from './reports.schemas.ts';
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -26,11 +26,7 @@ export const intakeBody = z
       .describe('the text, pasted'),
     file: z
       .object({
-        filename: z
-          .string()
-          .min(1, 'must not be empty')
-          .max(255)
-          .regex(/^[^/\\\p{Cc}]+$/u, 'must be a plain file name (no / \\ or control characters)'),
+        filename: fileNameIn,
         media_type: z
           .string()
           .max(127)

@@ -10,7 +10,7 @@ import { ACTS, OBLIGATION_CODES } from '../../domain/model.ts';
 import { parseInstant } from '../../domain/time.ts';
 import type * as rooms from '../../app/negotiation/room-access.ts';
 import { areaSchema, intervalSchema } from '../../scenario/bundle.schema.ts';
-import { instantOut, intervalOut } from '../schemas.ts';
+import { instantOut, intervalOut, partyOut } from '../schemas.ts';
 
 const iso = (t: number) => new Date(t).toISOString();
 const isoOrNull = (t: number | null) => (t === null ? null : iso(t));
@@ -303,15 +303,7 @@ export const roomDetailOut = z
       everywhere: z.boolean().describe('It applies everywhere (no scope)'),
       excluded: z.array(z.string()).describe('The excluded groups (actor ids)'),
       parties: z
-        .array(
-          z.object({
-            actor: z.string(),
-            accepted_at: instantOut,
-            until: instantOut.nullable(),
-            channel: z.string().nullable(),
-            caveats: z.array(z.string()),
-          }),
-        )
+        .array(partyOut)
         .describe('Its parties: each acceptance, when, through which channel, with what caveats, and any withdrawal'),
     }),
     approvers: z.array(z.string()).describe('The co-chair organizations whose approval publishing needs'),

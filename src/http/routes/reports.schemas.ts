@@ -24,6 +24,7 @@ import {
   booleanQuery,
   classified,
   idParams,
+  fileNameIn,
   instantOut,
   instantQuery,
   pageQuery,
@@ -177,11 +178,7 @@ const casualtiesIn = z
   });
 
 const attachmentIn = z.object({
-  filename: z
-    .string()
-    .min(1, 'must not be empty')
-    .max(255)
-    .regex(/^[^/\\\p{Cc}]+$/u, 'must be a plain file name (no / \\ or control characters)'),
+  filename: fileNameIn,
   media_type: z
     .string()
     .max(127)

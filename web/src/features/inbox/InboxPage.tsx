@@ -13,7 +13,8 @@ import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { AnyOf, ErrorNotice, Field, Loading, PageHeader, VerdictBadge } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type AdminArea, loadAdminAreas } from '../../map/admin-areas.ts';
+import type { AdminArea } from '../../map/admin-areas.ts';
+import { useAdminAreas } from '../../map/use-admin-areas.ts';
 import { AccountCard } from '../incidents/IncidentPage.tsx';
 import { useReportTitle } from '../reports/use-report-title.ts';
 import { useIncidentNames } from '../incidents/use-incident-names.ts';
@@ -54,7 +55,7 @@ export function InboxPage() {
   const selectedId = query.get('report');
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [text, setText] = useState(filters.q);
-  const [areas, setAreas] = useState<AdminArea[]>([]);
+  const areas = useAdminAreas();
   const [items, setItems] = useState<Report[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [more, setMore] = useState(false);
@@ -62,11 +63,6 @@ export function InboxPage() {
   const apiQuery = useMemo(() => inboxApiQuery(filters, timezone), [filters, timezone]);
   const page = useInbox(apiQuery);
 
-  useEffect(() => {
-    loadAdminAreas()
-      .then(setAreas)
-      .catch(() => undefined);
-  }, []);
   useEffect(() => setText(filters.q), [filters.q]);
   useEffect(() => {
     if (!page.data) return;

@@ -1,16 +1,11 @@
 /** A choice of a governorate or one of its districts, by name in the page's language; the value is its p-code. */
-import { useEffect, useState } from 'react';
-import { type AdminArea, loadAdminAreas } from '../../map/admin-areas.ts';
+import type { AdminArea } from '../../map/admin-areas.ts';
+import { useAdminAreas } from '../../map/use-admin-areas.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 export function AdminAreaSelect({ id, value, onChange }: { id: string; value: string; onChange(pcode: string): void }) {
   const { t, lang } = useI18n();
-  const [areas, setAreas] = useState<AdminArea[]>([]);
-  useEffect(() => {
-    loadAdminAreas()
-      .then(setAreas)
-      .catch(() => undefined);
-  }, []);
+  const areas = useAdminAreas();
   const areaName = (a: AdminArea) => (lang === 'ar' ? a.name_ar : a.name_en);
   const byName = (a: AdminArea, b: AdminArea) => areaName(a).localeCompare(areaName(b), lang);
   return (

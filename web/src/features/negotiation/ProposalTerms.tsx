@@ -3,14 +3,11 @@
  * agreement editor chooses them (keep the scope, everywhere, or these governorates; keep the
  * excluded groups or publish these), and shown in each proposal by their names.
  */
-import { useEffect, useState } from 'react';
 import { useWorld } from '../../api/world.tsx';
-import { Field } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type AdminArea, loadAdminAreas } from '../../map/admin-areas.ts';
+import { useAdminAreas } from '../../map/use-admin-areas.ts';
+import { ExcludedGroups, type ScopeChoice, ScopeFields } from '../world/TermsFields.tsx';
 import type { Publication, PublicationBody, Room } from './queries.ts';
-
-export type ScopeChoice = 'keep' | 'everywhere' | 'areas';
 
 export interface TermsChoice {
   scope: ScopeChoice;
@@ -27,17 +24,6 @@ export const termsBody = (c: TermsChoice): Pick<PublicationBody, 'scope' | 'scop
   excluded: c.excluded,
 });
 
-/** The governorates and districts, read once, for their names. */
-function useAdminAreas(): AdminArea[] {
-  const [areas, setAreas] = useState<AdminArea[]>([]);
-  useEffect(() => {
-    loadAdminAreas()
-      .then(setAreas)
-      .catch(() => undefined);
-  }, []);
-  return areas;
-}
-
 function useTermsWords() {
   const { t, lang } = useI18n();
   const { actorName } = useWorld();
@@ -48,8 +34,6 @@ function useTermsWords() {
     return a ? (lang === 'ar' ? a.name_ar : a.name_en) : '…';
   };
   return {
-    areas,
-    areaName,
     groups: (ids: readonly string[]) => (ids.length ? ids.map(actorName).join(sep) : t('negotiation.noneExcluded')),
     scope: (everywhere: boolean, pcodes: readonly string[] | null) =>
       everywhere
@@ -84,10 +68,8 @@ export function ProposalTermsFields({
   value: TermsChoice;
   onChange: (c: TermsChoice) => void;
 }) {
-  const { t, lang } = useI18n();
-  const { actors, actorName } = useWorld();
+  const { t } = useI18n();
   const words = useTermsWords();
-  const governorates = words.areas.filter((a) => a.level === 1);
   const set = (c: Partial<TermsChoice>) => onChange({ ...value, ...c });
   const excluded = value.excluded ?? room.agreement.excluded;
   return (
@@ -99,33 +81,14 @@ export function ProposalTermsFields({
           groups: words.groups(room.agreement.excluded),
         })}
       </p>
-      <fieldset>
-        <legend>{t('agreement.scope')}</legend>
-        {(['keep', 'everywhere', 'areas'] as const).map((s) => (
-          <label key={s} className="check">
-            <input type="radio" name="proposal-scope" checked={value.scope === s} onChange={() => set({ scope: s })} />
-            <span>{t(`world.terms.scope.${s}`)}</span>
-          </label>
-        ))}
-        {value.scope === 'areas' && (
-          <div className="acts-choice" data-testid="proposal-scope-areas">
-            {governorates.map((a) => (
-              <label key={a.pcode} className="check">
-                <input
-                  type="checkbox"
-                  checked={value.areas.includes(a.pcode)}
-                  onChange={(e) =>
-                    set({
-                      areas: e.target.checked ? [...value.areas, a.pcode] : value.areas.filter((x) => x !== a.pcode),
-                    })
-                  }
-                />
-                <span>{lang === 'ar' ? a.name_ar : a.name_en}</span>
-              </label>
-            ))}
-          </div>
-        )}
-      </fieldset>
+      <ScopeFields
+        name="proposal-scope"
+        scope={value.scope}
+        areas={value.areas}
+        onScope={(scope) => set({ scope })}
+        onAreas={(areas) => set({ areas })}
+        testId="proposal-scope-areas"
+      />
       <fieldset>
         <legend>{t('agreement.excluded')}</legend>
         {(['keep', 'set'] as const).map((k) => (
@@ -140,38 +103,12 @@ export function ProposalTermsFields({
           </label>
         ))}
         {value.excluded !== null && (
-          <>
-            <div className="chips" data-testid="proposal-excluded">
-              {excluded.map((id) => (
-                <span className="chip" key={id}>
-                  {actorName(id)}
-                  <button
-                    type="button"
-                    aria-label={t('world.terms.unexclude', { name: actorName(id) })}
-                    onClick={() => set({ excluded: excluded.filter((x) => x !== id) })}
-                  >
-                    ×
-                  </button>
-                </span>
-              ))}
-            </div>
-            <Field label={t('world.terms.exclude')} htmlFor="proposal-exclude">
-              <select
-                id="proposal-exclude"
-                value=""
-                onChange={(e) => e.target.value && set({ excluded: [...excluded, e.target.value] })}
-              >
-                <option value="">{t('common.none')}</option>
-                {actors
-                  .filter((a) => !excluded.includes(a.id))
-                  .map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {actorName(a.id)}
-                    </option>
-                  ))}
-              </select>
-            </Field>
-          </>
+          <ExcludedGroups
+            id="proposal-exclude"
+            excluded={excluded}
+            onChange={(ids) => set({ excluded: ids })}
+            testId="proposal-excluded"
+          />
         )}
       </fieldset>
     </details>

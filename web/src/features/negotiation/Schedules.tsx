@@ -9,7 +9,7 @@ import { useSession } from '../../api/session.tsx';
 import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
 import { ErrorNotice, Field } from '../../app/ui.tsx';
-import { instantOfLocal } from '../../i18n/format.ts';
+import { acceptanceBody } from '../world/acceptance-body.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type Room, useRecordAcceptance } from './queries.ts';
 
@@ -79,29 +79,18 @@ function AcceptanceForm({ roomId }: { roomId: string }) {
       data-testid="record-acceptance"
       onSubmit={(e: FormEvent) => {
         e.preventDefault();
-        const acceptedAt = new Date(instantOfLocal(at, timezone)).toISOString();
+        const body = acceptanceBody({ actor, at, channel, caveats }, timezone);
+        const acceptedAt = body.accepted_at;
         setDone(null);
-        record.mutate(
-          {
-            actor,
-            accepted_at: acceptedAt,
-            until: null,
-            channel: channel.trim() || null,
-            caveats: caveats
-              .split('\n')
-              .map((c) => c.trim())
-              .filter(Boolean),
+        record.mutate(body, {
+          onSuccess: () => {
+            setDone(t('negotiation.recorded', { party: actorName(actor), when: dateTime(acceptedAt) }));
+            setActor('');
+            setAt('');
+            setChannel('');
+            setCaveats('');
           },
-          {
-            onSuccess: () => {
-              setDone(t('negotiation.recorded', { party: actorName(actor), when: dateTime(acceptedAt) }));
-              setActor('');
-              setAt('');
-              setChannel('');
-              setCaveats('');
-            },
-          },
-        );
+        });
       }}
     >
       <h3 id="record-acceptance">{t('negotiation.recordAcceptance')}</h3>

@@ -3,6 +3,7 @@
  * typed and again by the server (whose problems appear next to their fields), and kept as a
  * draft in this browser until it is sent.
  */
+import { fileAsBase64 } from '../../app/file-base64.ts';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type Schemas } from '../../api/client.ts';
 import { ACTS, CIVILIAN_TARGETS } from '../../api/enums.ts';
@@ -32,15 +33,6 @@ import { type ReportBody, useFileReport } from './queries.ts';
 
 const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 const CLASSIFICATIONS = ['org', 'task_force', 'co_chairs', 'public'] as const;
-
-function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('cannot read the file'));
-    reader.readAsDataURL(file);
-  });
-}
 
 export function ReportPage() {
   const { t, nameOf, lang, timezone, timezoneLabel, reportWhen } = useI18n();
@@ -128,7 +120,7 @@ export function ReportPage() {
         files.map(async (f) => ({
           filename: f.name,
           media_type: f.type || 'application/octet-stream',
-          content_base64: await toBase64(f),
+          content_base64: await fileAsBase64(f),
         })),
       );
       const body = toReportBody(draft, timezone, attachments) as ReportBody;

@@ -4,6 +4,7 @@
  * source words highlighted in the text; a person corrects its fields and confirms it (a report is
  * filed, linked to the text) or drops it.
  */
+import { fileAsBase64 } from '../../app/file-base64.ts';
 import { DateField } from '../../app/DateField.tsx';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
@@ -19,15 +20,6 @@ import { type ConfirmBody, type Draft, type Intake, useDecideDraft, useIntake } 
 
 const CLASSIFICATIONS = ['org', 'task_force', 'co_chairs', 'public'] as const;
 const KINDS: readonly MarkKind[] = ['date', 'place', 'actor', 'act', 'casualties'];
-
-function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('cannot read the file'));
-    reader.readAsDataURL(file);
-  });
-}
 
 export function TextIntakePage() {
   const { t, nameOf } = useI18n();
@@ -47,7 +39,7 @@ export function TextIntakePage() {
     try {
       const r = await intake.mutateAsync({
         text: file ? null : text,
-        file: file ? { filename: file.name, media_type: file.type, content_base64: await toBase64(file) } : null,
+        file: file ? { filename: file.name, media_type: file.type, content_base64: await fileAsBase64(file) } : null,
         text_date: textDate || null,
         classification,
       });

@@ -4,16 +4,17 @@
  * acceptance, a party's withdrawal, a clause. Each change is previewed first (which findings it
  * judges again, how many verdicts change), then saved and judged.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ACTS, CLASSIFICATIONS } from '../../api/enums.ts';
 import type { Agreement } from '../../api/world.tsx';
 import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
 import { Field, NameFields } from '../../app/ui.tsx';
 import { instantOfLocal, localInputValue } from '../../i18n/format.ts';
-import { type AdminArea, loadAdminAreas } from '../../map/admin-areas.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { PreviewThenSave } from './change-preview.tsx';
+import { acceptanceBody } from './acceptance-body.ts';
+import { ExcludedGroups, type ScopeChoice, ScopeFields } from './TermsFields.tsx';
 import {
   type ClauseBody,
   type TermsBody,
@@ -40,7 +41,6 @@ export function AgreementEditor({ agreement: g }: { agreement: Agreement }) {
   );
 }
 
-type Scope = 'keep' | 'everywhere' | 'areas';
 interface Period {
   from: string;
   to: string;
@@ -48,8 +48,8 @@ interface Period {
 
 /** The terms: every field starts from the agreement as it stands; the scope is kept unless another is chosen. */
 function ChangeTerms({ agreement: g }: { agreement: Agreement }) {
-  const { t, lang, nameOf, timezone } = useI18n();
-  const { actors, actorName, organizations, orgName } = useWorld();
+  const { t, nameOf, timezone } = useI18n();
+  const { organizations, orgName } = useWorld();
   const coChairOrgs = organizations.filter((o) => o.kind === 'co_chair');
   const local = (iso: string | null) => (iso === null ? '' : localInputValue(Date.parse(iso), timezone));
   const [title, setTitle] = useState(g.title);
@@ -61,21 +61,14 @@ function ChangeTerms({ agreement: g }: { agreement: Agreement }) {
   const [prohibited, setProhibited] = useState<string[]>(g.prohibited);
   const [selfDefense, setSelfDefense] = useState(g.self_defense);
   const [coChairs, setCoChairs] = useState<string[]>(g.co_chairs);
-  const [scope, setScope] = useState<Scope>('keep');
+  const [scope, setScope] = useState<ScopeChoice>('keep');
   const [areas, setAreas] = useState<string[]>([]);
-  const [governorates, setGovernorates] = useState<AdminArea[]>([]);
   const change = useChangeTerms(g.id);
-  useEffect(() => {
-    loadAdminAreas()
-      .then((all) => setGovernorates(all.filter((a) => a.level === 1)))
-      .catch(() => undefined);
-  }, []);
   const toggle = (list: string[], set: (l: string[]) => void, value: string, on: boolean) =>
     set(on ? [...list, value] : list.filter((x) => x !== value));
   const setPeriod = (i: number, p: Partial<Period>) =>
     setPeriods(periods.map((q, j) => (j === i ? { ...q, ...p } : q)));
   const instant = (v: string) => new Date(instantOfLocal(v, timezone)).toISOString();
-  const areaName = (a: AdminArea) => (lang === 'ar' ? a.name_ar : a.name_en);
   const body = (): TermsBody => ({
     title: title.trim(),
     title_ar: titleAr.trim() || null,
@@ -128,62 +121,23 @@ function ChangeTerms({ agreement: g }: { agreement: Agreement }) {
           {t('world.terms.addPeriod')}
         </button>
       </fieldset>
-      <fieldset>
-        <legend>{t('agreement.scope')}</legend>
-        {(['keep', 'everywhere', 'areas'] as const).map((s) => (
-          <label key={s} className="check">
-            <input type="radio" name="t-scope" checked={scope === s} onChange={() => setScope(s)} />
-            <span>{t(`world.terms.scope.${s}`)}</span>
-          </label>
-        ))}
-        {scope === 'areas' && (
-          <div className="acts-choice" data-testid="scope-areas">
-            {governorates.map((a) => (
-              <label key={a.pcode} className="check">
-                <input
-                  type="checkbox"
-                  checked={areas.includes(a.pcode)}
-                  onChange={(e) => toggle(areas, setAreas, a.pcode, e.target.checked)}
-                />
-                <span>{areaName(a)}</span>
-              </label>
-            ))}
-          </div>
-        )}
-      </fieldset>
+      <ScopeFields
+        name="t-scope"
+        scope={scope}
+        areas={areas}
+        onScope={setScope}
+        onAreas={setAreas}
+        testId="scope-areas"
+      />
       <fieldset>
         <legend>{t('agreement.excluded')}</legend>
-        <div className="chips" data-testid="excluded">
-          {excluded.map((id) => (
-            <span className="chip" key={id}>
-              {actorName(id)}
-              <button
-                type="button"
-                aria-label={t('world.terms.unexclude', { name: actorName(id) })}
-                onClick={() => setExcluded(excluded.filter((x) => x !== id))}
-              >
-                ×
-              </button>
-            </span>
-          ))}
-        </div>
-        <Field label={t('world.terms.exclude')} htmlFor="t-exclude">
-          <select
-            id="t-exclude"
-            className="add-excluded"
-            value=""
-            onChange={(e) => e.target.value && setExcluded([...excluded, e.target.value])}
-          >
-            <option value="">{t('common.none')}</option>
-            {actors
-              .filter((a) => !excluded.includes(a.id))
-              .map((a) => (
-                <option key={a.id} value={a.id}>
-                  {actorName(a.id)}
-                </option>
-              ))}
-          </select>
-        </Field>
+        <ExcludedGroups
+          id="t-exclude"
+          excluded={excluded}
+          onChange={setExcluded}
+          testId="excluded"
+          selectClassName="add-excluded"
+        />
       </fieldset>
       <fieldset className="acts-choice">
         <legend>{t('agreement.prohibited')}</legend>
@@ -261,16 +215,7 @@ function AddParty({ agreement: g }: { agreement: Agreement }) {
       <PreviewThenSave
         change={change}
         disabled={!actor || !at}
-        body={() => ({
-          actor,
-          accepted_at: new Date(instantOfLocal(at, timezone)).toISOString(),
-          until: null,
-          channel: channel.trim() || null,
-          caveats: caveats
-            .split('\n')
-            .map((c) => c.trim())
-            .filter(Boolean),
-        })}
+        body={() => acceptanceBody({ actor, at, channel, caveats }, timezone)}
       />
     </form>
   );
