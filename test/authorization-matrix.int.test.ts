@@ -683,6 +683,20 @@ function readChecks(baselines: Record<string, number>): Record<string, Check> {
           fail(`GET /intake/{id}: shows hidden ${cls}`);
       }
     },
+    // The texts received: for who may file reports, each listed as its classification allows.
+    '/intake': async ({ server, r, reader, fail, tally }) => {
+      const files = (PERMISSIONS['report:file'] as readonly string[]).includes(reader.role);
+      const res = await server.call(reader.user, { method: 'GET', url: '/api/v1/intake?limit=500' });
+      tally(1);
+      if (res.statusCode !== (files ? 200 : 403)) fail(`GET /intake: ${res.statusCode}`);
+      if (!files) return;
+      const listed = ids(res.json());
+      for (const cls of CLASSES) {
+        tally(1);
+        if (listed.includes(r.sourceText[cls]) !== visible(cls, reader.org))
+          fail(`GET /intake: source text ${cls} ${listed.includes(r.sourceText[cls]) ? 'listed' : 'missing'}`);
+      }
+    },
     // What people changed in the drafts they confirmed: for who may file reports (counted over the texts they may see).
     '/intake/corrections': async ({ server, reader, fail, tally }) => {
       const files = (PERMISSIONS['report:file'] as readonly string[]).includes(reader.role);
@@ -1669,7 +1683,12 @@ describeEachDatabase('authorization matrix', (db) => {
     try {
       const r = await buildRecords(server);
       /** Each write: the permission it needs (null: any signed-in user), and requests to try as a user (hidden targets marked). */
-      type Attempt = { url: string; payload?: Record<string, unknown> | string; hidden?: string };
+      type Attempt = {
+        url: string;
+        payload?: Record<string, unknown> | string;
+        headers?: Record<string, string>;
+        hidden?: string;
+      };
       // A hidden record named in a body is as unknown as a missing one (400); otherwise a hidden target is not found (404). New
       // classified records get ids from the server, so no id a client sends can be refused for being a hidden record's.
       const HIDDEN_STATUS: Record<string, number[]> = {
@@ -1842,6 +1861,17 @@ describeEachDatabase('authorization matrix', (db) => {
           permission: 'report:file',
           attempts: (u) => [
             { url: '/api/v1/intake', payload: { text: `Shelling hit Homs yesterday (matrix intake by ${u.user}).` } },
+          ],
+        },
+        // An email as the mail server posts it: a new one each.
+        'POST /intake/mail': {
+          permission: 'report:file',
+          attempts: (u) => [
+            {
+              url: '/api/v1/intake/mail',
+              headers: { 'content-type': 'message/rfc822' },
+              payload: `Subject: matrix mail\r\n\r\nShelling hit Homs yesterday (matrix mail by ${u.user}).\r\n`,
+            },
           ],
         },
         'POST /intake/drafts/{id}/confirm': {
@@ -2538,10 +2568,15 @@ describeEachDatabase('authorization matrix', (db) => {
         // A stranger: 401, nothing written.
         for (const a of [
           ...attempts(READERS[0]!),
-          { url: attempts(READERS[0]!)[0]!.url, payload: { nonsense: true } },
+          { url: attempts(READERS[0]!)[0]!.url, payload: { nonsense: true } } as Attempt,
         ]) {
           const before = await auditHead();
-          const res = await server.call(null, { method, url: a.url, ...(a.payload ? { payload: a.payload } : {}) });
+          const res = await server.call(null, {
+            method,
+            url: a.url,
+            ...(a.payload ? { payload: a.payload } : {}),
+            ...(a.headers ? { headers: a.headers } : {}),
+          });
           checked++;
           if (res.statusCode !== 401) failures.push(`stranger ${op} ${a.url}: ${res.statusCode}, expected 401`);
           if ((await auditHead()) !== before) failures.push(`stranger ${op} ${a.url}: wrote to the audit log`);
@@ -2556,6 +2591,7 @@ describeEachDatabase('authorization matrix', (db) => {
               method,
               url: a.url,
               ...(a.payload ? { payload: a.payload } : {}),
+              ...(a.headers ? { headers: a.headers } : {}),
             });
             const wrote = (await auditHead()) !== before;
             const what = `${reader.user} ${op} ${a.url}${a.hidden ? ` (hidden ${a.hidden})` : ''}`;

@@ -24,6 +24,21 @@ export class TextIntakePage {
     await this.page.locator('.intake-draft').waitFor();
   }
 
+  /** The texts received, as listed (the box shown). */
+  received(): ReturnType<Page['locator']> {
+    return this.page.locator('[data-testid=received-text]');
+  }
+
+  /** Opens the text listed under `title` and waits for its drafts. */
+  async openReceived(title: string): Promise<void> {
+    await this.received().getByRole('link', { name: title }).click();
+    await this.page.locator('.intake-draft').waitFor();
+  }
+
+  async box(name: string): Promise<void> {
+    await this.page.locator('.intake-received').getByRole('tab', { name }).click();
+  }
+
   tabs(): ReturnType<Page['locator']> {
     return this.page.locator('.intake-draft-tab');
   }

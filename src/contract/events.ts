@@ -16,6 +16,7 @@ export const EVENT_TYPES = [
   'negotiation_room.changed',
   'position.changed',
   'notice.changed',
+  'source_text.changed',
   'alert',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

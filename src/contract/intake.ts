@@ -15,3 +15,10 @@ export function sourceKindOf(mediaType: string): SourceKind {
   if (mediaType === 'application/pdf') return 'pdf';
   return 'text';
 }
+
+/** How a source text came: pasted, a file uploaded, or an email the mail server posted (POST /intake/mail). */
+export const SOURCE_CHANNELS = ['paste', 'file', 'mail'] as const;
+export type SourceChannel = (typeof SOURCE_CHANNELS)[number];
+
+/** The largest email the mail server may post, in bytes (its text is still limited to 500,000 characters). */
+export const MAIL_MAX_BYTES = 8 * 1024 * 1024;

@@ -4,6 +4,7 @@
  * caller's transaction. A draft's fields are stored as the extraction gave them (jsonb).
  */
 import type { Classification } from '../contract/access.ts';
+import type { SourceChannel } from '../contract/intake.ts';
 import type { Instant } from '../domain/time.ts';
 import { ms } from './rows.ts';
 import type { Sql } from './sql.ts';
@@ -20,6 +21,11 @@ export interface SourceTextRecord {
   textDate: string;
   receivedAt: Instant;
   createdBy: string | null;
+  /** How it came: pasted, a file uploaded, or an email the mail server posted (migration 039). */
+  channel: SourceChannel;
+  /** An email's From and Subject, as written. */
+  sender: string | null;
+  subject: string | null;
 }
 
 export type DraftState = 'proposed' | 'confirmed' | 'dropped';
@@ -49,6 +55,9 @@ interface SourceRow {
   text_date: string;
   received_at: Date | string;
   created_by: string | null;
+  channel: SourceChannel;
+  sender: string | null;
+  subject: string | null;
 }
 
 interface DraftRow {
@@ -64,7 +73,7 @@ interface DraftRow {
 }
 
 const SOURCE = `select id, sha256, owner_org, classification, filename, media_type, content, language,
-  to_char(text_date, 'YYYY-MM-DD') as text_date, received_at, created_by from source_texts`;
+  to_char(text_date, 'YYYY-MM-DD') as text_date, received_at, created_by, channel, sender, subject from source_texts`;
 const DRAFT = `select id, source_text_id, position, draft, state, report_id, decided_at, decided_by, changed from text_drafts`;
 
 const toSource = (r: SourceRow): SourceTextRecord => ({
@@ -79,6 +88,9 @@ const toSource = (r: SourceRow): SourceTextRecord => ({
   textDate: r.text_date,
   receivedAt: ms(r.received_at),
   createdBy: r.created_by,
+  channel: r.channel,
+  sender: r.sender,
+  subject: r.subject,
 });
 
 const toDraft = (r: DraftRow): TextDraftRecord => ({
@@ -106,8 +118,9 @@ export async function getByHash(sql: Sql, sha256: string): Promise<SourceTextRec
 
 export async function insert(sql: Sql, t: SourceTextRecord, drafts: readonly TextDraftRecord[]): Promise<void> {
   await sql.query(
-    `insert into source_texts (id, sha256, owner_org, classification, filename, media_type, content, language, text_date, received_at, created_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::date, $10, $11)`,
+    `insert into source_texts (id, sha256, owner_org, classification, filename, media_type, content, language, text_date,
+       received_at, created_by, channel, sender, subject)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::date, $10, $11, $12, $13, $14)`,
     [
       t.id,
       t.sha256,
@@ -120,6 +133,9 @@ export async function insert(sql: Sql, t: SourceTextRecord, drafts: readonly Tex
       t.textDate,
       new Date(t.receivedAt).toISOString(),
       t.createdBy,
+      t.channel,
+      t.sender,
+      t.subject,
     ],
   );
   if (drafts.length === 0) return;
@@ -133,6 +149,92 @@ export async function insert(sql: Sql, t: SourceTextRecord, drafts: readonly Tex
       ),
     ],
   );
+}
+
+/** A text in a list: what it is and where its drafts stand, without its content. */
+export interface SourceTextSummary {
+  id: string;
+  channel: SourceChannel;
+  classification: Classification;
+  ownerOrg: string;
+  filename: string | null;
+  sender: string | null;
+  subject: string | null;
+  /** Its first line, up to 160 characters: a name for a pasted text. */
+  opening: string;
+  language: 'en' | 'ar';
+  textDate: string;
+  receivedAt: Instant;
+  createdBy: string | null;
+  drafts: Record<DraftState, number>;
+}
+
+interface SummaryRow {
+  id: string;
+  channel: SourceChannel;
+  classification: Classification;
+  owner_org: string;
+  filename: string | null;
+  sender: string | null;
+  subject: string | null;
+  opening: string;
+  language: 'en' | 'ar';
+  text_date: string;
+  received_at: Date | string;
+  created_by: string | null;
+  proposed: number;
+  confirmed: number;
+  dropped: number;
+}
+
+/**
+ * The texts the connection may see, newest first (received before `before`, an id breaking ties),
+ * with how many of their drafts are proposed, confirmed and dropped; `waiting` keeps those with a
+ * draft still proposed, `only` the one text of that id.
+ */
+export async function list(
+  sql: Sql,
+  q: { waiting: boolean; limit: number; before: { receivedAt: Instant; id: string } | null; only?: string },
+): Promise<SourceTextSummary[]> {
+  const rows = await sql.query<SummaryRow>(
+    `select s.id, s.channel, s.classification, s.owner_org, s.filename, s.sender, s.subject,
+            left(split_part(btrim(s.content, E' \n\t'), E'\n', 1), 160) as opening, s.language,
+            to_char(s.text_date, 'YYYY-MM-DD') as text_date, s.received_at, s.created_by,
+            coalesce(d.proposed, 0) as proposed, coalesce(d.confirmed, 0) as confirmed, coalesce(d.dropped, 0) as dropped
+       from source_texts s
+       left join lateral (
+         select count(*) filter (where state = 'proposed')::int as proposed,
+                count(*) filter (where state = 'confirmed')::int as confirmed,
+                count(*) filter (where state = 'dropped')::int as dropped
+           from text_drafts where source_text_id = s.id) d on true
+      where ($1::timestamptz is null or (s.received_at, s.id) < ($1::timestamptz, $2::text))
+        and (not $3::boolean or d.proposed > 0)
+        and ($5::text is null or s.id = $5)
+      order by s.received_at desc, s.id desc
+      limit $4`,
+    [
+      q.before ? new Date(q.before.receivedAt).toISOString() : null,
+      q.before?.id ?? '',
+      q.waiting,
+      q.limit,
+      q.only ?? null,
+    ],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    channel: r.channel,
+    classification: r.classification,
+    ownerOrg: r.owner_org,
+    filename: r.filename,
+    sender: r.sender,
+    subject: r.subject,
+    opening: r.opening,
+    language: r.language,
+    textDate: r.text_date,
+    receivedAt: ms(r.received_at),
+    createdBy: r.created_by,
+    drafts: { proposed: r.proposed, confirmed: r.confirmed, dropped: r.dropped },
+  }));
 }
 
 /** A text's drafts, in the order of the text. */

@@ -23,6 +23,8 @@
  * the thread (its opener, its recipients, the secretariat), with the thread's short form. A
  * `convoy_request.changed` (entity `convoy_request`) to a reader who may see the request, with its name and state. A
  * `negotiation_room.changed` (entity `negotiation_room`) to a member of the room, with its title and agreement.
+ * `source_text.changed` (entity `source_text`: a text received, or one of its drafts decided) to who may see the
+ * text, with how it came and how many of its drafts wait.
  *
  * A `position.changed` (entity `position`) is sent to its owner organization and its recipients only. A
  * `notice.changed` (entity `operation`: a notice checked) is sent to who may see the operation, with the
@@ -45,6 +47,7 @@ import * as live from '../../store/live.repository.ts';
 import * as rooms from '../../store/negotiation.repository.ts';
 import * as plans from '../../store/plan.repository.ts';
 import * as settings from '../../store/settings.repository.ts';
+import * as sourceTexts from '../../store/source-text.repository.ts';
 import * as notifications from '../../store/notification.repository.ts';
 import * as positions from '../../store/position.repository.ts';
 import { asReader } from '../../store/reader.ts';
@@ -109,6 +112,8 @@ export class LiveReads {
 
 export async function visibleMessages(ctx: AppContext, caller: Caller, event: TruceEvent): Promise<LiveMessage[]> {
   if (event.type === 'audit.appended') return auditMessages(ctx, caller, event);
+  // Texts and their drafts are read by who may file reports (GET /intake).
+  if (event.type === 'source_text.changed' && !can(caller, 'report:file')) return [];
   return asReader(ctx.db, readerOf(caller), async (sql) => {
     const records = await readVisible(sql, event);
     const checksAlerts = event.type !== 'incident.updated';
@@ -259,6 +264,22 @@ async function readVisible(sql: Sql, event: TruceEvent): Promise<Visible[]> {
       const r = await rooms.get(sql, event.id);
       return r
         ? [{ entity: 'negotiation_room', id: r.id, data: { title: r.title, agreement_id: r.agreementId }, subject: {} }]
+        : [];
+    }
+    // A text received or one of its drafts decided, read again as the reader (migration 034's policies): only who may
+    // see the text hears of it, with how it came and how many drafts wait.
+    case 'source_text': {
+      if (event.type !== 'source_text.changed') return [];
+      const [t] = await sourceTexts.list(sql, { waiting: false, limit: 1, only: event.id, before: null });
+      return t
+        ? [
+            {
+              entity: 'source_text',
+              id: t.id,
+              data: { channel: t.channel, proposed: t.drafts.proposed },
+              subject: {},
+            },
+          ]
         : [];
     }
     default:

@@ -96,6 +96,12 @@ export async function confirmDraft(
       });
     },
   });
+  ctx.events.publish({
+    type: 'source_text.changed',
+    entity: 'source_text',
+    id: decided!.sourceTextId,
+    at: report.receivedAt,
+  });
   return { draft: decided!, report };
 }
 
@@ -108,5 +114,6 @@ export async function dropDraft(ctx: AppContext, caller: Caller | null, id: stri
     await audit(tx, c, at, [decisionChange(source, id, 'dropped', null)]);
     return { ...draft, state: 'dropped' as const, reportId: null, decidedAt: at, decidedBy: c.username, changed: null };
   });
+  ctx.events.publish({ type: 'source_text.changed', entity: 'source_text', id: draft.sourceTextId, at });
   return { draft, report: null };
 }

@@ -7,7 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Classification } from '../../contract/access.ts';
 import { draftReports } from '../../ingest/text/draft-reports.ts';
-import { mediaTypeOf, plainText, type TextMediaType } from '../../ingest/text/plain-text.ts';
+import { mediaTypeOf, type PlainText, plainText, type TextMediaType } from '../../ingest/text/plain-text.ts';
 import { readWithin } from '../../store/reader-within.ts';
 import * as sources from '../../store/source-text.repository.ts';
 import { audit } from '../shared/audit.ts';
@@ -23,6 +23,8 @@ export interface IntakeInput {
   /** YYYY-MM-DD: the day the text was written; by default an email's Date, else today. */
   textDate: string | null;
   classification: Classification;
+  /** Received by mail: the file is an email the mail server posted (POST /intake/mail). */
+  mailed?: boolean;
 }
 
 export interface IntakeResult {
@@ -46,7 +48,7 @@ export async function intakeText(ctx: AppContext, caller: Caller | null, input: 
   const at = ctx.now();
   const textDate = input.textDate ?? read.date ?? new Date(at).toISOString().slice(0, 10);
 
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx): Promise<IntakeResult> => {
     const seen = await readWithin(tx, readerOf(c), async (sql) => {
       const s = await sources.getByHash(sql, sha256);
       return s ? { source: s, drafts: await sources.listDrafts(sql, s.id) } : null;
@@ -65,6 +67,9 @@ export async function intakeText(ctx: AppContext, caller: Caller | null, input: 
       textDate,
       receivedAt: at,
       createdBy: c.username,
+      channel: input.mailed ? 'mail' : input.file ? 'file' : 'paste',
+      sender: read.sender,
+      subject: read.subject,
     };
     const drafts = found.drafts.map((d, position): sources.TextDraftRecord => ({
       id: `drf-${randomUUID()}`,
@@ -89,6 +94,7 @@ export async function intakeText(ctx: AppContext, caller: Caller | null, input: 
           sha256,
           filename,
           media_type: mediaType,
+          channel: source.channel,
           language: found.language,
           text_date: textDate,
           drafts: drafts.length,
@@ -97,17 +103,21 @@ export async function intakeText(ctx: AppContext, caller: Caller | null, input: 
     ]);
     return { source, drafts, known: false };
   });
+  if (!result.known)
+    ctx.events.publish({ type: 'source_text.changed', entity: 'source_text', id: result.source.id, at });
+  return result;
 }
 
 async function readText(
   ctx: AppContext,
   bytes: Buffer,
   mediaType: TextMediaType | 'application/pdf',
-): Promise<{ text: string; date: string | null }> {
+): Promise<PlainText> {
   if (mediaType !== 'application/pdf') return plainText(bytes.toString('utf8'), mediaType);
   if (!ctx.pdfText) throw new AppError('UNAVAILABLE', 'this server reads no PDF (pdftotext is not set up)', 'file');
   try {
-    return { text: (await ctx.pdfText.read(bytes)).replace(/\f/g, '\n\n').replaceAll('\u0000', ''), date: null };
+    const text = (await ctx.pdfText.read(bytes)).replace(/\f/g, '\n\n').replaceAll('\u0000', '');
+    return { text, date: null, sender: null, subject: null };
   } catch (e) {
     if (e instanceof PdfTextUnavailable)
       throw new AppError('UNAVAILABLE', `this server reads no PDF: ${e.message}`, 'file');
@@ -120,6 +130,7 @@ function original(input: IntakeInput) {
   if (input.file) {
     const mediaType = mediaTypeOf(input.file.filename, input.file.mediaType);
     if (!mediaType) throw invalid('file.media_type', 'must be plain text, HTML, an email (.eml) or a PDF');
+    if (input.mailed && mediaType !== 'message/rfc822') throw invalid('file.media_type', 'must be an email');
     const bytes = Buffer.from(input.file.contentBase64, 'base64');
     if (bytes.length === 0) throw invalid('file.content_base64', 'must be non-empty standard base64');
     return { bytes, filename: input.file.filename, mediaType };

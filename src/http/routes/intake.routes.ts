@@ -1,13 +1,16 @@
 /** Text intake: a text or file in, reports drafted for a person to confirm or drop (docs/text-intake.md). */
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireCaller } from '../../app/caller.ts';
 import type { AppContext } from '../../app/context.ts';
+import { AppError } from '../../app/errors.ts';
 import { countCorrections } from '../../app/text-intake/count-corrections.ts';
 import { confirmDraft, dropDraft } from '../../app/text-intake/decide-draft.ts';
 import { getReportSource } from '../../app/text-intake/get-report-source.ts';
 import { getSourceText } from '../../app/text-intake/get-source-text.ts';
 import { intakeText } from '../../app/text-intake/intake-text.ts';
-import { errorResponses, idParams } from '../schemas.ts';
+import { listSourceTexts } from '../../app/text-intake/list-source-texts.ts';
+import { MAIL_MAX_BYTES } from '../../contract/intake.ts';
+import { errorResponses, idParams, pageOf, pageRequest, pageResponse } from '../schemas.ts';
 import {
   confirmBody,
   correctionsJson,
@@ -16,9 +19,13 @@ import {
   draftJson,
   intakeBody,
   intakeOut,
+  mailQuery,
   reportJson,
   reportSourceJson,
   reportSourceOut,
+  sourceListQuery,
+  sourceSummaryJson,
+  sourceSummaryOut,
   sourceTextJson,
   toIntakeInput,
 } from './intake.schemas.ts';
@@ -51,6 +58,66 @@ export const intakeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       });
     },
   );
+
+  app.get(
+    '/intake',
+    {
+      schema: {
+        operationId: 'listSourceTexts',
+        tags,
+        summary:
+          'The texts you may see, newest first, with how many of their drafts wait, were confirmed or dropped; waiting=true keeps those with a draft to decide (report:file)',
+        querystring: sourceListQuery,
+        response: { 200: pageOf(sourceSummaryOut), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const page = await listSourceTexts(ctx, request.caller, {
+        waiting: q.waiting === 'true',
+        ...pageRequest(q, ['instant', 'text']),
+      });
+      return pageResponse(page, sourceSummaryJson);
+    },
+  );
+
+  // An email as the mail server hands it on (an alias piping to curl, a webhook of a mail service): the
+  // message itself as the body, its sender's account the API token's (docs/text-intake.md).
+  await app.register(async (mail) => {
+    mail.addContentTypeParser('message/rfc822', { parseAs: 'buffer', bodyLimit: MAIL_MAX_BYTES }, (_r, body, done) =>
+      done(null, body),
+    );
+    mail.withTypeProvider<ZodTypeProvider>().post(
+      '/intake/mail',
+      {
+        schema: {
+          operationId: 'intakeMail',
+          tags,
+          summary:
+            'Draft reports from an email the mail server posts: the whole message (RFC 5322) as the body, Content-Type message/rfc822, under the classification asked (org by default); the same message again gives its drafts back, none new (report:file)',
+          querystring: mailQuery,
+          response: { 200: intakeOut, 201: intakeOut, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const body = request.body;
+        if (!Buffer.isBuffer(body) || body.length === 0)
+          throw new AppError('VALIDATION', 'send the email as the body, with Content-Type message/rfc822', 'body');
+        const r = await intakeText(ctx, request.caller, {
+          text: null,
+          file: { filename: 'message.eml', mediaType: 'message/rfc822', contentBase64: body.toString('base64') },
+          textDate: null,
+          classification: request.query.classification,
+          mailed: true,
+        });
+        return reply.status(r.known ? 200 : 201).send({
+          source: sourceTextJson(r.source),
+          drafts: r.drafts.map(draftJson),
+          known: r.known,
+        });
+      },
+    );
+  });
 
   app.get(
     '/intake/corrections',

@@ -1,13 +1,14 @@
 /** Text intake's schemas: a text or file in, the source kept and its drafts out (docs/text-intake.md). */
 import { z } from 'zod';
 import { CLASSIFICATIONS } from '../../contract/access.ts';
-import { DRAFT_FIELDS, SOURCE_KINDS } from '../../contract/intake.ts';
+import { DRAFT_FIELDS, SOURCE_CHANNELS, SOURCE_KINDS } from '../../contract/intake.ts';
 import type { Corrections } from '../../app/text-intake/count-corrections.ts';
 import type { ReportSource } from '../../app/text-intake/get-report-source.ts';
+import type { SourceTextSummary } from '../../app/text-intake/list-source-texts.ts';
 import type { DraftReport, IntakeInput, SourceTextRecord, TextDraftRecord } from '../../app/text-intake/intake-text.ts';
 import { ACTS } from '../../domain/model.ts';
 import { formatInstant } from '../../domain/time.ts';
-import { classified, fileNameIn, instantOut } from '../schemas.ts';
+import { classified, fileNameIn, instantOut, pageQuery } from '../schemas.ts';
 import { reportBody, reportJson, reportSchema } from './reports.schemas.ts';
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -128,6 +129,14 @@ export const draftOut = z.object({
   fields: draftFieldsOut,
 });
 
+const received = {
+  channel: z
+    .enum(SOURCE_CHANNELS)
+    .describe('how the text came: pasted, a file uploaded, or an email the mail server posted'),
+  sender: z.string().nullable().describe("an email's From"),
+  subject: z.string().nullable().describe("an email's Subject"),
+};
+
 export const sourceTextOut = z.object({
   id: z.string(),
   sha256: z.string(),
@@ -138,6 +147,7 @@ export const sourceTextOut = z.object({
   text_date: z.string(),
   received_at: instantOut,
   created_by: z.string().nullable(),
+  ...received,
   content: z.string().describe('the text the drafts point into'),
 });
 
@@ -196,7 +206,50 @@ export const sourceTextJson = (s: SourceTextRecord): z.infer<typeof sourceTextOu
   text_date: s.textDate,
   received_at: formatInstant(s.receivedAt),
   created_by: s.createdBy,
+  channel: s.channel,
+  sender: s.sender,
+  subject: s.subject,
   content: s.content,
+});
+
+export const sourceListQuery = pageQuery.extend({
+  waiting: z.enum(['true', 'false']).default('false').describe('true: only the texts with a draft still to decide'),
+});
+
+export const sourceSummaryOut = z.object({
+  id: z.string(),
+  ...classified,
+  filename: z.string().nullable(),
+  ...received,
+  opening: z.string().describe('its first line (up to 160 characters)'),
+  language: z.enum(['en', 'ar']),
+  text_date: z.string(),
+  received_at: instantOut,
+  created_by: z.string().nullable(),
+  drafts: z.object({ proposed: z.number().int(), confirmed: z.number().int(), dropped: z.number().int() }),
+});
+
+export const sourceSummaryJson = (s: SourceTextSummary): z.infer<typeof sourceSummaryOut> => ({
+  id: s.id,
+  classification: s.classification,
+  owner_org: s.ownerOrg,
+  filename: s.filename,
+  channel: s.channel,
+  sender: s.sender,
+  subject: s.subject,
+  opening: s.opening,
+  language: s.language,
+  text_date: s.textDate,
+  received_at: formatInstant(s.receivedAt),
+  created_by: s.createdBy,
+  drafts: s.drafts,
+});
+
+export const mailQuery = z.object({
+  classification: z
+    .enum(CLASSIFICATIONS)
+    .default('org')
+    .describe('who may see the email, its drafts and the reports confirmed'),
 });
 
 export const correctionsOut = z.object({

@@ -18,8 +18,9 @@ describe('plain text of an upload', () => {
     ).toBe('Douma\n\nShelled yesterday.\n\nFive & more.');
   });
 
-  it('reads an email: its subject, its text part (base64, multipart), its Date', () => {
+  it('reads an email: its subject, its sender, its text part (base64, multipart), its Date', () => {
     const eml = [
+      'From: =?UTF-8?Q?Field_office_=C2=B7_Douma?= <douma@example.org>',
       'Subject: =?UTF-8?B?2YLYtdmBINi52YTZiSDYr9mI2YXYpw==?=',
       'Date: Fri, 8 Jul 2016 01:30:00 +0300',
       'Content-Type: multipart/alternative; boundary="b"',
@@ -39,6 +40,8 @@ describe('plain text of an upload', () => {
     expect(plainText(eml, 'message/rfc822')).toEqual({
       text: 'قصف على دوما\n\nقصفت قوات النظام دوما أمس.',
       date: '2016-07-08',
+      sender: 'Field office · Douma <douma@example.org>',
+      subject: 'قصف على دوما',
     });
   });
 });

@@ -12,6 +12,9 @@ export interface PlainText {
   text: string;
   /** YYYY-MM-DD, when the file says (an email's Date). */
   date: string | null;
+  /** An email's From and Subject, decoded; null for any other file. */
+  sender: string | null;
+  subject: string | null;
 }
 
 /** A file's kind, by its media type or its name: text, HTML, an email, a PDF; null for any other. */
@@ -35,9 +38,9 @@ export function plainText(content: string, type: TextMediaType): PlainText {
 }
 
 function readAs(content: string, type: TextMediaType): PlainText {
-  if (type === 'text/html') return { text: htmlText(content), date: null };
+  if (type === 'text/html') return { text: htmlText(content), date: null, sender: null, subject: null };
   if (type === 'message/rfc822') return emailText(content);
-  return { text: content.replace(/\r\n?/g, '\n'), date: null };
+  return { text: content.replace(/\r\n?/g, '\n'), date: null, sender: null, subject: null };
 }
 
 export function htmlText(html: string): string {
@@ -62,10 +65,13 @@ function emailText(raw: string): PlainText {
   const headers = parseHeaders(head);
   const date = headers.get('date');
   const subject = decodeWords(headers.get('subject') ?? '');
+  const sender = decodeWords(headers.get('from') ?? '');
   const text = bodyText(headers, body);
   return {
     text: subject ? `${subject}\n\n${text}` : text,
     date: date ? dayWritten(date) : null,
+    sender: sender || null,
+    subject: subject || null,
   };
 }
 

@@ -42,6 +42,9 @@ export function invalidations(e: LiveEvent): { now: (readonly unknown[])[]; late
   if (e.type === 'convoy_request.changed') return { now: [queryKeys.convoyRequests], later: [] };
   // A negotiation room changed (heard only by its members): the rooms' reads, at once.
   if (e.type === 'negotiation_room.changed') return { now: [queryKeys.negotiation], later: [] };
+  // A text received (by mail, or pasted by a colleague) or one of its drafts decided (heard by who may see the text):
+  // the texts' list and the text, at once.
+  if (e.type === 'source_text.changed') return { now: [queryKeys.sourceTexts], later: [] };
   // A position recorded, changed or withdrawn (heard only by its owner and its recipients): its lists, at once.
   if (e.type === 'position.changed') return { now: [queryKeys.positions, queryKeys.deconfliction], later: [] };
   // An operation notice checked (heard by who may see it, its conflicts, or an alert of one's own place): the notices

@@ -40,6 +40,8 @@ const QUIET: ReadonlySet<LiveEvent['type']> = new Set([
   // A negotiation room's page shows what changed in it.
   'negotiation_room.changed',
   'position.changed',
+  // The list of texts shows what came and what waits.
+  'source_text.changed',
 ]);
 
 export function parseLiveEvent(data: string): LiveEvent | null {

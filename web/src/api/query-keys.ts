@@ -68,6 +68,10 @@ export const queryKeys = {
   besiegedArea: (id: string) => ['besieged', 'detail', id] as const,
   /** Local agreements with their evacuations: the timeline, and each one. */
   localAgreements: ['local-agreements'] as const,
+  /** Text intake: the texts received (pasted, uploaded, mailed), and each with its drafts. */
+  sourceTexts: ['intake', 'texts'] as const,
+  sourceTextList: (waiting: boolean) => ['intake', 'texts', 'list', waiting] as const,
+  sourceText: (id: string) => ['intake', 'texts', 'detail', id] as const,
   negotiation: ['negotiation'] as const,
   negotiationRooms: ['negotiation', 'list'] as const,
   negotiationRoom: (id: string) => ['negotiation', 'room', id] as const,

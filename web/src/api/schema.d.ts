@@ -6543,7 +6543,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The texts you may see, newest first, with how many of their drafts wait, were confirmed or dropped; waiting=true keeps those with a draft to decide (report:file) */
+        get: operations["listSourceTexts"];
         put?: never;
         /** Draft reports from a text pasted or a file (plain text, HTML, .eml, a PDF with a text layer: 503 when the server cannot read PDFs): the text kept with its SHA-256 under the classification chosen; a text you may see already (the same hash) gives its drafts back, none new (report:file) */
         post: operations["intakeText"];
@@ -6685,6 +6686,11 @@ export interface paths {
                             /** @description the text was ingested before (the same SHA-256): nothing new was drafted */
                             known: boolean;
                             source: {
+                                /**
+                                 * @description how the text came: pasted, a file uploaded, or an email the mail server posted
+                                 * @enum {string}
+                                 */
+                                channel: "paste" | "file" | "mail";
                                 /** @enum {string} */
                                 classification: "public" | "task_force" | "co_chairs" | "org";
                                 /** @description the text the drafts point into */
@@ -6698,7 +6704,11 @@ export interface paths {
                                 owner_org: string | null;
                                 /** @description ISO 8601 with offset */
                                 received_at: string;
+                                /** @description an email's From */
+                                sender: string | null;
                                 sha256: string;
+                                /** @description an email's Subject */
+                                subject: string | null;
                                 text_date: string;
                             };
                         };
@@ -6831,6 +6841,23 @@ export interface paths {
         put?: never;
         /** Drop a draft: no report is filed (report:file) */
         post: operations["dropDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft reports from an email the mail server posts: the whole message (RFC 5322) as the body, Content-Type message/rfc822, under the classification asked (org by default); the same message again gives its drafts back, none new (report:file) */
+        post: operations["intakeMail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -21442,6 +21469,134 @@ export interface operations {
             };
         };
     };
+    listSourceTexts: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                /** @description true: only the texts with a draft still to decide */
+                waiting?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * @description how the text came: pasted, a file uploaded, or an email the mail server posted
+                             * @enum {string}
+                             */
+                            channel: "paste" | "file" | "mail";
+                            /** @enum {string} */
+                            classification: "public" | "task_force" | "co_chairs" | "org";
+                            created_by: string | null;
+                            drafts: {
+                                confirmed: number;
+                                dropped: number;
+                                proposed: number;
+                            };
+                            filename: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            language: "en" | "ar";
+                            /** @description its first line (up to 160 characters) */
+                            opening: string;
+                            owner_org: string | null;
+                            /** @description ISO 8601 with offset */
+                            received_at: string;
+                            /** @description an email's From */
+                            sender: string | null;
+                            /** @description an email's Subject */
+                            subject: string | null;
+                            text_date: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     intakeText: {
         parameters: {
             query?: never;
@@ -21598,6 +21753,11 @@ export interface operations {
                         /** @description the text was ingested before (the same SHA-256): nothing new was drafted */
                         known: boolean;
                         source: {
+                            /**
+                             * @description how the text came: pasted, a file uploaded, or an email the mail server posted
+                             * @enum {string}
+                             */
+                            channel: "paste" | "file" | "mail";
                             /** @enum {string} */
                             classification: "public" | "task_force" | "co_chairs" | "org";
                             /** @description the text the drafts point into */
@@ -21611,7 +21771,11 @@ export interface operations {
                             owner_org: string | null;
                             /** @description ISO 8601 with offset */
                             received_at: string;
+                            /** @description an email's From */
+                            sender: string | null;
                             sha256: string;
+                            /** @description an email's Subject */
+                            subject: string | null;
                             text_date: string;
                         };
                     };
@@ -21730,6 +21894,11 @@ export interface operations {
                         /** @description the text was ingested before (the same SHA-256): nothing new was drafted */
                         known: boolean;
                         source: {
+                            /**
+                             * @description how the text came: pasted, a file uploaded, or an email the mail server posted
+                             * @enum {string}
+                             */
+                            channel: "paste" | "file" | "mail";
                             /** @enum {string} */
                             classification: "public" | "task_force" | "co_chairs" | "org";
                             /** @description the text the drafts point into */
@@ -21743,7 +21912,11 @@ export interface operations {
                             owner_org: string | null;
                             /** @description ISO 8601 with offset */
                             received_at: string;
+                            /** @description an email's From */
+                            sender: string | null;
                             sha256: string;
+                            /** @description an email's Subject */
+                            subject: string | null;
                             text_date: string;
                         };
                     };
@@ -22315,6 +22488,374 @@ export interface operations {
                             state: "proposed" | "confirmed" | "dropped";
                         };
                         report: components["schemas"]["Report"] | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    intakeMail: {
+        parameters: {
+            query?: {
+                /** @description who may see the email, its drafts and the reports confirmed */
+                classification?: "public" | "task_force" | "co_chairs" | "org";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        drafts: {
+                            /** @description once confirmed, the fields the person changed from what was proposed (empty: accepted unchanged) */
+                            changed: ("date" | "place" | "precision" | "actor" | "act" | "casualties" | "narrative")[] | null;
+                            decided_at: string | null;
+                            decided_by: string | null;
+                            fields: {
+                                act: {
+                                    /** @enum {string} */
+                                    act: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    } | null;
+                                };
+                                actors: {
+                                    acted: boolean;
+                                    id: string;
+                                    name: string;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                }[];
+                                date: {
+                                    day: string;
+                                    /**
+                                     * @description said of the event, or carried from its paragraph
+                                     * @enum {string}
+                                     */
+                                    from: "event" | "paragraph" | "text";
+                                    night: boolean;
+                                    relative: boolean;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                injured: {
+                                    best: number | null;
+                                    high: number | null;
+                                    low: number | null;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                killed: {
+                                    best: number | null;
+                                    high: number | null;
+                                    low: number | null;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                place: {
+                                    /** @description the governorate */
+                                    admin1: string | null;
+                                    admin1_ar: string | null;
+                                    admin2: string | null;
+                                    /** @description other places of the same name, as "name (governorate)" */
+                                    alternatives: string[];
+                                    /** @enum {string} */
+                                    from: "event" | "paragraph";
+                                    /** @enum {string} */
+                                    kind: "governorate" | "district" | "subdistrict" | "town";
+                                    lat: number;
+                                    lon: number;
+                                    name: string;
+                                    name_ar: string | null;
+                                    /** @enum {string} */
+                                    precision: "exact" | "town" | "district" | "governorate";
+                                    precision_m: number;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                /** @description the sentences of the event */
+                                span: {
+                                    end: number;
+                                    start: number;
+                                    text: string;
+                                };
+                            };
+                            id: string;
+                            position: number;
+                            /** @description the report it became */
+                            report_id: string | null;
+                            /** @enum {string} */
+                            state: "proposed" | "confirmed" | "dropped";
+                        }[];
+                        /** @description the text was ingested before (the same SHA-256): nothing new was drafted */
+                        known: boolean;
+                        source: {
+                            /**
+                             * @description how the text came: pasted, a file uploaded, or an email the mail server posted
+                             * @enum {string}
+                             */
+                            channel: "paste" | "file" | "mail";
+                            /** @enum {string} */
+                            classification: "public" | "task_force" | "co_chairs" | "org";
+                            /** @description the text the drafts point into */
+                            content: string;
+                            created_by: string | null;
+                            filename: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            language: "en" | "ar";
+                            media_type: string;
+                            owner_org: string | null;
+                            /** @description ISO 8601 with offset */
+                            received_at: string;
+                            /** @description an email's From */
+                            sender: string | null;
+                            sha256: string;
+                            /** @description an email's Subject */
+                            subject: string | null;
+                            text_date: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        drafts: {
+                            /** @description once confirmed, the fields the person changed from what was proposed (empty: accepted unchanged) */
+                            changed: ("date" | "place" | "precision" | "actor" | "act" | "casualties" | "narrative")[] | null;
+                            decided_at: string | null;
+                            decided_by: string | null;
+                            fields: {
+                                act: {
+                                    /** @enum {string} */
+                                    act: "air_strike" | "shelling" | "missile" | "ground_assault" | "small_arms" | "atgm" | "territory_seizure" | "access_denial" | "arrest" | "other";
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    } | null;
+                                };
+                                actors: {
+                                    acted: boolean;
+                                    id: string;
+                                    name: string;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                }[];
+                                date: {
+                                    day: string;
+                                    /**
+                                     * @description said of the event, or carried from its paragraph
+                                     * @enum {string}
+                                     */
+                                    from: "event" | "paragraph" | "text";
+                                    night: boolean;
+                                    relative: boolean;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                injured: {
+                                    best: number | null;
+                                    high: number | null;
+                                    low: number | null;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                killed: {
+                                    best: number | null;
+                                    high: number | null;
+                                    low: number | null;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                place: {
+                                    /** @description the governorate */
+                                    admin1: string | null;
+                                    admin1_ar: string | null;
+                                    admin2: string | null;
+                                    /** @description other places of the same name, as "name (governorate)" */
+                                    alternatives: string[];
+                                    /** @enum {string} */
+                                    from: "event" | "paragraph";
+                                    /** @enum {string} */
+                                    kind: "governorate" | "district" | "subdistrict" | "town";
+                                    lat: number;
+                                    lon: number;
+                                    name: string;
+                                    name_ar: string | null;
+                                    /** @enum {string} */
+                                    precision: "exact" | "town" | "district" | "governorate";
+                                    precision_m: number;
+                                    /** @description where in the text */
+                                    span: {
+                                        end: number;
+                                        start: number;
+                                        text: string;
+                                    };
+                                } | null;
+                                /** @description the sentences of the event */
+                                span: {
+                                    end: number;
+                                    start: number;
+                                    text: string;
+                                };
+                            };
+                            id: string;
+                            position: number;
+                            /** @description the report it became */
+                            report_id: string | null;
+                            /** @enum {string} */
+                            state: "proposed" | "confirmed" | "dropped";
+                        }[];
+                        /** @description the text was ingested before (the same SHA-256): nothing new was drafted */
+                        known: boolean;
+                        source: {
+                            /**
+                             * @description how the text came: pasted, a file uploaded, or an email the mail server posted
+                             * @enum {string}
+                             */
+                            channel: "paste" | "file" | "mail";
+                            /** @enum {string} */
+                            classification: "public" | "task_force" | "co_chairs" | "org";
+                            /** @description the text the drafts point into */
+                            content: string;
+                            created_by: string | null;
+                            filename: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            language: "en" | "ar";
+                            media_type: string;
+                            owner_org: string | null;
+                            /** @description ISO 8601 with offset */
+                            received_at: string;
+                            /** @description an email's From */
+                            sender: string | null;
+                            sha256: string;
+                            /** @description an email's Subject */
+                            subject: string | null;
+                            text_date: string;
+                        };
                     };
                 };
             };

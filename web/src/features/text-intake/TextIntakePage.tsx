@@ -2,7 +2,8 @@
  * From text (docs/text-intake.md): paste an article, a situation report or an email, or upload
  * it (plain text, HTML, .eml); Truce drafts one report per event it finds. Each draft shows its
  * source words highlighted in the text; a person corrects its fields and confirms it (a report is
- * filed, linked to the text) or drops it.
+ * filed, linked to the text) or drops it. The texts received (emails the mail server posted
+ * among them) are listed below; `?text=` opens one.
  */
 import { fileAsBase64 } from '../../app/file-base64.ts';
 import { DateField } from '../../app/DateField.tsx';
@@ -10,13 +11,14 @@ import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { ACTS } from '../../api/enums.ts';
 import { useWorld } from '../../api/world.tsx';
-import { Link } from '../../app/router.tsx';
-import { Field, PageHeader } from '../../app/ui.tsx';
+import { Link, navigate, useLocation } from '../../app/router.tsx';
+import { ErrorNotice, Field, Loading, PageHeader } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Corrections } from './Corrections.tsx';
 import { type MarkKind, marksOf, pieces } from './highlights.ts';
-import { type ConfirmBody, type Draft, type Intake, useDecideDraft, useIntake } from './queries.ts';
+import { type ConfirmBody, type Draft, type Intake, useDecideDraft, useIntake, useSourceText } from './queries.ts';
+import { MailedBy, ReceivedTexts } from './ReceivedTexts.tsx';
 
 const CLASSIFICATIONS = ['org', 'task_force', 'co_chairs', 'public'] as const;
 const KINDS: readonly MarkKind[] = ['date', 'place', 'actor', 'act', 'casualties'];
@@ -25,12 +27,18 @@ export function TextIntakePage() {
   const { t, nameOf } = useI18n();
   const { errorText } = useStatements();
   const intake = useIntake();
+  const { query } = useLocation();
+  const openId = query.get('text');
+  const box = query.get('box') === 'all' ? 'all' : 'waiting';
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [textDate, setTextDate] = useState(() => new Date().toISOString().slice(0, 10));
   const [classification, setClassification] = useState<(typeof CLASSIFICATIONS)[number]>('org');
   const [result, setResult] = useState<Intake | null>(null);
-  const [selected, setSelected] = useState(0);
+  // The draft chosen, of the text open: the first of any other.
+  const [choice, setChoice] = useState<{ text: string | null; index: number }>({ text: null, index: 0 });
+  const selected = choice.text === openId ? choice.index : 0;
+  const setSelected = (index: number) => setChoice({ text: openId, index });
   const [error, setError] = useState<string | null>(null);
 
   const submit = async (e: FormEvent) => {
@@ -44,15 +52,27 @@ export function TextIntakePage() {
         classification,
       });
       setResult(r);
-      setSelected(0);
+      navigate(`/intake?text=${encodeURIComponent(r.source.id)}${box === 'all' ? '&box=all' : ''}`);
     } catch (err) {
       setError(err instanceof ApiError ? errorText(err) : String(err));
     }
   };
 
+  // The text just drafted (with whether it was known before), else the one opened from the list, as it stands.
+  const justDrafted = result && result.source.id === openId ? result : null;
+  const opened = useSourceText(openId !== null && !justDrafted ? openId : null);
+  const shown = justDrafted ?? (openId ? (opened.data ?? null) : null);
   const replace = (d: Draft) =>
     setResult((r) => (r ? { ...r, drafts: r.drafts.map((x) => (x.id === d.id ? d : x)) } : r));
-  const draft = result?.drafts[selected] ?? null;
+  const draft = shown?.drafts[selected] ?? shown?.drafts[0] ?? null;
+  const openText = (params: { text?: string | null; box?: string }) => {
+    const next = new URLSearchParams();
+    const text = params.text === undefined ? openId : params.text;
+    const b = params.box ?? box;
+    if (text) next.set('text', text);
+    if (b === 'all') next.set('box', 'all');
+    navigate(`/intake${next.size > 0 ? `?${next.toString()}` : ''}`, { replace: params.text === undefined });
+  };
 
   return (
     <div className="page page-wide text-intake-page">
@@ -119,24 +139,36 @@ export function TextIntakePage() {
         </div>
       </form>
 
-      {result && (
+      {openId && !shown && (opened.error ? <ErrorNotice error={opened.error} onRetry={opened.reload} /> : <Loading />)}
+      {shown && (
         <section className="intake-result" aria-label={t('intake.drafts')}>
-          {result.known && (
+          <div className="intake-result-head">
+            <h2 dir="auto">{shown.source.subject ?? shown.source.filename ?? t('intake.drafts')}</h2>
+            <button type="button" className="btn btn-ghost" onClick={() => openText({ text: null })}>
+              {t('intake.received.close')}
+            </button>
+          </div>
+          {shown.source.channel === 'mail' && shown.source.sender && (
+            <p className="muted small">
+              <MailedBy sender={shown.source.sender} />
+            </p>
+          )}
+          {justDrafted?.known && (
             <p className="notice" role="status">
               {t('intake.known')}
             </p>
           )}
           <p className="muted small">
-            {t('intake.found', { n: String(result.drafts.length) })} · SHA-256 {result.source.sha256.slice(0, 12)}…
+            {t('intake.found', { n: String(shown.drafts.length) })} · SHA-256 {shown.source.sha256.slice(0, 12)}…
           </p>
           <div className="intake-layout">
             <ol className="intake-drafts">
-              {result.drafts.map((d, i) => (
+              {shown.drafts.map((d, i) => (
                 <li key={d.id}>
                   <button
                     type="button"
-                    className={`intake-draft-tab${i === selected ? ' selected' : ''}`}
-                    aria-current={i === selected}
+                    className={`intake-draft-tab${d.id === draft?.id ? ' selected' : ''}`}
+                    aria-current={d.id === draft?.id}
                     onClick={() => setSelected(i)}
                   >
                     <span>
@@ -149,13 +181,14 @@ export function TextIntakePage() {
             </ol>
             {draft && (
               <div className="intake-detail">
-                <SourceText content={result.source.content} draft={draft} />
+                <SourceText content={shown.source.content} draft={draft} />
                 <DraftForm key={draft.id} draft={draft} onDecided={replace} />
               </div>
             )}
           </div>
         </section>
       )}
+      <ReceivedTexts box={box} open={openId} onBox={(b) => openText({ box: b })} />
       <Corrections />
     </div>
   );

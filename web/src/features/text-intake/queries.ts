@@ -1,5 +1,5 @@
 /** Text intake (docs/text-intake.md): a text or file sent, drafts back; a draft confirmed (a report filed) or dropped. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import { asQuery } from '../../api/query-client.tsx';
 import { queryKeys } from '../../api/query-keys.ts';
@@ -14,10 +14,51 @@ export type Draft = Intake['drafts'][number];
 export type Decided =
   paths['/api/v1/intake/drafts/{id}/drop']['post']['responses']['200']['content']['application/json'];
 
+export type SourceTextItem =
+  paths['/api/v1/intake']['get']['responses']['200']['content']['application/json']['items'][number];
+
 export function useIntake() {
+  const client = useQueryClient();
   return useMutation({
     mutationFn: async (body: IntakeBody): Promise<Intake> => unwrap(await api.POST('/api/v1/intake', { body })),
+    onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.sourceTexts }),
   });
+}
+
+export const TEXTS_PAGE = 20;
+
+/** The texts the reader may see, newest first (`waiting`: those with a draft to decide), a page at a time. */
+export function useSourceTexts(waiting: boolean) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.sourceTextList(waiting),
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam, signal }) =>
+      unwrap(
+        await api.GET('/api/v1/intake', {
+          params: {
+            query: {
+              waiting: waiting ? 'true' : 'false',
+              limit: TEXTS_PAGE,
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+          signal,
+        }),
+      ),
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+}
+
+/** One text with its drafts, as they stand now. */
+export function useSourceText(id: string | null) {
+  return asQuery(
+    useQuery({
+      queryKey: queryKeys.sourceText(id ?? ''),
+      enabled: id !== null,
+      queryFn: async ({ signal }): Promise<Intake> =>
+        unwrap(await api.GET('/api/v1/intake/{id}', { params: { path: { id: id! } }, signal })),
+    }),
+  );
 }
 
 export function useDecideDraft() {
@@ -30,6 +71,7 @@ export function useDecideDraft() {
           )
         : unwrap(await api.POST('/api/v1/intake/drafts/{id}/drop', { params: { path: { id: d.id } } })),
     onSuccess: (r) => {
+      void client.invalidateQueries({ queryKey: queryKeys.sourceTexts });
       if (!r.report) return;
       void client.invalidateQueries({ queryKey: CORRECTIONS });
       for (const queryKey of [queryKeys.reportLists, queryKeys.incidentLists, queryKeys.mapExtent, queryKeys.states])
