@@ -25,7 +25,14 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 }
 
+/**
+ * Screenshots for a person to look at, taken when `TRUCE_E2E_SCREENSHOTS=1`: each costs about a second
+ * of the two cores (a full page, encoded), some two minutes of the suite, and no test reads them.
+ */
+export const TAKES_SCREENSHOTS = process.env.TRUCE_E2E_SCREENSHOTS === '1';
+
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  if (!TAKES_SCREENSHOTS) return;
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: options.fullPage ?? false });
 }
