@@ -40,9 +40,9 @@ describe.skipIf(!hasChromium())('the daily report in the web app', { timeout: 24
     await world?.close();
   });
 
+  // English on the desktop; Arabic on both (the phone's layout is the same in either language, right to left aside).
   it.each([
     ['en', DESKTOP],
-    ['en', PHONE],
     ['ar', DESKTOP],
     ['ar', PHONE],
   ] as const)('shows the report of a day in %s at %o', async (lang, viewport) => {

@@ -200,7 +200,6 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
       await hooks.row('Operations room').locator('.badge', { hasText: 'Paused' }).waitFor();
 
       for (const [lang, viewport] of [
-        ['en', PHONE],
         ['ar', PHONE],
         ['ar', VIEWPORT],
       ] as const) {
@@ -236,7 +235,6 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
     });
     for (const [lang, viewport] of [
       ['ar', VIEWPORT],
-      ['en', PHONE],
       ['ar', PHONE],
     ] as const) {
       const page = await session('analyst', viewport, lang);
@@ -434,9 +432,8 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
     await link.waitFor();
     expect(leaks(await readableText(page), demoIds())).toEqual([]);
 
-    // A phone in both languages, and the desktop in Arabic: nothing scrolls sideways.
+    // A phone and the desktop in Arabic (the wider words and the right-to-left layout): nothing scrolls sideways.
     for (const [lang, viewport] of [
-      ['en', PHONE],
       ['ar', PHONE],
       ['ar', VIEWPORT],
     ] as const) {
@@ -748,7 +745,6 @@ describe.skipIf(!hasChromium())('the analysts desk in Chromium', { timeout: 120_
     const ids = demoIds();
     for (const [user, lang, viewport] of [
       ['analyst', 'ar', VIEWPORT],
-      ['analyst', 'en', PHONE],
       ['analyst', 'ar', PHONE],
       ['observer', 'en', VIEWPORT],
     ] as const) {

@@ -23,8 +23,8 @@ export interface IntakeInput {
   /** YYYY-MM-DD: the day the text was written; by default an email's Date, else today. */
   textDate: string | null;
   classification: Classification;
-  /** Received by mail: the file is an email the mail server posted (POST /intake/mail). */
-  mailed?: boolean;
+  /** Or an email as the mail server posted it (POST /intake/mail): the message's bytes. */
+  mail?: Buffer;
 }
 
 export interface IntakeResult {
@@ -40,7 +40,7 @@ export async function intakeText(ctx: AppContext, caller: Caller | null, input: 
   const c = requirePermission(caller, 'report:file');
   const { bytes, filename, mediaType } = original(input);
   const read = await readText(ctx, bytes, mediaType);
-  const where = input.file ? 'file.content_base64' : 'text';
+  const where = input.mail ? 'body' : input.file ? 'file.content_base64' : 'text';
   if (read.text.trim() === '')
     throw invalid(where, mediaType === 'application/pdf' ? 'holds no text layer (a scan?)' : 'holds no text');
   if (read.text.length > INTAKE_MAX_CHARS) throw invalid(where, `is longer than ${INTAKE_MAX_CHARS} characters`);
@@ -67,7 +67,7 @@ export async function intakeText(ctx: AppContext, caller: Caller | null, input: 
       textDate,
       receivedAt: at,
       createdBy: c.username,
-      channel: input.mailed ? 'mail' : input.file ? 'file' : 'paste',
+      channel: input.mail ? 'mail' : input.file ? 'file' : 'paste',
       sender: read.sender,
       subject: read.subject,
     };
@@ -127,10 +127,10 @@ async function readText(
 }
 
 function original(input: IntakeInput) {
+  if (input.mail) return { bytes: input.mail, filename: null, mediaType: 'message/rfc822' as const };
   if (input.file) {
     const mediaType = mediaTypeOf(input.file.filename, input.file.mediaType);
     if (!mediaType) throw invalid('file.media_type', 'must be plain text, HTML, an email (.eml) or a PDF');
-    if (input.mailed && mediaType !== 'message/rfc822') throw invalid('file.media_type', 'must be an email');
     const bytes = Buffer.from(input.file.contentBase64, 'base64');
     if (bytes.length === 0) throw invalid('file.content_base64', 'must be non-empty standard base64');
     return { bytes, filename: input.file.filename, mediaType };

@@ -57,6 +57,7 @@ describeEachDatabase('text intake by mail', (db) => {
       subject: 'Shelling in Douma',
       text_date: '2016-07-07',
       media_type: 'message/rfc822',
+      filename: null,
       classification: 'org',
       owner_org: 'us',
       created_by: 'us-reporter',
@@ -141,7 +142,7 @@ describeEachDatabase('text intake by mail', (db) => {
     expect(empty.json().path).toBe('body');
     const bodyless = await post(token, 'From: douma@example.org\r\n\r\n');
     expect(bodyless.statusCode, bodyless.body).toBe(400);
-    expect(bodyless.json().message).toMatch(/no text/);
+    expect(bodyless.json()).toMatchObject({ path: 'body', message: expect.stringMatching(/no text/) });
     const bad = await post(token, MESSAGE, '?classification=secret');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().path).toBe('querystring.classification');

@@ -105,10 +105,10 @@ export const intakeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
           throw new AppError('VALIDATION', 'send the email as the body, with Content-Type message/rfc822', 'body');
         const r = await intakeText(ctx, request.caller, {
           text: null,
-          file: { filename: 'message.eml', mediaType: 'message/rfc822', contentBase64: body.toString('base64') },
+          file: null,
+          mail: body,
           textDate: null,
           classification: request.query.classification,
-          mailed: true,
         });
         return reply.status(r.known ? 200 : 201).send({
           source: sourceTextJson(r.source),
