@@ -82,6 +82,56 @@ export function TextIntakePage() {
         </Link>
       </PageHeader>
       <p className="lead">{t('intake.intro')}</p>
+
+      {openId && !shown && (opened.error ? <ErrorNotice error={opened.error} onRetry={opened.reload} /> : <Loading />)}
+      {shown && (
+        <section className="intake-result" aria-label={t('intake.drafts')}>
+          <div className="intake-result-head">
+            <h2 dir="auto">{shown.source.subject ?? shown.source.filename ?? t('intake.drafts')}</h2>
+            <button type="button" className="btn btn-ghost" onClick={() => openText({ text: null })}>
+              {t('intake.received.close')}
+            </button>
+          </div>
+          {shown.source.channel === 'mail' && shown.source.sender && (
+            <p className="muted small">
+              <MailedBy sender={shown.source.sender} />
+            </p>
+          )}
+          {justDrafted?.known && (
+            <p className="notice" role="status">
+              {t('intake.known')}
+            </p>
+          )}
+          <p className="muted small">
+            {t('intake.found', { n: String(shown.drafts.length) })} · SHA-256 {shown.source.sha256.slice(0, 12)}…
+          </p>
+          <div className="intake-layout">
+            <ol className="intake-drafts">
+              {shown.drafts.map((d, i) => (
+                <li key={d.id}>
+                  <button
+                    type="button"
+                    className={`intake-draft-tab${d.id === draft?.id ? ' selected' : ''}`}
+                    aria-current={d.id === draft?.id}
+                    onClick={() => setSelected(i)}
+                  >
+                    <span>
+                      {t('intake.draftN', { n: String(i + 1) })} · {nameOf.acts(d.fields.act.act)}
+                    </span>
+                    <span className="muted small">{t(`intake.state.${d.state}`)}</span>
+                  </button>
+                </li>
+              ))}
+            </ol>
+            {draft && (
+              <div className="intake-detail">
+                <SourceText content={shown.source.content} draft={draft} />
+                <DraftForm key={draft.id} draft={draft} onDecided={replace} />
+              </div>
+            )}
+          </div>
+        </section>
+      )}
       <form className="panel intake-form" onSubmit={(e) => void submit(e)}>
         <Field label={t('intake.text')} htmlFor="intake-text" help={t('intake.textHelp')}>
           <textarea
@@ -139,55 +189,6 @@ export function TextIntakePage() {
         </div>
       </form>
 
-      {openId && !shown && (opened.error ? <ErrorNotice error={opened.error} onRetry={opened.reload} /> : <Loading />)}
-      {shown && (
-        <section className="intake-result" aria-label={t('intake.drafts')}>
-          <div className="intake-result-head">
-            <h2 dir="auto">{shown.source.subject ?? shown.source.filename ?? t('intake.drafts')}</h2>
-            <button type="button" className="btn btn-ghost" onClick={() => openText({ text: null })}>
-              {t('intake.received.close')}
-            </button>
-          </div>
-          {shown.source.channel === 'mail' && shown.source.sender && (
-            <p className="muted small">
-              <MailedBy sender={shown.source.sender} />
-            </p>
-          )}
-          {justDrafted?.known && (
-            <p className="notice" role="status">
-              {t('intake.known')}
-            </p>
-          )}
-          <p className="muted small">
-            {t('intake.found', { n: String(shown.drafts.length) })} · SHA-256 {shown.source.sha256.slice(0, 12)}…
-          </p>
-          <div className="intake-layout">
-            <ol className="intake-drafts">
-              {shown.drafts.map((d, i) => (
-                <li key={d.id}>
-                  <button
-                    type="button"
-                    className={`intake-draft-tab${d.id === draft?.id ? ' selected' : ''}`}
-                    aria-current={d.id === draft?.id}
-                    onClick={() => setSelected(i)}
-                  >
-                    <span>
-                      {t('intake.draftN', { n: String(i + 1) })} · {nameOf.acts(d.fields.act.act)}
-                    </span>
-                    <span className="muted small">{t(`intake.state.${d.state}`)}</span>
-                  </button>
-                </li>
-              ))}
-            </ol>
-            {draft && (
-              <div className="intake-detail">
-                <SourceText content={shown.source.content} draft={draft} />
-                <DraftForm key={draft.id} draft={draft} onDecided={replace} />
-              </div>
-            )}
-          </div>
-        </section>
-      )}
       <ReceivedTexts box={box} open={openId} onBox={(b) => openText({ box: b })} />
       <Corrections />
     </div>
