@@ -11,6 +11,7 @@ import { PASSWORD } from '../../../test/server.ts';
 import { useTestServer } from '../../../test/use-test-server.ts';
 import { signIn } from '../../app/accounts/sign-in.ts';
 import { visibleMessages } from '../../app/live/live-events.ts';
+import { MAIL_MAX_BYTES } from '../../contract/intake.ts';
 
 const MESSAGE = [
   'From: =?UTF-8?Q?Field_office_=C2=B7_Douma?= <douma@example.org>',
@@ -131,7 +132,7 @@ describeEachDatabase('text intake by mail', (db) => {
     expect(await visibleMessages(server.ctx, observer, event)).toEqual([]);
   });
 
-  it('refuses what is not an email, an empty body, a bad classification, and a caller who may not file reports', async () => {
+  it('refuses what is not an email, an empty or too large body, a bad classification, and a caller who may not file reports', async () => {
     await server.fresh();
     const token = await tokenOf('us-reporter');
     const json = await post(token, '{"text":"x"}', '', 'application/json');
@@ -143,6 +144,11 @@ describeEachDatabase('text intake by mail', (db) => {
     const bodyless = await post(token, 'From: douma@example.org\r\n\r\n');
     expect(bodyless.statusCode, bodyless.body).toBe(400);
     expect(bodyless.json()).toMatchObject({ path: 'body', message: expect.stringMatching(/no text/) });
+    const large = await post(token, `${MESSAGE}${'x'.repeat(MAIL_MAX_BYTES)}`);
+    expect(large.statusCode).toBe(413);
+    expect(large.json().code).toBe('PAYLOAD_TOO_LARGE');
+    const other = await post(token, MESSAGE, '', 'application/pdf');
+    expect(other.statusCode).toBe(415);
     const bad = await post(token, MESSAGE, '?classification=secret');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().path).toBe('querystring.classification');
