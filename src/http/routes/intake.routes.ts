@@ -18,6 +18,7 @@ import {
   decidedOut,
   draftJson,
   intakeBody,
+  intakeJson,
   intakeOut,
   mailQuery,
   reportJson,
@@ -26,7 +27,6 @@ import {
   sourceListQuery,
   sourceSummaryJson,
   sourceSummaryOut,
-  sourceTextJson,
   toIntakeInput,
 } from './intake.schemas.ts';
 import { toReportInput } from './reports.schemas.ts';
@@ -51,11 +51,7 @@ export const intakeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     },
     async (request, reply) => {
       const r = await intakeText(ctx, request.caller, toIntakeInput(request.body));
-      return reply.status(r.known ? 200 : 201).send({
-        source: sourceTextJson(r.source),
-        drafts: r.drafts.map(draftJson),
-        known: r.known,
-      });
+      return reply.status(r.known ? 200 : 201).send(intakeJson(r));
     },
   );
 
@@ -110,11 +106,7 @@ export const intakeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
           textDate: null,
           classification: request.query.classification,
         });
-        return reply.status(r.known ? 200 : 201).send({
-          source: sourceTextJson(r.source),
-          drafts: r.drafts.map(draftJson),
-          known: r.known,
-        });
+        return reply.status(r.known ? 200 : 201).send(intakeJson(r));
       },
     );
   });
@@ -159,8 +151,7 @@ export const intakeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       },
     },
     async (request) => {
-      const r = await getSourceText(ctx, request.caller, request.params.id);
-      return { source: sourceTextJson(r.source), drafts: r.drafts.map(draftJson), known: true };
+      return intakeJson({ ...(await getSourceText(ctx, request.caller, request.params.id)), known: true });
     },
   );
 

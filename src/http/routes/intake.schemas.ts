@@ -157,6 +157,17 @@ export const intakeOut = z.object({
   known: z.boolean().describe('the text was ingested before (the same SHA-256): nothing new was drafted'),
 });
 
+/** A text and its drafts; `known`: taken in before, nothing new drafted. */
+export const intakeJson = (r: {
+  source: SourceTextRecord;
+  drafts: TextDraftRecord[];
+  known: boolean;
+}): z.infer<typeof intakeOut> => ({
+  source: sourceTextJson(r.source),
+  drafts: r.drafts.map(draftJson),
+  known: r.known,
+});
+
 export const decidedOut = z.object({ draft: draftOut, report: reportSchema.nullable() });
 
 export function draftJson(d: TextDraftRecord): z.infer<typeof draftOut> {

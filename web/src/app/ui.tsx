@@ -267,3 +267,30 @@ export function AnyOf({
     </div>
   );
 }
+
+/** What `LoadMore` needs of a list read a page at a time (TanStack Query's infinite query). */
+export interface PagedList {
+  hasNextPage: boolean;
+  isFetching: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage(): Promise<unknown>;
+}
+
+/**
+ * The next page of a list, offered while there is one. Not while any page is on its way (a
+ * refetch after a write or a live event too): the refetch would undo the next page.
+ */
+export function LoadMore({ list, label }: { list: PagedList; label?: string }) {
+  const { t } = useI18n();
+  if (!list.hasNextPage) return null;
+  return (
+    <button
+      type="button"
+      className="btn load-more"
+      disabled={list.isFetching}
+      onClick={() => void list.fetchNextPage()}
+    >
+      {list.isFetchingNextPage ? t('common.loading') : (label ?? t('common.loadMore'))}
+    </button>
+  );
+}

@@ -10,7 +10,7 @@ import type { Schemas } from '../../api/client.ts';
 import { useWorld } from '../../api/world.tsx';
 import { DateRangeFields } from '../../app/DateField.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
-import { ErrorNotice, Loading, PageHeader } from '../../app/ui.tsx';
+import { ErrorNotice, Loading, LoadMore, PageHeader } from '../../app/ui.tsx';
 import { addDays, instantOfLocal } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { localName } from '../../i18n/record-names.ts';
@@ -163,18 +163,7 @@ export function AuditPage() {
             ))}
           </ol>
         )}
-        {trail.hasNextPage && (
-          <div className="load-more">
-            <button
-              type="button"
-              className="btn"
-              disabled={trail.isFetching}
-              onClick={() => void trail.fetchNextPage()}
-            >
-              {t('audit.more')}
-            </button>
-          </div>
-        )}
+        <LoadMore list={trail} label={t('audit.more')} />
       </section>
     </div>
   );

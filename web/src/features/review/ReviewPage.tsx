@@ -7,7 +7,7 @@ import { ACTS } from '../../api/enums.ts';
 import { useWorld } from '../../api/world.tsx';
 import { DateField } from '../../app/DateField.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
-import { AnyOf, ErrorNotice, Loading, PageHeader } from '../../app/ui.tsx';
+import { AnyOf, ErrorNotice, Loading, LoadMore, PageHeader } from '../../app/ui.tsx';
 import { instantOfLocal, addDays } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AdminAreaSelect } from '../incidents/AdminAreaSelect.tsx';
@@ -129,17 +129,7 @@ export function ReviewPage() {
             </li>
           ))}
         </ul>
-        {incidents.hasNextPage && (
-          <button
-            type="button"
-            className="btn load-more"
-            // Not while any page is on its way (a refetch after a write too): the refetch would undo the next page.
-            disabled={incidents.isFetching}
-            onClick={() => void incidents.fetchNextPage()}
-          >
-            {incidents.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
-          </button>
-        )}
+        <LoadMore list={incidents} />
       </section>
     </div>
   );

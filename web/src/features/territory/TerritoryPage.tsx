@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { useWorld } from '../../api/world.tsx';
 import { DateRangeFields } from '../../app/DateField.tsx';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
-import { ErrorNotice, Field, Loading, PageHeader, VerdictBadge } from '../../app/ui.tsx';
+import { ErrorNotice, Field, Loading, LoadMore, PageHeader, VerdictBadge } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
 import { addDays, instantOfLocal } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -108,16 +108,7 @@ export function TerritoryPage() {
           {t('territory.shown', { count: number(items.length) })}
         </p>
       )}
-      {list.hasNextPage && (
-        <button
-          type="button"
-          className="btn load-more"
-          disabled={list.isFetching}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {list.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
-        </button>
-      )}
+      <LoadMore list={list} />
     </div>
   );
 }

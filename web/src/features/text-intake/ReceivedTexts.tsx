@@ -6,7 +6,7 @@
  */
 import { useWorld } from '../../api/world.tsx';
 import { Link } from '../../app/router.tsx';
-import { ErrorNotice, Loading, Tabs } from '../../app/ui.tsx';
+import { ErrorNotice, Loading, LoadMore, Tabs } from '../../app/ui.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type SourceTextItem, useSourceTexts } from './queries.ts';
 
@@ -53,16 +53,7 @@ export function ReceivedTexts({ box, open, onBox }: { box: Box; open: string | n
               </tbody>
             </table>
           </div>
-          {list.hasNextPage && (
-            <button
-              type="button"
-              className="btn btn-ghost"
-              disabled={list.isFetchingNextPage}
-              onClick={() => void list.fetchNextPage()}
-            >
-              {t('intake.received.older')}
-            </button>
-          )}
+          <LoadMore list={list} label={t('intake.received.older')} />
         </>
       )}
     </section>

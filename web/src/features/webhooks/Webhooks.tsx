@@ -9,7 +9,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '../../../../src/contract/webhooks.ts';
 import { ApiError } from '../../api/client.ts';
 import { useWorld } from '../../api/world.tsx';
-import { ErrorNotice, Field, Loading, VerdictBadge } from '../../app/ui.tsx';
+import { ErrorNotice, Field, Loading, LoadMore, VerdictBadge } from '../../app/ui.tsx';
 import { useStatements } from '../../app/use-statements.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { readable, whereName } from '../../i18n/where.ts';
@@ -390,13 +390,7 @@ function DeliveryLog({ id, onClose }: { id: string; onClose: () => void }) {
           </table>
         </div>
       )}
-      {log.hasNextPage && (
-        <div className="load-more">
-          <button type="button" className="btn" disabled={log.isFetching} onClick={() => void log.fetchNextPage()}>
-            {t('webhooks.log.more')}
-          </button>
-        </div>
-      )}
+      <LoadMore list={log} label={t('webhooks.log.more')} />
     </section>
   );
 }
