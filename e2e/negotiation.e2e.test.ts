@@ -82,8 +82,10 @@ describe.skipIf(!hasChromium())('the negotiation room in Chromium', { timeout: 1
     const ruRoom = new NegotiationPage(ru, world.baseUrl);
     await ruRoom.goto(room.id);
     await ruRoom.takePosition('1', 'Agreed', 'Accepted at 72 hours');
+    // The United States' stance was already agreed: wait for Russia's to land, the sticking point gone.
     await ru
       .locator('[data-testid=room-dashboard] tbody tr', { hasText: '1.' })
+      .filter({ hasNotText: 'Sticking point' })
       .locator('.stance-agreed')
       .first()
       .waitFor();
