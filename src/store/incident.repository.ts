@@ -138,9 +138,17 @@ export interface VerdictSummary {
   zones: readonly string[];
   /** Whether a finding waits for review (migration 016). */
   needsReview: boolean;
+  /** Each finding's agreement and verdict, by agreement (code unit order), the one under none first (migration 040). */
+  verdicts: readonly { agreement: string | null; verdict: Verdict }[];
 }
 
-const NO_FINDINGS: VerdictSummary = { worstRank: UNJUDGED_RANK, agreements: [], zones: [], needsReview: false };
+const NO_FINDINGS: VerdictSummary = {
+  worstRank: UNJUDGED_RANK,
+  agreements: [],
+  zones: [],
+  needsReview: false,
+  verdicts: [],
+};
 
 /**
  * The summary the findings triggers would compute from these findings. The agreements are sorted
@@ -162,6 +170,19 @@ export function verdictSummary(findings: readonly SummarizedFinding[]): VerdictS
     agreements: [...agreements].sort(),
     zones: zones.size === 0 ? [] : [...zones].sort(),
     needsReview,
+    verdicts: findings
+      .map((f) => ({ agreement: f.agreement, verdict: f.verdict }))
+      .sort((a, b) =>
+        a.agreement === b.agreement
+          ? 0
+          : a.agreement === null
+            ? -1
+            : b.agreement === null
+              ? 1
+              : a.agreement < b.agreement
+                ? -1
+                : 1,
+      ),
   };
 }
 
@@ -194,6 +215,7 @@ const recordJson = (i: IncidentRecord, summary = NO_FINDINGS) => ({
   verdict_agreements: summary.agreements,
   verdict_zones: summary.zones,
   needs_review: summary.needsReview,
+  verdicts: summary.verdicts,
 });
 
 const RECORDSET = `jsonb_to_recordset($1::jsonb) as r(
@@ -201,24 +223,24 @@ const RECORDSET = `jsonb_to_recordset($1::jsonb) as r(
   location_precision smallint, place text, act text, perpetrator text, target_civilian text, target_actor text,
   self_defense_claim boolean, deaths_low int, deaths_best int, deaths_high int, deaths jsonb, sides jsonb,
   source text, source_ref text, headline text, worst_rank smallint, verdict_agreements jsonb, verdict_zones jsonb,
-  needs_review boolean)`;
+  needs_review boolean, verdicts jsonb)`;
 
 // The summary is written only on insert: an incident replaced by upsert keeps the one its
 // findings gave it.
 const INSERT = `insert into incidents (id, occurred_at, occurred_until, date_precision, lon, lat, location_precision, place,
     act, perpetrator, target_civilian, target_actor, self_defense_claim, deaths_low, deaths_best, deaths_high, deaths,
-    sides, source, source_ref, headline, worst_rank, verdict_agreements, verdict_zones, needs_review)
+    sides, source, source_ref, headline, worst_rank, verdict_agreements, verdict_zones, needs_review, verdicts)
   select r.id, r.occurred_at, r.occurred_until, r.date_precision, r.lon, r.lat, r.location_precision, r.place,
     r.act, r.perpetrator, r.target_civilian, r.target_actor, r.self_defense_claim, r.deaths_low, r.deaths_best,
     r.deaths_high, r.deaths, array(select jsonb_array_elements_text(r.sides)), r.source, r.source_ref, r.headline,
     r.worst_rank, array(select jsonb_array_elements_text(r.verdict_agreements)), array(select jsonb_array_elements_text(r.verdict_zones)),
-    r.needs_review
+    r.needs_review, r.verdicts
   from ${RECORDSET}`;
 
 /** The same, each under the classification ($2) and owning organization ($3) given. */
-const INSERT_WITH_ACCESS = INSERT.replace('needs_review)', 'needs_review, classification, owner_org)').replace(
-  'r.needs_review\n  from',
-  'r.needs_review, $2::text, $3::text\n  from',
+const INSERT_WITH_ACCESS = INSERT.replace('verdicts)', 'verdicts, classification, owner_org)').replace(
+  'r.verdicts\n  from',
+  'r.verdicts, $2::text, $3::text\n  from',
 );
 
 /**
@@ -299,12 +321,30 @@ interface IncidentViewRow extends IncidentRow {
   verdicts: { agreement: string | null; verdict: Verdict }[];
 }
 
+/**
+ * Whether the verdict summary kept on an incident (migrations 005, 007, 016, 040) holds for the
+ * reader: they may see every agreement it was judged under and every zone its findings rest on
+ * (row-level security decides which the subqueries return), so every finding of it. Otherwise
+ * only the findings the reader may see count. The zones are looked up in a hash of those the
+ * reader sees, built once a query: `verdict_zones <@ array_agg(zones)` took some 40 µs a row
+ * with 2,000 zones (each test reads the whole array again).
+ */
+export const SUMMARY_HOLDS = `(i.verdict_agreements <@ (select coalesce(array_agg(g.id), '{}') from agreements g)
+    and (i.verdict_zones = '{}' or not exists (select from unnest(i.verdict_zones) v(id) where v.id not in (select z.id from zones z))))`;
+
+/**
+ * An incident's verdicts per agreement as the reader may see them: those kept on the incident
+ * (migration 040) when the summary holds for the reader, else its findings read under row-level
+ * security (each finding's policy cost as much as the rest of an exported row).
+ */
+const VERDICTS = `case when ${SUMMARY_HOLDS} then i.verdicts else coalesce((select jsonb_agg(jsonb_build_object('agreement', f.agreement_id, 'verdict', coalesce(f.ruled_verdict, f.verdict)) order by f.agreement_id collate "C" nulls first)
+      from findings f where f.kind = 'incident' and f.subject_id = i.id), '[]'::jsonb) end`;
+
 const VIEW = `select i.id, i.occurred_at, i.occurred_until, i.date_precision, i.lon, i.lat, i.location_precision, i.place, i.act,
     i.perpetrator, i.target_civilian, i.target_actor, i.self_defense_claim, i.deaths_low, i.deaths_best, i.deaths_high, i.deaths,
     i.sides, i.source, i.source_ref, i.headline, i.access_category, i.status, i.grade, i.classification, i.owner_org, i.created_at, i.updated_at,
     (select count(*)::int from reports r where r.incident_id = i.id) as report_count,
-    coalesce((select jsonb_agg(jsonb_build_object('agreement', f.agreement_id, 'verdict', coalesce(f.ruled_verdict, f.verdict)) order by f.agreement_id nulls first)
-      from findings f where f.kind = 'incident' and f.subject_id = i.id), '[]'::jsonb) as verdicts
+    ${VERDICTS} as verdicts
   from incidents i`;
 
 // Every field written out: a leading spread followed by many properties costs V8 (Node 20) some
@@ -365,15 +405,6 @@ export const cursor = (sort: IncidentSort, i: IncidentView): (string | number)[]
   sort.endsWith('deaths') ? (i.deaths?.best ?? -1) : new Date(i.occurredAt).toISOString(),
   i.id,
 ];
-
-/**
- * Whether the verdict summary kept on an incident (migrations 005, 007, 016) holds for the
- * reader: they may see every agreement it was judged under and every zone its findings rest on
- * (row-level security decides which the subqueries return), so every finding of it. Otherwise
- * only the findings the reader may see count.
- */
-export const SUMMARY_HOLDS = `(i.verdict_agreements <@ (select coalesce(array_agg(g.id), '{}') from agreements g)
-    and (i.verdict_zones = '{}' or i.verdict_zones <@ (select coalesce(array_agg(z.id), '{}') from zones z)))`;
 
 const PLACE = { lon: 'i.lon', lat: 'i.lat' };
 const inBox = (params: Params, box: BBox, indexed = true) => pointInBox(params, PLACE, box, indexed);
@@ -564,8 +595,7 @@ const EXPORT_VIEW = `select i.id, to_char(i.occurred_at at time zone 'UTC', ${IS
     p.name_ar as perpetrator_name_ar, p.kind as perpetrator_kind, i.target_civilian, i.target_actor,
     t.name as target_name, t.name_ar as target_name_ar, t.kind as target_kind, i.self_defense_claim,
     i.deaths_low, i.deaths_best, i.deaths_high, i.source, i.source_ref, i.status, i.grade, i.classification, i.owner_org,
-    coalesce((select jsonb_agg(jsonb_build_object('agreement', f.agreement_id, 'verdict', coalesce(f.ruled_verdict, f.verdict)) order by f.agreement_id nulls first)
-      from findings f where f.kind = 'incident' and f.subject_id = i.id), '[]'::jsonb) as verdicts`;
+    ${VERDICTS} as verdicts`;
 
 /**
  * One page of incidents to export, in the list's order after the cursor (the sort value, the time

@@ -215,17 +215,21 @@ describeEachDatabase('import ucdp', (db) => {
     } finally {
       await db().exec('drop table rewritten; drop function note_rewrite() cascade');
     }
-    // What the trigger computes from the findings (migrations 005, 016), beside what was stored.
+    // What the trigger computes from the findings (migrations 005, 016, 040), beside what was stored.
     const rows = await db().query<{
       id: string;
       worst_rank: number;
       verdict_agreements: string[];
       needs_review: boolean;
+      verdicts: unknown[];
       rank: number;
       agreements: string[];
       review: boolean;
+      all_verdicts: unknown[];
     }>(
-      `select i.id, i.worst_rank, i.verdict_agreements, i.needs_review, coalesce(min(truce_verdict_rank(f.verdict)), 5)::int as rank,
+      `select i.id, i.worst_rank, i.verdict_agreements, i.needs_review, i.verdicts, coalesce(min(truce_verdict_rank(f.verdict)), 5)::int as rank,
+         coalesce(jsonb_agg(jsonb_build_object('agreement', f.agreement_id, 'verdict', f.verdict) order by f.agreement_id collate "C" nulls first)
+           filter (where f.subject_id is not null), '[]') as all_verdicts,
          coalesce(array_agg(distinct f.agreement_id collate "C") filter (where f.agreement_id is not null), '{}') as agreements,
          coalesce(bool_or(f.verdict = 'needs_review'), false) as review
        from incidents i left join findings f on f.kind = 'incident' and f.subject_id = i.id
@@ -233,8 +237,24 @@ describeEachDatabase('import ucdp', (db) => {
     );
     expect(rows).toHaveLength(38);
     expect(
-      rows.map((r) => ({ id: r.id, rank: r.worst_rank, agreements: r.verdict_agreements, review: r.needs_review })),
-    ).toEqual(rows.map((r) => ({ id: r.id, rank: r.rank, agreements: r.agreements, review: r.review })));
+      rows.map((r) => ({
+        id: r.id,
+        rank: r.worst_rank,
+        agreements: r.verdict_agreements,
+        review: r.needs_review,
+        verdicts: r.verdicts,
+      })),
+    ).toEqual(
+      rows.map((r) => ({
+        id: r.id,
+        rank: r.rank,
+        agreements: r.agreements,
+        review: r.review,
+        verdicts: r.all_verdicts,
+      })),
+    );
+    // The verdicts kept on each incident (migration 040): every incident was judged.
+    expect(rows.every((r) => r.verdicts.length > 0)).toBe(true);
     expect(rows.filter((r) => r.needs_review).length).toBeGreaterThan(0);
     // The sample gives every rank a finding can have, under the truce and under none.
     expect(new Set(rows.map((r) => r.worst_rank))).toEqual(new Set([1, 2, 3, 4]));

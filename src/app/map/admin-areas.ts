@@ -3,7 +3,8 @@
  * store/shipped-data.ts; the web build copies the same files for the map), read once. The state of the truce
  * counts violations by governorate; the incident list filters by either.
  */
-import { type Area, areaContains, type BBox, bboxOf } from '../../domain/geo.ts';
+import { AreaGrid } from '../../domain/area-grid.ts';
+import { type Area, type BBox, bboxOf } from '../../domain/geo.ts';
 import { readBoundaries } from '../../store/shipped-data.ts';
 
 export interface AdminArea {
@@ -50,11 +51,11 @@ export function adminAreaByPcode(pcode: string): AdminArea | null {
   return null;
 }
 
-/** The area a point lies in, or null outside them all. */
+const grids = new WeakMap<readonly AdminArea[], AreaGrid<AdminArea>>();
+
+/** The area a point lies in (the first of the list, should two hold it), or null outside them all. */
 export function areaOf(areas: readonly AdminArea[], lon: number, lat: number): AdminArea | null {
-  for (const a of areas) {
-    const [x1, y1, x2, y2] = a.bbox;
-    if (lon >= x1 && lon <= x2 && lat >= y1 && lat <= y2 && areaContains(a.area, lon, lat)) return a;
-  }
-  return null;
+  let grid = grids.get(areas);
+  if (!grid) grids.set(areas, (grid = new AreaGrid(areas)));
+  return grid.areaOf(lon, lat);
 }

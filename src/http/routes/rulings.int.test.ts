@@ -199,6 +199,28 @@ describeEachDatabase('rulings over HTTP', (db) => {
     // The co-chairs see the annex's finding to review as well.
     expect(queues[0]).toContain(early.id);
     expect(queues[1]).not.toContain(early.id);
+    // The incident's verdicts, as listed and as exported, are those each reader may see: the ones
+    // kept on the incident (migration 040) for the co-chairs, read from the visible findings for the others.
+    for (const [reader, agreements] of [
+      ['us-analyst', [annex.json().agreement.id]],
+      ['ngo-analyst', []],
+    ] as const) {
+      const day = `from=2016-02-10T00:00:00Z&to=2016-02-11T00:00:00Z`;
+      const listed = (await get(reader, `/api/v1/incidents?${day}`)).items.find((i: any) => i.id === early.id);
+      expect(listed.verdicts.map((v: any) => v.agreement)).toEqual(agreements);
+      const exported = await server.call(reader, {
+        method: 'GET',
+        url: `/api/v1/incidents/export?format=ndjson&${day}`,
+      });
+      expect(exported.statusCode, exported.body).toBe(200);
+      const feature = exported.body
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+        .find((f) => f.id === early.id);
+      const verdicts: string = feature.properties.verdicts;
+      expect(verdicts === '' ? [] : verdicts.split('; ').map((v) => v.split(':')[0])).toEqual(agreements);
+    }
   });
 
   it('refuses what is not a ruling: an unknown actor or account, a decided finding contested by a non-co-chair, a hidden incident', async () => {
