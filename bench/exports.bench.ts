@@ -295,7 +295,7 @@ export const exportsBenchmark: Benchmark = {
         notes.push(
           `${N.toLocaleString('en-US')} incidents (synthetic world, judged on import) on PostgreSQL at ${serverUrl.replace(/\/\/[^@/]*@/, '//…@')}, a new database; loaded in ${round(loadMs / 1000, 0)} s.`,
           `The server (truce serve, one Node process): ${round(idle.rss, 0)} MB resident before the exports, ${round(afterExports.rss, 0)} MB after; its peak resident memory during the two exports (VmHWM, reset before them) ${round(peak, 0)} MB (goal under ${GOAL_RSS_MB} MB: ${rssOk ? 'met' : 'NOT MET'}); during the OGC copy (pages of ${OGC_PAGE.toLocaleString('en-US')}) ${round(ogcPeak, 0)} MB.`,
-          `Exports read pages of 500 rows as the reader (keyset on the list's sort), each its own transaction, written as the client reads them.`,
+          `Exports read pages of 500 rows as the reader (keyset on the list's sort), each its own transaction, written 50 rows at a time as the client (curl) reads them.`,
           `OGC API: ${ogcRatio}x the direct copy (goal under ${GOAL_OGC_RATIO}x: ${ogcOk ? 'met' : 'NOT MET'}).`,
           `Load average ${loadStart.join(' ')} at the start, ${loadavg()
             .map((l) => round(l, 2))
