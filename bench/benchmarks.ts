@@ -3,6 +3,7 @@
  * `bench/<name>.bench.ts` exporting a `Benchmark` (see lib/benchmark.ts), and list it here.
  */
 import { adjudicateBenchmark } from './adjudicate.bench.ts';
+import { dailyReportBenchmark } from './daily-report.bench.ts';
 import { deconflictBenchmark } from './deconflict.bench.ts';
 import { deskBenchmark } from './desk.bench.ts';
 import { exportsBenchmark } from './exports.bench.ts';
@@ -47,6 +48,11 @@ export const BENCHMARKS: readonly Benchmark[] = [
   // beside ogr2ogr from the same table; ogr2ogr from the OGC API beside from the table, on
   // PostgreSQL (a new database, dropped after). See exports.bench.ts.
   exportsBenchmark,
+
+  // The daily report: its web page and its PDF with 1,000,000 incidents stored, through `truce
+  // serve` on PostgreSQL (a new database, dropped after), beside a PostGIS query of its counts.
+  // See daily-report.bench.ts.
+  dailyReportBenchmark,
 
   // Deconfliction: an operation notice checked against 100,000 notified sites and 10,000
   // movements, in process and over HTTP (`truce serve` on PostgreSQL, a new database, dropped

@@ -97,7 +97,7 @@ export async function loadWorld(
 
 /**
  * The demo world with no incident: its incidents, their findings and rulings removed, the reports
- * about them kept but unlinked (reports are not on the map). Zones, boundaries, agreements, sites,
+ * and convoy requests' steps about them kept but unlinked (neither is on the map). Zones, boundaries, agreements, sites,
  * convoys and the territory findings stay as they are. `replicateMs` is the time the removal took.
  */
 async function loadEmptyWorld(db: Database): Promise<{ seedMs: number; replicateMs: number; incidents: number }> {
@@ -106,6 +106,7 @@ async function loadEmptyWorld(db: Database): Promise<{ seedMs: number; replicate
   await db.query(`delete from ruling_approvals`);
   await db.query(`delete from rulings`);
   await db.query(`update reports set incident_id = null where incident_id is not null`);
+  await db.query(`update convoy_requests_steps set incident_id = null where incident_id is not null`);
   await db.query(`delete from findings where kind = 'incident'`);
   await db.query(`delete from incidents`);
   await db.query('vacuum analyze');

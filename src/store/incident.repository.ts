@@ -172,19 +172,13 @@ export function verdictSummary(findings: readonly SummarizedFinding[]): VerdictS
     needsReview,
     verdicts: findings
       .map((f) => ({ agreement: f.agreement, verdict: f.verdict }))
-      .sort((a, b) =>
-        a.agreement === b.agreement
-          ? 0
-          : a.agreement === null
-            ? -1
-            : b.agreement === null
-              ? 1
-              : a.agreement < b.agreement
-                ? -1
-                : 1,
-      ),
+      .sort((a, b) => agreementOrder(a.agreement, b.agreement)),
   };
 }
+
+/** The trigger's order of agreements: none first, then by code unit (the "C" collation). */
+const agreementOrder = (a: string | null, b: string | null): number =>
+  a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1;
 
 /** What the summary reads of a finding. */
 export type SummarizedFinding = { verdict: Verdict; agreement: string | null; restsOnZones: readonly string[] };
