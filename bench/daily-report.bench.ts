@@ -14,13 +14,14 @@
  * heart of the report's tables, for the same days.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { existsSync } from 'node:fs';
 import pg from 'pg';
+import { readBoundaries } from '../src/store/shipped-data.ts';
 import { createScratchDatabase } from '../test/scratch-database.ts';
 import { createApiToken, startTruceServe, truceEnv } from '../test/truce-process.ts';
 import { exportsLoadWorld } from './exports.bench.ts';
-import { benchDatabaseUrl } from './lib/bench-databases.ts';
+import { benchDatabaseUrl, shownUrl } from './lib/bench-databases.ts';
+import { loadAverage, loadAverageNote } from './lib/results.ts';
 import { atMost, type Benchmark, type Cell, type Json } from './lib/benchmark.ts';
 import { syntheticWorld } from './lib/synthetic-world.ts';
 import { median, round } from './lib/timing.ts';
@@ -64,7 +65,7 @@ export const dailyReportBenchmark: Benchmark = {
     if (!existsSync('/usr/bin/chromium')) throw new Error('Chromium is not installed: apt-get install chromium');
     const serverUrl = benchDatabaseUrl();
     const database = await createScratchDatabase(serverUrl, `truce_bench_daily_${Date.now()}`);
-    const loadStart = loadavg().map((l) => round(l, 2));
+    const loadStart = loadAverage();
     try {
       const loadMs = await exportsLoadWorld(database.url, syntheticWorld(WORLD));
       const admin = new pg.Client({ connectionString: database.url });
@@ -73,13 +74,10 @@ export const dailyReportBenchmark: Benchmark = {
       const violations: number[] = [];
       try {
         await admin.query('create extension if not exists postgis');
-        const governorates = JSON.parse(
-          readFileSync(new URL('../data/boundaries/admin1.geojson', import.meta.url), 'utf8'),
-        ) as { features: { properties: { pcode: string }; geometry: unknown }[] };
         await admin.query(
           'create table bench_governorates (pcode text primary key, geom geometry(MultiPolygon, 4326))',
         );
-        for (const f of governorates.features)
+        for (const f of readBoundaries(1))
           await admin.query(
             'insert into bench_governorates values ($1, st_multi(st_setsrid(st_geomfromgeojson($2), 4326)))',
             [f.properties.pcode, JSON.stringify(f.geometry)],
@@ -157,12 +155,10 @@ export const dailyReportBenchmark: Benchmark = {
         const pageWorst = worst(GOAL_PAGE_MS);
         const pdfWorst = worst(GOAL_PDF_MS);
         const notes = [
-          `${N.toLocaleString('en-US')} incidents (synthetic world, 2016-2019, judged on import) on PostgreSQL at ${serverUrl.replace(/\/\/[^@/]*@/, '//…@')}, a new database; loaded in ${round(loadMs / 1000, 0)} s.`,
+          `${N.toLocaleString('en-US')} incidents (synthetic world, 2016-2019, judged on import) on PostgreSQL at ${shownUrl(serverUrl)}, a new database; loaded in ${round(loadMs / 1000, 0)} s.`,
           `The days ${DAYS.join(', ')}; each request ${RUNS} times a day after an untimed first pass (${RUNS * DAYS.length} timings a row), one at a time, as an analyst of a task-force organization (API token), through truce serve in a child process. Violations in the anchor's nine days: ${violations.join(', ')}.`,
           `The slowest web page ${round(pageWorst)} ms (goal under ${GOAL_PAGE_MS} ms), the slowest PDF ${round(pdfWorst)} ms (goal under ${GOAL_PDF_MS} ms).`,
-          `Load average ${loadStart.join(' ')} at the start, ${loadavg()
-            .map((l) => round(l, 2))
-            .join(' ')} at the end (2 cores shared).`,
+          loadAverageNote(loadStart),
         ];
         const figures: Record<string, Json> = {
           incidents: N,

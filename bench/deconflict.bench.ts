@@ -12,7 +12,6 @@
  * scan of every target for a sample of notices (the same, or the run fails), and the HTTP
  * answers with the in-process conflicts the caller may see.
  */
-import { loadavg } from 'node:os';
 import pg from 'pg';
 import { addOrganization } from '../src/app/accounts/add-organization.ts';
 import { addUser } from '../src/app/accounts/add-user.ts';
@@ -25,6 +24,7 @@ import { createScratchDatabase } from '../test/scratch-database.ts';
 import { createApiToken, type ServeProcess, startTruceServe, truceEnv } from '../test/truce-process.ts';
 import { atMost, type Benchmark, type Cell, type Json } from './lib/benchmark.ts';
 import { benchDatabaseUrl } from './lib/bench-databases.ts';
+import { loadAverage } from './lib/results.ts';
 import {
   actorOf,
   HUMANITARIAN_ORGS,
@@ -534,7 +534,7 @@ export const deconflictBenchmark: Benchmark = {
       };
       figures.met = met;
       // The JSON's machine has the load as the run began; this is as it ended (a shared machine).
-      figures.loadAverageAtEnd = loadavg().map((x) => round(x, 2));
+      figures.loadAverageAtEnd = loadAverage();
       notes.push(
         `World (bench/lib/deconfliction-world.ts, seeded): ${n(SITES)} notified sites (nine in ten points, the rest small polygons; buffers 50-1,000 m; valid 1-12 months) and ${n(MOVEMENTS)} movements (routes of 2-10 legs of 2-15 km; buffers 100-${n(MAX_BUFFER_M)} m; 1-5 days) of 20 humanitarian organizations, each sent to 1-3 of 6 parties; half of them within 25 km of 60 towns. Notices of the parties (half near a town): a point with a radius of 0.2-3 km (seven in ten) or a polygon of 1-6 km across with 0-1 km; windows of 1-7 days in 2024-2025. ${n(conflicts)} conflicts among ${n(candidates)} candidates for the ${n(CHECKS)} notices timed.`,
         `Timing: ${n(CHECKS)} notices, each once on each path (in process ${IN_PROCESS_PASSES} times), in rounds of ${ROUND}: in process, then PostGIS, then HTTP (each request followed by a GET /api/v1/health, the loopback round trip), after ${WARMUP} notices of warm-up on each. Latency from the client: PostGIS's through node-postgres (one query each, parameters, no prepared statement), HTTP's through fetch (keep-alive), the answer read.`,

@@ -17,7 +17,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -32,7 +32,8 @@ import * as zones from '../src/store/zone.repository.ts';
 import { createScratchDatabase } from '../test/scratch-database.ts';
 import { createApiToken, startTruceServe, truceEnv } from '../test/truce-process.ts';
 import { atLeast, type Benchmark, type Cell, type Json } from './lib/benchmark.ts';
-import { benchDatabaseUrl } from './lib/bench-databases.ts';
+import { benchDatabaseUrl, shownUrl } from './lib/bench-databases.ts';
+import { loadAverage, loadAverageNote } from './lib/results.ts';
 import { syntheticWorld, type SyntheticWorld } from './lib/synthetic-world.ts';
 import { round } from './lib/timing.ts';
 
@@ -159,7 +160,7 @@ export const exportsBenchmark: Benchmark = {
     const serverUrl = benchDatabaseUrl();
     const database = await createScratchDatabase(serverUrl, `truce_bench_exports_${Date.now()}`);
     const dir = mkdtempSync(join(tmpdir(), 'truce-bench-exports-'));
-    const loadStart = loadavg().map((l) => round(l, 2));
+    const loadStart = loadAverage();
     try {
       const world = syntheticWorld(WORLD);
       const loadMs = await exportsLoadWorld(database.url, world);
@@ -293,13 +294,11 @@ export const exportsBenchmark: Benchmark = {
         const rssOk = peak < GOAL_RSS_MB;
         const ogcOk = ogcRatio < GOAL_OGC_RATIO;
         notes.push(
-          `${N.toLocaleString('en-US')} incidents (synthetic world, judged on import) on PostgreSQL at ${serverUrl.replace(/\/\/[^@/]*@/, '//…@')}, a new database; loaded in ${round(loadMs / 1000, 0)} s.`,
+          `${N.toLocaleString('en-US')} incidents (synthetic world, judged on import) on PostgreSQL at ${shownUrl(serverUrl)}, a new database; loaded in ${round(loadMs / 1000, 0)} s.`,
           `The server (truce serve, one Node process): ${round(idle.rss, 0)} MB resident before the exports, ${round(afterExports.rss, 0)} MB after; its peak resident memory during the two exports (VmHWM, reset before them) ${round(peak, 0)} MB (goal under ${GOAL_RSS_MB} MB: ${rssOk ? 'met' : 'NOT MET'}); during the OGC copy (pages of ${OGC_PAGE.toLocaleString('en-US')}) ${round(ogcPeak, 0)} MB.`,
           `Exports read pages of 500 rows as the reader (keyset on the list's sort), each its own transaction, written 50 rows at a time as the client (curl) reads them.`,
           `OGC API: ${ogcRatio}x the direct copy (goal under ${GOAL_OGC_RATIO}x: ${ogcOk ? 'met' : 'NOT MET'}).`,
-          `Load average ${loadStart.join(' ')} at the start, ${loadavg()
-            .map((l) => round(l, 2))
-            .join(' ')} at the end (2 cores shared).`,
+          loadAverageNote(loadStart),
         );
         const figures: Record<string, Json> = {
           incidents: N,

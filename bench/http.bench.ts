@@ -18,7 +18,7 @@ import { openDatabase } from '../src/store/database.ts';
 import { createScratchDatabase } from '../test/scratch-database.ts';
 import { createApiToken, runTruce, type ServeProcess, startTruceServe, truceEnv } from '../test/truce-process.ts';
 import { atLeast, type Benchmark, type Cell, type Json } from './lib/benchmark.ts';
-import { benchDatabaseUrl } from './lib/bench-databases.ts';
+import { benchDatabaseUrl, shownUrl } from './lib/bench-databases.ts';
 import { type PgbenchRate, pgbenchRate } from './lib/pgbench.ts';
 import { withCpu } from './lib/process-cpu.ts';
 import { seededRandom } from './lib/prng.ts';
@@ -438,7 +438,7 @@ async function postgresTarget(base: string): Promise<Target | { skipped: string 
     database = await createScratchDatabase(base, `truce_bench_${Date.now()}`);
   } catch (e) {
     return {
-      skipped: `PostgreSQL skipped: ${base.replace(/\/\/[^@/]*@/, '//…@')} did not answer (${(e as Error).message})`,
+      skipped: `PostgreSQL skipped: ${shownUrl(base)} did not answer (${(e as Error).message})`,
     };
   }
   const url = database.url;

@@ -12,7 +12,7 @@
  * sites and convoys).
  */
 import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -29,6 +29,7 @@ import { hasChromium, launchBrowser } from '../e2e/browser.ts';
 import { SignInPage } from '../e2e/pages/sign-in.page.ts';
 import { atMost, type Benchmark, type Cell, type Json } from './lib/benchmark.ts';
 import { benchDatabaseUrl } from './lib/bench-databases.ts';
+import { loadAverage } from './lib/results.ts';
 import { seededRandom } from './lib/prng.ts';
 import { median, quantile, round } from './lib/timing.ts';
 
@@ -42,7 +43,6 @@ const GOAL_P95_MS = 100;
 export const PASSWORD = 'bench password 2016';
 
 const p95 = (values: number[]): number => quantile(values, 0.95);
-const load = (): number[] => loadavg().map((l) => round(l, 2));
 
 /** The demo world with its incidents and their findings replicated up to `incidents`, and an analyst `bench` of un-ose. */
 export async function loadWorld(
@@ -256,7 +256,7 @@ async function measure(emptyDb: Database, fullDb: Database): Promise<Measured> {
     opened.push(empty);
     const full = await serve(fullDb, browser, new Date(last).getTime());
     opened.push(full);
-    const start = load();
+    const start = loadAverage();
     for (let i = 0; i <= RENDERS; i++) {
       for (const s of i % 2 === 0 ? [empty, full] : [full, empty]) {
         const ms = await renderMap(s);
@@ -274,7 +274,7 @@ async function measure(emptyDb: Database, fullDb: Database): Promise<Measured> {
       }
     for (let i = 0; i < EXTENT_COUNTS; i++)
       for (const s of [empty, full]) s.extentCount.push(await fetchTimed(s, '/api/v1/map/extent', cookies.get(s)!));
-    return { empty, full, load: { start, end: load() } };
+    return { empty, full, load: { start, end: loadAverage() } };
   } finally {
     for (const s of opened) await s.close();
     await browser.close();

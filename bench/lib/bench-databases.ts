@@ -69,9 +69,12 @@ export const pgliteTarget: BenchTarget = {
   },
 };
 
+/** A database's address for a note: without its user and password. */
+export const shownUrl = (url: string): string => url.replace(/\/\/[^@/]*@/, '//…@');
+
 /** The PostgreSQL target, or the reason it cannot be used. */
 export async function postgresTarget(url = benchDatabaseUrl()): Promise<BenchTarget | { skipped: string }> {
-  const shown = url.replace(/\/\/[^@/]*@/, '//…@');
+  const shown = shownUrl(url);
   try {
     const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
     await probe.connect();

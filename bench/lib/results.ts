@@ -30,9 +30,16 @@ export function machine(): Machine {
     cpu: cpus[0]?.model.trim() ?? 'unknown',
     cores: cpus.length,
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    loadAverage: loadAverage(),
   };
 }
+
+/** The 1, 5 and 15 minute load averages now, to two decimals. */
+export const loadAverage = (): number[] => os.loadavg().map((l) => Math.round(l * 100) / 100);
+
+/** A note of the load average at a run's start (as `loadAverage` gave it) and now, at its end. */
+export const loadAverageNote = (start: readonly number[]): string =>
+  `Load average ${start.join(' ')} at the start, ${loadAverage().join(' ')} at the end (2 cores shared).`;
 
 /** Returns the path written. Writes a .tmp file first so a crash never leaves half a result. */
 export async function writeResult(

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readBoundaries } from '../store/shipped-data.ts';
 import { AreaGrid, type GriddedArea } from './area-grid.ts';
-import { areaContains, bboxOf, type Polygon, polygonsOf } from './geo.ts';
+import { areaContains, bboxOf, polygonsOf } from './geo.ts';
+import { rect, ring } from './test-builders.ts';
 
 interface Named extends GriddedArea {
   pcode: string;
@@ -14,19 +15,6 @@ const named = (level: 1 | 2): Named[] =>
 /** What the grid must answer: the first area of the list holding the point, by a scan of them all. */
 const scan = (areas: readonly Named[], lon: number, lat: number) =>
   areas.find((a) => areaContains(a.area, lon, lat))?.pcode ?? null;
-
-const square = (x: number, y: number, side: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x, y],
-      [x + side, y],
-      [x + side, y + side],
-      [x, y + side],
-      [x, y],
-    ],
-  ],
-});
 
 describe('AreaGrid', () => {
   it('answers as a scan of every district and governorate, wherever the point (Syria and around it)', () => {
@@ -71,14 +59,12 @@ describe('AreaGrid', () => {
   });
 
   it('gives the first of two overlapping areas, a hole to none, and none far away or without areas', () => {
-    const holed: Named = {
-      pcode: 'holed',
-      area: { type: 'Polygon', coordinates: [square(0, 0, 1).coordinates[0]!, square(0.4, 0.4, 0.2).coordinates[0]!] },
-      bbox: [0, 0, 1, 1],
-    };
-    const over: Named = { pcode: 'over', area: square(0.8, 0.8, 1), bbox: [0.8, 0.8, 1.8, 1.8] };
+    const holedArea = rect(0, 0, 1, 1, ring(0.4, 0.4, 0.6, 0.6));
+    const holed: Named = { pcode: 'holed', area: holedArea, bbox: bboxOf(holedArea) };
+    const overArea = rect(0.8, 0.8, 1.8, 1.8);
+    const over: Named = { pcode: 'over', area: overArea, bbox: bboxOf(overArea) };
     const grid = new AreaGrid([holed, over], 0.05);
-    // Asked twice: the second answer is the cell's, kept from the first.
+    // Asked twice: the same answers, whatever was asked before.
     for (let round = 0; round < 2; round++) {
       expect(grid.areaOf(0.1, 0.1)?.pcode).toBe('holed');
       expect(grid.areaOf(0.5, 0.5)).toBeNull();

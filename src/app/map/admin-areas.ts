@@ -53,7 +53,11 @@ export function adminAreaByPcode(pcode: string): AdminArea | null {
 
 const grids = new WeakMap<readonly AdminArea[], AreaGrid<AdminArea>>();
 
-/** The area a point lies in (the first of the list, should two hold it), or null outside them all. */
+/**
+ * The area a point lies in (the first of the list, should two hold it), or null outside them all.
+ * A grid is built once per list (domain/area-grid.ts): pass the lists `adminAreas()` and
+ * `districts()` keep, not copies.
+ */
 export function areaOf(areas: readonly AdminArea[], lon: number, lat: number): AdminArea | null {
   let grid = grids.get(areas);
   if (!grid) grids.set(areas, (grid = new AreaGrid(areas)));
